@@ -1,0 +1,140 @@
+"""Build the typed multigraph of posts from the read step's result."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from .keywords import TermMatrix, shared_terms, similar_pairs, term_matrix, tokenize
+from .model import Post
+from .options import BuildOptions
+from .relate import Edge, ExtraNode, TitleIndex, citation_edges, series_edges
+
+TITLE_REPEAT = 3   # a title word counts like three body words
+TAG_REPEAT = 2     # a tag or category counts like two body words
+
+
+def post_tokens(post: Post) -> list[str]:
+    """Return the keyword tokens of a post: title (×3), tags and categories (×2), text."""
+    tokens = tokenize(post.title) * TITLE_REPEAT
+    for tag in (*post.tags, *post.categories):
+        tokens.extend([tag.casefold()] * TAG_REPEAT)
+    tokens.extend(tokenize(post.text))
+    return tokens
+
+
+def keyword_matrix(posts: tuple[Post, ...] | list[Post]) -> TermMatrix:
+    """TF-IDF matrix of the posts' keywords (rows in the order of ``posts``)."""
+    return term_matrix({p.key: post_tokens(p) for p in posts})
+
+
+def topic_edges(tm: TermMatrix, *, top_k: int, min_score: float) -> list[Edge]:
+    """Return undirected ``topic`` edges between the most similar posts.
+
+    Parameters
+    ----------
+    tm : TermMatrix
+        Keyword weights of the posts.
+    top_k : int, keyword-only
+        Neighbours kept per post.
+    min_score : float, keyword-only
+        Smallest cosine similarity kept.
+
+    Returns
+    -------
+    list of Edge
+        ``source < target``; weight is the cosine similarity; evidence and keywords name
+        the shared keywords that weigh most.
+    """
+    edges = []
+    for i, j, score in similar_pairs(tm, top_k=top_k, min_score=min_score):
+        a, b = sorted((tm.keys[i], tm.keys[j]))
+        words = tuple(shared_terms(tm, i, j))
+        edges.append(Edge(a, b, "topic", score, "shared keywords: " + ", ".join(words),
+                          keywords=words))
+    return edges
+
+
+def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
+           index: TitleIndex | None = None, tm: TermMatrix | None = None
+           ) -> tuple[list[Edge], list[ExtraNode], TermMatrix]:
+    """Compute every enabled edge layer.
+
+    Parameters
+    ----------
+    posts : tuple of Post
+    options : BuildOptions, keyword-only
+        ``layers``, ``topic_top_k`` and ``min_topic_similarity`` are used.
+    index : TitleIndex, optional
+        Titles and archive ids that citations resolve against (default: the posts).
+    tm : TermMatrix, optional
+        Precomputed keyword matrix (see :func:`keyword_matrix`).
+
+    Returns
+    -------
+    edges : list of Edge
+    extra : list of ExtraNode
+        Unresolved citations and papers (only when ``cites`` is enabled).
+    tm : TermMatrix
+    """
+    tm = tm if tm is not None else keyword_matrix(posts)
+    edges: list[Edge] = []
+    extra: list[ExtraNode] = []
+    if "cites" in options.layers:
+        cites, extra = citation_edges(posts, index)
+        edges.extend(cites)
+    if "series" in options.layers:
+        edges.extend(series_edges(posts))
+    if "topic" in options.layers:
+        edges.extend(topic_edges(tm, top_k=options.topic_top_k,
+                                 min_score=options.min_topic_similarity))
+    return edges, extra, tm
+
+
+def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNode],
+                tm: TermMatrix | None = None) -> nx.MultiDiGraph:
+    """Assemble the multigraph: one node per post and cited work, one edge per relation.
+
+    Parameters
+    ----------
+    posts : tuple of Post
+    edges : list of Edge
+    extra : list of ExtraNode
+    tm : TermMatrix, optional
+        When given, each post node gets its top ``keywords``.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes sorted by id with attributes ``kind`` (post, unresolved, paper), ``title``,
+        ``label``, ``date``, ``url``, ``readers``, ``untitled``, ``archive_id``,
+        ``categories``, ``tags``, ``keywords``, ``excerpt``, ``sources``. Edges keyed by
+        kind with ``kind``, ``weight``, ``evidence``, ``directed`` and, for citations,
+        ``cited_title``, ``span`` and ``via``; for topics, ``keywords``. An undirected
+        ``topic`` edge is stored once, from the smaller id to the larger.
+    """
+    g = nx.MultiDiGraph()
+    rows = {k: i for i, k in enumerate(tm.keys)} if tm is not None else {}
+    for p in posts:
+        kw = [t for t, _ in tm.top_terms(rows[p.key], 8)] if p.key in rows else []
+        g.add_node(p.key, kind="post", title=p.title, label=p.label, date=p.date,
+                   url=p.url, readers=p.readers, untitled=p.untitled,
+                   archive_id=p.archive_id, categories=list(p.categories),
+                   tags=list(p.tags), keywords=kw, excerpt=p.text[:400],
+                   sources=[f"{s.path}:{s.line}" for s in p.sources])
+    for x in extra:
+        g.add_node(x.key, kind=x.kind, title=x.title, label=x.title, date=None, url=None,
+                   readers=None, untitled=False, archive_id=None, categories=[], tags=[],
+                   keywords=[], excerpt="", sources=[])
+    for e in edges:
+        attrs = {"kind": e.kind, "weight": e.weight, "evidence": e.evidence,
+                 "directed": e.directed}
+        if e.kind == "cites":
+            attrs.update(cited_title=e.cited_title, span=list(e.span), via=e.via)
+        if e.kind == "topic":
+            attrs["keywords"] = list(e.keywords)
+        g.add_edge(e.source, e.target, key=e.kind, **attrs)
+    # Deterministic order of nodes and edges.
+    out = nx.MultiDiGraph()
+    out.add_nodes_from(sorted(g.nodes(data=True)))
+    out.add_edges_from(sorted(g.edges(keys=True, data=True), key=lambda t: t[:3]))
+    return out

@@ -1,0 +1,177 @@
+"""Domain objects of graphkit: posts, links, the reading report.
+
+All of them are frozen dataclasses: every step of the pipeline returns new objects and
+never changes the ones it was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of input that was not read as part of a post, with the reason.
+
+    Attributes
+    ----------
+    path : str
+        File the piece comes from.
+    line : int
+        1-based first line of the piece.
+    end_line : int
+        1-based last line of the piece (inclusive).
+    reason : str
+        Why it was skipped (``"site boilerplate"``, ``"unknown layout"``, ...).
+    text : str
+        The start of the piece, at most 120 characters.
+    """
+
+    path: str
+    line: int
+    end_line: int
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink inside a post body.
+
+    Attributes
+    ----------
+    url : str
+        Target as written (absolute URL or site path).
+    anchor : str
+        Link text.
+    sentence : str
+        The sentence of the body that holds the link, in plain text.
+    """
+
+    url: str
+    anchor: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """One sighting of a post: which file, which line, which reader."""
+
+    path: str
+    line: int
+    format: str
+
+
+@dataclass(frozen=True)
+class Post:
+    """One blog post, possibly merged from several sources.
+
+    Attributes
+    ----------
+    key : str
+        Node id: ``"post:<archive id>"`` when the archive id is known, else
+        ``"post:title:<normalised title>"``, or ``"post:untitled:<file>:<line>"``.
+    title : str
+        Title as written; ``""`` for an untitled listing entry.
+    label : str
+        Display label: the title, or the start of the first sentence when untitled.
+    untitled : bool
+        True when the source gave no title line.
+    date : str or None
+        ISO 8601 date ``YYYY-MM-DD``; ``--MM-DD`` when the year is unknown;
+        ``None`` when nothing is known.
+    readers : int or None
+        Reader count shown by the site.
+    archive_id : int or None
+        The id in ``https://kexue.fm/archives/<id>``.
+    url : str or None
+        Canonical URL.
+    text : str
+        Plain text of the body or excerpt (LaTeX kept, markup removed).
+    links : tuple of Link
+        Links in the body, in order.
+    categories, tags : tuple of str
+        As given by the source.
+    related : tuple of int
+        Archive ids of the site's own "related posts" list (not citations).
+    sources : tuple of Source
+        Every place this post was read from.
+    """
+
+    key: str
+    title: str
+    label: str
+    untitled: bool = False
+    date: str | None = None
+    readers: int | None = None
+    archive_id: int | None = None
+    url: str | None = None
+    text: str = ""
+    links: tuple[Link, ...] = ()
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    related: tuple[int, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def year(self) -> int | None:
+        """Year of :attr:`date`, or None when unknown."""
+        if self.date and len(self.date) >= 4 and self.date[:4].isdigit():
+            return int(self.date[:4])
+        return None
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What was read from one file.
+
+    Attributes
+    ----------
+    path : str
+        The file.
+    format : str
+        Layout recognised (``"listing-a"``, ``"listing-b"``, ``"kexue-page"``, ...) or
+        ``"unreadable"``.
+    posts : int
+        Number of post sightings read from it.
+    size : int
+        Size in bytes.
+    error : str or None
+        Why the file could not be read, when it could not.
+    """
+
+    path: str
+    format: str
+    posts: int
+    size: int
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """The outcome of the read step: merged posts and the reading report.
+
+    Attributes
+    ----------
+    posts : tuple of Post
+        One post per post, sorted by key.
+    files : tuple of FileReport
+        One entry per file looked at, in the order read.
+    fragments : tuple of Fragment
+        Every piece of input that is not part of a post, with the reason.
+    sightings : int
+        Number of post sightings before merging.
+    """
+
+    posts: tuple[Post, ...]
+    files: tuple[FileReport, ...] = ()
+    fragments: tuple[Fragment, ...] = ()
+    sightings: int = 0
+    notes: tuple[str, ...] = field(default=())
+
+    def post(self, key: str) -> Post:
+        """Return the post with node id ``key``; raise KeyError when absent."""
+        for p in self.posts:
+            if p.key == key:
+                return p
+        raise KeyError(key)

@@ -1,0 +1,114 @@
+"""The one table of options.
+
+:class:`BuildOptions` lists every option of a build with its type, default, range and
+help text. The command line (``python -m graphkit build --help``), the dashboard's
+sidebar (``app.py``) and the options table in the README
+(``python -m graphkit options``) are all generated from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from .errors import OptionError
+
+EDGE_KINDS = ("cites", "series", "topic")
+
+
+def _opt(default: Any, help: str, *, group: str, lo: float | None = None,
+         hi: float | None = None, choices: tuple | None = None) -> Any:
+    return field(default=default, metadata={"help": help, "group": group, "min": lo,
+                                            "max": hi, "choices": choices})
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Options of a build. See the module docstring; every field is documented in its metadata."""
+
+    layers: tuple[str, ...] = _opt(
+        EDGE_KINDS, "edge layers to build and draw", group="edges", choices=EDGE_KINDS)
+    weight_cites: float = _opt(1.0, "weight of a citation in the flow network",
+                               group="edges", lo=0.0, hi=100.0)
+    weight_series: float = _opt(1.0, "weight of a series link in the flow network",
+                                group="edges", lo=0.0, hi=100.0)
+    weight_topic: float = _opt(0.5, "weight of a shared-topic link (times its cosine score)",
+                               group="edges", lo=0.0, hi=100.0)
+    topic_top_k: int = _opt(5, "shared-topic neighbours kept per post", group="edges",
+                            lo=0, hi=100)
+    min_topic_similarity: float = _opt(0.05, "smallest cosine similarity of a topic edge",
+                                       group="edges", lo=0.0, hi=1.0)
+    seed: int = _opt(42, "random seed of InfoMap and of the layout", group="communities",
+                     lo=0, hi=2**31 - 1)
+    trials: int = _opt(10, "InfoMap trials (the best is kept)", group="communities",
+                       lo=1, hi=1000)
+    two_level: bool = _opt(False, "two-level InfoMap instead of multilevel (hierarchical)",
+                           group="communities")
+    markov_time: float = _opt(1.0, "InfoMap Markov time (>1 gives fewer, larger modules)",
+                              group="communities", lo=0.01, hi=100.0)
+    teleportation: float = _opt(0.15, "teleportation probability of the directed flow",
+                                group="communities", lo=0.0, hi=1.0)
+    flow_extra_nodes: bool = _opt(False, "let unresolved and paper nodes take part in the flow",
+                                  group="communities")
+    show_extra_nodes: bool = _opt(True, "draw unresolved citations and papers",
+                                  group="display")
+    max_file_bytes: int = _opt(20 * 1024 * 1024, "files larger than this (bytes) are not read",
+                               group="input", lo=1, hi=2**40)
+    max_files: int = _opt(100_000, "at most this many files are read", group="input",
+                          lo=1, hi=10**7)
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            meta = f.metadata
+            if f.name == "layers":
+                bad = [v for v in value if v not in EDGE_KINDS]
+                if bad:
+                    raise OptionError(f"layers: unknown layer {bad[0]!r}; choose from "
+                                      f"{', '.join(EDGE_KINDS)}")
+                continue
+            if isinstance(value, bool) or meta.get("min") is None:
+                continue
+            if not (meta["min"] <= value <= meta["max"]):
+                raise OptionError(f"{f.name}: {value} is outside [{meta['min']}, {meta['max']}]")
+
+    def layer_weights(self) -> dict[str, float]:
+        """Weight of each enabled edge layer in the flow network."""
+        return {k: getattr(self, f"weight_{k}") for k in self.layers}
+
+    def with_(self, **changes: Any) -> "BuildOptions":
+        """Return a copy with ``changes`` applied (validated)."""
+        return replace(self, **changes)
+
+
+def option_table() -> list[dict[str, Any]]:
+    """Return one row per option: name, type, default, range or choices, group and help."""
+    rows = []
+    for f in fields(BuildOptions):
+        m = f.metadata
+        rows.append({"name": f.name, "type": _type_name(f.default), "default": f.default,
+                     "min": m.get("min"), "max": m.get("max"), "choices": m.get("choices"),
+                     "group": m["group"], "help": m["help"]})
+    return rows
+
+
+def _type_name(default: Any) -> str:
+    if isinstance(default, bool):
+        return "bool"
+    if isinstance(default, tuple):
+        return "list"
+    return type(default).__name__
+
+
+def options_markdown() -> str:
+    """Return the option table as Markdown (for the README)."""
+    lines = ["| option | CLI flag | default | range | what it does |", "|---|---|---|---|---|"]
+    for r in option_table():
+        flag = "--" + r["name"].replace("_", "-")
+        if r["type"] == "bool":
+            flag = f"{flag} / --no-{r['name'].replace('_', '-')}"
+        default = ",".join(r["default"]) if r["type"] == "list" else r["default"]
+        rng = (", ".join(r["choices"]) if r["choices"] else
+               (f"{r['min']} – {r['max']}" if r["min"] is not None else ""))
+        lines.append(f"| `{r['name']}` | `{flag}` | `{default}` | {rng} | {r['help']} |")
+    return "\n".join(lines)

@@ -1,0 +1,258 @@
+"""The whole job: read → relate → detect → render, and the writing of its outputs.
+
+Each stage is a plain function of the previous stage's result; only :func:`read` and
+:func:`write_outputs` touch files.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from . import __version__
+from .community import (CommunityResult, ModuleSummary, detect_communities, pagerank,
+                        summarize_modules)
+from .graph import build_graph, keyword_matrix, relate
+from .keywords import TermMatrix
+from .layout import module_layout
+from .model import ReadResult
+from .options import BuildOptions
+from .readers import read_paths
+from .render import dumps_json, map_data, node_link, render_html
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Everything a build produced.
+
+    Attributes
+    ----------
+    read : ReadResult
+    graph : networkx.MultiDiGraph
+        Nodes carry their post attributes; modules and flow are in ``community``.
+    terms : TermMatrix
+    community : CommunityResult
+    modules : tuple of ModuleSummary
+    positions : dict of str to (float, float)
+    pagerank : dict of str to float
+    options : BuildOptions
+    timings : dict of str to float
+        Seconds per stage.
+    """
+
+    read: ReadResult
+    graph: nx.MultiDiGraph
+    terms: TermMatrix
+    community: CommunityResult
+    modules: tuple[ModuleSummary, ...]
+    positions: dict
+    pagerank: dict
+    options: BuildOptions
+    timings: dict = field(default_factory=dict)
+
+    def node_extra(self) -> dict:
+        """Per-node figures added to the node-link JSON: PageRank and citation counts."""
+        out = {}
+        cin: dict[str, int] = {}
+        cout: dict[str, int] = {}
+        for u, v, d in self.graph.edges(data=True):
+            if d["kind"] == "cites":
+                cout[u] = cout.get(u, 0) + 1
+                cin[v] = cin.get(v, 0) + 1
+        for n in self.graph.nodes:
+            out[n] = {"pagerank": self.pagerank.get(n, 0.0), "cited_by": cin.get(n, 0),
+                      "cites": cout.get(n, 0)}
+        return out
+
+    def node_link(self) -> dict:
+        """The graph as node-link data (see :func:`graphkit.render.node_link`)."""
+        return node_link(self.graph, self.community, self.modules, extra=self.node_extra())
+
+    def html(self, *, layers: tuple[str, ...] | None = None, show_extra: bool | None = None,
+             nodes: set[str] | None = None, heading: str = "graphkit · 科学空间 map") -> str:
+        """The standalone HTML map.
+
+        Parameters
+        ----------
+        layers : tuple of str, optional
+            Edge kinds drawn (default: all built).
+        show_extra : bool, optional
+            Draw unresolved citations and papers (default: ``options.show_extra_nodes``).
+        nodes : set of str, optional
+            Draw only these nodes (a filter or an ego network).
+        heading : str
+            Page title.
+        """
+        show = self.options.show_extra_nodes if show_extra is None else show_extra
+        return render_html(map_data(self.graph, self.community, self.modules, self.positions,
+                                    show_extra=show, layers=layers, nodes=nodes),
+                           heading=heading)
+
+
+def read(paths: Iterable[str | os.PathLike[str]] | None = None, *,
+         options: BuildOptions = BuildOptions(),
+         progress: Callable[[int, int, str], None] | None = None) -> ReadResult:
+    """Read posts from ``paths`` (default: the embedded ``data/`` folder)."""
+    paths = list(paths) if paths else [DEFAULT_DATA]
+    return read_paths(paths, max_file_bytes=options.max_file_bytes,
+                      max_files=options.max_files, progress=progress)
+
+
+def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
+            terms: TermMatrix | None = None) -> BuildResult:
+    """Relate, detect and lay out an already-read corpus.
+
+    Parameters
+    ----------
+    read_result : ReadResult
+    options : BuildOptions, keyword-only
+    terms : TermMatrix, optional
+        Keyword matrix of ``read_result.posts`` computed earlier (it depends on the
+        posts only, so a dashboard can keep it across option changes).
+
+    Returns
+    -------
+    BuildResult
+    """
+    timings = {}
+    t = time.perf_counter()
+    if terms is None:
+        terms = keyword_matrix(read_result.posts)
+        timings["keywords"] = time.perf_counter() - t
+        t = time.perf_counter()
+    edges, extra, terms = relate(read_result.posts, options=options, tm=terms)
+    graph = build_graph(read_result.posts, edges, extra, terms)
+    timings["relate"] = time.perf_counter() - t
+    t = time.perf_counter()
+    community = detect_communities(graph, options=options)
+    timings["infomap"] = time.perf_counter() - t
+    t = time.perf_counter()
+    modules = summarize_modules(graph, community, terms)
+    pr = pagerank(graph)
+    timings["labels"] = time.perf_counter() - t
+    t = time.perf_counter()
+    positions = module_layout(graph, community, seed=options.seed)
+    timings["layout"] = time.perf_counter() - t
+    return BuildResult(read=read_result, graph=graph, terms=terms, community=community,
+                       modules=modules, positions=positions, pagerank=pr, options=options,
+                       timings=timings)
+
+
+def build(paths: Iterable[str | os.PathLike[str]] | None = None, *,
+          options: BuildOptions = BuildOptions(),
+          progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
+    """Run the whole job on ``paths`` (default: the embedded ``data/`` folder).
+
+    Parameters
+    ----------
+    paths : iterable of path-like, optional
+        Files and folders to read.
+    options : BuildOptions, keyword-only
+    progress : callable, optional
+        Called as ``progress(done, total, path)`` while reading.
+
+    Returns
+    -------
+    BuildResult
+
+    Raises
+    ------
+    graphkit.errors.InputError
+        When a path is missing or nothing can be read.
+    graphkit.errors.CommunityError
+        When there is no post to analyse.
+    """
+    t = time.perf_counter()
+    r = read(paths, options=options, progress=progress)
+    read_time = time.perf_counter() - t
+    result = analyse(r, options=options)
+    result.timings["read"] = read_time
+    return result
+
+
+def report(result: BuildResult) -> dict:
+    """The reading report and run record written to ``report.json``."""
+    import infomap
+    import jieba
+    import sklearn
+
+    r = result.read
+    return {
+        "graphkit_version": __version__,
+        "versions": {"python": platform.python_version(), "networkx": nx.__version__,
+                     "infomap": infomap.__version__, "jieba": jieba.__version__,
+                     "scikit-learn": sklearn.__version__},
+        "parameters": {**{k: (list(v) if isinstance(v, tuple) else v)
+                          for k, v in vars(result.options).items()}},
+        "reading": {
+            "files": [vars(f) for f in r.files],
+            "sightings": r.sightings,
+            "posts": len(r.posts),
+            "untitled_posts": [p.key for p in r.posts if p.untitled],
+            "partial_dates": [p.key for p in r.posts if p.date and not p.date[:1].isdigit()],
+            "skipped_fragments": [vars(f) for f in r.fragments],
+        },
+        "graph": {
+            "nodes": result.graph.number_of_nodes(),
+            "edges_by_kind": _count_kinds(result.graph),
+            "nodes_by_kind": _count_node_kinds(result.graph),
+        },
+        "communities": {
+            "codelength": result.community.codelength,
+            "one_level_codelength": result.community.one_level_codelength,
+            "relative_codelength_savings": result.community.relative_savings,
+            "num_top_modules": result.community.num_top_modules,
+            "num_levels": result.community.num_levels,
+            "trivial": result.community.trivial,
+            "message": result.community.message,
+            "parameters": result.community.parameters,
+            "modules": [{"id": m.id, "level": m.level, "label": m.label, "size": m.size,
+                         "flow": m.flow} for m in result.modules],
+        },
+        "timings_seconds": {k: round(v, 4) for k, v in result.timings.items()},
+    }
+
+
+def _count_kinds(g: nx.MultiDiGraph) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for _, _, d in g.edges(data=True):
+        out[d["kind"]] = out.get(d["kind"], 0) + 1
+    return dict(sorted(out.items()))
+
+
+def _count_node_kinds(g: nx.MultiDiGraph) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for _, d in g.nodes(data=True):
+        out[d["kind"]] = out.get(d["kind"], 0) + 1
+    return dict(sorted(out.items()))
+
+
+def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[str, Path]:
+    """Write ``graph.html``, ``graph.json`` and ``report.json`` (UTF-8) into ``out_dir``.
+
+    Returns
+    -------
+    dict of str to Path
+        The files written.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    html = result.html()
+    result.timings["render"] = time.perf_counter() - t
+    files = {"graph.html": out / "graph.html", "graph.json": out / "graph.json",
+             "report.json": out / "report.json"}
+    files["graph.html"].write_text(html, encoding="utf-8", newline="\n")
+    files["graph.json"].write_text(dumps_json(result.node_link()) + "\n", encoding="utf-8",
+                                   newline="\n")
+    files["report.json"].write_text(dumps_json(report(result)) + "\n", encoding="utf-8",
+                                    newline="\n")
+    return files

@@ -1,0 +1,231 @@
+"""The read step: files and folders in, posts and a reading report out.
+
+Each file's layout is recognised from its content (and its name ending for HTML, JSONL
+and CSV); a folder is read recursively in sorted order. Nothing is dropped silently:
+every piece of text that is not part of a post is listed in the report with its file,
+line and reason, and a file that cannot be read at all gets a report entry saying why.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..errors import InputError
+from ..merge import merge_posts
+from ..model import FileReport, Fragment, Post, ReadResult
+from ..text import preview
+from . import listing
+
+DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_FILES = 100_000
+
+Reader = Callable[[list[str], str], tuple[list[Post], list[Fragment]]]
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Decode file bytes to text.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are read; other bytes are tried
+    as GB18030, the superset of GBK used by Chinese Windows.
+
+    Parameters
+    ----------
+    data : bytes
+        File content.
+    path : str
+        File name, for the error message.
+
+    Returns
+    -------
+    text : str
+        Decoded text.
+    encoding : str
+        Name of the encoding used.
+
+    Raises
+    ------
+    InputError
+        When the bytes are binary (a NUL byte outside UTF-16) or decode in none of these.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"broken UTF-16 at byte {exc.start}", path=path) from None
+    if b"\x00" in data:
+        raise InputError("binary file (NUL bytes), not text", path=path)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        line = data[: utf8_error.start].count(b"\n") + 1
+        raise InputError(f"not UTF-8, UTF-16 or GB18030 text (first bad byte at "
+                         f"offset {utf8_error.start})", path=path, line=line) from None
+
+
+def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
+    """Return the layout name and reader for a text file, or None when unknown."""
+    kind = listing.detect(lines)
+    if kind == listing.LISTING_A:
+        return kind, listing.read_listing_a
+    if kind == listing.LISTING_B:
+        return kind, listing.read_listing_b
+    return None
+
+
+def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
+    """Read one file's text.
+
+    Parameters
+    ----------
+    text : str
+        The decoded content.
+    path : str
+        Name used in the report.
+
+    Returns
+    -------
+    layout : str
+        The layout recognised, or ``"unknown"``.
+    posts : list of Post
+        Post sightings, not yet merged.
+    fragments : list of Fragment
+        Skipped pieces with reasons; for an unknown layout, the whole file.
+    """
+    lines = text.splitlines()
+    found = detect_layout(lines, path)
+    if found is None:
+        nonblank = [i for i, line in enumerate(lines, 1) if line.strip()]
+        if not nonblank:
+            return "empty", [], []
+        frag = Fragment(path=path, line=nonblank[0], end_line=nonblank[-1],
+                        reason="unknown layout: no listing, post page, archive, front matter "
+                               "or table recognised", text=preview(text))
+        return "unknown", [], [frag]
+    layout, reader = found
+    posts, fragments = reader(lines, path)
+    return layout, posts, fragments
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFAULT_MAX_FILES
+               ) -> tuple[list[tuple[Path, str]], list[FileReport]]:
+    """List the files under ``paths`` (folders recursively, sorted; links to folders not followed).
+
+    Returns
+    -------
+    files : list of (Path, str)
+        Each file and the name it is reported under: the folder's own name followed by
+        the path inside it, so that names do not depend on the working directory.
+    problems : list of FileReport
+        Entries that were passed over, with the reason.
+
+    Raises
+    ------
+    InputError
+        When a path does not exist.
+    """
+    files: list[tuple[Path, str]] = []
+    problems: list[FileReport] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise InputError("no such file or folder", path=str(raw))
+        if p.is_file():
+            files.append((p, p.name))
+            continue
+        base = p.resolve().name or "input"
+        for root, dirs, names in os.walk(p, followlinks=False):
+            dirs.sort()
+            for d in list(dirs):
+                if d.startswith("."):
+                    dirs.remove(d)
+                elif os.path.islink(os.path.join(root, d)):
+                    dirs.remove(d)
+                    problems.append(FileReport(path=os.path.join(root, d), format="skipped",
+                                               posts=0, size=0,
+                                               error="link to a folder, not followed"))
+            for name in sorted(names):
+                if name.startswith(".") or name.lower() == "readme.md":
+                    continue
+                full = Path(root) / name
+                files.append((full, f"{base}/{full.relative_to(p).as_posix()}"))
+    if len(files) > max_files:
+        raise InputError(f"{len(files)} files found, more than the limit of {max_files} "
+                         f"(option max_files)", path=", ".join(str(p) for p in paths))
+    return files, problems
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]], *,
+               max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+               max_files: int = DEFAULT_MAX_FILES,
+               progress: Callable[[int, int, str], None] | None = None) -> ReadResult:
+    """Read posts from files and folders and merge them.
+
+    Parameters
+    ----------
+    paths : iterable of str or path-like
+        Files and folders; folders are read recursively (hidden entries and README.md
+        files are passed over).
+    max_file_bytes : int, keyword-only
+        Files larger than this many bytes are not read (listed in the report).
+    max_files : int, keyword-only
+        At most this many files are read.
+    progress : callable, optional
+        Called as ``progress(done, total, path)`` after each file.
+
+    Returns
+    -------
+    ReadResult
+        Merged posts, one report entry per file and every skipped fragment.
+
+    Raises
+    ------
+    InputError
+        When a path does not exist, there are more files than ``max_files``, or no
+        post could be read from any file.
+    """
+    paths = list(paths)
+    files, reports = iter_files(paths, max_files=max_files)
+    sightings: list[Post] = []
+    fragments: list[Fragment] = []
+    for done, (f, name) in enumerate(files, 1):
+        try:
+            size = f.stat().st_size
+            if size > max_file_bytes:
+                raise InputError(f"{size} bytes, more than the limit of {max_file_bytes} "
+                                 f"(option max_file_bytes)", path=name)
+            text, _ = decode(f.read_bytes(), name)
+        except InputError as exc:
+            reports.append(FileReport(path=name, format="unreadable", posts=0,
+                                      size=_size(f), error=str(exc)))
+        except OSError as exc:
+            reports.append(FileReport(path=name, format="unreadable", posts=0,
+                                      size=_size(f), error=f"{name}: {exc.strerror or exc}"))
+        else:
+            layout, posts, frags = read_text(text, name)
+            sightings.extend(posts)
+            fragments.extend(frags)
+            reports.append(FileReport(path=name, format=layout, posts=len(posts), size=size))
+        if progress is not None:
+            progress(done, len(files), name)
+    if not sightings:
+        why = "; ".join(r.error or f"{r.path}: {r.format}" for r in reports[:5]) or "no files"
+        raise InputError(f"no post could be read ({why})",
+                         path=", ".join(str(p) for p in paths))
+    return ReadResult(posts=merge_posts(sightings), files=tuple(reports),
+                      fragments=tuple(fragments), sightings=len(sightings))
+
+
+def _size(f: Path) -> int:
+    try:
+        return f.stat().st_size
+    except OSError:
+        return 0

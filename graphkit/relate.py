@@ -1,0 +1,261 @@
+"""The relate step: typed, weighted, evidenced edges between posts.
+
+Edge kinds (each a layer that can be switched on and off):
+
+``cites`` (directed)
+    A post links to another post's archive page, or names it as 《title》 in its text.
+    A link and a 《title》 that point to the same post from the same post are one edge.
+``series`` (directed, later member → earlier member)
+    Posts whose titles share a series stem with different numbers: (一)(二), 1、2、,
+    上/下, 理论篇/应用篇.
+``topic`` (undirected)
+    Posts whose TF-IDF keyword vectors are among each other's most similar; the edge
+    names the shared keywords that weigh most.
+
+Citations that resolve to no post become ``unresolved`` nodes (Chinese titles) or
+``paper`` nodes (Latin-script titles), so that nothing cited is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .model import Post
+from .text import normalize_title, sentence_around
+
+CITATION_RE = re.compile(r"《([^《》\n]{1,200})》")
+ARCHIVE_URL_RE = re.compile(
+    r"^(?:https?://(?:www\.)?(?:kexue\.fm|spaces\.ac\.cn))?/archives/(\d+)(?:[/?#].*)?$")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+          "十": 10}
+PART_ORDER = {"上": 1, "中": 2, "下": 3, "上篇": 1, "中篇": 2, "下篇": 3,
+              "基础篇": 1, "理论篇": 1, "原理篇": 1, "方法篇": 2, "应用篇": 2, "实践篇": 2,
+              "实现篇": 2, "进阶篇": 3}
+_SERIES_PATTERNS = (
+    # Transformer升级之路：1、…  /  流形上的最速下降：5. 对偶梯度下降
+    re.compile(r"^(?P<stem>.+?)[:：]\s*(?P<num>\d{1,3})\s*[、.．]\s*\S"),
+    # 变分自编码器（八）：…  /  【搜出来的文本】⋅（二）从MCMC到模拟退火
+    re.compile(r"^(?P<stem>.+?)\s*[（(](?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})[）)]"),
+    # 让人惊叹的Johnson-Lindenstrauss引理：应用篇  /  AdamW的…（下）
+    re.compile(r"^(?P<stem>.+?)\s*[:：]?\s*(?P<part>上篇|中篇|下篇|基础篇|理论篇|原理篇|方法篇|"
+               r"应用篇|实践篇|实现篇|进阶篇)\s*$"),
+    re.compile(r"^(?P<stem>.+?)\s*[（(](?P<part>上|中|下)[）)]\s*$"),
+)
+
+
+def chinese_number(text: str) -> int:
+    """Return the value of a number written in digits or Chinese numerals up to 999."""
+    if text.isdigit():
+        return int(text)
+    if text in CN_NUM:
+        return CN_NUM[text]
+    total, current = 0, 0
+    for ch in text:
+        if ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            current = CN_NUM.get(ch, 0)
+    return total + current
+
+
+def series_of(title: str) -> tuple[str, int] | None:
+    """Return ``(series stem key, position)`` of a title, or None when it is in no series.
+
+    >>> series_of("Transformer升级之路：4、二维位置的旋转式位置编码")
+    ('transformer升级之路', 4)
+    >>> series_of("让人惊叹的Johnson-Lindenstrauss引理：理论篇")
+    ('让人惊叹的johnson-lindenstrauss引理', 1)
+    """
+    t = unicodedata.normalize("NFKC", title).strip()
+    for pat in _SERIES_PATTERNS:
+        m = pat.match(t)
+        if not m:
+            continue
+        stem = normalize_title(m.group("stem")).rstrip(":⋅-_,.·|")
+        if len(stem) < 2:
+            continue
+        if "num" in m.groupdict() and m.group("num"):
+            return stem, chinese_number(m.group("num"))
+        return stem, PART_ORDER[m.group("part")]
+    return None
+
+
+def looks_like_paper(title: str) -> bool:
+    """True when a cited title is Latin script (a paper), not a Chinese post title."""
+    return not _CJK_RE.search(title) and len(_LATIN_RE.findall(title)) >= 3
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One relationship.
+
+    Attributes
+    ----------
+    source, target : str
+        Node ids. For undirected kinds, ``source < target``.
+    kind : str
+        ``"cites"``, ``"series"`` or ``"topic"``.
+    weight : float
+        Mentions for ``cites`` (1 per citing post and target, plus 1 per further mention),
+        1 for ``series``, cosine similarity in (0, 1] for ``topic``.
+    evidence : str
+        Citing sentence, series description, or shared keywords joined by ``", "``.
+    cited_title : str
+        The title exactly as written in the citation (``cites`` only).
+    span : tuple of int
+        Offsets of the cited text in ``evidence`` (``cites`` only), else ``(0, 0)``.
+    via : str
+        How a citation was found: ``"link"``, ``"title"`` or ``"link+title"``.
+    keywords : tuple of str
+        Shared keywords (``topic`` only).
+    """
+
+    source: str
+    target: str
+    kind: str
+    weight: float
+    evidence: str
+    cited_title: str = ""
+    span: tuple[int, int] = (0, 0)
+    via: str = ""
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def directed(self) -> bool:
+        """True for ``cites`` and ``series`` edges."""
+        return self.kind != "topic"
+
+
+@dataclass(frozen=True)
+class ExtraNode:
+    """A cited work that is not a post of the input."""
+
+    key: str
+    kind: str          # "unresolved" or "paper"
+    title: str
+
+
+class TitleIndex:
+    """Resolve cited titles and archive ids to posts."""
+
+    def __init__(self, posts: tuple[Post, ...] | list[Post]):
+        self.by_title: dict[str, str] = {}
+        self.by_id: dict[int, str] = {}
+        ambiguous: set[str] = set()
+        for p in posts:
+            if p.archive_id is not None:
+                self.by_id[p.archive_id] = p.key
+            if p.title:
+                k = normalize_title(p.title)
+                if k in self.by_title and self.by_title[k] != p.key:
+                    ambiguous.add(k)
+                self.by_title[k] = p.key
+        for k in ambiguous:
+            del self.by_title[k]
+
+    def resolve(self, cited: str) -> str | None:
+        """Return the node id of the post titled ``cited`` (after normalisation), or None."""
+        return self.by_title.get(normalize_title(cited))
+
+    def resolve_url(self, url: str) -> str | None:
+        """Return the node id of the post an archive URL points to, or None."""
+        m = ARCHIVE_URL_RE.match(url.strip())
+        if not m:
+            return None
+        return self.by_id.get(int(m.group(1)))
+
+
+def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | None = None
+                   ) -> tuple[list[Edge], list[ExtraNode]]:
+    """Extract ``cites`` edges from links and 《title》 citations.
+
+    Parameters
+    ----------
+    posts : sequence of Post
+        The merged posts; not modified.
+    index : TitleIndex, optional
+        Titles and ids to resolve against (by default, those of ``posts``).
+
+    Returns
+    -------
+    edges : list of Edge
+        One edge per (citing post, cited post), in post order; the evidence is the first
+        citing sentence.
+    extra : list of ExtraNode
+        Cited works that are no post, each once.
+    """
+    index = index or TitleIndex(posts)
+    edges: dict[tuple[str, str], Edge] = {}
+    extra: dict[str, ExtraNode] = {}
+
+    def add(src: str, dst: str, evidence: str, cited: str, span: tuple[int, int],
+            via: str) -> None:
+        key = (src, dst)
+        old = edges.get(key)
+        if old is None:
+            edges[key] = Edge(src, dst, "cites", 1.0, evidence, cited, span, via)
+        else:
+            new_via = old.via if via in old.via.split("+") else "+".join(sorted({old.via, via}))
+            edges[key] = Edge(src, dst, "cites", old.weight + (0.0 if via != old.via else 1.0),
+                              old.evidence, old.cited_title, old.span, new_via)
+
+    for post in posts:
+        for link in post.links:
+            dst = index.resolve_url(link.url)
+            if dst and dst != post.key:
+                s = link.sentence.find(link.anchor) if link.anchor else -1
+                span = (s, s + len(link.anchor)) if s >= 0 else (0, 0)
+                add(post.key, dst, link.sentence, link.anchor.strip("《》"), span, "link")
+        for m in CITATION_RE.finditer(post.text):
+            cited = m.group(1).strip()
+            if not cited:
+                continue
+            sentence, a, b = sentence_around(post.text, m.start(), m.end())
+            dst = index.resolve(cited)
+            if dst is None:
+                kind = "paper" if looks_like_paper(cited) else "unresolved"
+                dst = f"{kind}:{normalize_title(cited)}"
+                extra.setdefault(dst, ExtraNode(dst, kind, cited))
+            if dst != post.key:
+                add(post.key, dst, sentence, cited, (a, b), "title")
+    return list(edges.values()), sorted(extra.values(), key=lambda e: e.key)
+
+
+def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
+    """Link the members of each series in order (later member → previous member).
+
+    Parameters
+    ----------
+    posts : sequence of Post
+
+    Returns
+    -------
+    list of Edge
+        ``series`` edges, each with an evidence such as ``series 「transformer升级之路」: 4 → 1``.
+    """
+    groups: dict[str, list[tuple[int, str, str]]] = {}
+    for p in posts:
+        if not p.title:
+            continue
+        found = series_of(p.title)
+        if found:
+            stem, pos = found
+            groups.setdefault(stem, []).append((pos, p.key, p.title))
+    edges = []
+    for stem, members in sorted(groups.items()):
+        members.sort()
+        for (p1, k1, t1), (p2, k2, t2) in zip(members, members[1:]):
+            if p1 == p2:
+                continue
+            edges.append(Edge(k2, k1, "series", 1.0,
+                              f"series 「{stem}」: {p2} → {p1} ({t2} → {t1})"))
+    return edges

@@ -1,0 +1,90 @@
+"""Text helpers shared by the readers and the relationship extraction."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_RE = re.compile(r"\s+")
+# Punctuation that writers use interchangeably inside titles.
+_PUNCT_MAP = str.maketrans({
+    "“": '"', "”": '"', "‘": "'", "’": "'", "〈": "<", "〉": ">",
+    "—": "-", "–": "-", "－": "-", "·": "⋅", "・": "⋅", "•": "⋅",
+    "【": "[", "】": "]", "〔": "(", "〕": ")", "、": ",",
+})
+_SENTENCE_END = "。！？!?；;\n"
+
+
+def normalize_title(title: str) -> str:
+    """Return the matching key of a title.
+
+    Unicode NFKC (full-width ``（六）：`` becomes ``(六):``), case folding, interchangeable
+    punctuation unified, all white space removed.
+
+    Parameters
+    ----------
+    title : str
+        A title as written.
+
+    Returns
+    -------
+    str
+        The key; two titles that differ only in width, case, spacing or quote style
+        give the same key.
+    """
+    t = unicodedata.normalize("NFKC", title).casefold().translate(_PUNCT_MAP)
+    return _SPACE_RE.sub("", t)
+
+
+def first_sentence(text: str, *, limit: int = 40) -> str:
+    """Return the first sentence of ``text``, cut to ``limit`` characters with an ellipsis."""
+    text = text.strip()
+    end = len(text)
+    for i, ch in enumerate(text):
+        if ch in "。！？!?\n":
+            end = i + 1
+            break
+    sentence = text[:end].strip()
+    if len(sentence) > limit:
+        sentence = sentence[: limit - 1].rstrip() + "…"
+    return sentence
+
+
+def sentence_around(text: str, start: int, end: int, *, limit: int = 300) -> tuple[str, int, int]:
+    """Return the sentence of ``text`` that holds ``text[start:end]``.
+
+    Parameters
+    ----------
+    text : str
+        Plain text.
+    start, end : int
+        Character offsets of the cited span.
+    limit : int
+        Maximum characters kept on each side of the span.
+
+    Returns
+    -------
+    sentence : str
+        The sentence, stripped.
+    span_start, span_end : int
+        Offsets of the cited span inside ``sentence``.
+    """
+    lo = start
+    while lo > 0 and text[lo - 1] not in _SENTENCE_END and start - lo < limit:
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < limit:
+        hi += 1
+        if text[hi - 1] in _SENTENCE_END:
+            break
+    raw = text[lo:hi]
+    stripped = raw.lstrip()
+    lead = len(raw) - len(stripped)
+    sentence = stripped.rstrip()
+    return sentence, start - lo - lead, end - lo - lead
+
+
+def preview(text: str, limit: int = 120) -> str:
+    """Return the start of ``text`` on one line, at most ``limit`` characters."""
+    one = _SPACE_RE.sub(" ", text).strip()
+    return one if len(one) <= limit else one[: limit - 1] + "…"

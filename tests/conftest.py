@@ -1,0 +1,42 @@
+"""Shared fixtures: the embedded data, the real corpus (when present) and one build of data/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+def corpus_or_skip() -> Path:
+    """Return ../shared/corpus, or skip the test when this checkout has none."""
+    if not (CORPUS / "kexue-pages").is_dir():
+        pytest.skip("../shared/corpus is absent (a fresh clone has no third-party corpus)")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def data_build():
+    """One build of the embedded data with default options."""
+    from graphkit.pipeline import build
+
+    return build([DATA])
+
+
+@pytest.fixture(scope="session")
+def data_read(data_build):
+    return data_build.read
+
+
+def by_title(posts, title):
+    """The one post whose title is exactly ``title``."""
+    hits = [p for p in posts if p.title == title]
+    assert len(hits) == 1, f"{len(hits)} posts titled {title!r}"
+    return hits[0]

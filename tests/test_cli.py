@@ -1,0 +1,104 @@
+"""The command line on data/: outputs, the offline map, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import networkx as nx
+import pytest
+from conftest import DATA, ROOT
+
+
+def run_cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "graphkit", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    d = tmp_path_factory.mktemp("out")
+    proc = run_cli("build", "--out", d)  # default PATH: data/
+    assert proc.returncode == 0, proc.stderr
+    assert "39 posts" in proc.stdout
+    return d
+
+
+def test_outputs_exist(out):
+    assert {p.name for p in out.iterdir()} == {"graph.html", "graph.json", "report.json"}
+
+
+def test_graph_json_is_node_link_with_the_contract_attributes(out):
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    g = nx.node_link_graph(data, edges="links")
+    posts = [n for n, d in g.nodes(data=True) if d["kind"] == "post"]
+    assert len(posts) == 39
+    for n in posts:
+        d = g.nodes[n]
+        for attr in ("kind", "title", "date", "url", "module", "flow", "pagerank"):
+            assert attr in d
+        assert d["module"] and re.fullmatch(r"\d+(:\d+)*", d["module"])
+    kinds = {d["kind"] for *_, d in g.edges(data=True)}
+    assert kinds == {"cites", "series", "topic"}
+    for *_, d in g.edges(data=True):
+        assert {"kind", "weight", "evidence"} <= set(d)
+    assert g.graph["codelength"] < g.graph["one_level_codelength"]
+    assert g.graph["modules"] and all(m["label"] for m in g.graph["modules"])
+
+
+def test_report_lists_files_fragments_parameters_and_timings(out):
+    rep = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert len(rep["reading"]["files"]) == 5 and rep["reading"]["posts"] == 39
+    frags = rep["reading"]["skipped_fragments"]
+    assert frags and all({"path", "line", "reason", "text"} <= set(f) for f in frags)
+    assert rep["parameters"]["seed"] == 42 and rep["versions"]["infomap"]
+    assert rep["communities"]["codelength"] > 0
+    assert {"read", "infomap", "layout", "render"} <= set(rep["timings_seconds"])
+
+
+def test_html_loads_nothing_from_the_network(out):
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html)
+    assert not re.search(r"""url\(\s*["']?\s*(https?:)?//""", html)
+    assert not re.search(r"""@import""", html)
+    assert "Content-Security-Policy" in html
+    assert "cdn.jsdelivr" not in html and "cdnjs" not in html
+    # every post title is in the page data, and the legend has every top module
+    assert "让人惊叹的Johnson-Lindenstrauss引理:应用篇" in html
+
+
+def test_same_input_and_seed_give_identical_files_across_processes(out, tmp_path):
+    proc = run_cli("build", DATA, "--out", tmp_path, "--quiet")
+    assert proc.returncode == 0 and proc.stdout == ""
+    for name in ("graph.json", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_seed_changes_the_layout(out, tmp_path):
+    proc = run_cli("build", "--out", tmp_path, "--seed", "3", "--quiet")
+    assert proc.returncode == 0
+    assert (tmp_path / "graph.html").read_bytes() != (out / "graph.html").read_bytes()
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["build", "/no/such/folder", "--out", "{tmp}"], "no such file or folder"),
+    (["build", "--out", "{tmp}", "--seed", "-4"], "seed"),
+    (["build", "--out", "{tmp}", "--layers", "cites,links"], "unknown layer"),
+    (["build", "{readme}", "--out", "{tmp}"], "no post could be read"),
+    (["build", "--out", "{tmp}", "--trials", "many"], "invalid int value"),
+])
+def test_user_errors_are_one_line_without_traceback(tmp_path, args, needle):
+    args = [a.format(tmp=tmp_path / "o", readme=ROOT / "README.md") for a in args]
+    proc = run_cli(*args)
+    assert proc.returncode in (1, 2)
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("graphkit: error:") and needle in lines[0]
+
+
+def test_options_table_is_printed():
+    proc = run_cli("options")
+    assert proc.returncode == 0
+    assert "`--min-topic-similarity`" in proc.stdout and "`--markov-time`" in proc.stdout

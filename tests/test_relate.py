@@ -1,0 +1,137 @@
+"""Edges of the seed graph and the rules that make them."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import by_title
+
+from graphkit.keywords import similar_pairs, tokenize
+from graphkit.graph import keyword_matrix
+from graphkit.model import Post
+from graphkit.relate import (citation_edges, looks_like_paper, series_edges, series_of)
+from graphkit.text import normalize_title
+
+JL_APP = "让人惊叹的Johnson-Lindenstrauss引理:应用篇"
+JL_THEORY = "让人惊叹的Johnson-Lindenstrauss引理:理论篇"
+FLOW = "你可能不需要BERT-flow:一个线性变换媲美BERT-flow"
+
+
+def _edges(build, kind):
+    return [(u, v, d) for u, v, d in build.graph.edges(data=True) if d["kind"] == kind]
+
+
+def _key(build, title):
+    return by_title(build.read.posts, title).key
+
+
+@pytest.mark.parametrize("src,dst", [
+    ("关于维度公式“n > 8.33 log N”的可用性分析", JL_APP),
+    ("关于WhiteningBERT原创性的疑问和沟通", FLOW),
+    ("中文任务还是SOTA吗?我们给SimCSE补充了一些实验", FLOW),
+])
+def test_required_citation_edges(data_build, src, dst):
+    g = data_build.graph
+    s, t = _key(data_build, src), _key(data_build, dst)
+    assert g.has_edge(s, t, key="cites")
+    d = g.edges[s, t, "cites"]
+    assert d["directed"] is True and d["weight"] >= 1
+    a, b = d["span"]
+    assert d["evidence"][a:b] == "《" + d["cited_title"] + "》"
+    assert normalize_title(d["cited_title"]) == normalize_title(dst)
+
+
+def test_half_width_citation_resolves_to_full_width_title():
+    posts = (Post(key="a", title="最小熵原理（六）：词向量的维度应该怎么选择？", label="a"),
+             Post(key="b", title="b", label="b",
+                  text="在之前的文章《最小熵原理(六):词向量的维度应该怎么选择?》中，我们推导了。"))
+    edges, extra = citation_edges(posts)
+    assert [(e.source, e.target, e.cited_title) for e in edges] == [
+        ("b", "a", "最小熵原理(六):词向量的维度应该怎么选择?")]
+    assert extra == []
+
+
+def test_citations_that_match_no_post_are_kept(data_build):
+    g = data_build.graph
+    kinds = {n: d["kind"] for n, d in g.nodes(data=True)}
+    unresolved = [n for n, k in kinds.items() if k == "unresolved"]
+    papers = [n for n, k in kinds.items() if k == "paper"]
+    assert "unresolved:" + normalize_title("最小熵原理(六):词向量的维度应该怎么选择?") in unresolved
+    assert ("paper:" + normalize_title("Maps of random walks on complex networks reveal "
+                                       "community structure")) in papers
+    for n in unresolved + papers:
+        assert g.in_degree(n) >= 1  # every such node is cited by some post
+
+
+def test_series_edges(data_build):
+    series = {(u, v) for u, v, _ in _edges(data_build, "series")}
+    assert (_key(data_build, JL_APP), _key(data_build, JL_THEORY)) in series
+    assert (_key(data_build, "Transformer升级之路:4、二维位置的旋转式位置编码"),
+            _key(data_build, "Transformer升级之路:1、Sinusoidal位置编码追根溯源")) in series
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("最小熵原理（五）：“层层递进”之社区发现与聚类", ("最小熵原理", 5)),
+    ("最小熵原理（六）：词向量的维度应该怎么选择？", ("最小熵原理", 6)),
+    ("Transformer升级之路：12、无限外推的ReRoPE？", ("transformer升级之路", 12)),
+    ("流形上的最速下降：5. 对偶梯度下降", ("流形上的最速下降", 5)),
+    ("AdamW的Weight RMS的渐近估计（下）", ("adamw的weightrms的渐近估计", 3)),
+    ("让人惊叹的Johnson-Lindenstrauss引理：应用篇", ("让人惊叹的johnson-lindenstrauss引理", 2)),
+    ("生成扩散模型漫谈（三十一）：预测数据而非噪声", ("生成扩散模型漫谈", 31)),
+    ("你可能不需要BERT-flow:一个线性变换媲美BERT-flow", None),
+])
+def test_series_stems_and_positions(title, expected):
+    assert series_of(title) == expected
+
+
+def test_series_members_that_differ_by_one_number_are_not_merged():
+    posts = tuple(Post(key=f"k{i}", title=f"最小熵原理（{n}）：标题{i}", label="x")
+                  for i, n in enumerate("五六七"))
+    edges = series_edges(posts)
+    assert [(e.source, e.target) for e in edges] == [("k1", "k0"), ("k2", "k1")]
+    cites, _ = citation_edges(posts + (Post(key="c", title="c", label="c",
+                                            text="见《最小熵原理（六）：标题1》。"),))
+    assert [(e.source, e.target) for e in cites] == [("c", "k1")]
+
+
+def test_paper_or_post():
+    assert looks_like_paper("Attention is All You Need")
+    assert not looks_like_paper("用时间换取效果:Keras梯度累积优化器")
+
+
+def test_english_terms_kept_whole_and_stop_words_removed():
+    tokens = tokenize("我们可以看到，一个BERT-flow模型与RoPE以及Dropout的关系")
+    assert {"bert-flow", "rope", "dropout"} <= set(tokens)
+    assert not {"我们", "可以", "一个"} & set(tokens)
+
+
+def test_topic_edges_are_sparse_evidenced_and_symmetric(data_build):
+    topic = _edges(data_build, "topic")
+    assert topic
+    for u, v, d in topic:
+        assert u < v and d["directed"] is False
+        assert 0.05 <= d["weight"] <= 1.0
+        assert d["keywords"] and d["evidence"].startswith("shared keywords: ")
+    whitening = (_key(data_build, "关于WhiteningBERT原创性的疑问和沟通"), _key(data_build, FLOW))
+    pair = tuple(sorted(whitening))
+    assert data_build.graph.has_edge(*pair, key="topic")
+    assert "bert-flow" in data_build.graph.edges[pair + ("topic",)]["keywords"]
+
+
+def test_top_k_limits_each_posts_own_choices(data_read):
+    tm = keyword_matrix(data_read.posts)
+    one = similar_pairs(tm, top_k=1, min_score=0.0)
+    chosen_by = {}
+    for i, j, _ in one:
+        chosen_by.setdefault(i, []).append(j)
+        chosen_by.setdefault(j, []).append(i)
+    # with k = 1 each post names one neighbour, so there are at most n pairs
+    assert len(one) <= len(data_read.posts)
+    assert len(similar_pairs(tm, top_k=5, min_score=0.0)) > len(one)
+    assert similar_pairs(tm, top_k=5, min_score=0.99) == []
+
+
+def test_every_edge_has_kind_weight_evidence(data_build):
+    for _, _, d in data_build.graph.edges(data=True):
+        assert d["kind"] in {"cites", "series", "topic"}
+        assert isinstance(d["weight"], float) and d["weight"] > 0
+        assert d["evidence"]
