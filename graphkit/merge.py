@@ -29,25 +29,36 @@ def _union(*groups: tuple) -> tuple:
     return tuple(seen)
 
 
+# Which source names and dates a post best: the site's archive index, then a post page,
+# then the rest. A lower number leads.
+FORMAT_PRIORITY = {"kexue-archive": 0, "kexue-page": 1, "kexue-html": 1, "kexue-body": 2,
+                   "front-matter": 2, "table": 3, "listing-b": 4, "listing-a": 5}
+
+
+def _priority(p: Post) -> int:
+    return min((FORMAT_PRIORITY.get(s.format, 9) for s in p.sources), default=9)
+
+
 def _combine(a: Post, b: Post) -> Post:
-    """Combine two sightings of one post; the richest value of each field wins."""
-    archive_id = a.archive_id if a.archive_id is not None else b.archive_id
-    # Title: a source that knows the archive id names the post best.
-    if a.title and b.title:
-        title = a.title if (a.archive_id is not None or b.archive_id is None) else b.title
-    else:
-        title = a.title or b.title
+    """Combine two sightings of one post; ``a`` leads where both are equally rich.
+
+    The title comes from the leading source that has one; the date is the most complete
+    one (a full date beats ``--MM-DD``); readers the largest count; text and links the
+    longest text; categories, tags, related posts and sources are united.
+    """
+    title = a.title or b.title
     date = a.date if _date_rank(a.date) >= _date_rank(b.date) else b.date
     readers_values = [r for r in (a.readers, b.readers) if r is not None]
     text_src = a if len(a.text) >= len(b.text) else b
     return Post(
         key=a.key,
         title=title,
-        label=title or a.label,
+        label=title or (a.label if a.text or not b.text else b.label),
         untitled=not title,
         date=date,
+        date_inferred=(a.date_inferred if date == a.date else b.date_inferred),
         readers=max(readers_values) if readers_values else None,
-        archive_id=archive_id,
+        archive_id=a.archive_id if a.archive_id is not None else b.archive_id,
         url=a.url or b.url,
         text=text_src.text,
         links=text_src.links if text_src.links else (a.links or b.links),
@@ -115,11 +126,81 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
         groups.setdefault(find(f"#{i}"), []).append(p)
     merged = []
     for members in groups.values():
-        # Sightings with an archive id first, so their values lead.
-        members = sorted(members, key=lambda p: (p.archive_id is None, -len(p.text)))
+        # The most authoritative source first, so that its values lead.
+        members = sorted(members, key=lambda p: (_priority(p), p.archive_id is None,
+                                                 -len(p.text), p.key))
         post = members[0]
         for other in members[1:]:
             post = _combine(post, other)
         merged.append(replace(post, key=post_key(post)))
     merged.sort(key=lambda p: p.key)
     return tuple(merged)
+
+
+MAX_INFERENCE_GAP_DAYS = 62
+
+
+def infer_listing_years(posts: tuple[Post, ...]) -> tuple[Post, ...]:
+    """Give a year to ``--MM-DD`` dates of layout-A listings from dated neighbours.
+
+    In a home-page listing, posts run from newest to oldest. An entry without a year
+    takes the year of the nearest entry above it that has a full date read from a source
+    (not inferred) when its month-day is not later than that entry's and at most
+    62 days earlier, or the year of the nearest dated entry below it when its
+    month-day is not earlier and at most 62 days later; when both neighbours speak and
+    disagree, or neither fits, the date stays partial. Inferred dates are marked with
+    ``date_inferred=True``.
+
+    Parameters
+    ----------
+    posts : tuple of Post
+        Merged posts; not modified.
+
+    Returns
+    -------
+    tuple of Post
+        The same posts, with inferred years where the rule allows.
+    """
+    import datetime as dt
+
+    listings: dict[str, list[tuple[int, str]]] = {}
+    for p in posts:
+        for s in p.sources:
+            if s.format == "listing-a":
+                listings.setdefault(s.path, []).append((s.line, p.key))
+    by_key = {p.key: p for p in posts}
+    inferred: dict[str, str] = {}
+
+    def full(key: str) -> dt.date | None:
+        p = by_key[key]
+        if p.date and _FULL_DATE.match(p.date) and not p.date_inferred:
+            return dt.date.fromisoformat(p.date)
+        return None
+
+    for entries in listings.values():
+        entries.sort()
+        keys = [k for _, k in entries]
+        for i, key in enumerate(keys):
+            date = by_key[key].date
+            if not date or not re.match(r"^--\d{2}-\d{2}$", date):
+                continue
+            month, day = int(date[2:4]), int(date[5:7])
+            years = set()
+            above = next((full(k) for k in reversed(keys[:i]) if full(k)), None)
+            below = next((full(k) for k in keys[i + 1:] if full(k)), None)
+            for anchor, newer in ((above, True), (below, False)):
+                if anchor is None:
+                    continue
+                try:
+                    guess = dt.date(anchor.year, month, day)
+                except ValueError:
+                    continue
+                gap = (anchor - guess).days if newer else (guess - anchor).days
+                if 0 <= gap <= MAX_INFERENCE_GAP_DAYS:
+                    years.add(anchor.year)
+            if len(years) == 1:
+                inferred[key] = f"{years.pop():04d}-{month:02d}-{day:02d}"
+    if not inferred:
+        return posts
+    return tuple(replace(p, date=inferred[p.key], date_inferred=True) if p.key in inferred
+                 else p for p in posts)

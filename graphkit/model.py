@@ -80,6 +80,9 @@ class Post:
     date : str or None
         ISO 8601 date ``YYYY-MM-DD``; ``--MM-DD`` when the year is unknown;
         ``None`` when nothing is known.
+    date_inferred : bool
+        True when the year was inferred from dated neighbours in a listing (see
+        :func:`graphkit.merge.infer_listing_years`), not read.
     readers : int or None
         Reader count shown by the site.
     archive_id : int or None
@@ -103,6 +106,7 @@ class Post:
     label: str
     untitled: bool = False
     date: str | None = None
+    date_inferred: bool = False
     readers: int | None = None
     archive_id: int | None = None
     url: str | None = None

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..errors import InputError
-from ..merge import merge_posts
+from ..merge import infer_listing_years, merge_posts
 from ..model import FileReport, Fragment, Post, ReadResult
 from ..text import preview
-from . import listing
+from . import kexue, listing
 
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_FILES = 100_000
@@ -73,6 +73,13 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 
 def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
     """Return the layout name and reader for a text file, or None when unknown."""
+    kind = kexue.detect(lines)
+    if kind == kexue.KEXUE_PAGE:
+        return kind, kexue.read_kexue_page
+    if kind == kexue.KEXUE_ARCHIVE:
+        return kind, kexue.read_kexue_archive
+    if kind == kexue.KEXUE_BODY:
+        return kind, kexue.read_kexue_body
     kind = listing.detect(lines)
     if kind == listing.LISTING_A:
         return kind, listing.read_listing_a
@@ -220,7 +227,7 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
         why = "; ".join(r.error or f"{r.path}: {r.format}" for r in reports[:5]) or "no files"
         raise InputError(f"no post could be read ({why})",
                          path=", ".join(str(p) for p in paths))
-    return ReadResult(posts=merge_posts(sightings), files=tuple(reports),
+    return ReadResult(posts=infer_listing_years(merge_posts(sightings)), files=tuple(reports),
                       fragments=tuple(fragments), sightings=len(sightings))
 
 
