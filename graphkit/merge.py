@@ -65,6 +65,7 @@ def _combine(a: Post, b: Post) -> Post:
         categories=_union(a.categories, b.categories),
         tags=_union(a.tags, b.tags),
         related=_union(a.related, b.related),
+        aliases=_union(a.aliases, b.aliases),
         sources=_union(a.sources, b.sources),
     )
 

@@ -97,6 +97,9 @@ class Post:
         As given by the source.
     related : tuple of int
         Archive ids of the site's own "related posts" list (not citations).
+    aliases : tuple of str
+        Other names links may use for this post (URL path, slug, file path), normalised
+        by :func:`graphkit.readers.frontmatter.url_aliases`.
     sources : tuple of Source
         Every place this post was read from.
     """
@@ -115,6 +118,7 @@ class Post:
     categories: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     related: tuple[int, ...] = ()
+    aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
 
     @property

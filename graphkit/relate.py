@@ -105,7 +105,8 @@ class Edge:
     kind : str
         ``"cites"``, ``"series"`` or ``"topic"``.
     weight : float
-        Mentions for ``cites`` (1 per citing post and target, plus 1 per further mention),
+        For ``cites``, the number of distinct sentences of the citing post that cite the
+        target (a link and a 《title》 in one sentence count once),
         1 for ``series``, cosine similarity in (0, 1] for ``topic``.
     evidence : str
         Citing sentence, series description, or shared keywords joined by ``", "``.
@@ -150,10 +151,13 @@ class TitleIndex:
     def __init__(self, posts: tuple[Post, ...] | list[Post]):
         self.by_title: dict[str, str] = {}
         self.by_id: dict[int, str] = {}
+        self.by_alias: dict[str, str] = {}
         ambiguous: set[str] = set()
         for p in posts:
             if p.archive_id is not None:
                 self.by_id[p.archive_id] = p.key
+            for alias in p.aliases:
+                self.by_alias.setdefault(alias, p.key)
             if p.title:
                 k = normalize_title(p.title)
                 if k in self.by_title and self.by_title[k] != p.key:
@@ -167,11 +171,24 @@ class TitleIndex:
         return self.by_title.get(normalize_title(cited))
 
     def resolve_url(self, url: str) -> str | None:
-        """Return the node id of the post an archive URL points to, or None."""
+        """Return the node id of the post a link points to, or None.
+
+        Archive URLs of kexue.fm or spaces.ac.cn and ``/archives/ID`` paths resolve by
+        id; other links by the URL path, relative path or slug of a post
+        (:attr:`Post.aliases`).
+        """
         m = ARCHIVE_URL_RE.match(url.strip())
-        if not m:
+        if m:
+            return self.by_id.get(int(m.group(1)))
+        if not self.by_alias or re.match(r"^(mailto|javascript|data):", url.strip(), re.I):
             return None
-        return self.by_id.get(int(m.group(1)))
+        from .readers.frontmatter import url_aliases
+
+        path = re.sub(r"^(\.\./|\./)+", "", url.strip())
+        for alias in sorted(url_aliases(path), key=len, reverse=True):
+            if alias in self.by_alias:
+                return self.by_alias[alias]
+        return None
 
 
 def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | None = None
@@ -197,30 +214,38 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
     edges: dict[tuple[str, str], Edge] = {}
     extra: dict[str, ExtraNode] = {}
 
+    sentences: dict[tuple[str, str], set[str]] = {}
+
     def add(src: str, dst: str, evidence: str, cited: str, span: tuple[int, int],
             via: str) -> None:
         key = (src, dst)
+        seen = sentences.setdefault(key, set())
+        seen.add(evidence)
         old = edges.get(key)
         if old is None:
             edges[key] = Edge(src, dst, "cites", 1.0, evidence, cited, span, via)
         else:
-            new_via = old.via if via in old.via.split("+") else "+".join(sorted({old.via, via}))
-            edges[key] = Edge(src, dst, "cites", old.weight + (0.0 if via != old.via else 1.0),
-                              old.evidence, old.cited_title, old.span, new_via)
+            vias = "+".join(sorted(set(old.via.split("+")) | {via}))
+            edges[key] = Edge(src, dst, "cites", float(len(seen)), old.evidence,
+                              old.cited_title, old.span, vias)
 
     for post in posts:
+        linked: dict[str, str] = {}  # normalised anchor → post it links to
         for link in post.links:
             dst = index.resolve_url(link.url)
             if dst and dst != post.key:
                 s = link.sentence.find(link.anchor) if link.anchor else -1
                 span = (s, s + len(link.anchor)) if s >= 0 else (0, 0)
                 add(post.key, dst, link.sentence, link.anchor.strip("《》"), span, "link")
+            if dst:
+                linked[normalize_title(link.anchor.strip().strip("《》"))] = dst
         for m in CITATION_RE.finditer(post.text):
             cited = m.group(1).strip()
             if not cited:
                 continue
             sentence, a, b = sentence_around(post.text, m.start(), m.end())
-            dst = index.resolve(cited)
+            # a 《title》 that is the text of a resolved link cites what the link points to
+            dst = linked.get(normalize_title(cited)) or index.resolve(cited)
             if dst is None:
                 kind = "paper" if looks_like_paper(cited) else "unresolved"
                 dst = f"{kind}:{normalize_title(cited)}"

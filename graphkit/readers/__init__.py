@@ -17,19 +17,17 @@ from ..errors import InputError
 from ..merge import infer_listing_years, merge_posts
 from ..model import FileReport, Fragment, Post, ReadResult
 from ..text import preview
-from . import kexue, listing
+from . import frontmatter, html, kexue, listing, table
 
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_FILES = 100_000
 
-Reader = Callable[[list[str], str], tuple[list[Post], list[Fragment]]]
-
-
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode file bytes to text.
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are read; other bytes are tried
-    as GB18030, the superset of GBK used by Chinese Windows.
+    UTF-8 (with or without BOM) and UTF-16 (with a BOM, or recognised by its zero bytes)
+    are read; other bytes are tried as GB18030, the superset of GBK used by Chinese
+    Windows.
 
     Parameters
     ----------
@@ -48,31 +46,52 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     Raises
     ------
     InputError
-        When the bytes are binary (a NUL byte outside UTF-16) or decode in none of these.
+        When the bytes are binary or decode in none of these encodings.
     """
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"broken UTF-8 at byte {exc.start + 3}", path=path,
+                             line=data[: exc.start + 3].count(b"\n") + 1) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise InputError(f"broken UTF-16 at byte {exc.start}", path=path) from None
     if b"\x00" in data:
+        sample = data[:4096]
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        enc = "utf-16-le" if odd > 0.3 * len(sample) / 2 and even == 0 else (
+            "utf-16-be" if even > 0.3 * len(sample) / 2 and odd == 0 else None)
+        if enc is not None and len(data) % 2 == 0:
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                pass
         raise InputError("binary file (NUL bytes), not text", path=path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
-        return data.decode("gb18030"), "gb18030"
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
         line = data[: utf8_error.start].count(b"\n") + 1
         raise InputError(f"not UTF-8, UTF-16 or GB18030 text (first bad byte at "
                          f"offset {utf8_error.start})", path=path, line=line) from None
+    if sum(ch.isprintable() or ch in "\r\n\t" for ch in text) < 0.95 * len(text):
+        raise InputError("binary file (not printable as text)", path=path)
+    return text, "gb18030"
+
+
+Reader = Callable[[list[str], str], tuple[list[Post], list[Fragment]]]
 
 
 def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
-    """Return the layout name and reader for a text file, or None when unknown."""
+    """Return the layout name and reader for a Markdown/text file, or None when unknown."""
+    if frontmatter.detect(lines):
+        return frontmatter.FRONT_MATTER, frontmatter.read_front_matter
     kind = kexue.detect(lines)
     if kind == kexue.KEXUE_PAGE:
         return kind, kexue.read_kexue_page
@@ -96,26 +115,33 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     text : str
         The decoded content.
     path : str
-        Name used in the report.
+        Name used in the report; its ending picks the HTML, JSONL and CSV readers.
 
     Returns
     -------
     layout : str
-        The layout recognised, or ``"unknown"``.
+        The layout recognised, ``"empty"`` or ``"unknown"``.
     posts : list of Post
         Post sightings, not yet merged.
     fragments : list of Fragment
         Skipped pieces with reasons; for an unknown layout, the whole file.
     """
+    if not text.strip():
+        return "empty", [], []
+    tab = table.detect(path)
+    if tab == "jsonl":
+        return "jsonl", *table.read_jsonl(text, path)
+    if tab == "csv":
+        return "csv", *table.read_csv(text, path)
+    if html.detect(text, path):
+        return html.HTML_FORMAT, *html.read_html(text, path)
     lines = text.splitlines()
     found = detect_layout(lines, path)
     if found is None:
         nonblank = [i for i, line in enumerate(lines, 1) if line.strip()]
-        if not nonblank:
-            return "empty", [], []
         frag = Fragment(path=path, line=nonblank[0], end_line=nonblank[-1],
-                        reason="unknown layout: no listing, post page, archive, front matter "
-                               "or table recognised", text=preview(text))
+                        reason="unknown layout: no listing, post page, archive, front matter, "
+                               "HTML or table recognised", text=preview(text))
         return "unknown", [], [frag]
     layout, reader = found
     posts, fragments = reader(lines, path)
@@ -220,7 +246,12 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
             layout, posts, frags = read_text(text, name)
             sightings.extend(posts)
             fragments.extend(frags)
-            reports.append(FileReport(path=name, format=layout, posts=len(posts), size=size))
+            error = {"empty": "empty file", "unknown": "unknown layout (see the fragment)"}.get(
+                layout)
+            if not posts and error is None:
+                error = "no post in this file (see its fragments)"
+            reports.append(FileReport(path=name, format=layout, posts=len(posts), size=size,
+                                      error=error))
         if progress is not None:
             progress(done, len(files), name)
     if not sightings:

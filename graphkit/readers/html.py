@@ -1,0 +1,144 @@
+"""Reader of saved HTML pages (kexue.fm pages and generic blog pages), with selectolax.
+
+On kexue.fm the post body sits in ``<div id="PostContent">``; title, date and readers are
+in the title block above it. Other blogs: ``<article>``, ``<main>`` or ``<body>``, the
+first ``<h1>`` or ``<title>``, ``<time datetime>`` or ``article:published_time``.
+Links may be absolute or site paths (``/archives/ID``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fragment, Link, Post, Source
+from ..text import preview, sentence_around
+from .kexue import SITE_URL, archive_link_id
+
+HTML_FORMAT = "html"
+BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th",
+              "figcaption", "dd", "dt")
+BLOCKS = ", ".join(BLOCK_TAGS)
+DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+READERS_RE = re.compile(r"(\d+)\s*位读者")
+_TITLE_SUFFIX = re.compile(r"\s*[-|–—]\s*(科学空间|Scientific Spaces).*$")
+
+
+def detect(text: str, path: str) -> bool:
+    """True for a file named ``*.html``/``*.htm`` or whose text starts like HTML."""
+    head = text.lstrip()[:200].lower()
+    return path.lower().endswith((".html", ".htm")) or head.startswith(("<!doctype html", "<html"))
+
+
+def _block_text(node) -> str:
+    return re.sub(r"[ \t\r\f\v]+", " ", node.text(separator="", strip=False)).strip()
+
+
+def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
+    """Read one saved HTML page.
+
+    Parameters
+    ----------
+    text : str
+        The page.
+    path : str
+        Name used in sources and fragments.
+
+    Returns
+    -------
+    posts : list of Post
+        One post, or none when the page has no body text.
+    fragments : list of Fragment
+        What lies outside the body (navigation, comments...), and a note when the page
+        is truncated (no closing ``</html>``).
+    """
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser  # lazy: HTML inputs only
+
+    nlines = text.count("\n") + 1
+    tree = HTMLParser(text)
+    frags: list[Fragment] = []
+    if "</html>" not in text.lower():
+        frags.append(Fragment(path=path, line=nlines, end_line=nlines,
+                              reason="truncated HTML (no closing </html>): read what is there",
+                              text=preview(text[-120:])))
+    body = (tree.css_first("#PostContent") or tree.css_first("article") or
+            tree.css_first("main") or tree.body)
+    if body is None:
+        frags.append(Fragment(path=path, line=1, end_line=nlines, reason="HTML without a body",
+                              text=preview(text)))
+        return [], frags
+    # title and id
+    title, aid, url = "", None, None
+    for h in tree.css("h1, h2"):
+        a = h.css_first("a[href]")
+        if a is not None and archive_link_id(a.attributes.get("href") or "") is not None:
+            title, aid = _block_text(h), archive_link_id(a.attributes["href"] or "")
+            break
+    if not title:
+        h1 = tree.css_first("h1")
+        t = tree.css_first("title")
+        title = _block_text(h1) if h1 is not None else (
+            _TITLE_SUFFIX.sub("", _block_text(t)) if t is not None else "")
+    if aid is None:
+        for sel, attr in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")):
+            node = tree.css_first(sel)
+            if node is not None and node.attributes.get(attr):
+                url = node.attributes[attr]
+                aid = archive_link_id(url)
+                break
+    url = SITE_URL.format(aid) if aid is not None else url
+    # date and readers: the title block above the body, else the page
+    head_text = ""
+    holder = tree.css_first("#PostContent")
+    if holder is not None and holder.parent is not None:
+        head_text = _block_text(holder.parent).split(_block_text(holder)[:30] or "\0")[0]
+    page_text = head_text or (tree.body.text(separator=" ") if tree.body is not None else "")
+    date = None
+    node = tree.css_first("time[datetime]")
+    if node is not None and DATE_RE.search(node.attributes.get("datetime") or ""):
+        date = DATE_RE.search(node.attributes["datetime"]).group(1)
+    meta = tree.css_first('meta[property="article:published_time"]')
+    if date is None and meta is not None and DATE_RE.search(meta.attributes.get("content") or ""):
+        date = DATE_RE.search(meta.attributes["content"]).group(1)
+    if date is None and DATE_RE.search(page_text[:2000]):
+        date = DATE_RE.search(page_text[:2000]).group(1)
+    rm = READERS_RE.search(page_text[:2000])
+    readers = int(rm.group(1)) if rm else None
+    # body paragraphs and links
+    paragraphs: list[str] = []
+    links: list[Link] = []
+    blocks = body.css(BLOCKS) or [body]
+    for b in blocks:
+        if any(p.tag in BLOCK_TAGS for p in _ancestors(b, stop=body)):
+            continue  # nested in a block already taken (li > p ...)
+        t = _block_text(b)
+        if not t:
+            continue
+        for a in b.css("a[href]"):
+            anchor = _block_text(a)
+            k = t.find(anchor) if anchor else -1
+            sentence = sentence_around(t, k, k + len(anchor))[0] if k >= 0 else t[:300]
+            links.append(Link(url=a.attributes.get("href") or "", anchor=anchor, sentence=sentence))
+        paragraphs.append(t)
+    if paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]  # the title repeated as the body's heading
+    body_text = "\n".join(paragraphs)
+    if not body_text and not title:
+        frags.append(Fragment(path=path, line=1, end_line=nlines,
+                              reason="HTML page without post text or title", text=preview(text)))
+        return [], frags
+    frags.append(Fragment(path=path, line=1, end_line=nlines,
+                          reason="HTML outside the post body (navigation, sidebar, comments)",
+                          text=preview(tree.body.text(separator=" ") if tree.body else "")))
+    key = f"post:{aid}" if aid is not None else f"post:html:{path}"
+    post = Post(key=key, title=title, label=title or preview(body_text, 40),
+                untitled=not title, date=date, readers=readers, archive_id=aid, url=url,
+                text=body_text, links=tuple(links),
+                sources=(Source(path=path, line=1, format=HTML_FORMAT),))
+    return [post], frags
+
+
+def _ancestors(node, *, stop):
+    p = node.parent
+    while p is not None and p != stop:
+        yield p
+        p = p.parent

@@ -1,0 +1,166 @@
+"""Every input format, read from small fixtures of our own (tests/fixtures/)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import FIXTURES
+
+from graphkit.graph import relate
+from graphkit.readers import decode, read_paths, read_text
+from graphkit.errors import InputError
+
+FORMATS = FIXTURES / "formats"
+BAD = FIXTURES / "bad"
+
+
+@pytest.fixture(scope="module")
+def formats():
+    return read_paths([FORMATS])
+
+
+def _post(result, title):
+    return next(p for p in result.posts if p.title == title)
+
+
+def test_each_format_is_recognised(formats):
+    got = {f.path.split("/")[-1]: f.format for f in formats.files}
+    assert got == {"hugo-rope-notes.md": "front-matter", "hugo-sinusoidal-notes.md": "front-matter",
+                   "jekyll-follow-up.md": "front-matter", "kexue-page-capture.md": "kexue-page",
+                   "kexue-saved-page.html": "html", "posts.csv": "csv", "posts.jsonl": "jsonl"}
+
+
+def test_front_matter_fields(formats):
+    yaml_post = _post(formats, "旋转位置编码的测试笔记")
+    assert yaml_post.date == "2024-05-06"
+    assert yaml_post.tags == ("RoPE", "位置编码") and yaml_post.categories == ("信息时代",)
+    assert {"rope-notes", "old/rope-notes"} <= set(yaml_post.aliases)
+    toml_post = _post(formats, "正弦位置编码的测试笔记")
+    assert toml_post.date == "2023-01-02" and "sinusoidal-notes" in toml_post.aliases
+    jekyll = _post(formats, "位置编码测试笔记的后续")
+    assert jekyll.tags == ("位置编码", "外推")
+    assert "为什么要写这篇" in yaml_post.text and "---" not in yaml_post.text
+
+
+def test_saved_html_page(formats):
+    p = _post(formats, "测试用的旋转位置编码笔记")
+    assert (p.archive_id, p.date, p.readers) == (90001, "2024-05-06", 1234)
+    assert p.url == "https://kexue.fm/archives/90001"
+    assert [link.url for link in p.links] == ["https://kexue.fm/archives/90002", "/archives/90003"]
+    assert "评论" not in p.text and "随机文章" not in p.text
+    assert p.text.count("列表里的一段文字") == 1
+
+
+def test_page_capture_keeps_body_related_list_and_taxonomy(formats):
+    p = _post(formats, "页面抓取格式的测试文章")
+    assert (p.archive_id, p.date, p.readers) == (90005, "2024-07-08", 4321)
+    assert p.related == (90002, 90003)
+    assert p.categories == ("信息时代",) and p.tags == ("测试", "抓取")
+    assert "$x_1$" in p.text and "第二节" in p.text and "#" not in p.text
+    assert "侧栏" not in p.text and "评论区" not in p.text
+    assert [link.url for link in p.links] == ["https://kexue.fm/archives/90003"]
+
+
+def test_table_rows_and_their_bad_lines(formats):
+    j = _post(formats, "用表格导出的一篇测试文章")
+    assert j.archive_id == 90002 and j.tags == ("测试", "导出")  # spaces.ac.cn is kexue.fm
+    assert _post(formats, "没有网址的测试文章").tags == ("测试", "表格")
+    assert _post(formats, "用CSV导出的测试文章").archive_id == 90003
+    reasons = {(f.path.split("/")[-1], f.line): f.reason for f in formats.fragments}
+    assert reasons[("posts.jsonl", 3)] == "row has neither a title nor a url"
+    assert reasons[("posts.jsonl", 4)].startswith("invalid JSON")
+    assert reasons[("posts.jsonl", 5)] == "JSON line is not an object"
+    assert reasons[("posts.csv", 3)] == "row has neither a title nor a url"
+
+
+def test_links_resolve_by_url_path_slug_id_and_title(formats):
+    edges, extra, _ = relate(formats.posts)
+    cites = {(e.source, e.target, v) for e in edges if e.kind == "cites"
+             for v in e.via.split("+")}
+    key = {p.title: p.key for p in formats.posts}
+    rope, sin = key["旋转位置编码的测试笔记"], key["正弦位置编码的测试笔记"]
+    follow = key["位置编码测试笔记的后续"]
+    assert (rope, sin, "link") in cites                        # URL path
+    assert (sin, rope, "link") in cites                        # relative path
+    assert (follow, rope, "link") in cites                     # alias
+    assert (follow, sin, "title") in cites                     # 《title》
+    assert ("post:90002", rope, "title") in cites
+    assert ("post:90003", "post:90002", "title") in cites
+    assert ("post:90005", "post:90003", "link") in cites
+    assert ("post:90005", "post:90003", "title") in cites      # the link's text, one edge
+    assert len([e for e in edges if (e.source, e.target) == ("post:90005", "post:90003")]) == 1
+    assert ("post:90005", rope, "title") in cites
+    assert ("post:90001", "post:90002", "link") in cites
+    assert ("post:90001", "post:90003", "link") in cites
+    # related-posts list, sidebar and comment links are not citations
+    assert not any(t in ("post:90006", "post:90009") for _, t, _ in cites)
+    assert {x.title for x in extra} == {"Attention is All You Need"}
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_read():
+    r = read_paths([BAD])
+    files = {f.path.split("/")[-1]: f for f in r.files}
+    assert files["binary.dat"].format == "unreadable" and "binary" in files["binary.dat"].error
+    assert files["latin1-garbage.txt"].format == "unreadable"
+    assert files["empty.txt"].error == "empty file"
+    assert files["unknown-layout.txt"].format == "unknown"
+    assert files["gbk-listing.txt"].posts == 1
+    assert files["utf16-listing.txt"].posts == 1 and files["utf16le-nobom-listing.txt"].posts == 1
+    titles = {p.title for p in r.posts}
+    assert {"用GBK编码保存的测试文章", "用UTF-16保存的测试文章", "用UTF-16LE保存的测试文章",
+            "前置元数据坏了的测试文章", "被截断的页面"} <= titles
+    frag = {(f.path.split("/")[-1]): f for f in r.fragments}
+    assert frag["broken-front-matter.md"].line == 3 and "broken front matter" in frag[
+        "broken-front-matter.md"].reason
+    assert "never closed" in frag["unclosed-front-matter.md"].reason
+    assert frag["unknown-layout.txt"].reason.startswith("unknown layout")
+    assert any(f.reason.startswith("truncated HTML") for f in r.fragments)
+
+
+def test_decode_names_the_file_and_line():
+    with pytest.raises(InputError, match=r"x\.txt:2: not UTF-8"):
+        decode("第一行\n".encode() + b"\x80\x81\xfe\xff" * 40, "x.txt")
+    assert decode("中文".encode("gb18030"), "g.txt") == ("中文", "gb18030")
+
+
+def test_symlink_loop_and_limits(tmp_path):
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "a.jsonl").write_text('{"title": "甲"}\n', encoding="utf-8")
+    os.symlink(tmp_path / "posts", tmp_path / "posts" / "loop")
+    r = read_paths([tmp_path / "posts"])
+    assert [p.title for p in r.posts] == ["甲"]
+    assert any(f.error == "link to a folder, not followed" for f in r.files)
+    big = tmp_path / "big.jsonl"
+    big.write_text('{"title": "乙"}\n' * 100, encoding="utf-8")
+    r = read_paths([tmp_path / "posts", big], max_file_bytes=200)
+    assert any(f.format == "unreadable" and "max_file_bytes" in f.error for f in r.files)
+    with pytest.raises(InputError, match="max_files"):
+        read_paths([tmp_path / "posts", big], max_files=1)
+
+
+def test_nothing_readable_is_an_error(tmp_path):
+    (tmp_path / "note.txt").write_text("随便一段话", encoding="utf-8")
+    with pytest.raises(InputError, match="no post could be read"):
+        read_paths([tmp_path])
+
+
+def test_progress_is_reported_per_file():
+    calls = []
+    read_paths([FORMATS], progress=lambda done, total, path: calls.append((done, total)))
+    assert calls == [(i, 7) for i in range(1, 8)]
+
+
+def test_read_text_of_a_body_only_capture():
+    """A body-only capture: id, title and date come from its citation block."""
+    marker = "转载到" + "请包括本文地址"   # kept apart: our fixtures copy nothing from the site
+    text = "\n".join([" 正文第一段，提到《另一篇测试文章》。 ", " 正文第二段。 ", "",
+                      f" {marker}： https://kexue.fm/archives/90007 ",
+                      " 苏剑林. (Mar. 07, 2024). 《只有正文的测试文章 》[Blog post]. ",
+                      " @online{kexuefm-90007, ", " title={只有正文的测试文章}, ", "}"])
+    layout, posts, frags = read_text(text, "90007.txt")
+    assert layout == "kexue-body"
+    (p,) = posts
+    assert (p.archive_id, p.title, p.date) == (90007, "只有正文的测试文章", "2024-03-07")
+    assert p.text == "正文第一段，提到《另一篇测试文章》。\n正文第二段。"
+    assert frags[0].reason == "reprint notice and citation block"
