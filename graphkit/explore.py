@@ -112,13 +112,20 @@ def search(graph: nx.MultiDiGraph, query: str, *, limit: int = 20) -> list[str]:
 
 
 def post_edges(graph: nx.MultiDiGraph, key: str) -> dict[str, list[EdgeView]]:
-    """Return the edges of a post: ``cites``/``series`` out, ``cited_by``/``series`` in, ``topic``."""
+    """Return the edges of a post.
+
+    Returns
+    -------
+    dict
+        ``"out"``: citations and series links from the post; ``"in"``: those to it;
+        ``"topic"``: undirected relations (shared topics, coupling, co-citation).
+    """
     out: dict[str, list[EdgeView]] = {"out": [], "in": [], "topic": []}
     for _, v, d in graph.out_edges(key, data=True):
-        bucket = "topic" if d["kind"] == "topic" else "out"
+        bucket = "out" if d.get("directed", True) else "topic"
         out[bucket].append(_view(graph, v, d))
     for u, _, d in graph.in_edges(key, data=True):
-        bucket = "topic" if d["kind"] == "topic" else "in"
+        bucket = "in" if d.get("directed", True) else "topic"
         out[bucket].append(_view(graph, u, d))
     for bucket in out.values():
         bucket.sort(key=lambda e: (e.kind, -e.weight, e.other))

@@ -7,7 +7,8 @@ import networkx as nx
 from .keywords import TermMatrix, shared_terms, similar_pairs, term_matrix, tokenize
 from .model import Post
 from .options import BuildOptions
-from .relate import Edge, ExtraNode, TitleIndex, citation_edges, series_edges
+from .relate import (Edge, ExtraNode, TitleIndex, citation_edges, coupling_edges,
+                     series_edges)
 
 TITLE_REPEAT = 3   # a title word counts like three body words
 TAG_REPEAT = 2     # a tag or category counts like two body words
@@ -79,9 +80,15 @@ def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
     tm = tm if tm is not None else keyword_matrix(posts)
     edges: list[Edge] = []
     extra: list[ExtraNode] = []
+    needs_cites = {"cites", "coupling", "cocitation"} & set(options.layers)
+    cites, extra = citation_edges(posts, index) if needs_cites else ([], [])
     if "cites" in options.layers:
-        cites, extra = citation_edges(posts, index)
         edges.extend(cites)
+    for kind in ("coupling", "cocitation"):
+        if kind in options.layers:
+            edges.extend(coupling_edges(cites, kind=kind))
+    if "cites" not in options.layers:
+        extra = []
     if "series" in options.layers:
         edges.extend(series_edges(posts))
     if "topic" in options.layers:
@@ -130,7 +137,7 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
                  "directed": e.directed}
         if e.kind == "cites":
             attrs.update(cited_title=e.cited_title, span=list(e.span), via=e.via)
-        if e.kind == "topic":
+        if not e.directed:
             attrs["keywords"] = list(e.keywords)
         g.add_edge(e.source, e.target, key=e.kind, **attrs)
     # Deterministic order of nodes and edges.

@@ -13,7 +13,8 @@ from typing import Any
 
 from .errors import OptionError
 
-EDGE_KINDS = ("cites", "series", "topic")
+EDGE_KINDS = ("cites", "series", "topic", "coupling", "cocitation")
+DEFAULT_LAYERS = ("cites", "series", "topic")
 
 
 def _opt(default: Any, help: str, *, group: str, lo: float | None = None,
@@ -27,13 +28,17 @@ class BuildOptions:
     """Options of a build. See the module docstring; every field is documented in its metadata."""
 
     layers: tuple[str, ...] = _opt(
-        EDGE_KINDS, "edge layers to build and draw", group="edges", choices=EDGE_KINDS)
+        DEFAULT_LAYERS, "edge layers to build and draw", group="edges", choices=EDGE_KINDS)
     weight_cites: float = _opt(1.0, "weight of a citation in the flow network",
                                group="edges", lo=0.0, hi=100.0)
     weight_series: float = _opt(1.0, "weight of a series link in the flow network",
                                 group="edges", lo=0.0, hi=100.0)
     weight_topic: float = _opt(0.5, "weight of a shared-topic link (times its cosine score)",
                                group="edges", lo=0.0, hi=100.0)
+    weight_coupling: float = _opt(0.3, "weight of bibliographic coupling (per shared work)",
+                                  group="edges", lo=0.0, hi=100.0)
+    weight_cocitation: float = _opt(0.3, "weight of co-citation (per co-citing post)",
+                                    group="edges", lo=0.0, hi=100.0)
     topic_top_k: int = _opt(5, "shared-topic neighbours kept per post", group="edges",
                             lo=0, hi=100)
     min_topic_similarity: float = _opt(0.05, "smallest cosine similarity of a topic edge",

@@ -11,6 +11,9 @@ Edge kinds (each a layer that can be switched on and off):
 ``topic`` (undirected)
     Posts whose TF-IDF keyword vectors are among each other's most similar; the edge
     names the shared keywords that weigh most.
+``coupling`` and ``cocitation`` (undirected, off by default)
+    Bibliographic coupling (two posts cite the same work) and co-citation (two works
+    cited by the same post), weighted by the number of shared works or citing posts.
 
 Citations that resolve to no post become ``unresolved`` nodes (Chinese titles) or
 ``paper`` nodes (Latin-script titles), so that nothing cited is dropped.
@@ -25,7 +28,10 @@ from dataclasses import dataclass
 from .model import Post
 from .text import normalize_title, sentence_around
 
+DIRECTED_KINDS = frozenset({"cites", "series"})
 CITATION_RE = re.compile(r"《([^《》\n]{1,200})》")
+ARXIV_RE = re.compile(r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(?P<id>\d{4}\.\d{4,5}|[a-z\-]+/\d{7})",
+                      re.I)
 ARCHIVE_URL_RE = re.compile(
     r"^(?:https?://(?:www\.)?(?:kexue\.fm|spaces\.ac\.cn))?/archives/(\d+)(?:[/?#].*)?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -90,7 +96,10 @@ def series_of(title: str) -> tuple[str, int] | None:
 
 
 def looks_like_paper(title: str) -> bool:
-    """True when a cited title is Latin script (a paper), not a Chinese post title."""
+    """True when a cited title is Latin script (a paper), not a Chinese post title.
+
+    arXiv links (``arxiv.org/abs/…``) also make paper nodes, see :func:`citation_edges`.
+    """
     return not _CJK_RE.search(title) and len(_LATIN_RE.findall(title)) >= 3
 
 
@@ -103,7 +112,7 @@ class Edge:
     source, target : str
         Node ids. For undirected kinds, ``source < target``.
     kind : str
-        ``"cites"``, ``"series"`` or ``"topic"``.
+        ``"cites"``, ``"series"``, ``"topic"``, ``"coupling"`` or ``"cocitation"``.
     weight : float
         For ``cites``, the number of distinct sentences of the citing post that cite the
         target (a link and a 《title》 in one sentence count once),
@@ -133,7 +142,7 @@ class Edge:
     @property
     def directed(self) -> bool:
         """True for ``cites`` and ``series`` edges."""
-        return self.kind != "topic"
+        return self.kind in DIRECTED_KINDS
 
 
 @dataclass(frozen=True)
@@ -145,14 +154,68 @@ class ExtraNode:
     title: str
 
 
-class TitleIndex:
-    """Resolve cited titles and archive ids to posts."""
+_PREFIX_RE = re.compile(r"^(\[[^\]]{1,20}\]|<[^>]{1,20}>系列[-—]*)\s*")
+_NUMBERING_RE = re.compile(r"^\d{1,3}[.,:]\s*")
+_NUMBERS_RE = re.compile(r"\d+|[一二三四五六七八九十百]+|(?<=\()[上中下](?=\))|[上中下]篇|理论篇|应用篇")
 
-    def __init__(self, posts: tuple[Post, ...] | list[Post]):
+
+def _numbers(key: str) -> list[str]:
+    return _NUMBERS_RE.findall(key)
+
+
+def title_variants(title: str) -> set[str]:
+    """Other keys under which a post may be cited: the title without its series prefix
+    (``【中文分词系列】 2. 基于切分的新词发现`` → ``基于切分的新词发现``), the part before
+    the colon of a non-series title, the two halves swapped, and ``X`` of a title that
+    opens with ``《X》``."""
+    key = normalize_title(title)
+    out = set()
+    stripped = _PREFIX_RE.sub("", key)
+    if stripped != key:
+        out.add(stripped)
+        out.add(_NUMBERING_RE.sub("", stripped))
+    parts = [p for p in key.split(":") if p]
+    if len(parts) == 2:
+        # the part before the colon names the post unless it is a bare series stem
+        if len(parts[0]) >= 6 and (series_of(title) is None or _numbers(parts[0])):
+            out.add(parts[0])
+        if parts[0].startswith("<") and parts[0].endswith(">"):
+            out.add(parts[1])            # 《新理解矩阵3》：行列式的点滴 → 行列式的点滴
+        if series_of(title) is None:
+            out.add(parts[1] + ":" + parts[0])
+    m = re.match(r"^<([^<>]{6,})>.", key)
+    if m:
+        out.add(m.group(1))
+    out.discard(key)
+    return {v for v in out if len(v) >= 4}
+
+
+class TitleIndex:
+    """Resolve cited titles and archive ids to posts.
+
+    Resolution of a cited title, in order: exact match of the normalised title
+    (:func:`graphkit.text.normalize_title`); a unique variant of a post title
+    (:func:`title_variants`); then, if ``fuzzy``, the closest title by
+    ``rapidfuzz.fuzz.ratio`` when it scores at least ``FUZZY_CUTOFF``, leads the next
+    candidate by ``FUZZY_MARGIN`` and has exactly the same numbers — so that members of
+    a series, which differ only by their number, are never confused.
+
+    References
+    ----------
+    .. [1] RapidFuzz, https://github.com/rapidfuzz/RapidFuzz
+    """
+
+    FUZZY_CUTOFF = 88.0
+    FUZZY_MARGIN = 4.0
+    FUZZY_MIN_LENGTH = 6
+
+    def __init__(self, posts: tuple[Post, ...] | list[Post], *, fuzzy: bool = True):
+        self.fuzzy = fuzzy
         self.by_title: dict[str, str] = {}
         self.by_id: dict[int, str] = {}
         self.by_alias: dict[str, str] = {}
         ambiguous: set[str] = set()
+        variants: dict[str, set[str]] = {}
         for p in posts:
             if p.archive_id is not None:
                 self.by_id[p.archive_id] = p.key
@@ -163,12 +226,30 @@ class TitleIndex:
                 if k in self.by_title and self.by_title[k] != p.key:
                     ambiguous.add(k)
                 self.by_title[k] = p.key
+                for v in title_variants(p.title):
+                    variants.setdefault(v, set()).add(p.key)
         for k in ambiguous:
             del self.by_title[k]
+        self.by_variant = {v: next(iter(ks)) for v, ks in variants.items()
+                           if len(ks) == 1 and v not in self.by_title}
+        self._keys = sorted(self.by_title)
+        self._cache: dict[str, str | None] = {}
 
     def resolve(self, cited: str) -> str | None:
-        """Return the node id of the post titled ``cited`` (after normalisation), or None."""
-        return self.by_title.get(normalize_title(cited))
+        """Return the node id of the post that ``cited`` names, or None."""
+        key = normalize_title(cited)
+        if key in self.by_title:
+            return self.by_title[key]
+        if key in self.by_variant:
+            return self.by_variant[key]
+        for v in title_variants(cited):
+            if v in self.by_title:
+                return self.by_title[v]
+        if not self.fuzzy or len(key) < self.FUZZY_MIN_LENGTH or looks_like_paper(cited):
+            return None
+        if key not in self._cache:
+            self._cache[key] = self._fuzzy(key)
+        return self._cache[key]
 
     def resolve_url(self, url: str) -> str | None:
         """Return the node id of the post a link points to, or None.
@@ -190,6 +271,19 @@ class TitleIndex:
                 return self.by_alias[alias]
         return None
 
+    def _fuzzy(self, key: str) -> str | None:
+        from rapidfuzz import fuzz, process
+
+        found = process.extract(key, self._keys, scorer=fuzz.ratio, limit=2,
+                                score_cutoff=self.FUZZY_CUTOFF - self.FUZZY_MARGIN)
+        if not found or found[0][1] < self.FUZZY_CUTOFF:
+            return None
+        if len(found) > 1 and found[0][1] - found[1][1] < self.FUZZY_MARGIN:
+            return None
+        best = found[0][0]
+        if _numbers(best) != _numbers(key):
+            return None
+        return self.by_title[best]
 
 def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | None = None
                    ) -> tuple[list[Edge], list[ExtraNode]]:
@@ -237,6 +331,11 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
                 s = link.sentence.find(link.anchor) if link.anchor else -1
                 span = (s, s + len(link.anchor)) if s >= 0 else (0, 0)
                 add(post.key, dst, link.sentence, link.anchor.strip("《》"), span, "link")
+            arxiv = ARXIV_RE.match(link.url.strip()) if dst is None else None
+            if arxiv:
+                dst = f"paper:arxiv:{arxiv.group('id')}"
+                extra.setdefault(dst, ExtraNode(dst, "paper", link.anchor.strip("《》 ") or dst))
+                add(post.key, dst, link.sentence, link.anchor.strip("《》"), (0, 0), "link")
             if dst:
                 linked[normalize_title(link.anchor.strip().strip("《》"))] = dst
         for m in CITATION_RE.finditer(post.text):
@@ -255,8 +354,15 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
     return list(edges.values()), sorted(extra.values(), key=lambda e: e.key)
 
 
+PREVIOUS_RE = re.compile(r"(上一篇|前一篇|上篇文章|前篇)")
+
+
 def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
     """Link the members of each series in order (later member → previous member).
+
+    Members are posts whose titles share a series stem (:func:`series_of`) with
+    different positions. When a member's text says 上一篇/前一篇 ("the previous post"),
+    its edge carries that sentence as evidence and ``via="previous"``.
 
     Parameters
     ----------
@@ -267,20 +373,67 @@ def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
     list of Edge
         ``series`` edges, each with an evidence such as ``series 「transformer升级之路」: 4 → 1``.
     """
-    groups: dict[str, list[tuple[int, str, str]]] = {}
+    groups: dict[str, list[tuple[int, str, str, str]]] = {}
     for p in posts:
         if not p.title:
             continue
         found = series_of(p.title)
         if found:
             stem, pos = found
-            groups.setdefault(stem, []).append((pos, p.key, p.title))
+            groups.setdefault(stem, []).append((pos, p.key, p.title, p.text))
     edges = []
     for stem, members in sorted(groups.items()):
         members.sort()
-        for (p1, k1, t1), (p2, k2, t2) in zip(members, members[1:]):
+        for (p1, k1, t1, _), (p2, k2, t2, text2) in zip(members, members[1:]):
             if p1 == p2:
                 continue
-            edges.append(Edge(k2, k1, "series", 1.0,
-                              f"series 「{stem}」: {p2} → {p1} ({t2} → {t1})"))
+            m = PREVIOUS_RE.search(text2)
+            if m and p2 - p1 == 1:
+                sentence, a, b = sentence_around(text2, m.start(), m.end())
+                edges.append(Edge(k2, k1, "series", 1.0, sentence, span=(a, b), via="previous"))
+            else:
+                edges.append(Edge(k2, k1, "series", 1.0,
+                                  f"series 「{stem}」: {p2} → {p1} ({t2} → {t1})"))
     return edges
+
+
+def coupling_edges(cites: list[Edge], *, kind: str) -> list[Edge]:
+    """Bibliographic coupling or co-citation from ``cites`` edges.
+
+    Parameters
+    ----------
+    cites : list of Edge
+        Citation edges.
+    kind : {"coupling", "cocitation"}
+        ``coupling``: two posts that cite the same work, weighted by how many works
+        they share [1]_. ``cocitation``: two works cited together by the same post,
+        weighted by how many posts cite both [2]_.
+
+    Returns
+    -------
+    list of Edge
+        Undirected (``source < target``), evidence naming up to three shared items.
+
+    References
+    ----------
+    .. [1] M. M. Kessler, "Bibliographic coupling between scientific papers",
+       American Documentation 14(1), 10–25 (1963).
+    .. [2] H. Small, "Co-citation in the scientific literature: a new measure of the
+       relationship between two documents", JASIS 24(4), 265–269 (1973).
+    """
+    groups: dict[str, set[str]] = {}
+    for e in cites:
+        if e.kind != "cites":
+            continue
+        owner, member = (e.target, e.source) if kind == "coupling" else (e.source, e.target)
+        groups.setdefault(owner, set()).add(member)
+    shared: dict[tuple[str, str], list[str]] = {}
+    for owner, members in sorted(groups.items()):
+        ordered = sorted(members)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                shared.setdefault((a, b), []).append(owner)
+    label = "both cite" if kind == "coupling" else "cited together by"
+    return [Edge(a, b, kind, float(len(via)), f"{label}: " + ", ".join(via[:3]),
+                 keywords=tuple(via[:3]))
+            for (a, b), via in sorted(shared.items())]

@@ -23,7 +23,8 @@ PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e
            "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#ad494a", "#637939", "#8c6d31",
            "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1")
 OTHER_COLOR = "#b0b0b0"
-EDGE_COLORS = {"cites": "#c0392b", "series": "#27ae60", "topic": "#8e9aaf"}
+EDGE_COLORS = {"cites": "#c0392b", "series": "#27ae60", "topic": "#8e9aaf",
+               "coupling": "#d4a017", "cocitation": "#8e44ad"}
 SHORT_LABEL = 16  # characters drawn on the canvas; the tooltip has the whole title
 
 
@@ -146,7 +147,7 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
         if u not in shown or v not in shown or (layers is not None and d["kind"] not in layers):
             continue
         w = float(d["weight"])
-        width = 0.5 + 2 * w if d["kind"] == "topic" else min(1.5 + 0.5 * (w - 1), 4)
+        width = 0.5 + 2 * w if d["kind"] == "topic" else min(1.0 + 0.5 * w, 4)
         edges.append({"source": u, "target": v, "kind": d["kind"], "weight": w,
                       "directed": bool(d.get("directed", True)), "evidence": d["evidence"],
                       "span": d.get("span", [0, 0]), "color": EDGE_COLORS.get(d["kind"], "#999"),

@@ -10,7 +10,8 @@ _SPACE_RE = re.compile(r"\s+")
 _PUNCT_MAP = str.maketrans({
     "“": '"', "”": '"', "‘": "'", "’": "'", "〈": "<", "〉": ">",
     "—": "-", "–": "-", "－": "-", "·": "⋅", "・": "⋅", "•": "⋅",
-    "【": "[", "】": "]", "〔": "(", "〕": ")", "、": ",",
+    "【": "[", "】": "]", "〔": "(", "〕": ")", "、": ",", "《": "<", "》": ">",
+    "「": "\"", "」": "\"", "『": "\"", "』": "\"",
 })
 _SENTENCE_END = "。！？!?；;\n"
 
@@ -19,7 +20,8 @@ def normalize_title(title: str) -> str:
     """Return the matching key of a title.
 
     Unicode NFKC (full-width ``（六）：`` becomes ``(六):``), case folding, interchangeable
-    punctuation unified, all white space removed.
+    punctuation unified (quotes; ``《》`` and ``〈〉``, which writers swap when a title is
+    nested in another citation), all white space removed.
 
     Parameters
     ----------

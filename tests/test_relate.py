@@ -135,3 +135,62 @@ def test_every_edge_has_kind_weight_evidence(data_build):
         assert d["kind"] in {"cites", "series", "topic"}
         assert isinstance(d["weight"], float) and d["weight"] > 0
         assert d["evidence"]
+
+
+def _p(key, title, text="", links=()):
+    return Post(key=key, title=title, label=title, text=text, links=tuple(links))
+
+
+def test_coupling_and_cocitation_layers():
+    from graphkit.relate import coupling_edges
+
+    posts = (_p("a", "甲", "见《丙》与《丁》。"), _p("b", "乙", "见《丙》和《丁》。"),
+             _p("c", "丙"), _p("d", "丁"))
+    cites, _ = citation_edges(posts)
+    coupling = {(e.source, e.target): e.weight for e in coupling_edges(cites, kind="coupling")}
+    assert coupling == {("a", "b"): 2.0}            # a and b both cite c and d
+    cocited = {(e.source, e.target): e.weight for e in coupling_edges(cites, kind="cocitation")}
+    assert cocited == {("c", "d"): 2.0}             # c and d are cited together by a and b
+
+
+def test_arxiv_links_become_paper_nodes():
+    from graphkit.model import Link
+
+    post = _p("a", "甲", "论文见此。", [Link("https://arxiv.org/abs/2104.09864", "RoFormer",
+                                            "论文见此。")])
+    edges, extra = citation_edges((post,))
+    assert [(e.target, e.via) for e in edges] == [("paper:arxiv:2104.09864", "link")]
+    assert [(x.kind, x.title) for x in extra] == [("paper", "RoFormer")]
+
+
+def test_previous_post_phrase_is_the_evidence_of_a_series_link():
+    posts = (_p("a", "采样漫谈（一）：概念", "第一篇。"),
+             _p("b", "采样漫谈（二）：方法", "在上一篇文章中，我们介绍了概念。本文继续。"))
+    (edge,) = series_edges(posts)
+    assert (edge.source, edge.target, edge.via) == ("b", "a", "previous")
+    assert edge.evidence == "在上一篇文章中，我们介绍了概念。"
+    assert edge.evidence[edge.span[0]:edge.span[1]] == "上一篇"
+
+
+@pytest.mark.parametrize("cited,expected", [
+    ("〈新理解矩阵5〉：体积=行列式", "m5"),               # nested quotes swapped
+    ("行列式的点滴", "m3"),                               # without its 《…》 prefix
+    ("基于切分的新词发现", "seg2"),                       # without its series prefix
+    ("2.基于切分的新词发现", "seg2"),
+    ("两生物种群竞争模型", "lv"),                         # the part before the colon
+    ("积分估计的极值原理——变分原理的初级版", "var"),       # fuzzy: one character short
+    ("生成扩散模型漫谈（十四）：构建ODE的一般步骤（中）", None),  # (十五) exists: never (十四)
+    ("最小熵原理（五）：“层层递进”之社区发现与聚类", "me5"),
+    ("最小熵原理（七）：“层层递进”之社区发现与聚类", None),  # one number off: no match
+])
+def test_title_resolution_rules(cited, expected):
+    from graphkit.relate import TitleIndex
+
+    posts = [_p("m5", "《新理解矩阵5》：体积=行列式"), _p("m3", "《新理解矩阵3》：行列式的点滴"),
+             _p("seg2", "【中文分词系列】 2. 基于切分的新词发现"),
+             _p("lv", "两生物种群竞争模型：LaTeX+Python"),
+             _p("var", "积分估计的极值原理——变分原理的初级版本"),
+             _p("d15", "生成扩散模型漫谈（十五）：构建ODE的一般步骤（中）"),
+             _p("me5", "最小熵原理（五）：“层层递进”之社区发现与聚类"),
+             _p("me6", "最小熵原理（六）：词向量的维度应该怎么选择？")]
+    assert TitleIndex(posts).resolve(cited) == expected
