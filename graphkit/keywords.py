@@ -27,7 +27,7 @@ import scipy.sparse as sp
 _LATEX_RE = re.compile(
     r"\\begin\{(\w+\*?)\}.*?\\end\{\1\}|\$\$.*?\$\$|\$[^$\n]*\$|\\\(.*?\\\)|\\\[.*?\\\]",
     re.S)
-_URL_RE = re.compile(r"https?://\S+|www\.\S+")
+_URL_RE = re.compile(r"https?://\S+|www\.\S+|\\[A-Za-z]+|```.*?```", re.S)
 _EN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _jieba_lock = threading.Lock()
@@ -100,7 +100,7 @@ def tokenize(text: str) -> list[str]:
     for is_en, piece in pieces:
         if is_en:
             word = piece.casefold()
-            if len(word) >= 2 and word not in stops and not word.isdigit():
+            if sum(c.isalpha() for c in word) >= 2 and word not in stops:
                 tokens.append(word)
             continue
         if not _CJK_RE.search(piece):
