@@ -35,7 +35,7 @@ def load(source: str, uploads: tuple[tuple[str, bytes], ...] = ()):
 
 @st.cache_resource(show_spinner="Segmenting text…")
 def terms(source: str, _read_result):
-    return keyword_matrix(_read_result.posts)
+    return keyword_matrix(_read_result.posts, workers=1)  # no fork from a threaded server
 
 
 @st.cache_resource(show_spinner="Relating posts and running InfoMap…")

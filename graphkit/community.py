@@ -14,6 +14,7 @@ References
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -22,6 +23,7 @@ import numpy as np
 from .errors import CommunityError
 from .keywords import TermMatrix
 from .options import BuildOptions
+from .relate import DIRECTED_KINDS
 
 SAVINGS_FLOOR = 0.01  # relative codelength savings below this: no structure found
 
@@ -149,8 +151,7 @@ def detect_communities(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildO
     nodes, links = flow_network(graph, options=options)
     if not nodes:
         raise CommunityError("the graph has no post node to find communities in")
-    directed = any(d.get("directed", True) for _, _, d in graph.edges(data=True)
-                   if d["kind"] in options.layers)
+    directed = any(kind in DIRECTED_KINDS for kind in options.layers)
     params = {"seed": options.seed, "trials": options.trials,
               "markov_time": options.markov_time, "teleportation": options.teleportation,
               "two_level": options.two_level, "directed": directed,
@@ -161,10 +162,14 @@ def detect_communities(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildO
                          two_level=options.two_level, directed=directed,
                          markov_time=options.markov_time,
                          teleportation_probability=options.teleportation)
-    for i, name in enumerate(nodes):
-        im.add_node(i, name=str(i))
+    linked = set()
     for (a, b), w in sorted(links.items()):
         im.add_link(a, b, w)
+        linked.add(a)
+        linked.add(b)
+    for i in range(len(nodes)):
+        if i not in linked:
+            im.add_node(i)  # isolated posts get a module of their own
     result = im.run()
     paths: dict[str, tuple[int, ...]] = {}
     flow: dict[str, float] = {}
@@ -178,9 +183,9 @@ def detect_communities(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildO
         paths[n] = (top, 1)
         flow[n] = 0.0
     savings = float(result.relative_codelength_savings)
-    num_top = len({p[0] for p in paths.values()})
-    non_trivial = len({p[0] for p in paths.values()
-                       if sum(1 for q in paths.values() if q[0] == p[0]) > 1})
+    top_sizes = Counter(p[0] for p in paths.values())
+    num_top = len(top_sizes)
+    non_trivial = sum(1 for size in top_sizes.values() if size > 1)
     trivial = non_trivial <= 1 or savings < SAVINGS_FLOOR
     if trivial:
         message = (f"InfoMap found no module structure: {num_top} top module(s), "

@@ -140,7 +140,7 @@ class TermMatrix:
         start, end = self.matrix.indptr[row], self.matrix.indptr[row + 1]
         idx = self.matrix.indices[start:end]
         val = self.matrix.data[start:end]
-        order = np.lexsort((np.array(self.terms, dtype=object)[idx].astype(str), -val))[:k]
+        order = np.lexsort((idx, -val))[:k]  # ties: the term that sorts first
         return [(self.terms[idx[o]], float(val[o])) for o in order]
 
 
@@ -226,8 +226,12 @@ def similar_pairs(tm: TermMatrix, *, top_k: int = 5, min_score: float = 0.1,
 
 def shared_terms(tm: TermMatrix, i: int, j: int, k: int = 5) -> list[str]:
     """Return the ``k`` terms that weigh most in the similarity of rows ``i`` and ``j``."""
-    prod = tm.matrix[i].multiply(tm.matrix[j]).tocsr()
-    if prod.nnz == 0:
+    m = tm.matrix
+    ai, aj = slice(m.indptr[i], m.indptr[i + 1]), slice(m.indptr[j], m.indptr[j + 1])
+    common, xi, xj = np.intersect1d(m.indices[ai], m.indices[aj], assume_unique=True,
+                                    return_indices=True)
+    if common.size == 0:
         return []
-    order = np.lexsort((prod.indices, -prod.data))[:k]
-    return [tm.terms[prod.indices[o]] for o in order]
+    prod = m.data[ai][xi] * m.data[aj][xj]
+    order = np.lexsort((common, -prod))[:k]
+    return [tm.terms[common[o]] for o in order]

@@ -43,24 +43,24 @@ def _pack(names: list[str], radii: dict[str, float], order: dict[str, float]
         step = 2.05 * max(radii.values())
         pts = _spiral(len(ranked))
         return {c: pts[i] * step for i, c in enumerate(ranked)}
-    placed: list[tuple[np.ndarray, float]] = []
-    out: dict[str, np.ndarray] = {}
+    centres = np.zeros((len(ranked), 2))
+    rads = np.array([radii[c] for c in ranked])
     gap = NODE_SPACING * 0.5
-    for c in ranked:
-        r = radii[c]
-        if not placed:
-            pos = np.zeros(2)
-        else:
-            t = 0.0
-            while True:
-                rad = 0.5 * t * (r + gap) / math.pi
-                pos = np.array([rad * math.cos(t), rad * math.sin(t)])
-                if all(float(np.linalg.norm(pos - q)) >= r + rq + gap for q, rq in placed):
-                    break
-                t += 0.35
-        placed.append((pos, r))
-        out[c] = pos
-    return out
+    batch = 512
+    for i in range(1, len(ranked)):
+        r = rads[i]
+        start = 0
+        while True:  # candidates along an Archimedean spiral, tested 512 at a time
+            t = (start + np.arange(batch)) * 0.35
+            rad = 0.5 * t * (r + gap) / math.pi
+            cand = np.column_stack([rad * np.cos(t), rad * np.sin(t)])
+            dist = np.sqrt(((cand[:, None, :] - centres[None, :i, :]) ** 2).sum(axis=2))
+            ok = np.all(dist >= rads[None, :i] + r + gap, axis=1)
+            if ok.any():
+                centres[i] = cand[int(np.argmax(ok))]
+                break
+            start += batch
+    return {c: centres[i] for i, c in enumerate(ranked)}
 
 
 def _force(names: list[str], weights: dict[tuple[str, str], float], seed: int
@@ -107,45 +107,62 @@ def module_layout(graph: nx.MultiDiGraph, result: CommunityResult, *, seed: int 
     dict of str to (float, float)
         Positions rounded to 0.1 px, for every node.
     """
-    simple: dict[tuple[str, str], float] = {}
-    for u, v, d in graph.edges(data=True):
-        if u != v:
-            a, b = (u, v) if u < v else (v, u)
-            simple[(a, b)] = simple.get((a, b), 0.0) + float(d.get("weight", 1.0))
+    paths = result.paths
     flow = result.flow
     tree: dict[tuple[int, ...], set] = {}
-    for node, path in result.paths.items():
+    for node, path in paths.items():
         for depth in range(len(path) - 1):
             tree.setdefault(path[:depth], set()).add(path[: depth + 1])
         tree.setdefault(path[:-1], set()).add(node)
-    def lay(item, depth: int) -> tuple[dict[str, np.ndarray], float]:
-        """Positions of the nodes under ``item`` around its centre, and its radius."""
-        if isinstance(item, str):
-            return {item: np.zeros(2)}, NODE_SPACING / 2
+    # Each edge matters at one level only: the deepest module holding both ends.
+    edges_at: dict[tuple[int, ...], dict[tuple[str, str], float]] = {}
+    for u, v, d in graph.edges(data=True):
+        if u == v or u not in paths or v not in paths:
+            continue
+        pu, pv = paths[u][:-1], paths[v][:-1]
+        k = 0
+        while k < min(len(pu), len(pv)) and pu[k] == pv[k]:
+            k += 1
+        bucket = edges_at.setdefault(pu[:k], {})
+        pair = (u, v) if u < v else (v, u)
+        bucket[pair] = bucket.get(pair, 0.0) + float(d.get("weight", 1.0))
+
+    def child_name(node: str, depth: int) -> str:
+        path = paths[node]
+        return node if depth >= len(path) - 1 else str(path[: depth + 1])
+
+    def lay(item: tuple[int, ...]) -> tuple[list[str], np.ndarray, float]:
+        """Nodes under ``item``, their positions around its centre, and its radius."""
+        depth = len(item)
         children = sorted(tree[item], key=str)
-        inner = {str(c): lay(c, depth + 1) for c in children}
-        owner = {n: str(c) for c in children for n in inner[str(c)][0]}
+        names: list[str] = []
+        inner: dict[str, tuple[list[str], np.ndarray, float]] = {}
+        for c in children:
+            if isinstance(c, str):
+                inner[c] = ([c], np.zeros((1, 2)), NODE_SPACING / 2)
+            else:
+                inner[str(c)] = lay(c)
+            names.append(str(c))
         cw: dict[tuple[str, str], float] = {}
-        for (a, b), w in simple.items():
-            ca, cb = owner.get(a), owner.get(b)
-            if ca is not None and cb is not None and ca != cb:
-                pair = (ca, cb) if ca < cb else (cb, ca)
+        for (u, v), w in edges_at.get(item, {}).items():
+            cu, cv = child_name(u, depth), child_name(v, depth)
+            if cu != cv:
+                pair = (cu, cv) if cu < cv else (cv, cu)
                 cw[pair] = cw.get(pair, 0.0) + w
-        names = [str(c) for c in children]
-        radii = {c: inner[c][1] for c in names}
+        radii = {c: inner[c][2] for c in names}
         order = {c: sum(flow.get(n, 0.0) for n in inner[c][0]) for c in names}
         leaves = all(isinstance(c, str) for c in children)
         placed = _place(names, radii, cw, order, seed + depth, leaves=leaves)
-        out: dict[str, np.ndarray] = {}
-        for c in names:
-            for n, p in inner[c][0].items():
-                out[n] = placed[c] + p
-        centre = np.mean(np.vstack(list(out.values())), axis=0)
-        out = {n: p - centre for n, p in out.items()}
-        radius = max(float(np.linalg.norm(p)) for p in out.values()) + NODE_SPACING / 2
-        return out, radius
+        nodes = [n for c in names for n in inner[c][0]]
+        xy = np.vstack([inner[c][1] + placed[c] for c in names])
+        xy -= xy.mean(axis=0)
+        radius = float(np.sqrt((xy ** 2).sum(axis=1)).max()) + NODE_SPACING / 2
+        return nodes, xy, radius
 
-    positions: dict[str, np.ndarray] = lay((), 0)[0] if tree else {}
+    positions: dict[str, np.ndarray] = {}
+    if tree:
+        nodes, xy, _ = lay(())
+        positions = {n: xy[i] for i, n in enumerate(nodes)}
     # Nodes outside the flow (unresolved citations, papers): next to a neighbour.
     outside = sorted(n for n in graph.nodes if n not in positions)
     rng = np.random.default_rng(seed)

@@ -21,10 +21,16 @@ _FENCE_RE = re.compile(r"^\s*(```|~~~)")
 
 def unescape(text: str) -> str:
     """Undo Markdown backslash escapes (``\\_`` → ``_``, ``\\|`` → ``|``, ``\\\\`` → ``\\``)."""
-    return _ESCAPE_RE.sub(r"\1", text)
+    return _ESCAPE_RE.sub(_group1, text) if "\\" in text else text
+
+
+def _group1(m: re.Match) -> str:
+    return m.group(1)
 
 
 def _strip_emphasis(text: str) -> str:
+    if "*" not in text and "_" not in text:
+        return text
     prev = None
     while prev != text:
         prev = text

@@ -1,0 +1,422 @@
+"""graphkit benchmark suite: ``python benchmarks/run.py [--quick] [--only NAME ...]``.
+
+Prints a table and writes ``benchmarks/results.json``. ``--quick`` finishes within about a
+minute (small sizes, no pyvis-defaults run). Benchmarks that need ``../shared/corpus``
+are skipped, with the reason printed, when it is absent. Nothing here is asserted: the
+figures are read by people (see ``benchmarks/README.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+RESULTS: dict = {}
+
+
+def record(name: str, **figures) -> None:
+    RESULTS.setdefault(name, {}).update(figures)
+    shown = ", ".join(f"{k}={_fmt(v)}" for k, v in figures.items())
+    print(f"  {name:<28} {shown}", flush=True)
+
+
+def _fmt(v) -> str:
+    return f"{v:.4g}" if isinstance(v, float) else str(v)
+
+
+def need_corpus(name: str) -> bool:
+    if (CORPUS / "kexue-pages").is_dir():
+        return True
+    record(name, skipped="../shared/corpus is absent")
+    return False
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# ---------------------------------------------------------------- real corpus
+def bench_read(quick: bool) -> None:
+    if not need_corpus("read"):
+        return
+    from graphkit.readers import read_paths
+
+    size = sum(f.stat().st_size for f in (CORPUS / "kexue-pages").glob("*.txt"))
+    out = _child("read", [])
+    record("read 637 pages", seconds=out["seconds"], mb_per_s=size / 1e6 / out["seconds"],
+           mb=size / 1e6, peak_rss_mb=out["peak_rss_mb"])
+    del read_paths
+
+
+def bench_resolution(quick: bool) -> None:
+    if not need_corpus("resolution"):
+        return
+    from graphkit.evaluate import citation_resolution_quality
+
+    for fuzzy in (False, True):
+        q = citation_resolution_quality(CORPUS / "kexue-pages", CORPUS / "kexue-archive.txt",
+                                        fuzzy=fuzzy)
+        record(f"resolution {'exact+variants+fuzzy' if fuzzy else 'exact+variants'}",
+               precision=round(q.precision, 4), recall=round(q.recall, 4), total=q.total,
+               misses=len(q.errors))
+
+
+def bench_pipeline(quick: bool) -> None:
+    if not need_corpus("pipeline"):
+        return
+    with tempfile.TemporaryDirectory() as out:
+        t = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "graphkit", "build", str(CORPUS),
+                               "--out", out, "--quiet"], cwd=ROOT, capture_output=True, text=True)
+        cold = time.perf_counter() - t
+        if proc.returncode:
+            record("pipeline corpus cold", error=proc.stderr.strip()[-200:])
+            return
+        rep = json.loads((Path(out) / "report.json").read_text(encoding="utf-8"))
+    record("pipeline corpus cold", seconds=round(cold, 3), target_seconds=5,
+           **{f"{k}_s": v for k, v in rep["timings_seconds"].items()})
+    # A dashboard rerun after a filter change: the cached read/keywords/analysis are reused,
+    # only the filter and the map are recomputed (what app.py does on such a rerun).
+    from graphkit.explore import filter_nodes
+    from graphkit.pipeline import build
+
+    result = build([CORPUS])
+    top_of = {n: result.community.module(n, 1) for n in result.graph}
+    first = [m.id for m in result.modules if m.level == 1][:3]
+    t = time.perf_counter()
+    keep = filter_nodes(result.graph, top_of, modules=set(first), years=(2015, 2025))
+    result.html(layers=result.options.layers, nodes=keep)
+    record("dashboard rerun (filter)", seconds=round(time.perf_counter() - t, 4),
+           target_seconds=0.3, nodes_shown=len(keep))
+
+
+def bench_communities(quick: bool) -> None:
+    if not need_corpus("communities"):
+        return
+    from graphkit.analysis import compare_with_louvain, related_posts
+    from graphkit.pipeline import build
+
+    result = build([CORPUS])
+    cmp = compare_with_louvain(result.graph, result.community,
+                               infomap_seconds=round(result.timings["infomap"], 4))
+    for algo in ("infomap", "louvain"):
+        record(f"communities {algo}", **cmp[algo])
+    # related posts against the site's own list (ten per page)
+    overlaps = []
+    t = time.perf_counter()
+    pages = [p for p in result.read.posts if len(p.related) >= 5]
+    for p in pages[:100] if quick else pages:
+        site = {f"post:{i}" for i in p.related}
+        ours = {k for k, _ in related_posts(result.graph, result.community, p.key, k=10)}
+        overlaps.append(len(site & ours) / len(site))
+    record("related posts vs site list", pages=len(overlaps),
+           mean_overlap_at_10=round(sum(overlaps) / max(len(overlaps), 1), 4),
+           seconds=round(time.perf_counter() - t, 3))
+
+
+# ---------------------------------------------------------------- synthetic scale
+def bench_synthetic(quick: bool) -> None:
+    sizes = [1000] if quick else [1000, 10000, 100000]
+    for n in sizes:
+        out = _child("synthetic", [str(n)])
+        record(f"synthetic {n} posts", **out)
+
+
+def bench_similarity(quick: bool) -> None:
+    out = _child("similarity", ["2000" if quick else "10000", "20" if quick else "100"])
+    record("topic similarity ratio", **out)
+
+
+def bench_infomap(quick: bool) -> None:
+    out = _child("infomap", ["10000" if quick else "100000"])
+    record("infomap stage vs raw", **out)
+
+
+def bench_export(quick: bool) -> None:
+    sizes = [200, 2000] if quick else [200, 2000, 10000]
+    for n in sizes:
+        out = _child("export", [str(n)])
+        record(f"export {n} nodes", **out)
+    if not quick:
+        out = _child("pyvis_default", ["2000"])
+        record("pyvis defaults 2000 nodes", **out)
+
+
+# ---------------------------------------------------------------- children
+def _child(kind: str, args: list[str]) -> dict:
+    proc = subprocess.run([sys.executable, str(Path(__file__)), "--child", kind, *args],
+                          cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode:
+        return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1][:200]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def child(kind: str, args: list[str]) -> dict:
+    if kind == "read":
+        from graphkit.readers import read_paths
+
+        t = time.perf_counter()
+        read_paths([CORPUS / "kexue-pages"])
+        return {"seconds": round(time.perf_counter() - t, 3), "peak_rss_mb": round(peak_rss_mb(), 1)}
+    if kind == "synthetic":
+        return _synthetic(int(args[0]))
+    if kind == "similarity":
+        return _similarity(int(args[0]), int(args[1]))
+    if kind == "infomap":
+        return _infomap_ratio(int(args[0]))
+    if kind == "export":
+        return _export(int(args[0]))
+    if kind == "pyvis_default":
+        return _pyvis_default(int(args[0]))
+    raise SystemExit(f"unknown child {kind}")
+
+
+def _synthetic(n: int) -> dict:
+    from synthetic import synthetic_rows, write_jsonl
+
+    from graphkit.community import detect_communities, summarize_modules
+    from graphkit.graph import build_graph, keyword_matrix, topic_edges
+    from graphkit.layout import module_layout
+    from graphkit.options import BuildOptions
+    from graphkit.readers import read_paths
+    from graphkit.relate import citation_edges, series_edges
+    from graphkit.render import map_data, render_html
+
+    opts = BuildOptions()
+    rows = synthetic_rows(n)
+    times = {}
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "posts.jsonl"
+        size = write_jsonl(rows, path)
+        del rows
+        t0 = t = time.perf_counter()
+        r = read_paths([path])
+        times["read_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    tm = keyword_matrix(r.posts)
+    times["keywords_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    topics = topic_edges(tm, top_k=opts.topic_top_k, min_score=opts.min_topic_similarity)
+    times["similarity_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    cites, extra = citation_edges(r.posts)
+    graph = build_graph(r.posts, cites + series_edges(r.posts) + topics, extra, tm)
+    times["graph_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    com = detect_communities(graph, options=opts)
+    times["infomap_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    modules = summarize_modules(graph, com, tm)
+    times["labels_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    pos = module_layout(graph, com, seed=opts.seed)
+    times["layout_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    html = render_html(map_data(graph, com, modules, pos))
+    times["export_s"] = time.perf_counter() - t
+    times["total_s"] = time.perf_counter() - t0
+    return {**{k: round(v, 3) for k, v in times.items()}, "input_mb": round(size / 1e6, 1),
+            "edges": graph.number_of_edges(), "modules": com.num_top_modules,
+            "html_mb": round(len(html.encode()) / 1e6, 2), "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+def _similarity(n: int, sample: int) -> dict:
+    import numpy as np
+    from synthetic import synthetic_rows
+
+    from graphkit.graph import keyword_matrix
+    from graphkit.keywords import similar_pairs
+    from graphkit.model import Post
+
+    rows = synthetic_rows(n)
+    posts = [Post(key=f"p{i:06d}", title=r["title"], label=r["title"], text=r["text"])
+             for i, r in enumerate(rows)]
+    tm = keyword_matrix(posts)
+    k, floor = 5, 0.05
+    t = time.perf_counter()
+    pairs = similar_pairs(tm, top_k=k, min_score=floor)
+    chunked = time.perf_counter() - t
+    # naive: one Python loop over every other post per post, on a sample of rows,
+    # extrapolated to all n rows
+    rng = np.random.default_rng(0)
+    rows_sample = sorted(rng.choice(n, size=sample, replace=False).tolist())
+    x = tm.matrix
+    chosen = {}
+    t = time.perf_counter()
+    for i in rows_sample:
+        scores = []
+        xi = x[i]
+        for j in range(n):
+            if j != i:
+                s = float(xi.multiply(x[j]).sum())
+                if s >= floor:
+                    scores.append((-s, j))
+        chosen[i] = {j for _, j in sorted(scores)[:k]}
+    naive = (time.perf_counter() - t) * n / sample
+    ours = {}
+    for i, j, _ in pairs:
+        ours.setdefault(i, set()).add(j)
+        ours.setdefault(j, set()).add(i)
+    identical = all(chosen[i] <= ours.get(i, set()) for i in rows_sample)
+    return {"posts": n, "chunked_s": round(chunked, 3), "naive_s_extrapolated": round(naive, 1),
+            "ratio": round(naive / chunked, 1), "target_ratio": 50,
+            "identical_top_k_on_sample": identical, "sample_rows": sample}
+
+
+def _infomap_ratio(n: int) -> dict:
+    import infomap
+    import networkx as nx
+    import numpy as np
+
+    from graphkit.community import detect_communities, flow_network
+    from graphkit.options import BuildOptions
+
+    rng = np.random.default_rng(1)
+    groups = max(10, n // 200)
+    member = rng.integers(0, groups, size=n)
+    by_group = [np.nonzero(member == g)[0] for g in range(groups)]
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((f"post:{i}", {"kind": "post"}) for i in range(n))
+    edges = []
+    for i in range(n):
+        for _ in range(9):
+            j = int(rng.choice(by_group[member[i]])) if rng.random() < 0.8 else int(rng.integers(n))
+            if j != i:
+                edges.append((f"post:{i}", f"post:{j}", "cites",
+                              {"kind": "cites", "weight": 1.0, "directed": True}))
+    g.add_edges_from(edges)
+    opts = BuildOptions(trials=1)
+    t = time.perf_counter()
+    ours = detect_communities(g, options=opts)
+    ours_s = time.perf_counter() - t
+    nodes, links = flow_network(g, options=opts)
+    t = time.perf_counter()
+    im = infomap.Infomap(silent=True, seed=opts.seed, num_trials=1, directed=True)
+    for (a, b), w in links.items():
+        im.add_link(a, b, w)
+    res = im.run()
+    raw_s = time.perf_counter() - t
+    return {"nodes": n, "links": len(links), "graphkit_s": round(ours_s, 3),
+            "raw_infomap_s": round(raw_s, 3), "ratio": round(ours_s / raw_s, 3),
+            "target_ratio": 1.5, "same_codelength": abs(res.codelength - ours.codelength) < 1e-9}
+
+
+def _map_for(n: int):
+    from synthetic import synthetic_rows
+
+    from graphkit.pipeline import analyse
+    from graphkit.model import Post, ReadResult
+    from graphkit.readers.kexue import archive_link_id
+    from graphkit.readers.markdown import markdown_to_text
+
+    posts = []
+    for r in synthetic_rows(n):
+        text, links = markdown_to_text([r["text"]])
+        aid = archive_link_id(r["url"])
+        posts.append(Post(key=f"post:{aid}", title=r["title"], label=r["title"], date=r["date"],
+                          archive_id=aid, url=r["url"], text=text, links=tuple(links)))
+    posts.sort(key=lambda p: p.key)
+    return analyse(ReadResult(posts=tuple(posts)))
+
+
+def _time_to_draw(html_path: Path, script: str, timeout_s: float) -> float | None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = b.new_page(viewport={"width": 1400, "height": 900})
+        page.route("**/*", lambda route: route.abort()
+                   if not route.request.url.startswith(("file:", "data:")) else route.continue_())
+        t = time.perf_counter()
+        page.goto(html_path.as_uri())
+        try:
+            page.wait_for_function(script, timeout=timeout_s * 1000, polling=100)
+        except Exception:
+            b.close()
+            return None
+        elapsed = time.perf_counter() - t
+        b.close()
+        return elapsed
+
+
+def _export(n: int) -> dict:
+    result = _map_for(n)
+    t = time.perf_counter()
+    html = result.html()
+    render_s = time.perf_counter() - t
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "graph.html"
+        path.write_text(html, encoding="utf-8")
+        draw = (_time_to_draw(path, "window.graphkit && window.graphkit.drawn === true", 120)
+                if Path("/usr/bin/chromium").exists() else None)
+    return {"nodes": result.graph.number_of_nodes(), "edges": result.graph.number_of_edges(),
+            "html_mb": round(len(html.encode()) / 1e6, 2), "render_s": round(render_s, 3),
+            "time_to_draw_s": round(draw, 2) if draw is not None else "no chromium"}
+
+
+def _pyvis_default(n: int) -> dict:
+    from pyvis.network import Network
+
+    result = _map_for(n)
+    net = Network(cdn_resources="in_line")
+    g = result.graph
+    net.add_nodes(list(g.nodes), label=[g.nodes[x]["label"] for x in g.nodes])
+    net.add_edges([(u, v) for u, v in g.edges()])
+    html = net.generate_html()
+    html = html.replace("network = new vis.Network(container, data, options);",
+                        "network = new vis.Network(container, data, options);"
+                        "network.once('stabilized', function(){window.__stable = true;});")
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "pyvis.html"
+        path.write_text(html, encoding="utf-8")
+        draw = _time_to_draw(path, "window.__stable === true", 400)
+    return {"nodes": g.number_of_nodes(), "time_to_stable_s": round(draw, 1) if draw else
+            "over 400 s"}
+
+
+BENCHES = {"read": bench_read, "resolution": bench_resolution, "pipeline": bench_pipeline,
+           "communities": bench_communities, "synthetic": bench_synthetic,
+           "similarity": bench_similarity, "infomap": bench_infomap, "export": bench_export}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="small sizes, about a minute")
+    ap.add_argument("--only", nargs="*", choices=sorted(BENCHES), help="run only these")
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    ns = ap.parse_args()
+    if ns.child:
+        print(json.dumps(child(ns.child[0], ns.child[1:])))
+        return
+    print(f"graphkit benchmarks ({'quick' if ns.quick else 'full'}) on "
+          f"{platform.python_version()}, {os.cpu_count()} cores")
+    t = time.perf_counter()
+    for name in ns.only or BENCHES:
+        BENCHES[name](ns.quick)
+    RESULTS["_run"] = {"quick": ns.quick, "seconds": round(time.perf_counter() - t, 1),
+                       "cores": os.cpu_count(), "python": platform.python_version()}
+    out = HERE / "results.json"
+    previous = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    previous.update(RESULTS)
+    out.write_text(json.dumps(previous, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                   encoding="utf-8")
+    print(f"wrote {out} ({RESULTS['_run']['seconds']} s)")
+
+
+if __name__ == "__main__":
+    main()
