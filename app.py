@@ -1,30 +1,33 @@
 """graphkit dashboard: ``streamlit run app.py``.
 
-Reads widgets, calls cached graphkit functions and shows what they return.
+Reads widgets, calls cached graphkit functions and shows what they return. Reading and
+keyword segmentation are cached per source; the analysis per source and options; so
+changing a display filter re-runs neither.
 """
 
 from __future__ import annotations
 
 import tempfile
-from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from graphkit.analysis import alluvial, module_sizes_by_year, related_posts, structural_gaps
 from graphkit.errors import GraphkitError
 from graphkit.explore import ego_network, filter_nodes, post_edges, search
+from graphkit.export import modules_csv, posts_csv, to_gexf, to_graphml
+from graphkit.graph import keyword_matrix
 from graphkit.options import EDGE_KINDS, BuildOptions, option_table
 from graphkit.pipeline import DEFAULT_DATA, analyse, read, report
-from graphkit.graph import keyword_matrix
 from graphkit.render import dumps_json
 
 st.set_page_config(page_title="graphkit · 科学空间", layout="wide")
 
 
+# ------------------------------------------------------------------ cached work
 @st.cache_resource(show_spinner="Reading posts…")
 def load(source: str, uploads: tuple[tuple[str, bytes], ...] = ()):
-    """Read the chosen source once per source (the key is the source description)."""
     if uploads:
         tmp = Path(tempfile.mkdtemp(prefix="graphkit-upload-"))
         for name, data in uploads:
@@ -43,6 +46,17 @@ def run(source: str, options: BuildOptions, _read_result, _terms):
     return analyse(_read_result, options=options, terms=_terms)
 
 
+@st.cache_resource(show_spinner="Running InfoMap on each year's network…")
+def run_alluvial(source: str, options: BuildOptions, _result):
+    return alluvial(_result.graph, options=options, tm=_result.terms)
+
+
+@st.cache_resource(show_spinner=False)
+def run_gaps(source: str, options: BuildOptions, _result):
+    return structural_gaps(_result.graph, _result.community, _result.terms)
+
+
+# ------------------------------------------------------------------ sidebar
 def sidebar_options() -> BuildOptions:
     values = {}
     for row in option_table():
@@ -66,11 +80,13 @@ def sidebar_options() -> BuildOptions:
 
 
 st.sidebar.title("graphkit")
-choice = st.sidebar.radio("source", ["embedded data/", "upload files", "local folder"], key="source")
+choice = st.sidebar.radio("source", ["embedded data/", "upload files", "local folder"],
+                          key="source")
 uploads: tuple = ()
 source = str(DEFAULT_DATA)
 if choice == "upload files":
-    files = st.sidebar.file_uploader("post files", accept_multiple_files=True, key="uploads")
+    files = st.sidebar.file_uploader("post files (.txt, .md, .html, .jsonl, .csv)",
+                                     accept_multiple_files=True, key="uploads")
     if files:
         uploads = tuple((f.name, f.getvalue()) for f in files)
         source = "upload:" + ",".join(sorted(f.name for f in files))
@@ -83,7 +99,8 @@ try:
     read_result = load(source, uploads)
     tm = terms(source, read_result)
     # display-only options are not part of the analysis' cache key
-    result = run(source, options.with_(show_extra_nodes=True), read_result, tm)
+    analysis_options = options.with_(show_extra_nodes=True)
+    result = run(source, analysis_options, read_result, tm)
 except GraphkitError as exc:
     st.error(str(exc))
     st.stop()
@@ -95,19 +112,26 @@ labels = {m.id: m.label for m in result.modules}
 post_keys = sorted((n for n, d in g.nodes(data=True) if d["kind"] == "post"),
                    key=lambda n: g.nodes[n]["label"])
 
+
+def label_of(n: str) -> str:
+    return g.nodes[n]["label"]
+
+
 st.title("科学空间 · knowledge map")
-if c.trivial:
-    st.warning(c.message)
-else:
-    st.caption(c.message)
-cols = st.columns(4)
+(st.warning if c.trivial else st.caption)(c.message)
+cols = st.columns(5)
 cols[0].metric("posts", len(read_result.posts))
 cols[1].metric("edges", g.number_of_edges())
 cols[2].metric("top modules", c.num_top_modules)
-cols[3].metric("skipped fragments", len(read_result.fragments))
+cols[3].metric("levels", c.num_levels)
+cols[4].metric("skipped fragments", len(read_result.fragments))
 
-tab_map, tab_modules, tab_post, tab_time, tab_report = st.tabs(
-    ["Map", "Modules", "Post", "Timeline", "Reading report"])
+# a post chosen anywhere (search, a table row) is the post page's post and the map's focus
+if "post" in st.session_state and st.session_state["post"] not in post_keys:
+    del st.session_state["post"]
+
+tab_map, tab_modules, tab_post, tab_time, tab_gaps, tab_report = st.tabs(
+    ["Map", "Modules", "Post", "Time", "Gaps", "Reading report"])
 
 with tab_map:
     f1, f2, f3 = st.columns([2, 2, 2])
@@ -121,51 +145,82 @@ with tab_map:
         year_range = f2.slider("years", years[0], years[-1], (years[0], years[-1]), key="years")
     query = f3.text_input("search title or keyword", key="query")
     hits = search(g, query) if query else []
-    focus = None
     if hits:
-        focus = st.selectbox("matches", hits, format_func=lambda n: g.nodes[n]["label"],
-                             key="match")
-    depth = st.radio("ego network depth around the match", [0, 1, 2, 3], horizontal=True,
-                     index=1, key="depth") if focus else 0
+        match = st.selectbox("matches", hits, format_func=label_of, key="match")
+        if st.session_state.get("last_match") != match:
+            st.session_state["post"] = match  # a new search match opens its post
+        st.session_state["last_match"] = match
+    focus = st.session_state.get("post")
+    depth = st.radio("ego network around the selected post (0: whole map)", [0, 1, 2, 3],
+                     horizontal=True, index=0, key="depth")
     keep = filter_nodes(g, top_of, modules=set(chosen) or None, years=year_range,
                         show_extra=options.show_extra_nodes)
     if focus and depth:
-        keep &= ego_network(g, focus, depth=depth) | {focus}
-        keep.add(focus)
-    html = result.html(layers=options.layers, nodes=keep)
-    st.caption(f"{len(keep)} nodes shown")
+        keep = (keep & ego_network(g, focus, depth=depth)) | {focus}
+    html = result.html(layers=options.layers, nodes=keep, show_extra=options.show_extra_nodes,
+                       select=focus)
+    st.caption(f"{len(keep)} nodes shown" + (f" · selected: {label_of(focus)}" if focus else ""))
     st.iframe(html, height=720)
-    d1, d2, d3 = st.columns(3)
-    d1.download_button("HTML map", html.encode("utf-8"), "graph.html", "text/html")
-    d2.download_button("node-link JSON", dumps_json(result.node_link()).encode("utf-8"),
-                       "graph.json", "application/json")
-    d3.download_button("report JSON", dumps_json(report(result)).encode("utf-8"),
-                       "report.json", "application/json")
+    d = st.columns(6)
+    d[0].download_button("HTML map", html.encode("utf-8"), "graph.html", "text/html")
+    d[1].download_button("node-link JSON", dumps_json(result.node_link()).encode("utf-8"),
+                         "graph.json", "application/json")
+    d[2].download_button("GraphML", to_graphml(result), "graph.graphml", "application/xml")
+    d[3].download_button("GEXF (Gephi)", to_gexf(result), "graph.gexf", "application/xml")
+    d[4].download_button("posts CSV", posts_csv(result).encode("utf-8"), "posts.csv", "text/csv")
+    d[5].download_button("modules CSV", modules_csv(result).encode("utf-8"), "modules.csv",
+                         "text/csv")
 
 with tab_modules:
-    rows = [{"module": m.id, "level": m.level, "label": m.label, "posts": m.size,
-             "flow share": round(m.flow, 4), "from": m.first_date, "to": m.last_date,
-             "top posts": " | ".join(g.nodes[p]["label"] for p in m.top_posts),
-             "most cited": g.nodes[m.most_cited]["label"] if m.most_cited else ""}
-            for m in result.modules]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.subheader("module tree")
+    tree_rows = [{"module": ("　" * (m.level - 1)) + m.id, "label": m.label, "posts": m.size,
+                  "flow share": round(m.flow, 4), "from": m.first_date, "to": m.last_date}
+                 for m in sorted(result.modules, key=lambda m: [int(x) for x in m.id.split(":")])]
+    st.dataframe(pd.DataFrame(tree_rows), hide_index=True, width="stretch")
+    module = st.selectbox("module page", [m for m in result.modules],
+                          format_func=lambda m: f"{m.id} · {m.label} ({m.size})", key="module")
+    if module is not None:
+        members = c.modules_at(module.level)[module.id]
+        st.markdown(f"**{module.id} · {module.label}** — {module.size} posts, "
+                    f"{module.flow:.1%} of the flow, {module.first_date or '?'} – "
+                    f"{module.last_date or '?'}; keywords: {', '.join(module.keywords)}")
+        if module.most_cited:
+            st.markdown(f"most cited: **{label_of(module.most_cited)}**")
+        member_rows = pd.DataFrame([{"post": label_of(n), "date": g.nodes[n].get("date"),
+                                     "flow": round(c.flow.get(n, 0.0), 5), "id": n}
+                                    for n in sorted(members, key=lambda n: -c.flow.get(n, 0.0))])
+        picked = st.dataframe(member_rows, hide_index=True, width="stretch", key="members",
+                              on_select="rerun", selection_mode="single-row")
+        rows = picked.selection.rows if picked is not None else []
+        if rows:
+            chosen_post = member_rows.iloc[rows[0]]["id"]
+            if st.session_state.get("post") != chosen_post:
+                st.session_state["post"] = chosen_post
+                st.rerun()
+        neighbours: dict[str, int] = {}
+        member_set = set(members)
+        for u, v, dd in g.edges(data=True):
+            if (u in member_set) != (v in member_set):
+                other = v if u in member_set else u
+                m2 = c.module(other, module.level)
+                if m2 and m2 != module.id:
+                    neighbours[m2] = neighbours.get(m2, 0) + 1
+        if neighbours:
+            st.markdown("neighbouring modules: " + "; ".join(
+                f"{m} · {labels.get(m, '')} ({k} links)"
+                for m, k in sorted(neighbours.items(), key=lambda kv: -kv[1])[:8]))
 
 with tab_post:
-    if focus in post_keys and st.session_state.get("last_focus") != focus:
-        st.session_state["post"] = focus  # a new search match opens its post page
-    st.session_state["last_focus"] = focus
-    if st.session_state.get("post") not in post_keys:
-        st.session_state.pop("post", None)
-    key = st.selectbox("post", post_keys, format_func=lambda n: g.nodes[n]["label"], key="post")
+    key = st.selectbox("post", post_keys, format_func=label_of, key="post")
     d = g.nodes[key]
     st.subheader(d["label"])
-    meta = [f"date: {d['date'] or 'unknown'}", f"module: {c.leaf_module(key)} · "
-            f"{labels.get(c.module(key, 1), '')}"]
+    meta = [f"date: {d['date'] or 'unknown'}",
+            f"module: {c.leaf_module(key)} · {labels.get(c.module(key, 1), '')}"]
     if d.get("readers"):
         meta.append(f"{d['readers']} readers")
-    if d.get("url"):
-        meta.append(f"[original]({d['url']})")
     st.markdown(" · ".join(meta))
+    if d.get("url"):
+        st.link_button("open the original", d["url"])
     if d.get("tags") or d.get("categories"):
         st.caption("categories: " + ", ".join(d["categories"]) + " · tags: " + ", ".join(d["tags"]))
     st.text(d.get("excerpt") or "(no text)")
@@ -177,20 +232,52 @@ with tab_post:
                                         "weight": round(e.weight, 3), "evidence": e.evidence}
                                        for e in edges[bucket]]), hide_index=True,
                          width="stretch")
-    same = [n for n in c.modules_at(1).get(c.module(key, 1), []) if n != key]
-    st.markdown(f"**same module** ({len(same)})")
-    st.write(", ".join(g.nodes[n]["label"] for n in same) or "none")
+    series = [e for e in edges["out"] + edges["in"] if e.kind == "series"]
+    if series:
+        st.markdown("**series**: " + " · ".join(e.other_label for e in series))
+    st.markdown("**read next**")
+    st.dataframe(pd.DataFrame([{"post": label_of(n), "score": round(s, 4)}
+                               for n, s in related_posts(g, c, key, k=10)]),
+                 hide_index=True, width="stretch")
 
 with tab_time:
-    rows = [{"month": d["date"][:7], "module": f"{top_of[n]} · {labels.get(top_of[n], '')}"}
-            for n, d in g.nodes(data=True)
-            if d["kind"] == "post" and d.get("date") and d["date"][:4].isdigit()]
+    rows = [{"month": dd["date"][:7], "module": f"{top_of[n]} · {labels.get(top_of[n], '')}"}
+            for n, dd in g.nodes(data=True)
+            if dd["kind"] == "post" and dd.get("date") and dd["date"][:4].isdigit()
+            and top_of.get(n)]
     if rows:
         frame = pd.DataFrame(rows).value_counts().reset_index(name="posts")
         st.bar_chart(frame, x="month", y="posts", color="module")
-    undated = sum(1 for _, d in g.nodes(data=True) if d["kind"] == "post"
-                  and not (d.get("date") or "")[:4].isdigit())
+    undated = sum(1 for _, dd in g.nodes(data=True) if dd["kind"] == "post"
+                  and not (dd.get("date") or "")[:4].isdigit())
     st.caption(f"{len(rows)} dated posts; {undated} posts without a known year are not shown.")
+    sizes = module_sizes_by_year(g, c)
+    if sizes:
+        st.markdown("**posts per module and year**")
+        st.dataframe(pd.DataFrame(sizes).fillna(0).astype(int), width="stretch")
+    if st.checkbox("alluvial view: modules of the network cut at successive years",
+                   key="alluvial"):
+        import plotly.graph_objects as go
+
+        a = run_alluvial(source, analysis_options, result)
+        index = {(m["cut"], m["module"]): i for i, m in enumerate(a.modules)}
+        fig = go.Figure(go.Sankey(
+            node={"label": [f"{m['cut']} · {m['module']} · {m['label']}" for m in a.modules]},
+            link={"source": [index[(f["source_cut"], f["source"])] for f in a.flows],
+                  "target": [index[(f["target_cut"], f["target"])] for f in a.flows],
+                  "value": [f["posts"] for f in a.flows]}))
+        st.plotly_chart(fig, width="stretch")
+
+with tab_gaps:
+    gaps = run_gaps(source, analysis_options, result)
+    st.caption("Pairs of modules close in topic with few citations between them: "
+               "score = topic similarity / (1 + citations).")
+    st.dataframe(pd.DataFrame([{"module A": f"{x.a} · {labels.get(x.a, '')}",
+                                "module B": f"{x.b} · {labels.get(x.b, '')}",
+                                "topic similarity": x.topic_similarity,
+                                "citations": x.citations, "score": x.score,
+                                "bridging posts": " | ".join(label_of(b) for b in x.bridges)}
+                               for x in gaps]), hide_index=True, width="stretch")
 
 with tab_report:
     st.dataframe(pd.DataFrame([vars(f) for f in read_result.files]), hide_index=True,
@@ -198,3 +285,5 @@ with tab_report:
     st.markdown(f"**skipped fragments** ({len(read_result.fragments)})")
     st.dataframe(pd.DataFrame([vars(f) for f in read_result.fragments]), hide_index=True,
                  width="stretch")
+    st.download_button("report JSON", dumps_json(report(result)).encode("utf-8"),
+                       "report.json", "application/json")

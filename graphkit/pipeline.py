@@ -77,7 +77,8 @@ class BuildResult:
         return node_link(self.graph, self.community, self.modules, extra=self.node_extra())
 
     def html(self, *, layers: tuple[str, ...] | None = None, show_extra: bool | None = None,
-             nodes: set[str] | None = None, heading: str = "graphkit · 科学空间 map") -> str:
+             nodes: set[str] | None = None, select: str | None = None,
+             heading: str = "graphkit · 科学空间 map") -> str:
         """The standalone HTML map.
 
         Parameters
@@ -88,12 +89,15 @@ class BuildResult:
             Draw unresolved citations and papers (default: ``options.show_extra_nodes``).
         nodes : set of str, optional
             Draw only these nodes (a filter or an ego network).
+        select : str, optional
+            Node selected and focused when the map opens.
         heading : str
             Page title.
         """
         show = self.options.show_extra_nodes if show_extra is None else show_extra
         return render_html(map_data(self.graph, self.community, self.modules, self.positions,
-                                    show_extra=show, layers=layers, nodes=nodes),
+                                    show_extra=show, layers=layers, nodes=nodes,
+                                    select=select),
                            heading=heading)
 
 

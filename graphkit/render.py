@@ -18,6 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from .community import CommunityResult, ModuleSummary
+from .layout import NODE_SPACING
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
            "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#ad494a", "#637939", "#8c6d31",
@@ -26,6 +27,7 @@ OTHER_COLOR = "#b0b0b0"
 EDGE_COLORS = {"cites": "#c0392b", "series": "#27ae60", "topic": "#8e9aaf",
                "coupling": "#d4a017", "cocitation": "#8e44ad"}
 SHORT_LABEL = 16  # characters drawn on the canvas; the tooltip has the whole title
+OVERVIEW_THRESHOLD = 1500  # maps with more posts open on a module-level overview
 
 
 def module_colors(modules: tuple[ModuleSummary, ...]) -> dict[str, str]:
@@ -106,7 +108,8 @@ def _short(label: str) -> str:
 def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
              modules: tuple[ModuleSummary, ...], positions: dict[str, tuple[float, float]],
              *, show_extra: bool = True, layers: tuple[str, ...] | None = None,
-             nodes: set[str] | None = None) -> dict:
+             nodes: set[str] | None = None, select: str | None = None,
+             overview_threshold: int = OVERVIEW_THRESHOLD) -> dict:
     """Return what the HTML map draws: nodes with position, size, colour; edges; legend.
 
     Parameters
@@ -119,6 +122,11 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
         Edge kinds drawn (None: all).
     nodes : set of str, keyword-only
         Draw only these nodes (None: all).
+    select : str, keyword-only
+        Node selected (and focused) when the map opens.
+    overview_threshold : int, keyword-only
+        With more posts than this, the map opens on a module-level overview (one node
+        per top module, sized by flow) from which a module is opened by a click.
     """
     selected = nodes
     colors = module_colors(modules)
@@ -154,9 +162,45 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
                       "width": round(width, 2)})
     legend = [{"id": m.id, "label": m.label, "size": m.size, "flow": m.flow,
                "color": colors.get(m.id, OTHER_COLOR)} for m in modules if m.level == 1]
-    return {"nodes": nodes, "edges": edges, "modules": legend,
-            "stats": {"posts": sum(1 for n in nodes if n["kind"] == "post"),
-                      "edges": len(edges), "modules": len(legend)}}
+    posts = sum(1 for n in nodes if n["kind"] == "post")
+    data = {"nodes": nodes, "edges": edges, "modules": legend,
+            "select": select if select in shown else None,
+            "stats": {"posts": posts, "edges": len(edges), "modules": len(legend)}}
+    if posts > overview_threshold:
+        data["overview"] = _overview(nodes, edges, legend, result)
+    return data
+
+
+def _overview(nodes: list[dict], edges: list[dict], legend: list[dict],
+              result: CommunityResult) -> dict:
+    """One node per top module at the centre of its posts, sized by flow; weighted links."""
+    top = {n["id"]: result.module(n["id"], 1) for n in nodes}
+    sums: dict[str, list[float]] = {}
+    for n in nodes:
+        m = top[n["id"]]
+        if m is not None and n["kind"] == "post":
+            acc = sums.setdefault(m, [0.0, 0.0, 0.0])
+            acc[0] += n["x"]
+            acc[1] += n["y"]
+            acc[2] += 1
+    max_flow = max((m["flow"] for m in legend), default=0.0) or 1.0
+    onodes = [{"id": "module:" + m["id"], "module": m["id"], "label": f"{m['id']} · {m['label']}",
+               "size": round(NODE_SPACING * (1 + 0.8 * math.sqrt(m["size"]) *
+                                             math.sqrt(0.2 + m["flow"] / max_flow)), 2),
+               "color": m["color"],
+               "posts": m["size"], "x": round(sums[m["id"]][0] / sums[m["id"]][2], 1),
+               "y": round(sums[m["id"]][1] / sums[m["id"]][2], 1)}
+              for m in legend if m["id"] in sums]
+    weights: dict[tuple[str, str], float] = {}
+    for e in edges:
+        a, b = top.get(e["source"]), top.get(e["target"])
+        if a and b and a != b and a in sums and b in sums:
+            key = (a, b) if a < b else (b, a)
+            weights[key] = weights.get(key, 0.0) + e["weight"]
+    big = max(weights.values(), default=1.0)
+    oedges = [{"source": "module:" + a, "target": "module:" + b, "weight": round(w, 4),
+               "width": round(0.5 + 6 * w / big, 2)} for (a, b), w in sorted(weights.items())]
+    return {"nodes": onodes, "edges": oedges}
 
 
 def _vis_asset(name: str) -> str:

@@ -5,40 +5,86 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
+testing = pytest.importorskip("streamlit.testing.v1")
 
 
 @pytest.fixture()
-def app():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+def calls(monkeypatch):
+    """Count the analyses and keyword segmentations the app runs (caches cleared first)."""
+    import streamlit as st
+
+    import graphkit.graph
+    import graphkit.pipeline
+
+    st.cache_resource.clear()
+    counts = {"analyse": 0, "keywords": 0}
+    real_analyse, real_kw = graphkit.pipeline.analyse, graphkit.graph.keyword_matrix
+
+    def analyse(*a, **k):
+        counts["analyse"] += 1
+        return real_analyse(*a, **k)
+
+    def keyword_matrix(*a, **k):
+        counts["keywords"] += 1
+        return real_kw(*a, **k)
+
+    monkeypatch.setattr(graphkit.pipeline, "analyse", analyse)
+    monkeypatch.setattr(graphkit.graph, "keyword_matrix", keyword_matrix)
+    return counts
+
+
+@pytest.fixture()
+def app(calls):
+    at = testing.AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.run()
     assert not at.exception, at.exception
     return at
 
 
-def test_app_runs_on_data_and_shows_the_map_and_tables(app):
-    assert [m.value for m in app.metric][:1] == ["39"]
-    assert any("modules" in c.value or "InfoMap" in c.value for c in app.caption)
-    assert len(app.tabs) == 5
-    assert app.dataframe  # module table, reading report
+def test_app_runs_on_data_and_shows_every_view(app):
+    assert app.metric[0].value == "39"
+    assert [t.label for t in app.tabs] == ["Map", "Modules", "Post", "Time", "Gaps",
+                                           "Reading report"]
+    labels = {b.label for b in app.get("download_button")}
+    assert {"HTML map", "node-link JSON", "GraphML", "GEXF (Gephi)", "posts CSV",
+            "modules CSV", "report JSON"} <= labels
+    assert len(app.dataframe) >= 5  # module tree, members, post tables, gaps, report
+
+
+def test_filters_do_not_rerun_the_analysis_but_options_do(app, calls):
+    assert calls == {"analyse": 1, "keywords": 1}
+    app.multiselect(key="module_filter").set_value(["1"]).run()
+    app.radio(key="depth").set_value(2).run()
+    assert not app.exception
+    assert calls == {"analyse": 1, "keywords": 1}
+    app.sidebar.number_input(key="markov_time").set_value(2.0).run()
+    assert calls == {"analyse": 2, "keywords": 1}
 
 
 def test_turning_off_a_layer_changes_the_edges(app):
-    edges_before = app.metric[1].value
-    app.multiselect(key="module_filter")  # exists
-    layers = app.sidebar.multiselect(key="layers")
-    layers.set_value(["cites", "series"]).run()
+    before = int(app.metric[1].value)
+    app.sidebar.multiselect(key="layers").set_value(["cites", "series"]).run()
     assert not app.exception
-    assert int(app.metric[1].value) < int(edges_before)
+    assert int(app.metric[1].value) < before
 
 
-def test_search_and_post_page_show_citations(app):
+def test_search_opens_the_post_with_its_citations(app):
     app.text_input(key="query").set_value("WhiteningBERT原创性").run()
     assert not app.exception
     post = app.selectbox(key="post")
-    assert "WhiteningBERT" in str(post.value) or "Whitening" in str(post.format_func(post.value))
-    texts = " ".join(str(getattr(m, "value", "")) for m in app.markdown)
-    assert "cites" in texts and "cited by" in texts
+    assert post.format_func(post.value) == "关于WhiteningBERT原创性的疑问和沟通"
+    texts = [m.value for m in app.markdown]
+    assert any(t.startswith("**cites**") for t in texts)
+    assert any(t.startswith("**cited by**") for t in texts)
+    assert any("selected: 关于WhiteningBERT" in cap.value for cap in app.caption)
+
+
+def test_module_page_and_alluvial_view(app):
+    app.selectbox(key="module").set_value(app.selectbox(key="module").options[0])
+    app.checkbox(key="alluvial").check().run()
+    assert not app.exception
+    assert any("keywords:" in m.value for m in app.markdown)
+    assert app.get("plotly_chart")
 
 
 def test_bad_folder_is_a_clear_error(app):

@@ -1,0 +1,88 @@
+"""Exports for other tools: GraphML and GEXF (Gephi), CSV of posts and of modules.
+
+GraphML and GEXF take scalar attributes only: lists become ``"; "``-joined strings and
+missing values empty strings, on a copy of the graph.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import networkx as nx
+
+from .pipeline import BuildResult
+
+_SKIP_NODE = ("excerpt",)
+
+
+def _flat(value):
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, set)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def annotated_graph(result: BuildResult) -> nx.MultiDiGraph:
+    """A copy of the graph with modules, flow and PageRank as flat node attributes."""
+    g = nx.MultiDiGraph()
+    extra = result.node_extra()
+    for n, d in result.graph.nodes(data=True):
+        attrs = {k: _flat(v) for k, v in d.items() if k not in _SKIP_NODE}
+        attrs.update(module=result.community.leaf_module(n) or "",
+                     top_module=result.community.module(n, 1) or "",
+                     flow=float(result.community.flow.get(n, 0.0)), **extra.get(n, {}))
+        x, y = result.positions.get(n, (0.0, 0.0))
+        attrs.update(x=float(x), y=float(y))
+        g.add_node(n, **attrs)
+    for u, v, k, d in result.graph.edges(keys=True, data=True):
+        g.add_edge(u, v, key=k, **{a: _flat(b) for a, b in d.items()})
+    return g
+
+
+def to_graphml(result: BuildResult) -> bytes:
+    """GraphML of the annotated graph (UTF-8 bytes)."""
+    return "\n".join(nx.generate_graphml(annotated_graph(result))).encode("utf-8")
+
+
+def to_gexf(result: BuildResult) -> bytes:
+    """GEXF 1.2 of the annotated graph (UTF-8 bytes), for Gephi."""
+    buf = io.BytesIO()
+    nx.write_gexf(annotated_graph(result), buf, encoding="utf-8", version="1.2draft")
+    return buf.getvalue()
+
+
+def posts_csv(result: BuildResult) -> str:
+    """One row per post: id, title, date, url, module, flow, PageRank, citations in/out."""
+    extra = result.node_extra()
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["id", "title", "date", "url", "module", "top_module", "flow", "pagerank",
+                "cited_by", "cites", "categories", "tags", "keywords"])
+    for n, d in result.graph.nodes(data=True):
+        if d["kind"] != "post":
+            continue
+        e = extra.get(n, {})
+        w.writerow([n, d["label"], d.get("date") or "", d.get("url") or "",
+                    result.community.leaf_module(n) or "", result.community.module(n, 1) or "",
+                    f"{result.community.flow.get(n, 0.0):.8f}", f"{e.get('pagerank', 0.0):.8f}",
+                    e.get("cited_by", 0), e.get("cites", 0), "; ".join(d.get("categories", [])),
+                    "; ".join(d.get("tags", [])), "; ".join(d.get("keywords", []))])
+    return out.getvalue()
+
+
+def modules_csv(result: BuildResult) -> str:
+    """One row per module and level: id, level, label, size, flow, dates, top posts."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["module", "level", "label", "size", "flow", "first_date", "last_date",
+                "top_posts", "most_cited"])
+    g = result.graph
+    for m in result.modules:
+        w.writerow([m.id, m.level, m.label, m.size, f"{m.flow:.6f}", m.first_date or "",
+                    m.last_date or "", "; ".join(g.nodes[p]["label"] for p in m.top_posts),
+                    g.nodes[m.most_cited]["label"] if m.most_cited else ""])
+    return out.getvalue()

@@ -1,0 +1,106 @@
+"""The dashboard as a person uses it: ``streamlit run`` on 127.0.0.1, Debian's Chromium."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from conftest import CHROMIUM, ROOT
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def server():
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            pytest.fail("streamlit did not start")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture()
+def page(server):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        pg = browser.new_page(viewport={"width": 1500, "height": 1000})
+        outside = []
+        pg.route("**/*", lambda r: (outside.append(r.request.url), r.abort())
+                 if not r.request.url.startswith((server, "about:", "data:", "blob:"))
+                 else r.continue_())
+        pg.goto(server)
+        yield pg
+        browser.close()
+        assert outside == []
+
+
+def map_edges(pg, timeout=60.0, not_equal=None):
+    """Number of edges drawn by the map in the dashboard's iframe (waits for a new map)."""
+    end = time.time() + timeout
+    while time.time() < end:
+        for f in pg.frames:
+            try:
+                if f.evaluate("!!(window.graphkit && window.graphkit.drawn)"):
+                    n = f.evaluate("window.graphkit.edges.length")
+                    if not_equal is None or n != not_equal:
+                        return n
+            except Exception:
+                pass
+        time.sleep(0.3)
+    raise AssertionError("no drawn map found in the dashboard")
+
+
+def test_map_draws_and_a_layer_toggle_changes_the_drawn_edges(page):
+    before = map_edges(page)
+    assert before > 50
+    page.locator('button[aria-label="Remove topic"]').click()
+    after = map_edges(page, not_equal=before)
+    assert 0 < after < before
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-layers.png"))
+
+
+def test_picking_a_post_shows_its_citations(page):
+    map_edges(page)
+    page.get_by_role("tab", name="Post").click()
+    box = page.get_by_label("post", exact=True)
+    box.click()
+    page.keyboard.type("关于WhiteningBERT原创性")
+    page.keyboard.press("Enter")
+    page.get_by_text("关于WhiteningBERT原创性的疑问和沟通", exact=True).first.wait_for(timeout=30000)
+    page.get_by_text("cited by (").first.wait_for(timeout=30000)
+    text = page.inner_text("body")
+    assert "cites (" in text
+    assert "你可能不需要BERT-flow" in text
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-post.png"), full_page=True)
