@@ -204,7 +204,7 @@ def _synthetic(n: int) -> dict:
         size = write_jsonl(rows, path)
         del rows
         t0 = t = time.perf_counter()
-        r = read_paths([path])
+        r = read_paths([path], max_file_bytes=2**40)
         times["read_s"] = time.perf_counter() - t
     t = time.perf_counter()
     tm = keyword_matrix(r.posts)
@@ -254,7 +254,9 @@ def _similarity(n: int, sample: int) -> dict:
     # extrapolated to all n rows
     rng = np.random.default_rng(0)
     rows_sample = sorted(rng.choice(n, size=sample, replace=False).tolist())
-    x = tm.matrix
+    from graphkit.keywords import similarity_matrix
+
+    x = similarity_matrix(tm)  # the same matrix, compared pair by pair
     chosen = {}
     t = time.perf_counter()
     for i in rows_sample:
@@ -262,7 +264,7 @@ def _similarity(n: int, sample: int) -> dict:
         xi = x[i]
         for j in range(n):
             if j != i:
-                s = float(xi.multiply(x[j]).sum())
+                s = round(float(xi.multiply(x[j]).sum()), 6)
                 if s >= floor:
                     scores.append((-s, j))
         chosen[i] = {j for _, j in sorted(scores)[:k]}

@@ -111,15 +111,17 @@ def flow_network(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions
                    if d.get("kind") == "post" or options.flow_extra_nodes)
     index = {n: i for i, n in enumerate(nodes)}
     links: dict[tuple[int, int], float] = {}
+    get = links.get
     for u, v, d in graph.edges(data=True):
-        w = weights.get(d["kind"], 0.0) * float(d["weight"])
-        if w <= 0 or u not in index or v not in index or u == v:
+        a, b = index.get(u), index.get(v)
+        if a is None or b is None or a == b:
             continue
-        pairs = [(index[u], index[v])]
+        w = weights.get(d["kind"], 0.0) * d["weight"]
+        if w <= 0:
+            continue
+        links[(a, b)] = get((a, b), 0.0) + w
         if not d.get("directed", True):
-            pairs.append((index[v], index[u]))
-        for pair in pairs:
-            links[pair] = links.get(pair, 0.0) + w
+            links[(b, a)] = get((b, a), 0.0) + w
     return nodes, links
 
 
@@ -162,14 +164,14 @@ def detect_communities(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildO
                          two_level=options.two_level, directed=directed,
                          markov_time=options.markov_time,
                          teleportation_probability=options.teleportation)
-    linked = set()
-    for (a, b), w in sorted(links.items()):
-        im.add_link(a, b, w)
-        linked.add(a)
-        linked.add(b)
-    for i in range(len(nodes)):
-        if i not in linked:
-            im.add_node(i)  # isolated posts get a module of their own
+    if links:  # sorted by (source, target): the partition does not depend on edge order
+        arr = np.array([(a, b, w) for (a, b), w in links.items()], dtype=float)
+        im.add_links(arr[np.lexsort((arr[:, 1], arr[:, 0]))])
+    linked = np.zeros(len(nodes), dtype=bool)
+    for a, b in links:
+        linked[a] = linked[b] = True
+    for i in np.nonzero(~linked)[0].tolist():
+        im.add_node(i)  # isolated posts get a module of their own
     result = im.run()
     paths: dict[str, tuple[int, ...]] = {}
     flow: dict[str, float] = {}

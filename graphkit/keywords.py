@@ -172,14 +172,48 @@ def term_matrix(docs: dict[str, list[str]]) -> TermMatrix:
     return TermMatrix(keys=keys, terms=terms, matrix=matrix, counts=counts)
 
 
+MAX_TERMS_PER_POST = 100   # a post's similarity uses its heaviest terms only
+COMMON_TERM_DF = 0.05       # terms in more than this share of the posts ...
+COMMON_TERM_MIN_DF = 500    # ... and in more than this many posts are left out of similarity
+BLOCK_CELLS = 4_000_000     # dense block of similarities held at once (32 MB)
+
+
+def similarity_matrix(tm: TermMatrix, *, max_terms: int = MAX_TERMS_PER_POST
+                      ) -> sp.csr_matrix:
+    """The matrix the topic similarity is computed on.
+
+    Each row keeps its ``max_terms`` heaviest terms, terms that occur in more than
+    ``max(COMMON_TERM_MIN_DF, COMMON_TERM_DF × n)`` posts are dropped (their IDF is low
+    and they make the product dense), and rows are L2-normalised again. Both bounds keep
+    the cost of ``X Xᵀ`` near linear in the number of posts.
+    """
+    x = tm.matrix.tocsr(copy=True)
+    n = x.shape[0]
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    common = df > max(COMMON_TERM_MIN_DF, COMMON_TERM_DF * n)
+    if common.any():
+        x.data[common[x.indices]] = 0.0
+    for r in range(n):
+        s, e = x.indptr[r], x.indptr[r + 1]
+        if e - s > max_terms:
+            row = x.data[s:e]
+            cut = np.argpartition(-row, max_terms)[max_terms:]
+            row[cut] = 0.0
+    x.eliminate_zeros()
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ x)
+
+
 def similar_pairs(tm: TermMatrix, *, top_k: int = 5, min_score: float = 0.1,
-                  chunk_size: int = 2048) -> list[tuple[int, int, float]]:
+                  max_terms: int = MAX_TERMS_PER_POST) -> list[tuple[int, int, float]]:
     """Return the most similar pairs of posts by TF-IDF cosine similarity.
 
     For each post the ``top_k`` most similar other posts with a score of at least
-    ``min_score`` are kept; a pair found from both ends is returned once. Rows are
-    multiplied in chunks of ``chunk_size`` against the sparse transposed matrix, so the
-    memory held at once is ``chunk_size × n`` at most, never ``n × n``.
+    ``min_score`` are kept (ties broken by the smaller row index); a pair found from
+    both ends is returned once. Rows of :func:`similarity_matrix` are multiplied in
+    blocks against its sparse transpose; a block holds at most ``BLOCK_CELLS``
+    similarities, so memory stays bounded and no n × n matrix is ever built.
 
     Parameters
     ----------
@@ -189,38 +223,43 @@ def similar_pairs(tm: TermMatrix, *, top_k: int = 5, min_score: float = 0.1,
         Neighbours kept per post.
     min_score : float, keyword-only
         Smallest cosine similarity kept, in [0, 1].
-    chunk_size : int, keyword-only
-        Rows per block.
+    max_terms : int, keyword-only
+        Terms per post used (see :func:`similarity_matrix`).
 
     Returns
     -------
     list of (int, int, float)
-        ``(i, j, score)`` with ``i < j``, sorted by ``(i, j)``.
+        ``(i, j, score)`` with ``i < j``, scores rounded to 6 decimals, sorted by ``(i, j)``.
     """
     n = tm.matrix.shape[0]
     if n < 2 or top_k <= 0:
         return []
-    xt = tm.matrix.T.tocsc()
+    x = similarity_matrix(tm, max_terms=max_terms)
+    xt = x.T.tocsc()
+    chunk = max(1, min(n, BLOCK_CELLS // n))
+    k = min(top_k, n - 1)
     best: dict[tuple[int, int], float] = {}
-    for lo in range(0, n, chunk_size):
-        hi = min(n, lo + chunk_size)
-        block = (tm.matrix[lo:hi] @ xt).tocsr()
+    for lo in range(0, n, chunk):
+        hi = min(n, lo + chunk)
+        block = (x[lo:hi] @ xt).toarray()
+        block[np.arange(hi - lo), np.arange(lo, hi)] = -1.0     # no self-similarity
+        block = np.round(block, 6)
+        part = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        kth = np.take_along_axis(block, part, axis=1).min(axis=1)
         for r in range(hi - lo):
-            i = lo + r
-            s, e = block.indptr[r], block.indptr[r + 1]
-            cols = block.indices[s:e]
-            vals = block.data[s:e]
-            keep = (cols != i) & (vals >= min_score)
-            cols, vals = cols[keep], vals[keep]
+            floor = max(kth[r], min_score)
+            cols = np.nonzero(block[r] >= floor)[0]
             if cols.size == 0:
                 continue
-            if cols.size > top_k:
-                # stable order: score desc, then column asc
-                order = np.lexsort((cols, -vals))[:top_k]
+            vals = block[r, cols]
+            if cols.size > k:
+                order = np.lexsort((cols, -vals))[:k]
                 cols, vals = cols[order], vals[order]
+            i = lo + r
             for j, v in zip(cols.tolist(), vals.tolist()):
                 pair = (i, j) if i < j else (j, i)
-                best[pair] = max(best.get(pair, 0.0), round(float(v), 6))
+                if v > best.get(pair, -1.0):
+                    best[pair] = float(v)
     return sorted((i, j, v) for (i, j), v in best.items())
 
 

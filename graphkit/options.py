@@ -57,7 +57,7 @@ class BuildOptions:
                                   group="communities")
     show_extra_nodes: bool = _opt(True, "draw unresolved citations and papers",
                                   group="display")
-    max_file_bytes: int = _opt(20 * 1024 * 1024, "files larger than this (bytes) are not read",
+    max_file_bytes: int = _opt(256 * 1024 * 1024, "files larger than this (bytes) are not read",
                                group="input", lo=1, hi=2**40)
     max_files: int = _opt(100_000, "at most this many files are read", group="input",
                           lo=1, hi=10**7)

@@ -19,7 +19,7 @@ from ..model import FileReport, Fragment, Post, ReadResult
 from ..text import preview
 from . import frontmatter, html, kexue, listing, table
 
-DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
 DEFAULT_MAX_FILES = 100_000
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
