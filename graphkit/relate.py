@@ -339,7 +339,8 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
             if dst:
                 linked[normalize_title(link.anchor.strip().strip("《》"))] = dst
         for m in CITATION_RE.finditer(post.text):
-            cited = m.group(1).strip()
+            written = m.group(1)          # cited_title keeps it exactly as written
+            cited = written.strip()
             if not cited:
                 continue
             sentence, a, b = sentence_around(post.text, m.start(), m.end())
@@ -350,7 +351,7 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
                 dst = f"{kind}:{normalize_title(cited)}"
                 extra.setdefault(dst, ExtraNode(dst, kind, cited))
             if dst != post.key:
-                add(post.key, dst, sentence, cited, (a, b), "title")
+                add(post.key, dst, sentence, written, (a, b), "title")
     return list(edges.values()), sorted(extra.values(), key=lambda e: e.key)
 
 

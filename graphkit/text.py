@@ -34,8 +34,10 @@ def normalize_title(title: str) -> str:
         The key; two titles that differ only in width, case, spacing or quote style
         give the same key.
     """
-    t = unicodedata.normalize("NFKC", title).casefold().translate(_PUNCT_MAP)
-    return _SPACE_RE.sub("", t)
+    t = _SPACE_RE.sub("", unicodedata.normalize("NFKC", title).casefold().translate(_PUNCT_MAP))
+    # folding case and removing spaces can leave a sequence that composes (O + ¯ gives
+    # o + combining macron): normalise once more so that the key is a fixed point
+    return unicodedata.normalize("NFKC", t)
 
 
 def first_sentence(text: str, *, limit: int = 40) -> str:

@@ -127,6 +127,9 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
         heading = next((ln.lstrip("#").strip() for ln in body if ln.startswith("# ")), "")
         title = heading
     if not title and not text:
+        frags.append(Fragment(path=path, line=start + 1, end_line=len(lines),
+                              reason="front matter without a title, and no body text",
+                              text=preview("\n".join(lines))))
         return [], frags
     aliases: set[str] = set()
     for key in ("url", "permalink", "slug"):

@@ -79,7 +79,8 @@ def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
 def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """Read a CSV file with a header row."""
     posts, frags = [], []
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header: list[str] = []
     try:
         header = reader.fieldnames or []
         for row in reader:

@@ -1,0 +1,194 @@
+"""Property-based tests (hypothesis) of the readers and of citation extraction.
+
+Never a crash, and nothing lost: every non-blank line of a listing, and every line of a
+JSONL file, ends up in a post or in the reading report. More than 10,000 cases run in
+the default suite (the ``max_examples`` below add up to 14,500).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graphkit.errors import InputError
+from graphkit.readers import decode, read_text
+from graphkit.readers.listing import DATE_A_RE, MORE_RE
+from graphkit.relate import citation_edges
+from graphkit.model import Post
+from graphkit.text import normalize_title
+
+def cases(n: int) -> settings:
+    """Settings of one property: ``n`` examples, no deadline, a fixed derandomised seed."""
+    return settings(max_examples=n, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+# Characters that stress the parsers: brackets of every kind, quotes, markup, punctuation.
+TRICKY = "《》〈〉【】（）()[]<>{}“”\"'`$\\|:：,，。!！?？#*_-~\t\u3000\u200b\u2028"
+line_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",))
+                    | st.sampled_from(list(TRICKY)) | st.sampled_from(list("模型梯度采样变分")),
+                    max_size=80).map(lambda s: s.replace("\n", " ").replace("\r", " "))
+long_line = st.integers(1000, 20000).map(lambda n: "长" * n)
+punct_line = st.text(alphabet=TRICKY, min_size=1, max_size=30)
+any_line = st.one_of(line_text, punct_line, long_line, st.just(""))
+
+
+def _accounted(text: str, posts: list[Post], fragments, path: str) -> None:
+    """Every non-blank line is a structural line, in a post, or in a fragment."""
+    covered = {n for f in fragments if f.path == path for n in range(f.line, f.end_line + 1)}
+    body = "\n".join(p.title + "\n" + p.text + "\n" + " ".join(p.categories + p.tags)
+                     for p in posts)
+    squeezed = re.sub(r"\s+", "", body)
+    for n, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if not s or n in covered or DATE_A_RE.match(s) or MORE_RE.match(s):
+            continue
+        probe = re.sub(r"^By\s+[^|]+\|\s*\d{4}-\d{2}-\d{2}\s*\|\s*\d+\s*位读者\s*\|\s*引用", "", s)
+        probe = re.sub(r"\s+", "", probe)
+        if probe.startswith("分类"):
+            continue
+        assert probe in squeezed, f"line {n} lost: {s[:60]!r}"
+
+
+@cases(2500)
+@given(st.text(max_size=400), st.sampled_from(["a.txt", "a.md", "a.html", "a.jsonl", "a.csv"]))
+def test_read_text_never_crashes(text, path):
+    layout, posts, fragments = read_text(text, path)
+    n = len(text.splitlines())
+    for f in fragments:
+        assert 1 <= f.line <= f.end_line <= max(n, 1) + 1
+    assert all(p.sources and p.sources[0].path == path for p in posts)
+    if not posts and text.strip():
+        assert fragments  # nothing read: the report says why
+
+
+@cases(2000)
+@given(st.binary(max_size=300))
+def test_decode_never_crashes(data):
+    try:
+        text, enc = decode(data, "x.bin")
+    except InputError as exc:
+        assert str(exc).startswith("x.bin")
+    else:
+        assert isinstance(text, str) and enc
+
+
+@st.composite
+def listing_a(draw):
+    lines = draw(st.lists(any_line, max_size=4))  # boilerplate before the first entry
+    for k in range(draw(st.integers(1, 5))):
+        lines += [f"{draw(st.integers(1, 28))} {draw(st.sampled_from(['Jan', 'Sep', 'Dec']))}", ""]
+        lines += draw(st.lists(any_line, min_size=1, max_size=5))
+        if k == 0 or draw(st.booleans()):  # the layout is known by its read-more markers
+            lines += ["", "点击阅读全文...", ""]
+            if draw(st.booleans()):
+                lines += ["分类:信息时代    标签:编程, python 阅读全文 1 评论"]
+            lines += draw(st.lists(any_line, max_size=2))  # stray text between entries
+    return "\n".join(lines)
+
+
+@st.composite
+def listing_b(draw):
+    lines = draw(st.lists(any_line, max_size=3))
+    for _ in range(draw(st.integers(1, 5))):
+        lines.append(draw(line_text.filter(lambda s: s.strip() and not s.strip().startswith("By"))))
+        lines.append(f"By 苏剑林 | 2021-0{draw(st.integers(1, 9))}-1{draw(st.integers(0, 9))} | "
+                     f"{draw(st.integers(0, 10**6))}位读者 | 引用" + draw(line_text))
+        lines += draw(st.lists(any_line, max_size=3))
+    return "\n".join(lines)
+
+
+@cases(1500)
+@given(listing_a())
+def test_listing_a_loses_no_line(text):
+    layout, posts, fragments = read_text(text, "a.txt")
+    assert layout == "listing-a"
+    _accounted(text, posts, fragments, "a.txt")
+
+
+@cases(1500)
+@given(listing_b())
+def test_listing_b_loses_no_line(text):
+    layout, posts, fragments = read_text(text, "b.txt")
+    assert layout == "listing-b"
+    _accounted(text, posts, fragments, "b.txt")
+
+
+json_value = st.recursive(st.none() | st.booleans() | st.integers() | line_text,
+                          lambda c: st.lists(c, max_size=3) | st.dictionaries(line_text, c,
+                                                                              max_size=3),
+                          max_leaves=6)
+jsonl_line = st.one_of(
+    st.fixed_dictionaries({"title": line_text}, optional={"date": line_text, "url": line_text,
+                                                          "tags": json_value,
+                                                          "text": line_text}).map(json.dumps),
+    json_value.map(json.dumps), line_text)
+
+
+@cases(1500)
+@given(st.lists(jsonl_line, max_size=8))
+def test_every_jsonl_line_is_a_post_or_reported(lines):
+    text = "\n".join(lines)
+    layout, posts, fragments = read_text(text, "p.jsonl")
+    used = {p.sources[0].line for p in posts} | {f.line for f in fragments}
+    expected = {n for n, line in enumerate(text.splitlines(), 1) if line.strip()}
+    assert used == expected
+
+
+@cases(1000)
+@given(st.lists(st.lists(line_text, max_size=5), max_size=6))
+def test_csv_never_crashes(rows):
+    text = "title,date,url,tags,text\n" + "\n".join(",".join(r) for r in rows)
+    layout, posts, fragments = read_text(text, "p.csv")
+    assert layout == "csv"
+
+
+nested = st.recursive(line_text, lambda c: st.tuples(st.sampled_from(["《〈", "《", "〈", "【"]), c,
+                                                     st.sampled_from(["〉》", "》", "〉", ""]))
+                      .map("".join), max_leaves=8)
+
+
+@cases(2500)
+@given(st.lists(st.one_of(nested, any_line), max_size=6), st.lists(line_text, max_size=3))
+def test_citation_extraction_never_crashes_and_marks_its_evidence(parts, titles):
+    text = "。".join(parts)
+    posts = [Post(key="src", title="来源", label="来源", text=text)] + [
+        Post(key=f"t{i}", title=t, label=t) for i, t in enumerate(titles) if t.strip()]
+    edges, extra = citation_edges(posts)
+    for e in edges:
+        a, b = e.span
+        assert e.evidence[a:b] == "《" + e.cited_title + "》"
+        assert e.source == "src" and e.target != "src"
+    assert len({x.key for x in extra}) == len(extra)
+
+
+html_piece = st.one_of(line_text, st.sampled_from([
+    "<p>", "</p>", "<div id=\"PostContent\">", "</div>", "<h1><a href=\"/archives/12\">",
+    "</a></h1>", "<li>", "<script>", "</script>", "<a href=\"javascript:alert(1)\">", "<!--",
+    "-->", "<html>", "</html>", "<title>", "</title>", "<br>", "&amp;", "&#x3c;"]))
+
+
+@cases(1000)
+@given(st.lists(html_piece, max_size=20))
+def test_html_reader_never_crashes(pieces):
+    layout, posts, fragments = read_text("<html>" + "".join(pieces), "p.html")
+    assert layout == "html"
+    assert posts or fragments
+
+
+@cases(1000)
+@given(st.sampled_from(["---", "+++"]), st.lists(any_line, max_size=6), st.booleans(),
+       st.lists(any_line, max_size=4))
+def test_front_matter_never_crashes(fence, meta, closed, body):
+    text = "\n".join([fence, *meta, *([fence] if closed else []), *body])
+    layout, posts, fragments = read_text(text, "p.md")
+    assert posts or fragments or not text.strip()
+
+
+@cases(1000)
+@given(line_text)
+def test_normalize_title_is_idempotent(title):
+    once = normalize_title(title)
+    assert normalize_title(once) == once
