@@ -7,6 +7,8 @@ changing a display filter re-runs neither.
 
 from __future__ import annotations
 
+import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -83,7 +85,8 @@ st.sidebar.title("graphkit")
 choice = st.sidebar.radio("source", ["embedded data/", "upload files", "local folder"],
                           key="source")
 uploads: tuple = ()
-source = str(DEFAULT_DATA)
+default_source = os.environ.get("GRAPHKIT_DATA", str(DEFAULT_DATA))
+source = default_source
 if choice == "upload files":
     files = st.sidebar.file_uploader("post files (.txt, .md, .html, .jsonl, .csv)",
                                      accept_multiple_files=True, key="uploads")
@@ -91,7 +94,7 @@ if choice == "upload files":
         uploads = tuple((f.name, f.getvalue()) for f in files)
         source = "upload:" + ",".join(sorted(f.name for f in files))
 elif choice == "local folder":
-    source = st.sidebar.text_input("folder path", value=str(DEFAULT_DATA), key="folder")
+    source = st.sidebar.text_input("folder path", value=default_source, key="folder")
 
 st.sidebar.header("options")
 try:
@@ -115,6 +118,14 @@ post_keys = sorted((n for n, d in g.nodes(data=True) if d["kind"] == "post"),
 
 def label_of(n: str) -> str:
     return g.nodes[n]["label"]
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(text: str) -> str:
+    """Page text made literal for widgets that render Markdown (titles, labels, tags)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 st.title("科学空间 · knowledge map")
@@ -159,7 +170,7 @@ with tab_map:
         keep = (keep & ego_network(g, focus, depth=depth)) | {focus}
     html = result.html(layers=options.layers, nodes=keep, show_extra=options.show_extra_nodes,
                        select=focus)
-    st.caption(f"{len(keep)} nodes shown" + (f" · selected: {label_of(focus)}" if focus else ""))
+    st.caption(f"{len(keep)} nodes shown" + (f" · selected: {md(label_of(focus))}" if focus else ""))
     st.iframe(html, height=720)
     d = st.columns(6)
     d[0].download_button("HTML map", html.encode("utf-8"), "graph.html", "text/html")
@@ -181,11 +192,11 @@ with tab_modules:
                           format_func=lambda m: f"{m.id} · {m.label} ({m.size})", key="module")
     if module is not None:
         members = c.modules_at(module.level)[module.id]
-        st.markdown(f"**{module.id} · {module.label}** — {module.size} posts, "
+        st.markdown(f"**{module.id} · {md(module.label)}** — {module.size} posts, "
                     f"{module.flow:.1%} of the flow, {module.first_date or '?'} – "
-                    f"{module.last_date or '?'}; keywords: {', '.join(module.keywords)}")
+                    f"{module.last_date or '?'}; keywords: {md(', '.join(module.keywords))}")
         if module.most_cited:
-            st.markdown(f"most cited: **{label_of(module.most_cited)}**")
+            st.markdown(f"most cited: **{md(label_of(module.most_cited))}**")
         member_rows = pd.DataFrame([{"post": label_of(n), "date": g.nodes[n].get("date"),
                                      "flow": round(c.flow.get(n, 0.0), 5), "id": n}
                                     for n in sorted(members, key=lambda n: -c.flow.get(n, 0.0))])
@@ -207,22 +218,23 @@ with tab_modules:
                     neighbours[m2] = neighbours.get(m2, 0) + 1
         if neighbours:
             st.markdown("neighbouring modules: " + "; ".join(
-                f"{m} · {labels.get(m, '')} ({k} links)"
+                f"{m} · {md(labels.get(m, ''))} ({k} links)"
                 for m, k in sorted(neighbours.items(), key=lambda kv: -kv[1])[:8]))
 
 with tab_post:
     key = st.selectbox("post", post_keys, format_func=label_of, key="post")
     d = g.nodes[key]
-    st.subheader(d["label"])
-    meta = [f"date: {d['date'] or 'unknown'}",
-            f"module: {c.leaf_module(key)} · {labels.get(c.module(key, 1), '')}"]
+    st.subheader(md(d["label"]))
+    meta = [f"date: {md(d['date'] or 'unknown')}",
+            f"module: {c.leaf_module(key)} · {md(labels.get(c.module(key, 1), ''))}"]
     if d.get("readers"):
         meta.append(f"{d['readers']} readers")
     st.markdown(" · ".join(meta))
-    if d.get("url"):
+    if d.get("url") and re.match(r"^https?://", d["url"]):
         st.link_button("open the original", d["url"])
     if d.get("tags") or d.get("categories"):
-        st.caption("categories: " + ", ".join(d["categories"]) + " · tags: " + ", ".join(d["tags"]))
+        st.caption("categories: " + md(", ".join(d["categories"])) + " · tags: "
+                   + md(", ".join(d["tags"])))
     st.text(d.get("excerpt") or "(no text)")
     edges = post_edges(g, key)
     for title, bucket in (("cites", "out"), ("cited by", "in"), ("shared topics", "topic")):
@@ -234,7 +246,7 @@ with tab_post:
                          width="stretch")
     series = [e for e in edges["out"] + edges["in"] if e.kind == "series"]
     if series:
-        st.markdown("**series**: " + " · ".join(e.other_label for e in series))
+        st.markdown("**series**: " + " · ".join(md(e.other_label) for e in series))
     st.markdown("**read next**")
     st.dataframe(pd.DataFrame([{"post": label_of(n), "score": round(s, 4)}
                                for n, s in related_posts(g, c, key, k=10)]),

@@ -16,6 +16,22 @@ _PUNCT_MAP = str.maketrans({
 _SENTENCE_END = "。！？!?；;\n"
 
 
+_LINE_RE = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text into lines at ``\\n``, ``\\r\\n`` and ``\\r`` only.
+
+    Unlike :meth:`str.splitlines`, U+2028, U+2029, form feeds and the like stay inside
+    their line, so line numbers match those of an editor (and a JSON string holding
+    U+2028 stays on its JSON Lines line).
+    """
+    lines = _LINE_RE.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def normalize_title(title: str) -> str:
     """Return the matching key of a title.
 

@@ -88,3 +88,47 @@ def test_click_highlights_neighbours(browser, exported, data_build):
     page.screenshot(path=str(ARTIFACTS / "map-click.png"))
     assert errors == []
     page.close()
+
+
+def hover_and_click_every_node(page, frame=None):
+    """Hover and click each drawn node of the map in ``frame`` (default: the page)."""
+    frame = frame or page.main_frame
+    ids = frame.evaluate("window.graphkit.nodes.getIds()")
+    element = frame.frame_element() if frame != page.main_frame else None
+    offset = element.bounding_box() if element is not None else {"x": 0, "y": 0}
+    box = frame.locator("#mynetwork").bounding_box()
+    for node in ids:
+        frame.evaluate("id => window.graphkit.network.focus(id, {scale: 1.0, animation: false})",
+                       node)
+        pos = frame.evaluate("id => window.graphkit.network.canvasToDOM("
+                             "window.graphkit.network.getPositions([id])[id])", node)
+        x, y = offset["x"] + box["x"] + pos["x"], offset["y"] + box["y"] + pos["y"]
+        page.mouse.move(x, y)
+        page.wait_for_timeout(150)   # the tooltip opens
+        page.mouse.click(x, y)
+    return ids
+
+
+def test_hostile_posts_run_nothing_in_the_map(browser, tmp_path):
+    from graphkit.pipeline import build, write_outputs
+
+    result = build([ROOT / "tests" / "fixtures" / "hostile"])
+    write_outputs(result, tmp_path)
+    page, outside, errors = open_map(browser, tmp_path / "graph.html")
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    title = page.title()
+    ids = hover_and_click_every_node(page)
+    assert len(ids) == result.graph.number_of_nodes()
+    page.fill("#search", "标题一")
+    details = page.inner_text("#details")
+    assert '<script>alert("t1")</script>标题一' in details      # shown literally
+    assert "cited by" in details
+    page.wait_for_timeout(500)
+    assert dialogs == [] and errors == [] and outside == []
+    assert page.title() == title == "graphkit · 科学空间 map"
+    assert page.evaluate("document.querySelectorAll('img[src=\"x\"], svg[onload], "
+                         "a[href^=\"javascript\"]').length") == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map-hostile.png"))
+    page.close()

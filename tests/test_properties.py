@@ -18,7 +18,7 @@ from graphkit.readers import decode, read_text
 from graphkit.readers.listing import DATE_A_RE, MORE_RE
 from graphkit.relate import citation_edges
 from graphkit.model import Post
-from graphkit.text import normalize_title
+from graphkit.text import normalize_title, split_lines
 
 def cases(n: int) -> settings:
     """Settings of one property: ``n`` examples, no deadline, a fixed derandomised seed."""
@@ -41,7 +41,7 @@ def _accounted(text: str, posts: list[Post], fragments, path: str) -> None:
     body = "\n".join(p.title + "\n" + p.text + "\n" + " ".join(p.categories + p.tags)
                      for p in posts)
     squeezed = re.sub(r"\s+", "", body)
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(split_lines(text), 1):
         s = line.strip()
         if not s or n in covered or DATE_A_RE.match(s) or MORE_RE.match(s):
             continue
@@ -56,7 +56,7 @@ def _accounted(text: str, posts: list[Post], fragments, path: str) -> None:
 @given(st.text(max_size=400), st.sampled_from(["a.txt", "a.md", "a.html", "a.jsonl", "a.csv"]))
 def test_read_text_never_crashes(text, path):
     layout, posts, fragments = read_text(text, path)
-    n = len(text.splitlines())
+    n = len(split_lines(text))
     for f in fragments:
         assert 1 <= f.line <= f.end_line <= max(n, 1) + 1
     assert all(p.sources and p.sources[0].path == path for p in posts)
@@ -133,7 +133,7 @@ def test_every_jsonl_line_is_a_post_or_reported(lines):
     text = "\n".join(lines)
     layout, posts, fragments = read_text(text, "p.jsonl")
     used = {p.sources[0].line for p in posts} | {f.line for f in fragments}
-    expected = {n for n, line in enumerate(text.splitlines(), 1) if line.strip()}
+    expected = {n for n, line in enumerate(split_lines(text), 1) if line.strip()}
     assert used == expected
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..merge import infer_listing_years, merge_posts
 from ..model import FileReport, Fragment, Post, ReadResult
-from ..text import preview
+from ..text import preview, split_lines
 from . import frontmatter, html, kexue, listing, table
 
 DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -135,7 +135,7 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return "csv", *table.read_csv(text, path)
     if html.detect(text, path):
         return html.HTML_FORMAT, *html.read_html(text, path)
-    lines = text.splitlines()
+    lines = split_lines(text)
     found = detect_layout(lines, path)
     if found is None:
         nonblank = [i for i, line in enumerate(lines, 1) if line.strip()]

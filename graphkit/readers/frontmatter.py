@@ -21,10 +21,14 @@ FRONT_MATTER = "front-matter"
 _DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
+_KEY_RE = re.compile(r"^\s*[\"']?[A-Za-z_][\w\-]*[\"']?\s*[:=]")
+
+
 def detect(lines: list[str]) -> bool:
-    """True when the file opens with ``---`` or ``+++`` front matter."""
-    first = next((line.strip() for line in lines if line.strip()), "")
-    return first in ("---", "+++")
+    """True when the file opens with ``---`` or ``+++`` followed by a ``key:``/``key =`` line."""
+    nonblank = [line for line in lines[:50] if line.strip()]
+    return (len(nonblank) >= 2 and nonblank[0].strip() in ("---", "+++")
+            and bool(_KEY_RE.match(nonblank[1])))
 
 
 def url_aliases(value: str) -> set[str]:

@@ -12,7 +12,7 @@ import io
 import json
 
 from ..model import Fragment, Post, Source
-from ..text import preview
+from ..text import preview, split_lines
 from .frontmatter import _as_list, _date, url_aliases
 from .kexue import SITE_URL, archive_link_id
 
@@ -54,7 +54,7 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
 def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """Read a JSON Lines file (one JSON object per line)."""
     posts, frags = [], []
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(split_lines(text), 1):
         if not line.strip():
             continue
         try:
