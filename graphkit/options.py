@@ -61,6 +61,8 @@ class BuildOptions:
                                group="input", lo=1, hi=2**40)
     max_files: int = _opt(100_000, "at most this many files are read", group="input",
                           lo=1, hi=10**7)
+    max_posts_per_file: int = _opt(200_000, "at most this many posts are read from one file",
+                                   group="input", lo=1, hi=10**8)
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -107,7 +107,8 @@ def read(paths: Iterable[str | os.PathLike[str]] | None = None, *,
     """Read posts from ``paths`` (default: the embedded ``data/`` folder)."""
     paths = list(paths) if paths else [DEFAULT_DATA]
     return read_paths(paths, max_file_bytes=options.max_file_bytes,
-                      max_files=options.max_files, progress=progress)
+                      max_files=options.max_files,
+                      max_posts_per_file=options.max_posts_per_file, progress=progress)
 
 
 def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),

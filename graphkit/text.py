@@ -89,6 +89,8 @@ def sentence_around(text: str, start: int, end: int, *, limit: int = 300) -> tup
     span_start, span_end : int
         Offsets of the cited span inside ``sentence``.
     """
+    start = min(max(start, 0), len(text))
+    end = min(max(end, start), len(text))
     lo = start
     while lo > 0 and text[lo - 1] not in _SENTENCE_END and start - lo < limit:
         lo -= 1

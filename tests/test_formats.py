@@ -164,3 +164,34 @@ def test_read_text_of_a_body_only_capture():
     assert (p.archive_id, p.title, p.date) == (90007, "只有正文的测试文章", "2024-03-07")
     assert p.text == "正文第一段，提到《另一篇测试文章》。\n正文第二段。"
     assert frags[0].reason == "reprint notice and citation block"
+
+
+def test_post_limit_per_file_is_reported(tmp_path):
+    f = tmp_path / "many.jsonl"
+    f.write_text("".join(f'{{"title": "文章{i}"}}\n' for i in range(10)), encoding="utf-8")
+    r = read_paths([f], max_posts_per_file=4)
+    assert len(r.posts) == 4
+    (frag,) = r.fragments
+    assert (frag.line, frag.end_line) == (5, 10) and "6 more posts not read" in frag.reason
+
+
+def test_a_folder_of_thousands_of_files_and_unreadable_ones(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(3000):
+        (folder / f"{i:04d}.jsonl").write_text(f'{{"title": "第{i}篇"}}\n', encoding="utf-8")
+    os.symlink(tmp_path / "missing.md", folder / "dangling.md")     # unreadable: no target
+    calls = []
+    r = read_paths([folder], progress=lambda done, total, path: calls.append(done))
+    assert len(r.posts) == 3000 and calls[-1] == 3001
+    bad = [f for f in r.files if f.format == "unreadable"]
+    assert [f.path for f in bad] == ["many/dangling.md"] and "No such file" in bad[0].error
+
+
+def test_blank_link_text_at_the_end_of_a_line():
+    """Found by fuzzing (fuzz/fuzz_readers.py): a link whose text is blank, at a line's end."""
+    from graphkit.readers.markdown import markdown_to_text
+
+    text, links = markdown_to_text(["abc [ ](https://kexue.fm/archives/1)"])
+    assert text == "abc" and links[0].url == "https://kexue.fm/archives/1"
+    assert links[0].sentence == "abc"

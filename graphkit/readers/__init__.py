@@ -21,6 +21,7 @@ from . import frontmatter, html, kexue, listing, table
 
 DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
 DEFAULT_MAX_FILES = 100_000
+DEFAULT_MAX_POSTS_PER_FILE = 200_000
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode file bytes to text.
@@ -199,6 +200,7 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFA
 def read_paths(paths: Iterable[str | os.PathLike[str]], *,
                max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
                max_files: int = DEFAULT_MAX_FILES,
+               max_posts_per_file: int = DEFAULT_MAX_POSTS_PER_FILE,
                progress: Callable[[int, int, str], None] | None = None) -> ReadResult:
     """Read posts from files and folders and merge them.
 
@@ -211,6 +213,8 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
         Files larger than this many bytes are not read (listed in the report).
     max_files : int, keyword-only
         At most this many files are read.
+    max_posts_per_file : int, keyword-only
+        Posts past this number in one file are not read (listed in the report).
     progress : callable, optional
         Called as ``progress(done, total, path)`` after each file.
 
@@ -244,6 +248,14 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
                                       size=_size(f), error=f"{name}: {exc.strerror or exc}"))
         else:
             layout, posts, frags = read_text(text, name)
+            if len(posts) > max_posts_per_file:
+                first_left = posts[max_posts_per_file].sources[0].line
+                frags.append(Fragment(
+                    path=name, line=first_left, end_line=posts[-1].sources[0].line,
+                    reason=f"{len(posts) - max_posts_per_file} more posts not read: more than "
+                           f"the limit of {max_posts_per_file} (option max_posts_per_file)",
+                    text=preview(posts[max_posts_per_file].label)))
+                posts = posts[:max_posts_per_file]
             sightings.extend(posts)
             fragments.extend(frags)
             error = {"empty": "empty file", "unknown": "unknown layout (see the fragment)"}.get(

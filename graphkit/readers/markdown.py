@@ -109,6 +109,8 @@ def markdown_to_text(lines: list[str]) -> tuple[str, list[Link]]:
         paragraphs.append(text)
     links = []
     for p, s, e, url, anchor in link_spans:
-        sentence, _, _ = sentence_around(paragraphs[p], max(s, 0), max(e, 0))
+        size = len(paragraphs[p])   # a blank anchor at the end of a line was stripped away
+        sentence, _, _ = sentence_around(paragraphs[p], min(max(s, 0), size),
+                                         min(max(e, 0), size))
         links.append(Link(url=url, anchor=anchor, sentence=sentence))
     return "\n".join(paragraphs), links
