@@ -90,7 +90,8 @@ def test_seed_changes_the_layout(out, tmp_path):
     (["build", "--out", "{tmp}", "--trials", "many"], "invalid int value"),
 ])
 def test_user_errors_are_one_line_without_traceback(tmp_path, args, needle):
-    args = [a.format(tmp=tmp_path / "o", readme=ROOT / "README.md") for a in args]
+    unknown = ROOT / "tests" / "fixtures" / "bad" / "unknown-layout.txt"
+    args = [a.format(tmp=tmp_path / "o", readme=unknown) for a in args]
     proc = run_cli(*args)
     assert proc.returncode in (1, 2)
     assert "Traceback" not in proc.stderr
