@@ -53,13 +53,10 @@ def peak_rss_mb() -> float:
 def bench_read(quick: bool) -> None:
     if not need_corpus("read"):
         return
-    from graphkit.readers import read_paths
-
     size = sum(f.stat().st_size for f in (CORPUS / "kexue-pages").glob("*.txt"))
     out = _child("read", [])
     record("read 637 pages", seconds=out["seconds"], mb_per_s=size / 1e6 / out["seconds"],
            mb=size / 1e6, peak_rss_mb=out["peak_rss_mb"])
-    del read_paths
 
 
 def bench_resolution(quick: bool) -> None:
@@ -188,49 +185,23 @@ def child(kind: str, args: list[str]) -> dict:
 def _synthetic(n: int) -> dict:
     from synthetic import synthetic_rows, write_jsonl
 
-    from graphkit.community import detect_communities, summarize_modules
-    from graphkit.graph import build_graph, keyword_matrix, topic_edges
-    from graphkit.layout import module_layout
-    from graphkit.options import BuildOptions
+    from graphkit.pipeline import analyse
     from graphkit.readers import read_paths
-    from graphkit.relate import citation_edges, series_edges
-    from graphkit.render import map_data, render_html
 
-    opts = BuildOptions()
-    rows = synthetic_rows(n)
-    times = {}
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "posts.jsonl"
-        size = write_jsonl(rows, path)
-        del rows
-        t0 = t = time.perf_counter()
+        size = write_jsonl(synthetic_rows(n), path)
+        t0 = time.perf_counter()
         r = read_paths([path], max_file_bytes=2**40)
-        times["read_s"] = time.perf_counter() - t
+        read_s = time.perf_counter() - t0
+    result = analyse(r)   # times its own stages: keywords, relate, infomap, labels, layout
     t = time.perf_counter()
-    tm = keyword_matrix(r.posts)
-    times["keywords_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    topics = topic_edges(tm, top_k=opts.topic_top_k, min_score=opts.min_topic_similarity)
-    times["similarity_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    cites, extra = citation_edges(r.posts)
-    graph = build_graph(r.posts, cites + series_edges(r.posts) + topics, extra, tm)
-    times["graph_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    com = detect_communities(graph, options=opts)
-    times["infomap_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    modules = summarize_modules(graph, com, tm)
-    times["labels_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    pos = module_layout(graph, com, seed=opts.seed)
-    times["layout_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    html = render_html(map_data(graph, com, modules, pos))
-    times["export_s"] = time.perf_counter() - t
-    times["total_s"] = time.perf_counter() - t0
+    html = result.html()
+    export_s = time.perf_counter() - t
+    times = {"read_s": read_s, **{f"{k}_s": v for k, v in result.timings.items()},
+             "export_s": export_s, "total_s": time.perf_counter() - t0}
     return {**{k: round(v, 3) for k, v in times.items()}, "input_mb": round(size / 1e6, 1),
-            "edges": graph.number_of_edges(), "modules": com.num_top_modules,
+            "edges": result.graph.number_of_edges(), "modules": result.community.num_top_modules,
             "html_mb": round(len(html.encode()) / 1e6, 2), "peak_rss_mb": round(peak_rss_mb(), 1)}
 
 

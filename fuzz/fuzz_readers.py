@@ -3,12 +3,13 @@
 Not part of the test suite. Run from the repository root, for a fixed time::
 
     pip install atheris
-    python fuzz/fuzz_readers.py -max_total_time=300 -rss_limit_mb=4096 fuzz/corpus
+    python fuzz/fuzz_readers.py -max_total_time=300 -rss_limit_mb=4096
 
 The input bytes go through :func:`graphkit.readers.decode` and then every reader (the
 file name picks HTML, JSONL, CSV or the text layouts), then citation extraction and the
 TF-IDF keywords of what was read. Any exception other than ``InputError`` is a finding.
-``fuzz/corpus`` holds seed inputs (our own fixtures); findings are written to
+Without a corpus folder argument, the seeds are our own fixtures (``tests/fixtures``)
+and the embedded ``data/``, copied into ``fuzz/corpus-work/``; findings are written to
 ``crash-*`` files by libFuzzer.
 """
 
@@ -42,10 +43,21 @@ def one_input(data: bytes) -> None:
     citation_edges(posts)
 
 
+def seed_corpus() -> Path:
+    """Copy the fixtures and data/ into fuzz/corpus-work, prefixed by a reader-choice byte."""
+    root = Path(__file__).resolve().parent.parent
+    work = root / "fuzz" / "corpus-work"
+    work.mkdir(exist_ok=True)
+    choice = {".txt": 0, ".md": 1, ".html": 2, ".jsonl": 3, ".csv": 4}
+    for f in [*sorted((root / "tests" / "fixtures").rglob("*")), *sorted((root / "data").glob("*.txt"))]:
+        if f.is_file() and f.suffix in choice and f.stat().st_size < 10_000:
+            (work / f"{f.parent.name}-{f.name}").write_bytes(bytes([choice[f.suffix]]) + f.read_bytes())
+    return work
+
+
 def main() -> None:
-    seeds = Path(__file__).resolve().parent / "corpus"
-    if len(sys.argv) == 1 and seeds.is_dir():
-        sys.argv.append(str(seeds))
+    if not any(not a.startswith("-") for a in sys.argv[1:]):
+        sys.argv.append(str(seed_corpus()))
     atheris.Setup(sys.argv, one_input)
     atheris.Fuzz()
 
