@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 
 import networkx as nx
 
@@ -28,8 +29,8 @@ def post_tokens(post: Post) -> list[str]:
 PARALLEL_MIN_CHARS = 1_000_000  # below this, worker processes cost more than they save
 
 
-def _tokens_of(batch: list[Post]) -> list[list[str]]:
-    return [post_tokens(p) for p in batch]
+def _tokens_of(batch: list[Post]) -> list[Counter]:
+    return [Counter(post_tokens(p)) for p in batch]
 
 
 def keyword_matrix(posts: tuple[Post, ...] | list[Post], *, workers: int | None = None

@@ -17,6 +17,8 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -144,28 +146,40 @@ class TermMatrix:
         return [(self.terms[idx[o]], float(val[o])) for o in order]
 
 
-def term_matrix(docs: dict[str, list[str]]) -> TermMatrix:
+def term_matrix(docs: Mapping[str, Iterable[str] | Mapping[str, int]]) -> TermMatrix:
     """Build the TF-IDF matrix of tokenised documents.
 
     Parameters
     ----------
-    docs : dict of str to list of str
-        Node id to tokens (repeat a token to weigh it more).
+    docs : mapping of str to tokens or to token counts
+        Node id to its tokens (repeat a token to weigh it more), or to a
+        ``{token: count}`` mapping (what the worker processes return: far smaller than
+        the token lists for large corpora).
 
     Returns
     -------
     TermMatrix
-        Rows in the order of ``docs``; sublinear term frequency, smoothed IDF, L2 rows.
+        Rows in the order of ``docs``, columns in sorted term order; sublinear term
+        frequency, smoothed IDF, L2-normalised rows.
     """
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    from sklearn.feature_extraction.text import TfidfTransformer
 
     keys = tuple(docs)
     if not keys:
         empty = sp.csr_matrix((0, 0))
         return TermMatrix(keys=(), terms=(), matrix=empty, counts=empty)
-    vec = CountVectorizer(analyzer=lambda d: d, lowercase=False)
-    counts = vec.fit_transform([docs[k] for k in keys]).tocsr()
-    terms = tuple(vec.get_feature_names_out().tolist())
+    bags = [d if isinstance(d, Mapping) else Counter(d) for d in (docs[k] for k in keys)]
+    terms = tuple(sorted(set().union(*bags)))
+    column = {t: j for j, t in enumerate(terms)}
+    indptr = np.zeros(len(bags) + 1, dtype=np.int64)
+    indices, data = [], []
+    for r, bag in enumerate(bags):
+        cols = sorted(column[t] for t in bag)
+        indices.extend(cols)
+        data.extend(bag[terms[j]] for j in cols)
+        indptr[r + 1] = len(indices)
+    counts = sp.csr_matrix((np.array(data, dtype=np.int64), np.array(indices, dtype=np.int64),
+                            indptr), shape=(len(bags), len(terms)))
     tfidf = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
     matrix = tfidf.fit_transform(counts).tocsr()
     matrix.sort_indices()
@@ -173,9 +187,8 @@ def term_matrix(docs: dict[str, list[str]]) -> TermMatrix:
 
 
 MAX_TERMS_PER_POST = 100   # a post's similarity uses its heaviest terms only
-COMMON_TERM_DF = 0.05       # terms in more than this share of the posts ...
-COMMON_TERM_MIN_DF = 500    # ... and in more than this many posts are left out of similarity
-BLOCK_CELLS = 4_000_000     # dense block of similarities held at once (32 MB)
+COMMON_TERM_DF = 500        # terms in more posts than this are left out of similarity
+BLOCK_ROWS = 256            # rows of the similarity product computed at once
 
 
 def similarity_matrix(tm: TermMatrix, *, max_terms: int = MAX_TERMS_PER_POST
@@ -183,14 +196,15 @@ def similarity_matrix(tm: TermMatrix, *, max_terms: int = MAX_TERMS_PER_POST
     """The matrix the topic similarity is computed on.
 
     Each row keeps its ``max_terms`` heaviest terms, terms that occur in more than
-    ``max(COMMON_TERM_MIN_DF, COMMON_TERM_DF × n)`` posts are dropped (their IDF is low
-    and they make the product dense), and rows are L2-normalised again. Both bounds keep
-    the cost of ``X Xᵀ`` near linear in the number of posts.
+    ``COMMON_TERM_DF`` posts are dropped (their IDF is low and they make the product
+    dense), and rows are L2-normalised again. With both bounds a row of ``X Xᵀ`` has at
+    most ``max_terms × COMMON_TERM_DF`` entries, so the cost grows linearly with the
+    number of posts.
     """
     x = tm.matrix.tocsr(copy=True)
     n = x.shape[0]
     df = np.bincount(x.indices, minlength=x.shape[1])
-    common = df > max(COMMON_TERM_MIN_DF, COMMON_TERM_DF * n)
+    common = df > COMMON_TERM_DF
     if common.any():
         x.data[common[x.indices]] = 0.0
     for r in range(n):
@@ -212,8 +226,8 @@ def similar_pairs(tm: TermMatrix, *, top_k: int = 5, min_score: float = 0.1,
     For each post the ``top_k`` most similar other posts with a score of at least
     ``min_score`` are kept (ties broken by the smaller row index); a pair found from
     both ends is returned once. Rows of :func:`similarity_matrix` are multiplied in
-    blocks against its sparse transpose; a block holds at most ``BLOCK_CELLS``
-    similarities, so memory stays bounded and no n × n matrix is ever built.
+    blocks of ``BLOCK_ROWS`` against its sparse transpose and each row keeps its top
+    ``k`` at once, so memory stays bounded and no n × n matrix is ever built.
 
     Parameters
     ----------
@@ -236,26 +250,23 @@ def similar_pairs(tm: TermMatrix, *, top_k: int = 5, min_score: float = 0.1,
         return []
     x = similarity_matrix(tm, max_terms=max_terms)
     xt = x.T.tocsc()
-    chunk = max(1, min(n, BLOCK_CELLS // n))
-    k = min(top_k, n - 1)
     best: dict[tuple[int, int], float] = {}
-    for lo in range(0, n, chunk):
-        hi = min(n, lo + chunk)
-        block = (x[lo:hi] @ xt).toarray()
-        block[np.arange(hi - lo), np.arange(lo, hi)] = -1.0     # no self-similarity
-        block = np.round(block, 6)
-        part = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        kth = np.take_along_axis(block, part, axis=1).min(axis=1)
+    for lo in range(0, n, BLOCK_ROWS):
+        hi = min(n, lo + BLOCK_ROWS)
+        block = (x[lo:hi] @ xt).tocsr()
+        block.data = np.round(block.data, 6)
         for r in range(hi - lo):
-            floor = max(kth[r], min_score)
-            cols = np.nonzero(block[r] >= floor)[0]
-            if cols.size == 0:
-                continue
-            vals = block[r, cols]
-            if cols.size > k:
-                order = np.lexsort((cols, -vals))[:k]
-                cols, vals = cols[order], vals[order]
             i = lo + r
+            s, e = block.indptr[r], block.indptr[r + 1]
+            cols, vals = block.indices[s:e], block.data[s:e]
+            keep = (vals >= min_score) & (cols != i)
+            cols, vals = cols[keep], vals[keep]
+            if cols.size > top_k:
+                kth = np.partition(vals, cols.size - top_k)[cols.size - top_k]
+                tie = vals >= kth               # every candidate at the k-th score or above
+                cols, vals = cols[tie], vals[tie]
+                order = np.lexsort((cols, -vals))[:top_k]
+                cols, vals = cols[order], vals[order]
             for j, v in zip(cols.tolist(), vals.tolist()):
                 pair = (i, j) if i < j else (j, i)
                 if v > best.get(pair, -1.0):
