@@ -252,31 +252,36 @@ def class_tfidf_labels(tm: TermMatrix, groups: dict[str, list[str]], *, k: int =
     number of words per class and ``f(t)`` the term's frequency over all classes [4]_.
     Only terms that occur in the class's own posts can be chosen.
     """
+    import scipy.sparse as sp
+
     rows = {key: i for i, key in enumerate(tm.keys)}
     names = sorted(groups)
     if not names or tm.counts.shape[1] == 0:
         return {n: () for n in names}
-    mats = []
-    for n in names:
-        idx = [rows[m] for m in groups[n] if m in rows]
-        mats.append(np.asarray(tm.counts[idx].sum(axis=0)).ravel() if idx
-                    else np.zeros(tm.counts.shape[1]))
-    counts = np.vstack(mats).astype(float)
-    total = counts.sum(axis=0)
+    # class × term counts as a sparse product: (classes × posts indicator) @ (posts × terms)
+    r_idx, c_idx = [], []
+    for i, n in enumerate(names):
+        for m in groups[n]:
+            if m in rows:
+                r_idx.append(i)
+                c_idx.append(rows[m])
+    member = sp.csr_matrix((np.ones(len(r_idx)), (r_idx, c_idx)),
+                           shape=(len(names), tm.counts.shape[0]))
+    counts = (member @ tm.counts.astype(float)).tocsr()
+    total = np.asarray(counts.sum(axis=0)).ravel()
     mean_words = counts.sum() / max(len(names), 1)
     idf = np.log1p(mean_words / np.maximum(total, 1e-12))
     out = {}
-    terms = np.array(tm.terms, dtype=object)
     for i, n in enumerate(names):
-        row = counts[i]
-        length = row.sum()
+        s, e = counts.indptr[i], counts.indptr[i + 1]
+        cols, vals = counts.indices[s:e], counts.data[s:e]
+        length = vals.sum()
         if length == 0:
             out[n] = ()
             continue
-        score = (row / length) * idf
-        nz = np.nonzero(row)[0]
-        order = nz[np.lexsort((terms[nz].astype(str), -score[nz]))][:k]
-        out[n] = tuple(str(terms[j]) for j in order)
+        score = (vals / length) * idf[cols]
+        order = np.lexsort((cols, -score))[:k]   # ties: the term that sorts first
+        out[n] = tuple(tm.terms[cols[j]] for j in order)
     return out
 
 
@@ -314,7 +319,7 @@ def summarize_modules(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermM
             dates = sorted(d for m in members
                            if (d := graph.nodes[m].get("date")) and d[:1].isdigit())
             top = tuple(sorted(members, key=lambda m: (-result.flow.get(m, 0.0), m))[:5])
-            cited = max(members, key=lambda m: (in_cites.get(m, 0), -members.index(m)))
+            cited = max(members, key=lambda m: in_cites.get(m, 0))  # first of the most cited
             kws = labels.get(mid, ())
             summaries.append(ModuleSummary(
                 id=mid, level=level, label=" · ".join(kws) or f"module {mid}", keywords=kws,
