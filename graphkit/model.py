@@ -6,7 +6,7 @@ never changes the ones it was given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,6 @@ class ReadResult:
     files: tuple[FileReport, ...] = ()
     fragments: tuple[Fragment, ...] = ()
     sightings: int = 0
-    notes: tuple[str, ...] = field(default=())
 
     def post(self, key: str) -> Post:
         """Return the post with node id ``key``; raise KeyError when absent."""

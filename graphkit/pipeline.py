@@ -203,6 +203,7 @@ def report(result: BuildResult) -> dict:
             "posts": len(r.posts),
             "untitled_posts": [p.key for p in r.posts if p.untitled],
             "partial_dates": [p.key for p in r.posts if p.date and not p.date[:1].isdigit()],
+            "inferred_dates": [p.key for p in r.posts if p.date_inferred],
             "skipped_fragments": [vars(f) for f in r.fragments],
         },
         "graph": {

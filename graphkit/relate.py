@@ -332,9 +332,12 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
                 span = (s, s + len(link.anchor)) if s >= 0 else (0, 0)
                 add(post.key, dst, link.sentence, link.anchor.strip("《》"), span, "link")
             arxiv = ARXIV_RE.match(link.url.strip()) if dst is None else None
-            if arxiv:
-                dst = f"paper:arxiv:{arxiv.group('id')}"
-                extra.setdefault(dst, ExtraNode(dst, "paper", link.anchor.strip("《》 ") or dst))
+            archive = ARCHIVE_URL_RE.match(link.url.strip()) if dst is None else None
+            if arxiv or archive:
+                # a paper on arXiv, or a post of the site that is not among the inputs
+                dst, kind = ((f"paper:arxiv:{arxiv.group('id')}", "paper") if arxiv else
+                             (f"unresolved:archives/{archive.group(1)}", "unresolved"))
+                extra.setdefault(dst, ExtraNode(dst, kind, link.anchor.strip("《》 ") or dst))
                 add(post.key, dst, link.sentence, link.anchor.strip("《》"), (0, 0), "link")
             if dst:
                 linked[normalize_title(link.anchor.strip().strip("《》"))] = dst

@@ -194,3 +194,13 @@ def test_title_resolution_rules(cited, expected):
              _p("me5", "最小熵原理（五）：“层层递进”之社区发现与聚类"),
              _p("me6", "最小熵原理（六）：词向量的维度应该怎么选择？")]
     assert TitleIndex(posts).resolve(cited) == expected
+
+
+def test_links_to_posts_that_were_not_read_are_kept():
+    from graphkit.model import Link
+
+    text = "见《不在输入里的文章》。"
+    post = _p("a", "甲", text, [Link("https://kexue.fm/archives/424242", "《不在输入里的文章》", text)])
+    edges, extra = citation_edges((post,))
+    assert [(e.target, e.via) for e in edges] == [("unresolved:archives/424242", "link+title")]
+    assert [(x.kind, x.title) for x in extra] == [("unresolved", "不在输入里的文章")]
