@@ -100,20 +100,14 @@ def listing_b(draw):
     return "\n".join(lines)
 
 
-@cases(1500)
-@given(listing_a())
-def test_listing_a_loses_no_line(text):
+@cases(3000)
+@given(st.one_of(listing_a().map(lambda t: ("listing-a", t)),
+                 listing_b().map(lambda t: ("listing-b", t))))
+def test_listings_lose_no_line(case):
+    expected, text = case
     layout, posts, fragments = read_text(text, "a.txt")
-    assert layout == "listing-a"
+    assert layout == expected
     _accounted(text, posts, fragments, "a.txt")
-
-
-@cases(1500)
-@given(listing_b())
-def test_listing_b_loses_no_line(text):
-    layout, posts, fragments = read_text(text, "b.txt")
-    assert layout == "listing-b"
-    _accounted(text, posts, fragments, "b.txt")
 
 
 json_value = st.recursive(st.none() | st.booleans() | st.integers() | line_text,
