@@ -8,6 +8,7 @@ import pytest
 from conftest import corpus_or_skip
 
 from graphkit.readers import read_paths
+from graphkit.readers.kexue import REPRINT_MARK
 from graphkit.readers.markdown import inline_to_text
 
 pytestmark = pytest.mark.corpus
@@ -85,7 +86,7 @@ def test_body_has_no_sidebar_newposts_or_comments(corpus, merged, page):
         if len(text) >= 16 and not text.startswith(("回复评论", "你的大名")):
             assert text not in post.text, f"{page}: {text[:40]}"
     assert len(post.related) == 10
-    assert "转载到请包括本文地址" not in post.text
+    assert REPRINT_MARK not in post.text
 
 
 def test_body_only_pages_get_id_title_and_date_from_their_citation_block(merged):

