@@ -39,8 +39,9 @@ def load(source: str, uploads: tuple[tuple[str, bytes], ...] = ()):
 
 
 @st.cache_resource(show_spinner="Segmenting text…")
-def terms(source: str, _read_result):
-    return keyword_matrix(_read_result.posts, workers=1)  # no fork from a threaded server
+def terms(source: str, keyword_chars: int, _read_result):
+    # workers=1: no fork from a threaded server
+    return keyword_matrix(_read_result.posts, workers=1, max_chars=keyword_chars)
 
 
 @st.cache_resource(show_spinner="Relating posts and running InfoMap…")
@@ -100,7 +101,7 @@ st.sidebar.header("options")
 try:
     options = sidebar_options()
     read_result = load(source, uploads)
-    tm = terms(source, read_result)
+    tm = terms(source, options.keyword_chars, read_result)
     # display-only options are not part of the analysis' cache key
     analysis_options = options.with_(show_extra_nodes=True)
     result = run(source, analysis_options, read_result, tm)

@@ -13,28 +13,40 @@ from .options import BuildOptions
 from .relate import (Edge, ExtraNode, TitleIndex, citation_edges, coupling_edges,
                      series_edges)
 
+KEYWORD_CHARS = 4000  # default characters of a post's text that keywords come from
 TITLE_REPEAT = 3   # a title word counts like three body words
 TAG_REPEAT = 2     # a tag or category counts like two body words
 
 
-def post_tokens(post: Post) -> list[str]:
-    """Return the keyword tokens of a post: title (×3), tags and categories (×2), text."""
+def post_tokens(post: Post, *, max_chars: int = KEYWORD_CHARS) -> list[str]:
+    """Return the keyword tokens of a post: title (×3), tags and categories (×2), text.
+
+    Parameters
+    ----------
+    post : Post
+    max_chars : int, keyword-only
+        Characters of the text used, from its start (0: all of it). The opening of a
+        post states its subject. On the kexue.fm corpus 4,000 characters halve the
+        segmentation time (4.7 s → 2.1 s of jieba); the modules then agree more with the
+        blog's categories and less with its tags (adjusted mutual information 0.285 and
+        0.180, against 0.140 and 0.265 with the whole text).
+    """
     tokens = tokenize(post.title) * TITLE_REPEAT
     for tag in (*post.tags, *post.categories):
         tokens.extend([tag.casefold()] * TAG_REPEAT)
-    tokens.extend(tokenize(post.text))
+    tokens.extend(tokenize(post.text[:max_chars] if max_chars else post.text))
     return tokens
 
 
 PARALLEL_MIN_CHARS = 1_000_000  # below this, worker processes cost more than they save
 
 
-def _tokens_of(batch: list[Post]) -> list[Counter]:
-    return [Counter(post_tokens(p)) for p in batch]
+def _tokens_of(batch: list[Post], max_chars: int = KEYWORD_CHARS) -> list[Counter]:
+    return [Counter(post_tokens(p, max_chars=max_chars)) for p in batch]
 
 
-def keyword_matrix(posts: tuple[Post, ...] | list[Post], *, workers: int | None = None
-                   ) -> TermMatrix:
+def keyword_matrix(posts: tuple[Post, ...] | list[Post], *, workers: int | None = None,
+                   max_chars: int = KEYWORD_CHARS) -> TermMatrix:
     """TF-IDF matrix of the posts' keywords (rows in the order of ``posts``).
 
     Parameters
@@ -45,13 +57,15 @@ def keyword_matrix(posts: tuple[Post, ...] | list[Post], *, workers: int | None 
         second per core). Default: one per core, up to 4, when the posts hold more than
         ``PARALLEL_MIN_CHARS`` characters; 1 means no worker processes. The result does
         not depend on it.
+    max_chars : int, keyword-only
+        Characters of each post's text used (see :func:`post_tokens`).
     """
     posts = list(posts)
-    chars = sum(len(p.text) for p in posts)
+    chars = sum(min(len(p.text), max_chars or len(p.text)) for p in posts)
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if chars >= PARALLEL_MIN_CHARS else 1
     if workers <= 1 or len(posts) < 2 * workers or not hasattr(os, "fork"):
-        tokens = _tokens_of(posts)
+        tokens = _tokens_of(posts, max_chars)
     else:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
@@ -60,7 +74,8 @@ def keyword_matrix(posts: tuple[Post, ...] | list[Post], *, workers: int | None 
         size = -(-len(posts) // (workers * 4))
         batches = [posts[i:i + size] for i in range(0, len(posts), size)]
         with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as ex:
-            tokens = [t for part in ex.map(_tokens_of, batches) for t in part]
+            tokens = [t for part in ex.map(_tokens_of, batches, [max_chars] * len(batches))
+                      for t in part]
     return term_matrix({p.key: t for p, t in zip(posts, tokens)})
 
 
@@ -113,7 +128,7 @@ def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
         Unresolved citations and papers (only when ``cites`` is enabled).
     tm : TermMatrix
     """
-    tm = tm if tm is not None else keyword_matrix(posts)
+    tm = tm if tm is not None else keyword_matrix(posts, max_chars=options.keyword_chars)
     edges: list[Edge] = []
     extra: list[ExtraNode] = []
     needs_cites = {"cites", "coupling", "cocitation"} & set(options.layers)

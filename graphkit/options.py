@@ -39,6 +39,8 @@ class BuildOptions:
                                   group="edges", lo=0.0, hi=100.0)
     weight_cocitation: float = _opt(0.3, "weight of co-citation (per co-citing post)",
                                     group="edges", lo=0.0, hi=100.0)
+    keyword_chars: int = _opt(4000, "characters of each post's text that keywords come from "
+                              "(0: all)", group="edges", lo=0, hi=10**9)
     topic_top_k: int = _opt(5, "shared-topic neighbours kept per post", group="edges",
                             lo=0, hi=100)
     min_topic_similarity: float = _opt(0.05, "smallest cosine similarity of a topic edge",

@@ -130,7 +130,7 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
     timings = {}
     t = time.perf_counter()
     if terms is None:
-        terms = keyword_matrix(read_result.posts)
+        terms = keyword_matrix(read_result.posts, max_chars=options.keyword_chars)
         timings["keywords"] = time.perf_counter() - t
         t = time.perf_counter()
     edges, extra, terms = relate(read_result.posts, options=options, tm=terms)
