@@ -34,14 +34,13 @@ def load(source: str, uploads: tuple[tuple[str, bytes], ...] = ()):
         tmp = Path(tempfile.mkdtemp(prefix="graphkit-upload-"))
         for name, data in uploads:
             (tmp / Path(name).name).write_bytes(data)
-        return read([tmp])
-    return read([source])
+        return read([tmp], workers=0)  # no fork from a threaded server
+    return read([source], workers=0)
 
 
 @st.cache_resource(show_spinner="Segmenting text…")
 def terms(source: str, keyword_chars: int, _read_result):
-    # workers=1: no fork from a threaded server
-    return keyword_matrix(_read_result.posts, workers=1, max_chars=keyword_chars)
+    return keyword_matrix(_read_result.posts, max_chars=keyword_chars)
 
 
 @st.cache_resource(show_spinner="Relating posts and running InfoMap…")
@@ -176,7 +175,7 @@ with tab_map:
     d = st.columns(6)
     d[0].download_button("HTML map", html.encode("utf-8"), "graph.html", "text/html")
     # exports are built on click only (GraphML and GEXF take ~0.7 s each on the corpus)
-    d[1].download_button("node-link JSON", lambda: dumps_json(result.node_link()).encode("utf-8"),
+    d[1].download_button("node-link JSON", lambda: dumps_json(result.node_link(), indent=None).encode("utf-8"),
                          "graph.json", "application/json")
     d[2].download_button("GraphML", lambda: to_graphml(result), "graph.graphml", "application/xml")
     d[3].download_button("GEXF (Gephi)", lambda: to_gexf(result), "graph.gexf", "application/xml")

@@ -64,9 +64,11 @@ def bench_read(quick: bool) -> None:
     if not need_corpus("read"):
         return
     size = sum(f.stat().st_size for f in (CORPUS / "kexue-pages").glob("*.txt"))
-    out = _child("read", [])
-    record("read 637 pages", seconds=out["seconds"], mb_per_s=size / 1e6 / out["seconds"],
-           mb=size / 1e6, peak_rss_mb=out["peak_rss_mb"])
+    for workers in (0, 2):
+        out = _child("read", [str(workers)])
+        record(f"read 637 pages, {workers or 'no'} worker processes", seconds=out["seconds"],
+               mb_per_s=size / 1e6 / out["seconds"], mb=size / 1e6,
+               peak_rss_mb=out["peak_rss_mb"])
 
 
 def bench_resolution(quick: bool) -> None:
@@ -190,7 +192,7 @@ def child(kind: str, args: list[str]) -> dict:
         from graphkit.readers import read_paths
 
         t = time.perf_counter()
-        read_paths([CORPUS / "kexue-pages"])
+        read_paths([CORPUS / "kexue-pages"], workers=int(args[0]))
         return {"seconds": round(time.perf_counter() - t, 3), "peak_rss_mb": round(peak_rss_mb(), 1)}
     if kind == "synthetic":
         return _synthetic(int(args[0]))

@@ -12,6 +12,7 @@ import argparse
 import sys
 from dataclasses import fields
 
+from . import build
 from .errors import GraphkitError
 from .options import BuildOptions, option_table, options_markdown
 
@@ -69,8 +70,6 @@ def main(argv: list[str] | None = None) -> int:
         print(options_markdown())
         return EXIT_OK
     try:
-        from .pipeline import build, write_outputs
-
         options = options_from_args(ns)
 
         def progress(done: int, total: int, path: str) -> None:
@@ -78,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"read {done}/{total} files", file=sys.stderr)
 
         result = build(ns.paths or None, options=options, progress=progress)
+        from .pipeline import write_outputs
+
         files = write_outputs(result, ns.out)
     except GraphkitError as exc:
         print(f"graphkit: error: {exc}", file=sys.stderr)

@@ -9,24 +9,25 @@ from __future__ import annotations
 import os
 import platform
 import time
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
-from . import __version__
+from . import __version__, build
 from .community import (CommunityResult, ModuleSummary, detect_communities, pagerank,
                         summarize_modules)
 from .graph import build_graph, keyword_matrix, relate
-from .keywords import TermMatrix
+from .keywords import TermMatrix, warm_up
 from .layout import module_layout
 from .model import ReadResult
 from .options import BuildOptions
-from .readers import read_paths
+from .readers import DEFAULT_DATA, read
 from .render import dumps_json, map_data, node_link, render_html
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
+# build is defined in graphkit/__init__.py (it forks the readers before the heavy imports)
+__all__ = ["DEFAULT_DATA", "BuildResult", "analyse", "build", "read", "report", "warm_up",
+           "write_outputs"]
 
 
 @dataclass(frozen=True)
@@ -101,16 +102,6 @@ class BuildResult:
                            heading=heading)
 
 
-def read(paths: Iterable[str | os.PathLike[str]] | None = None, *,
-         options: BuildOptions = BuildOptions(),
-         progress: Callable[[int, int, str], None] | None = None) -> ReadResult:
-    """Read posts from ``paths`` (default: the embedded ``data/`` folder)."""
-    paths = list(paths) if paths else [DEFAULT_DATA]
-    return read_paths(paths, max_file_bytes=options.max_file_bytes,
-                      max_files=options.max_files,
-                      max_posts_per_file=options.max_posts_per_file, progress=progress)
-
-
 def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
             terms: TermMatrix | None = None) -> BuildResult:
     """Relate, detect and lay out an already-read corpus.
@@ -151,49 +142,18 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
                        timings=timings)
 
 
-def build(paths: Iterable[str | os.PathLike[str]] | None = None, *,
-          options: BuildOptions = BuildOptions(),
-          progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
-    """Run the whole job on ``paths`` (default: the embedded ``data/`` folder).
-
-    Parameters
-    ----------
-    paths : iterable of path-like, optional
-        Files and folders to read.
-    options : BuildOptions, keyword-only
-    progress : callable, optional
-        Called as ``progress(done, total, path)`` while reading.
-
-    Returns
-    -------
-    BuildResult
-
-    Raises
-    ------
-    graphkit.errors.InputError
-        When a path is missing or nothing can be read.
-    graphkit.errors.CommunityError
-        When there is no post to analyse.
-    """
-    t = time.perf_counter()
-    r = read(paths, options=options, progress=progress)
-    read_time = time.perf_counter() - t
-    result = analyse(r, options=options)
-    result.timings["read"] = read_time
-    return result
-
-
 def report(result: BuildResult) -> dict:
     """The reading report and run record written to ``report.json``."""
+    from importlib.metadata import version
+
     import infomap
-    import jieba
     import sklearn
 
     r = result.read
     return {
         "graphkit_version": __version__,
         "versions": {"python": platform.python_version(), "networkx": nx.__version__,
-                     "infomap": infomap.__version__, "jieba": jieba.__version__,
+                     "infomap": infomap.__version__, "rjieba (jieba-rs)": version("rjieba"),
                      "scikit-learn": sklearn.__version__},
         "parameters": {**{k: (list(v) if isinstance(v, tuple) else v)
                           for k, v in vars(result.options).items()}},
@@ -257,7 +217,7 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[
     files = {"graph.html": out / "graph.html", "graph.json": out / "graph.json",
              "report.json": out / "report.json"}
     files["graph.html"].write_text(html, encoding="utf-8", newline="\n")
-    files["graph.json"].write_text(dumps_json(result.node_link()) + "\n", encoding="utf-8",
+    files["graph.json"].write_text(dumps_json(result.node_link(), indent=None) + "\n", encoding="utf-8",
                                    newline="\n")
     files["report.json"].write_text(dumps_json(report(result)) + "\n", encoding="utf-8",
                                     newline="\n")

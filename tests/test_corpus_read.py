@@ -126,3 +126,7 @@ def test_every_page_line_is_read_or_reported(corpus, merged):
                 continue
             probe = s.lstrip("#").strip()[:20].replace("\\", "")
             assert probe[:6] in post.text.replace("\\", ""), f"{path}:{n}: {s[:40]}"
+
+
+def test_reading_in_worker_processes_changes_nothing(corpus, merged):
+    assert read_paths([corpus], workers=0) == merged == read_paths([corpus], workers=2)

@@ -195,3 +195,19 @@ def test_blank_link_text_at_the_end_of_a_line():
     text, links = markdown_to_text(["abc [ ](https://kexue.fm/archives/1)"])
     assert text == "abc" and links[0].url == "https://kexue.fm/archives/1"
     assert links[0].sentence == "abc"
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+def test_worker_processes_read_exactly_what_one_process_reads(workers):
+    """Every post, report entry and fragment, in the same order, whatever the workers."""
+    paths = [FORMATS, BAD, FIXTURES / "hostile"]
+    serial_calls, parallel_calls, waits = [], [], []
+    serial = read_paths(paths, workers=0, progress=lambda d, t, p: serial_calls.append((d, p)),
+                        while_reading=lambda: waits.append("serial"))
+    parallel = read_paths(paths, workers=workers,
+                          progress=lambda d, t, p: parallel_calls.append((d, p)),
+                          while_reading=lambda: waits.append("parallel"))
+    assert parallel == serial
+    assert len(serial.files) == 18 and any(f.format == "unreadable" for f in parallel.files)
+    assert parallel_calls == serial_calls  # one call per file, in file order
+    assert waits == ["serial", "parallel"]  # called once, in this process

@@ -16,12 +16,14 @@ from pathlib import Path
 from ..errors import InputError
 from ..merge import infer_listing_years, merge_posts
 from ..model import FileReport, Fragment, Post, ReadResult
+from ..options import BuildOptions
 from ..text import preview, split_lines
 from . import frontmatter, html, kexue, listing, table
 
 DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
 DEFAULT_MAX_FILES = 100_000
 DEFAULT_MAX_POSTS_PER_FILE = 200_000
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data"  # the embedded seed pages
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode file bytes to text.
@@ -197,11 +199,16 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFA
     return files, problems
 
 
+PARALLEL_MIN_BYTES = 4_000_000  # below this, worker processes cost more than they save
+
+
 def read_paths(paths: Iterable[str | os.PathLike[str]], *,
                max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
                max_files: int = DEFAULT_MAX_FILES,
                max_posts_per_file: int = DEFAULT_MAX_POSTS_PER_FILE,
-               progress: Callable[[int, int, str], None] | None = None) -> ReadResult:
+               progress: Callable[[int, int, str], None] | None = None,
+               workers: int | None = None,
+               while_reading: Callable[[], object] | None = None) -> ReadResult:
     """Read posts from files and folders and merge them.
 
     Parameters
@@ -216,7 +223,17 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
     max_posts_per_file : int, keyword-only
         Posts past this number in one file are not read (listed in the report).
     progress : callable, optional
-        Called as ``progress(done, total, path)`` after each file.
+        Called as ``progress(done, total, path)`` after each file (after each batch of
+        files when worker processes read them).
+    workers : int, optional, keyword-only
+        Worker processes that parse the files; 0 reads them in this process (do so from
+        a threaded server: nothing is forked). Default: one per core (up to 4) when the
+        files hold at least ``PARALLEL_MIN_BYTES`` bytes and the platform can fork, else
+        0. The result does not depend on it.
+    while_reading : callable, optional
+        Called once in this process while worker processes parse the files (or before
+        reading when there are none): work to overlap with reading, such as loading
+        the segmenter.
 
     Returns
     -------
@@ -231,39 +248,16 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
     """
     paths = list(paths)
     files, reports = iter_files(paths, max_files=max_files)
+    if workers is None:
+        enough = sum(_size(f) for f, _ in files) >= PARALLEL_MIN_BYTES
+        workers = min(os.cpu_count() or 1, 4) if enough and hasattr(os, "fork") else 0
     sightings: list[Post] = []
     fragments: list[Fragment] = []
-    for done, (f, name) in enumerate(files, 1):
-        try:
-            size = f.stat().st_size
-            if size > max_file_bytes:
-                raise InputError(f"{size} bytes, more than the limit of {max_file_bytes} "
-                                 f"(option max_file_bytes)", path=name)
-            text, _ = decode(f.read_bytes(), name)
-        except InputError as exc:
-            reports.append(FileReport(path=name, format="unreadable", posts=0,
-                                      size=_size(f), error=str(exc)))
-        except OSError as exc:
-            reports.append(FileReport(path=name, format="unreadable", posts=0,
-                                      size=_size(f), error=f"{name}: {exc.strerror or exc}"))
-        else:
-            layout, posts, frags = read_text(text, name)
-            if len(posts) > max_posts_per_file:
-                first_left = posts[max_posts_per_file].sources[0].line
-                frags.append(Fragment(
-                    path=name, line=first_left, end_line=posts[-1].sources[0].line,
-                    reason=f"{len(posts) - max_posts_per_file} more posts not read: more than "
-                           f"the limit of {max_posts_per_file} (option max_posts_per_file)",
-                    text=preview(posts[max_posts_per_file].label)))
-                posts = posts[:max_posts_per_file]
-            sightings.extend(posts)
-            fragments.extend(frags)
-            error = {"empty": "empty file", "unknown": "unknown layout (see the fragment)"}.get(
-                layout)
-            if not posts and error is None:
-                error = "no post in this file (see its fragments)"
-            reports.append(FileReport(path=name, format=layout, posts=len(posts), size=size,
-                                      error=error))
+    for done, (name, report, posts, frags) in _read_files(files, workers, max_file_bytes,
+                                                          max_posts_per_file, while_reading):
+        reports.append(report)
+        sightings.extend(posts)
+        fragments.extend(frags)
         if progress is not None:
             progress(done, len(files), name)
     if not sightings:
@@ -272,6 +266,87 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
                          path=", ".join(str(p) for p in paths))
     return ReadResult(posts=infer_listing_years(merge_posts(sightings)), files=tuple(reports),
                       fragments=tuple(fragments), sightings=len(sightings))
+
+
+def read(paths: Iterable[str | os.PathLike[str]] | None = None, *,
+         options: BuildOptions = BuildOptions(),
+         progress: Callable[[int, int, str], None] | None = None,
+         workers: int | None = None,
+         while_reading: Callable[[], object] | None = None) -> ReadResult:
+    """Read posts from ``paths`` (default: the embedded ``data/`` folder).
+
+    The limits come from ``options`` (``max_file_bytes``, ``max_files``,
+    ``max_posts_per_file``); the other parameters are those of :func:`read_paths`.
+    This module imports no numerical library, so that worker processes fork from a
+    small process.
+    """
+    paths = list(paths) if paths else [DEFAULT_DATA]
+    return read_paths(paths, max_file_bytes=options.max_file_bytes,
+                      max_files=options.max_files,
+                      max_posts_per_file=options.max_posts_per_file, progress=progress,
+                      workers=workers, while_reading=while_reading)
+
+
+def _read_files(files, workers, max_file_bytes, max_posts_per_file, while_reading):
+    """Yield ``(done, name, report, posts, fragments)`` per file, in the order of ``files``."""
+    if workers < 1 or len(files) < 2:
+        if while_reading is not None:
+            while_reading()
+        for done, (f, name) in enumerate(files, 1):
+            yield (done, (name, *_read_file(f, name, max_file_bytes, max_posts_per_file)))
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(files) // (workers * 4))  # four batches per worker balance the load
+    batches = [files[i:i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=min(workers, len(batches)),
+                             mp_context=mp.get_context("fork")) as ex:
+        # forked before any thread of ours starts; results come back in submission order
+        futures = [ex.submit(_read_batch, b, max_file_bytes, max_posts_per_file)
+                   for b in batches]
+        if while_reading is not None:
+            while_reading()
+        done = 0
+        for batch, future in zip(batches, futures):
+            for (f, name), outcome in zip(batch, future.result()):
+                done += 1
+                yield (done, (name, *outcome))
+
+
+def _read_batch(batch, max_file_bytes, max_posts_per_file):
+    return [_read_file(f, name, max_file_bytes, max_posts_per_file) for f, name in batch]
+
+
+def _read_file(f: Path, name: str, max_file_bytes: int, max_posts_per_file: int
+               ) -> tuple[FileReport, list[Post], list[Fragment]]:
+    """Read one file: its report entry, its posts and its skipped fragments."""
+    try:
+        size = f.stat().st_size
+        if size > max_file_bytes:
+            raise InputError(f"{size} bytes, more than the limit of {max_file_bytes} "
+                             f"(option max_file_bytes)", path=name)
+        text, _ = decode(f.read_bytes(), name)
+    except InputError as exc:
+        return (FileReport(path=name, format="unreadable", posts=0, size=_size(f),
+                           error=str(exc)), [], [])
+    except OSError as exc:
+        return (FileReport(path=name, format="unreadable", posts=0, size=_size(f),
+                           error=f"{name}: {exc.strerror or exc}"), [], [])
+    layout, posts, frags = read_text(text, name)
+    if len(posts) > max_posts_per_file:
+        first_left = posts[max_posts_per_file].sources[0].line
+        frags.append(Fragment(
+            path=name, line=first_left, end_line=posts[-1].sources[0].line,
+            reason=f"{len(posts) - max_posts_per_file} more posts not read: more than "
+                   f"the limit of {max_posts_per_file} (option max_posts_per_file)",
+            text=preview(posts[max_posts_per_file].label)))
+        posts = posts[:max_posts_per_file]
+    error = {"empty": "empty file", "unknown": "unknown layout (see the fragment)"}.get(layout)
+    if not posts and error is None:
+        error = "no post in this file (see its fragments)"
+    return FileReport(path=name, format=layout, posts=len(posts), size=size,
+                      error=error), posts, frags
 
 
 def _size(f: Path) -> int:

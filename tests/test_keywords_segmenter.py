@@ -1,0 +1,75 @@
+"""jieba-rs (rjieba, what graphkit segments with) keeps the tokens the pure-Python jieba keeps.
+
+graphkit moved from jieba 0.42.1 to its Rust port for speed (2.7 s → 0.3 s of
+segmentation on the corpus). Both use the same dictionary, DAG and HMM; they differ
+only on runs of digits and dots such as ``2.7.9``, which keyword extraction drops. These
+tests hold that claim on the embedded data and, when present, on the whole corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from conftest import corpus_or_skip
+
+import graphkit.keywords as keywords
+from graphkit.graph import post_tokens
+from graphkit.readers import read_paths
+
+jieba = pytest.importorskip("jieba", reason="the reference jieba comes with requirements-test.txt")
+
+
+class ReferenceSegmenter:
+    """The pure-Python jieba with graphkit's domain vocabulary, behind rjieba's ``cut``."""
+
+    def __init__(self):
+        jieba.setLogLevel(logging.WARNING)
+        self.tk = jieba.Tokenizer()
+        self.tk.initialize()
+        for term in keywords.domain_terms():
+            if keywords._CJK_RE.search(term):
+                self.tk.add_word(term, freq=keywords.DOMAIN_TERM_FREQ)
+        self.calls = 0
+
+    def cut(self, text, hmm):
+        self.calls += 1
+        return list(self.tk.cut(text, HMM=hmm))
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return ReferenceSegmenter()
+
+
+def tokens_with(segmenter, posts, monkeypatch):
+    with monkeypatch.context() as m:
+        m.setattr(keywords, "_tokenizer", lambda: segmenter)
+        return [post_tokens(p) for p in posts]
+
+
+def assert_same_tokens(posts, reference, monkeypatch):
+    ours = [post_tokens(p) for p in posts]
+    theirs = tokens_with(reference, posts, monkeypatch)
+    assert reference.calls > len(posts)  # the reference really segmented the text
+    differing = [(p.title, sorted(set(a) ^ set(b))[:6])
+                 for p, a, b in zip(posts, ours, theirs) if a != b]
+    assert differing == []
+    return sum(map(len, ours))
+
+
+def test_same_tokens_as_jieba_on_the_embedded_data(data_read, reference, monkeypatch):
+    assert assert_same_tokens(data_read.posts, reference, monkeypatch) > 1000
+
+
+@pytest.mark.corpus
+def test_same_tokens_as_jieba_on_the_corpus(reference, monkeypatch):
+    posts = read_paths([corpus_or_skip()]).posts
+    assert assert_same_tokens(posts, reference, monkeypatch) > 200_000
+
+
+def test_the_segmenters_do_differ_on_version_numbers(reference):
+    """What differs, and why it does not matter: no token without a Chinese character is kept."""
+    ours, theirs = keywords._tokenizer().cut("最新版2.7.9", True), reference.cut("最新版2.7.9", True)
+    assert ours != theirs and "2.7.9" in ours
+    assert keywords.tokenize("最新版2.7.9") == ["最新版"]
