@@ -87,17 +87,26 @@ def bench_resolution(quick: bool) -> None:
 def bench_pipeline(quick: bool) -> None:
     if not need_corpus("pipeline"):
         return
-    with tempfile.TemporaryDirectory() as out:
-        t = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "graphkit", "build", str(CORPUS),
-                               "--out", out, "--quiet"], cwd=ROOT, capture_output=True, text=True)
-        cold = time.perf_counter() - t
-        if proc.returncode:
-            record("pipeline corpus cold", error=proc.stderr.strip()[-200:])
-            return
-        rep = json.loads((Path(out) / "report.json").read_text(encoding="utf-8"))
-    record("pipeline corpus cold", seconds=round(cold, 3), target_seconds=5,
-           **{f"{k}_s": v for k, v in rep["timings_seconds"].items()})
+    # A shared 2-core VM is noisy (the same run varies by ±15 %): several cold runs,
+    # each in a new process, reported as min / median / max with the median's stages.
+    runs = []
+    for _ in range(3 if quick else 7):
+        with tempfile.TemporaryDirectory() as out:
+            t = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "graphkit", "build", str(CORPUS),
+                                   "--out", out, "--quiet"], cwd=ROOT, capture_output=True,
+                                  text=True)
+            cold = time.perf_counter() - t
+            if proc.returncode:
+                record("pipeline corpus cold", error=proc.stderr.strip()[-200:])
+                return
+            rep = json.loads((Path(out) / "report.json").read_text(encoding="utf-8"))
+        runs.append((cold, rep["timings_seconds"]))
+    runs.sort(key=lambda r: r[0])
+    cold, stages = runs[len(runs) // 2]
+    record("pipeline corpus cold", runs=len(runs), min_s=round(runs[0][0], 3),
+           median_s=round(cold, 3), max_s=round(runs[-1][0], 3), target_seconds=5,
+           **{f"{k}_s": v for k, v in stages.items()})
     # A dashboard rerun after a filter change: the cached read/keywords/analysis are reused,
     # only the filter and the map are recomputed (what app.py does on such a rerun).
     from graphkit.explore import filter_nodes

@@ -45,7 +45,9 @@ def build(paths=None, *, options: BuildOptions | None = None, progress=None):
     Only the reading modules are imported before the worker processes that parse the
     files fork (see :func:`graphkit.readers.read_paths`); the numerical libraries, the
     segmenter and scikit-learn load in this process while they read. On the kexue.fm
-    corpus this overlap takes 0.3–0.4 s off a cold run (4.5–4.7 s → 4.2–4.3 s).
+    corpus this overlap takes 0.3–0.4 s off a cold run (4.5–4.7 s → 4.2–4.3 s). The
+    analysis then runs without garbage-collection passes over the posts and modules (see
+    :func:`graphkit._runtime.long_lived_objects`).
     """
     import time
 
@@ -55,9 +57,11 @@ def build(paths=None, *, options: BuildOptions | None = None, progress=None):
     t = time.perf_counter()
     r = read(paths, options=options, progress=progress, while_reading=_load_pipeline)
     read_time = time.perf_counter() - t
+    from ._runtime import long_lived_objects
     from .pipeline import analyse
 
-    result = analyse(r, options=options)
+    with long_lived_objects():
+        result = analyse(r, options=options)
     result.timings["read"] = read_time
     return result
 

@@ -77,9 +77,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"read {done}/{total} files", file=sys.stderr)
 
         result = build(ns.paths or None, options=options, progress=progress)
+        from ._runtime import long_lived_objects
         from .pipeline import write_outputs
 
-        files = write_outputs(result, ns.out)
+        with long_lived_objects():
+            files = write_outputs(result, ns.out)
     except GraphkitError as exc:
         print(f"graphkit: error: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
+from collections.abc import Callable
 
 import networkx as nx
 
@@ -87,7 +89,8 @@ def topic_edges(tm: TermMatrix, *, top_k: int, min_score: float) -> list[Edge]:
 
 
 def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
-           index: TitleIndex | None = None, tm: TermMatrix | None = None
+           index: TitleIndex | None = None, tm: TermMatrix | None = None,
+           timer: Callable[[str, float], object] | None = None
            ) -> tuple[list[Edge], list[ExtraNode], TermMatrix]:
     """Compute every enabled edge layer.
 
@@ -100,6 +103,10 @@ def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
         Titles and archive ids that citations resolve against (default: the posts).
     tm : TermMatrix, optional
         Precomputed keyword matrix (see :func:`keyword_matrix`).
+    timer : callable, optional, keyword-only
+        Called as ``timer(stage, seconds)`` with the wall-clock seconds of
+        ``"citations_series"`` (citation, coupling, co-citation and series layers) and
+        ``"topic_similarity"``.
 
     Returns
     -------
@@ -109,6 +116,7 @@ def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
     tm : TermMatrix
     """
     tm = tm if tm is not None else keyword_matrix(posts, max_chars=options.keyword_chars)
+    t = time.perf_counter()
     edges: list[Edge] = []
     extra: list[ExtraNode] = []
     needs_cites = {"cites", "coupling", "cocitation"} & set(options.layers)
@@ -122,9 +130,14 @@ def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
         extra = []
     if "series" in options.layers:
         edges.extend(series_edges(posts))
+    if timer is not None:
+        timer("citations_series", time.perf_counter() - t)
+    t = time.perf_counter()
     if "topic" in options.layers:
         edges.extend(topic_edges(tm, top_k=options.topic_top_k,
                                  min_score=options.min_topic_similarity))
+    if timer is not None:
+        timer("topic_similarity", time.perf_counter() - t)
     return edges, extra, tm
 
 
@@ -150,19 +163,20 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
         ``cited_title``, ``span`` and ``via``; for topics, ``keywords``. An undirected
         ``topic`` edge is stored once, from the smaller id to the larger.
     """
-    g = nx.MultiDiGraph()
+    nodes: dict[str, dict] = {}  # a key seen twice keeps its last attributes
     rows = {k: i for i, k in enumerate(tm.keys)} if tm is not None else {}
     for p in posts:
         kw = [t for t, _ in tm.top_terms(rows[p.key], 8)] if p.key in rows else []
-        g.add_node(p.key, kind="post", title=p.title, label=p.label, date=p.date,
-                   url=p.url, readers=p.readers, untitled=p.untitled,
-                   archive_id=p.archive_id, categories=list(p.categories),
-                   tags=list(p.tags), keywords=kw, excerpt=p.text[:400],
-                   sources=[f"{s.path}:{s.line}" for s in p.sources])
+        nodes[p.key] = dict(kind="post", title=p.title, label=p.label, date=p.date,
+                            url=p.url, readers=p.readers, untitled=p.untitled,
+                            archive_id=p.archive_id, categories=list(p.categories),
+                            tags=list(p.tags), keywords=kw, excerpt=p.text[:400],
+                            sources=[f"{s.path}:{s.line}" for s in p.sources])
     for x in extra:
-        g.add_node(x.key, kind=x.kind, title=x.title, label=x.title, date=None, url=None,
-                   readers=None, untitled=False, archive_id=None, categories=[], tags=[],
-                   keywords=[], excerpt="", sources=[])
+        nodes[x.key] = dict(kind=x.kind, title=x.title, label=x.title, date=None, url=None,
+                            readers=None, untitled=False, archive_id=None, categories=[],
+                            tags=[], keywords=[], excerpt="", sources=[])
+    links: dict[tuple[str, str, str], dict] = {}  # one edge per (source, target, kind)
     for e in edges:
         attrs = {"kind": e.kind, "weight": e.weight, "evidence": e.evidence,
                  "directed": e.directed}
@@ -170,9 +184,9 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
             attrs.update(cited_title=e.cited_title, span=list(e.span), via=e.via)
         if not e.directed:
             attrs["keywords"] = list(e.keywords)
-        g.add_edge(e.source, e.target, key=e.kind, **attrs)
+        links[(e.source, e.target, e.kind)] = attrs
     # Deterministic order of nodes and edges.
     out = nx.MultiDiGraph()
-    out.add_nodes_from(sorted(g.nodes(data=True)))
-    out.add_edges_from(sorted(g.edges(keys=True, data=True), key=lambda t: t[:3]))
+    out.add_nodes_from(sorted(nodes.items()))
+    out.add_edges_from((*k, a) for k, a in sorted(links.items(), key=lambda t: t[0]))
     return out

@@ -46,7 +46,10 @@ class BuildResult:
     pagerank : dict of str to float
     options : BuildOptions
     timings : dict of str to float
-        Seconds per stage.
+        Wall-clock seconds per stage: ``read``, ``keywords`` (absent when the keyword
+        matrix was given), ``citations_series``, ``topic_similarity``, ``graph_build``,
+        ``infomap``, ``labels`` (module labels and PageRank), ``layout`` and, once the
+        map is written, ``render``.
     """
 
     read: ReadResult
@@ -124,9 +127,11 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
         terms = keyword_matrix(read_result.posts, max_chars=options.keyword_chars)
         timings["keywords"] = time.perf_counter() - t
         t = time.perf_counter()
-    edges, extra, terms = relate(read_result.posts, options=options, tm=terms)
+    edges, extra, terms = relate(read_result.posts, options=options, tm=terms,
+                                 timer=timings.__setitem__)
+    t = time.perf_counter()
     graph = build_graph(read_result.posts, edges, extra, terms)
-    timings["relate"] = time.perf_counter() - t
+    timings["graph_build"] = time.perf_counter() - t
     t = time.perf_counter()
     community = detect_communities(graph, options=options)
     timings["infomap"] = time.perf_counter() - t

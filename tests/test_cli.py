@@ -55,7 +55,21 @@ def test_report_lists_files_fragments_parameters_and_timings(out):
     assert frags and all({"path", "line", "reason", "text"} <= set(f) for f in frags)
     assert rep["parameters"]["seed"] == 42 and rep["versions"]["infomap"]
     assert rep["communities"]["codelength"] > 0
-    assert {"read", "infomap", "layout", "render"} <= set(rep["timings_seconds"])
+    assert set(rep["timings_seconds"]) == {
+        "read", "keywords", "citations_series", "topic_similarity", "graph_build", "infomap",
+        "labels", "layout", "render"}
+    assert all(v >= 0 for v in rep["timings_seconds"].values())
+
+
+def test_long_lived_objects_are_left_alone_by_the_collector_only_within_the_block():
+    import gc
+
+    from graphkit._runtime import long_lived_objects
+
+    assert gc.get_freeze_count() == 0
+    with long_lived_objects():
+        assert gc.get_freeze_count() > 1000  # at least this test process's modules
+    assert gc.get_freeze_count() == 0
 
 
 def test_html_loads_nothing_from_the_network(out):

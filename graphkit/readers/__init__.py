@@ -229,7 +229,8 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
         Worker processes that parse the files; 0 reads them in this process (do so from
         a threaded server: nothing is forked). Default: one per core (up to 4) when the
         files hold at least ``PARALLEL_MIN_BYTES`` bytes and the platform can fork, else
-        0. The result does not depend on it.
+        0. The result does not depend on it. (The 637 kexue.fm pages, 18 MB: 0.86 s in
+        this process, 0.54 s with two workers on two cores.)
     while_reading : callable, optional
         Called once in this process while worker processes parse the files (or before
         reading when there are none): work to overlap with reading, such as loading
@@ -288,7 +289,7 @@ def read(paths: Iterable[str | os.PathLike[str]] | None = None, *,
 
 
 def _read_files(files, workers, max_file_bytes, max_posts_per_file, while_reading):
-    """Yield ``(done, name, report, posts, fragments)`` per file, in the order of ``files``."""
+    """Yield ``(done, (name, report, posts, fragments))`` per file, in the order of ``files``."""
     if workers < 1 or len(files) < 2:
         if while_reading is not None:
             while_reading()
