@@ -175,7 +175,8 @@ with tab_map:
     d = st.columns(6)
     d[0].download_button("HTML map", html.encode("utf-8"), "graph.html", "text/html")
     # exports are built on click only (GraphML and GEXF take ~0.7 s each on the corpus)
-    d[1].download_button("node-link JSON", lambda: dumps_json(result.node_link(), indent=None).encode("utf-8"),
+    d[1].download_button("node-link JSON",
+                         lambda: dumps_json(result.node_link(), indent=None).encode("utf-8"),
                          "graph.json", "application/json")
     d[2].download_button("GraphML", lambda: to_graphml(result), "graph.graphml", "application/xml")
     d[3].download_button("GEXF (Gephi)", lambda: to_gexf(result), "graph.gexf", "application/xml")

@@ -8,6 +8,11 @@ The pipeline is a chain of plain functions with I/O only at the ends::
 ``python -m graphkit build`` is the command line and ``app.py`` the dashboard.
 """
 
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+
 __version__ = "0.1.0"
 
 from .errors import CommunityError, GraphkitError, InputError, OptionError  # noqa: E402
@@ -17,7 +22,9 @@ __all__ = ["BuildOptions", "CommunityError", "GraphkitError", "InputError", "Opt
            "__version__", "build"]
 
 
-def build(paths=None, *, options: BuildOptions | None = None, progress=None):
+def build(paths: Iterable[str | os.PathLike[str]] | None = None, *,
+          options: BuildOptions | None = None,
+          progress: Callable[[int, int, str], None] | None = None):
     """Run the whole job on ``paths`` (default: the embedded ``data/`` folder).
 
     Parameters

@@ -222,8 +222,8 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[
     files = {"graph.html": out / "graph.html", "graph.json": out / "graph.json",
              "report.json": out / "report.json"}
     files["graph.html"].write_text(html, encoding="utf-8", newline="\n")
-    files["graph.json"].write_text(dumps_json(result.node_link(), indent=None) + "\n", encoding="utf-8",
-                                   newline="\n")
+    files["graph.json"].write_text(dumps_json(result.node_link(), indent=None) + "\n",
+                                   encoding="utf-8", newline="\n")
     files["report.json"].write_text(dumps_json(report(result)) + "\n", encoding="utf-8",
                                     newline="\n")
     return files
