@@ -24,7 +24,8 @@ __all__ = ["BuildOptions", "CommunityError", "GraphkitError", "InputError", "Opt
 
 def build(paths: Iterable[str | os.PathLike[str]] | None = None, *,
           options: BuildOptions | None = None,
-          progress: Callable[[int, int, str], None] | None = None):
+          progress: Callable[[int, int, str], None] | None = None,
+          exclude: Iterable[str | os.PathLike[str]] = ()):
     """Run the whole job on ``paths`` (default: the embedded ``data/`` folder).
 
     Parameters
@@ -35,6 +36,8 @@ def build(paths: Iterable[str | os.PathLike[str]] | None = None, *,
         Default: ``BuildOptions()``.
     progress : callable, optional
         Called as ``progress(done, total, path)`` while reading.
+    exclude : iterable of path-like, optional, keyword-only
+        Folders never read, such as the output folder of the build.
 
     Returns
     -------
@@ -62,7 +65,8 @@ def build(paths: Iterable[str | os.PathLike[str]] | None = None, *,
 
     options = BuildOptions() if options is None else options
     t = time.perf_counter()
-    r = read(paths, options=options, progress=progress, while_reading=_load_pipeline)
+    r = read(paths, options=options, progress=progress, while_reading=_load_pipeline,
+             exclude=exclude)
     read_time = time.perf_counter() - t
     from ._runtime import long_lived_objects
     from .pipeline import analyse

@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             if total >= 50 and not ns.quiet and (done % 50 == 0 or done == total):
                 print(f"read {done}/{total} files", file=sys.stderr)
 
-        result = build(ns.paths or None, options=options, progress=progress)
+        result = build(ns.paths or None, options=options, progress=progress,
+                       exclude=[ns.out])
         from ._runtime import long_lived_objects
         from .pipeline import write_outputs
 

@@ -195,6 +195,11 @@ def term_matrix(docs: Mapping[str, Iterable[str] | Mapping[str, int]]) -> TermMa
         indptr[r + 1] = len(indices)
     counts = sp.csr_matrix((np.array(data, dtype=np.int64), np.array(indices, dtype=np.int64),
                             indptr), shape=(len(bags), len(terms)))
+    if not terms:
+        # no post has a usable word: no keywords, no topic edges (scikit-learn refuses
+        # a matrix without columns)
+        empty = sp.csr_matrix((len(bags), 0), dtype=np.float64)
+        return TermMatrix(keys=keys, terms=(), matrix=empty, counts=counts)
     tfidf = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
     matrix = tfidf.fit_transform(counts).tocsr()
     matrix.sort_indices()

@@ -65,6 +65,11 @@ class BuildOptions:
                           lo=1, hi=10**7)
     max_posts_per_file: int = _opt(200_000, "at most this many posts are read from one file",
                                    group="input", lo=1, hi=10**8)
+    max_depth: int = _opt(64, "folders nested deeper than this are not entered", group="input",
+                          lo=0, hi=10_000)
+    max_read_seconds: float = _opt(600.0, "time budget of reading (seconds): files not started "
+                                   "by then are reported, not read", group="input",
+                                   lo=0.1, hi=86_400.0)
 
     def __post_init__(self) -> None:
         for f in fields(self):

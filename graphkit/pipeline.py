@@ -20,6 +20,7 @@ from .community import (CommunityResult, ModuleSummary, detect_communities, page
 from .graph import build_graph, keyword_matrix, relate
 from .keywords import TermMatrix, warm_up
 from .layout import module_layout
+from .errors import GraphkitError, InputError
 from .model import ReadResult
 from .options import BuildOptions
 from .readers import DEFAULT_DATA, read
@@ -206,24 +207,130 @@ def _count_node_kinds(g: nx.MultiDiGraph) -> dict[str, int]:
     return dict(sorted(out.items()))
 
 
+class OutputBusyError(GraphkitError):
+    """Another build holds the lock of the output folder."""
+
+
+LOCK_NAME = ".graphkit.lock"
+
+
 def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[str, Path]:
     """Write ``graph.html``, ``graph.json`` and ``report.json`` (UTF-8) into ``out_dir``.
+
+    Each file is written to a temporary name in ``out_dir``, flushed to disk
+    (``fsync``) and renamed over the old one only once all three are complete, so a
+    kill or a full disk leaves the previous outputs whole (or the new ones), never a
+    truncated file; temporary files of a failed write are removed. A lock file
+    (``.graphkit.lock``, ``fcntl.flock``) keeps two builds from mixing their outputs
+    in one folder.
 
     Returns
     -------
     dict of str to Path
         The files written.
+
+    Raises
+    ------
+    OutputBusyError
+        When another build is writing into ``out_dir``.
+    InputError
+        When a file cannot be written; the message names it.
+
+    References
+    ----------
+    .. [1] POSIX ``rename(2)``: the replacement of the target is atomic,
+       https://pubs.opengroup.org/onlinepubs/9799919799/functions/rename.html
     """
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the output folder: {exc.strerror or exc}",
+                         path=str(out)) from None
     t = time.perf_counter()
     html = result.html()
     result.timings["render"] = time.perf_counter() - t
-    files = {"graph.html": out / "graph.html", "graph.json": out / "graph.json",
-             "report.json": out / "report.json"}
-    files["graph.html"].write_text(html, encoding="utf-8", newline="\n")
-    files["graph.json"].write_text(dumps_json(result.node_link(), indent=None) + "\n",
-                                   encoding="utf-8", newline="\n")
-    files["report.json"].write_text(dumps_json(report(result)) + "\n", encoding="utf-8",
-                                    newline="\n")
-    return files
+    contents = {
+        "graph.html": html,
+        "graph.json": dumps_json(result.node_link(), indent=None) + "\n",
+        "report.json": dumps_json(report(result)) + "\n",
+    }
+    with _output_lock(out):
+        temps: dict[str, Path] = {}
+        try:
+            for name, text in contents.items():
+                temps[name] = _write_temp(out, name, text.encode("utf-8"))
+            for name, tmp in temps.items():
+                os.replace(tmp, out / name)
+            _fsync_dir(out)
+        finally:
+            for tmp in temps.values():
+                if tmp.exists():
+                    tmp.unlink()
+    return {name: out / name for name in contents}
+
+
+def _write_temp(out: Path, name: str, data: bytes) -> Path:
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", path=str(out / name)) from None
+    try:
+        os.fchmod(fd, 0o644)  # as an ordinary file (mkstemp makes 0600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write: {exc.strerror or exc}", path=str(out / name)) from None
+    return Path(tmp)
+
+
+def _fsync_dir(out: Path) -> None:
+    try:
+        fd = os.open(out, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class _output_lock:
+    """Exclusive, non-blocking ``flock`` on ``out/.graphkit.lock`` (no-op without fcntl)."""
+
+    def __init__(self, out: Path):
+        self.path = out / LOCK_NAME
+        self.fd: int | None = None
+
+    def __enter__(self):
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock
+            return self
+        try:
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror or exc}", path=str(self.path)) from None
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self.fd)
+            self.fd = None
+            raise OutputBusyError(f"{self.path.parent}: another build is writing into this "
+                                  f"folder") from None
+        return self
+
+    def __exit__(self, *exc):
+        if self.fd is not None:
+            import fcntl
+
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+        return False

@@ -27,7 +27,9 @@ def out(tmp_path_factory):
 
 
 def test_outputs_exist(out):
-    assert {p.name for p in out.iterdir()} == {"graph.html", "graph.json", "report.json"}
+    # the three outputs, and the lock file that keeps two builds from mixing them
+    assert {p.name for p in out.iterdir()} == {"graph.html", "graph.json", "report.json",
+                                               ".graphkit.lock"}
 
 
 def test_graph_json_is_node_link_with_the_contract_attributes(out):

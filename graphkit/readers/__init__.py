@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
+import stat
+import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -20,9 +24,12 @@ from ..options import BuildOptions
 from ..text import preview, split_lines
 from . import frontmatter, html, kexue, listing, table
 
-DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
-DEFAULT_MAX_FILES = 100_000
-DEFAULT_MAX_POSTS_PER_FILE = 200_000
+_DEFAULTS = BuildOptions()
+DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
+DEFAULT_MAX_FILES = _DEFAULTS.max_files
+DEFAULT_MAX_POSTS_PER_FILE = _DEFAULTS.max_posts_per_file
+DEFAULT_MAX_DEPTH = _DEFAULTS.max_depth
+DEFAULT_MAX_READ_SECONDS = _DEFAULTS.max_read_seconds
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data"  # the embedded seed pages
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -30,7 +37,8 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 
     UTF-8 (with or without BOM) and UTF-16 (with a BOM, or recognised by its zero bytes)
     are read; other bytes are tried as GB18030, the superset of GBK used by Chinese
-    Windows.
+    Windows. A UTF-8 file with a few broken bytes is read with U+FFFD in their place
+    (see :func:`decode_report`, which also lists where).
 
     Parameters
     ----------
@@ -44,7 +52,45 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     text : str
         Decoded text.
     encoding : str
-        Name of the encoding used.
+        Name of the encoding used (``"utf-8+replace"`` when broken bytes were replaced).
+
+    Raises
+    ------
+    InputError
+        When the bytes are binary or decode in none of these encodings.
+    """
+    text, encoding, _ = decode_report(data, path)
+    return text, encoding
+
+
+BAD_BYTES_REPORTED = 20  # lines with broken UTF-8 listed one by one in the report
+
+
+def decode_report(data: bytes, path: str) -> tuple[str, str, list[Fragment]]:
+    """Decode file bytes to text, listing the lines whose broken bytes were replaced.
+
+    The rules, in order: a UTF-8 or UTF-16 byte-order mark decides; NUL bytes mean
+    UTF-16 without a mark or a binary file; strict UTF-8; UTF-8 with U+FFFD for broken
+    sequences when the valid multi-byte characters outnumber the broken sequences four
+    to one (one bad byte in a Chinese UTF-8 file does not reject the file); GB18030
+    when it decodes to printable text; UTF-8 with replacement when under 1 % of the
+    characters are broken (an ASCII file with a stray byte); otherwise the file is
+    rejected.
+
+    Parameters
+    ----------
+    data : bytes
+        File content.
+    path : str
+        File name, for the error message and the fragments.
+
+    Returns
+    -------
+    text : str
+    encoding : str
+    fragments : list of Fragment
+        One per line holding replaced bytes (the first ``BAD_BYTES_REPORTED``, then one
+        that counts the rest).
 
     Raises
     ------
@@ -53,13 +99,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     """
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            raise InputError(f"broken UTF-8 at byte {exc.start + 3}", path=path,
-                             line=data[: exc.start + 3].count(b"\n") + 1) from None
+            return data[3:].decode("utf-8"), "utf-8-sig", []
+        except UnicodeDecodeError:
+            return _utf8_replaced(data[3:], path, "utf-8-sig+replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError as exc:
             raise InputError(f"broken UTF-16 at byte {exc.start}", path=path) from None
     if b"\x00" in data:
@@ -69,23 +114,45 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             "utf-16-be" if even > 0.3 * len(sample) / 2 and odd == 0 else None)
         if enc is not None and len(data) % 2 == 0:
             try:
-                return data.decode(enc), enc
+                return data.decode(enc), enc, []
             except UnicodeDecodeError:
                 pass
         raise InputError("binary file (NUL bytes), not text", path=path)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    replaced = data.decode("utf-8", "replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in replaced if ch > "\x7f") - bad
+    if multibyte >= 4 * bad:
+        return _utf8_replaced(data, path, "utf-8+replace")
     try:
         text = data.decode("gb18030")
+        if sum(ch.isprintable() or ch in "\r\n\t" for ch in text) >= 0.95 * len(text):
+            return text, "gb18030", []
     except UnicodeDecodeError:
-        line = data[: utf8_error.start].count(b"\n") + 1
-        raise InputError(f"not UTF-8, UTF-16 or GB18030 text (first bad byte at "
-                         f"offset {utf8_error.start})", path=path, line=line) from None
-    if sum(ch.isprintable() or ch in "\r\n\t" for ch in text) < 0.95 * len(text):
-        raise InputError("binary file (not printable as text)", path=path)
-    return text, "gb18030"
+        pass
+    if bad < 0.01 * len(replaced):
+        return _utf8_replaced(data, path, "utf-8+replace")
+    line = data[: utf8_error.start].count(b"\n") + 1
+    raise InputError(f"not UTF-8, UTF-16 or GB18030 text (first bad byte at "
+                     f"offset {utf8_error.start})", path=path, line=line)
+
+
+def _utf8_replaced(data: bytes, path: str, encoding: str) -> tuple[str, str, list[Fragment]]:
+    text = data.decode("utf-8", "replace")
+    frags: list[Fragment] = []
+    bad_lines = [n for n, line in enumerate(split_lines(text), 1) if "\ufffd" in line]
+    for n in bad_lines[:BAD_BYTES_REPORTED]:
+        frags.append(Fragment(path=path, line=n, end_line=n,
+                              reason="bytes that are not UTF-8 replaced by U+FFFD", text=""))
+    if len(bad_lines) > BAD_BYTES_REPORTED:
+        rest = bad_lines[BAD_BYTES_REPORTED:]
+        frags.append(Fragment(path=path, line=rest[0], end_line=rest[-1],
+                              reason=f"{len(rest)} more lines with bytes that are not UTF-8 "
+                                     f"replaced by U+FFFD", text=""))
+    return text, encoding, frags
 
 
 Reader = Callable[[list[str], str], tuple[list[Post], list[Fragment]]]
@@ -151,9 +218,55 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     return layout, posts, fragments
 
 
-def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFAULT_MAX_FILES
+def _kind_of(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _same_folder(p: Path, excluded: set[tuple[int, int]]) -> bool:
+    try:
+        st = os.stat(p)
+    except OSError:
+        return False
+    return (st.st_dev, st.st_ino) in excluded
+
+
+def _inside(path: Path, roots: tuple[Path, ...]) -> bool:
+    return any(path == r or path.is_relative_to(r) for r in roots)
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFAULT_MAX_FILES,
+               max_depth: int = DEFAULT_MAX_DEPTH, exclude: Iterable[str | os.PathLike[str]] = (),
+               allowed_roots: Iterable[str | os.PathLike[str]] | None = None,
+               deadline: float | None = None
                ) -> tuple[list[tuple[Path, str]], list[FileReport]]:
-    """List the files under ``paths`` (folders recursively, sorted; links to folders not followed).
+    """List the regular files under ``paths``.
+
+    Folders are walked without recursion (an explicit stack, so a tree of any depth
+    cannot exhaust Python's stack), in sorted order: a folder's files, then its
+    sub-folders. Hidden entries and README.md files are passed over; links to folders
+    are not followed; FIFOs, sockets, devices and links to them are never opened (a
+    FIFO would block the reader, ``/dev/zero`` would never end). Each of these is
+    listed in ``problems`` with the reason.
+
+    Parameters
+    ----------
+    paths : iterable of str or path-like
+    max_files : int, keyword-only
+        More files than this is an error.
+    max_depth : int, keyword-only
+        Folders nested deeper than this below a given folder are not entered.
+    exclude : iterable of path-like, keyword-only
+        Folders never read (the output folder of a build).
+    allowed_roots : iterable of path-like, optional, keyword-only
+        When given, every path and every file, with links resolved, must lie under one
+        of these folders (a server that lets visitors name folders).
+    deadline : float, optional, keyword-only
+        ``time.monotonic()`` value after which the walk stops (an error).
 
     Returns
     -------
@@ -166,36 +279,105 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFA
     Raises
     ------
     InputError
-        When a path does not exist.
+        When a path does not exist or lies outside ``allowed_roots``, there are more
+        than ``max_files`` files, or the deadline passes while listing.
     """
+    roots = None if allowed_roots is None else tuple(Path(r).resolve() for r in allowed_roots)
+    excluded = set()
+    for e in exclude:
+        try:
+            st = os.stat(e)
+            excluded.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
     files: list[tuple[Path, str]] = []
     problems: list[FileReport] = []
+
+    def skip(path: str, why: str) -> None:
+        problems.append(FileReport(path=path, format="skipped", posts=0, size=0, error=why))
+
+    def regular(path: Path, shown: str) -> bool:
+        """True for a regular file (after links) inside the allowed roots."""
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            skip(shown, f"cannot be read: {exc.strerror or exc}")
+            return False
+        if not stat.S_ISREG(st.st_mode):
+            link = " (through a link)" if os.path.islink(path) else ""
+            skip(shown, f"{_kind_of(st.st_mode)}{link}, not read")
+            return False
+        if roots is not None and not _inside(path.resolve(), roots):
+            skip(shown, "a link that leads outside the allowed folders, not read")
+            return False
+        return True
+
+    def check_limits() -> None:
+        if len(files) > max_files:
+            raise InputError(f"more than the limit of {max_files} files found "
+                             f"(option max_files)", path=", ".join(str(p) for p in paths))
+        if deadline is not None and time.monotonic() > deadline:
+            raise InputError("listing the files took longer than the reading time budget "
+                             "(option max_read_seconds)", path=", ".join(str(p) for p in paths))
+
+    paths = list(paths)
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
+        if not os.path.lexists(p):
             raise InputError("no such file or folder", path=str(raw))
-        if p.is_file():
-            files.append((p, p.name))
+        if roots is not None and not _inside(p.resolve(), roots):
+            raise InputError("outside the folders this server allows", path=str(raw))
+        if p.is_dir() and _same_folder(p, excluded):
+            raise InputError("this folder is the output folder; write the outputs elsewhere "
+                             "(--out)", path=str(raw))
+        if not p.is_dir():
+            if regular(p, p.name):
+                files.append((p, p.name))
             continue
         base = p.resolve().name or "input"
-        for root, dirs, names in os.walk(p, followlinks=False):
-            dirs.sort()
-            for d in list(dirs):
-                if d.startswith("."):
-                    dirs.remove(d)
-                elif os.path.islink(os.path.join(root, d)):
-                    dirs.remove(d)
-                    problems.append(FileReport(path=os.path.join(root, d), format="skipped",
-                                               posts=0, size=0,
-                                               error="link to a folder, not followed"))
-            for name in sorted(names):
-                if name.startswith(".") or name.lower() == "readme.md":
+        stack: list[tuple[Path, int]] = [(p, 0)]
+        while stack:
+            folder, depth = stack.pop()
+            check_limits()
+            try:
+                with os.scandir(folder) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as exc:
+                skip(str(folder), f"folder cannot be listed: {exc.strerror or exc}")
+                continue
+            subfolders = []
+            for entry in entries:
+                if entry.name.startswith("."):
                     continue
-                full = Path(root) / name
-                files.append((full, f"{base}/{full.relative_to(p).as_posix()}"))
-    if len(files) > max_files:
-        raise InputError(f"{len(files)} files found, more than the limit of {max_files} "
-                         f"(option max_files)", path=", ".join(str(p) for p in paths))
+                full = Path(entry.path)
+                shown = f"{base}/{full.relative_to(p).as_posix()}"
+                try:
+                    is_dir = entry.is_dir()          # follows links, as os.walk does
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    if entry.is_symlink():
+                        skip(shown, "link to a folder, not followed")
+                        continue
+                    try:
+                        st = entry.stat(follow_symlinks=False)
+                        if (st.st_dev, st.st_ino) in excluded:
+                            skip(shown, "the output folder, not read")
+                            continue
+                    except OSError:
+                        pass
+                    if depth + 1 > max_depth:
+                        skip(shown, f"folder nested deeper than {max_depth} levels "
+                                    f"(option max_depth), not read")
+                        continue
+                    subfolders.append((full, depth + 1))
+                    continue
+                if entry.name.lower() == "readme.md":
+                    continue
+                if regular(full, shown):
+                    files.append((full, shown))
+            stack.extend(reversed(subfolders))
+    check_limits()
     return files, problems
 
 
@@ -206,6 +388,10 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
                max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
                max_files: int = DEFAULT_MAX_FILES,
                max_posts_per_file: int = DEFAULT_MAX_POSTS_PER_FILE,
+               max_depth: int = DEFAULT_MAX_DEPTH,
+               max_read_seconds: float = DEFAULT_MAX_READ_SECONDS,
+               exclude: Iterable[str | os.PathLike[str]] = (),
+               allowed_roots: Iterable[str | os.PathLike[str]] | None = None,
                progress: Callable[[int, int, str], None] | None = None,
                workers: int | None = None,
                while_reading: Callable[[], object] | None = None) -> ReadResult:
@@ -214,14 +400,24 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
     Parameters
     ----------
     paths : iterable of str or path-like
-        Files and folders; folders are read recursively (hidden entries and README.md
-        files are passed over).
+        Files and folders; folders are read as :func:`iter_files` lists them.
     max_file_bytes : int, keyword-only
-        Files larger than this many bytes are not read (listed in the report).
+        Files larger than this many bytes are not read (listed in the report). At most
+        this many bytes plus one are ever read from a file, whatever size it claims.
     max_files : int, keyword-only
         At most this many files are read.
     max_posts_per_file : int, keyword-only
         Posts past this number in one file are not read (listed in the report).
+    max_depth : int, keyword-only
+        Folders nested deeper are not entered (listed in the report).
+    max_read_seconds : float, keyword-only
+        Time budget of the whole read, in seconds: files not started when it runs out
+        are listed in the report as not read. Each reader is linear in its input, so a
+        started file ends in proportion to its size.
+    exclude : iterable of path-like, keyword-only
+        Folders never read (the build's own output folder).
+    allowed_roots : iterable of path-like, optional, keyword-only
+        Confine reading to these folders, links resolved (see :func:`iter_files`).
     progress : callable, optional
         Called as ``progress(done, total, path)`` after each file (after each batch of
         files when worker processes read them).
@@ -248,19 +444,27 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
         post could be read from any file.
     """
     paths = list(paths)
-    files, reports = iter_files(paths, max_files=max_files)
+    deadline = time.monotonic() + max_read_seconds
+    files, reports = iter_files(paths, max_files=max_files, max_depth=max_depth,
+                                exclude=exclude, allowed_roots=allowed_roots,
+                                deadline=deadline)
     if workers is None:
         enough = sum(_size(f) for f, _ in files) >= PARALLEL_MIN_BYTES
         workers = min(os.cpu_count() or 1, 4) if enough and hasattr(os, "fork") else 0
+    limits = _Limits(max_file_bytes, max_posts_per_file, deadline)
+    outcomes = _read_files(files, workers, limits, while_reading)
+    return _collect(outcomes, reports, len(files), progress, paths)
+
+
+def _collect(outcomes, reports: list[FileReport], total: int, progress, paths) -> ReadResult:
     sightings: list[Post] = []
     fragments: list[Fragment] = []
-    for done, (name, report, posts, frags) in _read_files(files, workers, max_file_bytes,
-                                                          max_posts_per_file, while_reading):
+    for done, (name, report, posts, frags) in outcomes:
         reports.append(report)
         sightings.extend(posts)
         fragments.extend(frags)
         if progress is not None:
-            progress(done, len(files), name)
+            progress(done, total, name)
     if not sightings:
         why = "; ".join(r.error or f"{r.path}: {r.format}" for r in reports[:5]) or "no files"
         raise InputError(f"no post could be read ({why})",
@@ -269,32 +473,97 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
                       fragments=tuple(fragments), sightings=len(sightings))
 
 
+UPLOAD_NAME_RE = re.compile(r"[^\w.\- ]+")
+
+
+def upload_name(name: str, index: int) -> str:
+    """A safe report name for an uploaded file: its last path part, never ``.``/``..``.
+
+    Parameters
+    ----------
+    name : str
+        The name the browser sent (it may hold folders, ``..`` or nothing).
+    index : int
+        Position of the upload, used when nothing of the name is usable.
+    """
+    last = re.split(r"[\\/]", str(name))[-1].strip()
+    last = UPLOAD_NAME_RE.sub("_", last)
+    if not last.strip(". "):
+        return f"upload-{index + 1}"
+    return last
+
+
+def read_uploads(uploads: Iterable[tuple[str, bytes]], *, options: BuildOptions = BuildOptions()
+                 ) -> ReadResult:
+    """Read uploaded files from memory (nothing is written to disk).
+
+    Parameters
+    ----------
+    uploads : iterable of (str, bytes)
+        File name as sent and content. Names are reduced to a safe last part
+        (:func:`upload_name`); the name's ending picks the reader as for files.
+    options : BuildOptions, keyword-only
+        ``max_file_bytes``, ``max_files``, ``max_posts_per_file`` and
+        ``max_read_seconds`` apply.
+
+    Returns
+    -------
+    ReadResult
+
+    Raises
+    ------
+    InputError
+        When there are more than ``max_files`` uploads or no post could be read.
+    """
+    uploads = list(uploads)
+    if len(uploads) > options.max_files:
+        raise InputError(f"{len(uploads)} uploads, more than the limit of "
+                         f"{options.max_files} (option max_files)")
+    limits = _Limits(options.max_file_bytes, options.max_posts_per_file,
+                     time.monotonic() + options.max_read_seconds)
+    named = [(upload_name(n, i), data) for i, (n, data) in enumerate(uploads)]
+    outcomes = ((done, (name, *_read_data(data, name, limits)))
+                for done, (name, data) in enumerate(named, 1))
+    return _collect(outcomes, [], len(named), None, ["uploads"])
+
+
 def read(paths: Iterable[str | os.PathLike[str]] | None = None, *,
          options: BuildOptions = BuildOptions(),
          progress: Callable[[int, int, str], None] | None = None,
          workers: int | None = None,
-         while_reading: Callable[[], object] | None = None) -> ReadResult:
+         while_reading: Callable[[], object] | None = None,
+         exclude: Iterable[str | os.PathLike[str]] = (),
+         allowed_roots: Iterable[str | os.PathLike[str]] | None = None) -> ReadResult:
     """Read posts from ``paths`` (default: the embedded ``data/`` folder).
 
     The limits come from ``options`` (``max_file_bytes``, ``max_files``,
-    ``max_posts_per_file``); the other parameters are those of :func:`read_paths`.
-    This module imports no numerical library, so that worker processes fork from a
-    small process.
+    ``max_posts_per_file``, ``max_depth``, ``max_read_seconds``); the other parameters
+    are those of :func:`read_paths`. This module imports no numerical library, so that
+    worker processes fork from a small process.
     """
     paths = list(paths) if paths else [DEFAULT_DATA]
     return read_paths(paths, max_file_bytes=options.max_file_bytes,
                       max_files=options.max_files,
-                      max_posts_per_file=options.max_posts_per_file, progress=progress,
+                      max_posts_per_file=options.max_posts_per_file,
+                      max_depth=options.max_depth, max_read_seconds=options.max_read_seconds,
+                      exclude=exclude, allowed_roots=allowed_roots, progress=progress,
                       workers=workers, while_reading=while_reading)
 
 
-def _read_files(files, workers, max_file_bytes, max_posts_per_file, while_reading):
+@dataclass(frozen=True)
+class _Limits:
+    max_file_bytes: int
+    max_posts_per_file: int
+    deadline: float
+
+
+def _read_files(files, workers, limits: _Limits, while_reading):
     """Yield ``(done, (name, report, posts, fragments))`` per file, in the order of ``files``."""
     if workers < 1 or len(files) < 2:
         if while_reading is not None:
             while_reading()
         for done, (f, name) in enumerate(files, 1):
-            yield (done, (name, *_read_file(f, name, max_file_bytes, max_posts_per_file)))
+            yield (done, (name, *_read_file(f, name, limits)))
         return
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
@@ -304,8 +573,7 @@ def _read_files(files, workers, max_file_bytes, max_posts_per_file, while_readin
     with ProcessPoolExecutor(max_workers=min(workers, len(batches)),
                              mp_context=mp.get_context("fork")) as ex:
         # forked before any thread of ours starts; results come back in submission order
-        futures = [ex.submit(_read_batch, b, max_file_bytes, max_posts_per_file)
-                   for b in batches]
+        futures = [ex.submit(_read_batch, b, limits) for b in batches]
         if while_reading is not None:
             while_reading()
         done = 0
@@ -315,38 +583,86 @@ def _read_files(files, workers, max_file_bytes, max_posts_per_file, while_readin
                 yield (done, (name, *outcome))
 
 
-def _read_batch(batch, max_file_bytes, max_posts_per_file):
-    return [_read_file(f, name, max_file_bytes, max_posts_per_file) for f, name in batch]
+def _read_batch(batch, limits: _Limits):
+    return [_read_file(f, name, limits) for f, name in batch]
 
 
-def _read_file(f: Path, name: str, max_file_bytes: int, max_posts_per_file: int
+def _unread(name: str, size: int, why: str) -> tuple[FileReport, list[Post], list[Fragment]]:
+    return FileReport(path=name, format="unreadable", posts=0, size=size, error=why), [], []
+
+
+def _read_file(f: Path, name: str, limits: _Limits
                ) -> tuple[FileReport, list[Post], list[Fragment]]:
-    """Read one file: its report entry, its posts and its skipped fragments."""
+    """Read one file: its report entry, its posts and its skipped fragments.
+
+    The file is opened without blocking and checked to be a regular file on the open
+    descriptor (a FIFO swapped in after the listing is not waited on); at most
+    ``max_file_bytes + 1`` bytes are read, whatever size the file claims (``/proc``
+    files claim 0).
+    """
+    if time.monotonic() > limits.deadline:
+        return _unread(name, _size(f), "not read: the reading time budget ran out "
+                                       "(option max_read_seconds)")
     try:
-        size = f.stat().st_size
-        if size > max_file_bytes:
-            raise InputError(f"{size} bytes, more than the limit of {max_file_bytes} "
-                             f"(option max_file_bytes)", path=name)
-        text, _ = decode(f.read_bytes(), name)
-    except InputError as exc:
-        return (FileReport(path=name, format="unreadable", posts=0, size=_size(f),
-                           error=str(exc)), [], [])
+        fd = os.open(f, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        return (FileReport(path=name, format="unreadable", posts=0, size=_size(f),
-                           error=f"{name}: {exc.strerror or exc}"), [], [])
-    layout, posts, frags = read_text(text, name)
-    if len(posts) > max_posts_per_file:
-        first_left = posts[max_posts_per_file].sources[0].line
+        return _unread(name, 0, f"{name}: {exc.strerror or exc}")
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return _unread(name, 0, f"{_kind_of(st.st_mode)}, not read")
+        if st.st_size > limits.max_file_bytes:
+            return _unread(name, st.st_size, f"{st.st_size} bytes, more than the limit of "
+                                             f"{limits.max_file_bytes} (option max_file_bytes)")
+        chunks, size = [], 0
+        while size <= limits.max_file_bytes:
+            chunk = os.read(fd, min(1 << 20, limits.max_file_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        return _unread(name, 0, f"{name}: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limits.max_file_bytes:
+        return _unread(name, len(data), f"more than the limit of {limits.max_file_bytes} "
+                                        f"bytes (option max_file_bytes)")
+    return _read_data(data, name, limits)
+
+
+def _read_data(data: bytes, name: str, limits: _Limits
+               ) -> tuple[FileReport, list[Post], list[Fragment]]:
+    """Read one file's bytes (see :func:`_read_file`)."""
+    if len(data) > limits.max_file_bytes:
+        return _unread(name, len(data), f"{len(data)} bytes, more than the limit of "
+                                        f"{limits.max_file_bytes} (option max_file_bytes)")
+    try:
+        text, _, byte_frags = decode_report(data, name)
+    except InputError as exc:
+        return _unread(name, len(data), str(exc))
+    try:
+        layout, posts, frags = read_text(text, name)
+    except RecursionError:
+        return _unread(name, len(data), f"{name}: nested too deeply to read")
+    frags = byte_frags + frags
+    if len(posts) > limits.max_posts_per_file:
+        first_left = posts[limits.max_posts_per_file].sources[0].line
         frags.append(Fragment(
             path=name, line=first_left, end_line=posts[-1].sources[0].line,
-            reason=f"{len(posts) - max_posts_per_file} more posts not read: more than "
-                   f"the limit of {max_posts_per_file} (option max_posts_per_file)",
-            text=preview(posts[max_posts_per_file].label)))
-        posts = posts[:max_posts_per_file]
+            reason=f"{len(posts) - limits.max_posts_per_file} more posts not read: more than "
+                   f"the limit of {limits.max_posts_per_file} (option max_posts_per_file)",
+            text=preview(posts[limits.max_posts_per_file].label)))
+        posts = posts[:limits.max_posts_per_file]
     error = {"empty": "empty file", "unknown": "unknown layout (see the fragment)"}.get(layout)
     if not posts and error is None:
         error = "no post in this file (see its fragments)"
-    return FileReport(path=name, format=layout, posts=len(posts), size=size,
+    if not posts:
+        # a file that holds no post may hold anything (a planted settings file): the
+        # report says where and why, never what
+        frags = [replace(f, text="") for f in frags]
+    return FileReport(path=name, format=layout, posts=len(posts), size=len(data),
                       error=error), posts, frags
 
 

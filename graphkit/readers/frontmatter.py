@@ -72,6 +72,93 @@ def _date(value) -> str | None:
         return None
 
 
+class FrontMatterError(ValueError):
+    """Front matter that cannot be read; ``lineno`` is its 1-based line when known."""
+
+    def __init__(self, message: str, lineno: int | None = None):
+        super().__init__(message)
+        self.lineno = lineno
+
+
+def _no_alias_loader():
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        """PyYAML's safe loader that refuses aliases (``*name``).
+
+        Aliases let a few hundred bytes expand into gigabytes ("billion laughs"); front
+        matter has no use for them.
+        """
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.events.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, "YAML aliases (*name) are not read in front matter",
+                    event.start_mark)
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
+
+
+def parse_front_matter(raw: str, fence: str = "---") -> dict:
+    """Parse the text between the fences: YAML after ``---``, TOML after ``+++``.
+
+    YAML is read by PyYAML's safe loader with aliases refused, so that its size in
+    memory is bounded by the size of its text; TOML by :mod:`tomllib`.
+
+    Parameters
+    ----------
+    raw : str
+        The lines between the fences.
+    fence : {"---", "+++"}
+
+    Returns
+    -------
+    dict
+
+    Raises
+    ------
+    FrontMatterError
+        When the text is not valid YAML/TOML, uses a YAML alias, or is not a mapping.
+
+    References
+    ----------
+    .. [1] YAML 1.1, anchors and aliases, https://yaml.org/spec/1.1/#id899912
+    .. [2] TOML v1.0.0, https://toml.io/en/v1.0.0
+    """
+    if fence == "---":
+        import yaml
+
+        try:
+            loaded = yaml.load(raw, Loader=_no_alias_loader()) if raw.strip() else {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if getattr(exc, "problem", None):
+                first = exc.problem
+            raise FrontMatterError(first, mark.line + 1 if mark is not None else None) from None
+        except RecursionError:
+            raise FrontMatterError("nested too deeply") from None
+    else:
+        import tomllib
+
+        try:
+            loaded = tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"line (\d+)", str(exc))
+            raise FrontMatterError(str(exc).splitlines()[0],
+                                   getattr(exc, "lineno", None) or (int(m.group(1)) if m else None)
+                                   ) from None
+        except RecursionError:
+            raise FrontMatterError("nested too deeply") from None
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise FrontMatterError("front matter is not a mapping of keys to values")
+    return loaded
+
+
 def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
     """Read one Markdown file with front matter.
 
@@ -101,26 +188,10 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
         return [], frags
     raw = "\n".join(lines[start + 1:end])
     try:
-        if fence == "---":
-            import yaml
-
-            loaded = yaml.safe_load(raw) if raw.strip() else {}
-        else:
-            import tomllib
-
-            loaded = tomllib.loads(raw)
-        if loaded is None:
-            loaded = {}
-        if not isinstance(loaded, dict):
-            raise ValueError("front matter is not a mapping of keys to values")
-        meta = loaded
-    except Exception as exc:  # yaml.YAMLError, tomllib.TOMLDecodeError, ValueError
-        mark = getattr(exc, "problem_mark", None)
-        line = start + 2 + (mark.line if mark is not None else 0)
-        lineno = getattr(exc, "lineno", None)
-        if lineno:
-            line = start + 1 + lineno
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        meta = parse_front_matter(raw, fence)
+    except FrontMatterError as exc:
+        line = start + 1 + exc.lineno if exc.lineno else start + 2
+        reason = str(exc) or type(exc).__name__
         frags.append(Fragment(path=path, line=line, end_line=end + 1,
                               reason=f"broken front matter ({reason}); body read without it",
                               text=preview(raw)))

@@ -107,8 +107,9 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     paragraphs: list[str] = []
     links: list[Link] = []
     blocks = body.css(BLOCKS) or [body]
+    inside_block = _InsideBlock(body)
     for b in blocks:
-        if any(p.tag in BLOCK_TAGS for p in _ancestors(b, stop=body)):
+        if inside_block(b):
             continue  # nested in a block already taken (li > p ...)
         t = _block_text(b)
         if not t:
@@ -137,8 +138,33 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     return [post], frags
 
 
-def _ancestors(node, *, stop):
-    p = node.parent
-    while p is not None and p != stop:
-        yield p
-        p = p.parent
+class _InsideBlock:
+    """Tell whether a node lies inside a block element below ``stop``, in linear time.
+
+    Nodes are compared by ``mem_id`` (selectolax's ``==`` and ``!=`` serialise both
+    subtrees, which made this check quadratic), and each node's answer is remembered,
+    so that every node of the document is climbed through at most once.
+    """
+
+    def __init__(self, stop):
+        self.stop = stop.mem_id
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, node) -> bool:
+        chain = []
+        p = node.parent
+        answer = False
+        while p is not None and p.mem_id != self.stop:
+            key = p.mem_id
+            if key in self.known:
+                answer = self.known[key]
+                break
+            if p.tag in BLOCK_TAGS:
+                answer = True
+                self.known[key] = True
+                break
+            chain.append(key)
+            p = p.parent
+        for key in chain:
+            self.known[key] = answer
+        return answer

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from ..model import Fragment, Post, Source
 from ..text import preview, split_lines
@@ -17,6 +18,8 @@ from .frontmatter import _as_list, _date, url_aliases
 from .kexue import SITE_URL, archive_link_id
 
 TABLE = "table"
+MAX_JSON_DEPTH = 32          # a post row is a flat object; deeper nesting is refused
+_JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
 TEXT_COLUMNS = ("text", "body", "content", "excerpt")
 
 
@@ -51,11 +54,33 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
                 sources=(Source(path=path, line=line, format=TABLE),))
 
 
+def json_depth(line: str) -> int:
+    """Deepest nesting of arrays and objects in one line of JSON, strings left out.
+
+    Linear in the line's length; used before :func:`json.loads`, whose C parser
+    recurses once per level.
+    """
+    depth = deepest = 0
+    for ch in re.findall(r"[\[\]{}]", _JSON_STRING_RE.sub("", line)):
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
 def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """Read a JSON Lines file (one JSON object per line)."""
     posts, frags = [], []
     for n, line in enumerate(split_lines(text), 1):
         if not line.strip():
+            continue
+        depth = json_depth(line) if line.count("[") + line.count("{") > MAX_JSON_DEPTH else 0
+        if depth > MAX_JSON_DEPTH:
+            frags.append(Fragment(path=path, line=n, end_line=n,
+                                  reason=f"JSON nested {depth} levels deep, more than "
+                                         f"{MAX_JSON_DEPTH}: not read", text=preview(line)))
             continue
         try:
             row = json.loads(line)
@@ -77,27 +102,47 @@ def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
 
 
 def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
-    """Read a CSV file with a header row."""
+    """Read a CSV file with a header row.
+
+    Fields may be as long as the file (the csv module's own 128 KiB field limit would
+    stop the file at the first long text). A quote that is never closed is an error of
+    the file from the row that opens it to its end, reported with those lines, never a
+    title that swallows the following rows; a title that spans lines is reported too.
+    """
     posts, frags = [], []
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if csv.field_size_limit() < len(text) + 1:
+        csv.field_size_limit(len(text) + 1)   # only ever raised; a field fits in its file
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     header: list[str] = []
+    start = 1
     try:
         header = reader.fieldnames or []
+        start = reader.line_num + 1
         for row in reader:
             n = reader.line_num
             if None in row:  # more cells than header names
-                frags.append(Fragment(path=path, line=n, end_line=n,
+                frags.append(Fragment(path=path, line=start, end_line=n,
                                       reason="row has more cells than the header",
                                       text=preview(",".join(map(str, row[None])))))
-            post = _row_post(row, path, n)
+            title = str(row.get("title") or "")
+            if "\n" in title.strip() or "\r" in title.strip():
+                frags.append(Fragment(path=path, line=start, end_line=n,
+                                      reason="title spans several lines (a quote left open?): "
+                                             "row not read", text=preview(title)))
+                start = n + 1
+                continue
+            post = _row_post(row, path, start)
             if isinstance(post, str):
-                frags.append(Fragment(path=path, line=n, end_line=n, reason=post,
+                frags.append(Fragment(path=path, line=start, end_line=n, reason=post,
                                       text=preview(" ".join(str(v) for v in row.values()))))
             else:
                 posts.append(post)
+            start = n + 1
     except csv.Error as exc:
-        frags.append(Fragment(path=path, line=reader.line_num, end_line=reader.line_num,
-                              reason=f"broken CSV ({exc})", text=""))
+        last = max(len(split_lines(text)), start)
+        frags.append(Fragment(path=path, line=start, end_line=last,
+                              reason=f"broken CSV ({exc}): lines {start}–{last} not read",
+                              text=""))
     if not any(h and h.strip().casefold() in ("title", "url", "link") for h in header):
         frags.append(Fragment(path=path, line=1, end_line=1,
                               reason="CSV header has no title or url column",
