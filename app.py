@@ -7,14 +7,15 @@ changing a display filter re-runs neither.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
 import re
-import tempfile
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from graphkit.display import markdown_literal, plotly_text, visible_controls
 from graphkit.analysis import alluvial, module_sizes_by_year, related_posts, structural_gaps
 from graphkit.errors import GraphkitError
 from graphkit.explore import ego_network, filter_nodes, post_edges, search
@@ -22,38 +23,46 @@ from graphkit.export import modules_csv, posts_csv, to_gexf, to_graphml
 from graphkit.graph import keyword_matrix
 from graphkit.options import EDGE_KINDS, BuildOptions, option_table
 from graphkit.pipeline import DEFAULT_DATA, analyse, read, report
+from graphkit.readers import read_uploads
 from graphkit.render import dumps_json
 
 st.set_page_config(page_title="graphkit · 科学空间", layout="wide")
+md = markdown_literal  # page text made literal for widgets that render Markdown
 
 
 # ------------------------------------------------------------------ cached work
-@st.cache_resource(show_spinner="Reading posts…")
-def load(source: str, uploads: tuple[tuple[str, bytes], ...] = ()):
-    if uploads:
-        tmp = Path(tempfile.mkdtemp(prefix="graphkit-upload-"))
-        for name, data in uploads:
-            (tmp / Path(name).name).write_bytes(data)
-        return read([tmp], workers=0)  # no fork from a threaded server
-    return read([source], workers=0)
+# Every cache is bounded (entries and age), so a server's memory does not grow with the
+# number of visitors or option changes; sources are keyed by what they hold (the hash
+# of uploaded bytes), never by file names.
+CACHE = {"max_entries": 8, "ttl": 3600}
 
 
-@st.cache_resource(show_spinner="Segmenting text…")
+@st.cache_resource(show_spinner="Reading posts…", **CACHE)
+def load(source: str, _uploads: tuple[tuple[str, bytes], ...] = (),
+         _roots: tuple[str, ...] | None = None):
+    if source.startswith("upload:"):
+        return read_uploads(_uploads)  # in memory: no upload folder to remove
+    path = source.split(":", 1)[1]
+    return read([path], workers=0, allowed_roots=_roots)  # no fork from a threaded server
+
+
+@st.cache_resource(show_spinner="Segmenting text…", **CACHE)
 def terms(source: str, keyword_chars: int, _read_result):
     return keyword_matrix(_read_result.posts, max_chars=keyword_chars)
 
 
-@st.cache_resource(show_spinner="Relating posts and running InfoMap…")
+@st.cache_resource(show_spinner="Relating posts and running InfoMap…", **CACHE)
 def run(source: str, options: BuildOptions, _read_result, _terms):
     return analyse(_read_result, options=options, terms=_terms)
 
 
-@st.cache_resource(show_spinner="Running InfoMap on each year's network…")
+@st.cache_resource(show_spinner="Running InfoMap on each year's network…", max_entries=4,
+                   ttl=3600)
 def run_alluvial(source: str, options: BuildOptions, _result):
     return alluvial(_result.graph, options=options, tm=_result.terms)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, **CACHE)
 def run_gaps(source: str, options: BuildOptions, _result):
     return structural_gaps(_result.graph, _result.community, _result.terms)
 
@@ -82,50 +91,57 @@ def sidebar_options() -> BuildOptions:
 
 
 st.sidebar.title("graphkit")
-choice = st.sidebar.radio("source", ["embedded data/", "upload files", "local folder"],
-                          key="source")
+# A server folder is a source only where whoever runs the server allows it:
+# GRAPHKIT_FOLDERS=/srv/blogs:/data lists the folders visitors may read (links resolved).
+allowed_roots = tuple(p for p in os.environ.get("GRAPHKIT_FOLDERS", "").split(os.pathsep) if p)
+choices = ["embedded data/", "upload files"] + (["server folder"] if allowed_roots else [])
+choice = st.sidebar.radio("source", choices, key="source")
 uploads: tuple = ()
-default_source = os.environ.get("GRAPHKIT_DATA", str(DEFAULT_DATA))
-source = default_source
+source = "data:" + os.environ.get("GRAPHKIT_DATA", str(DEFAULT_DATA))
+roots = None
 if choice == "upload files":
     files = st.sidebar.file_uploader("post files (.txt, .md, .html, .jsonl, .csv)",
                                      accept_multiple_files=True, key="uploads")
     if files:
         uploads = tuple((f.name, f.getvalue()) for f in files)
-        source = "upload:" + ",".join(sorted(f.name for f in files))
-elif choice == "local folder":
-    source = st.sidebar.text_input("folder path", value=default_source, key="folder")
+        digest = hashlib.sha256()
+        for name, data in uploads:
+            digest.update(hashlib.sha256(name.encode("utf-8", "replace")).digest())
+            digest.update(hashlib.sha256(data).digest())
+        source = "upload:" + digest.hexdigest()
+elif choice == "server folder":
+    folder = st.sidebar.text_input(f"folder under {', '.join(allowed_roots)}",
+                                   value=allowed_roots[0], key="folder")
+    source, roots = "folder:" + folder, allowed_roots
 
 st.sidebar.header("options")
 try:
     options = sidebar_options()
-    read_result = load(source, uploads)
+    read_result = load(source, uploads, roots)
     tm = terms(source, options.keyword_chars, read_result)
     # display-only options are not part of the analysis' cache key
     analysis_options = options.with_(show_extra_nodes=True)
     result = run(source, analysis_options, read_result, tm)
 except GraphkitError as exc:
-    st.error(str(exc))
+    st.error(md(str(exc)))
+    st.stop()
+except Exception as exc:  # noqa: BLE001 - a visitor sees one line, the server log the rest
+    logging.getLogger("graphkit.app").exception("build failed")
+    st.error(f"graphkit could not map this input ({type(exc).__name__}); "
+             "the server log has the details.")
     st.stop()
 
 g = result.graph
 c = result.community
 top_of = {n: c.module(n, 1) for n in g.nodes}
-labels = {m.id: m.label for m in result.modules}
+labels = {m.id: visible_controls(m.label) for m in result.modules}
 post_keys = sorted((n for n, d in g.nodes(data=True) if d["kind"] == "post"),
                    key=lambda n: g.nodes[n]["label"])
 
 
 def label_of(n: str) -> str:
-    return g.nodes[n]["label"]
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def md(text: str) -> str:
-    """Page text made literal for widgets that render Markdown (titles, labels, tags)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    """A node's label as plain text (widget options and tables render no Markdown)."""
+    return visible_controls(g.nodes[n]["label"])
 
 
 st.title("科学空间 · knowledge map")
@@ -192,7 +208,7 @@ with tab_modules:
                  for m in sorted(result.modules, key=lambda m: [int(x) for x in m.id.split(":")])]
     st.dataframe(pd.DataFrame(tree_rows), hide_index=True, width="stretch")
     module = st.selectbox("module page", [m for m in result.modules],
-                          format_func=lambda m: f"{m.id} · {m.label} ({m.size})", key="module")
+                          format_func=lambda m: f"{m.id} · {labels[m.id]} ({m.size})", key="module")
     if module is not None:
         members = c.modules_at(module.level)[module.id]
         st.markdown(f"**{module.id} · {md(module.label)}** — {module.size} posts, "
@@ -238,7 +254,7 @@ with tab_post:
     if d.get("tags") or d.get("categories"):
         st.caption("categories: " + md(", ".join(d["categories"])) + " · tags: "
                    + md(", ".join(d["tags"])))
-    st.text(d.get("excerpt") or "(no text)")
+    st.text(visible_controls(d.get("excerpt") or "(no text)"))
     edges = post_edges(g, key)
     for title, bucket in (("cites", "out"), ("cited by", "in"), ("shared topics", "topic")):
         st.markdown(f"**{title}** ({len(edges[bucket])})")
@@ -277,7 +293,8 @@ with tab_time:
         a = run_alluvial(source, analysis_options, result)
         index = {(m["cut"], m["module"]): i for i, m in enumerate(a.modules)}
         fig = go.Figure(go.Sankey(
-            node={"label": [f"{m['cut']} · {m['module']} · {m['label']}" for m in a.modules]},
+            node={"label": [plotly_text(f"{m['cut']} · {m['module']} · {m['label']}")
+                         for m in a.modules]},
             link={"source": [index[(f["source_cut"], f["source"])] for f in a.flows],
                   "target": [index[(f["target_cut"], f["target"])] for f in a.flows],
                   "value": [f["posts"] for f in a.flows]}))

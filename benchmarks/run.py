@@ -187,6 +187,17 @@ def bench_export(quick: bool) -> None:
         record("pyvis defaults 2000 nodes", **out)
 
 
+def bench_hostile(quick: bool) -> None:
+    out = _child("hostile", [])
+    record("hostile inputs", **out)
+
+
+def bench_dashboard_memory(quick: bool) -> None:
+    sessions, changes = (2, 8) if quick else (8, 32)
+    out = _child("dashboard_memory", [str(sessions), str(changes)])
+    record(f"dashboard memory {sessions}x{changes}", **out)
+
+
 # ---------------------------------------------------------------- children
 def _child(kind: str, args: list[str]) -> dict:
     proc = subprocess.run([sys.executable, str(Path(__file__)), "--child", kind, *args],
@@ -213,6 +224,10 @@ def child(kind: str, args: list[str]) -> dict:
         return _export(int(args[0]))
     if kind == "pyvis_default":
         return _pyvis_default(int(args[0]))
+    if kind == "hostile":
+        return _hostile()
+    if kind == "dashboard_memory":
+        return _dashboard_memory(int(args[0]), int(args[1]))
     raise SystemExit(f"unknown child {kind}")
 
 
@@ -403,9 +418,75 @@ def _pyvis_default(n: int) -> dict:
             "over 400 s"}
 
 
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS")) / 1024
+
+
+def _dashboard_memory(sessions: int, changes: int) -> dict:
+    """Resident memory of one process serving ``sessions`` AppTest sessions one after
+    another, each changing the Markov time ``changes`` times (every value new, so that
+    every change is a cache miss: the worst case for the dashboard's caches)."""
+    import gc
+
+    from streamlit.testing.v1 import AppTest
+
+    rss = []
+    t = time.perf_counter()
+    for s in range(sessions):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+        at.run()
+        for c in range(changes):
+            at.sidebar.number_input(key="markov_time").set_value(0.5 + 0.01 * (s * changes + c)).run()
+            if at.exception:
+                return {"error": str(at.exception[0].message)[:200]}
+        del at
+        gc.collect()
+        rss.append(round(_rss_mb(), 1))
+    half = len(rss) // 2
+    return {"rss_after_each_session_mb": rss, "growth_second_half_mb":
+            round(rss[-1] - rss[half - 1], 1) if half else 0.0,
+            "seconds": round(time.perf_counter() - t, 1)}
+
+
+def _hostile() -> dict:
+    """Seconds of the reader on inputs that used to hang it or grow without bound."""
+    from graphkit.readers.frontmatter import parse_front_matter, FrontMatterError
+    from graphkit.readers.html import read_html
+    from graphkit.readers.table import read_jsonl
+
+    out = {}
+    t = time.perf_counter()
+    read_html("<html><body><article>" + "<div>" * 8000 + "<p>x</p>" + "</div>" * 8000
+              + "</article></body></html>", "deep.html")
+    out["html_8000_nested_divs_s"] = round(time.perf_counter() - t, 3)
+    parts = [f"<div><h2>{i}</h2><ul><li><p>段落 {i} <a href='/x/{i}'>link</a>" + "文字" * 60
+             + "</p></li></ul></div>" for i in range(25000)]
+    page = "<html><body><main>" + "".join(parts) + "</main></body></html>"
+    t = time.perf_counter()
+    read_html(page, "big.html")
+    out["html_mb"] = round(len(page.encode()) / 1e6, 1)
+    out["html_big_s"] = round(time.perf_counter() - t, 3)
+    bomb = "a: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n"
+        for i in range(8)) + "title: *i\n"
+    t = time.perf_counter()
+    try:
+        parse_front_matter(bomb)
+    except FrontMatterError:
+        pass
+    out["yaml_alias_bomb_s"] = round(time.perf_counter() - t, 4)
+    t = time.perf_counter()
+    read_jsonl('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}\n", "deep.jsonl")
+    out["json_100k_nested_s"] = round(time.perf_counter() - t, 4)
+    out["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    return out
+
+
 BENCHES = {"read": bench_read, "resolution": bench_resolution, "pipeline": bench_pipeline,
            "communities": bench_communities, "synthetic": bench_synthetic,
-           "similarity": bench_similarity, "infomap": bench_infomap, "export": bench_export}
+           "similarity": bench_similarity, "infomap": bench_infomap, "export": bench_export,
+           "hostile": bench_hostile, "dashboard_memory": bench_dashboard_memory}
 
 
 def main() -> None:

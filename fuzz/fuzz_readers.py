@@ -7,7 +7,9 @@ Not part of the test suite. Run from the repository root, for a fixed time::
 
 The input bytes go through :func:`graphkit.readers.decode` and then every reader (the
 file name picks HTML, JSONL, CSV or the text layouts), then citation extraction and the
-TF-IDF keywords of what was read. Any exception other than ``InputError`` is a finding.
+keyword matrix (segmentation and TF-IDF) of what was read. Inputs may be up to 1 MB
+(``-max_len=1048576`` unless given), large enough for deep HTML nesting and long CSV
+fields. Any exception other than ``InputError`` is a finding.
 Without a corpus folder argument, the seeds are our own fixtures (``tests/fixtures``)
 and the embedded ``data/``, copied into ``fuzz/corpus-work/``; findings are written to
 ``crash-*`` files by libFuzzer.
@@ -22,6 +24,7 @@ import atheris
 
 with atheris.instrument_imports():
     from graphkit.errors import InputError
+    from graphkit.graph import keyword_matrix
     from graphkit.readers import decode, read_text
     from graphkit.relate import citation_edges
 
@@ -41,6 +44,9 @@ def one_input(data: bytes) -> None:
         if not 1 <= f.line <= f.end_line:
             raise AssertionError(f"bad fragment lines {f}")
     citation_edges(posts)
+    tm = keyword_matrix(posts)
+    if tm.matrix.shape[0] != len(posts):
+        raise AssertionError("keyword matrix rows differ from the posts")
 
 
 def seed_corpus() -> Path:
@@ -58,6 +64,8 @@ def seed_corpus() -> Path:
 def main() -> None:
     if not any(not a.startswith("-") for a in sys.argv[1:]):
         sys.argv.append(str(seed_corpus()))
+    if not any(a.startswith("-max_len=") for a in sys.argv[1:]):
+        sys.argv.append("-max_len=1048576")
     atheris.Setup(sys.argv, one_input)
     atheris.Fuzz()
 

@@ -172,6 +172,12 @@ def report(result: BuildResult) -> dict:
             "inferred_dates": [p.key for p in r.posts if p.date_inferred],
             "skipped_fragments": [vars(f) for f in r.fragments],
         },
+        "keywords": {
+            "terms": len(result.terms.terms),
+            "message": ("no post has a usable keyword: the graph has no topic edges"
+                        if not result.terms.terms else
+                        f"{len(result.terms.terms)} keywords over {len(result.terms.keys)} posts"),
+        },
         "graph": {
             "nodes": result.graph.number_of_nodes(),
             "edges_by_kind": _count_kinds(result.graph),

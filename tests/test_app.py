@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import ROOT
 
@@ -87,8 +89,42 @@ def test_module_page_and_alluvial_view(app):
     assert app.get("plotly_chart")
 
 
-def test_bad_folder_is_a_clear_error(app):
-    app.sidebar.radio(key="source").set_value("local folder").run()
-    app.sidebar.text_input(key="folder").set_value("/no/such/folder").run()
-    assert not app.exception
-    assert any("no such file or folder" in e.value for e in app.error)
+def test_no_server_folder_is_offered_unless_the_server_allows_it(app):
+    assert app.sidebar.radio(key="source").options == ["embedded data/", "upload files"]
+
+
+def test_server_folders_only_under_the_allowed_roots(calls, monkeypatch, tmp_path):
+    allowed = tmp_path / "blogs"
+    allowed.mkdir()
+    monkeypatch.setenv("GRAPHKIT_FOLDERS", str(allowed))
+    at = testing.AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.sidebar.radio(key="source").set_value("server folder").run()
+    for folder, message in (("/etc", "outside the folders this server allows"),
+                            (str(allowed / ".." / ".."), "outside the folders this server allows"),
+                            (str(allowed / "none"), "no such file or folder")):
+        at.sidebar.text_input(key="folder").set_value(folder).run()
+        assert not at.exception
+        (error,) = at.error
+        assert message in error.value.replace("\\", "")
+
+
+def test_hostile_titles_are_literal_text(calls, monkeypatch):
+    from graphkit.display import BIDI_CONTROLS
+
+    monkeypatch.setenv("GRAPHKIT_DATA", str(ROOT / "tests" / "fixtures" / "hostile"))
+    at = testing.AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    assert not at.exception
+    at.selectbox(key="post").set_value("post:99102").run()
+    at.checkbox(key="alluvial").check().run()
+    assert not at.exception
+    shown = [e.value for e in (*at.markdown, *at.caption, *at.subheader, *at.error)]
+    assert any("[U+202E]gnp" in t.replace("\\", "") for t in shown)  # shown, not obeyed
+    for text in shown:
+        assert "://" not in text and "www." not in text and not set(text) & BIDI_CONTROLS
+    assert all("hunter2" not in str(df.value) for df in at.dataframe)
+    (chart,) = at.get("plotly_chart")
+    (sankey,) = json.loads(chart.proto.spec)["data"]
+    tagged = [t for t in sankey["node"]["label"] if "点击领奖" in t]
+    assert tagged and all("<" not in t and "&lt;a href" in t for t in tagged)

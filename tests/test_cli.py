@@ -119,3 +119,12 @@ def test_options_table_is_printed():
     proc = run_cli("options")
     assert proc.returncode == 0
     assert "`--min-topic-similarity`" in proc.stdout and "`--markov-time`" in proc.stdout
+
+
+def test_the_readme_holds_the_options_table():
+    """The README's table is ``options_markdown()`` itself (regenerate it when options change)."""
+    from conftest import ROOT
+
+    from graphkit.options import options_markdown
+
+    assert options_markdown() in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,0 +1,249 @@
+"""Hostile and unlucky input: each case a few lines, the clear report and the good post kept."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import DATA, FIXTURES, ROOT
+
+from graphkit.display import BIDI_CONTROLS, markdown_literal, plotly_text, visible_controls
+from graphkit.errors import InputError
+from graphkit.readers import decode_report, read_paths, read_uploads, upload_name
+from graphkit.readers.html import read_html
+from graphkit.readers.table import read_csv, read_jsonl
+
+GOOD = '{"title": "留下来的好文章", "text": "正文讲矩阵分解与优化。"}\n'
+
+
+def _reasons(result):
+    return {f.path.split("/")[-1]: f.error for f in result.files if f.error}
+
+
+def test_fifo_and_device_links_are_listed_not_opened(tmp_path):
+    (tmp_path / "good.jsonl").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.jsonl")                 # opening it would block forever
+    os.symlink("/dev/zero", tmp_path / "zero.jsonl")  # reading it would never end
+    r = read_paths([tmp_path], workers=0)
+    assert [p.title for p in r.posts] == ["留下来的好文章"]
+    reasons = _reasons(r)
+    assert reasons["pipe.jsonl"] == "a FIFO (named pipe), not read"
+    assert reasons["zero.jsonl"] == "a character device (through a link), not read"
+
+
+def test_the_cli_does_not_hang_on_a_fifo(tmp_path):
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    (blog / "good.jsonl").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(blog / "pipe.txt")
+    proc = subprocess.run([sys.executable, "-m", "graphkit", "build", str(blog), "--out",
+                           str(tmp_path / "out"), "--quiet"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert {"path": "blog/pipe.txt", "format": "skipped", "posts": 0, "size": 0,
+            "error": "a FIFO (named pipe), not read"} in report["reading"]["files"]
+
+
+@pytest.fixture()
+def deep_tree(tmp_path):
+    """blog/d/d/…/d (1,000 levels) made and removed one level at a time: ``mkdir(parents=True)``
+    and ``shutil.rmtree`` (pytest's own clean-up of old temporary folders) recurse."""
+    deep = tmp_path / "blog"
+    deep.mkdir()
+    for _ in range(1000):
+        deep = deep / "d"
+        deep.mkdir()
+    yield tmp_path / "blog", deep
+    while deep != tmp_path:
+        for f in deep.iterdir():
+            if not f.is_dir():
+                f.unlink()
+        deep.rmdir()
+        deep = deep.parent
+
+
+def test_a_thousand_nested_folders(deep_tree, tmp_path):
+    blog, deep = deep_tree
+    (deep / "deep.jsonl").write_text('{"title": "最深处的文章"}\n', encoding="utf-8")
+    (blog / "top.jsonl").write_text(GOOD, encoding="utf-8")
+    r = read_paths([tmp_path / "blog"])
+    assert [p.title for p in r.posts] == ["留下来的好文章"]
+    (skipped,) = [f for f in r.files if f.format == "skipped"]
+    assert skipped.path.count("/d") == 65 and "max_depth" in skipped.error
+    r = read_paths([tmp_path / "blog"], max_depth=5000)   # no RecursionError either way
+    assert sorted(p.title for p in r.posts) == ["最深处的文章", "留下来的好文章"]
+
+
+def test_deeply_nested_json_line_loses_only_itself():
+    text = '{"title": "x", "a": ' + "[" * 1000 + "]" * 1000 + "}\n" + GOOD
+    posts, frags = read_jsonl(text, "deep.jsonl")
+    assert [p.title for p in posts] == ["留下来的好文章"]
+    assert frags[0].line == 1 and "nested 1001 levels deep" in frags[0].reason
+
+
+def test_a_post_without_usable_words_builds_a_map_without_topic_edges(tmp_path):
+    from graphkit import build
+
+    (tmp_path / "one.jsonl").write_text('{"title": "a"}\n', encoding="utf-8")
+    (tmp_path / "two.csv").write_text("title,url\nx,https://x.example/1\n", encoding="utf-8")
+    for f in ("one.jsonl", "two.csv"):
+        result = build([tmp_path / f])
+        assert result.terms.terms == ()
+        assert not [e for e in result.graph.edges(data=True) if e[2]["kind"] == "topic"]
+        from graphkit.pipeline import report
+
+        assert "no topic edges" in report(result)["keywords"]["message"]
+
+
+def test_yaml_alias_bomb_is_refused_and_the_body_kept(tmp_path):
+    bomb = ["---", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    bomb += [f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]"
+             for i in range(8)]
+    bomb += ["title: *i", "---", "# 炸弹之后的正文", "", "正文仍然可以读。"]
+    f = tmp_path / "bomb.md"
+    f.write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    r = read_paths([f])
+    (post,) = r.posts
+    assert post.title == "炸弹之后的正文" and "正文仍然可以读" in post.text
+    (frag,) = r.fragments
+    assert "aliases" in frag.reason and frag.line == 3    # the first alias, `[*a, …`
+
+
+def test_deep_html_nesting_is_read(tmp_path):
+    page = ("<html><body><article>" + "<div>" * 8000 + "<p>深处的一段话。</p>"
+            + "</div>" * 8000 + "</article></body></html>")
+    posts, _ = read_html(page, "deep.html")
+    assert posts[0].text == "深处的一段话。"
+
+
+def test_csv_field_longer_than_the_csv_module_limit(tmp_path):
+    long_text = "长" * 200_000
+    text = f'title,text\n第一篇,"{long_text}"\n第二篇,短\n'
+    posts, frags = read_csv(text, "long.csv")
+    assert [p.title for p in posts] == ["第一篇", "第二篇"] and len(posts[0].text) == 200_000
+    assert frags == []
+
+
+def test_csv_unclosed_quote_is_reported_with_its_lines():
+    text = 'title,text\n第一篇,好\n"第二篇,引号没有关上\n第三篇,丢了吗\n第四篇,也丢了\n'
+    posts, frags = read_csv(text, "open.csv")
+    assert [p.title for p in posts] == ["第一篇"]
+    (frag,) = frags
+    assert (frag.line, frag.end_line) == (3, 5) and "broken CSV" in frag.reason
+
+
+def test_one_bad_byte_in_a_utf8_file_costs_one_character(tmp_path):
+    data = ('{"title": "坏字节之前"}\n{"title": "坏字节所在的一行', '"}\n' + GOOD)
+    raw = data[0].encode() + b"\xff" + data[1].encode()
+    text, encoding, frags = decode_report(raw, "bad.jsonl")
+    assert encoding == "utf-8+replace" and "\ufffd" in text
+    assert [(f.line, f.reason) for f in frags] == [
+        (2, "bytes that are not UTF-8 replaced by U+FFFD")]
+    f = FIXTURES / "bad" / "latin1-garbage.txt"      # a whole file of another encoding: still refused
+    with pytest.raises(InputError):
+        decode_report(f.read_bytes(), "latin1-garbage.txt")
+
+
+def test_a_file_that_is_no_post_never_shows_its_content():
+    r = read_paths([FIXTURES / "hostile"])
+    env = next(f for f in r.files if f.path.endswith("settings.env"))
+    assert env.posts == 0 and env.format == "unknown"
+    assert all("hunter2" not in (f.text + f.reason) for f in r.fragments)
+    assert all(f.text == "" for f in r.fragments if f.path.endswith("settings.env"))
+
+
+def test_allowed_roots_confine_reading(tmp_path):
+    root = tmp_path / "blogs"
+    (root / "mine").mkdir(parents=True)
+    (root / "mine" / "good.jsonl").write_text(GOOD, encoding="utf-8")
+    secret = tmp_path / "secret.jsonl"
+    secret.write_text('{"title": "不该被读到的秘密"}\n', encoding="utf-8")
+    os.symlink(secret, root / "mine" / "escape.jsonl")
+    r = read_paths([root / "mine"], allowed_roots=[root])
+    assert [p.title for p in r.posts] == ["留下来的好文章"]
+    assert _reasons(r)["escape.jsonl"] == "a link that leads outside the allowed folders, not read"
+    with pytest.raises(InputError, match="outside the folders this server allows"):
+        read_paths([tmp_path], allowed_roots=[root])
+    with pytest.raises(InputError, match="outside the folders this server allows"):
+        read_paths([root / "mine" / ".." / ".."], allowed_roots=[root])
+
+
+def test_uploads_are_read_in_memory_under_safe_names():
+    assert [upload_name(n, i) for i, n in enumerate([".", "..", "", "a/../b.jsonl",
+                                                      "C:\\x\\y.csv", "../../etc/passwd"])] == [
+        "upload-1", "upload-2", "upload-3", "b.jsonl", "y.csv", "passwd"]
+    r = read_uploads([("..", GOOD.encode()), ("posts.jsonl", GOOD.encode()),
+                      ("no-words.csv", b"title,url\nx,https://x.example/1\n")])
+    assert sorted(p.title for p in r.posts) == ["x", "留下来的好文章"]
+    assert [f.path for f in r.files] == ["upload-1", "posts.jsonl", "no-words.csv"]
+
+
+def test_the_output_folder_inside_the_input_is_never_read(tmp_path):
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    for f in DATA.glob("*.txt"):
+        (blog / f.name).write_bytes(f.read_bytes())
+    cmd = [sys.executable, "-m", "graphkit", "build", str(blog), "--out", str(blog / "out"),
+           "--quiet"]
+    for _ in range(2):
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+    report = json.loads((blog / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["reading"]["posts"] == 39
+    assert {"path": "blog/out", "format": "skipped", "posts": 0, "size": 0,
+            "error": "the output folder, not read"} in report["reading"]["files"]
+    same = subprocess.run(cmd[:5] + ["--out", str(blog)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert same.returncode == 1 and "is the output folder" in same.stderr
+
+
+def test_outputs_are_replaced_whole_or_not_at_all(data_build, tmp_path, monkeypatch):
+    from graphkit import pipeline
+
+    out = tmp_path / "out"
+    pipeline.write_outputs(data_build, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real_fsync, calls = os.fsync, []
+
+    def full_disk(fd):
+        calls.append(fd)
+        if len(calls) == 2:  # the second file hits a full disk
+            raise OSError(27, "File too large")
+        real_fsync(fd)
+
+    monkeypatch.setattr(pipeline.os, "fsync", full_disk)
+    with pytest.raises(InputError, match=r"graph\.json: cannot write: File too large"):
+        pipeline.write_outputs(data_build, out)
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before   # no temp file left
+
+
+def test_two_builds_cannot_write_one_folder(data_build, tmp_path):
+    import fcntl
+
+    from graphkit.pipeline import LOCK_NAME, OutputBusyError, write_outputs
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / LOCK_NAME, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(OutputBusyError, match="another build is writing"):
+            write_outputs(data_build, out)
+    assert sorted(p.name for p in out.iterdir()) == [LOCK_NAME]
+    write_outputs(data_build, out)   # the lock released, the build writes
+
+
+@pytest.mark.parametrize("text", [
+    "访问 https://evil.example/\">evil</a 的文章", "www.evil.example", "admin@evil.example",
+    "<a href=\"https://evil.example/phish\">点击领奖</a>", "[链接](javascript:alert(1))",
+    "下载 \u202egnp.exe 的说明"])
+def test_display_text_is_literal_for_its_renderer(text):
+    md = markdown_literal(text)
+    assert "://" not in md and "www." not in md and "@" not in md.replace("\\@", "")
+    assert "](" not in md and not set(md) & BIDI_CONTROLS
+    assert "<" not in plotly_text(text) and not set(plotly_text(text)) & BIDI_CONTROLS
+    assert visible_controls("\u202egnp.exe") == "[U+202E]gnp.exe"
