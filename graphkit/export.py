@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import networkx as nx
 
@@ -16,14 +17,35 @@ from .pipeline import BuildResult
 _SKIP_NODE = ("excerpt",)
 
 
+# Characters XML 1.0 does not allow in a document, even escaped: C0 controls but tab,
+# newline and carriage return, lone surrogates, U+FFFE and U+FFFF.
+_XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (section 2.2, ``Char``).
+
+    Page text may hold a raw U+0008 or a form feed; one such character makes a GraphML
+    or GEXF file unreadable, so they are removed.
+
+    References
+    ----------
+    .. [1] Extensible Markup Language (XML) 1.0, fifth edition, section 2.2,
+       https://www.w3.org/TR/xml/#charsets
+    """
+    return _XML_ILLEGAL_RE.sub("", text)
+
+
 def _flat(value):
     if value is None:
         return ""
     if isinstance(value, (list, tuple, set)):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, (bool, int, float, str)):
+        return xml_text("; ".join(str(v) for v in value))
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, (bool, int, float)):
         return value
-    return str(value)
+    return xml_text(str(value))
 
 
 def annotated_graph(result: BuildResult) -> nx.MultiDiGraph:
@@ -37,9 +59,9 @@ def annotated_graph(result: BuildResult) -> nx.MultiDiGraph:
                      flow=float(result.community.flow.get(n, 0.0)), **extra.get(n, {}))
         x, y = result.positions.get(n, (0.0, 0.0))
         attrs.update(x=float(x), y=float(y))
-        g.add_node(n, **attrs)
+        g.add_node(xml_text(n), **attrs)
     for u, v, k, d in result.graph.edges(keys=True, data=True):
-        g.add_edge(u, v, key=k, **{a: _flat(b) for a, b in d.items()})
+        g.add_edge(xml_text(u), xml_text(v), key=k, **{a: _flat(b) for a, b in d.items()})
     return g
 
 

@@ -61,7 +61,19 @@ def keyword_matrix(posts: tuple[Post, ...] | list[Post], *,
     return term_matrix({p.key: Counter(post_tokens(p, max_chars=max_chars)) for p in posts})
 
 
-def topic_edges(tm: TermMatrix, *, top_k: int, min_score: float) -> list[Edge]:
+DISTINCTIVE_DF_SHARE = 0.02   # a distinctive term is in at most 2 % of the posts …
+DISTINCTIVE_DF_MIN = 3        # … or in at most 3 posts, whichever is more
+
+
+def distinctive_term(term: str) -> bool:
+    """True for a term long enough to stand for a subject on its own: at least three
+    CJK characters (最小熵, 傅里叶) or four Latin letters (rope, bert)."""
+    cjk = sum(1 for ch in term if "\u3400" <= ch <= "\u9fff")
+    return cjk >= 3 or (cjk == 0 and sum(ch.isalpha() for ch in term) >= 4)
+
+
+def topic_edges(tm: TermMatrix, *, top_k: int, min_score: float,
+                title_only: frozenset[str] | set[str] = frozenset()) -> list[Edge]:
     """Return undirected ``topic`` edges between the most similar posts.
 
     Parameters
@@ -73,6 +85,13 @@ def topic_edges(tm: TermMatrix, *, top_k: int, min_score: float) -> list[Edge]:
     min_score : float, keyword-only
         Smallest cosine similarity kept.
 
+    title_only : set of str, keyword-only
+        Posts known by their title only (:attr:`graphkit.model.Post.title_only`). A
+        title shares one or two words with many posts by chance (科学, 空间, 之谜), so an
+        edge that touches such a post is kept only when the two posts share a
+        distinctive term: one that :func:`distinctive_term` accepts and that occurs in
+        at most ``max(DISTINCTIVE_DF_MIN, DISTINCTIVE_DF_SHARE × posts)`` posts.
+
     Returns
     -------
     list of Edge
@@ -80,12 +99,28 @@ def topic_edges(tm: TermMatrix, *, top_k: int, min_score: float) -> list[Edge]:
         the shared keywords that weigh most.
     """
     edges = []
+    df = None
+    if title_only:
+        import numpy as np
+
+        df = np.bincount(tm.matrix.indices, minlength=len(tm.terms))
+        rare = max(DISTINCTIVE_DF_MIN, DISTINCTIVE_DF_SHARE * len(tm.keys))
     for i, j, score in similar_pairs(tm, top_k=top_k, min_score=min_score):
         a, b = sorted((tm.keys[i], tm.keys[j]))
+        if df is not None and (a in title_only or b in title_only):
+            shared = shared_terms(tm, i, j, k=50)
+            if not any(distinctive_term(t) and df[_column(tm, t)] <= rare for t in shared):
+                continue
         words = tuple(shared_terms(tm, i, j))
         edges.append(Edge(a, b, "topic", score, "shared keywords: " + ", ".join(words),
                           keywords=words))
     return edges
+
+
+def _column(tm: TermMatrix, term: str) -> int:
+    import bisect
+
+    return bisect.bisect_left(tm.terms, term)   # terms are sorted (see term_matrix)
 
 
 def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
@@ -135,7 +170,8 @@ def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
     t = time.perf_counter()
     if "topic" in options.layers:
         edges.extend(topic_edges(tm, top_k=options.topic_top_k,
-                                 min_score=options.min_topic_similarity))
+                                 min_score=options.min_topic_similarity,
+                                 title_only={p.key for p in posts if p.title_only}))
     if timer is not None:
         timer("topic_similarity", time.perf_counter() - t)
     return edges, extra, tm
@@ -156,8 +192,9 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
     Returns
     -------
     networkx.MultiDiGraph
-        Nodes sorted by id with attributes ``kind`` (post, unresolved, paper), ``title``,
-        ``label``, ``date``, ``url``, ``readers``, ``untitled``, ``archive_id``,
+        Nodes sorted by id with attributes ``kind`` (post, unresolved, paper, book),
+        ``title``, ``label``, ``date``, ``url``, ``readers``, ``untitled``,
+        ``title_only`` (known by its title only, no text), ``archive_id``,
         ``categories``, ``tags``, ``keywords``, ``excerpt``, ``sources``. Edges keyed by
         kind with ``kind``, ``weight``, ``evidence``, ``directed`` and, for citations,
         ``cited_title``, ``span`` and ``via``; for topics, ``keywords``. An undirected
@@ -169,12 +206,14 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
         kw = [t for t, _ in tm.top_terms(rows[p.key], 8)] if p.key in rows else []
         nodes[p.key] = dict(kind="post", title=p.title, label=p.label, date=p.date,
                             url=p.url, readers=p.readers, untitled=p.untitled,
+                            title_only=p.title_only,
                             archive_id=p.archive_id, categories=list(p.categories),
                             tags=list(p.tags), keywords=kw, excerpt=p.text[:400],
                             sources=[f"{s.path}:{s.line}" for s in p.sources])
     for x in extra:
         nodes[x.key] = dict(kind=x.kind, title=x.title, label=x.title, date=None, url=None,
-                            readers=None, untitled=False, archive_id=None, categories=[],
+                            readers=None, untitled=False, title_only=False, archive_id=None,
+                            categories=[],
                             tags=[], keywords=[], excerpt="", sources=[])
     links: dict[tuple[str, str, str], dict] = {}  # one edge per (source, target, kind)
     for e in edges:

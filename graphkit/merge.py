@@ -6,7 +6,10 @@ import re
 from dataclasses import replace
 
 from .model import Post
+from .sites import normalize_url
 from .text import normalize_title
+
+MAX_TITLES_PER_ADDRESS = 2
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -32,7 +35,8 @@ def _union(*groups: tuple) -> tuple:
 # Which source names and dates a post best: the site's archive index, then a post page,
 # then the rest. A lower number leads.
 FORMAT_PRIORITY = {"kexue-archive": 0, "kexue-page": 1, "kexue-html": 1, "kexue-body": 2,
-                   "front-matter": 2, "table": 3, "listing-b": 4, "listing-a": 5}
+                   "front-matter": 2, "wordpress-wxr": 2, "ghost-json": 2, "markdown": 3, "feed": 3,
+                   "table": 3, "listing-b": 4, "listing-a": 5}
 
 
 def _priority(p: Post) -> int:
@@ -67,6 +71,7 @@ def _combine(a: Post, b: Post) -> Post:
         related=_union(a.related, b.related),
         aliases=_union(a.aliases, b.aliases),
         sources=_union(a.sources, b.sources),
+        slug=a.slug or b.slug,
     )
 
 
@@ -83,8 +88,11 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     """Merge sightings of the same post.
 
     Two sightings are the same post when they share an archive id (kexue.fm and
-    spaces.ac.cn URLs give the id) or, failing that, a normalised title
-    (:func:`graphkit.text.normalize_title`). Untitled sightings are never merged.
+    spaces.ac.cn URLs give the id), a canonical address (:func:`graphkit.sites.normalize_url`:
+    scheme, ``www.``, trailing slash and ``.html`` do not matter; an address given to more
+    than ``MAX_TITLES_PER_ADDRESS`` different titles is a home page and merges nothing) or,
+    failing those, a normalised title (:func:`graphkit.text.normalize_title`). Untitled
+    sightings are never merged by title.
 
     Parameters
     ----------
@@ -114,10 +122,19 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     for p in sightings:
         if p.title and p.archive_id is not None:
             title_ids.setdefault(normalize_title(p.title), set()).add(p.archive_id)
+    # An address given to posts of many titles is a home page, not a post's own.
+    url_titles: dict[str, set[str]] = {}
+    addresses = [normalize_url(p.url) if p.url else None for p in sightings]
+    for p, u in zip(sightings, addresses):
+        if u:
+            url_titles.setdefault(u, set()).add(normalize_title(p.title))
     for i, p in enumerate(sightings):
         keys = [f"#{i}"]
         if p.archive_id is not None:
             keys.append(f"id:{p.archive_id}")
+        u = addresses[i]
+        if u and len(url_titles[u]) <= MAX_TITLES_PER_ADDRESS:
+            keys.append(f"url:{u}")
         if p.title and len(title_ids.get(normalize_title(p.title), ())) <= 1:
             keys.append("t:" + normalize_title(p.title))
         for k in keys[1:]:

@@ -102,6 +102,8 @@ class Post:
         by :func:`graphkit.readers.frontmatter.url_aliases`.
     sources : tuple of Source
         Every place this post was read from.
+    slug : str or None
+        The slug its front matter gives (used by the site's permalink pattern).
     """
 
     key: str
@@ -120,6 +122,12 @@ class Post:
     related: tuple[int, ...] = ()
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    slug: str | None = None
+
+    @property
+    def title_only(self) -> bool:
+        """True for a post known by its title (and date) only, without any text."""
+        return bool(self.title) and not self.text.strip()
 
     @property
     def year(self) -> int | None:
@@ -146,6 +154,9 @@ class FileReport:
         Size in bytes.
     error : str or None
         Why the file could not be read, when it could not.
+    site : tuple of (str, str)
+        For a site's configuration file (``_config.yml``, ``hugo.toml``…): its base URL
+        and permalink patterns (see :func:`graphkit.sites.read_site_config`).
     """
 
     path: str
@@ -153,6 +164,7 @@ class FileReport:
     posts: int
     size: int
     error: str | None = None
+    site: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -164,7 +164,7 @@ def report(result: BuildResult) -> dict:
         "parameters": {**{k: (list(v) if isinstance(v, tuple) else v)
                           for k, v in vars(result.options).items()}},
         "reading": {
-            "files": [vars(f) for f in r.files],
+            "files": [{k: v for k, v in vars(f).items() if k != "site" or v} for f in r.files],
             "sightings": r.sightings,
             "posts": len(r.posts),
             "untitled_posts": [p.key for p in r.posts if p.untitled],

@@ -16,7 +16,10 @@ Edge kinds (each a layer that can be switched on and off):
     cited by the same post), weighted by the number of shared works or citing posts.
 
 Citations that resolve to no post become ``unresolved`` nodes (Chinese titles) or
-``paper`` nodes (Latin-script titles), so that nothing cited is dropped.
+``paper`` nodes (Latin-script titles), so that nothing cited is dropped. A work is not a
+post about it: a 《name》 followed by an author or publisher parenthesis is a ``book``,
+and a 《name》 that is a post's title less words such as 浅读 or 笔记 names the work
+(``paper`` or ``book``) unless its sentence points at the blog (:func:`work_inside_title`).
 """
 
 from __future__ import annotations
@@ -210,18 +213,30 @@ class TitleIndex:
     FUZZY_MIN_LENGTH = 6
 
     def __init__(self, posts: tuple[Post, ...] | list[Post], *, fuzzy: bool = True):
+        from .sites import url_host
+
         self.fuzzy = fuzzy
         self.by_title: dict[str, str] = {}
         self.by_id: dict[int, str] = {}
-        self.by_alias: dict[str, str] = {}
+        self.by_alias: dict[str, set[str]] = {}
+        self.dates: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        self.hosts: set[str] = set()   # hosts of the posts' own addresses: the site
         ambiguous: set[str] = set()
         variants: dict[str, set[str]] = {}
         for p in posts:
             if p.archive_id is not None:
                 self.by_id[p.archive_id] = p.key
             for alias in p.aliases:
-                self.by_alias.setdefault(alias, p.key)
+                self.by_alias.setdefault(alias, set()).add(p.key)
+            if p.url and p.archive_id is None:
+                host = url_host(p.url)
+                if host:
+                    self.hosts.add(host)
+            if p.date:
+                self.dates[p.key] = p.date
             if p.title:
+                self.titles[p.key] = p.title
                 k = normalize_title(p.title)
                 if k in self.by_title and self.by_title[k] != p.key:
                     ambiguous.add(k)
@@ -234,6 +249,10 @@ class TitleIndex:
                            if len(ks) == 1 and v not in self.by_title}
         self._keys = sorted(self.by_title)
         self._cache: dict[str, str | None] = {}
+
+    def is_exact(self, cited: str, key: str) -> bool:
+        """True when ``cited`` is the title of post ``key`` itself (normalised)."""
+        return normalize_title(self.titles.get(key, "")) == normalize_title(cited)
 
     def resolve(self, cited: str) -> str | None:
         """Return the node id of the post that ``cited`` names, or None."""
@@ -254,22 +273,105 @@ class TitleIndex:
     def resolve_url(self, url: str) -> str | None:
         """Return the node id of the post a link points to, or None.
 
-        Archive URLs of kexue.fm or spaces.ac.cn and ``/archives/ID`` paths resolve by
-        id; other links by the URL path, relative path or slug of a post
-        (:attr:`Post.aliases`).
+        In order: archive URLs of kexue.fm or spaces.ac.cn and ``/archives/ID`` paths by
+        id; ``site-ref:`` links (a generator's own link syntax, see
+        :func:`graphkit.sites.expand_site_links`) by the target's file names; absolute
+        URLs only when their host is the site's own (a host of the posts' addresses);
+        relative links (``../slug/``, ``/2017/06/21/slug.html``) by URL path, relative
+        path or slug (:attr:`Post.aliases`). Anchors and query strings are ignored. A
+        name that several posts share resolves only when the dates in the link's path
+        (``/2017/06/``) pick one of them.
         """
-        m = ARCHIVE_URL_RE.match(url.strip())
+        from .sites import site_ref_target, url_host
+
+        u = url.strip()
+        m = ARCHIVE_URL_RE.match(u)
         if m:
             return self.by_id.get(int(m.group(1)))
-        if not self.by_alias or re.match(r"^(mailto|javascript|data):", url.strip(), re.I):
+        if not self.by_alias:
             return None
         from .readers.frontmatter import url_aliases
 
-        path = re.sub(r"^(\.\./|\./)+", "", url.strip())
+        target = site_ref_target(u)
+        wp = re.search(r"[?&](?:p|page_id)=(\d+)", u)
+        if target is not None:
+            path = target
+        elif re.match(r"^[a-z][a-z0-9+.\-]*:", u, re.I):
+            if not re.match(r"^https?://", u, re.I) or url_host(u) not in self.hosts:
+                return None                  # another site, mail, script: not a post here
+            path = u
+            if wp and len(self.by_alias.get(f"p={wp.group(1)}", ())) == 1:
+                return next(iter(self.by_alias[f"p={wp.group(1)}"]))
+        else:
+            path = re.sub(r"^(\.\./|\./)+", "", u)
+        from urllib.parse import unquote
+
+        path = unquote(path)
         for alias in sorted(url_aliases(path), key=len, reverse=True):
-            if alias in self.by_alias:
-                return self.by_alias[alias]
+            keys = self.by_alias.get(alias)
+            if not keys:
+                continue
+            if len(keys) == 1:
+                return next(iter(keys))
+            picked = self._by_link_date(path, keys)
+            if picked is not None:
+                return picked
         return None
+
+    def learn_hosts(self, posts) -> set[str]:
+        """Add to :attr:`hosts` the hosts that are evidently the site's own.
+
+        Exports often give no post its absolute address (a folder of Markdown, a Ghost
+        export), while the posts link each other by absolute URL. A host counts as the
+        site's own when links to it from the posts reach at least two different posts
+        by their whole path (``https://blog.example/2017/06/21/slug/`` is the path of a
+        post) and at least half of its links do. A link to another site reaches a post
+        only by accident, and never half of the time.
+
+        Returns
+        -------
+        set of str
+            The hosts added.
+        """
+        from urllib.parse import unquote, urlsplit
+
+        from .readers.frontmatter import url_aliases
+        from .sites import url_host
+
+        reached: dict[str, set[str]] = {}
+        resolved: dict[str, int] = {}
+        totals: dict[str, int] = {}
+        for p in posts:
+            for link in p.links:
+                u = link.url.strip()
+                if not re.match(r"^https?://", u, re.I):
+                    continue
+                host = url_host(u)
+                if not host or host in self.hosts:
+                    continue
+                totals[host] = totals.get(host, 0) + 1
+                try:
+                    path = unquote(urlsplit(u).path)
+                except ValueError:
+                    continue
+                names = url_aliases(path)
+                whole = max(names, key=len) if names else ""
+                keys = self.by_alias.get(whole, set())
+                if len(keys) == 1:
+                    reached.setdefault(host, set()).update(keys)
+                    resolved[host] = resolved.get(host, 0) + 1
+        added = {h for h, ks in reached.items() if len(ks) >= 2 and 2 * resolved[h] >= totals[h]}
+        self.hosts |= added
+        return added
+
+    def _by_link_date(self, path: str, keys: set[str]) -> str | None:
+        """The one post among ``keys`` whose date the link's ``/YYYY/MM(/DD)/`` agrees with."""
+        m = re.search(r"(?:^|/)(\d{4})/(\d{1,2})(?:/(\d{1,2}))?/", path)
+        if not m:
+            return None
+        want = f"{m.group(1)}-{int(m.group(2)):02d}" + (f"-{int(m.group(3)):02d}" if m.group(3) else "")
+        hits = [k for k in keys if self.dates.get(k, "").startswith(want)]
+        return hits[0] if len(hits) == 1 else None
 
     def _fuzzy(self, key: str) -> str | None:
         from rapidfuzz import fuzz, process
@@ -284,6 +386,37 @@ class TitleIndex:
         if _numbers(best) != _numbers(key):
             return None
         return self.by_title[best]
+
+# 《书名》（作者著） / (某某出版社) / (作者：…): the parenthesis that follows a book's name
+BOOK_NOTE_RE = re.compile(r"\s*[（(][^（）()\n]{0,40}?(?:著|编著|编|主编|译|出版社|出版|作者|等著)"
+                          r"[^（）()\n]{0,20}[）)]")
+# a sentence that points at the blog itself: 《X》 there is a post of the blog
+BLOG_POINTER_RE = re.compile(r"本博客|本站|博客|本系列|系列文章|之前的文章|之前的博文|前面的文章|"
+                             r"前文|前作|拙作|笔者|上一篇|前一篇|上篇|本文|我们之前|我之前|这篇文章")
+# what a post about a work adds to the work's name
+WORK_POST_WORDS = ("读后感", "浅读", "简介", "解读", "笔记", "阅读", "浅谈", "小记", "随笔", "学习",
+                   "介绍", "简析", "初探", "导读", "赏析", "精读", "读书", "摘录", "书评", "一瞥",
+                   "总结", "review", "notes", "reading", "summary", "的", "之", "读", "评")
+
+
+def work_inside_title(cited: str, title: str) -> bool:
+    """True when ``title`` is the name ``cited`` plus only words a post about a work adds.
+
+    《Attention is All You Need》浅读 and 【外微分浅谈】6. 微分几何 are posts about the
+    works *Attention is All You Need* and 《微分几何》: what remains of the post's title
+    once the work's name is taken out is a series prefix in brackets, a chapter number
+    and words such as 浅读, 简介, 解读, 笔记, 阅读 (:data:`WORK_POST_WORDS`).
+    """
+    k, t = normalize_title(cited), normalize_title(title)
+    if not k or k == t or k not in t:
+        return False
+    rest = t.replace(k, " ", 1)
+    rest = re.sub(r"\[[^\]]*\]|<[^>]*>", "", rest)
+    rest = re.sub(r"第?[\d一二三四五六七八九十百]+[章节篇回讲部]?", "", rest)
+    for word in sorted(WORK_POST_WORDS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not re.sub(r"[\W_]+", "", rest)
+
 
 def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | None = None
                    ) -> tuple[list[Edge], list[ExtraNode]]:
@@ -304,7 +437,9 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
     extra : list of ExtraNode
         Cited works that are no post, each once.
     """
-    index = index or TitleIndex(posts)
+    if index is None:
+        index = TitleIndex(posts)
+        index.learn_hosts(posts)
     edges: dict[tuple[str, str], Edge] = {}
     extra: dict[str, ExtraNode] = {}
 
@@ -348,9 +483,19 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
                 continue
             sentence, a, b = sentence_around(post.text, m.start(), m.end())
             # a 《title》 that is the text of a resolved link cites what the link points to
-            dst = linked.get(normalize_title(cited)) or index.resolve(cited)
+            dst = linked.get(normalize_title(cited))
+            kind = None
             if dst is None:
-                kind = "paper" if looks_like_paper(cited) else "unresolved"
+                if BOOK_NOTE_RE.match(post.text, m.end()):
+                    kind = "book"            # 《微分几何》（彭家贵、陈卿著）: a book
+                else:
+                    dst = index.resolve(cited)
+                    if (dst is not None and not index.is_exact(cited, dst)
+                            and work_inside_title(cited, index.titles.get(dst, ""))
+                            and not BLOG_POINTER_RE.search(sentence)):
+                        dst, kind = None, ("paper" if looks_like_paper(cited) else "book")
+            if dst is None:
+                kind = kind or ("paper" if looks_like_paper(cited) else "unresolved")
                 dst = f"{kind}:{normalize_title(cited)}"
                 extra.setdefault(dst, ExtraNode(dst, kind, cited))
             if dst != post.key:

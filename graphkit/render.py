@@ -157,7 +157,8 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
         size = 6 if flow is None else 8 + 22 * math.sqrt(flow / max_flow)
         x, y = positions.get(n, (0.0, 0.0))
         nodes.append({"id": n, "label": d.get("label") or n, "short": _short(d.get("label") or n),
-                      "kind": d["kind"], "date": d.get("date"), "url": d.get("url"),
+                      "kind": d["kind"], "title_only": bool(d.get("title_only")),
+                      "date": d.get("date"), "url": d.get("url"),
                       "module": leaf, "module_label": labels.get(leaf) or labels.get(top),
                       "keywords": d.get("keywords", [])[:6], "x": x, "y": y,
                       "size": round(size, 2),

@@ -21,8 +21,10 @@ from ..errors import InputError
 from ..merge import infer_listing_years, merge_posts
 from ..model import FileReport, Fragment, Post, ReadResult
 from ..options import BuildOptions
+from ..boilerplate import strip_repeated_paragraphs
+from ..sites import apply_site_configs, is_site_config, read_site_config
 from ..text import preview, split_lines
-from . import frontmatter, html, kexue, listing, table
+from . import exports, frontmatter, html, kexue, listing, table
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -174,6 +176,8 @@ def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
         return kind, listing.read_listing_a
     if kind == listing.LISTING_B:
         return kind, listing.read_listing_b
+    if frontmatter.detect_plain(path):
+        return frontmatter.PLAIN_MARKDOWN, frontmatter.read_plain_markdown
     return None
 
 
@@ -203,6 +207,13 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return "jsonl", *table.read_jsonl(text, path)
     if tab == "csv":
         return "csv", *table.read_csv(text, path)
+    export = exports.detect(text, path)
+    if export == exports.WXR:
+        return export, *exports.read_wxr(text, path)
+    if export == exports.FEED:
+        return export, *exports.read_feed(text, path)
+    if export == exports.GHOST:
+        return export, *exports.read_ghost(text, path)
     if html.detect(text, path):
         return html.HTML_FORMAT, *html.read_html(text, path)
     lines = split_lines(text)
@@ -381,6 +392,7 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFA
     return files, problems
 
 
+SITE_CONFIG = "site-config"
 PARALLEL_MIN_BYTES = 4_000_000  # below this, worker processes cost more than they save
 
 
@@ -469,6 +481,10 @@ def _collect(outcomes, reports: list[FileReport], total: int, progress, paths) -
         why = "; ".join(r.error or f"{r.path}: {r.format}" for r in reports[:5]) or "no files"
         raise InputError(f"no post could be read ({why})",
                          path=", ".join(str(p) for p in paths))
+    configs = [(r.path, r.site) for r in reports if r.format == SITE_CONFIG]
+    sightings = apply_site_configs(sightings, configs)
+    sightings, repeated = strip_repeated_paragraphs(sightings)
+    fragments.extend(repeated)
     return ReadResult(posts=infer_listing_years(merge_posts(sightings)), files=tuple(reports),
                       fragments=tuple(fragments), sightings=len(sightings))
 
@@ -642,6 +658,13 @@ def _read_data(data: bytes, name: str, limits: _Limits
         text, _, byte_frags = decode_report(data, name)
     except InputError as exc:
         return _unread(name, len(data), str(exc))
+    if is_site_config(name):
+        try:
+            site = read_site_config(text, name)
+        except ValueError as exc:
+            return _unread(name, len(data), f"{name}: site configuration not read ({exc})")
+        return FileReport(path=name, format=SITE_CONFIG, posts=0, size=len(data),
+                          site=site), [], []
     try:
         layout, posts, frags = read_text(text, name)
     except RecursionError:

@@ -13,6 +13,8 @@ import re
 from pathlib import PurePosixPath
 
 from ..model import Fragment, Post, Source
+from ..sites import (ADDRESS_KEYS, canonical_from_lead, canonical_from_meta, file_slug,
+                     path_aliases, slugify)
 from ..text import preview
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
@@ -196,30 +198,114 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
                               reason=f"broken front matter ({reason}); body read without it",
                               text=preview(raw)))
     body = lines[end + 1:]
-    text, links = markdown_to_text(body)
-    title = str(meta.get("title") or "").strip()
-    if not title:
-        heading = next((ln.lstrip("#").strip() for ln in body if ln.startswith("# ")), "")
-        title = heading
-    if not title and not text:
+    post, more = markdown_post(body, path, meta=meta, first_line=start + 1,
+                               body_offset=end + 1, layout=FRONT_MATTER)
+    frags.extend(more)
+    if post is None:
         frags.append(Fragment(path=path, line=start + 1, end_line=len(lines),
                               reason="front matter without a title, and no body text",
                               text=preview("\n".join(lines))))
         return [], frags
-    aliases: set[str] = set()
-    for key in ("url", "permalink", "slug"):
-        if meta.get(key):
+    return [post], frags
+
+
+PLAIN_MARKDOWN = "markdown"
+_INLINE_TAG_RE = re.compile(r"(?:^|\s)#([^\s#\d`'\",.;:!?()\[\]{}<>][^\s#`'\",.;:!?()\[\]{}<>]*)")
+
+
+def detect_plain(path: str) -> bool:
+    """True for a ``.md``/``.markdown`` file (a note or post without front matter)."""
+    return path.lower().endswith((".md", ".markdown", ".mdx"))
+
+
+def read_plain_markdown(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
+    """Read a Markdown note without front matter (an Obsidian vault, a folder of notes).
+
+    The title is the first ``# heading``, else the file name; the date a Jekyll-style
+    ``YYYY-MM-DD-`` file name prefix; tags the Obsidian ``#tags`` in the text;
+    ``[[wikilinks]]`` and generator link syntax are read as links (see
+    :func:`graphkit.sites.expand_site_links`).
+    """
+    post, frags = markdown_post(lines, path, meta={}, first_line=1, body_offset=0,
+                                layout=PLAIN_MARKDOWN)
+    if post is None:
+        return [], frags
+    return [post], frags
+
+
+def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
+                  body_offset: int, layout: str) -> tuple[Post | None, list[Fragment]]:
+    """A post from Markdown body lines and front matter values (possibly empty).
+
+    Parameters
+    ----------
+    body : list of str
+        The lines after the front matter.
+    path : str
+        Report name of the file; its path and stem are names links may use.
+    meta : dict
+        Front matter.
+    first_line : int
+        1-based line of the post's first line (the fence, or 1).
+    body_offset : int
+        0-based index of ``body[0]`` in the file.
+    layout : str
+        Reader name for :class:`Source`.
+
+    Returns
+    -------
+    post : Post or None
+        None when there is neither a title nor text.
+    fragments : list of Fragment
+        The leading line that gives the original address, when there is one.
+    """
+    frags: list[Fragment] = []
+    canonical = canonical_from_meta(meta)
+    lead = canonical_from_lead(body)
+    if lead is not None:
+        lead_url, i = lead
+        canonical = canonical or lead_url
+        frags.append(Fragment(path=path, line=body_offset + i + 1, end_line=body_offset + i + 1,
+                              reason="the original address of the post (read as its URL, "
+                                     "not as a citation)", text=preview(body[i])))
+        body = body[:i] + body[i + 1:]
+    title = str(meta.get("title") or "").strip()
+    first = next((i for i, ln in enumerate(body) if ln.strip()), None)
+    heading = body[first].lstrip("#").strip() if first is not None and body[first].startswith("# ") else ""
+    if not title:
+        title = heading or next((ln.lstrip("#").strip() for ln in body if ln.startswith("# ")), "")
+    if heading and heading == title:
+        body = body[:first] + body[first + 1:]      # the title, not the text
+    text, links = markdown_to_text(body, site_links=True)
+    if not title and layout == PLAIN_MARKDOWN and text:
+        title = file_slug(path)[0]
+    if not title and not text:
+        return None, frags
+    slug_value = str(meta.get("slug") or "").strip() or None
+    stem_slug, stem_date = file_slug(path)
+    aliases: set[str] = set(path_aliases(path))
+    aliases.add(stem_slug.casefold())
+    for key in ("url", "permalink", "slug", *ADDRESS_KEYS):
+        if isinstance(meta.get(key), (str, int)) and str(meta[key]).strip():
             aliases |= url_aliases(str(meta[key]))
     for alias in _as_list(meta.get("aliases")):
         aliases |= url_aliases(alias)
-    aliases |= url_aliases(path)
-    url = str(meta.get("url") or meta.get("permalink") or "") or None
+    if canonical:
+        aliases |= url_aliases(canonical)
+    if title and re.search(r"[A-Za-z]", title):
+        aliases.add(slugify(title))          # Hugo's :title
+    aliases.discard("")
+    url = canonical or (str(meta.get("url") or meta.get("permalink") or "").strip() or None)
     aid = archive_link_id(url) if url else None
+    date = _date(meta.get("date")) or (stem_date.isoformat() if stem_date else None)
+    tags = _as_list(meta.get("tags"))
+    if layout == PLAIN_MARKDOWN and not tags:
+        tags = tuple(dict.fromkeys(m.group(1) for m in _INLINE_TAG_RE.finditer(text)))
     key = f"post:{aid}" if aid is not None else f"post:file:{path}"
     post = Post(key=key, title=title, label=title or preview(text, 40), untitled=not title,
-                date=_date(meta.get("date")), archive_id=aid,
+                date=date, archive_id=aid,
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
                 links=tuple(links), categories=_as_list(meta.get("categories")),
-                tags=_as_list(meta.get("tags")), aliases=tuple(sorted(aliases)),
-                sources=(Source(path=path, line=start + 1, format=FRONT_MATTER),))
-    return [post], frags
+                tags=tags, aliases=tuple(sorted(aliases)),
+                sources=(Source(path=path, line=first_line, format=layout),), slug=slug_value)
+    return post, frags

@@ -103,23 +103,7 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         date = DATE_RE.search(page_text[:2000]).group(1)
     rm = READERS_RE.search(page_text[:2000])
     readers = int(rm.group(1)) if rm else None
-    # body paragraphs and links
-    paragraphs: list[str] = []
-    links: list[Link] = []
-    blocks = body.css(BLOCKS) or [body]
-    inside_block = _InsideBlock(body)
-    for b in blocks:
-        if inside_block(b):
-            continue  # nested in a block already taken (li > p ...)
-        t = _block_text(b)
-        if not t:
-            continue
-        for a in b.css("a[href]"):
-            anchor = _block_text(a)
-            k = t.find(anchor) if anchor else -1
-            sentence = sentence_around(t, k, k + len(anchor))[0] if k >= 0 else t[:300]
-            links.append(Link(url=a.attributes.get("href") or "", anchor=anchor, sentence=sentence))
-        paragraphs.append(t)
+    paragraphs, links = body_paragraphs(body)
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the title repeated as the body's heading
     body_text = "\n".join(paragraphs)
@@ -136,6 +120,55 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                 text=body_text, links=tuple(links),
                 sources=(Source(path=path, line=1, format=HTML_FORMAT),))
     return [post], frags
+
+
+def body_paragraphs(body) -> tuple[list[str], list[Link]]:
+    """The paragraphs of an HTML element and the links in them, with their sentences.
+
+    Block elements (:data:`BLOCK_TAGS`) not nested in another block give one paragraph
+    each (an element without blocks gives one); linear in the size of the element.
+
+    Parameters
+    ----------
+    body : selectolax node
+
+    Returns
+    -------
+    paragraphs : list of str
+    links : list of Link
+    """
+    paragraphs: list[str] = []
+    links: list[Link] = []
+    blocks = body.css(BLOCKS) or [body]
+    inside_block = _InsideBlock(body)
+    for b in blocks:
+        if inside_block(b):
+            continue  # nested in a block already taken (li > p ...)
+        t = _block_text(b)
+        if not t:
+            continue
+        for a in b.css("a[href]"):
+            anchor = _block_text(a)
+            k = t.find(anchor) if anchor else -1
+            sentence = sentence_around(t, k, k + len(anchor))[0] if k >= 0 else t[:300]
+            links.append(Link(url=a.attributes.get("href") or "", anchor=anchor, sentence=sentence))
+        paragraphs.append(t)
+    return paragraphs, links
+
+
+def html_to_text(markup: str) -> tuple[str, list[Link]]:
+    """Plain text (one paragraph a line) and links of an HTML fragment, such as the
+    content of a feed entry or a WordPress post.
+    """
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    tree = HTMLParser(f"<html><body>{markup}</body></html>")
+    if tree.body is None:
+        return "", []
+    for junk in tree.css("script, style, noscript, template"):
+        junk.decompose()
+    paragraphs, links = body_paragraphs(tree.body)
+    return "\n".join(paragraphs), links
 
 
 class _InsideBlock:

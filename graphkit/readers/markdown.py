@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Link
+from ..sites import expand_site_links
 from ..text import sentence_around
 
 # [text](url "title") and ![alt](url); the text may hold one level of brackets.
@@ -66,7 +67,7 @@ def inline_to_text(line: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     return "".join(out), spans
 
 
-def markdown_to_text(lines: list[str]) -> tuple[str, list[Link]]:
+def markdown_to_text(lines: list[str], *, site_links: bool = False) -> tuple[str, list[Link]]:
     """Convert Markdown body lines to plain text and the links found in it.
 
     Headings lose their ``#`` and their ``[#](…)`` anchors, links keep their text, images
@@ -77,6 +78,10 @@ def markdown_to_text(lines: list[str]) -> tuple[str, list[Link]]:
     ----------
     lines : list of str
         Body lines.
+    site_links : bool, keyword-only
+        Also read links written in a generator's or note app's syntax (Liquid
+        ``post_url``, Hugo ``ref``, Hexo ``post_link``, ``[[wikilinks]]``; see
+        :func:`graphkit.sites.expand_site_links`).
 
     Returns
     -------
@@ -99,6 +104,8 @@ def markdown_to_text(lines: list[str]) -> tuple[str, list[Link]]:
         if not line:
             continue
         line = _ANCHOR_RE.sub("", _HEADING_RE.sub("", line))
+        if site_links:
+            line = expand_site_links(line)
         raw_text, spans = inline_to_text(line)
         text = raw_text.strip()
         if not text:

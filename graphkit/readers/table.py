@@ -13,6 +13,7 @@ import json
 import re
 
 from ..model import Fragment, Post, Source
+from ..sites import canonical_from_meta
 from ..text import preview, split_lines
 from .frontmatter import _as_list, _date, url_aliases
 from .kexue import SITE_URL, archive_link_id
@@ -37,7 +38,7 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
     """A post from a row, or the reason the row is not one."""
     row = {str(k).strip().casefold(): v for k, v in row.items() if k is not None}
     title = str(row.get("title") or "").strip()
-    url = str(row.get("url") or row.get("link") or "").strip() or None
+    url = canonical_from_meta(row) or str(row.get("url") or row.get("link") or "").strip() or None
     if not title and not url:
         return "row has neither a title nor a url"
     aid = archive_link_id(url) if url else None

@@ -1,0 +1,405 @@
+"""How static-site generators and note apps name posts and link them.
+
+Bloggers link their own posts in the generator's syntax, not by final URL:
+
+* Jekyll: ``{% post_url 2017-06-21-some-slug %}`` and ``{% link _posts/….md %}``, often
+  behind ``{{ site.baseurl }}``; permalinks from ``permalink:`` in ``_config.yml``
+  (``date``, ``pretty``, ``ordinal``, ``none`` or a pattern such as
+  ``/:year/:month/:day/:title/``).
+* Hugo: ``{{< ref "posts/x.md" >}}`` / ``{{< relref "x" >}}`` (``{{% %}}`` too);
+  ``[permalinks]`` per section in ``hugo.toml`` / ``config.toml``; ``baseURL``.
+* Hexo: ``{% post_link slug [title] %}`` and ``{% post_path slug %}``;
+  ``permalink:`` and ``url:`` in ``_config.yml``.
+* Obsidian: ``[[note]]``, ``[[note|shown text]]``, ``[[note#heading]]``.
+
+:func:`expand_site_links` turns every such reference into an ordinary Markdown link whose
+URL starts with :data:`SITE_REF`, so that the Markdown reader keeps it with its sentence
+and :class:`graphkit.relate.TitleIndex` resolves it by the post's file names. Each post
+also gets the names it may be linked by (:func:`post_aliases`): its file path and stem,
+the slug without a Jekyll date prefix, the front matter's address keys, and the path its
+site's permalink pattern gives it (:func:`permalink_path`).
+
+References
+----------
+.. [1] Jekyll, "Permalinks" and "Liquid tags: Linking to posts",
+   https://jekyllrb.com/docs/permalinks/, https://jekyllrb.com/docs/liquid/tags/
+.. [2] Hugo, "URL management" and "ref / relref shortcodes",
+   https://gohugo.io/content-management/urls/, https://gohugo.io/shortcodes/ref/
+.. [3] Hexo, "Permalinks" and "Tag plugins: Include posts",
+   https://hexo.io/docs/permalinks, https://hexo.io/docs/tag-plugins
+.. [4] Obsidian, "Internal links", https://help.obsidian.md/links
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from pathlib import PurePosixPath
+from urllib.parse import quote, unquote, urlsplit
+
+SITE_REF = "site-ref:"          # URL scheme of a link written in a generator's own syntax
+
+# {{ site.baseurl }}, {{site.url}}, {{ "/x" | relative_url }}, {{ '/x' | absolute_url }}
+_LIQUID_VAR_RE = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
+_LIQUID_FILTER_RE = re.compile(r"""\{\{-?\s*["']([^"'{}]*)["']\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}""")
+_LIQUID_TAG_RE = re.compile(r"\{%-?\s*(post_url|link)\s+([^%]+?)\s*-?%\}")
+_HUGO_REF_RE = re.compile(r"""\{\{[<%]\s*(?:ref|relref)\s+(?:"([^"]*)"|'([^']*)'|([^\s>%]+))\s*[>%]\}\}""")
+_HEXO_LINK_RE = re.compile(r"""\{%\s*post_link\s+("[^"]*"|'[^']*'|\S+)(?:\s+("[^"]*"|'[^']*'|[^%]*?))?\s*%\}""")
+_HEXO_PATH_RE = re.compile(r"""\{%\s*post_path\s+("[^"]*"|'[^']*'|\S+)\s*%\}""")
+# [[target]], [[target|text]], [[target#heading]]; not ![[embeds]] and not [[1, 2]] arrays
+_WIKILINK_RE = re.compile(r"(?<![!\[\\])\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\](?!\])")
+_NUMERIC_RE = re.compile(r"^[\d\s.,;:+\-*/eE()]*$")
+
+# address keys of front matter and export rows, in order of authority
+ADDRESS_KEYS = ("canonical_url", "canonical", "url", "permalink", "link", "source", "original",
+                "original_url", "source_url")
+# a body's opening line that names the original address
+_LEAD_RE = re.compile(
+    r"^\W{0,4}(?:原文(?:链接|地址|网址)|本文(?:首发于|原载于|来自)|转载自|来源|出处|"
+    r"originally\s+published\s+(?:at|on|in)|original(?:ly)?(?:\s+post(?:ed)?)?(?:\s+at)?|"
+    r"source|canonical(?:\s+url)?|cross-?posted\s+from)\W{0,6}", re.I)
+_URL_RE = re.compile(r"https?://[^\s<>\"'\)\]]+", re.I)
+_JEKYLL_STEM_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
+
+
+def _unquote_arg(s: str) -> str:
+    s = s.strip()
+    if len(s) >= 2 and s[0] == s[-1] and s[0] in "\"'":
+        return s[1:-1]
+    return s
+
+
+def _ref(target: str) -> str:
+    return SITE_REF + quote(target.strip(), safe="/#._-~:")
+
+
+def expand_site_links(line: str) -> str:
+    """Rewrite generator link syntax in one Markdown line into ``site-ref:`` links.
+
+    Parameters
+    ----------
+    line : str
+        One line of Markdown (outside fenced code).
+
+    Returns
+    -------
+    str
+        The line with ``{{ site.baseurl }}`` removed, Liquid ``post_url``/``link``,
+        Hugo ``ref``/``relref`` and Hexo ``post_path`` replaced by ``site-ref:TARGET``
+        (inside the link they stand in), and Hexo ``post_link`` and Obsidian wikilinks
+        replaced by whole Markdown links ``[text](site-ref:TARGET)``.
+
+    Examples
+    --------
+    >>> expand_site_links("[a]({{ site.baseurl }}{% post_url 2017-06-21-b %}#c)")
+    '[a](site-ref:2017-06-21-b#c)'
+    >>> expand_site_links("see [[Some Note|this note]]")
+    'see [this note](site-ref:Some%20Note)'
+    """
+    if "{" not in line and "[[" not in line:
+        return line
+    line = _LIQUID_VAR_RE.sub("", line)
+    line = _LIQUID_FILTER_RE.sub(lambda m: m.group(1), line)
+    line = _LIQUID_TAG_RE.sub(lambda m: _ref(_unquote_arg(m.group(2))), line)
+    line = _HUGO_REF_RE.sub(lambda m: _ref(m.group(1) or m.group(2) or m.group(3) or ""), line)
+    line = _HEXO_PATH_RE.sub(lambda m: _ref(_unquote_arg(m.group(1))), line)
+
+    def hexo_link(m: re.Match) -> str:
+        target = _unquote_arg(m.group(1))
+        text = _unquote_arg(m.group(2) or "") or target
+        return f"[{text}]({_ref(target)})"
+
+    line = _HEXO_LINK_RE.sub(hexo_link, line)
+
+    def wikilink(m: re.Match) -> str:
+        target, heading, text = m.group(1).strip(), m.group(2) or "", m.group(3)
+        if not target or _NUMERIC_RE.match(target) or "$" in target:
+            return m.group(0)           # an array or formula, not a link
+        shown = (text or target + heading.replace("#", " › ")).strip()
+        return f"[{shown}]({_ref(target + heading)})"
+
+    if "[[" in line:
+        line = _WIKILINK_RE.sub(wikilink, line)
+    return line
+
+
+def site_ref_target(url: str) -> str | None:
+    """The target of a ``site-ref:`` URL, without its anchor, or None for other URLs."""
+    if not url.startswith(SITE_REF):
+        return None
+    return unquote(url[len(SITE_REF):]).split("#", 1)[0].strip()
+
+
+def canonical_from_meta(meta: dict) -> str | None:
+    """The post's own absolute address from front matter or an export row, or None.
+
+    The first of :data:`ADDRESS_KEYS` that holds an ``http(s)`` URL.
+    """
+    for key in ADDRESS_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str) and re.match(r"^https?://\S+$", value.strip(), re.I):
+            return value.strip()
+    return None
+
+
+def canonical_from_lead(text_lines: list[str]) -> tuple[str, int] | None:
+    """The original address named by a leading line of a body, and that line's index.
+
+    Recognises ``原文链接: URL``, ``**原文链接**: [url](url)``, ``Originally published at
+    URL``, ``Source: URL`` and the like among the first three non-blank lines.
+    """
+    seen = 0
+    for i, line in enumerate(text_lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        m = _LEAD_RE.match(line.strip())
+        if m:
+            u = _URL_RE.search(line, m.end() - 1 if m.end() else 0)
+            if u:
+                return u.group(0).rstrip(".,;:，。"), i
+    return None
+
+
+def normalize_url(url: str) -> str | None:
+    """A key under which two spellings of one address are equal.
+
+    Scheme, ``www.``, case of the host, default ports, query, anchor, a trailing
+    ``index.html`` or slash and ``.html`` are dropped: ``https://Blog.example/a/b/`` and
+    ``http://www.blog.example/a/b.html`` give ``blog.example/a/b``. None for a URL
+    without a host.
+    """
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if not host:
+        return None
+    host = host[4:] if host.startswith("www.") else host
+    path = unquote(parts.path)
+    path = re.sub(r"(/index)?\.(html?|php|md)$", "", path, flags=re.I).strip("/")
+    return f"{host}/{path}".rstrip("/").casefold()
+
+
+def url_host(url: str) -> str | None:
+    """The host of an absolute URL, lower case, without ``www.``; None otherwise."""
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def slugify(title: str) -> str:
+    """The slug a generator makes of a title (Hugo's ``urlize``, Jekyll's ``slugify``):
+    NFKC, lower case, runs of anything but letters and digits become one hyphen."""
+    t = unicodedata.normalize("NFKC", title).casefold()
+    return re.sub(r"[^\w]+", "-", t).strip("-_")
+
+
+def file_slug(path: str) -> tuple[str, dt.date | None]:
+    """The slug a file name gives a post, and the date in a Jekyll-style name.
+
+    ``_posts/2017-06-21-some-slug.md`` → ``("some-slug", date(2017, 6, 21))``; a Hugo
+    page bundle ``posts/x/index.md`` → ``("x", None)``.
+    """
+    p = PurePosixPath(path)
+    stem = p.stem
+    if stem.lower() in ("index", "_index") and p.parent.name:
+        stem = p.parent.name
+    m = _JEKYLL_STEM_RE.match(stem)
+    if m:
+        try:
+            return m.group(4), dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return m.group(4), None
+    return stem, None
+
+
+def path_aliases(path: str) -> set[str]:
+    """Every trailing part of a file's path, without extension, in lower case.
+
+    ``blog/content/posts/x.md`` → ``content/posts/x``, ``posts/x``, ``x`` (and the whole
+    path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it.
+    """
+    p = re.sub(r"(/(index|_index))?\.(md|markdown|mdx|html?|txt)$", "", path.strip("/"),
+               flags=re.I)
+    parts = [s for s in p.split("/") if s]
+    return {"/".join(parts[i:]).casefold() for i in range(len(parts))}
+
+
+# ------------------------------------------------------------------ site configuration
+JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
+                 "pretty": "/:categories/:year/:month/:day/:title/",
+                 "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+                 "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+                 "none": "/:categories/:title:output_ext"}
+CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "toml",
+                "hugo.toml": "toml", "config.yaml": "yaml", "hugo.yaml": "yaml",
+                "config.yml": "yaml", "hugo.yml": "yaml"}
+
+
+def is_site_config(path: str) -> bool:
+    """True for the configuration file of a Jekyll, Hexo or Hugo site."""
+    return PurePosixPath(path).name.lower() in CONFIG_NAMES
+
+
+def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
+    """Read what graphkit needs of a site's configuration file.
+
+    Parameters
+    ----------
+    text : str
+        The file's text (YAML or TOML by its name).
+    path : str
+        The file's report name; its folder is the site's root.
+
+    Returns
+    -------
+    tuple of (str, str)
+        ``("url", base URL)``, ``("permalink", pattern)`` (Jekyll and Hexo) and
+        ``("permalink:SECTION", pattern)`` (Hugo), in that order; empty when the file
+        names none of them.
+
+    Raises
+    ------
+    ValueError
+        When the file is not valid YAML or TOML, or not a mapping.
+    """
+    from .readers.frontmatter import FrontMatterError, parse_front_matter
+
+    kind = CONFIG_NAMES[PurePosixPath(path).name.lower()]
+    try:
+        conf = parse_front_matter(text, "---" if kind == "yaml" else "+++")
+    except FrontMatterError as exc:
+        raise ValueError(str(exc)) from None
+    out: list[tuple[str, str]] = []
+    base = conf.get("url") or conf.get("baseURL") or conf.get("baseurl")
+    if isinstance(base, str) and base.strip():
+        root = conf.get("baseurl") if isinstance(conf.get("baseurl"), str) and conf.get("url") else ""
+        out.append(("url", base.strip().rstrip("/") + (root or "")))
+    perm = conf.get("permalink")
+    if isinstance(perm, str) and perm.strip():
+        out.append(("permalink", JEKYLL_STYLES.get(perm.strip(), perm.strip())))
+    perms = conf.get("permalinks")
+    if isinstance(perms, dict):
+        for section, pattern in sorted(perms.items()):
+            if isinstance(pattern, str):
+                out.append((f"permalink:{section}", pattern))
+            elif isinstance(pattern, dict) and isinstance(pattern.get("page"), str):
+                out.append((f"permalink:{section}", pattern["page"]))
+    return tuple(out)
+
+
+def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
+                   date: str | None, categories: tuple[str, ...] = (), section: str = ""
+                   ) -> str | None:
+    """The site path a permalink pattern gives a post, or None when it needs a missing date.
+
+    Parameters
+    ----------
+    pattern : str
+        Placeholders of Jekyll, Hexo and Hugo: ``:year :month :day :i_month :i_day
+        :short_year :y_day :title :slug :filename :contentbasename :name :section
+        :categories :category :output_ext``.
+    slug : str
+        ``:slug`` (the front matter's slug, else the file's).
+    title_slug : str
+        ``:title``: the file's slug for Jekyll and Hexo, the slugified title for Hugo.
+    filename : str
+        ``:filename``, ``:contentbasename``, ``:name``.
+    date : str or None
+        ISO date of the post.
+    categories : tuple of str
+    section : str
+        Hugo's section (the first folder under ``content/``).
+    """
+    need_date = any(t in pattern for t in (":year", ":month", ":day", ":y_day", ":short_year"))
+    d = None
+    if date and re.match(r"^\d{4}-\d{2}-\d{2}$", date):
+        d = dt.date.fromisoformat(date)
+    if need_date and d is None:
+        return None
+    cats = "/".join(slugify(c) for c in categories)
+    values = {
+        "year": f"{d.year:04d}" if d else "", "month": f"{d.month:02d}" if d else "",
+        "day": f"{d.day:02d}" if d else "", "i_month": str(d.month) if d else "",
+        "i_day": str(d.day) if d else "", "short_year": f"{d.year % 100:02d}" if d else "",
+        "y_day": f"{d.timetuple().tm_yday:03d}" if d else "",
+        "title": title_slug, "slug": slug, "filename": filename, "contentbasename": filename,
+        "name": filename,
+        "section": section, "categories": cats, "category": cats.split("/")[0] if cats else "",
+        "output_ext": ".html", "hour": "", "minute": "", "second": "", "week": "",
+        "short_day": "",
+    }
+    out = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), pattern)
+    return re.sub(r"/{2,}", "/", "/" + out.lstrip("/"))
+
+
+def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]]
+                       ) -> list:
+    """Give posts the addresses their site's configuration implies.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings as read; not modified.
+    configs : list of (str, tuple of (str, str))
+        The report name of each configuration file and what :func:`read_site_config`
+        read from it. A post belongs to the configuration in the nearest folder above
+        its file.
+
+    Returns
+    -------
+    list of Post
+        The posts, each with the path its permalink pattern gives it added to its
+        aliases, and, when the configuration names the site's base URL and the post
+        has no address of its own, ``url`` set to that base plus the path.
+    """
+    from dataclasses import replace
+
+    from .readers.frontmatter import url_aliases
+
+    roots = sorted(((str(PurePosixPath(name).parent), dict(values)) for name, values in configs),
+                   key=lambda rc: -len(rc[0]))
+    if not roots:
+        return posts
+    out = []
+    for p in posts:
+        src = p.sources[0].path if p.sources else ""
+        found = next(((root, conf) for root, conf in roots
+                      if root in (".", "") or src.startswith(root + "/")), None)
+        if found is None or p.sources[0].format not in ("front-matter", "markdown"):
+            out.append(p)
+            continue
+        root, conf = found
+        inside = src[len(root) + 1:] if root not in (".", "") else src
+        parts = inside.split("/")
+        hugo = any(k.startswith("permalink:") for k in conf) or (
+            parts[0] == "content" and "permalink" not in conf)
+        section = parts[1] if hugo and len(parts) > 2 and parts[0] == "content" else ""
+        stem, _ = file_slug(src)
+        if hugo:
+            pattern = conf.get(f"permalink:{section}")
+            slug = p.slug or slugify(p.title)
+            title_slug, filename = slugify(p.title), stem
+        else:
+            pattern = conf.get("permalink", JEKYLL_STYLES["date"])
+            slug = title_slug = p.slug or stem
+            filename = stem
+        path = permalink_path(pattern, slug=slug, title_slug=title_slug, filename=filename,
+                              date=p.date, categories=p.categories, section=section
+                              ) if pattern else None
+        if path is None:
+            out.append(p)
+            continue
+        aliases = tuple(sorted(set(p.aliases) | url_aliases(path)))
+        url = p.url or (conf["url"] + path if conf.get("url") else None)
+        out.append(replace(p, aliases=aliases, url=url))
+    return out
