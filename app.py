@@ -217,7 +217,8 @@ with tab_modules:
         if module.most_cited:
             st.markdown(f"most cited: **{md(label_of(module.most_cited))}**")
         member_rows = pd.DataFrame([{"post": label_of(n), "date": g.nodes[n].get("date"),
-                                     "flow": round(c.flow.get(n, 0.0), 5), "id": n}
+                                     "flow": round(c.flow.get(n, 0.0), 5),
+                                     "title only": bool(g.nodes[n].get("title_only")), "id": n}
                                     for n in sorted(members, key=lambda n: -c.flow.get(n, 0.0))])
         picked = st.dataframe(member_rows, hide_index=True, width="stretch", key="members",
                               on_select="rerun", selection_mode="single-row")
@@ -248,6 +249,8 @@ with tab_post:
             f"module: {c.leaf_module(key)} · {md(labels.get(c.module(key, 1), ''))}"]
     if d.get("readers"):
         meta.append(f"{d['readers']} readers")
+    if d.get("title_only"):
+        meta.append("title only: no text was read for this post")
     st.markdown(" · ".join(meta))
     if d.get("url") and re.match(r"^https?://", d["url"]):
         st.link_button("open the original", d["url"])

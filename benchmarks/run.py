@@ -187,6 +187,50 @@ def bench_export(quick: bool) -> None:
         record("pyvis defaults 2000 nodes", **out)
 
 
+def bench_blogs(quick: bool) -> None:
+    """Issue 13: resolution on the zoo of fixture blogs; boilerplate, title-only posts and
+    the most-cited posts on the corpus."""
+    from graphkit.graph import relate
+    from graphkit.options import BuildOptions
+    from graphkit.readers import read_paths
+
+    zoo = ROOT / "tests" / "fixtures" / "zoo"
+    for blog in sorted(d for d in zoo.iterdir() if d.is_dir()):
+        r = read_paths([blog])
+        edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+        title = {p.key: p.title for p in r.posts}
+        got = {(title[e.source], title.get(e.target, e.target)) for e in edges}
+        truth = json.loads((blog / "truth.json").read_text(encoding="utf-8"))
+        want = {tuple(x) for x in truth["cites"]}
+        record(f"zoo {blog.name}", precision=round(len(got & want) / max(len(got), 1), 3),
+               recall=round(len(got & want) / len(want), 3), citations=len(want),
+               boilerplate=sum(f.reason.startswith("boilerplate") for f in r.fragments))
+    if not need_corpus("corpus blogs"):
+        return
+    from graphkit.graph import topic_edges
+
+    result = corpus_build()
+    g = result.graph
+    title_only = {n for n, d in g.nodes(data=True) if d.get("title_only")}
+    topic = [(u, v) for u, v, d in g.edges(data=True) if d["kind"] == "topic"]
+    touching = sum(1 for u, v in topic if u in title_only or v in title_only)
+    o = result.options
+    unruled = topic_edges(result.terms, top_k=o.topic_top_k, min_score=o.min_topic_similarity)
+    touching_before = sum(1 for e in unruled if e.source in title_only or e.target in title_only)
+    cin: dict = {}
+    for u, v, d in g.edges(data=True):
+        if d["kind"] == "cites":
+            cin[v] = cin.get(v, 0) + 1
+    top5 = [f"{g.nodes[n]['label']} ({k})" for n, k in sorted(cin.items(), key=lambda x: (-x[1], x[0]))[:5]]
+    record("corpus blogs", boilerplate_paragraphs=sum(
+        f.reason.startswith("boilerplate") for f in result.read.fragments),
+        title_only_posts=len(title_only), topic_edges=len(topic),
+        topic_share_title_only=round(touching / max(len(topic), 1), 3),
+        topic_share_title_only_without_rule=round(touching_before / max(len(unruled), 1), 3),
+        book_nodes=sum(1 for _, d in g.nodes(data=True) if d["kind"] == "book"),
+        most_cited=top5)
+
+
 def bench_hostile(quick: bool) -> None:
     out = _child("hostile", [])
     record("hostile inputs", **out)
@@ -486,7 +530,7 @@ def _hostile() -> dict:
 BENCHES = {"read": bench_read, "resolution": bench_resolution, "pipeline": bench_pipeline,
            "communities": bench_communities, "synthetic": bench_synthetic,
            "similarity": bench_similarity, "infomap": bench_infomap, "export": bench_export,
-           "hostile": bench_hostile, "dashboard_memory": bench_dashboard_memory}
+           "blogs": bench_blogs, "hostile": bench_hostile, "dashboard_memory": bench_dashboard_memory}
 
 
 def main() -> None:

@@ -78,12 +78,13 @@ def to_gexf(result: BuildResult) -> bytes:
 
 
 def posts_csv(result: BuildResult) -> str:
-    """One row per post: id, title, date, url, module, flow, PageRank, citations in/out."""
+    """One row per post: id, title, date, url, module, flow, PageRank, citations in/out,
+    whether it is known by its title only."""
     extra = result.node_extra()
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(["id", "title", "date", "url", "module", "top_module", "flow", "pagerank",
-                "cited_by", "cites", "categories", "tags", "keywords"])
+                "cited_by", "cites", "title_only", "categories", "tags", "keywords"])
     for n, d in result.graph.nodes(data=True):
         if d["kind"] != "post":
             continue
@@ -91,7 +92,8 @@ def posts_csv(result: BuildResult) -> str:
         w.writerow([n, d["label"], d.get("date") or "", d.get("url") or "",
                     result.community.leaf_module(n) or "", result.community.module(n, 1) or "",
                     f"{result.community.flow.get(n, 0.0):.8f}", f"{e.get('pagerank', 0.0):.8f}",
-                    e.get("cited_by", 0), e.get("cites", 0), "; ".join(d.get("categories", [])),
+                    e.get("cited_by", 0), e.get("cites", 0), int(bool(d.get("title_only"))),
+                    "; ".join(d.get("categories", [])),
                     "; ".join(d.get("tags", [])), "; ".join(d.get("keywords", []))])
     return out.getvalue()
 
