@@ -91,6 +91,112 @@ class CommunityResult:
         return None if path is None else ":".join(str(x) for x in path[:-1])
 
 
+DISPLAY_MAX_SHARE = 0.12  # no displayed module holds more than this share of the posts
+
+
+@dataclass(frozen=True)
+class DisplayPartition:
+    """The one cut of the InfoMap hierarchy that a map, its legend and its charts group by.
+
+    Attributes
+    ----------
+    modules : tuple of str
+        Displayed module ids (InfoMap paths such as ``"1:4"``), largest flow first.
+    of : dict of str to str
+        Displayed module of every node that took part in the flow.
+    rule : str
+        How the cut was made, e.g. ``"split modules above 12% of the posts"`` or
+        ``"level 2"``.
+    max_share : float or None
+        The share rule's threshold (None when the level was fixed).
+    level : int or None
+        The fixed level (None under the share rule).
+    """
+
+    modules: tuple[str, ...]
+    of: dict[str, str]
+    rule: str
+    max_share: float | None = None
+    level: int | None = None
+
+    def members(self) -> dict[str, list[str]]:
+        """Displayed module id → its nodes, sorted."""
+        out: dict[str, list[str]] = {m: [] for m in self.modules}
+        for n in sorted(self.of):
+            out[self.of[n]].append(n)
+        return out
+
+
+def display_partition(result: CommunityResult, *, max_share: float = DISPLAY_MAX_SHARE,
+                      level: int | None = None) -> DisplayPartition:
+    """Cut the module hierarchy where a reader can see the structure.
+
+    Under the default rule every top module holding more than ``max_share`` of the
+    posts is replaced by its sub-modules, recursively, until no displayed module is a
+    giant or a module has no sub-modules left; so the machine-learning half of a blog
+    shows as its topics, while small modules stay whole. With ``level`` the hierarchy is
+    cut at that depth instead (modules shallower than it stay whole).
+
+    Parameters
+    ----------
+    result : CommunityResult
+    max_share : float, keyword-only
+        Largest share of the posts a displayed module may hold, in (0, 1].
+    level : int, optional, keyword-only
+        A fixed level (1 = top modules); overrides ``max_share``.
+
+    Returns
+    -------
+    DisplayPartition
+
+    Raises
+    ------
+    ValueError
+        When ``max_share`` is outside (0, 1] or ``level`` below 1.
+
+    References
+    ----------
+    .. [1] M. Rosvall, C. T. Bergstrom, "Multilevel compression of random walks on
+       networks reveals hierarchical organization in large integrated systems",
+       PLoS ONE 6(4), e18209 (2011).
+    """
+    if level is not None and level < 1:
+        raise ValueError(f"level must be 1 or more, not {level}")
+    if not 0 < max_share <= 1:
+        raise ValueError(f"max_share must be in (0, 1], not {max_share}")
+    nodes = sorted(result.paths)
+    if level is not None:
+        of = {n: result.module(n, level) for n in nodes}
+        rule = f"level {level}"
+    else:
+        limit = max_share * len(nodes)
+        of = {n: result.module(n, 1) for n in nodes}
+        depth = {m: 1 for m in of.values()}
+        while True:
+            size: dict[str, int] = {}
+            for m in of.values():
+                size[m] = size.get(m, 0) + 1
+            split = {m for m, k in size.items() if k > limit}
+            changed = False
+            for n in nodes:
+                m = of[n]
+                if m in split:
+                    deeper = result.module(n, depth[m] + 1)
+                    if deeper != m:
+                        depth.setdefault(deeper, depth[m] + 1)
+                        of[n] = deeper
+                        changed = True
+            if not changed:
+                break
+        rule = f"split modules above {max_share:.0%} of the posts"
+    flow: dict[str, float] = {}
+    for n, m in of.items():
+        flow[m] = flow.get(m, 0.0) + result.flow.get(n, 0.0)
+    modules = tuple(sorted(flow, key=lambda m: (-flow[m], [int(x) for x in m.split(":")])))
+    return DisplayPartition(modules=modules, of=of, rule=rule,
+                            max_share=None if level is not None else max_share, level=level)
+
+
 def flow_network(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions()
                  ) -> tuple[list[str], dict[tuple[int, int], float]]:
     """Return the nodes and weighted directed links InfoMap runs on.

@@ -46,7 +46,7 @@ class BuildOptions:
     min_topic_similarity: float = _opt(0.05, "smallest cosine similarity of a topic edge",
                                        group="edges", lo=0.0, hi=1.0)
     seed: int = _opt(42, "random seed of InfoMap and of the layout", group="communities",
-                     lo=0, hi=2**31 - 1)
+                     lo=1, hi=2**31 - 1)
     trials: int = _opt(10, "InfoMap trials (the best is kept)", group="communities",
                        lo=1, hi=1000)
     two_level: bool = _opt(False, "two-level InfoMap instead of multilevel (hierarchical)",
@@ -59,6 +59,11 @@ class BuildOptions:
                                   group="communities")
     show_extra_nodes: bool = _opt(True, "draw unresolved citations and papers",
                                   group="display")
+    display_max_share: float = _opt(0.12, "the map shows sub-modules of any module holding more "
+                                    "than this share of the posts", group="display",
+                                    lo=0.01, hi=1.0)
+    display_level: int = _opt(0, "cut the module hierarchy at this level for display instead "
+                              "(0: by display_max_share)", group="display", lo=0, hi=20)
     max_file_bytes: int = _opt(256 * 1024 * 1024, "files larger than this (bytes) are not read",
                                group="input", lo=1, hi=2**40)
     max_files: int = _opt(100_000, "at most this many files are read", group="input",

@@ -15,8 +15,8 @@ from pathlib import Path
 import networkx as nx
 
 from . import __version__, build
-from .community import (CommunityResult, ModuleSummary, detect_communities, pagerank,
-                        summarize_modules)
+from .community import (CommunityResult, DisplayPartition, ModuleSummary, detect_communities,
+                        display_partition, pagerank, summarize_modules)
 from .graph import build_graph, keyword_matrix, relate
 from .keywords import TermMatrix, warm_up
 from .layout import module_layout
@@ -46,6 +46,8 @@ class BuildResult:
     positions : dict of str to (float, float)
     pagerank : dict of str to float
     options : BuildOptions
+    display : DisplayPartition
+        The cut of the module hierarchy that the map, legend and charts group by.
     timings : dict of str to float
         Wall-clock seconds per stage: ``read``, ``keywords`` (absent when the keyword
         matrix was given), ``citations_series``, ``topic_similarity``, ``graph_build``,
@@ -62,6 +64,14 @@ class BuildResult:
     pagerank: dict
     options: BuildOptions
     timings: dict = field(default_factory=dict)
+    display: DisplayPartition | None = None
+
+    def with_display(self, *, max_share: float, level: int = 0) -> "BuildResult":
+        """The same result with another display partition (no other step reruns)."""
+        from dataclasses import replace
+
+        return replace(self, display=display_partition(
+            self.community, max_share=max_share, level=level or None))
 
     def node_extra(self) -> dict:
         """Per-node figures added to the node-link JSON: PageRank and citation counts."""
@@ -79,7 +89,8 @@ class BuildResult:
 
     def node_link(self) -> dict:
         """The graph as node-link data (see :func:`graphkit.render.node_link`)."""
-        return node_link(self.graph, self.community, self.modules, extra=self.node_extra())
+        return node_link(self.graph, self.community, self.modules, extra=self.node_extra(),
+                         display=self.display)
 
     def html(self, *, layers: tuple[str, ...] | None = None, show_extra: bool | None = None,
              nodes: set[str] | None = None, select: str | None = None,
@@ -102,7 +113,7 @@ class BuildResult:
         show = self.options.show_extra_nodes if show_extra is None else show_extra
         return render_html(map_data(self.graph, self.community, self.modules, self.positions,
                                     show_extra=show, layers=layers, nodes=nodes,
-                                    select=select),
+                                    select=select, display=self.display),
                            heading=heading)
 
 
@@ -143,9 +154,11 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
     t = time.perf_counter()
     positions = module_layout(graph, community, seed=options.seed)
     timings["layout"] = time.perf_counter() - t
+    display = display_partition(community, max_share=options.display_max_share,
+                                level=options.display_level or None)
     return BuildResult(read=read_result, graph=graph, terms=terms, community=community,
                        modules=modules, positions=positions, pagerank=pr, options=options,
-                       timings=timings)
+                       timings=timings, display=display)
 
 
 def report(result: BuildResult) -> dict:

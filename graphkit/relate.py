@@ -388,8 +388,8 @@ class TitleIndex:
         return self.by_title[best]
 
 # 《书名》（作者著） / (某某出版社) / (作者：…): the parenthesis that follows a book's name
-BOOK_NOTE_RE = re.compile(r"\s*[（(][^（）()\n]{0,40}?(?:著|编著|编|主编|译|出版社|出版|作者|等著)"
-                          r"[^（）()\n]{0,20}[）)]")
+BOOK_NOTE_RE = re.compile(r"\s*[（(]\s*(?:作者\s*[:：][^（）()\n]{1,30}|[^（）()\n]{1,30}?"
+                          r"(?:著|编著|主编|等著|译|出版社))\s*[）)]")
 # a sentence that points at the blog itself: 《X》 there is a post of the blog
 BLOG_POINTER_RE = re.compile(r"本博客|本站|博客|本系列|系列文章|之前的文章|之前的博文|前面的文章|"
                              r"前文|前作|拙作|笔者|上一篇|前一篇|上篇|本文|我们之前|我之前|这篇文章")
@@ -402,10 +402,11 @@ WORK_POST_WORDS = ("读后感", "浅读", "简介", "解读", "笔记", "阅读"
 def work_inside_title(cited: str, title: str) -> bool:
     """True when ``title`` is the name ``cited`` plus only words a post about a work adds.
 
-    《Attention is All You Need》浅读 and 【外微分浅谈】6. 微分几何 are posts about the
-    works *Attention is All You Need* and 《微分几何》: what remains of the post's title
-    once the work's name is taken out is a series prefix in brackets, a chapter number
-    and words such as 浅读, 简介, 解读, 笔记, 阅读 (:data:`WORK_POST_WORDS`).
+    《Attention is All You Need》浅读 is a post about the work *Attention is All You
+    Need*: what remains of the post's title once the work's name is taken out is words
+    such as 浅读, 简介, 解读, 笔记, 阅读 (:data:`WORK_POST_WORDS`), possibly with a series
+    prefix in brackets and a chapter number. A series prefix and a chapter number
+    alone are not enough: that is how a series post is named and cited.
     """
     k, t = normalize_title(cited), normalize_title(title)
     if not k or k == t or k not in t:
@@ -413,9 +414,14 @@ def work_inside_title(cited: str, title: str) -> bool:
     rest = t.replace(k, " ", 1)
     rest = re.sub(r"\[[^\]]*\]|<[^>]*>", "", rest)
     rest = re.sub(r"第?[\d一二三四五六七八九十百]+[章节篇回讲部]?", "", rest)
+    about = False
     for word in sorted(WORK_POST_WORDS, key=len, reverse=True):
-        rest = rest.replace(word, "")
-    return not re.sub(r"[\W_]+", "", rest)
+        if word in rest:
+            about = True
+            rest = rest.replace(word, "")
+    # a series prefix and a chapter number alone are how a series post is named
+    # (【中文分词系列】 5. 基于语言模型的无监督分词 is cited as 《基于语言模型的无监督分词》)
+    return about and not re.sub(r"[\W_]+", "", rest)
 
 
 def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | None = None

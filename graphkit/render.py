@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 
-from .community import CommunityResult, ModuleSummary
+from .community import CommunityResult, DisplayPartition, ModuleSummary
 from .layout import NODE_SPACING
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -27,7 +28,9 @@ OTHER_COLOR = "#b0b0b0"
 EDGE_COLORS = {"cites": "#c0392b", "series": "#27ae60", "topic": "#8e9aaf",
                "coupling": "#d4a017", "cocitation": "#8e44ad"}
 SHORT_LABEL = 16  # characters drawn on the canvas; the tooltip has the whole title
-OVERVIEW_THRESHOLD = 1500  # maps with more posts open on a module-level overview
+OVERVIEW_THRESHOLD = 300  # maps with more posts open on the module view
+TOPIC_OFF_ABOVE = 1000    # with more nodes drawn, shared-topic edges start switched off
+OVERVIEW_MIN_POSTS = 3    # smaller modules are one "other" node of the module view
 
 
 def module_colors(modules: tuple[ModuleSummary, ...]) -> dict[str, str]:
@@ -37,7 +40,8 @@ def module_colors(modules: tuple[ModuleSummary, ...]) -> dict[str, str]:
 
 
 def node_link(graph: nx.MultiDiGraph, result: CommunityResult | None = None,
-              modules: tuple[ModuleSummary, ...] = (), *, extra: dict | None = None) -> dict:
+              modules: tuple[ModuleSummary, ...] = (), *, extra: dict | None = None,
+              display: DisplayPartition | None = None) -> dict:
     """Return the graph as networkx node-link data, with modules and flow.
 
     Node attributes gain ``module`` (InfoMap path such as ``"2:1"``), ``top_module``,
@@ -52,6 +56,9 @@ def node_link(graph: nx.MultiDiGraph, result: CommunityResult | None = None,
     modules : tuple of ModuleSummary
     extra : dict of str to dict, optional
         Additional node attributes.
+    display : DisplayPartition, optional, keyword-only
+        Adds node attribute ``display_module`` and graph attribute ``display_partition``
+        (the rule, its parameters and the displayed modules).
 
     Returns
     -------
@@ -66,6 +73,8 @@ def node_link(graph: nx.MultiDiGraph, result: CommunityResult | None = None,
             node["module"] = result.leaf_module(n)
             node["top_module"] = result.module(n, 1)
             node["flow"] = round(result.flow.get(n, 0.0), 10) if n in result.flow else None
+        if display is not None:
+            node["display_module"] = display.of.get(n)
         if extra and n in extra:
             node.update(extra[n])
     data["graph"] = dict(data["graph"])  # node_link_data shares graph.graph itself
@@ -80,6 +89,10 @@ def node_link(graph: nx.MultiDiGraph, result: CommunityResult | None = None,
                       "first_date": m.first_date, "last_date": m.last_date,
                       "top_posts": list(m.top_posts), "most_cited": m.most_cited}
                      for m in modules])
+    if display is not None:
+        data["graph"]["display_partition"] = {
+            "rule": display.rule, "max_share": display.max_share, "level": display.level,
+            "modules": list(display.modules)}
     return data
 
 
@@ -113,15 +126,49 @@ def _script_json(data: dict) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+_SERIES_SHORT_RE = re.compile(
+    r"^(?P<stem>.+?)\s*(?:[:：]\s*(?P<n1>\d{1,3})\s*[、.．]|[（(](?P<n2>[一二三四五六七八九十]{1,3}|\d{1,3})[）)])")
+
+
+def short_label(label: str, *, limit: int = SHORT_LABEL) -> str:
+    """The label drawn on the canvas: the title cut to ``limit`` characters, except that a
+    series member keeps its number (``Transformer升级之路：10、…`` →
+    ``Transformer升级之路·10``), so that the members of a series read apart."""
+    from .relate import chinese_number
+
+    m = _SERIES_SHORT_RE.match(label)
+    if m:
+        num = m.group("n1") or m.group("n2")
+        stem = m.group("stem").strip()
+        stem = stem if len(stem) <= limit else stem[: limit - 1] + "…"
+        return f"{stem}·{chinese_number(num)}"
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
 def _short(label: str) -> str:
-    return label if len(label) <= SHORT_LABEL else label[: SHORT_LABEL - 1] + "…"
+    return short_label(label)
+
+
+def shade(color: str, k: int) -> str:
+    """The ``k``-th shade of a hue: mixed with white by 0 %, 30 %, 50 %, 65 % in turn."""
+    mix = (0.0, 0.3, 0.5, 0.65)[k % 4]
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (round(c + (255 - c) * mix) for c in (r, g, b))
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def display_colors(display: DisplayPartition) -> dict[str, str]:
+    """Hue of each displayed module: distinct for the 20 of largest flow, grey after."""
+    return {m: (PALETTE[i] if i < len(PALETTE) else OTHER_COLOR)
+            for i, m in enumerate(display.modules)}
 
 
 def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
              modules: tuple[ModuleSummary, ...], positions: dict[str, tuple[float, float]],
              *, show_extra: bool = True, layers: tuple[str, ...] | None = None,
              nodes: set[str] | None = None, select: str | None = None,
-             overview_threshold: int = OVERVIEW_THRESHOLD) -> dict:
+             overview_threshold: int = OVERVIEW_THRESHOLD,
+             display: DisplayPartition | None = None) -> dict:
     """Return what the HTML map draws: nodes with position, size, colour; edges; legend.
 
     Parameters
@@ -137,13 +184,41 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
     select : str, keyword-only
         Node selected (and focused) when the map opens.
     overview_threshold : int, keyword-only
-        With more posts than this, the map opens on a module-level overview (one node
-        per top module, sized by flow) from which a module is opened by a click.
+        With more posts than this, the map opens on the module view (one node per
+        displayed module, sized by flow) from which a module is opened by a click.
+    display : DisplayPartition, keyword-only
+        The modules the map colours, lists and opens (default: the top modules).
+
+    Returns
+    -------
+    dict
+        ``nodes`` (id, label, short label, kind, module ids, colour, size, position…),
+        ``edges``, ``modules`` (the legend: displayed modules, the 20 of largest flow
+        each with its hue, the rest counted as "other"), ``tree`` (each displayed
+        module's sub-modules, for drilling down), ``select``, ``stats`` and, for large
+        maps, ``overview`` (modules of fewer than ``OVERVIEW_MIN_POSTS`` posts are one
+        "other" node there).
     """
+    from .community import display_partition
+
+    display = display or display_partition(result, level=1)
     selected = nodes
-    colors = module_colors(modules)
+    hues = display_colors(display)
+    by_id = {m.id: m for m in modules}
     labels = {m.id: m.label for m in modules}
     max_flow = max(result.flow.values(), default=0.0) or 1.0
+    # sub-modules one level below each displayed module, by flow: their shade
+    children: dict[str, dict[str, float]] = {}
+    for n, dm in display.of.items():
+        depth = len(dm.split(":"))
+        sub = result.module(n, depth + 1)
+        if sub != dm:
+            acc = children.setdefault(dm, {})
+            acc[sub] = acc.get(sub, 0.0) + result.flow.get(n, 0.0)
+    shade_of: dict[str, int] = {}
+    for dm, subs in children.items():
+        for k, sub in enumerate(sorted(subs, key=lambda x: (-subs[x], x))):
+            shade_of[sub] = k
     nodes = []
     shown = set()
     for n, d in graph.nodes(data=True):
@@ -151,18 +226,26 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
                                                          and n not in selected):
             continue
         shown.add(n)
-        top = result.module(n, 1)
+        dm = display.of.get(n)
         leaf = result.leaf_module(n)
         flow = result.flow.get(n)
         size = 6 if flow is None else 8 + 22 * math.sqrt(flow / max_flow)
         x, y = positions.get(n, (0.0, 0.0))
-        nodes.append({"id": n, "label": d.get("label") or n, "short": _short(d.get("label") or n),
+        color = "#d9d9d9"
+        sub = None
+        if dm is not None:
+            sub = result.module(n, len(dm.split(":")) + 1)
+            color = shade(hues[dm], shade_of.get(sub, 0)) if sub != dm else hues[dm]
+        label = d.get("label") or n
+        nodes.append({"id": n, "label": label, "short": _short(label),
                       "kind": d["kind"], "title_only": bool(d.get("title_only")),
                       "date": d.get("date"), "url": d.get("url"),
-                      "module": leaf, "module_label": labels.get(leaf) or labels.get(top),
+                      "module": leaf, "module_label": labels.get(leaf),
+                      "dmodule": dm, "dmodule_label": labels.get(dm) if dm else None,
+                      "submodule": sub if sub != dm else None,
+                      "flow": round(flow, 8) if flow is not None else 0.0,
                       "keywords": d.get("keywords", [])[:6], "x": x, "y": y,
-                      "size": round(size, 2),
-                      "color": colors.get(top, OTHER_COLOR) if top else "#d9d9d9"})
+                      "size": round(size, 2), "color": color})
     edges = []
     for u, v, d in graph.edges(data=True):
         if u not in shown or v not in shown or (layers is not None and d["kind"] not in layers):
@@ -173,21 +256,42 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
                       "directed": bool(d.get("directed", True)), "evidence": d["evidence"],
                       "span": d.get("span", [0, 0]), "color": EDGE_COLORS.get(d["kind"], "#999"),
                       "width": round(width, 2)})
-    legend = [{"id": m.id, "label": m.label, "size": m.size, "flow": m.flow,
-               "color": colors.get(m.id, OTHER_COLOR)} for m in modules if m.level == 1]
+    members = display.members()
+    legend = []
+    for i, dm in enumerate(display.modules):
+        m = by_id.get(dm)
+        legend.append({"id": dm, "label": labels.get(dm, f"module {dm}"),
+                       "size": len(members[dm]),
+                       "flow": round(sum(result.flow.get(n, 0.0) for n in members[dm]), 6),
+                       "level": m.level if m else len(dm.split(":")),
+                       "color": hues[dm], "other": i >= len(PALETTE)})
+    tree = {dm: [{"id": sub, "label": labels.get(sub, f"module {sub}"),
+                  "size": by_id[sub].size if sub in by_id else 0,
+                  "color": shade(hues[dm], shade_of.get(sub, 0))}
+                 for sub in sorted(subs, key=lambda x: (-subs[x], x))]
+            for dm, subs in sorted(children.items())}
     posts = sum(1 for n in nodes if n["kind"] == "post")
-    data = {"nodes": nodes, "edges": edges, "modules": legend,
+    years = sorted({int(n["date"][:4]) for n in nodes if n["date"] and n["date"][:4].isdigit()})
+    data = {"nodes": nodes, "edges": edges, "modules": legend, "tree": tree,
             "select": select if select in shown else None,
+            "rule": display.rule, "years": [years[0], years[-1]] if years else None,
+            "topic_off_above": TOPIC_OFF_ABOVE, "overview_min_posts": OVERVIEW_MIN_POSTS,
             "stats": {"posts": posts, "edges": len(edges), "modules": len(legend)}}
     if posts > overview_threshold:
         data["overview"] = _overview(nodes, edges, legend, result)
     return data
 
 
+def _module_size(posts: int, flow: float, max_flow: float) -> float:
+    """Radius of a module node in layout units (posts sit ``NODE_SPACING`` apart)."""
+    return round(NODE_SPACING * (1 + 0.8 * math.sqrt(posts) * math.sqrt(0.2 + flow / max_flow)), 2)
+
+
 def _overview(nodes: list[dict], edges: list[dict], legend: list[dict],
               result: CommunityResult) -> dict:
-    """One node per top module at the centre of its posts, sized by flow; weighted links."""
-    top = {n["id"]: result.module(n["id"], 1) for n in nodes}
+    """One node per displayed module at the centre of its posts, sized by flow; links
+    weighted by the flow-network weight between modules."""
+    top = {n["id"]: n["dmodule"] for n in nodes}
     sums: dict[str, list[float]] = {}
     for n in nodes:
         m = top[n["id"]]
@@ -197,13 +301,29 @@ def _overview(nodes: list[dict], edges: list[dict], legend: list[dict],
             acc[1] += n["y"]
             acc[2] += 1
     max_flow = max((m["flow"] for m in legend), default=0.0) or 1.0
+    small = {m["id"] for m in legend if m["size"] < OVERVIEW_MIN_POSTS and m["id"] in sums}
     onodes = [{"id": "module:" + m["id"], "module": m["id"], "label": f"{m['id']} · {m['label']}",
-               "size": round(NODE_SPACING * (1 + 0.8 * math.sqrt(m["size"]) *
-                                             math.sqrt(0.2 + m["flow"] / max_flow)), 2),
-               "color": m["color"],
+               "short": short_label(m["label"], limit=24),
+               "size": _module_size(m["size"], m["flow"], max_flow),
+               "flow": m["flow"], "color": m["color"],
                "posts": m["size"], "x": round(sums[m["id"]][0] / sums[m["id"]][2], 1),
                "y": round(sums[m["id"]][1] / sums[m["id"]][2], 1)}
-              for m in legend if m["id"] in sums]
+              for m in legend if m["id"] in sums and m["id"] not in small]
+    if small:
+        # modules of one or two posts (isolated posts, pairs) are one "other" node
+        xs = [sums[m] for m in small]
+        count = sum(int(a[2]) for a in xs)
+        flow = sum(m["flow"] for m in legend if m["id"] in small)
+        onodes.append({"id": "module:other", "module": "other",
+                       "label": f"other · {len(small)} modules of fewer than "
+                                f"{OVERVIEW_MIN_POSTS} posts",
+                       "short": f"other · {len(small)} small modules",
+                       "size": _module_size(count, flow, max_flow), "flow": flow,
+                       "color": OTHER_COLOR, "posts": count,
+                       "x": round(sum(a[0] for a in xs) / count, 1),
+                       "y": round(sum(a[1] for a in xs) / count, 1)})
+        top = {n: ("other" if m in small else m) for n, m in top.items()}
+        sums["other"] = [0.0, 0.0, 1.0]
     weights: dict[tuple[str, str], float] = {}
     for e in edges:
         a, b = top.get(e["source"]), top.get(e["target"])
