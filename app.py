@@ -18,13 +18,13 @@ import streamlit as st
 from graphkit.display import markdown_literal, plotly_text, visible_controls
 from graphkit.analysis import alluvial, module_sizes_by_year, related_posts, structural_gaps
 from graphkit.errors import GraphkitError
-from graphkit.explore import ego_network, filter_nodes, post_edges, search
+from graphkit.explore import ego_network, filter_nodes, post_edges, posts_per_month, search
 from graphkit.export import modules_csv, posts_csv, to_gexf, to_graphml
 from graphkit.graph import keyword_matrix
 from graphkit.options import EDGE_KINDS, BuildOptions, option_table
 from graphkit.pipeline import DEFAULT_DATA, analyse, read, report
 from graphkit.readers import read_uploads
-from graphkit.render import dumps_json
+from graphkit.render import OTHER_COLOR, display_colors, dumps_json
 
 st.set_page_config(page_title="graphkit · 科学空间", layout="wide")
 md = markdown_literal  # page text made literal for widgets that render Markdown
@@ -120,8 +120,12 @@ try:
     read_result = load(source, uploads, roots)
     tm = terms(source, options.keyword_chars, read_result)
     # display-only options are not part of the analysis' cache key
-    analysis_options = options.with_(show_extra_nodes=True)
+    analysis_options = options.with_(show_extra_nodes=True, display_max_share=0.12,
+                                     display_level=0)
     result = run(source, analysis_options, read_result, tm)
+    if (options.display_max_share, options.display_level) != (0.12, 0):
+        result = result.with_display(max_share=options.display_max_share,
+                                     level=options.display_level)
 except GraphkitError as exc:
     st.error(md(str(exc)))
     st.stop()
@@ -133,7 +137,9 @@ except Exception as exc:  # noqa: BLE001 - a visitor sees one line, the server l
 
 g = result.graph
 c = result.community
-top_of = {n: c.module(n, 1) for n in g.nodes}
+display = result.display
+top_of = {n: display.of.get(n) for n in g.nodes}   # the displayed module of each node
+hues = display_colors(display)
 labels = {m.id: visible_controls(m.label) for m in result.modules}
 post_keys = sorted((n for n, d in g.nodes(data=True) if d["kind"] == "post"),
                    key=lambda n: g.nodes[n]["label"])
@@ -162,8 +168,8 @@ tab_map, tab_modules, tab_post, tab_time, tab_gaps, tab_report = st.tabs(
 
 with tab_map:
     f1, f2, f3 = st.columns([2, 2, 2])
-    top_ids = [m.id for m in result.modules if m.level == 1]
-    chosen = f1.multiselect("modules", top_ids, format_func=lambda m: f"{m} · {labels.get(m, '')}",
+    chosen = f1.multiselect("modules", list(display.modules),
+                            format_func=lambda m: f"{m} · {labels.get(m, '')}",
                             key="module_filter")
     years = sorted({int(d["date"][:4]) for _, d in g.nodes(data=True)
                     if d.get("date") and d["date"][:4].isdigit()})
@@ -171,11 +177,16 @@ with tab_map:
     if len(years) >= 2:
         year_range = f2.slider("years", years[0], years[-1], (years[0], years[-1]), key="years")
     query = f3.text_input("search title or keyword", key="query")
-    hits = search(g, query) if query else []
-    if hits:
-        match = st.selectbox("matches", hits, format_func=label_of, key="match")
-        if st.session_state.get("last_match") != match:
-            st.session_state["post"] = match  # a new search match opens its post
+    hits = search(g, query, flow=c.flow) if query else None
+    if hits is not None:
+        st.caption(f"{hits.total} hits" + (f", {hits.more} more not listed: refine the search"
+                                           if hits.more else ""))
+    if hits is not None and hits.ids:
+        # one hit is the user's choice; of several, the user picks (nothing is preselected)
+        match = st.selectbox("matches", hits.ids, format_func=label_of, key="match",
+                             index=0 if hits.total == 1 else None, placeholder="choose a hit")
+        if match is not None and st.session_state.get("last_match") != match:
+            st.session_state["post"] = match  # a chosen search hit opens its post
         st.session_state["last_match"] = match
     focus = st.session_state.get("post")
     depth = st.radio("ego network around the selected post (0: whole map)", [0, 1, 2, 3],
@@ -241,12 +252,15 @@ with tab_modules:
                 f"{m} · {md(labels.get(m, ''))} ({k} links)"
                 for m, k in sorted(neighbours.items(), key=lambda kv: -kv[1])[:8]))
 
-with tab_post:
-    key = st.selectbox("post", post_keys, format_func=label_of, key="post")
+def post_page(key: str) -> None:
+    """The page of one post: metadata, excerpt, its relations by kind, read next."""
     d = g.nodes[key]
     st.subheader(md(d["label"]))
+    leaf = c.leaf_module(key)
     meta = [f"date: {md(d['date'] or 'unknown')}",
-            f"module: {c.leaf_module(key)} · {md(labels.get(c.module(key, 1), ''))}"]
+            f"module: {leaf} · {md(labels.get(leaf, ''))}"]
+    if top_of.get(key) and top_of[key] != leaf:
+        meta.append(f"shown in {top_of[key]} · {md(labels.get(top_of[key], ''))}")
     if d.get("readers"):
         meta.append(f"{d['readers']} readers")
     if d.get("title_only"):
@@ -259,33 +273,51 @@ with tab_post:
                    + md(", ".join(d["tags"])))
     st.text(visible_controls(d.get("excerpt") or "(no text)"))
     edges = post_edges(g, key)
-    for title, bucket in (("cites", "out"), ("cited by", "in"), ("shared topics", "topic")):
-        st.markdown(f"**{title}** ({len(edges[bucket])})")
-        if edges[bucket]:
-            st.dataframe(pd.DataFrame([{"post": e.other_label, "kind": e.kind,
-                                        "weight": round(e.weight, 3), "evidence": e.evidence}
-                                       for e in edges[bucket]]), hide_index=True,
-                         width="stretch")
-    series = [e for e in edges["out"] + edges["in"] if e.kind == "series"]
-    if series:
-        st.markdown("**series**: " + " · ".join(md(e.other_label) for e in series))
+    for title, bucket in edges.items():
+        if not bucket and title not in ("cites", "cited by"):
+            continue
+        st.markdown(f"**{title}** ({len(bucket)})")
+        if bucket:
+            st.dataframe(pd.DataFrame([{"post": visible_controls(e.other_label),
+                                        "weight": round(e.weight, 3),
+                                        "evidence": visible_controls(e.evidence)}
+                                       for e in bucket]), hide_index=True, width="stretch")
     st.markdown("**read next**")
     st.dataframe(pd.DataFrame([{"post": label_of(n), "score": round(s, 4)}
                                for n, s in related_posts(g, c, key, k=10)]),
                  hide_index=True, width="stretch")
 
+
+with tab_post:
+    chosen_key = st.selectbox("post", post_keys, format_func=label_of, key="post", index=None,
+                              placeholder="choose a post (or pick one in a table or the search)")
+    if chosen_key is None:
+        st.info("No post selected.")
+    else:
+        post_page(chosen_key)
+
 with tab_time:
-    rows = [{"month": dd["date"][:7], "module": f"{top_of[n]} · {labels.get(top_of[n], '')}"}
-            for n, dd in g.nodes(data=True)
-            if dd["kind"] == "post" and dd.get("date") and dd["date"][:4].isdigit()
-            and top_of.get(n)]
-    if rows:
-        frame = pd.DataFrame(rows).value_counts().reset_index(name="posts")
-        st.bar_chart(frame, x="month", y="posts", color="module")
+    timeline = posts_per_month(g, display)
+    if timeline:
+        import altair as alt
+
+        named = [m for m in display.modules if hues[m] != OTHER_COLOR]
+        frame = pd.DataFrame([{"month": r["month"], "posts": r["posts"],
+                               "module": (f"{r['module']} · {labels.get(r['module'], '')}"
+                                          if r["module"] in named else "other")}
+                              for r in timeline])
+        domain = [f"{m} · {labels.get(m, '')}" for m in named] + ["other"]
+        colors = [hues[m] for m in named] + [OTHER_COLOR]
+        st.altair_chart(alt.Chart(frame).mark_bar().encode(
+            x=alt.X("month:O"), y=alt.Y("sum(posts):Q", title="posts"),
+            color=alt.Color("module:N", scale=alt.Scale(domain=domain, range=colors),
+                            legend=alt.Legend(columns=2, labelLimit=260))), width="stretch")
     undated = sum(1 for _, dd in g.nodes(data=True) if dd["kind"] == "post"
                   and not (dd.get("date") or "")[:4].isdigit())
-    st.caption(f"{len(rows)} dated posts; {undated} posts without a known year are not shown.")
-    sizes = module_sizes_by_year(g, c)
+    st.caption(f"{sum(r['posts'] for r in timeline)} dated posts; {undated} posts without a "
+               f"known year are not shown. Colours are the map's; modules past the 20 of "
+               f"largest flow are \"other\".")
+    sizes = module_sizes_by_year(g, c, display=display)
     if sizes:
         st.markdown("**posts per module and year**")
         st.dataframe(pd.DataFrame(sizes).fillna(0).astype(int), width="stretch")

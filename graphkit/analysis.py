@@ -24,9 +24,18 @@ def post_year(graph: nx.MultiDiGraph, node: str) -> int | None:
     return int(date[:4]) if date[:4].isdigit() else None
 
 
-def module_sizes_by_year(graph: nx.MultiDiGraph, result: CommunityResult, *, level: int = 1
-                         ) -> dict[int, dict[str, int]]:
+def module_sizes_by_year(graph: nx.MultiDiGraph, result: CommunityResult, *, level: int = 1,
+                         display=None) -> dict[int, dict[str, int]]:
     """Number of posts of each module published in each year.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+    result : CommunityResult
+    level : int, keyword-only
+        Modules of this level (1: top modules) …
+    display : DisplayPartition, optional, keyword-only
+        … or the displayed modules, when given.
 
     Returns
     -------
@@ -38,7 +47,7 @@ def module_sizes_by_year(graph: nx.MultiDiGraph, result: CommunityResult, *, lev
         year = post_year(graph, node)
         if year is None:
             continue
-        m = result.module(node, level)
+        m = display.of[node] if display is not None else result.module(node, level)
         out.setdefault(year, {})
         out[year][m] = out[year].get(m, 0) + 1
     return dict(sorted((y, dict(sorted(v.items()))) for y, v in out.items()))

@@ -6,11 +6,10 @@ calls them and shows what they return.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import networkx as nx
-
-from .text import normalize_title
 
 
 @dataclass(frozen=True)
@@ -40,18 +39,14 @@ def ego_network(graph: nx.MultiDiGraph, centre: str, *, depth: int = 1) -> set[s
     ------
     KeyError
         When ``centre`` is not a node.
+
+    See Also
+    --------
+    networkx.ego_graph : the subgraph this takes the nodes of.
     """
     if centre not in graph:
         raise KeyError(centre)
-    seen = {centre}
-    frontier = {centre}
-    for _ in range(max(0, depth)):
-        nxt = set()
-        for n in frontier:
-            nxt.update(nx.all_neighbors(graph, n))
-        frontier = nxt - seen
-        seen |= frontier
-    return seen
+    return set(nx.ego_graph(graph, centre, radius=max(0, depth), undirected=True))
 
 
 def filter_nodes(graph: nx.MultiDiGraph, module_of: dict[str, str | None], *,
@@ -93,42 +88,100 @@ def filter_nodes(graph: nx.MultiDiGraph, module_of: dict[str, str | None], *,
     return keep
 
 
-def search(graph: nx.MultiDiGraph, query: str, *, limit: int = 20) -> list[str]:
-    """Return posts whose title contains ``query`` or that have it as a keyword.
+@dataclass(frozen=True)
+class SearchHits:
+    """The first hits of a search, best first, and how many there are in all.
 
-    Matching is on normalised text (width, case, spacing); exact title matches first.
+    Attributes
+    ----------
+    ids : tuple of str
+        At most ``limit`` node ids.
+    total : int
+        Every hit; ``total - len(ids)`` were left out (say so: "N more").
     """
-    q = normalize_title(query)
-    if not q:
-        return []
-    exact, partial = [], []
-    for n, d in graph.nodes(data=True):
-        t = normalize_title(d.get("label") or "")
-        if t == q:
-            exact.append(n)
-        elif q in t or q in (k.casefold() for k in d.get("keywords", [])):
-            partial.append(n)
-    return (sorted(exact) + sorted(partial))[:limit]
+
+    ids: tuple[str, ...]
+    total: int
+
+    @property
+    def more(self) -> int:
+        """Hits not in :attr:`ids`."""
+        return self.total - len(self.ids)
 
 
-def post_edges(graph: nx.MultiDiGraph, key: str) -> dict[str, list[EdgeView]]:
-    """Return the edges of a post.
+def _search_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def search(graph: nx.MultiDiGraph, query: str, *, limit: int = 20,
+           flow: dict[str, float] | None = None) -> SearchHits:
+    """Find nodes by title or keyword, best first.
+
+    Posts come before papers and unresolved citations; within each, an exact title
+    before a title that contains the query before a keyword equal to it; then larger
+    flow, then label. Matching ignores width and case and treats runs of white space
+    as one space, but keeps spaces (``"for open"`` does not match ``"foropen"``).
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+    query : str
+    limit : int, keyword-only
+        Hits returned in :attr:`SearchHits.ids`.
+    flow : dict of str to float, optional, keyword-only
+        Node flow, to rank hits of the same kind and match.
 
     Returns
     -------
-    dict
-        ``"out"``: citations and series links from the post; ``"in"``: those to it;
-        ``"topic"``: undirected relations (shared topics, coupling, co-citation).
+    SearchHits
     """
-    out: dict[str, list[EdgeView]] = {"out": [], "in": [], "topic": []}
+    q = _search_key(query)
+    if not q:
+        return SearchHits((), 0)
+    flow = flow or {}
+    ranked = []
+    for n, d in graph.nodes(data=True):
+        t = _search_key(d.get("label") or "")
+        if t == q:
+            rank = 0
+        elif q in t:
+            rank = 1
+        elif any(_search_key(k) == q for k in d.get("keywords", [])):
+            rank = 2
+        else:
+            continue
+        ranked.append((d["kind"] != "post", rank, -flow.get(n, 0.0), d.get("label") or n, n))
+    ranked.sort()
+    return SearchHits(tuple(r[-1] for r in ranked[:limit]), len(ranked))
+
+
+EDGE_SECTIONS = (("cites", "cites"), ("cited by", "cites"), ("series", "series"),
+                 ("shared topics", "topic"), ("bibliographic coupling", "coupling"),
+                 ("co-citation", "cocitation"))
+
+
+def post_edges(graph: nx.MultiDiGraph, key: str) -> dict[str, list[EdgeView]]:
+    """Return the edges of a post, one list per kind of relation.
+
+    Returns
+    -------
+    dict of str to list of EdgeView
+        In the order of :data:`EDGE_SECTIONS`: ``"cites"`` (citations from the post),
+        ``"cited by"`` (citations of it), ``"series"`` (both directions),
+        ``"shared topics"``, ``"bibliographic coupling"``, ``"co-citation"``; each list
+        sorted by weight, then the other end.
+    """
+    out: dict[str, list[EdgeView]] = {name: [] for name, _ in EDGE_SECTIONS}
+    section = {"topic": "shared topics", "coupling": "bibliographic coupling",
+               "cocitation": "co-citation", "series": "series"}
     for _, v, d in graph.out_edges(key, data=True):
-        bucket = "out" if d.get("directed", True) else "topic"
-        out[bucket].append(_view(graph, v, d))
+        out["cites" if d["kind"] == "cites" else section.get(d["kind"], d["kind"])].append(
+            _view(graph, v, d))
     for u, _, d in graph.in_edges(key, data=True):
-        bucket = "in" if d.get("directed", True) else "topic"
-        out[bucket].append(_view(graph, u, d))
+        out["cited by" if d["kind"] == "cites" else section.get(d["kind"], d["kind"])].append(
+            _view(graph, u, d))
     for bucket in out.values():
-        bucket.sort(key=lambda e: (e.kind, -e.weight, e.other))
+        bucket.sort(key=lambda e: (-e.weight, e.other))
     return out
 
 
@@ -136,3 +189,28 @@ def _view(graph: nx.MultiDiGraph, other: str, d: dict) -> EdgeView:
     return EdgeView(other=other, other_label=graph.nodes[other].get("label") or other,
                     kind=d["kind"], weight=float(d["weight"]), evidence=d["evidence"],
                     cited_title=d.get("cited_title", ""))
+
+
+def posts_per_month(graph: nx.MultiDiGraph, display) -> list[dict]:
+    """Posts published per month and displayed module (the timeline).
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+    display : DisplayPartition
+
+    Returns
+    -------
+    list of dict
+        ``{"month": "YYYY-MM", "module": id, "posts": n}``, sorted by month, then module;
+        posts without a known year are left out.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for n, d in graph.nodes(data=True):
+        date = d.get("date") or ""
+        m = display.of.get(n)
+        if d["kind"] != "post" or not date[:4].isdigit() or m is None:
+            continue
+        key = (date[:7], m)
+        counts[key] = counts.get(key, 0) + 1
+    return [{"month": k[0], "module": k[1], "posts": v} for k, v in sorted(counts.items())]

@@ -273,7 +273,7 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
     posts = sum(1 for n in nodes if n["kind"] == "post")
     years = sorted({int(n["date"][:4]) for n in nodes if n["date"] and n["date"][:4].isdigit()})
     data = {"nodes": nodes, "edges": edges, "modules": legend, "tree": tree,
-            "select": select if select in shown else None,
+            "select": select if select in shown else None, "subset": selected is not None,
             "rule": display.rule, "years": [years[0], years[-1]] if years else None,
             "topic_off_above": TOPIC_OFF_ABOVE, "overview_min_posts": OVERVIEW_MIN_POSTS,
             "stats": {"posts": posts, "edges": len(edges), "modules": len(legend)}}

@@ -128,3 +128,32 @@ def test_hostile_titles_are_literal_text(calls, monkeypatch):
     (sankey,) = json.loads(chart.proto.spec)["data"]
     tagged = [t for t in sankey["node"]["label"] if "点击领奖" in t]
     assert tagged and all("<" not in t and "&lt;a href" in t for t in tagged)
+
+
+def test_no_phantom_selection(app):
+    """A new map selects nothing, and reruns (an option, a filter) keep the user's choice or none."""
+    import re as _re
+
+    def selected_in_map(at):
+        html = next(f.proto.srcdoc for f in at.get("iframe"))
+        data = _re.search(r'id="graph-data">(.*?)</script>', html, _re.S).group(1)
+        return json.loads(data)["select"]
+
+    assert app.selectbox(key="post").value is None and selected_in_map(app) is None
+    app.sidebar.number_input(key="markov_time").set_value(1.5).run()
+    app.multiselect(key="module_filter").set_value([app.multiselect(key="module_filter").options[0]]).run()
+    assert app.selectbox(key="post").value is None and selected_in_map(app) is None
+    app.multiselect(key="module_filter").set_value([]).run()
+    picked = "post:title:bert4keras在手,baseline我有:clue基准代码"
+    app.selectbox(key="post").set_value(picked).run()
+    app.sidebar.number_input(key="markov_time").set_value(1.0).run()
+    assert app.selectbox(key="post").value == picked and selected_in_map(app) == picked
+
+
+def test_search_counts_every_hit(app):
+    app.text_input(key="query").set_value("bert").run()
+    assert not app.exception
+    caption = next(c.value for c in app.caption if c.value.endswith(("hits", "search")))
+    total = int(caption.split()[0])
+    assert total == len(app.selectbox(key="match").options) or "more not listed" in caption
+    assert app.selectbox(key="match").value is None    # several hits: nothing preselected
