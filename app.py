@@ -24,7 +24,7 @@ from graphkit.graph import keyword_matrix
 from graphkit.options import EDGE_KINDS, BuildOptions, option_table
 from graphkit.pipeline import DEFAULT_DATA, analyse, read, report
 from graphkit.readers import read_uploads
-from graphkit.render import OTHER_COLOR, display_colors, dumps_json
+from graphkit.render import OTHER_COLOR, display_colors, dumps_json, short_label
 
 st.set_page_config(page_title="graphkit · 科学空间", layout="wide")
 md = markdown_literal  # page text made literal for widgets that render Markdown
@@ -59,7 +59,12 @@ def run(source: str, options: BuildOptions, _read_result, _terms):
 @st.cache_resource(show_spinner="Running InfoMap on each year's network…", max_entries=4,
                    ttl=3600)
 def run_alluvial(source: str, options: BuildOptions, _result):
-    return alluvial(_result.graph, options=options, tm=_result.terms)
+    return alluvial(_result.graph, options=options, tm=_result.terms, display=_result.display)
+
+
+def _fade(hex_color: str) -> str:
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},0.35)"
 
 
 @st.cache_resource(show_spinner=False, **CACHE)
@@ -327,12 +332,24 @@ with tab_time:
 
         a = run_alluvial(source, analysis_options, result)
         index = {(m["cut"], m["module"]): i for i, m in enumerate(a.modules)}
+        color = [hues.get(m["display"], OTHER_COLOR) if m["display"] else OTHER_COLOR
+                 for m in a.modules]
         fig = go.Figure(go.Sankey(
-            node={"label": [plotly_text(f"{m['cut']} · {m['module']} · {m['label']}")
-                         for m in a.modules]},
+            arrangement="snap",
+            node={"label": [plotly_text(f"{m['cut']} · {short_label(m['label'], limit=18)}")
+                            for m in a.modules],
+                  "color": color, "pad": 14, "thickness": 14,
+                  "customdata": [plotly_text(f"{m['module']} · {m['label']} ({m['size']} posts)")
+                                 for m in a.modules],
+                  "hovertemplate": "%{customdata}<extra></extra>"},
             link={"source": [index[(f["source_cut"], f["source"])] for f in a.flows],
                   "target": [index[(f["target_cut"], f["target"])] for f in a.flows],
-                  "value": [f["posts"] for f in a.flows]}))
+                  "value": [f["posts"] for f in a.flows],
+                  "color": [_fade(color[index[(f["source_cut"], f["source"])]]) for f in a.flows]}))
+        fig.update_layout(height=560, font={"size": 13}, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+        st.caption("Modules of the network cut at each year, named after the module of the "
+                   "previous cut they share most posts with; each cut starts from the "
+                   "previous partition. Modules under 2 % of a cut's posts are \"other\".")
         st.plotly_chart(fig, width="stretch")
 
 with tab_gaps:

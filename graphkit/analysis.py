@@ -73,10 +73,23 @@ class Alluvial:
     flows: tuple[dict, ...]
 
 
+ALLUVIAL_MIN_SHARE = 0.02   # modules of a cut below this share of its posts are "other"
+ALLUVIAL_MIN_POSTS = 5      # … and below this many posts
+
+
 def alluvial(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions(),
              tm: TermMatrix | None = None, cuts: list[int] | None = None,
-             max_cuts: int = 6) -> Alluvial:
+             max_cuts: int = 6, display=None, min_share: float = ALLUVIAL_MIN_SHARE,
+             min_posts: int = ALLUVIAL_MIN_POSTS) -> Alluvial:
     """Run InfoMap on the network cut at successive years and link the partitions.
+
+    Each cut's InfoMap starts from the previous cut's partition (Infomap's
+    ``initial_partition``), and its modules are then matched to the previous cut's:
+    a module takes the name of the earlier module it shares most posts with (largest
+    overlaps first, each name once), so a module keeps its name while it grows, and
+    posts change module only when the network around them changed enough to move them.
+    Modules smaller than ``max(min_posts, min_share × posts)`` at a cut are drawn as one
+    "other" module of that cut.
 
     Parameters
     ----------
@@ -89,6 +102,11 @@ def alluvial(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions(),
     cuts : list of int, optional
         Years to cut at (default: up to ``max_cuts`` years evenly spread over the span).
     max_cuts : int, keyword-only
+    display : DisplayPartition, optional, keyword-only
+        The map's displayed modules: each alluvial module is given the displayed module
+        holding most of its posts (``"display"``), so that it can take the map's colour.
+    min_share, min_posts : keyword-only
+        Smallest module drawn on its own.
 
     Returns
     -------
@@ -108,31 +126,96 @@ def alluvial(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions(),
                         .astype(int))
         cuts = [years[i] for i in idx]
     modules, flows = [], []
-    previous: dict[str, str] | None = None
+    previous: dict[str, str] | None = None          # drawn module of each post ("other")
+    previous_named: dict[str, str] | None = None    # its module's name
+    start: dict[str, int] | None = None
     prev_cut = None
+    next_name = 1
     for cut in cuts:
         keep = [n for n, d in graph.nodes(data=True)
                 if d.get("kind") != "post" or ((y := post_year(graph, n)) is not None and y <= cut)]
         sub = graph.subgraph(keep)
         if not any(d.get("kind") == "post" for _, d in sub.nodes(data=True)):
             continue
-        result = detect_communities(sub, options=options)
-        top = {n: result.module(n, 1) for n in result.paths}
-        groups = result.modules_at(1)
-        labels = class_tfidf_labels(tm, groups) if tm is not None else {}
-        for m, members in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        result = detect_communities(sub, options=options, initial_partition=start)
+        found = {n: result.module(n, 1) for n in result.paths}
+        # name each module after the earlier module it overlaps most
+        names: dict[str, str] = {}
+        if previous_named is not None:
+            overlap: dict[tuple[str, str], int] = {}
+            for n, m in found.items():
+                if n in previous_named:
+                    key = (m, previous_named[n])
+                    overlap[key] = overlap.get(key, 0) + 1
+            used: set[str] = set()
+            for (m, old), _ in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
+                if m not in names and old not in used:
+                    names[m] = old
+                    used.add(old)
+        sizes: dict[str, int] = {}
+        for m in found.values():
+            sizes[m] = sizes.get(m, 0) + 1
+        for m in sorted(sizes, key=lambda m: (-sizes[m], [int(x) for x in m.split(":")])):
+            if m not in names:
+                names[m] = f"m{next_name}"
+                next_name += 1
+        top = {n: names[m] for n, m in found.items()}
+        groups: dict[str, list[str]] = {}
+        for n, m in top.items():
+            groups.setdefault(m, []).append(n)
+        limit = max(min_posts, min_share * len(top))
+        small = {m for m, ms in groups.items() if len(ms) < limit}
+        shown = {n: ("other" if m in small else m) for n, m in top.items()}
+        labels = class_tfidf_labels(tm, {m: ms for m, ms in groups.items() if m not in small}
+                                    ) if tm is not None else {}
+        for m, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            if m in small:
+                continue
             modules.append({"cut": cut, "module": m, "size": len(members),
-                            "label": " · ".join(labels.get(m, ())) or f"module {m}"})
+                            "label": " · ".join(labels.get(m, ())) or f"module {m}",
+                            "display": _majority(members, display)})
+        if small:
+            modules.append({"cut": cut, "module": "other",
+                            "size": sum(len(groups[m]) for m in small),
+                            "label": f"{len(small)} smaller modules", "display": None})
         if previous is not None:
             counts: dict[tuple[str, str], int] = {}
             for n, m in previous.items():
-                if n in top:
-                    counts[(m, top[n])] = counts.get((m, top[n]), 0) + 1
+                if n in shown:
+                    counts[(m, shown[n])] = counts.get((m, shown[n]), 0) + 1
             for (a, b), c in sorted(counts.items()):
                 flows.append({"source_cut": prev_cut, "source": a, "target_cut": cut,
                               "target": b, "posts": c})
-        previous, prev_cut = top, cut
+        previous, previous_named, prev_cut = shown, top, cut
+        number = {m: i + 1 for i, m in enumerate(sorted(set(top.values())))}
+        start = {n: number[m] for n, m in top.items()}
     return Alluvial(tuple(cuts), tuple(modules), tuple(flows))
+
+
+def _majority(members: list[str], display) -> str | None:
+    if display is None:
+        return None
+    counts: dict[str, int] = {}
+    for n in members:
+        m = display.of.get(n)
+        if m is not None:
+            counts[m] = counts.get(m, 0) + 1
+    return min(counts, key=lambda m: (-counts[m], m)) if counts else None
+
+
+def module_changes(a: Alluvial) -> dict:
+    """How many posts change module between consecutive cuts ("other" counts as one).
+
+    Returns
+    -------
+    dict
+        ``{"stayed": n, "moved": n, "share_moved": x}`` over posts present at both ends
+        of each pair of cuts.
+    """
+    stayed = sum(f["posts"] for f in a.flows if f["source"] == f["target"])
+    moved = sum(f["posts"] for f in a.flows if f["source"] != f["target"])
+    return {"stayed": stayed, "moved": moved,
+            "share_moved": round(moved / max(stayed + moved, 1), 4)}
 
 
 @dataclass(frozen=True)

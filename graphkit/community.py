@@ -231,8 +231,8 @@ def flow_network(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions
     return nodes, links
 
 
-def detect_communities(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions()
-                       ) -> CommunityResult:
+def detect_communities(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions(),
+                       initial_partition: dict[str, int] | None = None) -> CommunityResult:
     """Find modules with InfoMap (the map equation).
 
     Parameters
@@ -242,6 +242,10 @@ def detect_communities(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildO
     options : BuildOptions, keyword-only
         ``seed``, ``trials``, ``two_level``, ``markov_time``, ``teleportation``, layer
         weights and ``flow_extra_nodes`` are used.
+    initial_partition : dict of str to int, optional, keyword-only
+        A module number for some nodes, where InfoMap's search starts (Infomap's
+        ``initial_partition``); nodes not in it start alone. The same partition and
+        seed give the same result.
 
     Returns
     -------
@@ -278,7 +282,11 @@ def detect_communities(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildO
         linked[a] = linked[b] = True
     for i in np.nonzero(~linked)[0].tolist():
         im.add_node(i)  # isolated posts get a module of their own
-    result = im.run()
+    start = None
+    if initial_partition:
+        index = {n: i for i, n in enumerate(nodes)}
+        start = {index[n]: int(m) for n, m in sorted(initial_partition.items()) if n in index}
+    result = im.run(initial_partition=start) if start else im.run()
     paths: dict[str, tuple[int, ...]] = {}
     flow: dict[str, float] = {}
     for tn in result.nodes():

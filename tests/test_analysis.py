@@ -67,3 +67,33 @@ def test_golden_communities_of_data():
     from tests_golden_snapshot import snapshot  # noqa: E402  (tests/golden on sys.path)
 
     assert snapshot(build()) == expected
+
+
+def _growing_graph():
+    """Two planted communities of citing posts, each growing by 8 posts a year, 2020-2022."""
+    import itertools
+
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for c, year, i in itertools.product("ab", (2020, 2021, 2022), range(8)):
+        g.add_node(f"{c}{year}{i}", kind="post", date=f"{year}-01-{i + 1:02d}", label=f"{c}{i}")
+    posts = sorted(g.nodes)
+    for u, v in itertools.permutations(posts, 2):
+        if u[0] == v[0] and ((int(u[-1]) + int(v[-1])) % 3 == 0 or u[1:] < v[1:]):
+            g.add_edge(u, v, kind="cites", weight=1.0, directed=True, evidence="")
+    g.add_edge("a20200", "b20200", kind="cites", weight=1.0, directed=True, evidence="")
+    return g
+
+
+def test_alluvial_modules_keep_their_names_and_posts_stay():
+    from graphkit.analysis import alluvial, module_changes
+    from graphkit.options import BuildOptions
+
+    a = alluvial(_growing_graph(), options=BuildOptions(layers=("cites",)), min_posts=2)
+    assert a.cuts == (2020, 2021, 2022)
+    names = [{m["module"] for m in a.modules if m["cut"] == cut} for cut in a.cuts]
+    assert names[0] == names[1] == names[2] and len(names[0]) == 2 and "other" not in names[0]
+    assert module_changes(a) == {"stayed": 16 + 32, "moved": 0, "share_moved": 0.0}
+    sizes = {(m["cut"], m["module"]): m["size"] for m in a.modules}
+    assert sorted(sizes.values()) == [8, 8, 16, 16, 24, 24]

@@ -247,3 +247,15 @@ def test_display_text_is_literal_for_its_renderer(text):
     assert "](" not in md and not set(md) & BIDI_CONTROLS
     assert "<" not in plotly_text(text) and not set(plotly_text(text)) & BIDI_CONTROLS
     assert visible_controls("\u202egnp.exe") == "[U+202E]gnp.exe"
+
+
+def test_an_impossible_yaml_timestamp_is_reported(tmp_path):
+    """Found by fuzzing: PyYAML raises ValueError for hour 25 while it builds the value."""
+    f = tmp_path / "bad-date.md"
+    f.write_text("---\ntitle: 时间不对\ndate: 2024-05-06 25:00:00\n---\n正文还在。\n",
+                 encoding="utf-8")
+    r = read_paths([f])
+    (post,) = r.posts
+    assert post.text == "正文还在。"
+    (frag,) = r.fragments
+    assert "a value cannot be read (hour must be in 0..23)" in frag.reason

@@ -142,6 +142,10 @@ def parse_front_matter(raw: str, fence: str = "---") -> dict:
             raise FrontMatterError(first, mark.line + 1 if mark is not None else None) from None
         except RecursionError:
             raise FrontMatterError("nested too deeply") from None
+        except (ValueError, TypeError, OverflowError) as exc:
+            # PyYAML builds values while it reads: `date: 2024-05-06 25:00:00` is a
+            # timestamp whose hour datetime refuses (found by fuzzing)
+            raise FrontMatterError(f"a value cannot be read ({exc})") from None
     else:
         import tomllib
 
