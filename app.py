@@ -69,7 +69,8 @@ def _fade(hex_color: str) -> str:
 
 @st.cache_resource(show_spinner=False, **CACHE)
 def run_gaps(source: str, options: BuildOptions, _result):
-    return structural_gaps(_result.graph, _result.community, _result.terms)
+    return structural_gaps(_result.graph, _result.community, _result.terms,
+                           display=_result.display)
 
 
 # ------------------------------------------------------------------ sidebar
@@ -330,7 +331,7 @@ with tab_time:
                    key="alluvial"):
         import plotly.graph_objects as go
 
-        a = run_alluvial(source, analysis_options, result)
+        a = run_alluvial(source, options.with_(show_extra_nodes=True), result)
         index = {(m["cut"], m["module"]): i for i, m in enumerate(a.modules)}
         color = [hues.get(m["display"], OTHER_COLOR) if m["display"] else OTHER_COLOR
                  for m in a.modules]
@@ -353,7 +354,7 @@ with tab_time:
         st.plotly_chart(fig, width="stretch")
 
 with tab_gaps:
-    gaps = run_gaps(source, analysis_options, result)
+    gaps = run_gaps(source, options.with_(show_extra_nodes=True), result)  # display options too
     st.caption("Pairs of modules close in topic with few citations between them: "
                "score = topic similarity / (1 + citations).")
     st.dataframe(pd.DataFrame([{"module A": f"{x.a} · {labels.get(x.a, '')}",

@@ -245,8 +245,9 @@ class Gap:
 
 
 def structural_gaps(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermMatrix, *,
-                    top: int = 20, min_size: int = 3, bridges: int = 3) -> list[Gap]:
-    """Rank pairs of top modules by topic closeness against citations between them.
+                    top: int = 20, min_size: int = 3, bridges: int = 3,
+                    display=None) -> list[Gap]:
+    """Rank pairs of modules by topic closeness against citations between them.
 
     Parameters
     ----------
@@ -258,6 +259,8 @@ def structural_gaps(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermMat
         Modules with fewer posts are left out.
     bridges : int, keyword-only
         Bridge posts named per module side.
+    display : DisplayPartition, optional, keyword-only
+        Compare the displayed modules (the map's) instead of the top modules.
 
     Returns
     -------
@@ -265,8 +268,9 @@ def structural_gaps(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermMat
         Highest score first.
     """
     rows = {k: i for i, k in enumerate(tm.keys)}
+    modules = display.members() if display is not None else result.modules_at(1)
     groups = {m: [n for n in members if n in rows]
-              for m, members in result.modules_at(1).items()}
+              for m, members in modules.items()}
     groups = {m: ms for m, ms in groups.items() if len(ms) >= min_size}
     names = sorted(groups)
     if len(names) < 2:
@@ -278,7 +282,8 @@ def structural_gaps(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermMat
         centroids.append(c / norm if norm else c)
     cent = np.vstack(centroids)
     sim = cent @ cent.T
-    top_of = {n: result.module(n, 1) for n in result.paths}
+    top_of = dict(display.of) if display is not None else {n: result.module(n, 1)
+                                                           for n in result.paths}
     between: dict[tuple[str, str], int] = {}
     for u, v, d in graph.edges(data=True):
         if d["kind"] != "cites":
