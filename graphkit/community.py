@@ -14,6 +14,8 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -357,14 +359,39 @@ class ModuleSummary:
     most_cited: str | None
 
 
-def class_tfidf_labels(tm: TermMatrix, groups: dict[str, list[str]], *, k: int = 3
+def class_tfidf_labels(tm: TermMatrix, groups: dict[str, list[str]], *, k: int = 3,
+                       readable: Callable[[str], bool] | None = None,
+                       titles: dict[str, list[str]] | None = None
                        ) -> dict[str, tuple[str, ...]]:
     """Return the ``k`` most distinctive terms of each group by class-based TF-IDF.
 
     The weight of term t in class c is ``tf(t, c) · log(1 + A / f(t))`` where ``tf`` is
     the term's frequency in the class normalised by the class length, ``A`` the mean
     number of words per class and ``f(t)`` the term's frequency over all classes [4]_.
-    Only terms that occur in the class's own posts can be chosen.
+    Only terms that occur in the class's own posts can be chosen, and no two classes
+    get the same label: of two classes with the same terms, the smaller one takes its
+    next distinctive term in place of its last.
+
+    Parameters
+    ----------
+    tm : TermMatrix
+    groups : dict of str to list of str
+        Class name → its posts.
+    k : int, keyword-only
+        Terms per class.
+    readable : callable, optional, keyword-only
+        Only terms for which it is true are chosen (see
+        :func:`graphkit.keywords.readable_term`).
+    titles : dict of str to list of str, optional, keyword-only
+        Titles and tags of each class's posts, lower case: terms found in them
+        verbatim (:func:`graphkit.keywords.in_titles`) come first, as cluster labels
+        drawn from titles do in CiteSpace [5]_; other terms only fill the rest.
+
+    References
+    ----------
+    .. [5] C. Chen, F. Ibekwe-SanJuan, J. Hou, "The structure and dynamics of
+       cocitation clusters: a multiple-perspective cocitation analysis", JASIST 61(7),
+       1386–1409 (2010) — cluster labels from title terms.
     """
     import scipy.sparse as sp
 
@@ -385,17 +412,43 @@ def class_tfidf_labels(tm: TermMatrix, groups: dict[str, list[str]], *, k: int =
     total = np.asarray(counts.sum(axis=0)).ravel()
     mean_words = counts.sum() / max(len(names), 1)
     idf = np.log1p(mean_words / np.maximum(total, 1e-12))
-    out = {}
+    out: dict[str, tuple[str, ...]] = {}
+    candidates: dict[str, list[str]] = {}
     for i, n in enumerate(names):
         s, e = counts.indptr[i], counts.indptr[i + 1]
         cols, vals = counts.indices[s:e], counts.data[s:e]
         length = vals.sum()
         if length == 0:
-            out[n] = ()
+            candidates[n] = []
             continue
         score = (vals / length) * idf[cols]
-        order = np.lexsort((cols, -score))[:k]   # ties: the term that sorts first
-        out[n] = tuple(tm.terms[cols[j]] for j in order)
+        order = np.lexsort((cols, -score))       # ties: the term that sorts first
+        if readable is None and titles is None:
+            candidates[n] = [tm.terms[cols[j]] for j in order[:k + 3]]
+            continue
+        from .keywords import in_titles
+
+        first, rest = [], []
+        for j in order:
+            term = tm.terms[cols[j]]
+            if readable is not None and not readable(term):
+                continue
+            (first if titles is None or in_titles(term, titles.get(n, ())) else rest).append(term)
+            if len(first) >= k + 3:
+                break
+        candidates[n] = first + rest
+    # distinct labels: a class whose label another (larger) class already has takes its
+    # next candidate terms instead
+    used: set[tuple[str, ...]] = set()
+    for n in sorted(candidates, key=lambda n: (-len(groups[n]), n)):
+        terms = candidates[n]
+        label = tuple(terms[:k])
+        extra = k
+        while label in used and extra < len(terms):
+            label = tuple(terms[:k - 1]) + (terms[extra],)
+            extra += 1
+        used.add(label)
+        out[n] = label
     return out
 
 
@@ -415,7 +468,18 @@ def summarize_modules(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermM
     tuple of ModuleSummary
         Sorted by level, then by flow (largest first), then id.
     """
+    from .keywords import readable_term
+
     max_level = max((len(p) - 1 for p in result.paths.values()), default=1)
+    tags = frozenset(t.casefold() for _, d in graph.nodes(data=True)
+                     for t in (*d.get("tags", ()), *d.get("categories", ())))
+    title_words = {n: [str(d.get("title") or "").casefold(),
+                       *(t.casefold() for t in d.get("tags", ()))]
+                   for n, d in graph.nodes(data=True)}
+
+    def readable(term: str) -> bool:
+        return readable_term(term, tags=tags)
+
     in_cites: dict[str, int] = {}
     for u, v, d in graph.edges(data=True):
         if d["kind"] == "cites" and graph.nodes[u].get("kind") == "post":
@@ -425,7 +489,9 @@ def summarize_modules(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermM
         groups = result.modules_at(level)
         if level > 1 and all(len(m.split(":")) < level for m in groups):
             break
-        labels = class_tfidf_labels(tm, groups)
+        titles = {mid: [t for m in members for t in title_words.get(m, ())]
+                  for mid, members in groups.items()}
+        labels = class_tfidf_labels(tm, groups, readable=readable, titles=titles)
         for mid, members in groups.items():
             if level > 1 and len(mid.split(":")) < level:
                 continue  # module without submodules: described at its own level
@@ -440,8 +506,27 @@ def summarize_modules(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermM
                 size=len(members), flow=round(flow, 6), first_date=dates[0] if dates else None,
                 last_date=dates[-1] if dates else None, top_posts=top,
                 most_cited=cited if in_cites.get(cited, 0) > 0 else None))
+    summaries = _distinct_labels(graph, summaries)
     summaries.sort(key=lambda s: (s.level, -s.flow, s.id))
     return tuple(summaries)
+
+
+def _distinct_labels(graph: nx.MultiDiGraph, summaries: list) -> list:
+    """Where modules of one level still share a label (their few terms are the same),
+    all but the one of largest flow are labelled by their top post's title."""
+    from dataclasses import replace
+
+    from .render import short_label
+
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for m in sorted(summaries, key=lambda s: (s.level, -s.flow, s.id)):
+        if (m.level, m.label) in seen and m.top_posts:
+            title = graph.nodes[m.top_posts[0]].get("label") or m.top_posts[0]
+            m = replace(m, label=short_label(title, limit=24))
+        seen.add((m.level, m.label))
+        out.append(m)
+    return out
 
 
 def pagerank(graph: nx.MultiDiGraph, *, alpha: float = 0.85) -> dict[str, float]:

@@ -187,7 +187,8 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
     edges : list of Edge
     extra : list of ExtraNode
     tm : TermMatrix, optional
-        When given, each post node gets its top ``keywords``.
+        When given, each post node gets its top ``keywords`` (the eight heaviest that
+        :func:`graphkit.keywords.readable_term` accepts).
 
     Returns
     -------
@@ -202,8 +203,12 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
     """
     nodes: dict[str, dict] = {}  # a key seen twice keeps its last attributes
     rows = {k: i for i, k in enumerate(tm.keys)} if tm is not None else {}
+    from .keywords import readable_term
+
     for p in posts:
-        kw = [t for t, _ in tm.top_terms(rows[p.key], 8)] if p.key in rows else []
+        tags = frozenset(t.casefold() for t in (*p.tags, *p.categories))
+        kw = ([t for t, _ in tm.top_terms(rows[p.key], 16) if readable_term(t, tags=tags)][:8]
+              if p.key in rows else [])
         nodes[p.key] = dict(kind="post", title=p.title, label=p.label, date=p.date,
                             url=p.url, readers=p.readers, untitled=p.untitled,
                             title_only=p.title_only,

@@ -305,3 +305,45 @@ def shared_terms(tm: TermMatrix, i: int, j: int, k: int = 5) -> list[str]:
     prod = m.data[ai][xi] * m.data[aj][xj]
     order = np.lexsort((common, -prod))[:k]
     return [tm.terms[common[o]] for o in order]
+
+
+_LATIN_TERM_RE = re.compile(r"^[a-z][a-z0-9]*(?:[-+][a-z0-9]+)*$")
+
+
+@lru_cache(maxsize=1)
+def _english_stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | stop_words()
+
+
+def readable_term(term: str, *, tags: frozenset[str] | set[str] = frozenset()) -> bool:
+    """True for a term a reader accepts as a label or a keyword shown on the map.
+
+    A Chinese term must be a word of the segmenter's dictionary (jieba's, with the
+    domain vocabulary) or one of the posts' tags: the words the HMM invents for unknown
+    text are where segmentation crosses word boundaries (从费马大定理 → 从费 · 马大). A
+    Latin term needs three letters and must not be an English function word
+    (scikit-learn's list): formula symbols (xi, qt, kt) and "need, all" are left out.
+
+    Parameters
+    ----------
+    term : str
+        A keyword token (lower case).
+    tags : set of str, keyword-only
+        Tags and categories of the posts, lower case.
+    """
+    if _CJK_RE.search(term):
+        return term in tags or _tokenizer().has_word(term)
+    if not _LATIN_TERM_RE.match(term):
+        return term in tags
+    return sum(c.isalpha() for c in term) >= 3 and term not in _english_stop_words()
+
+
+def in_titles(term: str, titles: Iterable[str]) -> bool:
+    """True when ``term`` occurs verbatim in one of ``titles`` (lower case): as a
+    substring for Chinese, as a whole word for Latin script."""
+    if _CJK_RE.search(term):
+        return any(term in t for t in titles)
+    pattern = re.compile(r"(?<![a-z0-9])" + re.escape(term) + r"(?![a-z0-9])")
+    return any(pattern.search(t) for t in titles)
