@@ -187,6 +187,95 @@ def bench_export(quick: bool) -> None:
         record("pyvis defaults 2000 nodes", **out)
 
 
+def bench_map(quick: bool) -> None:
+    """Issue 12: the display partition against Louvain, label terms, map timings."""
+    if not need_corpus("map"):
+        return
+    import networkx as nx
+    from sklearn.metrics import adjusted_mutual_info_score
+
+    from graphkit.analysis import _undirected_weights, alluvial, module_changes
+    from graphkit.community import detect_communities, display_partition
+    from graphkit.keywords import in_titles
+
+    result = corpus_build()
+    g = result.graph
+    posts = list(result.community.paths)
+
+    def ami(of):
+        pairs = [(g.nodes[n]["categories"][0], of[n]) for n in posts if g.nodes[n].get("categories")]
+        return round(float(adjusted_mutual_info_score(*zip(*pairs))), 4)
+
+    undirected = _undirected_weights(g.subgraph(posts))
+    rows = []
+    for seed in (1, 2, 3, 4, 5):
+        c = detect_communities(g, options=result.options.with_(seed=seed))
+        d = display_partition(c)
+        louvain = nx.community.louvain_communities(undirected, weight="weight", seed=seed)
+        rows.append((ami(d.of), ami({n: i for i, m in enumerate(louvain) for n in m})))
+    d = result.display
+    sizes = [len(v) for v in d.members().values()]
+    record("map display partition", rule=d.rule, displayed_modules=len(d.modules),
+           modules_with_10_posts=sum(1 for k in sizes if k >= 10),
+           largest_share=round(max(sizes) / len(posts), 4),
+           ami_categories_display_seeds_1_5=[r[0] for r in rows],
+           ami_categories_louvain_seeds_1_5=[r[1] for r in rows],
+           ami_display_mean=round(sum(r[0] for r in rows) / 5, 4),
+           ami_louvain_mean=round(sum(r[1] for r in rows) / 5, 4))
+    hits = total = 0
+    members = d.members()
+    by_id = {m.id: m for m in result.modules}
+    for mid in d.modules:
+        titles = [str(g.nodes[n].get("title") or "").casefold() for n in members[mid]]
+        titles += [t.casefold() for n in members[mid] for t in g.nodes[n].get("tags", [])]
+        for t in by_id[mid].keywords if mid in by_id else ():
+            total += 1
+            hits += in_titles(t, titles)
+    labels = [by_id[m].label for m in d.modules if m in by_id]
+    record("map labels", label_terms=total, share_in_titles_or_tags=round(hits / max(total, 1), 4),
+           duplicate_labels=len(labels) - len(set(labels)))
+    t = time.perf_counter()
+    a = alluvial(g, options=result.options, tm=result.terms, display=d)
+    record("map alluvial", seconds=round(time.perf_counter() - t, 2), cuts=len(a.cuts),
+           sankey_nodes=len(a.modules), **module_changes(a))
+    with tempfile.TemporaryDirectory() as tmp:
+        from graphkit.pipeline import write_outputs
+
+        write_outputs(result, tmp)
+        record("map in chromium", **_map_timings(Path(tmp) / "graph.html"))
+
+
+def _map_timings(path: Path) -> dict:
+    """Seconds from navigation to the first drawing of the module view, and to open the
+    largest module, in Debian's Chromium at 1600×1000 (median of 3)."""
+    import shutil
+    import statistics
+
+    if not shutil.which("chromium"):
+        return {"skipped": "chromium is not installed"}
+    from playwright.sync_api import sync_playwright
+
+    draw, open_s, labels = [], [], 0
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=shutil.which("chromium"),
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        for _ in range(3):
+            page = b.new_page(viewport={"width": 1600, "height": 1000})
+            t = time.perf_counter()
+            page.goto(path.as_uri())
+            page.wait_for_function("window.graphkit && window.graphkit.drawn", timeout=60000)
+            draw.append(time.perf_counter() - t)
+            labels = len(page.evaluate("window.graphkit.labels()"))
+            first = page.evaluate("window.graphkit.data.modules[0].id")
+            open_s.append(page.evaluate("""id => { const t = performance.now();
+                window.graphkit.openModule(id); window.graphkit.network.redraw();
+                return (performance.now() - t) / 1000; }""", first))
+            page.close()
+        b.close()
+    return {"module_view_drawn_s": round(statistics.median(draw), 3),
+            "module_opened_s": round(statistics.median(open_s), 3), "labels_drawn": labels}
+
+
 def bench_blogs(quick: bool) -> None:
     """Issue 13: resolution on the zoo of fixture blogs; boilerplate, title-only posts and
     the most-cited posts on the corpus."""
@@ -530,7 +619,7 @@ def _hostile() -> dict:
 BENCHES = {"read": bench_read, "resolution": bench_resolution, "pipeline": bench_pipeline,
            "communities": bench_communities, "synthetic": bench_synthetic,
            "similarity": bench_similarity, "infomap": bench_infomap, "export": bench_export,
-           "blogs": bench_blogs, "hostile": bench_hostile, "dashboard_memory": bench_dashboard_memory}
+           "map": bench_map, "blogs": bench_blogs, "hostile": bench_hostile, "dashboard_memory": bench_dashboard_memory}
 
 
 def main() -> None:

@@ -137,6 +137,17 @@ def test_picking_a_post_shows_its_citations(page):
     page.screenshot(path=str(ARTIFACTS / "dashboard-post.png"), full_page=True)
 
 
+def test_alluvial_and_timeline_are_drawn_in_the_map_colours(page):
+    map_edges(page)
+    page.get_by_role("tab", name="Time").click()
+    page.get_by_text("alluvial view").click()
+    page.locator(".js-plotly-plot .sankey").first.wait_for(timeout=60000)
+    labels = page.locator(".js-plotly-plot .sankey .node-label").all_text_contents()  # SVG text
+    assert labels and all(len(t) <= 30 for t in labels)     # short, legible labels
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-time.png"), full_page=True)
+
+
 def test_hostile_posts_run_nothing_in_the_dashboard():
     """Titles, tags and text with script, onerror, javascript: and </script> show as text."""
     if CHROMIUM is None:
