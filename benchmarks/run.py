@@ -127,11 +127,20 @@ def bench_pipeline(quick: bool) -> None:
     t = time.perf_counter()
     at.run()
     first = time.perf_counter() - t
-    t = time.perf_counter()
-    at.multiselect(key="module_filter").set_value(["1", "2", "3"]).run()
+    import statistics
+
+    reruns = []
+    for chosen in (["1", "2", "3"], ["1"], ["2", "3"], [], ["1", "2", "3"], ["4"]):
+        t = time.perf_counter()
+        at.multiselect(key="module_filter").set_value(chosen).run()
+        reruns.append(time.perf_counter() - t)
     shown = next((c.value for c in at.caption if "nodes shown" in c.value), "")
+    # the first rerun after start pays one-time costs (imports, chart schemas); a
+    # user changing filters meets the others
     record("dashboard app rerun (AppTest)", first_run_s=round(first, 2),
-           filter_rerun_s=round(time.perf_counter() - t, 3), target_seconds=0.3,
+           first_filter_rerun_s=round(reruns[0], 3),
+           filter_rerun_median_s=round(statistics.median(reruns[1:]), 3),
+           filter_rerun_max_s=round(max(reruns[1:]), 3), target_seconds=0.3,
            after_filter=shown.split(" ·")[0],
            error=str(at.exception[0].value)[:100] if at.exception else "")
 
