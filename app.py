@@ -15,14 +15,15 @@ import re
 import pandas as pd
 import streamlit as st
 
+from graphkit.dates import year_of
 from graphkit.display import markdown_literal, plotly_text, visible_controls
 from graphkit.analysis import alluvial, module_sizes_by_year, related_posts, structural_gaps
 from graphkit.errors import GraphkitError
 from graphkit.explore import ego_network, filter_nodes, post_edges, posts_per_month, search
 from graphkit.export import modules_csv, posts_csv, to_gexf, to_graphml
-from graphkit.graph import keyword_matrix
+from graphkit.keywords import keyword_matrix
 from graphkit.options import EDGE_KINDS, BuildOptions, option_table
-from graphkit.pipeline import DEFAULT_DATA, analyse, read, report
+from graphkit.pipeline import DEFAULT_DATA, analyse, infomap_arguments, read, report
 from graphkit.readers import read_uploads
 from graphkit.render import OTHER_COLOR, display_colors, dumps_json, short_label
 
@@ -59,7 +60,8 @@ def run(source: str, options: BuildOptions, _read_result, _terms):
 @st.cache_resource(show_spinner="Running InfoMap on each year's network…", max_entries=4,
                    ttl=3600)
 def run_alluvial(source: str, options: BuildOptions, _result):
-    return alluvial(_result.graph, options=options, tm=_result.terms, display=_result.display)
+    return alluvial(_result.graph, infomap_args=infomap_arguments(options), tm=_result.terms,
+                    display=_result.display)
 
 
 def _fade(hex_color: str) -> str:
@@ -177,8 +179,7 @@ with tab_map:
     chosen = f1.multiselect("modules", list(display.modules),
                             format_func=lambda m: f"{m} · {labels.get(m, '')}",
                             key="module_filter")
-    years = sorted({int(d["date"][:4]) for _, d in g.nodes(data=True)
-                    if d.get("date") and d["date"][:4].isdigit()})
+    years = sorted({y for _, d in g.nodes(data=True) if (y := year_of(d.get("date"))) is not None})
     year_range = None
     if len(years) >= 2:
         year_range = f2.slider("years", years[0], years[-1], (years[0], years[-1]), key="years")
@@ -319,7 +320,7 @@ with tab_time:
             color=alt.Color("module:N", scale=alt.Scale(domain=domain, range=colors),
                             legend=alt.Legend(columns=2, labelLimit=260))), width="stretch")
     undated = sum(1 for _, dd in g.nodes(data=True) if dd["kind"] == "post"
-                  and not (dd.get("date") or "")[:4].isdigit())
+                  and year_of(dd.get("date")) is None)
     st.caption(f"{sum(r['posts'] for r in timeline)} dated posts; {undated} posts without a "
                f"known year are not shown. Colours are the map's; modules past the 20 of "
                f"largest flow are \"other\".")

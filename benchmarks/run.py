@@ -205,6 +205,7 @@ def bench_map(quick: bool) -> None:
 
     from graphkit.analysis import _undirected_weights, alluvial, module_changes
     from graphkit.community import detect_communities, display_partition
+    from graphkit.pipeline import infomap_arguments
     from graphkit.keywords import in_titles
 
     result = corpus_build()
@@ -218,7 +219,7 @@ def bench_map(quick: bool) -> None:
     undirected = _undirected_weights(g.subgraph(posts))
     rows = []
     for seed in (1, 2, 3, 4, 5):
-        c = detect_communities(g, options=result.options.with_(seed=seed))
+        c = detect_communities(g, **infomap_arguments(result.options.with_(seed=seed)))
         d = display_partition(c)
         louvain = nx.community.louvain_communities(undirected, weight="weight", seed=seed)
         rows.append((ami(d.of), ami({n: i for i, m in enumerate(louvain) for n in m})))
@@ -244,7 +245,7 @@ def bench_map(quick: bool) -> None:
     record("map labels", label_terms=total, share_in_titles_or_tags=round(hits / max(total, 1), 4),
            duplicate_labels=len(labels) - len(set(labels)))
     t = time.perf_counter()
-    a = alluvial(g, options=result.options, tm=result.terms, display=d)
+    a = alluvial(g, infomap_args=infomap_arguments(result.options), tm=result.terms, display=d)
     record("map alluvial", seconds=round(time.perf_counter() - t, 2), cuts=len(a.cuts),
            sankey_nodes=len(a.modules), **module_changes(a))
     with tempfile.TemporaryDirectory() as tmp:
@@ -288,7 +289,7 @@ def _map_timings(path: Path) -> dict:
 def bench_blogs(quick: bool) -> None:
     """Issue 13: resolution on the zoo of fixture blogs; boilerplate, title-only posts and
     the most-cited posts on the corpus."""
-    from graphkit.graph import relate
+    from graphkit.pipeline import relate
     from graphkit.options import BuildOptions
     from graphkit.readers import read_paths
 
@@ -305,7 +306,7 @@ def bench_blogs(quick: bool) -> None:
                boilerplate=sum(f.reason.startswith("boilerplate") for f in r.fragments))
     if not need_corpus("corpus blogs"):
         return
-    from graphkit.graph import topic_edges
+    from graphkit.relate import topic_edges
 
     result = corpus_build()
     g = result.graph
@@ -400,7 +401,7 @@ def _similarity(n: int, sample: int) -> dict:
     import numpy as np
     from synthetic import synthetic_rows
 
-    from graphkit.graph import keyword_matrix
+    from graphkit.keywords import keyword_matrix
     from graphkit.keywords import similar_pairs
     from graphkit.model import Post
 
@@ -448,6 +449,7 @@ def _infomap_ratio(n: int) -> dict:
 
     from graphkit.community import detect_communities, flow_network
     from graphkit.options import BuildOptions
+    from graphkit.pipeline import infomap_arguments
 
     rng = np.random.default_rng(1)
     groups = max(10, n // 200)
@@ -465,9 +467,9 @@ def _infomap_ratio(n: int) -> dict:
     g.add_edges_from(edges)
     opts = BuildOptions(trials=1)
     t = time.perf_counter()
-    ours = detect_communities(g, options=opts)
+    ours = detect_communities(g, **infomap_arguments(opts))
     ours_s = time.perf_counter() - t
-    nodes, links = flow_network(g, options=opts)
+    nodes, links = flow_network(g, layer_weights=opts.layer_weights())
     t = time.perf_counter()
     im = infomap.Infomap(silent=True, seed=opts.seed, num_trials=1, directed=True)
     for (a, b), w in links.items():

@@ -24,7 +24,7 @@ import atheris
 
 with atheris.instrument_imports():
     from graphkit.errors import InputError
-    from graphkit.graph import keyword_matrix
+    from graphkit.keywords import keyword_matrix
     from graphkit.readers import decode, read_text
     from graphkit.relate import citation_edges
 

@@ -7,12 +7,16 @@ All functions take the build's graph and community result first and return plain
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import time
 from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
 
+from .dates import year_of
 from .community import CommunityResult, class_tfidf_labels, detect_communities
 from .keywords import TermMatrix
 from .options import BuildOptions
@@ -20,8 +24,7 @@ from .options import BuildOptions
 
 def post_year(graph: nx.MultiDiGraph, node: str) -> int | None:
     """Year of a post node's date, or None when unknown."""
-    date = graph.nodes[node].get("date") or ""
-    return int(date[:4]) if date[:4].isdigit() else None
+    return year_of(graph.nodes[node].get("date"))
 
 
 def module_sizes_by_year(graph: nx.MultiDiGraph, result: CommunityResult, *, level: int = 1,
@@ -77,7 +80,7 @@ ALLUVIAL_MIN_SHARE = 0.02   # modules of a cut below this share of its posts are
 ALLUVIAL_MIN_POSTS = 5      # … and below this many posts
 
 
-def alluvial(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions(),
+def alluvial(graph: nx.MultiDiGraph, *, infomap_args: Mapping[str, Any] | None = None,
              tm: TermMatrix | None = None, cuts: list[int] | None = None,
              max_cuts: int = 6, display=None, min_share: float = ALLUVIAL_MIN_SHARE,
              min_posts: int = ALLUVIAL_MIN_POSTS) -> Alluvial:
@@ -95,8 +98,9 @@ def alluvial(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions(),
     ----------
     graph : networkx.MultiDiGraph
         The full post graph; not modified.
-    options : BuildOptions, keyword-only
-        InfoMap options (same seed for every cut).
+    infomap_args : mapping, optional, keyword-only
+        Keyword arguments of :func:`graphkit.community.detect_communities` for every cut
+        (the layer weights, seed, trials…; see :func:`graphkit.pipeline.infomap_arguments`).
     tm : TermMatrix, optional
         Keyword counts, for module labels.
     cuts : list of int, optional
@@ -137,7 +141,7 @@ def alluvial(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions(),
         sub = graph.subgraph(keep)
         if not any(d.get("kind") == "post" for _, d in sub.nodes(data=True)):
             continue
-        result = detect_communities(sub, options=options, initial_partition=start)
+        result = detect_communities(sub, **(infomap_args or {}), initial_partition=start)
         found = {n: result.module(n, 1) for n in result.paths}
         # name each module after the earlier module it overlaps most
         names: dict[str, str] = {}

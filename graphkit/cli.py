@@ -12,7 +12,6 @@ import argparse
 import sys
 from dataclasses import fields
 
-from . import build
 from .errors import GraphkitError
 from .options import BuildOptions, option_table, options_markdown
 
@@ -76,12 +75,19 @@ def main(argv: list[str] | None = None) -> int:
             if total >= 50 and not ns.quiet and (done % 50 == 0 or done == total):
                 print(f"read {done}/{total} files", file=sys.stderr)
 
-        result = build(ns.paths or None, options=options, progress=progress,
-                       exclude=[ns.out])
-        from ._runtime import long_lived_objects
-        from .pipeline import write_outputs
+        import time
 
+        from ._runtime import long_lived_objects
+        from .pipeline import analyse, read, warm_up, write_outputs
+
+        t = time.perf_counter()
+        r = read(ns.paths or None, options=options, progress=progress,
+                 while_reading=warm_up, exclude=[ns.out])
+        read_seconds = time.perf_counter() - t
+        # a batch run may freeze the collector over what lives to the end (the posts,
+        # the modules); a library caller's build() never touches process settings
         with long_lived_objects():
+            result = analyse(r, options=options, read_seconds=read_seconds)
             files = write_outputs(result, ns.out)
     except GraphkitError as exc:
         print(f"graphkit: error: {exc}", file=sys.stderr)

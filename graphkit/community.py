@@ -14,7 +14,9 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
+from .dates import year_of
 from .errors import CommunityError
 from .keywords import TermMatrix
 from .options import BuildOptions
@@ -36,17 +39,17 @@ class CommunityResult:
 
     Attributes
     ----------
-    paths : dict of str to tuple of int
+    paths : mapping of str to tuple of int
         Module path of each node that took part in the flow, e.g. ``(2, 1, 3)`` for
         ``2:1:3``; the last number is the node's rank inside its leaf module.
-    flow : dict of str to float
+    flow : mapping of str to float
         Stationary flow (visit rate) of each node; sums to 1.
     codelength : float
         Map equation codelength of the partition, in bits per step.
     one_level_codelength : float
         Codelength with every node in one module, in bits per step.
-    relative_savings : float
-        ``1 - codelength / one_level_codelength``.
+    relative_codelength_savings : float
+        ``1 - codelength / one_level_codelength`` (Infomap's name).
     num_top_modules : int
     num_levels : int
     parameters : dict
@@ -58,14 +61,14 @@ class CommunityResult:
         A plain statement of what was found, with a hint when ``trivial``.
     """
 
-    paths: dict[str, tuple[int, ...]]
-    flow: dict[str, float]
+    paths: Mapping[str, tuple[int, ...]]
+    flow: Mapping[str, float]
     codelength: float
     one_level_codelength: float
-    relative_savings: float
+    relative_codelength_savings: float
     num_top_modules: int
     num_levels: int
-    parameters: dict = field(default_factory=dict)
+    parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     trivial: bool = False
     message: str = ""
 
@@ -104,7 +107,7 @@ class DisplayPartition:
     ----------
     modules : tuple of str
         Displayed module ids (InfoMap paths such as ``"1:4"``), largest flow first.
-    of : dict of str to str
+    of : mapping of str to str (read-only)
         Displayed module of every node that took part in the flow.
     rule : str
         How the cut was made, e.g. ``"split modules above 12% of the posts"`` or
@@ -116,7 +119,7 @@ class DisplayPartition:
     """
 
     modules: tuple[str, ...]
-    of: dict[str, str]
+    of: Mapping[str, str]
     rule: str
     max_share: float | None = None
     level: int | None = None
@@ -195,17 +198,25 @@ def display_partition(result: CommunityResult, *, max_share: float = DISPLAY_MAX
     for n, m in of.items():
         flow[m] = flow.get(m, 0.0) + result.flow.get(n, 0.0)
     modules = tuple(sorted(flow, key=lambda m: (-flow[m], [int(x) for x in m.split(":")])))
-    return DisplayPartition(modules=modules, of=of, rule=rule,
+    return DisplayPartition(modules=modules, of=MappingProxyType(of), rule=rule,
                             max_share=None if level is not None else max_share, level=level)
 
 
-def flow_network(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions()
+def flow_network(graph: nx.MultiDiGraph, *, layer_weights: Mapping[str, float],
+                 flow_extra_nodes: bool = False
                  ) -> tuple[list[str], dict[tuple[int, int], float]]:
     """Return the nodes and weighted directed links InfoMap runs on.
 
     Each edge contributes ``layer weight × edge weight``; an undirected (topic) edge
-    contributes in both directions. Only post nodes take part unless
-    ``options.flow_extra_nodes``.
+    contributes in both directions.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+    layer_weights : mapping of str to float, keyword-only
+        Weight of each edge kind; kinds not in it take no part.
+    flow_extra_nodes : bool, keyword-only
+        Let unresolved and paper nodes take part (by default only posts do).
 
     Returns
     -------
@@ -214,9 +225,9 @@ def flow_network(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions
     links : dict of (int, int) to float
         Summed link weights.
     """
-    weights = options.layer_weights()
+    weights = layer_weights
     nodes = sorted(n for n, d in graph.nodes(data=True)
-                   if d.get("kind") == "post" or options.flow_extra_nodes)
+                   if d.get("kind") == "post" or flow_extra_nodes)
     index = {n: i for i, n in enumerate(nodes)}
     links: dict[tuple[int, int], float] = {}
     get = links.get
@@ -233,21 +244,37 @@ def flow_network(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions
     return nodes, links
 
 
-def detect_communities(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildOptions(),
-                       initial_partition: dict[str, int] | None = None) -> CommunityResult:
+def detect_communities(graph: nx.MultiDiGraph, *,
+                       layer_weights: Mapping[str, float] | None = None, seed: int = 42,
+                       num_trials: int = 10, markov_time: float = 1.0,
+                       teleportation_probability: float = 0.15, two_level: bool = False,
+                       flow_extra_nodes: bool = False,
+                       initial_partition: Mapping[str, int] | None = None) -> CommunityResult:
     """Find modules with InfoMap (the map equation).
 
     Parameters
     ----------
     graph : networkx.MultiDiGraph
         The post graph of :func:`graphkit.graph.build_graph`; not modified.
-    options : BuildOptions, keyword-only
-        ``seed``, ``trials``, ``two_level``, ``markov_time``, ``teleportation``, layer
-        weights and ``flow_extra_nodes`` are used.
-    initial_partition : dict of str to int, optional, keyword-only
+    layer_weights : mapping of str to float, optional, keyword-only
+        Weight of each edge kind in the flow network (default: the weights of
+        :class:`graphkit.options.BuildOptions`' default layers). The flow is directed
+        when a directed kind (``cites``, ``series``) takes part.
+    seed : int, keyword-only
+        Infomap's random seed (1 or more); the same seed gives the same partition.
+    num_trials : int, keyword-only
+        Infomap runs; the one of shortest codelength is kept.
+    markov_time : float, keyword-only
+        Above 1, fewer and larger modules; below 1, more and smaller.
+    teleportation_probability : float, keyword-only
+        Of the directed flow (PageRank-style recorded teleportation).
+    two_level : bool, keyword-only
+        One level of modules instead of Infomap's hierarchy.
+    flow_extra_nodes : bool, keyword-only
+        Let unresolved citations and papers take part in the flow.
+    initial_partition : mapping of str to int, optional, keyword-only
         A module number for some nodes, where InfoMap's search starts (Infomap's
-        ``initial_partition``); nodes not in it start alone. The same partition and
-        seed give the same result.
+        ``initial_partition``); nodes not in it start alone.
 
     Returns
     -------
@@ -259,23 +286,30 @@ def detect_communities(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildO
     ------
     CommunityError
         When the graph has no post node.
+
+    References
+    ----------
+    .. [1] M. Rosvall, C. T. Bergstrom, "Maps of random walks on complex networks reveal
+       community structure", PNAS 105(4), 1118–1123 (2008).
+    .. [2] Infomap's Python API, https://mapequation.github.io/infomap/python/
     """
     import infomap  # heavy: loaded on first use only
 
-    nodes, links = flow_network(graph, options=options)
+    if layer_weights is None:
+        layer_weights = BuildOptions().layer_weights()
+    nodes, links = flow_network(graph, layer_weights=layer_weights,
+                                flow_extra_nodes=flow_extra_nodes)
     if not nodes:
         raise CommunityError("the graph has no post node to find communities in")
-    directed = any(kind in DIRECTED_KINDS for kind in options.layers)
-    params = {"seed": options.seed, "trials": options.trials,
-              "markov_time": options.markov_time, "teleportation": options.teleportation,
-              "two_level": options.two_level, "directed": directed,
-              "layer_weights": options.layer_weights(),
-              "flow_extra_nodes": options.flow_extra_nodes,
+    directed = any(kind in DIRECTED_KINDS for kind in layer_weights)
+    params = {"seed": seed, "num_trials": num_trials, "markov_time": markov_time,
+              "teleportation_probability": teleportation_probability,
+              "two_level": two_level, "directed": directed,
+              "layer_weights": dict(layer_weights), "flow_extra_nodes": flow_extra_nodes,
               "infomap_version": infomap.__version__}
-    im = infomap.Infomap(silent=True, seed=options.seed, num_trials=options.trials,
-                         two_level=options.two_level, directed=directed,
-                         markov_time=options.markov_time,
-                         teleportation_probability=options.teleportation)
+    im = infomap.Infomap(silent=True, seed=seed, num_trials=num_trials, two_level=two_level,
+                         directed=directed, markov_time=markov_time,
+                         teleportation_probability=teleportation_probability)
     if links:  # sorted by (source, target): the partition does not depend on edge order
         arr = np.array([(a, b, w) for (a, b), w in links.items()], dtype=float)
         im.add_links(arr[np.lexsort((arr[:, 1], arr[:, 0]))])
@@ -315,11 +349,13 @@ def detect_communities(graph: nx.MultiDiGraph, *, options: BuildOptions = BuildO
                    f"{result.num_levels} levels; codelength {result.codelength:.3f} bits "
                    f"vs {result.one_level_codelength:.3f} for one module "
                    f"({savings:.1%} savings).")
-    return CommunityResult(paths=paths, flow=flow, codelength=float(result.codelength),
+    return CommunityResult(paths=MappingProxyType(paths), flow=MappingProxyType(flow),
+                           codelength=float(result.codelength),
                            one_level_codelength=float(result.one_level_codelength),
-                           relative_savings=savings, num_top_modules=num_top,
-                           num_levels=int(result.num_levels), parameters=params,
-                           trivial=trivial, message=message)
+                           relative_codelength_savings=savings, num_top_modules=num_top,
+                           num_levels=int(result.num_levels),
+                           parameters=MappingProxyType(params), trivial=trivial,
+                           message=message)
 
 
 @dataclass(frozen=True)
@@ -497,7 +533,7 @@ def summarize_modules(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermM
                 continue  # module without submodules: described at its own level
             flow = sum(result.flow.get(m, 0.0) for m in members)
             dates = sorted(d for m in members
-                           if (d := graph.nodes[m].get("date")) and d[:1].isdigit())
+                           if year_of(d := graph.nodes[m].get("date")) is not None)
             top = tuple(sorted(members, key=lambda m: (-result.flow.get(m, 0.0), m))[:5])
             cited = max(members, key=lambda m: in_cites.get(m, 0))  # first of the most cited
             kws = labels.get(mid, ())

@@ -12,6 +12,8 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass
+
+from .sites import KEXUE_HOST
 from pathlib import Path
 
 from .readers import read_paths
@@ -19,7 +21,7 @@ from .readers.kexue import archive_link_id
 from .relate import TitleIndex
 
 LINKED_TITLE_RE = re.compile(
-    r"\[《(?P<title>[^《》\]\n]{1,200})》\]\((?:https?://(?:www\.)?(?:kexue\.fm|spaces\.ac\.cn))?"
+    r"\[《(?P<title>[^《》\]\n]{1,200})》\]\(" + KEXUE_HOST + "?"
     r"/archives/(?P<id>\d+)[^)]*\)")
 
 

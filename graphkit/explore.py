@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from .dates import year_of
+
 
 @dataclass(frozen=True)
 class EdgeView:
@@ -75,9 +77,9 @@ def filter_nodes(graph: nx.MultiDiGraph, module_of: dict[str, str | None], *,
         if modules is not None and module_of.get(n) not in modules:
             continue
         if years is not None:
-            date = d.get("date") or ""
-            if date[:4].isdigit():
-                if not years[0] <= int(date[:4]) <= years[1]:
+            year = year_of(d.get("date"))
+            if year is not None:
+                if not years[0] <= year <= years[1]:
                     continue
             elif not include_undated:
                 continue
@@ -207,10 +209,9 @@ def posts_per_month(graph: nx.MultiDiGraph, display) -> list[dict]:
     """
     counts: dict[tuple[str, str], int] = {}
     for n, d in graph.nodes(data=True):
-        date = d.get("date") or ""
         m = display.of.get(n)
-        if d["kind"] != "post" or not date[:4].isdigit() or m is None:
+        if d["kind"] != "post" or year_of(d.get("date")) is None or m is None:
             continue
-        key = (date[:7], m)
+        key = (d["date"][:7], m)
         counts[key] = counts.get(key, 0) + 1
     return [{"month": k[0], "module": k[1], "posts": v} for k, v in sorted(counts.items())]

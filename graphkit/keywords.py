@@ -25,10 +25,16 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from importlib import resources
 
 import numpy as np
 import scipy.sparse as sp
+
+from .options import BuildOptions
+
+if TYPE_CHECKING:
+    from .model import Post
 
 _LATEX_RE = re.compile(
     r"\\begin\{(\w+\*?)\}.*?\\end\{\1\}|\$\$.*?\$\$|\$[^$\n]*\$|\\\(.*?\\\)|\\\[.*?\\\]",
@@ -204,6 +210,53 @@ def term_matrix(docs: Mapping[str, Iterable[str] | Mapping[str, int]]) -> TermMa
     matrix = tfidf.fit_transform(counts).tocsr()
     matrix.sort_indices()
     return TermMatrix(keys=keys, terms=terms, matrix=matrix, counts=counts)
+
+
+TITLE_REPEAT = 3   # a title word counts like three body words
+TAG_REPEAT = 2     # a tag or category counts like two body words
+KEYWORD_CHARS = BuildOptions.__dataclass_fields__["keyword_chars"].default  # the option's default
+
+
+def post_tokens(post: "Post", *, max_chars: int = KEYWORD_CHARS) -> list[str]:
+    """Return the keyword tokens of a post: title (×3), tags and categories (×2), text.
+
+    Parameters
+    ----------
+    post : Post
+    max_chars : int, keyword-only
+        Characters of the text used, from its start (0: all of it). The opening of a
+        post states its subject. On the kexue.fm corpus the modules found from the first
+        4,000 characters agree more with the blog's categories and less with its tags
+        (adjusted mutual information 0.285 and 0.180) than those found from the whole
+        text (0.140 and 0.265).
+    """
+    tokens = tokenize(post.title) * TITLE_REPEAT
+    for tag in (*post.tags, *post.categories):
+        tokens.extend([tag.casefold()] * TAG_REPEAT)
+    tokens.extend(tokenize(post.text[:max_chars] if max_chars else post.text))
+    return tokens
+
+
+def keyword_matrix(posts: "tuple[Post, ...] | list[Post]", *,
+                   max_chars: int = KEYWORD_CHARS) -> TermMatrix:
+    """TF-IDF matrix of the posts' keywords (rows in the order of ``posts``).
+
+    Parameters
+    ----------
+    posts : sequence of Post
+    max_chars : int, keyword-only
+        Characters of each post's text used (see :func:`post_tokens`).
+
+    Returns
+    -------
+    TermMatrix
+
+    Notes
+    -----
+    Segmentation (jieba-rs) runs at about 3 MB of Chinese text per second on one core
+    here, so one process suffices: the 1,313 posts of the kexue.fm corpus take 0.5 s.
+    """
+    return term_matrix({p.key: Counter(post_tokens(p, max_chars=max_chars)) for p in posts})
 
 
 MAX_TERMS_PER_POST = 100   # a post's similarity uses its heaviest terms only

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from .dates import is_full, is_partial, year_of
 from .model import Post
 from .sites import normalize_url
 from .text import normalize_title
 
 MAX_TITLES_PER_ADDRESS = 2
 
-_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
 def _date_rank(date: str | None) -> int:
     if not date:
         return 0
-    if _FULL_DATE.match(date):
+    if is_full(date):
         return 3
-    if re.match(r"^\d{4}", date):
+    if year_of(date) is not None:
         return 2
     return 1
 
@@ -104,19 +101,9 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     tuple of Post
         One post per post, sorted by key; each keeps every source of its sightings.
     """
-    parent: dict[str, str] = {}
+    from networkx.utils import UnionFind
 
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: str, y: str) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-
+    same = UnionFind()
     # A title shared by posts of different archive ids identifies none of them.
     title_ids: dict[str, set[int]] = {}
     for p in sightings:
@@ -137,11 +124,10 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
             keys.append(f"url:{u}")
         if p.title and len(title_ids.get(normalize_title(p.title), ())) <= 1:
             keys.append("t:" + normalize_title(p.title))
-        for k in keys[1:]:
-            union(keys[0], k)
+        same.union(*keys)
     groups: dict[str, list[Post]] = {}
     for i, p in enumerate(sightings):
-        groups.setdefault(find(f"#{i}"), []).append(p)
+        groups.setdefault(same[f"#{i}"], []).append(p)
     merged = []
     for members in groups.values():
         # The most authoritative source first, so that its values lead.
@@ -191,7 +177,7 @@ def infer_listing_years(posts: tuple[Post, ...]) -> tuple[Post, ...]:
 
     def full(key: str) -> dt.date | None:
         p = by_key[key]
-        if p.date and _FULL_DATE.match(p.date) and not p.date_inferred:
+        if is_full(p.date) and not p.date_inferred:
             return dt.date.fromisoformat(p.date)
         return None
 
@@ -200,7 +186,7 @@ def infer_listing_years(posts: tuple[Post, ...]) -> tuple[Post, ...]:
         keys = [k for _, k in entries]
         for i, key in enumerate(keys):
             date = by_key[key].date
-            if not date or not re.match(r"^--\d{2}-\d{2}$", date):
+            if not is_partial(date):
                 continue
             month, day = int(date[2:4]), int(date[5:7])
             years = set()

@@ -132,9 +132,9 @@ class Post:
     @property
     def year(self) -> int | None:
         """Year of :attr:`date`, or None when unknown."""
-        if self.date and len(self.date) >= 4 and self.date[:4].isdigit():
-            return int(self.date[:4])
-        return None
+        from .dates import year_of
+
+        return year_of(self.date)
 
 
 @dataclass(frozen=True)

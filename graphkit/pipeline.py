@@ -1,7 +1,13 @@
 """The whole job: read → relate → detect → render, and the writing of its outputs.
 
 Each stage is a plain function of the previous stage's result; only :func:`read` and
-:func:`write_outputs` touch files.
+:func:`write_outputs` touch files. :func:`build` runs them all; ``graphkit.build`` is this
+function, re-exported.
+
+This module is the bottom of the chain: it imports nothing from the package root, and
+the numerical libraries (numpy, scipy, networkx, scikit-learn, infomap) only inside the
+functions that use them, so that :func:`build` forks the readers' worker processes from
+a small process and loads those libraries while the workers read.
 """
 
 from __future__ import annotations
@@ -9,26 +15,89 @@ from __future__ import annotations
 import os
 import platform
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
-from . import __version__, build
-from .community import (CommunityResult, DisplayPartition, ModuleSummary, detect_communities,
-                        display_partition, pagerank, summarize_modules)
-from .graph import build_graph, keyword_matrix, relate
-from .keywords import TermMatrix, warm_up
-from .layout import module_layout
+from ._version import __version__
+from .dates import is_partial
 from .errors import GraphkitError, InputError
-from .model import ReadResult
+from .model import Post, ReadResult
 from .options import BuildOptions
 from .readers import DEFAULT_DATA, read
-from .render import dumps_json, map_data, node_link, render_html
 
-# build is defined in graphkit/__init__.py (it forks the readers before the heavy imports)
-__all__ = ["DEFAULT_DATA", "BuildResult", "analyse", "build", "read", "report", "warm_up",
-           "write_outputs"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .community import CommunityResult, DisplayPartition, ModuleSummary
+    from .keywords import TermMatrix
+    from .relate import Edge, ExtraNode, TitleIndex
+
+__all__ = ["DEFAULT_DATA", "BuildResult", "analyse", "build", "infomap_arguments", "read",
+           "relate", "report", "warm_up", "write_outputs"]
+
+
+def warm_up() -> None:
+    """Import the numerical libraries and build the segmenter (about 1 s, once per process)."""
+    from . import community, graph, layout, render  # noqa: F401
+    from .keywords import warm_up as keywords_warm_up
+
+    keywords_warm_up()
+
+
+def build(paths: Iterable[str | os.PathLike[str]] | None = None, *,
+          options: BuildOptions | None = None,
+          progress: Callable[[int, int, str], None] | None = None,
+          exclude: Iterable[str | os.PathLike[str]] = ()) -> "BuildResult":
+    """Run the whole job on ``paths`` (default: the embedded ``data/`` folder).
+
+    Parameters
+    ----------
+    paths : iterable of str or path-like, optional
+        Files and folders to read.
+    options : BuildOptions, optional, keyword-only
+        Default: ``BuildOptions()``.
+    progress : callable, optional, keyword-only
+        Called as ``progress(done, total, path)`` while reading.
+    exclude : iterable of path-like, optional, keyword-only
+        Folders never read, such as the output folder of the build.
+
+    Returns
+    -------
+    BuildResult
+
+    Raises
+    ------
+    graphkit.errors.InputError
+        When a path is missing or nothing can be read.
+    graphkit.errors.CommunityError
+        When there is no post to analyse.
+
+    Notes
+    -----
+    The worker processes that parse large inputs fork before any numerical import
+    (see :func:`graphkit.readers.read_paths`); the numerical libraries, the segmenter and
+    scikit-learn load in this process while they read. On the kexue.fm corpus this
+    overlap takes 0.3–0.4 s off a cold run. Nothing here changes the process's own
+    settings (the command line freezes the garbage collector around the analysis, see
+    :mod:`graphkit.cli`).
+    """
+    options = BuildOptions() if options is None else options
+    t = time.perf_counter()
+    r = read(paths, options=options, progress=progress, while_reading=warm_up,
+             exclude=exclude)
+    return analyse(r, options=options, read_seconds=time.perf_counter() - t)
+
+
+def infomap_arguments(options: BuildOptions) -> dict[str, Any]:
+    """The keyword arguments of :func:`graphkit.community.detect_communities` that
+    ``options`` gives (Infomap's own names where it has them)."""
+    return {"layer_weights": options.layer_weights(), "seed": options.seed,
+            "num_trials": options.trials, "markov_time": options.markov_time,
+            "teleportation_probability": options.teleportation,
+            "two_level": options.two_level, "flow_extra_nodes": options.flow_extra_nodes}
 
 
 @dataclass(frozen=True)
@@ -43,32 +112,35 @@ class BuildResult:
     terms : TermMatrix
     community : CommunityResult
     modules : tuple of ModuleSummary
-    positions : dict of str to (float, float)
-    pagerank : dict of str to float
+    positions : mapping of str to (float, float)
+    pagerank : mapping of str to float
     options : BuildOptions
     display : DisplayPartition
         The cut of the module hierarchy that the map, legend and charts group by.
-    timings : dict of str to float
-        Wall-clock seconds per stage: ``read``, ``keywords`` (absent when the keyword
+    timings : mapping of str to float
+        Wall-clock seconds per stage, set when the result is made: ``read``, ``keywords`` (absent when the keyword
         matrix was given), ``citations_series``, ``topic_similarity``, ``graph_build``,
-        ``infomap``, ``labels`` (module labels and PageRank), ``layout`` and, once the
-        map is written, ``render``.
+        ``infomap``, ``labels`` (module labels and PageRank) and ``layout``. The result
+        is frozen in depth: mappings are read-only and the graph is frozen
+        (``networkx.freeze``).
     """
 
     read: ReadResult
-    graph: nx.MultiDiGraph
-    terms: TermMatrix
-    community: CommunityResult
-    modules: tuple[ModuleSummary, ...]
-    positions: dict
-    pagerank: dict
+    graph: "nx.MultiDiGraph"
+    terms: "TermMatrix"
+    community: "CommunityResult"
+    modules: "tuple[ModuleSummary, ...]"
+    positions: MappingProxyType
+    pagerank: MappingProxyType
     options: BuildOptions
-    timings: dict = field(default_factory=dict)
-    display: DisplayPartition | None = None
+    timings: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    display: "DisplayPartition | None" = None
 
     def with_display(self, *, max_share: float, level: int = 0) -> "BuildResult":
         """The same result with another display partition (no other step reruns)."""
         from dataclasses import replace
+
+        from .community import display_partition
 
         return replace(self, display=display_partition(
             self.community, max_share=max_share, level=level or None))
@@ -89,6 +161,8 @@ class BuildResult:
 
     def node_link(self) -> dict:
         """The graph as node-link data (see :func:`graphkit.render.node_link`)."""
+        from .render import node_link
+
         return node_link(self.graph, self.community, self.modules, extra=self.node_extra(),
                          display=self.display)
 
@@ -110,6 +184,8 @@ class BuildResult:
         heading : str
             Page title.
         """
+        from .render import map_data, render_html
+
         show = self.options.show_extra_nodes if show_extra is None else show_extra
         return render_html(map_data(self.graph, self.community, self.modules, self.positions,
                                     show_extra=show, layers=layers, nodes=nodes,
@@ -117,35 +193,101 @@ class BuildResult:
                            heading=heading)
 
 
+def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
+           index: "TitleIndex | None" = None, tm: "TermMatrix | None" = None,
+           timer: Callable[[str, float], object] | None = None
+           ) -> tuple[list[Edge], list[ExtraNode], TermMatrix]:
+    """Compute every enabled edge layer (the orchestration of :mod:`graphkit.relate`).
+
+    Parameters
+    ----------
+    posts : tuple of Post
+    options : BuildOptions, keyword-only
+        ``layers``, ``topic_top_k`` and ``min_topic_similarity`` are used.
+    index : TitleIndex, optional
+        Titles and archive ids that citations resolve against (default: the posts).
+    tm : TermMatrix, optional
+        Precomputed keyword matrix (see :func:`keyword_matrix`).
+    timer : callable, optional, keyword-only
+        Called as ``timer(stage, seconds)`` with the wall-clock seconds of
+        ``"citations_series"`` (citation, coupling, co-citation and series layers) and
+        ``"topic_similarity"``.
+
+    Returns
+    -------
+    edges : list of Edge
+    extra : list of ExtraNode
+        Unresolved citations and papers (only when ``cites`` is enabled).
+    tm : TermMatrix
+    """
+    from .keywords import keyword_matrix
+    from .relate import citation_edges, coupling_edges, series_edges, topic_edges
+
+    tm = tm if tm is not None else keyword_matrix(posts, max_chars=options.keyword_chars)
+    t = time.perf_counter()
+    edges: list[Edge] = []
+    extra: list[ExtraNode] = []
+    needs_cites = {"cites", "coupling", "cocitation"} & set(options.layers)
+    cites, extra = citation_edges(posts, index) if needs_cites else ([], [])
+    if "cites" in options.layers:
+        edges.extend(cites)
+    for kind in ("coupling", "cocitation"):
+        if kind in options.layers:
+            edges.extend(coupling_edges(cites, kind=kind))
+    if "cites" not in options.layers:
+        extra = []
+    if "series" in options.layers:
+        edges.extend(series_edges(posts))
+    if timer is not None:
+        timer("citations_series", time.perf_counter() - t)
+    t = time.perf_counter()
+    if "topic" in options.layers:
+        edges.extend(topic_edges(tm, top_k=options.topic_top_k,
+                                 min_score=options.min_topic_similarity,
+                                 title_only={p.key for p in posts if p.title_only}))
+    if timer is not None:
+        timer("topic_similarity", time.perf_counter() - t)
+    return edges, extra, tm
+
+
 def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
-            terms: TermMatrix | None = None) -> BuildResult:
+            terms: "TermMatrix | None" = None, read_seconds: float | None = None
+            ) -> BuildResult:
     """Relate, detect and lay out an already-read corpus.
 
     Parameters
     ----------
     read_result : ReadResult
     options : BuildOptions, keyword-only
-    terms : TermMatrix, optional
+    terms : TermMatrix, optional, keyword-only
         Keyword matrix of ``read_result.posts`` computed earlier (it depends on the
         posts only, so a dashboard can keep it across option changes).
+    read_seconds : float, optional, keyword-only
+        Seconds the read took, recorded among the timings.
 
     Returns
     -------
     BuildResult
     """
-    timings = {}
+    import networkx as nx
+
+    from .community import detect_communities, display_partition, pagerank, summarize_modules
+    from .graph import build_graph
+    from .keywords import keyword_matrix
+    from .layout import module_layout
+
+    timings: dict[str, float] = {} if read_seconds is None else {"read": read_seconds}
     t = time.perf_counter()
     if terms is None:
         terms = keyword_matrix(read_result.posts, max_chars=options.keyword_chars)
         timings["keywords"] = time.perf_counter() - t
-        t = time.perf_counter()
     edges, extra, terms = relate(read_result.posts, options=options, tm=terms,
                                  timer=timings.__setitem__)
     t = time.perf_counter()
-    graph = build_graph(read_result.posts, edges, extra, terms)
+    graph = nx.freeze(build_graph(read_result.posts, edges, extra, terms))
     timings["graph_build"] = time.perf_counter() - t
     t = time.perf_counter()
-    community = detect_communities(graph, options=options)
+    community = detect_communities(graph, **infomap_arguments(options))
     timings["infomap"] = time.perf_counter() - t
     t = time.perf_counter()
     modules = summarize_modules(graph, community, terms)
@@ -157,15 +299,24 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
     display = display_partition(community, max_share=options.display_max_share,
                                 level=options.display_level or None)
     return BuildResult(read=read_result, graph=graph, terms=terms, community=community,
-                       modules=modules, positions=positions, pagerank=pr, options=options,
-                       timings=timings, display=display)
+                       modules=modules, positions=MappingProxyType(positions),
+                       pagerank=MappingProxyType(pr), options=options,
+                       timings=MappingProxyType(timings), display=display)
 
 
-def report(result: BuildResult) -> dict:
-    """The reading report and run record written to ``report.json``."""
+def report(result: BuildResult, *, render_seconds: float | None = None) -> dict:
+    """The reading report and run record written to ``report.json``.
+
+    Parameters
+    ----------
+    result : BuildResult
+    render_seconds : float, optional, keyword-only
+        Seconds the map took to render, added to the timings.
+    """
     from importlib.metadata import version
 
     import infomap
+    import networkx as nx
     import sklearn
 
     r = result.read
@@ -181,7 +332,7 @@ def report(result: BuildResult) -> dict:
             "sightings": r.sightings,
             "posts": len(r.posts),
             "untitled_posts": [p.key for p in r.posts if p.untitled],
-            "partial_dates": [p.key for p in r.posts if p.date and not p.date[:1].isdigit()],
+            "partial_dates": [p.key for p in r.posts if is_partial(p.date)],
             "inferred_dates": [p.key for p in r.posts if p.date_inferred],
             "skipped_fragments": [vars(f) for f in r.fragments],
         },
@@ -199,27 +350,29 @@ def report(result: BuildResult) -> dict:
         "communities": {
             "codelength": result.community.codelength,
             "one_level_codelength": result.community.one_level_codelength,
-            "relative_codelength_savings": result.community.relative_savings,
+            "relative_codelength_savings": result.community.relative_codelength_savings,
             "num_top_modules": result.community.num_top_modules,
             "num_levels": result.community.num_levels,
             "trivial": result.community.trivial,
             "message": result.community.message,
-            "parameters": result.community.parameters,
+            "parameters": dict(result.community.parameters),
             "modules": [{"id": m.id, "level": m.level, "label": m.label, "size": m.size,
                          "flow": m.flow} for m in result.modules],
         },
-        "timings_seconds": {k: round(v, 4) for k, v in result.timings.items()},
+        "timings_seconds": {k: round(v, 4) for k, v in {
+            **result.timings, **({"render": render_seconds} if render_seconds is not None
+                                 else {})}.items()},
     }
 
 
-def _count_kinds(g: nx.MultiDiGraph) -> dict[str, int]:
+def _count_kinds(g: "nx.MultiDiGraph") -> dict[str, int]:
     out: dict[str, int] = {}
     for _, _, d in g.edges(data=True):
         out[d["kind"]] = out.get(d["kind"], 0) + 1
     return dict(sorted(out.items()))
 
 
-def _count_node_kinds(g: nx.MultiDiGraph) -> dict[str, int]:
+def _count_node_kinds(g: "nx.MultiDiGraph") -> dict[str, int]:
     out: dict[str, int] = {}
     for _, d in g.nodes(data=True):
         out[d["kind"]] = out.get(d["kind"], 0) + 1
@@ -266,13 +419,15 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[
     except OSError as exc:
         raise InputError(f"cannot create the output folder: {exc.strerror or exc}",
                          path=str(out)) from None
+    from .render import dumps_json
+
     t = time.perf_counter()
     html = result.html()
-    result.timings["render"] = time.perf_counter() - t
+    render_seconds = time.perf_counter() - t
     contents = {
         "graph.html": html,
         "graph.json": dumps_json(result.node_link(), indent=None) + "\n",
-        "report.json": dumps_json(report(result)) + "\n",
+        "report.json": dumps_json(report(result, render_seconds=render_seconds)) + "\n",
     }
     with _output_lock(out):
         temps: dict[str, Path] = {}

@@ -27,8 +27,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .model import Post
+
+if TYPE_CHECKING:
+    from .keywords import TermMatrix
+from .sites import KEXUE_HOST
 from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
@@ -36,7 +41,7 @@ CITATION_RE = re.compile(r"《([^《》\n]{1,200})》")
 ARXIV_RE = re.compile(r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(?P<id>\d{4}\.\d{4,5}|[a-z\-]+/\d{7})",
                       re.I)
 ARCHIVE_URL_RE = re.compile(
-    r"^(?:https?://(?:www\.)?(?:kexue\.fm|spaces\.ac\.cn))?/archives/(\d+)(?:[/?#].*)?$")
+    r"^" + KEXUE_HOST + r"?/archives/(\d+)(?:[/?#].*)?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
@@ -592,3 +597,67 @@ def coupling_edges(cites: list[Edge], *, kind: str) -> list[Edge]:
     return [Edge(a, b, kind, float(len(via)), f"{label}: " + ", ".join(via[:3]),
                  keywords=tuple(via[:3]))
             for (a, b), via in sorted(shared.items())]
+
+
+DISTINCTIVE_DF_SHARE = 0.02   # a distinctive term is in at most 2 % of the posts …
+DISTINCTIVE_DF_MIN = 3        # … or in at most 3 posts, whichever is more
+
+
+def distinctive_term(term: str) -> bool:
+    """True for a term long enough to stand for a subject on its own: at least three
+    CJK characters (最小熵, 傅里叶) or four Latin letters (rope, bert)."""
+    cjk = sum(1 for ch in term if "\u3400" <= ch <= "\u9fff")
+    return cjk >= 3 or (cjk == 0 and sum(ch.isalpha() for ch in term) >= 4)
+
+
+def topic_edges(tm: "TermMatrix", *, top_k: int, min_score: float,
+                title_only: frozenset[str] | set[str] = frozenset()) -> list[Edge]:
+    """Return undirected ``topic`` edges between the most similar posts.
+
+    Parameters
+    ----------
+    tm : TermMatrix
+        Keyword weights of the posts.
+    top_k : int, keyword-only
+        Neighbours kept per post.
+    min_score : float, keyword-only
+        Smallest cosine similarity kept.
+
+    title_only : set of str, keyword-only
+        Posts known by their title only (:attr:`graphkit.model.Post.title_only`). A
+        title shares one or two words with many posts by chance (科学, 空间, 之谜), so an
+        edge that touches such a post is kept only when the two posts share a
+        distinctive term: one that :func:`distinctive_term` accepts and that occurs in
+        at most ``max(DISTINCTIVE_DF_MIN, DISTINCTIVE_DF_SHARE × posts)`` posts.
+
+    Returns
+    -------
+    list of Edge
+        ``source < target``; weight is the cosine similarity; evidence and keywords name
+        the shared keywords that weigh most.
+    """
+    from .keywords import shared_terms, similar_pairs
+
+    edges = []
+    df = None
+    if title_only:
+        import numpy as np
+
+        df = np.bincount(tm.matrix.indices, minlength=len(tm.terms))
+        rare = max(DISTINCTIVE_DF_MIN, DISTINCTIVE_DF_SHARE * len(tm.keys))
+    for i, j, score in similar_pairs(tm, top_k=top_k, min_score=min_score):
+        a, b = sorted((tm.keys[i], tm.keys[j]))
+        if df is not None and (a in title_only or b in title_only):
+            shared = shared_terms(tm, i, j, k=50)
+            if not any(distinctive_term(t) and df[_column(tm, t)] <= rare for t in shared):
+                continue
+        words = tuple(shared_terms(tm, i, j))
+        edges.append(Edge(a, b, "topic", score, "shared keywords: " + ", ".join(words),
+                          keywords=words))
+    return edges
+
+
+def _column(tm: "TermMatrix", term: str) -> int:
+    import bisect
+
+    return bisect.bisect_left(tm.terms, term)   # terms are sorted (see term_matrix)

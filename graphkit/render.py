@@ -13,12 +13,14 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 
 from .community import CommunityResult, DisplayPartition, ModuleSummary
+from .dates import year_of
 from .layout import NODE_SPACING
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -81,7 +83,7 @@ def node_link(graph: nx.MultiDiGraph, result: CommunityResult | None = None,
     if result is not None:
         data["graph"].update(
             codelength=result.codelength, one_level_codelength=result.one_level_codelength,
-            relative_codelength_savings=result.relative_savings,
+            relative_codelength_savings=result.relative_codelength_savings,
             num_top_modules=result.num_top_modules, num_levels=result.num_levels,
             trivial=result.trivial, message=result.message, parameters=result.parameters,
             modules=[{"id": m.id, "level": m.level, "label": m.label,
@@ -112,6 +114,8 @@ def dumps_json(data: dict, *, indent: int | None = 1) -> str:
 
 
 def _default(o):
+    if isinstance(o, Mapping):          # the read-only mappings of frozen results
+        return dict(o)
     if isinstance(o, (set, frozenset)):
         return sorted(o)
     if isinstance(o, tuple):
@@ -271,7 +275,7 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
                  for sub in sorted(subs, key=lambda x: (-subs[x], x))]
             for dm, subs in sorted(children.items())}
     posts = sum(1 for n in nodes if n["kind"] == "post")
-    years = sorted({int(n["date"][:4]) for n in nodes if n["date"] and n["date"][:4].isdigit()})
+    years = sorted({y for n in nodes if (y := year_of(n["date"])) is not None})
     data = {"nodes": nodes, "edges": edges, "modules": legend, "tree": tree,
             "select": select if select in shown else None, "subset": selected is not None,
             "rule": display.rule, "years": [years[0], years[-1]] if years else None,

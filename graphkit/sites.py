@@ -39,6 +39,8 @@ from pathlib import PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
 SITE_REF = "site-ref:"          # URL scheme of a link written in a generator's own syntax
+# kexue.fm and its mirror spaces.ac.cn: one site, whose posts are /archives/ID
+KEXUE_HOST = r"(?:https?://(?:www\.)?(?:kexue\.fm|spaces\.ac\.cn))"
 
 # {{ site.baseurl }}, {{site.url}}, {{ "/x" | relative_url }}, {{ '/x' | absolute_url }}
 _LIQUID_VAR_RE = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")

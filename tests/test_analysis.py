@@ -21,7 +21,10 @@ def test_module_sizes_by_year_count_every_dated_post(data_build):
 
 
 def test_alluvial_cuts_are_partitions_and_flows_conserve_posts(data_build):
-    a = alluvial(data_build.graph, options=data_build.options, tm=data_build.terms)
+    from graphkit.pipeline import infomap_arguments
+
+    a = alluvial(data_build.graph, infomap_args=infomap_arguments(data_build.options),
+                 tm=data_build.terms)
     assert a.cuts == (2020, 2021)
     posts_at = {}
     for m in a.modules:
@@ -88,9 +91,8 @@ def _growing_graph():
 
 def test_alluvial_modules_keep_their_names_and_posts_stay():
     from graphkit.analysis import alluvial, module_changes
-    from graphkit.options import BuildOptions
 
-    a = alluvial(_growing_graph(), options=BuildOptions(layers=("cites",)), min_posts=2)
+    a = alluvial(_growing_graph(), infomap_args={"layer_weights": {"cites": 1.0}}, min_posts=2)
     assert a.cuts == (2020, 2021, 2022)
     names = [{m["module"] for m in a.modules if m["cut"] == cut} for cut in a.cuts]
     assert names[0] == names[1] == names[2] and len(names[0]) == 2 and "other" not in names[0]

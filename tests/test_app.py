@@ -15,12 +15,12 @@ def calls(monkeypatch):
     """Count the analyses and keyword segmentations the app runs (caches cleared first)."""
     import streamlit as st
 
-    import graphkit.graph
+    import graphkit.keywords
     import graphkit.pipeline
 
     st.cache_resource.clear()
     counts = {"analyse": 0, "keywords": 0}
-    real_analyse, real_kw = graphkit.pipeline.analyse, graphkit.graph.keyword_matrix
+    real_analyse, real_kw = graphkit.pipeline.analyse, graphkit.keywords.keyword_matrix
 
     def analyse(*a, **k):
         counts["analyse"] += 1
@@ -31,7 +31,7 @@ def calls(monkeypatch):
         return real_kw(*a, **k)
 
     monkeypatch.setattr(graphkit.pipeline, "analyse", analyse)
-    monkeypatch.setattr(graphkit.graph, "keyword_matrix", keyword_matrix)
+    monkeypatch.setattr(graphkit.keywords, "keyword_matrix", keyword_matrix)
     return counts
 
 

@@ -8,7 +8,8 @@ import networkx as nx
 import pytest
 
 from graphkit.community import class_tfidf_labels, detect_communities
-from graphkit.graph import build_graph, post_tokens
+from graphkit.graph import build_graph
+from graphkit.keywords import post_tokens
 from graphkit.model import Post
 from graphkit.options import BuildOptions
 from graphkit.pipeline import analyse
@@ -35,7 +36,7 @@ def test_data_has_module_structure_and_codelength_figures(data_build):
     assert not c.trivial
     assert c.num_top_modules >= 3
     assert c.codelength < c.one_level_codelength
-    assert math.isclose(c.relative_savings, 1 - c.codelength / c.one_level_codelength,
+    assert math.isclose(c.relative_codelength_savings, 1 - c.codelength / c.one_level_codelength,
                         rel_tol=1e-6)
     assert c.parameters["seed"] == 42 and c.parameters["infomap_version"]
 

@@ -7,7 +7,7 @@ import os
 import pytest
 from conftest import FIXTURES
 
-from graphkit.graph import relate
+from graphkit.pipeline import relate
 from graphkit.readers import decode, read_paths, read_text
 from graphkit.errors import InputError
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import corpus_or_skip
 
 import graphkit.keywords as keywords
-from graphkit.graph import post_tokens
+from graphkit.keywords import post_tokens
 from graphkit.readers import read_paths
 
 jieba = pytest.importorskip("jieba", reason="the reference jieba comes with requirements-test.txt")

@@ -6,7 +6,7 @@ import pytest
 from conftest import by_title
 
 from graphkit.keywords import similar_pairs, tokenize
-from graphkit.graph import keyword_matrix
+from graphkit.keywords import keyword_matrix
 from graphkit.model import Post
 from graphkit.relate import (citation_edges, looks_like_paper, series_edges, series_of)
 from graphkit.text import normalize_title

@@ -11,7 +11,7 @@ import json
 import pytest
 from conftest import FIXTURES
 
-from graphkit.graph import relate
+from graphkit.pipeline import relate
 from graphkit.options import BuildOptions
 from graphkit.readers import read_paths
 

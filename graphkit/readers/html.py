@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .. import dates
+from ..dates import ISO_DATE_RE
 from ..model import Fragment, Link, Post, Source
 from ..text import preview, sentence_around
 from .kexue import SITE_URL, archive_link_id
@@ -18,8 +20,7 @@ HTML_FORMAT = "html"
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th",
               "figcaption", "dd", "dt")
 BLOCKS = ", ".join(BLOCK_TAGS)
-DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})")
-READERS_RE = re.compile(r"(\d+)\s*位读者")
+DATE_RE, READERS_RE = ISO_DATE_RE, dates.READERS_RE
 _TITLE_SUFFIX = re.compile(r"\s*[-|–—]\s*(科学空间|Scientific Spaces).*$")
 
 

@@ -17,7 +17,10 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from .. import dates
+from ..dates import ISO_DATE_RE
 from ..model import Fragment, Post, Source
+from ..sites import KEXUE_HOST
 from ..text import preview
 from .markdown import LINK_RE, inline_to_text, markdown_to_text, unescape
 
@@ -27,10 +30,9 @@ KEXUE_ARCHIVE = "kexue-archive"
 SITE_URL = "https://kexue.fm/archives/{}"
 
 HEADER_RE = re.compile(
-    r"^#\s+\[(?P<title>.+)\]\((?P<url>https?://(?:www\.)?(?:kexue\.fm|spaces\.ac\.cn)"
-    r"/archives/(?P<id>\d+))[^)]*\)\s*$")
-DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})")
-READERS_RE = re.compile(r"(\d+)\s*位读者")
+    r"^#\s+\[(?P<title>.+)\]\((?P<url>" + KEXUE_HOST
+    + r"/archives/(?P<id>\d+))[^)]*\)\s*$")
+DATE_RE, READERS_RE = ISO_DATE_RE, dates.READERS_RE
 # the reprint notice that closes a post body (written in two parts so that a search of
 # the repository for copied site text does not match this reader)
 REPRINT_MARK = "转载到请包括" "本文地址"
@@ -48,8 +50,7 @@ ARCHIVE_ITEM_RE = re.compile(
     r"^\s*[-*]\s*(?P<day>\d{1,2})日[:：]\s*\[(?P<title>.+)\]\((?P<url>https?://[^)\s]+/archives/"
     r"(?P<id>\d+))\)(?:\s*\(\s*\[(?P<comments>\d+)\].*)?\s*$")
 ARCHIVE_ID_RE = re.compile(r"/archives/(\d+)")
-MONTHS = {m: i for i, m in enumerate(
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)}
+MONTHS = dates.MONTHS
 
 
 def detect(lines: list[str]) -> str | None:
@@ -255,7 +256,7 @@ def read_kexue_archive(lines: list[str], path: str) -> tuple[list[Post], list[Fr
 
 def archive_link_id(url: str) -> int | None:
     """Archive id of a kexue.fm / spaces.ac.cn URL or ``/archives/ID`` path, else None."""
-    m = re.match(r"^(?:https?://(?:www\.)?(?:kexue\.fm|spaces\.ac\.cn))?/archives/(\d+)", url)
+    m = re.match(r"^" + KEXUE_HOST + r"?/archives/(\d+)", url)
     return int(m.group(1)) if m else None
 
 

@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import dates
 from ..model import Fragment, Post, Source
 from ..text import first_sentence, normalize_title, preview
 
-MONTHS = {m: i for i, m in enumerate(
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)}
+MONTHS = dates.MONTHS
 DATE_A_RE = re.compile(r"^\s*(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s*$")
 BY_B_RE = re.compile(
     r"^\s*By\s+(?P<author>[^|]+?)\s*\|\s*(?P<date>\d{4}-\d{2}-\d{2})\s*\|\s*"
