@@ -21,6 +21,7 @@ import networkx as nx
 
 from .community import CommunityResult, DisplayPartition, ModuleSummary
 from .dates import year_of
+from .errors import GraphkitError
 from .layout import NODE_SPACING
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -340,11 +341,35 @@ def _overview(nodes: list[dict], edges: list[dict], legend: list[dict],
     return {"nodes": onodes, "edges": oedges}
 
 
-def _vis_asset(name: str) -> str:
-    import pyvis  # the vis-network build that pyvis ships
+VIS_NETWORK_DIR = ("templates", "lib", "vis-9.1.2")   # inside the pyvis package
 
-    return (Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name).read_text(
-        encoding="utf-8")
+
+def vis_asset_path(name: str) -> Path:
+    """Where pyvis keeps its build of vis-network (9.1.2, Apache-2.0 or MIT).
+
+    graphkit draws the map with the vis-network build that pyvis ships rather than
+    with pyvis's own page template. That folder is pyvis's internal layout, so it is
+    checked here and by ``tests/test_render.py``.
+
+    Raises
+    ------
+    GraphkitError
+        When pyvis is missing or no longer ships the file (another pyvis release).
+    """
+    try:
+        import pyvis
+    except ImportError:
+        raise GraphkitError("pyvis is not installed; it provides the vis-network library "
+                            "the map is drawn with (pip install pyvis==0.3.2)") from None
+    path = Path(pyvis.__file__).parent.joinpath(*VIS_NETWORK_DIR, name)
+    if not path.is_file():
+        raise GraphkitError(f"{path}: vis-network 9.1.2 not found in pyvis "
+                            f"{getattr(pyvis, '__version__', '?')}; graphkit needs pyvis 0.3.2")
+    return path
+
+
+def _vis_asset(name: str) -> str:
+    return vis_asset_path(name).read_text(encoding="utf-8")
 
 
 def render_html(data: dict, *, heading: str = "graphkit map") -> str:

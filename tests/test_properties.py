@@ -2,7 +2,7 @@
 
 Never a crash, and nothing lost: every non-blank line of a listing, and every line of a
 JSONL file, ends up in a post or in the reading report. More than 10,000 cases run in
-the default suite (the ``max_examples`` below add up to 14,500).
+the default suite (the ``max_examples`` below add up to 16,700).
 """
 
 from __future__ import annotations
@@ -131,12 +131,38 @@ def test_every_jsonl_line_is_a_post_or_reported(lines):
     assert used == expected
 
 
+csv_cell = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl",
+                                                                           "Zp"),
+                                          exclude_characters=',"\r\n'), max_size=20)
+
+
 @cases(1000)
+@given(st.lists(st.tuples(csv_cell, csv_cell, csv_cell), max_size=8))
+def test_every_csv_row_is_a_post_or_reported(rows):
+    """No line lost: a row with a title (or a url) is a post, any other row is reported."""
+    text = "title,url,text\n" + "".join(f"{t},{u},{x}\n" for t, u, x in rows)
+    layout, posts, fragments = read_text(text, "p.csv")
+    assert layout == "csv"
+    lines = split_lines(text)
+    want = [n for n, (t, u, x) in enumerate(rows, 2) if t.strip() or u.strip()]
+    assert [p.sources[0].line for p in posts] == want
+    assert [p.title for p in posts] == [rows[n - 2][0].strip() for n in want]
+    reported = {f.line for f in fragments}
+    assert all(n in reported for n in range(2, len(lines) + 1) if n not in want)
+
+
+@cases(200)
 @given(st.lists(st.lists(line_text, max_size=5), max_size=6))
-def test_csv_never_crashes(rows):
+def test_csv_with_any_text_accounts_for_every_line(rows):
+    """Whatever the cells hold (quotes, commas), every data line is a post's or reported."""
     text = "title,date,url,tags,text\n" + "\n".join(",".join(r) for r in rows)
     layout, posts, fragments = read_text(text, "p.csv")
     assert layout == "csv"
+    starts = sorted(p.sources[0].line for p in posts)
+    covered = {n for f in fragments for n in range(f.line, f.end_line + 1)}
+    for n, line in enumerate(split_lines(text)[1:], 2):
+        if line.strip() and n not in covered:
+            assert starts and starts[0] <= n, f"line {n} lost"
 
 
 nested = st.recursive(line_text, lambda c: st.tuples(st.sampled_from(["《〈", "《", "〈", "【"]), c,
@@ -172,13 +198,62 @@ def test_html_reader_never_crashes(pieces):
     assert posts or fragments
 
 
+paragraph = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl",
+                                                                            "Zp", "Zs")),
+                    min_size=1, max_size=30)
+
+
+@cases(500)
+@given(st.lists(st.tuples(paragraph, st.booleans()), min_size=1, max_size=8))
+def test_every_html_paragraph_and_link_is_read(paras):
+    """Every paragraph of the article is a line of the post's text, in order, and every
+    link is kept with its text."""
+    import html
+
+    body = "".join(f'<p>{html.escape(t)}{" <a href=/x/%d>链接%d</a>" % (i, i) if link else ""}</p>'
+                   for i, (t, link) in enumerate(paras))
+    page = f"<html><head><title>标题</title></head><body><article>{body}</article></body></html>"
+    layout, posts, fragments = read_text(page, "p.html")
+    (post,) = posts
+    want = [t + (f" 链接{i}" if link else "") for i, (t, link) in enumerate(paras)]
+    assert post.text.split("\n") == [w.strip() for w in want if w.strip()]
+    assert [(link.url, link.anchor) for link in post.links] == [
+        (f"/x/{i}", f"链接{i}") for i, (_, link) in enumerate(paras) if link]
+
+
 @cases(1000)
 @given(st.sampled_from(["---", "+++"]), st.lists(any_line, max_size=6), st.booleans(),
        st.lists(any_line, max_size=4))
-def test_front_matter_never_crashes(fence, meta, closed, body):
+def test_front_matter_is_read_or_reported(fence, meta, closed, body):
+    """Either a post, or a fragment inside the front matter saying why not."""
     text = "\n".join([fence, *meta, *([fence] if closed else []), *body])
     layout, posts, fragments = read_text(text, "p.md")
-    assert posts or fragments or not text.strip()
+    if text.strip() and layout == "front-matter" and not posts:
+        assert fragments and all(1 <= f.line <= f.end_line <= len(split_lines(text))
+                                 for f in fragments)
+
+
+plain = st.text(alphabet=st.characters(codec="utf-8", whitelist_categories=("Lo", "Ll", "Lu",
+                                                                           "Nd")),
+                min_size=1, max_size=20)
+
+
+@cases(500)
+@given(plain, st.lists(plain, max_size=4), st.lists(plain, min_size=1, max_size=4),
+       st.sampled_from(["---", "+++"]))
+def test_front_matter_values_and_body_are_kept(title, tags, body, fence):
+    """The title and tags of valid front matter and every body line come through."""
+    if fence == "---":
+        meta = [f"title: {json.dumps(title, ensure_ascii=False)}",
+                f"tags: {json.dumps(tags, ensure_ascii=False)}"]
+    else:
+        meta = [f"title = {json.dumps(title, ensure_ascii=False)}",
+                f"tags = {json.dumps(tags, ensure_ascii=False)}"]
+    text = "\n".join([fence, *meta, fence, "", *body])
+    layout, posts, fragments = read_text(text, "p.md")
+    (post,) = posts
+    assert (post.title, post.tags) == (title, tuple(t for t in tags if t.strip()))
+    assert post.text.split("\n") == body and fragments == []
 
 
 @cases(1000)
