@@ -107,3 +107,50 @@ def test_bad_options_raise(bad):
 
     with pytest.raises(OptionError):
         BuildOptions(**bad)
+
+
+def _planted(groups: int, size: int, p_in: float, p_out: float, seed: int):
+    """A directed planted-partition graph of citing posts (networkx's generator)."""
+    import networkx as nx
+
+    g = nx.planted_partition_graph(groups, size, p_in, p_out, seed=seed, directed=True)
+    out = nx.MultiDiGraph()
+    out.add_nodes_from((f"post:{n:03d}", {"kind": "post"}) for n in g)
+    out.add_edges_from((f"post:{u:03d}", f"post:{v:03d}",
+                        {"kind": "cites", "weight": 1.0, "directed": True}) for u, v in g.edges)
+    return out, {f"post:{n:03d}": n // size for n in g}
+
+
+def test_a_planted_partition_is_found():
+    """Infomap's own test style: four planted groups come back as four modules."""
+    from sklearn.metrics import adjusted_mutual_info_score
+
+    graph, truth = _planted(4, 25, 0.3, 0.01, seed=3)
+    c = detect_communities(graph, layer_weights={"cites": 1.0}, seed=7)
+    found = {n: c.module(n, 1) for n in truth}
+    assert c.num_top_modules == 4
+    assert adjusted_mutual_info_score(list(truth.values()), [found[n] for n in truth]) > 0.95
+
+
+def test_seed_and_trials_are_parameters_that_matter():
+    graph, _ = _planted(6, 12, 0.25, 0.05, seed=5)
+    runs = {seed: detect_communities(graph, layer_weights={"cites": 1.0}, seed=seed,
+                                     num_trials=1) for seed in (1, 2, 3, 4)}
+    assert runs[1].paths == detect_communities(graph, layer_weights={"cites": 1.0}, seed=1,
+                                                num_trials=1).paths
+    assert len({c.codelength for c in runs.values()}) > 1 or len(
+        {tuple(sorted(c.paths.items())) for c in runs.values()}) > 1
+    more = detect_communities(graph, layer_weights={"cites": 1.0}, seed=1, num_trials=20)
+    assert more.codelength <= min(c.codelength for c in runs.values()) + 1e-9
+
+
+def test_results_are_frozen_in_depth(data_build):
+    import networkx as nx
+
+    with pytest.raises(TypeError):
+        data_build.community.paths["post:x"] = (1, 1)
+    with pytest.raises(TypeError):
+        data_build.timings["render"] = 1.0
+    with pytest.raises(nx.NetworkXError):
+        data_build.graph.add_node("post:x")
+    assert "read" in data_build.timings   # set when the result was made
