@@ -7,6 +7,7 @@ calls them and shows what they return.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -215,3 +216,45 @@ def posts_per_month(graph: nx.MultiDiGraph, display) -> list[dict]:
         key = (d["date"][:7], m)
         counts[key] = counts.get(key, 0) + 1
     return [{"month": k[0], "module": k[1], "posts": v} for k, v in sorted(counts.items())]
+
+
+def neighbouring_modules(graph: nx.MultiDiGraph, module_of: Mapping[str, str | None],
+                         members: Iterable[str], *, limit: int = 8) -> list[tuple[str, int]]:
+    """The modules linked most to a group of nodes (a module's page).
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+    module_of : mapping of str to str
+        Module of each node, at the level the page shows.
+    members : iterable of str
+        The group's nodes.
+    limit : int, keyword-only
+        Modules returned.
+
+    Returns
+    -------
+    list of (str, int)
+        ``(module, links)``: edges of any kind between the group and that module, most
+        first (ties by module id).
+    """
+    inside = set(members)
+    own = {module_of.get(n) for n in inside}
+    counts: dict[str, int] = {}
+    for u, v in graph.edges():
+        if (u in inside) != (v in inside):
+            m = module_of.get(v if u in inside else u)
+            if m is not None and m not in own:
+                counts[m] = counts.get(m, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
+def year_span(graph: nx.MultiDiGraph) -> list[int]:
+    """The years in which the nodes are dated, ascending."""
+    return sorted({y for _, d in graph.nodes(data=True) if (y := year_of(d.get("date"))) is not None})
+
+
+def undated_posts(graph: nx.MultiDiGraph) -> int:
+    """How many posts have no known year."""
+    return sum(1 for _, d in graph.nodes(data=True)
+               if d["kind"] == "post" and year_of(d.get("date")) is None)

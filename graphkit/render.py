@@ -368,6 +368,45 @@ def vis_asset_path(name: str) -> Path:
     return path
 
 
+def sankey_data(alluvial, hues: Mapping[str, str]) -> dict:
+    """What a Sankey chart of :func:`graphkit.analysis.alluvial` draws, as plain data.
+
+    Parameters
+    ----------
+    alluvial : Alluvial
+    hues : mapping of str to str
+        Colour of each displayed module (:func:`display_colors`); an alluvial module
+        takes the colour of the displayed module holding most of its posts, "other" grey.
+
+    Returns
+    -------
+    dict
+        ``labels`` (short: ``"2019 · 几何 · 黎曼 · 微分"`` cut to 18 characters of label),
+        ``hover`` (module, whole label, size), ``colors``; ``sources``, ``targets``,
+        ``values`` and ``link_colors`` (the source's colour, faded) of the flows. Texts
+        are made literal for Plotly (:func:`graphkit.display.plotly_text`).
+    """
+    from .display import plotly_text
+
+    index = {(m["cut"], m["module"]): i for i, m in enumerate(alluvial.modules)}
+    colors = [hues.get(m["display"], OTHER_COLOR) if m["display"] else OTHER_COLOR
+              for m in alluvial.modules]
+
+    def fade(c: str) -> str:
+        r, g, b = (int(c[i:i + 2], 16) for i in (1, 3, 5))
+        return f"rgba({r},{g},{b},0.35)"
+
+    sources = [index[(f["source_cut"], f["source"])] for f in alluvial.flows]
+    return {"labels": [plotly_text(f"{m['cut']} · {short_label(m['label'], limit=18)}")
+                       for m in alluvial.modules],
+            "hover": [plotly_text(f"{m['module']} · {m['label']} ({m['size']} posts)")
+                      for m in alluvial.modules],
+            "colors": colors, "sources": sources,
+            "targets": [index[(f["target_cut"], f["target"])] for f in alluvial.flows],
+            "values": [f["posts"] for f in alluvial.flows],
+            "link_colors": [fade(colors[i]) for i in sources]}
+
+
 def _vis_asset(name: str) -> str:
     return vis_asset_path(name).read_text(encoding="utf-8")
 
