@@ -9,7 +9,6 @@ the archive index and checks what each plain 《X》 resolves to.
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 from dataclasses import dataclass
 
@@ -89,14 +88,12 @@ def citation_resolution_quality(pages: Path, archive: Path, *, fuzzy: bool = Tru
             aid = archive_link_id(link.url)
             if m and aid is not None:
                 truth.append((str(post.archive_id), m.group(1), aid))
-    work = Path(tempfile.mkdtemp(prefix="graphkit-eval-"))
-    try:
+    with tempfile.TemporaryDirectory(prefix="graphkit-eval-") as tmp:
+        work = Path(tmp)
         for f in sorted(pages.glob("*.txt")):
             text, _ = rewrite_links_as_titles(f.read_text(encoding="utf-8"))
             (work / f.name).write_text(text, encoding="utf-8")
         read = read_paths([work, archive])
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     index = TitleIndex(read.posts, fuzzy=fuzzy)
     known = {p.archive_id for p in read.posts if p.archive_id is not None and any(
         s.format == "kexue-archive" for s in p.sources)}
