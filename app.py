@@ -35,6 +35,15 @@ def sidebar_options() -> BuildOptions:
                                                         default=list(default), key=name))
         elif row["type"] == "bool":
             values[name] = st.sidebar.checkbox(row["help"], value=default, key=name)
+        elif row["type"] == "list":
+            text = st.sidebar.text_input(name.replace("_", " "), value=",".join(default),
+                                         help=row["help"] + " (comma-separated)", key=name)
+            values[name] = tuple(v.strip() for v in text.split(",") if v.strip())
+        elif row["type"] == "str":   # the HTTP cache folder is the server's
+            st.sidebar.text_input(name, value=os.environ.get("GRAPHKIT_CACHE", default),
+                                  help=row["help"] + " (set by the server: GRAPHKIT_CACHE)",
+                                  key=name, disabled=True)
+            values[name] = os.environ.get("GRAPHKIT_CACHE", default)
         else:
             kind = int if row["type"] == "int" else float
             value = st.sidebar.number_input(
@@ -50,7 +59,8 @@ def source_choice() -> tuple[str, tuple, tuple[str, ...] | None]:
     """The source key, uploaded files and allowed roots. A server folder is offered only
     where whoever runs the server lists them: GRAPHKIT_FOLDERS=/srv/blogs:/data."""
     roots = tuple(p for p in os.environ.get("GRAPHKIT_FOLDERS", "").split(os.pathsep) if p)
-    choices = ["embedded data/", "upload files"] + (["server folder"] if roots else [])
+    choices = ["embedded data/", "upload files", "blog address"] + (
+        ["server folder"] if roots else [])
     choice = st.sidebar.radio("source", choices, key="source")
     if choice == "upload files":
         files = st.sidebar.file_uploader("post files (.txt, .md, .html, .jsonl, .csv, .xml, "
@@ -62,6 +72,10 @@ def source_choice() -> tuple[str, tuple, tuple[str, ...] | None]:
                 digest.update(hashlib.sha256(name.encode("utf-8", "replace")).digest())
                 digest.update(hashlib.sha256(data).digest())
             return "upload:" + digest.hexdigest(), uploads, None
+    elif choice == "blog address":
+        address = st.sidebar.text_input("blog address (https://…)", key="address").strip()
+        if address:
+            return "address:" + address, (), None
     elif choice == "server folder":
         folder = st.sidebar.text_input(f"folder under {', '.join(roots)}", value=roots[0],
                                        key="folder")
@@ -69,12 +83,38 @@ def source_choice() -> tuple[str, tuple, tuple[str, ...] | None]:
     return "data:" + os.environ.get("GRAPHKIT_DATA", str(DEFAULT_DATA)), (), None
 
 
+def read_blog(source: str, options: BuildOptions):
+    """Crawl a blog address (public addresses only, unless the server allows private ones
+    with GRAPHKIT_ALLOW_PRIVATE_CRAWL=1) with a progress bar: pages done of found."""
+    from graphkit.crawl import is_address, public_address
+
+    address = source.split(":", 1)[1]
+    if not is_address(address):
+        raise GraphkitError(f"{address}: not an http(s) address")
+    if os.environ.get("GRAPHKIT_ALLOW_PRIVATE_CRAWL") != "1" and not public_address(address):
+        raise GraphkitError(f"{address}: not a public address; this server reads public "
+                            f"blogs only")
+    bar = st.progress(0.0, text="finding the blog's posts…")
+
+    def progress(done: int, total: int, url: str) -> None:
+        bar.progress(done / max(total, 1), text=f"{done} of {total} pages")
+
+    crawl_key = ";".join(f"{row['name']}={getattr(options, row['name'])}"
+                         for row in option_table() if row["group"] == "crawl")
+    result = load(source, _options=options, _progress=progress, crawl_key=crawl_key)
+    bar.empty()
+    return result
+
+
 st.sidebar.title("graphkit")
 source, uploads, roots = source_choice()
 st.sidebar.header("options")
 try:
     options = sidebar_options()
-    read_result = load(source, uploads, roots)
+    if source.startswith("address:"):
+        read_result = read_blog(source, options)
+    else:
+        read_result = load(source, uploads, roots)
     tm = terms(source, options.keyword_chars, read_result)
     # display-only options are not part of the analysis' cache key
     result = run(source, options.with_(show_extra_nodes=True, **DISPLAY_DEFAULTS),

@@ -330,6 +330,40 @@ def bench_blogs(quick: bool) -> None:
         most_cited=top5)
 
 
+def bench_crawl(quick: bool) -> None:
+    """Issue 14: pages per second against the local blog server with no politeness delay,
+    and a cached rerun (conditional requests only) against the first run."""
+    import statistics
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from blogserver import Blog, serve
+
+    from graphkit.crawl import crawl
+    from graphkit.options import BuildOptions
+
+    sizes = [32, 200] if quick else [32, 200, 1000]
+    for n in sizes:
+        blog = Blog(posts=n)
+        base, stop = serve(blog)
+        try:
+            first, rerun = [], []
+            for _ in range(3):
+                with tempfile.TemporaryDirectory() as cache:
+                    opts = BuildOptions(crawl_delay=0.0, cache=cache, crawl_max_pages=n + 10)
+                    t = time.perf_counter()
+                    crawl(base + "/", options=opts)
+                    first.append(time.perf_counter() - t)
+                    t = time.perf_counter()
+                    crawl(base + "/", options=opts)
+                    rerun.append(time.perf_counter() - t)
+        finally:
+            stop()
+        record(f"crawl {n} posts", first_s=round(statistics.median(first), 3),
+               pages_per_s=round(n / statistics.median(first), 1),
+               cached_rerun_s=round(statistics.median(rerun), 3),
+               rerun_over_first=round(statistics.median(rerun) / statistics.median(first), 3))
+
+
 def bench_hostile(quick: bool) -> None:
     out = _child("hostile", [])
     record("hostile inputs", **out)
@@ -630,7 +664,8 @@ def _hostile() -> dict:
 BENCHES = {"read": bench_read, "resolution": bench_resolution, "pipeline": bench_pipeline,
            "communities": bench_communities, "synthetic": bench_synthetic,
            "similarity": bench_similarity, "infomap": bench_infomap, "export": bench_export,
-           "map": bench_map, "blogs": bench_blogs, "hostile": bench_hostile, "dashboard_memory": bench_dashboard_memory}
+           "map": bench_map, "blogs": bench_blogs, "crawl": bench_crawl,
+           "hostile": bench_hostile, "dashboard_memory": bench_dashboard_memory}
 
 
 def main() -> None:

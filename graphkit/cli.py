@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
             b.add_argument(flag, dest=row["name"], default=None, metavar="A,B",
                            help=f"{row['help']}, comma-separated (default: "
                                 f"{','.join(row['default'])})")
+        elif row["type"] == "str":
+            b.add_argument(flag, dest=row["name"], default=None, metavar="TEXT",
+                           help=f"{row['help']} (default: {row['default']!r})")
         else:
             kind = {"int": int, "float": float}[row["type"]]
             b.add_argument(flag, dest=row["name"], type=kind, default=None,
@@ -71,18 +74,31 @@ def main(argv: list[str] | None = None) -> int:
     try:
         options = options_from_args(ns)
 
+        bar = None
+
         def progress(done: int, total: int, path: str) -> None:
-            if total >= 50 and not ns.quiet and (done % 50 == 0 or done == total):
-                print(f"read {done}/{total} files", file=sys.stderr)
+            """A progress bar on standard error (tqdm) for crawls and large folders."""
+            nonlocal bar
+            if ns.quiet or total < 50 and not path.startswith(("http://", "https://")):
+                return
+            if bar is None:
+                from tqdm import tqdm
+
+                unit = "page" if path.startswith(("http://", "https://")) else "file"
+                bar = tqdm(total=total, unit=unit, file=sys.stderr, mininterval=0.5,
+                           desc="fetch" if unit == "page" else "read")
+            bar.total = total
+            bar.update(done - bar.n)
+            if done == total:
+                bar.close()
 
         import time
 
         from ._runtime import long_lived_objects
-        from .pipeline import analyse, read, warm_up, write_outputs
+        from .pipeline import analyse, read_any, write_outputs
 
         t = time.perf_counter()
-        r = read(ns.paths or None, options=options, progress=progress,
-                 while_reading=warm_up, exclude=[ns.out])
+        r = read_any(ns.paths or None, options=options, progress=progress, exclude=[ns.out])
         read_seconds = time.perf_counter() - t
         # a batch run may freeze the collector over what lives to the end (the posts,
         # the modules); a library caller's build() never touches process settings

@@ -181,12 +181,19 @@ class ReadResult:
         Every piece of input that is not part of a post, with the reason.
     sightings : int
         Number of post sightings before merging.
+    fetches : tuple of graphkit.crawl.Fetch
+        When a blog was read from its address: every request, with its status, bytes,
+        seconds, whether it came from the cache and why it failed.
+    discovery : tuple of str
+        When a blog was read from its address: what each discovery step found.
     """
 
     posts: tuple[Post, ...]
     files: tuple[FileReport, ...] = ()
     fragments: tuple[Fragment, ...] = ()
     sightings: int = 0
+    fetches: tuple = ()
+    discovery: tuple[str, ...] = ()
 
     def post(self, key: str) -> Post:
         """Return the post with node id ``key``; raise KeyError when absent."""

@@ -76,6 +76,26 @@ class BuildOptions:
                                    "by then are reported, not read", group="input",
                                    lo=0.1, hi=86_400.0)
 
+    crawl_delay: float = _opt(1.0, "seconds between two requests to one host when reading a "
+                              "blog from its address", group="crawl", lo=0.0, hi=3600.0)
+    crawl_max_pages: int = _opt(5000, "at most this many pages are fetched from one blog",
+                                group="crawl", lo=1, hi=10**7)
+    crawl_max_page_bytes: int = _opt(10 * 1024 * 1024, "a page longer than this (bytes) is cut "
+                                     "here", group="crawl", lo=1024, hi=2**34)
+    crawl_max_total_bytes: int = _opt(1024 ** 3, "the crawl stops after this many bytes "
+                                      "(fetched or from the cache)", group="crawl", lo=1024,
+                                      hi=2**40)
+    crawl_timeout: float = _opt(30.0, "seconds to connect, and again to read, before a request "
+                                "fails", group="crawl", lo=0.1, hi=600.0)
+    include: tuple[str, ...] = _opt((), "only pages whose address matches one of these globs "
+                                    "(e.g. */2021/*)", group="crawl")
+    exclude: tuple[str, ...] = _opt((), "no page whose address matches one of these globs "
+                                    "(e.g. */tag/*)", group="crawl")
+    cache: str = _opt("", "folder of the HTTP cache (empty: $XDG_CACHE_HOME/graphkit, else "
+                      "~/.cache/graphkit)", group="crawl")
+    offline: bool = _opt(False, "read the blog from the HTTP cache only, with no request",
+                         group="crawl")
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
@@ -86,7 +106,11 @@ class BuildOptions:
                     raise OptionError(f"layers: unknown layer {bad[0]!r}; choose from "
                                       f"{', '.join(EDGE_KINDS)}")
                 continue
-            if isinstance(value, bool) or meta.get("min") is None:
+            if f.name in ("include", "exclude"):
+                if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+                    raise OptionError(f"{f.name}: a list of address patterns")
+                continue
+            if isinstance(value, (bool, str)) or meta.get("min") is None:
                 continue
             if not (meta["min"] <= value <= meta["max"]):
                 raise OptionError(f"{f.name}: {value} is outside [{meta['min']}, {meta['max']}]")
@@ -116,7 +140,7 @@ def _type_name(default: Any) -> str:
         return "bool"
     if isinstance(default, tuple):
         return "list"
-    return type(default).__name__
+    return type(default).__name__   # int, float, str
 
 
 def options_markdown() -> str:

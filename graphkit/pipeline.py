@@ -28,6 +28,13 @@ from .model import Post, ReadResult
 from .options import BuildOptions
 from .readers import DEFAULT_DATA, read
 
+
+def is_address(path: str | os.PathLike[str]) -> bool:
+    """True for an ``http(s)://`` address: a blog to crawl (:mod:`graphkit.crawl`)."""
+    import re
+
+    return bool(re.match(r"^https?://", str(path), re.I))
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -86,9 +93,44 @@ def build(paths: Iterable[str | os.PathLike[str]] | None = None, *,
     """
     options = BuildOptions() if options is None else options
     t = time.perf_counter()
-    r = read(paths, options=options, progress=progress, while_reading=warm_up,
-             exclude=exclude)
+    r = read_any(paths, options=options, progress=progress, exclude=exclude)
     return analyse(r, options=options, read_seconds=time.perf_counter() - t)
+
+
+def read_any(paths: Iterable[str | os.PathLike[str]] | None = None, *,
+             options: BuildOptions = BuildOptions(),
+             progress: Callable[[int, int, str], None] | None = None,
+             exclude: Iterable[str | os.PathLike[str]] = ()) -> ReadResult:
+    """Read files and folders (:func:`graphkit.readers.read`) or one blog address
+    (:func:`graphkit.crawl.crawl`); the same post seen in both is one post.
+
+    Raises
+    ------
+    InputError
+        As the readers and the crawler do.
+    """
+    paths = list(paths) if paths else []
+    addresses = [str(p) for p in paths if is_address(p)]
+    files = [p for p in paths if not is_address(p)]
+    if not addresses:
+        return read(files or None, options=options, progress=progress, while_reading=warm_up,
+                    exclude=exclude)
+    from .crawl import crawl
+    from .merge import merge_posts
+
+    parts = [crawl(a, options=options, progress=progress) for a in addresses]
+    if files:
+        parts.append(read(files, options=options, progress=progress, exclude=exclude))
+    warm_up()
+    if len(parts) == 1:
+        return parts[0]
+    sightings = [p for part in parts for p in part.posts]
+    return ReadResult(posts=merge_posts(sightings),
+                      files=tuple(f for part in parts for f in part.files),
+                      fragments=tuple(f for part in parts for f in part.fragments),
+                      sightings=sum(part.sightings for part in parts),
+                      fetches=tuple(f for part in parts for f in part.fetches),
+                      discovery=tuple(s for part in parts for s in part.discovery))
 
 
 def infomap_arguments(options: BuildOptions) -> dict[str, Any]:
@@ -336,6 +378,10 @@ def report(result: BuildResult, *, render_seconds: float | None = None) -> dict:
             "inferred_dates": [p.key for p in r.posts if p.date_inferred],
             "skipped_fragments": [vars(f) for f in r.fragments],
         },
+        **({"fetch": {"discovery": list(r.discovery),
+                      "requests": [vars(f) for f in r.fetches],
+                      "from_cache": sum(f.from_cache for f in r.fetches),
+                      "bytes": sum(f.bytes for f in r.fetches)}} if r.fetches else {}),
         "keywords": {
             "terms": len(result.terms.terms),
             "message": ("no post has a usable keyword: the graph has no topic edges"

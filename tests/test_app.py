@@ -90,7 +90,8 @@ def test_module_page_and_alluvial_view(app):
 
 
 def test_no_server_folder_is_offered_unless_the_server_allows_it(app):
-    assert app.sidebar.radio(key="source").options == ["embedded data/", "upload files"]
+    assert app.sidebar.radio(key="source").options == ["embedded data/", "upload files",
+                                                        "blog address"]
 
 
 def test_server_folders_only_under_the_allowed_roots(calls, monkeypatch, tmp_path):

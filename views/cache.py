@@ -17,10 +17,14 @@ CACHE = {"max_entries": 8, "ttl": 3600}
 
 @st.cache_resource(show_spinner="Reading posts…", **CACHE)
 def load(source: str, _uploads: tuple[tuple[str, bytes], ...] = (),
-         _roots: tuple[str, ...] | None = None):
+         _roots: tuple[str, ...] | None = None, _options: BuildOptions | None = None,
+         _progress=None, crawl_key: str = ""):
     if source.startswith("upload:"):
         return read_uploads(_uploads)  # in memory: no upload folder to remove
     path = source.split(":", 1)[1]
+    if source.startswith("address:"):
+        return pipeline.read_any([path], options=_options or BuildOptions(),
+                                 progress=_progress)
     return pipeline.read([path], workers=0, allowed_roots=_roots)  # no fork from a threaded server
 
 

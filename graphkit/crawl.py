@@ -1,0 +1,590 @@
+"""Read a blog from its address: discovery, polite fetching through an HTTP cache, extraction.
+
+``graphkit build https://blog.example/`` (and the dashboard's "blog address" source) finds
+the blog's posts, fetches them politely and reads each into a :class:`~graphkit.model.Post`
+whose links keep their absolute addresses, so that links between posts resolve as they
+do for files. A rerun sends only conditional requests (``If-None-Match`` /
+``If-Modified-Since``), so it fetches only new or changed pages; ``offline`` builds from
+the cache alone.
+
+Discovery, in this order, each step recorded in the fetch report:
+
+1. the site's own reader: kexue.fm and spaces.ac.cn have an archive page (归档,
+   ``/content.html``) that links every ``/archives/ID`` page;
+2. ``robots.txt`` → its ``Sitemap:`` lines (else ``/sitemap.xml``) → sitemaps and sitemap
+   indexes (ultimate-sitemap-parser, on what was fetched here);
+3. RSS/Atom feeds linked from the home page (feedparser), following RFC 5005 paging
+   (``rel="next"`` / ``"prev-archive"``);
+4. as a last resort, listing pages: the home page and its ``rel="next"`` pages.
+
+Only addresses of the blog's host (and its known aliases) are followed, filtered by the
+``include`` / ``exclude`` globs and by robots.txt.
+
+Politeness: robots.txt is obeyed (protego); one request per ``crawl_delay`` seconds per
+host, at most two in flight; a User-Agent naming graphkit; retries with exponential
+backoff on 429 and 5xx that honour ``Retry-After`` (urllib3); connect and read timeouts;
+limits on pages, bytes per page (a longer page is cut there) and total bytes. The cache is
+requests-cache's SQLite store, written response by response, so a crawl killed half-way
+leaves it consistent and the next run continues where it stopped.
+
+References
+----------
+.. [1] RFC 9309, Robots Exclusion Protocol; sitemaps.org, Sitemaps XML format 0.9.
+.. [2] RFC 5005, Feed Paging and Archiving.
+.. [3] RFC 9111, HTTP Caching (validators, conditional requests).
+.. [4] requests-cache, https://requests-cache.readthedocs.io; protego,
+   https://github.com/scrapy/protego; ultimate-sitemap-parser,
+   https://github.com/GateNLP/ultimate-sitemap-parser; trafilatura,
+   https://trafilatura.readthedocs.io (A. Barbaresi, ACL 2021 demo paper).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from ._version import __version__
+from .errors import InputError
+from .model import Fragment, Link, Post, ReadResult, Source
+from .options import BuildOptions
+
+USER_AGENT = f"graphkit/{__version__} (blog map; +https://pypi.org/project/graphkit/)"
+KEXUE_HOSTS = frozenset({"kexue.fm", "spaces.ac.cn"})
+MAX_IN_FLIGHT = 2
+MAX_RETRY_AFTER = 60.0       # seconds: a longer Retry-After fails the page instead
+FEED_PAGES = 50              # RFC 5005 pages followed at most
+LISTING_PAGES = 50           # "next" listing pages followed at most
+SITEMAP_DEPTH = 3            # nested sitemap indexes followed at most
+CRAWLED = "crawled-html"
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """One request of the crawl, as the fetch report lists it.
+
+    Attributes
+    ----------
+    url : str
+    status : int or None
+        HTTP status (None when no response came: timeout, refused, skipped).
+    bytes : int
+        Body size read.
+    seconds : float
+    from_cache : bool
+        Served from the cache (a 304 revalidation, or offline).
+    role : str
+        ``robots``, ``sitemap``, ``feed``, ``archive``, ``listing`` or ``post``.
+    note : str
+        Why it failed or was skipped, or ``cut at N bytes``; empty otherwise.
+    """
+
+    url: str
+    status: int | None
+    bytes: int
+    seconds: float
+    from_cache: bool
+    role: str
+    note: str = ""
+
+
+def is_address(path: str | os.PathLike[str]) -> bool:
+    """True for an ``http://`` or ``https://`` address (a blog to crawl, not a file)."""
+    return bool(re.match(r"^https?://", str(path), re.I))
+
+
+def public_address(url: str) -> bool:
+    """True when every address the URL's host resolves to is a public one.
+
+    A server that crawls addresses its visitors type must not be made to reach its own
+    network (loopback, private, link-local such as the cloud metadata service,
+    reserved); the dashboard asks this before it crawls (server-side request forgery).
+    """
+    import ipaddress
+    import socket
+
+    host = urlsplit(url).hostname
+    if not host:
+        return False
+    try:
+        infos = socket.getaddrinfo(host, urlsplit(url).port or 443, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return False
+    addresses = {info[4][0] for info in infos}
+    return bool(addresses) and all(ipaddress.ip_address(a.split("%")[0]).is_global
+                                   for a in addresses)
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/graphkit``, else ``~/.cache/graphkit``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "graphkit"
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+class _Limited(Exception):
+    """A limit of the crawl was reached."""
+
+
+class Fetcher:
+    """Polite GETs through the HTTP cache; thread-safe; records every request.
+
+    Parameters
+    ----------
+    options : BuildOptions
+        ``crawl_delay``, ``crawl_timeout``, ``crawl_max_page_bytes``,
+        ``crawl_max_total_bytes``, ``cache``, ``offline``.
+    """
+
+    def __init__(self, options: BuildOptions):
+        import requests_cache
+        from requests.adapters import HTTPAdapter
+        from urllib3.util.retry import Retry
+
+        class _Retry(Retry):
+            def get_retry_after(self, response):      # a long Retry-After fails the page
+                value = super().get_retry_after(response)
+                return None if value is None else min(value, MAX_RETRY_AFTER)
+
+        self.options = options
+        folder = Path(options.cache) if options.cache else default_cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.session = requests_cache.CachedSession(
+            str(folder / "http"), backend="sqlite", always_revalidate=True,
+            allowable_codes=(200,), cache_control=False, expire_after=-1)
+        retry = _Retry(total=4, connect=2, read=2, status=4, backoff_factor=0.5,
+                       backoff_max=30, status_forcelist=(429, 500, 502, 503, 504),
+                       allowed_methods=("GET",), respect_retry_after_header=True,
+                       raise_on_status=False)
+        limit = options.crawl_max_page_bytes
+
+        class _CutAdapter(HTTPAdapter):
+            """Reads at most ``limit`` bytes of a body that says it is longer (before the
+            cache or anything else reads it) and marks where it was cut."""
+
+            def build_response(self, req, resp):
+                response = super().build_response(req, resp)
+                length = response.headers.get("Content-Length", "")
+                if length.isdigit() and int(length) > limit:
+                    response._content = resp.read(limit, decode_content=True) or b""
+                    response._content_consumed = True
+                    resp.close()
+                    response.headers["X-Graphkit-Cut"] = length
+                return response
+
+        adapter = _CutAdapter(max_retries=retry, pool_maxsize=MAX_IN_FLIGHT)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.headers["User-Agent"] = USER_AGENT
+        self.session.max_redirects = 10
+        self.fetches: list[Fetch] = []
+        self.total_bytes = 0
+        self._lock = threading.Lock()
+        self._next_time: dict[str, float] = {}
+        self._host_locks: dict[str, threading.Lock] = {}
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _wait_turn(self, url: str) -> None:
+        host = _host(url)
+        with self._lock:
+            lock = self._host_locks.setdefault(host, threading.Lock())
+        with lock:
+            wait = self._next_time.get(host, 0.0) - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            self._next_time[host] = time.monotonic() + self.options.crawl_delay
+
+    def get(self, url: str, role: str) -> tuple[Fetch, "object | None"]:
+        """GET ``url``: the fetch record and the response (None when none came)."""
+        import requests
+
+        if self.total_bytes >= self.options.crawl_max_total_bytes:
+            raise _Limited(f"the total of {self.options.crawl_max_total_bytes} bytes was "
+                           f"reached (option crawl_max_total_bytes)")
+        t = time.perf_counter()
+        kwargs = {"timeout": (self.options.crawl_timeout, self.options.crawl_timeout)}
+        try:
+            if self.options.offline:
+                response = self.session.get(url, only_if_cached=True, **kwargs)
+            else:
+                self._wait_turn(url)
+                response = self.session.get(url, **kwargs)
+        except requests.TooManyRedirects:
+            return self._record(url, None, 0, t, False, role, "too many redirects (a loop?)"), None
+        except requests.Timeout:
+            return self._record(url, None, 0, t, False, role, "timed out"), None
+        except requests.ConnectionError as exc:
+            from urllib3.exceptions import TimeoutError as Urllib3Timeout
+
+            reason = getattr(exc.args[0], "reason", None) if exc.args else None
+            if isinstance(reason, Urllib3Timeout):   # timed out on every retry
+                return self._record(url, None, 0, t, False, role, "timed out"), None
+            return self._record(url, None, 0, t, False, role,
+                                f"connection failed ({type(reason or exc).__name__})"), None
+        except requests.RequestException as exc:
+            return self._record(url, None, 0, t, False, role, f"{type(exc).__name__}"), None
+        body = response.content or b""
+        note = ""
+        if response.headers.get("X-Graphkit-Cut"):
+            note = (f"cut at {len(body)} of {response.headers['X-Graphkit-Cut']} bytes "
+                    f"(option crawl_max_page_bytes)")
+        elif len(body) > self.options.crawl_max_page_bytes:
+            body = body[: self.options.crawl_max_page_bytes]
+            response._content = body
+            note = f"cut at {len(body)} bytes (option crawl_max_page_bytes)"
+        if self.options.offline and response.status_code == 504:
+            note = "not in the cache (offline)"
+        elif response.status_code >= 400:
+            note = f"HTTP {response.status_code}"
+        with self._lock:
+            self.total_bytes += len(body)
+        fetch = self._record(url, response.status_code, len(body), t,
+                             bool(getattr(response, "from_cache", False)), role, note)
+        return fetch, (response if response.status_code == 200 else None)
+
+    def _record(self, url, status, size, t, from_cache, role, note) -> Fetch:
+        f = Fetch(url=url, status=status, bytes=size, seconds=round(time.perf_counter() - t, 4),
+                  from_cache=from_cache, role=role, note=note)
+        with self._lock:
+            self.fetches.append(f)
+        return f
+
+
+def _text(response) -> str:
+    from .readers import decode
+
+    ctype = response.headers.get("Content-Type", "")
+    m = re.search(r"charset=([\w-]+)", ctype, re.I)
+    if m:
+        try:
+            return response.content.decode(m.group(1), "replace")
+        except LookupError:
+            pass
+    try:
+        return decode(response.content, response.url)[0]
+    except InputError:
+        return response.content.decode("utf-8", "replace")
+
+
+def _is_html(response) -> bool:
+    ctype = response.headers.get("Content-Type", "").lower()
+    return "html" in ctype or (not ctype and response.content[:200].lstrip()[:1] == b"<")
+
+
+class _Site:
+    """What counts as the blog: its hosts, the globs, robots.txt."""
+
+    def __init__(self, start: str, options: BuildOptions):
+        self.start = start
+        host = _host(start)
+        self.hosts = {host} | (KEXUE_HOSTS if host in KEXUE_HOSTS else set())
+        self.include, self.exclude = options.include, options.exclude
+        self.robots = None
+
+    def ours(self, url: str) -> bool:
+        return urlsplit(url).scheme in ("http", "https") and _host(url) in self.hosts
+
+    def wanted(self, url: str) -> tuple[bool, str]:
+        if not self.ours(url):
+            return False, "another site"
+        if self.include and not any(fnmatch.fnmatch(url, g) for g in self.include):
+            return False, "matches no --include pattern"
+        if any(fnmatch.fnmatch(url, g) for g in self.exclude):
+            return False, "matches an --exclude pattern"
+        if self.robots is not None and not self.robots.can_fetch(url, USER_AGENT):
+            return False, "disallowed by robots.txt"
+        return True, ""
+
+
+def _links(html: str, base: str) -> list[tuple[str, str, str]]:
+    """``(absolute url, rel, text)`` of every ``<a>`` and ``<link>`` of a page."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    out = []
+    for node in tree.css("a[href], link[href]"):
+        href = (node.attributes.get("href") or "").strip()
+        if not href or href.startswith(("#", "mailto:", "javascript:")):
+            continue
+        url = urldefrag(urljoin(base, href))[0]
+        out.append((url, (node.attributes.get("rel") or "").lower(),
+                    node.text(strip=True) if node.tag == "a" else
+                    (node.attributes.get("type") or "")))
+    return out
+
+
+def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str], list[str], dict]:
+    """Find the blog's post addresses.
+
+    Returns
+    -------
+    posts : list of str
+        Post addresses, in the order found.
+    steps : list of str
+        What each discovery step found (for the report).
+    feed_entries : dict of str to dict
+        Entries of the feeds by address (their content is used when the page has none).
+    """
+    import feedparser
+    from protego import Protego
+
+    start = site.start
+    root = f"{urlsplit(start).scheme}://{urlsplit(start).netloc}"
+    found: dict[str, None] = {}
+    steps: list[str] = []
+    entries: dict[str, dict] = {}
+
+    def add(urls: Iterable[str]) -> int:
+        n = 0
+        for u in urls:
+            u = urldefrag(u)[0]
+            if u not in found and site.wanted(u)[0] and len(found) < max_pages:
+                found[u] = None
+                n += 1
+        return n
+
+    # robots.txt first: it decides what may be fetched at all
+    fetch, resp = fetcher.get(root + "/robots.txt", "robots")
+    sitemaps: list[str] = []
+    if resp is not None:
+        site.robots = Protego.parse(_text(resp))
+        sitemaps = list(site.robots.sitemaps)
+        steps.append(f"robots.txt: {len(sitemaps)} sitemap(s)")
+        if not site.robots.can_fetch(start, USER_AGENT):
+            raise InputError("robots.txt of the blog refuses graphkit this address", path=start)
+    else:
+        steps.append(f"robots.txt: none ({fetch.note or fetch.status})")
+    # 1. the site's own reader
+    if _host(start) in KEXUE_HOSTS:
+        fetch, resp = fetcher.get(root + "/content.html", "archive")
+        if resp is not None:
+            ids = re.findall(r"/archives/(\d+)", _text(resp))
+            n = add(f"{root}/archives/{i}" for i in dict.fromkeys(ids))
+            steps.append(f"archive page: {n} posts")
+    # 2. sitemaps
+    if not sitemaps:
+        sitemaps = [root + "/sitemap.xml"]
+    from usp.tree import sitemap_from_str
+
+    queue = [(u, 0) for u in sitemaps]
+    seen_maps: set[str] = set()
+    sitemap_posts = 0
+    while queue:
+        url, depth = queue.pop(0)
+        if url in seen_maps or depth > SITEMAP_DEPTH or not site.ours(url):
+            continue
+        seen_maps.add(url)
+        fetch, resp = fetcher.get(url, "sitemap")
+        if resp is None:
+            continue
+        try:
+            tree = sitemap_from_str(_text(resp))
+        except Exception:  # noqa: BLE001 - usp raises many kinds; the page is reported
+            continue
+        for sub in getattr(tree, "sub_sitemaps", []) or []:
+            queue.append((sub.url, depth + 1))
+        sitemap_posts += add(p.url for p in tree.all_pages())
+    steps.append(f"sitemaps: {len(seen_maps)} read, {sitemap_posts} posts")
+    # 3. feeds linked from the home page, with RFC 5005 paging
+    fetch, home = fetcher.get(start, "listing")
+    home_html = _text(home) if home is not None and _is_html(home) else ""
+    feeds = [u for u, rel, kind in _links(home_html, start)
+             if "alternate" in rel and ("rss" in kind or "atom" in kind)] if home_html else []
+    feed_posts = 0
+    for feed_url in dict.fromkeys(feeds):
+        url, pages = feed_url, 0
+        while url and pages < FEED_PAGES and site.ours(url):
+            pages += 1
+            fetch, resp = fetcher.get(url, "feed")
+            if resp is None:
+                break
+            parsed = feedparser.parse(resp.content)
+            for e in parsed.entries:
+                if e.get("link"):
+                    entries.setdefault(urldefrag(urljoin(url, e["link"]))[0], e)
+            feed_posts += add(urljoin(url, e["link"]) for e in parsed.entries if e.get("link"))
+            nxt = [ln.get("href") for ln in parsed.feed.get("links", [])
+                   if ln.get("rel") in ("next", "prev-archive") and ln.get("href")]
+            url = urljoin(url, nxt[0]) if nxt else None
+    steps.append(f"feeds: {len(feeds)} found, {feed_posts} posts")
+    # 4. listing pages, as a last resort
+    if not found and home_html:
+        url, html, pages, listed = start, home_html, 0, 0
+        while html and pages < LISTING_PAGES:
+            pages += 1
+            links = _links(html, url)
+            listed += add(u for u, rel, _ in links if rel != "next" and u != start
+                          and not re.search(r"/(page|tag|tags|category|categories)/", u))
+            nxt = [u for u, rel, text in links if "next" in rel.split()
+                   or text.strip().lower() in ("next", "older posts", "下一页", "»")]
+            if not nxt or not site.ours(nxt[0]):
+                break
+            url = nxt[0]
+            fetch, resp = fetcher.get(url, "listing")
+            html = _text(resp) if resp is not None and _is_html(resp) else ""
+        steps.append(f"listing pages: {pages} read, {listed} posts")
+    return list(found), steps, entries
+
+
+CONTENT_SELECTORS = ("article", "main", "[role=main]", ".post-content", ".entry-content",
+                     ".post-body", "#content")
+
+
+def _extract(url: str, html: str, entry: dict | None) -> Post | str:
+    """A post from a page.
+
+    kexue.fm pages are read by graphkit's own reader (``#PostContent``). Other pages:
+    title, date, tags and categories from trafilatura's metadata; the body and its links
+    from the page's content element (HTML5 ``<article>`` or ``<main>``, or the usual
+    content classes), whose every paragraph and link graphkit keeps with its sentence;
+    trafilatura's extraction of the main text only when the page has no such element
+    (it drops paragraphs dense with links, which are what the map is made of).
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    from .readers.frontmatter import url_aliases
+    from .readers.html import body_paragraphs, read_html
+    from .readers.markdown import markdown_to_text
+
+    if _host(url) in KEXUE_HOSTS:
+        posts, _ = read_html(html, url)
+        if not posts:
+            return "no post text in the page"
+        p = posts[0]
+        links = tuple(replace(link, url=urljoin(url, link.url)) for link in p.links)
+        return replace(p, links=links, sources=(Source(path=url, line=1, format=CRAWLED),))
+    import trafilatura
+
+    meta = trafilatura.extract_metadata(html, default_url=url)
+    title = ((meta.title if meta is not None else "") or (entry or {}).get("title") or "").strip()
+    tree = LexborHTMLParser(html)
+    for junk in tree.css("script, style, noscript, template, nav, footer, aside"):
+        junk.decompose()
+    node = next((n for sel in CONTENT_SELECTORS if (n := tree.css_first(sel)) is not None), None)
+    if node is not None:
+        paragraphs, links = body_paragraphs(node)
+        if paragraphs and title and paragraphs[0] == title:
+            paragraphs = paragraphs[1:]
+        text = "\n".join(paragraphs)
+    else:
+        markdown = trafilatura.extract(html, url=url, include_links=True,
+                                       include_comments=False, output_format="markdown") or ""
+        text, links = markdown_to_text(markdown.splitlines())
+    if not text and entry is not None:
+        from .readers.html import html_to_text
+
+        content = entry.get("content", [{}])[0].get("value") if entry.get("content") else ""
+        text, links = html_to_text(content or entry.get("summary", ""))
+    if not title and not text:
+        return "no title or text found in the page"
+    links = [replace(link, url=urljoin(url, link.url)) for link in links]
+    date = meta.date if meta is not None else None
+    tags = tuple(t.strip() for t in (meta.tags or [])) if meta is not None else ()
+    cats = tuple(c.strip() for c in (meta.categories or [])) if meta is not None else ()
+    return Post(key=f"post:url:{url}", title=title, label=title or text[:40], untitled=not title,
+                date=date[:10] if isinstance(date, str) and re.match(r"^\d{4}-\d{2}-\d{2}", date)
+                else None, url=url, text=text, links=tuple(links), tags=tags, categories=cats,
+                aliases=tuple(sorted(url_aliases(url))),
+                sources=(Source(path=url, line=1, format=CRAWLED),))
+
+
+def crawl(start: str, *, options: BuildOptions = BuildOptions(),
+          progress: Callable[[int, int, str], None] | None = None) -> ReadResult:
+    """Read a blog from its address.
+
+    Parameters
+    ----------
+    start : str
+        The blog's address (``https://blog.example/``).
+    options : BuildOptions, keyword-only
+        The ``crawl_*`` options, ``include``, ``exclude``, ``cache`` and ``offline``.
+    progress : callable, optional, keyword-only
+        Called as ``progress(done, total, url)`` after each post page.
+
+    Returns
+    -------
+    ReadResult
+        The posts, merged; ``files`` has one entry per post page, ``fragments`` the
+        pages that gave no post, ``fetches`` every request with its status, size,
+        seconds and whether it came from the cache, and ``discovery`` what each step
+        found.
+
+    Raises
+    ------
+    InputError
+        When the host cannot be reached, robots.txt refuses the address, or no post is
+        found.
+    """
+    from .merge import merge_posts
+
+    if not is_address(start):
+        raise InputError("not an http(s) address", path=start)
+    fetcher = Fetcher(options)
+    try:
+        site = _Site(start, options)
+        try:
+            urls, steps, entries = discover(fetcher, site, max_pages=options.crawl_max_pages)
+        except _Limited as exc:
+            raise InputError(str(exc), path=start) from None
+        if not any(f.status is not None for f in fetcher.fetches):
+            why = next((f.note for f in fetcher.fetches if f.note), "no answer")
+            raise InputError(f"cannot reach the blog ({why})", path=start)
+        posts: list[Post] = []
+        files, fragments = [], []
+        stopped = ""
+
+        def one(url: str):
+            try:
+                return fetcher.get(url, "post")
+            except _Limited as exc:
+                return exc, None
+
+        with ThreadPoolExecutor(max_workers=MAX_IN_FLIGHT) as pool:
+            for done, (url, (fetch, resp)) in enumerate(zip(urls, pool.map(one, urls)), 1):
+                if isinstance(fetch, _Limited):
+                    stopped = str(fetch)
+                    fragments.append(Fragment(path=url, line=1, end_line=1,
+                                              reason=f"not fetched: {fetch}", text=""))
+                    continue
+                from .model import FileReport
+
+                if resp is None:
+                    files.append(FileReport(path=url, format="unreadable", posts=0,
+                                            size=fetch.bytes, error=fetch.note or "no answer"))
+                elif not _is_html(resp):
+                    files.append(FileReport(path=url, format="skipped", posts=0,
+                                            size=fetch.bytes, error="not an HTML page ("
+                                            f"{resp.headers.get('Content-Type', '?')})"))
+                else:
+                    post = _extract(url, _text(resp), entries.get(url))
+                    if isinstance(post, str):
+                        files.append(FileReport(path=url, format=CRAWLED, posts=0,
+                                                size=fetch.bytes, error=post))
+                    else:
+                        posts.append(post)
+                        files.append(FileReport(path=url, format=CRAWLED, posts=1,
+                                                size=fetch.bytes, error=fetch.note or None))
+                if progress is not None:
+                    progress(done, len(urls), url)
+        if not posts:
+            raise InputError("no post found: " + "; ".join(steps), path=start)
+        if stopped:
+            steps.append(f"stopped: {stopped}")
+        return ReadResult(posts=merge_posts(posts), files=tuple(files),
+                          fragments=tuple(fragments), sightings=len(posts),
+                          fetches=tuple(fetcher.fetches), discovery=tuple(steps))
+    finally:
+        fetcher.close()

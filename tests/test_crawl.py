@@ -1,0 +1,245 @@
+"""Reading a blog from its address, against a generated blog on 127.0.0.1 (no internet)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from blogserver import Blog, serve
+from conftest import DATA, ROOT
+
+from graphkit.crawl import crawl
+from graphkit.errors import InputError
+from graphkit.options import BuildOptions
+
+
+@pytest.fixture()
+def blog():
+    b = Blog()
+    base, stop = serve(b)
+    yield b, base
+    stop()
+
+
+def _options(tmp_path, **kw):
+    return BuildOptions(crawl_delay=0.0, cache=str(tmp_path / "cache"), **kw)
+
+
+def _fetched(b: Blog, path: str) -> list:
+    return [r for r in b.log if r.path == path]
+
+
+def test_the_whole_blog_is_found_and_mapped_with_its_links(blog, tmp_path):
+    from graphkit.pipeline import analyse
+
+    b, base = blog
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert sorted(p.url for p in r.posts) == sorted(f"{base}/posts/{i}/" for i in range(1, 33))
+    assert any(s.startswith("sitemaps: 2 read, 32 posts") for s in r.discovery)
+    result = analyse(r)
+    by_url = {d["url"]: n for n, d in result.graph.nodes(data=True) if d["kind"] == "post"}
+    cites = {(u, v) for u, v, d in result.graph.edges(data=True) if d["kind"] == "cites"}
+    want = {(by_url[f"{base}/posts/{i}/"], by_url[f"{base}/posts/{j}/"])
+            for i in range(1, 33) for j in ((i % 32) + 1, ((i + 1) % 32) + 1)}
+    assert cites == want          # absolute and relative links; the external one is no post
+    post = next(p for p in r.posts if p.url == f"{base}/posts/3/")
+    assert post.title == b.title(3) and post.date == "2021-04-04"
+    assert "版权所有" not in post.text and "首页" not in post.text
+
+
+def test_a_rerun_sends_only_conditional_requests_and_fetches_only_a_new_page(blog, tmp_path):
+    b, base = blog
+    opts = _options(tmp_path)
+    crawl(base + "/", options=opts)
+    first = len(b.log)
+    again = crawl(base + "/", options=opts)
+    rerun = b.log[first:]
+    assert rerun and all(r.conditional and r.status == 304 for r in rerun
+                         if r.path not in ("/private/secret/",))
+    assert sum(f.from_cache for f in again.fetches) == len(again.fetches)
+    new = b.add_post()
+    second = len(b.log)
+    third = crawl(base + "/", options=opts)
+    bodies = [r.path for r in b.log[second:] if r.status == 200]
+    assert bodies == ["/sitemap-posts.xml", f"/posts/{new}/"]
+    assert len(third.posts) == 33
+
+
+def test_offline_builds_from_the_cache_alone(blog, tmp_path):
+    b, base = blog
+    crawl(base + "/", options=_options(tmp_path))
+    before = len(b.log)
+    r = crawl(base + "/", options=_options(tmp_path, offline=True))
+    assert len(b.log) == before and len(r.posts) == 32
+
+
+def test_robots_disallow_is_obeyed(blog, tmp_path):
+    b, base = blog
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert _fetched(b, "/private/secret/") == []
+    assert not any("/private/" in f.url for f in r.fetches)
+
+
+def test_429_with_retry_after_then_success(blog, tmp_path):
+    b, base = blog
+    b.misbehave["/posts/3/"] = [("status", 429, {"Retry-After": "1"})]
+    r = crawl(base + "/", options=_options(tmp_path))
+    tries = _fetched(b, "/posts/3/")
+    assert [t.status for t in tries] == [429, 200] and tries[1].at - tries[0].at >= 0.9
+    assert any(p.url.endswith("/posts/3/") for p in r.posts)
+
+
+def test_500_twice_then_success(blog, tmp_path):
+    b, base = blog
+    b.misbehave["/posts/4/"] = [("status", 500, {}), ("status", 500, {})]
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert [t.status for t in _fetched(b, "/posts/4/")] == [500, 500, 200]
+    assert any(p.url.endswith("/posts/4/") for p in r.posts)
+
+
+def test_a_read_timeout_a_redirect_loop_a_huge_page_and_a_pdf_are_reported(blog, tmp_path):
+    b, base = blog
+    b.misbehave["/posts/5/"] = [("sleep", 2.5)] * 5
+    b.misbehave["/posts/6/"] = [("redirect", "/posts/6/loop/")]
+    b.misbehave["/posts/6/loop/"] = [("redirect", "/posts/6/")]
+    huge = b.post_html(7).replace("</article>", "<p>" + "填充" * 10_000_000 + "</p></article>")
+    b.misbehave["/posts/7/"] = [("page", {"Content-Type": "text/html; charset=utf-8"},
+                                 huge.encode("utf-8"))]
+    b.misbehave["/posts/8/"] = [("page", {"Content-Type": "application/pdf"}, b"%PDF-1.4 ...")]
+    r = crawl(base + "/", options=_options(tmp_path, crawl_timeout=1.0,
+                                           crawl_max_page_bytes=1_000_000))
+    files = {f.path.rsplit("/posts/", 1)[-1]: f for f in r.files}
+    assert files["5/"].error == "timed out"
+    assert files["6/"].error == "too many redirects (a loop?)"
+    assert files["7/"].posts == 1 and files["7/"].error.startswith("cut at 1000000 of")
+    assert files["8/"].error.startswith("not an HTML page (application/pdf")
+    assert len(r.posts) == 32 - 3                   # the rest of the blog is mapped
+
+
+def test_errors_are_one_clear_line(tmp_path):
+    with pytest.raises(InputError, match="cannot reach the blog"):
+        crawl("http://127.0.0.1:9/", options=_options(tmp_path, crawl_timeout=0.5))
+    b = Blog()
+    base, stop = serve(b)
+    try:
+        b.add("/robots.txt", "User-agent: *\nDisallow: /\n", "text/plain")
+        with pytest.raises(InputError, match="robots.txt of the blog refuses"):
+            crawl(base + "/", options=_options(tmp_path))
+        b.add("/robots.txt", "User-agent: *\nDisallow:\n", "text/plain")
+        b.pages = {k: v for k, v in b.pages.items() if k in ("/robots.txt",)}
+        b.add("/", "<html><body><p>这里什么都没有</p></body></html>")
+        with pytest.raises(InputError, match="no post found"):
+            crawl(base + "/", options=_options(tmp_path))
+    finally:
+        stop()
+    proc = subprocess.run([sys.executable, "-m", "graphkit", "build", "http://127.0.0.1:9/",
+                           "--out", str(tmp_path / "out"), "--crawl-timeout", "0.5",
+                           "--cache", str(tmp_path / "c2")], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().startswith("graphkit: error: http://127.0.0.1:9/: cannot reach")
+
+
+def test_a_killed_crawl_resumes_with_nothing_lost(blog, tmp_path):
+    b, base = blog
+    cmd = [sys.executable, "-m", "graphkit", "build", base + "/", "--out", str(tmp_path / "out"),
+           "--cache", str(tmp_path / "cache"), "--crawl-delay", "0.15", "--quiet"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    deadline = time.time() + 60
+    while sum(r.path.startswith("/posts/") for r in b.log) < 10 and time.time() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    first = {r.path for r in b.log if r.path.startswith("/posts/") and r.status == 200}
+    assert 10 <= len(first) < 32
+    before = len(b.log)
+    proc = subprocess.run(cmd[:-1], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["reading"]["posts"] == 32
+    again = {r.path: r for r in b.log[before:] if r.path.startswith("/posts/")}
+    assert all(again[p].conditional and again[p].status == 304 for p in first)
+    assert {p for p, r in again.items() if r.status == 200} == (
+        {f"/posts/{i}/" for i in range(1, 33)} - first)
+    assert report["fetch"]["from_cache"] >= len(first)
+
+
+def test_kexue_pages_are_read_by_the_site_reader(tmp_path, monkeypatch):
+    """kexue.fm's own structure (archive page, title block, #PostContent), built from data/
+    and served locally in place of kexue.fm."""
+    import re as _re
+
+    from requests.adapters import HTTPAdapter
+
+    from graphkit import crawl as crawl_module
+    from graphkit.readers import read_paths
+
+    posts = [p for p in read_paths([DATA]).posts if p.title][:12]
+    b = Blog(posts=0)
+    base, stop = serve(b)
+    b.pages.clear()
+    b.add("/robots.txt", "User-agent: *\nDisallow: /wp-admin/\n", "text/plain")
+    items = "".join(f'<li>01日: <a href="https://kexue.fm/archives/{9000 + i}">{p.title}</a></li>'
+                    for i, p in enumerate(posts))
+    b.add("/content.html", f"<html><body><h1>归档</h1><ul>{items}</ul></body></html>")
+    b.add("/", "<html><body><p>科学空间</p></body></html>")
+    for i, p in enumerate(posts):
+        cite = f'见<a href="https://kexue.fm/archives/{9000 + (i + 1) % 12}">下一篇</a>。'
+        b.add(f"/archives/{9000 + i}", f"""<html><head><title>{p.title} - 科学空间|Scientific Spaces</title></head>
+<body><div id="sidebar"><a href="https://kexue.fm/archives/1">侧栏</a></div>
+<div class="PostHead"><h1 class="PostTitle"><a href="https://kexue.fm/archives/{9000 + i}">{p.title}</a></h1>
+<span>{p.date or '2021-01-01'}</span> <span>1234位读者</span></div>
+<div id="PostContent"><p>{p.text[:300] or p.title}</p><p>{cite}</p></div></body></html>""")
+
+    class Local(HTTPAdapter):
+        def send(self, request, **kw):
+            request.url = _re.sub(r"^https://(www\.)?(kexue\.fm|spaces\.ac\.cn)", base, request.url)
+            return super().send(request, **kw)
+
+    real_init = crawl_module.Fetcher.__init__
+
+    def init(self, options):
+        real_init(self, options)
+        self.session.mount("https://kexue.fm", Local())
+
+    monkeypatch.setattr(crawl_module.Fetcher, "__init__", init)
+    try:
+        r = crawl("https://kexue.fm/", options=_options(tmp_path))
+    finally:
+        stop()
+    assert sorted(p.archive_id for p in r.posts) == list(range(9000, 9012))
+    assert {p.title for p in r.posts} == {p.title for p in posts}
+    assert all(p.readers == 1234 and "侧栏" not in p.text for p in r.posts)
+    assert any(s == "archive page: 12 posts" for s in r.discovery)
+    from graphkit.relate import citation_edges
+
+    edges, _ = citation_edges(r.posts)
+    assert {(e.source, e.target) for e in edges if e.target.startswith("post:")} == {
+        (f"post:{9000 + i}", f"post:{9000 + (i + 1) % 12}") for i in range(12)}
+
+
+def test_the_dashboard_reads_a_blog_address(blog, tmp_path, monkeypatch):
+    testing = pytest.importorskip("streamlit.testing.v1")
+    import streamlit as st
+
+    b, base = blog
+    st.cache_resource.clear()
+    monkeypatch.setenv("GRAPHKIT_CACHE", str(tmp_path / "cache"))
+    at = testing.AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at.run()
+    at.sidebar.number_input(key="crawl_delay").set_value(0.0)
+    at.sidebar.radio(key="source").set_value("blog address").run()
+    at.sidebar.text_input(key="address").set_value(base + "/").run()
+    assert not at.exception
+    (error,) = at.error                          # 127.0.0.1 is no public address
+    assert "not a public address" in error.value
+    monkeypatch.setenv("GRAPHKIT_ALLOW_PRIVATE_CRAWL", "1")
+    at.run()
+    assert not at.exception and not at.error
+    assert at.metric[0].value == "32"
