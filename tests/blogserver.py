@@ -60,6 +60,10 @@ class Blog:
         self.add("/", f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>测试博客</title>
 <link rel="alternate" type="application/rss+xml" href="/feed.xml" title="RSS"></head>
 <body><ul>{home_links}</ul><a rel="next" href="/page/2/">下一页</a></body></html>""")
+        older = "".join(f'<li><a href="/posts/{i}/">{self.title(i)}</a></li>'
+                        for i in range(max(0, n - 10), 0, -1))
+        self.add("/page/2/", f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>测试博客 第2页</title>
+</head><body><ul>{older}</ul><a href="/">上一页</a></body></html>""")
         self.add("/robots.txt", f"User-agent: *\nDisallow: /private/\nSitemap: {base}/sitemap_index.xml\n",
                  "text/plain")
         self.add("/sitemap_index.xml", f"""<?xml version="1.0" encoding="UTF-8"?>

@@ -243,3 +243,16 @@ def test_the_dashboard_reads_a_blog_address(blog, tmp_path, monkeypatch):
     at.run()
     assert not at.exception and not at.error
     assert at.metric[0].value == "32"
+
+
+def test_listing_pages_are_the_last_resort(blog, tmp_path):
+    """No sitemap, no feed: the home page and its "next" pages list the posts."""
+    b, base = blog
+    b.add("/robots.txt", "User-agent: *\nDisallow: /private/\n", "text/plain")
+    for path in ("/sitemap_index.xml", "/sitemap-posts.xml", "/feed.xml"):
+        del b.pages[path]
+    b.add("/", b.pages["/"][2].decode("utf-8").replace(
+        '<link rel="alternate" type="application/rss+xml" href="/feed.xml" title="RSS">', ""))
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert len(r.posts) == 32
+    assert any(s.startswith("listing pages: 2 read, 32 posts") for s in r.discovery)
