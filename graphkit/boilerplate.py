@@ -105,8 +105,9 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
         counts: Counter[str] = Counter()
         for i in members:
             counts.update({_norm(par) for par in posts[i].text.split("\n")
-                           if len(par.strip()) >= min_chars and is_prose(par)})
-        repeated = {par for par, k in counts.items() if k >= need}
+                           if len(par) >= min_chars})
+        # the prose test only for the few paragraphs that repeat (it is the costly part)
+        repeated = {par for par, k in counts.items() if k >= need and is_prose(par)}
         if not repeated:
             continue
         first_seen: dict[str, tuple[Post, str]] = {}
