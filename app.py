@@ -95,13 +95,18 @@ def read_blog(source: str, options: BuildOptions):
         raise GraphkitError(f"{address}: not a public address; this server reads public "
                             f"blogs only")
     bar = st.progress(0.0, text="finding the blog's posts…")
+    state = {"bytes": 0}
+
+    def on_bytes(n: int) -> None:
+        state["bytes"] = n
 
     def progress(done: int, total: int, url: str) -> None:
-        bar.progress(done / max(total, 1), text=f"{done} of {total} pages")
+        bar.progress(done / max(total, 1),
+                     text=f"{done} of {total} pages · {state['bytes'] / 1e6:.1f} MB")
 
     crawl_key = ";".join(f"{row['name']}={getattr(options, row['name'])}"
                          for row in option_table() if row["group"] == "crawl")
-    result = load(source, _options=options, _progress=progress, crawl_key=crawl_key)
+    result = load(source, _options=options, _progress=(progress, on_bytes), crawl_key=crawl_key)
     bar.empty()
     return result
 

@@ -502,7 +502,8 @@ def _extract(url: str, html: str, entry: dict | None) -> Post | str:
 
 
 def crawl(start: str, *, options: BuildOptions = BuildOptions(),
-          progress: Callable[[int, int, str], None] | None = None) -> ReadResult:
+          progress: Callable[[int, int, str], None] | None = None,
+          on_bytes: Callable[[int], None] | None = None) -> ReadResult:
     """Read a blog from its address.
 
     Parameters
@@ -513,6 +514,8 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
         The ``crawl_*`` options, ``include``, ``exclude``, ``cache`` and ``offline``.
     progress : callable, optional, keyword-only
         Called as ``progress(done, total, url)`` after each post page.
+    on_bytes : callable, optional, keyword-only
+        Called with the bytes read so far (fetched or from the cache) after each page.
 
     Returns
     -------
@@ -579,6 +582,8 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
                                                 size=fetch.bytes, error=fetch.note or None))
                 if progress is not None:
                     progress(done, len(urls), url)
+                if on_bytes is not None:
+                    on_bytes(fetcher.total_bytes)
         if not posts:
             raise InputError("no post found: " + "; ".join(steps), path=start)
         if stopped:

@@ -23,8 +23,11 @@ def load(source: str, _uploads: tuple[tuple[str, bytes], ...] = (),
         return read_uploads(_uploads)  # in memory: no upload folder to remove
     path = source.split(":", 1)[1]
     if source.startswith("address:"):
-        return pipeline.read_any([path], options=_options or BuildOptions(),
-                                 progress=_progress)
+        from graphkit.crawl import crawl
+
+        progress, on_bytes = _progress or (None, None)
+        return crawl(path, options=_options or BuildOptions(), progress=progress,
+                     on_bytes=on_bytes)
     return pipeline.read([path], workers=0, allowed_roots=_roots)  # no fork from a threaded server
 
 
