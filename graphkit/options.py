@@ -47,8 +47,10 @@ class BuildOptions:
                                        group="edges", lo=0.0, hi=1.0)
     seed: int = _opt(42, "random seed of InfoMap and of the layout", group="communities",
                      lo=1, hi=2**31 - 1)
-    trials: int = _opt(10, "InfoMap trials (the best is kept)", group="communities",
-                       lo=1, hi=1000)
+    trials: int = _opt(10, "InfoMap trials (the best is kept); see scale_trials",
+                       group="communities", lo=1, hi=1000)
+    scale_trials: bool = _opt(True, "above 20,000 posts run fewer trials: trials × 20,000 / "
+                              "posts, at least 2", group="communities")
     two_level: bool = _opt(False, "two-level InfoMap instead of multilevel (hierarchical)",
                            group="communities")
     markov_time: float = _opt(1.0, "InfoMap Markov time (>1 gives fewer, larger modules)",

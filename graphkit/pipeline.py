@@ -133,11 +133,31 @@ def read_any(paths: Iterable[str | os.PathLike[str]] | None = None, *,
                       discovery=tuple(s for part in parts for s in part.discovery))
 
 
-def infomap_arguments(options: BuildOptions) -> dict[str, Any]:
+TRIALS_FULL_UP_TO = 20_000   # posts: up to here every trial runs (option scale_trials)
+MIN_SCALED_TRIALS = 2
+
+
+def trials_for(options: BuildOptions, posts: int | None) -> int:
+    """InfoMap trials for a network of ``posts`` posts.
+
+    With ``scale_trials`` (the default), networks above 20,000 posts run
+    ``trials × 20,000 / posts`` trials, at least 2: each trial costs in proportion to the
+    network, and a large network's best trial differs little from the others. Measured on
+    the 100,000-post synthetic corpus (497k edges, `benchmarks/README.md`): 2 trials
+    13.2 s against 53.8 s for 10, codelength +0.027 %, adjusted mutual information with
+    the planted topics 0.6446 against 0.6448.
+    """
+    if not options.scale_trials or posts is None or posts <= TRIALS_FULL_UP_TO:
+        return options.trials
+    return min(options.trials, max(MIN_SCALED_TRIALS,
+                                   round(options.trials * TRIALS_FULL_UP_TO / posts)))
+
+
+def infomap_arguments(options: BuildOptions, *, posts: int | None = None) -> dict[str, Any]:
     """The keyword arguments of :func:`graphkit.community.detect_communities` that
-    ``options`` gives (Infomap's own names where it has them)."""
+    ``options`` gives (Infomap's own names where it has them) for ``posts`` posts."""
     return {"layer_weights": options.layer_weights(), "seed": options.seed,
-            "num_trials": options.trials, "markov_time": options.markov_time,
+            "num_trials": trials_for(options, posts), "markov_time": options.markov_time,
             "teleportation_probability": options.teleportation,
             "two_level": options.two_level, "flow_extra_nodes": options.flow_extra_nodes}
 
@@ -329,7 +349,8 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
     graph = nx.freeze(build_graph(read_result.posts, edges, extra, terms))
     timings["graph_build"] = time.perf_counter() - t
     t = time.perf_counter()
-    community = detect_communities(graph, **infomap_arguments(options))
+    community = detect_communities(graph, **infomap_arguments(
+        options, posts=len(read_result.posts)))
     timings["infomap"] = time.perf_counter() - t
     t = time.perf_counter()
     modules = summarize_modules(graph, community, terms)

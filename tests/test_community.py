@@ -154,3 +154,12 @@ def test_results_are_frozen_in_depth(data_build):
     with pytest.raises(nx.NetworkXError):
         data_build.graph.add_node("post:x")
     assert "read" in data_build.timings   # set when the result was made
+
+
+def test_trials_fall_with_size_only_when_asked():
+    from graphkit.pipeline import trials_for
+
+    opts = BuildOptions()
+    assert [trials_for(opts, n) for n in (39, 20_000, 40_000, 100_000, 10**6)] == [10, 10, 5, 2, 2]
+    assert trials_for(opts.with_(scale_trials=False), 100_000) == 10
+    assert trials_for(opts.with_(trials=1), 100_000) == 1
