@@ -19,7 +19,6 @@ import numpy as np
 from .dates import year_of
 from .community import CommunityResult, class_tfidf_labels, detect_communities
 from .keywords import TermMatrix
-from .options import BuildOptions
 
 
 def post_year(graph: nx.MultiDiGraph, node: str) -> int | None:

@@ -97,7 +97,8 @@ class CommunityResult:
         return None if path is None else ":".join(str(x) for x in path[:-1])
 
 
-DISPLAY_MAX_SHARE = 0.12  # no displayed module holds more than this share of the posts
+# no displayed module holds more than this share of the posts (the option's default)
+DISPLAY_MAX_SHARE = BuildOptions.__dataclass_fields__["display_max_share"].default
 
 
 @dataclass(frozen=True)

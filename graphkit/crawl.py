@@ -9,8 +9,9 @@ the cache alone.
 
 Discovery, in this order, each step recorded in the fetch report:
 
-1. the site's own reader: kexue.fm and spaces.ac.cn have an archive page (归档,
-   ``/content.html``) that links every ``/archives/ID`` page;
+1. the site's own reader, for sites graphkit knows (:data:`SITE_READERS`: kexue.fm and
+   its mirror spaces.ac.cn, whose archive page 归档 ``/content.html`` links every
+   ``/archives/ID`` page);
 2. ``robots.txt`` → its ``Sitemap:`` lines (else ``/sitemap.xml``) → sitemaps and sitemap
    indexes (ultimate-sitemap-parser, on what was fetched here);
 3. RSS/Atom feeds linked from the home page (feedparser), following RFC 5005 paging
@@ -53,11 +54,11 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from ._version import __version__
 from .errors import InputError
-from .model import Fragment, Link, Post, ReadResult, Source
+from .model import Fragment, Post, ReadResult, Source
 from .options import BuildOptions
+from .sites import KEXUE_HOSTS
 
 USER_AGENT = f"graphkit/{__version__} (blog map; +https://pypi.org/project/graphkit/)"
-KEXUE_HOSTS = frozenset({"kexue.fm", "spaces.ac.cn"})
 MAX_IN_FLIGHT = 2
 MAX_RETRY_AFTER = 60.0       # seconds: a longer Retry-After fails the page instead
 FEED_PAGES = 50              # RFC 5005 pages followed at most
@@ -93,6 +94,47 @@ class Fetch:
     from_cache: bool
     role: str
     note: str = ""
+
+
+@dataclass(frozen=True)
+class SiteReader:
+    """A site whose own structure graphkit knows: where its archive page lists every
+    post, and the reader of its post pages.
+
+    Attributes
+    ----------
+    hosts : tuple of str
+        The site's hosts (mirrors are one site).
+    archive : str
+        Path of the page that links every post.
+    post_path : str
+        Regular expression of a post's path in the archive page's links.
+    read : callable
+        ``read(html, url) -> (posts, fragments)``, as the file readers.
+    """
+
+    hosts: tuple[str, ...]
+    archive: str
+    post_path: str
+    read: Callable
+
+
+def _read_kexue_html(html: str, url: str):
+    from .readers.html import read_html   # #PostContent, the title block's id and date
+
+    return read_html(html, url)
+
+
+# The sites with a reader of their own; any other blog is found through its sitemaps,
+# feeds or listing pages and read by the generic extraction (_extract).
+SITE_READERS = (SiteReader(hosts=KEXUE_HOSTS, archive="/content.html",
+                           post_path=r"/archives/\d+", read=_read_kexue_html),)
+
+
+def site_reader(url: str) -> SiteReader | None:
+    """The site reader for the host of ``url``, if graphkit has one."""
+    host = _host(url)
+    return next((r for r in SITE_READERS if host in r.hosts), None)
 
 
 def is_address(path: str | os.PathLike[str]) -> bool:
@@ -289,8 +331,8 @@ class _Site:
 
     def __init__(self, start: str, options: BuildOptions):
         self.start = start
-        host = _host(start)
-        self.hosts = {host} | (KEXUE_HOSTS if host in KEXUE_HOSTS else set())
+        reader = site_reader(start)
+        self.hosts = {_host(start)} | (set(reader.hosts) if reader is not None else set())
         self.include, self.exclude = options.include, options.exclude
         self.robots = None
 
@@ -368,11 +410,12 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
     else:
         steps.append(f"robots.txt: none ({fetch.note or fetch.status})")
     # 1. the site's own reader
-    if _host(start) in KEXUE_HOSTS:
-        fetch, resp = fetcher.get(root + "/content.html", "archive")
+    reader = site_reader(start)
+    if reader is not None:
+        fetch, resp = fetcher.get(root + reader.archive, "archive")
         if resp is not None:
-            ids = re.findall(r"/archives/(\d+)", _text(resp))
-            n = add(f"{root}/archives/{i}" for i in dict.fromkeys(ids))
+            paths = re.findall(r"(?:https?://[^/\s\"'<>]+)?(" + reader.post_path + ")", _text(resp))
+            n = add(root + p for p in dict.fromkeys(paths))
             steps.append(f"archive page: {n} posts")
     # 2. sitemaps
     if not sitemaps:
@@ -446,7 +489,7 @@ CONTENT_SELECTORS = ("article", "main", "[role=main]", ".post-content", ".entry-
 def _extract(url: str, html: str, entry: dict | None) -> Post | str:
     """A post from a page.
 
-    kexue.fm pages are read by graphkit's own reader (``#PostContent``). Other pages:
+    Pages of a site with a reader of its own (:data:`SITE_READERS`) are read by it. Other pages:
     title, date, tags and categories from trafilatura's metadata; the body and its links
     from the page's content element (HTML5 ``<article>`` or ``<main>``, or the usual
     content classes), whose every paragraph and link graphkit keeps with its sentence;
@@ -456,11 +499,12 @@ def _extract(url: str, html: str, entry: dict | None) -> Post | str:
     from selectolax.lexbor import LexborHTMLParser
 
     from .readers.frontmatter import url_aliases
-    from .readers.html import body_paragraphs, read_html
+    from .readers.html import body_paragraphs
     from .readers.markdown import markdown_to_text
 
-    if _host(url) in KEXUE_HOSTS:
-        posts, _ = read_html(html, url)
+    reader = site_reader(url)
+    if reader is not None:
+        posts, _ = reader.read(html, url)
         if not posts:
             return "no post text in the page"
         p = posts[0]

@@ -25,15 +25,9 @@ from ._version import __version__
 from .dates import is_partial
 from .errors import GraphkitError, InputError
 from .model import Post, ReadResult
+from .crawl import is_address
 from .options import BuildOptions
 from .readers import DEFAULT_DATA, read
-
-
-def is_address(path: str | os.PathLike[str]) -> bool:
-    """True for an ``http(s)://`` address: a blog to crawl (:mod:`graphkit.crawl`)."""
-    import re
-
-    return bool(re.match(r"^https?://", str(path), re.I))
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -42,8 +36,9 @@ if TYPE_CHECKING:
     from .keywords import TermMatrix
     from .relate import Edge, ExtraNode, TitleIndex
 
-__all__ = ["DEFAULT_DATA", "BuildResult", "analyse", "build", "infomap_arguments", "read",
-           "relate", "report", "warm_up", "write_outputs"]
+__all__ = ["DEFAULT_DATA", "BuildResult", "analyse", "build", "infomap_arguments",
+           "is_address", "read", "read_any", "relate", "report", "trials_for", "warm_up",
+           "write_outputs"]
 
 
 def warm_up() -> None:

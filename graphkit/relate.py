@@ -28,12 +28,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from .model import Post
 
 if TYPE_CHECKING:
     from .keywords import TermMatrix
-from .sites import KEXUE_HOST
+from .readers.frontmatter import url_aliases
+from .sites import KEXUE_HOST, site_ref_target, url_host
 from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
@@ -218,8 +220,6 @@ class TitleIndex:
     FUZZY_MIN_LENGTH = 6
 
     def __init__(self, posts: tuple[Post, ...] | list[Post], *, fuzzy: bool = True):
-        from .sites import url_host
-
         self.fuzzy = fuzzy
         self.by_title: dict[str, str] = {}
         self.by_id: dict[int, str] = {}
@@ -287,16 +287,12 @@ class TitleIndex:
         name that several posts share resolves only when the dates in the link's path
         (``/2017/06/``) pick one of them.
         """
-        from .sites import site_ref_target, url_host
-
         u = url.strip()
         m = ARCHIVE_URL_RE.match(u)
         if m:
             return self.by_id.get(int(m.group(1)))
         if not self.by_alias:
             return None
-        from .readers.frontmatter import url_aliases
-
         target = site_ref_target(u)
         wp = re.search(r"[?&](?:p|page_id)=(\d+)", u)
         if target is not None:
@@ -309,8 +305,6 @@ class TitleIndex:
                 return next(iter(self.by_alias[f"p={wp.group(1)}"]))
         else:
             path = re.sub(r"^(\.\./|\./)+", "", u)
-        from urllib.parse import unquote
-
         path = unquote(path)
         for alias in sorted(url_aliases(path), key=len, reverse=True):
             keys = self.by_alias.get(alias)
@@ -338,11 +332,6 @@ class TitleIndex:
         set of str
             The hosts added.
         """
-        from urllib.parse import unquote, urlsplit
-
-        from .readers.frontmatter import url_aliases
-        from .sites import url_host
-
         reached: dict[str, set[str]] = {}
         resolved: dict[str, int] = {}
         totals: dict[str, int] = {}

@@ -36,12 +36,6 @@ TOPIC_OFF_ABOVE = 1000    # with more nodes drawn, shared-topic edges start swit
 OVERVIEW_MIN_POSTS = 3    # smaller modules are one "other" node of the module view
 
 
-def module_colors(modules: tuple[ModuleSummary, ...]) -> dict[str, str]:
-    """Colour of each top module: the palette by flow rank, grey past its length."""
-    top = [m for m in modules if m.level == 1]
-    return {m.id: (PALETTE[i] if i < len(PALETTE) else OTHER_COLOR) for i, m in enumerate(top)}
-
-
 def node_link(graph: nx.MultiDiGraph, result: CommunityResult | None = None,
               modules: tuple[ModuleSummary, ...] = (), *, extra: dict | None = None,
               display: DisplayPartition | None = None) -> dict:
@@ -150,10 +144,6 @@ def short_label(label: str, *, limit: int = SHORT_LABEL) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
-def _short(label: str) -> str:
-    return short_label(label)
-
-
 def shade(color: str, k: int) -> str:
     """The ``k``-th shade of a hue: mixed with white by 0 %, 30 %, 50 %, 65 % in turn."""
     mix = (0.0, 0.3, 0.5, 0.65)[k % 4]
@@ -242,7 +232,7 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
             sub = result.module(n, len(dm.split(":")) + 1)
             color = shade(hues[dm], shade_of.get(sub, 0)) if sub != dm else hues[dm]
         label = d.get("label") or n
-        nodes.append({"id": n, "label": label, "short": _short(label),
+        nodes.append({"id": n, "label": label, "short": short_label(label),
                       "kind": d["kind"], "title_only": bool(d.get("title_only")),
                       "date": d.get("date"), "url": d.get("url"),
                       "module": leaf, "module_label": labels.get(leaf),

@@ -40,7 +40,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 SITE_REF = "site-ref:"          # URL scheme of a link written in a generator's own syntax
 # kexue.fm and its mirror spaces.ac.cn: one site, whose posts are /archives/ID
-KEXUE_HOST = r"(?:https?://(?:www\.)?(?:kexue\.fm|spaces\.ac\.cn))"
+KEXUE_HOSTS = ("kexue.fm", "spaces.ac.cn")
+KEXUE_HOST = r"(?:https?://(?:www\.)?(?:" + "|".join(h.replace(".", r"\.") for h in KEXUE_HOSTS) + "))"
 
 # {{ site.baseurl }}, {{site.url}}, {{ "/x" | relative_url }}, {{ '/x' | absolute_url }}
 _LIQUID_VAR_RE = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
