@@ -26,10 +26,14 @@ DISPLAY_DEFAULTS = {"display_max_share": BuildOptions().display_max_share, "disp
 
 
 def sidebar_options() -> BuildOptions:
-    """Every option of the table; the input limits are the server's, shown but fixed."""
+    """Every option of the table; the input limits are the server's, shown but fixed.
+    The engine options are the command line's: a dashboard computes in its own process
+    (a visitor must not point the server at a Spark cluster)."""
     values = {}
     for row in option_table():
         name, default, fixed = row["name"], row["default"], row["group"] == "input"
+        if row["group"] == "engine":
+            continue
         if name == "layers":
             values[name] = tuple(st.sidebar.multiselect("edge layers", EDGE_KINDS,
                                                         default=list(default), key=name))

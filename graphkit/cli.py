@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
                            help=f"{row['help']}, comma-separated (default: "
                                 f"{','.join(row['default'])})")
         elif row["type"] == "str":
-            b.add_argument(flag, dest=row["name"], default=None, metavar="TEXT",
+            b.add_argument(flag, dest=row["name"], default=None, choices=row["choices"],
+                           metavar="|".join(row["choices"]) if row["choices"] else "TEXT",
                            help=f"{row['help']} (default: {row['default']!r})")
         else:
             kind = {"int": int, "float": float}[row["type"]]
@@ -97,14 +98,23 @@ def main(argv: list[str] | None = None) -> int:
         from ._runtime import long_lived_objects
         from .pipeline import analyse, read_any, write_outputs
 
-        t = time.perf_counter()
-        r = read_any(ns.paths or None, options=options, progress=progress, exclude=[ns.out])
-        read_seconds = time.perf_counter() - t
-        # a batch run may freeze the collector over what lives to the end (the posts,
-        # the modules); a library caller's build() never touches process settings
-        with long_lived_objects():
-            result = analyse(r, options=options, read_seconds=read_seconds)
+        if options.engine == "spark":
+            from .spark import build_spark
+
+            result = build_spark(ns.paths or None, options=options, progress=progress,
+                                 exclude=[ns.out])
             files = write_outputs(result, ns.out)
+        else:
+            t = time.perf_counter()
+            r = read_any(ns.paths or None, options=options, progress=progress,
+                         exclude=[ns.out])
+            read_seconds = time.perf_counter() - t
+            # a batch run may freeze the collector over what lives to the end (the
+            # posts, the modules); a library caller's build() never touches process
+            # settings
+            with long_lived_objects():
+                result = analyse(r, options=options, read_seconds=read_seconds)
+                files = write_outputs(result, ns.out)
     except GraphkitError as exc:
         print(f"graphkit: error: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -40,3 +40,7 @@ class OptionError(GraphkitError):
 
 class CommunityError(GraphkitError):
     """Community detection could not run on the given network."""
+
+
+class EngineError(GraphkitError):
+    """The chosen engine cannot run: pyspark or Java is missing, or Spark failed."""

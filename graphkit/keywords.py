@@ -88,7 +88,7 @@ def warm_up() -> None:
     :func:`graphkit.pipeline.build` calls it while worker processes read the files.
     """
     _tokenizer()
-    import sklearn.feature_extraction.text  # noqa: F401
+    import sklearn.preprocessing  # noqa: F401
 
 
 def tokenize(text: str) -> list[str]:
@@ -183,7 +183,6 @@ def term_matrix(docs: Mapping[str, Iterable[str] | Mapping[str, int]]) -> TermMa
         Rows in the order of ``docs``, columns in sorted term order; sublinear term
         frequency, smoothed IDF, L2-normalised rows.
     """
-    from sklearn.feature_extraction.text import TfidfTransformer
 
     keys = tuple(docs)
     if not keys:
@@ -191,25 +190,77 @@ def term_matrix(docs: Mapping[str, Iterable[str] | Mapping[str, int]]) -> TermMa
         return TermMatrix(keys=(), terms=(), matrix=empty, counts=empty)
     bags = [d if isinstance(d, Mapping) else Counter(d) for d in (docs[k] for k in keys)]
     terms = tuple(sorted(set().union(*bags)))
-    column = {t: j for j, t in enumerate(terms)}
-    indptr = np.zeros(len(bags) + 1, dtype=np.int64)
-    indices, data = [], []
-    for r, bag in enumerate(bags):
-        cols = sorted(column[t] for t in bag)
-        indices.extend(cols)
-        data.extend(bag[terms[j]] for j in cols)
-        indptr[r + 1] = len(indices)
-    counts = sp.csr_matrix((np.array(data, dtype=np.int64), np.array(indices, dtype=np.int64),
-                            indptr), shape=(len(bags), len(terms)))
+    counts = count_rows(bags, {t: j for j, t in enumerate(terms)})
     if not terms:
-        # no post has a usable word: no keywords, no topic edges (scikit-learn refuses
-        # a matrix without columns)
+        # no post has a usable word: no keywords, no topic edges
         empty = sp.csr_matrix((len(bags), 0), dtype=np.float64)
         return TermMatrix(keys=keys, terms=(), matrix=empty, counts=counts)
-    tfidf = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
-    matrix = tfidf.fit_transform(counts).tocsr()
-    matrix.sort_indices()
-    return TermMatrix(keys=keys, terms=terms, matrix=matrix, counts=counts)
+    idf = smoothed_idf(np.bincount(counts.indices, minlength=len(terms)), len(bags))
+    return TermMatrix(keys=keys, terms=terms, matrix=tfidf_rows(counts, idf), counts=counts)
+
+
+def count_rows(bags: "list[Mapping[str, int]]", column: Mapping[str, int]) -> sp.csr_matrix:
+    """The raw counts of ``bags`` as CSR rows over the columns ``column`` (sorted indices).
+
+    Parameters
+    ----------
+    bags : list of mapping of str to int
+        Term counts of each row.
+    column : mapping of str to int
+        Column of each term; every term of ``bags`` must have one.
+    """
+    indptr = np.zeros(len(bags) + 1, dtype=np.int64)
+    indices: list[int] = []
+    data: list[int] = []
+    for r, bag in enumerate(bags):
+        pairs = sorted((column[t], c) for t, c in bag.items())
+        indices.extend(j for j, _ in pairs)
+        data.extend(c for _, c in pairs)
+        indptr[r + 1] = len(indices)
+    return sp.csr_matrix((np.array(data, dtype=np.int64), np.array(indices, dtype=np.int64),
+                          indptr), shape=(len(bags), len(column)))
+
+
+def smoothed_idf(df: np.ndarray, n_posts: int) -> np.ndarray:
+    """Smoothed inverse document frequency ``ln((1 + n) / (1 + df)) + 1``, as scikit-learn's
+    ``TfidfTransformer(smooth_idf=True)`` computes it [2]_.
+
+    Parameters
+    ----------
+    df : numpy.ndarray of int, shape (n_terms,)
+        Posts each term occurs in.
+    n_posts : int
+    """
+    idf = np.full(df.shape, n_posts + 1, dtype=np.float64)
+    idf /= df.astype(np.float64) + 1.0
+    np.log(idf, out=idf)
+    idf += 1.0
+    return idf
+
+
+def tfidf_rows(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+    """Sublinear TF-IDF rows, L2-normalised: ``(1 + ln tf) · idf`` per entry.
+
+    Row by row, so any block of rows (a Spark partition) gives the same floats as the
+    whole matrix; the operations are those of scikit-learn's ``TfidfTransformer``
+    (``sublinear_tf=True, norm="l2"``) [2]_.
+
+    Parameters
+    ----------
+    counts : scipy.sparse.csr_matrix, shape (n_rows, n_terms)
+        Raw counts, sorted indices.
+    idf : numpy.ndarray, shape (n_terms,)
+        See :func:`smoothed_idf`.
+    """
+    from sklearn.preprocessing import normalize
+
+    x = sp.csr_matrix(counts, dtype=np.float64, copy=True)
+    np.log(x.data, x.data)
+    x.data += 1.0
+    x.data *= idf[x.indices]
+    x = sp.csr_matrix(normalize(x, norm="l2", copy=False))
+    x.sort_indices()
+    return x
 
 
 TITLE_REPEAT = 3   # a title word counts like three body words
@@ -274,13 +325,21 @@ def similarity_matrix(tm: TermMatrix, *, max_terms: int = MAX_TERMS_PER_POST
     most ``max_terms × COMMON_TERM_DF`` entries, so the cost grows linearly with the
     number of posts.
     """
-    x = tm.matrix.tocsr(copy=True)
-    n = x.shape[0]
-    df = np.bincount(x.indices, minlength=x.shape[1])
-    common = df > COMMON_TERM_DF
+    common = np.bincount(tm.matrix.indices, minlength=tm.matrix.shape[1]) > COMMON_TERM_DF
+    return similarity_rows(tm.matrix, common, max_terms=max_terms)
+
+
+def similarity_rows(x: sp.csr_matrix, common: np.ndarray, *,
+                    max_terms: int = MAX_TERMS_PER_POST) -> sp.csr_matrix:
+    """:func:`similarity_matrix` of a block of rows, given the corpus-wide mask of common
+    terms (``common[j]``: term ``j`` occurs in more than ``COMMON_TERM_DF`` posts).
+
+    Row by row: a block gives the same floats as the whole matrix.
+    """
+    x = x.tocsr(copy=True)
     if common.any():
         x.data[common[x.indices]] = 0.0
-    for r in range(n):
+    for r in range(x.shape[0]):
         s, e = x.indptr[r], x.indptr[r + 1]
         if e - s > max_terms:
             row = x.data[s:e]
@@ -290,6 +349,70 @@ def similarity_matrix(tm: TermMatrix, *, max_terms: int = MAX_TERMS_PER_POST
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sp.csr_matrix(sp.diags(1.0 / norms) @ x)
+
+
+def block_candidates(rows: sp.csr_matrix, lo: int, columns: sp.csr_matrix, col_lo: int, *,
+                     top_k: int, min_score: float) -> dict[int, list[tuple[int, float]]]:
+    """The ``top_k`` most similar posts of each row of a block, among a block of columns.
+
+    Parameters
+    ----------
+    rows : scipy.sparse.csr_matrix, shape (n_rows, n_terms)
+        Rows ``lo … lo + n_rows - 1`` of :func:`similarity_matrix`.
+    lo : int
+        Index of the first row.
+    columns : scipy.sparse.matrix, shape (n_terms, n_cols)
+        Posts ``col_lo …`` of :func:`similarity_matrix`, transposed.
+    col_lo : int
+        Index of the first column post.
+    top_k, min_score : keyword-only
+        As in :func:`similar_pairs`.
+
+    Returns
+    -------
+    dict of int to list of (int, float)
+        Row index to its candidates ``(post, score)``, scores rounded to 6 decimals, best
+        first (ties: the smaller index). The ``top_k`` of the candidates a row gathers
+        from every column block (:func:`merge_candidates`) is its ``top_k`` over all
+        posts: the order is total, and each entry of the product sums the same terms in
+        the same order (the row's) whatever the blocks.
+    """
+    block = (rows @ columns).tocsr()
+    block.data = np.round(block.data, 6)
+    out: dict[int, list[tuple[int, float]]] = {}
+    for r in range(block.shape[0]):
+        i = lo + r
+        s, e = block.indptr[r], block.indptr[r + 1]
+        cols, vals = block.indices[s:e] + col_lo, block.data[s:e]
+        keep = (vals >= min_score) & (cols != i)
+        cols, vals = cols[keep], vals[keep]
+        if cols.size > top_k:
+            kth = np.partition(vals, cols.size - top_k)[cols.size - top_k]
+            tie = vals >= kth               # every candidate at the k-th score or above
+            cols, vals = cols[tie], vals[tie]
+        order = np.lexsort((cols, -vals))[:top_k]
+        if order.size:
+            out[i] = list(zip(cols[order].tolist(), vals[order].tolist()))
+    return out
+
+
+def merge_candidates(a: list[tuple[int, float]], b: list[tuple[int, float]], *,
+                     top_k: int) -> list[tuple[int, float]]:
+    """The ``top_k`` best of two candidate lists of one row (see :func:`block_candidates`)."""
+    return sorted(a + b, key=lambda c: (-c[1], c[0]))[:top_k]
+
+
+def pairs_of(candidates: Iterable[tuple[int, list[tuple[int, float]]]]
+             ) -> list[tuple[int, int, float]]:
+    """Undirected pairs ``(i, j, score)``, ``i < j``, sorted, from each row's candidates
+    (a pair found from both ends is kept once)."""
+    best: dict[tuple[int, int], float] = {}
+    for i, cands in candidates:
+        for j, v in cands:
+            pair = (i, j) if i < j else (j, i)
+            if v > best.get(pair, -1.0):
+                best[pair] = float(v)
+    return sorted((i, j, v) for (i, j), v in best.items())
 
 
 def similar_pairs(tm: TermMatrix, *, top_k: int = 5, min_score: float = 0.1,
@@ -323,28 +446,11 @@ def similar_pairs(tm: TermMatrix, *, top_k: int = 5, min_score: float = 0.1,
         return []
     x = similarity_matrix(tm, max_terms=max_terms)
     xt = x.T.tocsc()
-    best: dict[tuple[int, int], float] = {}
+    candidates: dict[int, list[tuple[int, float]]] = {}
     for lo in range(0, n, BLOCK_ROWS):
-        hi = min(n, lo + BLOCK_ROWS)
-        block = (x[lo:hi] @ xt).tocsr()
-        block.data = np.round(block.data, 6)
-        for r in range(hi - lo):
-            i = lo + r
-            s, e = block.indptr[r], block.indptr[r + 1]
-            cols, vals = block.indices[s:e], block.data[s:e]
-            keep = (vals >= min_score) & (cols != i)
-            cols, vals = cols[keep], vals[keep]
-            if cols.size > top_k:
-                kth = np.partition(vals, cols.size - top_k)[cols.size - top_k]
-                tie = vals >= kth               # every candidate at the k-th score or above
-                cols, vals = cols[tie], vals[tie]
-                order = np.lexsort((cols, -vals))[:top_k]
-                cols, vals = cols[order], vals[order]
-            for j, v in zip(cols.tolist(), vals.tolist()):
-                pair = (i, j) if i < j else (j, i)
-                if v > best.get(pair, -1.0):
-                    best[pair] = float(v)
-    return sorted((i, j, v) for (i, j), v in best.items())
+        candidates.update(block_candidates(x[lo:lo + BLOCK_ROWS], lo, xt, 0,
+                                           top_k=top_k, min_score=min_score))
+    return pairs_of(candidates.items())
 
 
 def shared_terms(tm: TermMatrix, i: int, j: int, k: int = 5) -> list[str]:

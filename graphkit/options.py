@@ -15,6 +15,7 @@ from .errors import OptionError
 
 EDGE_KINDS = ("cites", "series", "topic", "coupling", "cocitation")
 DEFAULT_LAYERS = ("cites", "series", "topic")
+ENGINES = ("local", "spark")
 
 
 def _opt(default: Any, help: str, *, group: str, lo: float | None = None,
@@ -98,6 +99,13 @@ class BuildOptions:
     offline: bool = _opt(False, "read the blog from the HTTP cache only, with no request",
                          group="crawl")
 
+    engine: str = _opt("local", "where reading, keywords, citations, series and topic "
+                       "similarity run: this process, or Spark jobs (pip install "
+                       "'graphkit[spark]', Java 17)", group="engine",
+                       choices=ENGINES)
+    spark_master: str = _opt("local[*]", "Spark master URL of --engine spark (local[N], "
+                             "spark://host:7077, yarn, k8s://…)", group="engine")
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
@@ -112,6 +120,9 @@ class BuildOptions:
                 if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
                     raise OptionError(f"{f.name}: a list of address patterns")
                 continue
+            if isinstance(value, str) and meta.get("choices") and value not in meta["choices"]:
+                raise OptionError(f"{f.name}: unknown value {value!r}; choose from "
+                                  f"{', '.join(meta['choices'])}")
             if isinstance(value, (bool, str)) or meta.get("min") is None:
                 continue
             if not (meta["min"] <= value <= meta["max"]):

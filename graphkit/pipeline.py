@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .keywords import TermMatrix
     from .relate import Edge, ExtraNode, TitleIndex
 
-__all__ = ["DEFAULT_DATA", "BuildResult", "analyse", "build", "infomap_arguments",
+__all__ = ["DEFAULT_DATA", "BuildResult", "Stages", "analyse", "build", "infomap_arguments",
            "is_address", "read", "read_any", "relate", "report", "trials_for", "warm_up",
            "write_outputs"]
 
@@ -76,6 +76,8 @@ def build(paths: Iterable[str | os.PathLike[str]] | None = None, *,
         When a path is missing or nothing can be read.
     graphkit.errors.CommunityError
         When there is no post to analyse.
+    graphkit.errors.EngineError
+        When ``options.engine`` is ``"spark"`` and pyspark or Java is missing.
 
     Notes
     -----
@@ -87,6 +89,10 @@ def build(paths: Iterable[str | os.PathLike[str]] | None = None, *,
     :mod:`graphkit.cli`).
     """
     options = BuildOptions() if options is None else options
+    if options.engine == "spark":
+        from .spark import build_spark
+
+        return build_spark(paths, options=options, progress=progress, exclude=exclude)
     t = time.perf_counter()
     r = read_any(paths, options=options, progress=progress, exclude=exclude)
     return analyse(r, options=options, read_seconds=time.perf_counter() - t)
@@ -95,9 +101,13 @@ def build(paths: Iterable[str | os.PathLike[str]] | None = None, *,
 def read_any(paths: Iterable[str | os.PathLike[str]] | None = None, *,
              options: BuildOptions = BuildOptions(),
              progress: Callable[[int, int, str], None] | None = None,
-             exclude: Iterable[str | os.PathLike[str]] = ()) -> ReadResult:
+             exclude: Iterable[str | os.PathLike[str]] = (),
+             reader: Callable[..., ReadResult] | None = None) -> ReadResult:
     """Read files and folders (:func:`graphkit.readers.read`) or one blog address
     (:func:`graphkit.crawl.crawl`); the same post seen in both is one post.
+
+    ``reader`` replaces :func:`graphkit.readers.read` for the files (called with the
+    same keyword arguments, :func:`graphkit.spark.read_files` for the Spark engine).
 
     Raises
     ------
@@ -107,15 +117,17 @@ def read_any(paths: Iterable[str | os.PathLike[str]] | None = None, *,
     paths = list(paths) if paths else []
     addresses = [str(p) for p in paths if is_address(p)]
     files = [p for p in paths if not is_address(p)]
+    if reader is None:
+        reader = read
     if not addresses:
-        return read(files or None, options=options, progress=progress, while_reading=warm_up,
-                    exclude=exclude)
+        return reader(files or None, options=options, progress=progress,
+                      while_reading=warm_up, exclude=exclude)
     from .crawl import crawl
     from .merge import merge_posts
 
     parts = [crawl(a, options=options, progress=progress) for a in addresses]
     if files:
-        parts.append(read(files, options=options, progress=progress, exclude=exclude))
+        parts.append(reader(files, options=options, progress=progress, exclude=exclude))
     warm_up()
     if len(parts) == 1:
         return parts[0]
@@ -250,9 +262,46 @@ class BuildResult:
                            heading=heading)
 
 
+class Stages:
+    """The stages whose cost grows with the number of posts, run in this process.
+
+    :func:`relate` and :func:`analyse` call these methods; the Spark engine
+    (:class:`graphkit.spark.SparkStages`) overrides them with Spark jobs that give the
+    same results, and everything else (the graph, InfoMap, labels, layout, export)
+    stays the same.
+    """
+
+    def keyword_matrix(self, posts: "tuple[Post, ...]", *, max_chars: int) -> "TermMatrix":
+        """See :func:`graphkit.keywords.keyword_matrix`."""
+        from .keywords import keyword_matrix
+
+        return keyword_matrix(posts, max_chars=max_chars)
+
+    def citation_edges(self, posts: "tuple[Post, ...]", index: "TitleIndex | None" = None
+                       ) -> "tuple[list[Edge], list[ExtraNode]]":
+        """See :func:`graphkit.relate.citation_edges`."""
+        from .relate import citation_edges
+
+        return citation_edges(posts, index)
+
+    def series_edges(self, posts: "tuple[Post, ...]") -> "list[Edge]":
+        """See :func:`graphkit.relate.series_edges`."""
+        from .relate import series_edges
+
+        return series_edges(posts)
+
+    def similar_pairs(self, tm: "TermMatrix", *, top_k: int, min_score: float
+                      ) -> list[tuple[int, int, float]]:
+        """See :func:`graphkit.keywords.similar_pairs`."""
+        from .keywords import similar_pairs
+
+        return similar_pairs(tm, top_k=top_k, min_score=min_score)
+
+
 def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
            index: "TitleIndex | None" = None, tm: "TermMatrix | None" = None,
-           timer: Callable[[str, float], object] | None = None
+           timer: Callable[[str, float], object] | None = None,
+           stages: "Stages | None" = None
            ) -> tuple[list[Edge], list[ExtraNode], TermMatrix]:
     """Compute every enabled edge layer (the orchestration of :mod:`graphkit.relate`).
 
@@ -269,6 +318,9 @@ def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
         Called as ``timer(stage, seconds)`` with the wall-clock seconds of
         ``"citations_series"`` (citation, coupling, co-citation and series layers) and
         ``"topic_similarity"``.
+    stages : Stages, optional, keyword-only
+        Who computes keywords, citations, series and similar pairs (default: this
+        process).
 
     Returns
     -------
@@ -277,15 +329,15 @@ def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
         Unresolved citations and papers (only when ``cites`` is enabled).
     tm : TermMatrix
     """
-    from .keywords import keyword_matrix
-    from .relate import citation_edges, coupling_edges, series_edges, topic_edges
+    from .relate import coupling_edges, topic_edges
 
-    tm = tm if tm is not None else keyword_matrix(posts, max_chars=options.keyword_chars)
+    stages = Stages() if stages is None else stages
+    tm = tm if tm is not None else stages.keyword_matrix(posts, max_chars=options.keyword_chars)
     t = time.perf_counter()
     edges: list[Edge] = []
     extra: list[ExtraNode] = []
     needs_cites = {"cites", "coupling", "cocitation"} & set(options.layers)
-    cites, extra = citation_edges(posts, index) if needs_cites else ([], [])
+    cites, extra = stages.citation_edges(posts, index) if needs_cites else ([], [])
     if "cites" in options.layers:
         edges.extend(cites)
     for kind in ("coupling", "cocitation"):
@@ -294,22 +346,26 @@ def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
     if "cites" not in options.layers:
         extra = []
     if "series" in options.layers:
-        edges.extend(series_edges(posts))
+        edges.extend(stages.series_edges(posts))
     if timer is not None:
         timer("citations_series", time.perf_counter() - t)
     t = time.perf_counter()
     if "topic" in options.layers:
+        pairs = stages.similar_pairs(tm, top_k=options.topic_top_k,
+                                     min_score=options.min_topic_similarity)
         edges.extend(topic_edges(tm, top_k=options.topic_top_k,
                                  min_score=options.min_topic_similarity,
-                                 title_only={p.key for p in posts if p.title_only}))
+                                 title_only={p.key for p in posts if p.title_only},
+                                 pairs=pairs))
     if timer is not None:
         timer("topic_similarity", time.perf_counter() - t)
     return edges, extra, tm
 
 
 def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
-            terms: "TermMatrix | None" = None, read_seconds: float | None = None
-            ) -> BuildResult:
+            terms: "TermMatrix | None" = None, read_seconds: float | None = None,
+            stages: "Stages | None" = None,
+            timings: "dict[str, float] | None" = None) -> BuildResult:
     """Relate, detect and lay out an already-read corpus.
 
     Parameters
@@ -321,6 +377,11 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
         posts only, so a dashboard can keep it across option changes).
     read_seconds : float, optional, keyword-only
         Seconds the read took, recorded among the timings.
+    stages : Stages, optional, keyword-only
+        Who computes the stages that grow with the posts (default: :class:`Stages`,
+        this process; :class:`graphkit.spark.SparkStages` runs them as Spark jobs).
+    timings : dict of str to float, optional, keyword-only
+        Stage timings measured before (seconds), kept in the result's.
 
     Returns
     -------
@@ -330,16 +391,18 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
 
     from .community import detect_communities, display_partition, pagerank, summarize_modules
     from .graph import build_graph
-    from .keywords import keyword_matrix
     from .layout import module_layout
 
-    timings: dict[str, float] = {} if read_seconds is None else {"read": read_seconds}
+    timings = dict(timings or {})
+    if read_seconds is not None:
+        timings["read"] = read_seconds
+    stages = Stages() if stages is None else stages
     t = time.perf_counter()
     if terms is None:
-        terms = keyword_matrix(read_result.posts, max_chars=options.keyword_chars)
+        terms = stages.keyword_matrix(read_result.posts, max_chars=options.keyword_chars)
         timings["keywords"] = time.perf_counter() - t
     edges, extra, terms = relate(read_result.posts, options=options, tm=terms,
-                                 timer=timings.__setitem__)
+                                 timer=timings.__setitem__, stages=stages)
     t = time.perf_counter()
     graph = nx.freeze(build_graph(read_result.posts, edges, extra, terms))
     timings["graph_build"] = time.perf_counter() - t
@@ -382,7 +445,9 @@ def report(result: BuildResult, *, render_seconds: float | None = None) -> dict:
         "graphkit_version": __version__,
         "versions": {"python": platform.python_version(), "networkx": nx.__version__,
                      "infomap": infomap.__version__, "rjieba (jieba-rs)": version("rjieba"),
-                     "scikit-learn": sklearn.__version__},
+                     "scikit-learn": sklearn.__version__,
+                     **({"pyspark": version("pyspark")} if result.options.engine == "spark"
+                        else {})},
         "parameters": {**{k: (list(v) if isinstance(v, tuple) else v)
                           for k, v in vars(result.options).items()}},
         "reading": {

@@ -522,27 +522,49 @@ def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
     list of Edge
         ``series`` edges, each with an evidence such as ``series 「transformer升级之路」: 4 → 1``.
     """
-    groups: dict[str, list[tuple[int, str, str, str]]] = {}
+    groups: dict[str, list[SeriesMember]] = {}
     for p in posts:
-        if not p.title:
-            continue
-        found = series_of(p.title)
+        found = series_member(p)
         if found:
-            stem, pos = found
-            groups.setdefault(stem, []).append((pos, p.key, p.title, p.text))
+            groups.setdefault(found[0], []).append(found[1])
+    return [e for stem, members in sorted(groups.items())
+            for e in series_group_edges(stem, members)]
+
+
+SeriesMember = tuple  # (position, key, title, previous) with previous (sentence, a, b) or None
+
+
+def series_member(post: Post) -> "tuple[str, SeriesMember] | None":
+    """The series stem of a post and what its series edges need of it, or None.
+
+    ``previous`` is the sentence where the post says 上一篇/前一篇 and the span of that
+    word, so that a series can be linked without the posts' texts (:mod:`graphkit.spark`
+    groups members by stem).
+    """
+    if not post.title:
+        return None
+    found = series_of(post.title)
+    if not found:
+        return None
+    stem, pos = found
+    m = PREVIOUS_RE.search(post.text)
+    previous = sentence_around(post.text, m.start(), m.end()) if m else None
+    return stem, (pos, post.key, post.title, previous)
+
+
+def series_group_edges(stem: str, members: list[SeriesMember]) -> list[Edge]:
+    """The edges of one series (later member → previous member), see :func:`series_edges`."""
+    members = sorted(members, key=lambda m: (m[0], m[1], m[2]))
     edges = []
-    for stem, members in sorted(groups.items()):
-        members.sort()
-        for (p1, k1, t1, _), (p2, k2, t2, text2) in zip(members, members[1:]):
-            if p1 == p2:
-                continue
-            m = PREVIOUS_RE.search(text2)
-            if m and p2 - p1 == 1:
-                sentence, a, b = sentence_around(text2, m.start(), m.end())
-                edges.append(Edge(k2, k1, "series", 1.0, sentence, span=(a, b), via="previous"))
-            else:
-                edges.append(Edge(k2, k1, "series", 1.0,
-                                  f"series 「{stem}」: {p2} → {p1} ({t2} → {t1})"))
+    for (p1, k1, t1, _), (p2, k2, t2, previous) in zip(members, members[1:]):
+        if p1 == p2:
+            continue
+        if previous is not None and p2 - p1 == 1:
+            sentence, a, b = previous
+            edges.append(Edge(k2, k1, "series", 1.0, sentence, span=(a, b), via="previous"))
+        else:
+            edges.append(Edge(k2, k1, "series", 1.0,
+                              f"series 「{stem}」: {p2} → {p1} ({t2} → {t1})"))
     return edges
 
 
@@ -600,7 +622,8 @@ def distinctive_term(term: str) -> bool:
 
 
 def topic_edges(tm: "TermMatrix", *, top_k: int, min_score: float,
-                title_only: frozenset[str] | set[str] = frozenset()) -> list[Edge]:
+                title_only: frozenset[str] | set[str] = frozenset(),
+                pairs: "list[tuple[int, int, float]] | None" = None) -> list[Edge]:
     """Return undirected ``topic`` edges between the most similar posts.
 
     Parameters
@@ -618,6 +641,9 @@ def topic_edges(tm: "TermMatrix", *, top_k: int, min_score: float,
         edge that touches such a post is kept only when the two posts share a
         distinctive term: one that :func:`distinctive_term` accepts and that occurs in
         at most ``max(DISTINCTIVE_DF_MIN, DISTINCTIVE_DF_SHARE × posts)`` posts.
+    pairs : list of (int, int, float), optional, keyword-only
+        The similar pairs of rows, computed elsewhere (the Spark engine's blocked join,
+        :mod:`graphkit.spark`); default: :func:`graphkit.keywords.similar_pairs`.
 
     Returns
     -------
@@ -634,7 +660,9 @@ def topic_edges(tm: "TermMatrix", *, top_k: int, min_score: float,
 
         df = np.bincount(tm.matrix.indices, minlength=len(tm.terms))
         rare = max(DISTINCTIVE_DF_MIN, DISTINCTIVE_DF_SHARE * len(tm.keys))
-    for i, j, score in similar_pairs(tm, top_k=top_k, min_score=min_score):
+    if pairs is None:
+        pairs = similar_pairs(tm, top_k=top_k, min_score=min_score)
+    for i, j, score in pairs:
         a, b = sorted((tm.keys[i], tm.keys[j]))
         if df is not None and (a in title_only or b in title_only):
             shared = shared_terms(tm, i, j, k=50)

@@ -463,12 +463,33 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
     if workers is None:
         enough = sum(_size(f) for f, _ in files) >= PARALLEL_MIN_BYTES
         workers = min(os.cpu_count() or 1, 4) if enough and hasattr(os, "fork") else 0
-    limits = _Limits(max_file_bytes, max_posts_per_file, deadline)
+    limits = ReadLimits(max_file_bytes, max_posts_per_file, deadline)
     outcomes = _read_files(files, workers, limits, while_reading)
-    return _collect(outcomes, reports, len(files), progress, paths)
+    return collect_read(outcomes, reports, len(files), progress, paths)
 
 
-def _collect(outcomes, reports: list[FileReport], total: int, progress, paths) -> ReadResult:
+def collect_read(outcomes, reports: list[FileReport], total: int, progress, paths) -> ReadResult:
+    """Merge what the files gave into one :class:`ReadResult`.
+
+    Parameters
+    ----------
+    outcomes : iterable of (int, (str, FileReport, list of Post, list of Fragment))
+        ``(done, (name, report, posts, fragments))`` per file, in the order of the listing.
+    reports : list of FileReport
+        Entries already made while listing (folders too deep, links out of the roots);
+        extended in place.
+    total : int
+        Files listed (for ``progress``).
+    progress : callable or None
+        ``progress(done, total, name)``.
+    paths : list
+        What was asked for, named in the error.
+
+    Raises
+    ------
+    InputError
+        When no post could be read from any file.
+    """
     sightings: list[Post] = []
     fragments: list[Fragment] = []
     for done, (name, report, posts, frags) in outcomes:
@@ -535,12 +556,12 @@ def read_uploads(uploads: Iterable[tuple[str, bytes]], *, options: BuildOptions 
     if len(uploads) > options.max_files:
         raise InputError(f"{len(uploads)} uploads, more than the limit of "
                          f"{options.max_files} (option max_files)")
-    limits = _Limits(options.max_file_bytes, options.max_posts_per_file,
+    limits = ReadLimits(options.max_file_bytes, options.max_posts_per_file,
                      time.monotonic() + options.max_read_seconds)
     named = [(upload_name(n, i), data) for i, (n, data) in enumerate(uploads)]
     outcomes = ((done, (name, *_read_data(data, name, limits)))
                 for done, (name, data) in enumerate(named, 1))
-    return _collect(outcomes, [], len(named), None, ["uploads"])
+    return collect_read(outcomes, [], len(named), None, ["uploads"])
 
 
 def read(paths: Iterable[str | os.PathLike[str]] | None = None, *,
@@ -567,19 +588,33 @@ def read(paths: Iterable[str | os.PathLike[str]] | None = None, *,
 
 
 @dataclass(frozen=True)
-class _Limits:
+class ReadLimits:
+    """Limits of reading one file.
+
+    Attributes
+    ----------
+    max_file_bytes : int
+        Files larger than this many bytes are not read.
+    max_posts_per_file : int
+        Posts past this number in one file are not read.
+    deadline : float
+        ``time.monotonic()`` after which a file is no longer started (a value of this
+        process's clock: a worker on another machine makes its own, see
+        :func:`graphkit.spark.read_files`).
+    """
+
     max_file_bytes: int
     max_posts_per_file: int
     deadline: float
 
 
-def _read_files(files, workers, limits: _Limits, while_reading):
+def _read_files(files, workers, limits: ReadLimits, while_reading):
     """Yield ``(done, (name, report, posts, fragments))`` per file, in the order of ``files``."""
     if workers < 1 or len(files) < 2:
         if while_reading is not None:
             while_reading()
         for done, (f, name) in enumerate(files, 1):
-            yield (done, (name, *_read_file(f, name, limits)))
+            yield (done, (name, *read_file(f, name, limits)))
         return
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
@@ -599,15 +634,15 @@ def _read_files(files, workers, limits: _Limits, while_reading):
                 yield (done, (name, *outcome))
 
 
-def _read_batch(batch, limits: _Limits):
-    return [_read_file(f, name, limits) for f, name in batch]
+def _read_batch(batch, limits: ReadLimits):
+    return [read_file(f, name, limits) for f, name in batch]
 
 
 def _unread(name: str, size: int, why: str) -> tuple[FileReport, list[Post], list[Fragment]]:
     return FileReport(path=name, format="unreadable", posts=0, size=size, error=why), [], []
 
 
-def _read_file(f: Path, name: str, limits: _Limits
+def read_file(f: Path, name: str, limits: ReadLimits
                ) -> tuple[FileReport, list[Post], list[Fragment]]:
     """Read one file: its report entry, its posts and its skipped fragments.
 
@@ -648,9 +683,9 @@ def _read_file(f: Path, name: str, limits: _Limits
     return _read_data(data, name, limits)
 
 
-def _read_data(data: bytes, name: str, limits: _Limits
+def _read_data(data: bytes, name: str, limits: ReadLimits
                ) -> tuple[FileReport, list[Post], list[Fragment]]:
-    """Read one file's bytes (see :func:`_read_file`)."""
+    """Read one file's bytes (see :func:`read_file`)."""
     if len(data) > limits.max_file_bytes:
         return _unread(name, len(data), f"{len(data)} bytes, more than the limit of "
                                         f"{limits.max_file_bytes} (option max_file_bytes)")
