@@ -171,9 +171,56 @@ def bench_communities(quick: bool) -> None:
 # ---------------------------------------------------------------- synthetic scale
 def bench_synthetic(quick: bool) -> None:
     sizes = [1000] if quick else [1000, 10000, 100000]
+    runs = {}
     for n in sizes:
         out = _child("synthetic", [str(n)])
         record(f"synthetic {n} posts", **out)
+        runs[n] = out
+    if len(runs) >= 3:
+        record("synthetic growth", **growth(runs))
+
+
+def growth(runs: dict[int, dict]) -> dict:
+    """Per stage, the exponent b of a least-squares fit t ≈ a·nᵇ over the two largest
+    sizes' neighbourhood (10k and 100k: the 1k run is dominated by fixed costs), and
+    the projection to 1,000,000 posts: t(100k)·10ᵇ. The same for peak memory."""
+    import math
+
+    sizes = sorted(runs)[-2:]
+    lo, hi = runs[sizes[0]], runs[sizes[1]]
+    span = math.log(sizes[1] / sizes[0])
+    out = {}
+    for key in hi:
+        if not (key.endswith("_s") or key == "peak_rss_mb") or key not in lo:
+            continue
+        if min(lo[key], hi[key]) <= 0.01:
+            continue
+        b = math.log(hi[key] / lo[key]) / span
+        out[f"{key}_exponent"] = round(b, 2)
+        out[f"{key}_at_1M"] = round(hi[key] * (1_000_000 / sizes[1]) ** b, 1)
+    return out
+
+
+def bench_engines(quick: bool) -> None:
+    """Issue 17: the Spark engine in local[2] against the local engine, the same input
+    (synthetic posts in JSONL files of 1,000 posts)."""
+    sizes = [2000] if quick else [10000, 100000]
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as d:
+            figures = {}
+            for engine in ("local", "spark"):
+                figures[engine] = _child("engine", [str(n), engine, d])
+            edges = {e: json.loads((Path(d) / f"{e}.edges.json").read_text())
+                     for e in figures if "error" not in figures[e]}
+            agreement = {}
+            if len(edges) == 2:
+                for kind in ("cites", "series", "topic"):
+                    a = {tuple(x) for x in edges["local"][kind]}
+                    b = {tuple(x) for x in edges["spark"][kind]}
+                    agreement[f"{kind}_overlap"] = round(len(a & b) / max(1, len(a | b)), 4)
+                    agreement[f"{kind}_edges"] = len(a)
+            record(f"engines {n} posts", **{f"{e}_{k}": v for e, f in figures.items()
+                                             for k, v in f.items()}, **agreement)
 
 
 def bench_similarity(quick: bool) -> None:
@@ -395,6 +442,8 @@ def child(kind: str, args: list[str]) -> dict:
         return _synthetic(int(args[0]))
     if kind == "similarity":
         return _similarity(int(args[0]), int(args[1]))
+    if kind == "engine":
+        return _engine(int(args[0]), args[1], Path(args[2]))
     if kind == "infomap":
         return _infomap_ratio(int(args[0]))
     if kind == "export":
@@ -429,6 +478,79 @@ def _synthetic(n: int) -> dict:
     return {**{k: round(v, 3) for k, v in times.items()}, "input_mb": round(size / 1e6, 1),
             "edges": result.graph.number_of_edges(), "modules": result.community.num_top_modules,
             "html_mb": round(len(html.encode()) / 1e6, 2), "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+class TreeMemory:
+    """Peak resident memory of this process and all its children (Spark's JVM and
+    Python workers), sampled every 0.2 s, in MB."""
+
+    def __init__(self):
+        import threading
+
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for p in [me, *me.children(recursive=True)]:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total / 2**20)
+            self._stop.wait(0.2)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def _engine(n: int, engine: str, folder: Path) -> dict:
+    from synthetic import synthetic_rows, write_jsonl
+
+    from graphkit.options import BuildOptions
+    from graphkit.pipeline import build
+
+    posts_dir = folder / "posts"
+    if not posts_dir.exists():
+        posts_dir.mkdir()
+        rows = list(synthetic_rows(n))
+        for i in range(0, n, 1000):
+            write_jsonl(rows[i:i + 1000], posts_dir / f"part-{i // 1000:05d}.jsonl")
+        del rows
+    with TreeMemory() as mem:
+        t0 = time.perf_counter()
+        if engine == "spark":
+            from graphkit.spark import build_spark, spark_session
+
+            spark = spark_session("local[2]")
+            start = time.perf_counter() - t0
+            result = build_spark([posts_dir], options=BuildOptions(engine="spark"), spark=spark)
+        else:
+            start = 0.0
+            result = build([posts_dir])
+        t = time.perf_counter()
+        result.html()
+        export_s = time.perf_counter() - t
+        total = time.perf_counter() - t0
+        if engine == "spark":
+            spark.stop()
+    edges = {k: sorted([u, v, round(d["weight"], 6)] for u, v, d in result.graph.edges(data=True)
+                       if d["kind"] == k) for k in ("cites", "series", "topic")}
+    (folder / f"{engine}.edges.json").write_text(json.dumps(edges))
+    return {"total_s": round(total, 2), "spark_start_s": round(start, 2),
+            **{f"{k}_s": round(v, 2) for k, v in result.timings.items() if k != "spark_start"},
+            "export_s": round(export_s, 2), "posts": len(result.read.posts),
+            "peak_tree_rss_mb": round(mem.peak, 1)}
 
 
 def _similarity(n: int, sample: int) -> dict:
@@ -663,6 +785,7 @@ def _hostile() -> dict:
 
 BENCHES = {"read": bench_read, "resolution": bench_resolution, "pipeline": bench_pipeline,
            "communities": bench_communities, "synthetic": bench_synthetic,
+           "engines": bench_engines,
            "similarity": bench_similarity, "infomap": bench_infomap, "export": bench_export,
            "map": bench_map, "blogs": bench_blogs, "crawl": bench_crawl,
            "hostile": bench_hostile, "dashboard_memory": bench_dashboard_memory}

@@ -272,10 +272,11 @@ class Stages:
     """
 
     def keyword_matrix(self, posts: "tuple[Post, ...]", *, max_chars: int) -> "TermMatrix":
-        """See :func:`graphkit.keywords.keyword_matrix`."""
+        """See :func:`graphkit.keywords.keyword_matrix` (in worker processes from
+        5,000 posts on when this process may fork)."""
         from .keywords import keyword_matrix
 
-        return keyword_matrix(posts, max_chars=max_chars)
+        return keyword_matrix(posts, max_chars=max_chars, workers=None)
 
     def citation_edges(self, posts: "tuple[Post, ...]", index: "TitleIndex | None" = None
                        ) -> "tuple[list[Edge], list[ExtraNode]]":

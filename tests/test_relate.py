@@ -204,3 +204,17 @@ def test_links_to_posts_that_were_not_read_are_kept():
     edges, extra = citation_edges((post,))
     assert [(e.target, e.via) for e in edges] == [("unresolved:archives/424242", "link+title")]
     assert [(x.kind, x.title) for x in extra] == [("unresolved", "不在输入里的文章")]
+
+
+def test_keyword_matrix_in_worker_processes_is_the_same_matrix(data_read):
+    """Segmenting in forked workers (each over its own vocabulary, mapped to the union)
+    gives the very same counts and TF-IDF floats as one process."""
+    import numpy as np
+
+    one = keyword_matrix(data_read.posts)
+    for workers in (2, 3):
+        many = keyword_matrix(data_read.posts, workers=workers)
+        assert many.keys == one.keys and many.terms == one.terms
+        for a, b in ((many.counts, one.counts), (many.matrix, one.matrix)):
+            assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+            assert np.array_equal(a.data, b.data)
