@@ -27,3 +27,27 @@ def long_lived_objects() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def may_fork() -> bool:
+    """True when this process may fork worker processes safely: the platform can fork,
+    this is the main thread, and every other thread is a daemon (a progress bar's
+    monitor, a memory sampler). A server's request threads, or a script run in a worker
+    thread (Streamlit), never fork: a lock held by another thread at the fork would stay
+    held in the child."""
+    import os
+    import threading
+
+    if not hasattr(os, "fork") or threading.current_thread() is not threading.main_thread():
+        return False
+    return all(t.daemon for t in threading.enumerate() if t is not threading.main_thread())
+
+
+def fork_workers(items: int, min_items: int) -> int:
+    """Worker processes for ``items`` pieces of work: one per core (up to 4) from
+    ``min_items`` on when :func:`may_fork`, else 0 (this process)."""
+    import os
+
+    if items < min_items or not may_fork():
+        return 0
+    return min(os.cpu_count() or 1, 4)

@@ -322,30 +322,15 @@ def keyword_matrix(posts: "tuple[Post, ...] | list[Post]", *,
     union, an order-preserving map, so rows stay sorted).
     """
     if workers is None:
-        workers = _auto_workers(len(posts))
+        from ._runtime import fork_workers
+
+        workers = fork_workers(len(posts), PARALLEL_MIN_POSTS)
     if workers > 1 and len(posts) >= 2 * workers:
         return _parallel_keyword_matrix(posts, max_chars=max_chars, workers=workers)
     return term_matrix({p.key: Counter(post_tokens(p, max_chars=max_chars)) for p in posts})
 
 
 PARALLEL_MIN_POSTS = 5000   # below this, forking costs more than it saves
-
-
-def _auto_workers(n_posts: int) -> int:
-    import os
-
-    if n_posts < PARALLEL_MIN_POSTS or not hasattr(os, "fork") or not _may_fork():
-        return 0
-    return min(os.cpu_count() or 1, 4)
-
-
-def _may_fork() -> bool:
-    """True in the main thread of a process whose other threads are daemons (a progress
-    bar's monitor, a memory sampler): a server's request threads, or a script run in a
-    worker thread (Streamlit), never fork."""
-    if threading.current_thread() is not threading.main_thread():
-        return False
-    return all(t.daemon for t in threading.enumerate() if t is not threading.main_thread())
 
 
 _FORKED: tuple = ()   # (posts, max_chars) seen by the forked workers

@@ -89,8 +89,28 @@ def _place(children: list[str], radii: dict[str, float], weights: dict[tuple[str
     return _pack(children, radii, order)
 
 
-def module_layout(graph: nx.MultiDiGraph, result: CommunityResult, *, seed: int = 42
-                  ) -> dict[str, tuple[float, float]]:
+PARALLEL_MIN_LEAVES = 500   # leaf modules from which their force layouts run in workers
+
+
+def _force_batch(jobs: list) -> list:
+    return [_force(names, weights, seed) for names, weights, seed in jobs]
+
+
+def _leaf_forces(jobs: list, workers: int) -> list:
+    """:func:`_force` of every job, in ``workers`` forked processes when above 1."""
+    if workers <= 1 or len(jobs) < 2 * workers:
+        return _force_batch(jobs)
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(jobs) // (workers * 4))   # four batches per worker balance the load
+    batches = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as ex:
+        return [placed for batch in ex.map(_force_batch, batches) for placed in batch]
+
+
+def module_layout(graph: nx.MultiDiGraph, result: CommunityResult, *, seed: int = 42,
+                  workers: int | None = 0) -> dict[str, tuple[float, float]]:
     """Return a position in pixels for every node of ``graph``.
 
     Parameters
@@ -101,6 +121,12 @@ def module_layout(graph: nx.MultiDiGraph, result: CommunityResult, *, seed: int 
         Module paths (nodes outside the flow are placed next to a neighbour).
     seed : int, keyword-only
         Seed of every force layout; the same seed gives the same positions.
+    workers : int or None, keyword-only
+        Processes that run the leaf modules' force layouts (independent of each other;
+        85 % of the time on the 100,000-post benchmark, 2,969 leaf modules). 0: this
+        process. None: one per core from ``PARALLEL_MIN_LEAVES`` leaf modules on when
+        this process may fork (:func:`graphkit._runtime.may_fork`). The positions do not
+        depend on it.
 
     Returns
     -------
@@ -131,6 +157,28 @@ def module_layout(graph: nx.MultiDiGraph, result: CommunityResult, *, seed: int 
         path = paths[node]
         return node if depth >= len(path) - 1 else str(path[: depth + 1])
 
+    def leaf_weights(item: tuple[int, ...], depth: int) -> dict[tuple[str, str], float]:
+        cw: dict[tuple[str, str], float] = {}
+        for (u, v), w in edges_at.get(item, {}).items():
+            cu, cv = child_name(u, depth), child_name(v, depth)
+            if cu != cv:
+                pair = (cu, cv) if cu < cv else (cv, cu)
+                cw[pair] = cw.get(pair, 0.0) + w
+        return cw
+
+    # The force layouts of leaf modules are independent: computed first, in workers
+    # when there are many.
+    leaf_items = sorted(item for item, children in tree.items()
+                        if 1 < len(children) <= FORCE_LIMIT
+                        and all(isinstance(c, str) for c in children))
+    if workers is None:
+        from ._runtime import fork_workers
+
+        workers = fork_workers(len(leaf_items), PARALLEL_MIN_LEAVES)
+    jobs = [(sorted(tree[item], key=str), leaf_weights(item, len(item)), seed + len(item))
+            for item in leaf_items]
+    forced = dict(zip(leaf_items, _leaf_forces(jobs, workers)))
+
     def lay(item: tuple[int, ...]) -> tuple[list[str], np.ndarray, float]:
         """Nodes under ``item``, their positions around its centre, and its radius."""
         depth = len(item)
@@ -143,16 +191,14 @@ def module_layout(graph: nx.MultiDiGraph, result: CommunityResult, *, seed: int 
             else:
                 inner[str(c)] = lay(c)
             names.append(str(c))
-        cw: dict[tuple[str, str], float] = {}
-        for (u, v), w in edges_at.get(item, {}).items():
-            cu, cv = child_name(u, depth), child_name(v, depth)
-            if cu != cv:
-                pair = (cu, cv) if cu < cv else (cv, cu)
-                cw[pair] = cw.get(pair, 0.0) + w
-        radii = {c: inner[c][2] for c in names}
-        order = {c: sum(flow.get(n, 0.0) for n in inner[c][0]) for c in names}
-        leaves = all(isinstance(c, str) for c in children)
-        placed = _place(names, radii, cw, order, seed + depth, leaves=leaves)
+        if item in forced:
+            placed = forced[item]
+        else:
+            radii = {c: inner[c][2] for c in names}
+            order = {c: sum(flow.get(n, 0.0) for n in inner[c][0]) for c in names}
+            leaves = all(isinstance(c, str) for c in children)
+            placed = _place(names, radii, leaf_weights(item, depth), order, seed + depth,
+                            leaves=leaves)
         nodes = [n for c in names for n in inner[c][0]]
         xy = np.vstack([inner[c][1] + placed[c] for c in names])
         xy -= xy.mean(axis=0)

@@ -416,7 +416,7 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
     pr = pagerank(graph)
     timings["labels"] = time.perf_counter() - t
     t = time.perf_counter()
-    positions = module_layout(graph, community, seed=options.seed)
+    positions = module_layout(graph, community, seed=options.seed, workers=None)
     timings["layout"] = time.perf_counter() - t
     display = display_partition(community, max_share=options.display_max_share,
                                 level=options.display_level or None)

@@ -27,6 +27,13 @@ def test_layout_seed_matters_and_repeats(data_build):
     assert a != module_layout(r.graph, r.community, seed=2)
 
 
+def test_layout_in_worker_processes_gives_the_same_positions(data_build):
+    g, c = data_build.graph, data_build.community
+    one = module_layout(g, c, seed=7)
+    assert module_layout(g, c, seed=7, workers=2) == one
+    assert module_layout(g, c, seed=7, workers=None) == one
+
+
 def test_top_modules_do_not_overlap(data_build):
     """Modules are packed as discs that never overlap: the circles around two modules'
     posts (centre of their posts, radius to the farthest) are apart."""
