@@ -51,3 +51,16 @@ def fork_workers(items: int, min_items: int) -> int:
     if items < min_items or not may_fork():
         return 0
     return min(os.cpu_count() or 1, 4)
+
+
+def fork_map(fn, items: list, workers: int) -> list:
+    """``[fn(x) for x in items]`` in ``workers`` forked processes, results in order.
+
+    The workers inherit this process's memory (the posts, the segmenter), so only
+    ``items`` and the results are pickled. Call it only where :func:`may_fork`.
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as ex:
+        return list(ex.map(fn, items))

@@ -9,9 +9,9 @@ the cache alone.
 
 Discovery, in this order, each step recorded in the fetch report:
 
-1. the site's own reader, for sites graphkit knows (:data:`SITE_READERS`: kexue.fm and
-   its mirror spaces.ac.cn, whose archive page 归档 ``/content.html`` links every
-   ``/archives/ID`` page);
+1. the site's own reader, for sites graphkit knows (:data:`SITE_READERS`, each entry
+   from a module of :mod:`graphkit.readers`: where the site's archive page is and which
+   links of it are posts);
 2. ``robots.txt`` → its ``Sitemap:`` lines (else ``/sitemap.xml``) → sitemaps and sitemap
    indexes (ultimate-sitemap-parser, on what was fetched here);
 3. RSS/Atom feeds linked from the home page (feedparser), following RFC 5005 paging
@@ -56,6 +56,7 @@ from ._version import __version__
 from .errors import InputError
 from .model import Fragment, Post, ReadResult, Source
 from .options import BuildOptions
+from .readers import kexue
 from .sites import KEXUE_HOSTS
 
 USER_AGENT = f"graphkit/{__version__} (blog map; +https://pypi.org/project/graphkit/)"
@@ -119,16 +120,10 @@ class SiteReader:
     read: Callable
 
 
-def _read_kexue_html(html: str, url: str):
-    from .readers.html import read_html   # #PostContent, the title block's id and date
-
-    return read_html(html, url)
-
-
 # The sites with a reader of their own; any other blog is found through its sitemaps,
 # feeds or listing pages and read by the generic extraction (_extract).
-SITE_READERS = (SiteReader(hosts=KEXUE_HOSTS, archive="/content.html",
-                           post_path=r"/archives/\d+", read=_read_kexue_html),)
+SITE_READERS = (SiteReader(hosts=KEXUE_HOSTS, archive=kexue.ARCHIVE_PATH,
+                           post_path=kexue.POST_PATH_RE, read=kexue.read_page),)
 
 
 def site_reader(url: str) -> SiteReader | None:

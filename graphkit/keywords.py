@@ -338,17 +338,14 @@ _FORKED: tuple = ()   # (posts, max_chars) seen by the forked workers
 
 def _parallel_keyword_matrix(posts, *, max_chars: int, workers: int) -> TermMatrix:
     global _FORKED
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    from ._runtime import fork_map
 
     _tokenizer()   # built once, inherited by the workers
     size = -(-len(posts) // workers)
     ranges = [(lo, min(len(posts), lo + size)) for lo in range(0, len(posts), size)]
     _FORKED = (posts, max_chars)
     try:
-        with ProcessPoolExecutor(max_workers=len(ranges),
-                                 mp_context=mp.get_context("fork")) as ex:
-            parts = list(ex.map(_count_range, ranges))
+        parts = fork_map(_count_range, ranges, len(ranges))
     finally:
         _FORKED = ()
     terms = tuple(sorted(set().union(*(p[0] for p in parts))))

@@ -100,13 +100,11 @@ def _leaf_forces(jobs: list, workers: int) -> list:
     """:func:`_force` of every job, in ``workers`` forked processes when above 1."""
     if workers <= 1 or len(jobs) < 2 * workers:
         return _force_batch(jobs)
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    from ._runtime import fork_map
 
     size = -(-len(jobs) // (workers * 4))   # four batches per worker balance the load
     batches = [jobs[i:i + size] for i in range(0, len(jobs), size)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as ex:
-        return [placed for batch in ex.map(_force_batch, batches) for placed in batch]
+    return [placed for batch in fork_map(_force_batch, batches, workers) for placed in batch]
 
 
 def module_layout(graph: nx.MultiDiGraph, result: CommunityResult, *, seed: int = 42,

@@ -261,3 +261,17 @@ def archive_link_id(url: str) -> int | None:
 
 
 __all__ = ["detect", "read_kexue_page", "read_kexue_body", "read_kexue_archive", "LINK_RE"]
+
+
+# What the crawler needs to read the live site (graphkit.crawl.SITE_READERS): its archive
+# page 归档 links every post page.
+ARCHIVE_PATH = "/content.html"
+POST_PATH_RE = r"/archives/\d+"
+
+
+def read_page(html: str, url: str):
+    """Read one live post page (``#PostContent``, the title block's id and date) with the
+    HTML reader; ``(posts, fragments)`` as the file readers."""
+    from .html import read_html
+
+    return read_html(html, url)
