@@ -130,11 +130,39 @@ def tokenize(text: str) -> list[str]:
             continue
         if tk is None:
             tk = _tokenizer()
-        for word in tk.cut(piece, True):  # with the HMM for unknown words
-            word = word.strip()
-            if len(word) >= 2 and _CJK_RE.search(word) and word not in stops:
-                tokens.append(word)
+            kept = _kept_words()
+        # with the HMM for unknown words; each word's verdict is looked up (a corpus
+        # repeats its words: this halves the time spent outside the segmenter)
+        tokens.extend([k for k in map(kept.__getitem__, tk.cut(piece, True)) if k])
     return tokens
+
+
+def _chinese_token(word: str) -> str:
+    """The token a segmented word gives: stripped; "" when it is dropped (shorter than two
+    characters, without a Chinese character, or a stop word)."""
+    word = word.strip()
+    if len(word) >= 2 and _CJK_RE.search(word) and word not in stop_words():
+        return word
+    return ""
+
+
+class _KeptWords(dict):
+    """Memo of :func:`_chinese_token`, emptied when it reaches ``MAX_KEPT_WORDS`` words
+    (a long-lived server segments ever new text)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= MAX_KEPT_WORDS:
+            self.clear()
+        token = self[word] = _chinese_token(word)
+        return token
+
+
+MAX_KEPT_WORDS = 1 << 20
+
+
+@lru_cache(maxsize=1)
+def _kept_words() -> _KeptWords:
+    return _KeptWords()
 
 
 @dataclass(frozen=True)
