@@ -8,25 +8,32 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def long_lived_objects() -> Iterator[None]:
-    """Keep the cyclic garbage collector off every object that exists now, for the block.
+def batch_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the block (a batch run), then collect once.
 
-    In a build the imported modules and the read posts live until the end, yet each full
-    collection walks them again: on the kexue.fm corpus that cost 0.55 s of a cold run
-    (measured with ``gc.callbacks``), 0.3 s of it after reading. The objects are moved
-    back to the collector's oldest generation when the block ends, so nothing stays
-    uncollectable. Blocks must not be nested (the inner one would release the outer's).
+    A build allocates millions of objects that live to its end (posts, edges, node
+    attributes, the map's data) and few cycles; yet every full collection walks all the
+    live objects again. On the 100,000-post synthetic corpus the collector took 11 of
+    the graph build's 17 s, and 0.55 s of a cold run on the kexue.fm corpus (measured
+    with ``gc.callbacks``). Reference counting still frees everything acyclic at once;
+    the cycles left (867,611 objects on that corpus, no measurable memory) are
+    collected when the block ends. Only for a process that runs one build (the CLI, the
+    benchmarks): a library caller's or a server's build never changes process settings.
+    Blocks nest; the collector is on again after the outermost one if it was before.
 
     References
     ----------
-    .. [1] Python documentation, ``gc.freeze``,
-       https://docs.python.org/3/library/gc.html#gc.freeze
+    .. [1] Python documentation, ``gc.disable``,
+       https://docs.python.org/3/library/gc.html#gc.disable
     """
-    gc.freeze()
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+            gc.collect()
 
 
 def may_fork() -> bool:

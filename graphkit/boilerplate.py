@@ -27,7 +27,6 @@ MIN_SHARE = 0.05   # a paragraph in at least this share of a source's posts with
 MIN_POSTS = 5      # … and in at least this many of them is boilerplate
 MIN_CHARS = 6      # shorter paragraphs ("证明：", "Proof.") are never counted
 
-_SPACE_RE = re.compile(r"\s+")
 
 
 _HASHTAG_RE = re.compile(r"(?:^|\s)#\S+")
@@ -50,7 +49,9 @@ def is_prose(paragraph: str) -> bool:
 
 
 def _norm(paragraph: str) -> str:
-    return _SPACE_RE.sub(" ", paragraph).strip().casefold()
+    """White space runs made one space, ends stripped, case folded (``str.split`` and
+    ``re``'s ``\\s`` agree on what white space is; this is the faster of the two)."""
+    return " ".join(paragraph.split()).casefold()
 
 
 def source_of(post: Post) -> str:

@@ -95,24 +95,24 @@ def main(argv: list[str] | None = None) -> int:
 
         import time
 
-        from ._runtime import long_lived_objects
+        from ._runtime import batch_collection
         from .pipeline import analyse, read_any, write_outputs
 
+        # a batch run pauses the cyclic collector (see batch_collection); a library
+        # caller's build() never touches process settings
         if options.engine == "spark":
             from .spark import build_spark
 
-            result = build_spark(ns.paths or None, options=options, progress=progress,
-                                 exclude=[ns.out])
-            files = write_outputs(result, ns.out)
+            with batch_collection():
+                result = build_spark(ns.paths or None, options=options, progress=progress,
+                                     exclude=[ns.out])
+                files = write_outputs(result, ns.out)
         else:
-            t = time.perf_counter()
-            r = read_any(ns.paths or None, options=options, progress=progress,
-                         exclude=[ns.out])
-            read_seconds = time.perf_counter() - t
-            # a batch run may freeze the collector over what lives to the end (the
-            # posts, the modules); a library caller's build() never touches process
-            # settings
-            with long_lived_objects():
+            with batch_collection():
+                t = time.perf_counter()
+                r = read_any(ns.paths or None, options=options, progress=progress,
+                             exclude=[ns.out])
+                read_seconds = time.perf_counter() - t
                 result = analyse(r, options=options, read_seconds=read_seconds)
                 files = write_outputs(result, ns.out)
     except GraphkitError as exc:

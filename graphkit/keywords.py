@@ -110,31 +110,35 @@ def tokenize(text: str) -> list[str]:
         Tokens in text order (with repeats).
     """
     text = _URL_RE.sub(" ", _LATEX_RE.sub(" ", text))
-    stops = stop_words()
-    tokens: list[str] = []
-    pos = 0
-    pieces: list[tuple[bool, str]] = []
-    for m in _EN_RE.finditer(text):
-        pieces.append((False, text[pos:m.start()]))
-        pieces.append((True, m.group(0)))
-        pos = m.end()
-    pieces.append((False, text[pos:]))
+    # English terms at the odd places, the text between them at the even ones; each
+    # word's verdict is looked up (a corpus repeats its words: half the time outside
+    # the segmenter)
+    english, chinese = _verdicts()
     tk = None
-    for is_en, piece in pieces:
-        if is_en:
-            word = piece.casefold()
-            if sum(c.isalpha() for c in word) >= 2 and word not in stops:
-                tokens.append(word)
-            continue
-        if not _CJK_RE.search(piece):
-            continue
-        if tk is None:
-            tk = _tokenizer()
-            kept = _kept_words()
-        # with the HMM for unknown words; each word's verdict is looked up (a corpus
-        # repeats its words: this halves the time spent outside the segmenter)
-        tokens.extend([k for k in map(kept.__getitem__, tk.cut(piece, True)) if k])
-    return tokens
+    out: list[str] = []
+    for i, piece in enumerate(_EN_SPLIT_RE.split(text)):
+        if i & 1:
+            token = english[piece]
+            if token:
+                out.append(token)
+        elif _CJK_RE.search(piece):
+            if tk is None:
+                tk = _tokenizer()
+            # with the HMM for unknown words
+            out.extend([k for k in map(chinese.__getitem__, tk.cut(piece, True)) if k])
+    return out
+
+
+_EN_SPLIT_RE = re.compile(f"({_EN_RE.pattern})")
+
+
+def _english_token(word: str) -> str:
+    """The token an English term gives: case folded; "" when it is dropped (fewer than
+    two letters, or a stop word)."""
+    word = word.casefold()
+    if sum(c.isalpha() for c in word) >= 2 and word not in stop_words():
+        return word
+    return ""
 
 
 def _chinese_token(word: str) -> str:
@@ -146,23 +150,28 @@ def _chinese_token(word: str) -> str:
     return ""
 
 
-class _KeptWords(dict):
-    """Memo of :func:`_chinese_token`, emptied when it reaches ``MAX_KEPT_WORDS`` words
-    (a long-lived server segments ever new text)."""
+class _Verdicts(dict):
+    """Memo of a word's token (``fn(word)``), emptied when it reaches ``MAX_VERDICTS``
+    words (a long-lived server segments ever new text)."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
 
     def __missing__(self, word: str) -> str:
-        if len(self) >= MAX_KEPT_WORDS:
+        if len(self) >= MAX_VERDICTS:
             self.clear()
-        token = self[word] = _chinese_token(word)
+        token = self[word] = self.fn(word)
         return token
 
 
-MAX_KEPT_WORDS = 1 << 20
+MAX_VERDICTS = 1 << 20
 
 
 @lru_cache(maxsize=1)
-def _kept_words() -> _KeptWords:
-    return _KeptWords()
+def _verdicts() -> tuple[_Verdicts, _Verdicts]:
+    """The memos of :func:`_english_token` and :func:`_chinese_token`."""
+    return _Verdicts(_english_token), _Verdicts(_chinese_token)
 
 
 @dataclass(frozen=True)
@@ -243,15 +252,13 @@ def count_rows(bags: "list[Mapping[str, int]]", column: Mapping[str, int]) -> sp
         Column of each term; every term of ``bags`` must have one.
     """
     indptr = np.zeros(len(bags) + 1, dtype=np.int64)
-    indices: list[int] = []
-    data: list[int] = []
-    for r, bag in enumerate(bags):
-        pairs = sorted((column[t], c) for t, c in bag.items())
-        indices.extend(j for j, _ in pairs)
-        data.extend(c for _, c in pairs)
-        indptr[r + 1] = len(indices)
-    return sp.csr_matrix((np.array(data, dtype=np.int64), np.array(indices, dtype=np.int64),
-                          indptr), shape=(len(bags), len(column)))
+    np.cumsum([len(bag) for bag in bags], out=indptr[1:])
+    nnz = int(indptr[-1])
+    indices = np.fromiter((column[t] for bag in bags for t in bag), dtype=np.int64, count=nnz)
+    data = np.fromiter((c for bag in bags for c in bag.values()), dtype=np.int64, count=nnz)
+    counts = sp.csr_matrix((data, indices, indptr), shape=(len(bags), len(column)))
+    counts.sort_indices()   # a bag's terms are distinct: no duplicate to sum
+    return counts
 
 
 def smoothed_idf(df: np.ndarray, n_posts: int) -> np.ndarray:
@@ -579,10 +586,17 @@ def readable_term(term: str, *, tags: frozenset[str] | set[str] = frozenset()) -
     tags : set of str, keyword-only
         Tags and categories of the posts, lower case.
     """
+    verdict = _readable_word(term)
+    return term in tags if verdict is None else verdict
+
+
+@lru_cache(maxsize=1 << 18)
+def _readable_word(term: str) -> bool | None:
+    """:func:`readable_term`'s verdict on the term alone; None: readable when it is a tag."""
     if _CJK_RE.search(term):
-        return term in tags or _tokenizer().has_word(term)
+        return True if _tokenizer().has_word(term) else None
     if not _LATIN_TERM_RE.match(term):
-        return term in tags
+        return None
     return sum(c.isalpha() for c in term) >= 3 and term not in _english_stop_words()
 
 

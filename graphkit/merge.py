@@ -104,17 +104,18 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     from networkx.utils import UnionFind
 
     same = UnionFind()
+    titles = [normalize_title(p.title) for p in sightings]
     # A title shared by posts of different archive ids identifies none of them.
     title_ids: dict[str, set[int]] = {}
-    for p in sightings:
+    for p, t in zip(sightings, titles):
         if p.title and p.archive_id is not None:
-            title_ids.setdefault(normalize_title(p.title), set()).add(p.archive_id)
+            title_ids.setdefault(t, set()).add(p.archive_id)
     # An address given to posts of many titles is a home page, not a post's own.
     url_titles: dict[str, set[str]] = {}
     addresses = [normalize_url(p.url) if p.url else None for p in sightings]
-    for p, u in zip(sightings, addresses):
+    for t, u in zip(titles, addresses):
         if u:
-            url_titles.setdefault(u, set()).add(normalize_title(p.title))
+            url_titles.setdefault(u, set()).add(t)
     for i, p in enumerate(sightings):
         keys = [f"#{i}"]
         if p.archive_id is not None:
@@ -122,8 +123,8 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
         u = addresses[i]
         if u and len(url_titles[u]) <= MAX_TITLES_PER_ADDRESS:
             keys.append(f"url:{u}")
-        if p.title and len(title_ids.get(normalize_title(p.title), ())) <= 1:
-            keys.append("t:" + normalize_title(p.title))
+        if p.title and len(title_ids.get(titles[i], ())) <= 1:
+            keys.append("t:" + titles[i])
         same.union(*keys)
     groups: dict[str, list[Post]] = {}
     for i, p in enumerate(sightings):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 _SPACE_RE = re.compile(r"\s+")
 # Punctuation that writers use interchangeably inside titles.
@@ -30,6 +31,17 @@ def split_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+def iter_lines(text: str) -> Iterator[str]:
+    """The lines of :func:`split_lines`, one at a time: a file of one post per line is
+    read without a second copy of its text in a list of lines."""
+    pos = 0
+    for m in _LINE_RE.finditer(text):
+        yield text[pos:m.start()]
+        pos = m.end()
+    if pos < len(text):
+        yield text[pos:]
 
 
 def normalize_title(title: str) -> str:

@@ -63,15 +63,25 @@ def test_report_lists_files_fragments_parameters_and_timings(out):
     assert all(v >= 0 for v in rep["timings_seconds"].values())
 
 
-def test_long_lived_objects_are_left_alone_by_the_collector_only_within_the_block():
+def test_batch_collection_pauses_the_collector_only_within_the_block_and_collects_after():
     import gc
+    import weakref
 
-    from graphkit._runtime import long_lived_objects
+    from graphkit._runtime import batch_collection
 
-    assert gc.get_freeze_count() == 0
-    with long_lived_objects():
-        assert gc.get_freeze_count() > 1000  # at least this test process's modules
-    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+    with batch_collection():
+        assert not gc.isenabled()
+        with batch_collection():
+            assert not gc.isenabled()
+        assert not gc.isenabled()          # the inner block does not end the outer one
+        holder = type("Holder", (), {})()
+        holder.self = holder               # a reference cycle
+        probe = weakref.ref(holder)
+        del holder
+        assert probe() is not None         # a cycle waits for the block's end
+    assert gc.isenabled()
+    assert probe() is None                 # and is collected when it ends
 
 
 def test_html_loads_nothing_from_the_network(out):

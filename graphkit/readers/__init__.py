@@ -200,7 +200,7 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     fragments : list of Fragment
         Skipped pieces with reasons; for an unknown layout, the whole file.
     """
-    if not text.strip():
+    if not text or text.isspace():   # (strip() would copy a large file's text)
         return "empty", [], []
     tab = table.detect(path)
     if tab == "jsonl":
@@ -559,7 +559,7 @@ def read_uploads(uploads: Iterable[tuple[str, bytes]], *, options: BuildOptions 
     limits = ReadLimits(options.max_file_bytes, options.max_posts_per_file,
                      time.monotonic() + options.max_read_seconds)
     named = [(upload_name(n, i), data) for i, (n, data) in enumerate(uploads)]
-    outcomes = ((done, (name, *_read_data(data, name, limits)))
+    outcomes = ((done, (name, *_read_data([data], name, limits)))
                 for done, (name, data) in enumerate(named, 1))
     return collect_read(outcomes, [], len(named), None, ["uploads"])
 
@@ -676,34 +676,40 @@ def read_file(f: Path, name: str, limits: ReadLimits
         return _unread(name, 0, f"{name}: {exc.strerror or exc}")
     finally:
         os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > limits.max_file_bytes:
-        return _unread(name, len(data), f"more than the limit of {limits.max_file_bytes} "
-                                        f"bytes (option max_file_bytes)")
-    return _read_data(data, name, limits)
+    if size > limits.max_file_bytes:
+        return _unread(name, size, f"more than the limit of {limits.max_file_bytes} "
+                                   f"bytes (option max_file_bytes)")
+    box = [b"".join(chunks)]
+    del chunks
+    return _read_data(box, name, limits)
 
 
-def _read_data(data: bytes, name: str, limits: ReadLimits
+def _read_data(box: list[bytes], name: str, limits: ReadLimits
                ) -> tuple[FileReport, list[Post], list[Fragment]]:
-    """Read one file's bytes (see :func:`read_file`)."""
-    if len(data) > limits.max_file_bytes:
-        return _unread(name, len(data), f"{len(data)} bytes, more than the limit of "
-                                        f"{limits.max_file_bytes} (option max_file_bytes)")
+    """Read one file's bytes (see :func:`read_file`), given as the one item of ``box``:
+    the item is taken out, so that the bytes are freed once decoded (a 370 MB file is
+    not held twice, as bytes and as text, while its posts are read)."""
+    data = box.pop()
+    size = len(data)
+    if size > limits.max_file_bytes:
+        return _unread(name, size, f"{size} bytes, more than the limit of "
+                                   f"{limits.max_file_bytes} (option max_file_bytes)")
     try:
         text, _, byte_frags = decode_report(data, name)
     except InputError as exc:
-        return _unread(name, len(data), str(exc))
+        return _unread(name, size, str(exc))
+    del data
     if is_site_config(name):
         try:
             site = read_site_config(text, name)
         except ValueError as exc:
-            return _unread(name, len(data), f"{name}: site configuration not read ({exc})")
-        return FileReport(path=name, format=SITE_CONFIG, posts=0, size=len(data),
+            return _unread(name, size, f"{name}: site configuration not read ({exc})")
+        return FileReport(path=name, format=SITE_CONFIG, posts=0, size=size,
                           site=site), [], []
     try:
         layout, posts, frags = read_text(text, name)
     except RecursionError:
-        return _unread(name, len(data), f"{name}: nested too deeply to read")
+        return _unread(name, size, f"{name}: nested too deeply to read")
     frags = byte_frags + frags
     if len(posts) > limits.max_posts_per_file:
         first_left = posts[limits.max_posts_per_file].sources[0].line
@@ -720,7 +726,7 @@ def _read_data(data: bytes, name: str, limits: ReadLimits
         # a file that holds no post may hold anything (a planted settings file): the
         # report says where and why, never what
         frags = [replace(f, text="") for f in frags]
-    return FileReport(path=name, format=layout, posts=len(posts), size=len(data),
+    return FileReport(path=name, format=layout, posts=len(posts), size=size,
                       error=error), posts, frags
 
 

@@ -14,7 +14,7 @@ import re
 
 from ..model import Fragment, Post, Source
 from ..sites import canonical_from_meta
-from ..text import preview, split_lines
+from ..text import iter_lines, preview, split_lines
 from .frontmatter import _as_list, _date, url_aliases
 from .kexue import SITE_URL, archive_link_id
 
@@ -74,8 +74,8 @@ def json_depth(line: str) -> int:
 def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """Read a JSON Lines file (one JSON object per line)."""
     posts, frags = [], []
-    for n, line in enumerate(split_lines(text), 1):
-        if not line.strip():
+    for n, line in enumerate(iter_lines(text), 1):
+        if not line or line.isspace():
             continue
         depth = json_depth(line) if line.count("[") + line.count("{") > MAX_JSON_DEPTH else 0
         if depth > MAX_JSON_DEPTH:
