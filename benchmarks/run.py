@@ -637,8 +637,8 @@ def _infomap_ratio(n: int) -> dict:
     nodes, links = flow_network(g, layer_weights=opts.layer_weights())
     t = time.perf_counter()
     im = infomap.Infomap(silent=True, seed=opts.seed, num_trials=1, directed=True)
-    for (a, b), w in links.items():
-        im.add_link(a, b, w)
+    for a, b, w in links.tolist():
+        im.add_link(int(a), int(b), w)
     res = im.run()
     raw_s = time.perf_counter() - t
     return {"nodes": n, "links": len(links), "graphkit_s": round(ours_s, 3),

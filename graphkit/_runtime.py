@@ -36,6 +36,33 @@ def batch_collection() -> Iterator[None]:
             gc.collect()
 
 
+def release_free_memory() -> None:
+    """Give the pages that freed objects left empty back to the operating system.
+
+    glibc's allocator keeps freed memory for reuse; after a stage that freed hundreds of
+    megabytes (reading: the file's bytes and text; InfoMap's network) the resident size
+    stays at its peak. ``malloc_trim(0)`` returns every whole free page (glibc 2.8 and
+    later, a few milliseconds); elsewhere (musl, macOS, Windows) this does nothing.
+
+    References
+    ----------
+    .. [1] ``malloc_trim(3)``, https://man7.org/linux/man-pages/man3/malloc_trim.3.html
+    """
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+
+            _TRIM = ctypes.CDLL(None).malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None
+
+
 def may_fork() -> bool:
     """True when this process may fork worker processes safely: the platform can fork,
     this is the main thread, and every other thread is a daemon (a progress bar's

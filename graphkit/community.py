@@ -82,7 +82,7 @@ class CommunityResult:
         if path is None:
             return None
         depth = max(1, min(level, len(path) - 1))
-        return ":".join(str(x) for x in path[:depth])
+        return ":".join(map(str, path[:depth]))
 
     def modules_at(self, level: int = 1) -> dict[str, list[str]]:
         """Return module id → member nodes at ``level``, members sorted by id."""
@@ -94,7 +94,7 @@ class CommunityResult:
     def leaf_module(self, node: str) -> str | None:
         """Return the id of the deepest module holding ``node``."""
         path = self.paths.get(node)
-        return None if path is None else ":".join(str(x) for x in path[:-1])
+        return None if path is None else ":".join(map(str, path[:-1]))
 
 
 # no displayed module holds more than this share of the posts (the option's default)
@@ -205,8 +205,7 @@ def display_partition(result: CommunityResult, *, max_share: float = DISPLAY_MAX
 
 
 def flow_network(graph: nx.MultiDiGraph, *, layer_weights: Mapping[str, float],
-                 flow_extra_nodes: bool = False
-                 ) -> tuple[list[str], dict[tuple[int, int], float]]:
+                 flow_extra_nodes: bool = False) -> tuple[list[str], np.ndarray]:
     """Return the nodes and weighted directed links InfoMap runs on.
 
     Each edge contributes ``layer weight × edge weight``; an undirected (topic) edge
@@ -224,26 +223,33 @@ def flow_network(graph: nx.MultiDiGraph, *, layer_weights: Mapping[str, float],
     -------
     nodes : list of str
         Node ids, sorted; InfoMap's integer id of a node is its index here.
-    links : dict of (int, int) to float
-        Summed link weights.
+    links : numpy.ndarray of float, shape (n_links, 3)
+        ``(source, target, weight)`` rows, sorted by source then target, one per
+        ordered pair: the weights of a pair's edges summed in the graph's edge order.
+        Built as arrays: 500,000 edges take 24 MB here, where a dict of pairs took
+        250 MB.
     """
     weights = layer_weights
     nodes = sorted(n for n, d in graph.nodes(data=True)
                    if d.get("kind") == "post" or flow_extra_nodes)
     index = {n: i for i, n in enumerate(nodes)}
-    links: dict[tuple[int, int], float] = {}
-    get = links.get
-    for u, v, d in graph.edges(data=True):
-        a, b = index.get(u), index.get(v)
-        if a is None or b is None or a == b:
-            continue
-        w = weights.get(d["kind"], 0.0) * d["weight"]
-        if w <= 0:
-            continue
-        links[(a, b)] = get((a, b), 0.0) + w
-        if not d.get("directed", True):
-            links[(b, a)] = get((b, a), 0.0) + w
-    return nodes, links
+    # per edge: its forward link at 2k and, for an undirected edge, its reverse at 2k + 1,
+    # so that a pair's weights are summed in the order of the edges
+    e = np.fromiter(((index.get(u, -1), index.get(v, -1),
+                      weights.get(d["kind"], 0.0) * d["weight"], not d.get("directed", True))
+                     for u, v, d in graph.edges(data=True)),
+                    dtype=[("u", np.int64), ("v", np.int64), ("w", np.float64), ("both", bool)],
+                    count=graph.number_of_edges())
+    keep = (e["u"] >= 0) & (e["v"] >= 0) & (e["u"] != e["v"]) & (e["w"] > 0)
+    src = np.stack([e["u"], e["v"]], axis=1).ravel()
+    dst = np.stack([e["v"], e["u"]], axis=1).ravel()
+    used = np.stack([keep, keep & e["both"]], axis=1).ravel()
+    src, dst, ww = src[used], dst[used], np.repeat(e["w"], 2)[used]
+    if not src.size:
+        return nodes, np.zeros((0, 3))
+    pair, inverse = np.unique(src * len(nodes) + dst, return_inverse=True)
+    total = np.bincount(inverse.ravel(), weights=ww, minlength=pair.size)
+    return nodes, np.column_stack([pair // len(nodes), pair % len(nodes), total]).astype(float)
 
 
 def detect_communities(graph: nx.MultiDiGraph, *,
@@ -318,12 +324,11 @@ def detect_communities(graph: nx.MultiDiGraph, *,
     im = infomap.Infomap(silent=True, seed=seed, num_trials=num_trials, two_level=two_level,
                          directed=directed, markov_time=markov_time,
                          teleportation_probability=teleportation_probability)
-    if links:  # sorted by (source, target): the partition does not depend on edge order
-        arr = np.array([(a, b, w) for (a, b), w in links.items()], dtype=float)
-        im.add_links(arr[np.lexsort((arr[:, 1], arr[:, 0]))])
+    if links.size:  # sorted by (source, target): the partition does not depend on edge order
+        im.add_links(links)
     linked = np.zeros(len(nodes), dtype=bool)
-    for a, b in links:
-        linked[a] = linked[b] = True
+    linked[links[:, 0].astype(np.int64)] = True
+    linked[links[:, 1].astype(np.int64)] = True
     for i in np.nonzero(~linked)[0].tolist():
         im.add_node(i)  # isolated posts get a module of their own
     start = None

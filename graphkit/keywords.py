@@ -238,7 +238,28 @@ def matrix_of_counts(keys: tuple[str, ...], terms: tuple[str, ...], counts: sp.c
         empty = sp.csr_matrix((len(keys), 0), dtype=np.float64)
         return TermMatrix(keys=keys, terms=(), matrix=empty, counts=counts)
     idf = smoothed_idf(np.bincount(counts.indices, minlength=len(terms)), len(keys))
-    return TermMatrix(keys=keys, terms=terms, matrix=tfidf_rows(counts, idf), counts=counts)
+    return compact_term_matrix(keys, terms, tfidf_rows(counts, idf), counts)
+
+
+def compact_term_matrix(keys: tuple[str, ...], terms: tuple[str, ...], matrix: sp.csr_matrix,
+                        counts: sp.csr_matrix) -> TermMatrix:
+    """The :class:`TermMatrix` of these parts, held in less memory: counts as 32-bit
+    integers, and one copy of the sparsity structure (``indices``, ``indptr``) for both
+    matrices when they have the same (TF-IDF rows have their counts' nonzeros). At
+    100,000 posts (12.5 million nonzeros) 190 MB instead of 290 MB. The arrays are
+    shared: nothing may change them in place (a :class:`TermMatrix` is immutable).
+    """
+    if counts.nnz and counts.data.max() <= np.iinfo(np.int32).max:
+        counts = sp.csr_matrix((counts.data.astype(np.int32), counts.indices, counts.indptr),
+                               shape=counts.shape)
+    if (matrix.shape == counts.shape and matrix.nnz == counts.nnz
+            and matrix.indices.dtype == counts.indices.dtype
+            and matrix.indptr.dtype == counts.indptr.dtype
+            and np.array_equal(matrix.indptr, counts.indptr)
+            and np.array_equal(matrix.indices, counts.indices)):
+        matrix = sp.csr_matrix((matrix.data, counts.indices, counts.indptr), shape=matrix.shape)
+        matrix.has_sorted_indices = counts.has_sorted_indices
+    return TermMatrix(keys=keys, terms=terms, matrix=matrix, counts=counts)
 
 
 def count_rows(bags: "list[Mapping[str, int]]", column: Mapping[str, int]) -> sp.csr_matrix:
@@ -510,7 +531,8 @@ def pairs_of(candidates: Iterable[tuple[int, list[tuple[int, float]]]]
 
 
 def similar_pairs(tm: TermMatrix, *, top_k: int = 5, min_score: float = 0.1,
-                  max_terms: int = MAX_TERMS_PER_POST) -> list[tuple[int, int, float]]:
+                  max_terms: int = MAX_TERMS_PER_POST, workers: int | None = 0
+                  ) -> list[tuple[int, int, float]]:
     """Return the most similar pairs of posts by TF-IDF cosine similarity.
 
     For each post the ``top_k`` most similar other posts with a score of at least
@@ -529,22 +551,50 @@ def similar_pairs(tm: TermMatrix, *, top_k: int = 5, min_score: float = 0.1,
         Smallest cosine similarity kept, in [0, 1].
     max_terms : int, keyword-only
         Terms per post used (see :func:`similarity_matrix`).
+    workers : int or None, keyword-only
+        Processes that multiply the blocks (see :func:`keyword_matrix`; None: one per
+        core from ``PARALLEL_MIN_POSTS`` posts when this process may fork). The pairs do
+        not depend on it.
 
     Returns
     -------
     list of (int, int, float)
         ``(i, j, score)`` with ``i < j``, scores rounded to 6 decimals, sorted by ``(i, j)``.
     """
+    global _SIMILAR
     n = tm.matrix.shape[0]
     if n < 2 or top_k <= 0:
         return []
     x = similarity_matrix(tm, max_terms=max_terms)
     xt = x.T.tocsc()
+    starts = list(range(0, n, BLOCK_ROWS))
+    if workers is None:
+        from ._runtime import fork_workers
+
+        workers = fork_workers(n, PARALLEL_MIN_POSTS)
+    _SIMILAR = (x, xt, top_k, min_score)
+    try:
+        if workers > 1 and len(starts) > 1:
+            from ._runtime import fork_map
+
+            parts = fork_map(_block_candidates_from, starts, workers)
+        else:
+            parts = [_block_candidates_from(lo) for lo in starts]
+    finally:
+        _SIMILAR = ()
     candidates: dict[int, list[tuple[int, float]]] = {}
-    for lo in range(0, n, BLOCK_ROWS):
-        candidates.update(block_candidates(x[lo:lo + BLOCK_ROWS], lo, xt, 0,
-                                           top_k=top_k, min_score=min_score))
+    for part in parts:
+        candidates.update(part)
     return pairs_of(candidates.items())
+
+
+_SIMILAR: tuple = ()   # (x, xᵀ, top_k, min_score) seen by the forked workers
+
+
+def _block_candidates_from(lo: int) -> dict[int, list[tuple[int, float]]]:
+    x, xt, top_k, min_score = _SIMILAR
+    return block_candidates(x[lo:lo + BLOCK_ROWS], lo, xt, 0, top_k=top_k,
+                            min_score=min_score)
 
 
 def shared_terms(tm: TermMatrix, i: int, j: int, k: int = 5) -> list[str]:

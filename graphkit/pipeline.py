@@ -169,6 +169,9 @@ def infomap_arguments(options: BuildOptions, *, posts: int | None = None) -> dic
             "two_level": options.two_level, "flow_extra_nodes": options.flow_extra_nodes}
 
 
+MAP_HEADING = "graphkit · 科学空间 map"   # the map page's title
+
+
 @dataclass(frozen=True)
 class BuildResult:
     """Everything a build produced.
@@ -235,10 +238,10 @@ class BuildResult:
         return node_link(self.graph, self.community, self.modules, extra=self.node_extra(),
                          display=self.display)
 
-    def html(self, *, layers: tuple[str, ...] | None = None, show_extra: bool | None = None,
-             nodes: set[str] | None = None, select: str | None = None,
-             heading: str = "graphkit · 科学空间 map") -> str:
-        """The standalone HTML map.
+    def map_data(self, *, layers: tuple[str, ...] | None = None,
+                 show_extra: bool | None = None, nodes: set[str] | None = None,
+                 select: str | None = None) -> dict:
+        """What the map draws (:func:`graphkit.render.map_data`).
 
         Parameters
         ----------
@@ -250,16 +253,23 @@ class BuildResult:
             Draw only these nodes (a filter or an ego network).
         select : str, optional
             Node selected and focused when the map opens.
-        heading : str
-            Page title.
         """
-        from .render import map_data, render_html
+        from .render import map_data
 
         show = self.options.show_extra_nodes if show_extra is None else show_extra
-        return render_html(map_data(self.graph, self.community, self.modules, self.positions,
-                                    show_extra=show, layers=layers, nodes=nodes,
-                                    select=select, display=self.display),
-                           heading=heading)
+        return map_data(self.graph, self.community, self.modules, self.positions,
+                        show_extra=show, layers=layers, nodes=nodes, select=select,
+                        display=self.display)
+
+    def html(self, *, layers: tuple[str, ...] | None = None, show_extra: bool | None = None,
+             nodes: set[str] | None = None, select: str | None = None,
+             heading: str = MAP_HEADING) -> str:
+        """The standalone HTML map (parameters as :meth:`map_data`; ``heading``: the
+        page title)."""
+        from .render import render_html
+
+        return render_html(self.map_data(layers=layers, show_extra=show_extra, nodes=nodes,
+                                         select=select), heading=heading)
 
 
 class Stages:
@@ -293,10 +303,11 @@ class Stages:
 
     def similar_pairs(self, tm: "TermMatrix", *, top_k: int, min_score: float
                       ) -> list[tuple[int, int, float]]:
-        """See :func:`graphkit.keywords.similar_pairs`."""
+        """See :func:`graphkit.keywords.similar_pairs` (in worker processes from 5,000
+        posts on when this process may fork)."""
         from .keywords import similar_pairs
 
-        return similar_pairs(tm, top_k=top_k, min_score=min_score)
+        return similar_pairs(tm, top_k=top_k, min_score=min_score, workers=None)
 
 
 def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
@@ -357,7 +368,7 @@ def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
         edges.extend(topic_edges(tm, top_k=options.topic_top_k,
                                  min_score=options.min_topic_similarity,
                                  title_only={p.key for p in posts if p.title_only},
-                                 pairs=pairs))
+                                 pairs=pairs, workers=None))
     if timer is not None:
         timer("topic_similarity", time.perf_counter() - t)
     return edges, extra, tm
@@ -394,30 +405,38 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
     from .graph import build_graph
     from .layout import module_layout
 
+    from ._runtime import release_free_memory
+
     timings = dict(timings or {})
     if read_seconds is not None:
         timings["read"] = read_seconds
+
+    def done(stage: str, seconds: float) -> None:
+        timings[stage] = seconds
+        release_free_memory()   # what the stage freed, before the next one allocates
+
     stages = Stages() if stages is None else stages
     t = time.perf_counter()
     if terms is None:
         terms = stages.keyword_matrix(read_result.posts, max_chars=options.keyword_chars)
-        timings["keywords"] = time.perf_counter() - t
+        done("keywords", time.perf_counter() - t)
     edges, extra, terms = relate(read_result.posts, options=options, tm=terms,
-                                 timer=timings.__setitem__, stages=stages)
+                                 timer=done, stages=stages)
     t = time.perf_counter()
     graph = nx.freeze(build_graph(read_result.posts, edges, extra, terms))
-    timings["graph_build"] = time.perf_counter() - t
+    del edges, extra   # the graph holds what they said (100 MB at 500,000 edges)
+    done("graph_build", time.perf_counter() - t)
     t = time.perf_counter()
     community = detect_communities(graph, **infomap_arguments(
         options, posts=len(read_result.posts)))
-    timings["infomap"] = time.perf_counter() - t
+    done("infomap", time.perf_counter() - t)
     t = time.perf_counter()
     modules = summarize_modules(graph, community, terms)
     pr = pagerank(graph)
-    timings["labels"] = time.perf_counter() - t
+    done("labels", time.perf_counter() - t)
     t = time.perf_counter()
     positions = module_layout(graph, community, seed=options.seed, workers=None)
-    timings["layout"] = time.perf_counter() - t
+    done("layout", time.perf_counter() - t)
     display = display_partition(community, max_share=options.display_max_share,
                                 level=options.display_level or None)
     return BuildResult(read=read_result, graph=graph, terms=terms, community=community,
@@ -547,21 +566,32 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[
     except OSError as exc:
         raise InputError(f"cannot create the output folder: {exc.strerror or exc}",
                          path=str(out)) from None
-    from .render import dumps_json
+    from .render import dumps_json, write_html, write_node_link
 
-    t = time.perf_counter()
-    html = result.html()
-    render_seconds = time.perf_counter() - t
-    contents = {
-        "graph.html": html,
-        "graph.json": dumps_json(result.node_link(), indent=None) + "\n",
-        "report.json": dumps_json(report(result, render_seconds=render_seconds)) + "\n",
-    }
+    timing: dict[str, float] = {}
+
+    def html(fh) -> None:
+        t = time.perf_counter()
+        write_html(fh, result.map_data(), heading=MAP_HEADING)
+        timing["render"] = time.perf_counter() - t
+
+    def graph_json(fh) -> None:
+        write_node_link(fh, result.graph, result.community, result.modules,
+                        extra=result.node_extra(), display=result.display)
+        fh.write(b"\n")
+
+    def report_json(fh) -> None:
+        fh.write((dumps_json(report(result, render_seconds=timing["render"])) + "\n")
+                 .encode("utf-8"))
+
+    # one file at a time, each written as it is made: a large map's texts are never
+    # all held at once
+    writers = {"graph.html": html, "graph.json": graph_json, "report.json": report_json}
     with _output_lock(out):
         temps: dict[str, Path] = {}
         try:
-            for name, text in contents.items():
-                temps[name] = _write_temp(out, name, text.encode("utf-8"))
+            for name, write in writers.items():
+                temps[name] = _write_temp(out, name, write)
             for name, tmp in temps.items():
                 os.replace(tmp, out / name)
             _fsync_dir(out)
@@ -569,10 +599,11 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[
             for tmp in temps.values():
                 if tmp.exists():
                     tmp.unlink()
-    return {name: out / name for name in contents}
+    return {name: out / name for name in writers}
 
 
-def _write_temp(out: Path, name: str, data: bytes) -> Path:
+def _write_temp(out: Path, name: str, write: "Callable[[Any], None]") -> Path:
+    """Write a temporary file next to ``out/name`` by ``write(binary file)``; fsync'd."""
     import tempfile
 
     try:
@@ -582,12 +613,15 @@ def _write_temp(out: Path, name: str, data: bytes) -> Path:
     try:
         os.fchmod(fd, 0o644)  # as an ordinary file (mkstemp makes 0600)
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            write(f)
             f.flush()
             os.fsync(f.fileno())
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise InputError(f"cannot write: {exc.strerror or exc}", path=str(out / name)) from None
+    except BaseException:   # the content failed to be made: no temporary file is left
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return Path(tmp)
 
 

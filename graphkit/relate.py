@@ -623,7 +623,8 @@ def distinctive_term(term: str) -> bool:
 
 def topic_edges(tm: "TermMatrix", *, top_k: int, min_score: float,
                 title_only: frozenset[str] | set[str] = frozenset(),
-                pairs: "list[tuple[int, int, float]] | None" = None) -> list[Edge]:
+                pairs: "list[tuple[int, int, float]] | None" = None,
+                workers: int | None = 0) -> list[Edge]:
     """Return undirected ``topic`` edges between the most similar posts.
 
     Parameters
@@ -644,6 +645,11 @@ def topic_edges(tm: "TermMatrix", *, top_k: int, min_score: float,
     pairs : list of (int, int, float), optional, keyword-only
         The similar pairs of rows, computed elsewhere (the Spark engine's blocked join,
         :mod:`graphkit.spark`); default: :func:`graphkit.keywords.similar_pairs`.
+    workers : int or None, keyword-only
+        Processes that find the shared keywords of the pairs, each a contiguous share
+        (0 or 1: this process; None: one per core from
+        ``graphkit.keywords.PARALLEL_MIN_POSTS`` posts when this process may fork). The
+        edges do not depend on it.
 
     Returns
     -------
@@ -651,10 +657,11 @@ def topic_edges(tm: "TermMatrix", *, top_k: int, min_score: float,
         ``source < target``; weight is the cosine similarity; evidence and keywords name
         the shared keywords that weigh most.
     """
-    from .keywords import shared_terms, similar_pairs
+    global _TOPIC
+    from .keywords import PARALLEL_MIN_POSTS, similar_pairs
 
-    edges = []
     df = None
+    rare = 0.0
     if title_only:
         import numpy as np
 
@@ -662,7 +669,34 @@ def topic_edges(tm: "TermMatrix", *, top_k: int, min_score: float,
         rare = max(DISTINCTIVE_DF_MIN, DISTINCTIVE_DF_SHARE * len(tm.keys))
     if pairs is None:
         pairs = similar_pairs(tm, top_k=top_k, min_score=min_score)
-    for i, j, score in pairs:
+    if workers is None:
+        from ._runtime import fork_workers
+
+        workers = fork_workers(len(tm.keys), PARALLEL_MIN_POSTS)
+    _TOPIC = (tm, pairs, title_only, df, rare)
+    try:
+        if workers > 1 and len(pairs) >= 2 * workers:
+            from ._runtime import fork_map
+
+            size = -(-len(pairs) // workers)
+            parts = fork_map(_topic_edges_of, [(lo, min(len(pairs), lo + size))
+                                               for lo in range(0, len(pairs), size)], workers)
+            return [e for part in parts for e in part]
+        return _topic_edges_of((0, len(pairs)))
+    finally:
+        _TOPIC = ()
+
+
+_TOPIC: tuple = ()   # (tm, pairs, title_only, df, rare) seen by the forked workers
+
+
+def _topic_edges_of(bounds: tuple[int, int]) -> list[Edge]:
+    """The topic edges of ``pairs[lo:hi]`` (see :func:`topic_edges`)."""
+    from .keywords import shared_terms
+
+    tm, pairs, title_only, df, rare = _TOPIC
+    edges = []
+    for i, j, score in pairs[bounds[0]:bounds[1]]:
         a, b = sorted((tm.keys[i], tm.keys[j]))
         if df is not None and (a in title_only or b in title_only):
             shared = shared_terms(tm, i, j, k=50)

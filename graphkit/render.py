@@ -13,8 +13,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 import networkx as nx
@@ -34,6 +35,8 @@ SHORT_LABEL = 16  # characters drawn on the canvas; the tooltip has the whole ti
 OVERVIEW_THRESHOLD = 300  # maps with more posts open on the module view
 TOPIC_OFF_ABOVE = 1000    # with more nodes drawn, shared-topic edges start switched off
 OVERVIEW_MIN_POSTS = 3    # smaller modules are one "other" node of the module view
+# the edges of map_data, one list per column (kind: an index into "kinds")
+EDGE_COLUMNS = ("source", "target", "kind", "weight", "directed", "evidence", "width")
 
 
 def node_link(graph: nx.MultiDiGraph, result: CommunityResult | None = None,
@@ -60,23 +63,22 @@ def node_link(graph: nx.MultiDiGraph, result: CommunityResult | None = None,
     Returns
     -------
     dict
-        ``nx.node_link_data(graph, edges="links")`` with the node and graph
-        attributes above added.
+        What ``nx.node_link_data(graph, edges="links")`` returns, with the node and
+        graph attributes above added (see :func:`write_node_link` to write it without
+        holding it).
     """
-    data = nx.node_link_data(graph, edges="links")  # fresh node dicts: annotate those
-    for node in data["nodes"]:
-        n = node["id"]
-        if result is not None:
-            node["module"] = result.leaf_module(n)
-            node["top_module"] = result.module(n, 1)
-            node["flow"] = round(result.flow.get(n, 0.0), 10) if n in result.flow else None
-        if display is not None:
-            node["display_module"] = display.of.get(n)
-        if extra and n in extra:
-            node.update(extra[n])
-    data["graph"] = dict(data["graph"])  # node_link_data shares graph.graph itself
+    head, nodes, links = _node_link_parts(graph, result, modules, extra=extra,
+                                          display=display)
+    return {**head, "nodes": list(nodes), "links": list(links)}
+
+
+def _node_link_parts(graph, result, modules, *, extra, display):
+    """The top level of :func:`node_link` without ``nodes`` and ``links``, and iterators
+    over those (each record made when it is reached)."""
+    head = {"directed": graph.is_directed(), "multigraph": graph.is_multigraph(),
+            "graph": dict(graph.graph)}   # a copy: never graph.graph itself
     if result is not None:
-        data["graph"].update(
+        head["graph"].update(
             codelength=result.codelength, one_level_codelength=result.one_level_codelength,
             relative_codelength_savings=result.relative_codelength_savings,
             num_top_modules=result.num_top_modules, num_levels=result.num_levels,
@@ -87,10 +89,50 @@ def node_link(graph: nx.MultiDiGraph, result: CommunityResult | None = None,
                       "top_posts": list(m.top_posts), "most_cited": m.most_cited}
                      for m in modules])
     if display is not None:
-        data["graph"]["display_partition"] = {
+        head["graph"]["display_partition"] = {
             "rule": display.rule, "max_share": display.max_share, "level": display.level,
             "modules": list(display.modules)}
-    return data
+
+    def nodes():
+        for n, d in graph.nodes(data=True):
+            node = {**d, "id": n}
+            if result is not None:
+                node["module"] = result.leaf_module(n)
+                node["top_module"] = result.module(n, 1)
+                node["flow"] = round(result.flow.get(n, 0.0), 10) if n in result.flow else None
+            if display is not None:
+                node["display_module"] = display.of.get(n)
+            if extra and n in extra:
+                node.update(extra[n])
+            yield node
+
+    def links():
+        if graph.is_multigraph():
+            for u, v, k, d in graph.edges(keys=True, data=True):
+                yield {**d, "source": u, "target": v, "key": k}
+        else:
+            for u, v, d in graph.edges(data=True):
+                yield {**d, "source": u, "target": v}
+
+    return head, nodes(), links()
+
+
+JSON_CHUNK = 5000   # list items encoded at once when a JSON document is written piece by piece
+
+
+def write_node_link(fh, graph: nx.MultiDiGraph, result: CommunityResult | None = None,
+                    modules: tuple[ModuleSummary, ...] = (), *, extra: dict | None = None,
+                    display: DisplayPartition | None = None) -> None:
+    """Write :func:`node_link`'s data as compact JSON (UTF-8) to a binary file.
+
+    The same bytes as ``dumps_json(node_link(...), indent=None)``, but written
+    ``JSON_CHUNK`` records at a time (:func:`write_json`), so that neither the data nor
+    its text is ever held whole (at 500,000 edges: 280 MB of JSON, 250 MB of records).
+    Parameters as :func:`node_link`; ``fh`` has a ``write(bytes)`` method.
+    """
+    head, nodes, links = _node_link_parts(graph, result, modules, extra=extra,
+                                          display=display)
+    write_json(fh, {**head, "nodes": nodes, "links": links}, sort_keys=True)
 
 
 def dumps_json(data: dict, *, indent: int | None = 1) -> str:
@@ -118,47 +160,15 @@ def _default(o):
     raise TypeError(f"not JSON serialisable: {type(o).__name__}")
 
 
-EDGE_COLUMNS = ("source", "target", "kind", "weight", "directed", "evidence", "width")
-
-
-def packed_edges(data: dict) -> dict:
-    """The edges of :func:`map_data` as the page receives them: one row per edge.
-
-    A row is ``[source, target, kind, weight, directed, evidence, width]`` where source
-    and target are indices into ``data["nodes"]``, kind an index into ``kinds`` and
-    directed 0 or 1; the colour of a kind is in ``colors``. The page unpacks the rows
-    into the objects :func:`map_data` returns. Half the bytes of the objects and a
-    third of the time to encode: 500,000 edges write 70 MB instead of 170 MB.
-
-    Raises
-    ------
-    GraphkitError
-        When an edge names a node that is not in ``data["nodes"]``.
-    """
-    index = {n["id"]: i for i, n in enumerate(data["nodes"])}
-    kinds: dict[str, int] = {}
-    colors: list[str] = []
-    rows = []
-    for e in data["edges"]:
-        k = kinds.get(e["kind"])
-        if k is None:
-            k = kinds[e["kind"]] = len(kinds)
-            colors.append(e["color"])
-        try:
-            rows.append([index[e["source"]], index[e["target"]], k, e["weight"],
-                         1 if e["directed"] else 0, e["evidence"], e["width"]])
-        except KeyError as exc:
-            raise GraphkitError(f"map data: edge {e['source']} → {e['target']} names "
-                                f"node {exc.args[0]!r}, which is not drawn") from None
-    return {"columns": list(EDGE_COLUMNS), "kinds": list(kinds), "colors": colors,
-            "rows": rows}
-
-
 def _script_json(data: dict) -> str:
-    """JSON safe to place inside a ``<script>`` element (edges packed, see
-    :func:`packed_edges`; ``data``'s own order of keys, which :func:`map_data` fixes)."""
-    text = json.dumps({**data, "edges": packed_edges(data)}, ensure_ascii=False,
-                      separators=(",", ":"))
+    """JSON safe to place inside a ``<script>`` element (``data``'s own order of keys,
+    which :func:`map_data` fixes)."""
+    return _script_escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def _script_escape(text: str) -> str:
+    """JSON text made safe inside a ``<script>`` element: ``<``, ``>``, ``&`` and the
+    line separators U+2028/U+2029 as ``\\u`` escapes (one character at a time)."""
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
@@ -226,7 +236,9 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
     -------
     dict
         ``nodes`` (id, label, short label, kind, module ids, colour, size, position…),
-        ``edges``, ``modules`` (the legend: displayed modules, the 20 of largest flow
+        ``edges`` as columns, one list per ``EDGE_COLUMNS`` entry (``source`` and
+        ``target``: indices into ``nodes``; ``kind``: an index into ``edges["kinds"]``,
+        whose colours are ``edges["colors"]``; ``directed``: 0 or 1), ``modules`` (the legend: displayed modules, the 20 of largest flow
         each with its hue, the rest counted as "other"), ``tree`` (each displayed
         module's sub-modules, for drilling down), ``select``, ``stats`` and, for large
         maps, ``overview`` (modules of fewer than ``OVERVIEW_MIN_POSTS`` posts are one
@@ -279,15 +291,28 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
                       "flow": round(flow, 8) if flow is not None else 0.0,
                       "keywords": d.get("keywords", [])[:6], "x": x, "y": y,
                       "size": round(size, 2), "color": color})
-    edges = []
+    index = {n["id"]: i for i, n in enumerate(nodes)}
+    edges: dict[str, list] = {c: [] for c in EDGE_COLUMNS}
+    kinds: dict[str, int] = {}
+    source, target, kind_of, weight, directed, evidence, widths = (edges[c] for c in EDGE_COLUMNS)
     for u, v, d in graph.edges(data=True):
         if u not in shown or v not in shown or (layers is not None and d["kind"] not in layers):
             continue
         w = float(d["weight"])
-        width = 0.5 + 2 * w if d["kind"] == "topic" else min(1.0 + 0.5 * w, 4)
-        edges.append({"source": u, "target": v, "kind": d["kind"], "weight": w,
-                      "directed": bool(d.get("directed", True)), "evidence": d["evidence"],
-                      "color": EDGE_COLORS.get(d["kind"], "#999"), "width": round(width, 2)})
+        kind = d["kind"]
+        width = 0.5 + 2 * w if kind == "topic" else min(1.0 + 0.5 * w, 4)
+        k = kinds.get(kind)
+        if k is None:
+            k = kinds[kind] = len(kinds)
+        source.append(index[u])
+        target.append(index[v])
+        kind_of.append(k)
+        weight.append(w)
+        directed.append(1 if d.get("directed", True) else 0)
+        evidence.append(d["evidence"])
+        widths.append(round(width, 2))
+    edges["kinds"] = list(kinds)
+    edges["colors"] = [EDGE_COLORS.get(k, "#999") for k in kinds]
     members = display.members()
     legend = []
     for i, dm in enumerate(display.modules):
@@ -308,7 +333,7 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
             "select": select if select in shown else None, "subset": selected is not None,
             "rule": display.rule, "years": [years[0], years[-1]] if years else None,
             "topic_off_above": TOPIC_OFF_ABOVE, "overview_min_posts": OVERVIEW_MIN_POSTS,
-            "stats": {"posts": posts, "edges": len(edges), "modules": len(legend)}}
+            "stats": {"posts": posts, "edges": len(edges["source"]), "modules": len(legend)}}
     if posts > overview_threshold:
         data["overview"] = _overview(nodes, edges, legend, result)
     return data
@@ -319,7 +344,7 @@ def _module_size(posts: int, flow: float, max_flow: float) -> float:
     return round(NODE_SPACING * (1 + 0.8 * math.sqrt(posts) * math.sqrt(0.2 + flow / max_flow)), 2)
 
 
-def _overview(nodes: list[dict], edges: list[dict], legend: list[dict],
+def _overview(nodes: list[dict], edges: dict[str, list], legend: list[dict],
               result: CommunityResult) -> dict:
     """One node per displayed module at the centre of its posts, sized by flow; links
     weighted by the flow-network weight between modules."""
@@ -357,11 +382,12 @@ def _overview(nodes: list[dict], edges: list[dict], legend: list[dict],
         top = {n: ("other" if m in small else m) for n, m in top.items()}
         sums["other"] = [0.0, 0.0, 1.0]
     weights: dict[tuple[str, str], float] = {}
-    for e in edges:
-        a, b = top.get(e["source"]), top.get(e["target"])
+    ids = [n["id"] for n in nodes]
+    for s, t, w in zip(edges["source"], edges["target"], edges["weight"]):
+        a, b = top.get(ids[s]), top.get(ids[t])
         if a and b and a != b and a in sums and b in sums:
             key = (a, b) if a < b else (b, a)
-            weights[key] = weights.get(key, 0.0) + e["weight"]
+            weights[key] = weights.get(key, 0.0) + w
     big = max(weights.values(), default=1.0)
     oedges = [{"source": "module:" + a, "target": "module:" + b, "weight": round(w, 4),
                "width": round(0.5 + 6 * w / big, 2)} for (a, b), w in sorted(weights.items())]
@@ -453,11 +479,78 @@ def render_html(data: dict, *, heading: str = "graphkit map") -> str:
     str
         A complete HTML document; the same ``data`` gives the same bytes.
     """
+    head, tail = _page(heading)
+    return head + _script_json(data) + tail
+
+
+_DATA_MARK = "\u0000graphkit-data\u0000"   # where the data goes; no template text holds it
+
+
+def _page(heading: str) -> tuple[str, str]:
+    """The map page before and after its data."""
     from jinja2 import Template  # installed with pyvis
 
     source = resources.files("graphkit.templates").joinpath("map.html").read_text(
         encoding="utf-8")
     template = Template(source, autoescape=False, keep_trailing_newline=True)
-    return template.render(heading=heading, data_json=_script_json(data),
+    page = template.render(heading=heading.replace("\0", ""), data_json=_DATA_MARK,
                            vis_js=_vis_asset("vis-network.min.js").replace("</script", "<\\/script"),
                            vis_css=_vis_asset("vis-network.css"))
+    head, tail = page.split(_DATA_MARK)
+    return head, tail
+
+
+def write_html(fh, data: dict, *, heading: str = "graphkit map") -> None:
+    """Write :func:`render_html`'s page (UTF-8) to a binary file, its data piece by piece.
+
+    The same bytes as ``render_html(data, heading=heading).encode()``, without the
+    page or its JSON ever held whole: at 100,000 posts and 500,000 edges, 110 MB of
+    page whose text took 330 MB more at its peak.
+
+    Parameters
+    ----------
+    fh : binary file
+        Has a ``write(bytes)`` method.
+    data : dict
+        From :func:`map_data`.
+    heading : str, keyword-only
+    """
+    head, tail = _page(heading)
+    fh.write(head.encode("utf-8"))
+    write_json(fh, data, sort_keys=False, escape=_script_escape)
+    fh.write(tail.encode("utf-8"))
+
+
+def write_json(fh, value, *, sort_keys: bool = True, escape=None, _depth: int = 0) -> None:
+    """Write ``value`` as compact JSON (UTF-8) to a binary file, piece by piece.
+
+    The bytes of ``json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+    sort_keys=sort_keys)`` (with :func:`dumps_json`'s conversions of mappings, sets and
+    tuples), where the dicts of the two outer levels are written key by key and their
+    long lists (and iterators) ``JSON_CHUNK`` items at a time, each piece passed through
+    ``escape`` (a function of str to str that maps characters one by one) if given.
+    """
+    def out(text: str) -> None:
+        fh.write((escape(text) if escape else text).encode("utf-8"))
+
+    def dumps(v) -> str:
+        return json.dumps(v, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"),
+                          default=_default)
+
+    if isinstance(value, dict) and _depth < 2:
+        out("{")
+        for i, key in enumerate(sorted(value) if sort_keys else value):
+            out(("," if i else "") + json.dumps(key, ensure_ascii=False) + ":")
+            write_json(fh, value[key], sort_keys=sort_keys, escape=escape, _depth=_depth + 1)
+        out("}")
+    elif isinstance(value, Iterator) or (isinstance(value, list) and len(value) > JSON_CHUNK):
+        out("[")
+        items, first = iter(value), True
+        while chunk := list(islice(items, JSON_CHUNK)):
+            text = dumps(chunk)[1:-1]
+            if text:
+                out(text if first else "," + text)
+                first = False
+        out("]")
+    else:
+        out(dumps(value))

@@ -303,7 +303,7 @@ class SparkStages(Stages):
         import numpy as np
         import scipy.sparse as sp
 
-        from .keywords import TermMatrix, smoothed_idf
+        from .keywords import TermMatrix, compact_term_matrix, smoothed_idf
 
         if not posts:
             empty = sp.csr_matrix((0, 0))
@@ -321,8 +321,7 @@ class SparkStages(Stages):
         parts = sorted(blocks.collect(), key=lambda b: b[0])
         counts = sp.vstack([p[3] for p in parts], format="csr")
         matrix = sp.vstack([p[2] for p in parts], format="csr")
-        tm = TermMatrix(keys=tuple(p.key for p in posts), terms=terms, matrix=matrix,
-                        counts=counts)
+        tm = compact_term_matrix(tuple(p.key for p in posts), terms, matrix, counts)
         self._blocks, self._blocks_of = blocks, tm
         return tm
 

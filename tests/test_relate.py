@@ -218,3 +218,26 @@ def test_keyword_matrix_in_worker_processes_is_the_same_matrix(data_read):
         for a, b in ((many.counts, one.counts), (many.matrix, one.matrix)):
             assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
             assert np.array_equal(a.data, b.data)
+
+
+def test_the_graph_is_the_one_networkx_public_methods_build(data_build):
+    """build_graph fills networkx's adjacency dicts directly; the result must be the
+    graph add_nodes_from/add_edges_from make, attributes and order included."""
+    import networkx as nx
+
+    from graphkit.graph import _multidigraph
+
+    r = data_build
+    fast = nx.MultiDiGraph(r.graph)     # the fixture's graph, as built
+    nodes = list(fast.nodes(data=True))
+    links = [((u, v, k), d) for u, v, k, d in fast.edges(keys=True, data=True)]
+    links.append((("post:dangling-a", "post:dangling-b", "cites"), {"kind": "cites"}))
+    public = nx.MultiDiGraph()
+    public.add_nodes_from(nodes)
+    public.add_edges_from((*k, d) for k, d in links)
+    ours = _multidigraph(nodes, links)
+    assert list(ours.nodes(data=True)) == list(public.nodes(data=True))
+    assert (list(ours.edges(keys=True, data=True))
+            == list(public.edges(keys=True, data=True)))
+    assert list(ours.in_edges(keys=True)) == list(public.in_edges(keys=True))
+    assert nx.utils.graphs_equal(ours, public)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.render import map_data, shade, short_label, vis_asset_path
+from graphkit.render import (EDGE_COLUMNS, dumps_json, map_data, render_html, shade,
+                             short_label, vis_asset_path, write_html, write_node_link)
 
 
 def test_the_vis_network_build_pyvis_ships_is_where_we_read_it():
@@ -45,3 +46,48 @@ def test_map_data_colours_and_legend_follow_the_display_partition(data_build):
         if n["dmodule"] is not None and n["submodule"] is None:
             assert n["color"] == hue[n["dmodule"]]
     assert data["rule"] == r.display.rule and data["select"] is None
+
+
+def test_map_edges_are_columns_that_name_drawn_nodes_and_keep_every_edge(data_build):
+    r = data_build
+    data = map_data(r.graph, r.community, r.modules, r.positions, display=r.display)
+    edges = data["edges"]
+    n = r.graph.number_of_edges()
+    assert all(len(edges[c]) == n for c in EDGE_COLUMNS)   # every edge drawn by default
+    ids = [node["id"] for node in data["nodes"]]
+    drawn = {(ids[s], ids[t], edges["kinds"][k])
+             for s, t, k in zip(edges["source"], edges["target"], edges["kind"])}
+    assert drawn == {(u, v, d["kind"]) for u, v, d in r.graph.edges(data=True)}
+    assert set(edges["directed"]) <= {0, 1} and data["stats"]["edges"] == n
+    only = map_data(r.graph, r.community, r.modules, r.positions, layers=("series",))
+    assert {only["edges"]["kinds"][k] for k in only["edges"]["kind"]} == {"series"}
+
+
+def test_node_link_written_piece_by_piece_is_the_same_json(data_build, monkeypatch):
+    import io
+
+    import graphkit.render as render
+
+    r = data_build
+    whole = dumps_json(r.node_link(), indent=None).encode("utf-8")
+    monkeypatch.setattr(render, "JSON_CHUNK", 7)   # many pieces, a short last one
+    fh = io.BytesIO()
+    write_node_link(fh, r.graph, r.community, r.modules, extra=r.node_extra(),
+                    display=r.display)
+    assert fh.getvalue() == whole
+
+
+def test_the_page_written_piece_by_piece_is_the_page(data_build, monkeypatch):
+    import io
+
+    import graphkit.render as render
+
+    r = data_build
+    data = r.map_data()
+    data["nodes"][0]["label"] = "</script><b>&\u2028"   # what the escaping is for
+    whole = render_html(data, heading="a <map>").encode("utf-8")
+    monkeypatch.setattr(render, "JSON_CHUNK", 5)
+    fh = io.BytesIO()
+    write_html(fh, data, heading="a <map>")
+    assert fh.getvalue() == whole
+    assert b"</script><b>" not in whole

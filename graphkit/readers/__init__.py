@@ -506,8 +506,14 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     sightings = apply_site_configs(sightings, configs)
     sightings, repeated = strip_repeated_paragraphs(sightings)
     fragments.extend(repeated)
-    return ReadResult(posts=infer_listing_years(merge_posts(sightings)), files=tuple(reports),
-                      fragments=tuple(fragments), sightings=len(sightings))
+    posts = infer_listing_years(merge_posts(sightings))
+    count = len(sightings)
+    del sightings
+    from .._runtime import release_free_memory
+
+    release_free_memory()   # the files' bytes and texts, the sightings merged away
+    return ReadResult(posts=posts, files=tuple(reports), fragments=tuple(fragments),
+                      sightings=count)
 
 
 UPLOAD_NAME_RE = re.compile(r"[^\w.\- ]+")
