@@ -201,6 +201,15 @@ def growth(runs: dict[int, dict]) -> dict:
     return out
 
 
+def bench_cli(quick: bool) -> None:
+    """Issue 17's measure: the whole CLI (``graphkit build``, a process of its own) on
+    synthetic posts in one JSONL file: wall time, the CLI process's peak resident memory
+    (its forked workers share its pages and are not added), and the quality of the
+    modules (codelength; adjusted mutual information with the planted topics)."""
+    n = 2000 if quick else 100000
+    record(f"cli {n} posts", **_child("cli", [str(n)]))
+
+
 def bench_engines(quick: bool) -> None:
     """Issue 17: the Spark engine in local[2] against the local engine, the same input
     (synthetic posts in JSONL files of 1,000 posts)."""
@@ -444,6 +453,8 @@ def child(kind: str, args: list[str]) -> dict:
         return _similarity(int(args[0]), int(args[1]))
     if kind == "engine":
         return _engine(int(args[0]), args[1], Path(args[2]))
+    if kind == "cli":
+        return _cli(int(args[0]))
     if kind == "infomap":
         return _infomap_ratio(int(args[0]))
     if kind == "export":
@@ -485,6 +496,42 @@ def _synthetic(n: int) -> dict:
             # with this process copy-on-write, so the two do not add up
             "peak_worker_rss_mb": round(
                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
+
+
+def _cli(n: int) -> dict:
+    from sklearn.metrics import adjusted_mutual_info_score
+    from synthetic import planted_topics, synthetic_rows, write_jsonl
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "posts.jsonl"
+        size = write_jsonl(synthetic_rows(n), path)
+        out = Path(d) / "out"
+        t = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "graphkit", "build", str(path), "--out",
+                               str(out), "--max-file-bytes", str(2 * size), "--quiet"],
+                              cwd=ROOT, capture_output=True, text=True)
+        wall = time.perf_counter() - t
+        if proc.returncode:
+            return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1][:200]}
+        # this process's only child: its peak is the CLI's (workers are not added)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        rep = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+        sizes = {f"{p.name}_mb": round(p.stat().st_size / 1e6, 1) for p in sorted(out.glob("*.*"))
+                 if not p.name.startswith(".")}
+    planted = planted_topics(n)
+    found = {int(x["id"].split(":")[1]) - 100000: x["top_module"] for x in graph["nodes"]
+             if x["kind"] == "post" and x["id"].split(":")[1].isdigit()}
+    rows = sorted(found)
+    return {"wall_s": round(wall, 2), "peak_rss_mb": round(peak, 1),
+            "input_mb": round(size / 1e6, 1), **sizes,
+            "timings_s": rep["timings_seconds"],
+            "codelength": round(rep["communities"]["codelength"], 5),
+            "trials": rep["communities"]["parameters"]["num_trials"],
+            "top_modules": rep["communities"]["num_top_modules"],
+            "ami_planted_topics": round(adjusted_mutual_info_score(
+                [int(planted[i]) for i in rows], [found[i] for i in rows]), 4),
+            "posts_matched": len(rows)}
 
 
 class TreeMemory:
@@ -793,7 +840,7 @@ def _hostile() -> dict:
 
 
 BENCHES = {"read": bench_read, "resolution": bench_resolution, "pipeline": bench_pipeline,
-           "communities": bench_communities, "synthetic": bench_synthetic,
+           "communities": bench_communities, "synthetic": bench_synthetic, "cli": bench_cli,
            "engines": bench_engines,
            "similarity": bench_similarity, "infomap": bench_infomap, "export": bench_export,
            "map": bench_map, "blogs": bench_blogs, "crawl": bench_crawl,

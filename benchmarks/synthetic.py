@@ -100,6 +100,17 @@ def synthetic_rows(n: int, *, seed: int = 0, mean_chars: int = 1200) -> list[dic
     return rows
 
 
+def planted_topics(n: int, *, seed: int = 0) -> np.ndarray:
+    """The topic :func:`synthetic_rows` gave each post (the same random draws), for
+    measuring how well the modules found recover them."""
+    rng = np.random.default_rng(seed)
+    vocab = vocabulary()
+    n_topics = max(5, n // 60)
+    for _ in range(n_topics):
+        rng.choice(len(vocab), size=min(150, len(vocab)), replace=False)
+    return rng.integers(0, n_topics, size=n)
+
+
 def _cn(k: int) -> str:
     if k <= 10:
         return CN_NUM[k - 1]

@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         import time
 
         from ._runtime import batch_collection
+        from .graph import EXCERPT_CHARS
         from .pipeline import analyse, read_any, write_outputs
 
         # a batch run pauses the cyclic collector (see batch_collection); a library
@@ -110,10 +111,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             with batch_collection():
                 t = time.perf_counter()
-                r = read_any(ns.paths or None, options=options, progress=progress,
-                             exclude=[ns.out])
+                read = [read_any(ns.paths or None, options=options, progress=progress,
+                                 exclude=[ns.out])]
                 read_seconds = time.perf_counter() - t
-                result = analyse(r, options=options, read_seconds=read_seconds)
+                # handed over (popped, not named here), so that analyse can drop the
+                # posts' whole texts once the graph is built: nothing written needs them
+                result = analyse(read.pop(), options=options, read_seconds=read_seconds,
+                                 cut_texts=EXCERPT_CHARS)
                 files = write_outputs(result, ns.out)
     except GraphkitError as exc:
         print(f"graphkit: error: {exc}", file=sys.stderr)

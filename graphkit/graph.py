@@ -9,6 +9,9 @@ from .model import Post
 from .relate import Edge, ExtraNode
 
 
+EXCERPT_CHARS = 400   # characters of a post's text kept as its node's excerpt
+
+
 def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNode],
                 tm: TermMatrix | None = None) -> nx.MultiDiGraph:
     """Assemble the multigraph: one node per post and cited work, one edge per relation.
@@ -45,7 +48,7 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
                             url=p.url, readers=p.readers, untitled=p.untitled,
                             title_only=p.title_only,
                             archive_id=p.archive_id, categories=list(p.categories),
-                            tags=list(p.tags), keywords=kw, excerpt=p.text[:400],
+                            tags=list(p.tags), keywords=kw, excerpt=p.text[:EXCERPT_CHARS],
                             sources=[f"{s.path}:{s.line}" for s in p.sources])
     for x in extra:
         nodes[x.key] = dict(kind=x.kind, title=x.title, label=x.title, date=None, url=None,

@@ -6,7 +6,7 @@ never changes the ones it was given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -186,6 +186,10 @@ class ReadResult:
         seconds, whether it came from the cache and why it failed.
     discovery : tuple of str
         When a blog was read from its address: what each discovery step found.
+    texts_cut : int or None
+        None: each post's whole text. A number: texts were cut to their first that many
+        characters once the graph was built (:meth:`cut_texts`; a batch run that
+        writes its outputs and ends has no further use for them).
     """
 
     posts: tuple[Post, ...]
@@ -194,6 +198,32 @@ class ReadResult:
     sightings: int = 0
     fetches: tuple = ()
     discovery: tuple[str, ...] = ()
+    texts_cut: int | None = None
+
+    def cut_texts(self, chars: int) -> "ReadResult":
+        """The same result with each post's text cut to its first ``chars`` characters
+        (the start of its stripped text when those are all white space, so that
+        :attr:`Post.title_only` does not change). At 100,000 posts of 2,600 characters
+        this frees about 450 MB once nothing else holds the whole texts.
+
+        Raises
+        ------
+        ValueError
+            When ``chars`` is not positive.
+        """
+        if chars < 1:
+            raise ValueError(f"chars must be positive, not {chars}")
+
+        def cut(p: Post) -> Post:
+            if len(p.text) <= chars:
+                return p
+            text = p.text[:chars]
+            if not text.strip():
+                text = p.text.strip()[:chars]
+            return replace(p, text=text)
+
+        return replace(self, posts=tuple(cut(p) for p in self.posts),
+                       texts_cut=chars if self.texts_cut is None else min(chars, self.texts_cut))
 
     def post(self, key: str) -> Post:
         """Return the post with node id ``key``; raise KeyError when absent."""

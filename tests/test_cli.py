@@ -138,3 +138,24 @@ def test_the_readme_holds_the_options_table():
     from graphkit.options import options_markdown
 
     assert options_markdown() in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_batch_run_cuts_the_texts_only_after_the_graph_is_built(out, data_build):
+    """The command line keeps 400 characters of each text once the graph is built; the
+    graph it writes is the one built from the whole texts."""
+    from graphkit.model import Post, ReadResult
+
+    rep = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert rep["reading"]["texts_cut"] == 400
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    ours = {(e["source"], e["target"], e["kind"]) for e in data["links"]}
+    assert ours == {(u, v, k) for u, v, k in data_build.graph.edges(keys=True)}
+    r = data_build.read
+    cut = r.cut_texts(50)
+    assert cut.texts_cut == 50 and r.texts_cut is None          # a new result
+    assert all(len(p.text) <= 50 for p in cut.posts)
+    assert [p.title_only for p in cut.posts] == [p.title_only for p in r.posts]
+    padded = ReadResult(posts=(Post(key="post:a", title="A", label="A", text=" " * 80 + "x"),))
+    assert not padded.cut_texts(10).posts[0].title_only        # not made title-only
+    with pytest.raises(ValueError):
+        r.cut_texts(0)
