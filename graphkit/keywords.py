@@ -13,7 +13,7 @@ References
    dictionary, maximum-probability path over the word DAG and HMM for unknown words;
    about nine times faster than the pure-Python jieba on this corpus, and the tokens
    kept here are the same, see ``tests/test_keywords_segmenter.py``)
-.. [2] scikit-learn, ``TfidfVectorizer``,
+.. [2] scikit-learn, ``TfidfVectorizer`` (whose TF-IDF weights ours equal, float for float),
    https://scikit-learn.org/stable/modules/feature_extraction.html#tfidf-term-weighting
 """
 
@@ -83,12 +83,11 @@ def _tokenizer():
 
 
 def warm_up() -> None:
-    """Build the segmenter and import scikit-learn's TF-IDF now (about 1 s, once per process).
+    """Build the segmenter now (0.2 s, once per process).
 
     :func:`graphkit.pipeline.build` calls it while worker processes read the files.
     """
     _tokenizer()
-    import sklearn.preprocessing  # noqa: F401
 
 
 def tokenize(text: str) -> list[str]:
@@ -313,13 +312,18 @@ def tfidf_rows(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
     idf : numpy.ndarray, shape (n_terms,)
         See :func:`smoothed_idf`.
     """
-    from sklearn.preprocessing import normalize
-
     x = sp.csr_matrix(counts, dtype=np.float64, copy=True)
     np.log(x.data, x.data)
     x.data += 1.0
     x.data *= idf[x.indices]
-    x = sp.csr_matrix(normalize(x, norm="l2", copy=False))
+    # L2 rows as scikit-learn's normalize(norm="l2") computes them: each row's squares
+    # summed in order (scipy's CSR product with a vector of ones sums row entries in
+    # order, as sklearn's loop does: the same floats), rows of zeros left alone.
+    # Importing scikit-learn for this would cost 126 MB of memory (it loads pandas).
+    squares = sp.csr_matrix((x.data * x.data, x.indices, x.indptr), shape=x.shape)
+    norms = np.sqrt(squares @ np.ones(x.shape[1]))
+    norms[norms == 0.0] = 1.0
+    x.data /= np.repeat(norms, np.diff(x.indptr))
     x.sort_indices()
     return x
 
@@ -615,9 +619,28 @@ _LATIN_TERM_RE = re.compile(r"^[a-z][a-z0-9]*(?:[-+][a-z0-9]+)*$")
 
 @lru_cache(maxsize=1)
 def _english_stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    """scikit-learn's English stop words and ours. The list is read from its own module
+    file, without importing scikit-learn (126 MB: it loads pandas and most of scipy);
+    by the regular import if that file ever moves."""
+    import importlib.util
 
-    return frozenset(ENGLISH_STOP_WORDS) | stop_words()
+    words = None
+    try:
+        spec = importlib.util.find_spec("sklearn")
+        origin = spec.origin if spec is not None else None
+        if origin:
+            from pathlib import Path
+
+            path = Path(origin).parent / "feature_extraction" / "_stop_words.py"
+            module = importlib.util.module_from_spec(
+                importlib.util.spec_from_file_location("_graphkit_sklearn_stop_words", path))
+            module.__spec__.loader.exec_module(module)
+            words = module.ENGLISH_STOP_WORDS
+    except (OSError, ImportError, AttributeError, SyntaxError):
+        words = None
+    if words is None:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as words
+    return frozenset(words) | stop_words()
 
 
 def readable_term(term: str, *, tags: frozenset[str] | set[str] = frozenset()) -> bool:

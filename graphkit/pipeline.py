@@ -467,14 +467,13 @@ def report(result: BuildResult, *, render_seconds: float | None = None) -> dict:
 
     import infomap
     import networkx as nx
-    import sklearn
 
     r = result.read
     return {
         "graphkit_version": __version__,
         "versions": {"python": platform.python_version(), "networkx": nx.__version__,
                      "infomap": infomap.__version__, "rjieba (jieba-rs)": version("rjieba"),
-                     "scikit-learn": sklearn.__version__,
+                     "scikit-learn": version("scikit-learn"),
                      **({"pyspark": version("pyspark")} if result.options.engine == "spark"
                         else {})},
         "parameters": {**{k: (list(v) if isinstance(v, tuple) else v)

@@ -241,3 +241,23 @@ def test_the_graph_is_the_one_networkx_public_methods_build(data_build):
             == list(public.edges(keys=True, data=True)))
     assert list(ours.in_edges(keys=True)) == list(public.in_edges(keys=True))
     assert nx.utils.graphs_equal(ours, public)
+
+
+def test_tfidf_rows_are_scikit_learns_float_for_float(data_build):
+    """Our TF-IDF (row by row, for the Spark engine, without importing scikit-learn in a
+    build) gives the very floats of scikit-learn's TfidfTransformer."""
+    import numpy as np
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
+
+    from graphkit.keywords import _english_stop_words, smoothed_idf, tfidf_rows
+
+    counts = data_build.terms.counts
+    ours = tfidf_rows(counts, smoothed_idf(np.bincount(counts.indices,
+                                                       minlength=counts.shape[1]),
+                                           counts.shape[0]))
+    theirs = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+    theirs.sort_indices()
+    assert np.array_equal(ours.indptr, theirs.indptr)
+    assert np.array_equal(ours.indices, theirs.indices)
+    assert np.array_equal(ours.data, theirs.data)
+    assert ENGLISH_STOP_WORDS <= _english_stop_words()
