@@ -35,7 +35,10 @@ SHORT_LABEL = 16  # characters drawn on the canvas; the tooltip has the whole ti
 OVERVIEW_THRESHOLD = 300  # maps with more posts open on the module view
 TOPIC_OFF_ABOVE = 1000    # with more nodes drawn, shared-topic edges start switched off
 OVERVIEW_MIN_POSTS = 3    # smaller modules are one "other" node of the module view
-# the edges of map_data, one list per column (kind: an index into "kinds")
+# the nodes and edges of map_data, one list per column (kind: an index into "kinds")
+NODE_COLUMNS = ("id", "label", "short", "kind", "title_only", "date", "url", "module",
+                "module_label", "dmodule", "dmodule_label", "submodule", "flow", "keywords",
+                "x", "y", "size", "color")
 EDGE_COLUMNS = ("source", "target", "kind", "weight", "directed", "evidence", "width")
 
 
@@ -235,8 +238,9 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
     Returns
     -------
     dict
-        ``nodes`` (id, label, short label, kind, module ids, colour, size, position…),
-        ``edges`` as columns, one list per ``EDGE_COLUMNS`` entry (``source`` and
+        ``nodes`` as columns, one list per ``NODE_COLUMNS`` entry (id, label, short
+        label, kind, module ids, colour, size, position…), ``edges`` as columns, one
+        list per ``EDGE_COLUMNS`` entry (``source`` and
         ``target``: indices into ``nodes``; ``kind``: an index into ``edges["kinds"]``,
         whose colours are ``edges["colors"]``; ``directed``: 0 or 1), ``modules`` (the legend: displayed modules, the 20 of largest flow
         each with its hue, the rest counted as "other"), ``tree`` (each displayed
@@ -264,7 +268,7 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
     for dm, subs in children.items():
         for k, sub in enumerate(sorted(subs, key=lambda x: (-subs[x], x))):
             shade_of[sub] = k
-    nodes = []
+    rows = []
     shown = set()
     for n, d in graph.nodes(data=True):
         if (d["kind"] != "post" and not show_extra) or (selected is not None
@@ -282,16 +286,16 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
             sub = result.module(n, len(dm.split(":")) + 1)
             color = shade(hues[dm], shade_of.get(sub, 0)) if sub != dm else hues[dm]
         label = d.get("label") or n
-        nodes.append({"id": n, "label": label, "short": short_label(label),
-                      "kind": d["kind"], "title_only": bool(d.get("title_only")),
-                      "date": d.get("date"), "url": d.get("url"),
-                      "module": leaf, "module_label": labels.get(leaf),
-                      "dmodule": dm, "dmodule_label": labels.get(dm) if dm else None,
-                      "submodule": sub if sub != dm else None,
-                      "flow": round(flow, 8) if flow is not None else 0.0,
-                      "keywords": d.get("keywords", [])[:6], "x": x, "y": y,
-                      "size": round(size, 2), "color": color})
-    index = {n["id"]: i for i, n in enumerate(nodes)}
+        rows.append((n, label, short_label(label), d["kind"], bool(d.get("title_only")),
+                     d.get("date"), d.get("url"), leaf, labels.get(leaf), dm,
+                     labels.get(dm) if dm else None, sub if sub != dm else None,
+                     round(flow, 8) if flow is not None else 0.0,
+                     d.get("keywords", [])[:6], x, y, round(size, 2), color))
+    # one list per column: a node costs 18 list slots, not a dict of 18 keys
+    nodes = {c: list(v) for c, v in zip(NODE_COLUMNS, zip(*rows))} if rows else {
+        c: [] for c in NODE_COLUMNS}
+    del rows
+    index = {n: i for i, n in enumerate(nodes["id"])}
     edges: dict[str, list] = {c: [] for c in EDGE_COLUMNS}
     kinds: dict[str, int] = {}
     source, target, kind_of, weight, directed, evidence, widths = (edges[c] for c in EDGE_COLUMNS)
@@ -327,8 +331,8 @@ def map_data(graph: nx.MultiDiGraph, result: CommunityResult,
                   "color": shade(hues[dm], shade_of.get(sub, 0))}
                  for sub in sorted(subs, key=lambda x: (-subs[x], x))]
             for dm, subs in sorted(children.items())}
-    posts = sum(1 for n in nodes if n["kind"] == "post")
-    years = sorted({y for n in nodes if (y := year_of(n["date"])) is not None})
+    posts = sum(1 for k in nodes["kind"] if k == "post")
+    years = sorted({y for d in nodes["date"] if (y := year_of(d)) is not None})
     data = {"nodes": nodes, "edges": edges, "modules": legend, "tree": tree,
             "select": select if select in shown else None, "subset": selected is not None,
             "rule": display.rule, "years": [years[0], years[-1]] if years else None,
@@ -344,18 +348,17 @@ def _module_size(posts: int, flow: float, max_flow: float) -> float:
     return round(NODE_SPACING * (1 + 0.8 * math.sqrt(posts) * math.sqrt(0.2 + flow / max_flow)), 2)
 
 
-def _overview(nodes: list[dict], edges: dict[str, list], legend: list[dict],
+def _overview(nodes: dict[str, list], edges: dict[str, list], legend: list[dict],
               result: CommunityResult) -> dict:
     """One node per displayed module at the centre of its posts, sized by flow; links
     weighted by the flow-network weight between modules."""
-    top = {n["id"]: n["dmodule"] for n in nodes}
+    top = dict(zip(nodes["id"], nodes["dmodule"]))
     sums: dict[str, list[float]] = {}
-    for n in nodes:
-        m = top[n["id"]]
-        if m is not None and n["kind"] == "post":
+    for m, kind, x, y in zip(nodes["dmodule"], nodes["kind"], nodes["x"], nodes["y"]):
+        if m is not None and kind == "post":
             acc = sums.setdefault(m, [0.0, 0.0, 0.0])
-            acc[0] += n["x"]
-            acc[1] += n["y"]
+            acc[0] += x
+            acc[1] += y
             acc[2] += 1
     max_flow = max((m["flow"] for m in legend), default=0.0) or 1.0
     small = {m["id"] for m in legend if m["size"] < OVERVIEW_MIN_POSTS and m["id"] in sums}
@@ -382,7 +385,7 @@ def _overview(nodes: list[dict], edges: dict[str, list], legend: list[dict],
         top = {n: ("other" if m in small else m) for n, m in top.items()}
         sums["other"] = [0.0, 0.0, 1.0]
     weights: dict[tuple[str, str], float] = {}
-    ids = [n["id"] for n in nodes]
+    ids = nodes["id"]
     for s, t, w in zip(edges["source"], edges["target"], edges["weight"]):
         a, b = top.get(ids[s]), top.get(ids[t])
         if a and b and a != b and a in sums and b in sums:

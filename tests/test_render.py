@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.render import (EDGE_COLUMNS, dumps_json, map_data, render_html, shade,
+from graphkit.render import (EDGE_COLUMNS, NODE_COLUMNS, dumps_json, map_data, render_html, shade,
                              short_label, vis_asset_path, write_html, write_node_link)
 
 
@@ -42,9 +42,12 @@ def test_map_data_colours_and_legend_follow_the_display_partition(data_build):
     data = map_data(r.graph, r.community, r.modules, r.positions, display=r.display)
     assert [m["id"] for m in data["modules"]] == list(r.display.modules)
     hue = {m["id"]: m["color"] for m in data["modules"]}
-    for n in data["nodes"]:
-        if n["dmodule"] is not None and n["submodule"] is None:
-            assert n["color"] == hue[n["dmodule"]]
+    nodes = data["nodes"]
+    assert set(nodes) == set(NODE_COLUMNS)
+    assert all(len(nodes[c]) == len(nodes["id"]) for c in NODE_COLUMNS)
+    for dm, sub, color in zip(nodes["dmodule"], nodes["submodule"], nodes["color"]):
+        if dm is not None and sub is None:
+            assert color == hue[dm]
     assert data["rule"] == r.display.rule and data["select"] is None
 
 
@@ -54,7 +57,7 @@ def test_map_edges_are_columns_that_name_drawn_nodes_and_keep_every_edge(data_bu
     edges = data["edges"]
     n = r.graph.number_of_edges()
     assert all(len(edges[c]) == n for c in EDGE_COLUMNS)   # every edge drawn by default
-    ids = [node["id"] for node in data["nodes"]]
+    ids = data["nodes"]["id"]
     drawn = {(ids[s], ids[t], edges["kinds"][k])
              for s, t, k in zip(edges["source"], edges["target"], edges["kind"])}
     assert drawn == {(u, v, d["kind"]) for u, v, d in r.graph.edges(data=True)}
@@ -84,7 +87,7 @@ def test_the_page_written_piece_by_piece_is_the_page(data_build, monkeypatch):
 
     r = data_build
     data = r.map_data()
-    data["nodes"][0]["label"] = "</script><b>&\u2028"   # what the escaping is for
+    data["nodes"]["label"][0] = "</script><b>&\u2028"   # what the escaping is for
     whole = render_html(data, heading="a <map>").encode("utf-8")
     monkeypatch.setattr(render, "JSON_CHUNK", 5)
     fh = io.BytesIO()
