@@ -329,6 +329,7 @@ def detect_communities(graph: nx.MultiDiGraph, *,
     linked = np.zeros(len(nodes), dtype=bool)
     linked[links[:, 0].astype(np.int64)] = True
     linked[links[:, 1].astype(np.int64)] = True
+    del links   # Infomap holds its own copy
     for i in np.nonzero(~linked)[0].tolist():
         im.add_node(i)  # isolated posts get a module of their own
     start = None
