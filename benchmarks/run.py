@@ -208,6 +208,8 @@ def bench_cli(quick: bool) -> None:
     modules (codelength; adjusted mutual information with the planted topics)."""
     n = 2000 if quick else 100000
     record(f"cli {n} posts", **_child("cli", [str(n)]))
+    if not quick:   # the quality reference: ten InfoMap trials whatever the size
+        record(f"cli {n} posts, 10 trials", **_child("cli", [str(n), "--no-scale-trials"]))
 
 
 def bench_engines(quick: bool) -> None:
@@ -454,7 +456,7 @@ def child(kind: str, args: list[str]) -> dict:
     if kind == "engine":
         return _engine(int(args[0]), args[1], Path(args[2]))
     if kind == "cli":
-        return _cli(int(args[0]))
+        return _cli(int(args[0]), args[1:])
     if kind == "infomap":
         return _infomap_ratio(int(args[0]))
     if kind == "export":
@@ -498,7 +500,7 @@ def _synthetic(n: int) -> dict:
                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
 
 
-def _cli(n: int) -> dict:
+def _cli(n: int, flags: list[str]) -> dict:
     from sklearn.metrics import adjusted_mutual_info_score
     from synthetic import planted_topics, synthetic_rows, write_jsonl
 
@@ -508,7 +510,8 @@ def _cli(n: int) -> dict:
         out = Path(d) / "out"
         t = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "graphkit", "build", str(path), "--out",
-                               str(out), "--max-file-bytes", str(2 * size), "--quiet"],
+                               str(out), "--max-file-bytes", str(2 * size), "--quiet",
+                               *flags],
                               cwd=ROOT, capture_output=True, text=True)
         wall = time.perf_counter() - t
         if proc.returncode:
