@@ -209,7 +209,7 @@ def bench_cli(quick: bool) -> None:
     n = 2000 if quick else 100000
     record(f"cli {n} posts", **_child("cli", [str(n)]))
     if not quick:   # the quality reference: ten InfoMap trials whatever the size
-        record(f"cli {n} posts, 10 trials", **_child("cli", [str(n), "--no-scale-trials"]))
+        record(f"cli {n} posts, 10 trials", **_child("cli", [str(n), "no-scale-trials"]))
 
 
 def bench_engines(quick: bool) -> None:
@@ -511,7 +511,7 @@ def _cli(n: int, flags: list[str]) -> dict:
         t = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "graphkit", "build", str(path), "--out",
                                str(out), "--max-file-bytes", str(2 * size), "--quiet",
-                               *flags],
+                               *(f"--{f}" for f in flags)],   # CLI flags named without "--"
                               cwd=ROOT, capture_output=True, text=True)
         wall = time.perf_counter() - t
         if proc.returncode:

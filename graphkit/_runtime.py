@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def batch_collection() -> Iterator[None]:
+def batch_collection(*, collect: bool = True) -> Iterator[None]:
     """Pause the cyclic garbage collector for the block (a batch run), then collect once.
 
     A build allocates millions of objects that live to its end (posts, edges, node
@@ -20,6 +20,8 @@ def batch_collection() -> Iterator[None]:
     collected when the block ends. Only for a process that runs one build (the CLI, the
     benchmarks): a library caller's or a server's build never changes process settings.
     Blocks nest; the collector is on again after the outermost one if it was before.
+    With ``collect=False`` the final collection is skipped (a process about to end:
+    1.1 s at 100,000 posts).
 
     References
     ----------
@@ -33,7 +35,8 @@ def batch_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-            gc.collect()
+            if collect:
+                gc.collect()
 
 
 def release_free_memory() -> None:

@@ -104,12 +104,12 @@ def main(argv: list[str] | None = None) -> int:
         if options.engine == "spark":
             from .spark import build_spark
 
-            with batch_collection():
+            with batch_collection(collect=False):   # the process ends after it
                 result = build_spark(ns.paths or None, options=options, progress=progress,
                                      exclude=[ns.out])
                 files = write_outputs(result, ns.out)
         else:
-            with batch_collection():
+            with batch_collection(collect=False):   # the process ends after it
                 t = time.perf_counter()
                 read = [read_any(ns.paths or None, options=options, progress=progress,
                                  exclude=[ns.out])]

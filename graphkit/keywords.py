@@ -377,7 +377,8 @@ def keyword_matrix(posts: "tuple[Post, ...] | list[Post]", *,
     -----
     Segmentation (jieba-rs) runs at about 3 MB of Chinese text per second on one core
     here: the 1,313 posts of the kexue.fm corpus take 0.5 s in one process, the 100,000
-    synthetic posts of the benchmark 40 s in one and about half in two (each worker
+    synthetic posts of the benchmark about 26 s in one (40 s before the words' verdicts
+    were memoised) and 14–16 s in two (each worker
     returns its counts over its own sorted vocabulary; the columns are mapped to the
     union, an order-preserving map, so rows stay sorted).
     """

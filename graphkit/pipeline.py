@@ -85,8 +85,8 @@ def build(paths: Iterable[str | os.PathLike[str]] | None = None, *,
     (see :func:`graphkit.readers.read_paths`); the numerical libraries, the segmenter and
     scikit-learn load in this process while they read. On the kexue.fm corpus this
     overlap takes 0.3–0.4 s off a cold run. Nothing here changes the process's own
-    settings (the command line freezes the garbage collector around the analysis, see
-    :mod:`graphkit.cli`).
+    settings (the command line pauses the cyclic garbage collector for the run, see
+    :func:`graphkit._runtime.batch_collection`).
     """
     options = BuildOptions() if options is None else options
     if options.engine == "spark":
@@ -400,7 +400,8 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
         this many characters of each post's text in the result
         (:meth:`graphkit.model.ReadResult.cut_texts`). Frees the texts' memory for the
         stages after it when the caller holds no other reference to ``read_result``
-        (the command line; at 100,000 posts, 450 MB). Default: whole texts.
+        (the command line; at 100,000 synthetic posts, 148 million characters, about
+        300 MB). Default: whole texts.
 
     Returns
     -------

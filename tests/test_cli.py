@@ -82,6 +82,14 @@ def test_batch_collection_pauses_the_collector_only_within_the_block_and_collect
         assert probe() is not None         # a cycle waits for the block's end
     assert gc.isenabled()
     assert probe() is None                 # and is collected when it ends
+    with batch_collection(collect=False):  # a process about to end skips that collection
+        holder = type("Holder", (), {})()
+        holder.self = holder
+        probe = weakref.ref(holder)
+        del holder
+    assert gc.isenabled() and probe() is not None
+    gc.collect()
+    assert probe() is None
 
 
 def test_html_loads_nothing_from_the_network(out):
