@@ -164,10 +164,16 @@ def test_a_killed_crawl_resumes_with_nothing_lost(blog, tmp_path):
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert report["reading"]["posts"] == 32
     again = {r.path: r for r in b.log[before:] if r.path.startswith("/posts/")}
-    assert all(again[p].conditional and again[p].status == 304 for p in first)
+    # the pages being received when the crawl was killed (at most MAX_IN_FLIGHT) may have
+    # been served but not yet cached: they alone are fetched whole again
+    from graphkit.crawl import MAX_IN_FLIGHT
+
+    refetched = {p for p in first if not again[p].conditional}
+    assert len(refetched) <= MAX_IN_FLIGHT
+    assert all(again[p].status == 304 for p in first - refetched)
     assert {p for p, r in again.items() if r.status == 200} == (
-        {f"/posts/{i}/" for i in range(1, 33)} - first)
-    assert report["fetch"]["from_cache"] >= len(first)
+        {f"/posts/{i}/" for i in range(1, 33)} - first) | refetched
+    assert report["fetch"]["from_cache"] >= len(first) - len(refetched)
 
 
 def test_kexue_pages_are_read_by_the_site_reader(tmp_path, monkeypatch):
