@@ -90,14 +90,30 @@ def fork_workers(items: int, min_items: int) -> int:
     return min(os.cpu_count() or 1, 4)
 
 
-def fork_map(fn, items: list, workers: int) -> list:
-    """``[fn(x) for x in items]`` in ``workers`` forked processes, results in order.
+def fork_map(fn, items: list, workers: int, *, shared=None) -> list:
+    """``[fn(x) for x in items]`` in ``workers`` forked processes, results in order; with
+    ``shared``, ``[fn(shared, x) for x in items]``.
 
-    The workers inherit this process's memory (the posts, the segmenter), so only
-    ``items`` and the results are pickled. Call it only where :func:`may_fork`.
+    The workers inherit this process's memory (the posts, the segmenter, ``shared``:
+    set before they fork, never pickled), so only ``items`` and the results are
+    pickled. Call it only where :func:`may_fork`.
     """
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as ex:
-        return list(ex.map(fn, items))
+    global _TASK
+    _TASK = (fn, shared)
+    try:
+        with ProcessPoolExecutor(max_workers=workers,
+                                 mp_context=mp.get_context("fork")) as ex:
+            return list(ex.map(_run_task, items))
+    finally:
+        _TASK = None
+
+
+_TASK: tuple | None = None   # (fn, shared) of the running fork_map, seen by its workers
+
+
+def _run_task(item):
+    fn, shared = _TASK
+    return fn(item) if shared is None else fn(shared, item)

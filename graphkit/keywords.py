@@ -394,21 +394,13 @@ def keyword_matrix(posts: "tuple[Post, ...] | list[Post]", *,
 PARALLEL_MIN_POSTS = 5000   # below this, forking costs more than it saves
 
 
-_FORKED: tuple = ()   # (posts, max_chars) seen by the forked workers
-
-
 def _parallel_keyword_matrix(posts, *, max_chars: int, workers: int) -> TermMatrix:
-    global _FORKED
     from ._runtime import fork_map
 
     _tokenizer()   # built once, inherited by the workers
     size = -(-len(posts) // workers)
     ranges = [(lo, min(len(posts), lo + size)) for lo in range(0, len(posts), size)]
-    _FORKED = (posts, max_chars)
-    try:
-        parts = fork_map(_count_range, ranges, len(ranges))
-    finally:
-        _FORKED = ()
+    parts = fork_map(_count_range, ranges, len(ranges), shared=(posts, max_chars))
     terms = tuple(sorted(set().union(*(p[0] for p in parts))))
     column = {t: j for j, t in enumerate(terms)}
     blocks = []
@@ -421,8 +413,8 @@ def _parallel_keyword_matrix(posts, *, max_chars: int, workers: int) -> TermMatr
     return matrix_of_counts(tuple(p.key for p in posts), terms, counts)
 
 
-def _count_range(bounds: tuple[int, int]):
-    posts, max_chars = _FORKED
+def _count_range(shared: tuple, bounds: tuple[int, int]):
+    posts, max_chars = shared
     bags = [Counter(post_tokens(p, max_chars=max_chars)) for p in posts[bounds[0]:bounds[1]]]
     terms = sorted(set().union(*bags))
     counts = count_rows(bags, {t: j for j, t in enumerate(terms)})
@@ -566,7 +558,6 @@ def similar_pairs(tm: TermMatrix, *, top_k: int = 5, min_score: float = 0.1,
     list of (int, int, float)
         ``(i, j, score)`` with ``i < j``, scores rounded to 6 decimals, sorted by ``(i, j)``.
     """
-    global _SIMILAR
     n = tm.matrix.shape[0]
     if n < 2 or top_k <= 0:
         return []
@@ -577,27 +568,21 @@ def similar_pairs(tm: TermMatrix, *, top_k: int = 5, min_score: float = 0.1,
         from ._runtime import fork_workers
 
         workers = fork_workers(n, PARALLEL_MIN_POSTS)
-    _SIMILAR = (x, xt, top_k, min_score)
-    try:
-        if workers > 1 and len(starts) > 1:
-            from ._runtime import fork_map
+    shared = (x, xt, top_k, min_score)
+    if workers > 1 and len(starts) > 1:
+        from ._runtime import fork_map
 
-            parts = fork_map(_block_candidates_from, starts, workers)
-        else:
-            parts = [_block_candidates_from(lo) for lo in starts]
-    finally:
-        _SIMILAR = ()
+        parts = fork_map(_block_candidates_from, starts, workers, shared=shared)
+    else:
+        parts = [_block_candidates_from(shared, lo) for lo in starts]
     candidates: dict[int, list[tuple[int, float]]] = {}
     for part in parts:
         candidates.update(part)
     return pairs_of(candidates.items())
 
 
-_SIMILAR: tuple = ()   # (x, xᵀ, top_k, min_score) seen by the forked workers
-
-
-def _block_candidates_from(lo: int) -> dict[int, list[tuple[int, float]]]:
-    x, xt, top_k, min_score = _SIMILAR
+def _block_candidates_from(shared: tuple, lo: int) -> dict[int, list[tuple[int, float]]]:
+    x, xt, top_k, min_score = shared
     return block_candidates(x[lo:lo + BLOCK_ROWS], lo, xt, 0, top_k=top_k,
                             min_score=min_score)
 

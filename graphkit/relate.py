@@ -657,7 +657,6 @@ def topic_edges(tm: "TermMatrix", *, top_k: int, min_score: float,
         ``source < target``; weight is the cosine similarity; evidence and keywords name
         the shared keywords that weigh most.
     """
-    global _TOPIC
     from .keywords import PARALLEL_MIN_POSTS, similar_pairs
 
     df = None
@@ -673,28 +672,24 @@ def topic_edges(tm: "TermMatrix", *, top_k: int, min_score: float,
         from ._runtime import fork_workers
 
         workers = fork_workers(len(tm.keys), PARALLEL_MIN_POSTS)
-    _TOPIC = (tm, pairs, title_only, df, rare)
-    try:
-        if workers > 1 and len(pairs) >= 2 * workers:
-            from ._runtime import fork_map
+    shared = (tm, pairs, title_only, df, rare)
+    if workers > 1 and len(pairs) >= 2 * workers:
+        from ._runtime import fork_map
 
-            size = -(-len(pairs) // workers)
-            parts = fork_map(_topic_edges_of, [(lo, min(len(pairs), lo + size))
-                                               for lo in range(0, len(pairs), size)], workers)
-            return [e for part in parts for e in part]
-        return _topic_edges_of((0, len(pairs)))
-    finally:
-        _TOPIC = ()
+        size = -(-len(pairs) // workers)
+        parts = fork_map(_topic_edges_of, [(lo, min(len(pairs), lo + size))
+                                           for lo in range(0, len(pairs), size)], workers,
+                         shared=shared)
+        return [e for part in parts for e in part]
+    return _topic_edges_of(shared, (0, len(pairs)))
 
 
-_TOPIC: tuple = ()   # (tm, pairs, title_only, df, rare) seen by the forked workers
-
-
-def _topic_edges_of(bounds: tuple[int, int]) -> list[Edge]:
-    """The topic edges of ``pairs[lo:hi]`` (see :func:`topic_edges`)."""
+def _topic_edges_of(shared: tuple, bounds: tuple[int, int]) -> list[Edge]:
+    """The topic edges of ``pairs[lo:hi]`` (see :func:`topic_edges`; ``shared``: the
+    term matrix, the pairs, the title-only posts, document frequencies, the rare bound)."""
     from .keywords import shared_terms
 
-    tm, pairs, title_only, df, rare = _TOPIC
+    tm, pairs, title_only, df, rare = shared
     edges = []
     for i, j, score in pairs[bounds[0]:bounds[1]]:
         a, b = sorted((tm.keys[i], tm.keys[j]))

@@ -138,18 +138,21 @@ def write_node_link(fh, graph: nx.MultiDiGraph, result: CommunityResult | None =
     write_json(fh, {**head, "nodes": nodes, "links": links}, sort_keys=True)
 
 
-def dumps_json(data: dict, *, indent: int | None = 1) -> str:
-    """Serialise deterministically (sorted keys, UTF-8 text).
+def dumps_json(data, *, indent: int | None = 1, sort_keys: bool = True) -> str:
+    """Serialise deterministically (sorted keys unless told, UTF-8 text; mappings, sets
+    and tuples as objects and lists).
 
     Parameters
     ----------
-    data : dict
+    data : dict, list or any JSON value
     indent : int or None, keyword-only
         Spaces per level; ``None`` writes compact JSON, which Python's C encoder
         produces about five times faster (the indenting encoder is pure Python).
+    sort_keys : bool, keyword-only
+        False: the dicts' own order (which the caller fixes).
     """
     separators = (",", ":") if indent is None else None
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent,
+    return json.dumps(data, ensure_ascii=False, sort_keys=sort_keys, indent=indent,
                       separators=separators, default=_default)
 
 
@@ -166,7 +169,7 @@ def _default(o):
 def _script_json(data: dict) -> str:
     """JSON safe to place inside a ``<script>`` element (``data``'s own order of keys,
     which :func:`map_data` fixes)."""
-    return _script_escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return _script_escape(dumps_json(data, indent=None, sort_keys=False))
 
 
 def _script_escape(text: str) -> str:
@@ -536,10 +539,6 @@ def write_json(fh, value, *, sort_keys: bool = True, escape=None, _depth: int = 
     def out(text: str) -> None:
         fh.write((escape(text) if escape else text).encode("utf-8"))
 
-    def dumps(v) -> str:
-        return json.dumps(v, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"),
-                          default=_default)
-
     if isinstance(value, dict) and _depth < 2:
         out("{")
         for i, key in enumerate(sorted(value) if sort_keys else value):
@@ -550,10 +549,10 @@ def write_json(fh, value, *, sort_keys: bool = True, escape=None, _depth: int = 
         out("[")
         items, first = iter(value), True
         while chunk := list(islice(items, JSON_CHUNK)):
-            text = dumps(chunk)[1:-1]
+            text = dumps_json(chunk, indent=None, sort_keys=sort_keys)[1:-1]
             if text:
                 out(text if first else "," + text)
                 first = False
         out("]")
     else:
-        out(dumps(value))
+        out(dumps_json(value, indent=None, sort_keys=sort_keys))

@@ -27,10 +27,7 @@ def split_lines(text: str) -> list[str]:
     their line, so line numbers match those of an editor (and a JSON string holding
     U+2028 stays on its JSON Lines line).
     """
-    lines = _LINE_RE.split(text)
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
+    return list(iter_lines(text))
 
 
 def iter_lines(text: str) -> Iterator[str]:
