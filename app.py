@@ -124,7 +124,7 @@ try:
         read_result = read_blog(source, options)
     else:
         read_result = load(source, uploads, roots)
-    tm = terms(source, options.keyword_chars, read_result)
+    tm = terms(source, options.keyword_chars, options.mine_phrases, read_result)
     # display-only options are not part of the analysis' cache key
     result = run(source, options.with_(show_extra_nodes=True, **DISPLAY_DEFAULTS),
                  read_result, tm)

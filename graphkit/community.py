@@ -31,6 +31,8 @@ from .keywords import TermMatrix
 from .options import BuildOptions
 from .relate import DIRECTED_KINDS
 
+MARKOV_TIME = BuildOptions.__dataclass_fields__["markov_time"].default  # the option's default
+
 SAVINGS_FLOOR = 0.01  # relative codelength savings below this: no structure found
 
 
@@ -254,7 +256,7 @@ def flow_network(graph: nx.MultiDiGraph, *, layer_weights: Mapping[str, float],
 
 def detect_communities(graph: nx.MultiDiGraph, *,
                        layer_weights: Mapping[str, float] | None = None, seed: int = 42,
-                       num_trials: int = 10, markov_time: float = 1.0,
+                       num_trials: int = 10, markov_time: float = MARKOV_TIME,
                        teleportation_probability: float = 0.15, two_level: bool = False,
                        flow_extra_nodes: bool = False,
                        initial_partition: Mapping[str, int] | None = None,
@@ -274,7 +276,16 @@ def detect_communities(graph: nx.MultiDiGraph, *,
     num_trials : int, keyword-only
         Infomap runs; the one of shortest codelength is kept.
     markov_time : float, keyword-only
-        Above 1, fewer and larger modules; below 1, more and smaller.
+        Scales the random walk's steps between codings [4]_: above 1, fewer and larger
+        modules; below 1, more and smaller. The default, 2 (Infomap's own is 1), puts
+        posts that cite a common post (bibliographic coupling) or are cited by a common
+        post (co-citation) one coded step apart, which is how posts on one subject are
+        linked in a sparse blog graph; at Markov time 1 the map equation cuts such
+        two-step neighbourhoods into many small modules (its field-of-view limit [3]_).
+        Measured on the kexue.fm corpus (seeds 1–5): agreement of the displayed modules
+        with the blog's categories 0.199 → 0.214 and with its tags 0.340 → 0.358
+        (adjusted mutual information); on 10,000 synthetic posts with planted topics
+        0.993 → 0.991.
     teleportation_probability : float, keyword-only
         Of the directed flow (PageRank-style recorded teleportation).
     two_level : bool, keyword-only
@@ -306,6 +317,12 @@ def detect_communities(graph: nx.MultiDiGraph, *,
     .. [1] M. Rosvall, C. T. Bergstrom, "Maps of random walks on complex networks reveal
        community structure", PNAS 105(4), 1118–1123 (2008).
     .. [2] Infomap's Python API, https://mapequation.github.io/infomap/python/
+    .. [3] M. T. Schaub, R. Lambiotte, M. Barahona, "Encoding dynamics for multiscale
+       community detection: Markov time sweeping for the map equation", Phys. Rev. E 86,
+       026112 (2012).
+    .. [4] A. Kheirkhahzadeh, A. Lancichinetti, M. Rosvall, "Efficient community
+       detection of network flows for varying Markov times and bipartite networks",
+       Phys. Rev. E 93, 032309 (2016).
     """
     import infomap  # heavy: loaded on first use only
 
@@ -531,8 +548,10 @@ def summarize_modules(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermM
                        *(t.casefold() for t in d.get("tags", ()))]
                    for n, d in graph.nodes(data=True)}
 
+    phrases = frozenset(tm.phrases)
+
     def readable(term: str) -> bool:
-        return readable_term(term, tags=tags)
+        return readable_term(term, tags=tags, phrases=phrases)
 
     in_cites: dict[str, int] = {}
     for u, v, d in graph.edges(data=True):

@@ -40,9 +40,11 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
     rows = {k: i for i, k in enumerate(tm.keys)} if tm is not None else {}
     from .keywords import readable_term
 
+    phrases = frozenset(tm.phrases) if tm is not None else frozenset()
     for p in posts:
         tags = frozenset(t.casefold() for t in (*p.tags, *p.categories))
-        kw = ([t for t, _ in tm.top_terms(rows[p.key], 16) if readable_term(t, tags=tags)][:8]
+        kw = ([t for t, _ in tm.top_terms(rows[p.key], 16)
+               if readable_term(t, tags=tags, phrases=phrases)][:8]
               if p.key in rows else [])
         nodes[p.key] = dict(kind="post", title=p.title, label=p.label, date=p.date,
                             url=p.url, readers=p.readers, untitled=p.untitled,

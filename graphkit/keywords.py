@@ -23,7 +23,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from importlib import resources
@@ -69,17 +69,24 @@ def domain_terms() -> tuple[str, ...]:
 DOMAIN_TERM_FREQ = 2000  # dictionary frequency of a domain term: high enough to win a split
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():
-    """The segmenter, built once per process (0.2 s) with the domain vocabulary."""
+@lru_cache(maxsize=4)
+def _tokenizer(phrases: tuple[str, ...] = ()):
+    """The segmenter with the domain vocabulary and ``phrases`` (a blog's mined terms,
+    :func:`graphkit.phrases.mine_phrases`), built once per process and set of phrases
+    (0.2 s; the four last sets are kept)."""
     with _segmenter_lock:
         import rjieba  # loaded on first use only
 
         tk = rjieba.Jieba()
-        for term in domain_terms():
+        for term in (*domain_terms(), *phrases):
             if _CJK_RE.search(term):
                 tk.add_word(term, DOMAIN_TERM_FREQ, None)
         return tk
+
+
+def base_tokenizer():
+    """The segmenter with jieba's dictionary and the domain vocabulary only."""
+    return _tokenizer()
 
 
 def warm_up() -> None:
@@ -90,18 +97,21 @@ def warm_up() -> None:
     _tokenizer()
 
 
-def tokenize(text: str) -> list[str]:
+def tokenize(text: str, *, phrases: tuple[str, ...] = ()) -> list[str]:
     """Split text into keyword tokens.
 
     LaTeX, URLs and punctuation are removed; English terms (``BERT-flow``, ``RoPE``,
     ``GPT2``) are kept whole and case-folded; Chinese runs are segmented by jieba
-    (jieba-rs) with the domain vocabulary; tokens that are stop words, numbers or single Chinese
-    characters are dropped.
+    (jieba-rs) with the domain vocabulary and ``phrases``; tokens that are stop words,
+    numbers or single Chinese characters are dropped.
 
     Parameters
     ----------
     text : str
         Plain text.
+    phrases : tuple of str, keyword-only
+        Terms the segmenter keeps whole besides its dictionary (a blog's own, from
+        :func:`graphkit.phrases.mine_phrases`).
 
     Returns
     -------
@@ -122,7 +132,7 @@ def tokenize(text: str) -> list[str]:
                 out.append(token)
         elif _CJK_RE.search(piece):
             if tk is None:
-                tk = _tokenizer()
+                tk = _tokenizer(phrases)
             # with the HMM for unknown words
             out.extend([k for k in map(chinese.__getitem__, tk.cut(piece, True)) if k])
     return out
@@ -187,12 +197,16 @@ class TermMatrix:
         L2-normalised TF-IDF weights.
     counts : scipy.sparse.csr_matrix, shape (n_posts, n_terms)
         Raw term counts (title and tags weighted as configured).
+    phrases : tuple of str
+        The terms the segmenter kept whole besides its dictionary
+        (:func:`graphkit.phrases.mine_phrases`); readable as labels like tags.
     """
 
     keys: tuple[str, ...]
     terms: tuple[str, ...]
     matrix: sp.csr_matrix
     counts: sp.csr_matrix
+    phrases: tuple[str, ...] = ()
 
     def top_terms(self, row: int, k: int = 8) -> list[tuple[str, float]]:
         """Return the ``k`` heaviest terms of one row as (term, weight), heaviest first."""
@@ -333,12 +347,15 @@ TAG_REPEAT = 2     # a tag or category counts like two body words
 KEYWORD_CHARS = BuildOptions.__dataclass_fields__["keyword_chars"].default  # the option's default
 
 
-def post_tokens(post: "Post", *, max_chars: int = KEYWORD_CHARS) -> list[str]:
+def post_tokens(post: "Post", *, max_chars: int = KEYWORD_CHARS,
+                phrases: tuple[str, ...] = ()) -> list[str]:
     """Return the keyword tokens of a post: title (×3), tags and categories (×2), text.
 
     Parameters
     ----------
     post : Post
+    phrases : tuple of str, keyword-only
+        Terms the segmenter keeps whole (see :func:`tokenize`).
     max_chars : int, keyword-only
         Characters of the text used, from its start (0: all of it). The opening of a
         post states its subject. On the kexue.fm corpus the modules found from the first
@@ -346,15 +363,16 @@ def post_tokens(post: "Post", *, max_chars: int = KEYWORD_CHARS) -> list[str]:
         (adjusted mutual information 0.285 and 0.180) than those found from the whole
         text (0.140 and 0.265).
     """
-    tokens = tokenize(post.title) * TITLE_REPEAT
+    tokens = tokenize(post.title, phrases=phrases) * TITLE_REPEAT
     for tag in (*post.tags, *post.categories):
         tokens.extend([tag.casefold()] * TAG_REPEAT)
-    tokens.extend(tokenize(post.text[:max_chars] if max_chars else post.text))
+    tokens.extend(tokenize(post.text[:max_chars] if max_chars else post.text, phrases=phrases))
     return tokens
 
 
 def keyword_matrix(posts: "tuple[Post, ...] | list[Post]", *,
-                   max_chars: int = KEYWORD_CHARS, workers: int | None = 0) -> TermMatrix:
+                   max_chars: int = KEYWORD_CHARS, workers: int | None = 0,
+                   phrases: tuple[str, ...] = ()) -> TermMatrix:
     """TF-IDF matrix of the posts' keywords (rows in the order of ``posts``).
 
     Parameters
@@ -362,6 +380,9 @@ def keyword_matrix(posts: "tuple[Post, ...] | list[Post]", *,
     posts : sequence of Post
     max_chars : int, keyword-only
         Characters of each post's text used (see :func:`post_tokens`).
+    phrases : tuple of str, keyword-only
+        Terms the segmenter keeps whole besides its dictionary (a blog's own, from
+        :func:`graphkit.phrases.mine_phrases`); kept in the result's ``phrases``.
     workers : int or None, keyword-only
         Processes that segment the posts, each a contiguous share of them; 0 or 1:
         this process (do so from a threaded server). None: one per core (up to 4) from
@@ -386,21 +407,27 @@ def keyword_matrix(posts: "tuple[Post, ...] | list[Post]", *,
         from ._runtime import fork_workers
 
         workers = fork_workers(len(posts), PARALLEL_MIN_POSTS)
+    phrases = tuple(phrases)
     if workers > 1 and len(posts) >= 2 * workers:
-        return _parallel_keyword_matrix(posts, max_chars=max_chars, workers=workers)
-    return term_matrix({p.key: Counter(post_tokens(p, max_chars=max_chars)) for p in posts})
+        tm = _parallel_keyword_matrix(posts, max_chars=max_chars, workers=workers,
+                                      phrases=phrases)
+    else:
+        tm = term_matrix({p.key: Counter(post_tokens(p, max_chars=max_chars, phrases=phrases))
+                          for p in posts})
+    return replace(tm, phrases=phrases)
 
 
 PARALLEL_MIN_POSTS = 5000   # below this, forking costs more than it saves
 
 
-def _parallel_keyword_matrix(posts, *, max_chars: int, workers: int) -> TermMatrix:
+def _parallel_keyword_matrix(posts, *, max_chars: int, workers: int,
+                             phrases: tuple[str, ...]) -> TermMatrix:
     from ._runtime import fork_map
 
-    _tokenizer()   # built once, inherited by the workers
+    _tokenizer(phrases)   # built once, inherited by the workers
     size = -(-len(posts) // workers)
     ranges = [(lo, min(len(posts), lo + size)) for lo in range(0, len(posts), size)]
-    parts = fork_map(_count_range, ranges, len(ranges), shared=(posts, max_chars))
+    parts = fork_map(_count_range, ranges, len(ranges), shared=(posts, max_chars, phrases))
     terms = tuple(sorted(set().union(*(p[0] for p in parts))))
     column = {t: j for j, t in enumerate(terms)}
     blocks = []
@@ -414,8 +441,9 @@ def _parallel_keyword_matrix(posts, *, max_chars: int, workers: int) -> TermMatr
 
 
 def _count_range(shared: tuple, bounds: tuple[int, int]):
-    posts, max_chars = shared
-    bags = [Counter(post_tokens(p, max_chars=max_chars)) for p in posts[bounds[0]:bounds[1]]]
+    posts, max_chars, phrases = shared
+    bags = [Counter(post_tokens(p, max_chars=max_chars, phrases=phrases))
+            for p in posts[bounds[0]:bounds[1]]]
     terms = sorted(set().union(*bags))
     counts = count_rows(bags, {t: j for j, t in enumerate(terms)})
     return (terms, counts.indptr, counts.indices.astype(np.int32),
@@ -629,14 +657,16 @@ def _english_stop_words() -> frozenset[str]:
     return frozenset(words) | stop_words()
 
 
-def readable_term(term: str, *, tags: frozenset[str] | set[str] = frozenset()) -> bool:
+def readable_term(term: str, *, tags: frozenset[str] | set[str] = frozenset(),
+                  phrases: frozenset[str] | set[str] = frozenset()) -> bool:
     """True for a term a reader accepts as a label or a keyword shown on the map.
 
     A Chinese term must be a word of the segmenter's dictionary (jieba's, with the
-    domain vocabulary) or one of the posts' tags: the words the HMM invents for unknown
-    text are where segmentation crosses word boundaries (从费马大定理 → 从费 · 马大). A
-    Latin term needs three letters and must not be an English function word
-    (scikit-learn's list): formula symbols (xi, qt, kt) and "need, all" are left out.
+    domain vocabulary), one of the blog's mined phrases or one of the posts' tags: the
+    words the HMM invents for unknown text are where segmentation crosses word
+    boundaries (从费马大定理 → 从费 · 马大). A Latin term needs three letters and must
+    not be an English function word (scikit-learn's list): formula symbols (xi, qt, kt)
+    and "need, all" are left out.
 
     Parameters
     ----------
@@ -644,9 +674,11 @@ def readable_term(term: str, *, tags: frozenset[str] | set[str] = frozenset()) -
         A keyword token (lower case).
     tags : set of str, keyword-only
         Tags and categories of the posts, lower case.
+    phrases : set of str, keyword-only
+        The terms the segmenter kept whole (:attr:`TermMatrix.phrases`).
     """
     verdict = _readable_word(term)
-    return term in tags if verdict is None else verdict
+    return (term in tags or term in phrases) if verdict is None else verdict
 
 
 @lru_cache(maxsize=1 << 18)

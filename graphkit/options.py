@@ -42,6 +42,9 @@ class BuildOptions:
                                     group="edges", lo=0.0, hi=100.0)
     keyword_chars: int = _opt(4000, "characters of each post's text that keywords come from "
                               "(0: all)", group="edges", lo=0, hi=10**9)
+    mine_phrases: bool = _opt(True, "mine the blog's own terms (from titles and tags, "
+                              "checked in the text) and keep them whole when segmenting",
+                              group="edges")
     topic_top_k: int = _opt(5, "shared-topic neighbours kept per post", group="edges",
                             lo=0, hi=100)
     min_topic_similarity: float = _opt(0.05, "smallest cosine similarity of a topic edge",
@@ -54,7 +57,9 @@ class BuildOptions:
                               "posts, at least 2", group="communities")
     two_level: bool = _opt(False, "two-level InfoMap instead of multilevel (hierarchical)",
                            group="communities")
-    markov_time: float = _opt(1.0, "InfoMap Markov time (>1 gives fewer, larger modules)",
+    markov_time: float = _opt(2.0, "InfoMap Markov time: at 2 two posts that cite the same "
+                              "post, or are cited together, are one step apart; 1 is "
+                              "Infomap's own default (smaller modules)",
                               group="communities", lo=0.01, hi=100.0)
     teleportation: float = _opt(0.15, "teleportation probability of the directed flow",
                                 group="communities", lo=0.0, hi=1.0)

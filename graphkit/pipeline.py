@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from .relate import Edge, ExtraNode, TitleIndex
 
 __all__ = ["DEFAULT_DATA", "BuildResult", "Stages", "analyse", "build", "infomap_arguments",
-           "is_address", "read", "read_any", "relate", "report", "trials_for", "warm_up",
-           "write_outputs"]
+           "is_address", "keyword_terms", "read", "read_any", "relate", "report", "trials_for",
+           "warm_up", "write_outputs"]
 
 
 def warm_up() -> None:
@@ -281,12 +281,13 @@ class Stages:
     stays the same.
     """
 
-    def keyword_matrix(self, posts: "tuple[Post, ...]", *, max_chars: int) -> "TermMatrix":
+    def keyword_matrix(self, posts: "tuple[Post, ...]", *, max_chars: int,
+                       phrases: tuple[str, ...] = ()) -> "TermMatrix":
         """See :func:`graphkit.keywords.keyword_matrix` (in worker processes from
         5,000 posts on when this process may fork)."""
         from .keywords import keyword_matrix
 
-        return keyword_matrix(posts, max_chars=max_chars, workers=None)
+        return keyword_matrix(posts, max_chars=max_chars, workers=None, phrases=phrases)
 
     def citation_edges(self, posts: "tuple[Post, ...]", index: "TitleIndex | None" = None
                        ) -> "tuple[list[Edge], list[ExtraNode]]":
@@ -308,6 +309,33 @@ class Stages:
         from .keywords import similar_pairs
 
         return similar_pairs(tm, top_k=top_k, min_score=min_score, workers=None)
+
+
+def keyword_terms(posts: "tuple[Post, ...]", *, options: BuildOptions = BuildOptions(),
+                  stages: "Stages | None" = None) -> "TermMatrix":
+    """The keyword matrix of ``posts``: the blog's own terms mined first (when
+    ``options.mine_phrases``; :func:`graphkit.phrases.mine_phrases`, over at most 2,000
+    posts), then every post segmented with them by ``stages`` (default: this process).
+
+    Parameters
+    ----------
+    posts : tuple of Post
+    options : BuildOptions, keyword-only
+        ``keyword_chars`` and ``mine_phrases`` are used.
+    stages : Stages, optional, keyword-only
+
+    Returns
+    -------
+    TermMatrix
+        Its ``phrases`` are the mined terms.
+    """
+    phrases: tuple[str, ...] = ()
+    if options.mine_phrases:
+        from .phrases import mine_phrases
+
+        phrases = mine_phrases(posts, max_chars=options.keyword_chars)
+    stages = Stages() if stages is None else stages
+    return stages.keyword_matrix(posts, max_chars=options.keyword_chars, phrases=phrases)
 
 
 def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
@@ -344,7 +372,7 @@ def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),
     from .relate import coupling_edges, topic_edges
 
     stages = Stages() if stages is None else stages
-    tm = tm if tm is not None else stages.keyword_matrix(posts, max_chars=options.keyword_chars)
+    tm = tm if tm is not None else keyword_terms(posts, options=options, stages=stages)
     t = time.perf_counter()
     edges: list[Edge] = []
     extra: list[ExtraNode] = []
@@ -426,7 +454,7 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
     stages = Stages() if stages is None else stages
     t = time.perf_counter()
     if terms is None:
-        terms = stages.keyword_matrix(read_result.posts, max_chars=options.keyword_chars)
+        terms = keyword_terms(read_result.posts, options=options, stages=stages)
         done("keywords", time.perf_counter() - t)
     edges, extra, terms = relate(read_result.posts, options=options, tm=terms,
                                  timer=done, stages=stages)

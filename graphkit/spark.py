@@ -59,6 +59,7 @@ import sys
 import time
 import zipfile
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -297,7 +298,8 @@ class SparkStages(Stages):
             self._posts = posts
         return self._rdd
 
-    def keyword_matrix(self, posts: "tuple[Post, ...]", *, max_chars: int) -> "TermMatrix":
+    def keyword_matrix(self, posts: "tuple[Post, ...]", *, max_chars: int,
+                       phrases: tuple[str, ...] = ()) -> "TermMatrix":
         """Segmentation, counts and TF-IDF rows on the executors; the same matrix as
         :func:`graphkit.keywords.keyword_matrix`."""
         import numpy as np
@@ -309,7 +311,7 @@ class SparkStages(Stages):
             empty = sp.csr_matrix((0, 0))
             return TermMatrix(keys=(), terms=(), matrix=empty, counts=empty)
         bags = self._keep(self.posts_rdd(posts).mapPartitions(
-            partial(_bags, max_chars=max_chars)))
+            partial(_bags, max_chars=max_chars, phrases=tuple(phrases))))
         df = dict(bags.mapPartitions(_partition_df).reduceByKey(lambda a, b: a + b).collect())
         terms = tuple(sorted(df))
         column = self.sc.broadcast({t: j for j, t in enumerate(terms)})
@@ -321,7 +323,8 @@ class SparkStages(Stages):
         parts = sorted(blocks.collect(), key=lambda b: b[0])
         counts = sp.vstack([p[3] for p in parts], format="csr")
         matrix = sp.vstack([p[2] for p in parts], format="csr")
-        tm = compact_term_matrix(tuple(p.key for p in posts), terms, matrix, counts)
+        tm = replace(compact_term_matrix(tuple(p.key for p in posts), terms, matrix, counts),
+                     phrases=tuple(phrases))
         self._blocks, self._blocks_of = blocks, tm
         return tm
 
@@ -380,11 +383,11 @@ class SparkStages(Stages):
         return [e for _, edges in sorted(groups, key=lambda g: g[0]) for e in edges]
 
 
-def _bags(posts, *, max_chars: int):
+def _bags(posts, *, max_chars: int, phrases: tuple[str, ...]):
     from .keywords import post_tokens
 
     for p in posts:
-        yield Counter(post_tokens(p, max_chars=max_chars))
+        yield Counter(post_tokens(p, max_chars=max_chars, phrases=phrases))
 
 
 def _partition_df(bags):

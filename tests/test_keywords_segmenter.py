@@ -23,11 +23,11 @@ jieba = pytest.importorskip("jieba", reason="the reference jieba comes with requ
 class ReferenceSegmenter:
     """The pure-Python jieba with graphkit's domain vocabulary, behind rjieba's ``cut``."""
 
-    def __init__(self):
+    def __init__(self, phrases=()):
         jieba.setLogLevel(logging.WARNING)
         self.tk = jieba.Tokenizer()
         self.tk.initialize()
-        for term in keywords.domain_terms():
+        for term in (*keywords.domain_terms(), *phrases):
             if keywords._CJK_RE.search(term):
                 self.tk.add_word(term, freq=keywords.DOMAIN_TERM_FREQ)
         self.calls = 0
@@ -42,15 +42,15 @@ def reference():
     return ReferenceSegmenter()
 
 
-def tokens_with(segmenter, posts, monkeypatch):
+def tokens_with(segmenter, posts, monkeypatch, phrases=()):
     with monkeypatch.context() as m:
-        m.setattr(keywords, "_tokenizer", lambda: segmenter)
-        return [post_tokens(p) for p in posts]
+        m.setattr(keywords, "_tokenizer", lambda phrases=(): segmenter)
+        return [post_tokens(p, phrases=phrases) for p in posts]
 
 
-def assert_same_tokens(posts, reference, monkeypatch):
-    ours = [post_tokens(p) for p in posts]
-    theirs = tokens_with(reference, posts, monkeypatch)
+def assert_same_tokens(posts, reference, monkeypatch, phrases=()):
+    ours = [post_tokens(p, phrases=phrases) for p in posts]
+    theirs = tokens_with(reference, posts, monkeypatch, phrases)
     assert reference.calls > len(posts)  # the reference really segmented the text
     differing = [(p.title, sorted(set(a) ^ set(b))[:6])
                  for p, a, b in zip(posts, ours, theirs) if a != b]
@@ -66,6 +66,18 @@ def test_same_tokens_as_jieba_on_the_embedded_data(data_read, reference, monkeyp
 def test_same_tokens_as_jieba_on_the_corpus(reference, monkeypatch):
     posts = read_paths([corpus_or_skip()]).posts
     assert assert_same_tokens(posts, reference, monkeypatch) > 200_000
+
+
+@pytest.mark.corpus
+def test_same_tokens_as_jieba_with_the_mined_phrases(monkeypatch):
+    """With the corpus's own terms added to both dictionaries, the tokens still agree."""
+    from graphkit.phrases import mine_phrases
+
+    posts = read_paths([corpus_or_skip()]).posts
+    phrases = mine_phrases(posts)
+    assert len(phrases) > 100
+    reference = ReferenceSegmenter(phrases)
+    assert assert_same_tokens(posts, reference, monkeypatch, phrases) > 200_000
 
 
 def test_the_segmenters_do_differ_on_version_numbers(reference):

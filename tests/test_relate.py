@@ -211,10 +211,20 @@ def test_keyword_matrix_in_worker_processes_is_the_same_matrix(data_read):
     gives the very same counts and TF-IDF floats as one process."""
     import numpy as np
 
-    one = keyword_matrix(data_read.posts)
+    from conftest import FIXTURES
+
+    from graphkit.phrases import mine_phrases
+    from graphkit.readers import read_paths
+
+    posts = data_read.posts + read_paths([FIXTURES / "phrases"]).posts
+    phrases = mine_phrases(posts)
+    assert phrases   # the workers must segment with the blog's own terms too
+    one = keyword_matrix(posts, phrases=phrases)
+    assert set(phrases) & set(one.terms)
     for workers in (2, 3):
-        many = keyword_matrix(data_read.posts, workers=workers)
+        many = keyword_matrix(posts, workers=workers, phrases=phrases)
         assert many.keys == one.keys and many.terms == one.terms
+        assert many.phrases == one.phrases == phrases
         for a, b in ((many.counts, one.counts), (many.matrix, one.matrix)):
             assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
             assert np.array_equal(a.data, b.data)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graphkit import keywords, pipeline
+from graphkit import pipeline
 from graphkit.analysis import alluvial, structural_gaps
 from graphkit.options import BuildOptions
 from graphkit.readers import read_uploads
@@ -32,8 +32,9 @@ def load(source: str, _uploads: tuple[tuple[str, bytes], ...] = (),
 
 
 @st.cache_resource(show_spinner="Segmenting text…", **CACHE)
-def terms(source: str, keyword_chars: int, _read_result):
-    return keywords.keyword_matrix(_read_result.posts, max_chars=keyword_chars)
+def terms(source: str, keyword_chars: int, mine_phrases: bool, _read_result):
+    return pipeline.keyword_terms(_read_result.posts, options=BuildOptions(
+        keyword_chars=keyword_chars, mine_phrases=mine_phrases))
 
 
 @st.cache_resource(show_spinner="Relating posts and running InfoMap…", **CACHE)
