@@ -302,6 +302,15 @@ def bench_map(quick: bool) -> None:
     labels = [by_id[m].label for m in d.modules if m in by_id]
     record("map labels", label_terms=total, share_in_titles_or_tags=round(hits / max(total, 1), 4),
            duplicate_labels=len(labels) - len(set(labels)))
+    from graphkit.phrases import mine_phrases
+
+    t = time.perf_counter()
+    mined = mine_phrases(result.read.posts)
+    seconds = time.perf_counter() - t
+    phrases = set(result.terms.phrases)
+    in_labels = sorted({k for m in result.modules for k in m.keywords if k in phrases})
+    record("map phrases", mined=len(mined), seconds=round(seconds, 2),
+           label_terms_that_are_mined_phrases=len(in_labels), examples=in_labels[:12])
     t = time.perf_counter()
     a = alluvial(g, infomap_args=infomap_arguments(result.options), tm=result.terms, display=d)
     record("map alluvial", seconds=round(time.perf_counter() - t, 2), cuts=len(a.cuts),

@@ -35,9 +35,11 @@ def test_a_term_that_recurs_with_free_boundaries_is_mined(coffee):
 
 def test_each_rule_matters(coffee):
     """Relaxing one rule lets in what that rule keeps out."""
-    default = set(mine_phrases(coffee))
-    # boundary entropy: 取率 always follows 萃
-    assert "取率" in set(mine_phrases(coffee, min_entropy=0.0)) - default
+    loose = set(mine_phrases(coffee, min_pmi=0.0))
+    # boundary entropy: 水比 always follows 粉
+    assert "水比" in set(mine_phrases(coffee, min_pmi=0.0, min_entropy=0.0)) - loose
+    # word boundaries: 取率 would cut 萃取, a word of the dictionary, whatever the bars
+    assert "取率" not in mine_phrases(coffee, min_pmi=0.0, min_entropy=0.0, min_posts=1)
     # posts and cohesion: 虹吸壶 recurs in one short post only
     assert "虹吸壶" not in mine_phrases(coffee, min_pmi=0.0)
     assert "虹吸壶" in mine_phrases(coffee, min_pmi=0.0, min_posts=1)
@@ -48,6 +50,7 @@ def test_each_rule_matters(coffee):
 
 def test_a_phrase_of_function_words_is_never_mined(coffee):
     relaxed = mine_phrases(coffee, min_pmi=0.0, min_entropy=0.0, min_posts=1, min_count=1)
+    assert len(relaxed) > 5
     assert "我们可以" not in relaxed
     stops = stop_words()
     for phrase in relaxed:
