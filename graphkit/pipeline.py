@@ -523,6 +523,7 @@ def report(result: BuildResult, *, render_seconds: float | None = None) -> dict:
                       "bytes": sum(f.bytes for f in r.fetches)}} if r.fetches else {}),
         "keywords": {
             "terms": len(result.terms.terms),
+            "mined_phrases": list(result.terms.phrases),
             "message": ("no post has a usable keyword: the graph has no topic edges"
                         if not result.terms.terms else
                         f"{len(result.terms.terms)} keywords over {len(result.terms.keys)} posts"),

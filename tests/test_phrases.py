@@ -68,8 +68,11 @@ def test_mined_phrases_stay_whole_in_the_keywords(coffee):
 
 
 def test_mined_phrases_may_label_and_describe(coffee):
+    from graphkit.pipeline import report
+
     result = build([COFFEE])
     assert "萃取率" in result.terms.phrases
+    assert report(result)["keywords"]["mined_phrases"] == list(result.terms.phrases)
     keywords = {t for _, d in result.graph.nodes(data=True) for t in d.get("keywords", ())}
     assert "萃取率" in keywords
 
