@@ -57,10 +57,11 @@ class BuildOptions:
                               "posts, at least 2", group="communities")
     two_level: bool = _opt(False, "two-level InfoMap instead of multilevel (hierarchical)",
                            group="communities")
-    markov_time: float = _opt(2.0, "InfoMap Markov time: at 2 two posts that cite the same "
-                              "post, or are cited together, are one step apart; 1 is "
-                              "Infomap's own default (smaller modules)",
+    markov_time: float = _opt(1.0, "InfoMap Markov time (>1 gives fewer, larger modules)",
                               group="communities", lo=0.01, hi=100.0)
+    variable_markov_time: bool = _opt(False, "let Infomap vary the Markov time locally: longer "
+                                      "where the network is sparse, so sparse parts are not "
+                                      "cut into many small modules", group="communities")
     teleportation: float = _opt(0.15, "teleportation probability of the directed flow",
                                 group="communities", lo=0.0, hi=1.0)
     flow_extra_nodes: bool = _opt(False, "let unresolved and paper nodes take part in the flow",

@@ -165,6 +165,7 @@ def infomap_arguments(options: BuildOptions, *, posts: int | None = None) -> dic
     ``options`` gives (Infomap's own names where it has them) for ``posts`` posts."""
     return {"layer_weights": options.layer_weights(), "seed": options.seed,
             "num_trials": trials_for(options, posts), "markov_time": options.markov_time,
+            "variable_markov_time": options.variable_markov_time,
             "teleportation_probability": options.teleportation,
             "two_level": options.two_level, "flow_extra_nodes": options.flow_extra_nodes}
 

@@ -62,6 +62,15 @@ def test_markov_time_matters(data_read):
     assert fine.community.num_top_modules > coarse.community.num_top_modules
 
 
+def test_variable_markov_time_matters(data_build):
+    """Infomap's local Markov time lengthens the walk in sparse parts: fewer modules."""
+    fixed = detect_communities(data_build.graph, variable_markov_time=False)
+    local = detect_communities(data_build.graph, variable_markov_time=True)
+    assert local.parameters["variable_markov_time"] and not fixed.parameters["variable_markov_time"]
+    assert local.num_top_modules < fixed.num_top_modules
+    assert fixed.paths == data_build.community.paths    # off by default
+
+
 def test_layer_weights_matter(data_read):
     base = analyse(data_read, options=BuildOptions())
     no_topic = analyse(data_read, options=BuildOptions(layers=("cites", "series")))
