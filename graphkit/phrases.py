@@ -69,7 +69,7 @@ MIN_CHARS, MAX_CHARS = 2, 8
 MAX_TAG_CHARS = 12
 
 
-def mine_phrases(posts: "Sequence[Post]", *, max_chars: int = 4000,
+def mine_phrases(posts: "Sequence[Post]", *, max_chars: int = 4000,   # keyword_chars' default
                  max_posts: int = MAX_MINING_POSTS, min_count: int = MIN_COUNT,
                  min_posts: int = MIN_POSTS, min_entropy: float = MIN_ENTROPY,
                  min_pmi: float = MIN_PMI) -> tuple[str, ...]:
@@ -91,8 +91,9 @@ def mine_phrases(posts: "Sequence[Post]", *, max_chars: int = 4000,
         Entropy in bits of the characters before, and of those after, the phrase's
         occurrences (the start or end of a text counts as a character of its own).
     min_pmi : float, keyword-only
-        Pointwise mutual information in bits between the two sides of the phrase's
-        weakest split into dictionary words.
+        Pointwise mutual information in bits, conditioned on the text, between the two
+        sides of the phrase's weakest split into dictionary words (see the module
+        docstring). Tags need only ``min_count`` and no stop word.
 
     Returns
     -------
