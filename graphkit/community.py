@@ -342,7 +342,6 @@ def detect_communities(graph: nx.MultiDiGraph, *,
               "infomap_version": infomap.__version__}
     im = infomap.Infomap(silent=True, seed=seed, num_trials=num_trials, two_level=two_level,
                          directed=directed, markov_time=markov_time,
-                         variable_markov_time=variable_markov_time,
                          teleportation_probability=teleportation_probability)
     if links.size:  # sorted by (source, target): the partition does not depend on edge order
         im.add_links(links)
@@ -358,7 +357,10 @@ def detect_communities(graph: nx.MultiDiGraph, *,
         start = {index[n]: int(m) for n, m in sorted(initial_partition.items()) if n in index}
     threads = num_threads if num_threads is not None else min(os.cpu_count() or 1, 4)
     run_options = ({"parallel_trials": True, "num_threads": threads}
-                   if threads > 1 and num_trials > 1 else None)
+                   if threads > 1 and num_trials > 1 else {})
+    if variable_markov_time:   # a run option since Infomap 2.15
+        run_options["variable_markov_time"] = True
+    run_options = run_options or None
     result = im.run(initial_partition=start, options=run_options) if start else im.run(
         options=run_options)
     paths: dict[str, tuple[int, ...]] = {}
