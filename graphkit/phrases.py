@@ -130,7 +130,7 @@ def mine_phrases(posts: "Sequence[Post]", *, max_chars: int = 4000,   # keyword_
              *((p.text[:max_chars] if max_chars else p.text) for p in posts)]
     occ = _occurrences(patterns, texts, first_post=len(titles) + len(tags))
     kept: list[str] = []
-    splits: dict[str, list[str]] = {}
+    splits: dict[int, list[str]] = {}   # pattern index → its dictionary words
     for i, c in enumerate(patterns):
         if occ.count[i] < min_count:
             continue
@@ -141,9 +141,9 @@ def mine_phrases(posts: "Sequence[Post]", *, max_chars: int = 4000,   # keyword_
             kept.append(c)
         elif (occ.posts_with[i] >= min_posts and min(occ.before[i], occ.after[i]) >= min_entropy
               and _between_words(occ, i, tk)):
-            splits[c] = words
+            splits[i] = words
     if splits:
-        kept.extend(_bound(splits, texts, min_pmi=min_pmi))
+        kept.extend(_bound(splits, occ, texts, min_pmi=min_pmi))
     return tuple(sorted(kept))
 
 
@@ -167,7 +167,8 @@ def _between_words(occ: "_Occurrences", i: int, tk) -> bool:
     return 2 * clean >= len(starts)
 
 
-def _bound(splits: dict[str, list[str]], texts: list[str], *, min_pmi: float) -> list[str]:
+def _bound(splits: dict[int, list[str]], occ: "_Occurrences", texts: list[str], *,
+           min_pmi: float) -> list[str]:
     """The phrases whose parts meet more often than chance within the same texts: at
     the weakest split into a left and a right side (at a word boundary), the phrase's
     occurrences over those expected if each text's occurrences of the two sides were
@@ -178,17 +179,15 @@ def _bound(splits: dict[str, list[str]], texts: list[str], *, min_pmi: float) ->
     rights = [["".join(w[i:]) for i in range(1, len(w))] for w in splits.values()]
     sides = sorted({x for xs in lefts + rights for x in xs})
     row = {x: i for i, x in enumerate(sides)}
-    phrases = list(splits)
-    of_phrase = _occurrences(phrases, texts, first_post=len(texts)).by_text
-    of_side = _occurrences(sides, texts, first_post=len(texts)).by_text
+    of_side = _occurrences(sides, texts, first_post=len(texts), joined=occ.joined).by_text
     inverse_length = np.array([1.0 / max(len(t), 1) for t in texts])
     kept = []
-    for k, c in enumerate(phrases):
-        observed = of_phrase[k].sum()
+    for k, i in enumerate(splits):
+        observed = occ.count[i]
         expected = max(float((of_side[row[a]].multiply(of_side[row[b]]) @ inverse_length)[0])
                        for a, b in zip(lefts[k], rights[k]))
         if expected > 0 and math.log2(observed / expected) >= min_pmi:
-            kept.append(c)
+            kept.append(occ.patterns[i])
     return kept
 
 
@@ -207,12 +206,15 @@ class _Occurrences(NamedTuple):
     span_of: np.ndarray    # pattern i's occurrences are order[span_of[i]:span_of[i + 1]]
 
 
-def _occurrences(patterns: list[str], texts: list[str], *, first_post: int) -> _Occurrences:
-    """Find every occurrence of ``patterns`` in ``texts`` (overlapping ones included)."""
+def _occurrences(patterns: list[str], texts: list[str], *, first_post: int,
+                 joined: str | None = None) -> _Occurrences:
+    """Find every occurrence of ``patterns`` in ``texts`` (overlapping ones included);
+    ``joined`` is the texts as an earlier call joined them."""
     import ahocorasick_rs  # loaded on first use only
 
-    joined = "\n" + "\n".join(texts) + "\n"     # every text between two line ends
-    joined = _SURROGATE_RE.sub("\ufffd", joined)   # one for one: the indices stay
+    if joined is None:
+        joined = "\n" + "\n".join(texts) + "\n"     # every text between two line ends
+        joined = _SURROGATE_RE.sub("\ufffd", joined)   # one for one: the indices stay
     hits = np.array(ahocorasick_rs.AhoCorasick(patterns).find_matches_as_indexes(
         joined, overlapping=True), dtype=np.int64).reshape(-1, 3)
     n = len(patterns)
