@@ -1,8 +1,24 @@
-"""Markdown to plain text, keeping the links (with the sentence each one stands in)."""
+"""Markdown to plain text, keeping the links (with the sentence each one stands in).
+
+Links are read in every form CommonMark and GitHub-flavoured Markdown give them [1]_ [2]_:
+inline ``[text](url)``, reference ``[text][label]`` / ``[text][]`` / ``[label]`` with a
+``[label]: url`` definition anywhere in the body, autolinks ``<https://…>``, bare
+``https://…`` addresses, and raw HTML ``<a href="…">text</a>``. Code spans and fenced
+code hold no links.
+
+References
+----------
+.. [1] CommonMark Spec 0.31.2, "Links", "Link reference definitions", "Autolinks",
+   "Raw HTML", https://spec.commonmark.org/0.31.2/
+.. [2] GitHub Flavored Markdown Spec, "Autolinks (extension)",
+   https://github.github.com/gfm/#autolinks-extension-
+"""
 
 from __future__ import annotations
 
+import html
 import re
+from typing import Mapping
 
 from ..model import Link
 from ..sites import expand_site_links
@@ -12,6 +28,30 @@ from ..text import sentence_around
 LINK_RE = re.compile(
     r"(?P<img>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
     r"\(\s*<?(?P<url>[^)\s>]*)>?(?:\s+\"(?:[^\"\\]|\\.)*\")?\s*\)")
+# printable ASCII but white space, quotes and brackets: what a bare address is made of
+_URL_ASCII = r"[^\x00-\x20\x7f-\U0010ffff<>\"'`\[\]{}|\\^]"
+# every inline form of a link, tried where _START_RE finds a place; the first that matches
+# there wins. Each alternative stops at a bounded or unambiguous end (atomic backtick
+# runs, no "<" inside a tag, a bounded code span), so that no line costs more than
+# linear time whatever it holds.
+_INLINE_RE = re.compile(
+    r"(?<!`)(?P<tick>`++)(?P<code>[^\n]{1,2000}?)(?<!`)(?P=tick)(?!`)"   # code span: no link
+    r"|" + LINK_RE.pattern +
+    r"|(?<!\\)(?P<rimg>!?)\[(?P<rtext>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?:\[(?P<rlabel>[^\[\]\n]*)\])?"
+    r"|(?i:<a\s[^<>]*?\bhref\s*=\s*(?:\"(?P<h1>[^\"<>]*)\"|'(?P<h2>[^'<>]*)'|(?P<h3>[^\s<>\"']+))"
+    r"[^<>]*>(?P<htext>[^<]*+(?:<(?!/?a[\s>/])[^<]*+)*+)</a\s*>)"
+    r"|<(?P<auto>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"
+    # a bare address is ASCII, but for a non-ASCII run right after a "/" (a slug such
+    # as /item/体质人类学): Chinese prose often follows an address with no space
+    r"|(?<![A-Za-z0-9_/=\"'@.\-])(?P<bare>(?i:https?://)" + _URL_ASCII + "*+"
+    r"(?:(?<=/)[^\x00-\x7f\s，。；：！？、（）【】《》“”‘’「」…]++" + _URL_ASCII + "*+)*+)")
+# where an _INLINE_RE match can start: found by a fast scan, then matched there
+_START_RE = re.compile(r"[`!\[<]|(?i:https?://)")
+# [label]: url "title" — a link reference definition; [^1]: is a footnote, kept as text
+_REF_DEF_RE = re.compile(
+    r"^\s{0,3}\[(?P<label>[^\]\^\n][^\]\n]{0,998})\]:\s*(?:<(?P<u1>[^>\n]*)>|(?P<u2>\S+))"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*$")
+_TAG_RE = re.compile(r"<[^>]*>")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~^$&%])")
 _EMPH_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)"
                       r"|(?<![\w_\\])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
@@ -39,8 +79,56 @@ def _strip_emphasis(text: str) -> str:
     return text
 
 
-def inline_to_text(line: str) -> tuple[str, list[tuple[int, int, str, str]]]:
+def reference_label(label: str) -> str:
+    """A link reference label normalised as CommonMark matches it: case folded, inner
+    white space collapsed, outer stripped."""
+    return " ".join(label.split()).casefold()
+
+
+def reference_definition(line: str) -> tuple[str, str] | None:
+    """``(label, url)`` of a link reference definition line, normalised label, or None.
+
+    >>> reference_definition('[Mom]: /2015/06/10/momentum.html "Momentum"')
+    ('mom', '/2015/06/10/momentum.html')
+    >>> reference_definition("[^1]: a footnote") is None
+    True
+    """
+    if "]:" not in line:
+        return None
+    m = _REF_DEF_RE.match(line)
+    if m is None:
+        return None
+    return reference_label(m.group("label")), m.group("u1") if m.group("u1") is not None \
+        else m.group("u2")
+
+
+def bare_url(text: str) -> str:
+    """An address written bare in prose (GFM's extended autolink), given its longest
+    candidate (``https?://``, then printable ASCII but quotes and brackets, and non-ASCII
+    runs that follow a ``/``): without the punctuation that ends its sentence
+    (``.,:;!?``, an unbalanced ``)``).
+
+    >>> bare_url("https://en.example/wiki/Foo_(bar)).")
+    'https://en.example/wiki/Foo_(bar)'
+    """
+    url = text
+    while url and url[-1] in ".,:;!?*_~":
+        url = url[:-1]
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1]
+    return url
+
+
+def inline_to_text(line: str, *, references: Mapping[str, str] | None = None
+                   ) -> tuple[str, list[tuple[int, int, str, str]]]:
     """Convert one line of inline Markdown to text.
+
+    Parameters
+    ----------
+    line : str
+    references : mapping of str to str, optional, keyword-only
+        Link reference definitions of the body (normalised label → URL, see
+        :func:`reference_label`); ``[text][label]`` links to a label not in it stay text.
 
     Returns
     -------
@@ -53,17 +141,47 @@ def inline_to_text(line: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     spans: list[tuple[int, int, str, str]] = []
     pos = 0
     length = 0
-    for m in LINK_RE.finditer(line):
-        before = unescape(_strip_emphasis(line[pos:m.start()]))
-        out.append(before)
-        length += len(before)
-        if not m.group("img"):
-            anchor = unescape(_strip_emphasis(m.group("text")))
-            out.append(anchor)
-            spans.append((length, length + len(anchor), m.group("url"), anchor))
-            length += len(anchor)
-        pos = m.end()
-    out.append(unescape(_strip_emphasis(line[pos:])))
+    refs = references or {}
+
+    def put(piece: str) -> None:
+        nonlocal length
+        out.append(piece)
+        length += len(piece)
+
+    def put_link(anchor: str, url: str) -> None:
+        spans.append((length, length + len(anchor), url, anchor))
+        put(anchor)
+
+    if not any(c in line for c in "[`<") and "://" not in line:
+        return unescape(_strip_emphasis(line)), spans
+    at = 0
+    while (start := _START_RE.search(line, at)) is not None:
+        m = _INLINE_RE.match(line, start.start())
+        if m is None or (m.group("rtext") is not None
+                         and reference_label(m.group("rlabel") or m.group("rtext")) not in refs):
+            at = start.start() + 1   # brackets that name no reference are text: read inside
+            continue
+        put(unescape(_strip_emphasis(line[pos:m.start()])))
+        pos = at = m.end()
+        if m.group("tick") is not None:
+            put(m.group(0))                                   # code, as written
+        elif m.group("url") is not None:                      # [text](url), ![alt](url)
+            if not m.group("img"):
+                put_link(unescape(_strip_emphasis(m.group("text"))), m.group("url"))
+        elif m.group("rtext") is not None:                    # [text][label], [label]
+            if not m.group("rimg"):
+                put_link(unescape(_strip_emphasis(m.group("rtext"))),
+                         refs[reference_label(m.group("rlabel") or m.group("rtext"))])
+        elif m.group("htext") is not None:                    # <a href="url">text</a>
+            url = html.unescape(m.group("h1") or m.group("h2") or m.group("h3") or "")
+            put_link(html.unescape(_TAG_RE.sub("", m.group("htext"))).strip(), url)
+        elif m.group("auto") is not None:                     # <https://…>
+            put_link(m.group("auto"), m.group("auto"))
+        else:                                                 # https://… in the text
+            url = bare_url(m.group("bare"))
+            put_link(url, url)
+            pos = at = m.start() + len(url)
+    put(unescape(_strip_emphasis(line[pos:])))
     return "".join(out), spans
 
 
@@ -72,7 +190,9 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False) -> tuple[str
 
     Headings lose their ``#`` and their ``[#](…)`` anchors, links keep their text, images
     are dropped, emphasis markers and backslash escapes are removed, fenced code is kept
-    as it is. Paragraphs are separated by one newline.
+    as it is (and holds no link). Link reference definitions (``[label]: url``) are read
+    first, wherever they stand, and leave the text. Paragraphs are separated by one
+    newline.
 
     Parameters
     ----------
@@ -91,22 +211,35 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False) -> tuple[str
     """
     paragraphs: list[str] = []
     link_spans: list[tuple[int, int, int, str, str]] = []  # paragraph, start, end, url, anchor
+    body: list[tuple[bool, str]] = []  # (is code, line); prose with generator syntax expanded
+    references: dict[str, str] = {}
     in_code = False
     for raw in lines:
         if _FENCE_RE.match(raw):
             in_code = not in_code
             continue
         if in_code:
-            if raw.strip():
-                paragraphs.append(raw.rstrip())
+            body.append((True, raw))
             continue
-        line = raw.strip()
+        line = expand_site_links(raw) if site_links else raw
+        ref = reference_definition(line)
+        if ref is not None:
+            references.setdefault(*ref)   # the first definition of a label wins
+            continue
+        body.append((False, line))
+    for code, line in body:
+        if code:
+            if line.strip():
+                paragraphs.append(line.rstrip())
+            continue
+        line = line.strip()
         if not line:
             continue
-        line = _ANCHOR_RE.sub("", _HEADING_RE.sub("", line))
-        if site_links:
-            line = expand_site_links(line)
-        raw_text, spans = inline_to_text(line)
+        if line[0] == "#":
+            line = _HEADING_RE.sub("", line)
+        if "#](" in line:
+            line = _ANCHOR_RE.sub("", line)
+        raw_text, spans = inline_to_text(line, references=references)
         text = raw_text.strip()
         if not text:
             continue

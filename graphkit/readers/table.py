@@ -3,25 +3,39 @@
 A row needs at least a ``title`` or a ``url``; ``date``, ``tags``, ``categories`` and
 ``text`` (or ``body``/``content``) are read when present. Tags may be a list or a
 comma-separated string. A row that cannot be read is reported with its line.
+
+The text may be Markdown (its links are read as in a Markdown file, generator syntax
+included) or HTML (read as a feed entry's content); a field wrapped as
+``{"rendered": …}`` (WordPress's REST API) is unwrapped. A ``links`` (or ``outlinks``)
+column of URLs, or of objects with ``url``/``href`` and optional ``text``, adds links
+that the text does not show.
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
 
-from ..model import Fragment, Post, Source
+from ..model import Fragment, Link, Post, Source
 from ..sites import canonical_from_meta
 from ..text import iter_lines, preview, split_lines
 from .frontmatter import _as_list, _date, url_aliases
+from .html import html_to_text
 from .kexue import SITE_URL, archive_link_id
+from .markdown import markdown_to_text
 
 TABLE = "table"
 MAX_JSON_DEPTH = 32          # a post row is a flat object; deeper nesting is refused
 _JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
 TEXT_COLUMNS = ("text", "body", "content", "excerpt")
+LINK_COLUMNS = ("links", "outlinks")
+# block-level tags: a text holding one (and no Markdown link) is HTML
+_TAG_RE = re.compile(r"<[^>]*>")
+_HTML_BODY_RE = re.compile(r"<(?:p|div|br|h[1-6]|li|ul|ol|blockquote|pre|table|article|"
+                           r"section|figure)\b[^>]*>", re.I)
 
 
 def detect(path: str) -> str | None:
@@ -34,23 +48,69 @@ def detect(path: str) -> str | None:
     return None
 
 
+def _cell(value):
+    """A field's value, unwrapped from WordPress's ``{"rendered": …}`` objects."""
+    if isinstance(value, dict):
+        return next((value[k] for k in ("rendered", "html", "markdown", "text", "raw")
+                     if isinstance(value.get(k), str)), "")
+    return value
+
+
+def body_text(text: str) -> tuple[str, list[Link]]:
+    """Plain text and links of a row's text, read as HTML when it holds block-level tags
+    and no Markdown link, else as Markdown.
+
+    >>> body_text("As I wrote [before](/p/first/).")[1][0].url
+    '/p/first/'
+    >>> body_text('<p>See <a href="/p/second/">this</a>.</p>')[1][0].anchor
+    'this'
+    """
+    if "<" in text and "](" not in text and _HTML_BODY_RE.search(text):
+        return html_to_text(text)
+    return markdown_to_text(text.splitlines(), site_links=True)
+
+
+def listed_links(value, column: str) -> list[Link]:
+    """Links of a ``links`` column: a list of URLs or of ``{url|href, text}`` objects, or
+    URLs separated by white space or commas (a CSV cell)."""
+    if isinstance(value, str):
+        value = [v for v in re.split(r"[\s,]+", value) if v]
+    if not isinstance(value, (list, tuple)):
+        return []
+    out = []
+    for item in value:
+        url, anchor = (item, "") if isinstance(item, str) else (
+            (item.get("url") or item.get("href"), item.get("text") or item.get("anchor") or "")
+            if isinstance(item, dict) else (None, ""))
+        if isinstance(url, str) and url.strip():
+            out.append(Link(url=url.strip(), anchor=str(anchor),
+                            sentence=f"(listed in the {column} column)"))
+    return out
+
+
 def _row_post(row: dict, path: str, line: int) -> Post | str:
     """A post from a row, or the reason the row is not one."""
-    row = {str(k).strip().casefold(): v for k, v in row.items() if k is not None}
+    rendered = {str(k).strip().casefold() for k, v in row.items() if isinstance(v, dict)}
+    row = {str(k).strip().casefold(): _cell(v) for k, v in row.items() if k is not None}
     title = str(row.get("title") or "").strip()
+    if "title" in rendered:   # rendered HTML: "Adam&#8217;s rule"
+        title = html.unescape(_TAG_RE.sub("", title)).strip()
     url = canonical_from_meta(row) or str(row.get("url") or row.get("link") or "").strip() or None
     if not title and not url:
         return "row has neither a title nor a url"
     aid = archive_link_id(url) if url else None
     if aid is None and str(row.get("id") or "").strip().isdigit() and url is None:
         aid = None  # a bare id names no site: not an archive id
-    text = next((str(row[c]) for c in TEXT_COLUMNS if row.get(c)), "")
+    text, links = body_text(next((str(row[c]) for c in TEXT_COLUMNS if row.get(c)), ""))
+    for column in LINK_COLUMNS:
+        links += listed_links(row.get(column), column)
     key = f"post:{aid}" if aid is not None else (f"post:url:{url}" if url and not title
                                                  else f"post:row:{path}:{line}")
     return Post(key=key, title=title, label=title or url or "", untitled=not title,
                 date=_date(row.get("date")), archive_id=aid,
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
-                tags=_as_list(row.get("tags")), categories=_as_list(row.get("categories")),
+                links=tuple(links), tags=_as_list(row.get("tags")),
+                categories=_as_list(row.get("categories")),
                 aliases=tuple(sorted(url_aliases(url))) if url else (),
                 sources=(Source(path=path, line=line, format=TABLE),))
 
