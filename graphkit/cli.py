@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                 # handed over (popped, not named here), so that analyse can drop the
                 # posts' whole texts once the graph is built: nothing written needs them
                 result = analyse(read.pop(), options=options, read_seconds=read_seconds,
-                                 cut_texts=EXCERPT_CHARS)
+                                 cut_texts=EXCERPT_CHARS, keep_term_weights=False)
                 files = write_outputs(result, ns.out)
     except GraphkitError as exc:
         print(f"graphkit: error: {exc}", file=sys.stderr)

@@ -39,7 +39,9 @@ if TYPE_CHECKING:
 _LATEX_RE = re.compile(
     r"\\begin\{(\w+\*?)\}.*?\\end\{\1\}|\$\$.*?\$\$|\$[^$\n]*\$|\\\(.*?\\\)|\\\[.*?\\\]",
     re.S)
-_URL_RE = re.compile(r"https?://\S+|www\.\S+|\\[A-Za-z]+|```.*?```", re.S)
+# an address ends at white space or at the first non-ASCII character (Chinese prose often
+# follows one without a space: \S+ would drop the rest of the paragraph)
+_URL_RE = re.compile(r"(?:https?://|www\.)[!-~]+|\\[A-Za-z]+|```.*?```", re.S)
 _EN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _segmenter_lock = threading.Lock()
@@ -207,6 +209,17 @@ class TermMatrix:
     matrix: sp.csr_matrix
     counts: sp.csr_matrix
     phrases: tuple[str, ...] = ()
+
+    def without(self, *, matrix: bool = False, counts: bool = False) -> "TermMatrix":
+        """The same terms with the TF-IDF weights and/or the counts replaced by zeros of
+        the same shape, for a caller that needs them no more and wants their memory (at
+        100,000 synthetic posts, 17.5 million nonzeros: 140 MB of weights, 140 MB of
+        counts and their shared indices)."""
+        def zeros(m: sp.csr_matrix) -> sp.csr_matrix:
+            return sp.csr_matrix(m.shape, dtype=m.dtype)
+
+        return replace(self, matrix=zeros(self.matrix) if matrix else self.matrix,
+                       counts=zeros(self.counts) if counts else self.counts)
 
     def top_terms(self, row: int, k: int = 8) -> list[tuple[str, float]]:
         """Return the ``k`` heaviest terms of one row as (term, weight), heaviest first."""

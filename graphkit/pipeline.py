@@ -407,7 +407,7 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
             terms: "TermMatrix | None" = None, read_seconds: float | None = None,
             stages: "Stages | None" = None,
             timings: "dict[str, float] | None" = None,
-            cut_texts: int | None = None) -> BuildResult:
+            cut_texts: int | None = None, keep_term_weights: bool = True) -> BuildResult:
     """Relate, detect and lay out an already-read corpus.
 
     Parameters
@@ -431,6 +431,12 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
         stages after it when the caller holds no other reference to ``read_result``
         (the command line; at 100,000 synthetic posts, 148 million characters, about
         300 MB). Default: whole texts.
+    keep_term_weights : bool, keyword-only
+        False: drop the keyword matrix's TF-IDF weights once the graph is built and its
+        counts once the modules are labelled (:meth:`graphkit.keywords.TermMatrix.without`;
+        its terms and phrases stay), for a caller that only writes the result (the
+        command line): at 100,000 synthetic posts 280 MB less through InfoMap, the
+        layout and the export.
 
     Returns
     -------
@@ -464,6 +470,8 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
     del edges, extra   # the graph holds what they said (100 MB at 500,000 edges)
     if cut_texts is not None:
         read_result = read_result.cut_texts(cut_texts)
+    if not keep_term_weights:   # labels need the counts only
+        terms = terms.without(matrix=True)
     done("graph_build", time.perf_counter() - t)
     t = time.perf_counter()
     community = detect_communities(graph, **infomap_arguments(
@@ -472,6 +480,8 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
     t = time.perf_counter()
     modules = summarize_modules(graph, community, terms)
     pr = pagerank(graph)
+    if not keep_term_weights:
+        terms = terms.without(matrix=True, counts=True)
     done("labels", time.perf_counter() - t)
     t = time.perf_counter()
     positions = module_layout(graph, community, seed=options.seed, workers=None)

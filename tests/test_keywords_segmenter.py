@@ -86,3 +86,29 @@ def test_the_segmenters_do_differ_on_version_numbers(reference):
     ours, theirs = keywords._tokenizer().cut(text, True), reference.cut(text, True)
     assert ours != theirs and "2.7.9" in ours
     assert keywords.tokenize("最新版2.7.9") == ["最新版"]
+
+
+def test_an_address_followed_by_chinese_keeps_the_chinese():
+    """Chinese prose often follows an address with no space: the address goes, the words
+    after it stay (``\\S+`` once dropped the rest of the paragraph)."""
+    tokens = keywords.tokenize("推导见https://blog.example/a-b的变分自编码器，然后是扩散模型")
+    assert "扩散模型" in tokens or {"扩散", "模型"} <= set(tokens)
+    assert not any("blog" in t or "example" in t for t in tokens)
+
+
+def test_dropping_term_weights_changes_nothing_written(data_build):
+    """The command line drops the keyword weights once no stage reads them: the same
+    graph, modules, labels and layout; the terms are kept, their weights are zeros."""
+    from graphkit.pipeline import analyse
+
+    lean = analyse(data_build.read, options=data_build.options, keep_term_weights=False)
+    assert lean.terms.terms == data_build.terms.terms and lean.terms.matrix.nnz == 0
+    assert lean.terms.counts.nnz == 0 and data_build.terms.counts.nnz > 0
+    assert lean.terms.matrix.shape == data_build.terms.matrix.shape
+    assert dict(lean.community.paths) == dict(data_build.community.paths)
+    assert lean.modules == data_build.modules
+    assert dict(lean.positions) == dict(data_build.positions)
+    def edges(g):
+        return sorted((u, v, sorted(d.items())) for u, v, d in g.edges(data=True))
+
+    assert edges(lean.graph) == edges(data_build.graph)
