@@ -32,6 +32,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .options import BuildOptions
+from .text import BARE_URL_PATTERN
 
 if TYPE_CHECKING:
     from .model import Post
@@ -39,9 +40,10 @@ if TYPE_CHECKING:
 _LATEX_RE = re.compile(
     r"\\begin\{(\w+\*?)\}.*?\\end\{\1\}|\$\$.*?\$\$|\$[^$\n]*\$|\\\(.*?\\\)|\\\[.*?\\\]",
     re.S)
-# an address ends at white space or at the first non-ASCII character (Chinese prose often
-# follows one without a space: \S+ would drop the rest of the paragraph)
-_URL_RE = re.compile(r"(?:https?://|www\.)[!-~]+|\\[A-Za-z]+|```.*?```", re.S)
+# addresses as the readers take them (text.BARE_URL_PATTERN: not "\S+", which in Chinese
+# prose with no space after an address dropped the rest of the paragraph), LaTeX
+# commands, fenced code
+_URL_RE = re.compile(BARE_URL_PATTERN + r"|www\.[!-~]+|\\[A-Za-z]+|```.*?```", re.S)
 _EN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _segmenter_lock = threading.Lock()

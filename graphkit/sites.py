@@ -38,6 +38,8 @@ import unicodedata
 from pathlib import PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
+from .text import BARE_URL_RE, bare_url
+
 SITE_REF = "site-ref:"          # URL scheme of a link written in a generator's own syntax
 # kexue.fm and its mirror spaces.ac.cn: one site, whose posts are /archives/ID
 KEXUE_HOSTS = ("kexue.fm", "spaces.ac.cn")
@@ -62,7 +64,6 @@ _LEAD_RE = re.compile(
     r"^\W{0,4}(?:原文(?:链接|地址|网址)|本文(?:首发于|原载于|来自)|转载自|来源|出处|"
     r"originally\s+published\s+(?:at|on|in)|original(?:ly)?(?:\s+post(?:ed)?)?(?:\s+at)?|"
     r"source|canonical(?:\s+url)?|cross-?posted\s+from)\W{0,6}", re.I)
-_URL_RE = re.compile(r"https?://[^\s<>\"'\)\]]+", re.I)
 _JEKYLL_STEM_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
 
 
@@ -161,9 +162,9 @@ def canonical_from_lead(text_lines: list[str]) -> tuple[str, int] | None:
             break
         m = _LEAD_RE.match(line.strip())
         if m:
-            u = _URL_RE.search(line, m.end() - 1 if m.end() else 0)
+            u = BARE_URL_RE.search(line, m.end() - 1 if m.end() else 0)
             if u:
-                return u.group(0).rstrip(".,;:，。"), i
+                return bare_url(u.group(0)), i
     return None
 
 

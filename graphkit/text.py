@@ -19,6 +19,35 @@ _SENTENCE_END = "。！？!?；;\n"
 
 _LINE_RE = re.compile(r"\r\n|\r|\n")
 
+# printable ASCII but white space, quotes and brackets: what a bare address is made of
+_URL_ASCII = r"[^\x00-\x20\x7f-\U0010ffff<>\"'`\[\]{}|\\^]"
+# An address written bare in prose (GFM's extended autolink, for prose in any script):
+# ASCII, but for a non-ASCII run right after a "/" (a slug such as /item/体质人类学),
+# because Chinese prose often follows an address with no space. Possessive throughout:
+# linear in the text whatever it holds. Not anchored before: see BARE_URL_RE.
+BARE_URL_PATTERN = (r"(?i:https?://)" + _URL_ASCII + r"*+(?:(?<=/)"
+                    r"[^\x00-\x7f\s，。；：！？、（）【】《》“”‘’「」…]++" + _URL_ASCII + r"*+)*+")
+# ... not inside a word, an attribute or another address
+BARE_URL_RE = re.compile(r"(?<![A-Za-z0-9_/=\"'@.\-])" + BARE_URL_PATTERN)
+TAG_RE = re.compile(r"<[^>]*>")
+
+
+def bare_url(text: str) -> str:
+    """A bare address (a :data:`BARE_URL_RE` match) without the punctuation that ends
+    its sentence (``.,:;!?``, an unbalanced ``)``).
+
+    >>> bare_url("https://en.example/wiki/Foo_(bar)).")
+    'https://en.example/wiki/Foo_(bar)'
+    >>> bare_url(BARE_URL_RE.search("见https://a.example/x的推导。").group(0))
+    'https://a.example/x'
+    """
+    url = text
+    while url and url[-1] in ".,:;!?*_~":
+        url = url[:-1]
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1]
+    return url
+
 
 def split_lines(text: str) -> list[str]:
     """Split text into lines at ``\\n``, ``\\r\\n`` and ``\\r`` only.

@@ -22,14 +22,12 @@ from typing import Mapping
 
 from ..model import Link
 from ..sites import expand_site_links
-from ..text import sentence_around
+from ..text import BARE_URL_PATTERN, TAG_RE, bare_url, sentence_around
 
 # [text](url "title") and ![alt](url); the text may hold one level of brackets.
 LINK_RE = re.compile(
     r"(?P<img>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
     r"\(\s*<?(?P<url>[^)\s>]*)>?(?:\s+\"(?:[^\"\\]|\\.)*\")?\s*\)")
-# printable ASCII but white space, quotes and brackets: what a bare address is made of
-_URL_ASCII = r"[^\x00-\x20\x7f-\U0010ffff<>\"'`\[\]{}|\\^]"
 # every inline form of a link, tried where _START_RE finds a place; the first that matches
 # there wins. Each alternative stops at a bounded or unambiguous end (atomic backtick
 # runs, no "<" inside a tag, a bounded code span), so that no line costs more than
@@ -41,17 +39,13 @@ _INLINE_RE = re.compile(
     r"|(?i:<a\s[^<>]*?\bhref\s*=\s*(?:\"(?P<h1>[^\"<>]*)\"|'(?P<h2>[^'<>]*)'|(?P<h3>[^\s<>\"']+))"
     r"[^<>]*>(?P<htext>[^<]*+(?:<(?!/?a[\s>/])[^<]*+)*+)</a\s*>)"
     r"|<(?P<auto>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"
-    # a bare address is ASCII, but for a non-ASCII run right after a "/" (a slug such
-    # as /item/体质人类学): Chinese prose often follows an address with no space
-    r"|(?<![A-Za-z0-9_/=\"'@.\-])(?P<bare>(?i:https?://)" + _URL_ASCII + "*+"
-    r"(?:(?<=/)[^\x00-\x7f\s，。；：！？、（）【】《》“”‘’「」…]++" + _URL_ASCII + "*+)*+)")
+    r"|(?<![A-Za-z0-9_/=\"'@.\-])(?P<bare>" + BARE_URL_PATTERN + ")")   # text.BARE_URL_RE
 # where an _INLINE_RE match can start: found by a fast scan, then matched there
 _START_RE = re.compile(r"[`!\[<]|(?i:https?://)")
 # [label]: url "title" — a link reference definition; [^1]: is a footnote, kept as text
 _REF_DEF_RE = re.compile(
     r"^\s{0,3}\[(?P<label>[^\]\^\n][^\]\n]{0,998})\]:\s*(?:<(?P<u1>[^>\n]*)>|(?P<u2>\S+))"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*$")
-_TAG_RE = re.compile(r"<[^>]*>")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~^$&%])")
 _EMPH_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)"
                       r"|(?<![\w_\\])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
@@ -100,23 +94,6 @@ def reference_definition(line: str) -> tuple[str, str] | None:
         return None
     return reference_label(m.group("label")), m.group("u1") if m.group("u1") is not None \
         else m.group("u2")
-
-
-def bare_url(text: str) -> str:
-    """An address written bare in prose (GFM's extended autolink), given its longest
-    candidate (``https?://``, then printable ASCII but quotes and brackets, and non-ASCII
-    runs that follow a ``/``): without the punctuation that ends its sentence
-    (``.,:;!?``, an unbalanced ``)``).
-
-    >>> bare_url("https://en.example/wiki/Foo_(bar)).")
-    'https://en.example/wiki/Foo_(bar)'
-    """
-    url = text
-    while url and url[-1] in ".,:;!?*_~":
-        url = url[:-1]
-    while url.endswith(")") and url.count(")") > url.count("("):
-        url = url[:-1]
-    return url
 
 
 def inline_to_text(line: str, *, references: Mapping[str, str] | None = None
@@ -174,7 +151,7 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None
                          refs[reference_label(m.group("rlabel") or m.group("rtext"))])
         elif m.group("htext") is not None:                    # <a href="url">text</a>
             url = html.unescape(m.group("h1") or m.group("h2") or m.group("h3") or "")
-            put_link(html.unescape(_TAG_RE.sub("", m.group("htext"))).strip(), url)
+            put_link(html.unescape(TAG_RE.sub("", m.group("htext"))).strip(), url)
         elif m.group("auto") is not None:                     # <https://…>
             put_link(m.group("auto"), m.group("auto"))
         else:                                                 # https://… in the text

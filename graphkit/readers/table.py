@@ -21,7 +21,7 @@ import re
 
 from ..model import Fragment, Link, Post, Source
 from ..sites import canonical_from_meta
-from ..text import iter_lines, preview, split_lines
+from ..text import TAG_RE, iter_lines, preview, split_lines
 from .frontmatter import _as_list, _date, url_aliases
 from .html import html_to_text
 from .kexue import SITE_URL, archive_link_id
@@ -33,7 +33,6 @@ _JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
 TEXT_COLUMNS = ("text", "body", "content", "excerpt")
 LINK_COLUMNS = ("links", "outlinks")
 # block-level tags: a text holding one (and no Markdown link) is HTML
-_TAG_RE = re.compile(r"<[^>]*>")
 _HTML_BODY_RE = re.compile(r"<(?:p|div|br|h[1-6]|li|ul|ol|blockquote|pre|table|article|"
                            r"section|figure)\b[^>]*>", re.I)
 
@@ -94,7 +93,7 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
     row = {str(k).strip().casefold(): _cell(v) for k, v in row.items() if k is not None}
     title = str(row.get("title") or "").strip()
     if "title" in rendered:   # rendered HTML: "Adam&#8217;s rule"
-        title = html.unescape(_TAG_RE.sub("", title)).strip()
+        title = html.unescape(TAG_RE.sub("", title)).strip()
     url = canonical_from_meta(row) or str(row.get("url") or row.get("link") or "").strip() or None
     if not title and not url:
         return "row has neither a title nor a url"
