@@ -67,7 +67,7 @@ def source_choice() -> tuple[str, tuple, tuple[str, ...] | None]:
         ["server folder"] if roots else [])
     choice = st.sidebar.radio("source", choices, key="source")
     if choice == "upload files":
-        files = st.sidebar.file_uploader("post files (.txt, .md, .html, .jsonl, .csv, .xml, "
+        files = st.sidebar.file_uploader("post files (.txt, .md, .rst, .html, .jsonl, .csv, .xml, "
                                          ".json)", accept_multiple_files=True, key="uploads")
         if files:
             uploads = tuple((f.name, f.getvalue()) for f in files)

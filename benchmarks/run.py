@@ -847,6 +847,21 @@ def _hostile() -> dict:
     t = time.perf_counter()
     read_jsonl('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}\n", "deep.jsonl")
     out["json_100k_nested_s"] = round(time.perf_counter() - t, 4)
+    # reStructuredText at the size docutils is given (MAX_RST_CHARS): its costliest
+    # structures measured, and a table too wide to be given to it
+    from graphkit.readers.rest import MAX_RST_CHARS, read_rst
+
+    def rst_fill(unit: str) -> str:
+        return unit * (MAX_RST_CHARS // len(unit))
+
+    for name, text in (("nested_bullets", rst_fill("- a\n\n  - b\n\n")),
+                       ("small_tables", rst_fill("+-+-+\n|a|b|\n+-+-+\n\n")),
+                       ("prose_links", rst_fill("一个段落，含 `链接 <https://x.example/a>`_ 和 *强调*。\n\n")),
+                       ("wide_table", "+" + "-+" * 3000 + "\n" + ("|" + " |" * 3000 + "\n") * 20)):
+        t = time.perf_counter()
+        read_rst(text, "hostile.rst")
+        out[f"rst_{name}_s"] = round(time.perf_counter() - t, 2)
+    out["rst_chars"] = MAX_RST_CHARS
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     return out
 

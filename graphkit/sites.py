@@ -11,6 +11,13 @@ Bloggers link their own posts in the generator's syntax, not by final URL:
 * Hexo: ``{% post_link slug [title] %}`` and ``{% post_path slug %}``;
   ``permalink:`` and ``url:`` in ``_config.yml``.
 * Obsidian: ``[[note]]``, ``[[note|shown text]]``, ``[[note#heading]]``.
+* Zola: ``[text](@/blog/x.md)`` (a path under ``content/``); ``base_url`` in
+  ``config.toml``; a page's address is its section folders and slug (a ``YYYY-MM-DD-``
+  or ``YYYY-MM-DD_`` file name prefix dropped); ``_index.md`` is a section, not a page.
+* Pelican: ``[text]({filename}/x.md)``, ``{filename}x.rst`` (relative to the linking
+  file), the older ``|filename|x.md``, in Markdown and reStructuredText;
+  ``SITEURL`` and ``ARTICLE_URL`` in ``pelicanconf.py`` / ``publishconf.py`` (read as
+  text, never run).
 
 :func:`expand_site_links` turns every such reference into an ordinary Markdown link whose
 URL starts with :data:`SITE_REF`, so that the Markdown reader keeps it with its sentence
@@ -28,6 +35,12 @@ References
 .. [3] Hexo, "Permalinks" and "Tag plugins: Include posts",
    https://hexo.io/docs/permalinks, https://hexo.io/docs/tag-plugins
 .. [4] Obsidian, "Internal links", https://help.obsidian.md/links
+.. [5] Zola, "Overview" and "Internal links & deep linking",
+   https://www.getzola.org/documentation/content/overview/,
+   https://www.getzola.org/documentation/content/linking/
+.. [6] Pelican, "Writing content: linking to internal content" and "Settings: URL
+   settings", https://docs.getpelican.com/en/latest/content.html,
+   https://docs.getpelican.com/en/latest/settings.html
 """
 
 from __future__ import annotations
@@ -55,6 +68,8 @@ _HEXO_PATH_RE = re.compile(r"""\{%\s*post_path\s+("[^"]*"|'[^']*'|\S+)\s*%\}""")
 # [[target]], [[target|text]], [[target#heading]]; not ![[embeds]] and not [[1, 2]] arrays
 _WIKILINK_RE = re.compile(r"(?<![!\[\\])\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\](?!\])")
 _NUMERIC_RE = re.compile(r"^[\d\s.,;:+\-*/eE()]*$")
+# a link target in a generator's file-path syntax: Zola @/x.md, Pelican {filename}x, |filename|x
+_PATH_LINK_RE = re.compile(r"^\s*(?:@/|\{filename\}|\|filename\|)(?P<path>.*)$", re.S)
 
 # address keys of front matter and export rows, in order of authority
 ADDRESS_KEYS = ("canonical_url", "canonical", "url", "permalink", "link", "source", "original",
@@ -64,7 +79,7 @@ _LEAD_RE = re.compile(
     r"^\W{0,4}(?:原文(?:链接|地址|网址)|本文(?:首发于|原载于|来自)|转载自|来源|出处|"
     r"originally\s+published\s+(?:at|on|in)|original(?:ly)?(?:\s+post(?:ed)?)?(?:\s+at)?|"
     r"source|canonical(?:\s+url)?|cross-?posted\s+from)\W{0,6}", re.I)
-_JEKYLL_STEM_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
+_JEKYLL_STEM_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[-_](.+)$")  # Zola allows "_" too
 
 
 def _unquote_arg(s: str) -> str:
@@ -126,6 +141,26 @@ def expand_site_links(line: str) -> str:
     if "[[" in line:
         line = _WIKILINK_RE.sub(wikilink, line)
     return line
+
+
+def site_link_url(url: str) -> str:
+    """A link target written as a content file path, as a ``site-ref:`` URL.
+
+    Zola's ``@/blog/x.md`` and Pelican's ``{filename}/x.md``, ``{filename}x.rst`` and
+    ``|filename|x.md`` name the linked post's source file; any other URL is returned
+    as it is.
+
+    Examples
+    --------
+    >>> site_link_url("{filename}/posts/a.md#b")
+    'site-ref:/posts/a.md#b'
+    >>> site_link_url("https://example.org/a")
+    'https://example.org/a'
+    """
+    m = _PATH_LINK_RE.match(url)
+    if m is None or not m.group("path").strip():
+        return url
+    return _ref(m.group("path"))
 
 
 def site_ref_target(url: str) -> str | None:
@@ -210,8 +245,9 @@ def slugify(title: str) -> str:
 def file_slug(path: str) -> tuple[str, dt.date | None]:
     """The slug a file name gives a post, and the date in a Jekyll-style name.
 
-    ``_posts/2017-06-21-some-slug.md`` → ``("some-slug", date(2017, 6, 21))``; a Hugo
-    page bundle ``posts/x/index.md`` → ``("x", None)``.
+    ``_posts/2017-06-21-some-slug.md`` → ``("some-slug", date(2017, 6, 21))`` (Zola's
+    ``2017-06-21_some-slug.md`` too); a Hugo page bundle ``posts/x/index.md`` →
+    ``("x", None)``.
     """
     p = PurePosixPath(path)
     stem = p.stem
@@ -232,7 +268,8 @@ def path_aliases(path: str) -> set[str]:
     ``blog/content/posts/x.md`` → ``content/posts/x``, ``posts/x``, ``x`` (and the whole
     path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it.
     """
-    p = re.sub(r"(/(index|_index))?\.(md|markdown|mdx|html?|txt)$", "", path.strip("/"),
+    p = re.sub(r"(/(index|_index))?\.(md|markdown|mdx|mkd|mdown|rst|rest|html?|txt)$", "",
+               path.strip("/"),
                flags=re.I)
     parts = [s for s in p.split("/") if s]
     return {"/".join(parts[i:]).casefold() for i in range(len(parts))}
@@ -246,11 +283,18 @@ JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
                  "none": "/:categories/:title:output_ext"}
 CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "toml",
                 "hugo.toml": "toml", "config.yaml": "yaml", "hugo.yaml": "yaml",
-                "config.yml": "yaml", "hugo.yml": "yaml"}
+                "config.yml": "yaml", "hugo.yml": "yaml", "pelicanconf.py": "python",
+                "publishconf.py": "python"}
+# Pelican's URL settings' placeholders, as permalink_path's
+_PELICAN_FIELDS = {"slug": ":slug", "date:%Y": ":year", "date:%m": ":month",
+                   "date:%d": ":day", "date:%y": ":short_year", "date:%j": ":y_day",
+                   "category": ":category", "lang": "", "author": ""}
+PELICAN_ARTICLE_URL = "{slug}.html"   # Pelican's default ARTICLE_URL
+ZOLA_PAGE_PATH = "/:sections/:slug/"  # a Zola page: its section folders, then its slug
 
 
 def is_site_config(path: str) -> bool:
-    """True for the configuration file of a Jekyll, Hexo or Hugo site."""
+    """True for the configuration file of a Jekyll, Hexo, Hugo, Zola or Pelican site."""
     return PurePosixPath(path).name.lower() in CONFIG_NAMES
 
 
@@ -267,23 +311,32 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     Returns
     -------
     tuple of (str, str)
-        ``("url", base URL)``, ``("permalink", pattern)`` (Jekyll and Hexo) and
-        ``("permalink:SECTION", pattern)`` (Hugo), in that order; empty when the file
-        names none of them.
+        ``("generator", name)`` when the file is Zola's or Pelican's, ``("url", base
+        URL)``, ``("permalink", pattern)`` (Jekyll, Hexo, Zola and Pelican, in
+        :func:`permalink_path`'s placeholders) and ``("permalink:SECTION", pattern)``
+        (Hugo), in that order; empty when the file names none of them.
 
     Raises
     ------
     ValueError
-        When the file is not valid YAML or TOML, or not a mapping.
+        When the file is not valid YAML, TOML or Python, or not a mapping.
     """
     from .readers.frontmatter import FrontMatterError, parse_front_matter
 
     kind = CONFIG_NAMES[PurePosixPath(path).name.lower()]
+    if kind == "python":
+        return _pelican_config(text)
     try:
         conf = parse_front_matter(text, "---" if kind == "yaml" else "+++")
     except FrontMatterError as exc:
         raise ValueError(str(exc)) from None
     out: list[tuple[str, str]] = []
+    if isinstance(conf.get("base_url"), str):           # Zola's name for it
+        out.append(("generator", "zola"))
+        if conf["base_url"].strip():
+            out.append(("url", conf["base_url"].strip().rstrip("/")))
+        out.append(("permalink", ZOLA_PAGE_PATH))
+        return tuple(out)
     base = conf.get("url") or conf.get("baseURL") or conf.get("baseurl")
     if isinstance(base, str) and base.strip():
         root = conf.get("baseurl") if isinstance(conf.get("baseurl"), str) and conf.get("url") else ""
@@ -301,9 +354,37 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def _pelican_config(text: str) -> tuple[tuple[str, str], ...]:
+    """``SITEURL`` and ``ARTICLE_URL`` of a Pelican settings file, read without running it.
+
+    Only top-level assignments of a string literal count (``SITEURL = "https://…"``);
+    anything computed is left alone, as graphkit never runs a settings file.
+    """
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+        raise ValueError(f"not Python that can be read: {exc}") from None
+    values: dict[str, str] = {}
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+            values[node.targets[0].id] = node.value.value
+    out: list[tuple[str, str]] = [("generator", "pelican")]
+    if values.get("SITEURL", "").strip():
+        out.append(("url", values["SITEURL"].strip().rstrip("/")))
+    if "ARTICLE_URL" in values:
+        pattern = re.sub(r"\{([^{}]*)\}", lambda m: _PELICAN_FIELDS.get(m.group(1), m.group(0)),
+                         values["ARTICLE_URL"])
+        out.append(("permalink", pattern))
+    return tuple(out)
+
+
 def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
-                   date: str | None, categories: tuple[str, ...] = (), section: str = ""
-                   ) -> str | None:
+                   date: str | None, categories: tuple[str, ...] = (), section: str = "",
+                   sections: str = "") -> str | None:
     """The site path a permalink pattern gives a post, or None when it needs a missing date.
 
     Parameters
@@ -323,6 +404,9 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
     categories : tuple of str
     section : str
         Hugo's section (the first folder under ``content/``).
+    sections : str
+        ``:sections``: every folder between ``content/`` and the file (Zola's nested
+        sections), joined by ``/``.
     """
     need_date = any(t in pattern for t in (":year", ":month", ":day", ":y_day", ":short_year"))
     d = None
@@ -338,12 +422,17 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
         "y_day": f"{d.timetuple().tm_yday:03d}" if d else "",
         "title": title_slug, "slug": slug, "filename": filename, "contentbasename": filename,
         "name": filename,
-        "section": section, "categories": cats, "category": cats.split("/")[0] if cats else "",
+        "section": section, "sections": sections, "categories": cats,
+        "category": cats.split("/")[0] if cats else "",
         "output_ext": ".html", "hour": "", "minute": "", "second": "", "week": "",
         "short_day": "",
     }
     out = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), pattern)
     return re.sub(r"/{2,}", "/", "/" + out.lstrip("/"))
+
+
+# readers whose posts a site's configuration addresses (static-site source files)
+SITE_FORMATS = ("front-matter", "markdown", "metadata-header", "restructuredtext")
 
 
 def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]]
@@ -357,7 +446,8 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
     configs : list of (str, tuple of (str, str))
         The report name of each configuration file and what :func:`read_site_config`
         read from it. A post belongs to the configuration in the nearest folder above
-        its file.
+        its file; configurations in one folder are merged in the order of their names
+        (Pelican's ``publishconf.py`` over ``pelicanconf.py``).
 
     Returns
     -------
@@ -370,8 +460,10 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
 
     from .readers.frontmatter import url_aliases
 
-    roots = sorted(((str(PurePosixPath(name).parent), dict(values)) for name, values in configs),
-                   key=lambda rc: -len(rc[0]))
+    merged: dict[str, dict[str, str]] = {}
+    for name, values in sorted(configs):   # pelicanconf.py, then publishconf.py over it
+        merged.setdefault(str(PurePosixPath(name).parent), {}).update(values)
+    roots = sorted(merged.items(), key=lambda rc: -len(rc[0]))
     if not roots:
         return posts
     out = []
@@ -379,17 +471,32 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         src = p.sources[0].path if p.sources else ""
         found = next(((root, conf) for root, conf in roots
                       if root in (".", "") or src.startswith(root + "/")), None)
-        if found is None or p.sources[0].format not in ("front-matter", "markdown"):
+        if found is None or p.sources[0].format not in SITE_FORMATS:
             out.append(p)
             continue
         root, conf = found
         inside = src[len(root) + 1:] if root not in (".", "") else src
         parts = inside.split("/")
-        hugo = any(k.startswith("permalink:") for k in conf) or (
-            parts[0] == "content" and "permalink" not in conf)
+        generator = conf.get("generator", "")
+        hugo = not generator and (any(k.startswith("permalink:") for k in conf) or (
+            parts[0] == "content" and "permalink" not in conf))
         section = parts[1] if hugo and len(parts) > 2 and parts[0] == "content" else ""
         stem, _ = file_slug(src)
-        if hugo:
+        sections = ""
+        if generator == "zola":
+            folders = parts[1:-1] if parts[0] == "content" else parts[:-1]
+            if PurePosixPath(src).stem.lower() == "index" and folders:
+                folders = folders[:-1]            # a page bundle: the folder is the page
+            sections = "/".join(folders)
+        if generator == "pelican":
+            pattern = conf.get("permalink", PELICAN_ARTICLE_URL.replace("{slug}", ":slug"))
+            slug = title_slug = p.slug or slugify(p.title)
+            filename = stem
+        elif generator == "zola":
+            pattern = conf.get("permalink", ZOLA_PAGE_PATH)
+            slug = title_slug = p.slug or slugify(stem)
+            filename = stem
+        elif hugo:
             pattern = conf.get(f"permalink:{section}")
             slug = p.slug or slugify(p.title)
             title_slug, filename = slugify(p.title), stem
@@ -398,8 +505,8 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             slug = title_slug = p.slug or stem
             filename = stem
         path = permalink_path(pattern, slug=slug, title_slug=title_slug, filename=filename,
-                              date=p.date, categories=p.categories, section=section
-                              ) if pattern else None
+                              date=p.date, categories=p.categories, section=section,
+                              sections=sections) if pattern else None
         if path is None:
             out.append(p)
             continue

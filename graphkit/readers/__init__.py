@@ -24,7 +24,7 @@ from ..options import BuildOptions
 from ..boilerplate import strip_repeated_paragraphs
 from ..sites import apply_site_configs, is_site_config, read_site_config
 from ..text import preview, split_lines
-from . import exports, frontmatter, html, kexue, listing, table
+from . import exports, frontmatter, html, kexue, listing, rest, table
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -162,8 +162,12 @@ Reader = Callable[[list[str], str], tuple[list[Post], list[Fragment]]]
 
 def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
     """Return the layout name and reader for a Markdown/text file, or None when unknown."""
+    if frontmatter.is_section_page(path):
+        return frontmatter.SECTION_PAGE, frontmatter.read_section_page
     if frontmatter.detect(lines):
         return frontmatter.FRONT_MATTER, frontmatter.read_front_matter
+    if frontmatter.detect_metadata_header(lines, path):
+        return frontmatter.METADATA_HEADER, frontmatter.read_metadata_header
     kind = kexue.detect(lines)
     if kind == kexue.KEXUE_PAGE:
         return kind, kexue.read_kexue_page
@@ -216,6 +220,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return export, *exports.read_ghost(text, path)
     if html.detect(text, path):
         return html.HTML_FORMAT, *html.read_html(text, path)
+    if rest.detect(path):
+        return rest.RESTRUCTUREDTEXT, *rest.read_rst(text, path)
     lines = split_lines(text)
     found = detect_layout(lines, path)
     if found is None:

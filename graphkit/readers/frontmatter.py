@@ -1,9 +1,12 @@
 """Reader of static-site Markdown with YAML (``---``) or TOML (``+++``) front matter.
 
-Hugo, Jekyll and Hexo keep one post per file: ``title``, ``date``, ``tags``,
+Hugo, Jekyll, Hexo and Zola keep one post per file: ``title``, ``date``, ``tags``,
 ``categories``, ``url``/``permalink``, ``slug`` and ``aliases`` in the front matter, the
 body in Markdown below it. Links between posts may use a post's URL, its relative path
 or its slug; every such name is kept in :attr:`Post.aliases` so that links resolve.
+Pelican and MultiMarkdown open the file with ``Title: …`` lines instead
+(:func:`read_metadata_header`); Hugo's and Zola's ``_index.md`` is a section's list page,
+reported and not read as a post.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ def url_aliases(value: str) -> set[str]:
         return set()
     v = re.sub(r"^[a-z]+://[^/]+", "", v, flags=re.I)   # drop scheme and host
     v = v.split("#", 1)[0].split("?", 1)[0].strip("/")
-    v = re.sub(r"(/index)?\.(md|markdown|html?)$", "", v, flags=re.I)
+    v = re.sub(r"(/index)?\.(md|markdown|mdx|mkd|mdown|rst|rest|html?)$", "", v, flags=re.I)
     if not v:
         return set()
     out = {v.casefold()}
@@ -56,6 +59,20 @@ def _as_list(value) -> tuple[str, ...]:
     if isinstance(value, (list, tuple)):
         return tuple(str(v).strip() for v in value if str(v).strip())
     return (str(value),)
+
+
+def _terms(meta: dict, plural: str, singular: str) -> tuple[str, ...]:
+    """Tags or categories under any of the names generators give them: ``tags``,
+    ``categories`` (Hugo, Jekyll, Hexo), ``category`` (Jekyll, Pelican), ``tag``, or
+    inside Zola's ``[taxonomies]`` table."""
+    taxonomies = meta.get("taxonomies")
+    taxonomies = taxonomies if isinstance(taxonomies, dict) else {}
+    for value in (meta.get(plural), meta.get(singular), taxonomies.get(plural),
+                  taxonomies.get(singular)):
+        terms = _as_list(value)
+        if terms:
+            return terms
+    return ()
 
 
 def _date(value) -> str | None:
@@ -214,12 +231,98 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
 
 
 PLAIN_MARKDOWN = "markdown"
+METADATA_HEADER = "metadata-header"
+SECTION_PAGE = "section-page"
+MARKDOWN_ENDINGS = (".md", ".markdown", ".mdx", ".mkd", ".mdown")
+# Python-Markdown's meta-data block (Pelican, MultiMarkdown): "Key: value" lines, then a
+# blank line; a line indented four spaces continues the value above it
+_META_LINE_RE = re.compile(r"^ {0,3}([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$")
+_META_MORE_RE = re.compile(r"^ {4,}(\S.*)$")
+
+
+def is_section_page(path: str) -> bool:
+    """True for ``_index.md``: a section's list page in Hugo and Zola, not a post."""
+    return PurePosixPath(path).name.lower() in ("_index.md", "_index.markdown")
+
+
+def read_section_page(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
+    """Report a Hugo or Zola section page (``_index.md``) without reading it as a post."""
+    nonblank = [i for i, line in enumerate(lines, 1) if line.strip()] or [1]
+    return [], [Fragment(path=path, line=nonblank[0], end_line=nonblank[-1],
+                         reason="a section's list page (_index.md in Hugo and Zola), not a post",
+                         text=preview("\n".join(lines)))]
+
+
+def metadata_header(lines: list[str]) -> tuple[dict, int] | None:
+    """The ``Key: value`` block that opens a Pelican or MultiMarkdown file.
+
+    Parameters
+    ----------
+    lines : list of str
+
+    Returns
+    -------
+    (dict, int) or None
+        Lower-case keys and their values, and the index of the first line after the
+        block; None unless the file opens with at least two such lines, one of them
+        ``Title``, followed by a blank line or the end.
+
+    References
+    ----------
+    .. [1] Python-Markdown, "Meta-Data",
+       https://python-markdown.github.io/extensions/meta_data/
+    .. [2] Pelican, "File metadata", https://docs.getpelican.com/en/latest/content.html
+    """
+    start = next((i for i, line in enumerate(lines[:5]) if line.strip()), None)
+    if start is None:
+        return None
+    meta: dict[str, str] = {}
+    key = None
+    end = len(lines)
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line.strip():
+            end = i
+            break
+        m = _META_LINE_RE.match(line)
+        more = _META_MORE_RE.match(line) if m is None else None
+        if m is not None:
+            key = m.group(1).lower()
+            meta[key] = m.group(2).strip()
+        elif more is not None and key is not None:
+            meta[key] = (meta[key] + " " + more.group(1).strip()).strip()
+        else:
+            return None
+        if len(meta) > 100:
+            return None
+    if len(meta) < 2 or not meta.get("title"):
+        return None
+    return meta, end
+
+
+def detect_metadata_header(lines: list[str], path: str) -> bool:
+    """True for a Markdown file that opens with a Pelican/MultiMarkdown metadata block."""
+    return path.lower().endswith(MARKDOWN_ENDINGS) and metadata_header(lines) is not None
+
+
+def read_metadata_header(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
+    """Read a Pelican or MultiMarkdown post: a ``Title:``/``Date:``/``Tags:`` block, then
+    Markdown (see :func:`metadata_header`). ``Tags`` are split at commas, ``Category``
+    is the category, ``Slug``, ``URL`` and ``Save_as`` name the post's address."""
+    found = metadata_header(lines)
+    if found is None:    # (detected first; kept for a direct call)
+        return read_plain_markdown(lines, path)
+    meta, end = found
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    post, frags = markdown_post(lines[end:], path, meta=meta, first_line=first + 1,
+                                body_offset=end, layout=METADATA_HEADER)
+    return ([post] if post is not None else []), frags
 _INLINE_TAG_RE = re.compile(r"(?:^|\s)#([^\s#\d`'\",.;:!?()\[\]{}<>][^\s#`'\",.;:!?()\[\]{}<>]*)")
 
 
 def detect_plain(path: str) -> bool:
     """True for a ``.md``/``.markdown`` file (a note or post without front matter)."""
-    return path.lower().endswith((".md", ".markdown", ".mdx"))
+    return path.lower().endswith(MARKDOWN_ENDINGS)
 
 
 def read_plain_markdown(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
@@ -285,11 +388,39 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
         title = file_slug(path)[0]
     if not title and not text:
         return None, frags
+    return meta_post(meta, path, title=title, text=text, links=links, canonical=canonical,
+                     first_line=first_line, layout=layout), frags
+
+
+def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
+              canonical: str | None, first_line: int, layout: str) -> Post:
+    """A post from a file's metadata (front matter or a reader's fields) and its text.
+
+    Parameters
+    ----------
+    meta : dict
+        Metadata: ``title``, ``date``, ``tags``/``tag``, ``categories``/``category``,
+        ``taxonomies``, ``slug``, ``aliases`` and address keys.
+    path : str
+        Report name of the file; its path and stem are names links may use.
+    title : str
+        The title found (from the metadata or the body); may be empty.
+    text : str
+        Plain text of the body.
+    links : list of Link
+    canonical : str or None
+        The post's own address, when the metadata or the body names it.
+    first_line : int
+        1-based line of the post in its file.
+    layout : str
+        Reader name for :class:`Source`.
+    """
     slug_value = str(meta.get("slug") or "").strip() or None
     stem_slug, stem_date = file_slug(path)
     aliases: set[str] = set(path_aliases(path))
     aliases.add(stem_slug.casefold())
-    for key in ("url", "permalink", "slug", *ADDRESS_KEYS):
+    for key in ("url", "permalink", "slug", "path", "save_as", *ADDRESS_KEYS):
+        # path: Zola's address of a page; save_as: Pelican's file of it
         if isinstance(meta.get(key), (str, int)) and str(meta[key]).strip():
             aliases |= url_aliases(str(meta[key]))
     for alias in _as_list(meta.get("aliases")):
@@ -302,14 +433,13 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
     url = canonical or (str(meta.get("url") or meta.get("permalink") or "").strip() or None)
     aid = archive_link_id(url) if url else None
     date = _date(meta.get("date")) or (stem_date.isoformat() if stem_date else None)
-    tags = _as_list(meta.get("tags"))
+    tags = _terms(meta, "tags", "tag")
     if layout == PLAIN_MARKDOWN and not tags:
         tags = tuple(dict.fromkeys(m.group(1) for m in _INLINE_TAG_RE.finditer(text)))
     key = f"post:{aid}" if aid is not None else f"post:file:{path}"
-    post = Post(key=key, title=title, label=title or preview(text, 40), untitled=not title,
+    return Post(key=key, title=title, label=title or preview(text, 40), untitled=not title,
                 date=date, archive_id=aid,
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
-                links=tuple(links), categories=_as_list(meta.get("categories")),
+                links=tuple(links), categories=_terms(meta, "categories", "category"),
                 tags=tags, aliases=tuple(sorted(aliases)),
                 sources=(Source(path=path, line=first_line, format=layout),), slug=slug_value)
-    return post, frags

@@ -21,7 +21,7 @@ import re
 from typing import Mapping
 
 from ..model import Link
-from ..sites import expand_site_links
+from ..sites import expand_site_links, site_link_url
 from ..text import BARE_URL_PATTERN, TAG_RE, bare_url, sentence_around
 
 # [text](url "title") and ![alt](url); the text may hold one level of brackets.
@@ -177,8 +177,9 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False) -> tuple[str
         Body lines.
     site_links : bool, keyword-only
         Also read links written in a generator's or note app's syntax (Liquid
-        ``post_url``, Hugo ``ref``, Hexo ``post_link``, ``[[wikilinks]]``; see
-        :func:`graphkit.sites.expand_site_links`).
+        ``post_url``, Hugo ``ref``, Hexo ``post_link``, ``[[wikilinks]]``, Zola's
+        ``@/x.md``, Pelican's ``{filename}x.md``; see
+        :func:`graphkit.sites.expand_site_links` and :func:`graphkit.sites.site_link_url`).
 
     Returns
     -------
@@ -229,5 +230,6 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False) -> tuple[str
         size = len(paragraphs[p])   # a blank anchor at the end of a line was stripped away
         sentence, _, _ = sentence_around(paragraphs[p], min(max(s, 0), size),
                                          min(max(e, 0), size))
-        links.append(Link(url=url, anchor=anchor, sentence=sentence))
+        links.append(Link(url=site_link_url(url) if site_links else url, anchor=anchor,
+                          sentence=sentence))
     return "\n".join(paragraphs), links

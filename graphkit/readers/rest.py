@@ -1,0 +1,210 @@
+"""Reader of reStructuredText posts (Pelican, Nikola, Sphinx blogs such as ABlog).
+
+The text is parsed by docutils, never run: file inclusion (``include``, ``raw :file:``,
+``:url:`` options) and raw output are switched off, configuration files are not read and
+no message is printed. The title is the document's title; its metadata the field list
+under it (Pelican's ``:date:``, ``:tags:``, ``:category:``, ``:slug:``) or Nikola's
+``.. title:`` comment lines; the text every paragraph, heading, list item and line block;
+the links every reference with an address (```text <url>`_``, named and anonymous
+targets, bare addresses), Pelican's ``{filename}`` and Sphinx's ``:doc:`` naming the
+linked post's file. What docutils could not interpret (an unknown directive, a broken
+table) is listed in the report with its line.
+
+References
+----------
+.. [1] reStructuredText Markup Specification,
+   https://docutils.sourceforge.io/docs/ref/rst/restructuredtext.html
+.. [2] Docutils configuration: "file_insertion_enabled", "raw_enabled",
+   https://docutils.sourceforge.io/docs/user/config.html
+.. [3] Pelican, "File metadata", https://docs.getpelican.com/en/latest/content.html
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fragment, Link, Post
+from ..sites import SITE_REF, canonical_from_meta, file_slug, site_link_url
+from ..text import preview, sentence_around
+from .frontmatter import meta_post
+
+RESTRUCTUREDTEXT = "restructuredtext"
+RST_ENDINGS = (".rst", ".rest")
+_SETTINGS = {
+    "file_insertion_enabled": False,   # no include, no raw/csv-table :file: or :url:
+    "raw_enabled": False,
+    "_disable_config": True,           # no docutils.conf from the working folder or home
+    "report_level": 5, "halt_level": 5, "warning_stream": False,
+    "input_encoding": "unicode",
+    "doctitle_xform": True, "docinfo_xform": True,
+}
+_NIKOLA_RE = re.compile(r"^\s*([A-Za-z][\w-]*):\s*(.*)$")
+_DOC_ROLE_RE = re.compile(r"^:doc:`(?:([^`<]*?)\s*<([^`>]+)>|([^`]+))`$")
+_SPACES_RE = re.compile(r"\s*\n\s*")
+# docutils' table parsers take time that grows with the square of a table's width (a
+# 3,000-column grid table of 250 kB: 22 s); no post has a table this wide
+MAX_TABLE_COLUMNS = 64
+# 3 times the longest kexue.fm post; docutils reads 0.8 MB/s of prose, 0.03 MB/s of the
+# costliest structure measured (nested bullet lists): at most ~6 s a file
+MAX_RST_CHARS = 200_000
+_BORDER_RE = re.compile(r"^[ \t]*(?:\+(?:[-=]+\+){2,}|=+(?:[ \t]+=+)+)[ \t]*$", re.M)
+
+
+def detect(path: str) -> bool:
+    """True for a ``.rst``/``.rest`` file."""
+    return path.lower().endswith(RST_ENDINGS)
+
+
+def _block_text(node, nodes) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """A text element's text and its links as ``(start, end, url, anchor)``."""
+    out: list[str] = []
+    spans: list[tuple[int, int, str, str]] = []
+    length = 0
+
+    def walk(n) -> None:
+        nonlocal length
+        for child in n.children:
+            if isinstance(child, nodes.Text):
+                piece = _SPACES_RE.sub(" ", child.astext())   # escapes undone
+                out.append(piece)
+                length += len(piece)
+            elif isinstance(child, (nodes.image, nodes.target, nodes.footnote_reference,
+                                    nodes.citation_reference, nodes.substitution_definition)):
+                continue
+            elif isinstance(child, nodes.reference) and child.get("refuri"):
+                anchor = _SPACES_RE.sub(" ", child.astext())
+                spans.append((length, length + len(anchor), site_link_url(child["refuri"]),
+                              anchor))
+                out.append(anchor)
+                length += len(anchor)
+            elif isinstance(child, nodes.problematic) and _DOC_ROLE_RE.match(child.astext()):
+                m = _DOC_ROLE_RE.match(child.astext())
+                target = (m.group(2) or m.group(3)).strip()
+                anchor = (m.group(1) or target).strip()
+                spans.append((length, length + len(anchor), SITE_REF + target, anchor))
+                out.append(anchor)
+                length += len(anchor)
+            else:
+                walk(child)
+
+    walk(node)
+    return "".join(out), spans
+
+
+def _nikola_meta(doc, nodes) -> dict:
+    """Nikola's ``.. title: x`` / ``.. slug: y`` comment lines at the top of a file."""
+    meta: dict[str, str] = {}
+    for child in doc.children:
+        if not isinstance(child, nodes.comment):
+            break
+        for line in child.astext().splitlines():
+            m = _NIKOLA_RE.match(line)
+            if m and m.group(2).strip():
+                meta.setdefault(m.group(1).lower(), m.group(2).strip())
+    return meta
+
+
+def read_rst(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
+    """Read one reStructuredText file as one post.
+
+    Parameters
+    ----------
+    text : str
+        The file's text.
+    path : str
+        Report name of the file; its path and stem are names links may use.
+
+    Returns
+    -------
+    posts : list of Post
+        One post; none when the file has neither a title nor text.
+    fragments : list of Fragment
+        Every part docutils reported as an error (an unknown directive or role, a
+        broken table or list) or left out (a disabled ``include`` or ``raw``), with its
+        line.
+    """
+    from docutils import nodes
+    from docutils.core import publish_doctree
+
+    last = text.count("\n") + 1
+    why = None
+    if len(text) > MAX_RST_CHARS:
+        why = f"{len(text)} characters, more than the {MAX_RST_CHARS} docutils is given"
+    else:
+        for m in _BORDER_RE.finditer(text):
+            border = m.group(0).strip()
+            columns = border.count("+") - 1 if border[0] == "+" else len(border.split())
+            if columns > MAX_TABLE_COLUMNS:
+                line = text.count("\n", 0, m.start()) + 1
+                why = (f"a table of {columns} columns at line {line}, more than "
+                       f"{MAX_TABLE_COLUMNS} (docutils' time grows with its square)")
+                break
+    if why is None:
+        try:
+            doc = publish_doctree(text, source_path=path, settings_overrides=dict(_SETTINGS))
+        except RecursionError:
+            raise                    # reported by the caller: nested too deeply
+        except Exception as exc:     # docutils' own failures on odd input (a KeyError…)
+            why = f"docutils failed ({type(exc).__name__}: {exc})"
+    if why is not None:
+        return [], [Fragment(path=path, line=1, end_line=last,
+                             reason=f"reStructuredText not read: {why}", text=preview(text))]
+    meta = _nikola_meta(doc, nodes)
+    if doc.get("title") and "title" not in meta:
+        meta["title"] = str(doc["title"])
+    for info in doc.findall(nodes.docinfo):
+        for child in info.children:
+            if isinstance(child, nodes.field) and len(child.children) == 2:
+                meta.setdefault(child[0].astext().strip().lower(), child[1].astext().strip())
+            elif isinstance(child, nodes.Element):
+                meta.setdefault(child.tagname.lower(), child.astext().strip())
+    paragraphs: list[str] = []
+    links: list[Link] = []
+    skip = (nodes.docinfo, nodes.comment, nodes.literal_block, nodes.system_message,
+            nodes.substitution_definition, nodes.raw, nodes.target, nodes.doctest_block)
+    frags: list[Fragment] = []
+    first_title = True
+    for node in doc.findall(nodes.Element):
+        if isinstance(node, nodes.system_message):
+            message = node.children[0].astext() if node.children else "error"
+            if node.get("level", 0) < 3 and "disabled" not in message:
+                continue            # a remark on text that was read (a short underline)
+            if message.startswith('Unknown interpreted text role "doc"'):
+                continue            # read as a link (see _block_text)
+            line = node.get("line") or 1
+            frags.append(Fragment(path=path, line=line, end_line=line,
+                                  reason=f"reStructuredText not interpreted: {message}",
+                                  text=preview(node.astext())))
+            continue
+        if not isinstance(node, (nodes.paragraph, nodes.title, nodes.line, nodes.term,
+                                 nodes.rubric, nodes.caption)):
+            continue
+        if isinstance(node, nodes.title) and first_title and node.parent is doc:
+            first_title = False     # the post's title
+            continue
+        if any(isinstance(a, skip) for a in _ancestors(node)):
+            continue
+        block, spans = _block_text(node, nodes)
+        block = block.strip()
+        if not block:
+            continue
+        for s, e, url, anchor in spans:
+            sentence, _, _ = sentence_around(block, max(0, min(s, len(block))),
+                                             max(0, min(e, len(block))))
+            links.append(Link(url=url, anchor=anchor, sentence=sentence))
+        paragraphs.append(block)
+    title = str(meta.get("title") or "").strip()
+    if not title and not paragraphs:
+        return [], frags
+    text = "\n".join(paragraphs)
+    post = meta_post(meta, path, title=title or file_slug(path)[0], text=text, links=links,
+                     canonical=canonical_from_meta(meta), first_line=1,
+                     layout=RESTRUCTUREDTEXT)
+    return [post], frags
+
+
+def _ancestors(node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent

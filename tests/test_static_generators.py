@@ -1,0 +1,171 @@
+"""Pelican, Zola, Nikola and Sphinx sources: metadata blocks, reStructuredText, section
+pages and settings files (the zoo's ``pelican/`` and ``zola/`` blogs test the whole path;
+these test one edge each)."""
+
+from __future__ import annotations
+
+from graphkit.readers import read_paths, read_text
+from graphkit.readers.frontmatter import metadata_header
+from graphkit.readers.rest import MAX_TABLE_COLUMNS, read_rst
+from graphkit.sites import read_site_config, site_link_url
+
+
+def _write(folder, name, text):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_metadata_block_needs_a_title_and_a_blank_line_after_it():
+    assert metadata_header(["Title: 甲", "Date: 2020-01-02", "", "正文"]) == (
+        {"title": "甲", "date": "2020-01-02"}, 2)
+    assert metadata_header(["Note: 只是一句话", "", "正文"]) is None      # one line, no title
+    untitled = ["Date: 2020-01-02", "Tags: a", "", "x"]
+    assert metadata_header(untitled) is None
+    assert metadata_header(["Title: 甲", "Date: 2020", "正文没有空行"]) is None
+    meta, end = metadata_header(["Title: 一个很长的", "    标题续行", "Tags: a, b"])
+    assert meta["title"] == "一个很长的 标题续行" and end == 3
+
+
+def test_pelican_markdown_fields():
+    text = ("Title: 旋转位置编码\nDate: 2020-03-04 10:20\nCategory: 理论\nTags: 位置编码, 注意力\n"
+            "Slug: rope-slug\nSave_as: posts/rope/index.html\n\n正文见[另一篇]({filename}/b.md)。\n")
+    layout, (post,), _ = read_text(text, "content/a.md")
+    assert layout == "metadata-header"
+    assert (post.title, post.date, post.categories, post.tags) == (
+        "旋转位置编码", "2020-03-04", ("理论",), ("位置编码", "注意力"))
+    assert {"rope-slug", "posts/rope"} <= set(post.aliases)
+    assert post.text == "正文见另一篇。"
+    assert [link.url for link in post.links] == ["site-ref:/b.md"]
+
+
+def test_generator_file_links_become_site_references():
+    assert site_link_url("@/blog/x.md#y") == "site-ref:blog/x.md#y"
+    assert site_link_url("{filename}../x.rst") == "site-ref:../x.rst"
+    assert site_link_url("|filename|/x.md") == "site-ref:/x.md"
+    for other in ("{static}/img.png", "{tag}数学", "{index}", "https://a.example/@/x", "@x"):
+        assert site_link_url(other) == other
+
+
+def test_section_pages_are_reported_not_read_as_posts(tmp_path):
+    _write(tmp_path, "content/blog/_index.md", "+++\ntitle = \"全部文章\"\n+++\n\n列表页。\n")
+    _write(tmp_path, "content/blog/a.md", "+++\ntitle = \"甲\"\n+++\n\n正文。\n")
+    r = read_paths([tmp_path])
+    assert [p.title for p in r.posts] == ["甲"]
+    (section,) = [f for f in r.files if f.path.endswith("_index.md")]
+    assert section.format == "section-page"
+    assert any("section's list page" in f.reason for f in r.fragments)
+
+
+def test_taxonomies_and_singular_category_are_read():
+    _, (zola,), _ = read_text('+++\ntitle = "甲"\n[taxonomies]\ntags = ["a", "b"]\n'
+                              'categories = ["c"]\n+++\n\n正文。\n', "content/a.md")
+    assert (zola.tags, zola.categories) == (("a", "b"), ("c",))
+    _, (jekyll,), _ = read_text("---\ntitle: 乙\ncategory: 随笔\n---\n\n正文。\n", "_posts/b.md")
+    assert jekyll.categories == ("随笔",)
+
+
+def test_zola_addresses_follow_sections_slugs_and_date_prefixes(tmp_path):
+    _write(tmp_path, "config.toml", 'base_url = "https://z.example/"\n')
+    _write(tmp_path, "content/notes/ml/2020-01-02_first-note.md",
+           '+++\ntitle = "甲"\n+++\n\n正文。\n')
+    _write(tmp_path, "content/notes/bundle/index.md", '+++\ntitle = "乙"\nslug = "b2"\n+++\n\n正文。\n')
+    r = read_paths([tmp_path])
+    urls = {p.title: p.url for p in r.posts}
+    assert urls == {"甲": "https://z.example/notes/ml/first-note/",
+                    "乙": "https://z.example/notes/b2/"}
+    assert {p.title: p.date for p in r.posts}["甲"] == "2020-01-02"
+
+
+def test_pelican_settings_are_read_never_run(tmp_path):
+    marker = tmp_path / "ran"
+    _write(tmp_path, "pelicanconf.py",
+           f"open({str(marker)!r}, 'w').close()\nSITEURL = ''\n"
+           "ARTICLE_URL = 'posts/{date:%Y}/{slug}/'\nTIMEZONE = 'UTC'\n")
+    _write(tmp_path, "publishconf.py", "from pelicanconf import *\nSITEURL = 'https://p.example'\n"
+                                      "FEED = SITEURL + '/feed'\n")
+    _write(tmp_path, "content/a.md", "Title: 甲\nDate: 2021-05-06\nSlug: s-a\n\n正文。\n")
+    r = read_paths([tmp_path])
+    assert not marker.exists()
+    assert [p.url for p in r.posts] == ["https://p.example/posts/2021/s-a/"]
+    assert read_site_config("SITEURL = 'https://q.example/'\n", "pelicanconf.py") == (
+        ("generator", "pelican"), ("url", "https://q.example"))
+
+
+def test_a_broken_settings_file_is_reported(tmp_path):
+    _write(tmp_path, "pelicanconf.py", "SITEURL = (\n")
+    _write(tmp_path, "content/a.md", "Title: 甲\nDate: 2021-05-06\n\n正文。\n")
+    r = read_paths([tmp_path])
+    (conf,) = [f for f in r.files if f.path.endswith("pelicanconf.py")]
+    assert conf.error and "site configuration not read" in conf.error
+    assert [p.title for p in r.posts] == ["甲"]
+
+
+RST = """\
+位置编码的外推实验
+==================
+
+:date: 2021-07-08 10:20
+:tags: 位置编码, 外推
+:category: 实验
+:slug: extra-slug
+
+比较了 `旋转位置编码 <{filename}/rope.md>`_ 与 `线性注意力`_ 的长度泛化，见\\ :doc:`推导 </notes/derivation>`\\ 。
+
+- 列表里的 https://other.example/page 也是链接。
+
+.. code-block:: python
+
+    print("https://code.example/not-a-link")
+
+.. include:: /etc/passwd
+
+.. raw:: html
+
+   <script>alert(1)</script>
+
+.. mystery:: 未知指令
+
+.. _线性注意力: https://blog.example/linear/
+"""
+
+
+def test_restructuredtext_post_fields_text_and_links():
+    (post,), frags = read_rst(RST, "content/extra.rst")
+    assert (post.title, post.date, post.tags, post.categories) == (
+        "位置编码的外推实验", "2021-07-08", ("位置编码", "外推"), ("实验",))
+    assert "extra-slug" in post.aliases
+    assert [(link.url, link.anchor) for link in post.links] == [
+        ("site-ref:/rope.md", "旋转位置编码"), ("https://blog.example/linear/", "线性注意力"),
+        ("site-ref:/notes/derivation", "推导"),
+        ("https://other.example/page", "https://other.example/page")]
+    assert post.links[0].sentence.startswith("比较了 旋转位置编码 与 线性注意力")
+    assert "not-a-link" not in post.text and "alert" not in post.text
+    reasons = {f.line: f.reason for f in frags}
+    assert "include" in reasons[17] and "raw" in reasons[19] and "mystery" in reasons[23]
+
+
+def test_restructuredtext_nikola_metadata_comments():
+    text = ".. title: 乙文\n.. slug: yi\n.. date: 2019-02-03 10:00:00 UTC+08:00\n.. tags: a, b\n\n正文。\n"
+    (post,), _ = read_rst(text, "posts/yi.rst")
+    assert (post.title, post.date, post.tags) == ("乙文", "2019-02-03", ("a", "b"))
+
+
+def test_restructuredtext_too_wide_or_failing_is_reported_whole():
+    wide = "标题\n====\n\n" + "+" + "-+" * (MAX_TABLE_COLUMNS + 1) + "\n"
+    posts, (frag,) = read_rst(wide, "wide.rst")
+    assert posts == [] and "columns at line 4" in frag.reason
+    chain = "\n".join(f"|a{i}| x" for i in range(3)) + "\n\n" + "\n".join(
+        f".. |a{i}| replace:: |a{i + 1}|" for i in range(3))
+    posts, (frag,) = read_rst(chain, "chain.rst")     # docutils raises a KeyError on it
+    assert posts == [] and frag.reason.startswith("reStructuredText not read: docutils failed")
+
+
+def test_restructuredtext_nested_too_deeply_is_reported(tmp_path):
+    _write(tmp_path, "deep.rst", "\n".join(" " * (2 * i) + "- x" for i in range(400)))
+    _write(tmp_path, "ok.rst", "甲\n==\n\n正文。\n")
+    r = read_paths([tmp_path])
+    (deep,) = [f for f in r.files if f.path.endswith("deep.rst")]
+    assert "nested too deeply" in deep.error
+    assert [p.title for p in r.posts] == ["甲"]
