@@ -290,7 +290,9 @@ _PELICAN_FIELDS = {"slug": ":slug", "date:%Y": ":year", "date:%m": ":month",
                    "date:%d": ":day", "date:%y": ":short_year", "date:%j": ":y_day",
                    "category": ":category", "lang": "", "author": ""}
 PELICAN_ARTICLE_URL = "{slug}.html"   # Pelican's default ARTICLE_URL
-ZOLA_PAGE_PATH = "/:sections/:slug/"  # a Zola page: its section folders, then its slug
+# a Zola page, and a Hugo page of a section without a permalink pattern: its section
+# folders under content/, then its slug (else its file name)
+PAGE_PATH = "/:sections/:slug/"
 
 
 def is_site_config(path: str) -> bool:
@@ -335,7 +337,7 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
         out.append(("generator", "zola"))
         if conf["base_url"].strip():
             out.append(("url", conf["base_url"].strip().rstrip("/")))
-        out.append(("permalink", ZOLA_PAGE_PATH))
+        out.append(("permalink", PAGE_PATH))
         return tuple(out)
     base = conf.get("url") or conf.get("baseURL") or conf.get("baseurl")
     if isinstance(base, str) and base.strip():
@@ -483,7 +485,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         section = parts[1] if hugo and len(parts) > 2 and parts[0] == "content" else ""
         stem, _ = file_slug(src)
         sections = ""
-        if generator == "zola":
+        if generator == "zola" or hugo:
             folders = parts[1:-1] if parts[0] == "content" else parts[:-1]
             if PurePosixPath(src).stem.lower() == "index" and folders:
                 folders = folders[:-1]            # a page bundle: the folder is the page
@@ -493,11 +495,15 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             slug = title_slug = p.slug or slugify(p.title)
             filename = stem
         elif generator == "zola":
-            pattern = conf.get("permalink", ZOLA_PAGE_PATH)
+            pattern = conf.get("permalink", PAGE_PATH)
             slug = title_slug = p.slug or slugify(stem)
             filename = stem
+        elif hugo and f"permalink:{section}" not in conf:
+            pattern = PAGE_PATH      # Hugo's default: the content folders, then slug or file
+            slug = title_slug = p.slug or stem
+            filename = stem
         elif hugo:
-            pattern = conf.get(f"permalink:{section}")
+            pattern = conf[f"permalink:{section}"]
             slug = p.slug or slugify(p.title)
             title_slug, filename = slugify(p.title), stem
         else:

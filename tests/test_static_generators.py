@@ -4,6 +4,8 @@ these test one edge each)."""
 
 from __future__ import annotations
 
+from graphkit.options import BuildOptions
+from graphkit.pipeline import relate
 from graphkit.readers import read_paths, read_text
 from graphkit.readers.frontmatter import metadata_header
 from graphkit.readers.rest import MAX_TABLE_COLUMNS, read_rst
@@ -169,3 +171,17 @@ def test_restructuredtext_nested_too_deeply_is_reported(tmp_path):
     (deep,) = [f for f in r.files if f.path.endswith("deep.rst")]
     assert "nested too deeply" in deep.error
     assert [p.title for p in r.posts] == ["甲"]
+
+
+def test_hugo_pages_without_a_permalink_pattern_get_their_default_address(tmp_path):
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://h.example/"\n')
+    _write(tmp_path, "content/posts/a.md", '---\ntitle: 甲\nslug: first\n---\n\n'
+                                          "见[乙](https://h.example/posts/bundle/)。\n")
+    _write(tmp_path, "content/posts/bundle/index.md", "---\ntitle: 乙\n---\n\n"
+                                                      "见[甲](https://h.example/posts/first/)。\n")
+    r = read_paths([tmp_path])
+    assert {p.title: p.url for p in r.posts} == {"甲": "https://h.example/posts/first/",
+                                                 "乙": "https://h.example/posts/bundle/"}
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [("乙", "甲"), ("甲", "乙")]

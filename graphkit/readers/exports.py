@@ -124,12 +124,70 @@ def read_wxr(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     return posts, frags
 
 
+# Blogger's export marks each entry's kind with a category of this scheme (post, comment,
+# page, settings, template); its newer export says so in <blogger:type>
+_BLOGGER_KIND = "http://schemas.google.com/g/2005#kind"
+_NOT_LIVE = ("draft", "deleted", "soft_trashed", "trashed", "scheduled")
+
+
+def _entry_kind(e) -> str | None:
+    """Why a feed entry is not a published post, or None when it is one.
+
+    Blogger's kind category (``…/kind#comment``) or ``<blogger:type>``, an Atom reply
+    (``thr:in-reply-to``, RFC 4685), a draft (``app:draft`` yes, RFC 5023) or a
+    ``<blogger:status>`` other than live.
+    """
+    kinds = [t.get("term", "").rsplit("#", 1)[-1] for t in e.get("tags", [])
+             if t.get("scheme") == _BLOGGER_KIND and t.get("term")]
+    kind = (kinds[0] if kinds else str(e.get("blogger_type") or "post")).strip().lower()
+    if kind != "post":
+        return f"feed entry of kind {kind!r} (Blogger's export): not a post"
+    if e.get("thr_in-reply-to"):
+        return "feed entry that replies to another (thr:in-reply-to): a comment, not a post"
+    if str(e.get("app_draft") or "").strip().lower() == "yes":
+        return "feed entry marked as a draft (app:draft): not published"
+    status = str(e.get("blogger_status") or "live").strip().lower()
+    if status in _NOT_LIVE:
+        return f"feed entry with status {status!r} (Blogger's export): not published"
+    return None
+
+
+def _entry_date(e) -> str | None:
+    """The date as the author's clock showed it: the ``YYYY-MM-DD`` written in an Atom
+    stamp or the day of an RSS ``pubDate``, not the UTC day feedparser converts to (a
+    post of 00:30 at +08:00 stays on its day)."""
+    from email.utils import parsedate_tz
+
+    for key in ("published", "updated", "created"):
+        raw = str(e.get(key) or "").strip()
+        if not raw:
+            continue
+        m = re.match(r"(\d{4}-\d{2}-\d{2})", raw)
+        if m:
+            return m.group(1)
+        parts = parsedate_tz(raw)
+        if parts and parts[0]:
+            return f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"
+    stamp = e.get("published_parsed") or e.get("updated_parsed")
+    return f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}" if stamp else None
+
+
 def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """Read an RSS or Atom feed file: each entry is a post (feedparser).
 
     The entry's ``content`` (else its ``summary``) is the text; ``tags`` are its tags;
-    ``published`` (else ``updated``) its date. A feed holds the latest posts only, so
-    links to older posts stay unresolved unless those are read from elsewhere.
+    ``published`` (else ``updated``) its date, on the author's clock. A feed holds the
+    latest posts only, so links to older posts stay unresolved unless those are read from
+    elsewhere. Blogger's export is a feed too: its comments, pages, settings, template
+    and drafts (and any feed's replies and drafts) are listed in the report, not read as
+    posts; ``<blogger:filename>`` is a name its post is linked by.
+
+    References
+    ----------
+    .. [1] RFC 4685, Atom Threading Extensions (``thr:in-reply-to``); RFC 5023, the Atom
+       Publishing Protocol (``app:control``/``app:draft``).
+    .. [2] Blogger, "Back up, import or export your blog" (the Atom export),
+       https://support.google.com/blogger/answer/41387
     """
     import feedparser
 
@@ -141,10 +199,16 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                              text="")]
     tag = "entry" if re.search(r"<feed\b", text[:4000]) else "item"
     lines = _lines_of(text, tag)
+    home = str(feed.feed.get("link") or "").rstrip("/")
     posts = []
     for n, e in enumerate(feed.entries):
         line = lines[n] if n < len(lines) else 1
         title = (e.get("title") or "").strip()
+        why = _entry_kind(e)
+        if why is not None:
+            frags.append(Fragment(path=path, line=line, end_line=line, reason=why,
+                                  text=preview(title)))
+            continue
         html = ""
         if e.get("content"):
             html = e["content"][0].get("value") or ""
@@ -153,12 +217,15 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
             frags.append(Fragment(path=path, line=line, end_line=line,
                                   reason="feed entry without a title or content", text=""))
             continue
-        stamp = e.get("published_parsed") or e.get("updated_parsed")
-        date = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}" if stamp else None
-        tags = [t.get("term", "").strip() for t in e.get("tags", []) if t.get("term")]
-        posts.append(_post(path=path, line=line, fmt=FEED, title=title,
-                           url=(e.get("link") or "").strip() or None, date=date, html=html,
-                           tags=tags))
+        tags = [t.get("term", "").strip() for t in e.get("tags", [])
+                if t.get("term") and t.get("scheme") != _BLOGGER_KIND]
+        filename = str(e.get("blogger_filename") or "").strip()
+        url = (e.get("link") or "").strip() or None
+        if filename and (url is None or not re.match(r"^https?://", url, re.I)):
+            url = home + "/" + filename.lstrip("/") if re.match(r"^https?://", home) else url
+        posts.append(_post(path=path, line=line, fmt=FEED, title=title, url=url,
+                           date=_entry_date(e), html=html, tags=tags,
+                           extra_aliases=[filename] if filename else []))
     return posts, frags
 
 

@@ -1,0 +1,54 @@
+"""Which feed entries are posts, and on which day (the zoo's ``blogger/`` export tests the
+whole path; these test one edge each)."""
+
+from __future__ import annotations
+
+from graphkit.readers.exports import read_feed
+
+NEW_BLOGGER = """<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:blogger="http://schemas.google.com/blogger/2018">
+<link rel="alternate" type="text/html" href="https://b.example/"/>
+<entry><id>tag:blogger.com,1999:blog-1.post-1</id><blogger:type>POST</blogger:type>
+<blogger:status>LIVE</blogger:status><blogger:filename>/2020/01/first.html</blogger:filename>
+<title>甲</title><content type="html">&lt;p&gt;见&lt;a href="/2020/02/second.html"&gt;乙&lt;/a&gt;&lt;/p&gt;</content>
+<published>2020-01-01T00:30:00.000+08:00</published>
+<category scheme="tag:blogger.com,1999:blog-1" term="笔记"/></entry>
+<entry><id>tag:blogger.com,1999:blog-1.post-2</id><blogger:type>POST</blogger:type>
+<blogger:status>DRAFT</blogger:status><title>草稿</title><content type="html">x</content>
+<published>2020-02-01T10:00:00.000+08:00</published></entry>
+<entry><id>tag:blogger.com,1999:blog-1.post-3</id><blogger:type>COMMENT</blogger:type>
+<blogger:status>LIVE</blogger:status><title>评论</title><content type="html">好</content>
+<published>2020-02-02T10:00:00.000+08:00</published></entry>
+</feed>
+"""
+
+
+def test_blogger_takeout_entries_are_sorted_into_posts_and_the_rest():
+    posts, frags = read_feed(NEW_BLOGGER, "feed.atom")
+    (post,) = posts
+    assert (post.title, post.url, post.tags) == ("甲", "https://b.example/2020/01/first.html",
+                                                 ("笔记",))
+    assert "2020/01/first" in post.aliases
+    assert post.date == "2020-01-01"                    # 00:30 at +08:00, not the UTC day
+    reasons = [f.reason for f in frags]
+    assert any("'draft'" in r for r in reasons) and any("'comment'" in r for r in reasons)
+
+
+def test_any_feed_keeps_replies_and_drafts_out_and_dates_on_the_authors_clock():
+    rss = ("<rss version='2.0'><channel><title>t</title><link>https://r.example/</link>"
+           "<item><title>甲</title><link>https://r.example/a</link>"
+           "<pubDate>Thu, 08 Jul 2021 00:30:00 +0800</pubDate><description>正文</description>"
+           "</item></channel></rss>")
+    (post,), _ = read_feed(rss, "rss.xml")
+    assert post.date == "2021-07-08"
+    atom = ("<feed xmlns='http://www.w3.org/2005/Atom' xmlns:thr='http://purl.org/syndication/"
+            "thread/1.0' xmlns:app='http://purl.org/atom/app#'>"
+            "<entry><title>回复</title><content>同意</content><updated>2021-01-01T00:00:00Z"
+            "</updated><thr:in-reply-to ref='x' href='https://r.example/a'/></entry>"
+            "<entry><title>草稿</title><content>未完</content><updated>2021-01-01T00:00:00Z"
+            "</updated><app:control><app:draft>yes</app:draft></app:control></entry>"
+            "<entry><title>正文</title><content>好</content><updated>2021-01-01T00:00:00Z"
+            "</updated></entry></feed>")
+    posts, frags = read_feed(atom, "atom.xml")
+    assert [p.title for p in posts] == ["正文"]
+    assert [f.text for f in frags] == ["回复", "草稿"]
