@@ -268,7 +268,7 @@ def path_aliases(path: str) -> set[str]:
     ``blog/content/posts/x.md`` → ``content/posts/x``, ``posts/x``, ``x`` (and the whole
     path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it.
     """
-    p = re.sub(r"(/(index|_index))?\.(md|markdown|mdx|mkd|mdown|rst|rest|html?|txt)$", "",
+    p = re.sub(r"(/(index|_index))?\.(md|markdown|mdx|mkd|mdown|rst|rest|org|html?|txt)$", "",
                path.strip("/"),
                flags=re.I)
     parts = [s for s in p.split("/") if s]

@@ -185,3 +185,16 @@ def test_hugo_pages_without_a_permalink_pattern_get_their_default_address(tmp_pa
     edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
     title = {p.key: p.title for p in r.posts}
     assert sorted((title[e.source], title[e.target]) for e in edges) == [("乙", "甲"), ("甲", "乙")]
+
+
+def test_org_files_title_tags_ids_and_blocks():
+    from graphkit.readers.org import read_org
+    lines = [":PROPERTIES:", ":ID: abc-123", ":END:", "#+FILETAGS: :a:b:", "#+HUGO_TAGS: c",
+             "* 第一个标题", "正文见 [[id:def-456][另一篇]] 和 [[https://x.example/p][外链]]。",
+             "#+begin_src python", "print('[[file:no.org][不算]]')"]
+    (post,), (frag,) = read_org(lines, "notes/one.org")
+    assert (post.title, post.tags) == ("第一个标题", ("a", "b", "c"))
+    assert "id:abc-123" in post.aliases
+    assert [link.url for link in post.links] == ["site-ref:id:def-456", "https://x.example/p"]
+    assert post.text == "正文见 另一篇 和 外链。"
+    assert frag.line == 8 and "never closed" in frag.reason

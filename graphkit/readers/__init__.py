@@ -24,7 +24,7 @@ from ..options import BuildOptions
 from ..boilerplate import strip_repeated_paragraphs
 from ..sites import apply_site_configs, is_site_config, read_site_config
 from ..text import preview, split_lines
-from . import exports, frontmatter, html, kexue, listing, rest, table
+from . import exports, frontmatter, html, kexue, listing, org, rest, table
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -223,6 +223,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     if rest.detect(path):
         return rest.RESTRUCTUREDTEXT, *rest.read_rst(text, path)
     lines = split_lines(text)
+    if org.detect(path):
+        return org.ORG, *org.read_org(lines, path)
     found = detect_layout(lines, path)
     if found is None:
         nonblank = [i for i, line in enumerate(lines, 1) if line.strip()]

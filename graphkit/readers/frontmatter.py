@@ -43,7 +43,7 @@ def url_aliases(value: str) -> set[str]:
         return set()
     v = re.sub(r"^[a-z]+://[^/]+", "", v, flags=re.I)   # drop scheme and host
     v = v.split("#", 1)[0].split("?", 1)[0].strip("/")
-    v = re.sub(r"(/index)?\.(md|markdown|mdx|mkd|mdown|rst|rest|html?)$", "", v, flags=re.I)
+    v = re.sub(r"(/index)?\.(md|markdown|mdx|mkd|mdown|rst|rest|org|html?)$", "", v, flags=re.I)
     if not v:
         return set()
     out = {v.casefold()}

@@ -9,11 +9,14 @@ Links may be absolute or site paths (``/archives/ID``).
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from .. import dates
 from ..dates import ISO_DATE_RE
 from ..model import Fragment, Link, Post, Source
+from ..sites import path_aliases
 from ..text import preview, sentence_around
+from .frontmatter import url_aliases
 from .kexue import SITE_URL, archive_link_id
 
 HTML_FORMAT = "html"
@@ -112,15 +115,125 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         frags.append(Fragment(path=path, line=1, end_line=nlines,
                               reason="HTML page without post text or title", text=preview(text)))
         return [], frags
+    mirrored = mirror_address(path)
+    if url is None and mirrored is not None:
+        url = mirrored
+    listing = list_page_reason(tree, path, paragraphs, links)
+    if listing is not None:
+        frags.append(Fragment(path=path, line=1, end_line=nlines,
+                              reason=f"a list page, not a post ({listing}): its links are not "
+                                     f"citations", text=preview(title or body_text)))
+        return [], frags
+    tags = tuple(dict.fromkeys(
+        t for t in ([_block_text(a) for a in tree.css('a[rel~="tag"]')]
+                    + [m.attributes.get("content") or "" for m in
+                       tree.css('meta[property="article:tag"]')]) if t.strip()))
+    section = tree.css_first('meta[property="article:section"]')
+    categories = tuple(c for c in [(section.attributes.get("content") or "").strip()]
+                       if c) if section is not None else ()
     frags.append(Fragment(path=path, line=1, end_line=nlines,
                           reason="HTML outside the post body (navigation, sidebar, comments)",
                           text=preview(tree.body.text(separator=" ") if tree.body else "")))
     key = f"post:{aid}" if aid is not None else f"post:html:{path}"
+    aliases = set(path_aliases(path))
+    if url:
+        aliases |= url_aliases(url)
     post = Post(key=key, title=title, label=title or preview(body_text, 40),
                 untitled=not title, date=date, readers=readers, archive_id=aid, url=url,
-                text=body_text, links=tuple(links),
+                text=body_text, links=tuple(links), tags=tags, categories=categories,
+                aliases=tuple(sorted(aliases)),
                 sources=(Source(path=path, line=1, format=HTML_FORMAT),))
     return [post], frags
+
+
+# folders of a site's list pages in Hugo, Jekyll, Hexo, WordPress and Ghost: taxonomies,
+# pagination, authors (not /archives/: Typecho and others keep their posts there)
+LIST_FOLDERS = frozenset({"tags", "tag", "categories", "category", "page", "author", "authors"})
+LINK_SHARE = 0.6     # share of a page's text in link anchors above which it is a list
+
+
+def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link]) -> str | None:
+    """Why a saved page is one of the site's list pages (home, tag, archive, page 2…),
+    or None when it reads as a post.
+
+    A generator renders each post summary of a list page as an ``<article>``; its
+    taxonomy, pagination and archive pages live in :data:`LIST_FOLDERS`; and a page
+    most of whose text is the anchors of its links (at least five, or three on a page
+    whose ``og:type`` is ``website``) is navigation, as in readability's link density.
+
+    Parameters
+    ----------
+    tree : selectolax parser
+    path : str
+        The page's report name (``site/tags/ml/index.html``).
+    paragraphs : list of str
+        The body's paragraphs.
+    links : list of Link
+        The body's links.
+
+    References
+    ----------
+    .. [1] Arc90 Readability (link density), as in Mozilla's Readability.js,
+       https://github.com/mozilla/readability
+    .. [2] The Open Graph protocol, ``og:type``, https://ogp.me/#types
+    """
+    mirrored = mirror_address(path)
+    if mirrored is not None and urlsplit(mirrored).path in ("", "/"):
+        return "the home page of a mirrored site"
+    articles = [a for a in tree.css("article") if not any(
+        p.tag == "article" for p in _parents(a))]
+    if len(articles) >= 2:
+        return f"{len(articles)} <article> summaries"
+    folders = {f.casefold() for f in path.replace("\\", "/").split("/")[:-1]}
+    under = sorted(folders & LIST_FOLDERS)
+    if under:
+        return f"under /{under[0]}/"
+    chars = sum(len(p) for p in paragraphs)
+    anchors = sum(len(link.anchor) for link in links)
+    og = tree.css_first('meta[property="og:type"]')
+    website = og is not None and (og.attributes.get("content") or "").strip() == "website"
+    if chars and anchors >= LINK_SHARE * chars and (len(links) >= 5 or
+                                                     (website and len(links) >= 3)):
+        return f"{anchors} of its {chars} characters are link text"
+    return None
+
+
+_HOST_FOLDER_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]"
+                             r"(?::\d+)?$", re.I)
+
+
+def mirror_address(path: str) -> str | None:
+    """The address a page of a mirrored site had, from the host folder its mirror keeps.
+
+    ``wget --mirror``, HTTrack and browsers' "save site" tools save
+    ``https://blog.example/posts/a/`` as ``blog.example/posts/a/index.html``: a folder
+    named like a host, then the address's path. None when no folder of ``path`` is named
+    like a host (``name.tld``).
+
+    Examples
+    --------
+    >>> mirror_address("saved/blog.example/posts/a/index.html")
+    'https://blog.example/posts/a/'
+    >>> mirror_address("saved/www.blog.example/2020/01/x.html")
+    'https://www.blog.example/2020/01/x.html'
+    >>> mirror_address("notes/a/index.html") is None
+    True
+    """
+    parts = [p for p in path.replace("\\", "/").split("/") if p]
+    for i, part in enumerate(parts[:-1]):
+        if _HOST_FOLDER_RE.match(part) and not part.lower().endswith((".html", ".htm")):
+            rest = parts[i + 1:]
+            if rest and rest[-1].lower() in ("index.html", "index.htm"):
+                rest[-1] = ""
+            return f"https://{part.lower()}/" + "/".join(rest)
+    return None
+
+
+def _parents(node):
+    p = node.parent
+    while p is not None:
+        yield p
+        p = p.parent
 
 
 def body_paragraphs(body) -> tuple[list[str], list[Link]]:
