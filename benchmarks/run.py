@@ -828,6 +828,10 @@ def _hostile() -> dict:
     read_html("<html><body><article>" + "<div>" * 8000 + "<p>x</p>" + "</div>" * 8000
               + "</article></body></html>", "deep.html")
     out["html_8000_nested_divs_s"] = round(time.perf_counter() - t, 3)
+    t = time.perf_counter()
+    read_html("<html><body>" + "<article><p>x</p>" * 8000 + "</article>" * 8000
+              + "</body></html>", "deep-articles.html")
+    out["html_8000_nested_articles_s"] = round(time.perf_counter() - t, 3)
     parts = [f"<div><h2>{i}</h2><ul><li><p>段落 {i} <a href='/x/{i}'>link</a>" + "文字" * 60
              + "</p></li></ul></div>" for i in range(25000)]
     page = "<html><body><main>" + "".join(parts) + "</main></body></html>"

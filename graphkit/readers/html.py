@@ -180,9 +180,12 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link]) 
     mirrored = mirror_address(path)
     if mirrored is not None and urlsplit(mirrored).path in ("", "/"):
         return "the home page of a mirrored site"
-    articles = [a for a in tree.css("article") if not any(
-        p.tag == "article" for p in _parents(a))]
+    articles = tree.css("article")
+    # an <article> outside the first one (not nested in it): linear, however deep the nesting
     if len(articles) >= 2:
+        inside = articles[0].css("article")       # selectolax counts the node itself too
+        nested = len(inside) - (1 if inside and inside[0].mem_id == articles[0].mem_id else 0)
+    if len(articles) >= 2 and len(articles) - 1 > nested:
         return f"{len(articles)} <article> summaries"
     folders = {f.casefold() for f in path.replace("\\", "/").split("/")[:-1]}
     under = sorted(folders & LIST_FOLDERS)
@@ -227,13 +230,6 @@ def mirror_address(path: str) -> str | None:
                 rest[-1] = ""
             return f"https://{part.lower()}/" + "/".join(rest)
     return None
-
-
-def _parents(node):
-    p = node.parent
-    while p is not None:
-        yield p
-        p = p.parent
 
 
 def body_paragraphs(body) -> tuple[list[str], list[Link]]:
