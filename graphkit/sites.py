@@ -377,11 +377,16 @@ def _pelican_config(text: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = [("generator", "pelican")]
     if values.get("SITEURL", "").strip():
         out.append(("url", values["SITEURL"].strip().rstrip("/")))
-    if "ARTICLE_URL" in values:
-        pattern = re.sub(r"\{([^{}]*)\}", lambda m: _PELICAN_FIELDS.get(m.group(1), m.group(0)),
-                         values["ARTICLE_URL"])
-        out.append(("permalink", pattern))
+    if "ARTICLE_URL" in values:       # else Pelican's default, applied with the site's posts
+        out.append(("permalink", _pelican_pattern(values["ARTICLE_URL"])))
     return tuple(out)
+
+
+def _pelican_pattern(pattern: str) -> str:
+    """A Pelican URL setting (``posts/{date:%Y}/{slug}/``) in :func:`permalink_path`'s
+    placeholders (``posts/:year/:slug/``)."""
+    return re.sub(r"\{([^{}]*)\}", lambda m: _PELICAN_FIELDS.get(m.group(1), m.group(0)),
+                  pattern)
 
 
 def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
@@ -491,7 +496,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
                 folders = folders[:-1]            # a page bundle: the folder is the page
             sections = "/".join(folders)
         if generator == "pelican":
-            pattern = conf.get("permalink", PELICAN_ARTICLE_URL.replace("{slug}", ":slug"))
+            pattern = conf.get("permalink", _pelican_pattern(PELICAN_ARTICLE_URL))
             slug = title_slug = p.slug or slugify(p.title)
             filename = stem
         elif generator == "zola":

@@ -225,11 +225,17 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False) -> tuple[str
         for s, e, url, anchor in spans:
             link_spans.append((len(paragraphs), s - lead, e - lead, url, anchor))
         paragraphs.append(text)
-    links = []
-    for p, s, e, url, anchor in link_spans:
-        size = len(paragraphs[p])   # a blank anchor at the end of a line was stripped away
-        sentence, _, _ = sentence_around(paragraphs[p], min(max(s, 0), size),
-                                         min(max(e, 0), size))
-        links.append(Link(url=site_link_url(url) if site_links else url, anchor=anchor,
-                          sentence=sentence))
+    links = [span_link(paragraphs[p], s, e, site_link_url(url) if site_links else url, anchor)
+             for p, s, e, url, anchor in link_spans]
     return "\n".join(paragraphs), links
+
+
+def span_link(paragraph: str, start: int, end: int, url: str, anchor: str) -> Link:
+    """The link whose anchor spans ``paragraph[start:end]``, with the sentence holding it.
+
+    Offsets outside the paragraph are clamped to it (an anchor of white space at the end
+    of a line was stripped away with it).
+    """
+    size = len(paragraph)
+    sentence, _, _ = sentence_around(paragraph, min(max(start, 0), size), min(max(end, 0), size))
+    return Link(url=url, anchor=anchor, sentence=sentence)

@@ -23,8 +23,9 @@ import re
 
 from ..model import Fragment, Link, Post
 from ..sites import SITE_REF, canonical_from_meta, file_slug
-from ..text import BARE_URL_RE, bare_url, preview, sentence_around
+from ..text import BARE_URL_RE, bare_url, preview
 from .frontmatter import meta_post
+from .markdown import span_link
 
 ORG = "org"
 _KEYWORD_RE = re.compile(r"^\s*#\+([A-Za-z_]+):\s*(.*)$")
@@ -156,10 +157,7 @@ def read_org(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
         text = text.strip()
         if not text:
             continue
-        for s, e, url, anchor in spans:
-            sentence, _, _ = sentence_around(text, max(0, min(s, len(text))),
-                                             max(0, min(e, len(text))))
-            links.append(Link(url=url, anchor=anchor, sentence=sentence))
+        links.extend(span_link(text, s, e, url, anchor) for s, e, url, anchor in spans)
         paragraphs.append(text)
     if block is not None:
         frags.append(Fragment(path=path, line=block_start + 1, end_line=len(lines),

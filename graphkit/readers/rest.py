@@ -25,8 +25,9 @@ import re
 
 from ..model import Fragment, Link, Post
 from ..sites import SITE_REF, canonical_from_meta, file_slug, site_link_url
-from ..text import preview, sentence_around
+from ..text import preview
 from .frontmatter import meta_post
+from .markdown import span_link
 
 RESTRUCTUREDTEXT = "restructuredtext"
 RST_ENDINGS = (".rst", ".rest")
@@ -188,10 +189,7 @@ def read_rst(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         block = block.strip()
         if not block:
             continue
-        for s, e, url, anchor in spans:
-            sentence, _, _ = sentence_around(block, max(0, min(s, len(block))),
-                                             max(0, min(e, len(block))))
-            links.append(Link(url=url, anchor=anchor, sentence=sentence))
+        links.extend(span_link(block, s, e, url, anchor) for s, e, url, anchor in spans)
         paragraphs.append(block)
     title = str(meta.get("title") or "").strip()
     if not title and not paragraphs:
