@@ -828,6 +828,15 @@ def _hostile() -> dict:
     read_html("<html><body><article>" + "<div>" * 8000 + "<p>x</p>" + "</div>" * 8000
               + "</article></body></html>", "deep.html")
     out["html_8000_nested_divs_s"] = round(time.perf_counter() - t, 3)
+    # an author's source: comments, raw tags and MDX markers in one 0.5 MB line each
+    from graphkit.readers.markdown import markdown_to_text
+
+    for name, line in (("ticks_comments", "`<!--`" * 100000), ("comments", "<!--x-->" * 70000),
+                       ("mixed_mdx", "<!--a-->{/*b*/}`" * 40000), ("raw_tags", "<a b c d " * 60000),
+                       ("quoted_tags", '<a x="' * 100000), ("jsx_tags", "<X a={b} " * 60000)):
+        t = time.perf_counter()
+        markdown_to_text([line], source=True, mdx=True)
+        out[f"source_markdown_{name}_s"] = round(time.perf_counter() - t, 3)
     t = time.perf_counter()
     read_html("<html><body>" + "<article><p>x</p>" * 8000 + "</article>" * 8000
               + "</body></html>", "deep-articles.html")

@@ -35,7 +35,7 @@ from .model import Post
 if TYPE_CHECKING:
     from .keywords import TermMatrix
 from .readers.frontmatter import url_aliases
-from .sites import KEXUE_HOST, site_ref_target, url_host
+from .sites import KEXUE_HOST, medium_post_id, site_ref_target, url_host
 from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
@@ -298,6 +298,10 @@ class TitleIndex:
         if target is not None:
             path = target
         elif re.match(r"^[a-z][a-z0-9+.\-]*:", u, re.I):
+            medium = (self.by_alias.get(f"medium/{medium_post_id(u)}", ())
+                      if "medium.com" in u else ())
+            if len(medium) == 1:             # Medium: any of a post's address forms
+                return next(iter(medium))
             if not re.match(r"^https?://", u, re.I) or url_host(u) not in self.hosts:
                 return None                  # another site, mail, script: not a post here
             path = u

@@ -46,6 +46,7 @@ References
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 import unicodedata
 from pathlib import PurePosixPath
@@ -170,6 +171,27 @@ def site_ref_target(url: str) -> str | None:
     return unquote(url[len(SITE_REF):]).split("#", 1)[0].strip()
 
 
+_MEDIUM_ID_RE = re.compile(r"(?:^|-)([0-9a-f]{10,12})$")
+
+
+def medium_post_id(url: str) -> str | None:
+    """The post id in a Medium address, or None.
+
+    Medium addresses one post in several ways (``medium.com/@user/slug-ID``,
+    ``user.medium.com/slug-ID``, ``medium.com/publication/slug-ID``, ``medium.com/p/ID``);
+    the hexadecimal ID at the end is the post's in all of them.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return None
+    if host != "medium.com" and not host.endswith(".medium.com"):
+        return None
+    m = _MEDIUM_ID_RE.search(parts.path.rstrip("/").rsplit("/", 1)[-1])
+    return m.group(1) if m else None
+
+
 def canonical_from_meta(meta: dict) -> str | None:
     """The post's own absolute address from front matter or an export row, or None.
 
@@ -284,7 +306,10 @@ JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
 CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "toml",
                 "hugo.toml": "toml", "config.yaml": "yaml", "hugo.yaml": "yaml",
                 "config.yml": "yaml", "hugo.yml": "yaml", "pelicanconf.py": "python",
-                "publishconf.py": "python"}
+                "publishconf.py": "python",
+                "mkdocs.yml": "mkdocs", "mkdocs.yaml": "mkdocs",
+                **{f"docusaurus.config.{ext}": "javascript"
+                   for ext in ("js", "mjs", "cjs", "ts", "mts")}}
 # Pelican's URL settings' placeholders, as permalink_path's
 _PELICAN_FIELDS = {"slug": ":slug", "date:%Y": ":year", "date:%m": ":month",
                    "date:%d": ":day", "date:%y": ":short_year", "date:%j": ":y_day",
@@ -295,8 +320,31 @@ PELICAN_ARTICLE_URL = "{slug}.html"   # Pelican's default ARTICLE_URL
 PAGE_PATH = "/:sections/:slug/"
 
 
+# Docusaurus's blog plugin: folder of the posts and route of their pages, by default
+DOCUSAURUS_BLOG = ("blog", "blog")
+# a blog file's date and name (Docusaurus: 2021-08-26-welcome.md, 2021/08/26/welcome.md,
+# 2021-08-26-welcome/index.md)
+_DOCUSAURUS_DATE_RE = re.compile(
+    r"^(?P<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?P<text>.*?)(?:/index)?\.mdx?$", re.I)
+
+
+# Material for MkDocs' blog plugin, by default: posts under docs/blog/posts/, each at
+# blog/{date}/{slug}/ with the date as yyyy/MM/dd
+# (https://squidfunk.github.io/mkdocs-material/plugins/blog/)
+MKDOCS_BLOG = {"blog_dir": "blog", "post_dir": "{blog}/posts", "post_url_format": "{date}/{slug}",
+               "post_url_date_format": "yyyy/MM/dd"}
+
+
+def _babel_date(pattern: str, d: dt.date) -> str:
+    """A date in a Babel (CLDR) pattern's fields ``yyyy yy MM M dd d``."""
+    fields = {"yyyy": f"{d.year:04d}", "yy": f"{d.year % 100:02d}", "MM": f"{d.month:02d}",
+              "M": str(d.month), "dd": f"{d.day:02d}", "d": str(d.day)}
+    return re.sub(r"yyyy|yy|MM|M|dd|d", lambda m: fields[m.group()], pattern)
+
+
 def is_site_config(path: str) -> bool:
-    """True for the configuration file of a Jekyll, Hexo, Hugo, Zola or Pelican site."""
+    """True for the configuration file of a Jekyll, Hexo, Hugo, Zola, Pelican,
+    Docusaurus or MkDocs site."""
     return PurePosixPath(path).name.lower() in CONFIG_NAMES
 
 
@@ -328,10 +376,15 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     kind = CONFIG_NAMES[PurePosixPath(path).name.lower()]
     if kind == "python":
         return _pelican_config(text)
+    if kind == "javascript":
+        return _docusaurus_config(text)
     try:
-        conf = parse_front_matter(text, "---" if kind == "yaml" else "+++")
+        conf = parse_front_matter(text, "+++" if kind == "toml" else "---",
+                                  foreign_tags=kind == "mkdocs")
     except FrontMatterError as exc:
         raise ValueError(str(exc)) from None
+    if kind == "mkdocs":
+        return _mkdocs_config(conf)
     out: list[tuple[str, str]] = []
     if isinstance(conf.get("base_url"), str):           # Zola's name for it
         out.append(("generator", "zola"))
@@ -380,6 +433,196 @@ def _pelican_config(text: str) -> tuple[tuple[str, str], ...]:
     if "ARTICLE_URL" in values:       # else Pelican's default, applied with the site's posts
         out.append(("permalink", _pelican_pattern(values["ARTICLE_URL"])))
     return tuple(out)
+
+
+_JS_TOKEN_RE = re.compile(r"""
+    (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
+   |(?P<string>'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\$]|\$(?!\{))*`)
+   |(?P<name>[A-Za-z_$][\w$]*)
+   |(?P<punct>[{}\[\](),:])
+   |(?P<other>\S)""", re.S | re.X)
+
+
+def js_string_properties(text: str) -> list[tuple[int, tuple[str, ...], str, str]]:
+    """Every ``key: 'literal'`` property of the object literals in JavaScript source.
+
+    The source is tokenized, never run: only a property whose value is one string
+    literal counts (``url: 'https://x'``, not ``url: base + '/'`` or a template with
+    ``${…}``).
+
+    Parameters
+    ----------
+    text : str
+        JavaScript or TypeScript source (``docusaurus.config.js``).
+
+    Returns
+    -------
+    list of (int, tuple of str, str, str)
+        ``(object, context, key, value)`` in source order: ``object`` numbers the object
+        literal holding the property, ``context`` names each enclosing object or array
+        from the outside in, by the key it is the value of, or inside an array by the
+        array's first string (``('presets', 'classic', 'blog')``, or
+        ``('plugins', '@docusaurus/plugin-content-blog')``); "" where there is none.
+    """
+    tokens = [(m.lastgroup, m.group()) for m in _JS_TOKEN_RE.finditer(text)
+              if m.lastgroup != "comment"]
+    stack: list[list] = []     # [bracket, context name, first string of an array, object no.]
+    out: list[tuple[int, tuple[str, ...], str, str]] = []
+    pending = ""               # the key whose value opens next
+    objects = 0
+    i = 0
+    while i < len(tokens):
+        kind, tok = tokens[i]
+        after = [t for _, t in tokens[i + 1:i + 4]] + [None] * 3
+        if (kind in ("name", "string") and after[0] == ":" and stack and stack[-1][0] == "{"):
+            key = tok if kind == "name" else tok[1:-1]
+            if tokens[i + 2][0] == "string" if i + 2 < len(tokens) else False:
+                if after[2] in (",", "}", None):
+                    out.append((stack[-1][3], tuple(e[1] for e in stack), key,
+                                tokens[i + 2][1][1:-1]))
+                    i += 3
+                    continue
+            pending = key
+            i += 2
+            continue
+        if tok in ("{", "[", "("):
+            context = pending
+            if not context and stack:
+                context = stack[-1][2] if stack[-1][0] == "[" and stack[-1][2] else ""
+            if tok == "{":
+                objects += 1
+            stack.append([tok, context, "", objects if tok == "{" else 0])
+        elif tok in ("}", "]", ")"):
+            if stack:
+                stack.pop()
+        elif kind == "string" and stack and stack[-1][0] == "[" and not stack[-1][2]:
+            stack[-1][2] = tok[1:-1]
+        pending = ""
+        i += 1
+    return out
+
+
+def _docusaurus_config(text: str) -> tuple[tuple[str, str], ...]:
+    """``url`` + ``baseUrl`` and each blog's folder and route, from ``docusaurus.config.js``.
+
+    The site's ``url`` and ``baseUrl`` are the outermost ones; a blog is the ``blog``
+    options of the classic preset or a ``@docusaurus/plugin-content-blog`` instance
+    (``path``, default ``blog``; ``routeBasePath``, default ``blog``). See
+    https://docusaurus.io/docs/api/plugins/@docusaurus/plugin-content-blog
+    """
+    props = js_string_properties(text)
+    out: list[tuple[str, str]] = [("generator", "docusaurus")]
+
+    def outermost(key: str) -> str | None:
+        found = sorted((len(ctx), value) for _, ctx, k, value in props if k == key)
+        return found[0][1] if found else None
+
+    url, base = outermost("url"), outermost("baseUrl")
+    if url and re.match(r"(?i)^https?://", url.strip()):
+        out.append(("url", url.strip().rstrip("/") + "/" + (base or "").strip("/")))
+    blogs: dict[int, dict[str, str]] = {}
+    for obj, ctx, key, value in props:
+        if ctx and (ctx[-1] == "blog" or ctx[-1].endswith("plugin-content-blog")):
+            blogs.setdefault(obj, {})[key] = value
+    for options in blogs.values() or [{}]:
+        folder = options.get("path", DOCUSAURUS_BLOG[0]).strip().strip("/")
+        folder = re.sub(r"^(\./)+", "", folder)
+        out.append((f"blog:{folder}", options.get("routeBasePath", DOCUSAURUS_BLOG[1])))
+    return tuple((k, v.rstrip("/") if k == "url" else v) for k, v in out)
+
+
+def _mkdocs_config(conf: dict) -> tuple[tuple[str, str], ...]:
+    """``site_url``, ``docs_dir`` and the blog plugin's options of ``mkdocs.yml``.
+
+    The blog is Material for MkDocs' ``blog`` plugin (``blog`` or ``material/blog`` in
+    ``plugins``); its options ``blog_dir``, ``post_dir``, ``post_url_format``,
+    ``post_url_date_format`` and whether ``post_slugify`` keeps Unicode
+    (``pymdownx.slugs.slugify``) or, as by default, only ASCII.
+    """
+    out: list[tuple[str, str]] = [("generator", "mkdocs")]
+    url = conf.get("site_url")
+    if isinstance(url, str) and re.match(r"(?i)^https?://", url.strip()):
+        out.append(("url", url.strip().rstrip("/")))
+    docs = conf.get("docs_dir")
+    out.append(("docs_dir", docs.strip().strip("/") if isinstance(docs, str) and docs.strip()
+                else "docs"))
+    plugins = conf.get("plugins")
+    items = (plugins.items() if isinstance(plugins, dict)
+             else [(p, None) if isinstance(p, str) else next(iter(p.items()))
+                   for p in plugins if isinstance(p, (str, dict)) and p]
+             if isinstance(plugins, list) else [])
+    for name, options in items:
+        if name not in ("blog", "material/blog"):
+            continue
+        options = options if isinstance(options, dict) else {}
+        blog = {k: str(options[k]).strip("/") if isinstance(options.get(k), str) else v
+                for k, v in MKDOCS_BLOG.items()}
+        blog["blog_dir"] = posixpath.normpath(blog["blog_dir"] or ".").strip("/")
+        blog["post_dir"] = posixpath.normpath(blog["post_dir"].replace("{blog}", blog["blog_dir"]))
+        blog["blog_dir"] = "" if blog["blog_dir"] == "." else blog["blog_dir"]
+        slugify_tag = str(options.get("post_slugify", ""))
+        blog["post_slugify"] = "unicode" if "pymdownx.slugs" in slugify_tag else "ascii"
+        out.extend(blog.items())
+        break
+    return tuple(out)
+
+
+def _ascii_slug(title: str) -> str:
+    """Python-Markdown's ``toc.slugify``: ASCII only (NFKD, other characters dropped),
+    lower case, runs of spaces and hyphens one hyphen."""
+    t = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    t = re.sub(r"[^\w\s-]", "", t).strip().lower()
+    return re.sub(r"[-\s]+", "-", t)
+
+
+def mkdocs_path(inside: str, *, slug: str | None, title: str, date: str | None,
+                categories: tuple[str, ...], conf: dict[str, str]) -> str | None:
+    """The site path MkDocs gives a page, or Material's blog plugin a post.
+
+    Returns ``""`` for a page of a site with a blog that is not one of its posts (the
+    blog's index and the other documentation pages), None for a file outside
+    ``docs_dir`` or a post whose URL needs a date it lacks.
+    """
+    docs = conf.get("docs_dir", "docs")
+    if not inside.startswith(docs + "/"):
+        return None
+    rel = inside[len(docs) + 1:]
+    if "post_dir" not in conf:           # MkDocs' own: a/b.md -> /a/b/, a/index.md -> /a/
+        page = re.sub(r"(?:^|/)(?:index|README)\.(?:md|markdown)$|\.(?:md|markdown)$", "",
+                      rel, flags=re.I)
+        return "/" + page + "/" if page else "/"
+    if not rel.startswith(conf["post_dir"] + "/"):
+        return ""
+    d = dt.date.fromisoformat(date) if date and re.match(r"^\d{4}-\d{2}-\d{2}$", date) else None
+    fmt = conf.get("post_url_format", MKDOCS_BLOG["post_url_format"])
+    if "{date}" in fmt and d is None:
+        return None
+    day = _babel_date(conf.get("post_url_date_format", "yyyy/MM/dd"), d) if d else ""
+    name = slug or (slugify(title) if conf.get("post_slugify") == "unicode" else _ascii_slug(title))
+    values = {"date": day, "slug": name, "file": PurePosixPath(rel).stem,
+              "categories": "/".join(slugify(c) for c in categories)}
+    path = re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), fmt)
+    return re.sub(r"/{2,}", "/", f"/{conf.get('blog_dir', 'blog')}/{path}/")
+
+
+def docusaurus_path(inside: str, slug: str | None, conf: dict[str, str]) -> str | None:
+    """The site path Docusaurus gives a blog post, or None when the file is in no blog.
+
+    ``inside`` is the file's path under the site's folder. The post's path is the
+    blog's route, then its front matter's ``slug``, else ``YYYY/MM/DD/name`` for a file
+    named by its date, else the file's path in the blog without extension (``index``
+    names its folder), as ``parseBlogFileName`` of Docusaurus's blog plugin does.
+    """
+    for key, route in conf.items():
+        if not key.startswith("blog:") or not inside.startswith(key[5:] + "/"):
+            continue
+        rel = inside[len(key) - 4:]
+        if not slug:
+            m = _DOCUSAURUS_DATE_RE.match(rel)
+            slug = (m.group("date").replace("-", "/") + "/" + m.group("text") if m
+                    else re.sub(r"(?:/index)?\.mdx?$", "", rel, flags=re.I))
+        return re.sub(r"/{2,}", "/", f"/{route.strip('/')}/{slug.strip('/')}")
+    return None
 
 
 def _pelican_pattern(pattern: str) -> str:
@@ -443,7 +686,7 @@ SITE_FORMATS = ("front-matter", "markdown", "metadata-header", "restructuredtext
 
 
 def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]]
-                       ) -> list:
+                       ) -> tuple[list, list]:
     """Give posts the addresses their site's configuration implies.
 
     Parameters
@@ -458,22 +701,28 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
 
     Returns
     -------
-    list of Post
+    posts : list of Post
         The posts, each with the path its permalink pattern gives it added to its
         aliases, and, when the configuration names the site's base URL and the post
         has no address of its own, ``url`` set to that base plus the path.
+    fragments : list of Fragment
+        The pages of a site whose blog keeps its posts in one folder (MkDocs' blog
+        plugin) that are outside it: the blog's index, the documentation pages.
     """
     from dataclasses import replace
 
+    from .model import Fragment
     from .readers.frontmatter import url_aliases
+    from .text import preview
 
     merged: dict[str, dict[str, str]] = {}
     for name, values in sorted(configs):   # pelicanconf.py, then publishconf.py over it
         merged.setdefault(str(PurePosixPath(name).parent), {}).update(values)
     roots = sorted(merged.items(), key=lambda rc: -len(rc[0]))
     if not roots:
-        return posts
+        return posts, []
     out = []
+    pages: list[Fragment] = []
     for p in posts:
         src = p.sources[0].path if p.sources else ""
         found = next(((root, conf) for root, conf in roots
@@ -495,7 +744,23 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             if PurePosixPath(src).stem.lower() == "index" and folders:
                 folders = folders[:-1]            # a page bundle: the folder is the page
             sections = "/".join(folders)
-        if generator == "pelican":
+        path = None
+        if generator == "mkdocs":
+            pattern = ""
+            path = mkdocs_path(inside, slug=p.slug, title=p.title, date=p.date,
+                               categories=p.categories, conf=conf)
+            if path == "":
+                first = p.sources[0]
+                pages.append(Fragment(
+                    path=src, line=first.line, end_line=first.line,
+                    reason=f"a page of the site, not a post of its blog (the blog plugin's "
+                           f"posts are under {conf.get('docs_dir')}/{conf['post_dir']}/)",
+                    text=preview(p.title or p.text)))
+                continue
+        elif generator == "docusaurus":
+            pattern = ""
+            path = docusaurus_path(inside, p.slug, conf)
+        elif generator == "pelican":
             pattern = conf.get("permalink", _pelican_pattern(PELICAN_ARTICLE_URL))
             slug = title_slug = p.slug or slugify(p.title)
             filename = stem
@@ -515,13 +780,14 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             pattern = conf.get("permalink", JEKYLL_STYLES["date"])
             slug = title_slug = p.slug or stem
             filename = stem
-        path = permalink_path(pattern, slug=slug, title_slug=title_slug, filename=filename,
-                              date=p.date, categories=p.categories, section=section,
-                              sections=sections) if pattern else None
+        if pattern:
+            path = permalink_path(pattern, slug=slug, title_slug=title_slug,
+                                  filename=filename, date=p.date, categories=p.categories,
+                                  section=section, sections=sections)
         if path is None:
             out.append(p)
             continue
         aliases = tuple(sorted(set(p.aliases) | url_aliases(path)))
         url = p.url or (conf["url"] + path if conf.get("url") else None)
         out.append(replace(p, aliases=aliases, url=url))
-    return out
+    return out, pages

@@ -511,7 +511,12 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         raise InputError(f"no post could be read ({why})",
                          path=", ".join(str(p) for p in paths))
     configs = [(r.path, r.site) for r in reports if r.format == SITE_CONFIG]
-    sightings = apply_site_configs(sightings, configs)
+    sightings, pages = apply_site_configs(sightings, configs)
+    fragments.extend(pages)
+    if not sightings:
+        raise InputError("no post could be read (every page read is outside its site's "
+                         "blog, see the blog plugin's posts folder)",
+                         path=", ".join(str(p) for p in paths))
     sightings, repeated = strip_repeated_paragraphs(sightings)
     fragments.extend(repeated)
     posts = infer_listing_years(merge_posts(sightings))

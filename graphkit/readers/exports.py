@@ -41,11 +41,15 @@ def detect(text: str, path: str) -> str | None:
     head = text.lstrip()[:4000]
     if low.endswith(".json"):
         return GHOST if re.match(r'^\{\s*"db"\s*:', head) else None
-    if head.startswith(("<?xml", "<rss", "<feed", "<rdf")) or low.endswith(
-            (".xml", ".rss", ".atom")):
+    declared = head.startswith("<?xml") or low.endswith((".xml", ".rss", ".atom"))
+    if declared or head.startswith(("<rss", "<feed", "<rdf")):
         if "<rss" in head and _WP_NS.search(head):
             return WXR
-        if re.search(r"<(rss|feed|rdf:RDF)\b", head):
+        # without an XML declaration or name, the root element must say what it is
+        # (Atom's namespace, RSS's version): a text opening with "<feed" is text
+        root = (r"<(rss|feed|rdf:RDF)[\s>]" if declared
+                else r"<(?:rss\s[^<>]*\bversion|feed\s[^<>]*\bxmlns|rdf:RDF\s[^<>]*\bxmlns)\b")
+        if re.search(root, head):
             return FEED
     return None
 

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 
 from ..model import Fragment, Post, Source
 from ..sites import (ADDRESS_KEYS, canonical_from_lead, canonical_from_meta, file_slug,
-                     path_aliases, slugify)
+                     medium_post_id, path_aliases, slugify)
 from ..text import preview
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
@@ -37,10 +37,14 @@ def detect(lines: list[str]) -> bool:
 
 
 def url_aliases(value: str) -> set[str]:
-    """Normalised names under which a post can be linked: path without extension, slug."""
+    """Normalised names under which a post can be linked: path without extension, slug
+    (and ``medium/ID`` for a Medium address, whichever of its forms)."""
     v = value.strip()
     if not v:
         return set()
+    medium = medium_post_id(v)
+    if medium:
+        return {f"medium/{medium}"} | url_aliases(re.sub(r"(?i)^[a-z]+://", "", v).partition("/")[2])
     v = re.sub(r"^[a-z]+://[^/]+", "", v, flags=re.I)   # drop scheme and host
     v = v.split("#", 1)[0].split("?", 1)[0].strip("/")
     v = re.sub(r"(/index)?\.(md|markdown|mdx|mkd|mdown|rst|rest|org|html?)$", "", v, flags=re.I)
@@ -76,6 +80,8 @@ def _terms(meta: dict, plural: str, singular: str) -> tuple[str, ...]:
 
 
 def _date(value) -> str | None:
+    if isinstance(value, dict):      # MkDocs Material: date: {created: …, updated: …}
+        value = next((value[k] for k in ("created", "published", "date") if k in value), None)
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -99,7 +105,7 @@ class FrontMatterError(ValueError):
         self.lineno = lineno
 
 
-def _no_alias_loader():
+def _no_alias_loader(foreign_tags: bool = False):
     import yaml
 
     class NoAliasLoader(yaml.SafeLoader):
@@ -117,10 +123,17 @@ def _no_alias_loader():
                     event.start_mark)
             return super().compose_node(parent, index)
 
+    if foreign_tags:
+        class TagTextLoader(NoAliasLoader):
+            """Reads an application's tag (``!!python/name:x``, ``!ENV``) as its text."""
+
+        for prefix in ("!", "tag:"):
+            TagTextLoader.add_multi_constructor(prefix, lambda loader, suffix, node: node.tag)
+        return TagTextLoader
     return NoAliasLoader
 
 
-def parse_front_matter(raw: str, fence: str = "---") -> dict:
+def parse_front_matter(raw: str, fence: str = "---", *, foreign_tags: bool = False) -> dict:
     """Parse the text between the fences: YAML after ``---``, TOML after ``+++``.
 
     YAML is read by PyYAML's safe loader with aliases refused, so that its size in
@@ -131,6 +144,10 @@ def parse_front_matter(raw: str, fence: str = "---") -> dict:
     raw : str
         The lines between the fences.
     fence : {"---", "+++"}
+    foreign_tags : bool, keyword-only
+        Read a YAML tag of an application (``!!python/name:x``,
+        ``!!python/object/apply:f``, ``!ENV``) as the tag's text instead of refusing the
+        file; nothing is constructed or run. MkDocs configurations hold such tags.
 
     Returns
     -------
@@ -150,7 +167,8 @@ def parse_front_matter(raw: str, fence: str = "---") -> dict:
         import yaml
 
         try:
-            loaded = yaml.load(raw, Loader=_no_alias_loader()) if raw.strip() else {}
+            loaded = (yaml.load(raw, Loader=_no_alias_loader(foreign_tags)) if raw.strip()
+                      else {})
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -383,10 +401,18 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
         title = heading or next((ln.lstrip("#").strip() for ln in body if ln.startswith("# ")), "")
     if heading and heading == title:
         body = body[:first] + body[first + 1:]      # the title, not the text
-    text, links = markdown_to_text(body, site_links=True)
+    text, links = markdown_to_text(body, site_links=True, source=True,
+                                   mdx=path.lower().endswith(".mdx"))
     if not title and layout == PLAIN_MARKDOWN and text:
         title = file_slug(path)[0]
     if not title and not text:
+        shown = [i for i, ln in enumerate(body) if ln.strip()]
+        if shown:           # only comments, tags or markers: nothing a reader sees
+            frags.append(Fragment(path=path, line=body_offset + shown[0] + 1,
+                                  end_line=body_offset + shown[-1] + 1,
+                                  reason="no text: the body holds only markup that shows no text "
+                                         "(HTML comments, tags, images, directive markers)",
+                                  text=preview(body[shown[0]])))
         return None, frags
     return meta_post(meta, path, title=title, text=text, links=links, canonical=canonical,
                      first_line=first_line, layout=layout), frags

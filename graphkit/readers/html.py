@@ -1,9 +1,15 @@
 """Reader of saved HTML pages (kexue.fm pages and generic blog pages), with selectolax.
 
 On kexue.fm the post body sits in ``<div id="PostContent">``; title, date and readers are
-in the title block above it. Other blogs: ``<article>``, ``<main>`` or ``<body>``, the
-first ``<h1>`` or ``<title>``, ``<time datetime>`` or ``article:published_time``.
-Links may be absolute or site paths (``/archives/ID``).
+in the title block above it. Other blogs: a microformats2 h-entry [1]_ (``e-content``,
+``p-name``, ``dt-published``, ``u-url``, ``p-category``: IndieWeb themes, Medium's
+export), else ``<article>``, ``<main>`` or ``<body>``, the first ``<h1>`` or
+``<title>``, ``<time datetime>`` or ``article:published_time``. Links may be absolute or
+site paths (``/archives/ID``).
+
+References
+----------
+.. [1] microformats2, h-entry, https://microformats.org/wiki/h-entry
 """
 
 from __future__ import annotations
@@ -64,11 +70,18 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         frags.append(Fragment(path=path, line=nlines, end_line=nlines,
                               reason="truncated HTML (no closing </html>): read what is there",
                               text=preview(text[-120:])))
-    body = (tree.css_first("#PostContent") or tree.css_first("article") or
-            tree.css_first("main") or tree.body)
+    entry = tree.css_first(".h-entry")
+    body = (tree.css_first("#PostContent")
+            or (entry.css_first(".e-content") if entry is not None else None)
+            or tree.css_first("article") or tree.css_first("main") or tree.body)
     if body is None:
         frags.append(Fragment(path=path, line=1, end_line=nlines, reason="HTML without a body",
                               text=preview(text)))
+        return [], frags
+    not_post = _not_a_post(tree, entry, path)
+    if not_post is not None:
+        frags.append(Fragment(path=path, line=1, end_line=nlines, reason=not_post,
+                              text=preview(_block_text(body))))
         return [], frags
     # title and id
     title, aid, url = "", None, None
@@ -77,13 +90,18 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         if a is not None and archive_link_id(a.attributes.get("href") or "") is not None:
             title, aid = _block_text(h), archive_link_id(a.attributes["href"] or "")
             break
+    name = entry.css_first(".p-name") if entry is not None else None
+    if not title and name is not None:
+        title = _block_text(name)
     if not title:
         h1 = tree.css_first("h1")
         t = tree.css_first("title")
         title = _block_text(h1) if h1 is not None else (
             _TITLE_SUFFIX.sub("", _block_text(t)) if t is not None else "")
     if aid is None:
-        for sel, attr in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")):
+        for sel, attr in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content"),
+                          (".h-entry a.u-url[href]", "href"),
+                          (".h-entry a.p-canonical[href]", "href")):   # Medium's class
             node = tree.css_first(sel)
             if node is not None and node.attributes.get(attr):
                 url = node.attributes[attr]
@@ -97,7 +115,7 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         head_text = _block_text(holder.parent).split(_block_text(holder)[:30] or "\0")[0]
     page_text = head_text or (tree.body.text(separator=" ") if tree.body is not None else "")
     date = None
-    node = tree.css_first("time[datetime]")
+    node = tree.css_first(".dt-published[datetime]") or tree.css_first("time[datetime]")
     if node is not None and DATE_RE.search(node.attributes.get("datetime") or ""):
         date = DATE_RE.search(node.attributes["datetime"]).group(1)
     meta = tree.css_first('meta[property="article:published_time"]')
@@ -125,7 +143,7 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                                      f"citations", text=preview(title or body_text)))
         return [], frags
     tags = tuple(dict.fromkeys(
-        t for t in ([_block_text(a) for a in tree.css('a[rel~="tag"]')]
+        t for t in ([_block_text(a) for a in tree.css('a[rel~="tag"], .h-entry .p-category')]
                     + [m.attributes.get("content") or "" for m in
                        tree.css('meta[property="article:tag"]')]) if t.strip()))
     section = tree.css_first('meta[property="article:section"]')
@@ -144,6 +162,16 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                 aliases=tuple(sorted(aliases)),
                 sources=(Source(path=path, line=1, format=HTML_FORMAT),))
     return [post], frags
+
+
+def _not_a_post(tree, entry, path: str) -> str | None:
+    """Why a page is not a post, from its microformats: a profile (an h-card and no
+    h-entry), or a draft of Medium's export (``posts/draft_….html``); else None."""
+    if entry is None and tree.css_first("article.h-card, main.h-card, body.h-card") is not None:
+        return "a profile page (microformats h-card), not a post"
+    if entry is not None and re.match(r"^draft_", path.rsplit("/", 1)[-1], re.I):
+        return "a draft (Medium's export names drafts draft_…), not a published post"
+    return None
 
 
 # folders of a site's list pages in Hugo, Jekyll, Hexo, WordPress and Ghost: taxonomies,

@@ -52,6 +52,22 @@ _EMPH_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _ANCHOR_RE = re.compile(r"\s*\[\\?#\]\([^)]*\)\s*$")   # "## 标题 [\#](url#标题)"
 _FENCE_RE = re.compile(r"^\s*(```|~~~)")
+# raw HTML of a source file (CommonMark 0.31.2, "Raw HTML"): an open tag whose attributes
+# are well formed (JSX's {…} values too), or a closing tag. Math such as $a<b$ and $c>d$
+# is not a tag: "$" is no attribute name.
+_ATTRIBUTE = (r"""\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|\{[^{}\n]*\}"""
+              r"""|[^\s"'=<>`{}]+))?""")
+_RAW_TAG_RE = re.compile(r"</[A-Za-z][A-Za-z0-9-]*\s*>|<[A-Za-z][A-Za-z0-9-]*(?:"
+                         + _ATTRIBUTE + r")*+\s*/?>")
+# what renders as nothing: HTML comments (<!--more-->, <!-- truncate -->); in MDX also
+# expression comments {/* … */}
+_COMMENTS = (("<!--", "-->"),)
+_MDX_COMMENTS = (("<!--", "-->"), ("{/*", "*/}"))
+# MDX: a paragraph opening with import/export is JavaScript (ESM), not text
+_ESM_RE = re.compile(r"^(?:import|export)\b")
+# a container directive or admonition marker: ":::note Title", "!!! tip \"Title\"", "???+ x"
+_DIRECTIVE_RE = re.compile(r"^\s{0,3}(?::{3,}|!!!|\?\?\?\+?)\s*(?:\{[^}\n]*\}|[A-Za-z][\w-]*)?"
+                           r"\s*")
 
 
 def unescape(text: str) -> str:
@@ -96,8 +112,8 @@ def reference_definition(line: str) -> tuple[str, str] | None:
         else m.group("u2")
 
 
-def inline_to_text(line: str, *, references: Mapping[str, str] | None = None
-                   ) -> tuple[str, list[tuple[int, int, str, str]]]:
+def inline_to_text(line: str, *, references: Mapping[str, str] | None = None,
+                   raw_html: bool = False) -> tuple[str, list[tuple[int, int, str, str]]]:
     """Convert one line of inline Markdown to text.
 
     Parameters
@@ -106,6 +122,10 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None
     references : mapping of str to str, optional, keyword-only
         Link reference definitions of the body (normalised label → URL, see
         :func:`reference_label`); ``[text][label]`` links to a label not in it stay text.
+    raw_html : bool, keyword-only
+        Remove raw HTML tags (``<div align="center">``, ``</span>``, JSX's
+        ``<Tabs>``) from the text: in an author's source they are markup. Off for
+        Markdown converted from a rendered page, where a ``<title>`` shown is text.
 
     Returns
     -------
@@ -125,6 +145,11 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None
         out.append(piece)
         length += len(piece)
 
+    def put_text(piece: str) -> None:
+        if raw_html and "<" in piece:
+            piece = _RAW_TAG_RE.sub("", piece)
+        put(unescape(_strip_emphasis(piece)))
+
     def put_link(anchor: str, url: str) -> None:
         spans.append((length, length + len(anchor), url, anchor))
         put(anchor)
@@ -138,7 +163,7 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None
                          and reference_label(m.group("rlabel") or m.group("rtext")) not in refs):
             at = start.start() + 1   # brackets that name no reference are text: read inside
             continue
-        put(unescape(_strip_emphasis(line[pos:m.start()])))
+        put_text(line[pos:m.start()])
         pos = at = m.end()
         if m.group("tick") is not None:
             put(m.group(0))                                   # code, as written
@@ -158,11 +183,12 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None
             url = bare_url(m.group("bare"))
             put_link(url, url)
             pos = at = m.start() + len(url)
-    put(unescape(_strip_emphasis(line[pos:])))
+    put_text(line[pos:])
     return "".join(out), spans
 
 
-def markdown_to_text(lines: list[str], *, site_links: bool = False) -> tuple[str, list[Link]]:
+def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool = False,
+                     mdx: bool = False) -> tuple[str, list[Link]]:
     """Convert Markdown body lines to plain text and the links found in it.
 
     Headings lose their ``#`` and their ``[#](…)`` anchors, links keep their text, images
@@ -180,6 +206,16 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False) -> tuple[str
         ``post_url``, Hugo ``ref``, Hexo ``post_link``, ``[[wikilinks]]``, Zola's
         ``@/x.md``, Pelican's ``{filename}x.md``; see
         :func:`graphkit.sites.expand_site_links` and :func:`graphkit.sites.site_link_url`).
+    source : bool, keyword-only
+        The lines are an author's source file (a generator's Markdown), so what
+        renders as nothing is not text: HTML comments (``<!--more-->``, also across
+        lines, and the links inside them), raw HTML tags, and the marker of a container
+        directive or admonition (``:::tip``, ``!!! note``; its title stays). Off for
+        Markdown converted from a rendered page, and for an export's text fields, which
+        may be plain text in which ``<`` is shown.
+    mdx : bool, keyword-only
+        The lines are MDX (with ``source``): paragraphs opening with ``import`` or
+        ``export`` (JavaScript) and ``{/* … */}`` comments are not text.
 
     Returns
     -------
@@ -192,13 +228,31 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False) -> tuple[str
     body: list[tuple[bool, str]] = []  # (is code, line); prose with generator syntax expanded
     references: dict[str, str] = {}
     in_code = False
+    comments = (_MDX_COMMENTS if mdx else _COMMENTS) if source else ()
+    closing = ""          # the end of the comment a line before opened
+    esm = False           # inside an MDX import/export paragraph
+    blank = True          # the line before was blank (a paragraph starts here)
     for raw in lines:
-        if _FENCE_RE.match(raw):
+        if closing:
+            end = raw.find(closing)
+            if end < 0:
+                continue
+            raw, closing = raw[end + len(closing):], ""
+        elif _FENCE_RE.match(raw):
             in_code = not in_code
             continue
         if in_code:
             body.append((True, raw))
             continue
+        if mdx and source and (esm or (blank and _ESM_RE.match(raw))):
+            esm = bool(raw.strip())
+            blank = not esm
+            continue
+        blank = not raw.strip()
+        if comments:
+            raw, closing = _strip_comments(raw, comments)
+            if source and raw.lstrip()[:3] in (":::", "!!!", "???"):
+                raw = _DIRECTIVE_RE.sub("", raw, count=1).strip().strip('"')
         line = expand_site_links(raw) if site_links else raw
         ref = reference_definition(line)
         if ref is not None:
@@ -217,7 +271,7 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False) -> tuple[str
             line = _HEADING_RE.sub("", line)
         if "#](" in line:
             line = _ANCHOR_RE.sub("", line)
-        raw_text, spans = inline_to_text(line, references=references)
+        raw_text, spans = inline_to_text(line, references=references, raw_html=source)
         text = raw_text.strip()
         if not text:
             continue
@@ -228,6 +282,35 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False) -> tuple[str
     links = [span_link(paragraphs[p], s, e, site_link_url(url) if site_links else url, anchor)
              for p, s, e, url, anchor in link_spans]
     return "\n".join(paragraphs), links
+
+
+def _strip_comments(line: str, pairs: tuple[tuple[str, str], ...]) -> tuple[str, str]:
+    """The line without the comments it holds, and the end marker of a comment it opens
+    and does not close (its following lines are inside it), else "". An opening marker
+    inside a code span is text."""
+    out: list[str] = []
+    pos = 0
+    ticks = 0                                         # backticks before pos (kept text)
+    nxt = {op: line.find(op) for op, _ in pairs}      # next place of each opening marker
+    while True:
+        for op, _ in pairs:                           # each marker searched once per place
+            if 0 <= nxt[op] < pos:
+                nxt[op] = line.find(op, pos)
+        found = [(nxt[op], op, cl) for op, cl in pairs if nxt[op] >= 0]
+        if not found:
+            out.append(line[pos:])
+            return "".join(out), ""
+        i, op, cl = min(found)
+        ticks += line.count("`", pos, i)
+        if ticks % 2:                                 # inside `code`: text
+            out.append(line[pos:i + len(op)])
+            pos = i + len(op)
+            continue
+        out.append(line[pos:i])
+        end = line.find(cl, i + len(op))
+        if end < 0:
+            return "".join(out), cl
+        pos = end + len(cl)
 
 
 def span_link(paragraph: str, start: int, end: int, url: str, anchor: str) -> Link:
