@@ -473,15 +473,13 @@ def js_string_properties(text: str) -> list[tuple[int, tuple[str, ...], str, str
     i = 0
     while i < len(tokens):
         kind, tok = tokens[i]
-        after = [t for _, t in tokens[i + 1:i + 4]] + [None] * 3
-        if (kind in ("name", "string") and after[0] == ":" and stack and stack[-1][0] == "{"):
+        after = tokens[i + 1:i + 4] + [("", None)] * 3
+        if kind in ("name", "string") and after[0][1] == ":" and stack and stack[-1][0] == "{":
             key = tok if kind == "name" else tok[1:-1]
-            if tokens[i + 2][0] == "string" if i + 2 < len(tokens) else False:
-                if after[2] in (",", "}", None):
-                    out.append((stack[-1][3], tuple(e[1] for e in stack), key,
-                                tokens[i + 2][1][1:-1]))
-                    i += 3
-                    continue
+            if after[1][0] == "string" and after[2][1] in (",", "}", None):
+                out.append((stack[-1][3], tuple(e[1] for e in stack), key, after[1][1][1:-1]))
+                i += 3
+                continue
             pending = key
             i += 2
             continue
@@ -519,7 +517,7 @@ def _docusaurus_config(text: str) -> tuple[tuple[str, str], ...]:
 
     url, base = outermost("url"), outermost("baseUrl")
     if url and re.match(r"(?i)^https?://", url.strip()):
-        out.append(("url", url.strip().rstrip("/") + "/" + (base or "").strip("/")))
+        out.append(("url", (url.strip().rstrip("/") + "/" + (base or "").strip("/")).rstrip("/")))
     blogs: dict[int, dict[str, str]] = {}
     for obj, ctx, key, value in props:
         if ctx and (ctx[-1] == "blog" or ctx[-1].endswith("plugin-content-blog")):
@@ -528,7 +526,7 @@ def _docusaurus_config(text: str) -> tuple[tuple[str, str], ...]:
         folder = options.get("path", DOCUSAURUS_BLOG[0]).strip().strip("/")
         folder = re.sub(r"^(\./)+", "", folder)
         out.append((f"blog:{folder}", options.get("routeBasePath", DOCUSAURUS_BLOG[1])))
-    return tuple((k, v.rstrip("/") if k == "url" else v) for k, v in out)
+    return tuple(out)
 
 
 def _mkdocs_config(conf: dict) -> tuple[tuple[str, str], ...]:
