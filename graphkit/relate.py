@@ -298,8 +298,7 @@ class TitleIndex:
         if target is not None:
             path = target
         elif re.match(r"^[a-z][a-z0-9+.\-]*:", u, re.I):
-            medium = (self.by_alias.get(f"medium/{medium_post_id(u)}", ())
-                      if "medium.com" in u else ())
+            medium = self.by_alias.get(f"medium/{medium_post_id(u)}", ())
             if len(medium) == 1:             # Medium: any of a post's address forms
                 return next(iter(medium))
             if not re.match(r"^https?://", u, re.I) or url_host(u) not in self.hosts:

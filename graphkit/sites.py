@@ -181,6 +181,8 @@ def medium_post_id(url: str) -> str | None:
     ``user.medium.com/slug-ID``, ``medium.com/publication/slug-ID``, ``medium.com/p/ID``);
     the hexadecimal ID at the end is the post's in all of them.
     """
+    if "medium.com" not in url.casefold():       # most addresses: no parse at all
+        return None
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower()
@@ -612,9 +614,10 @@ def docusaurus_path(inside: str, slug: str | None, conf: dict[str, str]) -> str 
     names its folder), as ``parseBlogFileName`` of Docusaurus's blog plugin does.
     """
     for key, route in conf.items():
-        if not key.startswith("blog:") or not inside.startswith(key[5:] + "/"):
+        folder = key.removeprefix("blog:")
+        if folder == key or not inside.startswith(folder + "/"):
             continue
-        rel = inside[len(key) - 4:]
+        rel = inside[len(folder) + 1:]
         if not slug:
             m = _DOCUSAURUS_DATE_RE.match(rel)
             slug = (m.group("date").replace("-", "/") + "/" + m.group("text") if m
