@@ -17,11 +17,12 @@ import streamlit as st
 from graphkit.errors import GraphkitError
 from graphkit.options import EDGE_KINDS, BuildOptions, option_table
 from graphkit.pipeline import DEFAULT_DATA
+from graphkit.readers import blog_name
 from views import Page, md
 from views import gaps_view, map_view, modules_view, post_view, report_view, time_view
 from views.cache import load, run, terms
 
-st.set_page_config(page_title="graphkit · 科学空间", layout="wide")
+st.set_page_config(page_title="graphkit", layout="wide")
 DISPLAY_DEFAULTS = {"display_max_share": BuildOptions().display_max_share, "display_level": 0}
 
 
@@ -142,7 +143,7 @@ except Exception as exc:  # noqa: BLE001 - a visitor sees one line, the server l
 
 page = Page.of(source, options, result)
 c = result.community
-st.title("科学空间 · knowledge map")
+st.title(md(f"{blog_name(read_result) or 'graphkit'} · knowledge map"))
 (st.warning if c.trivial else st.caption)(c.message)
 for col, (name, value) in zip(st.columns(5), [
         ("posts", len(read_result.posts)), ("edges", result.graph.number_of_edges()),

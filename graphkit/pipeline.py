@@ -27,7 +27,7 @@ from .errors import GraphkitError, InputError
 from .model import Post, ReadResult
 from .crawl import is_address
 from .options import BuildOptions
-from .readers import DEFAULT_DATA, read
+from .readers import DEFAULT_DATA, blog_name, read
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -170,7 +170,11 @@ def infomap_arguments(options: BuildOptions, *, posts: int | None = None) -> dic
             "two_level": options.two_level, "flow_extra_nodes": options.flow_extra_nodes}
 
 
-MAP_HEADING = "graphkit · 科学空间 map"   # the map page's title
+def map_heading(read: ReadResult) -> str:
+    """The map page's title: ``graphkit · `` and the blog's name
+    (:func:`graphkit.readers.blog_name`), or ``graphkit map`` without one."""
+    name = blog_name(read)
+    return f"graphkit · {name}" if name else "graphkit map"
 
 
 @dataclass(frozen=True)
@@ -264,13 +268,14 @@ class BuildResult:
 
     def html(self, *, layers: tuple[str, ...] | None = None, show_extra: bool | None = None,
              nodes: set[str] | None = None, select: str | None = None,
-             heading: str = MAP_HEADING) -> str:
+             heading: str | None = None) -> str:
         """The standalone HTML map (parameters as :meth:`map_data`; ``heading``: the
-        page title)."""
+        page title, by default :func:`map_heading`'s)."""
         from .render import render_html
 
         return render_html(self.map_data(layers=layers, show_extra=show_extra, nodes=nodes,
-                                         select=select), heading=heading)
+                                         select=select),
+                           heading=map_heading(self.read) if heading is None else heading)
 
 
 class Stages:
@@ -622,7 +627,7 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[
 
     def html(fh) -> None:
         t = time.perf_counter()
-        write_html(fh, result.map_data(), heading=MAP_HEADING)
+        write_html(fh, result.map_data(), heading=map_heading(result.read))
         timing["render"] = time.perf_counter() - t
 
     def graph_json(fh) -> None:

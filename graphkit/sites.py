@@ -365,8 +365,9 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     tuple of (str, str)
         ``("generator", name)`` when the file is Zola's or Pelican's, ``("url", base
         URL)``, ``("permalink", pattern)`` (Jekyll, Hexo, Zola and Pelican, in
-        :func:`permalink_path`'s placeholders) and ``("permalink:SECTION", pattern)``
-        (Hugo), in that order; empty when the file names none of them.
+        :func:`permalink_path`'s placeholders), ``("permalink:SECTION", pattern)``
+        (Hugo) and ``("title", the site's name)`` (``title``; MkDocs' ``site_name``,
+        Pelican's ``SITENAME``), in that order; empty when the file names none of them.
 
     Raises
     ------
@@ -393,7 +394,7 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
         if conf["base_url"].strip():
             out.append(("url", conf["base_url"].strip().rstrip("/")))
         out.append(("permalink", PAGE_PATH))
-        return tuple(out)
+        return tuple(out + _site_title(conf.get("title")))
     base = conf.get("url") or conf.get("baseURL") or conf.get("baseurl")
     if isinstance(base, str) and base.strip():
         root = conf.get("baseurl") if isinstance(conf.get("baseurl"), str) and conf.get("url") else ""
@@ -408,7 +409,14 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
                 out.append((f"permalink:{section}", pattern))
             elif isinstance(pattern, dict) and isinstance(pattern.get("page"), str):
                 out.append((f"permalink:{section}", pattern["page"]))
-    return tuple(out)
+    return tuple(out + _site_title(conf.get("title")))
+
+
+def _site_title(value: object) -> list[tuple[str, str]]:
+    """``[("title", name)]`` for a site's name given as a string, else ``[]``."""
+    if isinstance(value, str) and value.strip():
+        return [("title", " ".join(value.split())[:200])]
+    return []
 
 
 def _pelican_config(text: str) -> tuple[tuple[str, str], ...]:
@@ -434,7 +442,7 @@ def _pelican_config(text: str) -> tuple[tuple[str, str], ...]:
         out.append(("url", values["SITEURL"].strip().rstrip("/")))
     if "ARTICLE_URL" in values:       # else Pelican's default, applied with the site's posts
         out.append(("permalink", _pelican_pattern(values["ARTICLE_URL"])))
-    return tuple(out)
+    return tuple(out + _site_title(values.get("SITENAME")))
 
 
 _JS_TOKEN_RE = re.compile(r"""
@@ -528,7 +536,7 @@ def _docusaurus_config(text: str) -> tuple[tuple[str, str], ...]:
         folder = options.get("path", DOCUSAURUS_BLOG[0]).strip().strip("/")
         folder = re.sub(r"^(\./)+", "", folder)
         out.append((f"blog:{folder}", options.get("routeBasePath", DOCUSAURUS_BLOG[1])))
-    return tuple(out)
+    return tuple(out + _site_title(outermost("title")))
 
 
 def _mkdocs_config(conf: dict) -> tuple[tuple[str, str], ...]:
@@ -564,7 +572,7 @@ def _mkdocs_config(conf: dict) -> tuple[tuple[str, str], ...]:
         blog["post_slugify"] = "unicode" if "pymdownx.slugs" in slugify_tag else "ascii"
         out.extend(blog.items())
         break
-    return tuple(out)
+    return tuple(out + _site_title(conf.get("site_name")))
 
 
 def _ascii_slug(title: str) -> str:

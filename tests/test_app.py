@@ -125,6 +125,11 @@ def test_hostile_titles_are_literal_text(calls, monkeypatch):
     for text in shown:
         assert "://" not in text and "www." not in text and not set(text) & BIDI_CONTROLS
     assert all("hunter2" not in str(df.value) for df in at.dataframe)
+    (title,) = at.main.title    # the fixture's _config.yml names the blog: shown as written
+    assert title.value.replace("\\", "") == (
+        "</title><script>document.title='pwned'</script>**loud** [x](javascript:alert(7))"
+        " · knowledge map")
+    assert "\\*\\*loud\\*\\*" in title.value and "\\<script" in title.value
     (chart,) = at.get("plotly_chart")
     (sankey,) = json.loads(chart.proto.spec)["data"]
     shown = sankey["node"]["label"] + sankey["node"]["customdata"]

@@ -89,7 +89,7 @@ export default config satisfies Config;
 def test_docusaurus_config_is_tokenized_not_run():
     assert read_site_config(DOCUSAURUS_TS, "site/docusaurus.config.ts") == (
         ("generator", "docusaurus"), ("url", "https://site.example/notes"),
-        ("blog:weekly", "weekly"), ("blog:news", "blog"))
+        ("blog:weekly", "weekly"), ("blog:news", "blog"), ("title", "Notes"))
     props = js_string_properties("x = {a: 'one', b: 'two' + c, t: `t${x}`, d: {e: \"f\"}}")
     assert [(ctx, k, v) for _, ctx, k, v in props] == [(("",), "a", "one"),
                                                       (("", "d"), "e", "f")]

@@ -74,7 +74,7 @@ def test_site_configuration_is_read_not_reported_as_unknown():
     (conf,) = [f for f in r.files if f.path.endswith("_config.yml")]
     assert conf.format == "site-config" and conf.error is None
     assert dict(conf.site) == {"url": "https://jekyll.example",
-                               "permalink": "/:year/:month/:day/:title/"}
+                               "permalink": "/:year/:month/:day/:title/", "title": "测试博客"}
     post = next(p for p in r.posts if p.title == "旋转位置编码的直观理解")
     assert post.url == "https://jekyll.example/2020/03/04/rope-post/"
     assert post.date == "2020-03-04"                   # from the file name

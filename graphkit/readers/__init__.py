@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,7 +23,7 @@ from ..merge import infer_listing_years, merge_posts
 from ..model import FileReport, Fragment, Post, ReadResult
 from ..options import BuildOptions
 from ..boilerplate import strip_repeated_paragraphs
-from ..sites import apply_site_configs, is_site_config, read_site_config
+from ..sites import apply_site_configs, is_site_config, read_site_config, url_host
 from ..text import preview, split_lines
 from . import exports, frontmatter, html, kexue, listing, org, rest, table
 
@@ -182,6 +183,44 @@ def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
         return kind, listing.read_listing_b
     if frontmatter.detect_plain(path):
         return frontmatter.PLAIN_MARKDOWN, frontmatter.read_plain_markdown
+    return None
+
+
+# layouts that one site alone writes (its post pages, archive and listing pages): its name
+LAYOUT_SITES = {kexue.KEXUE_PAGE: kexue.SITE_NAME, kexue.KEXUE_ARCHIVE: kexue.SITE_NAME,
+                kexue.KEXUE_BODY: kexue.SITE_NAME, listing.LISTING_A: kexue.SITE_NAME,
+                listing.LISTING_B: kexue.SITE_NAME}
+
+
+def blog_name(result: ReadResult) -> str | None:
+    """The name of the blog read, for the map's heading.
+
+    In order: the ``title`` of the first site configuration read (``_config.yml``,
+    ``hugo.toml``, ``mkdocs.yml``'s ``site_name``, Pelican's ``SITENAME``…); the site
+    whose own layout the files that gave the most posts have (:data:`LAYOUT_SITES`);
+    the host that most of the posts' addresses are on (ties: alphabetical); else None
+    (notes with no address).
+
+    Parameters
+    ----------
+    result : ReadResult
+
+    Returns
+    -------
+    str or None
+    """
+    for f in result.files:
+        name = dict(f.site).get("title")
+        if name:
+            return name
+    known = Counter()
+    for f in result.files:
+        if f.format in LAYOUT_SITES:
+            known[LAYOUT_SITES[f.format]] += f.posts
+    hosts = Counter(h for h in (url_host(p.url) for p in result.posts if p.url) if h)
+    for found in (known, hosts):
+        if found:
+            return min(found.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     return None
 
 

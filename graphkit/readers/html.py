@@ -94,10 +94,7 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     if not title and name is not None:
         title = _block_text(name)
     if not title:
-        h1 = tree.css_first("h1")
-        t = tree.css_first("title")
-        title = _block_text(h1) if h1 is not None else (
-            _TITLE_SUFFIX.sub("", _block_text(t)) if t is not None else "")
+        title = _page_title(tree, body)
     if aid is None:
         for sel, attr in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content"),
                           (".h-entry a.u-url[href]", "href"),
@@ -162,6 +159,60 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                 aliases=tuple(sorted(aliases)),
                 sources=(Source(path=path, line=1, format=HTML_FORMAT),))
     return [post], frags
+
+
+_SEPARATORS = r"[-|–—·:：｜]"
+
+
+def _page_title(tree, body) -> str:
+    """The post's title on a page that names it by neither microformats nor a link.
+
+    In order: the first ``<h1>`` of the post's ``<article>`` or ``<main>`` element,
+    Open Graph's ``og:title``, the first ``<h1>`` that is not the site's name, the
+    page's ``<title>`` without the site's name, the first ``<h1>``. Themes put the site's
+    name in an ``<h1>`` of the page header too (WordPress' Twenty Eleven, many Jekyll
+    and Hugo themes); such a heading is known by ``og:site_name``, by a link home inside
+    it (``rel="home"``, ``href="/"``), by a class or id naming the site (``site-title``,
+    ``logo``, ``brand``), or by ending the ``<title>`` after a separator
+    (``注意力的几何 | 小林的笔记``).
+
+    References
+    ----------
+    .. [1] The Open Graph protocol, https://ogp.me/ (``og:title``, ``og:site_name``).
+    """
+    if body.tag in ("article", "main"):
+        h1 = body.css_first("h1")
+        if h1 is not None and _block_text(h1):
+            return _block_text(h1)
+    og = tree.css_first('meta[property="og:title"]')
+    if og is not None and (og.attributes.get("content") or "").strip():
+        return re.sub(r"\s+", " ", og.attributes["content"]).strip()
+    node = tree.css_first("title")
+    page = _TITLE_SUFFIX.sub("", _block_text(node)) if node is not None else ""
+    meta = tree.css_first('meta[property="og:site_name"]')
+    names = {(meta.attributes.get("content") or "").strip()} - {""} if meta is not None else set()
+    headings = [(h, _block_text(h)) for h in tree.css("h1")]
+    headings = [(h, t) for h, t in headings if t]
+    titles = []
+    for h, t in headings:
+        marks = " ".join(x.attributes.get(k) or "" for x in (h, *h.css("a, span, div"))
+                         for k in ("id", "class")).lower()
+        if (t in names or h.css_first('a[rel~="home"], a[href="/"], a[href="./"]') is not None
+                or any(w in marks for w in ("site", "logo", "brand", "blog-title"))
+                or (t != page and re.search(rf"{_SEPARATORS}\s*{re.escape(t)}$", page))):
+            names.add(t)
+        else:
+            titles.append(t)
+    if titles:
+        return titles[0]
+    for name in sorted(names, key=len, reverse=True):
+        if page != name:
+            name = re.escape(name)
+            page = re.sub(rf"^{name}\s*{_SEPARATORS}\s*|\s*{_SEPARATORS}\s*{name}$", "",
+                          page).strip()
+    if page and page not in names:
+        return page
+    return headings[0][1] if headings else page
 
 
 def _not_a_post(tree, entry, path: str) -> str | None:

@@ -28,6 +28,7 @@ KEXUE_PAGE = "kexue-page"
 KEXUE_BODY = "kexue-body"
 KEXUE_ARCHIVE = "kexue-archive"
 SITE_URL = "https://kexue.fm/archives/{}"
+SITE_NAME = "科学空间"   # the blog's name, as its pages give it
 
 HEADER_RE = re.compile(
     r"^#\s+\[(?P<title>.+)\]\((?P<url>" + KEXUE_HOST
