@@ -259,7 +259,10 @@ def bench_map(quick: bool) -> None:
     if not need_corpus("map"):
         return
     import networkx as nx
-    from sklearn.metrics import adjusted_mutual_info_score
+    from collections import Counter
+
+    from sklearn.metrics import (adjusted_mutual_info_score, adjusted_rand_score,
+                                 mutual_info_score)
 
     from graphkit.analysis import _undirected_weights, alluvial, module_changes
     from graphkit.community import detect_communities, display_partition
@@ -274,22 +277,52 @@ def bench_map(quick: bool) -> None:
         pairs = [(g.nodes[n]["categories"][0], of[n]) for n in posts if g.nodes[n].get("categories")]
         return round(float(adjusted_mutual_info_score(*zip(*pairs))), 4)
 
+    def agreement(of):
+        """What the chance-corrected AMI weighs against: the information a partition
+        holds about the first categories, its purity and ARI, and how many of its modules
+        hold a categorised post."""
+        truth, found = zip(*[(g.nodes[n]["categories"][0], of[n]) for n in posts
+                             if g.nodes[n].get("categories")])
+        table = Counter(zip(found, truth))
+        best = Counter()
+        for (m, _), k in table.items():
+            best[m] = max(best[m], k)
+        return (float(mutual_info_score(truth, found)), sum(best.values()) / len(truth),
+                float(adjusted_rand_score(truth, found)), len(set(found)))
+
     undirected = _undirected_weights(g.subgraph(posts))
     rows = []
     for seed in (1, 2, 3, 4, 5):
         c = detect_communities(g, **infomap_arguments(result.options.with_(seed=seed)))
         d = display_partition(c)
         louvain = nx.community.louvain_communities(undirected, weight="weight", seed=seed)
-        rows.append((ami(d.of), ami({n: i for i, m in enumerate(louvain) for n in m})))
+        of_louvain = {n: i for i, m in enumerate(louvain) for n in m}
+        rows.append((ami(d.of), ami(of_louvain), agreement(d.of), agreement(of_louvain)))
     d = result.display
     sizes = [len(v) for v in d.members().values()]
+
+    def mean(i, j=None):
+        return round(sum(r[i] if j is None else r[i][j] for r in rows) / len(rows), 4)
+
     record("map display partition", rule=d.rule, displayed_modules=len(d.modules),
            modules_with_10_posts=sum(1 for k in sizes if k >= 10),
            largest_share=round(max(sizes) / len(posts), 4),
            ami_categories_display_seeds_1_5=[r[0] for r in rows],
            ami_categories_louvain_seeds_1_5=[r[1] for r in rows],
-           ami_display_mean=round(sum(r[0] for r in rows) / 5, 4),
-           ami_louvain_mean=round(sum(r[1] for r in rows) / 5, 4))
+           ami_display_mean=mean(0), ami_louvain_mean=mean(1),
+           mutual_information_display_louvain=[mean(2, 0), mean(3, 0)],
+           purity_display_louvain=[mean(2, 1), mean(3, 1)],
+           ari_display_louvain=[mean(2, 2), mean(3, 2)],
+           modules_with_a_category_display_louvain=[mean(2, 3), mean(3, 3)])
+    # how consistently the blog files one series: series (linked by series edges) with
+    # two or more categorised posts, and how many of them carry two categories or more
+    chains = nx.Graph((u, v) for u, v, e in g.edges(data=True)
+                      if e["kind"] == "series" and g.nodes[u].get("categories")
+                      and g.nodes[v].get("categories"))
+    series = list(nx.connected_components(chains))
+    record("map categories of one series", series=len(series),
+           with_two_categories=sum(1 for s in series
+                                   if len({g.nodes[n]["categories"][0] for n in s}) > 1))
     hits = total = 0
     members = d.members()
     by_id = {m.id: m for m in result.modules}
