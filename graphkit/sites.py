@@ -694,6 +694,134 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
 SITE_FORMATS = ("front-matter", "markdown", "metadata-header", "restructuredtext")
 
 
+# what a generator's source folder holds besides its posts: (folders of templates, themes
+# and data; folders it writes the built site to), by generator
+SITE_FOLDERS = {
+    "jekyll": ({"_layouts", "_includes", "_sass", "_data", "_plugins", "themes", "scaffolds",
+                "node_modules", "vendor"}, {"_site", "public", ".jekyll-cache"}),
+    "hugo": ({"layouts", "archetypes", "themes", "assets", "data", "i18n", "static",
+              "node_modules"}, {"public", "resources"}),
+    "zola": ({"templates", "themes", "sass", "static"}, {"public"}),
+    "pelican": ({"themes", "plugins", "pelican-plugins"}, {"output"}),
+    "docusaurus": ({"src", "static", "node_modules"}, {"build", ".docusaurus"}),
+    "mkdocs": ({"overrides"}, {"site"}),
+}
+
+
+def config_generator(name: str, values: tuple[tuple[str, str], ...] | dict) -> str:
+    """The generator a configuration file belongs to: ``jekyll`` (Jekyll or Hexo:
+    ``_config.yml``), ``hugo``, ``zola``, ``pelican``, ``docusaurus`` or ``mkdocs``."""
+    given = dict(values).get("generator")
+    if given:
+        return given
+    base = PurePosixPath(name).name.lower()
+    return "jekyll" if base.startswith("_config.") else "hugo"
+
+
+def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]]
+                 ) -> tuple[list, list]:
+    """Set aside what a site's source folder holds besides its posts.
+
+    A site is a folder holding a configuration file (:func:`is_site_config`). Within it:
+
+    * its templates, themes and data (Jekyll's ``_layouts``, ``_includes``; Hugo's
+      ``layouts``, ``themes`` — a theme's ``exampleSite`` has posts of its own —,
+      ``archetypes``, ``static``; Zola's ``templates``…, see :data:`SITE_FOLDERS`) and
+      the site it built (``_site``, ``public``, ``output``, ``build``, ``site``): the
+      generator's rendering of the posts, read from their sources;
+    * Jekyll's and Hexo's pages: when the posts are in a ``_posts`` folder, a file
+      beside that folder or in a folder not named with ``_`` (``about.md``,
+      ``404.html``, ``source/about/index.md``) is a page; ``_``-folders are the posts
+      and the site's collections;
+    * Hugo's and Zola's pages of the home section (``content/about.md``) when the posts
+      are in sections; Pelican's pages (``content/pages/``).
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings as read; not modified.
+    configs : list of (str, tuple of (str, str))
+        The report name of each configuration file and what :func:`read_site_config`
+        read from it.
+
+    Returns
+    -------
+    posts : list of Post
+        The posts that are posts of their site.
+    fragments : list of Fragment
+        One per file set aside, with the reason.
+
+    References
+    ----------
+    .. [1] Jekyll, "Directory structure", https://jekyllrb.com/docs/structure/
+    .. [2] Hugo, "Directory structure",
+       https://gohugo.io/getting-started/directory-structure/
+    .. [3] Hexo, "Setup", https://hexo.io/docs/setup
+    .. [4] Pelican, "Pages", https://docs.getpelican.com/en/latest/content.html#pages
+    """
+    from .model import Fragment
+    from .text import preview
+
+    roots: dict[str, str] = {}
+    for name, values in sorted(configs):
+        roots.setdefault(str(PurePosixPath(name).parent), config_generator(name, values))
+    if not roots:
+        return posts, []
+    ordered = sorted(roots, key=lambda r: -len(r))
+
+    def place(p) -> tuple[str, str] | None:
+        src = p.sources[0].path if p.sources else ""
+        root = next((r for r in ordered if r in (".", "") or src.startswith(r + "/")), None)
+        return None if root is None else (root, src[len(root) + 1:] if root not in (".", "") else src)
+
+    placed = [place(p) for p in posts]
+    # where each Jekyll or Hexo site keeps _posts, and whether a Hugo/Zola site has sections
+    posts_dirs: dict[str, set[str]] = {}
+    sections: set[str] = set()
+    for at in placed:
+        if at is None:
+            continue
+        root, inside = at
+        parts = inside.split("/")
+        if "_posts" in parts[:-1]:
+            posts_dirs.setdefault(root, set()).add("/".join(parts[:parts.index("_posts")]))
+        if len(parts) > 2 and parts[0] == "content":
+            sections.add(root)
+    out, frags = [], []
+    for p, at in zip(posts, placed):
+        why = None
+        if at is not None:
+            root, inside = at
+            generator = roots[root]
+            parts = inside.split("/")
+            templates, built = SITE_FOLDERS.get(generator, (set(), set()))
+            top = parts[0] if len(parts) > 1 else ""
+            if top in built:
+                why = (f"the site {generator.title()} built ({top}/): its rendering of posts "
+                       f"read from their sources")
+            elif top in templates:
+                why = f"a template, theme or data file of the site ({top}/), not a post"
+            elif root in posts_dirs:
+                home = next((d for d in sorted(posts_dirs[root], key=len)
+                             if not d or inside.startswith(d + "/")), None)
+                rest = inside[len(home) + 1:] if home else inside
+                if home is None or not any(f.startswith("_") for f in rest.split("/")[:-1]):
+                    why = ("a page of the site, not a post (Jekyll's and Hexo's posts are in "
+                           "_posts/)")
+            elif generator in ("hugo", "zola") and root in sections and len(parts) == 2 \
+                    and parts[0] == "content":
+                why = "a page of the site's home section (content/), not a post in a section"
+            elif generator == "pelican" and len(parts) > 2 and parts[:2] == ["content", "pages"]:
+                why = "a page of the site (Pelican's content/pages/), not an article"
+        if why is None:
+            out.append(p)
+            continue
+        first = p.sources[0]
+        frags.append(Fragment(path=first.path, line=first.line, end_line=first.line,
+                              reason=why, text=preview(p.title or p.text)))
+    return out, frags
+
+
 def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]]
                        ) -> tuple[list, list]:
     """Give posts the addresses their site's configuration implies.

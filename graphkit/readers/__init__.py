@@ -23,7 +23,8 @@ from ..merge import infer_listing_years, merge_posts
 from ..model import FileReport, Fragment, Post, ReadResult
 from ..options import BuildOptions
 from ..boilerplate import strip_repeated_paragraphs
-from ..sites import apply_site_configs, is_site_config, read_site_config, url_host
+from ..sites import (apply_site_configs, is_site_config, read_site_config, site_sources,
+                     url_host)
 from ..text import preview, split_lines
 from . import exports, frontmatter, html, kexue, listing, org, rest, table
 
@@ -550,6 +551,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         raise InputError(f"no post could be read ({why})",
                          path=", ".join(str(p) for p in paths))
     configs = [(r.path, r.site) for r in reports if r.format == SITE_CONFIG]
+    sightings, aside = site_sources(sightings, configs)
+    fragments.extend(aside)
     sightings, pages = apply_site_configs(sightings, configs)
     fragments.extend(pages)
     if not sightings:

@@ -236,6 +236,9 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
         frags.append(Fragment(path=path, line=line, end_line=end + 1,
                               reason=f"broken front matter ({reason}); body read without it",
                               text=preview(raw)))
+    why = unpublished(meta, path)
+    if why is not None:
+        return [], frags + [unpublished_fragment(why, lines, path, meta.get("title"))]
     body = lines[end + 1:]
     post, more = markdown_post(body, path, meta=meta, first_line=start + 1,
                                body_offset=end + 1, layout=FRONT_MATTER)
@@ -331,6 +334,9 @@ def read_metadata_header(lines: list[str], path: str) -> tuple[list[Post], list[
     if found is None:    # (detected first; kept for a direct call)
         return read_plain_markdown(lines, path)
     meta, end = found
+    why = unpublished(meta, path)
+    if why is not None:
+        return [], [unpublished_fragment(why, lines, path, meta.get("title"))]
     first = next(i for i, line in enumerate(lines) if line.strip())
     post, frags = markdown_post(lines[end:], path, meta=meta, first_line=first + 1,
                                 body_offset=end, layout=METADATA_HEADER)
@@ -351,11 +357,72 @@ def read_plain_markdown(lines: list[str], path: str) -> tuple[list[Post], list[F
     ``[[wikilinks]]`` and generator link syntax are read as links (see
     :func:`graphkit.sites.expand_site_links`).
     """
+    why = unpublished({}, path)
+    if why is not None:
+        return [], [unpublished_fragment(why, lines, path, "")]
     post, frags = markdown_post(lines, path, meta={}, first_line=1, body_offset=0,
                                 layout=PLAIN_MARKDOWN)
     if post is None:
         return [], frags
     return [post], frags
+
+
+DRAFT_FOLDERS = ("_drafts",)   # Jekyll's and Hexo's (source/_drafts): never published
+_YES = ("true", "yes", "on", "1")
+# a post's status that keeps it off the public blog: Pelican's draft; WordPress' (REST
+# API and exports as rows) draft, pending review, private, scheduled (future), trash
+NOT_PUBLIC_STATUS = ("draft", "pending", "private", "future", "scheduled", "trash")
+
+
+def unpublished(meta: dict, path: str) -> str | None:
+    """Why a source file is not a published post, from its metadata or folder; else None.
+
+    ``draft: true`` (Hugo, Zola, Docusaurus, Material for MkDocs' blog, Eleventy and
+    Astro by convention), ``published: false`` (Jekyll, Hexo), a ``status`` of
+    :data:`NOT_PUBLIC_STATUS` (Pelican's ``draft``, WordPress' ``draft``, ``pending``,
+    ``private``, ``future``), ox-hugo's ``#+HUGO_DRAFT: true``, or a file in a
+    ``_drafts`` folder (Jekyll, Hexo): the generator builds the site without it.
+
+    Parameters
+    ----------
+    meta : dict
+        The file's metadata, keys as written or lower-cased.
+    path : str
+        The file's report name.
+
+    References
+    ----------
+    .. [1] Jekyll, "Drafts" and "Front Matter" (``published``),
+       https://jekyllrb.com/docs/posts/#drafts
+    .. [2] Hugo, "Front matter" (``draft``), https://gohugo.io/content-management/front-matter/
+    .. [3] Pelican, "File metadata" (``Status: draft``),
+       https://docs.getpelican.com/en/latest/content.html
+    .. [4] WordPress REST API, "Posts" (``status``),
+       https://developer.wordpress.org/rest-api/reference/posts/
+    """
+    folders = PurePosixPath(path).parts[:-1]
+    hit = next((f for f in folders if f.lower() in DRAFT_FOLDERS), None)
+    if hit is not None:
+        return f"a draft (in {hit}/, which Jekyll and Hexo do not publish), not a post"
+    keys = {str(k).lower(): v for k, v in meta.items()}
+    for key in ("draft", "hugo_draft"):
+        value = keys.get(key)
+        if value is True or (isinstance(value, str) and value.strip().lower() in _YES):
+            return f"a draft ({key}: true), not published"
+    value = keys.get("published")
+    if value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no")):
+        return "not published (published: false)"
+    value = keys.get("status")
+    if isinstance(value, str) and value.strip().lower() in NOT_PUBLIC_STATUS:
+        return f"not published (status: {value.strip().lower()})"
+    return None
+
+
+def unpublished_fragment(why: str, lines: list[str], path: str, title: object) -> Fragment:
+    """The report entry of a file that :func:`unpublished` set aside."""
+    nonblank = [i for i, line in enumerate(lines, 1) if line.strip()] or [1]
+    return Fragment(path=path, line=nonblank[0], end_line=nonblank[-1], reason=why,
+                    text=preview(str(title or "") or "\n".join(lines[:3])))
 
 
 def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,

@@ -24,7 +24,7 @@ import re
 from ..model import Fragment, Link, Post
 from ..sites import SITE_REF, canonical_from_meta, file_slug
 from ..text import BARE_URL_RE, bare_url, preview
-from .frontmatter import meta_post
+from .frontmatter import meta_post, unpublished, unpublished_fragment
 from .markdown import span_link
 
 ORG = "org"
@@ -138,7 +138,7 @@ def read_org(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
                 tags.extend(value.split())
             elif key in ("hugo_categories", "category"):
                 meta.setdefault("categories", value.split())
-            elif key in ("title", "date", "slug") and value:
+            elif key in ("title", "date", "slug", "hugo_draft", "draft") and value:
                 meta.setdefault(key, value)
             elif key in ("hugo_slug", "export_file_name") and value:
                 meta.setdefault("slug", value)
@@ -174,6 +174,9 @@ def read_org(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
     title = str(meta.get("title") or "").strip()
     if not title and paragraphs and paragraphs[0] == first_heading:
         title = paragraphs.pop(0)
+    why = unpublished(meta, path)
+    if why is not None:
+        return [], frags + [unpublished_fragment(why, lines, path, title)]
     if not title and not paragraphs:
         return [], frags
     post = meta_post(meta, path, title=title or file_slug(path)[0], text="\n".join(paragraphs),

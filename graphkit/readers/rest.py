@@ -26,7 +26,7 @@ import re
 from ..model import Fragment, Link, Post
 from ..sites import SITE_REF, canonical_from_meta, file_slug, site_link_url
 from ..text import preview
-from .frontmatter import meta_post
+from .frontmatter import meta_post, unpublished, unpublished_fragment
 from .markdown import span_link
 
 RESTRUCTUREDTEXT = "restructuredtext"
@@ -192,6 +192,9 @@ def read_rst(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         links.extend(span_link(block, s, e, url, anchor) for s, e, url, anchor in spans)
         paragraphs.append(block)
     title = str(meta.get("title") or "").strip()
+    why = unpublished(meta, path)
+    if why is not None:
+        return [], frags + [unpublished_fragment(why, text.splitlines(), path, title)]
     if not title and not paragraphs:
         return [], frags
     text = "\n".join(paragraphs)

@@ -22,7 +22,7 @@ import re
 from ..model import Fragment, Link, Post, Source
 from ..sites import canonical_from_meta
 from ..text import TAG_RE, iter_lines, preview, split_lines
-from .frontmatter import _as_list, _date, url_aliases
+from .frontmatter import _as_list, _date, unpublished, url_aliases
 from .html import html_to_text
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
@@ -97,6 +97,9 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
     url = canonical_from_meta(row) or str(row.get("url") or row.get("link") or "").strip() or None
     if not title and not url:
         return "row has neither a title nor a url"
+    why = unpublished(row, path)
+    if why is not None:
+        return f"row: {why}"
     aid = archive_link_id(url) if url else None
     if aid is None and str(row.get("id") or "").strip().isdigit() and url is None:
         aid = None  # a bare id names no site: not an archive id
