@@ -703,7 +703,7 @@ SITE_FOLDERS = {
               "node_modules"}, {"public", "resources"}),
     "zola": ({"templates", "themes", "sass", "static"}, {"public"}),
     "pelican": ({"themes", "plugins", "pelican-plugins"}, {"output"}),
-    "docusaurus": ({"src", "static", "node_modules"}, {"build", ".docusaurus"}),
+    "docusaurus": ({"static", "node_modules"}, {"build", ".docusaurus"}),
     "mkdocs": ({"overrides"}, {"site"}),
 }
 
@@ -734,7 +734,8 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
       ``404.html``, ``source/about/index.md``) is a page; ``_``-folders are the posts
       and the site's collections;
     * Hugo's and Zola's pages of the home section (``content/about.md``) when the posts
-      are in sections; Pelican's pages (``content/pages/``).
+      are in sections; Pelican's pages (``content/pages/``); a Docusaurus site's docs
+      and pages outside its blog folders when posts are in them.
 
     Parameters
     ----------
@@ -763,8 +764,12 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
     from .text import preview
 
     roots: dict[str, str] = {}
+    blogs: dict[str, list[str]] = {}       # a Docusaurus site's blog folders
     for name, values in sorted(configs):
-        roots.setdefault(str(PurePosixPath(name).parent), config_generator(name, values))
+        root = str(PurePosixPath(name).parent)
+        roots.setdefault(root, config_generator(name, values))
+        blogs.setdefault(root, []).extend(k.removeprefix("blog:") for k, _ in values
+                                          if k.startswith("blog:"))
     if not roots:
         return posts, []
     ordered = sorted(roots, key=lambda r: -len(r))
@@ -778,10 +783,13 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
     # where each Jekyll or Hexo site keeps _posts, and whether a Hugo/Zola site has sections
     posts_dirs: dict[str, set[str]] = {}
     sections: set[str] = set()
+    in_blog: set[str] = set()
     for at in placed:
         if at is None:
             continue
         root, inside = at
+        if any(inside.startswith(folder + "/") for folder in blogs.get(root, ())):
+            in_blog.add(root)
         parts = inside.split("/")
         if "_posts" in parts[:-1]:
             posts_dirs.setdefault(root, set()).add("/".join(parts[:parts.index("_posts")]))
@@ -813,6 +821,10 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                 why = "a page of the site's home section (content/), not a post in a section"
             elif generator == "pelican" and len(parts) > 2 and parts[:2] == ["content", "pages"]:
                 why = "a page of the site (Pelican's content/pages/), not an article"
+            elif root in in_blog and not any(inside.startswith(folder + "/")
+                                             for folder in blogs[root]):
+                why = (f"a page of the site, not a post of its blog (Docusaurus' blog posts "
+                       f"are under {', '.join(f + '/' for f in blogs[root])})")
         if why is None:
             out.append(p)
             continue

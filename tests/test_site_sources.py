@@ -28,6 +28,9 @@ SET_ASIDE = {
     "hexo-repo": {"source/_drafts/bing.md": "_drafts/", "source/about/index.md": "a page"},
     "pelican-repo": {"content/bing.md": "status: draft", "content/pages/about.md": "pages/",
                      "output/yi.html": "built (output/)"},
+    "docusaurus-repo": {"docs/intro.md": "not a post of its blog",
+                        "src/pages/index.md": "not a post of its blog",
+                        "build/blog/yi/index.html": "built (build/)"},
 }
 
 

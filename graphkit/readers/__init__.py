@@ -214,15 +214,13 @@ def blog_name(result: ReadResult) -> str | None:
         name = dict(f.site).get("title")
         if name:
             return name
-    known = Counter()
+    found = Counter()
     for f in result.files:
         if f.format in LAYOUT_SITES:
-            known[LAYOUT_SITES[f.format]] += f.posts
-    hosts = Counter(h for h in (url_host(p.url) for p in result.posts if p.url) if h)
-    for found in (known, hosts):
-        if found:
-            return min(found.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    return None
+            found[LAYOUT_SITES[f.format]] += f.posts
+    if not found:
+        found = Counter(h for h in (url_host(p.url) for p in result.posts if p.url) if h)
+    return min(found.items(), key=lambda kv: (-kv[1], kv[0]))[0] if found else None
 
 
 def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
