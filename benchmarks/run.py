@@ -874,6 +874,13 @@ def _hostile() -> dict:
     read_html("<html><body>" + "<article><p>x</p>" * 8000 + "</article>" * 8000
               + "</body></html>", "deep-articles.html")
     out["html_8000_nested_articles_s"] = round(time.perf_counter() - t, 3)
+    # headings weighed as the title: the first version read each of 3,000 nested <h1>'s
+    # text and descendants (6.6 s)
+    page = ("<html><head><title>x</title></head><body>" + "<h1><div>标题" * 3000
+            + "</div></h1>" * 3000 + "<p>正文。</p></body></html>")
+    t = time.perf_counter()
+    read_html(page, "h1.html")
+    out["html_3000_nested_h1_s"] = round(time.perf_counter() - t, 3)
     parts = [f"<div><h2>{i}</h2><ul><li><p>段落 {i} <a href='/x/{i}'>link</a>" + "文字" * 60
              + "</p></li></ul></div>" for i in range(25000)]
     page = "<html><body><main>" + "".join(parts) + "</main></body></html>"

@@ -161,7 +161,21 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     return [post], frags
 
 
-_SEPARATORS = r"[-|–—·:：｜]"
+_SEPARATORS = "-|–—·:：｜"
+MAX_HEADINGS = 8     # <h1> elements weighed as the title; a real page has one or two
+
+
+def _without_name(page: str, name: str) -> str:
+    """``page`` (a ``<title>``) without ``name`` before or after a separator; else as is."""
+    if name and name != page and page.endswith(name):
+        head = page[:-len(name)].rstrip()
+        if head[-1:] and head[-1] in _SEPARATORS:
+            return head[:-1].strip()
+    if name and name != page and page.startswith(name):
+        tail = page[len(name):].lstrip()
+        if tail[:1] and tail[0] in _SEPARATORS:
+            return tail[1:].strip()
+    return page
 
 
 def _page_title(tree, body) -> str:
@@ -174,7 +188,8 @@ def _page_title(tree, body) -> str:
     and Hugo themes); such a heading is known by ``og:site_name``, by a link home inside
     it (``rel="home"``, ``href="/"``), by a class or id naming the site (``site-title``,
     ``logo``, ``brand``), or by ending the ``<title>`` after a separator
-    (``注意力的几何 | 小林的笔记``).
+    (``注意力的几何 | 小林的笔记``). Only the first :data:`MAX_HEADINGS` ``<h1>`` are
+    weighed, so that thousands of nested headings cost linear time.
 
     References
     ----------
@@ -191,25 +206,25 @@ def _page_title(tree, body) -> str:
     page = _TITLE_SUFFIX.sub("", _block_text(node)) if node is not None else ""
     meta = tree.css_first('meta[property="og:site_name"]')
     names = {(meta.attributes.get("content") or "").strip()} - {""} if meta is not None else set()
-    headings = [(h, _block_text(h)) for h in tree.css("h1")]
-    headings = [(h, t) for h, t in headings if t]
+    headings = []
+    for h in tree.css("h1")[:MAX_HEADINGS]:
+        t = _block_text(h)
+        if t:
+            headings.append((h, t))
     titles = []
     for h, t in headings:
-        marks = " ".join(x.attributes.get(k) or "" for x in (h, *h.css("a, span, div"))
+        marks = " ".join(x.attributes.get(k) or "" for x in (h, *h.css("a, span, div")[:MAX_HEADINGS])
                          for k in ("id", "class")).lower()
         if (t in names or h.css_first('a[rel~="home"], a[href="/"], a[href="./"]') is not None
                 or any(w in marks for w in ("site", "logo", "brand", "blog-title"))
-                or (t != page and re.search(rf"{_SEPARATORS}\s*{re.escape(t)}$", page))):
+                or (page.endswith(t) and _without_name(page, t) != page)):
             names.add(t)
         else:
             titles.append(t)
     if titles:
         return titles[0]
     for name in sorted(names, key=len, reverse=True):
-        if page != name:
-            name = re.escape(name)
-            page = re.sub(rf"^{name}\s*{_SEPARATORS}\s*|\s*{_SEPARATORS}\s*{name}$", "",
-                          page).strip()
+        page = _without_name(page, name)
     if page and page not in names:
         return page
     return headings[0][1] if headings else page
