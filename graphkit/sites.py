@@ -805,8 +805,8 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
             templates, built = SITE_FOLDERS.get(generator, (set(), set()))
             top = parts[0] if len(parts) > 1 else ""
             if top in built:
-                why = (f"the site {generator.title()} built ({top}/): its rendering of posts "
-                       f"read from their sources")
+                why = (f"the site as built ({top}/): the generator's rendering of posts read "
+                       f"from their sources")
             elif top in templates:
                 why = f"a template, theme or data file of the site ({top}/), not a post"
             elif root in posts_dirs:
