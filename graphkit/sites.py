@@ -718,6 +718,16 @@ def config_generator(name: str, values: tuple[tuple[str, str], ...] | dict) -> s
     return "jekyll" if base.startswith("_config.") else "hugo"
 
 
+def site_of(post, roots: list[str]) -> tuple[str, str] | None:
+    """``(root, path inside it)`` of the site whose folder holds ``post``'s file, the
+    deepest of ``roots`` (configuration folders, longest first); None outside them all."""
+    src = post.sources[0].path if post.sources else ""
+    root = next((r for r in roots if r in (".", "") or src.startswith(r + "/")), None)
+    if root is None:
+        return None
+    return root, src[len(root) + 1:] if root not in (".", "") else src
+
+
 def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]]
                  ) -> tuple[list, list]:
     """Set aside what a site's source folder holds besides its posts.
@@ -773,13 +783,7 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
     if not roots:
         return posts, []
     ordered = sorted(roots, key=lambda r: -len(r))
-
-    def place(p) -> tuple[str, str] | None:
-        src = p.sources[0].path if p.sources else ""
-        root = next((r for r in ordered if r in (".", "") or src.startswith(r + "/")), None)
-        return None if root is None else (root, src[len(root) + 1:] if root not in (".", "") else src)
-
-    placed = [place(p) for p in posts]
+    placed = [site_of(p, ordered) for p in posts]
     # where each Jekyll or Hexo site keeps _posts, and whether a Hugo/Zola site has sections
     posts_dirs: dict[str, set[str]] = {}
     sections: set[str] = set()
@@ -872,15 +876,15 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         return posts, []
     out = []
     pages: list[Fragment] = []
+    ordered = [root for root, _ in roots]
     for p in posts:
-        src = p.sources[0].path if p.sources else ""
-        found = next(((root, conf) for root, conf in roots
-                      if root in (".", "") or src.startswith(root + "/")), None)
-        if found is None or p.sources[0].format not in SITE_FORMATS:
+        at = site_of(p, ordered)
+        if at is None or p.sources[0].format not in SITE_FORMATS:
             out.append(p)
             continue
-        root, conf = found
-        inside = src[len(root) + 1:] if root not in (".", "") else src
+        root, inside = at
+        conf = merged[root]
+        src = p.sources[0].path
         parts = inside.split("/")
         generator = conf.get("generator", "")
         hugo = not generator and (any(k.startswith("permalink:") for k in conf) or (
