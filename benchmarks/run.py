@@ -881,6 +881,21 @@ def _hostile() -> dict:
     t = time.perf_counter()
     read_html(page, "h1.html")
     out["html_3000_nested_h1_s"] = round(time.perf_counter() - t, 3)
+    # notebooks: 50,000 cells (each cell's line found once, not by counting from the
+    # start), one cell of 0.5 MB of links, and JSON nested 100,000 deep
+    from graphkit.readers.notebook import read_notebook
+
+    for name, nb in (
+            ("notebook_50000_cells", json.dumps({"cells": [
+                {"cell_type": "markdown" if i % 2 else "code", "source": [f"段落 {i} [x](/p/{i}/)"]}
+                for i in range(50000)], "nbformat": 4}, indent=1)),
+            ("notebook_one_big_cell", json.dumps({"cells": [
+                {"cell_type": "markdown", "source": "见 [x](/a/) 和 https://b.example/c " * 12000}],
+                "nbformat": 4})),
+            ("notebook_nested_100000", '{"cells": ' + "[" * 100000 + "]" * 100000 + "}")):
+        t = time.perf_counter()
+        read_notebook(nb, "x.ipynb")
+        out[f"{name}_s"] = round(time.perf_counter() - t, 3)
     parts = [f"<div><h2>{i}</h2><ul><li><p>段落 {i} <a href='/x/{i}'>link</a>" + "文字" * 60
              + "</p></li></ul></div>" for i in range(25000)]
     page = "<html><body><main>" + "".join(parts) + "</main></body></html>"

@@ -7,6 +7,7 @@ is it complete. (The readers' patterns for dates in page text are here too.)
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 ISO_DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})")      # a full date inside page text
@@ -15,6 +16,10 @@ MONTHS = {m: i for i, m in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)}
 _FULL_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_RE = re.compile(r"^--\d{2}-\d{2}$")
+# a date written by numbers, year first: 2022-07-08, 2022/7/8, 2022.07.08, 2022年7月8日
+_NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})(?!\d)")
+_MONTH_WORD_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
+TEXT_DATE_MAX = 64   # characters: a date written out is shorter; longer text is not one
 
 
 def year_of(date: str | None) -> int | None:
@@ -36,3 +41,57 @@ def is_full(date: str | None) -> bool:
 def is_partial(date: str | None) -> bool:
     """True for a date whose year is unknown (``--MM-DD``)."""
     return bool(date) and bool(_PARTIAL_RE.match(date))
+
+
+def parse_date(value: object) -> str | None:
+    """The calendar date a metadata value names, as ``YYYY-MM-DD``, or None.
+
+    Generators' front matter writes dates in many forms: a YAML date or timestamp, an
+    ISO string with a time and zone (``2015-05-01T22:12:03.284Z``: its calendar day as
+    written, not converted), numbers year first (``2022/7/8``, ``2022年7月8日``), or words
+    (``Jul 08 2022``, ``July 8, 2022``, ``Sat, 08 Jul 2022 10:00:00 +0800``; the blog
+    template of Astro writes ``pubDate: 'Jul 08 2022'``). A value that names no whole
+    date (``2022``, ``July 2022``, ``last-modified``, ``true``) is None: a date is only
+    kept when its year, month and day are all written.
+
+    Parameters
+    ----------
+    value : object
+        A ``datetime.date``/``datetime``, a string, or anything else (None).
+
+    Returns
+    -------
+    str or None
+
+    References
+    ----------
+    .. [1] python-dateutil's parser, https://dateutil.readthedocs.io/en/stable/parser.html
+
+    Examples
+    --------
+    >>> parse_date("Jul 08 2022"), parse_date("2022年7月8日"), parse_date("July 2022")
+    ('2022-07-08', '2022-07-08', None)
+    """
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    m = _NUMERIC_DATE_RE.search(text)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    if len(text) > TEXT_DATE_MAX or not _MONTH_WORD_RE.search(text):
+        return None
+    from dateutil import parser
+
+    try:   # parsed against two defaults: a field the text lacks differs between them
+        a = parser.parse(text, default=dt.datetime(2001, 1, 1), fuzzy=True)
+        b = parser.parse(text, default=dt.datetime(2002, 2, 2), fuzzy=True)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return a.date().isoformat() if a.date() == b.date() else None

@@ -61,7 +61,9 @@ KEXUE_HOST = r"(?:https?://(?:www\.)?(?:" + "|".join(h.replace(".", r"\.") for h
 
 # {{ site.baseurl }}, {{site.url}}, {{ "/x" | relative_url }}, {{ '/x' | absolute_url }}
 _LIQUID_VAR_RE = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
-_LIQUID_FILTER_RE = re.compile(r"""\{\{-?\s*["']([^"'{}]*)["']\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}""")
+# a site path passed through a filter that prefixes the site's base: Jekyll's
+# relative_url/absolute_url, Eleventy's url, htmlBaseUrl and absoluteUrl
+_LIQUID_FILTER_RE = re.compile(r"""\{\{-?\s*["']([^"'{}]*)["']\s*\|\s*(?:relative_url|absolute_url|url|htmlBaseUrl|absoluteUrl)\b[^{}]*?-?\}\}""")
 _LIQUID_TAG_RE = re.compile(r"\{%-?\s*(post_url|link)\s+([^%]+?)\s*-?%\}")
 _HUGO_REF_RE = re.compile(r"""\{\{[<%]\s*(?:ref|relref)\s+(?:"([^"]*)"|'([^']*)'|([^\s>%]+))\s*[>%]\}\}""")
 _HEXO_LINK_RE = re.compile(r"""\{%\s*post_link\s+("[^"]*"|'[^']*'|\S+)(?:\s+("[^"]*"|'[^']*'|[^%]*?))?\s*%\}""")
@@ -286,15 +288,18 @@ def file_slug(path: str) -> tuple[str, dt.date | None]:
     return stem, None
 
 
+# endings of the source files of posts: Markdown and its dialects (MDX, Quarto, R
+# Markdown), Jupyter notebooks, reStructuredText, Org, HTML; a link to one names the post
+DOC_EXTENSIONS = r"md|markdown|mdx|mkd|mdown|qmd|rmd|rmarkdown|ipynb|rst|rest|org|html?"
+
+
 def path_aliases(path: str) -> set[str]:
     """Every trailing part of a file's path, without extension, in lower case.
 
     ``blog/content/posts/x.md`` → ``content/posts/x``, ``posts/x``, ``x`` (and the whole
     path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it.
     """
-    p = re.sub(r"(/(index|_index))?\.(md|markdown|mdx|mkd|mdown|rst|rest|org|html?|txt)$", "",
-               path.strip("/"),
-               flags=re.I)
+    p = re.sub(rf"(/(index|_index))?\.({DOC_EXTENSIONS}|txt)$", "", path.strip("/"), flags=re.I)
     parts = [s for s in p.split("/") if s]
     return {"/".join(parts[i:]).casefold() for i in range(len(parts))}
 
@@ -310,8 +315,15 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "config.yml": "yaml", "hugo.yml": "yaml", "pelicanconf.py": "python",
                 "publishconf.py": "python",
                 "mkdocs.yml": "mkdocs", "mkdocs.yaml": "mkdocs",
-                **{f"docusaurus.config.{ext}": "javascript"
-                   for ext in ("js", "mjs", "cjs", "ts", "mts")}}
+                "_quarto.yml": "quarto", "_quarto.yaml": "quarto",
+                ".eleventy.js": "eleventy", ".eleventy.cjs": "eleventy",
+                **{f"{name}.{ext}": kind
+                   for name, kind, exts in (
+                       ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
+                       ("astro.config", "astro", ("js", "mjs", "cjs", "ts", "mts")),
+                       ("eleventy.config", "eleventy", ("js", "mjs", "cjs")),
+                       ("gatsby-config", "gatsby", ("js", "mjs", "ts")))
+                   for ext in exts}}
 # Pelican's URL settings' placeholders, as permalink_path's
 _PELICAN_FIELDS = {"slug": ":slug", "date:%Y": ":year", "date:%m": ":month",
                    "date:%d": ":day", "date:%y": ":short_year", "date:%j": ":y_day",
@@ -346,7 +358,7 @@ def _babel_date(pattern: str, d: dt.date) -> str:
 
 def is_site_config(path: str) -> bool:
     """True for the configuration file of a Jekyll, Hexo, Hugo, Zola, Pelican,
-    Docusaurus or MkDocs site."""
+    Docusaurus, MkDocs, Quarto, Astro, Eleventy or Gatsby site."""
     return PurePosixPath(path).name.lower() in CONFIG_NAMES
 
 
@@ -363,8 +375,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     Returns
     -------
     tuple of (str, str)
-        ``("generator", name)`` when the file is Zola's or Pelican's, ``("url", base
-        URL)``, ``("permalink", pattern)`` (Jekyll, Hexo, Zola and Pelican, in
+        ``("generator", name)`` (every generator but Jekyll, Hexo and Hugo), ``("url",
+        base URL)``, ``("permalink", pattern)`` (Jekyll, Hexo, Zola and Pelican, in
         :func:`permalink_path`'s placeholders), ``("permalink:SECTION", pattern)``
         (Hugo) and ``("title", the site's name)`` (``title``; MkDocs' ``site_name``,
         Pelican's ``SITENAME``), in that order; empty when the file names none of them.
@@ -379,8 +391,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     kind = CONFIG_NAMES[PurePosixPath(path).name.lower()]
     if kind == "python":
         return _pelican_config(text)
-    if kind == "javascript":
-        return _docusaurus_config(text)
+    if kind in JS_CONFIGS:
+        return JS_CONFIGS[kind](text)
     try:
         conf = parse_front_matter(text, "+++" if kind == "toml" else "---",
                                   foreign_tags=kind == "mkdocs")
@@ -388,6 +400,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
         raise ValueError(str(exc)) from None
     if kind == "mkdocs":
         return _mkdocs_config(conf)
+    if kind == "quarto":
+        return _quarto_config(conf)
     out: list[tuple[str, str]] = []
     if isinstance(conf.get("base_url"), str):           # Zola's name for it
         out.append(("generator", "zola"))
@@ -510,6 +524,20 @@ def js_string_properties(text: str) -> list[tuple[int, tuple[str, ...], str, str
     return out
 
 
+def _outermost(props: list, key: str, within: tuple[str, ...] = ()) -> str | None:
+    """The value of the outermost ``key`` property whose context ends with ``within``."""
+    found = sorted((len(ctx), value) for _, ctx, k, value in props
+                   if k == key and ctx[len(ctx) - len(within):] == within)
+    return found[0][1] if found else None
+
+
+def _absolute_url(url: str | None, base: str | None = None) -> list[tuple[str, str]]:
+    """``[("url", url + base)]`` for an ``http(s)`` address, else ``[]``."""
+    if not url or not re.match(r"(?i)^https?://", url.strip()):
+        return []
+    return [("url", (url.strip().rstrip("/") + "/" + (base or "").strip().strip("/")).rstrip("/"))]
+
+
 def _docusaurus_config(text: str) -> tuple[tuple[str, str], ...]:
     """``url`` + ``baseUrl`` and each blog's folder and route, from ``docusaurus.config.js``.
 
@@ -519,15 +547,9 @@ def _docusaurus_config(text: str) -> tuple[tuple[str, str], ...]:
     https://docusaurus.io/docs/api/plugins/@docusaurus/plugin-content-blog
     """
     props = js_string_properties(text)
-    out: list[tuple[str, str]] = [("generator", "docusaurus")]
-
-    def outermost(key: str) -> str | None:
-        found = sorted((len(ctx), value) for _, ctx, k, value in props if k == key)
-        return found[0][1] if found else None
-
-    url, base = outermost("url"), outermost("baseUrl")
-    if url and re.match(r"(?i)^https?://", url.strip()):
-        out.append(("url", (url.strip().rstrip("/") + "/" + (base or "").strip("/")).rstrip("/")))
+    out: list[tuple[str, str]] = [("generator", "docusaurus"),
+                                  *_absolute_url(_outermost(props, "url"),
+                                                 _outermost(props, "baseUrl"))]
     blogs: dict[int, dict[str, str]] = {}
     for obj, ctx, key, value in props:
         if ctx and (ctx[-1] == "blog" or ctx[-1].endswith("plugin-content-blog")):
@@ -536,7 +558,7 @@ def _docusaurus_config(text: str) -> tuple[tuple[str, str], ...]:
         folder = options.get("path", DOCUSAURUS_BLOG[0]).strip().strip("/")
         folder = re.sub(r"^(\./)+", "", folder)
         out.append((f"blog:{folder}", options.get("routeBasePath", DOCUSAURUS_BLOG[1])))
-    return tuple(out + _site_title(outermost("title")))
+    return tuple(out + _site_title(_outermost(props, "title")))
 
 
 def _mkdocs_config(conf: dict) -> tuple[tuple[str, str], ...]:
@@ -573,6 +595,55 @@ def _mkdocs_config(conf: dict) -> tuple[tuple[str, str], ...]:
         out.extend(blog.items())
         break
     return tuple(out + _site_title(conf.get("site_name")))
+
+
+def _quarto_config(conf: dict) -> tuple[tuple[str, str], ...]:
+    """``website.site-url``, ``website.title`` and ``project.output-dir`` of ``_quarto.yml``
+    (https://quarto.org/docs/websites/)."""
+    website = conf.get("website") if isinstance(conf.get("website"), dict) else {}
+    project = conf.get("project") if isinstance(conf.get("project"), dict) else {}
+    out: list[tuple[str, str]] = [("generator", "quarto")]
+    out += _absolute_url(website.get("site-url") if isinstance(website.get("site-url"), str)
+                         else None)
+    output = project.get("output-dir")
+    if isinstance(output, str) and output.strip().strip("/"):
+        out.append(("output", output.strip().strip("/")))
+    return tuple(out + _site_title(website.get("title")))
+
+
+def _astro_config(text: str) -> tuple[tuple[str, str], ...]:
+    """``site`` and ``base`` of ``astro.config.mjs`` (https://docs.astro.build/en/reference/configuration-reference/)."""
+    props = js_string_properties(text)
+    return (("generator", "astro"), *_absolute_url(_outermost(props, "site"),
+                                                   _outermost(props, "base")))
+
+
+def _eleventy_config(text: str) -> tuple[tuple[str, str], ...]:
+    """The folders of ``eleventy.config.js``'s ``dir`` (``input``, ``output``,
+    ``includes``, ``data``, ``layouts``; https://www.11ty.dev/docs/config/)."""
+    props = js_string_properties(text)
+    out: list[tuple[str, str]] = [("generator", "eleventy")]
+    for key in ("input", "output", "includes", "data", "layouts"):
+        value = _outermost(props, key, ("dir",))
+        if value is not None:
+            folder = posixpath.normpath(re.sub(r"^(\./)+", "", value.strip()) or ".")
+            out.append((key, "" if folder == "." else folder.strip("/")))
+    return tuple(out)
+
+
+def _gatsby_config(text: str) -> tuple[tuple[str, str], ...]:
+    """``siteMetadata.siteUrl`` (+ ``pathPrefix``) and ``siteMetadata.title`` of
+    ``gatsby-config.js`` (https://www.gatsbyjs.com/docs/reference/config-files/gatsby-config/)."""
+    props = js_string_properties(text)
+    out = [("generator", "gatsby"),
+           *_absolute_url(_outermost(props, "siteUrl", ("siteMetadata",)),
+                          _outermost(props, "pathPrefix"))]
+    return tuple(out + _site_title(_outermost(props, "title", ("siteMetadata",))))
+
+
+# configuration files in JavaScript, by generator: read by tokens, never run
+JS_CONFIGS = {"docusaurus": _docusaurus_config, "astro": _astro_config,
+              "eleventy": _eleventy_config, "gatsby": _gatsby_config}
 
 
 def _ascii_slug(title: str) -> str:
@@ -634,6 +705,64 @@ def docusaurus_path(inside: str, slug: str | None, conf: dict[str, str]) -> str 
     return None
 
 
+def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, str]
+               ) -> str | None:
+    """The site path a generator that routes by file gives a post, or None.
+
+    * Quarto: the file's path as HTML (``posts/x/index.qmd`` → ``/posts/x/``,
+      ``about.qmd`` → ``/about.html``);
+    * Eleventy: the path under its input folder as a folder (``posts/x.md`` →
+      ``/posts/x/``; ``index`` names its folder);
+    * Astro: a content collection's entry under the collection's name
+      (``src/content/blog/x.md`` → ``/blog/x/``, ``slug`` over the file's path), the
+      route of the blog templates; None outside the collections;
+    * Gatsby: the path under its content folder's source (``content/blog/x/index.md``
+      → ``/x/``), as the blog starter's ``createFilePath`` makes it; None elsewhere.
+
+    Parameters
+    ----------
+    generator : str
+        ``quarto``, ``eleventy``, ``astro`` or ``gatsby``.
+    inside : str
+        The file's path under the site's folder.
+    slug : str or None
+        The front matter's ``slug``.
+    conf : dict of str to str
+        What :func:`read_site_config` read (Eleventy's ``input``).
+
+    References
+    ----------
+    .. [1] Quarto, "Websites", https://quarto.org/docs/websites/
+    .. [2] Eleventy, "Permalinks", https://www.11ty.dev/docs/permalinks/
+    .. [3] Astro, "Content collections",
+       https://docs.astro.build/en/guides/content-collections/
+    .. [4] gatsby-source-filesystem, ``createFilePath``,
+       https://www.gatsbyjs.com/plugins/gatsby-source-filesystem/
+    """
+    stem = re.sub(rf"\.({DOC_EXTENSIONS})$", "", inside, flags=re.I)
+    folder, _, name = stem.rpartition("/")
+    if generator == "quarto":
+        return f"/{folder}/" if name.lower() == "index" and folder else f"/{stem}.html"
+    if generator == "eleventy":
+        rel = _under(stem, conf.get("input", ""))
+        if rel is None:
+            return None
+        rel = re.sub(r"(?:^|/)index$", "", rel)
+        return f"/{rel}/" if rel else "/"
+    parts = stem.split("/")
+    if generator == "astro":
+        base = next((c for c in ASTRO_COLLECTIONS if stem.startswith(c + "/")), None)
+        if base is None:
+            return None
+        collection, _, entry = stem[len(base) + 1:].partition("/")
+        entry = slug.strip("/") if slug else re.sub(r"(?:^|/)index$", "", entry)
+        return f"/{collection}/{entry.lower()}/" if entry else None
+    if generator == "gatsby" and len(parts) > 2 and parts[0] == "content":
+        rest = re.sub(r"(?:^|/)index$", "", "/".join(parts[2:]))
+        return f"/{rest}/" if rest else None
+    return None
+
+
 def _pelican_pattern(pattern: str) -> str:
     """A Pelican URL setting (``posts/{date:%Y}/{slug}/``) in :func:`permalink_path`'s
     placeholders (``posts/:year/:slug/``)."""
@@ -691,11 +820,12 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
 
 
 # readers whose posts a site's configuration addresses (static-site source files)
-SITE_FORMATS = ("front-matter", "markdown", "metadata-header", "restructuredtext")
+SITE_FORMATS = ("front-matter", "markdown", "metadata-header", "restructuredtext", "notebook")
 
 
 # what a generator's source folder holds besides its posts: (folders of templates, themes
-# and data; folders it writes the built site to), by generator
+# and data; folders it writes the built site to), by generator. Eleventy's are inside its
+# input folder; its, Quarto's and Astro's configured folders are added per site.
 SITE_FOLDERS = {
     "jekyll": ({"_layouts", "_includes", "_sass", "_data", "_plugins", "themes", "scaffolds",
                 "node_modules", "vendor"}, {"_site", "public", ".jekyll-cache"}),
@@ -705,12 +835,25 @@ SITE_FOLDERS = {
     "pelican": ({"themes", "plugins", "pelican-plugins"}, {"output"}),
     "docusaurus": ({"static", "node_modules"}, {"build", ".docusaurus"}),
     "mkdocs": ({"overrides"}, {"site"}),
+    "quarto": ({"_extensions", "_freeze"}, {"_site"}),
+    "astro": ({"public", "node_modules"}, {"dist", ".astro"}),
+    "eleventy": ({"_includes", "_data", "node_modules"}, {"_site"}),
+    "gatsby": ({"src", "static", "plugins", "node_modules"}, {"public", ".cache"}),
 }
+# where a generator keeps the pages it builds, when the posts are in folders below it:
+# a file at the top of it is a page of the site (about.md), not a post. Eleventy's is
+# its input folder (``dir.input``).
+CONTENT_ROOTS = {"hugo": "content", "zola": "content", "quarto": "", "eleventy": ""}
+# the pages a site routes by file, and the folders where its blog keeps its posts:
+# Astro's content collections (src/content/ and, by the content layer's loaders in many
+# themes, src/data/); Gatsby's sources of Markdown (content/)
+ASTRO_COLLECTIONS = ("src/content", "src/data")
+ROUTED_PAGES = {"astro": ("src/pages", ASTRO_COLLECTIONS), "gatsby": ("src/pages", ("content",))}
 
 
 def config_generator(name: str, values: tuple[tuple[str, str], ...] | dict) -> str:
     """The generator a configuration file belongs to: ``jekyll`` (Jekyll or Hexo:
-    ``_config.yml``), ``hugo``, ``zola``, ``pelican``, ``docusaurus`` or ``mkdocs``."""
+    ``_config.yml``), ``hugo``, or the ``generator`` its values name."""
     given = dict(values).get("generator")
     if given:
         return given
@@ -728,6 +871,35 @@ def site_of(post, roots: list[str]) -> tuple[str, str] | None:
     return root, src[len(root) + 1:] if root not in (".", "") else src
 
 
+def _under(inside: str, folder: str) -> str | None:
+    """``inside`` relative to ``folder`` ("" is the site's folder), or None outside it."""
+    if not folder:
+        return inside
+    return inside[len(folder) + 1:] if inside.startswith(folder + "/") else None
+
+
+def _folder_of(inside: str, folders: set[str]) -> str | None:
+    """The one of ``folders`` (paths under the site's folder) that holds ``inside``."""
+    return next((f for f in sorted(folders) if inside.startswith(f + "/")), None)
+
+
+def _site_layout(generator: str, conf: dict[str, str]) -> tuple[set[str], set[str], str | None]:
+    """A site's template folders, build folders (paths under the site's folder) and
+    content root (see :data:`SITE_FOLDERS` and :data:`CONTENT_ROOTS`), with its
+    configuration's own folders."""
+    templates, built = (set(f) for f in SITE_FOLDERS.get(generator, (set(), set())))
+    if conf.get("output"):
+        built.add(conf["output"])
+    if generator == "eleventy":     # its folders are named from its input folder
+        source = conf.get("input", "")
+        templates = {"node_modules"} | {
+            posixpath.normpath(posixpath.join(source, conf.get(key) or default)).strip("/")
+            for key, default in (("includes", "_includes"), ("data", "_data"),
+                                 ("layouts", "_includes"))}
+        return templates, built, source
+    return templates, built, CONTENT_ROOTS.get(generator)
+
+
 def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]]
                  ) -> tuple[list, list]:
     """Set aside what a site's source folder holds besides its posts.
@@ -736,16 +908,20 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
 
     * its templates, themes and data (Jekyll's ``_layouts``, ``_includes``; Hugo's
       ``layouts``, ``themes`` — a theme's ``exampleSite`` has posts of its own —,
-      ``archetypes``, ``static``; Zola's ``templates``…, see :data:`SITE_FOLDERS`) and
-      the site it built (``_site``, ``public``, ``output``, ``build``, ``site``): the
-      generator's rendering of the posts, read from their sources;
+      ``archetypes``, ``static``; Zola's ``templates``; Quarto's ``_freeze``; Eleventy's
+      ``_includes`` and ``_data``; Gatsby's ``src``…, see :data:`SITE_FOLDERS`) and the
+      site it built (``_site``, ``public``, ``output``, ``build``, ``site``, ``dist``):
+      the generator's rendering of the posts, read from their sources;
     * Jekyll's and Hexo's pages: when the posts are in a ``_posts`` folder, a file
       beside that folder or in a folder not named with ``_`` (``about.md``,
       ``404.html``, ``source/about/index.md``) is a page; ``_``-folders are the posts
       and the site's collections;
-    * Hugo's and Zola's pages of the home section (``content/about.md``) when the posts
-      are in sections; Pelican's pages (``content/pages/``); a Docusaurus site's docs
-      and pages outside its blog folders when posts are in them.
+    * the pages at the top of the content (Hugo's and Zola's ``content/about.md``,
+      Quarto's ``about.qmd``, the top of Eleventy's input folder) when the posts are in
+      folders below it; Pelican's pages (``content/pages/``); Astro's and Gatsby's routed
+      pages (``src/pages/``) when the posts are in content collections (``src/content/``)
+      or ``content/``; a Docusaurus site's
+      docs and pages outside its blog folders when posts are in them.
 
     Parameters
     ----------
@@ -769,50 +945,73 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
        https://gohugo.io/getting-started/directory-structure/
     .. [3] Hexo, "Setup", https://hexo.io/docs/setup
     .. [4] Pelican, "Pages", https://docs.getpelican.com/en/latest/content.html#pages
+    .. [5] Quarto, "Creating a Blog", https://quarto.org/docs/websites/website-blog.html
+    .. [6] Eleventy, "Configuration" (``dir``), https://www.11ty.dev/docs/config/
+    .. [7] Astro, "Project structure",
+       https://docs.astro.build/en/basics/project-structure/
+    .. [8] Gatsby, "Gatsby Project Structure",
+       https://www.gatsbyjs.com/docs/reference/gatsby-project-structure/
     """
     from .model import Fragment
     from .text import preview
 
     roots: dict[str, str] = {}
+    confs: dict[str, dict[str, str]] = {}
     blogs: dict[str, list[str]] = {}       # a Docusaurus site's blog folders
     for name, values in sorted(configs):
         root = str(PurePosixPath(name).parent)
         roots.setdefault(root, config_generator(name, values))
+        confs.setdefault(root, {}).update(values)
         blogs.setdefault(root, []).extend(k.removeprefix("blog:") for k, _ in values
                                           if k.startswith("blog:"))
     if not roots:
         return posts, []
+    layouts = {root: _site_layout(generator, confs[root]) for root, generator in roots.items()}
     ordered = sorted(roots, key=lambda r: -len(r))
     placed = [site_of(p, ordered) for p in posts]
-    # where each Jekyll or Hexo site keeps _posts, and whether a Hugo/Zola site has sections
+    # where each Jekyll or Hexo site keeps _posts; which sites keep posts in folders below
+    # their content root; which Docusaurus sites have blog posts, which Astro sites
+    # content collections
     posts_dirs: dict[str, set[str]] = {}
-    sections: set[str] = set()
+    foldered: set[str] = set()
     in_blog: set[str] = set()
+    collections: set[str] = set()
     for at in placed:
         if at is None:
             continue
         root, inside = at
+        templates, built, content = layouts[root]
+        parts = inside.split("/")
+        if _folder_of(inside, templates) or _folder_of(inside, built):
+            continue
         if any(inside.startswith(folder + "/") for folder in blogs.get(root, ())):
             in_blog.add(root)
-        parts = inside.split("/")
         if "_posts" in parts[:-1]:
             posts_dirs.setdefault(root, set()).add("/".join(parts[:parts.index("_posts")]))
-        if len(parts) > 2 and parts[0] == "content":
-            sections.add(root)
+        rel = _under(inside, content) if content is not None else None
+        if rel is not None and "/" in rel:
+            foldered.add(root)
+        if any(_under(inside, c) for c in ROUTED_PAGES.get(roots[root], ("", ()))[1]):
+            collections.add(root)
     out, frags = [], []
     for p, at in zip(posts, placed):
         why = None
         if at is not None:
             root, inside = at
             generator = roots[root]
+            templates, built, content = layouts[root]
             parts = inside.split("/")
-            templates, built = SITE_FOLDERS.get(generator, (set(), set()))
-            top = parts[0] if len(parts) > 1 else ""
-            if top in built:
-                why = (f"the site as built ({top}/): the generator's rendering of posts read "
-                       f"from their sources")
-            elif top in templates:
-                why = f"a template, theme or data file of the site ({top}/), not a post"
+            rel = _under(inside, content) if content is not None else None
+            built_in, template_in = _folder_of(inside, built), _folder_of(inside, templates)
+            pages, kept = ROUTED_PAGES.get(generator, ("", ()))
+            if built_in:
+                why = (f"the site as built ({built_in}/): the generator's rendering of posts "
+                       f"read from their sources")
+            elif root in collections and _under(inside, pages):
+                why = (f"a page of the site ({pages}/), not a post (its posts are under "
+                       f"{', '.join(c + '/' for c in kept)})")
+            elif template_in:
+                why = f"a template, theme or data file of the site ({template_in}/), not a post"
             elif root in posts_dirs:
                 home = next((d for d in sorted(posts_dirs[root], key=len)
                              if not d or inside.startswith(d + "/")), None)
@@ -820,9 +1019,10 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                 if home is None or not any(f.startswith("_") for f in rest.split("/")[:-1]):
                     why = ("a page of the site, not a post (Jekyll's and Hexo's posts are in "
                            "_posts/)")
-            elif generator in ("hugo", "zola") and root in sections and len(parts) == 2 \
-                    and parts[0] == "content":
-                why = "a page of the site's home section (content/), not a post in a section"
+            elif root in foldered and rel is not None and "/" not in rel:
+                where = f"{content}/" if content else "the site's folder"
+                why = (f"a page at the top of the site's content ({where}), not a post: "
+                       f"the posts are in folders below it")
             elif generator == "pelican" and len(parts) > 2 and parts[:2] == ["content", "pages"]:
                 why = "a page of the site (Pelican's content/pages/), not an article"
             elif root in in_blog and not any(inside.startswith(folder + "/")
@@ -913,6 +1113,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "docusaurus":
             pattern = ""
             path = docusaurus_path(inside, p.slug, conf)
+        elif generator in ("quarto", "eleventy", "astro", "gatsby"):
+            pattern = ""
+            path = file_route(generator, inside, p.slug, conf)
         elif generator == "pelican":
             pattern = conf.get("permalink", _pelican_pattern(PELICAN_ARTICLE_URL))
             slug = title_slug = p.slug or slugify(p.title)

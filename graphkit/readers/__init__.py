@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..errors import InputError
 from ..merge import infer_listing_years, merge_posts
@@ -26,7 +26,7 @@ from ..boilerplate import strip_repeated_paragraphs
 from ..sites import (apply_site_configs, is_site_config, read_site_config, site_sources,
                      url_host)
 from ..text import preview, split_lines
-from . import exports, frontmatter, html, kexue, listing, org, rest, table
+from . import exports, frontmatter, html, kexue, listing, notebook, org, rest, table
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -223,6 +223,26 @@ def blog_name(result: ReadResult) -> str | None:
     return min(found.items(), key=lambda kv: (-kv[1], kv[0]))[0] if found else None
 
 
+# endings of template and component languages: a file in one is the code that renders
+# pages (a layout, a listing, a component), never a post as its author wrote it
+TEMPLATE_LANGUAGES = {".njk": "Nunjucks", ".liquid": "Liquid", ".hbs": "Handlebars",
+                      ".handlebars": "Handlebars", ".mustache": "Mustache", ".ejs": "EJS",
+                      ".pug": "Pug", ".jade": "Pug", ".haml": "Haml", ".webc": "WebC",
+                      ".astro": "Astro", ".svelte": "Svelte", ".vue": "Vue", ".jsx": "JSX",
+                      ".tsx": "TSX", ".erb": "ERB", ".twig": "Twig", ".jinja": "Jinja",
+                      ".jinja2": "Jinja", ".j2": "Jinja", ".tmpl": "Go template",
+                      ".gohtml": "Go template"}
+TEMPLATE = "template"
+# endings of program and stylesheet sources: a site's code and settings (a theme's
+# scripts, Astro's content.config.ts, Eleventy's directory data files), never a post
+CODE_LANGUAGES = {**dict.fromkeys((".js", ".mjs", ".cjs"), "JavaScript"),
+                  **dict.fromkeys((".ts", ".mts", ".cts"), "TypeScript"),
+                  **dict.fromkeys((".css", ".scss", ".sass", ".less", ".styl"), "a stylesheet"),
+                  ".py": "Python", ".rb": "Ruby", ".go": "Go", ".rs": "Rust", ".php": "PHP",
+                  ".sh": "shell"}
+CODE = "code"
+
+
 def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     """Read one file's text.
 
@@ -231,7 +251,9 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     text : str
         The decoded content.
     path : str
-        Name used in the report; its ending picks the HTML, JSONL and CSV readers.
+        Name used in the report; its ending picks the HTML, JSONL, CSV and notebook
+        readers, and sets aside templates and code (:data:`TEMPLATE_LANGUAGES`,
+        :data:`CODE_LANGUAGES`).
 
     Returns
     -------
@@ -244,6 +266,15 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     """
     if not text or text.isspace():   # (strip() would copy a large file's text)
         return "empty", [], []
+    suffix = PurePosixPath(path).suffix.lower()
+    if suffix in TEMPLATE_LANGUAGES or suffix in CODE_LANGUAGES:
+        why = (f"a template ({TEMPLATE_LANGUAGES[suffix]}): code that renders the site's "
+               f"pages, not a post" if suffix in TEMPLATE_LANGUAGES
+               else f"source code ({CODE_LANGUAGES[suffix]}), not a post")
+        return (TEMPLATE if suffix in TEMPLATE_LANGUAGES else CODE), [], [Fragment(
+            path=path, line=1, end_line=text.count("\n") + 1, reason=why, text=preview(text))]
+    if notebook.detect(path):
+        return notebook.NOTEBOOK, *notebook.read_notebook(text, path)
     tab = table.detect(path)
     if tab == "jsonl":
         return "jsonl", *table.read_jsonl(text, path)
@@ -305,7 +336,8 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFA
 
     Folders are walked without recursion (an explicit stack, so a tree of any depth
     cannot exhaust Python's stack), in sorted order: a folder's files, then its
-    sub-folders. Hidden entries and README.md files are passed over; links to folders
+    sub-folders. Hidden entries (but a generator's settings file such as ``.eleventy.js``)
+    and README.md files are passed over; links to folders
     are not followed; FIFOs, sockets, devices and links to them are never opened (a
     FIFO would block the reader, ``/dev/zero`` would never end). Each of these is
     listed in ``problems`` with the reason.
@@ -404,8 +436,8 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFA
                 continue
             subfolders = []
             for entry in entries:
-                if entry.name.startswith("."):
-                    continue
+                if entry.name.startswith(".") and not is_site_config(entry.name):
+                    continue      # (a generator's hidden settings file is read: .eleventy.js)
                 full = Path(entry.path)
                 shown = f"{base}/{full.relative_to(p).as_posix()}"
                 try:

@@ -15,15 +15,15 @@ import datetime as dt
 import re
 from pathlib import PurePosixPath
 
+from ..dates import parse_date
 from ..model import Fragment, Post, Source
-from ..sites import (ADDRESS_KEYS, canonical_from_lead, canonical_from_meta, file_slug,
-                     medium_post_id, path_aliases, slugify)
+from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, canonical_from_lead, canonical_from_meta,
+                     file_slug, medium_post_id, path_aliases, slugify)
 from ..text import preview
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
 
 FRONT_MATTER = "front-matter"
-_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 _KEY_RE = re.compile(r"^\s*[\"']?[A-Za-z_][\w\-]*[\"']?\s*[:=]")
@@ -47,7 +47,7 @@ def url_aliases(value: str) -> set[str]:
         return {f"medium/{medium}"} | url_aliases(re.sub(r"(?i)^[a-z]+://", "", v).partition("/")[2])
     v = re.sub(r"^[a-z]+://[^/]+", "", v, flags=re.I)   # drop scheme and host
     v = v.split("#", 1)[0].split("?", 1)[0].strip("/")
-    v = re.sub(r"(/index)?\.(md|markdown|mdx|mkd|mdown|rst|rest|org|html?)$", "", v, flags=re.I)
+    v = re.sub(rf"(/index)?\.({DOC_EXTENSIONS})$", "", v, flags=re.I)
     if not v:
         return set()
     out = {v.casefold()}
@@ -82,19 +82,24 @@ def _terms(meta: dict, plural: str, singular: str) -> tuple[str, ...]:
 def _date(value) -> str | None:
     if isinstance(value, dict):      # MkDocs Material: date: {created: …, updated: …}
         value = next((value[k] for k in ("created", "published", "date") if k in value), None)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if value is None:
-        return None
-    m = _DATE_RE.search(str(value))
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    except ValueError:
-        return None
+    return parse_date(value)
+
+
+# where generators keep a post's date, in order: ``date`` (Jekyll, Hugo, Hexo, Zola,
+# Eleventy, Quarto), Hugo's aliases of its publish date, Astro's blog templates'
+# ``pubDate``/``pubDatetime``, exports' ``published_at``, a note's ``created``
+DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "pubdate", "published",
+             "published_at", "date_published", "created")
+
+
+def post_date(meta: dict) -> str | None:
+    """The post's date from the first of :data:`DATE_KEYS` that names a whole date."""
+    for key in DATE_KEYS:
+        if key in meta:
+            found = _date(meta[key])
+            if found:
+                return found
+    return None
 
 
 class FrontMatterError(ValueError):
@@ -236,7 +241,7 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
         frags.append(Fragment(path=path, line=line, end_line=end + 1,
                               reason=f"broken front matter ({reason}); body read without it",
                               text=preview(raw)))
-    why = unpublished(meta, path)
+    why = unpublished(meta, path) or listing_page(meta)
     if why is not None:
         return [], frags + [unpublished_fragment(why, lines, path, meta.get("title"))]
     body = lines[end + 1:]
@@ -418,8 +423,34 @@ def unpublished(meta: dict, path: str) -> str | None:
     return None
 
 
+QUARTO_LISTING_TYPES = ("default", "grid", "table")
+
+
+def listing_page(meta: dict) -> str | None:
+    """Why a page whose front matter asks the generator to list posts is not a post.
+
+    Quarto's ``listing:`` (a mapping, a list of them, ``true`` or a listing type) and
+    jekyll-paginate-v2's ``pagination: {enabled: true}`` make the page an index of
+    other posts: its links are its listing, not citations.
+
+    References
+    ----------
+    .. [1] Quarto, "Document Listings", https://quarto.org/docs/websites/website-listings.html
+    .. [2] jekyll-paginate-v2, "Pagination Generator",
+       https://github.com/sverrirs/jekyll-paginate-v2/blob/master/README-GENERATOR.md
+    """
+    value = meta.get("listing")
+    if (value is True or (isinstance(value, (dict, list)) and value)
+            or (isinstance(value, str) and value.strip().lower() in QUARTO_LISTING_TYPES)):
+        return "a listing page (front matter listing:), an index of posts, not a post"
+    pages = meta.get("pagination")
+    if isinstance(pages, dict) and pages.get("enabled") is True:
+        return "a listing page (front matter pagination: enabled), an index of posts, not a post"
+    return None
+
+
 def unpublished_fragment(why: str, lines: list[str], path: str, title: object) -> Fragment:
-    """The report entry of a file that :func:`unpublished` set aside."""
+    """The report entry of a file that :func:`unpublished` or :func:`listing_page` set aside."""
     nonblank = [i for i, line in enumerate(lines, 1) if line.strip()] or [1]
     return Fragment(path=path, line=nonblank[0], end_line=nonblank[-1], reason=why,
                     text=preview(str(title or "") or "\n".join(lines[:3])))
@@ -525,7 +556,7 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
     aliases.discard("")
     url = canonical or (str(meta.get("url") or meta.get("permalink") or "").strip() or None)
     aid = archive_link_id(url) if url else None
-    date = _date(meta.get("date")) or (stem_date.isoformat() if stem_date else None)
+    date = post_date(meta) or (stem_date.isoformat() if stem_date else None)
     tags = _terms(meta, "tags", "tag")
     if layout == PLAIN_MARKDOWN and not tags:
         tags = tuple(dict.fromkeys(m.group(1) for m in _INLINE_TAG_RE.finditer(text)))

@@ -22,7 +22,7 @@ import re
 from ..model import Fragment, Link, Post, Source
 from ..sites import canonical_from_meta
 from ..text import TAG_RE, iter_lines, preview, split_lines
-from .frontmatter import _as_list, _date, unpublished, url_aliases
+from .frontmatter import _as_list, post_date, unpublished, url_aliases
 from .html import html_to_text
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
@@ -109,7 +109,7 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
     key = f"post:{aid}" if aid is not None else (f"post:url:{url}" if url and not title
                                                  else f"post:row:{path}:{line}")
     return Post(key=key, title=title, label=title or url or "", untitled=not title,
-                date=_date(row.get("date")), archive_id=aid,
+                date=post_date(row), archive_id=aid,
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
                 links=tuple(links), tags=_as_list(row.get("tags")),
                 categories=_as_list(row.get("categories")),

@@ -1,0 +1,218 @@
+"""Quarto, Astro, Eleventy and Gatsby blogs (tests/fixtures/zoo/), Jupyter notebooks,
+dates as generators write them, and the files of a site that are code, not posts.
+
+The zoo's own tests (tests/test_zoo.py) ask each blog for its six posts and eight
+citations; these ask what each generator's configuration gives and why every other file
+is set aside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import FIXTURES
+from hypothesis import given, strategies as st
+
+from graphkit.dates import parse_date
+from graphkit.readers import blog_name, read_paths, read_text
+from graphkit.readers.frontmatter import listing_page
+from graphkit.sites import file_route, read_site_config
+
+ZOO = FIXTURES / "zoo"
+
+# blog → (configuration values, a post's title → its address)
+SITES = {
+    "quarto": ({"generator": "quarto", "url": "https://quarto.example", "output": "_site",
+                "title": "注意力笔记"},
+               {"旋转位置编码的直观理解": "https://quarto.example/posts/2020-03-04-rope/",
+                "位置编码的外推实验": "https://quarto.example/posts/2021-07-08-extra.html"}),
+    "astro": ({"generator": "astro", "url": "https://astro.example"},
+              {"线性注意力的简单推导": "https://astro.example/blog/linear/"}),
+    "eleventy": ({"generator": "eleventy", "input": "content", "includes": "../_includes",
+                  "data": "../_data", "output": "_site"}, {}),
+    "gatsby": ({"generator": "gatsby", "url": "https://gatsby.example", "title": "注意力笔记"},
+               {"旋转位置编码的直观理解": "https://gatsby.example/rope/"}),
+}
+
+# blog → file → words its fragment's reason holds
+SET_ASIDE = {
+    "quarto": {"index.qmd": "a listing page", "about.qmd": "top of the site's content",
+               "posts/2022-01-01-draft/index.qmd": "draft: true",
+               "_site/posts/2020-03-04-rope/index.html": "built (_site/)",
+               "posts/2020-05-06-linear/index.ipynb": "1 code or raw cell"},
+    "astro": {"src/pages/about.md": "a page of the site (src/pages/)",
+              "src/pages/index.astro": "a template (Astro)",
+              "src/layouts/BlogPost.astro": "a template (Astro)",
+              "src/content.config.ts": "source code (TypeScript)",
+              "src/content/blog/draft.md": "draft: true",
+              "dist/blog/rope/index.html": "built (dist/)"},
+    "eleventy": {"content/about.md": "top of the site's content (content/)",
+                 "content/404.md": "top of the site's content (content/)",
+                 "content/index.njk": "a template (Nunjucks)",
+                 "_includes/layouts/notes.md": "(_includes/)",
+                 "content/blog/blog.11tydata.js": "source code (JavaScript)",
+                 "_site/blog/rope/index.html": "built (_site/)"},
+    "gatsby": {"src/pages/about.md": "a page of the site (src/pages/)",
+               "src/pages/index.js": "source code (JavaScript)",
+               "public/rope/index.html": "built (public/)"},
+}
+
+
+@pytest.fixture(scope="module", params=sorted(SITES))
+def site(request):
+    return request.param, read_paths([ZOO / request.param])
+
+
+def test_the_configuration_is_read(site):
+    name, r = site
+    (conf,) = [f for f in r.files if f.format == "site-config"]
+    assert conf.error is None and dict(conf.site) == SITES[name][0]
+    urls = {p.title: p.url for p in r.posts}
+    for title, url in SITES[name][1].items():
+        assert urls[title] == url
+
+
+def test_the_blog_is_named_by_its_configuration(site):
+    """Its title; Astro's config has none (the host of its addresses names it); Eleventy's
+    is in ``_data/metadata.js``, a program graphkit does not run, and no post has an
+    address."""
+    name, r = site
+    assert blog_name(r) == {"quarto": "注意力笔记", "gatsby": "注意力笔记",
+                            "astro": "astro.example", "eleventy": None}[name]
+
+
+def test_every_other_file_is_set_aside_with_its_reason(site):
+    name, r = site
+    for path, words in SET_ASIDE[name].items():
+        reasons = [f.reason for f in r.fragments if f.path == f"{name}/{path}"]
+        assert any(words in why for why in reasons), (path, reasons)
+
+
+def test_every_post_has_its_date(site):
+    _, r = site
+    dates = {p.title: p.date for p in r.posts}
+    assert dates["旋转位置编码的直观理解"] == "2020-03-04"
+    assert dates["随手记下的一个想法"] == "2021-09-10"
+    assert all(dates.values())
+
+
+def test_the_notebook_post_is_its_markdown_cells():
+    r = read_paths([ZOO / "quarto"])
+    post = next(p for p in r.posts if p.title == "线性注意力的简单推导")
+    assert post.sources[0].format == "notebook" and post.categories == ("注意力",)
+    assert "可以结合" in post.text and "论文原文见" in post.text
+    assert "print(" not in post.text and "extra" not in " ".join(l.url for l in post.links)
+    text = (ZOO / "quarto/posts/2020-05-06-linear/index.ipynb").read_text(encoding="utf-8")
+    (code,) = [f for f in r.fragments if f.path.endswith("index.ipynb")]
+    assert '"cell_type": "code"' in text.splitlines()[code.line - 1]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("{not json", "broken JSON"),
+    ('{"worksheets": [{"cells": []}], "nbformat": 3}', "nbformat 3"),
+    ('{"cells": [{"cell_type": "code", "source": "x = 1", "outputs": []}], "nbformat": 4}',
+     "without Markdown text"),
+])
+def test_what_is_not_a_notebook_post_is_reported(text, words):
+    layout, posts, frags = read_text(text, "blog/x.ipynb")
+    assert layout == "notebook" and posts == []
+    assert any(words in f.reason for f in frags), [f.reason for f in frags]
+
+
+def test_a_notebook_without_front_matter_takes_its_heading():
+    nb = {"cells": [{"cell_type": "markdown", "source": ["# 梯度下降\n", "\n", "见[上一篇](/posts/a/)。"]}],
+          "nbformat": 4, "nbformat_minor": 5}
+    _, posts, _ = read_text(json.dumps(nb, ensure_ascii=False), "blog/2020-01-02-gd.ipynb")
+    (post,) = posts
+    assert post.title == "梯度下降" and post.date == "2020-01-02"
+    assert [link.url for link in post.links] == ["/posts/a/"]
+
+
+def test_a_hidden_generator_settings_file_is_read(tmp_path):
+    """Eleventy's classic ``.eleventy.js``: hidden, but the site's configuration."""
+    (tmp_path / ".eleventy.js").write_text(
+        'module.exports = function(c) { return { dir: { input: "src" } }; };', encoding="utf-8")
+    (tmp_path / ".hidden.md").write_text("---\ntitle: 隐藏\n---\n正文。\n", encoding="utf-8")
+    (tmp_path / "src" / "posts").mkdir(parents=True)
+    (tmp_path / "src" / "about.md").write_text("---\ntitle: 关于\n---\n关于。\n", encoding="utf-8")
+    (tmp_path / "src" / "posts" / "a.md").write_text("---\ntitle: 甲\n---\n正文。\n",
+                                                     encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert [f.site for f in r.files if f.format == "site-config"] == [
+        (("generator", "eleventy"), ("input", "src"))]
+    assert [p.title for p in r.posts] == ["甲"]
+
+
+@pytest.mark.parametrize("meta, listed", [
+    ({"listing": {"contents": "posts"}}, True), ({"listing": "default"}, True),
+    ({"listing": [{"id": "a"}]}, True), ({"pagination": {"enabled": True}}, True),
+    ({"listing": False}, False), ({"listing": "some words"}, False),
+    ({"pagination": {"enabled": False}}, False), ({"title": "x"}, False),
+])
+def test_a_listing_page_is_not_a_post(meta, listed):
+    assert (listing_page(meta) is not None) == listed
+
+
+@pytest.mark.parametrize("name, suffix, words", [
+    ("x.njk", "{% for p in collections.posts %}<a href='{{ p.url }}'>{% endfor %}", "Nunjucks"),
+    ("x.liquid", "{{ content }}", "Liquid"), ("Post.svelte", "<h1>{title}</h1>", "Svelte"),
+    ("site.js", "const a = '[x](/posts/a/)';", "JavaScript"),
+    ("theme.scss", "a { color: red }", "stylesheet"),
+])
+def test_templates_and_code_are_not_posts(name, suffix, words):
+    layout, posts, frags = read_text("---\ntitle: 模板\n---\n" + suffix, f"site/{name}")
+    assert posts == [] and len(frags) == 1 and words in frags[0].reason
+
+
+@pytest.mark.parametrize("generator, inside, slug, conf, path", [
+    ("quarto", "posts/a/index.qmd", None, {}, "/posts/a/"),
+    ("quarto", "posts/b.ipynb", None, {}, "/posts/b.html"),
+    ("eleventy", "content/blog/a.md", None, {"input": "content"}, "/blog/a/"),
+    ("eleventy", "content/blog/a/index.md", None, {"input": "content"}, "/blog/a/"),
+    ("eleventy", "notes/a.md", None, {"input": "content"}, None),
+    ("astro", "src/content/blog/Hello.mdx", None, {}, "/blog/hello/"),
+    ("astro", "src/data/posts/x/index.md", None, {}, "/posts/x/"),
+    ("astro", "src/content/blog/a.md", "own-slug", {}, "/blog/own-slug/"),
+    ("astro", "src/pages/about.md", None, {}, None),
+    ("gatsby", "content/blog/a/index.md", None, {}, "/a/"),
+    ("gatsby", "src/pages/about.md", None, {}, None),
+])
+def test_file_routes(generator, inside, slug, conf, path):
+    assert file_route(generator, inside, slug, conf) == path
+
+
+def test_javascript_settings_are_read_without_running_them():
+    astro = "export default defineConfig({ site: 'https://x.example', base: '/docs' });"
+    assert read_site_config(astro, "b/astro.config.mjs") == (
+        ("generator", "astro"), ("url", "https://x.example/docs"))
+    gatsby = "module.exports = { siteMetadata: { title: `A ${x}`, siteUrl: url } }"
+    assert read_site_config(gatsby, "b/gatsby-config.js") == (("generator", "gatsby"),)
+
+
+# ------------------------------------------------------------------ dates
+
+@pytest.mark.parametrize("value, date", [
+    ("Jul 08 2022", "2022-07-08"), ("July 8, 2022", "2022-07-08"),
+    ("Sat, 08 Jul 2022 10:00:00 +0800", "2022-07-08"), ("8 July 2022", "2022-07-08"),
+    ("2015-05-01T22:12:03.284Z", "2015-05-01"), ("2022/7/8", "2022-07-08"),
+    ("2022年7月8日", "2022-07-08"), ("2021-07-08 Thu", "2021-07-08"),
+    (dt.date(2020, 1, 2), "2020-01-02"), (dt.datetime(2020, 1, 2, 23, 59), "2020-01-02"),
+    ("2022", None), ("July 2022", None), ("May 3", None), ("last-modified", None),
+    ("2022/13/40", None), ("jun 31 2022", None), (True, None), (None, None), ("", None),
+])
+def test_dates_as_generators_write_them(value, date):
+    assert parse_date(value) == date
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+       st.sampled_from(["%b %d %Y", "%B %d, %Y", "%d %B %Y", "%a, %d %b %Y 10:00:00 +0000",
+                        "%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y-%m-%dT%H:%M:%SZ"]))
+def test_a_written_date_reads_back_as_itself(day, form):
+    assert parse_date(day.strftime(form)) == day.isoformat()
+
+
+@given(st.text(max_size=40).filter(lambda t: not any(c.isdigit() for c in t)))
+def test_text_without_a_number_names_no_date(text):
+    assert parse_date(text) is None
