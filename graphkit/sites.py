@@ -379,7 +379,10 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
         base URL)``, ``("permalink", pattern)`` (Jekyll, Hexo, Zola and Pelican, in
         :func:`permalink_path`'s placeholders), ``("permalink:SECTION", pattern)``
         (Hugo) and ``("title", the site's name)`` (``title``; MkDocs' ``site_name``,
-        Pelican's ``SITENAME``), in that order; empty when the file names none of them.
+        Pelican's ``SITENAME``, Quarto's ``website.title``, Gatsby's
+        ``siteMetadata.title``), in that order; a generator's own folders (Quarto's
+        ``output``, Eleventy's ``input``, ``includes``, ``data``…) and Docusaurus' blogs
+        (``blog:FOLDER``) where they apply; empty when the file names none of them.
 
     Raises
     ------

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from conftest import FIXTURES
 from hypothesis import given, strategies as st
 
 from graphkit.dates import parse_date
+from graphkit.options import BuildOptions
+from graphkit.pipeline import relate
 from graphkit.readers import blog_name, read_paths, read_text
 from graphkit.readers.frontmatter import listing_page
 from graphkit.sites import file_route, read_site_config
@@ -216,3 +219,55 @@ def test_a_written_date_reads_back_as_itself(day, form):
 @given(st.text(max_size=40).filter(lambda t: not any(c.isdigit() for c in t)))
 def test_text_without_a_number_names_no_date(text):
     assert parse_date(text) is None
+
+
+# ------------------------------------------------------------------ HTML under front matter
+
+def test_an_html_post_under_front_matter_is_a_generators_source(tmp_path):
+    """Jekyll's posts imported from WordPress (jekyll-import) are ``.html`` files under
+    YAML front matter: the title, date and categories are the front matter's, the text
+    and links the HTML's (Liquid tags in an ``href`` too), never the code's."""
+    (tmp_path / "_config.yml").write_text("url: https://old.example\n", encoding="utf-8")
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (posts / "2009-01-03-second.md").write_text("---\ntitle: 第二篇\n---\n正文。\n",
+                                                encoding="utf-8")
+    (posts / "2010-03-04-migrated.html").write_text(
+        "---\nlayout: post\ntitle: 从 WordPress 迁来\ndate: 2010-03-04 10:00:00 +08:00\n"
+        "categories:\n- 随笔\nstatus: publish\n---\n"
+        '<p>迁移过来的文章 &amp; 引用了<a href="{{ site.baseurl }}{% post_url 2009-01-03-second %}">'
+        "第二篇</a>。</p>\n<pre><code>&lt;a href=\"/not/a/link\"&gt;</code></pre>\n"
+        "<script>var x = \"<a href='/nope/'>\";</script>\n", encoding="utf-8")
+    r = read_paths([tmp_path])
+    post = next(p for p in r.posts if p.date == "2010-03-04")
+    assert (post.title, post.categories) == ("从 WordPress 迁来", ("随笔",))
+    assert post.sources[0].format == "front-matter"
+    assert "&amp;" not in post.text and "var x" not in post.text and "layout:" not in post.text
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert [(title[e.source], title[e.target]) for e in edges] == [("从 WordPress 迁来", "第二篇")]
+
+
+def test_blogdown_source_and_its_rendering_are_one_post(tmp_path):
+    """blogdown writes ``x.html`` (front matter over HTML) beside ``x.Rmd`` in Hugo's
+    content folder: one post, whose citation is counted once."""
+    (tmp_path / "config.toml").write_text(
+        'baseurl = "https://bd.example/"\n[permalinks]\n  post = "/:year/:month/:day/:slug/"\n',
+        encoding="utf-8")
+    folder = tmp_path / "content" / "post"
+    folder.mkdir(parents=True)
+    front = "---\ntitle: \"{}\"\ndate: {}\nslug: {}\n---\n\n"
+    for name, (title, day, slug, body) in {
+            "2020-01-01-first": ("First model", "2020-01-01", "first", "We fit a linear model."),
+            "2020-02-01-second": ("Second model", "2020-02-01", "second",
+                                  "Following [the first](/2020/01/01/first/), a GLM.")}.items():
+        (folder / f"{name}.Rmd").write_text(front.format(title, day, slug) + body,
+                                            encoding="utf-8")
+        html = re.sub(r"\[([^]]*)\]\(([^)]*)\)", r'<a href="\2">\1</a>', body)
+        (folder / f"{name}.html").write_text(front.format(title, day, slug) + f"<p>{html}</p>\n",
+                                             encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == ["First model", "Second model"]
+    assert all(len(p.sources) == 2 for p in r.posts)
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    assert len(edges) == 1

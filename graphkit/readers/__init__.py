@@ -288,6 +288,10 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     if export == exports.GHOST:
         return export, *exports.read_ghost(text, path)
     if html.detect(text, path):
+        head = split_lines(text[:4096])
+        if path.lower().endswith(frontmatter.HTML_ENDINGS) and frontmatter.detect(head[:-1] or head):
+            # front matter over HTML: a generator's source file (Jekyll, Hugo, blogdown)
+            return frontmatter.FRONT_MATTER, *frontmatter.read_front_matter(split_lines(text), path)
         return html.HTML_FORMAT, *html.read_html(text, path)
     if rest.detect(path):
         return rest.RESTRUCTUREDTEXT, *rest.read_rst(text, path)

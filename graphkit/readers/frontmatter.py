@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from ..dates import parse_date
 from ..model import Fragment, Post, Source
 from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, canonical_from_lead, canonical_from_meta,
-                     file_slug, medium_post_id, path_aliases, slugify)
+                     expand_site_links, file_slug, medium_post_id, path_aliases, slugify)
 from ..text import preview
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
@@ -260,6 +260,7 @@ PLAIN_MARKDOWN = "markdown"
 METADATA_HEADER = "metadata-header"
 SECTION_PAGE = "section-page"
 MARKDOWN_ENDINGS = (".md", ".markdown", ".mdx", ".mkd", ".mdown")
+HTML_ENDINGS = (".html", ".htm")
 # Python-Markdown's meta-data block (Pelican, MultiMarkdown): "Key: value" lines, then a
 # blank line; a line indented four spaces continues the value above it
 _META_LINE_RE = re.compile(r"^ {0,3}([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$")
@@ -460,6 +461,8 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
                   body_offset: int, layout: str) -> tuple[Post | None, list[Fragment]]:
     """A post from Markdown body lines and front matter values (possibly empty).
 
+    The body of an ``.html`` file is read as HTML (:func:`graphkit.readers.html.html_to_text`).
+
     Parameters
     ----------
     body : list of str
@@ -499,8 +502,15 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
         title = heading or next((ln.lstrip("#").strip() for ln in body if ln.startswith("# ")), "")
     if heading and heading == title:
         body = body[:first] + body[first + 1:]      # the title, not the text
-    text, links = markdown_to_text(body, site_links=True, source=True,
-                                   mdx=path.lower().endswith(".mdx"))
+    if path.lower().endswith(HTML_ENDINGS):
+        # a generator's HTML source (Jekyll's posts imported from WordPress, blogdown's
+        # rendered .html): front matter, then HTML, whose links may use Liquid tags
+        from .html import html_to_text     # (html imports this module)
+
+        text, links = html_to_text("\n".join(expand_site_links(line) for line in body))
+    else:
+        text, links = markdown_to_text(body, site_links=True, source=True,
+                                       mdx=path.lower().endswith(".mdx"))
     if not title and layout == PLAIN_MARKDOWN and text:
         title = file_slug(path)[0]
     if not title and not text:
