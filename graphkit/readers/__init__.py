@@ -267,11 +267,12 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     if not text or text.isspace():   # (strip() would copy a large file's text)
         return "empty", [], []
     suffix = PurePosixPath(path).suffix.lower()
-    if suffix in TEMPLATE_LANGUAGES or suffix in CODE_LANGUAGES:
-        why = (f"a template ({TEMPLATE_LANGUAGES[suffix]}): code that renders the site's "
-               f"pages, not a post" if suffix in TEMPLATE_LANGUAGES
-               else f"source code ({CODE_LANGUAGES[suffix]}), not a post")
-        return (TEMPLATE if suffix in TEMPLATE_LANGUAGES else CODE), [], [Fragment(
+    language = TEMPLATE_LANGUAGES.get(suffix) or CODE_LANGUAGES.get(suffix)
+    if language is not None:
+        template = suffix in TEMPLATE_LANGUAGES
+        why = (f"a template ({language}): code that renders the site's pages, not a post"
+               if template else f"source code ({language}), not a post")
+        return (TEMPLATE if template else CODE), [], [Fragment(
             path=path, line=1, end_line=text.count("\n") + 1, reason=why, text=preview(text))]
     if notebook.detect(path):
         return notebook.NOTEBOOK, *notebook.read_notebook(text, path)

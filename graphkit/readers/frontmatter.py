@@ -11,7 +11,6 @@ reported and not read as a post.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import PurePosixPath
 
