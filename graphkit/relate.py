@@ -35,7 +35,7 @@ from .model import Post
 if TYPE_CHECKING:
     from .keywords import TermMatrix
 from .readers.frontmatter import url_aliases
-from .sites import KEXUE_HOST, medium_post_id, site_ref_target, url_host
+from .sites import KEXUE_HOST, medium_post_id, notion_page_id, site_ref_target, url_host
 from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
@@ -254,6 +254,8 @@ class TitleIndex:
                            if len(ks) == 1 and v not in self.by_title}
         self._keys = sorted(self.by_title)
         self._cache: dict[str, str | None] = {}
+        # pages of a Notion export: links name them by their id (see resolve_url)
+        self.notion = any(a.startswith("notion/") for a in self.by_alias)
 
     def is_exact(self, cited: str, key: str) -> bool:
         """True when ``cited`` is the title of post ``key`` itself (normalised)."""
@@ -283,7 +285,8 @@ class TitleIndex:
         :func:`graphkit.sites.expand_site_links`) by the target's file names; absolute
         URLs only when their host is the site's own (a host of the posts' addresses);
         relative links (``../slug/``, ``/2017/06/21/slug.html``) by URL path, relative
-        path or slug (:attr:`Post.aliases`). Anchors and query strings are ignored. A
+        path or slug (:attr:`Post.aliases`); Notion's addresses and exported file names
+        by the page id they end with (:func:`graphkit.sites.notion_page_id`). Anchors and query strings are ignored. A
         name that several posts share resolves only when the dates in the link's path
         (``/2017/06/``) pick one of them.
         """
@@ -293,6 +296,10 @@ class TitleIndex:
             return self.by_id.get(int(m.group(1)))
         if not self.by_alias:
             return None
+        if self.notion:                     # Notion: a page's id, in any address form
+            notion = self.by_alias.get(f"notion/{notion_page_id(u)}", ())
+            if len(notion) == 1:
+                return next(iter(notion))
         target = site_ref_target(u)
         wp = re.search(r"[?&](?:p|page_id)=(\d+)", u)
         if target is not None:

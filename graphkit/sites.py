@@ -196,6 +196,55 @@ def medium_post_id(url: str) -> str | None:
     return m.group(1) if m else None
 
 
+# Notion names a page by its title and a 32-digit hexadecimal id, in its addresses
+# (``notion.so/Title-ID``, ``notion.so/workspace/ID``, ``name.notion.site/Title-ID``) and
+# in the files of its Markdown, HTML and CSV export (``Title ID.md``)
+_NOTION_ID_RE = re.compile(r"(?:^|[ \-])([0-9a-f]{32})$")
+NOTION_HOSTS = ("notion.so", "notion.site")
+
+
+def notion_page_id(address: str) -> str | None:
+    """The page id in a Notion address or in a file name of a Notion export, or None.
+
+    Parameters
+    ----------
+    address : str
+        An absolute URL (only ``notion.so`` and ``notion.site`` hosts count), or a
+        relative link or file path (its last part, percent-decoded, without ``.md``,
+        ``.html`` or ``.csv``).
+
+    Returns
+    -------
+    str or None
+        The 32 lower-case hexadecimal digits.
+
+    References
+    ----------
+    .. [1] Notion Help Center, "Export your content",
+       https://www.notion.com/help/export-your-content
+
+    >>> notion_page_id("https://www.notion.so/Attention-notes-0123456789abcdef0123456789abcdef?pvs=21")
+    '0123456789abcdef0123456789abcdef'
+    >>> notion_page_id("Blog%200123456789abcdef0123456789abcdef/Rope%20ffffffffffffffffffffffffffffffff.md")
+    'ffffffffffffffffffffffffffffffff'
+    """
+    if len(address) < 32:
+        return None
+    try:
+        parts = urlsplit(address.strip())
+    except ValueError:
+        return None
+    if parts.scheme:
+        host = (parts.hostname or "").lower()
+        if parts.scheme.lower() not in ("http", "https") or not any(
+                host == h or host.endswith("." + h) for h in NOTION_HOSTS):
+            return None
+    last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
+    last = re.sub(r"(?i)(_all)?\.(md|markdown|html?|csv)$", "", last)
+    m = _NOTION_ID_RE.search(last)
+    return m.group(1) if m else None
+
+
 def canonical_from_meta(meta: dict) -> str | None:
     """The post's own absolute address from front matter or an export row, or None.
 
@@ -297,11 +346,16 @@ def path_aliases(path: str) -> set[str]:
     """Every trailing part of a file's path, without extension, in lower case.
 
     ``blog/content/posts/x.md`` → ``content/posts/x``, ``posts/x``, ``x`` (and the whole
-    path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it.
+    path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it. A file of a
+    Notion export (``Title ID.md``) is also ``notion/ID`` (:func:`notion_page_id`).
     """
     p = re.sub(rf"(/(index|_index))?\.({DOC_EXTENSIONS}|txt)$", "", path.strip("/"), flags=re.I)
     parts = [s for s in p.split("/") if s]
-    return {"/".join(parts[i:]).casefold() for i in range(len(parts))}
+    found = {"/".join(parts[i:]).casefold() for i in range(len(parts))}
+    notion = _NOTION_ID_RE.search(parts[-1]) if parts else None
+    if notion:        # a page of a Notion export: its id, whichever address names it
+        found.add(f"notion/{notion.group(1)}")
+    return found
 
 
 # ------------------------------------------------------------------ site configuration

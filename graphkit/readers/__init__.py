@@ -26,7 +26,7 @@ from ..boilerplate import strip_repeated_paragraphs
 from ..sites import (apply_site_configs, is_site_config, read_site_config, site_sources,
                      url_host)
 from ..text import preview, split_lines
-from . import exports, frontmatter, html, kexue, listing, notebook, org, rest, table
+from . import exports, frontmatter, html, kexue, listing, notebook, notion, org, rest, table
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -182,6 +182,8 @@ def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
         return kind, listing.read_listing_a
     if kind == listing.LISTING_B:
         return kind, listing.read_listing_b
+    if notion.detect(path):
+        return notion.NOTION_PAGE, notion.read_notion_page
     if frontmatter.detect_plain(path):
         return frontmatter.PLAIN_MARKDOWN, frontmatter.read_plain_markdown
     return None

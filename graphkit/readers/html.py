@@ -4,7 +4,8 @@ On kexue.fm the post body sits in ``<div id="PostContent">``; title, date and re
 in the title block above it. Other blogs: a microformats2 h-entry [1]_ (``e-content``,
 ``p-name``, ``dt-published``, ``u-url``, ``p-category``: IndieWeb themes, Medium's
 export), else ``<article>``, ``<main>`` or ``<body>``, the first ``<h1>`` or
-``<title>``, ``<time datetime>`` or ``article:published_time``. Links may be absolute or
+``<title>``, ``<time datetime>`` (or a ``<time>`` whose text is a date) or
+``article:published_time``. Links may be absolute or
 site paths (``/archives/ID``).
 
 References
@@ -118,6 +119,9 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     meta = tree.css_first('meta[property="article:published_time"]')
     if date is None and meta is not None and DATE_RE.search(meta.attributes.get("content") or ""):
         date = DATE_RE.search(meta.attributes["content"]).group(1)
+    if date is None:   # <time>July 8, 2021</time>, without datetime (Notion's export, themes)
+        date = next((d for d in (dates.parse_date(t.text().strip().lstrip("@"))
+                                 for t in tree.css("time")[:4]) if d), None)
     if date is None and DATE_RE.search(page_text[:2000]):
         date = DATE_RE.search(page_text[:2000]).group(1)
     rm = READERS_RE.search(page_text[:2000])

@@ -8,7 +8,8 @@ The text may be Markdown (its links are read as in a Markdown file, generator sy
 included) or HTML (read as a feed entry's content); a field wrapped as
 ``{"rendered": …}`` (WordPress's REST API) is unwrapped. A ``links`` (or ``outlinks``)
 column of URLs, or of objects with ``url``/``href`` and optional ``text``, adds links
-that the text does not show.
+that the text does not show. The table of a Notion database (``Name ID.csv``,
+``Name ID_all.csv``) names its posts in its first column, whatever its header.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ import html
 import io
 import json
 import re
+from pathlib import PurePosixPath
 
 from ..model import Fragment, Link, Post, Source
-from ..sites import canonical_from_meta
+from ..sites import canonical_from_meta, notion_page_id
 from ..text import TAG_RE, iter_lines, preview, split_lines
 from .frontmatter import _as_list, post_date, unpublished, url_aliases
 from .html import html_to_text
@@ -164,6 +166,11 @@ def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     return posts, frags
 
 
+def _named_column(header: list[str]) -> bool:
+    """True when a CSV header has a column that names a post: title, url or link."""
+    return any(h and h.strip().casefold() in ("title", "url", "link") for h in header)
+
+
 def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """Read a CSV file with a header row.
 
@@ -180,6 +187,10 @@ def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     start = 1
     try:
         header = reader.fieldnames or []
+        if header and notion_page_id(PurePosixPath(path).name) and not _named_column(header):
+            # a Notion database's table: its first column is the title property
+            header = ["title", *header[1:]]
+            reader.fieldnames = header
         start = reader.line_num + 1
         for row in reader:
             n = reader.line_num
@@ -206,7 +217,7 @@ def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         frags.append(Fragment(path=path, line=start, end_line=last,
                               reason=f"broken CSV ({exc}): lines {start}–{last} not read",
                               text=""))
-    if not any(h and h.strip().casefold() in ("title", "url", "link") for h in header):
+    if not _named_column(header):
         frags.append(Fragment(path=path, line=1, end_line=1,
                               reason="CSV header has no title or url column",
                               text=preview(",".join(header))))
