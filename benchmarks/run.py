@@ -861,6 +861,19 @@ def _hostile() -> dict:
     read_html("<html><body><article>" + "<div>" * 8000 + "<p>x</p>" + "</div>" * 8000
               + "</article></body></html>", "deep.html")
     out["html_8000_nested_divs_s"] = round(time.perf_counter() - t, 3)
+    # theme furniture inside the post's element, removed once each however nested
+    for name, page in (
+            ("html_8000_nested_comments_s", '<html><body><article><p>x</p>'
+             + '<div class="comments"><nav>' * 8000 + "<p>y</p>" + "</nav></div>" * 8000
+             + "</article></body></html>"),
+            ("html_8000_navs_in_nested_divs_s", "<html><body><article><p>x</p>"
+             + '<div><nav><a href="/a/">a</a></nav>' * 8000 + "</div>" * 8000
+             + "</article></body></html>"),
+            ("html_30000_rel_prev_links_s", "<html><body><article><p>x</p>"
+             + '<p><a rel="prev" href="/a/">a</a></p>' * 30000 + "</article></body></html>")):
+        t = time.perf_counter()
+        read_html(page, "furniture.html")
+        out[name] = round(time.perf_counter() - t, 3)
     # an author's source: comments, raw tags and MDX markers in one 0.5 MB line each
     from graphkit.readers.markdown import markdown_to_text
 

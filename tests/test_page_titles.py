@@ -1,11 +1,16 @@
-"""A saved page's title is the post's, not the site's; a map names the blog it maps."""
+"""A saved page's title is the post's, not the site's; a map names the blog it maps; the
+theme's furniture inside a post's element (previous and next, related posts, comments) is
+not the post's."""
 
 import re
 from pathlib import Path
 
 import pytest
 
+from graphkit.options import BuildOptions
+from graphkit.pipeline import relate
 from graphkit.readers import blog_name, read, read_paths
+from graphkit.readers.html import read_html
 from graphkit.sites import read_site_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -61,3 +66,57 @@ def test_the_map_page_and_its_heading_name_the_blog(tmp_path):
     write_outputs(build([FIXTURES / "zoo" / "obsidian"]), tmp_path / "notes")
     assert "<title>graphkit map</title>" in (tmp_path / "notes" / "graph.html").read_text(
         encoding="utf-8")
+
+
+# ---------------------------------------------------------------- page furniture
+FURNITURE = FIXTURES / "page-furniture"
+# each page's own citations; the theme's links (previous and next post, related posts,
+# comments) are not among them
+OWN_LINKS = {
+    "wordpress-nav-and-comments.html": ["https://blog.example/2021/03/01/attention-notes/"],
+    "hugo-paginav.html": [],
+    "jekyll-related-and-next.html": [],
+    "ghost-disqus.html": ["https://blog.example/2021/07/08/rotary/"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(OWN_LINKS))
+def test_only_the_authors_links_are_read_from_a_themed_page(name):
+    text = (FURNITURE / name).read_text(encoding="utf-8")
+    posts, frags = read_html(text, name)
+    links = [link.url for link in posts[0].links if "/tag" not in link.url]
+    assert links == OWN_LINKS[name]
+    removed = [f for f in frags if f.reason.startswith("inside the post's element but not")]
+    assert len(removed) == 1, [f.reason for f in frags]
+
+
+def test_the_furniture_is_named_in_the_report():
+    text = (FURNITURE / "wordpress-nav-and-comments.html").read_text(encoding="utf-8")
+    _, frags = read_html(text, "w.html")
+    removed = next(f for f in frags if f.reason.startswith("inside the post's element"))
+    assert "nav.pagination-single" in removed.reason and "div.comments-wrapper" in removed.reason
+    assert "Great post!" in removed.text and "Linear attention" in removed.text
+
+
+def test_the_authors_sentences_about_related_work_stay():
+    text = (FURNITURE / "ghost-disqus.html").read_text(encoding="utf-8")
+    posts, _ = read_html(text, "g.html")
+    assert "Related work is listed in the paper's appendix." in posts[0].text
+    assert "A reader wrote" not in posts[0].text
+
+
+def test_the_furniture_costs_no_citation_in_a_folder_of_pages():
+    r = read_paths([FURNITURE])
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [
+        ("Rotary embeddings", "Attention notes"), ("Some idea", "Rotary embeddings")]
+
+
+def test_a_post_element_named_like_furniture_is_still_read():
+    page = ('<html><body><article class="post-navigation-demo"><h1>Nav</h1><p>A post about '
+            'site navigation links <a href="/b/">here</a>.</p><nav><a href="/c/">next</a>'
+            '</nav></article></body></html>')
+    posts, _ = read_html(page, "n.html")
+    assert "site navigation links" in posts[0].text
+    assert [link.url for link in posts[0].links] == ["/b/"]

@@ -126,6 +126,12 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         date = DATE_RE.search(page_text[:2000]).group(1)
     rm = READERS_RE.search(page_text[:2000])
     readers = int(rm.group(1)) if rm else None
+    aside = prune_page_furniture(body)
+    if aside:
+        frags.append(Fragment(path=path, line=1, end_line=nlines,
+                              reason="inside the post's element but not the post: "
+                                     f"{aside[0]} (not read as its text or citations)",
+                              text=aside[1]))
     paragraphs, links = body_paragraphs(body)
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the title repeated as the body's heading
@@ -330,6 +336,74 @@ def mirror_address(path: str) -> str | None:
     return None
 
 
+# what themes put inside a post's <article> that the author did not write: links to the
+# previous and next post, related posts, comments and their form, share buttons,
+# breadcrumbs; named by the words in class and id that Readability weighs as "unlikely
+# candidates" and that WordPress, Jekyll, Hugo and Ghost themes use
+_FURNITURE_RE = re.compile(
+    r"(?:^|[\s_-])(?:comments?|commentlist|comment-list|respond|disqus_thread|giscus|"
+    r"utterances|related|relatedposts|yarpp|pagination|paginav|pager|nav-links|"
+    r"post-nav|post-navigation|navigation|breadcrumbs?|sharedaddy|share-buttons|"
+    r"social-share)(?:$|[\s_-])", re.I)
+_FURNITURE_CSS = "nav, [role=navigation], [class], [id]"
+
+
+def prune_page_furniture(body) -> tuple[str, str] | None:
+    """Remove from a post's element what its theme adds there (see below); say what.
+
+    Inside the ``<article>`` of a post, themes place the links to the previous and next
+    post (WordPress' ``nav.post-navigation``, Hugo PaperMod's ``nav.paginav``), related
+    posts (Jetpack's ``#jp-relatedposts``, YARPP), the comments and their form
+    (``#comments``, ``#respond``, Disqus, giscus, utterances), share buttons and
+    breadcrumbs: none of it is the author's text, and its links are no citations.
+    Removed are ``<nav>`` and ``role="navigation"`` elements, elements whose class or id
+    holds one of those words (:data:`_FURNITURE_RE`), and the block around a link with
+    ``rel="prev"`` or ``rel="next"``. The element itself is never removed.
+
+    Parameters
+    ----------
+    body : selectolax node
+        The post's element; modified in place (it belongs to the reader's own tree).
+
+    Returns
+    -------
+    (str, str) or None
+        What was removed (``"2 elements: nav.pagination-single, div#comments"``) and a
+        preview of its text, or None when nothing was.
+
+    References
+    ----------
+    .. [1] Mozilla Readability.js, ``REGEXPS.unlikelyCandidates``,
+       https://github.com/mozilla/readability
+    .. [2] HTML Living Standard, link types ``prev`` and ``next``,
+       https://html.spec.whatwg.org/multipage/links.html#link-type-next
+    """
+    found = []
+    for node in body.css(_FURNITURE_CSS):
+        attrs = node.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if (node.tag == "nav" or (attrs.get("role") or "").lower() == "navigation"
+                or _FURNITURE_RE.search(marks)):
+            found.append(node)
+    for a in body.css('a[rel~="prev"], a[rel~="next"]'):
+        found.append(a.parent if a.parent is not None and a.parent.tag != "body" else a)
+    unique = {n.mem_id: n for n in found if n.mem_id != body.mem_id}
+    if not unique:
+        return None
+    inside = _InsideBlock(body, marked=set(unique))
+    outermost = [n for n in unique.values() if not inside(n)]
+    names, texts = [], []
+    for node in outermost:           # none inside another: each removed once
+        attrs = node.attributes
+        marks = (attrs.get("class") or "").split()
+        names.append(node.tag + (f"#{attrs['id']}" if attrs.get("id") else
+                                 f".{marks[0]}" if marks else ""))
+        texts.append(_block_text(node))
+        node.decompose()
+    return (f"{len(names)} element{'s' if len(names) > 1 else ''}: {', '.join(names[:5])}"
+            + (" …" if len(names) > 5 else ""), preview(" / ".join(t for t in texts if t)))
+
+
 def body_paragraphs(body) -> tuple[list[str], list[Link]]:
     """The paragraphs of an HTML element and the links in them, with their sentences.
 
@@ -380,16 +454,18 @@ def html_to_text(markup: str) -> tuple[str, list[Link]]:
 
 
 class _InsideBlock:
-    """Tell whether a node lies inside a block element below ``stop``, in linear time.
+    """Tell whether a node lies inside a block element below ``stop`` (or inside one of
+    the ``marked`` nodes), in linear time.
 
     Nodes are compared by ``mem_id`` (selectolax's ``==`` and ``!=`` serialise both
     subtrees, which made this check quadratic), and each node's answer is remembered,
     so that every node of the document is climbed through at most once.
     """
 
-    def __init__(self, stop):
+    def __init__(self, stop, marked: set[int] | None = None):
         self.stop = stop.mem_id
         self.known: dict[int, bool] = {}
+        self.marked = marked       # mem_ids that count as blocks instead of BLOCK_TAGS
 
     def __call__(self, node) -> bool:
         chain = []
@@ -400,7 +476,7 @@ class _InsideBlock:
             if key in self.known:
                 answer = self.known[key]
                 break
-            if p.tag in BLOCK_TAGS:
+            if (p.tag in BLOCK_TAGS) if self.marked is None else (key in self.marked):
                 answer = True
                 self.known[key] = True
                 break
