@@ -271,3 +271,55 @@ def test_blogdown_source_and_its_rendering_are_one_post(tmp_path):
     assert all(len(p.sources) == 2 for p in r.posts)
     edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
     assert len(edges) == 1
+
+
+# ------------------------------------------------ JSON front matter, titles from names
+HUGO_JSON = """{
+  "title": "Rotary embeddings",
+  "date": "2021-07-08T10:00:00+08:00",
+  "tags": ["transformer", "position"],
+  "params": {"math": true}
+}
+
+Rotary embeddings rotate queries and keys; see [attention]({{< ref "attention.md" >}}).
+"""
+
+
+def test_hugo_json_front_matter_is_read_as_front_matter():
+    layout, posts, frags = read_text(HUGO_JSON, "content/posts/rotary.md")
+    assert layout == "front-matter" and frags == []
+    post = posts[0]
+    assert (post.title, post.date, post.tags) == ("Rotary embeddings", "2021-07-08",
+                                                   ("transformer", "position"))
+    assert post.text.startswith("Rotary embeddings rotate") and '"title"' not in post.text
+    assert [link.url for link in post.links] == ["site-ref:attention.md"]
+
+
+def test_broken_json_front_matter_names_its_line():
+    broken = HUGO_JSON.replace('"tags": [', '"tags": [,', 1)
+    _, posts, frags = read_text("\n" + broken, "content/posts/rotary.md")
+    bad = [f for f in frags if f.reason.startswith("broken front matter")]
+    assert len(bad) == 1 and bad[0].line == 5           # the file's line of "tags"
+    assert posts and posts[0].text.startswith("Rotary embeddings rotate")
+
+
+def test_json_front_matter_never_closed_is_reported():
+    _, posts, frags = read_text('{\n  "title": "x",\n\nText.\n', "content/posts/x.md")
+    assert posts == [] and frags[0].reason == "front matter opened with '{' is never closed"
+
+
+def test_a_json_data_file_is_no_post():
+    layout, posts, _ = read_text('{\n  "title": "My site",\n  "lang": "en"\n}\n', "data/site.json")
+    assert layout == "unknown" and posts == []
+
+
+@pytest.mark.parametrize("path, title", [
+    ("_posts/2021-07-08-rotary-embeddings.md", "Rotary Embeddings"),   # Jekyll
+    ("blog/_posts/2021-07-08-GPT-2-notes.markdown", "Gpt 2 Notes"),      # (capitalised)
+    ("source/_posts/hello-world.md", "hello-world"),                    # Hexo
+    ("content/posts/rotary.md", ""),                                    # Hugo: untitled
+])
+def test_a_post_without_a_title_is_named_as_its_generator_names_it(path, title):
+    _, posts, _ = read_text("---\nlayout: post\n---\nRotary embeddings rotate vectors.\n", path)
+    assert posts[0].title == title
+    assert posts[0].untitled == (not title)

@@ -166,7 +166,7 @@ def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
     """Return the layout name and reader for a Markdown/text file, or None when unknown."""
     if frontmatter.is_section_page(path):
         return frontmatter.SECTION_PAGE, frontmatter.read_section_page
-    if frontmatter.detect(lines):
+    if frontmatter.detect(lines) or frontmatter.detect_json(lines, path):
         return frontmatter.FRONT_MATTER, frontmatter.read_front_matter
     if frontmatter.detect_metadata_header(lines, path):
         return frontmatter.METADATA_HEADER, frontmatter.read_metadata_header

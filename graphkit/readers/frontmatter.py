@@ -28,11 +28,24 @@ FRONT_MATTER = "front-matter"
 _KEY_RE = re.compile(r"^\s*[\"']?[A-Za-z_][\w\-]*[\"']?\s*[:=]")
 
 
+_JSON_KEY_RE = re.compile(r'^\s*"[^"\\]+"\s*:')
+
+
 def detect(lines: list[str]) -> bool:
     """True when the file opens with ``---`` or ``+++`` followed by a ``key:``/``key =`` line."""
     nonblank = [line for line in lines[:50] if line.strip()]
     return (len(nonblank) >= 2 and nonblank[0].strip() in ("---", "+++")
             and bool(_KEY_RE.match(nonblank[1])))
+
+
+def detect_json(lines: list[str], path: str) -> bool:
+    """True for a Markdown file that opens with ``{`` and a ``"key":`` line: Hugo's JSON
+    front matter (a data file, ``.json``, is no post)."""
+    if not path.lower().endswith(MARKDOWN_ENDINGS):
+        return False
+    nonblank = [line for line in lines[:50] if line.strip()]
+    return (len(nonblank) >= 2 and nonblank[0].strip() == "{"
+            and bool(_JSON_KEY_RE.match(nonblank[1])))
 
 
 def url_aliases(value: str) -> set[str]:
@@ -138,7 +151,8 @@ def _no_alias_loader(foreign_tags: bool = False):
 
 
 def parse_front_matter(raw: str, fence: str = "---", *, foreign_tags: bool = False) -> dict:
-    """Parse the text between the fences: YAML after ``---``, TOML after ``+++``.
+    """Parse the text between the fences: YAML after ``---``, TOML after ``+++``, and a
+    JSON object (``fence="{"``: ``raw`` holds its braces).
 
     YAML is read by PyYAML's safe loader with aliases refused, so that its size in
     memory is bounded by the size of its text; TOML by :mod:`tomllib`.
@@ -147,7 +161,7 @@ def parse_front_matter(raw: str, fence: str = "---", *, foreign_tags: bool = Fal
     ----------
     raw : str
         The lines between the fences.
-    fence : {"---", "+++"}
+    fence : {"---", "+++", "{"}
     foreign_tags : bool, keyword-only
         Read a YAML tag of an application (``!!python/name:x``,
         ``!!python/object/apply:f``, ``!ENV``) as the tag's text instead of refusing the
@@ -166,8 +180,19 @@ def parse_front_matter(raw: str, fence: str = "---", *, foreign_tags: bool = Fal
     ----------
     .. [1] YAML 1.1, anchors and aliases, https://yaml.org/spec/1.1/#id899912
     .. [2] TOML v1.0.0, https://toml.io/en/v1.0.0
+    .. [3] Hugo, "Front matter" (JSON front matter),
+       https://gohugo.io/content-management/front-matter/
     """
-    if fence == "---":
+    if fence == "{":
+        import json
+
+        try:
+            loaded = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise FrontMatterError(exc.msg, exc.lineno) from None
+        except RecursionError:
+            raise FrontMatterError("nested too deeply") from None
+    elif fence == "---":
         import yaml
 
         try:
@@ -223,7 +248,9 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
     """
     start = next(i for i, line in enumerate(lines) if line.strip())
     fence = lines[start].strip()
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == fence), None)
+    closing = "}" if fence == "{" else fence        # JSON: the object's last line
+    end = next((i for i in range(start + 1, len(lines))
+                if (lines[i].rstrip() if fence == "{" else lines[i].strip()) == closing), None)
     frags: list[Fragment] = []
     meta: dict = {}
     if end is None:
@@ -231,11 +258,13 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
                               reason=f"front matter opened with {fence!r} is never closed",
                               text=preview("\n".join(lines[start:start + 5]))))
         return [], frags
-    raw = "\n".join(lines[start + 1:end])
+    raw = "\n".join(lines[start:end + 1] if fence == "{" else lines[start + 1:end])
     try:
         meta = parse_front_matter(raw, fence)
     except FrontMatterError as exc:
-        line = start + 1 + exc.lineno if exc.lineno else start + 2
+        # (a JSON error's line counts from the opening brace, the others' from the line after)
+        line = (start + exc.lineno - (1 if fence == "{" else 0) + 1 if exc.lineno
+                else start + 2)
         reason = str(exc) or type(exc).__name__
         frags.append(Fragment(path=path, line=line, end_line=end + 1,
                               reason=f"broken front matter ({reason}); body read without it",
@@ -510,8 +539,8 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
     else:
         text, links = markdown_to_text(body, site_links=True, source=True,
                                        mdx=path.lower().endswith(".mdx"))
-    if not title and layout == PLAIN_MARKDOWN and text:
-        title = file_slug(path)[0]
+    if not title and text:
+        title = default_title(path, layout)
     if not title and not text:
         shown = [i for i, ln in enumerate(body) if ln.strip()]
         if shown:           # only comments, tags or markers: nothing a reader sees
@@ -523,6 +552,33 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
         return None, frags
     return meta_post(meta, path, title=title, text=text, links=links, canonical=canonical,
                      first_line=first_line, layout=layout), frags
+
+
+def default_title(path: str, layout: str) -> str:
+    """The title a post without one gets from its file name, or "".
+
+    A note (no front matter) is named by its file, as Obsidian names it. A post with
+    front matter but no ``title``: Jekyll titles a dated file by its slug, each word
+    capitalised (``2021-07-08-rotary-embeddings.md`` → ``Rotary Embeddings``); Hexo names
+    a post in ``_posts`` by its file name. Other generators leave it untitled.
+
+    References
+    ----------
+    .. [1] Jekyll, ``Document#populate_title`` and ``Utils.titleize_slug``,
+       https://github.com/jekyll/jekyll/blob/master/lib/jekyll/document.rb
+    .. [2] Hexo, "Front-matter" (``title``: the file name by default),
+       https://hexo.io/docs/front-matter
+    """
+    slug, date = file_slug(path)
+    if layout == PLAIN_MARKDOWN:
+        return slug
+    if layout != FRONT_MATTER:
+        return ""
+    if date is not None:
+        return " ".join(w[:1].upper() + w[1:].lower() for w in slug.split("-") if w)
+    if "_posts" in PurePosixPath(path).parts[:-1]:
+        return slug
+    return ""
 
 
 def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
