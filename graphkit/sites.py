@@ -957,6 +957,13 @@ def _site_layout(generator: str, conf: dict[str, str]) -> tuple[set[str], set[st
     return templates, built, CONTENT_ROOTS.get(generator)
 
 
+def _top_bundle(rel: str, generator: str) -> bool:
+    """True for a page bundle at the top of Hugo's or Zola's content (``about/index.md``
+    under ``content/``): a page with its files, as ``about.md`` is one without."""
+    return (generator in ("hugo", "zola") and rel.count("/") == 1
+            and PurePosixPath(rel).stem.lower() == "index")
+
+
 def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]]
                  ) -> tuple[list, list]:
     """Set aside what a site's source folder holds besides its posts.
@@ -973,8 +980,9 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
       beside that folder or in a folder not named with ``_`` (``about.md``,
       ``404.html``, ``source/about/index.md``) is a page; ``_``-folders are the posts
       and the site's collections;
-    * the pages at the top of the content (Hugo's and Zola's ``content/about.md``,
-      Quarto's ``about.qmd``, the top of Eleventy's input folder) when the posts are in
+    * the pages at the top of the content (Hugo's and Zola's ``content/about.md`` and
+      ``content/about/index.md``, Quarto's ``about.qmd``, the top of Eleventy's input
+      folder) when the posts are in
       folders below it; Pelican's pages (``content/pages/``); Astro's and Gatsby's routed
       pages (``src/pages/``) when the posts are in content collections (``src/content/``)
       or ``content/``; a Docusaurus site's
@@ -1046,7 +1054,7 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
         if "_posts" in parts[:-1]:
             posts_dirs.setdefault(root, set()).add("/".join(parts[:parts.index("_posts")]))
         rel = _under(inside, content) if content is not None else None
-        if rel is not None and "/" in rel:
+        if rel is not None and "/" in rel and not _top_bundle(rel, roots[root]):
             foldered.add(root)
         if any(_under(inside, c) for c in ROUTED_PAGES.get(roots[root], ("", ()))[1]):
             collections.add(root)
@@ -1076,7 +1084,8 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                 if home is None or not any(f.startswith("_") for f in rest.split("/")[:-1]):
                     why = ("a page of the site, not a post (Jekyll's and Hexo's posts are in "
                            "_posts/)")
-            elif root in foldered and rel is not None and "/" not in rel:
+            elif root in foldered and rel is not None and ("/" not in rel
+                                                            or _top_bundle(rel, generator)):
                 where = f"{content}/" if content else "the site's folder"
                 why = (f"a page at the top of the site's content ({where}), not a post: "
                        f"the posts are in folders below it")

@@ -21,6 +21,7 @@ SET_ASIDE = {
                     "_site/2021/02/01/yi/index.html": "built (_site/)",
                     "about.md": "a page of the site", "404.html": "a page of the site"},
     "hugo-repo": {"content/posts/bing.md": "draft: true", "content/about.md": "top of the site's content (content/)",
+                  "content/now/index.md": "top of the site's content (content/)",
                   "themes/paper/exampleSite/content/posts/markdown-syntax.md": "(themes/)",
                   "archetypes/default.md": "(archetypes/)",
                   "layouts/_default/single.html": "(layouts/)",
