@@ -286,9 +286,9 @@ class TitleIndex:
         URLs only when their host is the site's own (a host of the posts' addresses);
         relative links (``../slug/``, ``/2017/06/21/slug.html``) by URL path, relative
         path or slug (:attr:`Post.aliases`); Notion's addresses and exported file names
-        by the page id they end with (:func:`graphkit.sites.notion_page_id`). Anchors and query strings are ignored. A
-        name that several posts share resolves only when the dates in the link's path
-        (``/2017/06/``) pick one of them.
+        by the page id they end with (:func:`graphkit.sites.notion_page_id`). Anchors
+        and query strings are ignored. A name that several posts share resolves only
+        when the dates in the link's path (``/2017/06/``) pick one of them.
         """
         u = url.strip()
         m = ARCHIVE_URL_RE.match(u)

@@ -263,8 +263,7 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
         meta = parse_front_matter(raw, fence)
     except FrontMatterError as exc:
         # (a JSON error's line counts from the opening brace, the others' from the line after)
-        line = (start + exc.lineno - (1 if fence == "{" else 0) + 1 if exc.lineno
-                else start + 2)
+        line = start + exc.lineno + (fence != "{") if exc.lineno else start + 2
         reason = str(exc) or type(exc).__name__
         frags.append(Fragment(path=path, line=line, end_line=end + 1,
                               reason=f"broken front matter ({reason}); body read without it",
