@@ -874,6 +874,18 @@ def _hostile() -> dict:
         t = time.perf_counter()
         read_html(page, "furniture.html")
         out[name] = round(time.perf_counter() - t, 3)
+    # a post's body alone (Substack's export, WordPress' classic content): the text
+    # outside blocks is read in one pass, however nested and however many links
+    for name, page in (
+            ("body_only_8000_nested_divs_with_text_s",
+             "<div>x " * 8000 + "<p>y</p>" + "</div> z" * 8000),
+            ("body_only_100000_loose_links_s",
+             '<p>x</p>' + 'see <a href="/a/">a</a>\n\n' * 100000),
+            ("body_only_30000_link_cards_s",
+             '<p>x</p>' + '<a href="/a/"><div>t</div><div>e</div></a>' * 30000)):
+        t = time.perf_counter()
+        read_html(page, "posts/1.body.html")
+        out[name] = round(time.perf_counter() - t, 3)
     # an author's source: comments, raw tags and MDX markers in one 0.5 MB line each
     from graphkit.readers.markdown import markdown_to_text
 

@@ -35,7 +35,8 @@ from .model import Post
 if TYPE_CHECKING:
     from .keywords import TermMatrix
 from .readers.frontmatter import url_aliases
-from .sites import KEXUE_HOST, medium_post_id, notion_page_id, site_ref_target, url_host
+from .sites import (KEXUE_HOST, medium_post_id, notion_page_id, site_ref_target, substack_address,
+                    substack_post_id, url_host)
 from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
@@ -286,9 +287,12 @@ class TitleIndex:
         URLs only when their host is the site's own (a host of the posts' addresses);
         relative links (``../slug/``, ``/2017/06/21/slug.html``) by URL path, relative
         path or slug (:attr:`Post.aliases`); Notion's addresses and exported file names
-        by the page id they end with (:func:`graphkit.sites.notion_page_id`). Anchors
-        and query strings are ignored. A name that several posts share resolves only
-        when the dates in the link's path (``/2017/06/``) pick one of them.
+        by the page id they end with (:func:`graphkit.sites.notion_page_id`); Substack's
+        addresses by a post's number (:func:`graphkit.sites.substack_post_id`), and its
+        app's share links as the publication's own addresses
+        (:func:`graphkit.sites.substack_address`). Anchors and query strings are ignored.
+        A name that several posts share resolves only when the dates in the link's path
+        (``/2017/06/``) pick one of them.
         """
         u = url.strip()
         m = ARCHIVE_URL_RE.match(u)
@@ -308,6 +312,10 @@ class TitleIndex:
             medium = self.by_alias.get(f"medium/{medium_post_id(u)}", ())
             if len(medium) == 1:             # Medium: any of a post's address forms
                 return next(iter(medium))
+            substack = self.by_alias.get(f"substack/{substack_post_id(u)}", ())
+            if len(substack) == 1:           # Substack: a post's number, on any host
+                return next(iter(substack))
+            u = substack_address(u)
             if not re.match(r"^https?://", u, re.I) or url_host(u) not in self.hosts:
                 return None                  # another site, mail, script: not a post here
             path = u
@@ -347,7 +355,7 @@ class TitleIndex:
         totals: dict[str, int] = {}
         for p in posts:
             for link in p.links:
-                u = link.url.strip()
+                u = substack_address(link.url.strip())
                 if not re.match(r"^https?://", u, re.I):
                     continue
                 host = url_host(u)

@@ -196,6 +196,64 @@ def medium_post_id(url: str) -> str | None:
     return m.group(1) if m else None
 
 
+# Substack's own addresses of one post by its number (``substack.com/home/post/p-ID``,
+# ``substack.com/@user/p-ID``, ``substack.com/inbox/post/ID``, ``pub.substack.com/p-ID``)
+_SUBSTACK_ID_RE = re.compile(r"/(?:(?:home|inbox)/post/(?:p-)?|(?:@[^/]+/)?p-)(\d+)/?$")
+# the app's share address of a publication's post: open.substack.com/pub/NAME/p/slug
+_SUBSTACK_OPEN_RE = re.compile(r"^/pub/([a-z0-9][a-z0-9-]*)(/.*)?$", re.I)
+
+
+def _substack_parts(url: str):
+    if "substack.com" not in url.casefold():     # most addresses: no parse at all
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return None
+    if host != "substack.com" and not host.endswith(".substack.com"):
+        return None
+    return host, parts
+
+
+def substack_post_id(url: str) -> str | None:
+    """The number of the post a Substack address names by number, or None.
+
+    Substack numbers every post; the number is in its export (``posts.csv``'s
+    ``post_id`` ``ID.slug``) and in the addresses its apps give a post
+    (``https://substack.com/home/post/p-ID``, ``substack.com/@user/p-ID``,
+    ``substack.com/inbox/post/ID``). The number names one post across all of Substack.
+
+    >>> substack_post_id("https://substack.com/home/post/p-101000006?utm_source=share")
+    '101000006'
+    >>> substack_post_id("https://zhang.substack.com/p/rope") is None
+    True
+    """
+    found = _substack_parts(url)
+    if found is None:
+        return None
+    m = _SUBSTACK_ID_RE.search(found[1].path)
+    return m.group(1) if m else None
+
+
+def substack_address(url: str) -> str:
+    """A publication's own address of a post for Substack's app address of it.
+
+    ``https://open.substack.com/pub/NAME/p/slug?r=…`` (the share link of Substack's app)
+    is ``https://NAME.substack.com/p/slug``; any other URL is returned as it is.
+
+    >>> substack_address("https://open.substack.com/pub/zhang/p/rope?r=2abc&utm_medium=web")
+    'https://zhang.substack.com/p/rope'
+    """
+    found = _substack_parts(url)
+    if found is None or found[0] != "open.substack.com":
+        return url
+    m = _SUBSTACK_OPEN_RE.match(found[1].path)
+    if not m:
+        return url
+    return f"https://{m.group(1).lower()}.substack.com{m.group(2) or '/'}"
+
+
 # Notion names a page by its title and a 32-digit hexadecimal id, in its addresses
 # (``notion.so/Title-ID``, ``notion.so/workspace/ID``, ``name.notion.site/Title-ID``) and
 # in the files of its Markdown, HTML and CSV export (``Title ID.md``)

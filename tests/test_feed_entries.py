@@ -52,3 +52,42 @@ def test_any_feed_keeps_replies_and_drafts_out_and_dates_on_the_authors_clock():
     posts, frags = read_feed(atom, "atom.xml")
     assert [p.title for p in posts] == ["正文"]
     assert [f.text for f in frags] == ["回复", "草稿"]
+
+
+# --------------------------------------------- content as an author's editor stores it
+
+def test_text_outside_paragraphs_is_read_in_order_with_its_links():
+    """WordPress' classic editor stores paragraphs as blank lines (``wpautop`` adds the
+    ``<p>`` when the page is rendered); only a list or a quote has tags of its own."""
+    from graphkit.readers.html import html_to_text
+
+    text, links = html_to_text(
+        'First cites <a href="/a/">A</a>.\n\n<ul><li>a list item</li></ul>\n'
+        'Second line<br>goes on with <a href="/b/">B</a>.\n\n'
+        '<script>var x = "<a href=/c/>no</a>";</script><style>p{}</style>Last.')
+    assert text.split("\n") == ["First cites A.", "a list item", "Second line",
+                                "goes on with B.", "Last."]
+    assert [(x.url, x.sentence) for x in links] == [("/a/", "First cites A."),
+                                                    ("/b/", "goes on with B.")]
+
+
+def test_a_link_around_divs_is_a_link_and_its_text_is_read():
+    from graphkit.readers.html import html_to_text
+
+    text, links = html_to_text('<p>Intro.</p><div class="card"><a href="/x/"><div>Title X'
+                               '</div><div>Excerpt of X</div></a></div><p>After.</p>')
+    assert text.split("\n") == ["Intro.", "Title X", "Excerpt of X", "After."]
+    assert [x.url for x in links] == ["/x/"]
+
+
+def test_a_pages_own_element_keeps_to_its_blocks():
+    """In a whole page, text outside blocks is the theme's (a date line, tag links)."""
+    from graphkit.readers.html import read_html
+
+    page = ('<html><body><article><h1>T</h1><div class="meta">2021-09-10 '
+            '<a href="/tags/x/">x</a></div><p>Body.</p></article></body></html>')
+    (post,), _ = read_html(page, "t.html")
+    assert post.text == "Body." and post.links == ()
+    (post,), frags = read_html('<p>Body of <a href="/y/">Y</a>.</p>Tail.', "posts/1.y.html")
+    assert post.text == "Body of Y.\nTail." and [x.url for x in post.links] == ["/y/"]
+    assert not any("truncated" in f.reason or "outside" in f.reason for f in frags)

@@ -101,7 +101,7 @@ def test_the_database_table_names_its_posts_in_the_first_column():
     assert [(p.title, p.date, p.tags) for p in posts] == [("Rope", "2021-07-08", ("a",))]
     assert frags == []
     posts, frags = read_csv(header + 'Rope,"July 8, 2021",a\n', "people.csv")
-    assert posts == [] and frags[-1].reason == "CSV header has no title or url column"
+    assert posts == [] and frags[-1].reason.startswith("CSV header has no title or url column")
 
 
 def test_a_table_row_and_its_page_are_one_post(export):

@@ -26,7 +26,8 @@ from ..boilerplate import strip_repeated_paragraphs
 from ..sites import (apply_site_configs, is_site_config, read_site_config, site_sources,
                      url_host)
 from ..text import preview, split_lines
-from . import exports, frontmatter, html, kexue, listing, notebook, notion, org, rest, table
+from . import (exports, frontmatter, html, kexue, listing, notebook, notion, org, rest, substack,
+               table)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -587,6 +588,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         why = "; ".join(r.error or f"{r.path}: {r.format}" for r in reports[:5]) or "no files"
         raise InputError(f"no post could be read ({why})",
                          path=", ".join(str(p) for p in paths))
+    sightings, bodies = substack.join_bodies(sightings)
+    fragments.extend(bodies)
     configs = [(r.path, r.site) for r in reports if r.format == SITE_CONFIG]
     sightings, aside = site_sources(sightings, configs)
     fragments.extend(aside)

@@ -101,7 +101,7 @@ def _date(value) -> str | None:
 # Eleventy, Quarto), Hugo's aliases of its publish date, Astro's blog templates'
 # ``pubDate``/``pubDatetime``, exports' ``published_at``, a note's ``created``
 DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "pubdate", "published",
-             "published_at", "date_published", "created")
+             "published_at", "date_published", "post_date", "created")
 
 
 def post_date(meta: dict) -> str | None:
@@ -411,7 +411,8 @@ def unpublished(meta: dict, path: str) -> str | None:
     """Why a source file is not a published post, from its metadata or folder; else None.
 
     ``draft: true`` (Hugo, Zola, Docusaurus, Material for MkDocs' blog, Eleventy and
-    Astro by convention), ``published: false`` (Jekyll, Hexo), a ``status`` of
+    Astro by convention), ``published: false`` (Jekyll, Hexo), ``is_published: false``
+    (Substack's ``posts.csv``), a ``status`` of
     :data:`NOT_PUBLIC_STATUS` (Pelican's ``draft``, WordPress' ``draft``, ``pending``,
     ``private``, ``future``), ox-hugo's ``#+HUGO_DRAFT: true``, or a file in a
     ``_drafts`` folder (Jekyll, Hexo): the generator builds the site without it.
@@ -442,9 +443,10 @@ def unpublished(meta: dict, path: str) -> str | None:
         value = keys.get(key)
         if value is True or (isinstance(value, str) and value.strip().lower() in _YES):
             return f"a draft ({key}: true), not published"
-    value = keys.get("published")
-    if value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no")):
-        return "not published (published: false)"
+    for key in ("published", "is_published"):
+        value = keys.get(key)
+        if value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no")):
+            return f"not published ({key}: false)"
     value = keys.get("status")
     if isinstance(value, str) and value.strip().lower() in NOT_PUBLIC_STATUS:
         return f"not published (status: {value.strip().lower()})"

@@ -16,6 +16,7 @@ References
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from urllib.parse import urlsplit
 
 from .. import dates
@@ -31,6 +32,7 @@ BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"
               "figcaption", "dd", "dt")
 BLOCKS = ", ".join(BLOCK_TAGS)
 DATE_RE, READERS_RE = ISO_DATE_RE, dates.READERS_RE
+_PAGE_TAG_RE = re.compile(r"<(?:html|head|body)[\s>]", re.I)
 _TITLE_SUFFIX = re.compile(r"\s*[-|–—]\s*(科学空间|Scientific Spaces).*$")
 
 
@@ -67,7 +69,9 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     nlines = text.count("\n") + 1
     tree = HTMLParser(text)
     frags: list[Fragment] = []
-    if "</html>" not in text.lower():
+    # a post's body alone (Substack's export, a CMS's content): no page around it
+    body_only = _PAGE_TAG_RE.search(text) is None
+    if not body_only and "</html>" not in text.lower():
         frags.append(Fragment(path=path, line=nlines, end_line=nlines,
                               reason="truncated HTML (no closing </html>): read what is there",
                               text=preview(text[-120:])))
@@ -132,7 +136,7 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                               reason="inside the post's element but not the post: "
                                      f"{aside[0]} (not read as its text or citations)",
                               text=aside[1]))
-    paragraphs, links = body_paragraphs(body)
+    paragraphs, links = body_paragraphs(body, loose=body_only)
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the title repeated as the body's heading
     body_text = "\n".join(paragraphs)
@@ -156,9 +160,10 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     section = tree.css_first('meta[property="article:section"]')
     categories = tuple(c for c in [(section.attributes.get("content") or "").strip()]
                        if c) if section is not None else ()
-    frags.append(Fragment(path=path, line=1, end_line=nlines,
-                          reason="HTML outside the post body (navigation, sidebar, comments)",
-                          text=preview(tree.body.text(separator=" ") if tree.body else "")))
+    if not body_only:
+        frags.append(Fragment(path=path, line=1, end_line=nlines,
+                              reason="HTML outside the post body (navigation, sidebar, comments)",
+                              text=preview(tree.body.text(separator=" ") if tree.body else "")))
     key = f"post:{aid}" if aid is not None else f"post:html:{path}"
     aliases = set(path_aliases(path))
     if url:
@@ -404,37 +409,175 @@ def prune_page_furniture(body) -> tuple[str, str] | None:
             + (" …" if len(names) > 5 else ""), preview(" / ".join(t for t in texts if t)))
 
 
-def body_paragraphs(body) -> tuple[list[str], list[Link]]:
+def body_paragraphs(body, *, loose: bool = False) -> tuple[list[str], list[Link]]:
     """The paragraphs of an HTML element and the links in them, with their sentences.
 
     Block elements (:data:`BLOCK_TAGS`) not nested in another block give one paragraph
-    each (an element without blocks gives one); linear in the size of the element.
+    each (an element without blocks gives one). With ``loose``, text that lies in no
+    block (WordPress' classic content, which has its paragraphs as blank lines and
+    ``<p>`` only around some; a card made of ``<div>`` inside a link) gives paragraphs
+    too, in document order: a run of it ends at a block, at the edge of a container
+    element (:data:`CONTAINER_TAGS`) or at a blank line. Linear in the size of the
+    element.
 
     Parameters
     ----------
     body : selectolax node
+    loose : bool, keyword-only
+        Read the text outside blocks: for the content of a post as its author wrote it
+        (a feed entry's, an export's, a body file's), not for a page's element, where
+        such text is the theme's (menus, the date line, tag links).
 
     Returns
     -------
     paragraphs : list of str
     links : list of Link
     """
-    paragraphs: list[str] = []
-    links: list[Link] = []
     blocks = body.css(BLOCKS) or [body]
     inside_block = _InsideBlock(body)
-    for b in blocks:
-        if inside_block(b):
-            continue  # nested in a block already taken (li > p ...)
-        t = _block_text(b)
-        if not t:
-            continue
-        for a in b.css("a[href]"):
+    outer = [b for b in blocks if not inside_block(b)]  # (li > p: the li only)
+    texts = [_block_text(b) for b in outer]
+    if loose and blocks[0] is not body and _has_loose_text(body, texts):
+        return _paragraphs_in_order(body, outer, texts)
+    paragraphs: list[str] = []
+    links: list[Link] = []
+    for b, t in zip(outer, texts):
+        if t:
+            links.extend(_links_in(b, t))
+            paragraphs.append(t)
+    return paragraphs, links
+
+
+# elements whose edges end a run of text outside blocks; elements whose text is no text
+CONTAINER_TAGS = frozenset({"div", "section", "article", "aside", "header", "footer", "main",
+                            "nav", "figure", "form", "table", "tr", "dl", "details",
+                            "summary", "address", "fieldset", "hr", "body"})
+_NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math",
+                           "textarea", "select", "button"})
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+_SPACES_RE = re.compile(r"[ \t\r\f\v]+")
+
+
+def _links_in(node, text: str) -> list[Link]:
+    out = []
+    for a in node.css("a[href]"):
+        anchor = _block_text(a)
+        k = text.find(anchor) if anchor else -1
+        sentence = sentence_around(text, k, k + len(anchor))[0] if k >= 0 else text[:300]
+        out.append(Link(url=a.attributes.get("href") or "", anchor=anchor, sentence=sentence))
+    return out
+
+
+def _has_loose_text(body, block_texts: list[str]) -> bool:
+    """True when ``body`` holds text (not white space) that none of its blocks holds."""
+    whole = len(re.sub(r"\s+", "", body.text(separator="", strip=False)))
+    return whole > sum(len(re.sub(r"\s+", "", t)) for t in block_texts)
+
+
+def _paragraphs_in_order(body, outer: list, texts: list[str]) -> tuple[list[str], list[Link]]:
+    """Blocks and runs of loose text, in document order (see :func:`body_paragraphs`)."""
+    at_block = {b.mem_id: i for i, b in enumerate(outer)}
+    skipped: set[int] = set()          # nodes inside a block or an element with no text
+    for b in outer:
+        skipped.update(n.mem_id for n in b.traverse(include_text=True) if n.mem_id != b.mem_id)
+    container: dict[int, int] = {}     # node -> its nearest container (or body)
+    stop = body.mem_id
+
+    def container_of(node) -> int:
+        chain, p = [], node.parent
+        found = stop
+        while p is not None and p.mem_id != stop:
+            if p.mem_id in container:
+                found = container[p.mem_id]
+                break
+            if p.tag in CONTAINER_TAGS:
+                found = p.mem_id
+                break
+            chain.append(p.mem_id)
+            p = p.parent
+        for key in chain:
+            container[key] = found
+        return found
+
+    paragraphs: list[str] = []
+    links: list[Link] = []
+    run: list[str] = []      # the run's pieces of text, white space folded
+    run_len = 0
+    run_links: list = []     # (offset in the run, link) for the links whose text it holds
+    pending: list = []       # links met whose text has not come yet
+    run_at: int | None = None
+
+    def flush() -> None:
+        nonlocal run_len
+        text = "".join(run)
+        starts, parts, pos = [], [], 0
+        for m in [*_BLANK_LINE_RE.finditer(text), None]:
+            end = m.start() if m is not None else len(text)
+            starts.append(pos)
+            parts.append(re.sub(r"\s*\n\s*", "\n", _SPACES_RE.sub(" ", text[pos:end])).strip())
+            pos = m.end() if m is not None else pos
+        for offset, a in run_links:
+            i = bisect_right(starts, offset) - 1
+            part = parts[i] or next((q for q in parts[i:] + parts[:i] if q), "")
+            if not part:
+                continue
             anchor = _block_text(a)
-            k = t.find(anchor) if anchor else -1
-            sentence = sentence_around(t, k, k + len(anchor))[0] if k >= 0 else t[:300]
-            links.append(Link(url=a.attributes.get("href") or "", anchor=anchor, sentence=sentence))
-        paragraphs.append(t)
+            k = part.find(anchor) if anchor else -1
+            sentence = sentence_around(part, k, k + len(anchor))[0] if k >= 0 else part[:300]
+            links.append(Link(url=a.attributes.get("href") or "", anchor=anchor,
+                              sentence=sentence))
+        paragraphs.extend(q for q in parts if q)
+        run.clear()
+        run_links.clear()
+        run_len = 0
+
+    def add(piece: str) -> None:
+        nonlocal run_len
+        run_links.extend((run_len, a) for a in pending)
+        pending.clear()
+        run.append(piece)
+        run_len += len(piece)
+
+    for node in body.traverse(include_text=True):
+        key = node.mem_id
+        if key in skipped or key == stop:
+            continue
+        tag = node.tag
+        if key in at_block:
+            flush()
+            i = at_block[key]
+            if texts[i]:
+                links.extend(_links_in(node, texts[i]))
+                paragraphs.append(texts[i])
+            run_at = None
+            continue
+        if tag in _NO_TEXT_TAGS:
+            skipped.update(n.mem_id for n in node.traverse(include_text=True))
+            continue
+        if tag == "a" and node.attributes.get("href"):
+            pending.append(node)
+            continue
+        if tag == "br":
+            if run:
+                add("\n")
+            continue
+        if tag != "-text":
+            if tag in CONTAINER_TAGS:
+                flush()
+                run_at = None
+            continue
+        value = _SPACES_RE.sub(" ", node.text(deep=False, strip=False))
+        if not value.strip():
+            if run:
+                run.append(value)
+                run_len += len(value)
+            continue
+        where = container_of(node)
+        if where != run_at:
+            flush()
+            run_at = where
+        add(value)
+    flush()
     return paragraphs, links
 
 
@@ -449,7 +592,7 @@ def html_to_text(markup: str) -> tuple[str, list[Link]]:
         return "", []
     for junk in tree.css("script, style, noscript, template"):
         junk.decompose()
-    paragraphs, links = body_paragraphs(tree.body)
+    paragraphs, links = body_paragraphs(tree.body, loose=True)
     return "\n".join(paragraphs), links
 
 

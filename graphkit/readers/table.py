@@ -9,7 +9,10 @@ included) or HTML (read as a feed entry's content); a field wrapped as
 ``{"rendered": …}`` (WordPress's REST API) is unwrapped. A ``links`` (or ``outlinks``)
 column of URLs, or of objects with ``url``/``href`` and optional ``text``, adds links
 that the text does not show. The table of a Notion database (``Name ID.csv``,
-``Name ID_all.csv``) names its posts in its first column, whatever its header.
+``Name ID_all.csv``) names its posts in its first column, whatever its header; a row of
+Substack's ``posts.csv`` gets its post's number and path (:mod:`graphkit.readers.substack`).
+A CSV with neither a ``title`` nor a ``url`` column is no table of posts (a subscribers'
+list, statistics): it is reported once, whole.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import html
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 from ..model import Fragment, Link, Post, Source
@@ -28,6 +32,7 @@ from .frontmatter import _as_list, post_date, unpublished, url_aliases
 from .html import html_to_text
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
+from . import substack
 
 TABLE = "table"
 MAX_JSON_DEPTH = 32          # a post row is a flat object; deeper nesting is refused
@@ -191,6 +196,13 @@ def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
             # a Notion database's table: its first column is the title property
             header = ["title", *header[1:]]
             reader.fieldnames = header
+        if not _named_column(header):
+            # a table of something else (subscribers, statistics): its rows name no post
+            last = max(len(split_lines(text)), 1)
+            return [], [Fragment(path=path, line=1, end_line=last,
+                                 reason="CSV header has no title or url column: not a table "
+                                        "of posts, not read", text=preview(",".join(header)))]
+        posts_table = substack.is_posts_table(path, header)
         start = reader.line_num + 1
         for row in reader:
             n = reader.line_num
@@ -205,7 +217,10 @@ def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                                              "row not read", text=preview(title)))
                 start = n + 1
                 continue
-            post = _row_post(row, path, start)
+            post = substack.not_a_post(row) if posts_table else None
+            post = _row_post(row, path, start) if post is None else f"row: {post}"
+            if posts_table and not isinstance(post, str):
+                post = replace(post, aliases=post.aliases + substack.row_aliases(row))
             if isinstance(post, str):
                 frags.append(Fragment(path=path, line=start, end_line=n, reason=post,
                                       text=preview(" ".join(str(v) for v in row.values()))))
@@ -217,8 +232,4 @@ def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         frags.append(Fragment(path=path, line=start, end_line=last,
                               reason=f"broken CSV ({exc}): lines {start}–{last} not read",
                               text=""))
-    if not _named_column(header):
-        frags.append(Fragment(path=path, line=1, end_line=1,
-                              reason="CSV header has no title or url column",
-                              text=preview(",".join(header))))
     return posts, frags
