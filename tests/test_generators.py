@@ -323,3 +323,21 @@ def test_a_post_without_a_title_is_named_as_its_generator_names_it(path, title):
     _, posts, _ = read_text("---\nlayout: post\n---\nRotary embeddings rotate vectors.\n", path)
     assert posts[0].title == title
     assert posts[0].untitled == (not title)
+
+
+@pytest.mark.parametrize("key", ["redirect_from", "aliases", "alias"])
+def test_a_former_address_still_reaches_the_post(tmp_path, key):
+    """jekyll-redirect-from's ``redirect_from``, Hugo's ``aliases``, hexo-generator-alias'
+    ``alias``: a link written before the post moved reaches it."""
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (posts / "2020-01-01-moved.md").write_text(
+        f"---\ntitle: Moved\n{key}:\n  - /old/notes/moved-post.html\n---\nText.\n",
+        encoding="utf-8")
+    (posts / "2021-01-01-later.md").write_text(
+        "---\ntitle: Later\n---\nAs in [the old post](/old/notes/moved-post.html).\n",
+        encoding="utf-8")
+    r = read_paths([tmp_path])
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert [(title[e.source], title[e.target]) for e in edges] == [("Later", "Moved")]

@@ -613,7 +613,10 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
         # path: Zola's address of a page; save_as: Pelican's file of it
         if isinstance(meta.get(key), (str, int)) and str(meta[key]).strip():
             aliases |= url_aliases(str(meta[key]))
-    for alias in _as_list(meta.get("aliases")):
+    # former addresses that redirect to the post: Hugo's and Zola's aliases,
+    # jekyll-redirect-from's and gatsby-redirect-from's redirect_from, hexo-generator-alias
+    for alias in (a for key in ("aliases", "alias", "redirect_from")
+                  for a in _as_list(meta.get(key))):
         aliases |= url_aliases(alias)
     if canonical:
         aliases |= url_aliases(canonical)
