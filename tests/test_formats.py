@@ -198,6 +198,20 @@ def test_blank_link_text_at_the_end_of_a_line():
     assert links[0].sentence == "abc"
 
 
+@pytest.mark.parametrize("line, url", [
+    ("See [my note](<My Note.md>) here.", "My Note.md"),          # spaces: angle brackets
+    ("See [wiki](https://w.example/wiki/Transformer_(model)) here.",
+     "https://w.example/wiki/Transformer_(model)"),               # balanced parentheses
+    ("See [a](/posts/a/ 'A') here.", "/posts/a/"),                 # the three title forms
+    ("See [a](/posts/a/ (A)) here.", "/posts/a/"),
+    ('See [a](</posts/a/> "A") here.', "/posts/a/")])
+def test_link_destinations_as_commonmark_writes_them(line, url):
+    from graphkit.readers.markdown import markdown_to_text
+
+    text, links = markdown_to_text([line])
+    assert [x.url for x in links] == [url] and text.endswith(" here.") and "](" not in text
+
+
 @pytest.mark.parametrize("workers", [1, 3])
 def test_worker_processes_read_exactly_what_one_process_reads(workers):
     """Every post, report entry and fragment, in the same order, whatever the workers."""

@@ -24,10 +24,14 @@ from ..model import Link
 from ..sites import expand_site_links, site_link_url
 from ..text import BARE_URL_PATTERN, TAG_RE, bare_url, sentence_around
 
-# [text](url "title") and ![alt](url); the text may hold one level of brackets.
+# [text](url "title") and ![alt](url); the text may hold one level of brackets. The
+# address is <in angle brackets> (spaces allowed: "<My Note.md>") or has no space and its
+# parentheses balanced one level deep ("wiki/Transformer_(model)"); the title is "…",
+# '…' or (…) (CommonMark, "Links")
 LINK_RE = re.compile(
     r"(?P<img>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
-    r"\(\s*<?(?P<url>[^)\s>]*)>?(?:\s+\"(?:[^\"\\]|\\.)*\")?\s*\)")
+    r"\(\s*(?P<url><[^<>\n]*>|(?:[^()\s<]|\([^()\s]*\))*)"
+    r"(?:\s+(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\([^()\n]*\)))?\s*\)")
 # every inline form of a link, tried where _START_RE finds a place; the first that matches
 # there wins. Each alternative stops at a bounded or unambiguous end (atomic backtick
 # runs, no "<" inside a tag, a bounded code span), so that no line costs more than
@@ -169,7 +173,9 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None,
             put(m.group(0))                                   # code, as written
         elif m.group("url") is not None:                      # [text](url), ![alt](url)
             if not m.group("img"):
-                put_link(unescape(_strip_emphasis(m.group("text"))), m.group("url"))
+                url = m.group("url")
+                put_link(unescape(_strip_emphasis(m.group("text"))),
+                         url[1:-1] if url.startswith("<") else url)
         elif m.group("rtext") is not None:                    # [text][label], [label]
             if not m.group("rimg"):
                 put_link(unescape(_strip_emphasis(m.group("rtext"))),
