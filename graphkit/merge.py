@@ -33,7 +33,8 @@ def _union(*groups: tuple) -> tuple:
 # then the rest. A lower number leads.
 FORMAT_PRIORITY = {"kexue-archive": 0, "kexue-page": 1, "kexue-html": 1, "kexue-body": 2,
                    "front-matter": 2, "notion-page": 2, "wordpress-wxr": 2, "ghost-json": 2,
-                   "markdown": 3, "feed": 3, "table": 3, "listing-b": 4, "listing-a": 5}
+                   "markdown": 3, "feed": 3, "json-feed": 3, "table": 3, "listing-b": 4,
+                   "listing-a": 5}
 
 
 def _priority(p: Post) -> int:

@@ -70,6 +70,23 @@ def iter_lines(text: str) -> Iterator[str]:
         yield text[pos:]
 
 
+def line_numbers(text: str, offsets) -> list[int]:
+    """The 1-based line of each character offset into ``text``, offsets ascending.
+
+    Counts each stretch of ``text`` once (``text.count("\\n", 0, offset)`` per offset
+    would be quadratic in a file of many entries).
+
+    >>> line_numbers("a\\nb\\nc", [0, 2, 4])
+    [1, 2, 3]
+    """
+    out, line, at = [], 1, 0
+    for offset in offsets:
+        line += text.count("\n", at, offset)
+        at = offset
+        out.append(line)
+    return out
+
+
 def normalize_title(title: str) -> str:
     """Return the matching key of a title.
 

@@ -91,3 +91,38 @@ def test_a_pages_own_element_keeps_to_its_blocks():
     (post,), frags = read_html('<p>Body of <a href="/y/">Y</a>.</p>Tail.', "posts/1.y.html")
     assert post.text == "Body of Y.\nTail." and [x.url for x in post.links] == ["/y/"]
     assert not any("truncated" in f.reason or "outside" in f.reason for f in frags)
+
+
+JSON_FEED = """{
+  "version": "https://jsonfeed.org/version/1.1",
+  "title": "Notes",
+  "home_page_url": "https://notes.example/",
+  "items": [
+    {"id": "https://notes.example/2021/rope/", "title": "RoPE",
+     "content_html": "<p>See <a href=\\"https://notes.example/2020/linear/\\">linear</a>.</p>",
+     "date_published": "2021-06-02T00:30:00+08:00", "tags": ["attention"]},
+    {"id": "2", "url": "https://notes.example/2021/09/10/a-thought/",
+     "content_text": "A micro-post: see https://notes.example/2021/rope/ again.",
+     "date_published": "2021-09-10T08:00:00Z"},
+    {"id": "3", "url": "https://notes.example/2021/link/", "title": "A paper I liked",
+     "content_text": "Worth reading.", "external_url": "https://arxiv.org/abs/1706.03762"},
+    {"id": "4"},
+    "not an item"
+  ]
+}"""
+
+
+def test_a_json_feed_is_read_item_by_item():
+    from graphkit.readers import read_text
+
+    layout, posts, frags = read_text(JSON_FEED, "feed.json")
+    assert layout == "json-feed" and len(posts) == 3
+    rope, micro, linked = posts
+    assert (rope.title, rope.url, rope.date, rope.tags) == (
+        "RoPE", "https://notes.example/2021/rope/", "2021-06-02", ("attention",))
+    assert [x.url for x in rope.links] == ["https://notes.example/2020/linear/"]
+    # untitled micro-post: its plain text's bare address is a link
+    assert micro.untitled and [x.url for x in micro.links] == ["https://notes.example/2021/rope/"]
+    assert [x.url for x in linked.links] == ["https://arxiv.org/abs/1706.03762"]
+    assert [(f.line, f.reason) for f in frags] == [
+        (14, "JSON Feed item without a title or content"), (1, "JSON Feed item is not an object")]

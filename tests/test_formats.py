@@ -7,6 +7,7 @@ import os
 import pytest
 from conftest import FIXTURES
 
+from graphkit.options import BuildOptions
 from graphkit.pipeline import relate
 from graphkit.readers import decode, read_paths, read_text
 from graphkit.errors import InputError
@@ -226,3 +227,40 @@ def test_worker_processes_read_exactly_what_one_process_reads(workers):
     assert len(serial.files) == 21 and any(f.format == "unreadable" for f in parallel.files)
     assert parallel_calls == serial_calls  # one call per file, in file order
     assert waits == ["serial", "parallel"]  # called once, in this process
+
+
+def test_a_json_list_of_posts_is_read_and_other_json_is_not(tmp_path):
+    """A dump of WordPress' REST API (a list), a Hashnode-style export (``{"posts": …}``);
+    not a blogroll ({title, url} only), not ``package.json``."""
+    import json
+
+    (tmp_path / "posts.json").write_text(json.dumps([
+        {"id": 101, "date": "2021-06-02T09:30:00", "slug": "rope", "status": "publish",
+         "link": "https://wp.example/2021/06/rope/", "title": {"rendered": "RoPE &#8211; why"},
+         "content": {"rendered": '<p>See <a href="https://wp.example/2020/05/linear/">it</a>.</p>'},
+         "tags": [12, 15]},
+        {"id": 102, "date": "2020-05-03T08:00:00", "slug": "linear", "status": "publish",
+         "link": "https://wp.example/2020/05/linear/", "title": {"rendered": "Linear"},
+         "content": {"rendered": '<p>Back to <a href="https://wp.example/?p=101">rope</a>.</p>'}},
+        {"id": 103, "status": "draft", "link": "https://wp.example/?p=103",
+         "title": {"rendered": "Draft"}, "content": {"rendered": "<p>x</p>"}}], indent=1))
+    (tmp_path / "export.json").write_text(json.dumps({"posts": [
+        {"title": "Elsewhere", "slug": "elsewhere", "dateAdded": "2022-03-04T10:00:00Z",
+         "contentMarkdown": "See [linear](https://wp.example/2020/05/linear/)."}]}))
+    (tmp_path / "blogroll.json").write_text(json.dumps([{"title": "GitHub", "url": "https://github.com/"}]))
+    (tmp_path / "package.json").write_text(json.dumps({"name": "blog", "version": "1.0.0"}))
+    r = read_paths([tmp_path])
+    formats = {f.path.rsplit("/", 1)[-1]: f.format for f in r.files}
+    assert formats == {"posts.json": "json", "export.json": "json", "blogroll.json": "unknown",
+                       "package.json": "unknown"}
+    by_title = {p.title: p for p in r.posts}
+    assert sorted(by_title) == ["Elsewhere", "Linear", "RoPE – why"]
+    assert by_title["RoPE – why"].tags == () and by_title["Elsewhere"].date == "2022-03-04"
+    draft = next(f for f in r.fragments if "draft" in f.reason)
+    lines = (tmp_path / "posts.json").read_text().splitlines()
+    assert draft.path.endswith("/posts.json") and lines[draft.line - 1].strip() == "{"
+    assert lines[draft.line].strip() == '"id": 103,'       # the draft's own object
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [
+        ("Elsewhere", "Linear"), ("Linear", "RoPE – why"), ("RoPE – why", "Linear")]

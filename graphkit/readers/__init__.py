@@ -291,6 +291,12 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return export, *exports.read_feed(text, path)
     if export == exports.GHOST:
         return export, *exports.read_ghost(text, path)
+    if export == exports.JSON_FEED:
+        return export, *exports.read_json_feed(text, path)
+    if tab == "json":  # after Ghost's and JSON Feed's own JSON
+        rows = table.read_json(text, path)
+        if rows is not None:
+            return "json", *rows
     if html.detect(text, path):
         head = split_lines(text[:4096])
         if path.lower().endswith(frontmatter.HTML_ENDINGS) and frontmatter.detect(head[:-1] or head):

@@ -1,4 +1,5 @@
-"""Readers of the files blogging platforms export: WordPress WXR, RSS/Atom feeds, Ghost JSON.
+"""Readers of the files blogging platforms export: WordPress WXR, RSS/Atom feeds, JSON
+Feed, Ghost JSON.
 
 Each gives one post per published entry with its title, address, date, tags, categories
 and the text and links of its HTML content (see :func:`graphkit.readers.html.html_to_text`).
@@ -14,6 +15,7 @@ References
    The Atom Syndication Format.
 .. [3] Ghost, "Importing and exporting content" (the JSON export),
    https://ghost.org/help/imports/
+.. [4] JSON Feed Version 1.1, https://www.jsonfeed.org/version/1.1/
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 
-from ..model import Fragment, Post, Source
-from ..text import preview
+from ..model import Fragment, Link, Post, Source
+from ..text import line_numbers, preview
 from .frontmatter import _date, url_aliases
 from .html import html_to_text
 from .kexue import SITE_URL, archive_link_id
@@ -31,16 +34,21 @@ from .kexue import SITE_URL, archive_link_id
 WXR = "wordpress-wxr"
 FEED = "feed"
 GHOST = "ghost-json"
+JSON_FEED = "json-feed"
+_JSON_FEED_RE = re.compile(r'"version"\s*:\s*"https?://(?:www\.)?jsonfeed\.org/version/')
 _WP_NS = re.compile(r"wordpress\.org/export/\d")
 _CONTENT_NS = "{http://purl.org/rss/1.0/modules/content/}"
 
 
 def detect(text: str, path: str) -> str | None:
-    """``"wordpress-wxr"``, ``"feed"`` or ``"ghost-json"`` from a file's head, else None."""
+    """``"wordpress-wxr"``, ``"feed"``, ``"json-feed"`` or ``"ghost-json"`` from a file's
+    head, else None."""
     low = path.lower()
     head = text.lstrip()[:4000]
     if low.endswith(".json"):
-        return GHOST if re.match(r'^\{\s*"db"\s*:', head) else None
+        if re.match(r'^\{\s*"db"\s*:', head):
+            return GHOST
+        return JSON_FEED if head.startswith("{") and _JSON_FEED_RE.search(head) else None
     declared = head.startswith("<?xml") or low.endswith((".xml", ".rss", ".atom"))
     if declared or head.startswith(("<rss", "<feed", "<rdf")):
         if "<rss" in head and _WP_NS.search(head):
@@ -56,8 +64,7 @@ def detect(text: str, path: str) -> str | None:
 
 def _lines_of(text: str, tag: str) -> list[int]:
     """1-based line of each opening ``<tag>`` or ``<tag …>``, in document order."""
-    return [text.count("\n", 0, m.start()) + 1
-            for m in re.finditer(rf"<{tag}[\s>]", text)]
+    return line_numbers(text, [m.start() for m in re.finditer(rf"<{tag}[\s>]", text)])
 
 
 def _post(*, path: str, line: int, fmt: str, title: str, url: str | None, date, html: str,
@@ -252,7 +259,7 @@ def read_ghost(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     for pt in data.get("posts_tags") or []:
         if isinstance(pt, dict) and pt.get("tag_id") in tag_names:
             post_tags.setdefault(pt.get("post_id"), []).append(tag_names[pt["tag_id"]])
-    lines = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r'"slug"\s*:', text)]
+    lines = line_numbers(text, [m.start() for m in re.finditer(r'"slug"\s*:', text)])
     posts, frags = [], []
     for n, row in enumerate(rows):
         line = lines[n] if n < len(lines) else 1
@@ -274,6 +281,70 @@ def read_ghost(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                            date=row.get("published_at") or row.get("created_at"), html=html,
                            tags=post_tags.get(row.get("id"), []), slug=slug,
                            extra_aliases=[f"/{slug}/"] if slug else []))
+    return posts, frags
+
+
+def read_json_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
+    """Read a JSON Feed (``feed.json``): each item is a post.
+
+    The item's ``url`` (else its ``id`` when that is an address) is its address,
+    ``title`` its title (a micro-post has none: it stays untitled), ``content_html``
+    (else ``content_text``, read as Markdown, else ``summary``) its text,
+    ``date_published`` (else ``date_modified``) its date and ``tags`` its tags. The
+    ``external_url`` of a link post (the page the item is about) is one of its links.
+
+    References
+    ----------
+    .. [1] JSON Feed Version 1.1, https://www.jsonfeed.org/version/1.1/
+    """
+    from .table import body_text
+
+    try:
+        doc = json.loads(text)
+        items = doc["items"]
+        if not isinstance(items, list):
+            raise TypeError("items is not a list")
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
+        return [], [Fragment(path=path, line=1, end_line=1,
+                             reason=f"not a JSON Feed ({type(exc).__name__})", text="")]
+    lines = line_numbers(text, [m.start() for m in re.finditer(r'"id"\s*:', text)])
+    posts, frags = [], []
+    for n, item in enumerate(items):
+        line = lines[n] if n < len(lines) else 1
+        if not isinstance(item, dict):
+            frags.append(Fragment(path=path, line=line, end_line=line,
+                                  reason="JSON Feed item is not an object", text=""))
+            continue
+        title = str(item.get("title") or "").strip()
+        url = next((str(v).strip() for v in (item.get("url"), item.get("id"))
+                    if isinstance(v, str) and re.match(r"^https?://", v.strip(), re.I)), None)
+        html = item.get("content_html")
+        if isinstance(html, str) and html.strip():
+            post = _post(path=path, line=line, fmt=JSON_FEED, title=title, url=url,
+                         date=item.get("date_published") or item.get("date_modified"),
+                         html=html, tags=[str(t) for t in item.get("tags") or []
+                                          if isinstance(t, (str, int))])
+        else:
+            plain = next((str(v) for v in (item.get("content_text"), item.get("summary"))
+                          if isinstance(v, str) and v.strip()), "")
+            if not title and not plain:
+                frags.append(Fragment(path=path, line=line, end_line=line,
+                                      reason="JSON Feed item without a title or content",
+                                      text=""))
+                continue
+            post = _post(path=path, line=line, fmt=JSON_FEED, title=title, url=url,
+                         date=item.get("date_published") or item.get("date_modified"),
+                         html="", tags=[str(t) for t in item.get("tags") or []
+                                        if isinstance(t, (str, int))])
+            body, links = body_text(plain)
+            post = replace(post, text=body, links=tuple(links),
+                           label=title or preview(body, 40))
+        external = item.get("external_url")
+        if isinstance(external, str) and external.strip():
+            post = replace(post, links=post.links + (Link(
+                url=external.strip(), anchor=title,
+                sentence="(the item's external_url: the page it is about)"),))
+        posts.append(post)
     return posts, frags
 
 

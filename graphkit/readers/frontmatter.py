@@ -101,7 +101,7 @@ def _date(value) -> str | None:
 # Eleventy, Quarto), Hugo's aliases of its publish date, Astro's blog templates'
 # ``pubDate``/``pubDatetime``, exports' ``published_at``, a note's ``created``
 DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "pubdate", "published",
-             "published_at", "date_published", "post_date", "created")
+             "published_at", "date_published", "post_date", "dateAdded", "created")
 
 
 def post_date(meta: dict) -> str | None:

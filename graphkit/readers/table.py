@@ -27,8 +27,8 @@ from pathlib import PurePosixPath
 
 from ..model import Fragment, Link, Post, Source
 from ..sites import canonical_from_meta, notion_page_id
-from ..text import TAG_RE, iter_lines, preview, split_lines
-from .frontmatter import _as_list, post_date, unpublished, url_aliases
+from ..text import TAG_RE, iter_lines, line_numbers, preview, split_lines
+from .frontmatter import DATE_KEYS, _as_list, post_date, unpublished, url_aliases
 from .html import html_to_text
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
@@ -37,7 +37,13 @@ from . import substack
 TABLE = "table"
 MAX_JSON_DEPTH = 32          # a post row is a flat object; deeper nesting is refused
 _JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
-TEXT_COLUMNS = ("text", "body", "content", "excerpt")
+# the text of a row, first found first: generic names, then those of JSON Feed
+# (content_html, content_text), DEV's export (body_markdown), Hashnode's (contentMarkdown)
+TEXT_COLUMNS = ("text", "body", "content", "content_html", "body_html", "html",
+                "body_markdown", "contentmarkdown", "content_markdown", "markdown",
+                "content_text", "excerpt")
+# keys under which a JSON document holds its list of posts
+JSON_LIST_KEYS = ("posts", "articles", "items", "entries", "data")
 LINK_COLUMNS = ("links", "outlinks")
 # block-level tags: a text holding one (and no Markdown link) is HTML
 _HTML_BODY_RE = re.compile(r"<(?:p|div|br|h[1-6]|li|ul|ol|blockquote|pre|table|article|"
@@ -45,12 +51,14 @@ _HTML_BODY_RE = re.compile(r"<(?:p|div|br|h[1-6]|li|ul|ol|blockquote|pre|table|a
 
 
 def detect(path: str) -> str | None:
-    """``"jsonl"`` or ``"csv"`` from the file name, else None."""
+    """``"jsonl"``, ``"csv"`` or ``"json"`` from the file name, else None."""
     low = path.lower()
     if low.endswith((".jsonl", ".ndjson")):
         return "jsonl"
     if low.endswith(".csv"):
         return "csv"
+    if low.endswith(".json"):
+        return "json"
     return None
 
 
@@ -108,20 +116,97 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
     if why is not None:
         return f"row: {why}"
     aid = archive_link_id(url) if url else None
-    if aid is None and str(row.get("id") or "").strip().isdigit() and url is None:
-        aid = None  # a bare id names no site: not an archive id
+    aliases = set(url_aliases(url)) if url else set()
+    slug = str(row.get("slug") or "").strip() or None
+    if slug:
+        aliases |= url_aliases(slug)
+    wp_id = str(row.get("id") or "").strip()
+    if rendered and wp_id.isdigit():     # WordPress' REST API: ?p=ID links name the post
+        aliases.add(f"p={wp_id}")
     text, links = body_text(next((str(row[c]) for c in TEXT_COLUMNS if row.get(c)), ""))
     for column in LINK_COLUMNS:
         links += listed_links(row.get(column), column)
     key = f"post:{aid}" if aid is not None else (f"post:url:{url}" if url and not title
                                                  else f"post:row:{path}:{line}")
     return Post(key=key, title=title, label=title or url or "", untitled=not title,
-                date=post_date(row), archive_id=aid,
+                date=post_date({k: row[k.casefold()] for k in DATE_KEYS if k.casefold() in row}),
+                archive_id=aid,
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
-                links=tuple(links), tags=_as_list(row.get("tags")),
-                categories=_as_list(row.get("categories")),
-                aliases=tuple(sorted(url_aliases(url))) if url else (),
+                links=tuple(links), tags=_names(row.get("tags")),
+                categories=_names(row.get("categories")),
+                aliases=tuple(sorted(aliases)), slug=slug,
                 sources=(Source(path=path, line=line, format=TABLE),))
+
+
+def _names(value) -> tuple[str, ...]:
+    """Tag or category names of a cell; numbers are a CMS's term ids (WordPress' REST
+    API lists ``"tags": [12, 15]``), which name nothing."""
+    if isinstance(value, (list, tuple)):
+        value = [v for v in value if not isinstance(v, (int, float))]
+    elif isinstance(value, (int, float)):
+        return ()
+    return _as_list(value)
+
+
+def _json_rows(doc) -> list | None:
+    """The list of objects a JSON document holds posts in: the document itself, or the
+    list under one of :data:`JSON_LIST_KEYS`; None for any other document."""
+    if isinstance(doc, dict):
+        doc = next((doc[k] for k in JSON_LIST_KEYS if isinstance(doc.get(k), list)), None)
+    if not isinstance(doc, list) or not doc or not all(isinstance(r, dict) for r in doc):
+        return None
+    return doc
+
+
+def _row_is_a_post(row: dict) -> bool:
+    """A row that names a post (a title or an address) and has a text or a date: a
+    list of links ({title, url}: a blogroll, a menu) has neither of the last two."""
+    keys = {str(k).strip().casefold(): v for k, v in row.items()}
+    named = any(keys.get(k) for k in ("title", "url", "link"))
+    return named and any(keys.get(k) for k in (*TEXT_COLUMNS, *(d.casefold() for d in DATE_KEYS)))
+
+
+def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
+    """Read a ``.json`` file that is a list of posts, or None when it is not one.
+
+    A list of objects, or an object holding one under ``posts``, ``articles``,
+    ``items``, ``entries`` or ``data`` (a dump of WordPress' REST API, DEV's and
+    Hashnode's exports, a headless CMS's), is read as rows (see :func:`read_jsonl`)
+    when at least half of its objects name a post and have a text or a date. Any other
+    JSON (a site's settings, ``package.json``, a data file) is not a table of posts.
+    """
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    rows = _json_rows(doc)
+    if rows is None or 2 * sum(map(_row_is_a_post, rows)) < len(rows):
+        return None
+    starts = _object_lines(text, depth=1 if isinstance(doc, list) else 2)
+    lines = starts if len(starts) == len(rows) else [1] * len(rows)
+    posts, frags = [], []
+    for row, n in zip(rows, lines):
+        post = _row_post(row, path, n)
+        if isinstance(post, str):
+            frags.append(Fragment(path=path, line=n, end_line=n, reason=post,
+                                  text=preview(str(row.get("title") or ""))))
+        else:
+            posts.append(post)
+    return posts, frags
+
+
+def _object_lines(text: str, *, depth: int) -> list[int]:
+    """1-based lines of the objects that open at nesting ``depth`` (strings skipped)."""
+    found, level = [], 0
+    for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+        ch = m.group()
+        if ch in "[{":
+            if ch == "{" and level == depth:
+                found.append(m.start())
+            level += 1
+        elif ch in "]}":
+            level -= 1
+    return line_numbers(text, found)
 
 
 def json_depth(line: str) -> int:
