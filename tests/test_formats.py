@@ -247,14 +247,21 @@ def test_a_json_list_of_posts_is_read_and_other_json_is_not(tmp_path):
     (tmp_path / "export.json").write_text(json.dumps({"posts": [
         {"title": "Elsewhere", "slug": "elsewhere", "dateAdded": "2022-03-04T10:00:00Z",
          "contentMarkdown": "See [linear](https://wp.example/2020/05/linear/)."}]}))
+    (tmp_path / "articles.json").write_text(json.dumps([   # DEV's export: path and tag_list
+        {"title": "On DEV", "published": True, "published_at": "2021-07-08T01:00:00Z",
+         "path": "/zhang/on-dev-3k2j", "canonical_url": "https://zhang.example/on-dev/",
+         "body_markdown": "Cites [rope](https://wp.example/2021/06/rope/).", "tag_list": ["ml"]},
+        {"title": "Also on DEV", "published": True, "published_at": "2021-08-01T01:00:00Z",
+         "body_markdown": "As [before](https://dev.to/zhang/on-dev-3k2j), and [that](/zhang/on-dev-3k2j)."}]))
     (tmp_path / "blogroll.json").write_text(json.dumps([{"title": "GitHub", "url": "https://github.com/"}]))
     (tmp_path / "package.json").write_text(json.dumps({"name": "blog", "version": "1.0.0"}))
     r = read_paths([tmp_path])
     formats = {f.path.rsplit("/", 1)[-1]: f.format for f in r.files}
-    assert formats == {"posts.json": "json", "export.json": "json", "blogroll.json": "unknown",
-                       "package.json": "unknown"}
+    assert formats == {"posts.json": "json", "export.json": "json", "articles.json": "json",
+                       "blogroll.json": "unknown", "package.json": "unknown"}
     by_title = {p.title: p for p in r.posts}
-    assert sorted(by_title) == ["Elsewhere", "Linear", "RoPE – why"]
+    assert sorted(by_title) == ["Also on DEV", "Elsewhere", "Linear", "On DEV", "RoPE – why"]
+    assert by_title["On DEV"].tags == ("ml",)
     assert by_title["RoPE – why"].tags == () and by_title["Elsewhere"].date == "2022-03-04"
     draft = next(f for f in r.fragments if "draft" in f.reason)
     lines = (tmp_path / "posts.json").read_text().splitlines()
@@ -263,4 +270,5 @@ def test_a_json_list_of_posts_is_read_and_other_json_is_not(tmp_path):
     edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
     title = {p.key: p.title for p in r.posts}
     assert sorted((title[e.source], title[e.target]) for e in edges) == [
-        ("Elsewhere", "Linear"), ("Linear", "RoPE – why"), ("RoPE – why", "Linear")]
+        ("Also on DEV", "On DEV"), ("Elsewhere", "Linear"), ("Linear", "RoPE – why"),
+        ("On DEV", "RoPE – why"), ("RoPE – why", "Linear")]

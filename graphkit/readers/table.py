@@ -118,8 +118,10 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
     aid = archive_link_id(url) if url else None
     aliases = set(url_aliases(url)) if url else set()
     slug = str(row.get("slug") or "").strip() or None
-    if slug:
-        aliases |= url_aliases(slug)
+    for column in ("slug", "path", "permalink"):     # (DEV's export: path /user/slug-id)
+        value = row.get(column)
+        if isinstance(value, (str, int)) and str(value).strip():
+            aliases |= url_aliases(str(value).strip())
     wp_id = str(row.get("id") or "").strip()
     if rendered and wp_id.isdigit():     # WordPress' REST API: ?p=ID links name the post
         aliases.add(f"p={wp_id}")
@@ -132,7 +134,7 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
                 date=post_date({k: row[k.casefold()] for k in DATE_KEYS if k.casefold() in row}),
                 archive_id=aid,
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
-                links=tuple(links), tags=_names(row.get("tags")),
+                links=tuple(links), tags=_names(row.get("tags") or row.get("tag_list")),
                 categories=_names(row.get("categories")),
                 aliases=tuple(sorted(aliases)), slug=slug,
                 sources=(Source(path=path, line=line, format=TABLE),))
