@@ -120,3 +120,19 @@ def test_a_post_element_named_like_furniture_is_still_read():
     posts, _ = read_html(page, "n.html")
     assert "site navigation links" in posts[0].text
     assert [link.url for link in posts[0].links] == ["/b/"]
+
+
+def test_a_page_dated_only_by_its_json_ld_takes_that_date():
+    """SEO plugins and themes (Yoast, Ghost, PaperMod) date a page in schema.org JSON-LD;
+    a site's WebSite node or a broken block dates nothing."""
+    from graphkit.readers.html import read_html
+
+    page = ('<html><head><script type="application/ld+json">{broken</script>'
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+            '{"@type": "WebSite", "datePublished": "2001-01-01"},'
+            '{"@type": ["BlogPosting"], "datePublished": "2021-03-01T00:30:00+08:00"}]}'
+            '</script></head><body><article><h1>T</h1><p>Body.</p></article></body></html>')
+    (post,), _ = read_html(page, "t.html")
+    assert post.date == "2021-03-01"
+    (post,), _ = read_html(page.replace("BlogPosting", "WebPage"), "t.html")
+    assert post.date is None

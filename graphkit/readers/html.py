@@ -4,9 +4,9 @@ On kexue.fm the post body sits in ``<div id="PostContent">``; title, date and re
 in the title block above it. Other blogs: a microformats2 h-entry [1]_ (``e-content``,
 ``p-name``, ``dt-published``, ``u-url``, ``p-category``: IndieWeb themes, Medium's
 export), else ``<article>``, ``<main>`` or ``<body>``, the first ``<h1>`` or
-``<title>``, ``<time datetime>`` (or a ``<time>`` whose text is a date) or
-``article:published_time``. Links may be absolute or
-site paths (``/archives/ID``).
+``<title>``, ``<time datetime>`` (or a ``<time>`` whose text is a date),
+``article:published_time`` or the ``datePublished`` of its JSON-LD. Links may be
+absolute or site paths (``/archives/ID``).
 
 References
 ----------
@@ -123,6 +123,8 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     meta = tree.css_first('meta[property="article:published_time"]')
     if date is None and meta is not None and DATE_RE.search(meta.attributes.get("content") or ""):
         date = DATE_RE.search(meta.attributes["content"]).group(1)
+    if date is None:
+        date = _json_ld_date(tree)
     if date is None:   # <time>July 8, 2021</time>, without datetime (Notion's export, themes)
         date = next((d for d in (dates.parse_date(t.text().strip().lstrip("@"))
                                  for t in tree.css("time")[:4]) if d), None)
@@ -174,6 +176,44 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                 aliases=tuple(sorted(aliases)),
                 sources=(Source(path=path, line=1, format=HTML_FORMAT),))
     return [post], frags
+
+
+# schema.org types of a post, whose datePublished dates the page
+_LD_POST_TYPES = frozenset({"article", "blogposting", "newsarticle", "techarticle",
+                            "scholarlyarticle", "posting", "socialmediaposting", "report"})
+MAX_LD_BYTES = 200_000   # a page's JSON-LD block is a few kilobytes; larger is not read
+
+
+def _json_ld_date(tree) -> str | None:
+    """``datePublished`` of the page's schema.org post (``BlogPosting``, ``Article``…) in
+    its JSON-LD, as SEO plugins and themes write it (Yoast, Ghost, Hugo PaperMod).
+
+    References
+    ----------
+    .. [1] schema.org, ``BlogPosting``, https://schema.org/BlogPosting; W3C, JSON-LD 1.1.
+    """
+    import json
+
+    for script in tree.css('script[type="application/ld+json"]')[:5]:
+        raw = script.text(deep=True)
+        if len(raw) > MAX_LD_BYTES:
+            continue
+        try:
+            doc = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+        nodes = doc.get("@graph", [doc]) if isinstance(doc, dict) else doc
+        for node in nodes if isinstance(nodes, list) else []:
+            if not isinstance(node, dict):
+                continue
+            kinds = node.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if not any(isinstance(k, str) and k.casefold() in _LD_POST_TYPES for k in kinds):
+                continue
+            m = DATE_RE.search(str(node.get("datePublished") or ""))
+            if m:
+                return m.group(1)
+    return None
 
 
 _SEPARATORS = "-|–—·:：｜"
