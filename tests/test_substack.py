@@ -80,7 +80,7 @@ def test_substack_addresses():
 
 def test_body_files_are_named_by_number_under_posts():
     assert body_file("x/posts/7.a.b.html") == ("x", "7")
-    assert body_file("x/notes/7.a.html") is None           # not the export's posts folder
+    assert body_file("x/notes/7.a.html") == ("x/notes", "7")   # beside its posts.csv
     assert body_file("x/posts/draft.html") is None
     assert row_aliases({"post_id": "7"}) == ("substack/7",)  # a number alone (older exports)
     assert row_aliases({"post_id": "seven"}) == ()
@@ -121,3 +121,16 @@ def test_join_leaves_its_input_alone():
     rope = next(p for p in joined if p.title == "旋转位置编码的直观理解")
     assert [s.path for s in rope.sources] == ["substack/posts.csv",
                                               "substack/posts/101000003.rope.html"]
+
+
+def test_an_export_uploaded_file_by_file_is_joined_too():
+    """The dashboard's uploads keep only each file's name: the bodies sit beside posts.csv."""
+    from graphkit.readers import read_uploads
+
+    names = ["posts.csv", "posts/101000003.rope.html", "posts/101000007.long-draft.html"]
+    r = read_uploads([(name, (EXPORT / name).read_bytes()) for name in names])
+    sources = {p.title: len(p.sources) for p in r.posts}
+    assert len(sources) == 6 and sources.pop("旋转位置编码的直观理解") == 2
+    assert set(sources.values()) == {1}          # the rows whose bodies were not uploaded
+    assert any(f.path == "101000007.long-draft.html" and "no published post" in f.reason
+               for f in r.fragments)

@@ -72,23 +72,28 @@ def row_aliases(row: dict) -> tuple[str, ...]:
 
 
 def body_file(path: str) -> tuple[str, str] | None:
-    """``(export folder, post number)`` of a body file ``…/posts/ID.slug.html``, else None.
+    """``(export folder, post number)`` of a body file ``…/posts/ID.slug.html``, or of
+    ``ID.slug.html`` beside ``posts.csv`` (files uploaded one by one lose their folders),
+    else None.
 
     >>> body_file("export/posts/101000003.rope.html")
     ('export', '101000003')
+    >>> body_file("101000003.rope.html")
+    ('.', '101000003')
     """
     p = PurePosixPath(path)
     m = _BODY_RE.match(p.name)
-    if not m or p.parent.name.lower() != "posts":
+    if not m:
         return None
-    return str(p.parent.parent), m.group(1)
+    return str(p.parent.parent if p.parent.name.lower() == "posts" else p.parent), m.group(1)
 
 
 def join_bodies(sightings: list[Post]) -> tuple[list[Post], list[Fragment]]:
     """Join each row of a Substack ``posts.csv`` with the body file it names.
 
     The row gives the post's title, date and names; the body its text and links; the
-    joined sighting keeps both sources. A body file beside a ``posts.csv`` that no
+    joined sighting keeps both sources. A body file of a ``posts.csv`` (in ``posts/``
+    beside it, or beside it itself) that no
     published row names (a draft, a page) is set aside and reported; a body file read
     without its ``posts.csv`` stays as it was read.
 
