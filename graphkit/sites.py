@@ -183,17 +183,26 @@ def medium_post_id(url: str) -> str | None:
     ``user.medium.com/slug-ID``, ``medium.com/publication/slug-ID``, ``medium.com/p/ID``);
     the hexadecimal ID at the end is the post's in all of them.
     """
-    if "medium.com" not in url.casefold():       # most addresses: no parse at all
+    found = _on_platform(url, "medium.com")
+    if found is None:
+        return None
+    m = _MEDIUM_ID_RE.search(found[1].path.rstrip("/").rsplit("/", 1)[-1])
+    return m.group(1) if m else None
+
+
+def _on_platform(url: str, domain: str):
+    """``(host, urlsplit parts)`` of an address on ``domain`` or one of its sub-domains,
+    else None; most addresses are passed over without being parsed."""
+    if domain not in url.casefold():
         return None
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower()
     except ValueError:
         return None
-    if host != "medium.com" and not host.endswith(".medium.com"):
+    if host != domain and not host.endswith("." + domain):
         return None
-    m = _MEDIUM_ID_RE.search(parts.path.rstrip("/").rsplit("/", 1)[-1])
-    return m.group(1) if m else None
+    return host, parts
 
 
 # Substack's own addresses of one post by its number (``substack.com/home/post/p-ID``,
@@ -201,19 +210,6 @@ def medium_post_id(url: str) -> str | None:
 _SUBSTACK_ID_RE = re.compile(r"/(?:(?:home|inbox)/post/(?:p-)?|(?:@[^/]+/)?p-)(\d+)/?$")
 # the app's share address of a publication's post: open.substack.com/pub/NAME/p/slug
 _SUBSTACK_OPEN_RE = re.compile(r"^/pub/([a-z0-9][a-z0-9-]*)(/.*)?$", re.I)
-
-
-def _substack_parts(url: str):
-    if "substack.com" not in url.casefold():     # most addresses: no parse at all
-        return None
-    try:
-        parts = urlsplit(url.strip())
-        host = (parts.hostname or "").lower()
-    except ValueError:
-        return None
-    if host != "substack.com" and not host.endswith(".substack.com"):
-        return None
-    return host, parts
 
 
 def substack_post_id(url: str) -> str | None:
@@ -229,7 +225,7 @@ def substack_post_id(url: str) -> str | None:
     >>> substack_post_id("https://zhang.substack.com/p/rope") is None
     True
     """
-    found = _substack_parts(url)
+    found = _on_platform(url, "substack.com")
     if found is None:
         return None
     m = _SUBSTACK_ID_RE.search(found[1].path)
@@ -245,7 +241,7 @@ def substack_address(url: str) -> str:
     >>> substack_address("https://open.substack.com/pub/zhang/p/rope?r=2abc&utm_medium=web")
     'https://zhang.substack.com/p/rope'
     """
-    found = _substack_parts(url)
+    found = _on_platform(url, "substack.com")
     if found is None or found[0] != "open.substack.com":
         return url
     m = _SUBSTACK_OPEN_RE.match(found[1].path)
