@@ -69,6 +69,10 @@ def test_text_outside_paragraphs_is_read_in_order_with_its_links():
                                 "goes on with B.", "Last."]
     assert [(x.url, x.sentence) for x in links] == [("/a/", "First cites A."),
                                                     ("/b/", "goes on with B.")]
+    # no tag at all: still one paragraph per blank line (a footer stays its own paragraph)
+    text, links = html_to_text('Body cites <a href="/a/">A</a>.\n\nFooter: <a href="/f/">F</a>.')
+    assert text.split("\n") == ["Body cites A.", "Footer: F."]
+    assert [x.sentence for x in links] == ["Body cites A.", "Footer: F."]
 
 
 def test_a_link_around_divs_is_a_link_and_its_text_is_read():

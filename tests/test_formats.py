@@ -252,8 +252,10 @@ def test_a_json_list_of_posts_is_read_and_other_json_is_not(tmp_path):
          "path": "/zhang/on-dev-3k2j", "canonical_url": "https://zhang.example/on-dev/",
          "body_markdown": "Cites [rope](https://wp.example/2021/06/rope/).", "tag_list": ["ml"]},
         {"title": "Also on DEV", "published": True, "published_at": "2021-08-01T01:00:00Z",
-         "body_markdown": "As [before](https://dev.to/zhang/on-dev-3k2j), and [that](/zhang/on-dev-3k2j)."}]))
-    (tmp_path / "blogroll.json").write_text(json.dumps([{"title": "GitHub", "url": "https://github.com/"}]))
+         "body_markdown": "As [before](https://dev.to/zhang/on-dev-3k2j), "
+                          "and [that](/zhang/on-dev-3k2j)."}]))
+    (tmp_path / "blogroll.json").write_text(
+        json.dumps([{"title": "GitHub", "url": "https://github.com/"}]))
     (tmp_path / "package.json").write_text(json.dumps({"name": "blog", "version": "1.0.0"}))
     r = read_paths([tmp_path])
     formats = {f.path.rsplit("/", 1)[-1]: f.format for f in r.files}

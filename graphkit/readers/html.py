@@ -16,7 +16,7 @@ References
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from urllib.parse import urlsplit
 
 from .. import dates
@@ -473,12 +473,13 @@ def body_paragraphs(body, *, loose: bool = False) -> tuple[list[str], list[Link]
     paragraphs : list of str
     links : list of Link
     """
-    blocks = body.css(BLOCKS) or [body]
     inside_block = _InsideBlock(body)
-    outer = [b for b in blocks if not inside_block(b)]  # (li > p: the li only)
+    outer = [b for b in body.css(BLOCKS) if not inside_block(b)]  # (li > p: the li only)
     texts = [_block_text(b) for b in outer]
-    if loose and blocks[0] is not body and _has_loose_text(body, texts):
+    if loose and _has_loose_text(body, texts):
         return _paragraphs_in_order(body, outer, texts)
+    if not outer:
+        outer, texts = [body], [_block_text(body)]
     paragraphs: list[str] = []
     links: list[Link] = []
     for b, t in zip(outer, texts):
@@ -556,11 +557,10 @@ def _paragraphs_in_order(body, outer: list, texts: list[str]) -> tuple[list[str]
             starts.append(pos)
             parts.append(re.sub(r"\s*\n\s*", "\n", _SPACES_RE.sub(" ", text[pos:end])).strip())
             pos = m.end() if m is not None else pos
-        for offset, a in run_links:
-            i = bisect_right(starts, offset) - 1
-            part = parts[i] or next((q for q in parts[i:] + parts[:i] if q), "")
-            if not part:
-                continue
+        filled = [j for j, q in enumerate(parts) if q]
+        for offset, a in run_links if filled else ():
+            i = bisect_right(starts, offset) - 1     # its part, else the next with text
+            part = parts[filled[min(bisect_left(filled, i), len(filled) - 1)]]
             anchor = _block_text(a)
             k = part.find(anchor) if anchor else -1
             sentence = sentence_around(part, k, k + len(anchor))[0] if k >= 0 else part[:300]

@@ -68,7 +68,8 @@ def row_aliases(row: dict) -> tuple[str, ...]:
     m = _POST_ID_RE.match(str(row.get("post_id") or "").strip())
     if not m:
         return ()
-    return (f"{ALIAS_PREFIX}{m.group(1)}",) + ((f"p/{m.group(2).casefold()}",) if m.group(2) else ())
+    path = (f"p/{m.group(2).casefold()}",) if m.group(2) else ()
+    return (f"{ALIAS_PREFIX}{m.group(1)}", *path)
 
 
 def body_file(path: str) -> tuple[str, str] | None:
