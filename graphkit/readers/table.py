@@ -42,6 +42,8 @@ _JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
 TEXT_COLUMNS = ("text", "body", "content", "content_html", "body_html", "html",
                 "body_markdown", "contentmarkdown", "content_markdown", "markdown",
                 "content_text", "excerpt")
+# the date keys of front matter as a row's lower-cased keys hold them (pubDate: pubdate)
+_FOLDED_DATE_KEYS = {k: k.casefold() for k in DATE_KEYS}
 # keys under which a JSON document holds its list of posts
 JSON_LIST_KEYS = ("posts", "articles", "items", "entries", "data")
 LINK_COLUMNS = ("links", "outlinks")
@@ -131,7 +133,7 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
     key = f"post:{aid}" if aid is not None else (f"post:url:{url}" if url and not title
                                                  else f"post:row:{path}:{line}")
     return Post(key=key, title=title, label=title or url or "", untitled=not title,
-                date=post_date({k: row[k.casefold()] for k in DATE_KEYS if k.casefold() in row}),
+                date=post_date({k: row[f] for k, f in _FOLDED_DATE_KEYS.items() if f in row}),
                 archive_id=aid,
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
                 links=tuple(links), tags=_names(row.get("tags") or row.get("tag_list")),
@@ -165,7 +167,7 @@ def _row_is_a_post(row: dict) -> bool:
     list of links ({title, url}: a blogroll, a menu) has neither of the last two."""
     keys = {str(k).strip().casefold(): v for k, v in row.items()}
     named = any(keys.get(k) for k in ("title", "url", "link"))
-    return named and any(keys.get(k) for k in (*TEXT_COLUMNS, *(d.casefold() for d in DATE_KEYS)))
+    return named and any(keys.get(k) for k in (*TEXT_COLUMNS, *_FOLDED_DATE_KEYS.values()))
 
 
 def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
