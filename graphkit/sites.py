@@ -380,7 +380,7 @@ def file_slug(path: str) -> tuple[str, dt.date | None]:
     """
     p = PurePosixPath(path)
     stem = p.stem
-    if stem.lower() in ("index", "_index") and p.parent.name:
+    if stem.lower() in ("index", "_index", "readme") and p.parent.name:
         stem = p.parent.name
     m = _JEKYLL_STEM_RE.match(stem)
     if m:
@@ -400,10 +400,12 @@ def path_aliases(path: str) -> set[str]:
     """Every trailing part of a file's path, without extension, in lower case.
 
     ``blog/content/posts/x.md`` → ``content/posts/x``, ``posts/x``, ``x`` (and the whole
-    path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it. A file of a
+    path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it. A folder's
+    ``index``, ``_index`` or ``README`` file is named by its folder. A file of a
     Notion export (``Title ID.md``) is also ``notion/ID`` (:func:`notion_page_id`).
     """
-    p = re.sub(rf"(/(index|_index))?\.({DOC_EXTENSIONS}|txt)$", "", path.strip("/"), flags=re.I)
+    p = re.sub(rf"(/(index|_index|readme))?\.({DOC_EXTENSIONS}|txt)$", "", path.strip("/"),
+               flags=re.I)
     parts = [s for s in p.split("/") if s]
     found = {"/".join(parts[i:]).casefold() for i in range(len(parts))}
     notion = _NOTION_ID_RE.search(parts[-1]) if parts else None
@@ -464,10 +466,37 @@ def _babel_date(pattern: str, d: dt.date) -> str:
     return re.sub(r"yyyy|yy|MM|M|dd|d", lambda m: fields[m.group()], pattern)
 
 
+# VuePress and VitePress keep their configuration in a hidden folder of the site:
+# docs/.vuepress/config.js (VuePress 1 also .yml and .toml), .vitepress/config.mts
+# (https://v2.vuepress.vuejs.org/guide/configuration.html,
+# https://vitepress.dev/reference/site-config)
+HIDDEN_CONFIG_FOLDERS = {".vuepress": "vuepress", ".vitepress": "vitepress"}
+_HIDDEN_CONFIG_RE = re.compile(r"^config\.(?:js|mjs|cjs|ts|mts|cts|ya?ml|toml)$", re.I)
+
+
+def config_kind(path: str) -> str | None:
+    """How the site configuration file at ``path`` is written (``yaml``, ``toml``,
+    ``python``, or the generator whose JavaScript it is), or None for another file."""
+    p = PurePosixPath(path)
+    if p.parent.name.lower() in HIDDEN_CONFIG_FOLDERS and _HIDDEN_CONFIG_RE.match(p.name):
+        return HIDDEN_CONFIG_FOLDERS[p.parent.name.lower()]   # (not Hugo's config.toml)
+    return CONFIG_NAMES.get(p.name.lower())
+
+
 def is_site_config(path: str) -> bool:
     """True for the configuration file of a Jekyll, Hexo, Hugo, Zola, Pelican,
-    Docusaurus, MkDocs, Quarto, Astro, Eleventy or Gatsby site."""
-    return PurePosixPath(path).name.lower() in CONFIG_NAMES
+    Docusaurus, MkDocs, Quarto, Astro, Eleventy, Gatsby, VuePress or VitePress site."""
+    return config_kind(path) is not None
+
+
+def config_root(path: str) -> str:
+    """The folder of the site a configuration file configures: its own folder, or the
+    one above VuePress' and VitePress' hidden folder (``docs/.vuepress/config.js`` →
+    ``docs``)."""
+    p = PurePosixPath(path).parent
+    if p.name.lower() in HIDDEN_CONFIG_FOLDERS:
+        p = p.parent
+    return str(p)
 
 
 def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
@@ -476,9 +505,9 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     Parameters
     ----------
     text : str
-        The file's text (YAML or TOML by its name).
+        The file's text (YAML, TOML, Python or JavaScript by its name).
     path : str
-        The file's report name; its folder is the site's root.
+        The file's report name; its folder is the site's root (see :func:`config_root`).
 
     Returns
     -------
@@ -489,8 +518,10 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
         (Hugo) and ``("title", the site's name)`` (``title``; MkDocs' ``site_name``,
         Pelican's ``SITENAME``, Quarto's ``website.title``, Gatsby's
         ``siteMetadata.title``), in that order; a generator's own folders (Quarto's
-        ``output``, Eleventy's ``input``, ``includes``, ``data``…) and Docusaurus' blogs
-        (``blog:FOLDER``) where they apply; empty when the file names none of them.
+        ``output``, Eleventy's ``input``, ``includes``, ``data``…, VitePress' ``input``),
+        Docusaurus' blogs (``blog:FOLDER``), the path a VuePress or VitePress site is
+        served under (``("base", "/blog")``) and VitePress' ``("clean_urls", "true")``
+        where they apply; empty when the file names none of them.
 
     Raises
     ------
@@ -499,9 +530,11 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     """
     from .readers.frontmatter import FrontMatterError, parse_front_matter
 
-    kind = CONFIG_NAMES[PurePosixPath(path).name.lower()]
+    kind = config_kind(path)
     if kind == "python":
         return _pelican_config(text)
+    if kind == "vuepress" and PurePosixPath(path).suffix.lower() in (".yml", ".yaml", ".toml"):
+        return _vuepress_data(text, PurePosixPath(path).suffix.lower() == ".toml")
     if kind in JS_CONFIGS:
         return JS_CONFIGS[kind](text)
     try:
@@ -649,6 +682,13 @@ def _absolute_url(url: str | None, base: str | None = None) -> list[tuple[str, s
     return [("url", (url.strip().rstrip("/") + "/" + (base or "").strip().strip("/")).rstrip("/"))]
 
 
+def _base_path(base: str | None) -> list[tuple[str, str]]:
+    """``[("base", "/blog")]`` for a site served below its host's root, else ``[]``:
+    its pages' site paths start with it, links written in the source do not."""
+    folder = (base or "").strip().strip("/")
+    return [("base", "/" + folder)] if folder and "://" not in folder else []
+
+
 def _docusaurus_config(text: str) -> tuple[tuple[str, str], ...]:
     """``url`` + ``baseUrl`` and each blog's folder and route, from ``docusaurus.config.js``.
 
@@ -752,9 +792,57 @@ def _gatsby_config(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out + _site_title(_outermost(props, "title", ("siteMetadata",))))
 
 
+def _vuepress_config(text: str) -> tuple[tuple[str, str], ...]:
+    """``base``, ``title`` and the ``hostname`` its sitemap, SEO or theme options give
+    (the site's address), of ``.vuepress/config.js``
+    (https://v1.vuepress.vuejs.org/config/)."""
+    props = js_string_properties(text)
+    base = _outermost(props, "base")
+    return (("generator", "vuepress"), *_absolute_url(_outermost(props, "hostname"), base),
+            *_base_path(base), *_site_title(_outermost(props, "title")))
+
+
+def _vuepress_data(text: str, toml: bool) -> tuple[tuple[str, str], ...]:
+    """The same as :func:`_vuepress_config`, from VuePress 1's ``config.yml`` or
+    ``config.toml``."""
+    from .readers.frontmatter import FrontMatterError, parse_front_matter
+
+    try:
+        conf = parse_front_matter(text, "+++" if toml else "---")
+    except FrontMatterError as exc:
+        raise ValueError(str(exc)) from None
+    level, host = [conf], None
+    while level and host is None:      # the outermost hostname, as in the JS form
+        host = next((d["hostname"] for d in level if isinstance(d.get("hostname"), str)), None)
+        level = [v for d in level for v in d.values() if isinstance(v, dict)]
+    base = conf.get("base") if isinstance(conf.get("base"), str) else None
+    return (("generator", "vuepress"), *_absolute_url(host, base), *_base_path(base),
+            *_site_title(conf.get("title")))
+
+
+_CLEAN_URLS_RE = re.compile(r"(?<![\w$])cleanUrls\s*:\s*true\b")
+
+
+def _vitepress_config(text: str) -> tuple[tuple[str, str], ...]:
+    """``base``, ``title``, ``srcDir``, ``cleanUrls`` and the sitemap's ``hostname``
+    of ``.vitepress/config.mts`` (https://vitepress.dev/reference/site-config)."""
+    props = js_string_properties(text)
+    base = _outermost(props, "base")
+    out = [("generator", "vitepress"), *_absolute_url(_outermost(props, "hostname"), base),
+           *_base_path(base)]
+    source = _outermost(props, "srcDir")
+    if source is not None:
+        folder = posixpath.normpath(re.sub(r"^(\./)+", "", source.strip()) or ".")
+        out.append(("input", "" if folder == "." else folder.strip("/")))
+    if _CLEAN_URLS_RE.search(text):
+        out.append(("clean_urls", "true"))
+    return tuple(out + _site_title(_outermost(props, "title")))
+
+
 # configuration files in JavaScript, by generator: read by tokens, never run
 JS_CONFIGS = {"docusaurus": _docusaurus_config, "astro": _astro_config,
-              "eleventy": _eleventy_config, "gatsby": _gatsby_config}
+              "eleventy": _eleventy_config, "gatsby": _gatsby_config,
+              "vuepress": _vuepress_config, "vitepress": _vitepress_config}
 
 
 def _ascii_slug(title: str) -> str:
@@ -828,18 +916,22 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
       (``src/content/blog/x.md`` → ``/blog/x/``, ``slug`` over the file's path), the
       route of the blog templates; None outside the collections;
     * Gatsby: the path under its content folder's source (``content/blog/x/index.md``
-      → ``/x/``), as the blog starter's ``createFilePath`` makes it; None elsewhere.
+      → ``/x/``), as the blog starter's ``createFilePath`` makes it; None elsewhere;
+    * VuePress and VitePress: the path under the source folder (VitePress' ``srcDir``)
+      as HTML (``blogs/x.md`` → ``/blogs/x.html``; ``/blogs/x`` under VitePress'
+      ``cleanUrls``), ``index`` (and VuePress' ``README``) naming its folder.
 
     Parameters
     ----------
     generator : str
-        ``quarto``, ``eleventy``, ``astro`` or ``gatsby``.
+        ``quarto``, ``eleventy``, ``astro``, ``gatsby``, ``vuepress`` or ``vitepress``.
     inside : str
         The file's path under the site's folder.
     slug : str or None
         The front matter's ``slug``.
     conf : dict of str to str
-        What :func:`read_site_config` read (Eleventy's ``input``).
+        What :func:`read_site_config` read (Eleventy's and VitePress' ``input``,
+        VitePress' ``clean_urls``).
 
     References
     ----------
@@ -849,9 +941,20 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
        https://docs.astro.build/en/guides/content-collections/
     .. [4] gatsby-source-filesystem, ``createFilePath``,
        https://www.gatsbyjs.com/plugins/gatsby-source-filesystem/
+    .. [5] VuePress, "Directory Structure" (default page routing),
+       https://v1.vuepress.vuejs.org/guide/directory-structure.html
+    .. [6] VitePress, "Routing", https://vitepress.dev/guide/routing
     """
     stem = re.sub(rf"\.({DOC_EXTENSIONS})$", "", inside, flags=re.I)
     folder, _, name = stem.rpartition("/")
+    if generator in ("vuepress", "vitepress"):
+        rel = _under(stem, conf.get("input", ""))
+        if rel is None:
+            return None
+        folder, _, name = rel.rpartition("/")
+        if name.lower() in (("index", "readme") if generator == "vuepress" else ("index",)):
+            return f"/{folder}/" if folder else "/"
+        return f"/{rel}" + ("" if conf.get("clean_urls") else ".html")
     if generator == "quarto":
         return f"/{folder}/" if name.lower() == "index" and folder else f"/{stem}.html"
     if generator == "eleventy":
@@ -950,11 +1053,14 @@ SITE_FOLDERS = {
     "astro": ({"public", "node_modules"}, {"dist", ".astro"}),
     "eleventy": ({"_includes", "_data", "node_modules"}, {"_site"}),
     "gatsby": ({"src", "static", "plugins", "node_modules"}, {"public", ".cache"}),
+    "vuepress": ({"node_modules"}, set()),    # .vuepress/ (theme, dist/) is hidden
+    "vitepress": ({"node_modules"}, set()),   # .vitepress/ (theme, dist/, cache/) too
 }
 # where a generator keeps the pages it builds, when the posts are in folders below it:
 # a file at the top of it is a page of the site (about.md), not a post. Eleventy's is
 # its input folder (``dir.input``).
-CONTENT_ROOTS = {"hugo": "content", "zola": "content", "quarto": "", "eleventy": ""}
+CONTENT_ROOTS = {"hugo": "content", "zola": "content", "quarto": "", "eleventy": "",
+                 "vuepress": ""}
 # the pages a site routes by file, and the folders where its blog keeps its posts:
 # Astro's content collections (src/content/ and, by the content layer's loaders in many
 # themes, src/data/); Gatsby's sources of Markdown (content/)
@@ -1008,6 +1114,8 @@ def _site_layout(generator: str, conf: dict[str, str]) -> tuple[set[str], set[st
             for key, default in (("includes", "_includes"), ("data", "_data"),
                                  ("layouts", "_includes"))}
         return templates, built, source
+    if generator == "vitepress":    # its pages are under its srcDir
+        return templates, built, conf.get("input", "")
     return templates, built, CONTENT_ROOTS.get(generator)
 
 
@@ -1078,7 +1186,7 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
     confs: dict[str, dict[str, str]] = {}
     blogs: dict[str, list[str]] = {}       # a Docusaurus site's blog folders
     for name, values in sorted(configs):
-        root = str(PurePosixPath(name).parent)
+        root = config_root(name)
         roots.setdefault(root, config_generator(name, values))
         confs.setdefault(root, {}).update(values)
         blogs.setdefault(root, []).extend(k.removeprefix("blog:") for k, _ in values
@@ -1176,8 +1284,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
     -------
     posts : list of Post
         The posts, each with the path its permalink pattern gives it added to its
-        aliases, and, when the configuration names the site's base URL and the post
-        has no address of its own, ``url`` set to that base plus the path.
+        aliases, and, when the configuration names the site's base URL, ``url`` set to
+        that base plus the post's own site path (a front matter's ``permalink: /x/``),
+        else plus the path.
     fragments : list of Fragment
         The pages of a site whose blog keeps its posts in one folder (MkDocs' blog
         plugin) that are outside it: the blog's index, the documentation pages.
@@ -1190,7 +1299,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
 
     merged: dict[str, dict[str, str]] = {}
     for name, values in sorted(configs):   # pelicanconf.py, then publishconf.py over it
-        merged.setdefault(str(PurePosixPath(name).parent), {}).update(values)
+        merged.setdefault(config_root(name), {}).update(values)
     roots = sorted(merged.items(), key=lambda rc: -len(rc[0]))
     if not roots:
         return posts, []
@@ -1233,7 +1342,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "docusaurus":
             pattern = ""
             path = docusaurus_path(inside, p.slug, conf)
-        elif generator in ("quarto", "eleventy", "astro", "gatsby"):
+        elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress"):
             pattern = ""
             path = file_route(generator, inside, p.slug, conf)
         elif generator == "pelican":
@@ -1263,7 +1372,12 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         if path is None:
             out.append(p)
             continue
-        aliases = tuple(sorted(set(p.aliases) | url_aliases(path)))
-        url = p.url or (conf["url"] + path if conf.get("url") else None)
-        out.append(replace(p, aliases=aliases, url=url))
+        names = url_aliases(path)
+        if conf.get("base"):        # the page's site path, as the built site's links give it
+            names |= url_aliases(conf["base"] + path)
+        aliases = tuple(sorted(set(p.aliases) | names))
+        url = p.url or path
+        if url[:1] == "/" and url[1:2] != "/" and conf.get("url"):   # (permalink: /x/)
+            url = conf["url"] + url
+        out.append(replace(p, aliases=aliases, url=url if "://" in url else p.url))
     return out, pages

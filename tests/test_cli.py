@@ -52,7 +52,10 @@ def test_graph_json_is_node_link_with_the_contract_attributes(out):
 
 def test_report_lists_files_fragments_parameters_and_timings(out):
     rep = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert len(rep["reading"]["files"]) == 5 and rep["reading"]["posts"] == 39
+    files = {f["path"]: f for f in rep["reading"]["files"]}
+    assert len(files) == 6 and rep["reading"]["posts"] == 39
+    # the folder's README (the credits) is listed as read and set aside, not a post
+    assert files["data/README.md"]["format"] == "readme" and files["data/README.md"]["posts"] == 0
     frags = rep["reading"]["skipped_fragments"]
     assert frags and all({"path", "line", "reason", "text"} <= set(f) for f in frags)
     assert rep["parameters"]["seed"] == 42 and rep["versions"]["infomap"]

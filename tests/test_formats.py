@@ -224,7 +224,7 @@ def test_worker_processes_read_exactly_what_one_process_reads(workers):
                           progress=lambda d, t, p: parallel_calls.append((d, p)),
                           while_reading=lambda: waits.append("parallel"))
     assert parallel == serial
-    assert len(serial.files) == 21 and any(f.format == "unreadable" for f in parallel.files)
+    assert len(serial.files) == 22 and any(f.format == "unreadable" for f in parallel.files)
     assert parallel_calls == serial_calls  # one call per file, in file order
     assert waits == ["serial", "parallel"]  # called once, in this process
 

@@ -1,5 +1,6 @@
-"""Quarto, Astro, Eleventy and Gatsby blogs (tests/fixtures/zoo/), Jupyter notebooks,
-dates as generators write them, and the files of a site that are code, not posts.
+"""Quarto, Astro, Eleventy, Gatsby, VuePress and VitePress blogs (tests/fixtures/zoo/),
+Jupyter notebooks, dates as generators write them, and the files of a site that are
+code, not posts.
 
 The zoo's own tests (tests/test_zoo.py) ask each blog for its six posts and eight
 citations; these ask what each generator's configuration gives and why every other file
@@ -37,6 +38,15 @@ SITES = {
                   "data": "../_data", "output": "_site"}, {}),
     "gatsby": ({"generator": "gatsby", "url": "https://gatsby.example", "title": "注意力笔记"},
                {"旋转位置编码的直观理解": "https://gatsby.example/rope/"}),
+    "vuepress": ({"generator": "vuepress", "url": "https://vp.example/my-blog",
+                  "base": "/my-blog", "title": "测试"},
+                 {"线性注意力的简单推导": "https://vp.example/my-blog/blogs/ml/linear/",
+                  "位置编码的外推实验": "https://vp.example/my-blog/blogs/ml/extra.html",
+                  "随手记下的一个想法": "https://vp.example/my-blog/post/idea-note"}),
+    "vitepress": ({"generator": "vitepress", "url": "https://vt.example/notes",
+                   "base": "/notes", "input": "src", "clean_urls": "true", "title": "测试笔记"},
+                  {"旋转位置编码的直观理解": "https://vt.example/notes/posts/rope",
+                   "线性注意力的简单推导": "https://vt.example/notes/posts/linear/"}),
 }
 
 # blog → file → words its fragment's reason holds
@@ -60,6 +70,12 @@ SET_ASIDE = {
     "gatsby": {"src/pages/about.md": "a page of the site (src/pages/)",
                "src/pages/index.js": "source code (JavaScript)",
                "public/rope/index.html": "built (public/)"},
+    "vuepress": {"docs/README.md": "the site's home page (front matter home: true",
+                 "docs/about.md": "top of the site's content",
+                 "docs/blogs/notes/draft.md": "not published (publish: false)"},
+    "vitepress": {"README.md": "a README without front matter",
+                  "src/index.md": "layout: home",
+                  "src/archive.md": "top of the site's content (src/)"},
 }
 
 
@@ -83,7 +99,8 @@ def test_the_blog_is_named_by_its_configuration(site):
     address."""
     name, r = site
     assert blog_name(r) == {"quarto": "注意力笔记", "gatsby": "注意力笔记",
-                            "astro": "astro.example", "eleventy": None}[name]
+                            "astro": "astro.example", "eleventy": None,
+                            "vuepress": "测试", "vitepress": "测试笔记"}[name]
 
 
 def test_every_other_file_is_set_aside_with_its_reason(site):
@@ -153,6 +170,8 @@ def test_a_hidden_generator_settings_file_is_read(tmp_path):
     ({"listing": [{"id": "a"}]}, True), ({"pagination": {"enabled": True}}, True),
     ({"listing": False}, False), ({"listing": "some words"}, False),
     ({"pagination": {"enabled": False}}, False), ({"title": "x"}, False),
+    ({"home": True}, True), ({"layout": "home"}, True), ({"layout": "post"}, False),
+    ({"home": "yes"}, False),
 ])
 def test_a_listing_page_is_not_a_post(meta, listed):
     assert (listing_page(meta) is not None) == listed
@@ -181,9 +200,82 @@ def test_templates_and_code_are_not_posts(name, suffix, words):
     ("astro", "src/pages/about.md", None, {}, None),
     ("gatsby", "content/blog/a/index.md", None, {}, "/a/"),
     ("gatsby", "src/pages/about.md", None, {}, None),
+    ("vuepress", "blogs/ml/rope.md", None, {}, "/blogs/ml/rope.html"),
+    ("vuepress", "blogs/ml/linear/README.md", None, {}, "/blogs/ml/linear/"),
+    ("vuepress", "README.md", None, {}, "/"),
+    ("vitepress", "src/posts/rope.md", None, {"input": "src", "clean_urls": "true"}, "/posts/rope"),
+    ("vitepress", "src/posts/a/index.md", None, {"input": "src"}, "/posts/a/"),
+    ("vitepress", "posts/README.md", None, {}, "/posts/README.html"),
+    ("vitepress", "other/x.md", None, {"input": "src"}, None),
 ])
 def test_file_routes(generator, inside, slug, conf, path):
     assert file_route(generator, inside, slug, conf) == path
+
+
+def test_a_hidden_settings_folder_gives_its_settings_file_only():
+    """``.vuepress/`` and ``.vitepress/`` hold the configuration, and also the theme's
+    components, static files and the built site: none of those is read."""
+    for blog, hidden in (("vuepress", "docs/.vuepress/"), ("vitepress", ".vitepress/")):
+        r = read_paths([ZOO / blog])
+        inside = [f.path for f in r.files if f.path.startswith(f"{blog}/{hidden}")]
+        assert inside == [f"{blog}/{hidden}config." + ("js" if blog == "vuepress" else "mts")]
+        assert (ZOO / blog / hidden / ("components" if blog == "vuepress" else "dist")).is_dir()
+
+
+def test_the_built_page_beside_the_sources_is_the_same_post():
+    """VuePress built into ``public/`` beside its ``docs/``: the page's ``<title>`` ends
+    with the site's name, which ``.vuepress/config.js`` gives; without it, it is the
+    source post's title, and the two are one post."""
+    r = read_paths([ZOO / "vuepress"])
+    (rope,) = [p for p in r.posts if p.title == "旋转位置编码的直观理解"]
+    assert sorted(s.path for s in rope.sources) == ["vuepress/docs/blogs/ml/rope.md",
+                                                    "vuepress/public/blogs/ml/rope.html"]
+    assert not any("|" in p.title for p in r.posts)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("d/.vuepress/config.yml",
+     "base: /b/\ntitle: 甲\nthemeConfig:\n  hostname: https://y.example\n"),
+    ("d/.vuepress/config.toml",
+     'base = "/b/"\ntitle = "甲"\n[themeConfig]\nhostname = "https://y.example"\n'),
+    ("d/.vuepress/config.ts", "export default defineUserConfig({ base: '/b/', title: '甲',\n"
+                              "  plugins: [sitemapPlugin({ hostname: 'https://y.example' })] })"),
+])
+def test_vuepress_settings_in_each_of_their_forms(name, text):
+    assert read_site_config(text, name) == (
+        ("generator", "vuepress"), ("url", "https://y.example/b"), ("base", "/b"),
+        ("title", "甲"))
+
+
+def test_a_readme_is_a_post_only_under_front_matter(tmp_path):
+    """VuePress' ``README.md`` is its folder's page, and has front matter; a repository's
+    README describes the repository: it is listed, not read as a post."""
+    (tmp_path / "notes" / "b").mkdir(parents=True)
+    (tmp_path / "README.md").write_text("# 我的博客\n\n见 [甲](notes/a.md)。\n", encoding="utf-8")
+    (tmp_path / "notes" / "a.md").write_text("---\ntitle: 甲\n---\n见[乙](b/)。\n",
+                                             encoding="utf-8")
+    (tmp_path / "notes" / "b" / "README.md").write_text(
+        "---\ntitle: 乙\n---\n见[甲](../a.md)。\n", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == ["乙", "甲"]
+    (readme,) = [f for f in r.files if f.format == "readme"]
+    assert readme.path.endswith("/README.md") and readme.posts == 0
+    assert [f.reason for f in r.fragments if f.path == readme.path] == [
+        "a README without front matter: the description of a folder or repository, not a post"]
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [("乙", "甲"), ("甲", "乙")]
+
+
+@pytest.mark.parametrize("meta, why", [
+    ({"publish": False}, "not published (publish: false)"),
+    ({"article": False}, "a page, not an article (article: false)"),
+    ({"publish": True, "article": True}, None),
+])
+def test_vuepress_themes_pages_that_are_not_posts(meta, why):
+    from graphkit.readers.frontmatter import unpublished
+
+    assert unpublished(meta, "docs/x.md") == why
 
 
 def test_javascript_settings_are_read_without_running_them():

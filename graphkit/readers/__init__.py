@@ -23,8 +23,8 @@ from ..merge import infer_listing_years, merge_posts
 from ..model import FileReport, Fragment, Post, ReadResult
 from ..options import BuildOptions
 from ..boilerplate import strip_repeated_paragraphs
-from ..sites import (apply_site_configs, is_site_config, read_site_config, site_sources,
-                     url_host)
+from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
+                     read_site_config, site_sources, url_host)
 from ..text import preview, split_lines
 from . import (exports, frontmatter, html, kexue, listing, notebook, notion, org, rest, substack,
                table)
@@ -246,6 +246,15 @@ CODE_LANGUAGES = {**dict.fromkeys((".js", ".mjs", ".cjs"), "JavaScript"),
 CODE = "code"
 
 
+# a folder's README (GitHub, GitLab and others show it below the folder's files); one
+# that opens with front matter is a page a generator builds (VuePress' README.md is its
+# folder's index page), any other describes the folder or repository
+README = "readme"
+README_RE = re.compile(r"^readme(?:\.(?:md|markdown|mdown|mkd|mdx|txt|rst|rest|org))?$", re.I)
+README_REASON = ("a README without front matter: the description of a folder or "
+                 "repository, not a post")
+
+
 def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     """Read one file's text.
 
@@ -303,6 +312,13 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
             # front matter over HTML: a generator's source file (Jekyll, Hugo, blogdown)
             return frontmatter.FRONT_MATTER, *frontmatter.read_front_matter(split_lines(text), path)
         return html.HTML_FORMAT, *html.read_html(text, path)
+    if README_RE.match(PurePosixPath(path).name):
+        head = split_lines(text[:4096])
+        if not (frontmatter.detect(head[:-1] or head) or frontmatter.detect_json(head, path)):
+            nonblank = [i for i, line in enumerate(split_lines(text), 1) if line.strip()]
+            return README, [], [Fragment(
+                path=path, line=nonblank[0], end_line=nonblank[-1], reason=README_REASON,
+                text="")]
     if rest.detect(path):
         return rest.RESTRUCTUREDTEXT, *rest.read_rst(text, path)
     lines = split_lines(text)
@@ -350,8 +366,8 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFA
 
     Folders are walked without recursion (an explicit stack, so a tree of any depth
     cannot exhaust Python's stack), in sorted order: a folder's files, then its
-    sub-folders. Hidden entries (but a generator's settings file such as ``.eleventy.js``)
-    and README.md files are passed over; links to folders
+    sub-folders. Hidden entries are passed over, but a generator's settings file
+    (``.eleventy.js``, ``.vuepress/config.js``: of a hidden folder, only that); links to folders
     are not followed; FIFOs, sockets, devices and links to them are never opened (a
     FIFO would block the reader, ``/dev/zero`` would never end). Each of these is
     listed in ``problems`` with the reason.
@@ -449,8 +465,13 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFA
                 skip(str(folder), f"folder cannot be listed: {exc.strerror or exc}")
                 continue
             subfolders = []
+            hidden = folder.name.lower() in HIDDEN_CONFIG_FOLDERS and folder != p
             for entry in entries:
-                if entry.name.startswith(".") and not is_site_config(entry.name):
+                if hidden and not (is_site_config(f"{folder.name}/{entry.name}")
+                                   and entry.is_file()):
+                    continue      # .vuepress/: its settings file only, not its theme or dist/
+                if (entry.name.startswith(".") and not is_site_config(entry.name)
+                        and entry.name.lower() not in HIDDEN_CONFIG_FOLDERS):
                     continue      # (a generator's hidden settings file is read: .eleventy.js)
                 full = Path(entry.path)
                 shown = f"{base}/{full.relative_to(p).as_posix()}"
@@ -474,8 +495,6 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFA
                                     f"(option max_depth), not read")
                         continue
                     subfolders.append((full, depth + 1))
-                    continue
-                if entry.name.lower() == "readme.md":
                     continue
                 if regular(full, shown):
                     files.append((full, shown))
@@ -601,6 +620,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     fragments.extend(aside)
     sightings, pages = apply_site_configs(sightings, configs)
     fragments.extend(pages)
+    sightings = html.without_site_names(
+        sightings, {n for _, v in configs if (n := dict(v).get("title"))})
     if not sightings:
         raise InputError("no post could be read (every page read is outside its site's "
                          "blog, see the blog plugin's posts folder)",

@@ -59,7 +59,7 @@ def url_aliases(value: str) -> set[str]:
         return {f"medium/{medium}"} | url_aliases(re.sub(r"(?i)^[a-z]+://", "", v).partition("/")[2])
     v = re.sub(r"^[a-z]+://[^/]+", "", v, flags=re.I)   # drop scheme and host
     v = v.split("#", 1)[0].split("?", 1)[0].strip("/")
-    v = re.sub(rf"(/index)?\.({DOC_EXTENSIONS})$", "", v, flags=re.I)
+    v = re.sub(rf"(/index|/readme)?\.({DOC_EXTENSIONS})$", "", v, flags=re.I)
     if not v:
         return set()
     out = {v.casefold()}
@@ -412,7 +412,8 @@ def unpublished(meta: dict, path: str) -> str | None:
 
     ``draft: true`` (Hugo, Zola, Docusaurus, Material for MkDocs' blog, Eleventy and
     Astro by convention), ``published: false`` (Jekyll, Hexo), ``is_published: false``
-    (Substack's ``posts.csv``), a ``status`` of
+    (Substack's ``posts.csv``), ``publish: false`` (vuepress-theme-reco), ``article:
+    false`` (vuepress-theme-hope's pages that are not articles), a ``status`` of
     :data:`NOT_PUBLIC_STATUS` (Pelican's ``draft``, WordPress' ``draft``, ``pending``,
     ``private``, ``future``), ox-hugo's ``#+HUGO_DRAFT: true``, or a file in a
     ``_drafts`` folder (Jekyll, Hexo): the generator builds the site without it.
@@ -433,6 +434,10 @@ def unpublished(meta: dict, path: str) -> str | None:
        https://docs.getpelican.com/en/latest/content.html
     .. [4] WordPress REST API, "Posts" (``status``),
        https://developer.wordpress.org/rest-api/reference/posts/
+    .. [5] vuepress-theme-reco 1.x, "Front Matter" (``publish``),
+       https://vuepress-theme-reco.recoluan.com/views/1.x/frontMatter.html
+    .. [6] vuepress-theme-hope, "Page Config" (``article``),
+       https://theme-hope.vuejs.press/config/frontmatter/info.html
     """
     folders = PurePosixPath(path).parts[:-1]
     hit = next((f for f in folders if f.lower() in DRAFT_FOLDERS), None)
@@ -443,10 +448,12 @@ def unpublished(meta: dict, path: str) -> str | None:
         value = keys.get(key)
         if value is True or (isinstance(value, str) and value.strip().lower() in _YES):
             return f"a draft ({key}: true), not published"
-    for key in ("published", "is_published"):
+    for key in ("published", "is_published", "publish"):
         value = keys.get(key)
         if value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no")):
             return f"not published ({key}: false)"
+    if keys.get("article") is False:
+        return "a page, not an article (article: false)"
     value = keys.get("status")
     if isinstance(value, str) and value.strip().lower() in NOT_PUBLIC_STATUS:
         return f"not published (status: {value.strip().lower()})"
@@ -461,13 +468,19 @@ def listing_page(meta: dict) -> str | None:
 
     Quarto's ``listing:`` (a mapping, a list of them, ``true`` or a listing type) and
     jekyll-paginate-v2's ``pagination: {enabled: true}`` make the page an index of
-    other posts: its links are its listing, not citations.
+    other posts: its links are its listing, not citations. So does a home page:
+    ``home: true`` (VuePress' default theme) or ``layout: home`` (VitePress, Jekyll's
+    minima, which lists the posts on it).
 
     References
     ----------
     .. [1] Quarto, "Document Listings", https://quarto.org/docs/websites/website-listings.html
     .. [2] jekyll-paginate-v2, "Pagination Generator",
        https://github.com/sverrirs/jekyll-paginate-v2/blob/master/README-GENERATOR.md
+    .. [3] VuePress, "Default Theme Config: Homepage",
+       https://v1.vuepress.vuejs.org/theme/default-theme-config.html#homepage
+    .. [4] VitePress, "Frontmatter Config" (``layout``),
+       https://vitepress.dev/reference/frontmatter-config
     """
     value = meta.get("listing")
     if (value is True or (isinstance(value, (dict, list)) and value)
@@ -476,6 +489,9 @@ def listing_page(meta: dict) -> str | None:
     pages = meta.get("pagination")
     if isinstance(pages, dict) and pages.get("enabled") is True:
         return "a listing page (front matter pagination: enabled), an index of posts, not a post"
+    layout = meta.get("layout")
+    if meta.get("home") is True or (isinstance(layout, str) and layout.strip().lower() == "home"):
+        return "the site's home page (front matter home: true or layout: home), not a post"
     return None
 
 

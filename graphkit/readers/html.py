@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from .. import dates
@@ -283,6 +284,41 @@ def _page_title(tree, body) -> str:
     if page and page not in names:
         return page
     return headings[0][1] if headings else page
+
+
+def without_site_names(posts: list, names: set[str]) -> list:
+    """Saved pages' titles without the name of a site whose configuration was read.
+
+    A built page's ``<title>`` often carries the site's name
+    (``旋转位置编码 | 小林的笔记``); when the site's sources are read too, its
+    configuration names the site, and without the name the page's title is its post's,
+    so that the two sightings are one post.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings; not modified.
+    names : set of str
+        The sites' names (``title`` of ``_config.yml``, ``.vuepress/config.js``…).
+
+    Returns
+    -------
+    list of Post
+        The sightings, those of HTML pages retitled where a name was cut.
+    """
+    if not names:
+        return posts
+    longest_first = sorted(names, key=len, reverse=True)
+    out = []
+    for p in posts:
+        if p.title and p.sources and p.sources[0].format == HTML_FORMAT:
+            title = p.title
+            for name in longest_first:
+                title = _without_name(title, name)
+            if title and title != p.title:
+                p = replace(p, title=title, label=title)
+        out.append(p)
+    return out
 
 
 def _not_a_post(tree, entry, path: str) -> str | None:
