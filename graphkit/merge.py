@@ -70,6 +70,7 @@ def _combine(a: Post, b: Post) -> Post:
         aliases=_union(a.aliases, b.aliases),
         sources=_union(a.sources, b.sources),
         slug=a.slug or b.slug,
+        fields=a.fields or b.fields,
     )
 
 

@@ -104,6 +104,11 @@ class Post:
         Every place this post was read from.
     slug : str or None
         The slug its front matter gives (used by the site's permalink pattern).
+    fields : tuple of (str, str)
+        The front matter's other short values (a string or number of at most
+        :data:`graphkit.readers.frontmatter.MAX_FIELD_CHARS` characters, under a plain
+        name), which a permalink pattern may name: Hexo fills a pattern's other
+        placeholders from the post's front matter (hexo-abbrlink's ``:abbrlink``).
     """
 
     key: str
@@ -123,6 +128,7 @@ class Post:
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     slug: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
 
     @property
     def title_only(self) -> bool:

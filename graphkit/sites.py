@@ -557,7 +557,7 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     if isinstance(base, str) and base.strip():
         root = conf.get("baseurl") if isinstance(conf.get("baseurl"), str) and conf.get("url") else ""
         out.append(("url", base.strip().rstrip("/") + (root or "")))
-    perm = conf.get("permalink")
+    perm = _jekyll_posts_permalink(conf)
     if isinstance(perm, str) and perm.strip():
         out.append(("permalink", JEKYLL_STYLES.get(perm.strip(), perm.strip())))
     perms = conf.get("permalinks")
@@ -568,6 +568,34 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
             elif isinstance(pattern, dict) and isinstance(pattern.get("page"), str):
                 out.append((f"permalink:{section}", pattern["page"]))
     return tuple(out + _site_title(conf.get("title")))
+
+
+def _jekyll_posts_permalink(conf: dict) -> object:
+    """The permalink pattern of a Jekyll site's posts: a front matter default's for the
+    posts (a ``defaults`` entry whose scope is the posts, or every file), over the
+    ``posts`` collection's, over the site's ``permalink``.
+
+    References
+    ----------
+    .. [1] Jekyll, "Front Matter Defaults",
+       https://jekyllrb.com/docs/configuration/front-matter-defaults/
+    .. [2] Jekyll, "Permalinks" (collections), https://jekyllrb.com/docs/permalinks/
+    """
+    perm = conf.get("permalink")
+    posts = conf.get("collections") if isinstance(conf.get("collections"), dict) else {}
+    if isinstance(posts.get("posts"), dict) and isinstance(posts["posts"].get("permalink"), str):
+        perm = posts["posts"]["permalink"]
+    defaults = conf.get("defaults") if isinstance(conf.get("defaults"), list) else []
+    for entry in defaults:
+        scope = entry.get("scope") if isinstance(entry, dict) else None
+        values = entry.get("values") if isinstance(entry, dict) else None
+        if not isinstance(scope, dict) or not isinstance(values, dict):
+            continue
+        folder = str(scope.get("path") or "").strip().strip("/")
+        if (scope.get("type") in ("posts", None) and folder in ("", "_posts")
+                and isinstance(values.get("permalink"), str)):
+            perm = values["permalink"]
+    return perm
 
 
 def _site_title(value: object) -> list[tuple[str, str]]:
@@ -986,8 +1014,9 @@ def _pelican_pattern(pattern: str) -> str:
 
 def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
                    date: str | None, categories: tuple[str, ...] = (), section: str = "",
-                   sections: str = "") -> str | None:
-    """The site path a permalink pattern gives a post, or None when it needs a missing date.
+                   sections: str = "", fields: dict[str, str] | None = None) -> str | None:
+    """The site path a permalink pattern gives a post, or None when it needs a missing
+    date or a value the post does not have.
 
     Parameters
     ----------
@@ -1009,6 +1038,17 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
     sections : str
         ``:sections``: every folder between ``content/`` and the file (Zola's nested
         sections), joined by ``/``.
+    fields : dict of str to str, optional
+        The post's other front matter values (:attr:`Post.fields`), for any other
+        placeholder: Hexo fills those from the post's front matter (hexo-abbrlink's
+        ``:abbrlink``). A placeholder neither names gives None, never a path holding it.
+
+    References
+    ----------
+    .. [1] Jekyll, "Permalinks", https://jekyllrb.com/docs/permalinks/
+    .. [2] Hexo, "Permalinks", https://hexo.io/docs/permalinks
+    .. [3] Hugo, "Permalinks configuration",
+       https://gohugo.io/configuration/permalinks/
     """
     need_date = any(t in pattern for t in (":year", ":month", ":day", ":y_day", ":short_year"))
     d = None
@@ -1027,9 +1067,25 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
         "section": section, "sections": sections, "categories": cats,
         "category": cats.split("/")[0] if cats else "",
         "output_ext": ".html", "hour": "", "minute": "", "second": "", "week": "",
-        "short_day": "",
+        "short_day": "", "basename": filename, "slugified_categories": cats,
+        "slugorfilename": slug, "slugorcontentbasename": slug,
+        "yearday": str(d.timetuple().tm_yday) if d else "",
     }
-    out = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), pattern)
+    fields = fields or {}
+    missing = []
+
+    def value(m: re.Match) -> str:
+        name = m.group(1)
+        if name in values:
+            return values[name]
+        if name in fields:
+            return fields[name]
+        missing.append(name)
+        return ""
+
+    out = re.sub(r":([A-Za-z_]+)", value, pattern)
+    if missing:
+        return None
     return re.sub(r"/{2,}", "/", "/" + out.lstrip("/"))
 
 
@@ -1368,7 +1424,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         if pattern:
             path = permalink_path(pattern, slug=slug, title_slug=title_slug,
                                   filename=filename, date=p.date, categories=p.categories,
-                                  section=section, sections=sections)
+                                  section=section, sections=sections, fields=dict(p.fields))
         if path is None:
             out.append(p)
             continue

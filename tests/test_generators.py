@@ -433,3 +433,50 @@ def test_a_former_address_still_reaches_the_post(tmp_path, key):
     edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
     title = {p.key: p.title for p in r.posts}
     assert [(title[e.source], title[e.target]) for e in edges] == [("Later", "Moved")]
+
+
+def test_hexo_fills_a_permalinks_other_placeholders_from_front_matter(tmp_path):
+    """hexo-abbrlink's ``permalink: posts/:abbrlink/``: the value is in each post's front
+    matter. A post without one gets no address, never one holding ``:abbrlink``."""
+    (tmp_path / "_config.yml").write_text(
+        "url: https://h.example\npermalink: posts/:abbrlink.html\n", encoding="utf-8")
+    posts = tmp_path / "source" / "_posts"
+    posts.mkdir(parents=True)
+    (posts / "a.md").write_text(
+        "---\ntitle: 甲\nabbrlink: 3a5b1c2d\n---\n见[乙](/posts/9f0e1d2c.html)。\n", encoding="utf-8")
+    (posts / "b.md").write_text("---\ntitle: 乙\nabbrlink: 9f0e1d2c\n---\n见[甲](https://h.example/"
+                                "posts/3a5b1c2d.html)。\n", encoding="utf-8")
+    (posts / "c.md").write_text("---\ntitle: 丙\n---\n没有链接。\n", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert {p.title: p.url for p in r.posts} == {
+        "甲": "https://h.example/posts/3a5b1c2d.html",
+        "乙": "https://h.example/posts/9f0e1d2c.html", "丙": None}
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [("乙", "甲"), ("甲", "乙")]
+
+
+@pytest.mark.parametrize("pattern, fields, path", [
+    ("/posts/:abbrlink/", {"abbrlink": "3a5b"}, "/posts/3a5b/"),
+    ("/posts/:abbrlink/", {}, None),
+    ("/:year/:title:output_ext", {}, "/2020/t.html"),
+    ("/:slugorfilename/", {}, "/s/"),
+])
+def test_permalink_placeholders(pattern, fields, path):
+    from graphkit.sites import permalink_path
+
+    assert permalink_path(pattern, slug="s", title_slug="t", filename="f", date="2020-03-04",
+                          fields=fields) == path
+
+
+@pytest.mark.parametrize("extra", [
+    "defaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n"
+    "      layout: single\n      permalink: /blog/:year/:title/\n",
+    "collections:\n  posts:\n    output: true\n    permalink: /blog/:year/:title/\n",
+])
+def test_jekylls_posts_permalink_from_defaults_or_the_collection(extra):
+    """Minimal Mistakes and others set the posts' permalink as a front matter default or
+    on the posts collection, over the site's ``permalink``."""
+    conf = read_site_config("url: https://j.example\npermalink: /:title/\n" + extra,
+                            "b/_config.yml")
+    assert ("permalink", "/blog/:year/:title/") in conf and ("permalink", "/:title/") not in conf

@@ -598,6 +598,25 @@ def default_title(path: str, layout: str) -> str:
     return ""
 
 
+MAX_FIELD_CHARS = 100   # a front matter value kept for permalink patterns (Post.fields)
+MAX_FIELDS = 32
+_FIELD_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _fields(meta: dict) -> tuple[tuple[str, str], ...]:
+    """The short string and number values of ``meta`` (see :attr:`Post.fields`)."""
+    out = []
+    for key, value in meta.items():
+        if (isinstance(value, (str, int, float)) and not isinstance(value, bool)
+                and isinstance(key, str) and _FIELD_NAME_RE.match(key)):
+            value = str(value).strip()
+            if value and len(value) <= MAX_FIELD_CHARS:
+                out.append((key, value))
+                if len(out) == MAX_FIELDS:
+                    break
+    return tuple(out)
+
+
 def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
               canonical: str | None, first_line: int, layout: str) -> Post:
     """A post from a file's metadata (front matter or a reader's fields) and its text.
@@ -651,4 +670,5 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
                 links=tuple(links), categories=_terms(meta, "categories", "category"),
                 tags=tags, aliases=tuple(sorted(aliases)),
-                sources=(Source(path=path, line=first_line, format=layout),), slug=slug_value)
+                sources=(Source(path=path, line=first_line, format=layout),), slug=slug_value,
+                fields=_fields(meta))
