@@ -422,6 +422,7 @@ JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
                  "none": "/:categories/:title:output_ext"}
 CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "toml",
                 "hugo.toml": "toml", "config.yaml": "yaml", "hugo.yaml": "yaml",
+                "hugo.json": "yaml",     # (JSON is YAML)
                 "config.yml": "yaml", "hugo.yml": "yaml", "pelicanconf.py": "python",
                 "publishconf.py": "python",
                 "mkdocs.yml": "mkdocs", "mkdocs.yaml": "mkdocs",
@@ -474,13 +475,34 @@ HIDDEN_CONFIG_FOLDERS = {".vuepress": "vuepress", ".vitepress": "vitepress"}
 _HIDDEN_CONFIG_RE = re.compile(r"^config\.(?:js|mjs|cjs|ts|mts|cts|ya?ml|toml)$", re.I)
 
 
+# Hugo's configuration directory: config/_default/hugo.toml, with one file per root key
+# (permalinks.toml is the [permalinks] table) and an environment's files over them
+# (config/production/, which `hugo` builds with)
+# (https://gohugo.io/configuration/introduction/#configuration-directory)
+HUGO_CONFIG_DIR = "config"
+HUGO_ENVIRONMENTS = ("_default", "production")
+_HUGO_DIR_FILE_RE = re.compile(r"^(hugo|config|permalinks)\.(toml|ya?ml|json)$", re.I)
+_HUGO_DIR_OTHER_RE = re.compile(r"^[\w.-]+\.(toml|ya?ml|json)$", re.I)
+HUGO_OTHER = "hugo-settings"
+
+
 def config_kind(path: str) -> str | None:
     """How the site configuration file at ``path`` is written (``yaml``, ``toml``,
     ``python``, or the generator whose JavaScript it is), or None for another file."""
     p = PurePosixPath(path)
     if p.parent.name.lower() in HIDDEN_CONFIG_FOLDERS and _HIDDEN_CONFIG_RE.match(p.name):
         return HIDDEN_CONFIG_FOLDERS[p.parent.name.lower()]   # (not Hugo's config.toml)
+    if _in_hugo_config_dir(p):
+        m = _HUGO_DIR_FILE_RE.match(p.name)
+        if m is None:      # params.toml, menus.toml, languages.toml: nothing graphkit reads
+            return HUGO_OTHER if _HUGO_DIR_OTHER_RE.match(p.name) else None
+        return "toml" if m.group(2).lower() == "toml" else "yaml"
     return CONFIG_NAMES.get(p.name.lower())
+
+
+def _in_hugo_config_dir(p: PurePosixPath) -> bool:
+    return (p.parent.name.lower() in HUGO_ENVIRONMENTS
+            and p.parent.parent.name.lower() == HUGO_CONFIG_DIR)
 
 
 def is_site_config(path: str) -> bool:
@@ -490,9 +512,12 @@ def is_site_config(path: str) -> bool:
 
 
 def config_root(path: str) -> str:
-    """The folder of the site a configuration file configures: its own folder, or the
-    one above VuePress' and VitePress' hidden folder (``docs/.vuepress/config.js`` →
-    ``docs``)."""
+    """The folder of the site a configuration file configures: its own folder, the one
+    above VuePress' and VitePress' hidden folder (``docs/.vuepress/config.js`` →
+    ``docs``), or the one holding Hugo's configuration directory
+    (``site/config/_default/hugo.toml`` → ``site``)."""
+    if _in_hugo_config_dir(PurePosixPath(path)):
+        return str(PurePosixPath(path).parent.parent.parent)
     p = PurePosixPath(path).parent
     if p.name.lower() in HIDDEN_CONFIG_FOLDERS:
         p = p.parent
@@ -531,6 +556,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     from .readers.frontmatter import FrontMatterError, parse_front_matter
 
     kind = config_kind(path)
+    if kind == HUGO_OTHER:
+        return ()
     if kind == "python":
         return _pelican_config(text)
     if kind == "vuepress" and PurePosixPath(path).suffix.lower() in (".yml", ".yaml", ".toml"):
@@ -546,6 +573,13 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
         return _mkdocs_config(conf)
     if kind == "quarto":
         return _quarto_config(conf)
+    if _in_hugo_config_dir(PurePosixPath(path)) and PurePosixPath(path).stem.lower() == "permalinks":
+        conf = {"permalinks": conf}     # (one file per root key)
+    return _static_site_config(conf)
+
+
+def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
+    """What :func:`read_site_config` reads of a Jekyll, Hexo, Hugo or Zola configuration."""
     out: list[tuple[str, str]] = []
     if isinstance(conf.get("base_url"), str):           # Zola's name for it
         out.append(("generator", "zola"))
@@ -562,7 +596,9 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
         out.append(("permalink", JEKYLL_STYLES.get(perm.strip(), perm.strip())))
     perms = conf.get("permalinks")
     if isinstance(perms, dict):
-        for section, pattern in sorted(perms.items()):
+        # Hugo: section = pattern; since 0.120 also [permalinks.page] section = pattern
+        pages = perms.get("page") if isinstance(perms.get("page"), dict) else {}
+        for section, pattern in sorted({**perms, **pages}.items()):
             if isinstance(pattern, str):
                 out.append((f"permalink:{section}", pattern))
             elif isinstance(pattern, dict) and isinstance(pattern.get("page"), str):

@@ -480,3 +480,35 @@ def test_jekylls_posts_permalink_from_defaults_or_the_collection(extra):
     conf = read_site_config("url: https://j.example\npermalink: /:title/\n" + extra,
                             "b/_config.yml")
     assert ("permalink", "/blog/:year/:title/") in conf and ("permalink", "/:title/") not in conf
+
+
+def test_hugos_configuration_directory(tmp_path):
+    """``config/_default/`` (one file per root key: ``permalinks.toml`` is the
+    ``[permalinks]`` table) under ``config/production/``, which ``hugo`` builds with;
+    the other settings files are configuration, not unknown files."""
+    conf = tmp_path / "config"
+    (conf / "_default").mkdir(parents=True)
+    (conf / "production").mkdir()
+    (conf / "_default" / "hugo.toml").write_text(
+        'baseURL = "http://localhost:1313/"\ntitle = "笔记"\n', encoding="utf-8")
+    (conf / "production" / "hugo.toml").write_text('baseURL = "https://h.example/"\n',
+                                                   encoding="utf-8")
+    (conf / "_default" / "permalinks.toml").write_text('posts = "/:year/:slug/"\n',
+                                                       encoding="utf-8")
+    (conf / "_default" / "params.toml").write_text('[author]\nname = "甲"\n', encoding="utf-8")
+    (tmp_path / "content" / "posts").mkdir(parents=True)
+    (tmp_path / "content" / "posts" / "a.md").write_text(
+        "+++\ntitle = '甲'\ndate = 2020-03-04\nslug = 'a-slug'\n+++\n正文。\n", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert [p.url for p in r.posts] == ["https://h.example/2020/a-slug/"]
+    assert blog_name(r) == "笔记"
+    assert sorted(f.path.split("/", 1)[1] for f in r.files if f.format == "site-config") == [
+        "config/_default/hugo.toml", "config/_default/params.toml",
+        "config/_default/permalinks.toml", "config/production/hugo.toml"]
+
+
+def test_hugos_permalinks_by_page_kind():
+    """Hugo 0.120's ``[permalinks.page]`` table names the pages' patterns by section."""
+    conf = read_site_config('[permalinks.page]\nposts = "/p/:slug/"\n[permalinks.section]\n'
+                            'posts = "/p/"\n', "b/hugo.toml")
+    assert conf == (("permalink:posts", "/p/:slug/"),)
