@@ -573,7 +573,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
         return _mkdocs_config(conf)
     if kind == "quarto":
         return _quarto_config(conf)
-    if _in_hugo_config_dir(PurePosixPath(path)) and PurePosixPath(path).stem.lower() == "permalinks":
+    where = PurePosixPath(path)
+    if _in_hugo_config_dir(where) and where.stem.lower() == "permalinks":
         conf = {"permalinks": conf}     # (one file per root key)
     return _static_site_config(conf)
 
