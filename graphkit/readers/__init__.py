@@ -293,6 +293,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return "jsonl", *table.read_jsonl(text, path)
     if tab == "csv":
         return "csv", *table.read_csv(text, path)
+    if html.detect_mhtml(text, path):
+        return html.MHTML, *html.read_mhtml(text, path)
     export = exports.detect(text, path)
     if export == exports.WXR:
         return export, *exports.read_wxr(text, path)
@@ -615,6 +617,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
                          path=", ".join(str(p) for p in paths))
     sightings, bodies = substack.join_bodies(sightings)
     fragments.extend(bodies)
+    sightings, frames = html.saved_resources(sightings, {r.path for r in reports})
+    fragments.extend(frames)
     configs = [(r.path, r.site) for r in reports if r.format == SITE_CONFIG]
     sightings, aside = site_sources(sightings, configs)
     fragments.extend(aside)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from .. import dates
@@ -47,7 +48,8 @@ def _block_text(node) -> str:
     return re.sub(r"[ \t\r\f\v]+", " ", node.text(separator="", strip=False)).strip()
 
 
-def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
+def read_html(text: str, path: str, *, saved_address: str | None = None
+              ) -> tuple[list[Post], list[Fragment]]:
     """Read one saved HTML page.
 
     Parameters
@@ -56,6 +58,10 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         The page.
     path : str
         Name used in sources and fragments.
+    saved_address : str, optional, keyword-only
+        The address the page was saved from, when its container names it (an MHTML
+        archive's ``Snapshot-Content-Location``): the page's address when the page
+        names none itself.
 
     Returns
     -------
@@ -110,6 +116,9 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                 url = node.attributes[attr]
                 aid = archive_link_id(url)
                 break
+    if aid is None and url is None:
+        url = saved_from(text) or saved_address
+        aid = archive_link_id(url) if url else None
     url = SITE_URL.format(aid) if aid is not None else url
     # date and readers: the title block above the body, else the page
     head_text = ""
@@ -133,6 +142,14 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         date = DATE_RE.search(page_text[:2000]).group(1)
     rm = READERS_RE.search(page_text[:2000])
     readers = int(rm.group(1)) if rm else None
+    # (tags before the furniture goes: themes put the tag links in the post's meta line)
+    tags = tuple(dict.fromkeys(
+        t for t in ([_block_text(a) for a in tree.css('a[rel~="tag"], .h-entry .p-category')]
+                    + [m.attributes.get("content") or "" for m in
+                       tree.css('meta[property="article:tag"]')]) if t.strip()))
+    section = tree.css_first('meta[property="article:section"]')
+    categories = tuple(c for c in [(section.attributes.get("content") or "").strip()]
+                       if c) if section is not None else ()
     aside = prune_page_furniture(body)
     if aside:
         frags.append(Fragment(path=path, line=1, end_line=nlines,
@@ -156,13 +173,6 @@ def read_html(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                               reason=f"a list page, not a post ({listing}): its links are not "
                                      f"citations", text=preview(title or body_text)))
         return [], frags
-    tags = tuple(dict.fromkeys(
-        t for t in ([_block_text(a) for a in tree.css('a[rel~="tag"], .h-entry .p-category')]
-                    + [m.attributes.get("content") or "" for m in
-                       tree.css('meta[property="article:tag"]')]) if t.strip()))
-    section = tree.css_first('meta[property="article:section"]')
-    categories = tuple(c for c in [(section.attributes.get("content") or "").strip()]
-                       if c) if section is not None else ()
     if not body_only:
         frags.append(Fragment(path=path, line=1, end_line=nlines,
                               reason="HTML outside the post body (navigation, sidebar, comments)",
@@ -284,6 +294,166 @@ def _page_title(tree, body) -> str:
     if page and page not in names:
         return page
     return headings[0][1] if headings else page
+
+
+# the "mark of the web" a browser writes atop a page it saves (Chrome, Edge, Internet
+# Explorer): the address it was saved from, its length in parentheses; and the comment
+# the SingleFile extension writes after <html>
+_SAVED_FROM_RE = re.compile(
+    r"<!--\s*saved from url=\(\d{1,5}\)\s*(https?://[^\s<>\"']+?)\s*-->"
+    r"|<!--\s*(?:Page saved with|Archive processed by) SingleFile\s*\n\s*url:\s*"
+    r"(https?://[^\s<>\"']+)", re.I)
+SAVED_FROM_HEAD_CHARS = 2048
+
+
+def saved_from(text: str) -> str | None:
+    """The address a browser saved the page from, when it marked it.
+
+    Chrome, Edge and Internet Explorer write ``<!-- saved from url=(0042)https://… -->``
+    near the top of a saved page (the "mark of the web"); the SingleFile extension a
+    comment ``Page saved with SingleFile`` with a ``url:`` line. Either names the page
+    when the page names itself by neither a canonical link nor ``og:url``; a mark of a
+    page not from the web (``about:internet``) names nothing.
+
+    Parameters
+    ----------
+    text : str
+        The page's HTML; only its first :data:`SAVED_FROM_HEAD_CHARS` characters are
+        searched.
+
+    References
+    ----------
+    .. [1] Microsoft, "Mark of the Web" (the ``saved from url`` comment),
+       https://learn.microsoft.com/en-us/previous-versions/windows/internet-explorer/ie-developer/compatibility/ms537628(v=vs.85)
+    .. [2] SingleFile, https://github.com/gildas-lormeau/SingleFile
+    """
+    m = _SAVED_FROM_RE.search(text[:SAVED_FROM_HEAD_CHARS])
+    return (m.group(1) or m.group(2)) if m else None
+
+
+MHTML = "mhtml"
+MHTML_ENDINGS = (".mhtml", ".mht")
+_MIME_HEAD_RE = re.compile(r"^(?:From|MIME-Version|Content-Type|Subject|Date|"
+                           r"Snapshot-Content-Location):", re.I)
+
+
+def detect_mhtml(text: str, path: str) -> bool:
+    """True for a web archive in MHTML: ``.mhtml``/``.mht``, or a MIME message of
+    ``multipart/related`` parts (Chrome's and Edge's "Webpage, Single File")."""
+    if path.lower().endswith(MHTML_ENDINGS):
+        return True
+    head = text[:4096]
+    return bool(_MIME_HEAD_RE.match(head.lstrip())) and "multipart/related" in head.lower()
+
+
+def read_mhtml(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
+    """Read a page saved as one MHTML file.
+
+    The page is the archive's ``text/html`` part whose ``Content-Location`` is the
+    ``Snapshot-Content-Location`` (else the first ``text/html`` part), decoded
+    (quoted-printable or base64, in its charset) and read as :func:`read_html` reads a
+    page, its address the snapshot's when the page names none. The other parts are the
+    page's images, styles and the pages of its frames: those frames are reported, never
+    read as posts. Report lines are the lines of the page's part in the file.
+
+    Parameters
+    ----------
+    text : str
+        The archive.
+    path : str
+        Name used in sources and fragments.
+
+    Returns
+    -------
+    posts : list of Post
+    fragments : list of Fragment
+
+    References
+    ----------
+    .. [1] RFC 2557, "MIME Encapsulation of Aggregate Documents, such as HTML (MHTML)",
+       https://www.rfc-editor.org/rfc/rfc2557
+    """
+    import email
+    from email import policy
+
+    nlines = text.count("\n") + 1
+    msg = email.message_from_string(text, policy=policy.compat32)
+    pages = [part for part in msg.walk() if part.get_content_type() == "text/html"]
+    if not pages:
+        return [], [Fragment(path=path, line=1, end_line=nlines,
+                             reason="an MHTML archive without an HTML page", text="")]
+    location = (msg.get("Snapshot-Content-Location") or "").strip() or None
+    main = next((p for p in pages if (p.get("Content-Location") or "").strip() == location),
+                pages[0])
+    payload = main.get_payload(decode=True) or b""
+    charset = main.get_content_charset() or "utf-8"
+    try:
+        page = payload.decode(charset, errors="replace")
+    except LookupError:                      # a charset Python does not know
+        page = payload.decode("utf-8", errors="replace")
+    # the part's lines in the file: from its Content-Location (or first text/html) header
+    where = (main.get("Content-Location") or "").strip()
+    m = re.search(rf"(?im)^Content-Location:[ \t]*{re.escape(where)}[ \t]*\r?$", text) \
+        if where else None
+    at = m.start() if m else max(text.lower().find("content-type: text/html"), 0)
+    first = text.count("\n", 0, at) + 1
+    posts, frags = read_html(page, path, saved_address=location
+                             or (main.get("Content-Location") or "").strip() or None)
+    frags = [replace(f, line=first, end_line=nlines) for f in frags]
+    posts = [replace(p, sources=tuple(replace(s, line=first) for s in p.sources)) for p in posts]
+    if len(pages) > 1:
+        frags.append(Fragment(path=path, line=first, end_line=nlines,
+                              reason=f"{len(pages) - 1} frame page(s) saved with the page "
+                                     f"(comments, share buttons): part of it, not posts",
+                              text=""))
+    return posts, frags
+
+
+SAVED_FILES_SUFFIX = "_files"
+
+
+def saved_resources(posts: list, names: set[str]) -> tuple[list, list]:
+    """Set aside what a browser saved with a page: the pages of its frames.
+
+    Saving a page "complete" (Chrome, Edge, Firefox) writes ``X.html`` and, beside it,
+    ``X_files/`` with the page's images, scripts and the pages of its frames
+    (``saved_resource.html``: a comment widget, a share button). A file under such a
+    folder, when ``X.html`` or ``X.htm`` was read beside it, is part of that page, not
+    a post.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings; not modified.
+    names : set of str
+        The report names of every file read.
+
+    Returns
+    -------
+    posts : list of Post
+    fragments : list of Fragment
+        One per sighting set aside, naming the page it belongs to.
+    """
+    out, frags = [], []
+    for p in posts:
+        src = PurePosixPath(p.sources[0].path) if p.sources else None
+        page = None
+        for folder in src.parents if src is not None else ():
+            stem = folder.name[:-len(SAVED_FILES_SUFFIX)]
+            if folder.name.endswith(SAVED_FILES_SUFFIX) and stem:
+                page = next((str(folder.parent / f"{stem}{ext}") for ext in (".html", ".htm")
+                             if str(folder.parent / f"{stem}{ext}") in names), None)
+                if page is not None:
+                    break
+        if page is None:
+            out.append(p)
+            continue
+        frags.append(Fragment(path=p.sources[0].path, line=p.sources[0].line,
+                              end_line=p.sources[0].line,
+                              reason=f"saved with the page {page} (a browser keeps a page's "
+                                     f"frames and files in its _files folder), not a post",
+                              text=preview(p.title or p.text)))
+    return out, frags
 
 
 def without_site_names(posts: list, names: set[str]) -> list:
@@ -419,13 +589,14 @@ def mirror_address(path: str) -> str | None:
 
 # what themes put inside a post's <article> that the author did not write: links to the
 # previous and next post, related posts, comments and their form, share buttons,
-# breadcrumbs; named by the words in class and id that Readability weighs as "unlikely
+# breadcrumbs, the meta line (date, author, tags: WordPress' entry-meta, minima's,
+# PaperMod's and NexT's post-meta, Casper's article-byline); named by the words in class and id that Readability weighs as "unlikely
 # candidates" and that WordPress, Jekyll, Hugo and Ghost themes use
 _FURNITURE_RE = re.compile(
     r"(?:^|[\s_-])(?:comments?|commentlist|comment-list|respond|disqus_thread|giscus|"
     r"utterances|related|relatedposts|yarpp|pagination|paginav|pager|nav-links|"
     r"post-nav|post-navigation|navigation|breadcrumbs?|sharedaddy|share-buttons|"
-    r"social-share)(?:$|[\s_-])", re.I)
+    r"social-share|post-meta|entry-meta|article-meta|byline)(?:$|[\s_-])", re.I)
 _FURNITURE_CSS = "nav, [role=navigation], [class], [id]"
 
 
@@ -435,8 +606,10 @@ def prune_page_furniture(body) -> tuple[str, str] | None:
     Inside the ``<article>`` of a post, themes place the links to the previous and next
     post (WordPress' ``nav.post-navigation``, Hugo PaperMod's ``nav.paginav``), related
     posts (Jetpack's ``#jp-relatedposts``, YARPP), the comments and their form
-    (``#comments``, ``#respond``, Disqus, giscus, utterances), share buttons and
-    breadcrumbs: none of it is the author's text, and its links are no citations.
+    (``#comments``, ``#respond``, Disqus, giscus, utterances), share buttons,
+    breadcrumbs and the meta line of date, author and tags (``.post-meta``,
+    ``.entry-meta``, ``.article-byline``): none of it is the author's text, and its
+    links are no citations.
     Removed are ``<nav>`` and ``role="navigation"`` elements, elements whose class or id
     holds one of those words (:data:`_FURNITURE_RE`), and the block around a link with
     ``rel="prev"`` or ``rel="next"``. The element itself is never removed.

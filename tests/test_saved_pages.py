@@ -1,0 +1,109 @@
+"""Pages a reader saved from a browser (tests/fixtures/zoo/saved/): "Webpage, Complete"
+(``X.html`` beside ``X_files/``), "Webpage, Single File" (MHTML), the SingleFile
+extension; the address each names, and what was saved with a page but is not a post.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+from graphkit.readers import read_paths, read_text
+from graphkit.readers.html import saved_from
+
+SAVED = FIXTURES / "zoo" / "saved"
+ROPE = "旋转位置编码的直观理解"
+
+
+@pytest.fixture(scope="module")
+def saved():
+    return read_paths([SAVED])
+
+
+def test_a_page_without_a_canonical_link_is_named_by_the_mark_of_the_web(saved):
+    """``位置编码的外推实验`` has no canonical link and no ``og:url``: Chrome's
+    ``<!-- saved from url=(0042)… -->`` names it, so links to it by address resolve."""
+    text = (SAVED / "位置编码的外推实验 – 测试.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in text and "saved from url=" in text
+    urls = {p.title: p.url for p in saved.posts}
+    assert urls["位置编码的外推实验"] == "https://saved.example/2021/07/08/extra-slug/"
+
+
+def test_the_frames_a_browser_saved_with_a_page_are_not_posts(saved):
+    """Each ``X_files/saved_resource.html`` (the comment widget's frame, which links two
+    posts) is set aside as part of ``X.html``; the scripts and styles are code."""
+    frames = [f for f in saved.fragments if f.path.endswith("_files/saved_resource.html")
+              and f.reason.startswith("saved with the page")]
+    assert len(frames) == 5
+    for f in frames:
+        page = f.path.rsplit("_files/", 1)[0] + ".html"
+        assert f"saved with the page {page} " in f.reason
+    assert not any(p.title == "Disqus Comments" for p in saved.posts)
+
+
+def test_a_files_folder_without_its_page_is_read(tmp_path):
+    """``notes_files/`` is a saved page's folder only when ``notes.html`` is beside it."""
+    folder = tmp_path / "notes_files"
+    folder.mkdir()
+    (folder / "a.html").write_text(
+        "<html><head><title>甲</title></head><body><article><h1>甲</h1><p>正文。</p>"
+        "</article></body></html>", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert [p.title for p in r.posts] == ["甲"]
+
+
+def test_an_mhtml_archive_is_its_page(saved):
+    """Chrome's "Webpage, Single File": the part at the snapshot's address, decoded from
+    quoted-printable, is the post; its frame (a second ``text/html`` part) is reported."""
+    name = f"{ROPE} – 测试.mhtml"
+    (post,) = [p for p in saved.posts if p.title == ROPE]
+    assert [s.path for s in post.sources] == [f"saved/{name}"]
+    assert post.url == "https://saved.example/2020/03/04/rope-slug/"
+    assert post.date == "2020-03-04" and "写进了向量的相位里" in post.text
+    assert "0 条评论" not in post.text and "=E6" not in post.text
+    lines = (SAVED / name).read_text(encoding="utf-8").splitlines()
+    (frames,) = [f for f in saved.fragments if f.path == f"saved/{name}"
+                 and "frame page" in f.reason]
+    # reported at the page's part, not at the archive's own headers
+    assert lines[frames.line - 1] == "Content-Location: " + post.url
+    (report,) = [f for f in saved.files if f.path == f"saved/{name}"]
+    assert report.format == "mhtml" and report.posts == 1
+
+
+@pytest.mark.parametrize("name, text, posts, words", [
+    ("page.mht", "MIME-Version: 1.0\nContent-Type: text/plain\n\nhello\n", 0, "without an HTML"),
+    ("snapshot", "From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: multipart/related;"
+                 ' boundary="b"\n\n--b\nContent-Type: text/html\nContent-Transfer-Encoding: '
+                 "quoted-printable\n\n<html><body><article><h1>=E7=94=B2</h1><p>=E6=AD=A3"
+                 "=E6=96=87=E3=80=82</p></article></body></html>\n--b--\n", 1, None),
+])
+def test_mhtml_by_name_or_by_content(name, text, posts, words):
+    layout, found, frags = read_text(text, name)
+    assert layout == "mhtml" and len(found) == posts
+    if posts:
+        assert found[0].title == "甲" and found[0].text == "正文。"
+    else:
+        assert any(words in f.reason for f in frags)
+
+
+@pytest.mark.parametrize("head, url", [
+    ("<!DOCTYPE html>\n<!-- saved from url=(0029)https://a.example/x/?q=1 -->\n<html>",
+     "https://a.example/x/?q=1"),
+    ("<!DOCTYPE html> <html><!--\n Page saved with SingleFile \n url: https://b.example/p/1 \n"
+     " saved date: Wed Sep 24 2026\n--><head>", "https://b.example/p/1"),
+    ("<!-- saved from url=(0014)about:internet -->\n<html>", None),
+    ("<html><body><p>saved from url=(0010)https://c.example/</p>", None),
+])
+def test_what_names_the_address_a_page_was_saved_from(head, url):
+    assert saved_from(head) == url
+
+
+def test_the_meta_line_is_not_the_posts_text_and_its_tags_are_read():
+    """WordPress' ``entry-meta``, minima's and PaperMod's ``post-meta``: the date,
+    the author and tag links, inside the post's element."""
+    page = ('<html><body><article><h1>甲</h1><div class="post-meta"><time datetime='
+            '"2020-03-04">2020-03-04</time> · 作者 · <a rel="tag" href="/tags/ml/">机器学习</a>'
+            '</div><p>正文。</p></article></body></html>')
+    _, (post,), frags = read_text(page, "blog/a.html")
+    assert post.text == "正文。" and post.date == "2020-03-04" and post.tags == ("机器学习",)
+    assert any("div.post-meta" in f.reason for f in frags)
