@@ -940,6 +940,25 @@ def _hostile() -> dict:
     t = time.perf_counter()
     read_jsonl('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}\n", "deep.jsonl")
     out["json_100k_nested_s"] = round(time.perf_counter() - t, 4)
+    # an MHTML archive of 20,000 frame parts (2 MB), and one of 3,000 nested multiparts
+    # (Python's email parser recurses: reported as nested too deeply, as JSON is)
+    from graphkit.readers import read_text
+
+    frames = "".join(f"--b\nContent-Type: text/html\nContent-Location: cid:f{i}\n\n"
+                     f"<html><body><p>frame {i}</p></body></html>\n" for i in range(20_000))
+    t = time.perf_counter()
+    read_text("From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: multipart/related; "
+              'boundary="b"\n\n' + frames + "--b--\n", "frames.mhtml")
+    out["mhtml_20000_parts_s"] = round(time.perf_counter() - t, 3)
+    nested = "".join(f'--b{i}\nContent-Type: multipart/related; boundary="b{i + 1}"\n\n'
+                     for i in range(3000))
+    t = time.perf_counter()
+    try:
+        read_text('MIME-Version: 1.0\nContent-Type: multipart/related; boundary="b0"\n\n'
+                  + nested, "nested.mhtml")
+    except RecursionError:
+        pass
+    out["mhtml_3000_nested_s"] = round(time.perf_counter() - t, 3)
     # reStructuredText at the size docutils is given (MAX_RST_CHARS): its costliest
     # structures measured, and a table too wide to be given to it
     from graphkit.readers.rest import MAX_RST_CHARS, read_rst
