@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .keywords import TermMatrix
 from .readers.frontmatter import url_aliases
 from .sites import (KEXUE_HOST, medium_post_id, notion_page_id, site_ref_target, substack_address,
-                    substack_post_id, url_host)
+                    substack_post_id, url_host, weixin_article_id)
 from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
@@ -290,7 +290,9 @@ class TitleIndex:
         by the page id they end with (:func:`graphkit.sites.notion_page_id`); Substack's
         addresses by a post's number (:func:`graphkit.sites.substack_post_id`), and its
         app's share links as the publication's own addresses
-        (:func:`graphkit.sites.substack_address`). Anchors and query strings are ignored.
+        (:func:`graphkit.sites.substack_address`); WeChat articles' long addresses by
+        account, message and position (:func:`graphkit.sites.weixin_article_id`). Anchors
+        and query strings are otherwise ignored.
         A name that several posts share resolves only when the dates in the link's path
         (``/2017/06/``) pick one of them.
         """
@@ -315,6 +317,9 @@ class TitleIndex:
             substack = self.by_alias.get(f"substack/{substack_post_id(u)}", ())
             if len(substack) == 1:           # Substack: a post's number, on any host
                 return next(iter(substack))
+            weixin = self.by_alias.get(f"weixin/{weixin_article_id(u)}", ())
+            if len(weixin) == 1:             # WeChat: account, message and position
+                return next(iter(weixin))
             u = substack_address(u)
             if not re.match(r"^https?://", u, re.I) or url_host(u) not in self.hosts:
                 return None                  # another site, mail, script: not a post here

@@ -50,7 +50,7 @@ import posixpath
 import re
 import unicodedata
 from pathlib import PurePosixPath
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .text import BARE_URL_RE, bare_url
 
@@ -248,6 +248,36 @@ def substack_address(url: str) -> str:
     if not m:
         return url
     return f"https://{m.group(1).lower()}.substack.com{m.group(2) or '/'}"
+
+
+WEIXIN_HOST = "mp.weixin.qq.com"
+
+
+def weixin_article_id(url: str) -> str | None:
+    """``BIZ/MID/IDX`` of the WeChat official-account article an address names, or None.
+
+    An article is the ``idx``-th of the message ``mid`` of the account ``__biz``: its
+    long address says so (``mp.weixin.qq.com/s?__biz=…&mid=…&idx=…&sn=…``, with the
+    app's ``chksm``, ``scene`` and ``#rd`` added or not; the older ``appmsgid`` and
+    ``itemidx`` too). Its short address (``/s/CODE``) names it by a code only: that one
+    resolves by the address a saved page was saved from.
+
+    >>> weixin_article_id("https://mp.weixin.qq.com/s?__biz=MzA5Mg%3D%3D&mid=2651&idx=2"
+    ...                   "&sn=cd8e&chksm=bd0e&scene=21#wechat_redirect")
+    'MzA5Mg==/2651/2'
+    >>> weixin_article_id("https://mp.weixin.qq.com/s/on_l5Rc3Be") is None
+    True
+    """
+    found = _on_platform(url, WEIXIN_HOST)
+    if found is None:
+        return None
+    query = parse_qs(found[1].query)
+    biz = (query.get("__biz") or [""])[0]
+    mid = (query.get("mid") or query.get("appmsgid") or [""])[0]
+    idx = (query.get("idx") or query.get("itemidx") or ["1"])[0]
+    if not (biz and mid.isdigit() and idx.isdigit()):
+        return None
+    return f"{biz}/{mid}/{idx}"
 
 
 # Notion names a page by its title and a 32-digit hexadecimal id, in its addresses

@@ -107,3 +107,54 @@ def test_the_meta_line_is_not_the_posts_text_and_its_tags_are_read():
     _, (post,), frags = read_text(page, "blog/a.html")
     assert post.text == "正文。" and post.date == "2020-03-04" and post.tags == ("机器学习",)
     assert any("div.post-meta" in f.reason for f in frags)
+
+
+# ------------------------------------------------------------------ WeChat articles
+
+WEIXIN = FIXTURES / "zoo" / "weixin"
+
+
+@pytest.mark.parametrize("url, found", [
+    ("http://mp.weixin.qq.com/s?__biz=MzI0NTc4OTk1Mg==&mid=2247483650&idx=2&sn=8e&chksm=f0"
+     "&scene=21#wechat_redirect", "MzI0NTc4OTk1Mg==/2247483650/2"),
+    ("https://mp.weixin.qq.com/s?__biz=MzI0NTc4OTk1Mg%3D%3D&mid=2247483650&sn=8e",
+     "MzI0NTc4OTk1Mg==/2247483650/1"),
+    ("http://mp.weixin.qq.com/mp/appmsg/show?__biz=MzI0&appmsgid=100&itemidx=3&sign=0a#rd",
+     "MzI0/100/3"),
+    ("https://mp.weixin.qq.com/s/Xk2pQm8vR1a", None),
+    ("https://example.com/s?__biz=MzI0&mid=1&idx=1", None),
+    ("https://mp.weixin.qq.com/s?__biz=MzI0&mid=abc&idx=1", None),
+])
+def test_a_wechat_article_is_named_by_account_message_and_position(url, found):
+    from graphkit.sites import weixin_article_id
+
+    assert weixin_article_id(url) == found
+
+
+def test_a_saved_wechat_article():
+    """The article is ``#js_content`` under ``#activity-name``; the page names itself by
+    the variables of its scripts when it was saved from a short address; its date is
+    ``#publish_time``, else (saved before the scripts filled it) the scripts' ``ct`` on
+    Beijing's clock; the reader comments below it are not its text."""
+    r = read_paths([WEIXIN])
+    posts = {p.title: p for p in r.posts}
+    rope = posts[ROPE]
+    assert rope.url == "https://mp.weixin.qq.com/s/Xk2pQm8vR1a"
+    assert "weixin/MzI0NTc4OTk1Mg==/2247483650/1" in rope.aliases
+    assert rope.text.startswith("旋转位置编码把位置信息") and "精选留言" not in rope.text
+    linear = posts["线性注意力的简单推导"]
+    page = (WEIXIN / "线性注意力的简单推导.html").read_text(encoding="utf-8")
+    assert '<em id="publish_time" class="rich_media_meta rich_media_meta_text"></em>' in page
+    assert linear.date == "2020-05-06"
+    assert "weixin/MzI0NTc4OTk1Mg==/2247483650/2" in linear.aliases
+    # the two articles of one message are two posts
+    assert rope.key != linear.key
+
+
+def test_a_wechat_articles_date_on_beijings_clock():
+    """``ct`` is Unix seconds: 2020-05-05T16:30Z is the 6th in Beijing."""
+    page = ('<html><head><script>var ct = "1588696200";</script></head><body>'
+            '<h1 id="activity-name">甲</h1><em id="publish_time"></em>'
+            '<div id="js_content"><p>正文。</p></div></body></html>')
+    _, (post,), _ = read_text(page, "a.html")
+    assert post.title == "甲" and post.date == "2020-05-06" and post.text == "正文。"

@@ -15,6 +15,7 @@ References
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
@@ -24,7 +25,7 @@ from urllib.parse import urlsplit
 from .. import dates
 from ..dates import ISO_DATE_RE
 from ..model import Fragment, Link, Post, Source
-from ..sites import path_aliases
+from ..sites import path_aliases, weixin_article_id
 from ..text import preview, sentence_around
 from .frontmatter import url_aliases
 from .kexue import SITE_URL, archive_link_id
@@ -83,9 +84,10 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
                               reason="truncated HTML (no closing </html>): read what is there",
                               text=preview(text[-120:])))
     entry = tree.css_first(".h-entry")
+    weixin = tree.css_first("#js_content")      # a WeChat official-account article
     body = (tree.css_first("#PostContent")
             or (entry.css_first(".e-content") if entry is not None else None)
-            or tree.css_first("article") or tree.css_first("main") or tree.body)
+            or weixin or tree.css_first("article") or tree.css_first("main") or tree.body)
     if body is None:
         frags.append(Fragment(path=path, line=1, end_line=nlines, reason="HTML without a body",
                               text=preview(text)))
@@ -105,6 +107,8 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     name = entry.css_first(".p-name") if entry is not None else None
     if not title and name is not None:
         title = _block_text(name)
+    if not title and weixin is not None and tree.css_first("#activity-name") is not None:
+        title = _block_text(tree.css_first("#activity-name"))
     if not title:
         title = _page_title(tree, body)
     if aid is None:
@@ -120,6 +124,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
         url = saved_from(text) or saved_address
         aid = archive_link_id(url) if url else None
     url = SITE_URL.format(aid) if aid is not None else url
+    article_id = _weixin_ids(text, url) if weixin is not None else None
     # date and readers: the title block above the body, else the page
     head_text = ""
     holder = tree.css_first("#PostContent")
@@ -135,6 +140,8 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
         date = DATE_RE.search(meta.attributes["content"]).group(1)
     if date is None:
         date = _json_ld_date(tree)
+    if date is None and weixin is not None:
+        date = _weixin_date(tree, text)
     if date is None:   # <time>July 8, 2021</time>, without datetime (Notion's export, themes)
         date = next((d for d in (dates.parse_date(t.text().strip().lstrip("@"))
                                  for t in tree.css("time")[:4]) if d), None)
@@ -181,12 +188,60 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     aliases = set(path_aliases(path))
     if url:
         aliases |= url_aliases(url)
+    if article_id:
+        aliases.add(f"weixin/{article_id}")
     post = Post(key=key, title=title, label=title or preview(body_text, 40),
                 untitled=not title, date=date, readers=readers, archive_id=aid, url=url,
                 text=body_text, links=tuple(links), tags=tags, categories=categories,
                 aliases=tuple(sorted(aliases)),
                 sources=(Source(path=path, line=1, format=HTML_FORMAT),))
     return [post], frags
+
+
+# a WeChat article page names itself in its scripts: var biz = ""||"MzA5…==";
+_WEIXIN_VAR_RE = re.compile(r"\bvar\s+(biz|mid|idx|ct|msg_link)\s*=\s*([^;\n]{0,400})")
+_QUOTED_RE = re.compile(r"\"([^\"]+)\"|'([^']+)'")
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def _weixin_vars(text: str) -> dict[str, str]:
+    """The first non-empty string of each of a WeChat page's ``var biz``, ``mid``,
+    ``idx``, ``ct`` (publication time, Unix seconds) and ``msg_link``."""
+    out: dict[str, str] = {}
+    for m in _WEIXIN_VAR_RE.finditer(text):
+        value = next((a or b for a, b in _QUOTED_RE.findall(m.group(2)) if (a or b).strip()),
+                     None)
+        if value is not None:
+            out.setdefault(m.group(1), value.strip())
+    return out
+
+
+def _weixin_ids(text: str, url: str | None) -> str | None:
+    """``BIZ/MID/IDX`` of a saved WeChat article (:func:`graphkit.sites.weixin_article_id`):
+    from its own address, else from the variables its scripts set."""
+    found = weixin_article_id(url) if url else None
+    if found:
+        return found
+    v = _weixin_vars(text)
+    if v.get("msg_link") and weixin_article_id(v["msg_link"]):
+        return weixin_article_id(v["msg_link"])
+    if v.get("biz") and v.get("mid", "").isdigit() and v.get("idx", "1").isdigit():
+        return f"{v['biz']}/{v['mid']}/{v.get('idx', '1')}"
+    return None
+
+
+def _weixin_date(tree, text: str) -> str | None:
+    """A WeChat article's date: its ``#publish_time`` (or older ``#post-date``) text,
+    else its scripts' publication time ``ct`` on Beijing's clock."""
+    for sel in ("#publish_time", "#post-date"):
+        node = tree.css_first(sel)
+        day = dates.parse_date(node.text().strip()) if node is not None else None
+        if day:
+            return day
+    ct = _weixin_vars(text).get("ct", "")
+    if ct.isdigit() and 9 <= len(ct) <= 10:
+        return dt.datetime.fromtimestamp(int(ct), BEIJING).date().isoformat()
+    return None
 
 
 # schema.org types of a post, whose datePublished dates the page
