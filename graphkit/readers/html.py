@@ -645,8 +645,9 @@ def mirror_address(path: str) -> str | None:
 # what themes put inside a post's <article> that the author did not write: links to the
 # previous and next post, related posts, comments and their form, share buttons,
 # breadcrumbs, the meta line (date, author, tags: WordPress' entry-meta, minima's,
-# PaperMod's and NexT's post-meta, Casper's article-byline); named by the words in class and id that Readability weighs as "unlikely
-# candidates" and that WordPress, Jekyll, Hugo and Ghost themes use
+# PaperMod's and NexT's post-meta, Casper's article-byline); named by the words in
+# class and id that Readability weighs as "unlikely candidates" and that WordPress,
+# Jekyll, Hugo and Ghost themes use
 _FURNITURE_RE = re.compile(
     r"(?:^|[\s_-])(?:comments?|commentlist|comment-list|respond|disqus_thread|giscus|"
     r"utterances|related|relatedposts|yarpp|pagination|paginav|pager|nav-links|"
