@@ -1499,8 +1499,8 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         if conf.get("base"):        # the page's site path, as the built site's links give it
             names |= url_aliases(conf["base"] + path)
         aliases = tuple(sorted(set(p.aliases) | names))
-        url = p.url or path
-        if url[:1] == "/" and url[1:2] != "/" and conf.get("url"):   # (permalink: /x/)
-            url = conf["url"] + url
-        out.append(replace(p, aliases=aliases, url=url if "://" in url else p.url))
+        own = p.url or path        # its own address, else the path its site gives it
+        if own[:1] == "/" and own[1:2] != "/" and conf.get("url"):   # (permalink: /x/)
+            own = conf["url"] + own
+        out.append(replace(p, aliases=aliases, url=own if "://" in own else p.url))
     return out, pages

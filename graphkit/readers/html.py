@@ -124,7 +124,8 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
         url = saved_from(text) or saved_address
         aid = archive_link_id(url) if url else None
     url = SITE_URL.format(aid) if aid is not None else url
-    article_id = _weixin_ids(text, url) if weixin is not None else None
+    scripts = _weixin_vars(text) if weixin is not None else {}   # (one pass over the page)
+    article_id = _weixin_ids(scripts, url) if weixin is not None else None
     # date and readers: the title block above the body, else the page
     head_text = ""
     holder = tree.css_first("#PostContent")
@@ -141,7 +142,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     if date is None:
         date = _json_ld_date(tree)
     if date is None and weixin is not None:
-        date = _weixin_date(tree, text)
+        date = _weixin_date(tree, scripts)
     if date is None:   # <time>July 8, 2021</time>, without datetime (Notion's export, themes)
         date = next((d for d in (dates.parse_date(t.text().strip().lstrip("@"))
                                  for t in tree.css("time")[:4]) if d), None)
@@ -216,21 +217,19 @@ def _weixin_vars(text: str) -> dict[str, str]:
     return out
 
 
-def _weixin_ids(text: str, url: str | None) -> str | None:
+def _weixin_ids(v: dict[str, str], url: str | None) -> str | None:
     """``BIZ/MID/IDX`` of a saved WeChat article (:func:`graphkit.sites.weixin_article_id`):
-    from its own address, else from the variables its scripts set."""
-    found = weixin_article_id(url) if url else None
+    from its own address, else from the variables its scripts set (:func:`_weixin_vars`)."""
+    found = (weixin_article_id(url) if url else None) or (
+        weixin_article_id(v["msg_link"]) if v.get("msg_link") else None)
     if found:
         return found
-    v = _weixin_vars(text)
-    if v.get("msg_link") and weixin_article_id(v["msg_link"]):
-        return weixin_article_id(v["msg_link"])
     if v.get("biz") and v.get("mid", "").isdigit() and v.get("idx", "1").isdigit():
         return f"{v['biz']}/{v['mid']}/{v.get('idx', '1')}"
     return None
 
 
-def _weixin_date(tree, text: str) -> str | None:
+def _weixin_date(tree, v: dict[str, str]) -> str | None:
     """A WeChat article's date: its ``#publish_time`` (or older ``#post-date``) text,
     else its scripts' publication time ``ct`` on Beijing's clock."""
     for sel in ("#publish_time", "#post-date"):
@@ -238,7 +237,7 @@ def _weixin_date(tree, text: str) -> str | None:
         day = dates.parse_date(node.text().strip()) if node is not None else None
         if day:
             return day
-    ct = _weixin_vars(text).get("ct", "")
+    ct = v.get("ct", "")
     if ct.isdigit() and 9 <= len(ct) <= 10:
         return dt.datetime.fromtimestamp(int(ct), BEIJING).date().isoformat()
     return None
