@@ -477,24 +477,21 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
     return list(found), steps, entries
 
 
-CONTENT_SELECTORS = ("article", "main", "[role=main]", ".post-content", ".entry-content",
-                     ".post-body", "#content")
-
-
 def _extract(url: str, html: str, entry: dict | None) -> Post | str:
     """A post from a page.
 
     Pages of a site with a reader of its own (:data:`SITE_READERS`) are read by it. Other pages:
     title, date, tags and categories from trafilatura's metadata; the body and its links
-    from the page's content element (HTML5 ``<article>`` or ``<main>``, or the usual
-    content classes), whose every paragraph and link graphkit keeps with its sentence;
+    from the page's content element (HTML5 ``<article>`` or ``<main>``, else the element
+    Readability's scoring finds, :func:`graphkit.readers.html.content_element`), whose
+    every paragraph and link graphkit keeps with its sentence;
     trafilatura's extraction of the main text only when the page has no such element
     (it drops paragraphs dense with links, which are what the map is made of).
     """
     from selectolax.lexbor import LexborHTMLParser
 
     from .readers.frontmatter import url_aliases
-    from .readers.html import body_paragraphs
+    from .readers.html import body_paragraphs, content_element
     from .readers.markdown import markdown_to_text
 
     reader = site_reader(url)
@@ -512,7 +509,7 @@ def _extract(url: str, html: str, entry: dict | None) -> Post | str:
     tree = LexborHTMLParser(html)
     for junk in tree.css("script, style, noscript, template, nav, footer, aside"):
         junk.decompose()
-    node = next((n for sel in CONTENT_SELECTORS if (n := tree.css_first(sel)) is not None), None)
+    node = tree.css_first("article") or tree.css_first("main") or content_element(tree)[0]
     if node is not None:
         paragraphs, links = body_paragraphs(node)
         if paragraphs and title and paragraphs[0] == title:

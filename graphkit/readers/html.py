@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from .. import dates
 from ..dates import ISO_DATE_RE
@@ -87,7 +87,11 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     weixin = tree.css_first("#js_content")      # a WeChat official-account article
     body = (tree.css_first("#PostContent")
             or (entry.css_first(".e-content") if entry is not None else None)
-            or weixin or tree.css_first("article") or tree.css_first("main") or tree.body)
+            or weixin or tree.css_first("article") or tree.css_first("main"))
+    summaries = None
+    if body is None and not body_only:           # a page without those: Readability's
+        body, summaries = content_element(tree)
+    body = body or tree.body
     if body is None:
         frags.append(Fragment(path=path, line=1, end_line=nlines, reason="HTML without a body",
                               text=preview(text)))
@@ -109,8 +113,6 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
         title = _block_text(name)
     if not title and weixin is not None and tree.css_first("#activity-name") is not None:
         title = _block_text(tree.css_first("#activity-name"))
-    if not title:
-        title = _page_title(tree, body)
     if aid is None:
         for sel, attr in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content"),
                           (".h-entry a.u-url[href]", "href"),
@@ -123,6 +125,8 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     if aid is None and url is None:
         url = saved_from(text) or saved_address
         aid = archive_link_id(url) if url else None
+    if not title:
+        title = _page_title(tree, body, address=url)
     url = SITE_URL.format(aid) if aid is not None else url
     scripts = _weixin_vars(text) if weixin is not None else {}   # (one pass over the page)
     article_id = _weixin_ids(scripts, url) if weixin is not None else None
@@ -146,6 +150,10 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     if date is None:   # <time>July 8, 2021</time>, without datetime (Notion's export, themes)
         date = next((d for d in (dates.parse_date(t.text().strip().lstrip("@"))
                                  for t in tree.css("time")[:4]) if d), None)
+    if date is None and head_text and DATE_RE.search(head_text[:2000]):
+        date = DATE_RE.search(head_text[:2000]).group(1)
+    if date is None and not body_only:
+        date = _htmldate(text)
     if date is None and DATE_RE.search(page_text[:2000]):
         date = DATE_RE.search(page_text[:2000]).group(1)
     rm = READERS_RE.search(page_text[:2000])
@@ -176,6 +184,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     if url is None and mirrored is not None:
         url = mirrored
     listing = list_page_reason(tree, path, paragraphs, links)
+    listing = listing or summaries
     if listing is not None:
         frags.append(Fragment(path=path, line=1, end_line=nlines,
                               reason=f"a list page, not a post ({listing}): its links are not "
@@ -249,6 +258,43 @@ _LD_POST_TYPES = frozenset({"article", "blogposting", "newsarticle", "techarticl
 MAX_LD_BYTES = 200_000   # a page's JSON-LD block is a few kilobytes; larger is not read
 
 
+_JSON_LD_RE = re.compile(r"<script[^>]{0,400}application/ld\+json[^>]{0,400}>", re.I)
+_SCRIPT_END_RE = re.compile(r"</script", re.I)
+
+
+def _without_json_ld(text: str) -> str:
+    """``text`` without its JSON-LD blocks, in one pass (an unclosed one ends the page)."""
+    kept, pos = [], 0
+    while (m := _JSON_LD_RE.search(text, pos)) is not None:
+        kept.append(text[pos:m.start()])
+        end = _SCRIPT_END_RE.search(text, m.end())
+        if end is None:
+            return "".join(kept)
+        pos = end.start()
+    kept.append(text[pos:])
+    return "".join(kept)
+
+
+def _htmldate(text: str) -> str | None:
+    """The publication date htmldate finds in a page's markup (its ``id``/``class``
+    markers of a date, such as cnblogs' ``#post-date`` or WordPress' ``.entry-date``,
+    and the dates in its addresses), without searching the free text; or None.
+
+    References
+    ----------
+    .. [1] A. Barbaresi, "htmldate: A Python package to extract publication dates from
+       web pages", JOSS 5(51), 2020, https://htmldate.readthedocs.io
+    """
+    import htmldate     # lazy: a dependency of trafilatura, for pages of other blogs only
+
+    try:     # (without JSON-LD, read by _json_ld_date, whose WebSite node dates no post)
+        found = htmldate.find_date(_without_json_ld(text), original_date=True,
+                                   extensive_search=False)
+    except (ValueError, TypeError):
+        return None
+    return found if isinstance(found, str) and DATE_RE.match(found) else None
+
+
 def _json_ld_date(tree) -> str | None:
     """``datePublished`` of the page's schema.org post (``BlogPosting``, ``Article``…) in
     its JSON-LD, as SEO plugins and themes write it (Yoast, Ghost, Hugo PaperMod).
@@ -298,7 +344,7 @@ def _without_name(page: str, name: str) -> str:
     return page
 
 
-def _page_title(tree, body) -> str:
+def _page_title(tree, body, *, address: str | None = None) -> str:
     """The post's title on a page that names it by neither microformats nor a link.
 
     In order: the first ``<h1>`` of the post's ``<article>`` or ``<main>`` element,
@@ -308,7 +354,10 @@ def _page_title(tree, body) -> str:
     and Hugo themes); such a heading is known by ``og:site_name``, by a link home inside
     it (``rel="home"``, ``href="/"``), by a class or id naming the site (``site-title``,
     ``logo``, ``brand``), or by ending the ``<title>`` after a separator
-    (``注意力的几何 | 小林的笔记``). Only the first :data:`MAX_HEADINGS` ``<h1>`` are
+    (``注意力的几何 | 小林的笔记``), or being one of its parts after the first
+    (``注意力的几何 - 小林的笔记 - 博客园``), or by linking to an address above the page's own
+    ``address`` (``https://host/name/`` from ``https://host/name/p/1.html``: the blog's
+    home on a platform that hosts many). Only the first :data:`MAX_HEADINGS` ``<h1>`` are
     weighed, so that thousands of nested headings cost linear time.
 
     References
@@ -332,12 +381,16 @@ def _page_title(tree, body) -> str:
         if t:
             headings.append((h, t))
     titles = []
+    parts = [x.strip() for x in _TITLE_PARTS_RE.split(page)][1:]
     for h, t in headings:
         marks = " ".join(x.attributes.get(k) or "" for x in (h, *h.css("a, span, div")[:MAX_HEADINGS])
                          for k in ("id", "class")).lower()
+        link = h.css_first("a[href]")
         if (t in names or h.css_first('a[rel~="home"], a[href="/"], a[href="./"]') is not None
                 or any(w in marks for w in ("site", "logo", "brand", "blog-title"))
-                or (page.endswith(t) and _without_name(page, t) != page)):
+                or (page.endswith(t) and _without_name(page, t) != page) or t in parts
+                or (link is not None and address
+                    and _above(urljoin(address, link.attributes.get("href") or ""), address))):
             names.add(t)
         else:
             titles.append(t)
@@ -348,6 +401,22 @@ def _page_title(tree, body) -> str:
     if page and page not in names:
         return page
     return headings[0][1] if headings else page
+
+
+# the separators between the parts of a page's <title>: post, blog, platform
+_TITLE_PARTS_RE = re.compile(r"\s[-|–—·｜_]\s")
+
+
+def _above(link: str, address: str) -> bool:
+    """True when ``link`` is an address above ``address`` on its host (a folder of it)."""
+    try:
+        a, b = urlsplit(link), urlsplit(address)
+    except ValueError:
+        return False
+    if a.netloc.lower().removeprefix("www.") != b.netloc.lower().removeprefix("www.") or a.query:
+        return False
+    top, own = a.path.rstrip("/") + "/", b.path
+    return own != top and own.startswith(top)
 
 
 # the "mark of the web" a browser writes atop a page it saves (Chrome, Edge, Internet
@@ -711,6 +780,161 @@ def prune_page_furniture(body) -> tuple[str, str] | None:
         node.decompose()
     return (f"{len(names)} element{'s' if len(names) > 1 else ''}: {', '.join(names[:5])}"
             + (" …" if len(names) > 5 else ""), preview(" / ".join(t for t in texts if t)))
+
+
+# Readability's candidate scoring, for a page with neither <article> nor <main> (older
+# WordPress and Blogger themes, cnblogs, many CMS templates): words of class and id that
+# mark where a post's text is likely, or unlikely, to be; an element whose marks hold an
+# unlikely word and no likely one holds no text of the post
+_LIKELY_WORDS = r"article|body|content|entry|main|page|post|text|blog|story|column"
+_UNLIKELY_RE = re.compile(
+    r"banner|breadcrumb|combx|comment|community|disqus|extra|footer|gdpr|header|legends|"
+    r"menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
+    r"supplemental|pagination|pager|popup|feedback|recommend|widget|-ad-", re.I)
+_LIKELY_RE = re.compile(_LIKELY_WORDS, re.I)
+_UNLIKELY_WEIGHT_RE = re.compile(
+    r"hidden|banner|combx|comment|contact|footer|masthead|media|meta|outbrain|promo|"
+    r"related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|-ad-",
+    re.I)
+_TAG_WEIGHTS = {"div": 5, "pre": 3, "td": 3, "blockquote": 3, "form": -3, "ol": -3, "ul": -3,
+                "dl": -3, "li": -3, "th": -5}
+MIN_PARAGRAPH_CHARS = 25      # a shorter paragraph is no evidence of where the text is
+CANDIDATE_LEVELS = 5          # a paragraph scores its ancestors up to this many levels up
+
+
+def content_element(tree) -> tuple[object | None, str | None]:
+    """The element of a page that holds its post, by Readability's scoring, and whether
+    it is one of a list page's summaries.
+
+    For pages with neither ``<article>`` nor ``<main>`` (nor ``role="main"``, which is
+    returned first when present). Every paragraph (``<p>``, ``<pre>``, ``<td>``, and the
+    text a ``<div>`` or ``<section>`` holds directly) of at least
+    :data:`MIN_PARAGRAPH_CHARS` characters scores 1, plus one per comma (``,``, ``，``,
+    ``、``), plus one per 100 characters (at most 3); its parent gets the score, its
+    grandparent half, the levels above a third of it divided by the level. Paragraphs
+    inside an element whose class or id names something other than the post
+    (sidebar, comments, footer, menu, related posts…) and nothing post-like do not
+    count. Each candidate starts from its tag's and its class's and id's weight (±25
+    for a post-like or furniture-like word), and the five best are weighed down by
+    their link density (the share of their text that is link text). The best is the
+    post's element. A page without any such paragraph (a post without text) gives its
+    first element whose class or id reads as a post's content (``post-body``,
+    ``entry-content``, ``cnblogs_post_body``…), else None. Linear in the page.
+
+    Parameters
+    ----------
+    tree : selectolax parser
+
+    Returns
+    -------
+    element : selectolax node or None
+    summaries : str or None
+        What repeats when the element, or one of its four nearest ancestors, is one of
+        :data:`MIN_SUMMARIES` or more siblings of one tag and class that each hold
+        scored text (a home page's ``div.day``, ``div.post-preview``): a list page,
+        whose summaries repeat one element where a post has one (``"6 × div.day"``);
+        else None.
+
+    References
+    ----------
+    .. [1] Arc90 Readability, as in Mozilla's Readability.js (``_grabArticle``,
+       ``_getClassWeight``, ``_getLinkDensity``), https://github.com/mozilla/readability
+    """
+    role = tree.css_first("[role=main]")
+    if role is not None or tree.body is None:
+        return role, None
+    root = tree.body
+    unlikely: set[int] = set()
+    for node in root.css("[class], [id]"):
+        marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if _UNLIKELY_RE.search(marks) and not _LIKELY_RE.search(marks):
+            unlikely.add(node.mem_id)
+    inside = _InsideBlock(root, marked=unlikely)
+    scores: dict[int, float] = {}
+    nodes: dict[int, object] = {}
+    for node in root.css("p, pre, td, div, section"):
+        if node.mem_id in unlikely or inside(node):
+            continue
+        direct = node.tag in ("div", "section")
+        text = (node.text(deep=False, strip=True) if direct else _block_text(node))
+        if len(text) < MIN_PARAGRAPH_CHARS:
+            continue
+        score = 1 + sum(text.count(c) for c in ",，、") + min(len(text) / 100, 3)
+        up = node if direct else node.parent
+        for level in range(CANDIDATE_LEVELS):
+            if up is None or up.mem_id == root.mem_id:
+                break
+            key = up.mem_id
+            if key not in scores:
+                nodes[key] = up
+                scores[key] = _candidate_weight(up)
+            scores[key] += score / (1 if level == 0 else 2 if level == 1 else level * 3)
+            up = up.parent
+    if not scores:      # no text: the innermost of the first elements named as content
+        found = None
+        for n in root.css("[class], [id]"):
+            if (n.mem_id in unlikely or inside(n) or not _CONTENT_MARK_RE.search(
+                    f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}")):
+                continue
+            if found is not None and not _holds(found, n):
+                break
+            found = n
+        return found, None
+    best = sorted(scores, key=lambda k: -scores[k])[:5]
+
+    def weighed(key: int) -> float:
+        node = nodes[key]
+        chars = len(_block_text(node)) or 1
+        linked = sum(len(_block_text(a)) for a in node.css("a"))
+        return scores[key] * (1 - min(linked / chars, 1))
+    top = nodes[max(best, key=weighed)]
+    return top, _repeated(top, root, scores)
+
+
+MIN_SUMMARIES = 3      # alike siblings holding text that make a list page
+
+
+def _repeated(node, root, scores: dict[int, float], *, levels: int = 4) -> str | None:
+    """What repeats when ``node`` is one summary of a list page (``"6 × div.day"``)."""
+    for _ in range(levels):
+        parent = node.parent
+        if parent is None or node.mem_id == root.mem_id:
+            return None
+        mark = (node.tag, node.attributes.get("class") or "")
+        alike = sum(1 for sib in parent.iter() if sib.mem_id in scores
+                    and (sib.tag, sib.attributes.get("class") or "") == mark)
+        if alike >= MIN_SUMMARIES:
+            return f"{alike} × {mark[0]}" + (f".{mark[1].split()[0]}" if mark[1].split() else "")
+        node = parent
+    return None
+
+
+# a class or id that names a post's content: post-body, entry-content, article_content,
+# blogpost-body, cnblogs_post_body, post-text
+_CONTENT_MARK_RE = re.compile(r"(?:post|entry|article|blogpost|story)[\s_-]?(?:body|content|text)",
+                              re.I)
+
+
+def _holds(outer, node, *, levels: int = 64) -> bool:
+    """True when ``node`` lies inside ``outer`` (looked for ``levels`` levels up)."""
+    p = node.parent
+    for _ in range(levels):
+        if p is None:
+            return False
+        if p.mem_id == outer.mem_id:
+            return True
+        p = p.parent
+    return False
+
+
+def _candidate_weight(node) -> float:
+    weight = float(_TAG_WEIGHTS.get(node.tag, 0))
+    for name in ("class", "id"):
+        marks = node.attributes.get(name) or ""
+        if marks:
+            weight += (25 if _LIKELY_RE.search(marks) else 0) - (
+                25 if _UNLIKELY_WEIGHT_RE.search(marks) else 0)
+    return weight
 
 
 def body_paragraphs(body, *, loose: bool = False) -> tuple[list[str], list[Link]]:
