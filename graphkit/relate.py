@@ -35,8 +35,8 @@ from .model import Post
 if TYPE_CHECKING:
     from .keywords import TermMatrix
 from .readers.frontmatter import url_aliases
-from .sites import (KEXUE_HOST, medium_post_id, notion_page_id, site_ref_target, substack_address,
-                    substack_post_id, url_host, weixin_article_id)
+from .sites import (KEXUE_HOST, medium_post_id, notion_page_id, outbound_target, site_ref_target,
+                    substack_address, substack_post_id, url_host, weixin_article_id)
 from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
@@ -291,12 +291,14 @@ class TitleIndex:
         addresses by a post's number (:func:`graphkit.sites.substack_post_id`), and its
         app's share links as the publication's own addresses
         (:func:`graphkit.sites.substack_address`); WeChat articles' long addresses by
-        account, message and position (:func:`graphkit.sites.weixin_article_id`). Anchors
-        and query strings are otherwise ignored.
+        account, message and position (:func:`graphkit.sites.weixin_article_id`). A link
+        through a platform's outbound redirector (``link.zhihu.com/?target=…``) is its
+        target (:func:`graphkit.sites.outbound_target`). Anchors and query strings are
+        otherwise ignored.
         A name that several posts share resolves only when the dates in the link's path
         (``/2017/06/``) pick one of them.
         """
-        u = url.strip()
+        u = outbound_target(url.strip())
         m = ARCHIVE_URL_RE.match(u)
         if m:
             return self.by_id.get(int(m.group(1)))
@@ -360,7 +362,7 @@ class TitleIndex:
         totals: dict[str, int] = {}
         for p in posts:
             for link in p.links:
-                u = substack_address(link.url.strip())
+                u = substack_address(outbound_target(link.url.strip()))
                 if not re.match(r"^https?://", u, re.I):
                     continue
                 host = url_host(u)
@@ -489,8 +491,9 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
                 s = link.sentence.find(link.anchor) if link.anchor else -1
                 span = (s, s + len(link.anchor)) if s >= 0 else (0, 0)
                 add(post.key, dst, link.sentence, link.anchor.strip("《》"), span, "link")
-            arxiv = ARXIV_RE.match(link.url.strip()) if dst is None else None
-            archive = ARCHIVE_URL_RE.match(link.url.strip()) if dst is None else None
+            target = outbound_target(link.url.strip()) if dst is None else ""
+            arxiv = ARXIV_RE.match(target) if dst is None else None
+            archive = ARCHIVE_URL_RE.match(target) if dst is None else None
             if arxiv or archive:
                 # a paper on arXiv, or a post of the site that is not among the inputs
                 dst, kind = ((f"paper:arxiv:{arxiv.group('id')}", "paper") if arxiv else

@@ -250,6 +250,65 @@ def substack_address(url: str) -> str:
     return f"https://{m.group(1).lower()}.substack.com{m.group(2) or '/'}"
 
 
+# outbound-link redirectors: platforms send a post's links to other sites through a
+# service of their own that takes the address in a query parameter (知乎
+# link.zhihu.com/?target=, 简书 links.jianshu.com/go?to=, 掘金 link.juejin.cn/?target=,
+# CSDN link.csdn.net/?target=, Google /url?q=, Facebook l.facebook.com/l.php?u=, Tumblr
+# t.umblr.com/redirect?z=, 豆瓣 /link2/?url=, 微博 /sinaurl?u=): such a service is a host
+# named as one (link., links., l., out., go., t., jump.) or an endpoint named as one
+_REDIRECT_HOST_RE = re.compile(r"^(?:link|links|l|out|go|t|jump|redirect|r)\.", re.I)
+_REDIRECT_PATH_RE = re.compile(r"/(?:url|go|goto|redirect|redirect\.php|link|link2|l\.php|"
+                               r"sinaurl|jump|out|outlink|external-link)/?$", re.I)
+_REDIRECT_PARAMS = ("target", "to", "url", "u", "q", "z", "dest", "destination", "goto",
+                    "link", "redirect")
+
+
+def outbound_target(url: str) -> str:
+    """The address behind a platform's outbound-link redirector; else ``url`` itself.
+
+    A link to another site from a post on 知乎, 简书, 掘金, CSDN, Tumblr or in a Google or
+    Facebook result goes through the platform's redirector, which names the address in
+    a query parameter (``target``, ``to``, ``url``, ``u``, ``q``, ``z``…). The
+    redirector is known by its host (``link.``, ``links.``, ``l.``, ``out.``, ``go.``,
+    ``t.``) or its endpoint (``/url``, ``/go``, ``/redirect``, ``/l.php``, ``/link2/``).
+    Share buttons (``/sharer``, ``/intent/tweet``) are not redirectors and stay as they are.
+
+    >>> outbound_target("https://link.zhihu.com/?target=https%3A//kexue.fm/archives/8265")
+    'https://kexue.fm/archives/8265'
+    >>> outbound_target("https://links.jianshu.com/go?to=https%3A%2F%2Fblog.example%2Fa%2F")
+    'https://blog.example/a/'
+    >>> outbound_target("https://twitter.com/intent/tweet?url=https%3A%2F%2Fblog.example%2Fa%2F")
+    'https://twitter.com/intent/tweet?url=https%3A%2F%2Fblog.example%2Fa%2F'
+    """
+    for _ in range(MAX_REDIRECTS):        # a redirector's link to another one, unwrapped
+        target = _redirect_target(url)
+        if target is None:
+            break
+        url = target
+    return url
+
+
+MAX_REDIRECTS = 4
+
+
+def _redirect_target(url: str) -> str | None:
+    if "?" not in url or "%" not in url and "http" not in url.split("?", 1)[1]:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+    except ValueError:
+        return None
+    if not (_REDIRECT_HOST_RE.match(host) or _REDIRECT_PATH_RE.search(parts.path)):
+        return None
+    query = parse_qs(parts.query)
+    for name in _REDIRECT_PARAMS:
+        value = (query.get(name) or [""])[0].strip()
+        if re.match(r"^https?:/", value, re.I):
+            return value
+    return None
+
+
 WEIXIN_HOST = "mp.weixin.qq.com"
 
 

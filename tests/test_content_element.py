@@ -1,6 +1,8 @@
-"""Pages with neither ``<article>`` nor ``<main>`` (tests/fixtures/zoo/cnblogs/: a 博客园
-blog saved by a browser; older WordPress and Blogger themes): the post's element found by
-Readability's scoring, list pages told apart, the title and date near the post.
+"""Pages of blogging platforms saved by a browser. Pages with neither ``<article>`` nor
+``<main>`` (tests/fixtures/zoo/cnblogs/: a 博客园 blog; older WordPress and Blogger
+themes): the post's element found by Readability's scoring, list pages told apart, the
+title and date near the post. A 知乎 column (tests/fixtures/zoo/zhihu/): link cards and
+links through the platform's outbound redirector.
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ import pytest
 from conftest import FIXTURES
 from selectolax.lexbor import LexborHTMLParser
 
+from graphkit.options import BuildOptions
+from graphkit.pipeline import relate
 from graphkit.readers import read_paths
 from graphkit.readers.html import content_element, read_html
 
 CNBLOGS = FIXTURES / "zoo" / "cnblogs"
+ZHIHU = FIXTURES / "zoo" / "zhihu"
 ROPE = "旋转位置编码的直观理解"
 PARA = "<p>{}</p>".format("这一段是正文，讲旋转位置编码的推导，写得足够长以便计分。" * 2)
 
@@ -109,3 +114,26 @@ def test_an_element_named_main_by_its_role_is_the_post():
     page = _page(f'<div class="sidebar">{PARA * 3}</div><div role="main"><p>短正文。</p></div>')
     node, _ = content_element(LexborHTMLParser(page))
     assert node.attributes.get("role") == "main"
+
+
+def test_a_link_card_is_a_citation():
+    """知乎 draws a link to another article as a card (an ``<a>`` outside any paragraph,
+    holding the article's title and description in spans): read as a paragraph with its
+    link, so the citation is found; a link outside paragraphs that is no card (an
+    author's name) adds no text."""
+    (rope,) = read_paths([ZHIHU / "旋转位置编码的直观理解 - 知乎.html"]).posts
+    card = next(link for link in rope.links if link.anchor.startswith("随手记下的一个想法"))
+    assert card.url == "https://zhuanlan.zhihu.com/p/409000005"
+    assert "随手记下的一个想法知乎专栏 · 小林" in rope.text.split("\n")
+    assert "小林" not in rope.text.split("\n") and "小林" not in [x.anchor for x in rope.links]
+
+
+def test_links_through_the_outbound_redirector_reach_their_target():
+    """知乎 sends links to other sites through ``link.zhihu.com/?target=…``: the arXiv
+    link behind it names the paper, as it does written plainly."""
+    r = read_paths([ZHIHU])
+    edges, extra, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    linear = next(p for p in r.posts if p.title == "线性注意力的简单推导")
+    (wrapped,) = [link.url for link in linear.links if "arxiv" in link.url]
+    assert wrapped.startswith("https://link.zhihu.com/?target=https%3A//arxiv.org/")
+    assert any(e.source == linear.key and e.target == "paper:arxiv:1706.03762" for e in edges)

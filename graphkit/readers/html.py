@@ -941,7 +941,9 @@ def body_paragraphs(body, *, loose: bool = False) -> tuple[list[str], list[Link]
     """The paragraphs of an HTML element and the links in them, with their sentences.
 
     Block elements (:data:`BLOCK_TAGS`) not nested in another block give one paragraph
-    each (an element without blocks gives one). With ``loose``, text that lies in no
+    each (an element without blocks gives one), and so does a link card outside them
+    (an ``<a>`` showing the linked page's title and description, as 知乎 and Ghost draw
+    links to posts). With ``loose``, text that lies in no
     block (WordPress' classic content, which has its paragraphs as blank lines and
     ``<p>`` only around some; a card made of ``<div>`` inside a link) gives paragraphs
     too, in document order: a run of it ends at a block, at the edge of a container
@@ -962,7 +964,8 @@ def body_paragraphs(body, *, loose: bool = False) -> tuple[list[str], list[Link]
     links : list of Link
     """
     inside_block = _InsideBlock(body)
-    outer = [b for b in body.css(BLOCKS) if not inside_block(b)]  # (li > p: the li only)
+    outer = [b for b in body.css(BLOCKS if loose else BLOCKS + ", a[href]")
+             if not inside_block(b) and (b.tag != "a" or _link_card(b))]  # (li > p: li)
     texts = [_block_text(b) for b in outer]
     if loose and _has_loose_text(body, texts):
         return _paragraphs_in_order(body, outer, texts)
@@ -975,6 +978,21 @@ def body_paragraphs(body, *, loose: bool = False) -> tuple[list[str], list[Link]
             links.extend(_links_in(b, t))
             paragraphs.append(t)
     return paragraphs, links
+
+
+def _link_card(a) -> bool:
+    """True for a link card: a link outside any paragraph that shows the linked page's
+    title and description in elements of its own (知乎's ``LinkCard``, Ghost's
+    ``kg-bookmark-card``, Notion's bookmarks), and holds no block itself."""
+    if a.css_first(BLOCKS) is not None:
+        return False
+    shown = 0
+    for part in a.css("div, span"):
+        if part.text(deep=False, strip=True):
+            shown += 1
+            if shown == 2:
+                return True
+    return False
 
 
 # elements whose edges end a run of text outside blocks; elements whose text is no text
