@@ -228,6 +228,7 @@ class TitleIndex:
         self.dates: dict[str, str] = {}
         self.titles: dict[str, str] = {}
         self.hosts: set[str] = set()   # hosts of the posts' own addresses: the site
+        self.folders: set[str] = set()  # host/first folder of the posts' own addresses
         ambiguous: set[str] = set()
         variants: dict[str, set[str]] = {}
         for p in posts:
@@ -239,6 +240,9 @@ class TitleIndex:
                 host = url_host(p.url)
                 if host:
                     self.hosts.add(host)
+                    top = urlsplit(p.url.strip()).path.strip("/").split("/", 1)[0]
+                    if top:
+                        self.folders.add(f"{host}/{top.casefold()}")
             if p.date:
                 self.dates[p.key] = p.date
             if p.title:
@@ -291,7 +295,9 @@ class TitleIndex:
         addresses by a post's number (:func:`graphkit.sites.substack_post_id`), and its
         app's share links as the publication's own addresses
         (:func:`graphkit.sites.substack_address`); WeChat articles' long addresses by
-        account, message and position (:func:`graphkit.sites.weixin_article_id`). A link
+        account, message and position (:func:`graphkit.sites.weixin_article_id`); a
+        user's sub-domain as the user's folder (``NAME.blog.csdn.net/x`` is
+        ``blog.csdn.net/NAME/x`` when posts live there). A link
         through a platform's outbound redirector (``link.zhihu.com/?target=…``) is its
         target (:func:`graphkit.sites.outbound_target`). Anchors and query strings are
         otherwise ignored.
@@ -322,7 +328,7 @@ class TitleIndex:
             weixin = self.by_alias.get(f"weixin/{weixin_article_id(u)}", ())
             if len(weixin) == 1:             # WeChat: account, message and position
                 return next(iter(weixin))
-            u = substack_address(u)
+            u = self._user_folder(substack_address(u))
             if not re.match(r"^https?://", u, re.I) or url_host(u) not in self.hosts:
                 return None                  # another site, mail, script: not a post here
             path = u
@@ -341,6 +347,23 @@ class TitleIndex:
             if picked is not None:
                 return picked
         return None
+
+    def _user_folder(self, url: str) -> str:
+        """``https://host/NAME/x`` for ``https://NAME.host/x`` when the posts live under
+        ``host/NAME/``: a platform that serves each user's blog both in a folder and on a
+        sub-domain of its own (CSDN's ``NAME.blog.csdn.net/article/details/ID`` and
+        ``blog.csdn.net/NAME/article/details/ID``)."""
+        host = url_host(url)
+        if not host or host in self.hosts or "." not in host:
+            return url
+        name, parent = host.split(".", 1)
+        if f"{parent}/{name}" not in self.folders:
+            return url
+        try:
+            parts = urlsplit(url.strip())
+        except ValueError:
+            return url
+        return f"https://{parent}/{name}{parts.path or '/'}"
 
     def learn_hosts(self, posts) -> set[str]:
         """Add to :attr:`hosts` the hosts that are evidently the site's own.

@@ -2,7 +2,8 @@
 ``<main>`` (tests/fixtures/zoo/cnblogs/: a 博客园 blog; older WordPress and Blogger
 themes): the post's element found by Readability's scoring, list pages told apart, the
 title and date near the post. A 知乎 column (tests/fixtures/zoo/zhihu/): link cards and
-links through the platform's outbound redirector.
+links through the platform's outbound redirector. A CSDN blog (tests/fixtures/zoo/csdn/):
+the title above the ``<article>``, a user's sub-domain.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from graphkit.options import BuildOptions
 from graphkit.pipeline import relate
 from graphkit.readers import read_paths
 from graphkit.readers.html import content_element, read_html
+from graphkit.relate import TitleIndex
 
 CNBLOGS = FIXTURES / "zoo" / "cnblogs"
 ZHIHU = FIXTURES / "zoo" / "zhihu"
+CSDN = FIXTURES / "zoo" / "csdn"
 ROPE = "旋转位置编码的直观理解"
 PARA = "<p>{}</p>".format("这一段是正文，讲旋转位置编码的推导，写得足够长以便计分。" * 2)
 
@@ -137,3 +140,25 @@ def test_links_through_the_outbound_redirector_reach_their_target():
     (wrapped,) = [link.url for link in linear.links if "arxiv" in link.url]
     assert wrapped.startswith("https://link.zhihu.com/?target=https%3A//arxiv.org/")
     assert any(e.source == linear.key and e.target == "paper:arxiv:1706.03762" for e in edges)
+
+
+def test_the_title_above_the_article_when_its_h1_heads_a_section():
+    """CSDN's ``<h1 class="title-article">`` stands above ``<article>``, whose first
+    ``<h1>`` (``引言``) heads the text's first section; the ``<title>`` begins with the
+    former. An ``<article>`` whose ``<h1>`` the ``<title>`` names keeps it."""
+    (rope,) = read_paths([CSDN / "旋转位置编码的直观理解_xiaolinnotes的博客-CSDN博客.html"]).posts
+    assert rope.title == "旋转位置编码的直观理解" and rope.text.startswith("引言\n")
+    page = _page(f'<h1>站名</h1><article><h1>正文标题</h1>{PARA}</article>', title="正文标题 | 站名")
+    assert read_html(page, "x.html")[0][0].title == "正文标题"
+
+
+def test_a_link_by_the_users_sub_domain_reaches_the_post():
+    """``https://xiaolinnotes.blog.csdn.net/article/details/ID`` is the post at
+    ``https://blog.csdn.net/xiaolinnotes/article/details/ID``; a sub-domain whose name is
+    no folder of the posts reaches nothing."""
+    r = read_paths([CSDN])
+    index = TitleIndex(r.posts)
+    idea = next(p for p in r.posts if p.title == "随手记下的一个想法")
+    assert index.resolve_url("https://xiaolinnotes.blog.csdn.net/article/details/120200005"
+                             ) == idea.key
+    assert index.resolve_url("https://someone.blog.csdn.net/article/details/120200005") is None

@@ -347,9 +347,11 @@ def _without_name(page: str, name: str) -> str:
 def _page_title(tree, body, *, address: str | None = None) -> str:
     """The post's title on a page that names it by neither microformats nor a link.
 
-    In order: the first ``<h1>`` of the post's ``<article>`` or ``<main>`` element,
-    Open Graph's ``og:title``, the first ``<h1>`` that is not the site's name, the
-    page's ``<title>`` without the site's name, the first ``<h1>``. Themes put the site's
+    In order: the first ``<h1>`` of the post's ``<article>`` or ``<main>`` element
+    (unless the ``<title>`` begins with another ``<h1>`` of the page and does not name
+    it: CSDN puts the title above the ``<article>``, whose ``<h1>`` heads the text's
+    first section), Open Graph's ``og:title``, the first ``<h1>`` that is not the
+    site's name, the page's ``<title>`` without the site's name, the first ``<h1>``. Themes put the site's
     name in an ``<h1>`` of the page header too (WordPress' Twenty Eleven, many Jekyll
     and Hugo themes); such a heading is known by ``og:site_name``, by a link home inside
     it (``rel="home"``, ``href="/"``), by a class or id naming the site (``site-title``,
@@ -364,15 +366,18 @@ def _page_title(tree, body, *, address: str | None = None) -> str:
     ----------
     .. [1] The Open Graph protocol, https://ogp.me/ (``og:title``, ``og:site_name``).
     """
+    node = tree.css_first("title")
+    page = _TITLE_SUFFIX.sub("", _block_text(node)) if node is not None else ""
     if body.tag in ("article", "main"):
         h1 = body.css_first("h1")
-        if h1 is not None and _block_text(h1):
-            return _block_text(h1)
+        first = _block_text(h1) if h1 is not None else ""
+        # (CSDN: the title above the <article>, whose <h1> is the text's first section)
+        if first and (first in page or not any(
+                _leads(page, _block_text(h)) for h in tree.css("h1")[:MAX_HEADINGS])):
+            return first
     og = tree.css_first('meta[property="og:title"]')
     if og is not None and (og.attributes.get("content") or "").strip():
         return re.sub(r"\s+", " ", og.attributes["content"]).strip()
-    node = tree.css_first("title")
-    page = _TITLE_SUFFIX.sub("", _block_text(node)) if node is not None else ""
     meta = tree.css_first('meta[property="og:site_name"]')
     names = {(meta.attributes.get("content") or "").strip()} - {""} if meta is not None else set()
     headings = []
@@ -405,6 +410,13 @@ def _page_title(tree, body, *, address: str | None = None) -> str:
 
 # the separators between the parts of a page's <title>: post, blog, platform
 _TITLE_PARTS_RE = re.compile(r"\s[-|–—·｜_]\s")
+
+
+def _leads(page: str, heading: str) -> bool:
+    """True when the ``<title>`` ``page`` begins with ``heading``, then a separator
+    (``标题_博客名-CSDN博客``, ``Title | Blog``)."""
+    return bool(heading) and page.startswith(heading) and (
+        len(page) == len(heading) or page[len(heading)] in _SEPARATORS + "_ ")
 
 
 def _above(link: str, address: str) -> bool:
