@@ -928,6 +928,27 @@ def _hostile() -> dict:
     read_html(page, "big.html")
     out["html_mb"] = round(len(page.encode()) / 1e6, 1)
     out["html_big_s"] = round(time.perf_counter() - t, 3)
+    # a page without <article> or <main>: Readability's scoring climbs five levels from
+    # each paragraph, skips paragraphs inside furniture in one pass, and weighs the link
+    # density of five candidates only; htmldate reads the markup once
+    para = "正文的一段文字，足够长以便计分，再长一点点。"
+    for name, page in (
+            ("no_article_8000_nested_divs_with_text", ("<div>" + para) * 8000 + "</div>" * 8000),
+            ("no_article_8000_nested_sidebars",
+             ("<div class='sidebar'><p>" + para + "</p>") * 8000 + "</div>" * 8000),
+            ("no_article_25000_summaries", "".join(
+                f"<div class='post'><h2><a href='/x/{i}'>{i}</a></h2><p>{para}</p></div>"
+                for i in range(25000))),
+            ("20000_unclosed_json_ld", "<script type='application/ld+json'>{" * 20000
+             + "<p>" + para + "</p>")):
+        t = time.perf_counter()
+        read_html("<html><body>" + page + "</body></html>", "nomain.html")
+        out[f"html_{name}_s"] = round(time.perf_counter() - t, 3)
+    from graphkit.sites import outbound_target
+
+    t = time.perf_counter()
+    outbound_target("https://link.example/?target=" * 30000 + "https://b.example/")
+    out["outbound_30000_nested_redirects_s"] = round(time.perf_counter() - t, 3)
     bomb = "a: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n"
         for i in range(8)) + "title: *i\n"
