@@ -3,7 +3,8 @@
 themes): the post's element found by Readability's scoring, list pages told apart, the
 title and date near the post. A 知乎 column (tests/fixtures/zoo/zhihu/): link cards and
 links through the platform's outbound redirector. A CSDN blog (tests/fixtures/zoo/csdn/):
-the title above the ``<article>``, a user's sub-domain.
+the title above the ``<article>``, a user's sub-domain. A 掘金 column
+(tests/fixtures/zoo/juejin/): a ``<time>`` in UTC shown on the reader's clock.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from graphkit.relate import TitleIndex
 CNBLOGS = FIXTURES / "zoo" / "cnblogs"
 ZHIHU = FIXTURES / "zoo" / "zhihu"
 CSDN = FIXTURES / "zoo" / "csdn"
+JUEJIN = FIXTURES / "zoo" / "juejin"
 ROPE = "旋转位置编码的直观理解"
 PARA = "<p>{}</p>".format("这一段是正文，讲旋转位置编码的推导，写得足够长以便计分。" * 2)
 
@@ -162,3 +164,20 @@ def test_a_link_by_the_users_sub_domain_reaches_the_post():
     assert index.resolve_url("https://xiaolinnotes.blog.csdn.net/article/details/120200005"
                              ) == idea.key
     assert index.resolve_url("https://someone.blog.csdn.net/article/details/120200005") is None
+
+
+@pytest.mark.parametrize("datetime, shown, day", [
+    ("2021-09-09T23:30:00.000Z", "2021-09-10 07:30", "2021-09-10"),   # Beijing's morning
+    ("2021-09-09T23:30:00+00:00", "Sep 10, 2021", "2021-09-10"),
+    ("2021-09-09T23:30:00+08:00", "2021-09-10 07:30", "2021-09-09"),  # not UTC: as written
+    ("2021-09-09T23:30:00.000Z", "3 天前", "2021-09-09"),              # no date shown
+    ("2021-09-09T23:30:00.000Z", "2021-09-12", "2021-09-09")])         # not one day off
+def test_a_time_in_utc_is_the_day_it_shows(datetime, shown, day):
+    page = _page(f'<article><h1>T</h1><time datetime="{datetime}">{shown}</time>{PARA}</article>')
+    (post,), _ = read_html(page, "x.html")
+    assert post.date == day
+
+
+def test_a_juejin_post_published_before_eight_in_beijing_keeps_its_day():
+    (idea,) = [p for p in read_paths([JUEJIN]).posts if p.title == "随手记下的一个想法"]
+    assert idea.date == "2021-09-10"

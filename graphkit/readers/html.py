@@ -139,7 +139,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     date = None
     node = tree.css_first(".dt-published[datetime]") or tree.css_first("time[datetime]")
     if node is not None and DATE_RE.search(node.attributes.get("datetime") or ""):
-        date = DATE_RE.search(node.attributes["datetime"]).group(1)
+        date = _shown_day(node, DATE_RE.search(node.attributes["datetime"]).group(1))
     meta = tree.css_first('meta[property="article:published_time"]')
     if date is None and meta is not None and DATE_RE.search(meta.attributes.get("content") or ""):
         date = DATE_RE.search(meta.attributes["content"]).group(1)
@@ -273,6 +273,26 @@ def _without_json_ld(text: str) -> str:
         pos = end.start()
     kept.append(text[pos:])
     return "".join(kept)
+
+
+_UTC_RE = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$", re.I)
+
+
+def _shown_day(node, day: str) -> str:
+    """The day a ``<time>`` shows when its ``datetime`` is in UTC and its text is a
+    date one day off (a page whose scripts wrote the time on the reader's clock:
+    掘金's ``2021-09-09T23:30:00.000Z`` shown as ``2021-09-10 07:30`` in Beijing, the
+    day its author wrote); else ``day``."""
+    if not _UTC_RE.search((node.attributes.get("datetime") or "").strip()):
+        return day
+    shown = dates.parse_date(_block_text(node)[:60])
+    if shown is None or shown == day:
+        return day
+    try:
+        apart = abs((dt.date.fromisoformat(shown) - dt.date.fromisoformat(day)).days)
+    except ValueError:
+        return day
+    return shown if apart == 1 else day
 
 
 def _htmldate(text: str) -> str | None:
