@@ -152,6 +152,9 @@ def test_the_title_above_the_article_when_its_h1_heads_a_section():
     assert rope.title == "旋转位置编码的直观理解" and rope.text.startswith("引言\n")
     page = _page(f'<h1>站名</h1><article><h1>正文标题</h1>{PARA}</article>', title="正文标题 | 站名")
     assert read_html(page, "x.html")[0][0].title == "正文标题"
+    # a <title> that is the site's name alone names no heading as the post's
+    page = _page(f'<h1>站名</h1><article><h1>正文标题</h1>{PARA}</article>', title="站名")
+    assert read_html(page, "x.html")[0][0].title == "正文标题"
 
 
 def test_a_link_by_the_users_sub_domain_reaches_the_post():

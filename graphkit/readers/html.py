@@ -435,8 +435,8 @@ _TITLE_PARTS_RE = re.compile(r"\s[-|–—·｜_]\s")
 def _leads(page: str, heading: str) -> bool:
     """True when the ``<title>`` ``page`` begins with ``heading``, then a separator
     (``标题_博客名-CSDN博客``, ``Title | Blog``)."""
-    return bool(heading) and page.startswith(heading) and (
-        len(page) == len(heading) or page[len(heading)] in _SEPARATORS + "_ ")
+    return (bool(heading) and len(page) > len(heading) and page.startswith(heading)
+            and page[len(heading)] in _SEPARATORS + "_ ")
 
 
 def _above(link: str, address: str) -> bool:
