@@ -371,16 +371,16 @@ def _page_title(tree, body, *, address: str | None = None) -> str:
     (unless the ``<title>`` begins with another ``<h1>`` of the page and does not name
     it: CSDN puts the title above the ``<article>``, whose ``<h1>`` heads the text's
     first section), Open Graph's ``og:title``, the first ``<h1>`` that is not the
-    site's name, the page's ``<title>`` without the site's name, the first ``<h1>``. Themes put the site's
-    name in an ``<h1>`` of the page header too (WordPress' Twenty Eleven, many Jekyll
-    and Hugo themes); such a heading is known by ``og:site_name``, by a link home inside
-    it (``rel="home"``, ``href="/"``), by a class or id naming the site (``site-title``,
-    ``logo``, ``brand``), or by ending the ``<title>`` after a separator
-    (``注意力的几何 | 小林的笔记``), or being one of its parts after the first
-    (``注意力的几何 - 小林的笔记 - 博客园``), or by linking to an address above the page's own
-    ``address`` (``https://host/name/`` from ``https://host/name/p/1.html``: the blog's
-    home on a platform that hosts many). Only the first :data:`MAX_HEADINGS` ``<h1>`` are
-    weighed, so that thousands of nested headings cost linear time.
+    site's name, the page's ``<title>`` without the site's name, the first ``<h1>``.
+    Themes put the site's name in an ``<h1>`` of the page header too (WordPress' Twenty
+    Eleven, many Jekyll and Hugo themes); such a heading is known by ``og:site_name``,
+    by a link home inside it (``rel="home"``, ``href="/"``), by a class or id naming
+    the site (``site-title``, ``logo``, ``brand``), by ending the ``<title>`` after a
+    separator (``注意力的几何 | 小林的笔记``) or being one of its parts after the first
+    (``注意力的几何 - 小林的笔记 - 博客园``), or by linking to an address above the page's
+    own ``address`` (``https://host/name/`` from ``https://host/name/p/1.html``: the
+    blog's home on a platform that hosts many). Only the first :data:`MAX_HEADINGS`
+    ``<h1>`` are weighed, so that thousands of nested headings cost linear time.
 
     References
     ----------
