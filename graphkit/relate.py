@@ -515,8 +515,7 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
                 span = (s, s + len(link.anchor)) if s >= 0 else (0, 0)
                 add(post.key, dst, link.sentence, link.anchor.strip("《》"), span, "link")
             target = outbound_target(link.url.strip()) if dst is None else ""
-            arxiv = ARXIV_RE.match(target) if dst is None else None
-            archive = ARCHIVE_URL_RE.match(target) if dst is None else None
+            arxiv, archive = ARXIV_RE.match(target), ARCHIVE_URL_RE.match(target)
             if arxiv or archive:
                 # a paper on arXiv, or a post of the site that is not among the inputs
                 dst, kind = ((f"paper:arxiv:{arxiv.group('id')}", "paper") if arxiv else

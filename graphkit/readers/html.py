@@ -818,12 +818,11 @@ def prune_page_furniture(body) -> tuple[str, str] | None:
 # WordPress and Blogger themes, cnblogs, many CMS templates): words of class and id that
 # mark where a post's text is likely, or unlikely, to be; an element whose marks hold an
 # unlikely word and no likely one holds no text of the post
-_LIKELY_WORDS = r"article|body|content|entry|main|page|post|text|blog|story|column"
 _UNLIKELY_RE = re.compile(
     r"banner|breadcrumb|combx|comment|community|disqus|extra|footer|gdpr|header|legends|"
     r"menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
     r"supplemental|pagination|pager|popup|feedback|recommend|widget|-ad-", re.I)
-_LIKELY_RE = re.compile(_LIKELY_WORDS, re.I)
+_LIKELY_RE = re.compile(r"article|body|content|entry|main|page|post|text|blog|story|column", re.I)
 _UNLIKELY_WEIGHT_RE = re.compile(
     r"hidden|banner|combx|comment|contact|footer|masthead|media|meta|outbrain|promo|"
     r"related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|-ad-",
@@ -877,10 +876,13 @@ def content_element(tree) -> tuple[object | None, str | None]:
         return role, None
     root = tree.body
     unlikely: set[int] = set()
+    named = []                      # elements whose class or id names a post's content
     for node in root.css("[class], [id]"):
         marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
         if _UNLIKELY_RE.search(marks) and not _LIKELY_RE.search(marks):
             unlikely.add(node.mem_id)
+        elif _CONTENT_MARK_RE.search(marks):
+            named.append(node)
     inside = _InsideBlock(root, marked=unlikely)
     scores: dict[int, float] = {}
     nodes: dict[int, object] = {}
@@ -904,9 +906,8 @@ def content_element(tree) -> tuple[object | None, str | None]:
             up = up.parent
     if not scores:      # no text: the innermost of the first elements named as content
         found = None
-        for n in root.css("[class], [id]"):
-            if (n.mem_id in unlikely or inside(n) or not _CONTENT_MARK_RE.search(
-                    f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}")):
+        for n in named:
+            if inside(n):
                 continue
             if found is not None and not _holds(found, n):
                 break
