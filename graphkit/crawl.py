@@ -491,7 +491,7 @@ def _extract(url: str, html: str, entry: dict | None) -> Post | str:
     from selectolax.lexbor import LexborHTMLParser
 
     from .readers.frontmatter import url_aliases
-    from .readers.html import body_paragraphs, content_element
+    from .readers.html import content_element, page_paragraphs
     from .readers.markdown import markdown_to_text
 
     reader = site_reader(url)
@@ -511,7 +511,7 @@ def _extract(url: str, html: str, entry: dict | None) -> Post | str:
         junk.decompose()
     node = tree.css_first("article") or tree.css_first("main") or content_element(tree)[0]
     if node is not None:
-        paragraphs, links = body_paragraphs(node)
+        paragraphs, links, _ = page_paragraphs(node)
         if paragraphs and title and paragraphs[0] == title:
             paragraphs = paragraphs[1:]
         text = "\n".join(paragraphs)

@@ -436,21 +436,39 @@ def normalize_url(url: str) -> str | None:
     host = (parts.hostname or "").lower()
     if not host:
         return None
-    host = host[4:] if host.startswith("www.") else host
+    host = site_host(host)
     path = unquote(parts.path)
     path = re.sub(r"(/index)?\.(html?|php|md)$", "", path, flags=re.I).strip("/")
     return f"{host}/{path}".rstrip("/").casefold()
 
 
 def url_host(url: str) -> str | None:
-    """The host of an absolute URL, lower case, without ``www.``; None otherwise."""
+    """The host of an absolute URL as :func:`site_host` spells it; None otherwise."""
     try:
         host = (urlsplit(url.strip()).hostname or "").lower()
     except ValueError:
         return None
-    if not host:
-        return None
-    return host[4:] if host.startswith("www.") else host
+    return site_host(host) if host else None
+
+
+# Blogger redirected readers to their country's domain from 2012 (NAME.blogspot.tw,
+# NAME.blogspot.com.au, … for NAME.blogspot.com), so links copied from a browser carry them
+_BLOGSPOT_COUNTRY_RE = re.compile(r"^([a-z0-9-]+\.blogspot)\.(?:com\.)?[a-z]{2}$")
+
+
+def site_host(host: str) -> str:
+    """One spelling of a site's host name: lower case, without ``www.``, and a Blogger
+    blog's country domain (``NAME.blogspot.tw``, ``NAME.blogspot.com.au``) as its own
+    ``NAME.blogspot.com``.
+
+    References
+    ----------
+    .. [1] Blogger Help, "My blog redirects to a country-specific URL (ccTLD)",
+       https://support.google.com/blogger/answer/2402711
+    """
+    host = host.lower()
+    host = host[4:] if host.startswith("www.") else host
+    return _BLOGSPOT_COUNTRY_RE.sub(r"\1.com", host)
 
 
 def slugify(title: str) -> str:

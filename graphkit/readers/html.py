@@ -172,7 +172,16 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
                               reason="inside the post's element but not the post: "
                                      f"{aside[0]} (not read as its text or citations)",
                               text=aside[1]))
-    paragraphs, links = body_paragraphs(body, loose=body_only)
+    if body_only:
+        paragraphs, links = body_paragraphs(body, loose=True)
+    else:
+        paragraphs, links, unread = page_paragraphs(body)
+        if unread:
+            frags.append(Fragment(
+                path=path, line=1, end_line=nlines,
+                reason=f"{len(unread)} runs of text without sentences outside the paragraphs "
+                       f"of the post's element (the theme's: author, date, counts): not read",
+                text=preview(" · ".join(unread))))
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the title repeated as the body's heading
     body_text = "\n".join(paragraphs)
@@ -656,6 +665,10 @@ def _not_a_post(tree, entry, path: str) -> str | None:
     return None
 
 
+# what a generator renders each post of a list page as: HTML5's <article>, microformats'
+# h-entry (and its first version's hentry, which WordPress and Blogger themes write), or
+# schema.org's BlogPosting
+ENTRY_CSS = 'article, .h-entry, .hentry, [itemtype$="schema.org/BlogPosting"]'
 # folders of a site's list pages in Hugo, Jekyll, Hexo, WordPress and Ghost: taxonomies,
 # pagination, authors (not /archives/: Typecho and others keep their posts there)
 LIST_FOLDERS = frozenset({"tags", "tag", "categories", "category", "page", "author", "authors"})
@@ -666,7 +679,9 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link]) 
     """Why a saved page is one of the site's list pages (home, tag, archive, page 2…),
     or None when it reads as a post.
 
-    A generator renders each post summary of a list page as an ``<article>``; its
+    A generator renders each post summary of a list page as an ``<article>``, an
+    h-entry or hentry [3]_ or a schema.org BlogPosting [4]_ (:data:`ENTRY_CSS`), two or
+    more of which, none inside another, make a list; its
     taxonomy, pagination and archive pages live in :data:`LIST_FOLDERS`; and a page
     most of whose text is the anchors of its links (at least five, or three on a page
     whose ``og:type`` is ``website``) is navigation, as in readability's link density.
@@ -686,17 +701,22 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link]) 
     .. [1] Arc90 Readability (link density), as in Mozilla's Readability.js,
        https://github.com/mozilla/readability
     .. [2] The Open Graph protocol, ``og:type``, https://ogp.me/#types
+    .. [3] microformats, h-entry (and hAtom's ``hentry``, parsed as h-entry),
+       https://microformats.org/wiki/h-entry
+    .. [4] schema.org, BlogPosting, https://schema.org/BlogPosting
     """
     mirrored = mirror_address(path)
     if mirrored is not None and urlsplit(mirrored).path in ("", "/"):
         return "the home page of a mirrored site"
-    articles = tree.css("article")
-    # an <article> outside the first one (not nested in it): linear, however deep the nesting
-    if len(articles) >= 2:
-        inside = articles[0].css("article")       # selectolax counts the node itself too
-        nested = len(inside) - (1 if inside and inside[0].mem_id == articles[0].mem_id else 0)
-    if len(articles) >= 2 and len(articles) - 1 > nested:
-        return f"{len(articles)} <article> summaries"
+    entries = list({e.mem_id: e for e in tree.css(ENTRY_CSS)}.values())   # (one per match)
+    if len(entries) >= 2 and tree.root is not None:
+        # entries not nested in another (a post's comments may be <article>s): linear
+        nested = _InsideBlock(tree.root, marked={e.mem_id for e in entries})
+        separate = [e for e in entries if not nested(e)]
+        if len(separate) >= 2:
+            kind = ("<article>" if all(e.tag == "article" for e in separate)
+                    else "post entries (<article>, h-entry, hentry, BlogPosting)")
+            return f"{len(separate)} {kind} summaries"
     folders = {f.casefold() for f in path.replace("\\", "/").split("/")[:-1]}
     under = sorted(folders & LIST_FOLDERS)
     if under:
@@ -996,12 +1016,23 @@ def body_paragraphs(body, *, loose: bool = False) -> tuple[list[str], list[Link]
     paragraphs : list of str
     links : list of Link
     """
+    return _paragraphs(body, loose=loose)[:2]
+
+
+def _paragraphs(body, *, loose: bool, prose_only: bool = False
+                ) -> tuple[list[str], list[Link], list[str]]:
+    """:func:`body_paragraphs`, and with ``prose_only`` the loose text of a page (see
+    :func:`page_paragraphs`): link cards stay paragraphs, runs that are no prose are
+    unread."""
     inside_block = _InsideBlock(body)
-    outer = [b for b in body.css(BLOCKS if loose else BLOCKS + ", a[href]")
+    cards = not loose or prose_only
+    outer = [b for b in body.css(BLOCKS + ", a[href]" if cards else BLOCKS)
              if not inside_block(b) and (b.tag != "a" or _link_card(b))]  # (li > p: li)
     texts = [_block_text(b) for b in outer]
     if loose and _has_loose_text(body, texts):
-        return _paragraphs_in_order(body, outer, texts)
+        found = _paragraphs_in_order(body, outer, texts, prose_only=prose_only)
+        if found[0] or not prose_only:
+            return found
     if not outer:
         outer, texts = [body], [_block_text(body)]
     paragraphs: list[str] = []
@@ -1010,7 +1041,7 @@ def body_paragraphs(body, *, loose: bool = False) -> tuple[list[str], list[Link]
         if t:
             links.extend(_links_in(b, t))
             paragraphs.append(t)
-    return paragraphs, links
+    return paragraphs, links, []
 
 
 def _link_card(a) -> bool:
@@ -1054,8 +1085,59 @@ def _has_loose_text(body, block_texts: list[str]) -> bool:
     return whole > sum(len(re.sub(r"\s+", "", t)) for t in block_texts)
 
 
-def _paragraphs_in_order(body, outer: list, texts: list[str]) -> tuple[list[str], list[Link]]:
-    """Blocks and runs of loose text, in document order (see :func:`body_paragraphs`)."""
+def page_paragraphs(body) -> tuple[list[str], list[Link], list[str]]:
+    """The paragraphs of a page's post element, with the prose that lies in no block.
+
+    As :func:`body_paragraphs`, and text outside blocks (a ``<div>`` per line as some
+    editors write, Blogger's ``text<br><br>text``) is read when it is prose: a run
+    that, outside the text of its links, has sentence punctuation (``。，、；！？``, a
+    full stop after a word) or at least :data:`PROSE_LETTERS` letters, the length below
+    which Readability scores a paragraph nothing [1]_. Other runs are what themes put
+    there (the author's name, a date line, a read count, tag links, "上一篇：" and its
+    link) and are returned as unread.
+
+    Parameters
+    ----------
+    body : selectolax node
+        The post's element of a page (its ``<article>``, ``<main>``, …).
+
+    Returns
+    -------
+    paragraphs : list of str
+    links : list of Link
+    unread : list of str
+        The runs of text outside blocks that are no prose, not read, in document
+        order (for the parse report).
+
+    References
+    ----------
+    .. [1] Mozilla, Readability.js, ``_grabArticle``: paragraphs under 25 characters
+       are not scored. https://github.com/mozilla/readability
+    """
+    return _paragraphs(body, loose=True, prose_only=True)
+
+
+PROSE_LETTERS = 25
+# punctuation inside or at the end of a sentence: Chinese and Japanese full-width marks,
+# and a Western full stop, question or exclamation mark after a word
+_SENTENCE_MARK_RE = re.compile(r"[。！？；，、]|[^\W\d_][.!?](?:\s|$)")
+
+
+def _prose(part: str, anchors: list[str]) -> bool:
+    """True when ``part``, outside the text of its links, is prose: it has sentence
+    punctuation, or at least :data:`PROSE_LETTERS` letters. (What the links' texts hold
+    is subtracted: linear, however many links a run has.)"""
+    marks = len(_SENTENCE_MARK_RE.findall(part)) - sum(
+        len(_SENTENCE_MARK_RE.findall(a)) for a in anchors)
+    return marks > 0 or sum(map(str.isalpha, part)) - sum(
+        sum(map(str.isalpha, a)) for a in anchors) >= PROSE_LETTERS
+
+
+def _paragraphs_in_order(body, outer: list, texts: list[str], *, prose_only: bool = False
+                         ) -> tuple[list[str], list[Link], list[str]]:
+    """Blocks and runs of loose text, in document order (see :func:`body_paragraphs`);
+    with ``prose_only``, runs that are no prose (:func:`_prose`) are returned apart,
+    unread."""
     at_block = {b.mem_id: i for i, b in enumerate(outer)}
     skipped: set[int] = set()          # nodes inside a block or an element with no text
     for b in outer:
@@ -1081,6 +1163,7 @@ def _paragraphs_in_order(body, outer: list, texts: list[str]) -> tuple[list[str]
 
     paragraphs: list[str] = []
     links: list[Link] = []
+    unread: list[str] = []
     run: list[str] = []      # the run's pieces of text, white space folded
     run_len = 0
     run_links: list = []     # (offset in the run, link) for the links whose text it holds
@@ -1097,15 +1180,23 @@ def _paragraphs_in_order(body, outer: list, texts: list[str]) -> tuple[list[str]
             parts.append(re.sub(r"\s*\n\s*", "\n", _SPACES_RE.sub(" ", text[pos:end])).strip())
             pos = m.end() if m is not None else pos
         filled = [j for j, q in enumerate(parts) if q]
+        held: dict[int, list] = {j: [] for j in filled}
         for offset, a in run_links if filled else ():
             i = bisect_right(starts, offset) - 1     # its part, else the next with text
-            part = parts[filled[min(bisect_left(filled, i), len(filled) - 1)]]
-            anchor = _block_text(a)
-            k = part.find(anchor) if anchor else -1
-            sentence = sentence_around(part, k, k + len(anchor))[0] if k >= 0 else part[:300]
-            links.append(Link(url=a.attributes.get("href") or "", anchor=anchor,
-                              sentence=sentence))
-        paragraphs.extend(q for q in parts if q)
+            held[filled[min(bisect_left(filled, i), len(filled) - 1)]].append(
+                (a, _block_text(a)))
+        for j in filled:
+            part = parts[j]
+            if prose_only and not _prose(part, [t for _, t in held[j]]):
+                unread.append(part)
+                continue
+            for a, anchor in held[j]:
+                k = part.find(anchor) if anchor else -1
+                sentence = (sentence_around(part, k, k + len(anchor))[0] if k >= 0
+                            else part[:300])
+                links.append(Link(url=a.attributes.get("href") or "", anchor=anchor,
+                                  sentence=sentence))
+            paragraphs.append(part)
         run.clear()
         run_links.clear()
         run_len = 0
@@ -1157,7 +1248,7 @@ def _paragraphs_in_order(body, outer: list, texts: list[str]) -> tuple[list[str]
             run_at = where
         add(value)
     flush()
-    return paragraphs, links
+    return paragraphs, links, unread
 
 
 def html_to_text(markup: str) -> tuple[str, list[Link]]:

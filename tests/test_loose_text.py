@@ -1,0 +1,132 @@
+"""Text that an editor writes outside paragraphs, inside a page's post element: Blogger's
+compose editor (``text<br />``, a ``<div>`` per line; tests/fixtures/zoo/blogspot/), some
+Chinese editors, hand-written pages. Prose there is the post's; the short lines a theme
+puts there (author, date, read count, tag links, previous and next post) are not, and
+are listed in the parse report. Also Blogger's country domains and list pages made of
+microformats entries.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+from selectolax.lexbor import LexborHTMLParser
+
+from graphkit.options import BuildOptions
+from graphkit.pipeline import relate
+from graphkit.readers import read_paths
+from graphkit.readers.html import page_paragraphs, read_html
+from graphkit.sites import normalize_url, site_host, url_host
+
+BLOGSPOT = FIXTURES / "zoo" / "blogspot"
+ROPE = "旋转位置编码的直观理解"
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>T</title></head><body>{body}</body></html>"
+
+
+@pytest.fixture(scope="module")
+def blogspot():
+    return read_paths([BLOGSPOT])
+
+
+def test_prose_between_blocks_is_read_with_its_links():
+    """An ``<article>`` whose author wrote a heading and a quotation as blocks and the rest
+    as lines: the lines' links are citations with their sentences, in document order."""
+    page = _page('<article><h1>标题</h1><div class="meta">小林 · 2019-01-02 18:45 阅读 329</div>'
+                 '第一段写在块外，详见<a href="/a/">前一篇</a>。<br /><h2>小结</h2>'
+                 '<div>See <a href="/b/">my notes</a> on RoPE.</div>'
+                 '<blockquote>引用的一句话。</blockquote>'
+                 '<div>标签：<a href="/tags/ml/">ml</a>, <a href="/tags/nlp/">nlp</a></div>'
+                 '<div>上一篇：<a href="/c/">另一篇文章的标题很长很长</a></div></article>')
+    (post,), frags = read_html(page, "x.html")
+    assert post.text.split("\n") == ["第一段写在块外，详见前一篇。", "小结", "See my notes on RoPE.",
+                                     "引用的一句话。"]
+    assert [(x.url, x.sentence) for x in post.links] == [
+        ("/a/", "第一段写在块外，详见前一篇。"), ("/b/", "See my notes on RoPE.")]
+    (report,) = [f for f in frags if "without sentences" in f.reason]
+    assert report.reason.startswith("3 runs") and "阅读 329" in report.text
+    assert "上一篇" in report.text and "标签" in report.text
+
+
+@pytest.mark.parametrize("line, prose", [
+    ("发布于 2019-01-02 18:45・IP 属地北京", False),       # a theme's date line
+    ("June 1, 2021", False),                               # a comma, but no sentence
+    ("Posted by Alice at 8:30 PM", False),
+    ("这里还记了一个想法，以后再展开", True),              # a comma of Chinese prose
+    ("Version 1.2 of the code", False),                    # a dot inside a number
+    ("This is the whole of a short paragraph without a final stop", True),   # 25+ letters
+    ("Read it.", True)])
+def test_what_counts_as_prose(line, prose):
+    body = LexborHTMLParser(_page(f"<article><p>正文。</p><div>{line}</div></article>"))
+    paragraphs, _, unread = page_paragraphs(body.css_first("article"))
+    assert (line in paragraphs, line in unread) == (prose, not prose)
+
+
+def test_an_element_of_loose_lines_only_is_still_read():
+    """An element with no blocks and no sentence (a one-line post) keeps its text."""
+    (post,), _ = read_html(_page("<article>Hello world</article>"), "x.html")
+    assert post.text == "Hello world"
+
+
+def test_a_blogger_blog_saved_by_a_browser(blogspot):
+    """Every post is read with the text its editor wrote outside ``<p>`` (``text<br />``
+    around a heading, ``<div>`` lines around a quotation), so its links are citations;
+    the author, date and label lines are not text."""
+    rope = next(p for p in blogspot.posts if p.title == ROPE)
+    assert [x.anchor for x in rope.links] == ["线性注意力的推导", "一个想法", "代码仓库"]
+    assert rope.text.split("\n")[:2] == [
+        "旋转位置编码把位置信息写进了向量的相位里，推导见线性注意力的推导。", "补充"]
+    assert "Posted by" not in rope.text and "Labels" not in rope.text
+    assert rope.date == "2020-03-04" and rope.tags == ("Transformer", "位置编码")
+    idea = next(p for p in blogspot.posts if p.title == "随手记下的一个想法")
+    assert idea.date == "2021-09-10"           # 00:30 at +08:00: the day it shows
+
+
+def test_blogger_titles_without_open_graph(blogspot):
+    """Half the pages have no ``og:title``: the ``<title>`` is ``Blog: Post`` and the
+    header's ``<h1>`` (the blog's name, linking its home) is not the post's title."""
+    no_og = [f for f in BLOGSPOT.glob("小林的笔记_ *.html") if "og:title" not in f.read_text()]
+    assert len(no_og) == 3
+    titles = {p.title for p in blogspot.posts}
+    assert "小林的笔记" not in titles and len(titles) == 6
+
+
+def test_the_home_page_of_whole_posts_is_a_list(blogspot):
+    """Blogger's home page shows whole posts, each a ``div.post.hentry``: a list page."""
+    (f,) = [f for f in blogspot.fragments if f.path.endswith("/小林的笔记.html")]
+    assert "a list page" in f.reason and "3 post entries" in f.reason
+
+
+def test_two_microformats_entries_make_a_list_and_a_nested_one_does_not():
+    entry = '<div class="hentry"><h2 class="entry-title">第{0}篇</h2><p>正文很长，是第{0}篇。</p>{1}</div>'
+    posts, frags = read_html(_page(entry.format(1, "") + entry.format(2, "")), "i.html")
+    assert posts == [] and any("2 post entries" in f.reason for f in frags)
+    nested = entry.format(1, '<div class="h-entry"><p>评论：写得好。</p></div>')
+    (post,), _ = read_html(_page(nested), "p.html")
+    assert "第1篇" in post.text
+
+
+@pytest.mark.parametrize("host, own", [
+    ("xiaolin.blogspot.tw", "xiaolin.blogspot.com"),
+    ("XiaoLin.Blogspot.com.au", "xiaolin.blogspot.com"),
+    ("www.xiaolin.blogspot.jp", "xiaolin.blogspot.com"),
+    ("xiaolin.blogspot.com", "xiaolin.blogspot.com"),
+    ("blog.example.tw", "blog.example.tw"),                 # only Blogger's domains
+    ("blogspot.tw", "blogspot.tw")])
+def test_a_blogger_country_domain_is_the_blogs_own(host, own):
+    assert site_host(host) == own
+    assert url_host(f"http://{host}/2021/09/blog-post.html?m=1") == own
+    assert normalize_url(f"http://{host}/2021/09/blog-post.html") == f"{own}/2021/09/blog-post"
+
+
+def test_the_link_by_a_country_domain_and_the_shared_slugs(blogspot):
+    """Four posts are ``/YYYY/MM/blog-post.html`` (Blogger's address for a Chinese title):
+    a link resolves by its year and month, and one copied from ``.blogspot.tw``
+    resolves too."""
+    edges, _, _ = relate(blogspot.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in blogspot.posts}
+    cited = {(title[e.source], title.get(e.target)) for e in edges}
+    assert (ROPE, "随手记下的一个想法") in cited
+    assert (ROPE, "线性注意力的简单推导") in cited and ("线性注意力的简单推导", ROPE) in cited
