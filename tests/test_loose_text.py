@@ -130,3 +130,22 @@ def test_the_link_by_a_country_domain_and_the_shared_slugs(blogspot):
     cited = {(title[e.source], title.get(e.target)) for e in edges}
     assert (ROPE, "随手记下的一个想法") in cited
     assert (ROPE, "线性注意力的简单推导") in cited and ("线性注意力的简单推导", ROPE) in cited
+
+
+def test_comments_and_related_posts_drawn_as_articles_leave_a_post_a_post():
+    """WordPress themes (Twenty Twenty-One and after) draw each comment as an
+    ``<article>`` after the post's, and themes draw related posts as ``<article>``
+    cards: entries inside the comments, related posts or an ``<aside>`` are no
+    summaries of a list page."""
+    comment = ('<li class="comment"><article class="comment-body"><div class="comment-content">'
+               '<p>写得好，见 <a href="/x/">x</a>。</p></div></article></li>')
+    card = '<article class="post-card"><h3><a href="/y/">另一篇</a></h3><p>摘要。</p></article>'
+    page = _page('<main><article class="post hentry"><h1 class="entry-title">正文标题</h1>'
+                 '<div class="entry-content"><p>正文，见 <a href="/a/">前一篇</a>。</p></div>'
+                 f'</article><div id="comments" class="comments-area"><ol class="comment-list">'
+                 f'{comment * 2}</ol></div><section class="related-posts">{card * 2}</section>'
+                 f'<aside>{card * 2}</aside></main>')
+    (post,), _ = read_html(page, "p.html")
+    assert post.title == "正文标题" and [x.url for x in post.links] == ["/a/"]
+    posts, frags = read_html(page.replace("comment", "entry"), "p.html")   # no comments now
+    assert posts == [] and any("3 <article> summaries" in f.reason for f in frags)

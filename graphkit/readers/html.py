@@ -681,7 +681,9 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link]) 
 
     A generator renders each post summary of a list page as an ``<article>``, an
     h-entry or hentry [3]_ or a schema.org BlogPosting [4]_ (:data:`ENTRY_CSS`), two or
-    more of which, none inside another, make a list; its
+    more of which make a list, counting none inside another, inside ``<aside>`` or
+    ``<nav>``, or inside an element whose class or id names the furniture
+    :func:`prune_page_furniture` removes (comments, related posts…); its
     taxonomy, pagination and archive pages live in :data:`LIST_FOLDERS`; and a page
     most of whose text is the anchors of its links (at least five, or three on a page
     whose ``og:type`` is ``website``) is navigation, as in readability's link density.
@@ -710,9 +712,12 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link]) 
         return "the home page of a mirrored site"
     entries = list({e.mem_id: e for e in tree.css(ENTRY_CSS)}.values())   # (one per match)
     if len(entries) >= 2 and tree.root is not None:
-        # entries not nested in another (a post's comments may be <article>s): linear
-        nested = _InsideBlock(tree.root, marked={e.mem_id for e in entries})
-        separate = [e for e in entries if not nested(e)]
+        # entries neither nested in another nor in furniture (WordPress themes draw each
+        # comment as an <article>, themes draw related posts as <article> cards): linear
+        furniture = {n.mem_id for n in tree.root.css("aside, nav, [class], [id]")
+                     if n.tag in ("aside", "nav") or _FURNITURE_RE.search(_marks(n))}
+        hidden = _InsideBlock(tree.root, marked=furniture | {e.mem_id for e in entries})
+        separate = [e for e in entries if e.mem_id not in furniture and not hidden(e)]
         if len(separate) >= 2:
             kind = ("<article>" if all(e.tag == "article" for e in separate)
                     else "post entries (<article>, h-entry, hentry, BlogPosting)")
@@ -898,10 +903,9 @@ def content_element(tree) -> tuple[object | None, str | None]:
     unlikely: set[int] = set()
     named = []                      # elements whose class or id names a post's content
     for node in root.css("[class], [id]"):
-        marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if _UNLIKELY_RE.search(marks) and not _LIKELY_RE.search(marks):
+        if _unlikely(node):
             unlikely.add(node.mem_id)
-        elif _CONTENT_MARK_RE.search(marks):
+        elif _CONTENT_MARK_RE.search(_marks(node)):
             named.append(node)
     inside = _InsideBlock(root, marked=unlikely)
     scores: dict[int, float] = {}
@@ -945,6 +949,16 @@ def content_element(tree) -> tuple[object | None, str | None]:
 
 
 MIN_SUMMARIES = 3      # alike siblings holding text that make a list page
+
+
+def _marks(node) -> str:
+    return f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+
+
+def _unlikely(node) -> bool:
+    """True when the class or id of ``node`` names furniture and nothing post-like."""
+    marks = _marks(node)
+    return _UNLIKELY_RE.search(marks) is not None and _LIKELY_RE.search(marks) is None
 
 
 def _repeated(node, root, scores: dict[int, float], *, levels: int = 4) -> str | None:
