@@ -149,3 +149,22 @@ def test_comments_and_related_posts_drawn_as_articles_leave_a_post_a_post():
     assert post.title == "正文标题" and [x.url for x in post.links] == ["/a/"]
     posts, frags = read_html(page.replace("comment", "entry"), "p.html")   # no comments now
     assert posts == [] and any("3 <article> summaries" in f.reason for f in frags)
+
+
+def test_more_posts_after_a_post_in_a_block_theme_leave_it_a_post():
+    """WordPress block themes (Twenty Twenty-Five) end a post's page with a "More posts"
+    query loop whose items are ``li.hentry``: inside ``<main>``, after more text of the
+    post than the items hold, they are cards, not a list's summaries; ``<main>`` holding
+    the items alone is the home page."""
+    items = "".join(f'<li class="wp-block-post post-{i} post type-post hentry"><h3>'
+                    f'<a href="/p{i}/">第{i}篇</a></h3><div class="wp-block-post-date">'
+                    f'<time datetime="2024-01-0{i}">2024-01-0{i}</time></div></li>'
+                    for i in range(1, 5))
+    loop = f'<div class="wp-block-query"><h2>More posts</h2><ul>{items}</ul></div>'
+    text = "<p>正文第一段，讲位置编码，见 <a href='/a/'>前一篇</a>。</p><p>第二段。</p>"
+    page = _page(f'<main><h1 class="wp-block-post-title">正文标题</h1>'
+                 f'<div class="entry-content wp-block-post-content">{text}</div>{loop}</main>')
+    (post,), _ = read_html(page, "p.html")
+    assert post.title == "正文标题" and "/a/" in [x.url for x in post.links]
+    posts, frags = read_html(_page(f"<main>{loop}</main>"), "index.html")
+    assert posts == [] and any("4 post entries" in f.reason for f in frags)

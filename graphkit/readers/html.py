@@ -192,7 +192,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     mirrored = mirror_address(path)
     if url is None and mirrored is not None:
         url = mirrored
-    listing = list_page_reason(tree, path, paragraphs, links)
+    listing = list_page_reason(tree, path, paragraphs, links, body=body)
     listing = listing or summaries
     if listing is not None:
         frags.append(Fragment(path=path, line=1, end_line=nlines,
@@ -675,7 +675,8 @@ LIST_FOLDERS = frozenset({"tags", "tag", "categories", "category", "page", "auth
 LINK_SHARE = 0.6     # share of a page's text in link anchors above which it is a list
 
 
-def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link]) -> str | None:
+def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], *,
+                     body=None) -> str | None:
     """Why a saved page is one of the site's list pages (home, tag, archive, page 2…),
     or None when it reads as a post.
 
@@ -697,6 +698,10 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link]) 
         The body's paragraphs.
     links : list of Link
         The body's links.
+    body : selectolax node, optional, keyword-only
+        The post's element: entries inside it follow a post and make no list when it
+        holds, outside them, an element named as a post's content or more text than
+        they hold (WordPress block themes' "More posts" after the post's content).
 
     References
     ----------
@@ -718,7 +723,7 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link]) 
                      if n.tag in ("aside", "nav") or _FURNITURE_RE.search(_marks(n))}
         hidden = _InsideBlock(tree.root, marked=furniture | {e.mem_id for e in entries})
         separate = [e for e in entries if e.mem_id not in furniture and not hidden(e)]
-        if len(separate) >= 2:
+        if len(separate) >= 2 and not _entries_follow_post(body, separate):
             kind = ("<article>" if all(e.tag == "article" for e in separate)
                     else "post entries (<article>, h-entry, hentry, BlogPosting)")
             return f"{len(separate)} {kind} summaries"
@@ -949,6 +954,25 @@ def content_element(tree) -> tuple[object | None, str | None]:
 
 
 MIN_SUMMARIES = 3      # alike siblings holding text that make a list page
+
+
+def _entries_follow_post(body, entries: list) -> bool:
+    """True when the post's element ``body`` holds the ``entries`` (and is none of them)
+    and, outside them, an element named as a post's content that holds text
+    (``entry-content``, ``post-body``) or more text than they hold: a post, then cards
+    of other posts."""
+    if body is None:
+        return False
+    keys = {e.mem_id for e in entries}
+    held = keys & {n.mem_id for n in body.css(ENTRY_CSS)}
+    if body.mem_id in keys or not held:
+        return False
+    in_entry = _InsideBlock(body, marked=held)
+    if any(_CONTENT_MARK_RE.search(_marks(n)) and not in_entry(n) and n.mem_id not in held
+           and n.text(strip=True) for n in body.css("[class], [id]")):
+        return True
+    inside = sum(len(_block_text(e)) for e in entries if e.mem_id in held)
+    return len(_block_text(body)) - inside > inside
 
 
 def _marks(node) -> str:
