@@ -483,15 +483,18 @@ def _extract(url: str, html: str, entry: dict | None) -> Post | str:
     Pages of a site with a reader of its own (:data:`SITE_READERS`) are read by it. Other pages:
     title, date, tags and categories from trafilatura's metadata; the body and its links
     from the page's content element (HTML5 ``<article>`` or ``<main>``, else the element
-    Readability's scoring finds, :func:`graphkit.readers.html.content_element`), whose
-    every paragraph and link graphkit keeps with its sentence;
+    Readability's scoring finds, :func:`graphkit.readers.html.content_element`; the
+    element named as the post's content inside it, without cards of other posts and the
+    theme's furniture, as for a saved page), whose every paragraph and link graphkit
+    keeps with its sentence;
     trafilatura's extraction of the main text only when the page has no such element
     (it drops paragraphs dense with links, which are what the map is made of).
     """
     from selectolax.lexbor import LexborHTMLParser
 
     from .readers.frontmatter import url_aliases
-    from .readers.html import content_element, page_paragraphs
+    from .readers.html import (content_element, content_inside, page_paragraphs, post_entries,
+                               prune_page_furniture)
     from .readers.markdown import markdown_to_text
 
     reader = site_reader(url)
@@ -510,7 +513,11 @@ def _extract(url: str, html: str, entry: dict | None) -> Post | str:
     for junk in tree.css("script, style, noscript, template, nav, footer, aside"):
         junk.decompose()
     node = tree.css_first("article") or tree.css_first("main") or content_element(tree)[0]
-    if node is not None:
+    if node is not None:     # as for a saved page: without cards, theme parts, furniture
+        for card in post_entries(tree, node)[1]:
+            card.decompose()
+        node = content_inside(node) or node
+        prune_page_furniture(node)
         paragraphs, links, _ = page_paragraphs(node)
         if paragraphs and title and paragraphs[0] == title:
             paragraphs = paragraphs[1:]

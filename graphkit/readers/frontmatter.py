@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 from ..dates import parse_date
 from ..model import Fragment, Post, Source
@@ -50,7 +51,9 @@ def detect_json(lines: list[str], path: str) -> bool:
 
 def url_aliases(value: str) -> set[str]:
     """Normalised names under which a post can be linked: path without extension, slug
-    (and ``medium/ID`` for a Medium address, whichever of its forms)."""
+    (and ``medium/ID`` for a Medium address, whichever of its forms). Percent-encoding
+    is decoded (WordPress writes a Chinese slug as ``%e6%97%8b…`` in its own addresses,
+    an author pastes it as ``旋转…``), as links are when they are resolved."""
     v = value.strip()
     if not v:
         return set()
@@ -58,7 +61,7 @@ def url_aliases(value: str) -> set[str]:
     if medium:
         return {f"medium/{medium}"} | url_aliases(re.sub(r"(?i)^[a-z]+://", "", v).partition("/")[2])
     v = re.sub(r"^[a-z]+://[^/]+", "", v, flags=re.I)   # drop scheme and host
-    v = v.split("#", 1)[0].split("?", 1)[0].strip("/")
+    v = unquote(v.split("#", 1)[0].split("?", 1)[0]).strip("/")
     v = re.sub(rf"(/index|/readme)?\.({DOC_EXTENSIONS})$", "", v, flags=re.I)
     if not v:
         return set()

@@ -101,6 +101,16 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
         frags.append(Fragment(path=path, line=1, end_line=nlines, reason=not_post,
                               text=preview(_block_text(body))))
         return [], frags
+    # cards of other posts after the post (their titles, dates and links are not its own)
+    entries, cards = post_entries(tree, body) if not body_only else (None, [])
+    if cards:
+        frags.append(Fragment(path=path, line=1, end_line=nlines,
+                              reason=f"inside the post's element, after its content: {len(cards)}"
+                                     f" entries of other posts (not read as its text or "
+                                     f"citations)",
+                              text=preview(" / ".join(_block_text(c) for c in cards))))
+        for card in cards:
+            card.decompose()
     # title and id
     title, aid, url = "", None, None
     for h in tree.css("h1, h2"):
@@ -153,7 +163,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     if date is None and head_text and DATE_RE.search(head_text[:2000]):
         date = DATE_RE.search(head_text[:2000]).group(1)
     if date is None and not body_only:
-        date = _htmldate(text)
+        date = _htmldate(tree.html if cards else text)   # (without the cards removed)
     if date is None and DATE_RE.search(page_text[:2000]):
         date = DATE_RE.search(page_text[:2000]).group(1)
     rm = READERS_RE.search(page_text[:2000])
@@ -172,6 +182,14 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
                               reason="inside the post's element but not the post: "
                                      f"{aside[0]} (not read as its text or citations)",
                               text=aside[1]))
+    inner = content_inside(body) if not body_only and body is not weixin else None
+    if inner is not None:        # the theme's header, meta line and footer around it
+        outside = _block_text(body).replace(_block_text(inner), " ", 1).strip()
+        if outside:
+            frags.append(Fragment(path=path, line=1, end_line=nlines,
+                                  reason=f"inside the post's element, outside its content "
+                                         f"({_name(inner)}): not read", text=preview(outside)))
+        body = inner
     if body_only:
         paragraphs, links = body_paragraphs(body, loose=True)
     else:
@@ -192,7 +210,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     mirrored = mirror_address(path)
     if url is None and mirrored is not None:
         url = mirrored
-    listing = list_page_reason(tree, path, paragraphs, links, body=body)
+    listing = list_page_reason(tree, path, paragraphs, links, entries=entries)
     listing = listing or summaries
     if listing is not None:
         frags.append(Fragment(path=path, line=1, end_line=nlines,
@@ -209,12 +227,36 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
         aliases |= url_aliases(url)
     if article_id:
         aliases.add(f"weixin/{article_id}")
+    wp_id = _wordpress_id(tree)
+    if wp_id:
+        aliases.add(f"p={wp_id}")          # WordPress' ?p=ID address
     post = Post(key=key, title=title, label=title or preview(body_text, 40),
                 untitled=not title, date=date, readers=readers, archive_id=aid, url=url,
                 text=body_text, links=tuple(links), tags=tags, categories=categories,
                 aliases=tuple(sorted(aliases)),
                 sources=(Source(path=path, line=1, format=HTML_FORMAT),))
     return [post], frags
+
+
+_WP_SHORTLINK_RE = re.compile(r"[?&]p=(\d+)")
+_WP_POSTID_RE = re.compile(r"(?:^|\s)postid-(\d+)(?:\s|$)")
+
+
+def _wordpress_id(tree) -> str | None:
+    """A WordPress post's number, which its ``?p=ID`` address names: from the page's
+    ``<link rel="shortlink">``, else the ``postid-ID`` class WordPress gives a single
+    post's ``<body>`` (every theme, ``body_class()``).
+
+    References
+    ----------
+    .. [1] WordPress Developer Resources, ``body_class()`` and ``wp_get_shortlink()``,
+       https://developer.wordpress.org/reference/functions/body_class/
+    """
+    link = tree.css_first('link[rel="shortlink"]')
+    m = _WP_SHORTLINK_RE.search(link.attributes.get("href") or "") if link is not None else None
+    if m is None and tree.body is not None:
+        m = _WP_POSTID_RE.search(tree.body.attributes.get("class") or "")
+    return m.group(1) if m else None
 
 
 # a WeChat article page names itself in its scripts: var biz = ""||"MzA5…==";
@@ -669,6 +711,57 @@ def _not_a_post(tree, entry, path: str) -> str | None:
 # h-entry (and its first version's hentry, which WordPress and Blogger themes write), or
 # schema.org's BlogPosting
 ENTRY_CSS = 'article, .h-entry, .hentry, [itemtype$="schema.org/BlogPosting"]'
+def post_entries(tree, body) -> tuple[str | None, list]:
+    """The entries of a page: whether they make it a list page, or follow its post.
+
+    A generator renders each post of a list page as an entry: an ``<article>``, an
+    h-entry or hentry [1]_, a schema.org BlogPosting [2]_ (:data:`ENTRY_CSS`). Two or
+    more entries make a list, counting none inside another, inside ``<aside>`` or
+    ``<nav>``, or inside an element whose class or id names the furniture
+    :func:`prune_page_furniture` removes (WordPress themes draw each comment as an
+    ``<article>``, themes draw related posts as cards) — unless the post's element
+    holds them and, outside them, an element named as a post's content
+    (``entry-content``, ``post-body``, holding no entry) or more text than they hold:
+    then they are cards
+    of other posts after the post (the "More posts" of WordPress block themes).
+    Linear in the page.
+
+    Parameters
+    ----------
+    tree : selectolax parser
+    body : selectolax node
+        The post's element.
+
+    Returns
+    -------
+    reason : str or None
+        ``"3 <article> summaries"`` for a list page, else None.
+    cards : list of selectolax nodes
+        The entries that follow the post inside its element (not the post's text).
+
+    References
+    ----------
+    .. [1] microformats, h-entry (and hAtom's ``hentry``, parsed as h-entry),
+       https://microformats.org/wiki/h-entry
+    .. [2] schema.org, BlogPosting, https://schema.org/BlogPosting
+    """
+    entries = list({e.mem_id: e for e in tree.css(ENTRY_CSS)}.values())   # (one per match)
+    if len(entries) < 2 or tree.root is None:
+        return None, []
+    furniture = {n.mem_id for n in tree.root.css("aside, nav, [class], [id]")
+                 if n.tag in ("aside", "nav") or _FURNITURE_RE.search(_marks(n))}
+    hidden = _InsideBlock(tree.root, marked=furniture | {e.mem_id for e in entries})
+    separate = [e for e in entries if e.mem_id not in furniture and not hidden(e)]
+    if len(separate) < 2:
+        return None, []
+    cards = _entries_after_post(body, separate)
+    if cards:
+        return None, cards
+    kind = ("<article>" if all(e.tag == "article" for e in separate)
+            else "post entries (<article>, h-entry, hentry, BlogPosting)")
+    return f"{len(separate)} {kind} summaries", []
+
+
 # folders of a site's list pages in Hugo, Jekyll, Hexo, WordPress and Ghost: taxonomies,
 # pagination, authors (not /archives/: Typecho and others keep their posts there)
 LIST_FOLDERS = frozenset({"tags", "tag", "categories", "category", "page", "author", "authors"})
@@ -676,16 +769,12 @@ LINK_SHARE = 0.6     # share of a page's text in link anchors above which it is 
 
 
 def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], *,
-                     body=None) -> str | None:
+                     entries: str | None = None) -> str | None:
     """Why a saved page is one of the site's list pages (home, tag, archive, page 2…),
     or None when it reads as a post.
 
-    A generator renders each post summary of a list page as an ``<article>``, an
-    h-entry or hentry [3]_ or a schema.org BlogPosting [4]_ (:data:`ENTRY_CSS`), two or
-    more of which make a list, counting none inside another, inside ``<aside>`` or
-    ``<nav>``, or inside an element whose class or id names the furniture
-    :func:`prune_page_furniture` removes (comments, related posts…); its
-    taxonomy, pagination and archive pages live in :data:`LIST_FOLDERS`; and a page
+    A generator renders each post summary of a list page as an entry (an
+    ``<article>``…: ``entries``, see :func:`post_entries`); its taxonomy, pagination and archive pages live in :data:`LIST_FOLDERS`; and a page
     most of whose text is the anchors of its links (at least five, or three on a page
     whose ``og:type`` is ``website``) is navigation, as in readability's link density.
 
@@ -698,35 +787,20 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], 
         The body's paragraphs.
     links : list of Link
         The body's links.
-    body : selectolax node, optional, keyword-only
-        The post's element: entries inside it follow a post and make no list when it
-        holds, outside them, an element named as a post's content or more text than
-        they hold (WordPress block themes' "More posts" after the post's content).
+    entries : str, optional, keyword-only
+        What :func:`post_entries` found the page to be a list of, if anything.
 
     References
     ----------
     .. [1] Arc90 Readability (link density), as in Mozilla's Readability.js,
        https://github.com/mozilla/readability
     .. [2] The Open Graph protocol, ``og:type``, https://ogp.me/#types
-    .. [3] microformats, h-entry (and hAtom's ``hentry``, parsed as h-entry),
-       https://microformats.org/wiki/h-entry
-    .. [4] schema.org, BlogPosting, https://schema.org/BlogPosting
     """
     mirrored = mirror_address(path)
     if mirrored is not None and urlsplit(mirrored).path in ("", "/"):
         return "the home page of a mirrored site"
-    entries = list({e.mem_id: e for e in tree.css(ENTRY_CSS)}.values())   # (one per match)
-    if len(entries) >= 2 and tree.root is not None:
-        # entries neither nested in another nor in furniture (WordPress themes draw each
-        # comment as an <article>, themes draw related posts as <article> cards): linear
-        furniture = {n.mem_id for n in tree.root.css("aside, nav, [class], [id]")
-                     if n.tag in ("aside", "nav") or _FURNITURE_RE.search(_marks(n))}
-        hidden = _InsideBlock(tree.root, marked=furniture | {e.mem_id for e in entries})
-        separate = [e for e in entries if e.mem_id not in furniture and not hidden(e)]
-        if len(separate) >= 2 and not _entries_follow_post(body, separate):
-            kind = ("<article>" if all(e.tag == "article" for e in separate)
-                    else "post entries (<article>, h-entry, hentry, BlogPosting)")
-            return f"{len(separate)} {kind} summaries"
+    if entries is not None:
+        return entries
     folders = {f.casefold() for f in path.replace("\\", "/").split("/")[:-1]}
     under = sorted(folders & LIST_FOLDERS)
     if under:
@@ -834,10 +908,7 @@ def prune_page_furniture(body) -> tuple[str, str] | None:
     outermost = [n for n in unique.values() if not inside(n)]
     names, texts = [], []
     for node in outermost:           # none inside another: each removed once
-        attrs = node.attributes
-        marks = (attrs.get("class") or "").split()
-        names.append(node.tag + (f"#{attrs['id']}" if attrs.get("id") else
-                                 f".{marks[0]}" if marks else ""))
+        names.append(_name(node))
         texts.append(_block_text(node))
         node.decompose()
     return (f"{len(names)} element{'s' if len(names) > 1 else ''}: {', '.join(names[:5])}"
@@ -956,23 +1027,22 @@ def content_element(tree) -> tuple[object | None, str | None]:
 MIN_SUMMARIES = 3      # alike siblings holding text that make a list page
 
 
-def _entries_follow_post(body, entries: list) -> bool:
-    """True when the post's element ``body`` holds the ``entries`` (and is none of them)
-    and, outside them, an element named as a post's content that holds text
-    (``entry-content``, ``post-body``) or more text than they hold: a post, then cards
-    of other posts."""
-    if body is None:
-        return False
+def _entries_after_post(body, entries: list) -> list:
+    """The ``entries`` inside the post's element ``body`` when it holds, outside them, an
+    element named as a post's content (``entry-content``, ``post-body``; empty for a
+    post without text) or more text than they hold (a post, then cards of other
+    posts); else none."""
     keys = {e.mem_id for e in entries}
     held = keys & {n.mem_id for n in body.css(ENTRY_CSS)}
     if body.mem_id in keys or not held:
-        return False
+        return []
+    cards = [e for e in entries if e.mem_id in held]
     in_entry = _InsideBlock(body, marked=held)
-    if any(_CONTENT_MARK_RE.search(_marks(n)) and not in_entry(n) and n.mem_id not in held
-           and n.text(strip=True) for n in body.css("[class], [id]")):
-        return True
-    inside = sum(len(_block_text(e)) for e in entries if e.mem_id in held)
-    return len(_block_text(body)) - inside > inside
+    if any(_CONTENT_MARK_RE.search(_marks(n)) and n.mem_id not in held and not in_entry(n)
+           and n.css_first(ENTRY_CSS) is None for n in body.css("[class], [id]")):
+        return cards
+    inside = sum(len(_block_text(e)) for e in cards)
+    return cards if len(_block_text(body)) - inside > inside else []
 
 
 def _marks(node) -> str:
@@ -1004,6 +1074,29 @@ def _repeated(node, root, scores: dict[int, float], *, levels: int = 4) -> str |
 # blogpost-body, cnblogs_post_body, post-text
 _CONTENT_MARK_RE = re.compile(r"(?:post|entry|article|blogpost|story)[\s_-]?(?:body|content|text)",
                               re.I)
+
+
+def content_inside(body):
+    """The one element inside a post's element (its ``<article>``, ``<main>``…) whose
+    class or id names it the post's content (``entry-content``, ``post-content``,
+    ``post-body``, ``article-content``: WordPress' ``the_content()`` wrapper in every
+    theme, Hugo's and Hexo's themes), when there is exactly one outermost such element;
+    else None. Around it a theme puts the title, the meta line of date, author and
+    categories, tags and the post's footer, none of it the post's text."""
+    named = [n for n in body.css("[class], [id]")
+             if n.mem_id != body.mem_id and _CONTENT_MARK_RE.search(_marks(n))]
+    if not named:
+        return None
+    inside = _InsideBlock(body, marked={n.mem_id for n in named})
+    outermost = [n for n in named if not inside(n)]
+    return outermost[0] if len(outermost) == 1 else None
+
+
+def _name(node) -> str:
+    """``div.entry-content`` or ``div#post-body``: a node named for a report."""
+    marks = (node.attributes.get("class") or "").split()
+    return node.tag + (f"#{node.attributes['id']}" if node.attributes.get("id")
+                       else f".{marks[0]}" if marks else "")
 
 
 def _holds(outer, node, *, levels: int = 64) -> bool:

@@ -1,9 +1,11 @@
-"""Text that an editor writes outside paragraphs, inside a page's post element: Blogger's
-compose editor (``text<br />``, a ``<div>`` per line; tests/fixtures/zoo/blogspot/), some
-Chinese editors, hand-written pages. Prose there is the post's; the short lines a theme
-puts there (author, date, read count, tag links, previous and next post) are not, and
-are listed in the parse report. Also Blogger's country domains and list pages made of
-microformats entries.
+"""Saved pages of blog themes. Text an editor writes outside paragraphs, inside a page's
+post element: Blogger's compose editor (``text<br />``, a ``<div>`` per line;
+tests/fixtures/zoo/blogspot/), some Chinese editors, hand-written pages. Prose there is
+the post's; the short lines a theme puts there (author, date, read count, tag links,
+previous and next post) are not, and are listed in the parse report. Blogger's country
+domains; list pages made of entries (``<article>``, h-entry, hentry, BlogPosting) told
+from a post followed by comments and cards of other posts (a WordPress block theme,
+tests/fixtures/zoo/wordpress-blocks/).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from graphkit.readers.html import page_paragraphs, read_html
 from graphkit.sites import normalize_url, site_host, url_host
 
 BLOGSPOT = FIXTURES / "zoo" / "blogspot"
+BLOCKS = FIXTURES / "zoo" / "wordpress-blocks"
 ROPE = "旋转位置编码的直观理解"
 
 
@@ -164,7 +167,43 @@ def test_more_posts_after_a_post_in_a_block_theme_leave_it_a_post():
     text = "<p>正文第一段，讲位置编码，见 <a href='/a/'>前一篇</a>。</p><p>第二段。</p>"
     page = _page(f'<main><h1 class="wp-block-post-title">正文标题</h1>'
                  f'<div class="entry-content wp-block-post-content">{text}</div>{loop}</main>')
-    (post,), _ = read_html(page, "p.html")
-    assert post.title == "正文标题" and "/a/" in [x.url for x in post.links]
+    (post,), frags = read_html(page, "p.html")
+    assert post.title == "正文标题" and [x.url for x in post.links] == ["/a/"]
+    assert "第1篇" not in post.text and post.date is None     # (the cards' dates neither)
+    assert any("4 entries of other posts" in f.reason for f in frags)
     posts, frags = read_html(_page(f"<main>{loop}</main>"), "index.html")
     assert posts == [] and any("4 post entries" in f.reason for f in frags)
+
+
+@pytest.fixture(scope="module")
+def blocks():
+    return read_paths([BLOCKS])
+
+
+def test_a_block_themes_post_page(blocks):
+    """Twenty Twenty-Five: no ``<article>``; ``<main>`` holds the post, its date, author
+    and category line, previous and next links, the comments and four "更多文章" cards:
+    the post's text and links are its own, its date is its own."""
+    rope = next(p for p in blocks.posts if p.title == ROPE)
+    assert [x.anchor for x in rope.links] == ["线性注意力的推导", "一个想法", "代码仓库"]
+    assert rope.date == "2020-03-04" and "更多文章" not in rope.text.split("\n")[:4]
+    assert "写得很好" not in rope.text and "随手记下的一个想法" not in rope.text
+    (f,) = [f for f in blocks.fragments if ROPE in f.path and "entries of other posts" in f.reason]
+    assert f.reason.startswith("inside the post's element, after its content: 4 entries")
+    (home,) = [f for f in blocks.fragments if f.path.endswith("/小林的笔记.html")
+               and "a list page" in f.reason]
+    assert "6 post entries" in home.reason
+
+
+def test_addresses_percent_encoded_or_not_and_by_post_number(blocks):
+    """WordPress writes a Chinese slug percent-encoded in its own addresses; the author
+    pasted one link with the slug in Chinese, and one by ``?p=ID``, which only the
+    ``postid-ID`` class of the linked page's ``<body>`` names (it has no shortlink)."""
+    rope = next(p for p in blocks.posts if p.title == ROPE)
+    idea = next(p for p in blocks.posts if p.title == "随手记下的一个想法")
+    assert "%e7%ba%bf" in next(p.url for p in blocks.posts if p.title.startswith("线性"))
+    assert rope.links[0].url.endswith("/线性注意力/") and "p=24" in idea.aliases
+    edges, _, _ = relate(blocks.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in blocks.posts}
+    cited = {title.get(e.target) for e in edges if e.source == rope.key}
+    assert cited == {"线性注意力的简单推导", "随手记下的一个想法"}
