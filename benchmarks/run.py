@@ -940,7 +940,19 @@ def _hostile() -> dict:
                 f"<div class='post'><h2><a href='/x/{i}'>{i}</a></h2><p>{para}</p></div>"
                 for i in range(25000))),
             ("20000_unclosed_json_ld", "<script type='application/ld+json'>{" * 20000
-             + "<p>" + para + "</p>")):
+             + "<p>" + para + "</p>"),
+            # entries, content elements and loose lines: each is weighed in one pass
+            ("main_8000_nested_hentries", "<main><div class='entry-content'><p>" + para
+             + "</p></div>" + ("<div class='hentry'><p>x</p>") * 8000 + "</div>" * 8000
+             + "</main>"),
+            ("main_30000_cards_after_post", "<main><div class='entry-content'><p>" + para
+             + "</p></div><ul>" + "<li class='hentry'><a href='/p/'>卡片</a></li>" * 30000
+             + "</ul></main>"),
+            ("article_8000_nested_content_elements",
+             "<article>" + "<div class='post-content'><p>x。</p>" * 8000 + "</div>" * 8000
+             + "</article>"),
+            ("article_100000_loose_lines", "<article><p>" + para + "</p>"
+             + "<div>作者 <a href='/u/'>小林</a> 2020-01-02</div>" * 100000 + "</article>")):
         t = time.perf_counter()
         read_html("<html><body>" + page + "</body></html>", "nomain.html")
         out[f"html_{name}_s"] = round(time.perf_counter() - t, 3)

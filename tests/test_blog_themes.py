@@ -17,11 +17,12 @@ from selectolax.lexbor import LexborHTMLParser
 from graphkit.options import BuildOptions
 from graphkit.pipeline import relate
 from graphkit.readers import read_paths
-from graphkit.readers.html import page_paragraphs, read_html
+from graphkit.readers.html import content_element, page_paragraphs, post_entries, read_html
 from graphkit.sites import normalize_url, site_host, url_host
 
 BLOGSPOT = FIXTURES / "zoo" / "blogspot"
 BLOCKS = FIXTURES / "zoo" / "wordpress-blocks"
+BUTTERFLY = FIXTURES / "zoo" / "hexo-butterfly"
 ROPE = "旋转位置编码的直观理解"
 
 
@@ -97,9 +98,13 @@ def test_blogger_titles_without_open_graph(blogspot):
 
 
 def test_the_home_page_of_whole_posts_is_a_list(blogspot):
-    """Blogger's home page shows whole posts, each a ``div.post.hentry``: a list page."""
+    """Blogger's home page shows whole posts, each a ``div.post.hentry``: a list page (by
+    its address, the site's root, and by its entries alone)."""
     (f,) = [f for f in blogspot.fragments if f.path.endswith("/小林的笔记.html")]
-    assert "a list page" in f.reason and "3 post entries" in f.reason
+    assert "a list page" in f.reason and "the site's home page" in f.reason
+    tree = LexborHTMLParser((BLOGSPOT / "小林的笔记.html").read_text(encoding="utf-8"))
+    assert post_entries(tree, content_element(tree)[0])[0] == (
+        "3 post entries (<article>, h-entry, hentry, BlogPosting) summaries")
 
 
 def test_two_microformats_entries_make_a_list_and_a_nested_one_does_not():
@@ -190,9 +195,11 @@ def test_a_block_themes_post_page(blocks):
     assert "写得很好" not in rope.text and "随手记下的一个想法" not in rope.text
     (f,) = [f for f in blocks.fragments if ROPE in f.path and "entries of other posts" in f.reason]
     assert f.reason.startswith("inside the post's element, after its content: 4 entries")
-    (home,) = [f for f in blocks.fragments if f.path.endswith("/小林的笔记.html")
-               and "a list page" in f.reason]
-    assert "6 post entries" in home.reason
+    assert any(f.path.endswith("/小林的笔记.html") and "a list page" in f.reason
+               for f in blocks.fragments)
+    tree = LexborHTMLParser((BLOCKS / "小林的笔记.html").read_text(encoding="utf-8"))
+    assert post_entries(tree, tree.css_first("main")) == (
+        "6 post entries (<article>, h-entry, hentry, BlogPosting) summaries", [])
 
 
 def test_addresses_percent_encoded_or_not_and_by_post_number(blocks):
@@ -207,3 +214,25 @@ def test_addresses_percent_encoded_or_not_and_by_post_number(blocks):
     title = {p.key: p.title for p in blocks.posts}
     cited = {title.get(e.target) for e in edges if e.source == rope.key}
     assert cited == {"线性注意力的简单推导", "随手记下的一个想法"}
+
+
+def test_a_page_whose_address_is_the_sites_root_is_its_home_page():
+    """Hexo's Butterfly draws its home page's summaries as ``div.recent-post-item`` in a
+    ``<main>`` that holds the sidebar too: its canonical address, the site's root
+    (``/index.html``), says it is the home page. ``/?p=12`` is a post's address."""
+    r = read_paths([BUTTERFLY])
+    (f,) = [f for f in r.fragments if f.path.endswith("/小林的笔记.html") and "list" in f.reason]
+    assert "the site's home page (https://xiaolin.github.io/index.html)" in f.reason
+    assert len(r.posts) == 6
+    post = _page('<main><p>正文。</p></main>').replace(
+        "<title>", '<link rel="canonical" href="https://blog.example/?p=12"><title>')
+    (p,), _ = read_html(post, "x.html")
+    assert p.url == "https://blog.example/?p=12"
+
+
+def test_a_code_comment_is_no_comment_section():
+    """Syntax highlighting marks a code comment ``<span class="comment">``: it stays in
+    the post's text; a ``<div class="comments">`` after the text does not."""
+    (rope,) = [p for p in read_paths([BUTTERFLY]).posts if p.title == ROPE]
+    assert "q = rotate(q, pos) # see /2021/09/10/idea/" in rope.text.split("\n")
+    assert "读者甲" not in rope.text and "写得很好" not in [x.sentence for x in rope.links]

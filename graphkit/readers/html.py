@@ -210,7 +210,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     mirrored = mirror_address(path)
     if url is None and mirrored is not None:
         url = mirrored
-    listing = list_page_reason(tree, path, paragraphs, links, entries=entries)
+    listing = list_page_reason(tree, path, paragraphs, links, entries=entries, address=url)
     listing = listing or summaries
     if listing is not None:
         frags.append(Fragment(path=path, line=1, end_line=nlines,
@@ -769,12 +769,14 @@ LINK_SHARE = 0.6     # share of a page's text in link anchors above which it is 
 
 
 def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], *,
-                     entries: str | None = None) -> str | None:
+                     entries: str | None = None, address: str | None = None) -> str | None:
     """Why a saved page is one of the site's list pages (home, tag, archive, page 2…),
     or None when it reads as a post.
 
-    A generator renders each post summary of a list page as an entry (an
-    ``<article>``…: ``entries``, see :func:`post_entries`); its taxonomy, pagination and archive pages live in :data:`LIST_FOLDERS`; and a page
+    A site's home page is at the root of its address (a mirror's host folder's
+    ``index.html``, a page whose canonical address is ``https://host/``); a generator
+    renders each post summary of a list page as an entry (an ``<article>``…:
+    ``entries``, see :func:`post_entries`); its taxonomy, pagination and archive pages live in :data:`LIST_FOLDERS`; and a page
     most of whose text is the anchors of its links (at least five, or three on a page
     whose ``og:type`` is ``website``) is navigation, as in readability's link density.
 
@@ -789,6 +791,9 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], 
         The body's links.
     entries : str, optional, keyword-only
         What :func:`post_entries` found the page to be a list of, if anything.
+    address : str, optional, keyword-only
+        The page's own address (canonical, ``og:url``, where it was saved from): at the
+        root of its site (``/``, ``/index.html``, no query) it is the site's home page.
 
     References
     ----------
@@ -796,9 +801,9 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], 
        https://github.com/mozilla/readability
     .. [2] The Open Graph protocol, ``og:type``, https://ogp.me/#types
     """
-    mirrored = mirror_address(path)
-    if mirrored is not None and urlsplit(mirrored).path in ("", "/"):
-        return "the home page of a mirrored site"
+    home = address or mirror_address(path)
+    if home is not None and _site_root(home):
+        return f"the site's home page ({home})"
     if entries is not None:
         return entries
     folders = {f.casefold() for f in path.replace("\\", "/").split("/")[:-1]}
@@ -813,6 +818,17 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], 
                                                      (website and len(links) >= 3)):
         return f"{anchors} of its {chars} characters are link text"
     return None
+
+
+def _site_root(address: str) -> bool:
+    """True for an absolute address at its site's root: ``https://host/``,
+    ``https://host/index.html`` (not ``https://host/?p=12``, WordPress' post address)."""
+    try:
+        parts = urlsplit(address)
+    except ValueError:
+        return False
+    return (bool(parts.netloc) and not parts.query
+            and re.fullmatch(r"/?(?:index\.(?:html?|php))?", parts.path, re.I) is not None)
 
 
 _HOST_FOLDER_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]"
@@ -893,11 +909,12 @@ def prune_page_furniture(body) -> tuple[str, str] | None:
        https://html.spec.whatwg.org/multipage/links.html#link-type-next
     """
     found = []
+    code = _InsideBlock(body, marked={n.mem_id for n in body.css("pre, code")})
     for node in body.css(_FURNITURE_CSS):
         attrs = node.attributes
         marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if (node.tag == "nav" or (attrs.get("role") or "").lower() == "navigation"
-                or _FURNITURE_RE.search(marks)):
+                or _FURNITURE_RE.search(marks)) and not code(node):  # (a code comment's span)
             found.append(node)
     for a in body.css('a[rel~="prev"], a[rel~="next"]'):
         found.append(a.parent if a.parent is not None and a.parent.tag != "body" else a)
