@@ -711,6 +711,8 @@ def _not_a_post(tree, entry, path: str) -> str | None:
 # h-entry (and its first version's hentry, which WordPress and Blogger themes write), or
 # schema.org's BlogPosting
 ENTRY_CSS = 'article, .h-entry, .hentry, [itemtype$="schema.org/BlogPosting"]'
+
+
 def post_entries(tree, body) -> tuple[str | None, list]:
     """The entries of a page: whether they make it a list page, or follow its post.
 
@@ -722,9 +724,8 @@ def post_entries(tree, body) -> tuple[str | None, list]:
     ``<article>``, themes draw related posts as cards) — unless the post's element
     holds them and, outside them, an element named as a post's content
     (``entry-content``, ``post-body``, holding no entry) or more text than they hold:
-    then they are cards
-    of other posts after the post (the "More posts" of WordPress block themes).
-    Linear in the page.
+    then they are cards of other posts after the post (the "More posts" of WordPress
+    block themes). Linear in the page.
 
     Parameters
     ----------
@@ -762,6 +763,26 @@ def post_entries(tree, body) -> tuple[str | None, list]:
     return f"{len(separate)} {kind} summaries", []
 
 
+def _entries_after_post(body, entries: list) -> list:
+    """The ``entries`` inside the post's element ``body`` when it holds, outside them, an
+    element named as a post's content (``entry-content``, ``post-body``; empty for a
+    post without text) or more text than they hold (a post, then cards of other
+    posts); else none."""
+    keys = {e.mem_id for e in entries}
+    held = keys & {n.mem_id for n in body.css(ENTRY_CSS)}
+    if body.mem_id in keys or not held:
+        return []
+    cards = [e for e in entries if e.mem_id in held]
+    named = [n for n in body.css("[class], [id]")
+             if n.mem_id not in held and _CONTENT_MARK_RE.search(_marks(n))]
+    # the outermost of them outside the entries: disjoint, so looking inside each is linear
+    inside = _InsideBlock(body, marked=held | {n.mem_id for n in named})
+    if any(not inside(n) and n.css_first(ENTRY_CSS) is None for n in named):
+        return cards
+    text = sum(len(_block_text(e)) for e in cards)
+    return cards if len(_block_text(body)) - text > text else []
+
+
 # folders of a site's list pages in Hugo, Jekyll, Hexo, WordPress and Ghost: taxonomies,
 # pagination, authors (not /archives/: Typecho and others keep their posts there)
 LIST_FOLDERS = frozenset({"tags", "tag", "categories", "category", "page", "author", "authors"})
@@ -776,7 +797,8 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], 
     A site's home page is at the root of its address (a mirror's host folder's
     ``index.html``, a page whose canonical address is ``https://host/``); a generator
     renders each post summary of a list page as an entry (an ``<article>``…:
-    ``entries``, see :func:`post_entries`); its taxonomy, pagination and archive pages live in :data:`LIST_FOLDERS`; and a page
+    ``entries``, see :func:`post_entries`); its taxonomy, pagination and archive pages
+    live in :data:`LIST_FOLDERS`; and a page
     most of whose text is the anchors of its links (at least five, or three on a page
     whose ``og:type`` is ``website``) is navigation, as in readability's link density.
 
@@ -1044,24 +1066,6 @@ def content_element(tree) -> tuple[object | None, str | None]:
 MIN_SUMMARIES = 3      # alike siblings holding text that make a list page
 
 
-def _entries_after_post(body, entries: list) -> list:
-    """The ``entries`` inside the post's element ``body`` when it holds, outside them, an
-    element named as a post's content (``entry-content``, ``post-body``; empty for a
-    post without text) or more text than they hold (a post, then cards of other
-    posts); else none."""
-    keys = {e.mem_id for e in entries}
-    held = keys & {n.mem_id for n in body.css(ENTRY_CSS)}
-    if body.mem_id in keys or not held:
-        return []
-    cards = [e for e in entries if e.mem_id in held]
-    in_entry = _InsideBlock(body, marked=held)
-    if any(_CONTENT_MARK_RE.search(_marks(n)) and n.mem_id not in held and not in_entry(n)
-           and n.css_first(ENTRY_CSS) is None for n in body.css("[class], [id]")):
-        return cards
-    inside = sum(len(_block_text(e)) for e in cards)
-    return cards if len(_block_text(body)) - inside > inside else []
-
-
 def _marks(node) -> str:
     return f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
 
@@ -1173,8 +1177,8 @@ def _paragraphs(body, *, loose: bool, prose_only: bool = False
     :func:`page_paragraphs`): link cards stay paragraphs, runs that are no prose are
     unread."""
     inside_block = _InsideBlock(body)
-    cards = not loose or prose_only
-    outer = [b for b in body.css(BLOCKS + ", a[href]" if cards else BLOCKS)
+    link_cards = not loose or prose_only
+    outer = [b for b in body.css(BLOCKS + ", a[href]" if link_cards else BLOCKS)
              if not inside_block(b) and (b.tag != "a" or _link_card(b))]  # (li > p: li)
     texts = [_block_text(b) for b in outer]
     if loose and _has_loose_text(body, texts):
