@@ -933,10 +933,8 @@ def prune_page_furniture(body) -> tuple[str, str] | None:
     found = []
     code = _InsideBlock(body, marked={n.mem_id for n in body.css("pre, code")})
     for node in body.css(_FURNITURE_CSS):
-        attrs = node.attributes
-        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if (node.tag == "nav" or (attrs.get("role") or "").lower() == "navigation"
-                or _FURNITURE_RE.search(marks)) and not code(node):  # (a code comment's span)
+        if (node.tag == "nav" or (node.attributes.get("role") or "").lower() == "navigation"
+                or _FURNITURE_RE.search(_marks(node))) and not code(node):  # (code's comment)
             found.append(node)
     for a in body.css('a[rel~="prev"], a[rel~="next"]'):
         found.append(a.parent if a.parent is not None and a.parent.tag != "body" else a)
