@@ -702,6 +702,12 @@ def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
     perm = _jekyll_posts_permalink(conf)
     if isinstance(perm, str) and perm.strip():
         out.append(("permalink", JEKYLL_STYLES.get(perm.strip(), perm.strip())))
+    # the folder the posts' folders are counted from: Hexo's source_dir (its permalinks
+    # start with a placeholder, Jekyll's with "/"), Jekyll's source
+    if any(key in conf for key in HEXO_KEYS) or str(perm or "").strip()[:1] == ":":
+        out.append(("source", str(conf.get("source_dir") or "source").strip("./")))
+    elif isinstance(conf.get("source"), str) and conf["source"].strip("./"):
+        out.append(("source", conf["source"].strip("./")))
     perms = conf.get("permalinks")
     if isinstance(perms, dict):
         # Hugo: section = pattern; since 0.120 also [permalinks.page] section = pattern
@@ -712,6 +718,51 @@ def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
             elif isinstance(pattern, dict) and isinstance(pattern.get("page"), str):
                 out.append((f"permalink:{section}", pattern["page"]))
     return tuple(out + _site_title(conf.get("title")))
+
+
+# keys only Hexo's _config.yml has (Jekyll's has none of them): https://hexo.io/docs/configuration
+HEXO_KEYS = frozenset({"source_dir", "public_dir", "new_post_name", "post_asset_folder",
+                       "permalink_defaults", "default_layout", "tag_dir", "archive_dir",
+                       "category_dir", "code_dir", "i18n_dir", "skip_render", "render_drafts"})
+
+
+def jekyll_folder_categories(inside: str, *, source: str = "") -> tuple[str, ...]:
+    """The categories Jekyll gives a post from the folders above its ``_posts`` folder.
+
+    Parameters
+    ----------
+    inside : str
+        The post file's path inside its site, with ``/`` separators.
+    source : str, keyword-only
+        The site's source folder inside it (Jekyll's ``source`` setting; Hexo's
+        ``source_dir``, which holds its only ``_posts``), not a category.
+
+    Returns
+    -------
+    tuple of str
+        The folders between ``source`` and ``_posts``, outermost first
+        (``blog/ml/_posts/x.md`` → ``("blog", "ml")``); empty for a file directly in
+        ``_posts`` or in a folder inside it, which Jekyll does not make a category.
+
+    References
+    ----------
+    Jekyll, "Page variables" (``page.categories``: "derived from the directory
+    structure above the ``_posts`` directory"), https://jekyllrb.com/docs/variables/.
+    The front matter's categories follow them, without repeats.
+
+    Examples
+    --------
+    >>> jekyll_folder_categories("blog/_posts/2020-01-01-a.md")
+    ('blog',)
+    >>> jekyll_folder_categories("_posts/es/2020-01-01-a.md")
+    ()
+    """
+    if source and inside.startswith(source + "/"):
+        inside = inside[len(source) + 1:]
+    parts = inside.split("/")[:-1]
+    if "_posts" not in parts:
+        return ()
+    return tuple(part for part in parts[:parts.index("_posts")] if part)
 
 
 def _jekyll_posts_permalink(conf: dict) -> object:
@@ -1565,6 +1616,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             pattern = conf.get("permalink", JEKYLL_STYLES["date"])
             slug = title_slug = p.slug or stem
             filename = stem
+            folders = jekyll_folder_categories(inside, source=conf.get("source", ""))
+            if folders:
+                p = replace(p, categories=tuple(dict.fromkeys(folders + p.categories)))
         if pattern:
             path = permalink_path(pattern, slug=slug, title_slug=title_slug,
                                   filename=filename, date=p.date, categories=p.categories,
