@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from .model import Post
 
@@ -282,8 +282,13 @@ class TitleIndex:
             self._cache[key] = self._fuzzy(key)
         return self._cache[key]
 
-    def resolve_url(self, url: str) -> str | None:
+    def resolve_url(self, url: str, *, base: str | None = None) -> str | None:
         """Return the node id of the post a link points to, or None.
+
+        ``base`` is the address of the page the link is on. A relative link
+        (``../slug/``) is first read from it, as a browser does, and, when that finds no
+        post, by its own path as below; so two posts of one slug in two sections or
+        languages (``/posts/x/``, ``/en/posts/x/``) are told apart by where the link is.
 
         In order: archive URLs of kexue.fm or spaces.ac.cn and ``/archives/ID`` paths by
         id; ``site-ref:`` links (a generator's own link syntax, see
@@ -305,6 +310,15 @@ class TitleIndex:
         (``/2017/06/``) pick one of them.
         """
         u = outbound_target(url.strip())
+        if base and u and not re.match(r"^([a-z][a-z0-9+.\-]*:|[/#?])", u, re.I) \
+                and re.match(r"^https?://", base, re.I):
+            try:
+                joined = urljoin(base, u)
+            except ValueError:
+                joined = ""
+            found = self.resolve_url(joined) if joined.startswith(("http:", "https:")) else None
+            if found is not None:
+                return found
         m = ARCHIVE_URL_RE.match(u)
         if m:
             return self.by_id.get(int(m.group(1)))
@@ -509,7 +523,7 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
     for post in posts:
         linked: dict[str, str] = {}  # normalised anchor → post it links to
         for link in post.links:
-            dst = index.resolve_url(link.url)
+            dst = index.resolve_url(link.url, base=post.url)
             if dst and dst != post.key:
                 s = link.sentence.find(link.anchor) if link.anchor else -1
                 span = (s, s + len(link.anchor)) if s >= 0 else (0, 0)

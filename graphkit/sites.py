@@ -588,7 +588,7 @@ _HIDDEN_CONFIG_RE = re.compile(r"^config\.(?:js|mjs|cjs|ts|mts|cts|ya?ml|toml)$"
 # (https://gohugo.io/configuration/introduction/#configuration-directory)
 HUGO_CONFIG_DIR = "config"
 HUGO_ENVIRONMENTS = ("_default", "production")
-_HUGO_DIR_FILE_RE = re.compile(r"^(hugo|config|permalinks)\.(toml|ya?ml|json)$", re.I)
+_HUGO_DIR_FILE_RE = re.compile(r"^(hugo|config|permalinks|languages)\.(toml|ya?ml|json)$", re.I)
 _HUGO_DIR_OTHER_RE = re.compile(r"^[\w.-]+\.(toml|ya?ml|json)$", re.I)
 HUGO_OTHER = "hugo-settings"
 
@@ -681,8 +681,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     if kind == "quarto":
         return _quarto_config(conf)
     where = PurePosixPath(path)
-    if _in_hugo_config_dir(where) and where.stem.lower() == "permalinks":
-        conf = {"permalinks": conf}     # (one file per root key)
+    if _in_hugo_config_dir(where) and where.stem.lower() in ("permalinks", "languages"):
+        conf = {where.stem.lower(): conf}     # (one file per root key)
     return _static_site_config(conf)
 
 
@@ -694,7 +694,7 @@ def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
         if conf["base_url"].strip():
             out.append(("url", conf["base_url"].strip().rstrip("/")))
         out.append(("permalink", PAGE_PATH))
-        return tuple(out + _site_title(conf.get("title")))
+        return tuple(out + _languages(conf) + _site_title(conf.get("title")))
     base = conf.get("url") or conf.get("baseURL") or conf.get("baseurl")
     if isinstance(base, str) and base.strip():
         root = conf.get("baseurl") if isinstance(conf.get("baseurl"), str) and conf.get("url") else ""
@@ -717,7 +717,80 @@ def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
                 out.append((f"permalink:{section}", pattern))
             elif isinstance(pattern, dict) and isinstance(pattern.get("page"), str):
                 out.append((f"permalink:{section}", pattern["page"]))
-    return tuple(out + _site_title(conf.get("title")))
+    return tuple(out + _languages(conf) + _site_title(conf.get("title")))
+
+
+def _languages(conf: dict) -> list[tuple[str, str]]:
+    """A Hugo or Zola site's languages: ``("languages", "en,zh")``, the default one
+    (``("default_language", "zh")``; ``en`` when unnamed, as in both),
+    ``("language_in_subdir", "true")`` when the default one's pages are under ``/zh/``
+    too, and each language's own content folder (``("content_dir:en", "content/en")``).
+    Keys are read in any case, as Hugo does; Hugo's configuration directory may give
+    them in separate files (``languages.toml``)."""
+    keys = {str(k).lower(): v for k, v in conf.items()}
+    table = keys.get("languages")
+    if isinstance(table, list):        # Zola before 0.15: languages = [{code = "fr"}]
+        table = {str(x["code"]): x for x in table if isinstance(x, dict) and x.get("code")}
+    names = {str(k).lower(): v for k, v in table.items()} if isinstance(table, dict) else {}
+    default = keys.get("defaultcontentlanguage") or keys.get("default_language")
+    out = [("languages", ",".join(sorted(names)))] if names else []
+    if isinstance(default, str) and default.strip():
+        out.append(("default_language", default.strip().lower()))
+    if keys.get("defaultcontentlanguageinsubdir") is True:
+        out.append(("language_in_subdir", "true"))
+    for name, values in sorted(names.items()):
+        own = {str(k).lower(): v for k, v in values.items()} if isinstance(values, dict) else {}
+        folder = own.get("contentdir")
+        if isinstance(folder, str) and folder.strip("./"):
+            out.append((f"content_dir:{name}", folder.strip("./")))
+    return out
+
+
+def content_language(inside: str, conf: dict[str, str]) -> tuple[str, str]:
+    """The language of a Hugo or Zola page, and its path as a one-language site has it.
+
+    Parameters
+    ----------
+    inside : str
+        The page's file path inside its site, ``/``-separated.
+    conf : dict of str to str
+        The site's configuration as :func:`read_site_config` gives it.
+
+    Returns
+    -------
+    language : str
+        The language whose ``contentDir`` holds the file, else the language code before
+        the file's extension (``x.en.md``, ``index.zh-cn.md``) when the site has that
+        language, else the site's default language.
+    path : str
+        ``inside`` with the code taken out of the file name, and a language's content
+        folder replaced by ``content`` (``content/en/posts/x.md`` → ``content/posts/x.md``).
+
+    References
+    ----------
+    .. [1] Hugo, "Multilingual mode" (translation by file name, by content directory;
+       ``defaultContentLanguageInSubdir``), https://gohugo.io/content-management/multilingual/
+    .. [2] Zola, "Multilingual sites", https://www.getzola.org/documentation/content/multilingual/
+
+    Examples
+    --------
+    >>> conf = {"languages": "en,zh", "default_language": "zh"}
+    >>> content_language("content/posts/rope/index.en.md", conf)
+    ('en', 'content/posts/rope/index.md')
+    >>> content_language("content/posts/v1.2.md", conf)
+    ('zh', 'content/posts/v1.2.md')
+    """
+    default = conf.get("default_language", "en")
+    languages = set(conf.get("languages", "").split(",")) | {default}
+    for key, folder in conf.items():
+        if key.startswith("content_dir:") and inside.startswith(folder + "/"):
+            return key.removeprefix("content_dir:"), "content/" + inside[len(folder) + 1:]
+    head, _, name = inside.rpartition("/")
+    parts = name.split(".")
+    if len(parts) > 2 and parts[-2].lower() in languages:
+        name = ".".join(parts[:-2] + parts[-1:])
+        return parts[-2].lower(), f"{head}/{name}" if head else name
+    return default, inside
 
 
 # keys only Hexo's _config.yml has (Jekyll's has none of them): https://hexo.io/docs/configuration
@@ -1565,16 +1638,20 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         root, inside = at
         conf = merged[root]
         src = p.sources[0].path
-        parts = inside.split("/")
         generator = conf.get("generator", "")
+        language = ""
+        if conf.get("languages"):                  # Hugo's and Zola's translations
+            language, inside = content_language(inside, conf)
+        named = f"{root}/{inside}" if root not in (".", "") else inside   # (as one language)
+        parts = inside.split("/")
         hugo = not generator and (any(k.startswith("permalink:") for k in conf) or (
             parts[0] == "content" and "permalink" not in conf))
         section = parts[1] if hugo and len(parts) > 2 and parts[0] == "content" else ""
-        stem, _ = file_slug(src)
+        stem, _ = file_slug(named)
         sections = ""
         if generator == "zola" or hugo:
             folders = parts[1:-1] if parts[0] == "content" else parts[:-1]
-            if PurePosixPath(src).stem.lower() == "index" and folders:
+            if PurePosixPath(named).stem.lower() == "index" and folders:
                 folders = folders[:-1]            # a page bundle: the folder is the page
             sections = "/".join(folders)
         path = None
@@ -1626,6 +1703,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         if path is None:
             out.append(p)
             continue
+        if language and (language != conf.get("default_language", "en")
+                         or conf.get("language_in_subdir")):
+            path = f"/{language}{path}"
         names = url_aliases(path)
         if conf.get("base"):        # the page's site path, as the built site's links give it
             names |= url_aliases(conf["base"] + path)

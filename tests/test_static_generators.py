@@ -214,6 +214,47 @@ def test_hexo_source_folder_is_no_category(tmp_path):
     assert (post.url, post.categories) == ("https://x.example/ml/intro/", ("ml",))
 
 
+def _cites(posts):
+    edges, _, _ = relate(posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in posts}
+    return sorted((title[e.source], title[e.target]) for e in edges)
+
+
+def test_hugo_translations_by_file_name_live_under_their_language(tmp_path):
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://h.example/"\ndefaultContentLanguage = "zh"\n'
+                                  "[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n")
+    _write(tmp_path, "content/posts/a.md", "---\ntitle: 甲\n---\n\n见[乙](/posts/b/)。\n")
+    _write(tmp_path, "content/posts/a.en.md", "---\ntitle: A\n---\n\nSee [B](/en/posts/b/).\n")
+    _write(tmp_path, "content/posts/b/index.md", "---\ntitle: 乙\n---\n\n见[甲](../a/)。\n")
+    _write(tmp_path, "content/posts/b/index.en.md", "---\ntitle: B\n---\n\nSee [A](../a/).\n")
+    _write(tmp_path, "content/posts/_index.en.md", "---\ntitle: Posts\n---\n\nAll posts.\n")
+    r = read_paths([tmp_path])
+    assert {p.title: p.url for p in r.posts} == {
+        "甲": "https://h.example/posts/a/", "乙": "https://h.example/posts/b/",
+        "A": "https://h.example/en/posts/a/", "B": "https://h.example/en/posts/b/"}
+    assert any("section's list page" in f.reason for f in r.fragments
+               if f.path.endswith("_index.en.md"))
+    # each language cites its own translation; a relative link is read from its page
+    assert _cites(r.posts) == [("A", "B"), ("B", "A"), ("乙", "甲"), ("甲", "乙")]
+
+
+def test_hugo_translations_by_content_directory(tmp_path):
+    """Hugo's configuration directory, one file per key; every language in a subfolder."""
+    _write(tmp_path, "config/_default/hugo.toml", 'baseURL = "https://h.example/"\n'
+           'defaultContentLanguage = "zh"\ndefaultContentLanguageInSubdir = true\n')
+    _write(tmp_path, "config/_default/languages.toml",
+           '[zh]\ncontentDir = "content/zh"\n[en]\ncontentDir = "content/en"\n')
+    _write(tmp_path, "content/zh/posts/a.md", "---\ntitle: 甲\n---\n\n见[乙](../b/)。\n")
+    _write(tmp_path, "content/en/posts/a.md", "---\ntitle: A\n---\n\nSee [B](../b/).\n")
+    _write(tmp_path, "content/zh/posts/b.md", "---\ntitle: 乙\n---\n\n正文。\n")
+    _write(tmp_path, "content/en/posts/b.md", "---\ntitle: B\n---\n\nText.\n")
+    r = read_paths([tmp_path])
+    assert {p.title: p.url for p in r.posts} == {
+        "甲": "https://h.example/zh/posts/a/", "乙": "https://h.example/zh/posts/b/",
+        "A": "https://h.example/en/posts/a/", "B": "https://h.example/en/posts/b/"}
+    assert _cites(r.posts) == [("A", "B"), ("甲", "乙")]
+
+
 def test_org_files_title_tags_ids_and_blocks():
     from graphkit.readers.org import read_org
     lines = [":PROPERTIES:", ":ID: abc-123", ":END:", "#+FILETAGS: :a:b:", "#+HUGO_TAGS: c",

@@ -297,9 +297,14 @@ _META_LINE_RE = re.compile(r"^ {0,3}([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$")
 _META_MORE_RE = re.compile(r"^ {4,}(\S.*)$")
 
 
+# _index.md, or a translation of it (_index.en.md, _index.zh-cn.md)
+_SECTION_PAGE_RE = re.compile(r"^_index(\.[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)?\.(md|markdown)$", re.I)
+
+
 def is_section_page(path: str) -> bool:
-    """True for ``_index.md``: a section's list page in Hugo and Zola, not a post."""
-    return PurePosixPath(path).name.lower() in ("_index.md", "_index.markdown")
+    """True for ``_index.md``: a section's list page in Hugo and Zola, not a post; its
+    translations (``_index.en.md``) too."""
+    return _SECTION_PAGE_RE.match(PurePosixPath(path).name) is not None
 
 
 def read_section_page(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
