@@ -477,8 +477,8 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
     return list(found), steps, entries
 
 
-def _extract(url: str, html: str, entry: dict | None) -> Post | str:
-    """A post from a page.
+def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[Fragment]]:
+    """A post from a page (or why there is none), and what of the page is not read.
 
     Pages of a site with a reader of its own (:data:`SITE_READERS`) are read by it. Other pages:
     title, date, tags and categories from trafilatura's metadata; the body and its links
@@ -493,18 +493,17 @@ def _extract(url: str, html: str, entry: dict | None) -> Post | str:
     from selectolax.lexbor import LexborHTMLParser
 
     from .readers.frontmatter import url_aliases
-    from .readers.html import (content_element, content_inside, page_paragraphs, post_entries,
-                               prune_page_furniture)
+    from .readers.html import content_element, drop_cards, post_element_text, post_entries
     from .readers.markdown import markdown_to_text
 
     reader = site_reader(url)
     if reader is not None:
         posts, _ = reader.read(html, url)
         if not posts:
-            return "no post text in the page"
+            return "no post text in the page", []
         p = posts[0]
         links = tuple(replace(link, url=urljoin(url, link.url)) for link in p.links)
-        return replace(p, links=links, sources=(Source(path=url, line=1, format=CRAWLED),))
+        return replace(p, links=links, sources=(Source(path=url, line=1, format=CRAWLED),)), []
     import trafilatura
 
     meta = trafilatura.extract_metadata(html, default_url=url)
@@ -513,12 +512,11 @@ def _extract(url: str, html: str, entry: dict | None) -> Post | str:
     for junk in tree.css("script, style, noscript, template, nav, footer, aside"):
         junk.decompose()
     node = tree.css_first("article") or tree.css_first("main") or content_element(tree)[0]
+    unread: list[Fragment] = []
     if node is not None:     # as for a saved page: without cards, theme parts, furniture
-        for card in post_entries(tree, node)[1]:
-            card.decompose()
-        node = content_inside(node) or node
-        prune_page_furniture(node)
-        paragraphs, links, _ = page_paragraphs(node)
+        unread = drop_cards(post_entries(tree, node)[1], path=url)
+        paragraphs, links, parts = post_element_text(node, path=url)
+        unread += parts
         if paragraphs and title and paragraphs[0] == title:
             paragraphs = paragraphs[1:]
         text = "\n".join(paragraphs)
@@ -532,7 +530,7 @@ def _extract(url: str, html: str, entry: dict | None) -> Post | str:
         content = entry.get("content", [{}])[0].get("value") if entry.get("content") else ""
         text, links = html_to_text(content or entry.get("summary", ""))
     if not title and not text:
-        return "no title or text found in the page"
+        return "no title or text found in the page", []
     links = [replace(link, url=urljoin(url, link.url)) for link in links]
     date = meta.date if meta is not None else None
     tags = tuple(t.strip() for t in (meta.tags or [])) if meta is not None else ()
@@ -541,7 +539,7 @@ def _extract(url: str, html: str, entry: dict | None) -> Post | str:
                 date=date[:10] if isinstance(date, str) and re.match(r"^\d{4}-\d{2}-\d{2}", date)
                 else None, url=url, text=text, links=tuple(links), tags=tags, categories=cats,
                 aliases=tuple(sorted(url_aliases(url))),
-                sources=(Source(path=url, line=1, format=CRAWLED),))
+                sources=(Source(path=url, line=1, format=CRAWLED),)), unread
 
 
 def crawl(start: str, *, options: BuildOptions = BuildOptions(),
@@ -615,12 +613,13 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
                                             size=fetch.bytes, error="not an HTML page ("
                                             f"{resp.headers.get('Content-Type', '?')})"))
                 else:
-                    post = _extract(url, _text(resp), entries.get(url))
+                    post, unread = _extract(url, _text(resp), entries.get(url))
                     if isinstance(post, str):
                         files.append(FileReport(path=url, format=CRAWLED, posts=0,
                                                 size=fetch.bytes, error=post))
                     else:
                         posts.append(post)
+                        fragments.extend(unread)
                         files.append(FileReport(path=url, format=CRAWLED, posts=1,
                                                 size=fetch.bytes, error=fetch.note or None))
                 if progress is not None:

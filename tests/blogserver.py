@@ -50,6 +50,7 @@ class Blog:
 <p>上一次我们在<a href="{self.base}/posts/{a}/">第{a}篇文章</a>里推导过类似的结论，这里再补充一些细节与实验结果。</p>
 <p>相关的讨论也可以参考<a href="../{b}/">第{b}篇</a>，以及外部的<a href="https://example.org/paper">一篇论文</a>。</p>
 <p>最后，本文的实验代码与数据都已经整理好，欢迎读者自行复现这些实验结果并提出改进意见。</p>
+<section id="comments"><h3>评论</h3><p>读者：请问和<a href="{self.base}/posts/{(i + 5) % self.posts + 1}/">那一篇</a>有什么区别？</p></section>
 </article><footer>版权所有</footer></body></html>"""
 
     def build(self, base: str) -> None:

@@ -50,6 +50,10 @@ def test_the_whole_blog_is_found_and_mapped_with_its_links(blog, tmp_path):
     post = next(p for p in r.posts if p.url == f"{base}/posts/3/")
     assert post.title == b.title(3) and post.date == "2021-04-04"
     assert "版权所有" not in post.text and "首页" not in post.text
+    # the comments inside each post's element cite nothing, and are listed in the report
+    comments = [f for f in r.fragments if "not the post: 1 element: section#comments" in f.reason]
+    assert sorted(f.path for f in comments) == sorted(f"{base}/posts/{i}/" for i in range(1, 33))
+    assert "请问和那一篇有什么区别" in comments[0].text
 
 
 def test_a_rerun_sends_only_conditional_requests_and_fetches_only_a_new_page(blog, tmp_path):

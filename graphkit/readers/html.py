@@ -103,14 +103,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
         return [], frags
     # cards of other posts after the post (their titles, dates and links are not its own)
     entries, cards = post_entries(tree, body) if not body_only else (None, [])
-    if cards:
-        frags.append(Fragment(path=path, line=1, end_line=nlines,
-                              reason=f"inside the post's element, after its content: {len(cards)}"
-                                     f" entries of other posts (not read as its text or "
-                                     f"citations)",
-                              text=preview(" / ".join(_block_text(c) for c in cards))))
-        for card in cards:
-            card.decompose()
+    frags += drop_cards(cards, path=path, end_line=nlines)
     # title and id
     title, aid, url = "", None, None
     for h in tree.css("h1, h2"):
@@ -176,30 +169,10 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     section = tree.css_first('meta[property="article:section"]')
     categories = tuple(c for c in [(section.attributes.get("content") or "").strip()]
                        if c) if section is not None else ()
-    aside = prune_page_furniture(body)
-    if aside:
-        frags.append(Fragment(path=path, line=1, end_line=nlines,
-                              reason="inside the post's element but not the post: "
-                                     f"{aside[0]} (not read as its text or citations)",
-                              text=aside[1]))
-    inner = content_inside(body) if not body_only and body is not weixin else None
-    if inner is not None:        # the theme's header, meta line and footer around it
-        outside = _block_text(body).replace(_block_text(inner), " ", 1).strip()
-        if outside:
-            frags.append(Fragment(path=path, line=1, end_line=nlines,
-                                  reason=f"inside the post's element, outside its content "
-                                         f"({_name(inner)}): not read", text=preview(outside)))
-        body = inner
-    if body_only:
-        paragraphs, links = body_paragraphs(body, loose=True)
-    else:
-        paragraphs, links, unread = page_paragraphs(body)
-        if unread:
-            frags.append(Fragment(
-                path=path, line=1, end_line=nlines,
-                reason=f"{len(unread)} runs of text without sentences outside the paragraphs "
-                       f"of the post's element (the theme's: author, date, counts): not read",
-                text=preview(" · ".join(unread))))
+    paragraphs, links, parts = post_element_text(body, path=path, end_line=nlines,
+                                                 body_only=body_only,
+                                                 look_inside=body is not weixin)
+    frags += parts
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the title repeated as the body's heading
     body_text = "\n".join(paragraphs)
@@ -896,6 +869,93 @@ _FURNITURE_RE = re.compile(
     r"post-nav|post-navigation|navigation|breadcrumbs?|sharedaddy|share-buttons|"
     r"social-share|post-meta|entry-meta|article-meta|byline)(?:$|[\s_-])", re.I)
 _FURNITURE_CSS = "nav, [role=navigation], [class], [id]"
+
+
+def drop_cards(cards: list, *, path: str, end_line: int = 1) -> list[Fragment]:
+    """Remove the cards of other posts :func:`post_entries` found; report them.
+
+    Parameters
+    ----------
+    cards : list of selectolax nodes
+        The cards; each is removed from its tree.
+    path : str
+        The page's file or address, for the report.
+    end_line : int, keyword-only
+        The page's last line (1 for a fetched page).
+
+    Returns
+    -------
+    list of Fragment
+        One fragment for all the cards with their text, or none when there are none.
+    """
+    if not cards:
+        return []
+    text = preview(" / ".join(_block_text(c) for c in cards))
+    for card in cards:
+        card.decompose()
+    return [Fragment(path=path, line=1, end_line=end_line,
+                     reason=f"inside the post's element, after its content: {len(cards)} "
+                            f"entries of other posts (not read as its text or citations)",
+                     text=text)]
+
+
+def post_element_text(body, *, path: str, end_line: int = 1, body_only: bool = False,
+                      look_inside: bool = True) -> tuple[list[str], list[Link], list[Fragment]]:
+    """The paragraphs and links of a post's element, and a report of what is not read.
+
+    The theme's furniture goes first (:func:`prune_page_furniture`), then, inside
+    ``<article>``/``<main>``, everything around the one element named as the post's
+    content (:func:`content_inside`); the rest is read by :func:`page_paragraphs`. Saved
+    pages and fetched pages are read by this one function.
+
+    Parameters
+    ----------
+    body : selectolax node
+        The post's element; modified in place.
+    path : str, keyword-only
+        The page's file or address, for the report.
+    end_line : int, keyword-only
+        The page's last line (1 for a fetched page).
+    body_only : bool, keyword-only
+        True when ``body`` is the post's text already (a feed entry's HTML, an export's
+        body): no content element is looked for, and loose text is read as paragraphs.
+    look_inside : bool, keyword-only
+        False to read the whole element though it holds a content-named element.
+
+    Returns
+    -------
+    paragraphs : list of str
+    links : list of Link
+    fragments : list of Fragment
+        The furniture removed, the text around the content element, and the runs of
+        text without sentences, each with its reason.
+    """
+    frags = []
+    aside = prune_page_furniture(body)
+    if aside:
+        frags.append(Fragment(path=path, line=1, end_line=end_line,
+                              reason="inside the post's element but not the post: "
+                                     f"{aside[0]} (not read as its text or citations)",
+                              text=aside[1]))
+    inner = content_inside(body) if look_inside and not body_only else None
+    if inner is not None:        # the theme's header, meta line and footer around it
+        outside = _block_text(body).replace(_block_text(inner), " ", 1).strip()
+        if outside:
+            frags.append(Fragment(path=path, line=1, end_line=end_line,
+                                  reason=f"inside the post's element, outside its content "
+                                         f"({_name(inner)}): not read", text=preview(outside)))
+        body = inner
+    if body_only:
+        paragraphs, links = body_paragraphs(body, loose=True)
+        return paragraphs, links, frags
+    paragraphs, links, unread = page_paragraphs(body)
+    if unread:
+        frags.append(Fragment(
+            path=path, line=1, end_line=end_line,
+            reason=f"{len(unread)} runs of text without sentences outside the paragraphs "
+                   f"of the post's element (the theme's: author, date, counts): not read",
+            text=preview(" · ".join(unread))))
+    return paragraphs, links, frags
 
 
 def prune_page_furniture(body) -> tuple[str, str] | None:
