@@ -83,6 +83,8 @@ _LEAD_RE = re.compile(
     r"originally\s+published\s+(?:at|on|in)|original(?:ly)?(?:\s+post(?:ed)?)?(?:\s+at)?|"
     r"source|canonical(?:\s+url)?|cross-?posted\s+from)\W{0,6}", re.I)
 _JEKYLL_STEM_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[-_](.+)$")  # Zola allows "_" too
+# a daily note's whole name: Logseq's journals (2024_01_05), Obsidian's (2024-01-05)
+_DAY_STEM_RE = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")
 
 
 def _unquote_arg(s: str) -> str:
@@ -90,6 +92,12 @@ def _unquote_arg(s: str) -> str:
     if len(s) >= 2 and s[0] == s[-1] and s[0] in "\"'":
         return s[1:-1]
     return s
+
+
+_UUID = r"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
+_BLOCK_REF_RE = re.compile(rf"\(\({_UUID}\)\)")
+_LABELLED_BLOCK_RE = re.compile(rf"\]\(\(\({_UUID}\)\)\)")
+_LABELLED_REF_RE = re.compile(r"\]\(\[\[([^\[\]\n]+)\]\]\)")
 
 
 def _ref(target: str) -> str:
@@ -110,7 +118,10 @@ def expand_site_links(line: str) -> str:
         The line with ``{{ site.baseurl }}`` removed, Liquid ``post_url``/``link``,
         Hugo ``ref``/``relref`` and Hexo ``post_path`` replaced by ``site-ref:TARGET``
         (inside the link they stand in), and Hexo ``post_link`` and Obsidian wikilinks
-        replaced by whole Markdown links ``[text](site-ref:TARGET)``.
+        replaced by whole Markdown links ``[text](site-ref:TARGET)``; Logseq's
+        ``[text]([[page]])`` by ``[text](site-ref:page)``, and its block reference
+        ``((UUID))`` by ``[](site-ref:id:UUID)`` (a note's ``id:: UUID`` lines name it,
+        see :func:`graphkit.readers.frontmatter.block_ids`).
 
     Examples
     --------
@@ -119,8 +130,13 @@ def expand_site_links(line: str) -> str:
     >>> expand_site_links("see [[Some Note|this note]]")
     'see [this note](site-ref:Some%20Note)'
     """
-    if "{" not in line and "[[" not in line:
+    if "{" not in line and "[[" not in line and "((" not in line:
         return line
+    if "]([[" in line:     # Logseq's page reference with a label: [text]([[page]])
+        line = _LABELLED_REF_RE.sub(lambda m: f"]({_ref(m.group(1))})", line)
+    if "((" in line:      # Logseq's reference to a block, by the id:: of the block
+        line = _LABELLED_BLOCK_RE.sub(lambda m: f"]({_ref('id:' + m.group(1).lower())})", line)
+        line = _BLOCK_REF_RE.sub(lambda m: f"[]({_ref('id:' + m.group(1).lower())})", line)
     line = _LIQUID_VAR_RE.sub("", line)
     line = _LIQUID_FILTER_RE.sub(lambda m: m.group(1), line)
     line = _LIQUID_TAG_RE.sub(lambda m: _ref(_unquote_arg(m.group(2))), line)
@@ -490,11 +506,14 @@ def file_slug(path: str) -> tuple[str, dt.date | None]:
     if stem.lower() in ("index", "_index", "readme") and p.parent.name:
         stem = p.parent.name
     m = _JEKYLL_STEM_RE.match(stem)
-    if m:
+    day = _DAY_STEM_RE.match(stem)
+    if m or day:
+        year, month, mday = (m or day).group(1, 2, 3)
         try:
-            return m.group(4), dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            when = dt.date(int(year), int(month), int(mday))
         except ValueError:
-            return m.group(4), None
+            when = None
+        return (m.group(4) if m else stem), when
     return stem, None
 
 
@@ -599,6 +618,8 @@ def config_kind(path: str) -> str | None:
     p = PurePosixPath(path)
     if p.parent.name.lower() in HIDDEN_CONFIG_FOLDERS and _HIDDEN_CONFIG_RE.match(p.name):
         return HIDDEN_CONFIG_FOLDERS[p.parent.name.lower()]   # (not Hugo's config.toml)
+    if p.name.lower() == "config.edn" and p.parent.name.lower() == "logseq":
+        return "logseq"                # a Logseq graph's settings (EDN: nothing is read)
     if _in_hugo_config_dir(p):
         m = _HUGO_DIR_FILE_RE.match(p.name)
         if m is None:      # params.toml, menus.toml, languages.toml: nothing graphkit reads
@@ -626,7 +647,7 @@ def config_root(path: str) -> str:
     if _in_hugo_config_dir(PurePosixPath(path)):
         return str(PurePosixPath(path).parent.parent.parent)
     p = PurePosixPath(path).parent
-    if p.name.lower() in HIDDEN_CONFIG_FOLDERS:
+    if p.name.lower() in HIDDEN_CONFIG_FOLDERS or config_kind(path) == "logseq":
         p = p.parent
     return str(p)
 
@@ -665,6 +686,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     kind = config_kind(path)
     if kind == HUGO_OTHER:
         return ()
+    if kind == "logseq":
+        return (("generator", "logseq"),)
     if kind == "python":
         return _pelican_config(text)
     if kind == "vuepress" and PurePosixPath(path).suffix.lower() in (".yml", ".yaml", ".toml"):
@@ -1379,6 +1402,9 @@ SITE_FOLDERS = {
     "gatsby": ({"src", "static", "plugins", "node_modules"}, {"public", ".cache"}),
     "vuepress": ({"node_modules"}, set()),    # .vuepress/ (theme, dist/) is hidden
     "vitepress": ({"node_modules"}, set()),   # .vitepress/ (theme, dist/, cache/) too
+    # Logseq's own folder: settings, custom.css, and its backups of pages (bak/,
+    # version-files/), which are older copies of the graph's pages, not pages
+    "logseq": ({"logseq"}, set()),
 }
 # where a generator keeps the pages it builds, when the posts are in folders below it:
 # a file at the top of it is a page of the site (about.md), not a post. Eleventy's is
@@ -1670,6 +1696,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "docusaurus":
             pattern = ""
             path = docusaurus_path(inside, p.slug, conf)
+        elif generator == "logseq":          # a page's address is no part of a note app
+            out.append(p)
+            continue
         elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress"):
             pattern = ""
             path = file_route(generator, inside, p.slug, conf)

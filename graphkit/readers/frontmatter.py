@@ -293,7 +293,7 @@ MARKDOWN_ENDINGS = (".md", ".markdown", ".mdx", ".mkd", ".mdown")
 HTML_ENDINGS = (".html", ".htm")
 # Python-Markdown's meta-data block (Pelican, MultiMarkdown): "Key: value" lines, then a
 # blank line; a line indented four spaces continues the value above it
-_META_LINE_RE = re.compile(r"^ {0,3}([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$")
+_META_LINE_RE = re.compile(r"^ {0,3}([A-Za-z][A-Za-z0-9_-]*):(?!:)[ \t]*(.*)$")
 _META_MORE_RE = re.compile(r"^ {4,}(\S.*)$")
 
 
@@ -390,18 +390,104 @@ def detect_plain(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_ENDINGS)
 
 
+# a note's property line: Logseq's page properties, Obsidian Dataview's inline fields
+_PROPERTY_RE = re.compile(r"^-?[ \t]*([A-Za-z][\w-]*)::(?:[ \t]+(.*?))?\s*$")  # (not std::cout)
+_PAGE_REF_RE = re.compile(r"#?\[\[([^\[\]]*)\]\]")
+
+
+def note_properties(lines: list[str]) -> tuple[dict, int]:
+    """The ``key:: value`` lines that open a note: Logseq's page properties.
+
+    Parameters
+    ----------
+    lines : list of str
+        The file's lines.
+
+    Returns
+    -------
+    meta : dict
+        Lower-case keys and their values, page references unwrapped (``[[机器学习]]``
+        → ``机器学习``). ``title`` names the page as links write it, so it and every
+        ``alias`` are kept under ``aliases`` as names links reach; empty when the note
+        opens otherwise.
+    start : int
+        The index of the first line after them.
+
+    References
+    ----------
+    .. [1] Logseq, "Properties" (page properties: the first block of a page),
+       https://docs.logseq.com/#/page/properties
+    """
+    meta: dict = {}
+    i = 0
+    while i < len(lines) and len(meta) <= 100:
+        m = _PROPERTY_RE.match(lines[i])
+        if m is None:
+            break
+        meta[m.group(1).lower()] = _PAGE_REF_RE.sub(r"\1", m.group(2) or "")
+        i += 1
+    if not meta:
+        return {}, 0
+    names = [meta["title"]] if str(meta.get("title") or "").strip() else []
+    meta["aliases"] = names + list(_as_list(meta.get("alias")))
+    return meta, i
+
+
+_BLOCK_PROPERTY_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?(id|collapsed)::[ \t]+(\S*)[ \t]*$")
+
+
+def block_ids(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Take Logseq's own block properties out of a note's text.
+
+    Logseq writes ``id:: UUID`` under a block that another block references as
+    ``((UUID))``, and ``collapsed:: true`` under a folded one: the editor's records, not
+    the author's text.
+
+    Parameters
+    ----------
+    lines : list of str
+
+    Returns
+    -------
+    lines : list of str
+        The lines, each of those blank (so line numbers stay).
+    ids : list of str
+        The block ids, lower case: names ``((UUID))`` references reach the note by.
+    """
+    if not any("::" in line for line in lines):
+        return lines, []
+    out, ids = [], []
+    for line in lines:
+        m = _BLOCK_PROPERTY_RE.match(line) if "::" in line else None
+        if m is None:
+            out.append(line)
+            continue
+        if m.group(1) == "id" and m.group(2):
+            ids.append(m.group(2).lower())
+        out.append("")
+    return out, ids
+
+
 def read_plain_markdown(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
     """Read a Markdown note without front matter (an Obsidian vault, a folder of notes).
 
-    The title is the first ``# heading``, else the file name; the date a Jekyll-style
-    ``YYYY-MM-DD-`` file name prefix; tags the Obsidian ``#tags`` in the text;
+    The title is the first ``# heading``, else the file name (a Logseq file name's
+    ``___`` and ``%2F`` are the ``/`` of its page's name); the date a Jekyll-style
+    ``YYYY-MM-DD-`` file name prefix, or the whole name of a daily note
+    (``2024_01_05.md``, ``2024-01-05.md``); tags the Obsidian ``#tags`` in the text;
     ``[[wikilinks]]`` and generator link syntax are read as links (see
-    :func:`graphkit.sites.expand_site_links`).
+    :func:`graphkit.sites.expand_site_links`). A note opening with Logseq's page
+    properties (``title:: …``, ``tags:: …``, ``alias:: …``) takes its title, date, tags
+    and names from them (:func:`note_properties`).
     """
-    why = unpublished({}, path)
+    meta, start = note_properties(lines)
+    lines, ids = block_ids(lines)
+    if ids:
+        meta = {**meta, "aliases": list(meta.get("aliases", ())) + [f"id:{i}" for i in ids]}
+    why = unpublished(meta, path)
     if why is not None:
         return [], [unpublished_fragment(why, lines, path, "")]
-    post, frags = markdown_post(lines, path, meta={}, first_line=1, body_offset=0,
+    post, frags = markdown_post(lines[start:], path, meta=meta, first_line=1, body_offset=start,
                                 layout=PLAIN_MARKDOWN)
     if post is None:
         return [], frags
@@ -564,7 +650,7 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
     else:
         text, links = markdown_to_text(body, site_links=True, source=True,
                                        mdx=path.lower().endswith(".mdx"))
-    if not title and text:
+    if not title and (text or meta):   # (a note of properties alone: a page, named by its file)
         title = default_title(path, layout)
     if not title and not text:
         shown = [i for i, ln in enumerate(body) if ln.strip()]
@@ -596,7 +682,7 @@ def default_title(path: str, layout: str) -> str:
     """
     slug, date = file_slug(path)
     if layout == PLAIN_MARKDOWN:
-        return slug
+        return note_name(slug)
     if layout != FRONT_MATTER:
         return ""
     if date is not None:
@@ -604,6 +690,19 @@ def default_title(path: str, layout: str) -> str:
     if "_posts" in PurePosixPath(path).parts[:-1]:
         return slug
     return ""
+
+
+def note_name(stem: str) -> str:
+    """The page name a note's file name stands for: Logseq writes a namespaced page
+    ``a/b`` as ``a___b.md`` (its ``:triple-lowbar`` file name format) or, before it,
+    ``a%2Fb.md``; other names are returned as they are.
+
+    References
+    ----------
+    .. [1] Logseq, ``:file/name-format`` in ``config.edn``,
+       https://docs.logseq.com/#/page/filename%20format
+    """
+    return unquote(stem).replace("___", "/") if ("___" in stem or "%" in stem) else stem
 
 
 MAX_FIELD_CHARS = 100   # a front matter value kept for permalink patterns (Post.fields)
@@ -652,6 +751,8 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
     stem_slug, stem_date = file_slug(path)
     aliases: set[str] = set(path_aliases(path))
     aliases.add(stem_slug.casefold())
+    if layout == PLAIN_MARKDOWN and note_name(stem_slug) != stem_slug:
+        aliases |= url_aliases(note_name(stem_slug))      # the page's name, as links write it
     for key in ("url", "permalink", "slug", "path", "save_as", *ADDRESS_KEYS):
         # path: Zola's address of a page; save_as: Pelican's file of it
         if isinstance(meta.get(key), (str, int)) and str(meta[key]).strip():

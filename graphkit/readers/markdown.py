@@ -193,6 +193,9 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None,
     return "".join(out), spans
 
 
+_EMPTY_ITEM_RE = re.compile(r"^(?:[-*+]|\d{1,9}[.)])$")
+
+
 def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool = False,
                      mdx: bool = False) -> tuple[str, list[Link]]:
     """Convert Markdown body lines to plain text and the links found in it.
@@ -279,8 +282,8 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
             line = _ANCHOR_RE.sub("", line)
         raw_text, spans = inline_to_text(line, references=references, raw_html=source)
         text = raw_text.strip()
-        if not text:
-            continue
+        if not text or _EMPTY_ITEM_RE.match(text):
+            continue      # (an empty list item: Logseq's empty block; a setext underline)
         lead = len(raw_text) - len(raw_text.lstrip())
         for s, e, url, anchor in spans:
             link_spans.append((len(paragraphs), s - lead, e - lead, url, anchor))
