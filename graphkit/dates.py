@@ -18,6 +18,8 @@ _FULL_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_RE = re.compile(r"^--\d{2}-\d{2}$")
 # a date written by numbers, year first: 2022-07-08, 2022/7/8, 2022.07.08, 2022年7月8日
 _NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})(?!\d)")
+# numbers ending with the year: 13/08/2022 (day first), 08/13/2022 (month first)
+_YEAR_LAST_RE = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})(?!\d)")
 _MONTH_WORD_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
 TEXT_DATE_MAX = 64   # characters: a date written out is shorter; longer text is not one
 
@@ -48,7 +50,9 @@ def parse_date(value: object) -> str | None:
 
     Generators' front matter writes dates in many forms: a YAML date or timestamp, an
     ISO string with a time and zone (``2015-05-01T22:12:03.284Z``: its calendar day as
-    written, not converted), numbers year first (``2022/7/8``, ``2022年7月8日``), or words
+    written, not converted), numbers year first (``2022/7/8``, ``2022年7月8日``), numbers
+    year last when a number over 12 says which is the day (``13/08/2022``,
+    ``08/13/2022``; ``07/08/2022`` is July or August, so None), or words
     (``Jul 08 2022``, ``July 8, 2022``, ``Sat, 08 Jul 2022 10:00:00 +0800``; the blog
     template of Astro writes ``pubDate: 'Jul 08 2022'``). A value that names no whole
     date (``2022``, ``July 2022``, ``last-modified``, ``true``) is None: a date is only
@@ -71,6 +75,8 @@ def parse_date(value: object) -> str | None:
     --------
     >>> parse_date("Jul 08 2022"), parse_date("2022年7月8日"), parse_date("July 2022")
     ('2022-07-08', '2022-07-08', None)
+    >>> parse_date("13/08/2022"), parse_date("08/13/2022"), parse_date("07/08/2022")
+    ('2022-08-13', '2022-08-13', None)
     """
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -83,6 +89,16 @@ def parse_date(value: object) -> str | None:
     if m:
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    m = _YEAR_LAST_RE.match(text)
+    if m:        # the day first in most of the world, the month first in the US: only
+        first, second, year = (int(g) for g in m.groups())   # a number over 12 tells
+        if (first > 12) == (second > 12):
+            return None              # 07/08/2022: either; 13/14/2022: neither
+        day, month = (first, second) if first > 12 else (second, first)
+        try:
+            return dt.date(year, month, day).isoformat()
         except ValueError:
             return None
     if len(text) > TEXT_DATE_MAX or not _MONTH_WORD_RE.search(text):

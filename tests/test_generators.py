@@ -296,6 +296,8 @@ def test_javascript_settings_are_read_without_running_them():
     (dt.date(2020, 1, 2), "2020-01-02"), (dt.datetime(2020, 1, 2, 23, 59), "2020-01-02"),
     ("2022", None), ("July 2022", None), ("May 3", None), ("last-modified", None),
     ("2022/13/40", None), ("jun 31 2022", None), (True, None), (None, None), ("", None),
+    ("13/08/2022", "2022-08-13"), ("08/13/2022", "2022-08-13"), ("31.12.2021", "2021-12-31"),
+    ("07/08/2022", None), ("13/14/2022", None), ("31/02/2022", None),
 ])
 def test_dates_as_generators_write_them(value, date):
     assert parse_date(value) == date
@@ -306,6 +308,21 @@ def test_dates_as_generators_write_them(value, date):
                         "%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y-%m-%dT%H:%M:%SZ"]))
 def test_a_written_date_reads_back_as_itself(day, form):
     assert parse_date(day.strftime(form)) == day.isoformat()
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)).filter(
+    lambda d: d.day > 12), st.sampled_from(["%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%m-%d-%Y"]))
+def test_a_day_over_12_tells_which_number_is_the_day(day, form):
+    assert parse_date(day.strftime(form)) == day.isoformat()
+
+
+def test_a_date_that_cannot_be_read_is_reported_not_dropped():
+    _, (post,), frags = read_text("---\ntitle: 甲\ndate: 07/08/2022\n---\n\n正文。\n", "a.md")
+    assert post.date is None
+    assert [(f.line, f.text) for f in frags if "the post is undated" in f.reason] == [
+        (1, "07/08/2022")]
+    _, (post,), frags = read_text("---\ntitle: 甲\npublished: 'true'\n---\n\n正文。\n", "b.md")
+    assert post.date is None and frags == []             # a flag, not a date
 
 
 @given(st.text(max_size=40).filter(lambda t: not any(c.isdigit() for c in t)))

@@ -661,8 +661,28 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
                                          "(HTML comments, tags, images, directive markers)",
                                   text=preview(body[shown[0]])))
         return None, frags
-    return meta_post(meta, path, title=title, text=text, links=links, canonical=canonical,
-                     first_line=first_line, layout=layout), frags
+    post = meta_post(meta, path, title=title, text=text, links=links, canonical=canonical,
+                     first_line=first_line, layout=layout)
+    unread = unread_date(meta) if post.date is None else None
+    if unread is not None:
+        frags.append(Fragment(path=path, line=first_line, end_line=first_line,
+                              reason=f"the date ({unread[0]}: {unread[1]}) names no day that can "
+                                     f"be read (a year, a month and a day; 07/08/2022 is July or "
+                                     f"August): the post is undated", text=unread[1]))
+    return post, frags
+
+
+def unread_date(meta: dict) -> tuple[str, str] | None:
+    """``(key, value)`` of the first of :data:`DATE_KEYS` the metadata gives a value that
+    :func:`post_date` could not read, when it reads none; else None."""
+    if post_date(meta) is not None:
+        return None
+    for key in DATE_KEYS:
+        value = meta.get(key)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) \
+                and str(value).strip().lower() not in ("", *_YES, "false", "no", "off"):
+            return key, preview(str(value), 60)     # (published: "true" is no date)
+    return None
 
 
 def default_title(path: str, layout: str) -> str:
