@@ -729,6 +729,7 @@ def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
     # start with a placeholder, Jekyll's with "/"), Jekyll's source
     if any(key in conf for key in HEXO_KEYS) or str(perm or "").strip()[:1] == ":":
         out.append(("source", str(conf.get("source_dir") or "source").strip("./")))
+        out.append(("hexo", "true"))
     elif isinstance(conf.get("source"), str) and conf["source"].strip("./"):
         out.append(("source", conf["source"].strip("./")))
     perms = conf.get("permalinks")
@@ -1305,7 +1306,8 @@ def _pelican_pattern(pattern: str) -> str:
 
 def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
                    date: str | None, categories: tuple[str, ...] = (), section: str = "",
-                   sections: str = "", fields: dict[str, str] | None = None) -> str | None:
+                   sections: str = "", fields: dict[str, str] | None = None,
+                   named_categories: bool = False) -> str | None:
     """The site path a permalink pattern gives a post, or None when it needs a missing
     date or a value the post does not have.
 
@@ -1333,6 +1335,11 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
         The post's other front matter values (:attr:`Post.fields`), for any other
         placeholder: Hexo fills those from the post's front matter (hexo-abbrlink's
         ``:abbrlink``). A placeholder neither names gives None, never a path holding it.
+    named_categories : bool, keyword-only
+        Jekyll's ``:categories``: the names in lower case, without repeats (``Machine
+        Learning`` → ``machine learning``, percent-encoded in the address, which a
+        post's aliases decode), ``:slugified_categories`` their slugs. Otherwise both are
+        slugs (Hexo's, Pelican's).
 
     References
     ----------
@@ -1348,6 +1355,7 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
     if need_date and d is None:
         return None
     cats = "/".join(slugify(c) for c in categories)
+    named = "/".join(dict.fromkeys(c.lower() for c in categories)) if named_categories else cats
     values = {
         "year": f"{d.year:04d}" if d else "", "month": f"{d.month:02d}" if d else "",
         "day": f"{d.day:02d}" if d else "", "i_month": str(d.month) if d else "",
@@ -1355,7 +1363,7 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
         "y_day": f"{d.timetuple().tm_yday:03d}" if d else "",
         "title": title_slug, "slug": slug, "filename": filename, "contentbasename": filename,
         "name": filename,
-        "section": section, "sections": sections, "categories": cats,
+        "section": section, "sections": sections, "categories": named,
         "category": cats.split("/")[0] if cats else "",
         "output_ext": ".html", "hour": "", "minute": "", "second": "", "week": "",
         "short_day": "", "basename": filename, "slugified_categories": cats,
@@ -1681,6 +1689,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
                 folders = folders[:-1]            # a page bundle: the folder is the page
             sections = "/".join(folders)
         path = None
+        jekyll = False
         if generator == "mkdocs":
             pattern = ""
             path = mkdocs_path(inside, slug=p.slug, title=p.title, date=p.date,
@@ -1723,12 +1732,16 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             slug = title_slug = p.slug or stem
             filename = stem
             folders = jekyll_folder_categories(inside, source=conf.get("source", ""))
+            jekyll = not conf.get("hexo")
             if folders:
                 p = replace(p, categories=tuple(dict.fromkeys(folders + p.categories)))
         if pattern:
             path = permalink_path(pattern, slug=slug, title_slug=title_slug,
                                   filename=filename, date=p.date, categories=p.categories,
-                                  section=section, sections=sections, fields=dict(p.fields))
+                                  section=section, sections=sections, fields=dict(p.fields),
+                                  named_categories=jekyll)
+            if path is not None and jekyll:
+                path = path.replace(" ", "%20")      # (as Jekyll's addresses escape it)
         if path is None:
             out.append(p)
             continue

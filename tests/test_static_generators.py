@@ -190,14 +190,15 @@ def test_hugo_pages_without_a_permalink_pattern_get_their_default_address(tmp_pa
 def test_jekyll_folders_above_posts_are_categories_and_part_of_the_address(tmp_path):
     """Two posts of one name in two category folders: each link finds its own."""
     _write(tmp_path, "_config.yml", "url: https://j.example\n")
-    _write(tmp_path, "blog/_posts/2020-01-01-intro.md", "---\ntitle: 甲\ncategories: ml\n---\n\n"
-                                                       "见[乙](/notes/2020/01/01/intro.html)。\n")
-    _write(tmp_path, "notes/_posts/2020-01-01-intro.md", "---\ntitle: 乙\n---\n\n"
-                                                        "见[甲](/blog/ml/2020/01/01/intro.html)。\n")
+    _write(tmp_path, "blog/_posts/2020-01-01-intro.md", "---\ntitle: 甲\ncategories: [Deep Learning]"
+                                                       "\n---\n\n见[乙](/notes/2020/01/01/intro.html)。\n")
+    _write(tmp_path, "notes/_posts/2020-01-01-intro.md",
+           "---\ntitle: 乙\n---\n\n见[甲](/blog/deep%20learning/2020/01/01/intro.html)。\n")
     _write(tmp_path, "_posts/archive/2020-01-02-old.md", "---\ntitle: 丙\n---\n\n正文。\n")
     r = read_paths([tmp_path])
     assert {p.title: (p.url, p.categories) for p in r.posts} == {
-        "甲": ("https://j.example/blog/ml/2020/01/01/intro.html", ("blog", "ml")),
+        "甲": ("https://j.example/blog/deep%20learning/2020/01/01/intro.html",
+               ("blog", "Deep Learning")),       # (Jekyll's :categories: names, in lower case)
         "乙": ("https://j.example/notes/2020/01/01/intro.html", ("notes",)),
         "丙": ("https://j.example/2020/01/02/old.html", ())}    # (a folder inside _posts)
     edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
