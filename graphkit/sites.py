@@ -1663,6 +1663,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         return posts, []
     out = []
     pages: list[Fragment] = []
+    translations: list[tuple[int, str, str, str]] = []  # (index, language, file as one, path)
     ordered = [root for root, _ in roots]
     for p in posts:
         at = site_of(p, ordered)
@@ -1748,6 +1749,8 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         if language and (language != conf.get("default_language", "en")
                          or conf.get("language_in_subdir")):
             path = f"/{language}{path}"
+        if language:
+            translations.append((len(out), language, named, path))
         names = url_aliases(path)
         if conf.get("base"):        # the page's site path, as the built site's links give it
             names |= url_aliases(conf["base"] + path)
@@ -1756,4 +1759,38 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         if own[:1] == "/" and own[1:2] != "/" and conf.get("url"):   # (permalink: /x/)
             own = conf["url"] + own
         out.append(replace(p, aliases=aliases, url=own if "://" in own else p.url))
-    return out, pages
+    return (_refs_in_own_language(out, translations) if translations else out), pages
+
+
+def _refs_in_own_language(posts: list, translations: list[tuple[int, str, str, str]]) -> list:
+    """Hugo's ``ref``/``relref`` and Zola's ``@/`` from a page reach the page of that
+    name in the page's own language: each such link of a translated site is rewritten to
+    the address of the translation it reaches (``site-ref:posts/x`` from an English page
+    → its site path ``/en/posts/x/``), when there is exactly one; other links are left
+    as they are.
+
+    References
+    ----------
+    .. [1] Hugo, "ref" ("the page in the current language"),
+       https://gohugo.io/functions/urls/ref/
+    """
+    from dataclasses import replace
+
+    by_name: dict[tuple[str, str], set[str]] = {}
+    for _, language, named, path in translations:
+        for alias in path_aliases(named):
+            by_name.setdefault((language, alias), set()).add(path)
+    out = list(posts)
+    for i, language, _, _ in translations:
+        p = out[i]
+        links = []
+        for link in p.links:
+            target = site_ref_target(link.url)
+            if target is not None:
+                hits = next((by_name[(language, a)] for a in sorted(
+                    path_aliases(target), key=len, reverse=True) if (language, a) in by_name), ())
+                if len(hits) == 1:
+                    link = replace(link, url=next(iter(hits)))
+            links.append(link)
+        out[i] = replace(p, links=tuple(links))
+    return out

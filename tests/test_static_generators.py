@@ -226,17 +226,22 @@ def test_hugo_translations_by_file_name_live_under_their_language(tmp_path):
                                   "[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n")
     _write(tmp_path, "content/posts/a.md", "---\ntitle: 甲\n---\n\n见[乙](/posts/b/)。\n")
     _write(tmp_path, "content/posts/a.en.md", "---\ntitle: A\n---\n\nSee [B](/en/posts/b/).\n")
+    # Hugo's ref reaches the page of that name in the page's own language
+    _write(tmp_path, "content/posts/c.md", '---\ntitle: 丙\n---\n\n见[乙]({{< ref "posts/b" >}})。\n')
+    _write(tmp_path, "content/posts/c.en.md", '---\ntitle: C\n---\n\nSee [B]({{< ref "b" >}}).\n')
     _write(tmp_path, "content/posts/b/index.md", "---\ntitle: 乙\n---\n\n见[甲](../a/)。\n")
     _write(tmp_path, "content/posts/b/index.en.md", "---\ntitle: B\n---\n\nSee [A](../a/).\n")
     _write(tmp_path, "content/posts/_index.en.md", "---\ntitle: Posts\n---\n\nAll posts.\n")
     r = read_paths([tmp_path])
     assert {p.title: p.url for p in r.posts} == {
         "甲": "https://h.example/posts/a/", "乙": "https://h.example/posts/b/",
-        "A": "https://h.example/en/posts/a/", "B": "https://h.example/en/posts/b/"}
+        "A": "https://h.example/en/posts/a/", "B": "https://h.example/en/posts/b/",
+        "丙": "https://h.example/posts/c/", "C": "https://h.example/en/posts/c/"}
     assert any("section's list page" in f.reason for f in r.fragments
                if f.path.endswith("_index.en.md"))
     # each language cites its own translation; a relative link is read from its page
-    assert _cites(r.posts) == [("A", "B"), ("B", "A"), ("乙", "甲"), ("甲", "乙")]
+    assert _cites(r.posts) == [("A", "B"), ("B", "A"), ("C", "B"), ("丙", "乙"), ("乙", "甲"),
+                               ("甲", "乙")]
 
 
 def test_hugo_translations_by_content_directory(tmp_path):
