@@ -956,6 +956,17 @@ def _hostile() -> dict:
         t = time.perf_counter()
         read_html("<html><body>" + page + "</body></html>", "nomain.html")
         out[f"html_{name}_s"] = round(time.perf_counter() - t, 3)
+    # a Logseq note: 100,000 property lines, block ids and references, each read in one pass
+    from graphkit.readers import read_text as read_one
+
+    uid = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
+    for name, note in (
+            ("100000_property_lines", "".join(f"key{i}:: value\n" for i in range(100_000))),
+            ("100000_block_ids_and_refs", "".join(f"- 段落 (({uid})) 与[标签]([[页面{i}]])。\n"
+                                                   f"  id:: {uid}\n" for i in range(50_000)))):
+        t = time.perf_counter()
+        read_one(note, "pages/note.md")
+        out[f"logseq_{name}_s"] = round(time.perf_counter() - t, 3)
     from graphkit.sites import outbound_target
 
     t = time.perf_counter()
