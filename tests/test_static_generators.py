@@ -215,6 +215,12 @@ def test_hexo_source_folder_is_no_category(tmp_path):
     assert (post.url, post.categories) == ("https://x.example/ml/intro/", ("ml",))
 
 
+def _posts(folder, files: dict[str, tuple[str, str]]) -> None:
+    """Write each file as a post: YAML front matter with its title, then its text."""
+    for name, (title, text) in files.items():
+        _write(folder, name, f"---\ntitle: {title}\n---\n\n{text}\n")
+
+
 def _cites(posts):
     edges, _, _ = relate(posts, options=BuildOptions(layers=("cites",)))
     title = {p.key: p.title for p in posts}
@@ -224,14 +230,15 @@ def _cites(posts):
 def test_hugo_translations_by_file_name_live_under_their_language(tmp_path):
     _write(tmp_path, "hugo.toml", 'baseURL = "https://h.example/"\ndefaultContentLanguage = "zh"\n'
                                   "[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n")
-    _write(tmp_path, "content/posts/a.md", "---\ntitle: 甲\n---\n\n见[乙](/posts/b/)。\n")
-    _write(tmp_path, "content/posts/a.en.md", "---\ntitle: A\n---\n\nSee [B](/en/posts/b/).\n")
-    # Hugo's ref reaches the page of that name in the page's own language
-    _write(tmp_path, "content/posts/c.md", '---\ntitle: 丙\n---\n\n见[乙]({{< ref "posts/b" >}})。\n')
-    _write(tmp_path, "content/posts/c.en.md", '---\ntitle: C\n---\n\nSee [B]({{< ref "b" >}}).\n')
-    _write(tmp_path, "content/posts/b/index.md", "---\ntitle: 乙\n---\n\n见[甲](../a/)。\n")
-    _write(tmp_path, "content/posts/b/index.en.md", "---\ntitle: B\n---\n\nSee [A](../a/).\n")
-    _write(tmp_path, "content/posts/_index.en.md", "---\ntitle: Posts\n---\n\nAll posts.\n")
+    _posts(tmp_path, {
+        "content/posts/a.md": ("甲", "见[乙](/posts/b/)。"),
+        "content/posts/a.en.md": ("A", "See [B](/en/posts/b/)."),
+        # Hugo's ref reaches the page of that name in the page's own language
+        "content/posts/c.md": ("丙", '见[乙]({{< ref "posts/b" >}})。'),
+        "content/posts/c.en.md": ("C", 'See [B]({{< ref "b" >}}).'),
+        "content/posts/b/index.md": ("乙", "见[甲](../a/)。"),
+        "content/posts/b/index.en.md": ("B", "See [A](../a/)."),
+        "content/posts/_index.en.md": ("Posts", "All posts.")})
     r = read_paths([tmp_path])
     assert {p.title: p.url for p in r.posts} == {
         "甲": "https://h.example/posts/a/", "乙": "https://h.example/posts/b/",
@@ -250,10 +257,10 @@ def test_hugo_translations_by_content_directory(tmp_path):
            'defaultContentLanguage = "zh"\ndefaultContentLanguageInSubdir = true\n')
     _write(tmp_path, "config/_default/languages.toml",
            '[zh]\ncontentDir = "content/zh"\n[en]\ncontentDir = "content/en"\n')
-    _write(tmp_path, "content/zh/posts/a.md", "---\ntitle: 甲\n---\n\n见[乙](../b/)。\n")
-    _write(tmp_path, "content/en/posts/a.md", "---\ntitle: A\n---\n\nSee [B](../b/).\n")
-    _write(tmp_path, "content/zh/posts/b.md", "---\ntitle: 乙\n---\n\n正文。\n")
-    _write(tmp_path, "content/en/posts/b.md", "---\ntitle: B\n---\n\nText.\n")
+    _posts(tmp_path, {"content/zh/posts/a.md": ("甲", "见[乙](../b/)。"),
+                      "content/en/posts/a.md": ("A", "See [B](../b/)."),
+                      "content/zh/posts/b.md": ("乙", "正文。"),
+                      "content/en/posts/b.md": ("B", "Text.")})
     r = read_paths([tmp_path])
     assert {p.title: p.url for p in r.posts} == {
         "甲": "https://h.example/zh/posts/a/", "乙": "https://h.example/zh/posts/b/",
