@@ -42,6 +42,9 @@ class Blog:
 
     def post_html(self, i: int) -> str:
         a, b = (i % self.posts) + 1, ((i + 1) % self.posts) + 1
+        other = f"{self.base}/posts/{(i + 5) % self.posts + 1}/"    # (a comment is no citation)
+        comments = (f'<section id="comments"><h3>评论</h3><p>读者：请问和<a href="{other}">那一篇</a>'
+                    f"有什么区别？</p></section>")
         return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{self.title(i)} | 测试博客</title>
 <meta property="article:published_time" content="2021-{(i % 12) + 1:02d}-{(i % 27) + 1:02d}T08:00:00Z">
 </head><body><nav><a href="/">首页</a> <a href="/about/">关于</a></nav>
@@ -50,7 +53,7 @@ class Blog:
 <p>上一次我们在<a href="{self.base}/posts/{a}/">第{a}篇文章</a>里推导过类似的结论，这里再补充一些细节与实验结果。</p>
 <p>相关的讨论也可以参考<a href="../{b}/">第{b}篇</a>，以及外部的<a href="https://example.org/paper">一篇论文</a>。</p>
 <p>最后，本文的实验代码与数据都已经整理好，欢迎读者自行复现这些实验结果并提出改进意见。</p>
-<section id="comments"><h3>评论</h3><p>读者：请问和<a href="{self.base}/posts/{(i + 5) % self.posts + 1}/">那一篇</a>有什么区别？</p></section>
+{comments}
 </article><footer>版权所有</footer></body></html>"""
 
     def build(self, base: str) -> None:

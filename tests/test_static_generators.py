@@ -190,8 +190,9 @@ def test_hugo_pages_without_a_permalink_pattern_get_their_default_address(tmp_pa
 def test_jekyll_folders_above_posts_are_categories_and_part_of_the_address(tmp_path):
     """Two posts of one name in two category folders: each link finds its own."""
     _write(tmp_path, "_config.yml", "url: https://j.example\n")
-    _write(tmp_path, "blog/_posts/2020-01-01-intro.md", "---\ntitle: 甲\ncategories: [Deep Learning]"
-                                                       "\n---\n\n见[乙](/notes/2020/01/01/intro.html)。\n")
+    _write(tmp_path, "blog/_posts/2020-01-01-intro.md",
+           "---\ntitle: 甲\ncategories: [Deep Learning]\n---\n\n"
+           "见[乙](/notes/2020/01/01/intro.html)。\n")
     _write(tmp_path, "notes/_posts/2020-01-01-intro.md",
            "---\ntitle: 乙\n---\n\n见[甲](/blog/deep%20learning/2020/01/01/intro.html)。\n")
     _write(tmp_path, "_posts/archive/2020-01-02-old.md", "---\ntitle: 丙\n---\n\n正文。\n")
