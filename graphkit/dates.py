@@ -17,7 +17,9 @@ MONTHS = {m: i for i, m in enumerate(
 _FULL_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_RE = re.compile(r"^--\d{2}-\d{2}$")
 # a date written by numbers, year first: 2022-07-08, 2022/7/8, 2022.07.08, 2022年7月8日
-_NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})(?!\d)")
+# (and Logseq's journal names, 2024_01_05)
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<!\d)(\d{4})\s*(?:-|/|\.|_|年)\s*(\d{1,2})\s*(?:-|/|\.|_|月)\s*(\d{1,2})(?!\d)")
 # numbers ending with the year: 13/08/2022 (day first), 08/13/2022 (month first)
 _YEAR_LAST_RE = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})(?!\d)")
 _MONTH_WORD_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")

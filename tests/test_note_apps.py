@@ -50,13 +50,14 @@ def test_links_by_page_name_alias_and_block_reference(tmp_path):
     _write(tmp_path, "logseq/config.edn", "{:file/name-format :triple-lowbar}\n")
     _write(tmp_path, "pages/机器学习___注意力.md",
            "- 注意力的要点。\n  id:: 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\n")
-    _write(tmp_path, "pages/位置编码.md", "alias:: RoPE\n\n- 见 [[机器学习/注意力]]。\n")
+    _write(tmp_path, "pages/位置编码.md", "alias:: RoPE\ndate:: [[2024_01_04]]\n\n"
+                                          "- 见 [[机器学习/注意力]]。\n")
     _write(tmp_path, "pages/外推.md", "- 比较 [[rope]] 与 ((6F1C2A3B-4D5E-4F60-8A7B-9C0D1E2F3A4B))"
                                       "，又见[那一段]([[位置编码]])。\n")
     _write(tmp_path, "journals/2024_01_05.md", "- 今天读了 [[外推]]。\n")
     r = read_paths([tmp_path])
     dated = {p.title: p.date for p in r.posts}
-    assert dated == {"机器学习/注意力": None, "位置编码": None, "外推": None,
+    assert dated == {"机器学习/注意力": None, "位置编码": "2024-01-04", "外推": None,
                      "2024_01_05": "2024-01-05"}       # a daily note is dated by its name
     assert _cites(r.posts) == [("2024_01_05", "外推"), ("位置编码", "机器学习/注意力"),
                                ("外推", "位置编码"), ("外推", "机器学习/注意力")]
