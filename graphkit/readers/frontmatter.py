@@ -407,9 +407,9 @@ def note_properties(lines: list[str]) -> tuple[dict, int]:
     -------
     meta : dict
         Lower-case keys and their values, page references unwrapped (``[[机器学习]]``
-        → ``机器学习``). ``title`` names the page as links write it, so it and every
-        ``alias`` are kept under ``aliases`` as names links reach; empty when the note
-        opens otherwise.
+        → ``机器学习``). ``title`` names the page as links write it, so it is kept under
+        ``aliases`` too (``alias`` is read as one already, see :func:`meta_post`); empty
+        when the note opens otherwise.
     start : int
         The index of the first line after them.
 
@@ -428,8 +428,8 @@ def note_properties(lines: list[str]) -> tuple[dict, int]:
         i += 1
     if not meta:
         return {}, 0
-    names = [meta["title"]] if str(meta.get("title") or "").strip() else []
-    meta["aliases"] = names + list(_as_list(meta.get("alias")))
+    if str(meta.get("title") or "").strip():
+        meta["aliases"] = [meta["title"]]
     return meta, i
 
 
