@@ -236,3 +236,53 @@ def test_a_code_comment_is_no_comment_section():
     (rope,) = [p for p in read_paths([BUTTERFLY]).posts if p.title == ROPE]
     assert "q = rotate(q, pos) # see /2021/09/10/idea/" in rope.text.split("\n")
     assert "读者甲" not in rope.text and "写得很好" not in [x.sentence for x in rope.links]
+
+
+# one block of code as five highlighters number it: Hexo's table, Rouge's (Jekyll),
+# Pygments inline (Pelican, MkDocs), Chroma inline (Hugo), VitePress' wrapper
+_NUMBERED = {
+    "hexo": '<figure class="highlight py"><table><tr><td class="gutter"><pre><span class="line">'
+            '1</span><br><span class="line">2</span><br></pre></td><td class="code"><pre>'
+            '<span class="line">x = f(1)</span><br><span class="line">y = g(x)</span><br>'
+            '</pre></td></tr></table></figure>',
+    "rouge": '<div class="highlight"><table class="rouge-table"><tbody><tr><td class="rouge-'
+             'gutter gl"><pre class="lineno">1\n2\n</pre></td><td class="rouge-code"><pre>'
+             'x = f(1)\ny = g(x)\n</pre></td></tr></tbody></table></div>',
+    "pygments": '<div class="highlight"><pre><span></span><span class="linenos">1</span>'
+                'x = f(1)\n<span class="linenos">2</span>y = g(x)\n</pre></div>',
+    "chroma": '<div class="highlight"><pre class="chroma"><code><span class="line"><span '
+              'class="ln">1</span><span class="cl">x = f(1)\n</span></span><span class="line">'
+              '<span class="ln">2</span><span class="cl">y = g(x)\n</span></span></code></pre>'
+              '</div>',
+    "vitepress": '<div class="language-py"><pre><code><span class="line">x = f(1)</span>\n'
+                 '<span class="line">y = g(x)</span></code></pre><div class="line-numbers-'
+                 'wrapper"><span class="line-number">1</span><br><span class="line-number">2'
+                 '</span><br></div></div>',
+}
+
+
+@pytest.mark.parametrize("highlighter", sorted(_NUMBERED))
+def test_the_line_numbers_beside_code_are_not_text(highlighter):
+    """Each highlighter's gutter is removed, reported, and the code is left whole: no
+    ``1x = f(1)``, no paragraph of digits."""
+    body = f"<article><p>正文的第一段，后面是一段代码。</p>{_NUMBERED[highlighter]}</article>"
+    (post,), frags = read_html(_page(body), "x.html")
+    code = [line.strip() for line in post.text.split("\n")[1:]]
+    assert " ".join(code).split() == "x = f(1) y = g(x)".split()
+    assert any("line numbers beside the code" in f.reason for f in frags)
+
+
+def test_an_element_named_like_a_gutter_that_holds_words_is_kept():
+    """Only digits and white space are line numbers: a theme's ``div.gutter`` holding a
+    sentence, or a ``span.ln`` in prose, stays text."""
+    body = ('<article><p>第一段。</p><div class="gutter"><p>页边的注释也是作者写的。</p></div>'
+            '<p>公式 <span class="ln">ln 2</span> 约为 0.69。</p></article>')
+    (post,), frags = read_html(_page(body), "x.html")
+    assert "页边的注释也是作者写的。" in post.text and "ln 2" in post.text
+    assert not any("line numbers" in f.reason for f in frags)
+
+
+def test_a_hexo_pages_code_has_no_gutter():
+    """The Butterfly theme's page numbers its one-line block: the number is not a line."""
+    (rope,) = [p for p in read_paths([BUTTERFLY]).posts if p.title == ROPE]
+    assert "1" not in rope.text.split("\n")

@@ -46,7 +46,12 @@ def detect(text: str, path: str) -> bool:
 
 
 def _block_text(node) -> str:
-    return re.sub(r"[ \t\r\f\v]+", " ", node.text(separator="", strip=False)).strip()
+    if node.css_first("br") is None:
+        raw = node.text(separator="", strip=False)
+    else:     # a line break parts words as a space does (lines of code, lines of a verse)
+        raw = "".join(" " if n.tag == "br" else n.text(deep=False, strip=False)
+                      for n in node.traverse(include_text=True) if n.tag in ("br", "-text"))
+    return re.sub(r"[ \t\r\f\v]+", " ", raw).strip()
 
 
 def read_html(text: str, path: str, *, saved_address: str | None = None
@@ -870,6 +875,53 @@ _FURNITURE_RE = re.compile(
     r"social-share|post-meta|entry-meta|article-meta|byline)(?:$|[\s_-])", re.I)
 _FURNITURE_CSS = "nav, [role=navigation], [class], [id]"
 
+# the line numbers code highlighters print beside a block of code, by their classes:
+# Hexo's and SyntaxHighlighter's `td.gutter`, Rouge's `td.rouge-gutter` (Jekyll),
+# Pygments' `td.linenos`/`span.linenos` (Pelican, MkDocs, Sphinx; older `lineno`,
+# `linenodiv`), Chroma's `span.ln`/`span.lnt` (Hugo), highlight.js' line-numbers plugin
+# `td.hljs-ln-numbers`, Prism's `span.line-numbers-rows`, VitePress'
+# `div.line-numbers-wrapper`, CSDN's `ul.pre-numbering`, Crayon's `td.crayon-nums`
+_LINE_NUMBERS_CSS = ", ".join(
+    f".{name}" for name in ("gutter", "rouge-gutter", "linenos", "lineno", "linenodiv", "ln",
+                            "lnt", "hljs-ln-numbers", "line-numbers-rows",
+                            "line-numbers-wrapper", "pre-numbering", "crayon-nums"))
+_NUMBERS_ONLY_RE = re.compile(r"^[\d\s]*$")
+
+
+def drop_line_numbers(body) -> int:
+    """Remove the line numbers a code highlighter printed beside the code; count them.
+
+    Highlighters of every generator can number the lines of a code block in an element
+    of its own (:data:`_LINE_NUMBERS_CSS` names them): the numbers are the theme's, not
+    the author's, and read as text they join the code (``1print(1)``) or make a
+    paragraph of digits. An element is removed only when its class is one of those and
+    its text is digits and white space alone, so that no word can be lost.
+
+    Parameters
+    ----------
+    body : selectolax node
+        A post's element or an HTML fragment's body; modified in place.
+
+    Returns
+    -------
+    int
+        The number of elements removed.
+
+    References
+    ----------
+    .. [1] Hexo, "Syntax Highlighting" (``line_number``),
+       https://hexo.io/docs/syntax-highlight
+    .. [2] Pygments, ``HtmlFormatter`` (``linenos="table"``/``"inline"``),
+       https://pygments.org/docs/formatters/#HtmlFormatter
+    .. [3] Hugo, "Syntax highlighting" (``lineNos``, ``lineNumbersInTable``),
+       https://gohugo.io/content-management/syntax-highlighting/
+    """
+    found = [n for n in body.css(_LINE_NUMBERS_CSS)
+             if _NUMBERS_ONLY_RE.match(n.text(separator=" ", strip=False))]
+    for node in found:
+        node.decompose()
+    return len(found)
+
 
 def drop_cards(cards: list, *, path: str, end_line: int = 1) -> list[Fragment]:
     """Remove the cards of other posts :func:`post_entries` found; report them.
@@ -931,6 +983,12 @@ def post_element_text(body, *, path: str, end_line: int = 1, body_only: bool = F
         text without sentences, each with its reason.
     """
     frags = []
+    numbered = drop_line_numbers(body)
+    if numbered:
+        frags.append(Fragment(path=path, line=1, end_line=end_line,
+                              reason=f"line numbers beside the code ({numbered} elements the "
+                                     f"highlighter printed, not the author's): not read as text",
+                              text=""))
     aside = prune_page_furniture(body)
     if aside:
         frags.append(Fragment(path=path, line=1, end_line=end_line,
@@ -1472,6 +1530,7 @@ def html_to_text(markup: str) -> tuple[str, list[Link]]:
         return "", []
     for junk in tree.css("script, style, noscript, template"):
         junk.decompose()
+    drop_line_numbers(tree.body)    # (like scripts: the highlighter's, never the author's)
     paragraphs, links = body_paragraphs(tree.body, loose=True)
     return "\n".join(paragraphs), links
 
