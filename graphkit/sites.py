@@ -732,6 +732,17 @@ def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
         out.append(("hexo", "true"))
     elif isinstance(conf.get("source"), str) and conf["source"].strip("./"):
         out.append(("source", conf["source"].strip("./")))
+    keys = {str(k).lower(): v for k, v in conf.items()}
+    # the folder the site is built into (Jekyll's destination, Hexo's public_dir, Hugo's
+    # publishDir: "docs" for GitHub Pages) and Hugo's content folder, when inside the site
+    built = next((f for f in map(_inner_folder, (keys.get("destination"),
+                                                 keys.get("public_dir"), keys.get("publishdir")))
+                  if f), None)
+    if built:
+        out.append(("output", built))
+    content = _inner_folder(keys.get("contentdir"))
+    if content and content != "content":
+        out.append(("content_dir", content))
     perms = conf.get("permalinks")
     if isinstance(perms, dict):
         # Hugo: section = pattern; since 0.120 also [permalinks.page] section = pattern
@@ -742,6 +753,15 @@ def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
             elif isinstance(pattern, dict) and isinstance(pattern.get("page"), str):
                 out.append((f"permalink:{section}", pattern["page"]))
     return tuple(out + _languages(conf) + _site_title(conf.get("title")))
+
+
+def _inner_folder(value) -> str | None:
+    """A configured folder as a path inside the site (``./docs/`` → ``docs``), or None
+    when it is no string, is the site's own folder or lies outside it (``../public``)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    folder = posixpath.normpath(value.strip().replace("\\", "/")).strip("/")
+    return None if folder in ("", ".") or folder.split("/")[0] == ".." else folder
 
 
 def _languages(conf: dict) -> list[tuple[str, str]]:
@@ -1474,7 +1494,7 @@ def _site_layout(generator: str, conf: dict[str, str]) -> tuple[set[str], set[st
         return templates, built, source
     if generator == "vitepress":    # its pages are under its srcDir
         return templates, built, conf.get("input", "")
-    return templates, built, CONTENT_ROOTS.get(generator)
+    return templates, built, conf.get("content_dir") or CONTENT_ROOTS.get(generator)
 
 
 def _top_bundle(rel: str, generator: str) -> bool:
@@ -1675,6 +1695,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         src = p.sources[0].path
         generator = conf.get("generator", "")
         language = ""
+        moved = _under(inside, conf["content_dir"]) if conf.get("content_dir") else None
+        if moved is not None:                      # Hugo's contentDir: as content/ is read
+            inside = f"content/{moved}"
         if conf.get("languages"):                  # Hugo's and Zola's translations
             language, inside = content_language(inside, conf)
         named = f"{root}/{inside}" if root not in (".", "") else inside   # (as one language)

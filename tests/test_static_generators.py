@@ -4,12 +4,14 @@ these test one edge each)."""
 
 from __future__ import annotations
 
+import pytest
+
 from graphkit.options import BuildOptions
 from graphkit.pipeline import relate
 from graphkit.readers import read_paths, read_text
 from graphkit.readers.frontmatter import metadata_header
 from graphkit.readers.rest import MAX_TABLE_COLUMNS, read_rst
-from graphkit.sites import read_site_config, site_link_url
+from graphkit.sites import _inner_folder, read_site_config, site_link_url
 
 
 def _write(folder, name, text):
@@ -226,6 +228,38 @@ def _cites(posts):
     edges, _, _ = relate(posts, options=BuildOptions(layers=("cites",)))
     title = {p.key: p.title for p in posts}
     return sorted((title[e.source], title[e.target]) for e in edges)
+
+
+def test_a_hugo_sites_own_content_and_publish_folders(tmp_path):
+    """``contentDir`` holds the posts, read as ``content/`` is; ``publishDir = "docs"`` (as
+    GitHub Pages serves it) is the site as built, reported, not read again; a page at the
+    top of the content folder is no post."""
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://h.example/"\ncontentDir = "src"\n'
+                                  'publishDir = "./docs/"\n[permalinks]\nposts = "/:year/:filename/"\n')
+    _posts(tmp_path, {"src/posts/a.md": ("甲", "见[乙](/2021/b/)。"),
+                      "src/posts/b.md": ("乙", '见[甲]({{< ref "a" >}})。'),
+                      "src/about.md": ("关于", "关于本站，见[甲](/2021/a/)。")})
+    for name in ("a.md", "b.md"):
+        path = tmp_path / "src" / "posts" / name
+        path.write_text(path.read_text().replace("---\n\n", "date: 2021-05-06\n---\n\n"))
+    _write(tmp_path, "docs/2021/a/index.html",
+           '<html><head><title>甲</title></head><body><article><h1>甲</h1><p>见<a href='
+           '"/2021/b/">乙</a>。</p></article></body></html>')
+    r = read_paths([tmp_path])
+    assert {p.title: p.url for p in r.posts} == {"甲": "https://h.example/2021/a/",
+                                                 "乙": "https://h.example/2021/b/"}
+    assert [len(p.sources) for p in r.posts] == [1, 1]
+    assert _cites(r.posts) == [("乙", "甲"), ("甲", "乙")]
+    why = {f.path.split("/", 1)[1]: f.reason for f in r.fragments}
+    assert "the site as built (docs/)" in why["docs/2021/a/index.html"]
+    assert "top of the site's content (src/)" in why["src/about.md"]
+
+
+@pytest.mark.parametrize("value, folder", [("docs", "docs"), ("./public/", "public"),
+                                           ("../public", None), (".", None), ("", None),
+                                           ("site\\out", "site/out"), (3, None)])
+def test_a_configured_folder_is_a_folder_inside_the_site(value, folder):
+    assert _inner_folder(value) == folder
 
 
 def test_hugo_translations_by_file_name_live_under_their_language(tmp_path):
