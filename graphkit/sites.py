@@ -735,11 +735,8 @@ def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
     keys = {str(k).lower(): v for k, v in conf.items()}
     # the folder the site is built into (Jekyll's destination, Hexo's public_dir, Hugo's
     # publishDir: "docs" for GitHub Pages) and Hugo's content folder, when inside the site
-    built = next((f for f in map(_inner_folder, (keys.get("destination"),
-                                                 keys.get("public_dir"), keys.get("publishdir")))
-                  if f), None)
-    if built:
-        out.append(("output", built))
+    out += next((_output_dir(keys[k]) for k in ("destination", "public_dir", "publishdir")
+                 if _output_dir(keys.get(k))), ())
     content = _inner_folder(keys.get("contentdir"))
     if content and content != "content":
         out.append(("content_dir", content))
@@ -1103,10 +1100,18 @@ def _quarto_config(conf: dict) -> tuple[tuple[str, str], ...]:
 
 
 def _astro_config(text: str) -> tuple[tuple[str, str], ...]:
-    """``site`` and ``base`` of ``astro.config.mjs`` (https://docs.astro.build/en/reference/configuration-reference/)."""
+    """``site``, ``base`` and ``outDir`` of ``astro.config.mjs`` (https://docs.astro.build/en/reference/configuration-reference/)."""
     props = js_string_properties(text)
     return (("generator", "astro"), *_absolute_url(_outermost(props, "site"),
-                                                   _outermost(props, "base")))
+                                                   _outermost(props, "base")),
+            *_output_dir(_outermost(props, "outDir")))
+
+
+def _output_dir(value) -> tuple[tuple[str, str], ...]:
+    """``(("output", folder),)`` for a build folder inside the site (see
+    :func:`_inner_folder`), else nothing."""
+    folder = _inner_folder(value)
+    return (("output", folder),) if folder else ()
 
 
 def _eleventy_config(text: str) -> tuple[tuple[str, str], ...]:
@@ -1164,12 +1169,12 @@ _CLEAN_URLS_RE = re.compile(r"(?<![\w$])cleanUrls\s*:\s*true\b")
 
 
 def _vitepress_config(text: str) -> tuple[tuple[str, str], ...]:
-    """``base``, ``title``, ``srcDir``, ``cleanUrls`` and the sitemap's ``hostname``
-    of ``.vitepress/config.mts`` (https://vitepress.dev/reference/site-config)."""
+    """``base``, ``title``, ``srcDir``, ``outDir``, ``cleanUrls`` and the sitemap's
+    ``hostname`` of ``.vitepress/config.mts`` (https://vitepress.dev/reference/site-config)."""
     props = js_string_properties(text)
     base = _outermost(props, "base")
     out = [("generator", "vitepress"), *_absolute_url(_outermost(props, "hostname"), base),
-           *_base_path(base)]
+           *_base_path(base), *_output_dir(_outermost(props, "outDir"))]
     source = _outermost(props, "srcDir")
     if source is not None:
         folder = posixpath.normpath(re.sub(r"^(\./)+", "", source.strip()) or ".")

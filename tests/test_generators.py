@@ -247,6 +247,21 @@ def test_vuepress_settings_in_each_of_their_forms(name, text):
         ("title", "甲"))
 
 
+@pytest.mark.parametrize("name, text, folder", [
+    ("_config.yml", "title: 甲\ndestination: ./docs\n", "docs"),               # Jekyll
+    ("_config.yml", "title: 甲\npermalink: :year/:title/\npublic_dir: site/\n", "site"),  # Hexo
+    ("hugo.toml", 'title = "甲"\npublishDir = "docs"\n', "docs"),
+    ("config.yaml", "title: 甲\npublishdir: ../public\n", None),       # outside the site
+    ("astro.config.mjs", "export default defineConfig({ site: 'https://a.example', "
+                         "outDir: './build' })", "build"),
+    ("d/.vitepress/config.mts", "export default { srcDir: 'src', outDir: 'site' }", "site"),
+])
+def test_the_folder_a_site_is_built_into_is_read(name, text, folder):
+    """Each generator's own name for its build folder (the pages there are the site as
+    built, reported, not posts); a folder outside the site's is none of its files."""
+    assert dict(read_site_config(text, name)).get("output") == folder
+
+
 def test_a_readme_is_a_post_only_under_front_matter(tmp_path):
     """VuePress' ``README.md`` is its folder's page, and has front matter; a repository's
     README describes the repository: it is listed, not read as a post."""
