@@ -292,7 +292,9 @@ class TitleIndex:
 
         In order: archive URLs of kexue.fm or spaces.ac.cn and ``/archives/ID`` paths by
         id; ``site-ref:`` links (a generator's own link syntax, see
-        :func:`graphkit.sites.expand_site_links`) by the target's file names; absolute
+        :func:`graphkit.sites.expand_site_links`) by the target's file names, else by
+        the one post whose whole title it is (a wikilink ``[[Linear Attention]]`` to the
+        note titled so, as Foam, Logseq and Jekyll's digital gardens resolve it); absolute
         URLs only when their host is the site's own (a host of the posts' addresses);
         relative links (``../slug/``, ``/2017/06/21/slug.html``) by URL path, relative
         path or slug (:attr:`Post.aliases`); Notion's addresses and exported file names
@@ -360,6 +362,8 @@ class TitleIndex:
             picked = self._by_link_date(path, keys)
             if picked is not None:
                 return picked
+        if target is not None:     # [[Title]] naming no file: the one post of that title
+            return self.by_title.get(normalize_title(target))
         return None
 
     def _user_folder(self, url: str) -> str:

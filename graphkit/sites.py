@@ -732,6 +732,8 @@ def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
         out.append(("hexo", "true"))
     elif isinstance(conf.get("source"), str) and conf["source"].strip("./"):
         out.append(("source", conf["source"].strip("./")))
+    if not any(key in conf for key in HEXO_KEYS):
+        out += _jekyll_collections(conf, perm)
     keys = {str(k).lower(): v for k, v in conf.items()}
     # the folder the site is built into (Jekyll's destination, Hexo's public_dir, Hugo's
     # publishDir: "docs" for GitHub Pages) and Hugo's content folder, when inside the site
@@ -877,6 +879,60 @@ def jekyll_folder_categories(inside: str, *, source: str = "") -> tuple[str, ...
     if "_posts" not in parts:
         return ()
     return tuple(part for part in parts[:parts.index("_posts")] if part)
+
+
+def _jekyll_collections(conf: dict, perm: object) -> list[tuple[str, str]]:
+    """A Jekyll site's collections other than its posts: ``("collections_dir", d)``
+    when they live in a folder of their own, and ``("collection:NAME", pattern)`` for
+    each, the pattern its documents' addresses follow (its ``permalink``, else
+    ``/:collection/:path`` ended as the site's permalink style ends), or ``""`` when
+    Jekyll writes no page for them (``output`` is not true).
+
+    References
+    ----------
+    .. [1] Jekyll, "Collections", https://jekyllrb.com/docs/collections/
+    .. [2] Jekyll, ``Collection#url_template`` and ``Utils.add_permalink_suffix``,
+       https://github.com/jekyll/jekyll/blob/master/lib/jekyll/collection.rb
+    """
+    given = conf.get("collections")
+    if isinstance(given, list):        # collections: [notes, til]
+        given = {str(name): {} for name in given if isinstance(name, (str, int))}
+    if not isinstance(given, dict):
+        return []
+    style = JEKYLL_STYLES.get(str(perm or "date").strip(), str(perm or ""))
+    suffix = "/" if style.endswith("/") else ":output_ext"
+    out = []
+    folder = _inner_folder(conf.get("collections_dir"))
+    if folder:
+        out.append(("collections_dir", folder))
+    for name, meta in sorted(given.items(), key=lambda kv: str(kv[0])):
+        name = str(name).strip()
+        if not name or name == "posts" or "/" in name:
+            continue
+        meta = meta if isinstance(meta, dict) else {}
+        pattern = meta.get("permalink")
+        if meta.get("output") is not True:
+            pattern = ""
+        elif not isinstance(pattern, str) or not pattern.strip():
+            pattern = "/:collection/:path" + suffix
+        else:
+            pattern = JEKYLL_STYLES.get(pattern.strip(), pattern.strip())
+        out.append((f"collection:{name}", pattern))
+    return out
+
+
+def jekyll_collection(inside: str, conf: dict[str, str]) -> tuple[str, str] | None:
+    """``(name, path)`` of a Jekyll document in one of its site's collections: the
+    collection's name and the file's path inside its folder without the extension
+    (``_notes/ml/rope.md`` → ``("notes", "ml/rope")``), else None."""
+    top = "/".join(f for f in (conf.get("source", ""), conf.get("collections_dir", "")) if f)
+    rest = _under(inside, top) if top else inside
+    if rest is None or not rest.startswith("_") or "/" not in rest:
+        return None
+    folder, _, path = rest.partition("/")
+    if f"collection:{folder[1:]}" not in conf:
+        return None
+    return folder[1:], str(PurePosixPath(path).with_suffix(""))
 
 
 def _jekyll_posts_permalink(conf: dict) -> object:
@@ -1598,6 +1654,8 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
             in_blog.add(root)
         if "_posts" in parts[:-1]:
             posts_dirs.setdefault(root, set()).add("/".join(parts[:parts.index("_posts")]))
+        elif jekyll_collection(inside, confs[root]) is not None:   # (Jekyll's other kinds)
+            posts_dirs.setdefault(root, set()).add(confs[root].get("source", ""))
         rel = _under(inside, content) if content is not None else None
         if rel is not None and "/" in rel and not _top_bundle(rel, roots[root]):
             foldered.add(root)
@@ -1626,9 +1684,13 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                 home = next((d for d in sorted(posts_dirs[root], key=len)
                              if not d or inside.startswith(d + "/")), None)
                 rest = inside[len(home) + 1:] if home else inside
-                if home is None or not any(f.startswith("_") for f in rest.split("/")[:-1]):
+                kinds = {"_posts", "_drafts"} | {"_" + k.split(":", 1)[1] for k in confs[root]
+                                                 if k.startswith("collection:")}
+                if (home is None or not kinds.intersection(rest.split("/")[:-1])) and (
+                        jekyll_collection(inside, confs[root]) is None):
                     why = ("a page of the site, not a post (Jekyll's and Hexo's posts are in "
-                           "_posts/)")
+                           "_posts/, a Jekyll site's other documents in its collections' "
+                           "folders)")
             elif root in foldered and rel is not None and ("/" not in rel
                                                             or _top_bundle(rel, generator)):
                 where = f"{content}/" if content else "the site's folder"
@@ -1719,6 +1781,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             sections = "/".join(folders)
         path = None
         jekyll = False
+        placed: dict[str, str] = {}              # placeholders the file's place gives
         if generator == "mkdocs":
             pattern = ""
             path = mkdocs_path(inside, slug=p.slug, title=p.title, date=p.date,
@@ -1756,6 +1819,13 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             pattern = conf[f"permalink:{section}"]
             slug = p.slug or slugify(p.title)
             title_slug, filename = slugify(p.title), stem
+        elif jekyll_collection(inside, conf) is not None:   # a document of a collection
+            name, rest = jekyll_collection(inside, conf)
+            pattern = conf[f"collection:{name}"]
+            slug = title_slug = p.slug or stem
+            filename = slugify(stem)
+            placed = {"collection": name, "path": rest}
+            jekyll = True
         else:
             pattern = conf.get("permalink", JEKYLL_STYLES["date"])
             slug = title_slug = p.slug or stem
@@ -1767,8 +1837,8 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         if pattern:
             path = permalink_path(pattern, slug=slug, title_slug=title_slug,
                                   filename=filename, date=p.date, categories=p.categories,
-                                  section=section, sections=sections, fields=dict(p.fields),
-                                  named_categories=jekyll)
+                                  section=section, sections=sections,
+                                  fields={**dict(p.fields), **placed}, named_categories=jekyll)
             if path is not None and jekyll:
                 path = path.replace(" ", "%20")      # (as Jekyll's addresses escape it)
         if path is None:

@@ -11,7 +11,8 @@ from graphkit.pipeline import relate
 from graphkit.readers import read_paths, read_text
 from graphkit.readers.frontmatter import metadata_header
 from graphkit.readers.rest import MAX_TABLE_COLUMNS, read_rst
-from graphkit.sites import _inner_folder, read_site_config, site_link_url
+from graphkit.sites import (_inner_folder, jekyll_collection, read_site_config,
+                            site_link_url)
 
 
 def _write(folder, name, text):
@@ -314,3 +315,49 @@ def test_org_files_title_tags_ids_and_blocks():
     assert [link.url for link in post.links] == ["site-ref:id:def-456", "https://x.example/p"]
     assert post.text == "正文见 另一篇 和 外链。"
     assert frag.line == 8 and "never closed" in frag.reason
+
+
+def test_jekyll_collections_are_read_with_their_addresses():
+    """Each collection but the posts; a list of names; ``output`` not true gives no
+    address; no ``permalink`` gives ``/:collection/:path`` ended as the site's style."""
+    conf = dict(read_site_config(
+        "permalink: pretty\ncollections_dir: kinds\ncollections:\n  posts:\n    output: true\n"
+        "  notes:\n    output: true\n    permalink: /n/:title/\n  til:\n    output: true\n"
+        "  drafts_box:\n    output: false\n", "_config.yml"))
+    assert {k: v for k, v in conf.items() if k.startswith("collection")} == {
+        "collections_dir": "kinds", "collection:notes": "/n/:title/",
+        "collection:til": "/:collection/:path/", "collection:drafts_box": ""}
+    listed = dict(read_site_config("collections: [notes]\n", "_config.yml"))
+    assert listed == {"collection:notes": ""}
+    dated = dict(read_site_config("collections:\n  til:\n    output: true\n", "_config.yml"))
+    assert dated == {"collection:til": "/:collection/:path:output_ext"}
+    assert jekyll_collection("kinds/_til/py/a.md", conf) == ("til", "py/a")
+    assert jekyll_collection("_til/a.md", conf) is None          # (not in collections_dir)
+    assert jekyll_collection("kinds/_other/a.md", conf) is None
+
+
+def test_a_collections_documents_are_posts_and_its_pages_are_not(tmp_path):
+    """A blog with ``_posts`` and a ``til`` collection: both are posts, at their own
+    addresses; a folder Jekyll does not render as a collection (``_pages``) holds pages."""
+    _write(tmp_path, "_config.yml", "url: https://j.example\ninclude: [_pages]\n"
+                                    "collections:\n  til:\n    output: true\n")
+    _posts(tmp_path, {"_posts/2021-01-02-a.md": ("甲", "见[乙](/til/py/b.html)。"),
+                      "_til/py/b.md": ("乙", "见[甲](/2021/01/02/a.html)。"),
+                      "_pages/about.md": ("关于", "见[乙](/til/py/b.html)。")})
+    r = read_paths([tmp_path])
+    assert {p.title: p.url for p in r.posts} == {"甲": "https://j.example/2021/01/02/a.html",
+                                                 "乙": "https://j.example/til/py/b.html"}
+    assert _cites(r.posts) == [("乙", "甲"), ("甲", "乙")]
+    assert any("a page of the site" in f.reason for f in r.fragments
+               if f.path.endswith("_pages/about.md"))
+
+
+def test_a_wikilink_naming_no_file_reaches_the_post_of_that_title(tmp_path):
+    """``[[线性注意力]]`` reaches the post titled so, though no file has that name;
+    ``[[b]]`` reaches the file; a part of a title (``[[线性]]``) reaches nothing."""
+    _posts(tmp_path, {"a.md": ("线性注意力", "正文。"), "b.md": ("乙", "正文。"),
+                      "x.md": ("引用者", "见 [[线性注意力]]、[[b]] 与 [[线性]]。")})
+    r = read_paths([tmp_path])
+    (x,) = [p for p in r.posts if p.title == "引用者"]
+    assert len(x.links) == 3
+    assert _cites(r.posts) == [("引用者", "乙"), ("引用者", "线性注意力")]
