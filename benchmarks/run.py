@@ -952,7 +952,13 @@ def _hostile() -> dict:
              "<article>" + "<div class='post-content'><p>x。</p>" * 8000 + "</div>" * 8000
              + "</article>"),
             ("article_100000_loose_lines", "<article><p>" + para + "</p>"
-             + "<div>作者 <a href='/u/'>小林</a> 2020-01-02</div>" * 100000 + "</article>")):
+             + "<div>作者 <a href='/u/'>小林</a> 2020-01-02</div>" * 100000 + "</article>"),
+            # line breaks inside one paragraph; a highlighter's line numbers, one per line
+            ("article_100000_br_in_a_paragraph", "<article><p>" + "一行诗<br>" * 100000
+             + "</p></article>"),
+            ("article_50000_line_numbers", "<article><p>" + para + "</p><pre>" + "".join(
+                f"<span class='ln'>{i}</span>x = {i}\n" for i in range(50000))
+             + "</pre></article>")):
         t = time.perf_counter()
         read_html("<html><body>" + page + "</body></html>", "nomain.html")
         out[f"html_{name}_s"] = round(time.perf_counter() - t, 3)
