@@ -24,6 +24,11 @@ _NUMERIC_DATE_RE = re.compile(
 _YEAR_LAST_RE = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})(?!\d)")
 _MONTH_WORD_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
 TEXT_DATE_MAX = 64   # characters: a date written out is shorter; longer text is not one
+# ISO 8601's basic format (20220708), and Unix time in seconds or milliseconds
+# (Dendron's created: 1608254542044), each read only as a day between these years
+_BASIC_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_EPOCH_RE = re.compile(r"^(?:\d{9,10}|\d{12,13})(?:\.\d+)?$")   # (since 1973)
+NUMBER_YEARS = (1970, 2100)
 
 
 def year_of(date: str | None) -> int | None:
@@ -52,11 +57,13 @@ def parse_date(value: object) -> str | None:
 
     Generators' front matter writes dates in many forms: a YAML date or timestamp, an
     ISO string with a time and zone (``2015-05-01T22:12:03.284Z``: its calendar day as
-    written, not converted), numbers year first (``2022/7/8``, ``2022年7月8日``), numbers
-    year last when a number over 12 says which is the day (``13/08/2022``,
-    ``08/13/2022``; ``07/08/2022`` is July or August, so None), or words
-    (``Jul 08 2022``, ``July 8, 2022``, ``Sat, 08 Jul 2022 10:00:00 +0800``; the blog
-    template of Astro writes ``pubDate: 'Jul 08 2022'``). A value that names no whole
+    written, not converted), numbers year first (``2022/7/8``, ``2022年7月8日``, ISO
+    8601's basic ``20220708``), numbers year last when a number over 12 says which is
+    the day (``13/08/2022``, ``08/13/2022``; ``07/08/2022`` is July or August, so
+    None), Unix time in seconds or milliseconds (Dendron's ``created: 1608254542044``;
+    its day in UTC), or words (``Jul 08 2022``, ``July 8, 2022``, ``Sat, 08 Jul 2022
+    10:00:00 +0800``; the blog template of Astro writes ``pubDate: 'Jul 08 2022'``).
+    A value that names no whole
     date (``2022``, ``July 2022``, ``last-modified``, ``true``) is None: a date is only
     kept when its year, month and day are all written.
 
@@ -72,6 +79,10 @@ def parse_date(value: object) -> str | None:
     References
     ----------
     .. [1] python-dateutil's parser, https://dateutil.readthedocs.io/en/stable/parser.html
+    .. [2] ISO 8601-1:2019, 5.2.2 (calendar date, basic format ``YYYYMMDD``)
+    .. [3] POSIX.1-2017, Base Definitions 4.16, "Seconds Since the Epoch"; Dendron's
+       notes keep ``created``/``updated`` in milliseconds since it
+       (https://github.com/dendronhq/dendron)
 
     Examples
     --------
@@ -79,14 +90,20 @@ def parse_date(value: object) -> str | None:
     ('2022-07-08', '2022-07-08', None)
     >>> parse_date("13/08/2022"), parse_date("08/13/2022"), parse_date("07/08/2022")
     ('2022-08-13', '2022-08-13', None)
+    >>> parse_date("20220708"), parse_date(1608254542044), parse_date(12345678)
+    ('2022-07-08', '2020-12-18', None)
     """
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = repr(value)
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
+    if text[:1].isdigit() and (_BASIC_DATE_RE.match(text) or _EPOCH_RE.match(text)):
+        return _number_date(text)
     m = _NUMERIC_DATE_RE.search(text)
     if m:
         try:
@@ -113,3 +130,18 @@ def parse_date(value: object) -> str | None:
     except (ValueError, OverflowError, TypeError):
         return None
     return a.date().isoformat() if a.date() == b.date() else None
+
+
+def _number_date(text: str) -> str | None:
+    """The day of ``YYYYMMDD`` or of Unix time (9–10 digits: seconds, 12–13: ms),
+    when it falls within :data:`NUMBER_YEARS`; else None (an id, a count)."""
+    m = _BASIC_DATE_RE.match(text)
+    try:
+        if m:
+            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        else:
+            seconds = float(text) / (1000 if len(text.split(".")[0]) > 10 else 1)
+            day = dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date()
+    except (ValueError, OverflowError, OSError):
+        return None
+    return day.isoformat() if NUMBER_YEARS[0] <= day.year <= NUMBER_YEARS[1] else None

@@ -331,6 +331,30 @@ def test_a_day_over_12_tells_which_number_is_the_day(day, form):
     assert parse_date(day.strftime(form)) == day.isoformat()
 
 
+@given(st.datetimes(min_value=dt.datetime(1974, 1, 1), max_value=dt.datetime(2099, 12, 30)))
+def test_unix_time_and_the_basic_format_read_as_their_day(moment):
+    """Seconds and milliseconds since the epoch (as YAML gives them: numbers) name their
+    day in UTC; ``YYYYMMDD`` its day."""
+    utc = moment.replace(tzinfo=dt.timezone.utc)
+    seconds = int(utc.timestamp())
+    day = dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date().isoformat()
+    assert parse_date(seconds) == parse_date(seconds * 1000 + 999) == day
+    assert parse_date(moment.strftime("%Y%m%d")) == moment.date().isoformat()
+
+
+@pytest.mark.parametrize("number", [12345678, 20211332, 99999999, 2022, "12345678901",
+                                    4200000000, 99999999999999])
+def test_a_number_that_is_no_day_of_these_years_is_none(number):
+    """An id, a count or a time outside 1970–2100 names no date."""
+    assert parse_date(number) is None
+
+
+def test_a_notes_created_time_in_milliseconds_dates_it():
+    _, (post,), frags = read_text("---\ntitle: 甲\ncreated: 1608254542044\n---\n\n正文。\n",
+                                  "notes/ml.rope.md")
+    assert post.date == "2020-12-18" and frags == []
+
+
 def test_a_date_that_cannot_be_read_is_reported_not_dropped():
     _, (post,), frags = read_text("---\ntitle: 甲\ndate: 07/08/2022\n---\n\n正文。\n", "a.md")
     assert post.date is None
