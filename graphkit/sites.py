@@ -687,7 +687,7 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
     if kind == HUGO_OTHER:
         return ()
     if kind == "logseq":
-        return (("generator", "logseq"),)
+        return _logseq_config(text)
     if kind == "python":
         return _pelican_config(text)
     if kind == "vuepress" and PurePosixPath(path).suffix.lower() in (".yml", ".yaml", ".toml"):
@@ -752,6 +752,65 @@ def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
             elif isinstance(pattern, dict) and isinstance(pattern.get("page"), str):
                 out.append((f"permalink:{section}", pattern["page"]))
     return tuple(out + _languages(conf) + _site_title(conf.get("title")))
+
+
+_EDN_STRING_RE = r'\s+"((?:[^"\\\n]|\\.){1,200})"'
+_EDN_JOURNAL_FORMAT_RE = re.compile(r"(?<![\w/-]):journal/page-title-format" + _EDN_STRING_RE)
+_EDN_JOURNALS_DIR_RE = re.compile(r"(?<![\w/-]):journals-directory" + _EDN_STRING_RE)
+LOGSEQ_JOURNAL_FORMAT = "MMM do, yyyy"       # Logseq's default journal page title
+
+
+def _logseq_config(text: str) -> tuple[tuple[str, str], ...]:
+    """What graphkit reads of a Logseq graph's ``logseq/config.edn`` (by two patterns,
+    never evaluated): the title format of its journal pages and their folder."""
+    found = [(m.group(1) if m else default) for m, default in (
+        (_EDN_JOURNAL_FORMAT_RE.search(text), LOGSEQ_JOURNAL_FORMAT),
+        (_EDN_JOURNALS_DIR_RE.search(text), "journals"))]
+    return (("generator", "logseq"), ("journal_title_format", found[0]),
+            ("journals", _inner_folder(found[1]) or "journals"))
+
+
+_DAY_FORMAT_RE = re.compile(r"yyyy|yy|MMMM|MMM|MM|M|do|dd|d|EEEE|E{1,3}|'[^']*'")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def journal_title(day: dt.date, pattern: str) -> str:
+    """A day written by a date-fns pattern, as Logseq titles its journal pages.
+
+    Parameters
+    ----------
+    day : datetime.date
+    pattern : str
+        date-fns tokens (``yyyy yy MMMM MMM MM M do dd d EEEE EEE E``, text in
+        ``'…'``); other characters are kept as written.
+
+    Returns
+    -------
+    str
+
+    References
+    ----------
+    .. [1] date-fns, ``format``, https://date-fns.org/docs/format
+    .. [2] Logseq, ``:journal/page-title-format`` in ``config.edn``
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> journal_title(dt.date(2024, 1, 5), "MMM do, yyyy")
+    'Jan 5th, 2024'
+    >>> journal_title(dt.date(2024, 1, 5), "yyyy年MM月dd日 EEEE")
+    '2024年01月05日 Friday'
+    """
+    n = day.day
+    ordinal = f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+    month, weekday = _MONTHS[day.month - 1], _WEEKDAYS[day.weekday()]  # (English, as Logseq)
+    values = {"yyyy": f"{day.year:04d}", "yy": f"{day.year % 100:02d}", "MMMM": month,
+              "MMM": month[:3], "MM": f"{day.month:02d}", "M": str(day.month), "do": ordinal,
+              "dd": f"{n:02d}", "d": str(n), "EEEE": weekday}
+    return _DAY_FORMAT_RE.sub(lambda m: values.get(m.group(), m.group()[1:-1] if m.group(
+        )[:1] == "'" else weekday[:3]), pattern)
 
 
 def _inner_folder(value) -> str | None:
@@ -1798,7 +1857,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             pattern = ""
             path = docusaurus_path(inside, p.slug, conf)
         elif generator == "logseq":          # a page's address is no part of a note app
-            out.append(p)
+            out.append(_journal_page(p, inside, conf))
             continue
         elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress"):
             pattern = ""
@@ -1858,6 +1917,29 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             own = conf["url"] + own
         out.append(replace(p, aliases=aliases, url=own if "://" in own else p.url))
     return (_refs_in_own_language(out, translations) if translations else out), pages
+
+
+def _journal_page(post, inside: str, conf: dict[str, str]):
+    """A Logseq journal page (``journals/2024_01_05.md``) titled as the graph titles it
+    (``Jan 5th, 2024``, its ``:journal/page-title-format``) and named so for the links
+    that write that title; the post itself when it is no journal page or has a
+    ``title::`` of its own."""
+    from dataclasses import replace
+
+    from .readers.frontmatter import url_aliases
+
+    folder = conf.get("journals", "journals")
+    stem = PurePosixPath(inside).stem
+    day = _DAY_STEM_RE.match(stem)
+    if _under(inside, folder) is None or day is None or post.title != stem:
+        return post
+    try:
+        title = journal_title(dt.date(*map(int, day.groups())),
+                              conf.get("journal_title_format", LOGSEQ_JOURNAL_FORMAT))
+    except ValueError:
+        return post
+    return replace(post, title=title, label=title,
+                   aliases=tuple(sorted(set(post.aliases) | url_aliases(title))))
 
 
 def _refs_in_own_language(posts: list, translations: list[tuple[int, str, str, str]]) -> list:

@@ -58,7 +58,28 @@ def test_links_by_page_name_alias_and_block_reference(tmp_path):
     r = read_paths([tmp_path])
     dated = {p.title: p.date for p in r.posts}
     assert dated == {"机器学习/注意力": None, "位置编码": "2024-01-04", "外推": None,
-                     "2024_01_05": "2024-01-05"}       # a daily note is dated by its name
-    assert _cites(r.posts) == [("2024_01_05", "外推"), ("位置编码", "机器学习/注意力"),
+                     "Jan 5th, 2024": "2024-01-05"}     # a daily note is dated by its name
+    assert _cites(r.posts) == [("Jan 5th, 2024", "外推"), ("位置编码", "机器学习/注意力"),
                                ("外推", "位置编码"), ("外推", "机器学习/注意力")]
     assert not any("id::" in p.text for p in r.posts)
+
+
+def test_journal_pages_are_titled_and_linked_as_the_graph_titles_them(tmp_path):
+    """Logseq names a journal page by its ``:journal/page-title-format`` (default ``MMM
+    do, yyyy``): links write that name. A journal with a ``title::`` keeps it; a page
+    outside the journals folder named like a day is not retitled."""
+    _write(tmp_path, "default/logseq/config.edn", "{:meta/version 1}\n")
+    _write(tmp_path, "default/journals/2024_01_05.md", "- 读了旋转位置编码。\n")
+    _write(tmp_path, "default/journals/2024_01_06.md", "title:: 周六笔记\n\n- 休息。\n")
+    _write(tmp_path, "default/pages/2024_01_07.md", "- 一页。\n")
+    _write(tmp_path, "default/pages/rope.md", "- 见 [[Jan 5th, 2024]] 与 [[周六笔记]]。\n")
+    own = '{:journal/page-title-format "yyyy年MM月dd日 EEEE"\n :journals-directory "daily"}\n'
+    _write(tmp_path, "own/logseq/config.edn", own)
+    _write(tmp_path, "own/daily/2024_03_22.md", "- 一天。\n")
+    _write(tmp_path, "own/pages/b.md", "- 见 [[2024年03月22日 Friday]]。\n")
+    r = read_paths([tmp_path])
+    assert {p.title for p in r.posts} == {"Jan 5th, 2024", "周六笔记", "2024_01_07", "rope",
+                                          "2024年03月22日 Friday", "b"}
+    assert _cites(r.posts) == [("b", "2024年03月22日 Friday"), ("rope", "Jan 5th, 2024"),
+                               ("rope", "周六笔记")]
+    assert {p.title: p.date for p in r.posts}["Jan 5th, 2024"] == "2024-01-05"
