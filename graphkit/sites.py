@@ -1215,7 +1215,8 @@ def _quarto_config(conf: dict) -> tuple[tuple[str, str], ...]:
 
 
 def _astro_config(text: str) -> tuple[tuple[str, str], ...]:
-    """``site``, ``base`` and ``outDir`` of ``astro.config.mjs`` (https://docs.astro.build/en/reference/configuration-reference/)."""
+    """``site``, ``base`` and ``outDir`` of ``astro.config.mjs``
+    (https://docs.astro.build/en/reference/configuration-reference/)."""
     props = js_string_properties(text)
     return (("generator", "astro"), *_absolute_url(_outermost(props, "site"),
                                                    _outermost(props, "base")),

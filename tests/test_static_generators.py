@@ -236,7 +236,8 @@ def test_a_hugo_sites_own_content_and_publish_folders(tmp_path):
     GitHub Pages serves it) is the site as built, reported, not read again; a page at the
     top of the content folder is no post."""
     _write(tmp_path, "hugo.toml", 'baseURL = "https://h.example/"\ncontentDir = "src"\n'
-                                  'publishDir = "./docs/"\n[permalinks]\nposts = "/:year/:filename/"\n')
+                                  'publishDir = "./docs/"\n[permalinks]\n'
+                                  'posts = "/:year/:filename/"\n')
     _posts(tmp_path, {"src/posts/a.md": ("甲", "见[乙](/2021/b/)。"),
                       "src/posts/b.md": ("乙", '见[甲]({{< ref "a" >}})。'),
                       "src/about.md": ("关于", "关于本站，见[甲](/2021/a/)。")})
