@@ -737,8 +737,8 @@ def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
     keys = {str(k).lower(): v for k, v in conf.items()}
     # the folder the site is built into (Jekyll's destination, Hexo's public_dir, Hugo's
     # publishDir: "docs" for GitHub Pages) and Hugo's content folder, when inside the site
-    out += next((_output_dir(keys[k]) for k in ("destination", "public_dir", "publishdir")
-                 if _output_dir(keys.get(k))), ())
+    out += next(filter(None, (_output_dir(keys.get(k))
+                              for k in ("destination", "public_dir", "publishdir"))), ())
     content = _inner_folder(keys.get("contentdir"))
     if content and content != "content":
         out.append(("content_dir", content))
@@ -808,9 +808,10 @@ def journal_title(day: dt.date, pattern: str) -> str:
     month, weekday = _MONTHS[day.month - 1], _WEEKDAYS[day.weekday()]  # (English, as Logseq)
     values = {"yyyy": f"{day.year:04d}", "yy": f"{day.year % 100:02d}", "MMMM": month,
               "MMM": month[:3], "MM": f"{day.month:02d}", "M": str(day.month), "do": ordinal,
-              "dd": f"{n:02d}", "d": str(n), "EEEE": weekday}
-    return _DAY_FORMAT_RE.sub(lambda m: values.get(m.group(), m.group()[1:-1] if m.group(
-        )[:1] == "'" else weekday[:3]), pattern)
+              "dd": f"{n:02d}", "d": str(n), "EEEE": weekday, "EEE": weekday[:3],
+              "EE": weekday[:3], "E": weekday[:3]}
+    # a token is replaced by its value, text quoted in '…' by itself
+    return _DAY_FORMAT_RE.sub(lambda m: values.get(m.group(), m.group()[1:-1]), pattern)
 
 
 def _inner_folder(value) -> str | None:
@@ -1744,10 +1745,8 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                 home = next((d for d in sorted(posts_dirs[root], key=len)
                              if not d or inside.startswith(d + "/")), None)
                 rest = inside[len(home) + 1:] if home else inside
-                kinds = {"_posts", "_drafts"} | {"_" + k.split(":", 1)[1] for k in confs[root]
-                                                 if k.startswith("collection:")}
-                if (home is None or not kinds.intersection(rest.split("/")[:-1])) and (
-                        jekyll_collection(inside, confs[root]) is None):
+                if (home is None or not {"_posts", "_drafts"}.intersection(
+                        rest.split("/")[:-1])) and jekyll_collection(inside, confs[root]) is None:
                     why = ("a page of the site, not a post (Jekyll's and Hexo's posts are in "
                            "_posts/, a Jekyll site's other documents in its collections' "
                            "folders)")
@@ -1879,8 +1878,8 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             pattern = conf[f"permalink:{section}"]
             slug = p.slug or slugify(p.title)
             title_slug, filename = slugify(p.title), stem
-        elif jekyll_collection(inside, conf) is not None:   # a document of a collection
-            name, rest = jekyll_collection(inside, conf)
+        elif (document := jekyll_collection(inside, conf)) is not None:  # of a collection
+            name, rest = document
             pattern = conf[f"collection:{name}"]
             slug = title_slug = p.slug or stem
             filename = slugify(stem)
