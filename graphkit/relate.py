@@ -291,7 +291,9 @@ class TitleIndex:
         languages (``/posts/x/``, ``/en/posts/x/``) are told apart by where the link is.
 
         In order: archive URLs of kexue.fm or spaces.ac.cn and ``/archives/ID`` paths by
-        id; ``site-ref:`` links (a generator's own link syntax, see
+        id (such a path on a page of another site, or naming no archived post, is read as
+        any other site path: Typecho's default address is ``/archives/ID/`` on every
+        blog); ``site-ref:`` links (a generator's own link syntax, see
         :func:`graphkit.sites.expand_site_links`) by the target's file names, else by
         the one post whose whole title it is (a wikilink ``[[Linear Attention]]`` to the
         note titled so, as Foam, Logseq and Jekyll's digital gardens resolve it); absolute
@@ -322,7 +324,11 @@ class TitleIndex:
             if found is not None:
                 return found
         m = ARCHIVE_URL_RE.match(u)
-        if m:
+        site_path = u.startswith("/")
+        if m and site_path and base and re.match(r"^https?://", base, re.I) \
+                and not ARCHIVE_URL_RE.match(base):
+            m = None                        # another blog's own /archives/ID/ path
+        if m and (int(m.group(1)) in self.by_id or not site_path):
             return self.by_id.get(int(m.group(1)))
         if not self.by_alias:
             return None

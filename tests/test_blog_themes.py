@@ -286,3 +286,79 @@ def test_a_hexo_pages_code_has_no_gutter():
     """The Butterfly theme's page numbers its one-line block: the number is not a line."""
     (rope,) = [p for p in read_paths([BUTTERFLY]).posts if p.title == ROPE]
     assert "1" not in rope.text.split("\n")
+
+
+TYPECHO = FIXTURES / "zoo" / "typecho"
+
+
+def _posting(props: str, *, items: int = 1) -> str:
+    one = ('<article itemscope itemtype="http://schema.org/BlogPosting">'
+           f'<h1 itemprop="name headline">标题</h1>{props}<div><p>正文第一段。</p></div></article>')
+    return _page(one * items)
+
+
+def test_a_page_without_canonical_is_named_by_its_posts_microdata():
+    """Typecho's default theme: no canonical link, no ``og:url``; the title links the post
+    as the BlogPosting's ``url``. A nested item's ``url`` (the author) is not the post's;
+    a ``mainEntityOfPage`` names it as well."""
+    author = ('<span itemprop="author" itemscope itemtype="http://schema.org/Person">'
+              '<a itemprop="url" href="https://notes.example.com/author/1/">小林</a></span>')
+    own = '<a itemprop="url" href="https://notes.example.com/archives/12/">标题</a>'
+    (post,), _ = read_html(_posting(author + own), "x.html")
+    assert post.url == "https://notes.example.com/archives/12/"
+    assert "archives/12" in post.aliases
+    entity = '<link itemprop="mainEntityOfPage" href="https://b.example/posts/rope/">'
+    (post,), _ = read_html(_posting(entity), "y.html")
+    assert post.url == "https://b.example/posts/rope/"
+    (post,), _ = read_html(_posting(author), "z.html")
+    assert post.url is None
+
+
+def test_a_page_of_several_postings_is_named_by_none_of_them():
+    """A home page's summaries are items of many posts: none of their addresses names it."""
+    from graphkit.readers.html import microdata_address
+
+    page = _posting('<a itemprop="url" href="https://notes.example.com/archives/12/">标题</a>',
+                    items=2)
+    assert microdata_address(LexborHTMLParser(page)) is None
+
+
+def test_typecho_addresses_with_and_without_its_front_controller():
+    """A Typecho blog (tests/fixtures/zoo/typecho/) links posts by ``/archives/ID/``, as
+    kexue.fm does but on its own host, and by ``/index.php/archives/ID/`` (the address
+    before rewriting was switched on): one post each, tagged by the theme's keywords."""
+    r = read_paths([TYPECHO])
+    by_title = {p.title: p for p in r.posts}
+    # saved from /index.php/archives/3/; the page names itself without the controller
+    assert by_title["《Attention is All You Need》浅读"].url == \
+        "https://notes.example.com/archives/3/"
+    assert by_title[ROPE].url == "https://notes.example.com/archives/12/"   # no saved-from mark
+    assert by_title[ROPE].tags == ("Transformer", "位置编码")
+    edges, extra, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    cited = {title.get(e.target, e.target) for e in edges if title[e.source] == ROPE}
+    assert cited == {"线性注意力的简单推导", "随手记下的一个想法"}   # (the footer's FAQ: none)
+    cited = {title.get(e.target, e.target) for e in edges if title[e.source] == "位置编码的外推实验"}
+    assert "《Attention is All You Need》浅读" in cited   # by /index.php/archives/3/
+    assert not [x for x in extra if x.kind == "unresolved"]
+
+
+def test_an_archives_path_on_another_blog_is_that_blogs_post():
+    """kexue.fm's posts and a Typecho blog read together: ``/archives/15/`` on the Typecho
+    blog's page is its own post 15, not kexue.fm's archived post of that number."""
+    from graphkit.model import Link, Post
+
+    kexue = Post(key="post:15", title="科学空间的第十五篇", label="科学空间的第十五篇",
+                 archive_id=15, url="https://kexue.fm/archives/15")
+    theirs = Post(key="post:html:b.html", title="线性注意力的简单推导", label="线性注意力的简单推导",
+                  url="https://notes.example.com/archives/15/",
+                  aliases=("archives/15", "15"))
+    link = Link(url="/archives/15/", anchor="推导", sentence="推导见此。")
+    citing = Post(key="post:html:a.html", title="旋转位置编码", label="旋转位置编码",
+                  url="https://notes.example.com/archives/12/", links=(link,))
+    from_kexue = Post(key="post:16", title="科学空间的第十六篇", label="科学空间的第十六篇",
+                      archive_id=16, url="https://kexue.fm/archives/16", links=(link,))
+    edges, _, _ = relate([kexue, theirs, citing, from_kexue],
+                         options=BuildOptions(layers=("cites",)))
+    assert {(e.source, e.target) for e in edges} == {
+        ("post:html:a.html", "post:html:b.html"), ("post:16", "post:15")}

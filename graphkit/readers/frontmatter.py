@@ -53,7 +53,8 @@ def url_aliases(value: str) -> set[str]:
     """Normalised names under which a post can be linked: path without extension, slug
     (and ``medium/ID`` for a Medium address, whichever of its forms). Percent-encoding
     is decoded (WordPress writes a Chinese slug as ``%e6%97%8b…`` in its own addresses,
-    an author pastes it as ``旋转…``), as links are when they are resolved."""
+    an author pastes it as ``旋转…``), as links are when they are resolved. A PHP front
+    controller's ``index.php/`` before the path is dropped."""
     v = value.strip()
     if not v:
         return set()
@@ -62,6 +63,9 @@ def url_aliases(value: str) -> set[str]:
         return {f"medium/{medium}"} | url_aliases(re.sub(r"(?i)^[a-z]+://", "", v).partition("/")[2])
     v = re.sub(r"^[a-z]+://[^/]+", "", v, flags=re.I)   # drop scheme and host
     v = unquote(v.split("#", 1)[0].split("?", 1)[0]).strip("/")
+    # a PHP blog's front controller: ``/index.php/archives/3/`` is ``/archives/3/`` once
+    # rewriting is on (Typecho, WordPress' "PATHINFO" permalinks), and links keep both
+    v = re.sub(r"^index\.php/(?=.)", "", v, flags=re.I)
     v = re.sub(rf"(/index|/readme)?\.({DOC_EXTENSIONS})$", "", v, flags=re.I)
     if not v:
         return set()

@@ -131,7 +131,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
                 aid = archive_link_id(url)
                 break
     if aid is None and url is None:
-        url = saved_from(text) or saved_address
+        url = microdata_address(tree) or saved_from(text) or saved_address
         aid = archive_link_id(url) if url else None
     if not title:
         title = _page_title(tree, body, address=url)
@@ -168,7 +168,8 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     readers = int(rm.group(1)) if rm else None
     # (tags before the furniture goes: themes put the tag links in the post's meta line)
     tags = tuple(dict.fromkeys(
-        t for t in ([_block_text(a) for a in tree.css('a[rel~="tag"], .h-entry .p-category')]
+        t for t in ([_block_text(a) for a in tree.css('a[rel~="tag"], .h-entry .p-category, '
+                                                      '[itemprop~="keywords"] a')]
                     + [m.attributes.get("content") or "" for m in
                        tree.css('meta[property="article:tag"]')]) if t.strip()))
     section = tree.css_first('meta[property="article:section"]')
@@ -478,6 +479,56 @@ def _above(link: str, address: str) -> bool:
         return False
     top, own = a.path.rstrip("/") + "/", b.path
     return own != top and own.startswith(top)
+
+
+# a schema.org item of a post: BlogPosting, Article and their kinds (NewsArticle,
+# TechArticle, SocialMediaPosting, …), by the ``itemtype`` address's last part
+_POST_ITEM_RE = re.compile(r"schema\.org/\w*(?:Article|Posting)/?$", re.I)
+
+
+def microdata_address(tree) -> str | None:
+    """The address a page's post gives itself in schema.org microdata.
+
+    Themes that mark a post as a schema.org ``BlogPosting`` or ``Article`` item
+    (``itemscope itemtype="http://schema.org/BlogPosting"``: Typecho's default theme,
+    many WordPress and Hexo themes) link the post's own address as its ``url`` or
+    ``mainEntityOfPage`` property, the title's link most often. That names the page when
+    neither a canonical link nor ``og:url`` does. Only a page with one such item is
+    read: a home page's items are the summaries of many posts. A property of an item
+    nested in the post (the author, a ``Person``, has a ``url`` too) is not the post's.
+
+    Parameters
+    ----------
+    tree : selectolax.parser.HTMLParser
+        The parsed page.
+
+    Returns
+    -------
+    str or None
+        The absolute ``http(s)`` address, else None.
+
+    References
+    ----------
+    .. [1] WHATWG, HTML Living Standard, "Microdata",
+       https://html.spec.whatwg.org/multipage/microdata.html
+    .. [2] schema.org, BlogPosting, https://schema.org/BlogPosting
+    """
+    items = [n for n in tree.css("[itemscope][itemtype]")
+             if _POST_ITEM_RE.search((n.attributes.get("itemtype") or "").strip())]
+    if len(items) != 1:
+        return None
+    item = items[0]
+    for node in item.css("[itemprop]"):
+        if not {"url", "mainEntityOfPage"} & set((node.attributes.get("itemprop") or "").split()):
+            continue
+        owner = node.parent
+        while owner is not None and "itemscope" not in owner.attributes:
+            owner = owner.parent
+        value = (node.attributes.get("href") or node.attributes.get("content") or "").strip()
+        if owner is not None and owner.mem_id == item.mem_id and "itemscope" not in \
+                node.attributes and re.match(r"^https?://[^/\s]+", value, re.I):
+            return value
+    return None
 
 
 # the "mark of the web" a browser writes atop a page it saves (Chrome, Edge, Internet
