@@ -279,8 +279,42 @@ _REDIRECT_PARAMS = ("target", "to", "url", "u", "q", "z", "dest", "destination",
                     "link", "redirect")
 
 
+# the Internet Archive's copy of a page: web.archive.org/web/TIMESTAMP[MODIFIER_]/ADDRESS
+# (a timestamp of 1–14 digits, `im_`/`cs_`/`js_`/`id_` for an image, style, script or the
+# page as captured), which its pages also link as a site path (/web/…/https://…)
+_WAYBACK_RE = re.compile(
+    r"^(?:(?:https?:)?//(?:web\.|wayback\.)?archive\.org)?/web/\d{1,14}(?:[a-z]{2}_)?/+"
+    r"(https?):/+([^/\s?#]+\.[^\s]*)$", re.I)
+
+
+def archived_address(url: str) -> str | None:
+    """The address a Wayback Machine copy of a page stands for, or None.
+
+    The Internet Archive's Wayback Machine serves its copy of ``https://blog.example/a/``
+    at ``https://web.archive.org/web/20210315000000/https://blog.example/a/`` and
+    rewrites every link and the canonical link of the pages it serves so; a blog read
+    from its copies (a blog that is gone, saved page by page from the archive) links its
+    posts by those addresses.
+
+    >>> archived_address("https://web.archive.org/web/20210315083000/https://blog.example/a/")
+    'https://blog.example/a/'
+    >>> archived_address("/web/2021im_/http://blog.example/logo.png")
+    'http://blog.example/logo.png'
+    >>> archived_address("/web/2021/frameworks.html") is None
+    True
+
+    References
+    ----------
+    .. [1] Internet Archive, "Wayback Machine APIs" (the ``/web/TIMESTAMP/URL`` form),
+       https://archive.org/help/wayback_api.php
+    """
+    m = _WAYBACK_RE.match(url.strip())
+    return f"{m.group(1).lower()}://{m.group(2)}" if m else None
+
+
 def outbound_target(url: str) -> str:
-    """The address behind a platform's outbound-link redirector; else ``url`` itself.
+    """The address behind a platform's outbound-link redirector or an archive's copy;
+    else ``url`` itself.
 
     A link to another site from a post on 知乎, 简书, 掘金, CSDN, Tumblr or in a Google or
     Facebook result goes through the platform's redirector, which names the address in
@@ -288,6 +322,7 @@ def outbound_target(url: str) -> str:
     redirector is known by its host (``link.``, ``links.``, ``l.``, ``out.``, ``go.``,
     ``t.``) or its endpoint (``/url``, ``/go``, ``/redirect``, ``/l.php``, ``/link2/``).
     Share buttons (``/sharer``, ``/intent/tweet``) are not redirectors and stay as they are.
+    A Wayback Machine copy's address is the address it copied (:func:`archived_address`).
 
     >>> outbound_target("https://link.zhihu.com/?target=https%3A//kexue.fm/archives/8265")
     'https://kexue.fm/archives/8265'
@@ -297,7 +332,7 @@ def outbound_target(url: str) -> str:
     'https://twitter.com/intent/tweet?url=https%3A%2F%2Fblog.example%2Fa%2F'
     """
     for _ in range(MAX_REDIRECTS):        # a redirector's link to another one, unwrapped
-        target = _redirect_target(url)
+        target = _redirect_target(url) or archived_address(url)
         if target is None:
             break
         url = target

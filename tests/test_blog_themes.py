@@ -362,3 +362,40 @@ def test_an_archives_path_on_another_blog_is_that_blogs_post():
                          options=BuildOptions(layers=("cites",)))
     assert {(e.source, e.target) for e in edges} == {
         ("post:html:a.html", "post:html:b.html"), ("post:16", "post:15")}
+
+
+WAYBACK = FIXTURES / "zoo" / "wayback"
+
+
+def test_a_blog_read_from_the_wayback_machine_is_at_its_own_addresses():
+    """A Jekyll blog saved page by page from the Internet Archive
+    (tests/fixtures/zoo/wayback/): canonical links, ``og:url`` and every link rewritten
+    to ``web.archive.org/web/TIMESTAMP/…``, captures of several timestamps. Each post is
+    at the address the archive copied, the home page is the site's root (a list page),
+    and a link to arXiv through the archive names the paper."""
+    r = read_paths([WAYBACK])
+    assert sorted(p.url for p in r.posts) == [
+        f"https://xiaolin.example.org/{x}.html" for x in (
+            "2018/01/01/faq", "2019/01/02/attention", "2020/03/04/rope", "2020/05/06/linear",
+            "2021/07/08/extrapolation", "2021/09/10/idea")]
+    (home,) = [f for f in r.fragments if f.reason.startswith("a list page")]
+    assert "https://xiaolin.example.org/" in home.reason
+    edges, extra, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    assert "paper:arxiv:1706.03762" in [x.key for x in extra if x.kind == "paper"]
+    assert not [x for x in extra if x.kind == "unresolved"]
+
+
+@pytest.mark.parametrize("link, original", [
+    ("https://web.archive.org/web/20210315083000/https://blog.example/a/", "https://blog.example/a/"),
+    ("http://web.archive.org/web/2021/http://blog.example/a/?x=1#y", "http://blog.example/a/?x=1#y"),
+    ("/web/20210315083000/https://blog.example/a/", "https://blog.example/a/"),
+    ("//web.archive.org/web/20210315083000id_/https://blog.example/a/", "https://blog.example/a/"),
+    ("https://web.archive.org/web/20210315083000*/blog.example/*", None),   # a capture list
+    ("https://blog.example/web/2021/notes.html", None),         # a blog's own /web/ folder
+    ("https://archive.ph/AbCdE", None),                         # names no address
+])
+def test_an_archived_copys_address_is_the_address_it_copied(link, original):
+    from graphkit.sites import archived_address, outbound_target
+
+    assert archived_address(link) == original
+    assert outbound_target(link) == (original or link)

@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 from .. import dates
 from ..dates import ISO_DATE_RE
 from ..model import Fragment, Link, Post, Source
-from ..sites import path_aliases, weixin_article_id
+from ..sites import archived_address, path_aliases, weixin_article_id
 from ..text import preview, sentence_around
 from .frontmatter import url_aliases
 from .kexue import SITE_URL, archive_link_id
@@ -127,11 +127,11 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
                           (".h-entry a.p-canonical[href]", "href")):   # Medium's class
             node = tree.css_first(sel)
             if node is not None and node.attributes.get(attr):
-                url = node.attributes[attr]
+                url = _original(node.attributes[attr])
                 aid = archive_link_id(url)
                 break
     if aid is None and url is None:
-        url = microdata_address(tree) or saved_from(text) or saved_address
+        url = _original(microdata_address(tree) or saved_from(text) or saved_address)
         aid = archive_link_id(url) if url else None
     if not title:
         title = _page_title(tree, body, address=url)
@@ -479,6 +479,11 @@ def _above(link: str, address: str) -> bool:
         return False
     top, own = a.path.rstrip("/") + "/", b.path
     return own != top and own.startswith(top)
+
+
+def _original(address: str | None) -> str | None:
+    """A page's own address, the one it copies when it is a Wayback Machine copy."""
+    return (archived_address(address) or address) if address else address
 
 
 # a schema.org item of a post: BlogPosting, Article and their kinds (NewsArticle,
