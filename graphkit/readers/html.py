@@ -537,12 +537,14 @@ def microdata_address(tree) -> str | None:
 
 
 # the "mark of the web" a browser writes atop a page it saves (Chrome, Edge, Internet
-# Explorer): the address it was saved from, its length in parentheses; and the comment
-# the SingleFile extension writes after <html>
+# Explorer): the address it was saved from, its length in parentheses; the comment the
+# SingleFile extension writes after <html>; and HTTrack's, after <html> and before
+# </html>, which names the address without its scheme
 _SAVED_FROM_RE = re.compile(
     r"<!--\s*saved from url=\(\d{1,5}\)\s*(https?://[^\s<>\"']+?)\s*-->"
     r"|<!--\s*(?:Page saved with|Archive processed by) SingleFile\s*\n\s*url:\s*"
-    r"(https?://[^\s<>\"']+)", re.I)
+    r"(https?://[^\s<>\"']+)"
+    r"|<!--\s*Mirrored from ((?:https?://)?[^\s<>\"'/]+\.[^\s<>\"']*) by HTTrack", re.I)
 SAVED_FROM_HEAD_CHARS = 2048
 
 
@@ -551,24 +553,33 @@ def saved_from(text: str) -> str | None:
 
     Chrome, Edge and Internet Explorer write ``<!-- saved from url=(0042)https://… -->``
     near the top of a saved page (the "mark of the web"); the SingleFile extension a
-    comment ``Page saved with SingleFile`` with a ``url:`` line. Either names the page
-    when the page names itself by neither a canonical link nor ``og:url``; a mark of a
-    page not from the web (``about:internet``) names nothing.
+    comment ``Page saved with SingleFile`` with a ``url:`` line; HTTrack ``<!-- Mirrored
+    from blog.example/a/ by HTTrack Website Copier/3.x … -->`` at the top and at the end
+    (read as ``https://``). Any of them names the page when the page names itself by
+    neither a canonical link nor ``og:url``; a mark of a page not from the web
+    (``about:internet``) names nothing.
 
     Parameters
     ----------
     text : str
-        The page's HTML; only its first :data:`SAVED_FROM_HEAD_CHARS` characters are
-        searched.
+        The page's HTML; only its first and last :data:`SAVED_FROM_HEAD_CHARS`
+        characters are searched.
 
     References
     ----------
     .. [1] Microsoft, "Mark of the Web" (the ``saved from url`` comment),
        https://learn.microsoft.com/en-us/previous-versions/windows/internet-explorer/ie-developer/compatibility/ms537628(v=vs.85)
     .. [2] SingleFile, https://github.com/gildas-lormeau/SingleFile
+    .. [3] HTTrack Website Copier, https://www.httrack.com/html/fcguide.html
     """
-    m = _SAVED_FROM_RE.search(text[:SAVED_FROM_HEAD_CHARS])
-    return (m.group(1) or m.group(2)) if m else None
+    m = (_SAVED_FROM_RE.search(text[:SAVED_FROM_HEAD_CHARS])
+         or _SAVED_FROM_RE.search(text[-SAVED_FROM_HEAD_CHARS:]))
+    if m is None:
+        return None
+    mirrored = m.group(3)
+    if mirrored and not re.match(r"^https?://", mirrored, re.I):
+        mirrored = "https://" + mirrored
+    return m.group(1) or m.group(2) or mirrored
 
 
 MHTML = "mhtml"
