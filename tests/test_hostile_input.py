@@ -120,6 +120,23 @@ def test_deep_html_nesting_is_read(tmp_path):
     assert posts[0].text == "深处的一段话。"
 
 
+def test_a_web_archive_nested_50000_deep_is_reported(tmp_path):
+    """A binary property list of 50,000 arrays each holding the next (Safari's web archive
+    format, crafted): reported as no web archive; the good post beside it is kept."""
+    import struct
+
+    n = 50_000
+    objects = b"".join(b"\xa1" + struct.pack(">I", i + 1) for i in range(n)) + b"\xa0"
+    offsets = b"".join(struct.pack(">I", 8 + 5 * i) for i in range(n + 1))
+    trailer = struct.pack(">6xBBQQQ", 4, 4, n + 1, 0, 8 + len(objects))
+    (tmp_path / "deep.webarchive").write_bytes(b"bplist00" + objects + offsets + trailer)
+    (tmp_path / "good.jsonl").write_text(GOOD, encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert [p.title for p in r.posts] == ["留下来的好文章"]
+    (frag,) = [f for f in r.fragments if f.path.endswith("deep.webarchive")]
+    assert "not a web archive" in frag.reason
+
+
 def test_csv_field_longer_than_the_csv_module_limit(tmp_path):
     long_text = "长" * 200_000
     text = f'title,text\n第一篇,"{long_text}"\n第二篇,短\n'

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from conftest import FIXTURES
 
+from graphkit.options import BuildOptions
+from graphkit.pipeline import relate
 from graphkit.readers import read_paths, read_text
 from graphkit.readers.html import saved_from
 
@@ -163,3 +165,79 @@ def test_a_wechat_articles_date_on_beijings_clock():
             '<div id="js_content"><p>正文。</p></div></body></html>')
     _, (post,), _ = read_text(page, "a.html")
     assert post.title == "甲" and post.date == "2020-05-06" and post.text == "正文。"
+
+
+def _webarchive(page: bytes, address: str | None, *, frames: tuple[bytes, ...] = (),
+                encoding: str = "UTF-8", binary: bool = True) -> bytes:
+    import plistlib
+
+    main = {"WebResourceData": page, "WebResourceMIMEType": "text/html",
+            "WebResourceTextEncodingName": encoding, "WebResourceFrameName": ""}
+    if address:
+        main["WebResourceURL"] = address
+    archive = {"WebMainResource": main,
+               "WebSubresources": [{"WebResourceData": b"\x89PNG\r\n", "WebResourceMIMEType":
+                                    "image/png", "WebResourceURL": "https://saved.example/a.png"}],
+               "WebSubframeArchives": [{"WebMainResource": {
+                   "WebResourceData": f, "WebResourceMIMEType": "text/html",
+                   "WebResourceURL": "https://comments.example/embed"}} for f in frames]}
+    return plistlib.dumps(archive, fmt=plistlib.FMT_BINARY if binary else plistlib.FMT_XML)
+
+
+def test_a_page_safari_saved_as_a_web_archive_is_read_as_the_page(tmp_path):
+    """The zoo's saved blog with one page as Safari saves it (``.webarchive``, a binary
+    property list holding the page, its address and its comment frame): the same six
+    posts and citations as from the page saved by Chrome; the frame is reported."""
+    import json
+    import shutil
+
+    name = "位置编码的外推实验 – 测试"
+    blog = tmp_path / "saved"
+    shutil.copytree(SAVED, blog)
+    page = (blog / f"{name}.html").read_bytes()
+    frame = (blog / f"{name}_files" / "saved_resource.html").read_bytes()
+    (blog / f"{name}.html").unlink()
+    shutil.rmtree(blog / f"{name}_files")
+    (blog / f"{name}.webarchive").write_bytes(
+        _webarchive(page, "https://saved.example/2021/07/08/extra-slug/", frames=(frame,)))
+    r = read_paths([blog])
+    (report,) = [f for f in r.files if f.path.endswith(".webarchive")]
+    assert report.format == "webarchive" and report.posts == 1
+    post = next(p for p in r.posts if p.title == "位置编码的外推实验")
+    assert post.url == "https://saved.example/2021/07/08/extra-slug/" and post.date == "2021-07-08"
+    assert any("1 frame page(s)" in f.reason for f in r.fragments
+               if f.path.endswith(".webarchive"))
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    got = {(title[e.source], title.get(e.target, e.target)) for e in edges}
+    truth = json.loads((SAVED / "truth.json").read_text(encoding="utf-8"))
+    assert got == {tuple(x) for x in truth["cites"]}
+
+
+def test_a_web_archive_in_its_own_encoding_or_as_xml():
+    from graphkit.readers.html import read_webarchive
+
+    page = "<html><body><article><h1>标题</h1><p>正文第一段。</p></article></body></html>"
+    for data in (_webarchive(page.encode("gb18030"), "https://b.example/a/", encoding="GBK"),
+                 _webarchive(page.encode(), "https://b.example/a/", binary=False)):
+        (post,), _ = read_webarchive(data, "a.webarchive")
+        assert (post.title, post.text, post.url) == ("标题", "正文第一段。", "https://b.example/a/")
+
+
+@pytest.mark.parametrize("data, why", [
+    (b"bplist00" + b"\x00" * 40, "not a web archive"),
+    (b"bplist00\xd1\x01\x02" + b"\xff" * 30, "not a web archive"),
+    (__import__("plistlib").dumps({"a": 1}, fmt=__import__("plistlib").FMT_BINARY),
+     "without a web archive's main resource"),
+    (__import__("plistlib").dumps({"WebMainResource": {"WebResourceData": b"GIF89a",
+                                   "WebResourceMIMEType": "image/gif"}},
+                                  fmt=__import__("plistlib").FMT_BINARY), "of image/gif"),
+])
+def test_a_broken_web_archive_is_reported_not_raised(data, why, tmp_path):
+    (tmp_path / "x.webarchive").write_bytes(data)
+    (tmp_path / "ok.md").write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    r = read_paths([tmp_path])
+    (frag,) = [f for f in r.fragments if f.path.endswith("x.webarchive")]
+    assert why in frag.reason and frag.line == 1
+    (report,) = [f for f in r.files if f.path.endswith("x.webarchive")]
+    assert report.posts == 0 and report.error

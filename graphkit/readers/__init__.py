@@ -826,6 +826,11 @@ def _read_data(box: list[bytes], name: str, limits: ReadLimits
     if size > limits.max_file_bytes:
         return _unread(name, size, f"{size} bytes, more than the limit of "
                                    f"{limits.max_file_bytes} (option max_file_bytes)")
+    if html.detect_webarchive(data, name):     # Safari's saved page: a property list
+        posts, frags = html.read_webarchive(data, name)
+        return FileReport(path=name, format=html.WEBARCHIVE, posts=len(posts), size=size,
+                          error=None if posts else "no post in this file (see its fragments)"
+                          ), posts, frags
     try:
         text, _, byte_frags = decode_report(data, name)
     except InputError as exc:

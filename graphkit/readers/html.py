@@ -660,6 +660,81 @@ def read_mhtml(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     return posts, frags
 
 
+WEBARCHIVE = "webarchive"
+_BINARY_PLIST = b"bplist00"
+
+
+def detect_webarchive(data: bytes, path: str) -> bool:
+    """True for a page Safari saved as a Web Archive: a binary property list
+    (``bplist00``), or a ``.webarchive`` file (Safari writes it binary; a converted one
+    may be an XML property list)."""
+    return data.startswith(_BINARY_PLIST) or path.lower().endswith(".webarchive")
+
+
+def read_webarchive(data: bytes, path: str) -> tuple[list[Post], list[Fragment]]:
+    """Read a page Safari saved as a Web Archive (``.webarchive``).
+
+    A Web Archive is a property list: ``WebMainResource`` holds the page's bytes
+    (``WebResourceData``), its address (``WebResourceURL``) and encoding
+    (``WebResourceTextEncodingName``); ``WebSubresources`` its images, styles and
+    scripts; ``WebSubframeArchives`` the pages of its frames (comment widgets, share
+    buttons), which are reported, never read as posts, as an MHTML archive's frames are.
+    The page is read as :func:`read_html` reads one, its address the archive's when the
+    page names none. The file is binary: report lines are 1.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes.
+    path : str
+        Name used in sources and fragments.
+
+    Returns
+    -------
+    posts : list of Post
+    fragments : list of Fragment
+
+    References
+    ----------
+    .. [1] Apple, "WebArchive" (WebKit's ``WebResource`` keys),
+       https://developer.apple.com/documentation/webkit/webarchive
+    .. [2] Python, ``plistlib``, https://docs.python.org/3/library/plistlib.html
+    """
+    import plistlib
+
+    def unread(why: str) -> tuple[list[Post], list[Fragment]]:
+        return [], [Fragment(path=path, line=1, end_line=1, reason=why, text="")]
+
+    try:
+        archive = plistlib.loads(data)
+    except (plistlib.InvalidFileException, ValueError, TypeError, KeyError, IndexError,
+            OverflowError, RecursionError, MemoryError, UnicodeDecodeError) as exc:
+        return unread(f"a property list that is not a web archive ({type(exc).__name__})")
+    main = archive.get("WebMainResource") if isinstance(archive, dict) else None
+    page = main.get("WebResourceData") if isinstance(main, dict) else None
+    if not isinstance(page, bytes):
+        return unread("a property list without a web archive's main resource "
+                      "(WebMainResource, WebResourceData)")
+    mime = str(main.get("WebResourceMIMEType") or "text/html").lower()
+    if "html" not in mime:
+        return unread(f"a web archive of {mime}, not of an HTML page")
+    encoding = str(main.get("WebResourceTextEncodingName") or "utf-8")
+    try:
+        text = page.decode(encoding, errors="replace")
+    except LookupError:                      # an encoding Python does not know
+        text = page.decode("utf-8", errors="replace")
+    address = main.get("WebResourceURL")
+    posts, frags = read_html(text, path, saved_address=address if isinstance(address, str)
+                             and re.match(r"^https?://", address, re.I) else None)
+    frames = archive.get("WebSubframeArchives")
+    if isinstance(frames, list) and frames:
+        frags.append(Fragment(path=path, line=1, end_line=1,
+                              reason=f"{len(frames)} frame page(s) saved with the page "
+                                     f"(comments, share buttons): part of it, not posts",
+                              text=""))
+    return posts, [replace(f, line=1, end_line=1) for f in frags]
+
+
 SAVED_FILES_SUFFIX = "_files"
 
 
