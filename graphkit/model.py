@@ -109,6 +109,10 @@ class Post:
         :data:`graphkit.readers.frontmatter.MAX_FIELD_CHARS` characters, under a plain
         name), which a permalink pattern may name: Hexo fills a pattern's other
         placeholders from the post's front matter (hexo-abbrlink's ``:abbrlink``).
+    listed : tuple of (str, str)
+        (HTML pages, while files are read) the page's links as ``(anchor text, href)``,
+        the theme's lists of posts among them: what names a page that names no address
+        of its own (:func:`graphkit.readers.html.named_by_listings`); empty once read.
     """
 
     key: str
@@ -129,6 +133,7 @@ class Post:
     sources: tuple[Source, ...] = ()
     slug: str | None = None
     fields: tuple[tuple[str, str], ...] = ()
+    listed: tuple[tuple[str, str], ...] = ()
 
     @property
     def title_only(self) -> bool:

@@ -241,3 +241,39 @@ def test_a_broken_web_archive_is_reported_not_raised(data, why, tmp_path):
     assert why in frag.reason and frag.line == 1
     (report,) = [f for f in r.files if f.path.endswith("x.webarchive")]
     assert report.posts == 0 and report.error
+
+
+JIANSHU = FIXTURES / "zoo" / "jianshu"
+
+
+def test_a_page_that_names_no_address_is_named_by_the_pages_that_list_it():
+    """简书 (tests/fixtures/zoo/jianshu/): one page saved with no mark, no canonical link
+    and no ``og:url``. The other pages' recommendations list it under its whole title by
+    ``/p/ID``, read from each listing page's own address."""
+    page = (JIANSHU / f"{ROPE} - 简书.html").read_text(encoding="utf-8")
+    assert "saved from url=" not in page and "canonical" not in page and "og:url" not in page
+    r = read_paths([JIANSHU])
+    assert {p.title: p.url for p in r.posts}[ROPE] == "https://www.jianshu.com/p/5e6f7a8b9c0d"
+    assert all(p.listed == () for p in r.posts)
+
+
+def _unmarked(title: str, links: str, *, address: str | None = None) -> str:
+    mark = f"<!-- saved from url=(0030){address} -->\n" if address else ""
+    return (f"{mark}<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>{title}的正文，写得足够长的一句话。</p></article><aside>{links}</aside></body></html>")
+
+
+@pytest.mark.parametrize("listing, named", [
+    ('<a href="/p/2">旋转位置编码</a>', "https://b.example/p/2"),          # read from the lister
+    ('<a href="https://b.example/p/2?from=side#top"> 旋转位置编码 </a>', "https://b.example/p/2"),
+    ('<a href="/tag/rope/">旋转位置编码</a>', None),                        # a tag page
+    ('<a href="/p/2">旋转位置编码</a><a href="/p/3">旋转位置编码</a>', None),   # two addresses
+    ('<a href="/p/1">旋转位置编码</a>', None),                              # the lister's own
+    ('<a href="/p/2">旋转位置</a>', None),                                  # not its whole title
+])
+def test_which_listing_names_an_unnamed_page(listing, named, tmp_path):
+    (tmp_path / "a.html").write_text(_unmarked("线性注意力", listing, address="https://b.example/p/1"),
+                                     encoding="utf-8")
+    (tmp_path / "b.html").write_text(_unmarked("旋转位置编码", ""), encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert {p.title: p.url for p in r.posts}["旋转位置编码"] == named

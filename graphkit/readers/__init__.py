@@ -619,6 +619,7 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     fragments.extend(bodies)
     sightings, frames = html.saved_resources(sightings, {r.path for r in reports})
     fragments.extend(frames)
+    sightings = html.named_by_listings(sightings)
     configs = [(r.path, r.site) for r in reports if r.format == SITE_CONFIG]
     sightings, aside = site_sources(sightings, configs)
     fragments.extend(aside)

@@ -213,8 +213,91 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
                 untitled=not title, date=date, readers=readers, archive_id=aid, url=url,
                 text=body_text, links=tuple(links), tags=tags, categories=categories,
                 aliases=tuple(sorted(aliases)),
-                sources=(Source(path=path, line=1, format=HTML_FORMAT),))
+                sources=(Source(path=path, line=1, format=HTML_FORMAT),),
+                listed=_listed(tree))
     return [post], frags
+
+
+# a page's links kept to name other pages (named_by_listings): at most so many, with an
+# anchor text of so many characters
+MAX_LISTED_LINKS = 500
+LISTED_ANCHOR_CHARS = (2, 200)
+
+
+def _listed(tree) -> tuple[tuple[str, str], ...]:
+    out: dict[tuple[str, str], None] = {}
+    low, high = LISTED_ANCHOR_CHARS
+    for a in tree.css("a[href]"):
+        href = (a.attributes.get("href") or "").strip()
+        anchor = " ".join(a.text(separator=" ").split())
+        if low <= len(anchor) <= high and href and not href.startswith(("#", "javascript:")):
+            out[(anchor, href)] = None
+            if len(out) >= MAX_LISTED_LINKS:
+                break
+    return tuple(out)
+
+
+def named_by_listings(posts: list) -> list:
+    """Name the saved pages that name no address of their own by the address other
+    pages list them under.
+
+    A page saved without a canonical link, ``og:url``, microdata or a browser's mark
+    (Firefox marks nothing) has no address, so links to it reach nothing. The pages
+    saved with it list it: the sidebar's newest posts, the previous and next post, the
+    recommendations and the page's own title link its address under its whole title. A
+    page takes the one address (without query and anchor) that links whose text is its
+    title name, on any page read, when that address is no other post's and no other
+    post has that title. Relative links are read from the listing page's address; a
+    link into a tag, category, author or page-number folder (:data:`LIST_FOLDERS`) names
+    a list, never the page.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings of every file read; :attr:`Post.listed` is emptied on all of them.
+
+    Returns
+    -------
+    list of Post
+    """
+    def norm(title: str) -> str:
+        return " ".join(title.split()).casefold()
+
+    unnamed = {id(p) for p in posts if p.url is None and p.title
+               and p.sources and p.sources[0].format == HTML_FORMAT}
+    if not unnamed:
+        return [replace(p, listed=()) if p.listed else p for p in posts]
+    titles: dict[str, int] = {}
+    for p in posts:
+        if p.title:
+            titles[norm(p.title)] = titles.get(norm(p.title), 0) + 1
+    wanted = {norm(p.title) for p in posts if id(p) in unnamed and titles[norm(p.title)] == 1}
+    taken = {p.url.split("#", 1)[0].split("?", 1)[0] for p in posts if p.url}
+    found: dict[str, set[str]] = {}
+    for p in posts:
+        for anchor, href in p.listed:
+            key = norm(anchor)
+            if key not in wanted:
+                continue
+            if p.url and not re.match(r"^[a-z][a-z0-9+.\-]*:", href, re.I):
+                try:
+                    href = urljoin(p.url, href)
+                except ValueError:
+                    continue
+            href = href.split("#", 1)[0].split("?", 1)[0]
+            folders = re.sub(r"^[a-z][a-z0-9+.\-]*://[^/]*", "", href, flags=re.I).split("/")
+            if not LIST_FOLDERS.intersection(f.casefold() for f in folders[:-1]):
+                found.setdefault(key, set()).add(href)   # (a tag or category page: not it)
+    out = []
+    for p in posts:
+        addresses = found.get(norm(p.title), set()) if id(p) in unnamed else set()
+        if len(addresses) == 1 and not addresses & taken:
+            (address,) = addresses
+            named = re.match(r"^https?://", address, re.I) is not None
+            p = replace(p, url=address if named else None,
+                        aliases=tuple(sorted(set(p.aliases) | url_aliases(address))))
+        out.append(replace(p, listed=()) if p.listed else p)
+    return out
 
 
 _WP_SHORTLINK_RE = re.compile(r"[?&]p=(\d+)")
