@@ -1009,6 +1009,40 @@ def _hostile() -> dict:
     except RecursionError:
         pass
     out["mhtml_3000_nested_s"] = round(time.perf_counter() - t, 3)
+    # Safari's web archive: a binary property list of 50,000 nested arrays (reported), and
+    # one page of 20,000 frames; 2,000 saved pages, half of them naming no address, each
+    # listing 100 others by title in a sidebar (named_by_listings)
+    import plistlib
+    import struct
+
+    from graphkit.readers.html import named_by_listings, read_webarchive
+
+    n = 50_000
+    objects = b"".join(b"\xa1" + struct.pack(">I", i + 1) for i in range(n)) + b"\xa0"
+    offsets = b"".join(struct.pack(">I", 8 + 5 * i) for i in range(n + 1))
+    t = time.perf_counter()
+    read_webarchive(b"bplist00" + objects + offsets
+                    + struct.pack(">6xBBQQQ", 4, 4, n + 1, 0, 8 + len(objects)), "deep.webarchive")
+    out["webarchive_50000_nested_s"] = round(time.perf_counter() - t, 3)
+    frame = {"WebMainResource": {"WebResourceData": b"<html><body><p>f</p></body></html>",
+                                 "WebResourceMIMEType": "text/html"}}
+    archive = plistlib.dumps({"WebMainResource": {
+        "WebResourceData": "<html><body><article><h1>标题</h1><p>正文。</p></article></body></html>"
+        .encode(), "WebResourceMIMEType": "text/html", "WebResourceURL": "https://b.example/a/"},
+        "WebSubframeArchives": [frame] * 20_000}, fmt=plistlib.FMT_BINARY)
+    t = time.perf_counter()
+    read_webarchive(archive, "frames.webarchive")
+    out["webarchive_20000_frames_s"] = round(time.perf_counter() - t, 3)
+    from graphkit.model import Post, Source
+
+    pages = [Post(key=f"post:html:{i}.html", title=f"第{i}篇文章", label=f"第{i}篇文章",
+                  url=None if i % 2 else f"https://b.example/p/{i}",
+                  sources=(Source(path=f"{i}.html", line=1, format="html"),),
+                  listed=tuple((f"第{j}篇文章", f"/p/{j}") for j in range(i, i + 100)))
+             for i in range(2000)]
+    t = time.perf_counter()
+    named_by_listings(pages)
+    out["named_by_listings_2000_pages_s"] = round(time.perf_counter() - t, 3)
     # reStructuredText at the size docutils is given (MAX_RST_CHARS): its costliest
     # structures measured, and a table too wide to be given to it
     from graphkit.readers.rest import MAX_RST_CHARS, read_rst
