@@ -386,8 +386,10 @@ def test_a_blog_read_from_the_wayback_machine_is_at_its_own_addresses():
 
 
 @pytest.mark.parametrize("link, original", [
-    ("https://web.archive.org/web/20210315083000/https://blog.example/a/", "https://blog.example/a/"),
-    ("http://web.archive.org/web/2021/http://blog.example/a/?x=1#y", "http://blog.example/a/?x=1#y"),
+    ("https://web.archive.org/web/20210315083000/https://blog.example/a/",
+     "https://blog.example/a/"),
+    ("http://web.archive.org/web/2021/http://blog.example/a/?x=1#y",
+     "http://blog.example/a/?x=1#y"),
     ("/web/20210315083000/https://blog.example/a/", "https://blog.example/a/"),
     ("//web.archive.org/web/20210315083000id_/https://blog.example/a/", "https://blog.example/a/"),
     ("https://web.archive.org/web/20210315083000*/blog.example/*", None),   # a capture list

@@ -95,10 +95,11 @@ def test_mhtml_by_name_or_by_content(name, text, posts, words):
      " saved date: Wed Sep 24 2026\n--><head>", "https://b.example/p/1"),
     ("<!-- saved from url=(0014)about:internet -->\n<html>", None),
     ("<html>\n<!-- Mirrored from blog.example/archives/12/ by HTTrack Website Copier/3.x "
-     "[XR&CO'2014], Mon, 01 Jan 2024 10:00:00 GMT -->\n<head>", "https://blog.example/archives/12/"),
+     "[XR&CO'2014], Mon, 01 Jan 2024 10:00:00 GMT -->\n<head>",
+     "https://blog.example/archives/12/"),
     ("<html><head></head><body>" + "<p>正文。</p>" * 400 + "</body>\n<!-- Mirrored from "
-     "blog.example/a.html by HTTrack Website Copier/3.x [XR&CO'2014], Mon, 01 Jan 2024 -->\n</html>",
-     "https://blog.example/a.html"),
+     "blog.example/a.html by HTTrack Website Copier/3.x [XR&CO'2014], Mon, 01 Jan 2024 -->"
+     "\n</html>", "https://blog.example/a.html"),
     ("<html><body><p>saved from url=(0010)https://c.example/</p>", None),
 ])
 def test_what_names_the_address_a_page_was_saved_from(head, url):

@@ -736,11 +736,15 @@ def read_mhtml(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     frags = [replace(f, line=first, end_line=nlines) for f in frags]
     posts = [replace(p, sources=tuple(replace(s, line=first) for s in p.sources)) for p in posts]
     if len(pages) > 1:
-        frags.append(Fragment(path=path, line=first, end_line=nlines,
-                              reason=f"{len(pages) - 1} frame page(s) saved with the page "
-                                     f"(comments, share buttons): part of it, not posts",
-                              text=""))
+        frags.append(_frames(path, len(pages) - 1, first, nlines))
     return posts, frags
+
+
+def _frames(path: str, count: int, line: int, end_line: int) -> Fragment:
+    """The report of the frame pages an archive saved with its page."""
+    return Fragment(path=path, line=line, end_line=end_line,
+                    reason=f"{count} frame page(s) saved with the page (comments, share "
+                           f"buttons): part of it, not posts", text="")
 
 
 WEBARCHIVE = "webarchive"
@@ -811,10 +815,7 @@ def read_webarchive(data: bytes, path: str) -> tuple[list[Post], list[Fragment]]
                              and re.match(r"^https?://", address, re.I) else None)
     frames = archive.get("WebSubframeArchives")
     if isinstance(frames, list) and frames:
-        frags.append(Fragment(path=path, line=1, end_line=1,
-                              reason=f"{len(frames)} frame page(s) saved with the page "
-                                     f"(comments, share buttons): part of it, not posts",
-                              text=""))
+        frags.append(_frames(path, len(frames), 1, 1))
     return posts, [replace(f, line=1, end_line=1) for f in frags]
 
 
