@@ -278,3 +278,18 @@ def test_which_listing_names_an_unnamed_page(listing, named, tmp_path):
     (tmp_path / "b.html").write_text(_unmarked("旋转位置编码", ""), encoding="utf-8")
     r = read_paths([tmp_path])
     assert {p.title: p.url for p in r.posts}["旋转位置编码"] == named
+
+
+def test_a_listing_inside_the_posts_element_names_a_page_too(tmp_path):
+    """The previous and next post inside the ``<article>`` (removed from the post's text as
+    the theme's furniture) still list the unnamed page's address."""
+    (tmp_path / "a.html").write_text(
+        "<!-- saved from url=(0020)https://b.example/p/1 -->\n<html><body><article><h1>线性注意力</h1>"
+        "<p>线性注意力的正文，写得足够长的一句话。</p><nav class='post-navigation'>"
+        "<a href='/p/2' rel='next'>旋转位置编码</a></nav></article></body></html>",
+        encoding="utf-8")
+    (tmp_path / "b.html").write_text(_unmarked("旋转位置编码", ""), encoding="utf-8")
+    r = read_paths([tmp_path])
+    by_title = {p.title: p for p in r.posts}
+    assert by_title["旋转位置编码"].url == "https://b.example/p/2"
+    assert not by_title["线性注意力"].links       # (the navigation is no citation)

@@ -81,6 +81,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
 
     nlines = text.count("\n") + 1
     tree = HTMLParser(text)
+    listed = _listed(tree)          # (before the cards and the furniture are removed)
     frags: list[Fragment] = []
     # a post's body alone (Substack's export, a CMS's content): no page around it
     body_only = _PAGE_TAG_RE.search(text) is None
@@ -213,8 +214,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
                 untitled=not title, date=date, readers=readers, archive_id=aid, url=url,
                 text=body_text, links=tuple(links), tags=tags, categories=categories,
                 aliases=tuple(sorted(aliases)),
-                sources=(Source(path=path, line=1, format=HTML_FORMAT),),
-                listed=_listed(tree))
+                sources=(Source(path=path, line=1, format=HTML_FORMAT),), listed=listed)
     return [post], frags
 
 
