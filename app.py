@@ -64,12 +64,20 @@ def source_choice() -> tuple[str, tuple, tuple[str, ...] | None]:
     """The source key, uploaded files and allowed roots. A server folder is offered only
     where whoever runs the server lists them: GRAPHKIT_FOLDERS=/srv/blogs:/data."""
     roots = tuple(p for p in os.environ.get("GRAPHKIT_FOLDERS", "").split(os.pathsep) if p)
-    choices = ["embedded data/", "upload files", "blog address"] + (
+    choices = ["embedded data/", "upload files", "upload a folder", "blog address"] + (
         ["server folder"] if roots else [])
     choice = st.sidebar.radio("source", choices, key="source")
+    files = None
     if choice == "upload files":
-        files = st.sidebar.file_uploader("post files (.txt, .md, .rst, .html, .jsonl, .csv, .xml, "
-                                         ".json)", accept_multiple_files=True, key="uploads")
+        files = st.sidebar.file_uploader(
+            "post files (.md, .html, .jsonl, .csv, .xml, .json, .txt, .rst…) or a blog's "
+            "source as one archive (.zip, .tar.gz)", accept_multiple_files=True, key="uploads")
+    elif choice == "upload a folder":
+        files = st.sidebar.file_uploader(
+            "a blog's folder (its generator's settings and folders, such as _config.yml and "
+            "_posts/, are read as on disk; hidden files such as .git/ are passed over)",
+            accept_multiple_files="directory", key="folder_upload")
+    if choice in ("upload files", "upload a folder"):
         if files:
             uploads = tuple((f.name, f.getvalue()) for f in files)
             digest = hashlib.sha256()

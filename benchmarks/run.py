@@ -1043,6 +1043,7 @@ def _hostile() -> dict:
     t = time.perf_counter()
     named_by_listings(pages)
     out["named_by_listings_2000_pages_s"] = round(time.perf_counter() - t, 3)
+    out.update(_archive_bombs())
     # reStructuredText at the size docutils is given (MAX_RST_CHARS): its costliest
     # structures measured, and a table too wide to be given to it
     from graphkit.readers.rest import MAX_RST_CHARS, read_rst
@@ -1059,6 +1060,58 @@ def _hostile() -> dict:
         out[f"rst_{name}_s"] = round(time.perf_counter() - t, 2)
     out["rst_chars"] = MAX_RST_CHARS
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    return out
+
+
+def _archive_bombs() -> dict:
+    """Archives that would take minutes or gigabytes if read whole, at the default
+    limits: a zip of 6 members of 250 MB of NUL bytes each (1.5 GB, 1.5 MB packed), a
+    tar.gz of one 2 GB member, a zip of 200,001 empty members."""
+    import io
+    import tarfile
+    import zipfile
+    import zlib
+
+    from graphkit.options import BuildOptions
+    from graphkit.readers import ReadLimits, read_members
+
+    out = {}
+    defaults = BuildOptions()
+    limits = ReadLimits(defaults.max_file_bytes, defaults.max_posts_per_file,
+                        time.monotonic() + 3600)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for i in range(6):
+            with z.open(f"bomb/{i}.md", "w", force_zip64=True) as fh:
+                for _ in range(250):
+                    fh.write(bytes(1 << 20))
+    data = buf.getvalue()
+    t = time.perf_counter()
+    reasons = [r.error for _, r, _, _ in read_members(data, "bomb.zip", limits)]
+    out["zip_bomb_1500mb_s"] = round(time.perf_counter() - t, 2)
+    out["zip_bomb_packed_bytes"] = len(data)
+    out["zip_bomb_members_read"] = sum("max_archive_bytes" not in e for e in reasons)
+    header = tarfile.TarInfo("bomb/zeros.md")
+    header.size = 2 << 30
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)     # gzip framing
+    parts = [packer.compress(header.tobuf(format=tarfile.GNU_FORMAT))]
+    zeros = bytes(1 << 20)
+    parts += [packer.compress(zeros) for _ in range(2048)]
+    parts.append(packer.flush())
+    data = b"".join(parts)
+    t = time.perf_counter()
+    reasons = [r.error for _, r, _, _ in read_members(data, "bomb.tar.gz", limits)]
+    out["tar_gz_bomb_2gb_s"] = round(time.perf_counter() - t, 2)
+    out["tar_gz_bomb_reasons"] = reasons
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        for i in range(200_001):
+            z.writestr(f"{i}.md", b"")
+    data = buf.getvalue()
+    t = time.perf_counter()
+    (_, report, _, _), = read_members(data, "many.zip", limits)
+    out["zip_200001_members_refused_s"] = round(time.perf_counter() - t, 4)
+    out["zip_200001_members_reason"] = report.error
     return out
 
 

@@ -79,6 +79,10 @@ class BuildOptions:
                           lo=1, hi=10**7)
     max_posts_per_file: int = _opt(200_000, "at most this many posts are read from one file",
                                    group="input", lo=1, hi=10**8)
+    max_archive_bytes: int = _opt(1024 * 1024 * 1024, "an archive (.zip, .tar.gz…) is read "
+                                  "until its members have given this many bytes "
+                                  "(uncompressed); the rest is reported, not read",
+                                  group="input", lo=1, hi=2**40)
     max_depth: int = _opt(64, "folders nested deeper than this are not entered", group="input",
                           lo=0, hi=10_000)
     max_read_seconds: float = _opt(600.0, "time budget of reading (seconds): files not started "

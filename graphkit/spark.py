@@ -225,7 +225,7 @@ def read_files(paths: Iterable[str | os.PathLike[str]] | None = None, *, spark,
         slices = min(len(items), 4 * sc.defaultParallelism)
         job = sc.parallelize(items, slices).mapPartitions(partial(
             _read_partition, max_file_bytes=options.max_file_bytes,
-            max_posts_per_file=options.max_posts_per_file,
+            max_posts_per_file=options.max_posts_per_file, options=options,
             seconds_left=max(0.0, deadline - time.monotonic())))
         if while_reading is not None:
             while_reading()
@@ -234,12 +234,14 @@ def read_files(paths: Iterable[str | os.PathLike[str]] | None = None, *, spark,
 
 
 def _read_partition(items, *, max_file_bytes: int, max_posts_per_file: int,
-                    seconds_left: float):
-    from .readers import ReadLimits, read_file
+                    options: BuildOptions, seconds_left: float):
+    from .readers import ReadLimits, read_entries
 
-    limits = ReadLimits(max_file_bytes, max_posts_per_file, time.monotonic() + seconds_left)
+    limits = ReadLimits(max_file_bytes, max_posts_per_file, time.monotonic() + seconds_left,
+                        max_files=options.max_files, max_depth=options.max_depth,
+                        max_archive_bytes=options.max_archive_bytes)
     for f, name in items:
-        yield (name, *read_file(Path(f), name, limits))
+        yield from read_entries(Path(f), name, limits)
 
 
 # ---- the stages ----------------------------------------------------------------------

@@ -91,7 +91,36 @@ def test_module_page_and_alluvial_view(app):
 
 def test_no_server_folder_is_offered_unless_the_server_allows_it(app):
     assert app.sidebar.radio(key="source").options == ["embedded data/", "upload files",
-                                                        "blog address"]
+                                                        "upload a folder", "blog address"]
+
+
+def test_a_blogs_folder_or_its_zip_uploaded_is_mapped_as_on_disk(app):
+    """A Jekyll blog's folder as the browser sends it (each file's path below the
+    folder) and the same blog zipped: six posts each (its about page, outside _posts/,
+    is no post), with its .git/ passed over."""
+    import io
+    import zipfile
+
+    from conftest import FIXTURES
+
+    root = FIXTURES / "zoo" / "jekyll"
+    files = [(f"blog/{f.relative_to(root).as_posix()}", f.read_bytes(), "text/plain")
+             for f in sorted(root.rglob("*")) if f.is_file() and f.name != "truth.json"]
+    files.append(("blog/.git/HEAD", b"ref: refs/heads/main\n", "text/plain"))
+    app.sidebar.radio(key="source").set_value("upload a folder").run()
+    assert app.sidebar.get("file_uploader")[0].accept_directory
+    app.sidebar.get("file_uploader")[0].set_value(files).run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    assert app.metric[0].value == "6"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data, _ in files:
+            z.writestr(name, data)
+    app.sidebar.radio(key="source").set_value("upload files").run()
+    app.sidebar.get("file_uploader")[0].set_value(
+        ("blog-main.zip", buf.getvalue(), "application/zip")).run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    assert app.metric[0].value == "6"
 
 
 def test_server_folders_only_under_the_allowed_roots(calls, monkeypatch, tmp_path):

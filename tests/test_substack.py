@@ -124,11 +124,12 @@ def test_join_leaves_its_input_alone():
 
 
 def test_an_export_uploaded_file_by_file_is_joined_too():
-    """The dashboard's uploads keep only each file's name: the bodies sit beside posts.csv."""
+    """Files picked one by one are sent by name only: the bodies sit beside posts.csv."""
     from graphkit.readers import read_uploads
 
     names = ["posts.csv", "posts/101000003.rope.html", "posts/101000007.long-draft.html"]
-    r = read_uploads([(name, (EXPORT / name).read_bytes()) for name in names])
+    r = read_uploads([(name.rsplit("/", 1)[-1], (EXPORT / name).read_bytes())
+                      for name in names])
     sources = {p.title: len(p.sources) for p in r.posts}
     assert len(sources) == 6 and sources.pop("旋转位置编码的直观理解") == 2
     assert set(sources.values()) == {1}          # the rows whose bodies were not uploaded

@@ -14,7 +14,7 @@ import re
 import stat
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -26,14 +26,15 @@ from ..boilerplate import strip_repeated_paragraphs
 from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, url_host)
 from ..text import preview, split_lines
-from . import (exports, frontmatter, html, kexue, listing, notebook, notion, org, rest, substack,
-               table)
+from . import (archive, exports, frontmatter, html, kexue, listing, notebook, notion, org, rest,
+               substack, table)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
 DEFAULT_MAX_FILES = _DEFAULTS.max_files
 DEFAULT_MAX_POSTS_PER_FILE = _DEFAULTS.max_posts_per_file
 DEFAULT_MAX_DEPTH = _DEFAULTS.max_depth
+DEFAULT_MAX_ARCHIVE_BYTES = _DEFAULTS.max_archive_bytes
 DEFAULT_MAX_READ_SECONDS = _DEFAULTS.max_read_seconds
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data"  # the embedded seed pages
 
@@ -368,11 +369,11 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFA
 
     Folders are walked without recursion (an explicit stack, so a tree of any depth
     cannot exhaust Python's stack), in sorted order: a folder's files, then its
-    sub-folders. Hidden entries are passed over, but a generator's settings file
-    (``.eleventy.js``, ``.vuepress/config.js``: of a hidden folder, only that); links to folders
-    are not followed; FIFOs, sockets, devices and links to them are never opened (a
-    FIFO would block the reader, ``/dev/zero`` would never end). Each of these is
-    listed in ``problems`` with the reason.
+    sub-folders. Hidden entries (and macOS's ``__MACOSX/``) are passed over, but a
+    generator's settings file (``.eleventy.js``, ``.vuepress/config.js``: of a hidden
+    folder, only that); links to folders are not followed; FIFOs, sockets, devices and
+    links to them are never opened (a FIFO would block the reader, ``/dev/zero`` would
+    never end). Each of these is listed in ``problems`` with the reason.
 
     Parameters
     ----------
@@ -473,7 +474,8 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], *, max_files: int = DEFA
                                    and entry.is_file()):
                     continue      # .vuepress/: its settings file only, not its theme or dist/
                 if (entry.name.startswith(".") and not is_site_config(entry.name)
-                        and entry.name.lower() not in HIDDEN_CONFIG_FOLDERS):
+                        and entry.name.lower() not in HIDDEN_CONFIG_FOLDERS
+                        or entry.name == archive.MACOS_METADATA):
                     continue      # (a generator's hidden settings file is read: .eleventy.js)
                 full = Path(entry.path)
                 shown = f"{base}/{full.relative_to(p).as_posix()}"
@@ -515,6 +517,7 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
                max_posts_per_file: int = DEFAULT_MAX_POSTS_PER_FILE,
                max_depth: int = DEFAULT_MAX_DEPTH,
                max_read_seconds: float = DEFAULT_MAX_READ_SECONDS,
+               max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES,
                exclude: Iterable[str | os.PathLike[str]] = (),
                allowed_roots: Iterable[str | os.PathLike[str]] | None = None,
                progress: Callable[[int, int, str], None] | None = None,
@@ -525,7 +528,9 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
     Parameters
     ----------
     paths : iterable of str or path-like
-        Files and folders; folders are read as :func:`iter_files` lists them.
+        Files and folders; folders are read as :func:`iter_files` lists them, and an
+        archive (``.zip``, ``.tar``, ``.tar.gz``…) as a folder of its name (see
+        :mod:`graphkit.readers.archive`).
     max_file_bytes : int, keyword-only
         Files larger than this many bytes are not read (listed in the report). At most
         this many bytes plus one are ever read from a file, whatever size it claims.
@@ -539,6 +544,9 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
         Time budget of the whole read, in seconds: files not started when it runs out
         are listed in the report as not read. Each reader is linear in its input, so a
         started file ends in proportion to its size.
+    max_archive_bytes : int, keyword-only
+        An archive's members are read until they add up to this many bytes
+        (uncompressed); the rest are listed in the report as not read.
     exclude : iterable of path-like, keyword-only
         Folders never read (the build's own output folder).
     allowed_roots : iterable of path-like, optional, keyword-only
@@ -576,7 +584,8 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *,
     if workers is None:
         enough = sum(_size(f) for f, _ in files) >= PARALLEL_MIN_BYTES
         workers = min(os.cpu_count() or 1, 4) if enough and hasattr(os, "fork") else 0
-    limits = ReadLimits(max_file_bytes, max_posts_per_file, deadline)
+    limits = ReadLimits(max_file_bytes, max_posts_per_file, deadline, max_files=max_files,
+                        max_depth=max_depth, max_archive_bytes=max_archive_bytes)
     outcomes = _read_files(files, workers, limits, while_reading)
     return collect_read(outcomes, reports, len(files), progress, paths)
 
@@ -647,7 +656,14 @@ UPLOAD_NAME_RE = re.compile(r"[^\w.\- ]+")
 
 
 def upload_name(name: str, index: int) -> str:
-    """A safe report name for an uploaded file: its last path part, never ``.``/``..``.
+    r"""A safe report name for an uploaded file: its path inside the folder uploaded.
+
+    A folder's upload names each file by its path below the folder (the folder's own
+    name first), and a generator's folders mean what they mean on disk (``_posts/``,
+    ``content/``), so the path is kept: ``/`` and ``\`` separate its parts, and
+    ``.``, ``..``, empty parts and a drive letter are dropped, so no name is absolute or
+    leads out; other characters than letters, digits, ``.``, ``-``, ``_`` and spaces
+    become ``_``.
 
     Parameters
     ----------
@@ -655,12 +671,16 @@ def upload_name(name: str, index: int) -> str:
         The name the browser sent (it may hold folders, ``..`` or nothing).
     index : int
         Position of the upload, used when nothing of the name is usable.
+
+    >>> upload_name("../../etc/passwd", 0), upload_name("C:\\blog\\a b.md", 1)
+    ('etc/passwd', 'blog/a b.md')
     """
-    last = re.split(r"[\\/]", str(name))[-1].strip()
-    last = UPLOAD_NAME_RE.sub("_", last)
-    if not last.strip(". "):
-        return f"upload-{index + 1}"
-    return last
+    parts = re.split(r"[\\/]", str(name))
+    if parts and re.fullmatch(r"[A-Za-z]:", parts[0].strip()):
+        parts = parts[1:]
+    kept = [UPLOAD_NAME_RE.sub("_", part.strip()) for part in parts]
+    kept = [part for part in kept if part.strip(". ")]
+    return "/".join(kept) or f"upload-{index + 1}"
 
 
 def read_uploads(uploads: Iterable[tuple[str, bytes]], *, options: BuildOptions = BuildOptions()
@@ -670,11 +690,14 @@ def read_uploads(uploads: Iterable[tuple[str, bytes]], *, options: BuildOptions 
     Parameters
     ----------
     uploads : iterable of (str, bytes)
-        File name as sent and content. Names are reduced to a safe last part
-        (:func:`upload_name`); the name's ending picks the reader as for files.
+        File name as sent and content. Names are made safe paths (:func:`upload_name`);
+        the name's ending picks the reader as for files. The files of a folder
+        uploaded are read as in a folder: hidden ones (``.git/``) are passed over and
+        the generator's settings apply. An archive (``.zip``, ``.tar.gz``…) is read as
+        a folder of its name.
     options : BuildOptions, keyword-only
-        ``max_file_bytes``, ``max_files``, ``max_posts_per_file`` and
-        ``max_read_seconds`` apply.
+        ``max_file_bytes``, ``max_files``, ``max_posts_per_file``, ``max_depth``,
+        ``max_archive_bytes`` and ``max_read_seconds`` apply.
 
     Returns
     -------
@@ -690,11 +713,26 @@ def read_uploads(uploads: Iterable[tuple[str, bytes]], *, options: BuildOptions 
         raise InputError(f"{len(uploads)} uploads, more than the limit of "
                          f"{options.max_files} (option max_files)")
     limits = ReadLimits(options.max_file_bytes, options.max_posts_per_file,
-                     time.monotonic() + options.max_read_seconds)
+                        time.monotonic() + options.max_read_seconds,
+                        max_files=options.max_files, max_depth=options.max_depth,
+                        max_archive_bytes=options.max_archive_bytes)
     named = [(upload_name(n, i), data) for i, (n, data) in enumerate(uploads)]
-    outcomes = ((done, (name, *_read_data([data], name, limits)))
-                for done, (name, data) in enumerate(named, 1))
-    return collect_read(outcomes, [], len(named), None, ["uploads"])
+    named = [(name, data) for name, data in named
+             if "/" not in name or not archive.hidden_entry(name)]
+    return collect_read(_read_uploaded(named, limits), [], len(named), None, ["uploads"])
+
+
+def _read_uploaded(named: list[tuple[str, bytes]], limits: ReadLimits):
+    for done, (name, data) in enumerate(named, 1):
+        if name.count("/") > limits.max_depth + 1:
+            yield done, (name, *_unread(name, len(data), f"in folders nested deeper than "
+                                        f"{limits.max_depth} levels (option max_depth), "
+                                        f"not read"))
+        elif archive.archive_kind(name):
+            for outcome in read_members(data, name, limits):
+                yield done, outcome
+        else:
+            yield done, (name, *_read_data([data], name, limits))
 
 
 def read(paths: Iterable[str | os.PathLike[str]] | None = None, *,
@@ -716,8 +754,9 @@ def read(paths: Iterable[str | os.PathLike[str]] | None = None, *,
                       max_files=options.max_files,
                       max_posts_per_file=options.max_posts_per_file,
                       max_depth=options.max_depth, max_read_seconds=options.max_read_seconds,
-                      exclude=exclude, allowed_roots=allowed_roots, progress=progress,
-                      workers=workers, while_reading=while_reading)
+                      max_archive_bytes=options.max_archive_bytes, exclude=exclude,
+                      allowed_roots=allowed_roots, progress=progress, workers=workers,
+                      while_reading=while_reading)
 
 
 @dataclass(frozen=True)
@@ -734,11 +773,24 @@ class ReadLimits:
         ``time.monotonic()`` after which a file is no longer started (a value of this
         process's clock: a worker on another machine makes its own, see
         :func:`graphkit.spark.read_files`).
+    max_files : int
+        Members of one archive past this number are not read.
+    max_depth : int
+        Members of an archive in folders nested deeper than this are not read.
+    max_archive_bytes : int
+        An archive's members past this many bytes (uncompressed) are not read.
     """
 
     max_file_bytes: int
     max_posts_per_file: int
     deadline: float
+    max_files: int = DEFAULT_MAX_FILES
+    max_depth: int = DEFAULT_MAX_DEPTH
+    max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES
+
+    def for_archive(self) -> archive.ArchiveLimits:
+        return archive.ArchiveLimits(self.max_files, self.max_depth, self.max_file_bytes,
+                                     self.max_archive_bytes, self.deadline)
 
 
 def _read_files(files, workers, limits: ReadLimits, while_reading):
@@ -747,7 +799,8 @@ def _read_files(files, workers, limits: ReadLimits, while_reading):
         if while_reading is not None:
             while_reading()
         for done, (f, name) in enumerate(files, 1):
-            yield (done, (name, *read_file(f, name, limits)))
+            for outcome in read_entries(f, name, limits):
+                yield (done, outcome)
         return
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
@@ -762,13 +815,42 @@ def _read_files(files, workers, limits: ReadLimits, while_reading):
             while_reading()
         done = 0
         for batch, future in zip(batches, futures):
-            for (f, name), outcome in zip(batch, future.result()):
+            for outcomes in future.result():
                 done += 1
-                yield (done, (name, *outcome))
+                for outcome in outcomes:
+                    yield (done, outcome)
 
 
 def _read_batch(batch, limits: ReadLimits):
-    return [read_file(f, name, limits) for f, name in batch]
+    return [read_entries(f, name, limits) for f, name in batch]
+
+
+Outcome = tuple[str, FileReport, list[Post], list[Fragment]]
+
+
+def read_entries(f: Path, name: str, limits: ReadLimits) -> list[Outcome]:
+    """Read one listed file: ``[(name, report, posts, fragments)]``, one entry for a
+    file, one per member for an archive (read as a folder of its name, see
+    :mod:`graphkit.readers.archive`)."""
+    if archive.archive_kind(name) is None:
+        return [(name, *read_file(f, name, limits))]
+    data = _file_bytes(f, name, limits)
+    if not isinstance(data, bytes):
+        return [(name, *data)]
+    return list(read_members(data, name, limits))
+
+
+def read_members(data: bytes, name: str, limits: ReadLimits) -> Iterator[Outcome]:
+    """Read an archive's members as files: ``(name, report, posts, fragments)`` each;
+    a member not read is a report entry with the reason (see
+    :func:`graphkit.readers.archive.read_archive`)."""
+    for member in archive.read_archive(data, name, limits.for_archive()):
+        if member.data is None:
+            yield member.name, FileReport(path=member.name, format="skipped", posts=0,
+                                          size=member.size, error=member.reason), [], []
+        else:
+            yield (member.name, *_read_data([member.data], member.name, limits))
+        del member
 
 
 def _unread(name: str, size: int, why: str) -> tuple[FileReport, list[Post], list[Fragment]]:
@@ -784,6 +866,17 @@ def read_file(f: Path, name: str, limits: ReadLimits
     ``max_file_bytes + 1`` bytes are read, whatever size the file claims (``/proc``
     files claim 0).
     """
+    data = _file_bytes(f, name, limits)
+    if not isinstance(data, bytes):
+        return data
+    box = [data]
+    del data   # the bytes are freed once decoded (see _read_data)
+    return _read_data(box, name, limits)
+
+
+def _file_bytes(f: Path, name: str, limits: ReadLimits
+                ) -> bytes | tuple[FileReport, list[Post], list[Fragment]]:
+    """A file's bytes (see :func:`read_file`), or its report entry when not read."""
     if time.monotonic() > limits.deadline:
         return _unread(name, _size(f), "not read: the reading time budget ran out "
                                        "(option max_read_seconds)")
@@ -812,9 +905,7 @@ def read_file(f: Path, name: str, limits: ReadLimits
     if size > limits.max_file_bytes:
         return _unread(name, size, f"more than the limit of {limits.max_file_bytes} "
                                    f"bytes (option max_file_bytes)")
-    box = [b"".join(chunks)]
-    del chunks
-    return _read_data(box, name, limits)
+    return b"".join(chunks)
 
 
 def _read_data(box: list[bytes], name: str, limits: ReadLimits

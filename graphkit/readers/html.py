@@ -28,6 +28,7 @@ from ..model import Fragment, Link, Post, Source
 from ..sites import archived_address, path_aliases, weixin_article_id
 from ..text import preview, sentence_around
 from .frontmatter import url_aliases
+from .archive import archive_kind
 from .kexue import SITE_URL, archive_link_id
 
 HTML_FORMAT = "html"
@@ -1077,10 +1078,13 @@ def mirror_address(path: str) -> str | None:
     'https://www.blog.example/2020/01/x.html'
     >>> mirror_address("notes/a/index.html") is None
     True
+    >>> mirror_address("blog.zip/blog.example/a.html")
+    'https://blog.example/a.html'
     """
     parts = [p for p in path.replace("\\", "/").split("/") if p]
     for i, part in enumerate(parts[:-1]):
-        if _HOST_FOLDER_RE.match(part) and not part.lower().endswith((".html", ".htm")):
+        if (_HOST_FOLDER_RE.match(part) and not part.lower().endswith((".html", ".htm"))
+                and archive_kind(part) is None):      # (blog.zip is an archive read as a folder)
             rest = parts[i + 1:]
             if rest and rest[-1].lower() in ("index.html", "index.htm"):
                 rest[-1] = ""
