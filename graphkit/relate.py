@@ -543,7 +543,8 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
             if arxiv or archive:
                 # a paper on arXiv, or a post of the site that is not among the inputs
                 dst, kind = ((f"paper:arxiv:{arxiv.group('id')}", "paper") if arxiv else
-                             (f"unresolved:archives/{archive.group(1)}", "unresolved"))
+                             (f"unresolved:{_archive_site(target, post.url)}archives/"
+                              f"{archive.group(1)}", "unresolved"))
                 extra.setdefault(dst, ExtraNode(dst, kind, link.anchor.strip("《》 ") or dst))
                 add(post.key, dst, link.sentence, link.anchor.strip("《》"), (0, 0), "link")
             if dst:
@@ -573,6 +574,25 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
             if dst != post.key:
                 add(post.key, dst, sentence, written, (a, b), "title")
     return list(edges.values()), sorted(extra.values(), key=lambda e: e.key)
+
+
+def _archive_site(target: str, base: str | None) -> str:
+    """The host (and ``/``) an unresolved ``/archives/ID`` path belongs to when it is not
+    kexue.fm's: a site path on a page of another host (Typecho's addresses) is that
+    blog's, so two blogs' ``/archives/15/`` are two nodes.
+
+    >>> _archive_site("/archives/15/", "https://b.example/archives/3/")
+    'b.example/'
+    >>> _archive_site("/archives/15/", "https://kexue.fm/archives/3")
+    ''
+    >>> _archive_site("/archives/1", None)
+    ''
+    """
+    if (target.startswith("/") and base and re.match(r"^https?://", base, re.I)
+            and not ARCHIVE_URL_RE.match(base)):
+        host = url_host(base)
+        return f"{host}/" if host else ""
+    return ""
 
 
 PREVIOUS_RE = re.compile(r"(上一篇|前一篇|上篇文章|前篇)")

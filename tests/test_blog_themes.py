@@ -364,6 +364,24 @@ def test_an_archives_path_on_another_blog_is_that_blogs_post():
         ("post:html:a.html", "post:html:b.html"), ("post:16", "post:15")}
 
 
+def test_an_unresolved_archives_path_is_named_by_its_blog():
+    """Two Typecho blogs and kexue.fm each link an ``/archives/40/`` that is not among
+    the inputs: three posts of three sites, so three nodes, not one."""
+    from graphkit.model import Link, Post
+
+    link = Link(url="/archives/40/", anchor="那篇", sentence="见那篇。")
+    posts = [Post(key=f"post:html:{i}.html", title=f"第{i}篇", label=f"第{i}篇", url=url,
+                  links=(link,))
+             for i, url in enumerate(["https://a.example/archives/1/",
+                                      "https://b.example/archives/1/",
+                                      "https://kexue.fm/archives/1"])]
+    edges, extra, _ = relate(posts, options=BuildOptions(layers=("cites",)))
+    assert sorted(e.target for e in edges) == [
+        "unresolved:a.example/archives/40", "unresolved:archives/40",
+        "unresolved:b.example/archives/40"]
+    assert len([x for x in extra if x.kind == "unresolved"]) == 3
+
+
 WAYBACK = FIXTURES / "zoo" / "wayback"
 
 
