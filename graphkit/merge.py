@@ -10,6 +10,10 @@ from .sites import normalize_url
 from .text import normalize_title
 
 MAX_TITLES_PER_ADDRESS = 2
+# formats whose every file is one post its author wrote (a generator's source files,
+# notes): two such files are two posts, whatever their titles
+ONE_POST_FILE_FORMATS = frozenset({"front-matter", "markdown", "metadata-header",
+                                   "restructuredtext", "notebook", "org"})
 
 def _date_rank(date: str | None) -> int:
     if not date:
@@ -74,13 +78,30 @@ def _combine(a: Post, b: Post) -> Post:
     )
 
 
-def post_key(post: Post) -> str:
-    """Return the node id a merged post gets (see :class:`graphkit.model.Post`)."""
+def post_key(post: Post, *, shared_title: bool = False) -> str:
+    """Return the node id a merged post gets (see :class:`graphkit.model.Post`).
+
+    A post whose title other posts have too (``shared_title``) is told apart by its
+    address, else by the file it was read from: ``post:title:weeklynotes@blog.example/w/3``.
+    """
     if post.archive_id is not None:
         return f"post:{post.archive_id}"
     if post.title:
-        return "post:title:" + normalize_title(post.title)
+        key = "post:title:" + normalize_title(post.title)
+        if shared_title:
+            where = normalize_url(post.url) if post.url else None
+            if where is None and post.sources:
+                src = post.sources[0]
+                where = src.path if _one_post_file(post) else f"{src.path}:{src.line}"
+            key += "@" + (where or post.key)
+        return key
     return post.key
+
+
+def _one_post_file(p: Post) -> str | None:
+    """The file a sighting is the whole of (a Markdown source, a note), else None."""
+    src = p.sources[0] if p.sources else None
+    return src.path if src is not None and src.format in ONE_POST_FILE_FORMATS else None
 
 
 def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
@@ -91,7 +112,10 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     scheme, ``www.``, trailing slash and ``.html`` do not matter; an address given to more
     than ``MAX_TITLES_PER_ADDRESS`` different titles is a home page and merges nothing) or,
     failing those, a normalised title (:func:`graphkit.text.normalize_title`). Untitled
-    sightings are never merged by title.
+    sightings are never merged by title, and neither are sightings of a title that two
+    source files of one post each (two Markdown files, two notes: a blog's "Weekly
+    notes" of every week) or posts of two archive ids give: such a title names no post
+    alone, and each post keeps a node of its own (see :func:`post_key`).
 
     Parameters
     ----------
@@ -112,6 +136,14 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     for p, t in zip(sightings, titles):
         if p.title and p.archive_id is not None:
             title_ids.setdefault(t, set()).add(p.archive_id)
+    # A title that two source files of one post each give names two posts.
+    title_files: dict[str, set[str]] = {}
+    for p, t in zip(sightings, titles):
+        f = _one_post_file(p) if p.title else None
+        if f is not None:
+            title_files.setdefault(t, set()).add(f)
+    shared = {t for t, files in title_files.items() if len(files) > 1}
+    shared |= {t for t, ids in title_ids.items() if len(ids) > 1}
     # An address given to posts of many titles is a home page, not a post's own.
     url_titles: dict[str, set[str]] = {}
     addresses = [normalize_url(p.url) if p.url else None for p in sightings]
@@ -125,7 +157,7 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
         u = addresses[i]
         if u and len(url_titles[u]) <= MAX_TITLES_PER_ADDRESS:
             keys.append(f"url:{u}")
-        if p.title and len(title_ids.get(titles[i], ())) <= 1:
+        if p.title and titles[i] not in shared:
             keys.append("t:" + titles[i])
         same.union(*keys)
     groups: dict[str, list[Post]] = {}
@@ -139,8 +171,14 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
         post = members[0]
         for other in members[1:]:
             post = _combine(post, other)
-        merged.append(replace(post, key=post_key(post)))
+        merged.append(replace(post, key=post_key(
+            post, shared_title=normalize_title(post.title) in shared)))
     merged.sort(key=lambda p: p.key)
+    seen: dict[str, int] = {}
+    for i, p in enumerate(merged):      # (two sightings of one address and title apart)
+        n = seen[p.key] = seen.get(p.key, 0) + 1
+        if n > 1:
+            merged[i] = replace(p, key=f"{p.key}#{n}")
     return tuple(merged)
 
 

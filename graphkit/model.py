@@ -70,7 +70,9 @@ class Post:
     ----------
     key : str
         Node id: ``"post:<archive id>"`` when the archive id is known, else
-        ``"post:title:<normalised title>"``, or ``"post:untitled:<file>:<line>"``.
+        ``"post:title:<normalised title>"`` (``…@<address or file>`` when other posts
+        have that title: :func:`graphkit.merge.post_key`), or
+        ``"post:untitled:<file>:<line>"``.
     title : str
         Title as written; ``""`` for an untitled listing entry.
     label : str

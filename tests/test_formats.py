@@ -274,3 +274,41 @@ def test_a_json_list_of_posts_is_read_and_other_json_is_not(tmp_path):
     assert sorted((title[e.source], title[e.target]) for e in edges) == [
         ("Also on DEV", "On DEV"), ("Elsewhere", "Linear"), ("Linear", "RoPE – why"),
         ("On DEV", "RoPE – why"), ("RoPE – why", "Linear")]
+
+
+def test_posts_that_share_a_title_stay_apart(tmp_path):
+    """A blog's "Weekly notes" of every week: three Markdown files, three posts, each
+    reached by its own link; a feed item at one of their addresses is that post."""
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    for day in ("01", "08", "15"):
+        (blog / f"2021-03-{day}-weekly.md").write_text(
+            f"---\ntitle: Weekly notes\ndate: 2021-03-{day}\n"
+            f"url: https://b.example/weekly/{day}/\n---\n\nNotes of the week {day}.\n",
+            encoding="utf-8")
+    (blog / "index-post.md").write_text(
+        "---\ntitle: What I read\n---\n\nSee [the second week](2021-03-08-weekly.md) and "
+        "[the third](https://b.example/weekly/15/).\n", encoding="utf-8")
+    (tmp_path / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>B</title>'
+        "<link>https://b.example/</link><item><title>Weekly notes</title>"
+        "<link>https://b.example/weekly/08/</link><pubDate>Mon, 08 Mar 2021 10:00:00 GMT"
+        "</pubDate><description>Notes of the week 08.</description></item></channel></rss>",
+        encoding="utf-8")
+    r = read_paths([blog, tmp_path / "feed.xml"])
+    weekly = sorted((p.key, p.date, len(p.sources)) for p in r.posts if p.title == "Weekly notes")
+    assert weekly == [("post:title:weeklynotes@b.example/weekly/01", "2021-03-01", 1),
+                      ("post:title:weeklynotes@b.example/weekly/08", "2021-03-08", 2),
+                      ("post:title:weeklynotes@b.example/weekly/15", "2021-03-15", 1)]
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    assert sorted(e.target for e in edges) == [
+        "post:title:weeklynotes@b.example/weekly/08",
+        "post:title:weeklynotes@b.example/weekly/15"]
+
+
+def test_one_post_in_a_source_file_and_a_feed_is_still_one_node(tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: Weekly notes\n---\n\nNotes.\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"title": "Weekly notes", "text": "Notes."}\n',
+                                      encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert [(p.key, len(p.sources)) for p in r.posts] == [("post:title:weeklynotes", 2)]

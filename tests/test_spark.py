@@ -94,12 +94,17 @@ def test_blocked_join_does_not_depend_on_the_blocks(spark):
 
 
 @needs_spark
-def test_reading_on_executors_reports_every_file_as_local(spark):
-    """Every generator of the zoo and the hostile fixture: the same posts, the same
-    report entries and the same skipped fragments (nothing lost on the way)."""
+def test_reading_on_executors_reports_every_file_as_local(spark, tmp_path):
+    """Every generator of the zoo, the hostile fixture and a blog zipped: the same posts,
+    the same report entries and the same skipped fragments (nothing lost on the way)."""
+    import zipfile
+
     from graphkit.spark import read_files
 
-    for folder in (FIXTURES / "zoo", FIXTURES / "hostile", FIXTURES / "formats"):
+    with zipfile.ZipFile(tmp_path / "blog.zip", "w") as z:
+        for f in sorted((FIXTURES / "zoo" / "jekyll").rglob("*")):
+            z.write(f, f"blog-main/{f.relative_to(FIXTURES / 'zoo' / 'jekyll')}")
+    for folder in (FIXTURES / "zoo", FIXTURES / "hostile", FIXTURES / "formats", tmp_path):
         local = read([folder])
         distributed = read_files([folder], spark=spark)
         assert distributed.posts == local.posts, folder.name
