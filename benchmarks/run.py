@@ -69,6 +69,8 @@ def bench_read(quick: bool) -> None:
         record(f"read 637 pages, {workers or 'no'} worker processes", seconds=out["seconds"],
                mb_per_s=size / 1e6 / out["seconds"], mb=size / 1e6,
                peak_rss_mb=out["peak_rss_mb"])
+    out = _child("read_zip", [])
+    record("read 637 pages from one zip (in this process)", **out)
 
 
 def bench_resolution(quick: bool) -> None:
@@ -491,6 +493,24 @@ def child(kind: str, args: list[str]) -> dict:
         t = time.perf_counter()
         read_paths([CORPUS / "kexue-pages"], workers=int(args[0]))
         return {"seconds": round(time.perf_counter() - t, 3), "peak_rss_mb": round(peak_rss_mb(), 1)}
+    if kind == "read_zip":
+        import io
+        import zipfile
+
+        from graphkit.readers import read_paths
+
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for f in sorted((CORPUS / "kexue-pages").iterdir()):
+                z.write(f, f"kexue-pages/{f.name}")
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "kexue-pages.zip"
+            path.write_bytes(buf.getvalue())
+            t = time.perf_counter()
+            r = read_paths([path], workers=0)
+            return {"seconds": round(time.perf_counter() - t, 3), "posts": len(r.posts),
+                    "zip_mb": round(path.stat().st_size / 1e6, 1),
+                    "peak_rss_mb": round(peak_rss_mb(), 1)}
     if kind == "synthetic":
         return _synthetic(int(args[0]))
     if kind == "similarity":
