@@ -14,8 +14,9 @@ or a device, a name leading outside the archive, an archive inside the archive (
 opened: no recursion), an image or other binary by its name, an encrypted member, one
 over ``max_file_bytes``, and all that follows once the archive has given
 ``max_archive_bytes`` uncompressed bytes or the reading time budget has run out. A
-zip's member count is read from its end record before its directory is parsed, so an
-archive of millions of empty members is refused in microseconds.
+zip's members are counted by the headers of its directory before the directory is
+parsed (whatever count its end record states), so an archive of millions of empty
+members is refused before it costs memory.
 """
 
 from __future__ import annotations
@@ -157,31 +158,49 @@ def member_path(raw: str) -> str | None:
     return "/".join(parts)
 
 
-def zip_member_count(data: bytes) -> int | None:
-    """The number of members a zip archive's end record states, or None when there is
-    no end record (not a zip).
+def zip_member_count(data: bytes, limit: int | None = None) -> int | None:
+    """The number of members in a zip archive's central directory, or None when there
+    is no end record (not a zip).
 
-    Read from the end of central directory record (and the Zip64 one it points to) so
-    that the count is known before the central directory is parsed.
+    The end of central directory record (the Zip64 one when it has one) gives where the
+    directory is and its size; its entries are counted by their headers alone, up to
+    ``limit + 1``, so an archive of millions of members is known as such before any
+    entry is parsed (the count the record states is not trusted: :mod:`zipfile` reads
+    the directory by its size). Where the directory cannot be walked, the stated count
+    is returned and the parser decides.
+
+    Parameters
+    ----------
+    data : bytes
+    limit : int, optional
+        Stop counting past this many.
 
     References
     ----------
     .. [1] PKWARE, "APPNOTE.TXT: .ZIP File Format Specification", version 6.3.10,
-       sections 4.3.14–4.3.16, https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT
+       sections 4.3.12 and 4.3.14–4.3.16,
+       https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT
     """
     end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
     if end < 0 or len(data) - end < 22:
         return None
-    count = struct.unpack_from("<H", data, end + 10)[0]
-    if count != 0xFFFF:
+    count, size_cd, offset_cd = struct.unpack_from("<HII", data, end + 10)
+    start = end - size_cd               # a self-extracting zip's prefix shifts the offsets
+    z64 = end - 20 - 56
+    if z64 >= 0 and data[end - 20:end - 16] == b"PK\x06\x07" \
+            and data[z64:z64 + 4] == b"PK\x06\x06":
+        count, size_cd, offset_cd = struct.unpack_from("<QQQ", data, z64 + 32)
+        start = z64 - size_cd
+    if start < 0 or start + size_cd > len(data):
         return count
-    loc = end - 20
-    if loc < 0 or data[loc:loc + 4] != b"PK\x06\x07":
-        return count
-    offset = struct.unpack_from("<Q", data, loc + 8)[0]
-    if offset + 40 > len(data) or data[offset:offset + 4] != b"PK\x06\x06":
-        return None
-    return struct.unpack_from("<Q", data, offset + 32)[0]
+    pos, stop, n = start, start + size_cd, 0
+    while pos + 46 <= stop and data[pos:pos + 4] == b"PK\x01\x02":
+        n += 1
+        if limit is not None and n > limit:
+            break
+        names, extra, comment = struct.unpack_from("<HHH", data, pos + 28)
+        pos += 46 + names + extra + comment
+    return n
 
 
 def _zip_name(info: zipfile.ZipInfo) -> str:
@@ -287,13 +306,13 @@ def _skip(inner: str, limits: ArchiveLimits) -> str | None:
 
 def _zip_members(data: bytes, name: str, limits: ArchiveLimits, total: list[int]
                  ) -> Iterator[Member]:
-    count = zip_member_count(data)
+    count = zip_member_count(data, limits.max_files)
     if count is None:
         yield Member(name, None, len(data), "not a zip archive (no end of central directory)")
         return
     if count > limits.max_files:
-        yield Member(name, None, len(data), f"{count} members, more than the limit of "
-                                            f"{limits.max_files} (option max_files), not opened")
+        yield Member(name, None, len(data), f"more than the limit of {limits.max_files} "
+                                            f"members (option max_files), not opened")
         return
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
