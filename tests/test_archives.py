@@ -260,3 +260,16 @@ def test_the_cli_reads_a_zip(tmp_path):
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert report["reading"]["posts"] == 6
     assert any(f["path"] == "blog.zip/blog-main/_config.yml" for f in report["reading"]["files"])
+
+
+def test_a_tar_header_of_megabytes_is_refused_before_it_is_read():
+    """tarfile reads a pax extended header or a GNU long name whole into memory: one
+    of gigabytes of NUL bytes packs into megabytes. Refused past 1 MiB."""
+    header = tarfile.TarInfo("././@PaxHeader")
+    header.type, header.size = tarfile.XHDTYPE, 2 << 20
+    data = _tar([("blog/a.md", POST.encode()), (header, bytes(2 << 20)),
+                 ("blog/b.md", POST.encode())])
+    outcomes = list(read_members(data, "pax.tgz", ReadLimits(10**8, 10, 1e18)))
+    assert [name for name, *_ in outcomes] == ["pax.tgz/blog/a.md", "pax.tgz"]
+    assert outcomes[1][1].error == ("the rest not read: a broken tar archive (an extended "
+                                    "header of 2097152 bytes, more than 1048576)")

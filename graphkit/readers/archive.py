@@ -248,6 +248,26 @@ class _Budget(io.RawIOBase):
         return n
 
 
+# a pax extended header or a GNU long name is read whole into memory by tarfile before
+# the member it describes: real ones are a few hundred bytes
+MAX_TAR_HEADER_BYTES = 1 << 20
+
+
+class _SmallHeaders(tarfile.TarInfo):
+    """Members whose pax extended header or GNU long name would be read into memory
+    whole are refused past :data:`MAX_TAR_HEADER_BYTES` (a header of gigabytes of NUL
+    bytes packs into a few megabytes). ``_proc_member`` is where :mod:`tarfile` reads
+    them (its documented way to extend :class:`tarfile.TarInfo`'s reading)."""
+
+    def _proc_member(self, tarfile_):
+        if (self.type in (tarfile.GNUTYPE_LONGNAME, tarfile.GNUTYPE_LONGLINK, tarfile.XHDTYPE,
+                          tarfile.XGLTYPE, tarfile.SOLARIS_XHDTYPE)
+                and self.size > MAX_TAR_HEADER_BYTES):
+            raise tarfile.HeaderError(f"an extended header of {self.size} bytes, more than "
+                                      f"{MAX_TAR_HEADER_BYTES}")
+        return super()._proc_member(tarfile_)
+
+
 def _over_budget(limits: ArchiveLimits) -> str:
     return (f"not read: the archive gave more than {limits.max_archive_bytes} bytes "
             f"uncompressed before it (option max_archive_bytes)")
@@ -391,7 +411,12 @@ def _tar_members(data: bytes, name: str, limits: ArchiveLimits, total: list[int]
     errors = (tarfile.TarError, _Stop, zlib.error, lzma.LZMAError, OSError, EOFError,
               ValueError, UnicodeError)
     try:
-        tf = tarfile.open(fileobj=io.BufferedReader(stream, _STEP), mode="r|")
+        tf = tarfile.open(fileobj=io.BufferedReader(stream, _STEP), mode="r|",
+                          tarinfo=_SmallHeaders)
+    except _Stop as stop:
+        yield Member(name, None, len(data), TIME_OUT if str(stop) == "time"
+                     else _over_budget(limits))
+        return
     except errors as exc:
         yield Member(name, None, len(data), f"not read: not a tar archive ({exc})")
         return
