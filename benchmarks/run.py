@@ -1123,6 +1123,19 @@ def _archive_bombs() -> dict:
     reasons = [r.error for _, r, _, _ in read_members(data, "bomb.tar.gz", limits)]
     out["tar_gz_bomb_2gb_s"] = round(time.perf_counter() - t, 2)
     out["tar_gz_bomb_reasons"] = reasons
+    header = tarfile.TarInfo("././@PaxHeader")      # read whole by tarfile if let through
+    header.type, header.size = tarfile.XHDTYPE, 2 << 30
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    parts = [packer.compress(header.tobuf(format=tarfile.USTAR_FORMAT))]
+    parts += [packer.compress(zeros) for _ in range(2048)]
+    parts.append(packer.flush())
+    data = b"".join(parts)
+    rss = peak_rss_mb()
+    t = time.perf_counter()
+    reasons = [r.error for _, r, _, _ in read_members(data, "pax.tar.gz", limits)]
+    out["tar_gz_2gb_pax_header_s"] = round(time.perf_counter() - t, 4)
+    out["tar_gz_2gb_pax_header_reason"] = reasons[-1]
+    out["tar_gz_2gb_pax_header_peak_rss_grew_mb"] = round(peak_rss_mb() - rss, 1)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
         for i in range(200_001):
