@@ -29,7 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     b = sub.add_parser("build", help="read posts, relate them, find communities, write the map")
     b.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files or folders to read (default: the embedded data/ folder)")
+                   help="files, folders or archives (.zip, .tar.gz…, read as folders) to "
+                        "read (default: the embedded data/ folder)")
     b.add_argument("--out", required=True, metavar="DIR", help="folder for the outputs")
     b.add_argument("--quiet", action="store_true", help="print nothing on success")
     for row in option_table():
