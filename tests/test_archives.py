@@ -273,3 +273,15 @@ def test_a_tar_header_of_megabytes_is_refused_before_it_is_read():
     assert [name for name, *_ in outcomes] == ["pax.tgz/blog/a.md", "pax.tgz"]
     assert outcomes[1][1].error == ("the rest not read: a broken tar archive (an extended "
                                     "header of 2097152 bytes, more than 1048576)")
+
+
+def test_a_member_packed_by_a_method_zipfile_lacks_is_reported():
+    """Windows' Explorer packs members over 2 GB with Deflate64 (method 9), which
+    zipfile cannot unpack: that member is reported, the others read."""
+    data = bytearray(_zip([("blog/a.md", POST), ("blog/b.md", POST.replace("留下", "留"))]))
+    data[data.find(b"PK\x03\x04") + 8] = 9           # the first member's local header
+    data[data.find(b"PK\x01\x02") + 10] = 9          # and its central directory entry
+    r = read_uploads([("blog.zip", bytes(data))])
+    assert [p.title for p in r.posts] == ["留来的好文章"]
+    assert _reasons(r) == {"blog.zip/blog/a.md": "not read: That compression method is not "
+                                                 "supported"}

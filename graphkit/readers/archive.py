@@ -377,6 +377,9 @@ def _zip_members(data: bytes, name: str, limits: ArchiveLimits, total: list[int]
                     if (total[0] + size > limits.max_archive_bytes
                             or time.monotonic() > limits.deadline):
                         break
+        except NotImplementedError as exc:     # Deflate64, PPMd…: not in zipfile
+            yield Member(shown, None, info.file_size, f"not read: {exc}")
+            continue
         except _ZIP_ERRORS as exc:
             yield Member(shown, None, info.file_size, f"not read: a broken member ({exc})")
             continue
