@@ -406,6 +406,7 @@ def bench_blogs(quick: bool) -> None:
         record(f"zoo {blog.name}", precision=round(len(got & want) / max(len(got), 1), 3),
                recall=round(len(got & want) / len(want), 3), citations=len(want),
                boilerplate=sum(f.reason.startswith("boilerplate") for f in r.fragments))
+    record("zoo as zips and as folders uploaded", **_zoo_packed(zoo))
     if not need_corpus("corpus blogs"):
         return
     from graphkit.relate import topic_edges
@@ -430,6 +431,38 @@ def bench_blogs(quick: bool) -> None:
         topic_share_title_only_without_rule=round(touching_before / max(len(unruled), 1), 3),
         book_nodes=sum(1 for _, d in g.nodes(data=True) if d["kind"] == "book"),
         most_cited=top5)
+
+
+def _zoo_packed(zoo: Path) -> dict:
+    """Every zoo blog zipped as GitHub's "Download ZIP" packs a repository, and uploaded
+    as the dashboard's folder upload sends it (each file's path below the folder)."""
+    import io
+    import zipfile
+
+    from graphkit.options import BuildOptions
+    from graphkit.pipeline import relate
+    from graphkit.readers import read_uploads
+
+    out = {"citations": 0}
+    for blog in sorted(d for d in zoo.iterdir() if d.is_dir()):
+        files = [(f.relative_to(blog).as_posix(), f.read_bytes()) for f in sorted(blog.rglob("*"))
+                 if f.is_file() and f.name != "truth.json"]
+        want = {tuple(x) for x in json.loads((blog / "truth.json").read_text(
+            encoding="utf-8"))["cites"]}
+        out["citations"] += len(want)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in files:
+                z.writestr(f"{blog.name}-main/{name}", data)
+        for how, uploads in (("zip", [(f"{blog.name}-main.zip", buf.getvalue())]),
+                             ("folder", [(f"{blog.name}/{n}", d) for n, d in files])):
+            r = read_uploads(uploads)
+            edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+            title = {p.key: p.title for p in r.posts}
+            got = {(title[e.source], title.get(e.target, e.target)) for e in edges}
+            out[f"{how}_found"] = out.get(f"{how}_found", 0) + len(got & want)
+            out[f"{how}_false"] = out.get(f"{how}_false", 0) + len(got - want)
+    return out
 
 
 def bench_crawl(quick: bool) -> None:
