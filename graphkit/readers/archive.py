@@ -310,6 +310,16 @@ def read_archive(data: bytes, name: str, limits: ArchiveLimits) -> Iterator[Memb
         yield member
 
 
+LEADS_OUT = "a name leading outside the archive, not read"
+
+
+def _place(name: str, raw: str) -> tuple[str | None, str]:
+    """A member's path inside the archive (None when it leads outside) and the name it
+    is reported under."""
+    inner = member_path(raw)
+    return inner, f"{name}/{inner or raw}"
+
+
 def _skip(inner: str, limits: ArchiveLimits) -> str | None:
     """Why a member is not read by its name alone, or None."""
     depth = inner.count("/")
@@ -343,13 +353,10 @@ def _zip_members(data: bytes, name: str, limits: ArchiveLimits, total: list[int]
     for info in infos[:limits.max_files]:
         if info.is_dir():
             continue
-        inner = member_path(_zip_name(info))
-        shown = f"{name}/{inner or _zip_name(info)}"
-        if inner is None:
-            yield Member(shown, None, info.file_size, "a name leading outside the archive, "
-                                                      "not read")
-            continue
-        if hidden_entry(inner):
+        inner, shown = _place(name, _zip_name(info))
+        if inner is None or hidden_entry(inner):
+            if inner is None:
+                yield Member(shown, None, info.file_size, LEADS_OUT)
             continue
         why = _skip(inner, limits)
         if why is None and info.flag_bits & 0x1:
@@ -433,13 +440,10 @@ def _tar_members(data: bytes, name: str, limits: ArchiveLimits, total: list[int]
                              f"{limits.max_files} members (option max_files): the rest "
                              f"not read")
                 return
-            inner = member_path(info.name)
-            shown = f"{name}/{inner or info.name}"
-            if inner is None:
-                yield Member(shown, None, info.size, "a name leading outside the archive, "
-                                                     "not read")
-                continue
-            if hidden_entry(inner):
+            inner, shown = _place(name, info.name)
+            if inner is None or hidden_entry(inner):
+                if inner is None:
+                    yield Member(shown, None, info.size, LEADS_OUT)
                 continue
             if info.issym() or info.islnk():
                 yield Member(shown, None, 0, "a link inside the archive, not followed")
