@@ -175,10 +175,12 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
             post, shared_title=normalize_title(post.title) in shared)))
     merged.sort(key=lambda p: p.key)
     seen: dict[str, int] = {}
-    for i, p in enumerate(merged):      # (two sightings of one address and title apart)
+    for i, p in enumerate(merged):      # no two nodes share an id, whatever the input
         n = seen[p.key] = seen.get(p.key, 0) + 1
         if n > 1:
             merged[i] = replace(p, key=f"{p.key}#{n}")
+    if len(seen) < len(merged):
+        merged.sort(key=lambda p: p.key)
     return tuple(merged)
 
 

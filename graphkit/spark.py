@@ -224,8 +224,7 @@ def read_files(paths: Iterable[str | os.PathLike[str]] | None = None, *, spark,
     if items:
         slices = min(len(items), 4 * sc.defaultParallelism)
         job = sc.parallelize(items, slices).mapPartitions(partial(
-            _read_partition, max_file_bytes=options.max_file_bytes,
-            max_posts_per_file=options.max_posts_per_file, options=options,
+            _read_partition, options=options,
             seconds_left=max(0.0, deadline - time.monotonic())))
         if while_reading is not None:
             while_reading()
@@ -233,11 +232,11 @@ def read_files(paths: Iterable[str | os.PathLike[str]] | None = None, *, spark,
     return collect_read(enumerate(outcomes, 1), reports, len(items), progress, paths)
 
 
-def _read_partition(items, *, max_file_bytes: int, max_posts_per_file: int,
-                    options: BuildOptions, seconds_left: float):
+def _read_partition(items, *, options: BuildOptions, seconds_left: float):
     from .readers import ReadLimits, read_entries
 
-    limits = ReadLimits(max_file_bytes, max_posts_per_file, time.monotonic() + seconds_left,
+    limits = ReadLimits(options.max_file_bytes, options.max_posts_per_file,
+                        time.monotonic() + seconds_left,
                         max_files=options.max_files, max_depth=options.max_depth,
                         max_archive_bytes=options.max_archive_bytes)
     for f, name in items:

@@ -312,3 +312,17 @@ def test_one_post_in_a_source_file_and_a_feed_is_still_one_node(tmp_path):
                                       encoding="utf-8")
     r = read_paths([tmp_path])
     assert [(p.key, len(p.sources)) for p in r.posts] == [("post:title:weeklynotes", 2)]
+
+
+def test_no_two_posts_share_a_node_id(tmp_path):
+    """Four Markdown files naming the blog's home page as their address (which then
+    merges nothing), two of them titled alike: four nodes, four ids."""
+    for name, title in (("a", "Weekly notes"), ("b", "Weekly notes"), ("c", "Other"),
+                        ("d", "Another")):
+        (tmp_path / f"{name}.md").write_text(
+            f"---\ntitle: {title}\nurl: https://b.example/\n---\n\nText {name}.\n",
+            encoding="utf-8")
+    keys = [p.key for p in read_paths([tmp_path]).posts]
+    assert len(keys) == len(set(keys)) == 4
+    assert [k for k in keys if "weekly" in k] == ["post:title:weeklynotes@b.example",
+                                                  "post:title:weeklynotes@b.example#2"]
