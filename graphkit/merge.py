@@ -14,6 +14,10 @@ MAX_TITLES_PER_ADDRESS = 2
 # notes): two such files are two posts, whatever their titles
 ONE_POST_FILE_FORMATS = frozenset({"front-matter", "markdown", "metadata-header",
                                    "restructuredtext", "notebook", "org"})
+# formats whose every sighting is one post at the address it names (a saved page by its
+# canonical link, an item of a feed or an export by its link): two such sightings at two
+# addresses of one site are two posts, whatever their titles
+OWN_ADDRESS_FORMATS = frozenset({"html", "feed", "json-feed", "wordpress-wxr", "ghost-json"})
 
 def _date_rank(date: str | None) -> int:
     if not date:
@@ -104,6 +108,14 @@ def _one_post_file(p: Post) -> str | None:
     return src.path if src is not None and src.format in ONE_POST_FILE_FORMATS else None
 
 
+def _post_pages(addresses: set[str]) -> dict[str, str]:
+    """Each normalised address → the address of the post it is a page of: itself, or the
+    shortest one of ``addresses`` whose path holds it (WordPress's ``/a/comment-page-2``,
+    ``/a/amp``, ``/a/2`` are pages of ``/a``)."""
+    return {u: min((v for v in addresses if u.startswith(v + "/")), key=len, default=u)
+            for u in addresses}
+
+
 def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     """Merge sightings of the same post.
 
@@ -114,8 +126,11 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     failing those, a normalised title (:func:`graphkit.text.normalize_title`). Untitled
     sightings are never merged by title, and neither are sightings of a title that two
     source files of one post each (two Markdown files, two notes: a blog's "Weekly
-    notes" of every week) or posts of two archive ids give: such a title names no post
-    alone, and each post keeps a node of its own (see :func:`post_key`).
+    notes" of every week), posts of two archive ids, or pages and feed or export items
+    (:data:`OWN_ADDRESS_FORMATS`) at two addresses of one host give (an address under
+    another's path, such as WordPress's ``/a/comment-page-2/``, is a page of that post):
+    such a title names no post alone, and each post keeps a node of its own (see
+    :func:`post_key`). The same title on two hosts is one post cross-posted.
 
     Parameters
     ----------
@@ -150,6 +165,18 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     for t, u in zip(titles, addresses):
         if u:
             url_titles.setdefault(u, set()).add(t)
+    # A title that pages or items of one site give at two addresses of their own names two.
+    title_pages: dict[tuple[str, str], set[str]] = {}
+    for p, t, u in zip(sightings, titles, addresses):
+        if (p.title and u and len(url_titles[u]) <= MAX_TITLES_PER_ADDRESS and p.sources
+                and p.sources[0].format in OWN_ADDRESS_FORMATS):
+            title_pages.setdefault((t, u.split("/", 1)[0]), set()).add(u)
+    page_of: dict[tuple[str, str], str] = {}
+    for (t, _), us in title_pages.items():
+        posts_at = _post_pages(us)
+        if len(set(posts_at.values())) > 1:
+            shared.add(t)
+        page_of.update(((t, u), v) for u, v in posts_at.items() if u != v)
     for i, p in enumerate(sightings):
         keys = [f"#{i}"]
         if p.archive_id is not None:
@@ -157,6 +184,8 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
         u = addresses[i]
         if u and len(url_titles[u]) <= MAX_TITLES_PER_ADDRESS:
             keys.append(f"url:{u}")
+            if (titles[i], u) in page_of:      # a comment page of the post: the post
+                keys.append(f"url:{page_of[titles[i], u]}")
         if p.title and titles[i] not in shared:
             keys.append("t:" + titles[i])
         same.union(*keys)

@@ -306,6 +306,46 @@ def test_posts_that_share_a_title_stay_apart(tmp_path):
         "post:title:weeklynotes@b.example/weekly/15"]
 
 
+def _page(title: str, canonical: str, body: str) -> str:
+    return (f'<html><head><title>{title}</title><link rel="canonical" href="{canonical}">'
+            f"</head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>")
+
+
+def test_saved_pages_and_feed_items_that_share_a_title_stay_apart(tmp_path):
+    """Saved pages of one site titled alike at two canonical addresses are two posts, as
+    are two items of a feed; a WordPress comment page of one (an address under its path)
+    is that post. A title given once on each of two hosts is one post cross-posted."""
+    site = tmp_path / "saved"
+    site.mkdir()
+    pages = {"w1": ("https://b.example/weekly-1/", "First week: RoPE."),
+             "w1c": ("https://b.example/weekly-1/comment-page-2/", "First week: RoPE."),
+             "w2": ("https://b.example/weekly-2/",
+                    'Second week, after <a href="https://b.example/weekly-1/">the first</a>.'),
+             "rope": ("https://b.example/rope/", "RoPE."),
+             "cross": ("https://mirror.example/p/rope/", "RoPE.")}
+    for name, (address, body) in pages.items():
+        title = "RoPE explained" if name in ("rope", "cross") else "Weekly notes"
+        (site / f"{name}.html").write_text(_page(title, address, body), encoding="utf-8")
+    (tmp_path / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>C</title>'
+        "<link>https://c.example/</link>" + "".join(
+            f"<item><title>Links</title><link>https://c.example/links-{n}/</link>"
+            f"<description>Links of week {n}.</description></item>" for n in (1, 2))
+        + "</channel></rss>", encoding="utf-8")
+    r = read_paths([site, tmp_path / "feed.xml"])
+    nodes = sorted((p.key, sorted(s.path.rsplit("/", 1)[-1] for s in p.sources))
+                   for p in r.posts)
+    assert nodes == [
+        ("post:title:links@c.example/links-1", ["feed.xml"]),
+        ("post:title:links@c.example/links-2", ["feed.xml"]),
+        ("post:title:ropeexplained", ["cross.html", "rope.html"]),
+        ("post:title:weeklynotes@b.example/weekly-1", ["w1.html", "w1c.html"]),
+        ("post:title:weeklynotes@b.example/weekly-2", ["w2.html"])]
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    assert [(e.source, e.target) for e in edges] == [
+        ("post:title:weeklynotes@b.example/weekly-2", "post:title:weeklynotes@b.example/weekly-1")]
+
+
 def test_one_post_in_a_source_file_and_a_feed_is_still_one_node(tmp_path):
     (tmp_path / "a.md").write_text("---\ntitle: Weekly notes\n---\n\nNotes.\n", encoding="utf-8")
     (tmp_path / "b.jsonl").write_text('{"title": "Weekly notes", "text": "Notes."}\n',
