@@ -124,7 +124,9 @@ def test_every_page_line_is_read_or_reported(corpus, merged):
             if s.startswith(("#", "By", "分类", "- ", "你也许还对", "```")) or "位读者" in s or \
                     re.fullmatch(r"[\d\-| ]+", s):
                 continue
-            probe = s.lstrip("#").strip()[:20].replace("\\", "")
+            # (without the marker of a quotation or a list item, which is not text)
+            probe = re.sub(r"^(?:>\s?|[-*+]\s+|\d{1,9}[.)]\s+)+", "",
+                           s.lstrip("#").strip())[:20].replace("\\", "")
             assert probe[:6] in post.text.replace("\\", ""), f"{path}:{n}: {s[:40]}"
 
 

@@ -47,7 +47,7 @@ def test_mdx_imports_exports_and_expression_comments_are_not_text():
              '  <TabItem value="a" label="公式" attr={1}>缩放点积。</TabItem>', "</Tabs>", "",
              "export const meta = {a: 1};", "", "段落接着", "import 在段中是文字。"]
     text, _ = markdown_to_text(lines, source=True, mdx=True)
-    assert text == "这是笔记。\n缩放点积。\n段落接着\nimport 在段中是文字。"
+    assert text == "这是笔记。\n缩放点积。\n段落接着 import 在段中是文字。"   # (one paragraph)
     # the same lines in a .md file: import lines are prose
     assert "import Tabs" in markdown_to_text(lines, source=True)[0]
 

@@ -27,7 +27,7 @@ def test_page_properties_are_metadata_not_a_pelican_header():
     _, (post,), _ = read_text("title:: 注意力/浅读\ntags:: [[机器学习]], 注意力\nalias:: 浅读\n"
                               "date:: 2020-01-02\n\n- 正文一句。\n", "pages/x.md")
     assert (post.title, post.tags, post.date, post.text) == (
-        "注意力/浅读", ("机器学习", "注意力"), "2020-01-02", "- 正文一句。")
+        "注意力/浅读", ("机器学习", "注意力"), "2020-01-02", "正文一句。")
     assert {"注意力/浅读", "浅读"} <= set(post.aliases)   # the names links reach it by
 
 

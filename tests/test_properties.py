@@ -242,18 +242,38 @@ plain = st.text(alphabet=st.characters(codec="utf-8", whitelist_categories=("Lo"
 @given(plain, st.lists(plain, max_size=4), st.lists(plain, min_size=1, max_size=4),
        st.sampled_from(["---", "+++"]))
 def test_front_matter_values_and_body_are_kept(title, tags, body, fence):
-    """The title and tags of valid front matter and every body line come through."""
+    """The title and tags of valid front matter and every body paragraph come through."""
     if fence == "---":
         meta = [f"title: {json.dumps(title, ensure_ascii=False)}",
                 f"tags: {json.dumps(tags, ensure_ascii=False)}"]
     else:
         meta = [f"title = {json.dumps(title, ensure_ascii=False)}",
                 f"tags = {json.dumps(tags, ensure_ascii=False)}"]
-    text = "\n".join([fence, *meta, fence, "", *body])
+    text = "\n".join([fence, *meta, fence, "", "\n\n".join(body)])
     layout, posts, fragments = read_text(text, "p.md")
     (post,) = posts
     assert (post.title, post.tags) == (title, tuple(t for t in tags if t.strip()))
     assert post.text.split("\n") == body and fragments == []
+
+
+words = st.lists(st.from_regex(r"[A-Za-z][a-z0-9]{0,7}", fullmatch=True), min_size=2,
+                 max_size=30)
+
+
+@cases(300)
+@given(words, st.data())
+def test_a_paragraph_wrapped_between_any_words_reads_as_written_on_one_line(ws, data):
+    """Hard wrapping a source paragraph (a soft line break between any two words, inside
+    a link's text too) changes neither its text nor its link."""
+    at = data.draw(st.integers(0, len(ws) - 2))
+    breaks = data.draw(st.lists(st.booleans(), min_size=len(ws) - 1, max_size=len(ws) - 1))
+    marked = list(ws)
+    marked[at], marked[at + 1] = "[" + ws[at], ws[at + 1] + "](/p/x/)"
+    source = marked[0] + "".join(("\n" if b else " ") + w for b, w in zip(breaks, marked[1:]))
+    lines = ["---", "title: T", "---", "", *source.split("\n")]
+    _, (post,), _ = read_text("\n".join(lines), "p.md")
+    assert post.text == " ".join(ws)
+    assert [(x.url, x.anchor) for x in post.links] == [("/p/x/", f"{ws[at]} {ws[at + 1]}")]
 
 
 @cases(1000)

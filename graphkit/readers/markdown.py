@@ -194,13 +194,78 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None,
 
 
 _EMPTY_ITEM_RE = re.compile(r"^(?:[-*+]|\d{1,9}[.)])$")
+# a line that is a block of its own, never continued (CommonMark 0.31.2, "Blocks"): an
+# ATX heading, a thematic break or setext underline, a table row, display math, an HTML
+# block (a block-level tag, or a JSX component of MDX), a generator's shortcode or tag
+_OWN_LINE = (r"^\s{0,3}(?:#{1,6}(?:\s|$)|(?:[-=_*]\s*){3,}$|\||\$\$|\\\[|\\(?:begin|end)\{"
+             r"|\{\{[<%]|\{%|</?[A-Z]|(?i:</?(?:address|article|aside|blockquote|center|details"
+             r"|dialog|div|dl|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|ol|p|pre"
+             r"|section|summary|table|tbody|td|th|thead|tr|ul|video)(?:[\s/>]|$)))")
+_OWN_LINE_RE = re.compile(_OWN_LINE)
+# ... or that opens a block, so it continues no paragraph: those, a list item, a
+# footnote definition
+_BLOCK_START_RE = re.compile(
+    _OWN_LINE + r"|^\s{0,3}(?:[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|\[\^[^\]\n]+\]:)")
+_QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
+# the markers of quotations and list items (a task's box too) a line opens with: not text
+_MARKER_RE = re.compile(r"^(?:>\s?|(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)+")
+_INDENTED_RE = re.compile(r"^(?: {4}|\t)")
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_END_RE = re.compile(f"[{_CJK}][*_~\\]]*$")      # (after the end of emphasis or a link)
+_CJK_START_RE = re.compile(f"^[*_~\\[]*[{_CJK}]")
+
+
+def _continuation(prev: str, line: str) -> str | None:
+    """``line`` as the continuation of the paragraph that ``prev`` ends (a soft line
+    break), or None when it is not one."""
+    if not prev.strip() or not line.strip() or prev.endswith(("  ", "\\")):
+        return None                        # (a blank line, or a hard line break)
+    quoted = _QUOTE_RE.match(prev) is not None
+    if _QUOTE_RE.match(line):
+        if not quoted:
+            return None
+        line = _QUOTE_RE.sub("", line, count=1)
+    inner = _QUOTE_RE.sub("", prev, count=1) if quoted else prev
+    if _OWN_LINE_RE.match(inner) or _BLOCK_START_RE.match(line):
+        return None
+    return line.strip()
+
+
+def _soft_breaks_joined(body: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
+    """Lines of a hard-wrapped source joined into the paragraphs they are.
+
+    A line continues the line before unless one of them is blank or ends in a hard
+    break (two spaces or a backslash), the line before is a block of its own (a
+    heading, a table row, display math) or the line opens a block (a list item, a
+    quotation after a line outside it: :data:`_BLOCK_START_RE`): a soft line break
+    (CommonMark 0.31.2, "Soft line breaks"). So a link whose text is wrapped,
+    ``[my earlier`` ⏎ ``post](/a/)``, is one link. A code block indented after a blank
+    line is left as it is. Lines join with a space, or with nothing between two
+    Chinese or Japanese characters (as Pandoc's ``east_asian_line_breaks``).
+    """
+    out: list[tuple[bool, str]] = []
+    blank = True
+    indented = False            # inside a block indented after a blank line: code
+    for code, line in body:
+        indented = bool(_INDENTED_RE.match(line)) and (blank or indented)
+        blank = not line.strip()
+        if out and not code and not indented and not out[-1][0]:
+            right = _continuation(out[-1][1], line)
+            if right is not None:
+                left = out[-1][1].rstrip()
+                sep = "" if _CJK_END_RE.search(left) and _CJK_START_RE.match(right) else " "
+                out[-1] = (False, left + sep + right)
+                continue
+        out.append((code, line))
+    return out
 
 
 def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool = False,
                      mdx: bool = False) -> tuple[str, list[Link]]:
     """Convert Markdown body lines to plain text and the links found in it.
 
-    Headings lose their ``#`` and their ``[#](…)`` anchors, links keep their text, images
+    Headings lose their ``#`` and their ``[#](…)`` anchors, quotations and list items
+    their markers (``>``, ``-``, ``1.``, a task's ``[x]``), links keep their text, images
     are dropped, emphasis markers and backslash escapes are removed, fenced code is kept
     as it is (and holds no link). Link reference definitions (``[label]: url``) are read
     first, wherever they stand, and leave the text. Paragraphs are separated by one
@@ -216,8 +281,9 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
         ``@/x.md``, Pelican's ``{filename}x.md``; see
         :func:`graphkit.sites.expand_site_links` and :func:`graphkit.sites.site_link_url`).
     source : bool, keyword-only
-        The lines are an author's source file (a generator's Markdown), so what
-        renders as nothing is not text: HTML comments (``<!--more-->``, also across
+        The lines are an author's source file (a generator's Markdown), so the lines
+        of a hard-wrapped paragraph are one paragraph (see :func:`_soft_breaks_joined`)
+        and what renders as nothing is not text: HTML comments (``<!--more-->``, also across
         lines, and the links inside them), raw HTML tags, and the marker of a container
         directive or admonition (``:::tip``, ``!!! note``; its title stays). Off for
         Markdown converted from a rendered page, and for an export's text fields, which
@@ -262,12 +328,17 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
             raw, closing = _strip_comments(raw, comments)
             if source and raw.lstrip()[:3] in (":::", "!!!", "???"):
                 raw = _DIRECTIVE_RE.sub("", raw, count=1).strip().strip('"')
+                body.append((False, expand_site_links(raw) if site_links else raw))
+                # (a title: a line of its own)
+                raw = ""
         line = expand_site_links(raw) if site_links else raw
         ref = reference_definition(line)
         if ref is not None:
             references.setdefault(*ref)   # the first definition of a label wins
             continue
         body.append((False, line))
+    if source:
+        body = _soft_breaks_joined(body)
     for code, line in body:
         if code:
             if line.strip():
@@ -276,7 +347,9 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
         line = line.strip()
         if not line:
             continue
-        if line[0] == "#":
+        if line[0] in "->*+0123456789":
+            line = _MARKER_RE.sub("", line)
+        if line[:1] == "#":
             line = _HEADING_RE.sub("", line)
         if "#](" in line:
             line = _ANCHOR_RE.sub("", line)
