@@ -318,6 +318,27 @@ def test_org_files_title_tags_ids_and_blocks():
     assert frag.line == 8 and "never closed" in frag.reason
 
 
+def test_org_filled_paragraphs_are_read_whole():
+    """Emacs fills an Org paragraph at a fixed width: a link whose description runs onto
+    the next line is one link, its sentence the whole one; a list item continued on an
+    indented line is one item; a heading, a block or a new item ends a paragraph."""
+    from graphkit.readers.org import read_org
+    lines = ["#+TITLE: Rotary notes", "", "As I derived in [[file:b.org][the post on linear",
+             "attention]], the embedding is relative; 推导见[[id:c-1][线性注意力的",
+             "简单推导]]。", "- an item citing [[https://o.example/a/][another", "  post]]",
+             "1. a second item", "#+begin_src python", "x = 1", "#+end_src", "after the block",
+             "* A heading", "under it"]
+    (post,), _ = read_org(lines, "notes/a.org")
+    assert post.text.split("\n") == [
+        "As I derived in the post on linear attention, the embedding is relative; "
+        "推导见线性注意力的简单推导。", "an item citing another post", "a second item",
+        "after the block", "A heading", "under it"]
+    assert [(x.url, x.anchor, x.sentence[:16]) for x in post.links] == [
+        ("site-ref:b.org", "the post on linear attention", "As I derived in "),
+        ("site-ref:id:c-1", "线性注意力的简单推导", "推导见线性注意力的简单推导。"),
+        ("https://o.example/a/", "another post", "an item citing a")]
+
+
 def test_jekyll_collections_are_read_with_their_addresses():
     """Each collection but the posts; a list of names; ``output`` not true gives no
     address; no ``permalink`` gives ``/:collection/:path`` ended as the site's style."""

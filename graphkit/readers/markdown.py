@@ -215,6 +215,20 @@ _CJK_END_RE = re.compile(f"[{_CJK}][*_~\\]]*$")      # (after the end of emphasi
 _CJK_START_RE = re.compile(f"^[*_~\\[]*[{_CJK}]")
 
 
+def soft_break_joined(left: str, right: str) -> str:
+    """Two lines of one paragraph as one: with a space, or with nothing between two
+    Chinese or Japanese characters (as Pandoc's ``east_asian_line_breaks`` extension).
+
+    >>> soft_break_joined("see the post on linear", "attention")
+    'see the post on linear attention'
+    >>> soft_break_joined("推导见[线性注意力的", "简单推导](/a/)")
+    '推导见[线性注意力的简单推导](/a/)'
+    """
+    left, right = left.rstrip(), right.strip()
+    sep = "" if _CJK_END_RE.search(left) and _CJK_START_RE.match(right) else " "
+    return left + sep + right
+
+
 def _continuation(prev: str, line: str) -> str | None:
     """``line`` as the continuation of the paragraph that ``prev`` ends (a soft line
     break), or None when it is not one."""
@@ -241,7 +255,7 @@ def _soft_breaks_joined(body: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
     (CommonMark 0.31.2, "Soft line breaks"). So a link whose text is wrapped,
     ``[my earlier`` ⏎ ``post](/a/)``, is one link. A code block indented after a blank
     line is left as it is. Lines join with a space, or with nothing between two
-    Chinese or Japanese characters (as Pandoc's ``east_asian_line_breaks``).
+    Chinese or Japanese characters (:func:`soft_break_joined`).
     """
     out: list[tuple[bool, str]] = []
     blank = True
@@ -252,9 +266,7 @@ def _soft_breaks_joined(body: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
         if out and not code and not indented and not out[-1][0]:
             right = _continuation(out[-1][1], line)
             if right is not None:
-                left = out[-1][1].rstrip()
-                sep = "" if _CJK_END_RE.search(left) and _CJK_START_RE.match(right) else " "
-                out[-1] = (False, left + sep + right)
+                out[-1] = (False, soft_break_joined(out[-1][1], right))
                 continue
         out.append((code, line))
     return out

@@ -6,8 +6,9 @@ One file is one post: ``#+TITLE:`` (else the first heading, else the file name),
 ``#+CATEGORY:``, the slug from ``#+SLUG:``, ``#+HUGO_SLUG:`` or ``#+EXPORT_FILE_NAME:``;
 a file-level ``:ID:`` property makes ``[[id:…]]`` links reach the file (org-roam). The
 text is every line outside blocks (``#+BEGIN_SRC`` … ``#+END_SRC`` and the like),
-keywords, drawers, comments and fixed-width lines, with headings' stars dropped; the
-links are ``[[target][description]]``, ``[[target]]`` and bare ``https://`` addresses,
+keywords, drawers, comments and fixed-width lines, with headings' stars and list
+items' markers dropped, the lines of a paragraph or list item (Org's filled paragraphs)
+joined into one; the links are ``[[target][description]]``, ``[[target]]`` and bare ``https://`` addresses,
 ``file:x.org`` and ``id:`` targets naming the linked post.
 
 References
@@ -25,7 +26,7 @@ from ..model import Fragment, Link, Post
 from ..sites import SITE_REF, canonical_from_meta, file_slug
 from ..text import BARE_URL_RE, bare_url, preview
 from .frontmatter import meta_post, unpublished, unpublished_fragment
-from .markdown import span_link
+from .markdown import soft_break_joined, span_link
 
 ORG = "org"
 _KEYWORD_RE = re.compile(r"^\s*#\+([A-Za-z_]+):\s*(.*)$")
@@ -36,6 +37,8 @@ _HEADING_RE = re.compile(r"^(\*+)\s+(.*?)(?:\s+(:[\w@#%:]+:))?\s*$")
 # [[target][description]] and [[target]]: brackets inside are escaped with "\" in Org
 _LINK_RE = re.compile(r"\[\[((?:[^\[\]\\]|\\.){1,2000})\](?:\[((?:[^\[\]]){0,2000})\])?\]")
 _DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+# a line that opens a list item (its marker dropped) or is a table row: no continuation
+_ITEM_RE = re.compile(r"^(?:[-+]|\*(?=\s)|\d{1,9}[.)])(?:\s+|$)")
 
 
 def detect(path: str) -> bool:
@@ -108,6 +111,18 @@ def read_org(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
     block_start = 0
     drawer = False
     top = True                      # before the first heading: file-level properties
+    pending = ""                    # the paragraph being read, its lines joined
+
+    def flush() -> None:
+        nonlocal pending
+        text, spans = _inline(pending)
+        text, lead = text.strip(), len(text) - len(text.lstrip())
+        pending = ""
+        if text:
+            links.extend(span_link(text, s - lead, e - lead, url, anchor)
+                         for s, e, url, anchor in spans)
+            paragraphs.append(text)
+
     for i, raw in enumerate(lines):
         line = raw.rstrip()
         if block is not None:
@@ -116,6 +131,7 @@ def read_org(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
             continue
         m = _BLOCK_BEGIN_RE.match(line)
         if m:
+            flush()
             block, block_start = m.group(1).lower(), i
             continue
         if drawer:
@@ -127,10 +143,12 @@ def read_org(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
                 meta.setdefault(p.group(1).lower(), p.group(2))
             continue
         if _DRAWER_RE.match(line) and line.strip().upper() != ":END:":
+            flush()
             drawer = True
             continue
         k = _KEYWORD_RE.match(line)
         if k:
+            flush()
             key, value = k.group(1).lower(), k.group(2).strip()
             if key in ("filetags", "tags"):
                 tags.extend(t for t in re.split(r"[:\s]+", value) if t)
@@ -146,19 +164,23 @@ def read_org(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
         stripped = line.strip()
         if not stripped or stripped.startswith("# ") or stripped == "#" or stripped.startswith(": ") \
                 or stripped == ":":
-            continue                                     # comments, fixed-width lines
+            flush()                                      # comments, fixed-width lines
+            continue
         h = _HEADING_RE.match(line)
         if h:
+            flush()
             top = False
-            stripped = h.group(2)
+            pending = h.group(2)
             if not first_heading:
-                first_heading = stripped
-        text, spans = _inline(stripped.lstrip("-+ ") if stripped[:2] in ("- ", "+ ") else stripped)
-        text = text.strip()
-        if not text:
+                first_heading = pending
+            flush()                                      # (a heading is a line of its own)
             continue
-        links.extend(span_link(text, s, e, url, anchor) for s, e, url, anchor in spans)
-        paragraphs.append(text)
+        item = _ITEM_RE.match(stripped)
+        if item or stripped.startswith("|") or pending.startswith("|"):
+            flush()
+            stripped = stripped[item.end():] if item else stripped
+        pending = soft_break_joined(pending, stripped) if pending else stripped
+    flush()
     if block is not None:
         frags.append(Fragment(path=path, line=block_start + 1, end_line=len(lines),
                               reason=f"#+BEGIN_{block.upper()} never closed: the rest of the "
