@@ -8,8 +8,8 @@ a file-level ``:ID:`` property makes ``[[id:…]]`` links reach the file (org-ro
 text is every line outside blocks (``#+BEGIN_SRC`` … ``#+END_SRC`` and the like),
 keywords, drawers, comments and fixed-width lines, with headings' stars and list
 items' markers dropped, the lines of a paragraph or list item (Org's filled paragraphs)
-joined into one; the links are ``[[target][description]]``, ``[[target]]`` and bare ``https://`` addresses,
-``file:x.org`` and ``id:`` targets naming the linked post.
+joined into one; the links are ``[[target][description]]``, ``[[target]]`` and bare
+``https://`` addresses, ``file:x.org`` and ``id:`` targets naming the linked post.
 
 References
 ----------
