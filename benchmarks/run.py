@@ -1112,6 +1112,19 @@ def _hostile() -> dict:
         read_rst(text, "hostile.rst")
         out[f"rst_{name}_s"] = round(time.perf_counter() - t, 2)
     out["rst_chars"] = MAX_RST_CHARS
+    # one hard-wrapped paragraph of 100,000 lines, each with a link (Markdown's lines
+    # joined, their sentences found by sentencex), and the same filled in Org
+    from graphkit.readers.markdown import markdown_to_text
+    from graphkit.readers.org import read_org
+
+    wrapped = ["words [a link](/a/) and more. Words here, wrapped at seventy-two col"] * 100_000
+    t = time.perf_counter()
+    markdown_to_text(wrapped, source=True)
+    out["markdown_100000_wrapped_lines_with_links_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
+    read_org(["#+TITLE: x", ""] + ["words [[file:b.org][a link]] and more. Words, wrapped"]
+             * 100_000, "wrapped.org")
+    out["org_100000_filled_lines_with_links_s"] = round(time.perf_counter() - t, 2)
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     return out
 

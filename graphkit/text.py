@@ -15,6 +15,7 @@ _PUNCT_MAP = str.maketrans({
     "「": "\"", "」": "\"", "『": "\"", "』": "\"",
 })
 _SENTENCE_END = "。！？!?；;\n"
+_CLOSERS = "\"')]」』”’"
 
 
 _LINE_RE = re.compile(r"\r\n|\r|\n")
@@ -128,6 +129,11 @@ def first_sentence(text: str, *, limit: int = 40) -> str:
 def sentence_around(text: str, start: int, end: int, *, limit: int = 300) -> tuple[str, int, int]:
     """Return the sentence of ``text`` that holds ``text[start:end]``.
 
+    A sentence ends at a line break and at ``。！？!?；;``; a full stop ends one where
+    sentencex's rules say so (a stop before a capital letter, not after ``e.g.``,
+    ``Fig.``, ``Dr.``, an initial or inside a number): English prose is cut into its
+    sentences as Chinese is.
+
     Parameters
     ----------
     text : str
@@ -143,22 +149,43 @@ def sentence_around(text: str, start: int, end: int, *, limit: int = 300) -> tup
         The sentence, stripped.
     span_start, span_end : int
         Offsets of the cited span inside ``sentence``.
+
+    References
+    ----------
+    .. [1] S. Thottingal, sentencex, https://github.com/wikimedia/sentencex
     """
     start = min(max(start, 0), len(text))
     end = min(max(end, start), len(text))
-    lo = start
-    while lo > 0 and text[lo - 1] not in _SENTENCE_END and start - lo < limit:
-        lo -= 1
-    hi = end
-    while hi < len(text) and hi - end < limit:
-        hi += 1
-        if text[hi - 1] in _SENTENCE_END:
-            break
+    lo_bound, hi_bound = max(start - limit, 0), min(end + limit, len(text))
+    lo = max([lo_bound] + [text.rfind(c, lo_bound, start) + 1 for c in _SENTENCE_END])
+    hi = min([hi_bound] + [i + 1 for i in (text.find(c, end, hi_bound) for c in _SENTENCE_END)
+                           if i >= 0])
+    if "." in text[lo:hi]:
+        lo, hi = _english_sentence(text, lo, hi, start, end)
     raw = text[lo:hi]
     stripped = raw.lstrip()
     lead = len(raw) - len(stripped)
     sentence = stripped.rstrip()
     return sentence, start - lo - lead, end - lo - lead
+
+
+def _english_sentence(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """``text[lo:hi]`` narrowed to the sentences holding ``text[start:end]``, at the full
+    stops followed by a space that sentencex's rules take for a sentence's end (its
+    other ends, ``?`` inside a 《title》 or an ellipsis, are left to the caller)."""
+    from sentencex import segment
+
+    ends = []
+    at = lo
+    for piece in segment("en", text[lo:hi]):
+        at += len(piece)
+        body = piece.rstrip()
+        if len(body) < len(piece) and body.rstrip(_CLOSERS).endswith(".") \
+                and not body.rstrip(_CLOSERS).endswith(".."):
+            ends.append(at)
+    first = max((e for e in ends if e <= start), default=lo)
+    last = min((e for e in ends if e >= end and e > first), default=hi)
+    return first, last
 
 
 def preview(text: str, limit: int = 120) -> str:

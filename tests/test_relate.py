@@ -271,3 +271,27 @@ def test_tfidf_rows_are_scikit_learns_float_for_float(data_build):
     assert np.array_equal(ours.indices, theirs.indices)
     assert np.array_equal(ours.data, theirs.data)
     assert ENGLISH_STOP_WORDS <= _english_stop_words()
+
+
+def test_the_citing_sentence_of_english_prose_is_its_sentence(tmp_path):
+    """A Jekyll post in English, its paragraph hard-wrapped: each citation's evidence is
+    the sentence that holds the link, not the paragraph, and a full stop after "e.g.",
+    "Fig." or an initial ends none."""
+    from graphkit.options import BuildOptions
+    from graphkit.pipeline import relate
+    from graphkit.readers import read_paths
+
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (posts / "2020-01-01-a.md").write_text("---\ntitle: A\n---\n\nA first post.\n",
+                                           encoding="utf-8")
+    (posts / "2020-01-02-b.md").write_text(
+        "---\ntitle: B\n---\n\nRotary embeddings are relative. As J. Su showed in [the\n"
+        "first post](/2020/01/01/a.html), e.g. in Fig. 3, they decay. Nothing else here.\n",
+        encoding="utf-8")
+    r = read_paths([tmp_path])
+    (edge,) = relate(r.posts, options=BuildOptions(layers=("cites",)))[0]
+    assert edge.evidence == ("As J. Su showed in the first post, e.g. in Fig. 3, "
+                             "they decay.")
+    a, b = edge.span
+    assert edge.evidence[a:b] == "the first post"

@@ -215,31 +215,30 @@ _CJK_END_RE = re.compile(f"[{_CJK}][*_~\\]]*$")      # (after the end of emphasi
 _CJK_START_RE = re.compile(f"^[*_~\\[]*[{_CJK}]")
 
 
-def soft_break_joined(left: str, right: str) -> str:
-    """Two lines of one paragraph as one: with a space, or with nothing between two
-    Chinese or Japanese characters (as Pandoc's ``east_asian_line_breaks`` extension).
+def soft_break(left: str, right: str) -> str:
+    """What two lines of one paragraph join with, the end of ``left`` and the start of
+    ``right`` stripped: a space, or nothing between two Chinese or Japanese characters
+    (as Pandoc's ``east_asian_line_breaks`` extension).
 
-    >>> soft_break_joined("see the post on linear", "attention")
-    'see the post on linear attention'
-    >>> soft_break_joined("推导见[线性注意力的", "简单推导](/a/)")
-    '推导见[线性注意力的简单推导](/a/)'
+    >>> soft_break("see the post on linear", "attention")
+    ' '
+    >>> soft_break("推导见[线性注意力的", "简单推导](/a/)")
+    ''
     """
-    left, right = left.rstrip(), right.strip()
-    sep = "" if _CJK_END_RE.search(left) and _CJK_START_RE.match(right) else " "
-    return left + sep + right
+    return "" if _CJK_END_RE.search(left) and _CJK_START_RE.match(right) else " "
 
 
-def _continuation(prev: str, line: str) -> str | None:
-    """``line`` as the continuation of the paragraph that ``prev`` ends (a soft line
-    break), or None when it is not one."""
-    if not prev.strip() or not line.strip() or prev.endswith(("  ", "\\")):
+def _continuation(first: str, last: str, line: str) -> str | None:
+    """``line`` as the continuation of the paragraph that opens with ``first`` and ends
+    with ``last`` (a soft line break), stripped, or None when it is not one."""
+    if not first.strip() or not line.strip() or last.endswith(("  ", "\\")):
         return None                        # (a blank line, or a hard line break)
-    quoted = _QUOTE_RE.match(prev) is not None
+    quoted = _QUOTE_RE.match(first) is not None
     if _QUOTE_RE.match(line):
         if not quoted:
             return None
         line = _QUOTE_RE.sub("", line, count=1)
-    inner = _QUOTE_RE.sub("", prev, count=1) if quoted else prev
+    inner = _QUOTE_RE.sub("", first, count=1) if quoted else first
     if _OWN_LINE_RE.match(inner) or _BLOCK_START_RE.match(line):
         return None
     return line.strip()
@@ -249,27 +248,29 @@ def _soft_breaks_joined(body: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
     """Lines of a hard-wrapped source joined into the paragraphs they are.
 
     A line continues the line before unless one of them is blank or ends in a hard
-    break (two spaces or a backslash), the line before is a block of its own (a
+    break (two spaces or a backslash), the paragraph is a block of its own (a
     heading, a table row, display math) or the line opens a block (a list item, a
     quotation after a line outside it: :data:`_BLOCK_START_RE`): a soft line break
     (CommonMark 0.31.2, "Soft line breaks"). So a link whose text is wrapped,
     ``[my earlier`` ⏎ ``post](/a/)``, is one link. A code block indented after a blank
-    line is left as it is. Lines join with a space, or with nothing between two
-    Chinese or Japanese characters (:func:`soft_break_joined`).
+    line is left as it is. Lines join as :func:`soft_break` says.
     """
-    out: list[tuple[bool, str]] = []
+    out: list[tuple[bool, list[str]]] = []      # (is code, pieces of the line or paragraph)
     blank = True
     indented = False            # inside a block indented after a blank line: code
     for code, line in body:
         indented = bool(_INDENTED_RE.match(line)) and (blank or indented)
         blank = not line.strip()
         if out and not code and not indented and not out[-1][0]:
-            right = _continuation(out[-1][1], line)
+            pieces = out[-1][1]
+            right = _continuation(pieces[0], pieces[-1], line)
             if right is not None:
-                out[-1] = (False, soft_break_joined(out[-1][1], right))
+                if len(pieces) == 1:
+                    pieces[0] = pieces[0].rstrip()
+                pieces += [soft_break(pieces[-1], right), right]
                 continue
-        out.append((code, line))
-    return out
+        out.append((code, [line]))
+    return [(code, "".join(pieces)) for code, pieces in out]
 
 
 def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool = False,

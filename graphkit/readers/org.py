@@ -26,7 +26,7 @@ from ..model import Fragment, Link, Post
 from ..sites import SITE_REF, canonical_from_meta, file_slug
 from ..text import BARE_URL_RE, bare_url, preview
 from .frontmatter import meta_post, unpublished, unpublished_fragment
-from .markdown import soft_break_joined, span_link
+from .markdown import soft_break, span_link
 
 ORG = "org"
 _KEYWORD_RE = re.compile(r"^\s*#\+([A-Za-z_]+):\s*(.*)$")
@@ -111,13 +111,12 @@ def read_org(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
     block_start = 0
     drawer = False
     top = True                      # before the first heading: file-level properties
-    pending = ""                    # the paragraph being read, its lines joined
+    pending: list[str] = []         # the paragraph being read: its lines and their joints
 
     def flush() -> None:
-        nonlocal pending
-        text, spans = _inline(pending)
+        text, spans = _inline("".join(pending))
         text, lead = text.strip(), len(text) - len(text.lstrip())
-        pending = ""
+        pending.clear()
         if text:
             links.extend(span_link(text, s - lead, e - lead, url, anchor)
                          for s, e, url, anchor in spans)
@@ -170,16 +169,16 @@ def read_org(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
         if h:
             flush()
             top = False
-            pending = h.group(2)
+            pending.append(h.group(2))
             if not first_heading:
-                first_heading = pending
+                first_heading = h.group(2)
             flush()                                      # (a heading is a line of its own)
             continue
         item = _ITEM_RE.match(stripped)
-        if item or stripped.startswith("|") or pending.startswith("|"):
+        if item or stripped.startswith("|") or pending[:1] and pending[0].startswith("|"):
             flush()
             stripped = stripped[item.end():] if item else stripped
-        pending = soft_break_joined(pending, stripped) if pending else stripped
+        pending += [soft_break(pending[-1], stripped), stripped] if pending else [stripped]
     flush()
     if block is not None:
         frags.append(Fragment(path=path, line=block_start + 1, end_line=len(lines),
