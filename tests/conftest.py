@@ -42,3 +42,12 @@ def by_title(posts, title):
     hits = [p for p in posts if p.title == title]
     assert len(hits) == 1, f"{len(hits)} posts titled {title!r}"
     return hits[0]
+
+
+def write_posts(folder, files: dict[str, tuple[str, str]]) -> None:
+    """Write each file (a path under ``folder``) as a post: YAML front matter with its
+    title, then its text."""
+    for name, (title, text) in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\ntitle: {title}\n---\n\n{text}\n", encoding="utf-8")

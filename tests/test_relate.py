@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import by_title
+from conftest import by_title, write_posts
 
 from graphkit.keywords import similar_pairs, tokenize
 from graphkit.keywords import keyword_matrix
@@ -281,14 +281,11 @@ def test_the_citing_sentence_of_english_prose_is_its_sentence(tmp_path):
     from graphkit.pipeline import relate
     from graphkit.readers import read_paths
 
-    posts = tmp_path / "_posts"
-    posts.mkdir()
-    (posts / "2020-01-01-a.md").write_text("---\ntitle: A\n---\n\nA first post.\n",
-                                           encoding="utf-8")
-    (posts / "2020-01-02-b.md").write_text(
-        "---\ntitle: B\n---\n\nRotary embeddings are relative. As J. Su showed in [the\n"
-        "first post](/2020/01/01/a.html), e.g. in Fig. 3, they decay. Nothing else here.\n",
-        encoding="utf-8")
+    write_posts(tmp_path, {
+        "_posts/2020-01-01-a.md": ("A", "A first post."),
+        "_posts/2020-01-02-b.md": ("B", "Rotary embeddings are relative. As J. Su showed in [the\n"
+                                   "first post](/2020/01/01/a.html), e.g. in Fig. 3, they decay. "
+                                   "Nothing else here.")})
     r = read_paths([tmp_path])
     (edge,) = relate(r.posts, options=BuildOptions(layers=("cites",)))[0]
     assert edge.evidence == ("As J. Su showed in the first post, e.g. in Fig. 3, "

@@ -5,6 +5,7 @@ these test one edge each)."""
 from __future__ import annotations
 
 import pytest
+from conftest import write_posts
 
 from graphkit.options import BuildOptions
 from graphkit.pipeline import relate
@@ -219,10 +220,7 @@ def test_hexo_source_folder_is_no_category(tmp_path):
     assert (post.url, post.categories) == ("https://x.example/ml/intro/", ("ml",))
 
 
-def _posts(folder, files: dict[str, tuple[str, str]]) -> None:
-    """Write each file as a post: YAML front matter with its title, then its text."""
-    for name, (title, text) in files.items():
-        _write(folder, name, f"---\ntitle: {title}\n---\n\n{text}\n")
+_posts = write_posts
 
 
 def _cites(posts):
