@@ -1125,6 +1125,17 @@ def _hostile() -> dict:
     read_org(["#+TITLE: x", ""] + ["words [[file:b.org][a link]] and more. Words, wrapped"]
              * 100_000, "wrapped.org")
     out["org_100000_filled_lines_with_links_s"] = round(time.perf_counter() - t, 2)
+    # 20,000 saved pages of one host under one title (a theme's <title> the blog's name)
+    from graphkit.merge import merge_posts
+    from graphkit.model import Post, Source
+
+    pages = [Post(key=f"post:html:{i}", title="My Blog", label="My Blog", untitled=False,
+                  url=f"https://b.example/p/{i}/",
+                  sources=(Source(path=f"{i}.html", line=1, format="html"),))
+             for i in range(20_000)]
+    t = time.perf_counter()
+    out["merge_20000_pages_one_title_nodes"] = len(merge_posts(pages))
+    out["merge_20000_pages_one_title_s"] = round(time.perf_counter() - t, 2)
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     return out
 

@@ -112,8 +112,12 @@ def _post_pages(addresses: set[str]) -> dict[str, str]:
     """Each normalised address → the address of the post it is a page of: itself, or the
     shortest one of ``addresses`` whose path holds it (WordPress's ``/a/comment-page-2``,
     ``/a/amp``, ``/a/2`` are pages of ``/a``)."""
-    return {u: min((v for v in addresses if u.startswith(v + "/")), key=len, default=u)
-            for u in addresses}
+    def post_of(u: str) -> str:
+        parts = u.split("/")
+        return next((v for v in ("/".join(parts[:k]) for k in range(1, len(parts)))
+                     if v in addresses), u)
+
+    return {u: post_of(u) for u in addresses}      # (each address's folders looked up)
 
 
 def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
