@@ -337,6 +337,16 @@ def test_org_filled_paragraphs_are_read_whole():
         ("https://o.example/a/", "another post", "an item citing a")]
 
 
+def test_a_wrapped_markdown_source_joins_paragraphs_not_table_rows_or_headings():
+    from graphkit.readers.markdown import markdown_to_text
+    text, links = markdown_to_text(
+        ["## A heading", "Wrapped [text of", "a link](/x/) here.", "a | b", "--|--", "c | d",
+         "e | f", "Math line", "$$", "x = 1", "$$"], source=True)
+    assert text.split("\n") == ["A heading", "Wrapped text of a link here.", "a | b", "--|--",
+                                 "c | d", "e | f", "Math line", "$$", "x = 1", "$$"]
+    assert [(x.url, x.anchor) for x in links] == [("/x/", "text of a link")]
+
+
 def test_jekyll_collections_are_read_with_their_addresses():
     """Each collection but the posts; a list of names; ``output`` not true gives no
     address; no ``permalink`` gives ``/:collection/:path`` ended as the site's style."""

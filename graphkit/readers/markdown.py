@@ -239,8 +239,8 @@ def _continuation(first: str, last: str, line: str) -> str | None:
             return None
         line = _QUOTE_RE.sub("", line, count=1)
     inner = _QUOTE_RE.sub("", first, count=1) if quoted else first
-    if _OWN_LINE_RE.match(inner) or _BLOCK_START_RE.match(line):
-        return None
+    if _OWN_LINE_RE.match(inner) or _BLOCK_START_RE.match(line) or "|" in inner or "|" in line:
+        return None                        # (a row of a table, with or without its outer |)
     return line.strip()
 
 
