@@ -347,6 +347,21 @@ def test_a_wrapped_markdown_source_joins_paragraphs_not_table_rows_or_headings()
     assert [(x.url, x.anchor) for x in links] == [("/x/", "text of a link")]
 
 
+def test_indented_code_holds_no_link_but_an_items_indented_paragraph_does():
+    """Four columns past the margin or past a list item's content after a blank line is
+    code (a tab counts to the next multiple of 4); an item's own paragraph, a nested
+    item, an admonition's or footnote's content and a lazy continuation are text."""
+    from graphkit.readers.markdown import markdown_to_text
+    text, links = markdown_to_text(
+        ["Run:", "", "    curl [no](/a/)", "", "\tpython [no](/b/)", "", "1. one", "",
+         "   see [c](/c/)", "    - nested [d](/d/)", "", "          code [no](/e/)", "",
+         '!!! note "Aside"', "", "    see [f](/f/)", "", "Text", "    lazy [g](/g/)", "",
+         "* * *", "", "    code [no](/h/)", "", "[^1]: a note", "", "    more [i](/i/)"],
+        source=True)
+    assert [x.url for x in links] == ["/c/", "/d/", "/f/", "/g/", "/i/"]
+    assert "    curl [no](/a/)" in text.split("\n") and "Text lazy g" in text
+
+
 def test_jekyll_collections_are_read_with_their_addresses():
     """Each collection but the posts; a list of names; ``output`` not true gives no
     address; no ``permalink`` gives ``/:collection/:path`` ended as the site's style."""

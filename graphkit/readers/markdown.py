@@ -70,8 +70,11 @@ _MDX_COMMENTS = (("<!--", "-->"), ("{/*", "*/}"))
 # MDX: a paragraph opening with import/export is JavaScript (ESM), not text
 _ESM_RE = re.compile(r"^(?:import|export)\b")
 # a container directive or admonition marker: ":::note Title", "!!! tip \"Title\"", "???+ x"
-_DIRECTIVE_RE = re.compile(r"^\s{0,3}(?::{3,}|!!!|\?\?\?\+?)\s*(?:\{[^}\n]*\}|[A-Za-z][\w-]*)?"
-                           r"\s*")
+_DIRECTIVE_RE = re.compile(r"^\s*(?::{3,}|!!!|\?\?\?\+?|===\+?(?=\s+\"))\s*"
+                           r"(?:\{[^}\n]*\}|[A-Za-z][\w-]*)?\s*")
+# ... of Python-Markdown's containers (admonitions, collapsible details, Material for MkDocs'
+# content tabs: ``=== "Tab"``), whose content is the lines indented under them
+_CONTAINER_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|===\+?\s+\")")
 
 
 def unescape(text: str) -> str:
@@ -209,7 +212,9 @@ _BLOCK_START_RE = re.compile(
 _QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
 # the markers of quotations and list items (a task's box too) a line opens with: not text
 _MARKER_RE = re.compile(r"^(?:>\s?|(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)+")
-_INDENTED_RE = re.compile(r"^(?: {4}|\t)")
+_FOOTNOTE_RE = re.compile(r"^\s{0,3}\[\^[^\]\n]+\]:")
+# a list item's marker and the spaces after it (CommonMark 0.31.2, "List items")
+_ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
 _CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_END_RE = re.compile(f"[{_CJK}][*_~\\]]*$")      # (after the end of emphasis or a link)
 _CJK_START_RE = re.compile(f"^[*_~\\[]*[{_CJK}]")
@@ -241,6 +246,8 @@ def _continuation(first: str, last: str, line: str) -> str | None:
     inner = _QUOTE_RE.sub("", first, count=1) if quoted else first
     if _OWN_LINE_RE.match(inner) or _BLOCK_START_RE.match(line) or "|" in inner or "|" in line:
         return None                        # (a row of a table, with or without its outer |)
+    if _BLOCK_START_RE.match(line.lstrip()) and _BLOCK_START_RE.match(inner):
+        return None                        # (an item of a list nested in the item before)
     return line.strip()
 
 
@@ -252,16 +259,12 @@ def _soft_breaks_joined(body: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
     heading, a table row, display math) or the line opens a block (a list item, a
     quotation after a line outside it: :data:`_BLOCK_START_RE`): a soft line break
     (CommonMark 0.31.2, "Soft line breaks"). So a link whose text is wrapped,
-    ``[my earlier`` ⏎ ``post](/a/)``, is one link. A code block indented after a blank
-    line is left as it is. Lines join as :func:`soft_break` says.
+    ``[my earlier`` ⏎ ``post](/a/)``, is one link. Code (fenced or indented, see
+    :func:`_indented_code`) is left as it is. Lines join as :func:`soft_break` says.
     """
     out: list[tuple[bool, list[str]]] = []      # (is code, pieces of the line or paragraph)
-    blank = True
-    indented = False            # inside a block indented after a blank line: code
     for code, line in body:
-        indented = bool(_INDENTED_RE.match(line)) and (blank or indented)
-        blank = not line.strip()
-        if out and not code and not indented and not out[-1][0]:
+        if out and not code and not out[-1][0]:
             pieces = out[-1][1]
             right = _continuation(pieces[0], pieces[-1], line)
             if right is not None:
@@ -271,6 +274,73 @@ def _soft_breaks_joined(body: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
                 continue
         out.append((code, [line]))
     return [(code, "".join(pieces)) for code, pieces in out]
+
+
+def _indent(line: str) -> int:
+    """The columns of white space ``line`` opens with, a tab to the next multiple of 4."""
+    stripped = line.lstrip(" \t")
+    lead = line[:len(line) - len(stripped)]
+    return len(lead.expandtabs(4)) if "\t" in lead else len(lead)
+
+
+def _indented_code(body: list[tuple[bool, str]],
+                   containers: Mapping[int, int] | None = None) -> list[tuple[bool, str]]:
+    """``body`` with the lines of indented code blocks marked as code.
+
+    A line indented by four columns or more past the content of the list item it stands
+    in (past the margin outside a list), after a blank line or a heading or another
+    such line, is code (CommonMark 0.31.2, "Indented code blocks"): it holds no link
+    and continues no paragraph. A list item's content column is where its text starts
+    after the marker (``- `` → 2, ``10. `` → 4); after a blank line, a line indented
+    less than that ends the item (CommonMark, "List items"). So a paragraph continuing
+    an item (``- a`` ⏎ ⏎ ``    more``) is text, as Python-Markdown and every CommonMark
+    renderer show it, and a shell session indented under a paragraph is code.
+    ``containers`` maps the index of a line that opens a container whose content is
+    indented (a Python-Markdown admonition, a footnote definition) to its content
+    column; it is closed as a list item is.
+    """
+    out: list[tuple[bool, str]] = []
+    items: list[int] = []           # content columns of the open list items, innermost last
+    blank = True                    # the line before was blank (or a heading, or code)
+    code_block = False              # the last line that was not blank was indented code
+    for i, (code, line) in enumerate(body):
+        if containers and i in containers:
+            items.append(containers[i])
+            out.append((code, line))
+            blank, code_block = True, False         # (its content may open with a blank line)
+            continue
+        if code:                                    # fenced code: stays code
+            out.append((code, line))
+            blank, code_block = False, False
+            continue
+        if not line.strip():
+            out.append((code, line))
+            blank = True
+            continue
+        indent = _indent(line)
+        if blank or code_block:
+            while items and indent < items[-1]:
+                items.pop()
+            if indent >= (items[-1] if items else 0) + 4:
+                out.append((True, line))
+                blank, code_block = False, True
+                continue
+        code_block = False
+        heading = _HEADING_RE.match(line) is not None
+        if _FOOTNOTE_RE.match(line):
+            items.append(indent + 4)
+        item = None if heading or _OWN_LINE_RE.match(line) else _ITEM_RE.match(line.expandtabs(4))
+        if heading:
+            items.clear()
+        elif item is not None:
+            while items and indent < items[-1]:
+                items.pop()                         # a sibling, or an item of an outer list
+            spaces = len(item.group(3))             # (more than 4: code inside the item)
+            items.append(len(item.group(0)) if 0 < spaces <= 4
+                         else len(item.group(1)) + len(item.group(2)) + 1)
+        out.append((code, line))
+        blank = heading
+    return out
 
 
 def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool = False,
@@ -315,6 +385,7 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
     link_spans: list[tuple[int, int, int, str, str]] = []  # paragraph, start, end, url, anchor
     body: list[tuple[bool, str]] = []  # (is code, line); prose with generator syntax expanded
     references: dict[str, str] = {}
+    containers: dict[int, int] = {}   # body index of a container's title → its content column
     in_code = False
     comments = (_MDX_COMMENTS if mdx else _COMMENTS) if source else ()
     closing = ""          # the end of the comment a line before opened
@@ -339,7 +410,10 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
         blank = not raw.strip()
         if comments:
             raw, closing = _strip_comments(raw, comments)
-            if source and raw.lstrip()[:3] in (":::", "!!!", "???"):
+            if source and raw.lstrip()[:3] in (":::", "!!!", "???", "===") \
+                    and _DIRECTIVE_RE.match(raw):
+                if _CONTAINER_RE.match(raw):
+                    containers[len(body)] = _indent(raw) + 4
                 raw = _DIRECTIVE_RE.sub("", raw, count=1).strip().strip('"')
                 body.append((False, expand_site_links(raw) if site_links else raw))
                 # (a title: a line of its own)
@@ -351,7 +425,7 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
             continue
         body.append((False, line))
     if source:
-        body = _soft_breaks_joined(body)
+        body = _soft_breaks_joined(_indented_code(body, containers))
     for code, line in body:
         if code:
             if line.strip():
