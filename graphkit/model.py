@@ -169,7 +169,9 @@ class FileReport:
         Why the file could not be read, when it could not.
     site : tuple of (str, str)
         For a site's configuration file (``_config.yml``, ``hugo.toml``…): its base URL
-        and permalink patterns (see :func:`graphkit.sites.read_site_config`).
+        and permalink patterns (see :func:`graphkit.sites.read_site_config`); for a
+        Nikola ``.meta`` file: the metadata it gives its post
+        (:func:`graphkit.readers.frontmatter.read_sidecar`).
     """
 
     path: str

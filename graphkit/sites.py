@@ -18,6 +18,9 @@ Bloggers link their own posts in the generator's syntax, not by final URL:
   file), the older ``|filename|x.md``, in Markdown and reStructuredText;
   ``SITEURL`` and ``ARTICLE_URL`` in ``pelicanconf.py`` / ``publishconf.py`` (read as
   text, never run).
+* Nikola: ``link://slug/x`` and ``link://filename/posts/x.rst`` (in Markdown and reST),
+  the ``:doc:`` role naming a slug; ``SITE_URL``, ``POSTS``, ``PAGES`` and
+  ``PRETTY_URLS`` in ``conf.py`` (read as text, never run).
 
 :func:`expand_site_links` turns every such reference into an ordinary Markdown link whose
 URL starts with :data:`SITE_REF`, so that the Markdown reader keeps it with its sentence
@@ -41,6 +44,7 @@ References
 .. [6] Pelican, "Writing content: linking to internal content" and "Settings: URL
    settings", https://docs.getpelican.com/en/latest/content.html,
    https://docs.getpelican.com/en/latest/settings.html
+.. [7] Nikola, "Path Handlers" (``link://``), https://getnikola.com/path-handlers.html
 """
 
 from __future__ import annotations
@@ -72,7 +76,8 @@ _HEXO_PATH_RE = re.compile(r"""\{%\s*post_path\s+("[^"]*"|'[^']*'|\S+)\s*%\}""")
 _WIKILINK_RE = re.compile(r"(?<![!\[\\])\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\](?!\])")
 _NUMERIC_RE = re.compile(r"^[\d\s.,;:+\-*/eE()]*$")
 # a link target in a generator's file-path syntax: Zola @/x.md, Pelican {filename}x, |filename|x
-_PATH_LINK_RE = re.compile(r"^\s*(?:@/|\{filename\}|\|filename\|)(?P<path>.*)$", re.S)
+_PATH_LINK_RE = re.compile(r"^\s*(?:@/|\{filename\}|\|filename\||(?i:link://(?:slug|filename)/))"
+                           r"(?P<path>.*)$", re.S)
 
 # address keys of front matter and export rows, in order of authority
 ADDRESS_KEYS = ("canonical_url", "canonical", "url", "permalink", "link", "source", "original",
@@ -165,9 +170,10 @@ def expand_site_links(line: str) -> str:
 def site_link_url(url: str) -> str:
     """A link target written as a content file path, as a ``site-ref:`` URL.
 
-    Zola's ``@/blog/x.md`` and Pelican's ``{filename}/x.md``, ``{filename}x.rst`` and
-    ``|filename|x.md`` name the linked post's source file; any other URL is returned
-    as it is.
+    Zola's ``@/blog/x.md``, Pelican's ``{filename}/x.md``, ``{filename}x.rst`` and
+    ``|filename|x.md``, and Nikola's ``link://filename/posts/x.rst`` name the linked
+    post's source file, Nikola's ``link://slug/x`` its slug; any other URL is returned
+    as it is (Nikola's ``link://tag/x`` and other kinds name no post).
 
     Examples
     --------
@@ -585,7 +591,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "hugo.toml": "toml", "config.yaml": "yaml", "hugo.yaml": "yaml",
                 "hugo.json": "yaml",     # (JSON is YAML)
                 "config.yml": "yaml", "hugo.yml": "yaml", "pelicanconf.py": "python",
-                "publishconf.py": "python",
+                "publishconf.py": "python", "conf.py": "nikola",
                 "mkdocs.yml": "mkdocs", "mkdocs.yaml": "mkdocs",
                 "_quarto.yml": "quarto", "_quarto.yaml": "quarto",
                 ".eleventy.js": "eleventy", ".eleventy.cjs": "eleventy",
@@ -687,7 +693,7 @@ def config_root(path: str) -> str:
     return str(p)
 
 
-def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
+def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None:
     """Read what graphkit needs of a site's configuration file.
 
     Parameters
@@ -709,7 +715,9 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
         ``output``, Eleventy's ``input``, ``includes``, ``data``…, VitePress' ``input``),
         Docusaurus' blogs (``blog:FOLDER``), the path a VuePress or VitePress site is
         served under (``("base", "/blog")``) and VitePress' ``("clean_urls", "true")``
-        where they apply; empty when the file names none of them.
+        where they apply; empty when the file names none of them. None for a
+        ``conf.py`` that is not Nikola's (Sphinx's, a program's): not a site's
+        configuration.
 
     Raises
     ------
@@ -725,6 +733,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...]:
         return _logseq_config(text)
     if kind == "python":
         return _pelican_config(text)
+    if kind == "nikola":
+        return _nikola_config(text)
     if kind == "vuepress" and PurePosixPath(path).suffix.lower() in (".yml", ".yaml", ".toml"):
         return _vuepress_data(text, PurePosixPath(path).suffix.lower() == ".toml")
     if kind in JS_CONFIGS:
@@ -1089,6 +1099,75 @@ def _pelican_config(text: str) -> tuple[tuple[str, str], ...]:
     if "ARTICLE_URL" in values:       # else Pelican's default, applied with the site's posts
         out.append(("permalink", _pelican_pattern(values["ARTICLE_URL"])))
     return tuple(out + _site_title(values.get("SITENAME")))
+
+
+# Nikola's POSTS and PAGES when conf.py does not set them: (folder, destination)
+NIKOLA_POSTS = (("posts", "posts"),)
+NIKOLA_PAGES = (("pages", "pages"),)
+
+
+def _nikola_config(text: str) -> tuple[tuple[str, str], ...] | None:
+    """What graphkit needs of a Nikola ``conf.py``, read without running it; None when
+    the file sets none of Nikola's ``SITE_URL``, ``BLOG_TITLE``, ``POSTS``.
+
+    ``SITE_URL``, ``BLOG_TITLE`` (a string), ``PRETTY_URLS`` and the ``POSTS`` and
+    ``PAGES`` tuples ``(wildcard, destination, template)``: each gives
+    ``("posts:FOLDER", destination)`` or ``("pages:FOLDER", destination)``, the folder
+    being the wildcard's (``posts/*.md`` → ``posts``), whose files Nikola builds, and
+    sub-folders, at ``/destination/…``. ``OUTPUT_FOLDER`` and ``CACHE_FOLDER`` are the
+    site as built. Only literals count (``ast.literal_eval``).
+
+    References
+    ----------
+    .. [1] Nikola Handbook, "Configuration" and "Creating a Blog Post",
+       https://getnikola.com/handbook.html
+    """
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+        raise ValueError(f"not Python that can be read: {exc}") from None
+    values: dict[str, object] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name):
+            try:
+                values[node.targets[0].id] = ast.literal_eval(node.value)
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                values.setdefault(node.targets[0].id, None)   # (set, not a literal)
+    if not {"SITE_URL", "BLOG_TITLE", "POSTS"} & values.keys():
+        return None
+    out: list[tuple[str, str]] = [("generator", "nikola")]
+    url = values.get("SITE_URL")
+    if isinstance(url, str) and url.strip():
+        out.append(("url", url.strip().rstrip("/")))
+    for setting, kind, default in (("POSTS", "posts", NIKOLA_POSTS),
+                                   ("PAGES", "pages", NIKOLA_PAGES)):
+        given = values.get(setting)
+        found = [(_wildcard_folder(e[0]), e[1].strip("/")) for e in given
+                 if isinstance(e, (tuple, list)) and len(e) >= 2
+                 and isinstance(e[0], str) and isinstance(e[1], str)] \
+            if isinstance(given, (tuple, list)) else list(default)
+        out += [(f"{kind}:{folder}", dest) for folder, dest in dict(found).items()]
+    out.append(("pretty_urls", "false" if values.get("PRETTY_URLS") is False else "true"))
+    for setting in ("OUTPUT_FOLDER", "CACHE_FOLDER"):
+        if isinstance(values.get(setting), str) and values[setting].strip("/ "):
+            out.append(("output" if setting == "OUTPUT_FOLDER" else "cache",
+                        values[setting].strip("/ ")))
+    title = values.get("BLOG_TITLE")
+    return tuple(out + _site_title(title if isinstance(title, str) else None))
+
+
+def _wildcard_folder(wildcard: str) -> str:
+    """The folder a Nikola wildcard looks in: ``posts/*.md`` → ``posts``, ``*.md`` → ""."""
+    folders = []
+    for part in wildcard.strip().strip("/").split("/")[:-1]:
+        if any(c in part for c in "*?["):
+            break
+        if part not in (".", ""):
+            folders.append(part)
+    return "/".join(folders)
 
 
 _JS_TOKEN_RE = re.compile(r"""
@@ -1579,6 +1658,8 @@ SITE_FOLDERS = {
               "node_modules"}, {"public", "resources"}),
     "zola": ({"templates", "themes", "sass", "static"}, {"public"}),
     "pelican": ({"themes", "plugins", "pelican-plugins"}, {"output"}),
+    "nikola": ({"themes", "templates", "plugins", "files", "galleries", "images", "listings",
+                "shortcodes"}, {"output", "cache"}),
     "docusaurus": ({"static", "node_modules"}, {"build", ".docusaurus"}),
     "mkdocs": ({"overrides"}, {"site"}),
     "quarto": ({"_extensions", "_freeze"}, {"_site"}),
@@ -1633,6 +1714,41 @@ def _under(inside: str, folder: str) -> str | None:
 def _folder_of(inside: str, folders: set[str]) -> str | None:
     """The one of ``folders`` (paths under the site's folder) that holds ``inside``."""
     return next((f for f in sorted(folders) if inside.startswith(f + "/")), None)
+
+
+def nikola_folder(inside: str, conf: dict[str, str], kind: str) -> tuple[str, str] | None:
+    """``(folder, destination)`` of the Nikola ``POSTS`` (``kind="posts"``) or ``PAGES``
+    entry whose folder holds the file at ``inside`` (the deepest), or None."""
+    entries = [(k.split(":", 1)[1], v) for k, v in conf.items() if k.startswith(kind + ":")]
+    if not any(k.startswith(("posts:", "pages:")) for k in conf):
+        entries = list(NIKOLA_POSTS if kind == "posts" else NIKOLA_PAGES)
+    held = [(folder, dest) for folder, dest in entries if _under(inside, folder) is not None]
+    return max(held, key=lambda e: len(e[0])) if held else None
+
+
+def nikola_path(inside: str, slug: str | None, conf: dict[str, str]) -> str | None:
+    """The site path Nikola gives the post at ``inside`` (a path under the site's
+    folder): its ``POSTS`` entry's destination, the folders below the entry's folder, and
+    its slug (else its file name), as ``/dest/slug/`` with ``PRETTY_URLS`` (Nikola 8's
+    default), else ``/dest/slug.html``. None outside every ``POSTS`` folder.
+
+    >>> nikola_path("posts/ml/rope.md", "rope-intuition", {"posts:posts": "blog"})
+    '/blog/ml/rope-intuition/'
+
+    References
+    ----------
+    .. [1] Nikola Handbook, "Configuration" (``POSTS``, ``PRETTY_URLS``),
+       https://getnikola.com/handbook.html
+    """
+    entry = nikola_folder(inside, conf, "posts")
+    if entry is None:
+        return None
+    folder, dest = entry
+    rel = PurePosixPath(_under(inside, folder) or inside)
+    name = (slug or "").strip().strip("/") or rel.stem
+    parts = [x for x in (dest, *rel.parent.parts, name) if x not in ("", ".")]
+    pretty = conf.get("pretty_urls", "true") != "false"
+    return "/" + "/".join(parts) + ("/" if pretty else ".html")
 
 
 def _site_layout(generator: str, conf: dict[str, str]) -> tuple[set[str], set[str], str | None]:
@@ -1792,6 +1908,12 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                        f"the posts are in folders below it")
             elif generator == "pelican" and len(parts) > 2 and parts[:2] == ["content", "pages"]:
                 why = "a page of the site (Pelican's content/pages/), not an article"
+            elif generator == "nikola" and nikola_folder(inside, confs[root], "posts") is None:
+                page = nikola_folder(inside, confs[root], "pages")
+                why = (f"a page of the site (Nikola's PAGES: {page[0] or '.'}/), not a post"
+                       if page is not None else
+                       "not in a folder of the site's POSTS setting (Nikola builds no post "
+                       "from it)")
             elif root in in_blog and not any(inside.startswith(folder + "/")
                                              for folder in blogs[root]):
                 why = (f"a page of the site, not a post of its blog (Docusaurus' blog posts "
@@ -1897,6 +2019,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress"):
             pattern = ""
             path = file_route(generator, inside, p.slug, conf)
+        elif generator == "nikola":
+            pattern = ""
+            path = nikola_path(inside, p.slug, conf)
         elif generator == "pelican":
             pattern = conf.get("permalink", _pelican_pattern(PELICAN_ARTICLE_URL))
             slug = title_slug = p.slug or slugify(p.title)

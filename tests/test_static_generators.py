@@ -362,6 +362,49 @@ def test_indented_code_holds_no_link_but_an_items_indented_paragraph_does():
     assert "    curl [no](/a/)" in text.split("\n") and "Text lazy g" in text
 
 
+def test_a_nikola_conf_py_is_read_and_a_sphinx_conf_py_is_code(tmp_path):
+    """Nikola's settings give the site's address and its POSTS and PAGES folders; a
+    ``conf.py`` that sets none of them (Sphinx's) is source code, not a configuration."""
+    conf = dict(read_site_config(
+        'import time\nSITE_URL = "https://n.example/"\nBLOG_TITLE = "N"\nPRETTY_URLS = False\n'
+        'POSTS = (("posts/*.md", "blog", "post.tmpl"), ("notes/2020/*.rst", "n", "p.tmpl"))\n'
+        'FOOTER = "{}".format(time.time())\n', "conf.py"))
+    assert conf == {"generator": "nikola", "url": "https://n.example", "posts:posts": "blog",
+                    "posts:notes/2020": "n", "pages:pages": "pages", "pretty_urls": "false",
+                    "title": "N"}
+    assert read_site_config('project = "lib"\nextensions = ["sphinx.ext.autodoc"]\n',
+                            "docs/conf.py") is None
+    _write(tmp_path, "docs/conf.py", 'project = "lib"\n')
+    _write(tmp_path, "docs/a.md", "# 甲\n\n见[乙](b.md)。\n")
+    (report,) = [f for f in read_paths([tmp_path]).files if f.path.endswith("conf.py")]
+    assert report.format == "code"
+
+
+def test_nikola_posts_pages_and_two_file_posts(tmp_path):
+    """A ``.meta`` file gives its post's title, slug and date; one marking a draft
+    leaves the post out; one without a post is reported; a ``.txt`` post opening with
+    Nikola's metadata is reST; a file outside POSTS is no post; addresses follow
+    PRETTY_URLS off."""
+    _write(tmp_path, "conf.py", 'SITE_URL = "https://n.example/"\nPRETTY_URLS = False\n')
+    _write(tmp_path, "posts/a.rst", "见 `乙 <link://slug/b-slug>`_ 。\n")
+    _write(tmp_path, "posts/a.meta", ".. title: 甲\n.. slug: a-slug\n.. date: 2020-01-02 08:00\n")
+    _write(tmp_path, "posts/sub/b.txt", ".. title: 乙\n.. slug: b-slug\n\n见 `甲 <link://filename/"
+                                        "posts/a.rst>`_ 和 `丁 <link://slug/d>`_ 。\n")
+    _write(tmp_path, "posts/c.md", "见[甲](/posts/a-slug.html)。\n")
+    _write(tmp_path, "posts/c.meta", ".. title: 丙\n.. status: draft\n")
+    _write(tmp_path, "posts/gone.meta", ".. title: 戊\n.. slug: gone\n")
+    _write(tmp_path, "drafts/d.md", "<!--\n.. title: 丁\n.. slug: d\n-->\n\n见[甲](link://slug/a-slug)。\n")
+    r = read_paths([tmp_path])
+    assert {p.title: (p.url, p.date) for p in r.posts} == {
+        "甲": ("https://n.example/posts/a-slug.html", "2020-01-02"),
+        "乙": ("https://n.example/posts/sub/b-slug.html", None)}
+    assert _cites(r.posts) == [("乙", "甲"), ("甲", "乙")]
+    why = {f.path.rsplit("/", 1)[-1]: f.reason for f in r.fragments}
+    assert "status: draft" in why["c.md"] and "c.meta" in why["c.md"]
+    assert "whose post file was not read" in why["gone.meta"]
+    assert "POSTS" in why["d.md"]
+
+
 def test_jekyll_collections_are_read_with_their_addresses():
     """Each collection but the posts; a list of names; ``output`` not true gives no
     address; no ``permalink`` gives ``/:collection/:path`` ended as the site's style."""

@@ -234,7 +234,7 @@ TEMPLATE_LANGUAGES = {".njk": "Nunjucks", ".liquid": "Liquid", ".hbs": "Handleba
                       ".pug": "Pug", ".jade": "Pug", ".haml": "Haml", ".webc": "WebC",
                       ".astro": "Astro", ".svelte": "Svelte", ".vue": "Vue", ".jsx": "JSX",
                       ".tsx": "TSX", ".erb": "ERB", ".twig": "Twig", ".jinja": "Jinja",
-                      ".jinja2": "Jinja", ".j2": "Jinja", ".tmpl": "Go template",
+                      ".jinja2": "Jinja", ".j2": "Jinja", ".tmpl": "Go, Mako or Jinja template",
                       ".gohtml": "Go template"}
 TEMPLATE = "template"
 # endings of program and stylesheet sources: a site's code and settings (a theme's
@@ -322,7 +322,7 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
             return README, [], [Fragment(
                 path=path, line=nonblank[0], end_line=nonblank[-1], reason=README_REASON,
                 text="")]
-    if rest.detect(path):
+    if rest.detect(path) or rest.detect_nikola_text(text, path):
         return rest.RESTRUCTUREDTEXT, *rest.read_rst(text, path)
     lines = split_lines(text)
     if org.detect(path):
@@ -624,6 +624,9 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         why = "; ".join(r.error or f"{r.path}: {r.format}" for r in reports[:5]) or "no files"
         raise InputError(f"no post could be read ({why})",
                          path=", ".join(str(p) for p in paths))
+    sightings, alone = frontmatter.apply_sidecars(
+        sightings, {r.path: r.site for r in reports if r.format == frontmatter.NIKOLA_SIDECAR})
+    fragments.extend(alone)
     sightings, bodies = substack.join_bodies(sightings)
     fragments.extend(bodies)
     sightings, frames = html.saved_resources(sightings, {r.path for r in reports})
@@ -933,8 +936,14 @@ def _read_data(box: list[bytes], name: str, limits: ReadLimits
             site = read_site_config(text, name)
         except ValueError as exc:
             return _unread(name, size, f"{name}: site configuration not read ({exc})")
-        return FileReport(path=name, format=SITE_CONFIG, posts=0, size=size,
-                          site=site), [], []
+        if site is not None:      # (None: a conf.py that configures no site: code)
+            return FileReport(path=name, format=SITE_CONFIG, posts=0, size=size,
+                              site=site), [], []
+    if name.lower().endswith(frontmatter.NIKOLA_SIDECAR_ENDING):
+        meta = frontmatter.read_sidecar(text)
+        if meta is not None:      # (read with its post: see frontmatter.apply_sidecars)
+            return FileReport(path=name, format=frontmatter.NIKOLA_SIDECAR, posts=0,
+                              size=size, site=meta), [], []
     try:
         layout, posts, frags = read_text(text, name)
     except RecursionError:

@@ -299,6 +299,9 @@ HTML_ENDINGS = (".html", ".htm")
 # blank line; a line indented four spaces continues the value above it
 _META_LINE_RE = re.compile(r"^ {0,3}([A-Za-z][A-Za-z0-9_-]*):(?!:)[ \t]*(.*)$")
 _META_MORE_RE = re.compile(r"^ {4,}(\S.*)$")
+# Nikola's metadata: ".. key: value" lines, in an HTML comment that opens a Markdown file
+# (in reST they are comments of their own), or in a two-file post's ".meta" file
+NIKOLA_META_RE = re.compile(r"^\.\. ([A-Za-z][\w-]*):(?:[ \t]+(.*?))?[ \t]*$")
 
 
 # _index.md, or a translation of it (_index.en.md, _index.zh-cn.md)
@@ -320,7 +323,8 @@ def read_section_page(lines: list[str], path: str) -> tuple[list[Post], list[Fra
 
 
 def metadata_header(lines: list[str]) -> tuple[dict, int] | None:
-    """The ``Key: value`` block that opens a Pelican or MultiMarkdown file.
+    """The ``Key: value`` block that opens a Pelican or MultiMarkdown file, or Nikola's
+    ``.. key: value`` lines in the HTML comment that opens its Markdown posts.
 
     Parameters
     ----------
@@ -331,17 +335,22 @@ def metadata_header(lines: list[str]) -> tuple[dict, int] | None:
     (dict, int) or None
         Lower-case keys and their values, and the index of the first line after the
         block; None unless the file opens with at least two such lines, one of them
-        ``Title``, followed by a blank line or the end.
+        ``Title``, followed by a blank line or the end (Nikola's comment: see
+        :func:`nikola_metadata`).
 
     References
     ----------
     .. [1] Python-Markdown, "Meta-Data",
        https://python-markdown.github.io/extensions/meta_data/
     .. [2] Pelican, "File metadata", https://docs.getpelican.com/en/latest/content.html
+    .. [3] Nikola Handbook, "Metadata formats",
+       https://getnikola.com/handbook.html#metadata-formats
     """
     start = next((i for i, line in enumerate(lines[:5]) if line.strip()), None)
     if start is None:
         return None
+    if lines[start].startswith("<!--"):
+        return _nikola_comment(lines, start)
     meta: dict[str, str] = {}
     key = None
     end = len(lines)
@@ -364,6 +373,128 @@ def metadata_header(lines: list[str]) -> tuple[dict, int] | None:
     if len(meta) < 2 or not meta.get("title"):
         return None
     return meta, end
+
+
+def nikola_metadata(lines: list[str]) -> dict[str, str] | None:
+    """The ``.. key: value`` lines of Nikola's metadata as a dict (lower-case keys,
+    empty values left out), or None unless every non-blank line is one and one of them is
+    ``title`` or ``slug``.
+
+    >>> nikola_metadata([".. title: 线性注意力", ".. slug: linear", ".. tags:"])
+    {'title': '线性注意力', 'slug': 'linear'}
+
+    References
+    ----------
+    .. [1] Nikola Handbook, "Metadata formats",
+       https://getnikola.com/handbook.html#metadata-formats
+    """
+    meta: dict[str, str] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        m = NIKOLA_META_RE.match(line.strip())
+        if m is None or len(meta) > 100:
+            return None
+        if m.group(2):
+            meta.setdefault(m.group(1).lower(), m.group(2))
+    return meta if ("title" in meta or "slug" in meta) else None
+
+
+NIKOLA_SIDECAR = "nikola-meta"
+NIKOLA_SIDECAR_ENDING = ".meta"
+
+
+def read_sidecar(text: str) -> tuple[tuple[str, str], ...] | None:
+    """The metadata of a Nikola two-file post's ``.meta`` file (``.. title: x`` lines,
+    see :func:`nikola_metadata`) as ``(key, value)`` pairs, or None when the file holds
+    something else (another program's ``.meta`` file)."""
+    meta = nikola_metadata(text[:20_000].splitlines()) if len(text) <= 20_000 else None
+    return tuple(meta.items()) if meta is not None else None
+
+
+def apply_sidecars(posts: list[Post], sidecars: dict[str, tuple[tuple[str, str], ...]]
+                   ) -> tuple[list[Post], list[Fragment]]:
+    """Give each post of a Nikola two-file post the metadata of its ``.meta`` file.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings as read; not modified.
+    sidecars : dict of str to tuple of (str, str)
+        Report name of each ``.meta`` file → what :func:`read_sidecar` read of it.
+
+    Returns
+    -------
+    posts : list of Post
+        The posts, each whose file is ``x.md``, ``x.rst``, ``x.txt``… beside an
+        ``x.meta`` with that file's title, slug, date, tags, category and address (its
+        own metadata, if any, where the ``.meta`` file names nothing); a post the
+        ``.meta`` file marks as a draft (``.. status: draft``) is left out.
+    fragments : list of Fragment
+        The drafts left out, and each ``.meta`` file whose post was not read.
+
+    References
+    ----------
+    .. [1] Nikola Handbook, "Metadata formats" (two-file posts),
+       https://getnikola.com/handbook.html#metadata-formats
+    """
+    from dataclasses import replace
+
+    if not sidecars:
+        return posts, []
+    by_stem = {name[:-len(NIKOLA_SIDECAR_ENDING)]: name for name in sidecars}
+    used: set[str] = set()
+    out: list[Post] = []
+    frags: list[Fragment] = []
+    for p in posts:
+        src = p.sources[0].path if p.sources else ""
+        name = by_stem.get(str(PurePosixPath(src).with_suffix(""))) if "." in src else None
+        if name is None:
+            out.append(p)
+            continue
+        used.add(name)
+        meta = dict(sidecars[name])
+        why = unpublished(meta, name)
+        if why is not None:
+            frags.append(Fragment(path=src, line=p.sources[0].line, end_line=p.sources[0].line,
+                                  reason=f"{why} (its metadata file {name})",
+                                  text=preview(meta.get("title") or p.title or p.text)))
+            continue
+        title = meta.get("title", "").strip() or p.title
+        aliases = set(p.aliases)
+        for key in ("slug", *ADDRESS_KEYS):
+            if meta.get(key, "").strip():
+                aliases |= url_aliases(meta[key])
+        if title and re.search(r"[A-Za-z]", title):
+            aliases.add(slugify(title))
+        aliases.discard("")
+        out.append(replace(
+            p, title=title, label=title or p.label, untitled=not title,
+            slug=meta.get("slug", "").strip() or p.slug,
+            date=post_date(meta) or p.date, tags=_terms(meta, "tags", "tag") or p.tags,
+            categories=_terms(meta, "categories", "category") or p.categories,
+            url=canonical_from_meta(meta) or p.url, aliases=tuple(sorted(aliases))))
+    for name in sorted(set(sidecars) - used):
+        frags.append(Fragment(path=name, line=1, end_line=1,
+                              reason="a Nikola metadata file (.meta) whose post file was not "
+                                     "read beside it", text=preview(dict(sidecars[name])
+                                                                    .get("title", ""))))
+    return out, frags
+
+
+def _nikola_comment(lines: list[str], start: int) -> tuple[dict, int] | None:
+    """Nikola's metadata in the HTML comment at ``lines[start]`` (``<!--`` ⏎ ``.. title:
+    x`` ⏎ … ⏎ ``-->``), and the index of the line after it; None when it is no such
+    comment."""
+    first = lines[start].strip()[4:]
+    inner = [first] if first else []
+    for i in range(start + 1, min(len(lines), start + 102)):
+        if lines[i].strip().endswith("-->"):
+            inner.append(lines[i].strip()[:-3])
+            meta = nikola_metadata(inner)
+            return (meta, i + 1) if meta is not None else None
+        inner.append(lines[i])
+    return None
 
 
 def detect_metadata_header(lines: list[str], path: str) -> bool:

@@ -40,6 +40,7 @@ _SETTINGS = {
     "doctitle_xform": True, "docinfo_xform": True,
 }
 _NIKOLA_RE = re.compile(r"^\s*([A-Za-z][\w-]*):\s*(.*)$")
+_NIKOLA_OPEN_RE = re.compile(r"^\.\. (?:title|slug):\s*\S")
 _DOC_ROLE_RE = re.compile(r"^:doc:`(?:([^`<]*?)\s*<([^`>]+)>|([^`]+))`$")
 _SPACES_RE = re.compile(r"\s*\n\s*")
 # docutils' table parsers take time that grows with the square of a table's width (a
@@ -54,6 +55,16 @@ _BORDER_RE = re.compile(r"^[ \t]*(?:\+(?:[-=]+\+){2,}|=+(?:[ \t]+=+)+)[ \t]*$", 
 def detect(path: str) -> bool:
     """True for a ``.rst``/``.rest`` file."""
     return path.lower().endswith(RST_ENDINGS)
+
+
+def detect_nikola_text(text: str, path: str) -> bool:
+    """True for a ``.txt`` file that opens with Nikola's ``.. title:`` or ``.. slug:``
+    metadata lines: reStructuredText, as Nikola compiles its ``.txt`` posts (its
+    ``COMPILERS`` setting gives ``rest`` both ``.rst`` and ``.txt``)."""
+    if not path.lower().endswith(".txt"):
+        return False
+    head = text[:2000].lstrip().split("\n", 1)[0].strip()
+    return bool(_NIKOLA_OPEN_RE.match(head))
 
 
 def _block_text(node, nodes) -> tuple[str, list[tuple[int, int, str, str]]]:
