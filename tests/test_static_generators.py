@@ -393,7 +393,8 @@ def test_nikola_posts_pages_and_two_file_posts(tmp_path):
     _write(tmp_path, "posts/c.md", "见[甲](/posts/a-slug.html)。\n")
     _write(tmp_path, "posts/c.meta", ".. title: 丙\n.. status: draft\n")
     _write(tmp_path, "posts/gone.meta", ".. title: 戊\n.. slug: gone\n")
-    _write(tmp_path, "drafts/d.md", "<!--\n.. title: 丁\n.. slug: d\n-->\n\n见[甲](link://slug/a-slug)。\n")
+    _write(tmp_path, "drafts/d.md",
+           "<!--\n.. title: 丁\n.. slug: d\n-->\n\n见[甲](link://slug/a-slug)。\n")
     r = read_paths([tmp_path])
     assert {p.title: (p.url, p.date) for p in r.posts} == {
         "甲": ("https://n.example/posts/a-slug.html", "2020-01-02"),
