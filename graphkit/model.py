@@ -108,9 +108,10 @@ class Post:
         The slug its front matter gives (used by the site's permalink pattern).
     fields : tuple of (str, str)
         The front matter's other short values (a string or number of at most
-        :data:`graphkit.readers.frontmatter.MAX_FIELD_CHARS` characters, under a plain
-        name), which a permalink pattern may name: Hexo fills a pattern's other
-        placeholders from the post's front matter (hexo-abbrlink's ``:abbrlink``).
+        :data:`graphkit.readers.frontmatter.MAX_FIELD_CHARS` characters, or ``true`` /
+        ``false``, under a plain name), which a permalink pattern may name: Hexo fills a
+        pattern's other placeholders from the post's front matter (hexo-abbrlink's
+        ``:abbrlink``); ABlog's ``blogpost: true`` makes a document a post.
     listed : tuple of (str, str)
         (HTML pages, while files are read) the page's links as ``(anchor text, href)``,
         the theme's lists of posts among them: what names a page that names no address

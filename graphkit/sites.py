@@ -76,6 +76,10 @@ _HEXO_PATH_RE = re.compile(r"""\{%\s*post_path\s+("[^"]*"|'[^']*'|\S+)\s*%\}""")
 _WIKILINK_RE = re.compile(r"(?<![!\[\\])\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\](?!\])")
 _NUMERIC_RE = re.compile(r"^[\d\s.,;:+\-*/eE()]*$")
 # a link target in a generator's file-path syntax: Zola @/x.md, Pelican {filename}x, |filename|x
+# MyST's cross-reference roles in Markdown (Sphinx, Jupyter Book): {doc}`x`, {doc}`text <x>`,
+# {ref}`label`, {ref}`text <label>`
+_MYST_ROLE_RE = re.compile(r"\{(doc|ref)\}`(?:([^`<\n]*?)\s*<([^`>\n]+)>|([^`\n]+))`")
+LABEL_PREFIX = "label:"    # a site-ref target naming a Sphinx label, and a post's alias for it
 _PATH_LINK_RE = re.compile(r"^\s*(?:@/|\{filename\}|\|filename\||(?i:link://(?:slug|filename)/))"
                            r"(?P<path>.*)$", re.S)
 
@@ -109,6 +113,14 @@ def _ref(target: str) -> str:
     return SITE_REF + quote(target.strip(), safe="/#._-~:")
 
 
+def _myst_role(m: re.Match) -> str:
+    target = (m.group(3) or m.group(4)).strip()
+    anchor = (m.group(2) or target).strip()
+    if m.group(1) == "ref":
+        target = LABEL_PREFIX + " ".join(target.split()).casefold()
+    return f"[{anchor}]({_ref(target)})"
+
+
 def expand_site_links(line: str) -> str:
     """Rewrite generator link syntax in one Markdown line into ``site-ref:`` links.
 
@@ -126,10 +138,15 @@ def expand_site_links(line: str) -> str:
         replaced by whole Markdown links ``[text](site-ref:TARGET)``; Logseq's
         ``[text]([[page]])`` by ``[text](site-ref:page)``, and its block reference
         ``((UUID))`` by ``[](site-ref:id:UUID)`` (a note's ``id:: UUID`` lines name it,
-        see :func:`graphkit.readers.frontmatter.block_ids`).
+        see :func:`graphkit.readers.frontmatter.block_ids`); MyST's ``{doc}`x``` and
+        ``{ref}`text <label>``` (Sphinx, Jupyter Book) by ``[text](site-ref:x)`` and
+        ``[text](site-ref:label:label)`` (a MyST ``(label)=`` line or a reST ``..
+        _label:`` names a post so, see :data:`LABEL_PREFIX`).
 
     Examples
     --------
+    >>> expand_site_links("as in {doc}`the RoPE post <../posts/rope>`")
+    'as in [the RoPE post](site-ref:../posts/rope)'
     >>> expand_site_links("[a]({{ site.baseurl }}{% post_url 2017-06-21-b %}#c)")
     '[a](site-ref:2017-06-21-b#c)'
     >>> expand_site_links("see [[Some Note|this note]]")
@@ -142,6 +159,8 @@ def expand_site_links(line: str) -> str:
     if "((" in line:      # Logseq's reference to a block, by the id:: of the block
         line = _LABELLED_BLOCK_RE.sub(lambda m: f"]({_ref('id:' + m.group(1).lower())})", line)
         line = _BLOCK_REF_RE.sub(lambda m: f"[]({_ref('id:' + m.group(1).lower())})", line)
+    if "}`" in line:
+        line = _MYST_ROLE_RE.sub(_myst_role, line)
     line = _LIQUID_VAR_RE.sub("", line)
     line = _LIQUID_FILTER_RE.sub(lambda m: m.group(1), line)
     line = _LIQUID_TAG_RE.sub(lambda m: _ref(_unquote_arg(m.group(2))), line)
@@ -591,7 +610,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "hugo.toml": "toml", "config.yaml": "yaml", "hugo.yaml": "yaml",
                 "hugo.json": "yaml",     # (JSON is YAML)
                 "config.yml": "yaml", "hugo.yml": "yaml", "pelicanconf.py": "python",
-                "publishconf.py": "python", "conf.py": "nikola",
+                "publishconf.py": "python", "conf.py": "conf-py",
                 "mkdocs.yml": "mkdocs", "mkdocs.yaml": "mkdocs",
                 "_quarto.yml": "quarto", "_quarto.yaml": "quarto",
                 ".eleventy.js": "eleventy", ".eleventy.cjs": "eleventy",
@@ -716,8 +735,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         Docusaurus' blogs (``blog:FOLDER``), the path a VuePress or VitePress site is
         served under (``("base", "/blog")``) and VitePress' ``("clean_urls", "true")``
         where they apply; empty when the file names none of them. None for a
-        ``conf.py`` that is not Nikola's (Sphinx's, a program's): not a site's
-        configuration.
+        ``conf.py`` that configures neither Nikola nor ABlog (a Sphinx project's
+        documentation, a program's settings): not a site's configuration.
 
     Raises
     ------
@@ -733,8 +752,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return _logseq_config(text)
     if kind == "python":
         return _pelican_config(text)
-    if kind == "nikola":
-        return _nikola_config(text)
+    if kind == "conf-py":
+        return _conf_py(text)
     if kind == "vuepress" and PurePosixPath(path).suffix.lower() in (".yml", ".yaml", ".toml"):
         return _vuepress_data(text, PurePosixPath(path).suffix.lower() == ".toml")
     if kind in JS_CONFIGS:
@@ -1106,21 +1125,28 @@ NIKOLA_POSTS = (("posts", "posts"),)
 NIKOLA_PAGES = (("pages", "pages"),)
 
 
-def _nikola_config(text: str) -> tuple[tuple[str, str], ...] | None:
-    """What graphkit needs of a Nikola ``conf.py``, read without running it; None when
-    the file sets none of Nikola's ``SITE_URL``, ``BLOG_TITLE``, ``POSTS``.
+def _conf_py(text: str) -> tuple[tuple[str, str], ...] | None:
+    """What graphkit needs of a ``conf.py``: Nikola's settings, or a Sphinx site's with
+    the ABlog extension; None when it is neither. Read without running it: only
+    top-level assignments of literals count (``ast.literal_eval``).
 
-    ``SITE_URL``, ``BLOG_TITLE`` (a string), ``PRETTY_URLS`` and the ``POSTS`` and
-    ``PAGES`` tuples ``(wildcard, destination, template)``: each gives
+    Nikola (the file sets ``SITE_URL``, ``BLOG_TITLE`` or ``POSTS``): ``SITE_URL``,
+    ``BLOG_TITLE`` (a string), ``PRETTY_URLS`` and the ``POSTS`` and ``PAGES`` tuples ``(wildcard, destination, template)``: each gives
     ``("posts:FOLDER", destination)`` or ``("pages:FOLDER", destination)``, the folder
     being the wildcard's (``posts/*.md`` → ``posts``), whose files Nikola builds, and
     sub-folders, at ``/destination/…``. ``OUTPUT_FOLDER`` and ``CACHE_FOLDER`` are the
-    site as built. Only literals count (``ast.literal_eval``).
+    site as built.
+
+    ABlog (``"ablog"`` among ``extensions``, or a ``blog_baseurl``): ``blog_baseurl``
+    and ``blog_title``, and ``blog_post_pattern`` (the documents that are posts without
+    a ``post`` directive) as ``("post_pattern", "a|b")``.
 
     References
     ----------
     .. [1] Nikola Handbook, "Configuration" and "Creating a Blog Post",
        https://getnikola.com/handbook.html
+    .. [2] ABlog, "Configuration Options",
+       https://ablog.readthedocs.io/en/stable/manual/ablog-configuration-options/
     """
     import ast
 
@@ -1137,7 +1163,7 @@ def _nikola_config(text: str) -> tuple[tuple[str, str], ...] | None:
             except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
                 values.setdefault(node.targets[0].id, None)   # (set, not a literal)
     if not {"SITE_URL", "BLOG_TITLE", "POSTS"} & values.keys():
-        return None
+        return _ablog_config(values)
     out: list[tuple[str, str]] = [("generator", "nikola")]
     url = values.get("SITE_URL")
     if isinstance(url, str) and url.strip():
@@ -1157,6 +1183,39 @@ def _nikola_config(text: str) -> tuple[tuple[str, str], ...] | None:
                         values[setting].strip("/ ")))
     title = values.get("BLOG_TITLE")
     return tuple(out + _site_title(title if isinstance(title, str) else None))
+
+
+def _ablog_config(values: dict[str, object]) -> tuple[tuple[str, str], ...] | None:
+    """What :func:`_conf_py` reads of a Sphinx ``conf.py`` with ABlog, or None."""
+    extensions = values.get("extensions")
+    if not (isinstance(extensions, (list, tuple)) and "ablog" in extensions) \
+            and not isinstance(values.get("blog_baseurl"), str):
+        return None
+    out: list[tuple[str, str]] = [("generator", "ablog")]
+    url = values.get("blog_baseurl")
+    if isinstance(url, str) and url.strip():
+        out.append(("url", url.strip().rstrip("/")))
+    pattern = values.get("blog_post_pattern")
+    patterns = [pattern] if isinstance(pattern, str) else (
+        [p for p in pattern if isinstance(p, str)] if isinstance(pattern, (list, tuple)) else [])
+    if patterns:
+        out.append(("post_pattern", "|".join(patterns)))
+    title = values.get("blog_title")
+    return tuple(out + _site_title(title if isinstance(title, str) else None))
+
+
+def ablog_post(inside: str, post, conf: dict[str, str]) -> bool:
+    """True when the document at ``inside`` (a path under the Sphinx source folder) is a
+    post of the site's ABlog blog: it has a ``post`` directive or ``blogpost: true``
+    (:attr:`Post.fields`), or its name without ending matches ``blog_post_pattern``
+    (Sphinx's glob: ``posts/*``)."""
+    import fnmatch
+
+    if dict(post.fields).get("blogpost") == "true":
+        return True
+    name = str(PurePosixPath(inside).with_suffix(""))
+    return any(fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(inside, pattern)
+               for pattern in conf.get("post_pattern", "").split("|") if pattern)
 
 
 def _wildcard_folder(wildcard: str) -> str:
@@ -1660,6 +1719,7 @@ SITE_FOLDERS = {
     "pelican": ({"themes", "plugins", "pelican-plugins"}, {"output"}),
     "nikola": ({"themes", "templates", "plugins", "files", "galleries", "images", "listings",
                 "shortcodes"}, {"output", "cache"}),
+    "ablog": ({"_templates", "_static"}, {"_build"}),
     "docusaurus": ({"static", "node_modules"}, {"build", ".docusaurus"}),
     "mkdocs": ({"overrides"}, {"site"}),
     "quarto": ({"_extensions", "_freeze"}, {"_site"}),
@@ -1908,6 +1968,9 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                        f"the posts are in folders below it")
             elif generator == "pelican" and len(parts) > 2 and parts[:2] == ["content", "pages"]:
                 why = "a page of the site (Pelican's content/pages/), not an article"
+            elif generator == "ablog" and not ablog_post(inside, p, confs[root]):
+                why = ("a page of the Sphinx site, not a post of its blog (ABlog's posts have "
+                       "a post directive, blogpost: true or a name blog_post_pattern matches)")
             elif generator == "nikola" and nikola_folder(inside, confs[root], "posts") is None:
                 page = nikola_folder(inside, confs[root], "pages")
                 why = (f"a page of the site (Nikola's PAGES: {page[0] or '.'}/), not a post"
@@ -2022,6 +2085,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "nikola":
             pattern = ""
             path = nikola_path(inside, p.slug, conf)
+        elif generator == "ablog":           # Sphinx's HTML builder: the document's name
+            pattern = ""
+            path = "/" + str(PurePosixPath(inside).with_suffix("")) + ".html"
         elif generator == "pelican":
             pattern = conf.get("permalink", _pelican_pattern(PELICAN_ARTICLE_URL))
             slug = title_slug = p.slug or slugify(p.title)

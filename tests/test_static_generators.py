@@ -406,6 +406,24 @@ def test_nikola_posts_pages_and_two_file_posts(tmp_path):
     assert "POSTS" in why["d.md"]
 
 
+def test_an_ablog_site_posts_by_pattern_and_labels(tmp_path):
+    """A Sphinx site with ABlog: documents matching ``blog_post_pattern`` are posts
+    without a directive, others are pages; ``:ref:`` and MyST's ``{ref}`` reach the
+    document defining the label (reST ``.. _x:``, MyST ``(x)=``), in any case."""
+    _write(tmp_path, "conf.py", 'extensions = ["ablog"]\nblog_baseurl = "https://s.example"\n'
+                                'blog_post_pattern = ["notes/*"]\n')
+    _write(tmp_path, "notes/a.rst", ".. _Rotary:\n\n甲\n==\n\n推导见 :ref:`这里 <derive>` 。\n")
+    _write(tmp_path, "notes/b.md", "# 乙\n\n(derive)=\n## 推导\n\n见{ref}`甲 <rotary>`。\n")
+    _write(tmp_path, "guide/c.rst", "丙\n==\n\n见 :ref:`rotary` 。\n")
+    r = read_paths([tmp_path])
+    assert {p.title: p.url for p in r.posts} == {"甲": "https://s.example/notes/a.html",
+                                                 "乙": "https://s.example/notes/b.html"}
+    assert _cites(r.posts) == [("乙", "甲"), ("甲", "乙")]
+    assert "(derive)=" not in next(p.text for p in r.posts if p.title == "乙")
+    assert any("not a post of its blog" in f.reason for f in r.fragments
+               if f.path.endswith("guide/c.rst"))
+
+
 def test_jekyll_collections_are_read_with_their_addresses():
     """Each collection but the posts; a list of names; ``output`` not true gives no
     address; no ``permalink`` gives ``/:collection/:path`` ended as the site's style."""

@@ -12,13 +12,15 @@ reported and not read as a post.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from ..dates import parse_date
 from ..model import Fragment, Post, Source
-from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, canonical_from_lead, canonical_from_meta,
-                     expand_site_links, file_slug, medium_post_id, path_aliases, slugify)
+from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, LABEL_PREFIX, canonical_from_lead,
+                     canonical_from_meta, expand_site_links, file_slug, medium_post_id,
+                     path_aliases, slugify)
 from ..text import preview
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
@@ -301,6 +303,8 @@ _META_LINE_RE = re.compile(r"^ {0,3}([A-Za-z][A-Za-z0-9_-]*):(?!:)[ \t]*(.*)$")
 _META_MORE_RE = re.compile(r"^ {4,}(\S.*)$")
 # Nikola's metadata: ".. key: value" lines, in an HTML comment that opens a Markdown file
 # (in reST they are comments of their own), or in a two-file post's ".meta" file
+# MyST's target line, "(label)=", which Sphinx's :ref: and MyST's {ref} name
+_MYST_LABEL_RE = re.compile(r"^\(([^()\s][^()\n]{0,200})\)=\s*$")
 NIKOLA_META_RE = re.compile(r"^\.\. ([A-Za-z][\w-]*):(?:[ \t]+(.*?))?[ \t]*$")
 
 
@@ -438,8 +442,6 @@ def apply_sidecars(posts: list[Post], sidecars: dict[str, tuple[tuple[str, str],
     .. [1] Nikola Handbook, "Metadata formats" (two-file posts),
        https://getnikola.com/handbook.html#metadata-formats
     """
-    from dataclasses import replace
-
     if not sidecars:
         return posts, []
     by_stem = {name[:-len(NIKOLA_SIDECAR_ENDING)]: name for name in sidecars}
@@ -761,6 +763,11 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
     """
     frags: list[Fragment] = []
     canonical = canonical_from_meta(meta)
+    labels = {i for i, line in enumerate(body) if line[:1] == "(" and _MYST_LABEL_RE.match(line)}
+    if labels:            # MyST's "(label)=" target lines: names of the post, not text
+        named = {LABEL_PREFIX + " ".join(_MYST_LABEL_RE.match(body[i]).group(1).split())
+                 .casefold() for i in labels}
+        body = ["" if i in labels else line for i, line in enumerate(body)]
     lead = canonical_from_lead(body)
     if lead is not None:
         lead_url, i = lead
@@ -798,6 +805,8 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
         return None, frags
     post = meta_post(meta, path, title=title, text=text, links=links, canonical=canonical,
                      first_line=first_line, layout=layout)
+    if labels:
+        post = replace(post, aliases=tuple(sorted(set(post.aliases) | named)))
     unread = unread_date(meta) if post.date is None else None
     if unread is not None:
         frags.append(Fragment(path=path, line=first_line, end_line=first_line,
@@ -866,12 +875,13 @@ _FIELD_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def _fields(meta: dict) -> tuple[tuple[str, str], ...]:
-    """The short string and number values of ``meta`` (see :attr:`Post.fields`)."""
+    """The short string, number and true/false values of ``meta`` (see
+    :attr:`Post.fields`; ``blogpost: true`` marks an ABlog post)."""
     out = []
     for key, value in meta.items():
-        if (isinstance(value, (str, int, float)) and not isinstance(value, bool)
+        if (isinstance(value, (str, int, float))
                 and isinstance(key, str) and _FIELD_NAME_RE.match(key)):
-            value = str(value).strip()
+            value = str(value).lower() if isinstance(value, bool) else str(value).strip()
             if value and len(value) <= MAX_FIELD_CHARS:
                 out.append((key, value))
                 if len(out) == MAX_FIELDS:

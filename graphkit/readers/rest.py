@@ -22,9 +22,10 @@ References
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Fragment, Link, Post
-from ..sites import SITE_REF, canonical_from_meta, file_slug, site_link_url
+from ..sites import LABEL_PREFIX, SITE_REF, canonical_from_meta, file_slug, site_link_url
 from ..text import preview
 from .frontmatter import meta_post, unpublished, unpublished_fragment
 from .markdown import span_link
@@ -41,7 +42,14 @@ _SETTINGS = {
 }
 _NIKOLA_RE = re.compile(r"^\s*([A-Za-z][\w-]*):\s*(.*)$")
 _NIKOLA_OPEN_RE = re.compile(r"^\.\. (?:title|slug):\s*\S")
-_DOC_ROLE_RE = re.compile(r"^:doc:`(?:([^`<]*?)\s*<([^`>]+)>|([^`]+))`$")
+# Sphinx's cross-reference roles: :doc:`x`, :doc:`text <x>` (a document), :ref:`label`,
+# :ref:`text <label>` (a label, ".. _label:", anywhere in the site)
+_DOC_ROLE_RE = re.compile(r"^:(doc|ref):`(?:([^`<]*?)\s*<([^`>]+)>|([^`]+))`$")
+# ABlog's post directive: ".. post:: DATE" and its indented options (":tags: a, b")
+_ABLOG_POST_RE = re.compile(r"^\.\. post::[ \t]*(?P<date>[^\n]*)\n(?P<options>(?:[ \t]+:[\w-]+:"
+                            r"[^\n]*(?:\n|$))*)", re.M)
+_OPTION_RE = re.compile(r"^[ \t]+:([\w-]+):[ \t]*(.*?)[ \t]*$", re.M)
+ABLOG_OPTIONS = ("tags", "category", "author", "title", "redirect", "language", "location")
 _SPACES_RE = re.compile(r"\s*\n\s*")
 # docutils' table parsers take time that grows with the square of a table's width (a
 # 3,000-column grid table of 250 kB: 22 s); no post has a table this wide
@@ -91,8 +99,10 @@ def _block_text(node, nodes) -> tuple[str, list[tuple[int, int, str, str]]]:
                 length += len(anchor)
             elif isinstance(child, nodes.problematic) and _DOC_ROLE_RE.match(child.astext()):
                 m = _DOC_ROLE_RE.match(child.astext())
-                target = (m.group(2) or m.group(3)).strip()
-                anchor = (m.group(1) or target).strip()
+                target = (m.group(3) or m.group(4)).strip()
+                anchor = (m.group(2) or target).strip()
+                if m.group(1) == "ref":            # (labels are matched in lower case)
+                    target = LABEL_PREFIX + " ".join(target.split()).casefold()
                 spans.append((length, length + len(anchor), SITE_REF + target, anchor))
                 out.append(anchor)
                 length += len(anchor)
@@ -101,6 +111,46 @@ def _block_text(node, nodes) -> tuple[str, list[tuple[int, int, str, str]]]:
 
     walk(node)
     return "".join(out), spans
+
+
+def ablog_post(text: str) -> dict[str, str] | None:
+    """The metadata of ABlog's ``.. post:: DATE`` directive (its date and its ``:tags:``,
+    ``:category:``, ``:author:``, ``:title:``, ``:redirect:`` options), with
+    ``blogpost: "true"``; None when the text has no such directive. A document with it
+    is a post of the Sphinx site's blog; other documents are its pages.
+
+    >>> ablog_post(".. post:: Mar 04, 2020\\n   :tags: attention, rope\\n\\nText.")
+    {'blogpost': 'true', 'date': 'Mar 04, 2020', 'tags': 'attention, rope'}
+
+    References
+    ----------
+    .. [1] ABlog, "Posting and Listing" (the ``post`` directive),
+       https://ablog.readthedocs.io/en/stable/manual/posting-and-listing/
+    """
+    if ".. post::" not in text:
+        return None
+    m = _ABLOG_POST_RE.search(text)
+    if m is None:
+        return None
+    meta = {"blogpost": "true"}
+    if m.group("date").strip():
+        meta["date"] = m.group("date").strip()
+    for key, value in _OPTION_RE.findall(m.group("options")):
+        if key.lower() in ABLOG_OPTIONS and value:
+            meta.setdefault("redirect_from" if key.lower() == "redirect" else key.lower(), value)
+    return meta
+
+
+def _labels(doc, nodes) -> set[str]:
+    """The explicit labels the document defines (``.. _name:`` before a section or a
+    paragraph, the title's too: what Sphinx's ``:ref:`` names), as post aliases; not a
+    target naming an address (``.. _arXiv: https://…``)."""
+    out = set()
+    for name, explicit in doc.nametypes.items():     # (explicit: not a section's title)
+        node = doc.ids.get(doc.nameids.get(name) or "")
+        if explicit and node is not None and not node.get("refuri"):
+            out.add(LABEL_PREFIX + " ".join(name.split()).casefold())
+    return out
 
 
 def _nikola_meta(doc, nodes) -> dict:
@@ -162,6 +212,9 @@ def read_rst(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         return [], [Fragment(path=path, line=1, end_line=last,
                              reason=f"reStructuredText not read: {why}", text=preview(text))]
     meta = _nikola_meta(doc, nodes)
+    ablog = ablog_post(text)
+    for key, value in (ablog or {}).items():
+        meta.setdefault(key, value)
     if doc.get("title") and "title" not in meta:
         meta["title"] = str(doc["title"])
     for info in doc.findall(nodes.docinfo):
@@ -181,8 +234,11 @@ def read_rst(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
             message = node.children[0].astext() if node.children else "error"
             if node.get("level", 0) < 3 and "disabled" not in message:
                 continue            # a remark on text that was read (a short underline)
-            if message.startswith('Unknown interpreted text role "doc"'):
+            if message.startswith(('Unknown interpreted text role "doc"',
+                                   'Unknown interpreted text role "ref"')):
                 continue            # read as a link (see _block_text)
+            if ablog and message.startswith('Unknown directive type "post"'):
+                continue            # read as the post's metadata (see ablog_post)
             line = node.get("line") or 1
             frags.append(Fragment(path=path, line=line, end_line=line,
                                   reason=f"reStructuredText not interpreted: {message}",
@@ -212,6 +268,9 @@ def read_rst(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     post = meta_post(meta, path, title=title or file_slug(path)[0], text=text, links=links,
                      canonical=canonical_from_meta(meta), first_line=1,
                      layout=RESTRUCTUREDTEXT)
+    labels = _labels(doc, nodes)
+    if labels:
+        post = replace(post, aliases=tuple(sorted(set(post.aliases) | labels)))
     return [post], frags
 
 
