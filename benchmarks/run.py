@@ -1125,6 +1125,28 @@ def _hostile() -> dict:
     read_org(["#+TITLE: x", ""] + ["words [[file:b.org][a link]] and more. Words, wrapped"]
              * 100_000, "wrapped.org")
     out["org_100000_filled_lines_with_links_s"] = round(time.perf_counter() - t, 2)
+    # 100,000 lines in a list with indented paragraphs and code blocks (lists tracked
+    # in one pass), and the syntax of Nikola, ABlog and MyST with 100,000 spaces where
+    # a pattern could have backtracked over them (the first versions: 27 s each)
+    nested = ["- item [a](/a/)", "", "    more [b](/b/)", "", "        code [c](/c/)", ""]
+    t = time.perf_counter()
+    markdown_to_text(nested * 16_667, source=True)
+    out["markdown_100000_lines_of_items_and_indented_code_s"] = round(time.perf_counter() - t, 2)
+    from graphkit.readers.frontmatter import read_metadata_header
+    from graphkit.readers.rest import ablog_post
+    from graphkit.sites import expand_site_links
+
+    spaces = " " * 100_000
+    for name, call in (
+            ("myst_role", lambda: expand_site_links("{doc}`" + spaces + "x")),
+            ("nikola_metadata", lambda: read_metadata_header(
+                ["<!--", ".. title: a" + spaces + "b", "-->", "", "text"], "a.md")),
+            ("ablog_directive", lambda: ablog_post(".. post::" + spaces)),
+            ("ablog_option", lambda: ablog_post(".. post:: x\n   :tags: a" + spaces + "b")),
+            ("sphinx_role", lambda: read_rst(":doc:`" + spaces + "x", "a.rst"))):
+        t = time.perf_counter()
+        call()
+        out[f"{name}_100000_spaces_s"] = round(time.perf_counter() - t, 3)
     # 20,000 saved pages of one host under one title (a theme's <title> the blog's name)
     from graphkit.merge import merge_posts
     from graphkit.model import Post, Source

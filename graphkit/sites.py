@@ -78,7 +78,7 @@ _NUMERIC_RE = re.compile(r"^[\d\s.,;:+\-*/eE()]*$")
 # a link target in a generator's file-path syntax: Zola @/x.md, Pelican {filename}x, |filename|x
 # MyST's cross-reference roles in Markdown (Sphinx, Jupyter Book): {doc}`x`, {doc}`text <x>`,
 # {ref}`label`, {ref}`text <label>`
-_MYST_ROLE_RE = re.compile(r"\{(doc|ref)\}`(?:([^`<\n]*?)\s*<([^`>\n]+)>|([^`\n]+))`")
+_MYST_ROLE_RE = re.compile(r"\{(doc|ref)\}`(?:([^`<\n]*)<([^`>\n]+)>|([^`\n]+))`")
 LABEL_PREFIX = "label:"    # a site-ref target naming a Sphinx label, and a post's alias for it
 _PATH_LINK_RE = re.compile(r"^\s*(?:@/|\{filename\}|\|filename\||(?i:link://(?:slug|filename)/))"
                            r"(?P<path>.*)$", re.S)
@@ -115,7 +115,7 @@ def _ref(target: str) -> str:
 
 def _myst_role(m: re.Match) -> str:
     target = (m.group(3) or m.group(4)).strip()
-    anchor = (m.group(2) or target).strip()
+    anchor = (m.group(2) or "").strip() or target
     if m.group(1) == "ref":
         target = LABEL_PREFIX + " ".join(target.split()).casefold()
     return f"[{anchor}]({_ref(target)})"
@@ -1131,8 +1131,9 @@ def _conf_py(text: str) -> tuple[tuple[str, str], ...] | None:
     top-level assignments of literals count (``ast.literal_eval``).
 
     Nikola (the file sets ``SITE_URL``, ``BLOG_TITLE`` or ``POSTS``): ``SITE_URL``,
-    ``BLOG_TITLE`` (a string), ``PRETTY_URLS`` and the ``POSTS`` and ``PAGES`` tuples ``(wildcard, destination, template)``: each gives
-    ``("posts:FOLDER", destination)`` or ``("pages:FOLDER", destination)``, the folder
+    ``BLOG_TITLE`` (a string), ``PRETTY_URLS`` and the ``POSTS`` and ``PAGES`` tuples
+    ``(wildcard, destination, template)``: each gives ``("posts:FOLDER", destination)``
+    or ``("pages:FOLDER", destination)``, the folder
     being the wildcard's (``posts/*.md`` → ``posts``), whose files Nikola builds, and
     sub-folders, at ``/destination/…``. ``OUTPUT_FOLDER`` and ``CACHE_FOLDER`` are the
     site as built.

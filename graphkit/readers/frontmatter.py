@@ -305,7 +305,7 @@ _META_MORE_RE = re.compile(r"^ {4,}(\S.*)$")
 # (in reST they are comments of their own), or in a two-file post's ".meta" file
 # MyST's target line, "(label)=", which Sphinx's :ref: and MyST's {ref} name
 _MYST_LABEL_RE = re.compile(r"^\(([^()\s][^()\n]{0,200})\)=\s*$")
-NIKOLA_META_RE = re.compile(r"^\.\. ([A-Za-z][\w-]*):(?:[ \t]+(.*?))?[ \t]*$")
+NIKOLA_META_RE = re.compile(r"^\.\. ([A-Za-z][\w-]*):(?:[ \t](.*))?$")
 
 
 # _index.md, or a translation of it (_index.en.md, _index.zh-cn.md)
@@ -399,8 +399,8 @@ def nikola_metadata(lines: list[str]) -> dict[str, str] | None:
         m = NIKOLA_META_RE.match(line.strip())
         if m is None or len(meta) > 100:
             return None
-        if m.group(2):
-            meta.setdefault(m.group(1).lower(), m.group(2))
+        if (m.group(2) or "").strip():
+            meta.setdefault(m.group(1).lower(), m.group(2).strip())
     return meta if ("title" in meta or "slug" in meta) else None
 
 

@@ -44,11 +44,12 @@ _NIKOLA_RE = re.compile(r"^\s*([A-Za-z][\w-]*):\s*(.*)$")
 _NIKOLA_OPEN_RE = re.compile(r"^\.\. (?:title|slug):\s*\S")
 # Sphinx's cross-reference roles: :doc:`x`, :doc:`text <x>` (a document), :ref:`label`,
 # :ref:`text <label>` (a label, ".. _label:", anywhere in the site)
-_DOC_ROLE_RE = re.compile(r"^:(doc|ref):`(?:([^`<]*?)\s*<([^`>]+)>|([^`]+))`$")
+_DOC_ROLE_RE = re.compile(r"^:(doc|ref):`(?:([^`<]*)<([^`>]+)>|([^`]+))`$")
 # ABlog's post directive: ".. post:: DATE" and its indented options (":tags: a, b")
-_ABLOG_POST_RE = re.compile(r"^\.\. post::[ \t]*(?P<date>[^\n]*)\n(?P<options>(?:[ \t]+:[\w-]+:"
+# (no pattern here ends in optional white space before "$": linear on any line)
+_ABLOG_POST_RE = re.compile(r"^\.\. post::(?P<date>[^\n]*)(?:\n|$)(?P<options>(?:[ \t]+:[\w-]+:"
                             r"[^\n]*(?:\n|$))*)", re.M)
-_OPTION_RE = re.compile(r"^[ \t]+:([\w-]+):[ \t]*(.*?)[ \t]*$", re.M)
+_OPTION_RE = re.compile(r"^[ \t]+:([\w-]+):(.*)$", re.M)
 ABLOG_OPTIONS = ("tags", "category", "author", "title", "redirect", "language", "location")
 _SPACES_RE = re.compile(r"\s*\n\s*")
 # docutils' table parsers take time that grows with the square of a table's width (a
@@ -100,7 +101,7 @@ def _block_text(node, nodes) -> tuple[str, list[tuple[int, int, str, str]]]:
             elif isinstance(child, nodes.problematic) and _DOC_ROLE_RE.match(child.astext()):
                 m = _DOC_ROLE_RE.match(child.astext())
                 target = (m.group(3) or m.group(4)).strip()
-                anchor = (m.group(2) or target).strip()
+                anchor = (m.group(2) or "").strip() or target
                 if m.group(1) == "ref":            # (labels are matched in lower case)
                     target = LABEL_PREFIX + " ".join(target.split()).casefold()
                 spans.append((length, length + len(anchor), SITE_REF + target, anchor))
@@ -136,6 +137,7 @@ def ablog_post(text: str) -> dict[str, str] | None:
     if m.group("date").strip():
         meta["date"] = m.group("date").strip()
     for key, value in _OPTION_RE.findall(m.group("options")):
+        value = value.strip()
         if key.lower() in ABLOG_OPTIONS and value:
             meta.setdefault("redirect_from" if key.lower() == "redirect" else key.lower(), value)
     return meta
