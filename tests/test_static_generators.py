@@ -316,6 +316,17 @@ def test_org_files_title_tags_ids_and_blocks():
     assert frag.line == 8 and "never closed" in frag.reason
 
 
+def test_org_roam_title_links_reach_the_note_of_that_title(tmp_path):
+    """``[[roam:Title]]`` (org-roam's link by title, before it is replaced by an ``id:``
+    link) reaches the note titled so, whatever its file is named."""
+    _write(tmp_path, "20210101-rotary.org", "#+TITLE: Rotary Embedding\n\nSee "
+                                           "[[roam:Linear Attention][the linear post]].\n")
+    _write(tmp_path, "20210102-linear.org", "#+TITLE: Linear Attention\n\nBack to "
+                                           "[[roam:Rotary Embedding]].\n")
+    assert _cites(read_paths([tmp_path]).posts) == [("Linear Attention", "Rotary Embedding"),
+                                                   ("Rotary Embedding", "Linear Attention")]
+
+
 def test_org_filled_paragraphs_are_read_whole():
     """Emacs fills an Org paragraph at a fixed width: a link whose description runs onto
     the next line is one link, its sentence the whole one; a list item continued on an

@@ -47,9 +47,13 @@ def detect(path: str) -> bool:
 
 
 def _target(raw: str) -> str:
-    """A link target as a URL graphkit resolves: ``file:`` and ``id:`` name posts."""
+    """A link target as a URL graphkit resolves: ``file:`` and ``id:`` name posts, as
+    org-roam's ``roam:Title`` names a note by its title (when not yet replaced by an
+    ``id:`` link)."""
     t = re.sub(r"\\(.)", r"\1", raw.strip())
     low = t.lower()
+    if low.startswith("roam:") and t[5:].strip():
+        return SITE_REF + t[5:].strip()
     if low.startswith("file:"):
         return SITE_REF + t[5:].split("::", 1)[0]
     if low.startswith("id:"):
