@@ -1205,7 +1205,7 @@ def _ablog_config(values: dict[str, object]) -> tuple[tuple[str, str], ...] | No
     return tuple(out + _site_title(title if isinstance(title, str) else None))
 
 
-def ablog_post(inside: str, post, conf: dict[str, str]) -> bool:
+def is_ablog_post(inside: str, post, conf: dict[str, str]) -> bool:
     """True when the document at ``inside`` (a path under the Sphinx source folder) is a
     post of the site's ABlog blog: it has a ``post`` directive or ``blogpost: true``
     (:attr:`Post.fields`), or its name without ending matches ``blog_post_pattern``
@@ -1969,7 +1969,7 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                        f"the posts are in folders below it")
             elif generator == "pelican" and len(parts) > 2 and parts[:2] == ["content", "pages"]:
                 why = "a page of the site (Pelican's content/pages/), not an article"
-            elif generator == "ablog" and not ablog_post(inside, p, confs[root]):
+            elif generator == "ablog" and not is_ablog_post(inside, p, confs[root]):
                 why = ("a page of the Sphinx site, not a post of its blog (ABlog's posts have "
                        "a post directive, blogpost: true or a name blog_post_pattern matches)")
             elif generator == "nikola" and nikola_folder(inside, confs[root], "posts") is None:

@@ -301,10 +301,10 @@ HTML_ENDINGS = (".html", ".htm")
 # blank line; a line indented four spaces continues the value above it
 _META_LINE_RE = re.compile(r"^ {0,3}([A-Za-z][A-Za-z0-9_-]*):(?!:)[ \t]*(.*)$")
 _META_MORE_RE = re.compile(r"^ {4,}(\S.*)$")
-# Nikola's metadata: ".. key: value" lines, in an HTML comment that opens a Markdown file
-# (in reST they are comments of their own), or in a two-file post's ".meta" file
 # MyST's target line, "(label)=", which Sphinx's :ref: and MyST's {ref} name
 _MYST_LABEL_RE = re.compile(r"^\(([^()\s][^()\n]{0,200})\)=\s*$")
+# Nikola's metadata: ".. key: value" lines, in an HTML comment that opens a Markdown file
+# (in reST they are comments of their own), or in a two-file post's ".meta" file
 NIKOLA_META_RE = re.compile(r"^\.\. ([A-Za-z][\w-]*):(?:[ \t](.*))?$")
 
 
@@ -411,8 +411,9 @@ NIKOLA_SIDECAR_ENDING = ".meta"
 def read_sidecar(text: str) -> tuple[tuple[str, str], ...] | None:
     """The metadata of a Nikola two-file post's ``.meta`` file (``.. title: x`` lines,
     see :func:`nikola_metadata`) as ``(key, value)`` pairs, or None when the file holds
-    something else (another program's ``.meta`` file)."""
-    meta = nikola_metadata(text[:20_000].splitlines()) if len(text) <= 20_000 else None
+    something else (another program's ``.meta`` file, or one over 20,000 characters:
+    Nikola writes a few lines)."""
+    meta = nikola_metadata(text.splitlines()) if len(text) <= 20_000 else None
     return tuple(meta.items()) if meta is not None else None
 
 
