@@ -1094,11 +1094,15 @@ def _site_title(value: object) -> list[tuple[str, str]]:
     return []
 
 
-def _pelican_config(text: str) -> tuple[tuple[str, str], ...]:
-    """``SITEURL`` and ``ARTICLE_URL`` of a Pelican settings file, read without running it.
+def _python_literals(text: str) -> dict[str, object]:
+    """The names a Python settings file assigns at its top level, each with its value
+    when that is a literal (``ast.literal_eval``: strings, numbers, tuples, lists, dicts
+    of them), else None (computed: never run). The last literal assigned wins.
 
-    Only top-level assignments of a string literal count (``SITEURL = "https://…"``);
-    anything computed is left alone, as graphkit never runs a settings file.
+    Raises
+    ------
+    ValueError
+        When the text is not Python that can be parsed.
     """
     import ast
 
@@ -1106,12 +1110,24 @@ def _pelican_config(text: str) -> tuple[tuple[str, str], ...]:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
         raise ValueError(f"not Python that can be read: {exc}") from None
-    values: dict[str, str] = {}
+    values: dict[str, object] = {}
     for node in tree.body:
-        if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name)
-                and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
-            values[node.targets[0].id] = node.value.value
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name):
+            try:
+                values[node.targets[0].id] = ast.literal_eval(node.value)
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                values.setdefault(node.targets[0].id, None)   # (set, not a literal)
+    return values
+
+
+def _pelican_config(text: str) -> tuple[tuple[str, str], ...]:
+    """``SITEURL`` and ``ARTICLE_URL`` of a Pelican settings file, read without running it.
+
+    Only top-level assignments of a string literal count (``SITEURL = "https://…"``);
+    anything computed is left alone, as graphkit never runs a settings file.
+    """
+    values = {k: v for k, v in _python_literals(text).items() if isinstance(v, str)}
     out: list[tuple[str, str]] = [("generator", "pelican")]
     if values.get("SITEURL", "").strip():
         out.append(("url", values["SITEURL"].strip().rstrip("/")))
@@ -1149,20 +1165,7 @@ def _conf_py(text: str) -> tuple[tuple[str, str], ...] | None:
     .. [2] ABlog, "Configuration Options",
        https://ablog.readthedocs.io/en/stable/manual/ablog-configuration-options/
     """
-    import ast
-
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
-        raise ValueError(f"not Python that can be read: {exc}") from None
-    values: dict[str, object] = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 \
-                and isinstance(node.targets[0], ast.Name):
-            try:
-                values[node.targets[0].id] = ast.literal_eval(node.value)
-            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                values.setdefault(node.targets[0].id, None)   # (set, not a literal)
+    values = _python_literals(text)
     if not {"SITE_URL", "BLOG_TITLE", "POSTS"} & values.keys():
         return _ablog_config(values)
     out: list[tuple[str, str]] = [("generator", "nikola")]
