@@ -1782,10 +1782,9 @@ def _folder_of(inside: str, folders: set[str]) -> str | None:
 
 def nikola_folder(inside: str, conf: dict[str, str], kind: str) -> tuple[str, str] | None:
     """``(folder, destination)`` of the Nikola ``POSTS`` (``kind="posts"``) or ``PAGES``
-    entry whose folder holds the file at ``inside`` (the deepest), or None."""
+    entry whose folder holds the file at ``inside`` (the deepest), or None. ``conf``
+    holds every entry, Nikola's defaults included (see :func:`_conf_py`)."""
     entries = [(k.split(":", 1)[1], v) for k, v in conf.items() if k.startswith(kind + ":")]
-    if not any(k.startswith(("posts:", "pages:")) for k in conf):
-        entries = list(NIKOLA_POSTS if kind == "posts" else NIKOLA_PAGES)
     held = [(folder, dest) for folder, dest in entries if _under(inside, folder) is not None]
     return max(held, key=lambda e: len(e[0])) if held else None
 

@@ -464,12 +464,8 @@ def apply_sidecars(posts: list[Post], sidecars: dict[str, tuple[tuple[str, str],
                                   text=preview(meta.get("title") or p.title or p.text)))
             continue
         title = meta.get("title", "").strip() or p.title
-        aliases = set(p.aliases)
-        for key in ("slug", *ADDRESS_KEYS):
-            if meta.get(key, "").strip():
-                aliases |= url_aliases(meta[key])
-        if title and re.search(r"[A-Za-z]", title):
-            aliases.add(slugify(title))
+        aliases = set(p.aliases) | meta_aliases(meta, title=title,
+                                                canonical=canonical_from_meta(meta))
         aliases.discard("")
         out.append(replace(
             p, title=title, label=title or p.label, untitled=not title,
@@ -890,6 +886,27 @@ def _fields(meta: dict) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def meta_aliases(meta: dict, *, title: str, canonical: str | None) -> set[str]:
+    """The names a post's metadata gives it, by which links may reach it: its address
+    keys (``url``, ``permalink``, ``slug``, Zola's ``path``, Pelican's ``save_as``,
+    :data:`graphkit.sites.ADDRESS_KEYS`), the former addresses that redirect to it
+    (Hugo's and Zola's ``aliases``, ``redirect_from`` of jekyll-redirect-from and
+    gatsby-redirect-from, hexo-generator-alias' ``alias``), its own address, and the
+    slug of a Latin-letter title (Hugo's ``:title``)."""
+    aliases: set[str] = set()
+    for key in ("url", "permalink", "slug", "path", "save_as", *ADDRESS_KEYS):
+        if isinstance(meta.get(key), (str, int)) and str(meta[key]).strip():
+            aliases |= url_aliases(str(meta[key]))
+    for alias in (a for key in ("aliases", "alias", "redirect_from")
+                  for a in _as_list(meta.get(key))):
+        aliases |= url_aliases(alias)
+    if canonical:
+        aliases |= url_aliases(canonical)
+    if title and re.search(r"[A-Za-z]", title):
+        aliases.add(slugify(title))
+    return aliases
+
+
 def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
               canonical: str | None, first_line: int, layout: str) -> Post:
     """A post from a file's metadata (front matter or a reader's fields) and its text.
@@ -919,19 +936,7 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
     aliases.add(stem_slug.casefold())
     if layout == PLAIN_MARKDOWN and note_name(stem_slug) != stem_slug:
         aliases |= url_aliases(note_name(stem_slug))      # the page's name, as links write it
-    for key in ("url", "permalink", "slug", "path", "save_as", *ADDRESS_KEYS):
-        # path: Zola's address of a page; save_as: Pelican's file of it
-        if isinstance(meta.get(key), (str, int)) and str(meta[key]).strip():
-            aliases |= url_aliases(str(meta[key]))
-    # former addresses that redirect to the post: Hugo's and Zola's aliases,
-    # jekyll-redirect-from's and gatsby-redirect-from's redirect_from, hexo-generator-alias
-    for alias in (a for key in ("aliases", "alias", "redirect_from")
-                  for a in _as_list(meta.get(key))):
-        aliases |= url_aliases(alias)
-    if canonical:
-        aliases |= url_aliases(canonical)
-    if title and re.search(r"[A-Za-z]", title):
-        aliases.add(slugify(title))          # Hugo's :title
+    aliases |= meta_aliases(meta, title=title, canonical=canonical)
     aliases.discard("")
     url = canonical or (str(meta.get("url") or meta.get("permalink") or "").strip() or None)
     aid = archive_link_id(url) if url else None

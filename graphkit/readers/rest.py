@@ -27,7 +27,7 @@ from dataclasses import replace
 from ..model import Fragment, Link, Post
 from ..sites import LABEL_PREFIX, SITE_REF, canonical_from_meta, file_slug, site_link_url
 from ..text import preview
-from .frontmatter import meta_post, unpublished, unpublished_fragment
+from .frontmatter import NIKOLA_META_RE, meta_post, unpublished, unpublished_fragment
 from .markdown import span_link
 
 RESTRUCTUREDTEXT = "restructuredtext"
@@ -40,7 +40,6 @@ _SETTINGS = {
     "input_encoding": "unicode",
     "doctitle_xform": True, "docinfo_xform": True,
 }
-_NIKOLA_RE = re.compile(r"^\s*([A-Za-z][\w-]*):\s*(.*)$")
 _NIKOLA_OPEN_RE = re.compile(r"^\.\. (?:title|slug):\s*\S")
 # Sphinx's cross-reference roles: :doc:`x`, :doc:`text <x>` (a document), :ref:`label`,
 # :ref:`text <label>` (a label, ".. _label:", anywhere in the site)
@@ -161,9 +160,9 @@ def _nikola_meta(doc, nodes) -> dict:
     for child in doc.children:
         if not isinstance(child, nodes.comment):
             break
-        for line in child.astext().splitlines():
-            m = _NIKOLA_RE.match(line)
-            if m and m.group(2).strip():
+        for line in child.astext().splitlines():     # (a comment's text: "title: x")
+            m = NIKOLA_META_RE.match(".. " + line.strip())
+            if m and (m.group(2) or "").strip():
                 meta.setdefault(m.group(1).lower(), m.group(2).strip())
     return meta
 
