@@ -68,7 +68,12 @@ _LIQUID_VAR_RE = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
 # a site path passed through a filter that prefixes the site's base: Jekyll's
 # relative_url/absolute_url, Eleventy's url, htmlBaseUrl and absoluteUrl
 _LIQUID_FILTER_RE = re.compile(r"""\{\{-?\s*["']([^"'{}]*)["']\s*\|\s*(?:relative_url|absolute_url|url|htmlBaseUrl|absoluteUrl)\b[^{}]*?-?\}\}""")
-_LIQUID_TAG_RE = re.compile(r"\{%-?\s*(post_url|link)\s+([^%]+?)\s*-?%\}")
+# Liquid tags naming a post: Jekyll's {% post_url name %} and {% link path %}, given
+# inside a link's target; DEV's (Forem's) {% link user/slug %} and {% post URL %}, a card
+# of the post standing alone in the text
+_LIQUID_TAG_RE = re.compile(r"\{%-?\s*(post_url|link|post)\s+([^%]+?)\s*-?%\}")
+# what stands before a tag inside a link's target: ( of [text](…), =" of href="…", [id]:
+_IN_TARGET_RE = re.compile(r"""(?:\(|=\s*["']?|\]:\s*)$""")
 _HUGO_REF_RE = re.compile(r"""\{\{[<%]\s*(?:ref|relref)\s+(?:"([^"]*)"|'([^']*)'|([^\s>%]+))\s*[>%]\}\}""")
 _HEXO_LINK_RE = re.compile(r"""\{%\s*post_link\s+("[^"]*"|'[^']*'|\S+)(?:\s+("[^"]*"|'[^']*'|[^%]*?))?\s*%\}""")
 _HEXO_PATH_RE = re.compile(r"""\{%\s*post_path\s+("[^"]*"|'[^']*'|\S+)\s*%\}""")
@@ -113,6 +118,21 @@ def _ref(target: str) -> str:
     return SITE_REF + quote(target.strip(), safe="/#._-~:")
 
 
+def _liquid_tag(m: re.Match) -> str:
+    """A Liquid tag's target as a link: the target alone inside a link's target (Jekyll),
+    else a link of its own (a DEV post's card: ``{% link user/slug %}``). A tag's address
+    names a post of the site itself (Forem finds it by its path, ``user/slug``, and
+    refuses another host's), so its path is the target, whatever host an export's
+    posts are at."""
+    target = _unquote_arg(m.group(2))
+    if re.match(r"https?://", target, re.I):
+        target = urlsplit(target).path
+    url = _ref(target)
+    if _IN_TARGET_RE.search(m.string, 0, m.start()):
+        return url
+    return f"[{target}]({url})"
+
+
 def _myst_role(m: re.Match) -> str:
     target = (m.group(3) or m.group(4)).strip()
     anchor = (m.group(2) or "").strip() or target
@@ -134,8 +154,9 @@ def expand_site_links(line: str) -> str:
     str
         The line with ``{{ site.baseurl }}`` removed, Liquid ``post_url``/``link``,
         Hugo ``ref``/``relref`` and Hexo ``post_path`` replaced by ``site-ref:TARGET``
-        (inside the link they stand in), and Hexo ``post_link`` and Obsidian wikilinks
-        replaced by whole Markdown links ``[text](site-ref:TARGET)``; Logseq's
+        (inside the link they stand in), and Hexo ``post_link``, Obsidian wikilinks and
+        DEV's ``{% link user/slug %}`` and ``{% post URL %}`` standing alone (a card of
+        the post) replaced by whole Markdown links ``[text](site-ref:TARGET)``; Logseq's
         ``[text]([[page]])`` by ``[text](site-ref:page)``, and its block reference
         ``((UUID))`` by ``[](site-ref:id:UUID)`` (a note's ``id:: UUID`` lines name it,
         see :func:`graphkit.readers.frontmatter.block_ids`); MyST's ``{doc}`x``` and
@@ -163,7 +184,7 @@ def expand_site_links(line: str) -> str:
         line = _MYST_ROLE_RE.sub(_myst_role, line)
     line = _LIQUID_VAR_RE.sub("", line)
     line = _LIQUID_FILTER_RE.sub(lambda m: m.group(1), line)
-    line = _LIQUID_TAG_RE.sub(lambda m: _ref(_unquote_arg(m.group(2))), line)
+    line = _LIQUID_TAG_RE.sub(_liquid_tag, line)
     line = _HUGO_REF_RE.sub(lambda m: _ref(m.group(1) or m.group(2) or m.group(3) or ""), line)
     line = _HEXO_PATH_RE.sub(lambda m: _ref(_unquote_arg(m.group(1))), line)
 

@@ -276,6 +276,31 @@ def test_a_json_list_of_posts_is_read_and_other_json_is_not(tmp_path):
         ("On DEV", "RoPE – why"), ("RoPE – why", "Linear")]
 
 
+def test_dev_link_tags_are_links(tmp_path):
+    """DEV (Forem) draws a post's card for ``{% link user/slug %}`` or ``{% post URL %}``
+    standing alone in the text; Jekyll's ``{% link %}`` inside a link's target stays the
+    target."""
+    import json
+
+    def row(title, slug, body):
+        return {"title": title, "slug": slug, "path": f"/zhang/{slug}",    # (no url)
+                "published_at": "2021-07-08T01:00:00Z", "body_markdown": body,
+                "cached_tag_list": "ml, python"}
+
+    (tmp_path / "articles.json").write_text(json.dumps([
+        row("Rotary", "rotary-1be", "Builds on:\n\n{% link zhang/linear-2cd %}\n"),
+        row("Linear", "linear-2cd", "Later: {% post https://dev.to/zhang/kernels-3ef %}."),
+        row("Kernels", "kernels-3ef", "See [rotary]({% link zhang/rotary-1be %}) too.")]))
+    r = read_paths([tmp_path])
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [
+        ("Kernels", "Rotary"), ("Linear", "Kernels"), ("Rotary", "Linear")]
+    assert {p.tags for p in r.posts} == {("ml", "python")}
+    card = next(p for p in r.posts if p.title == "Rotary").links[0]
+    assert (card.url, card.anchor) == ("site-ref:zhang/linear-2cd", "zhang/linear-2cd")
+
+
 def test_posts_that_share_a_title_stay_apart(tmp_path):
     """A blog's "Weekly notes" of every week: three Markdown files, three posts, each
     reached by its own link; a feed item at one of their addresses is that post."""

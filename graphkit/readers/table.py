@@ -136,7 +136,8 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
                 date=post_date({k: row[f] for k, f in _FOLDED_DATE_KEYS.items() if f in row}),
                 archive_id=aid,
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
-                links=tuple(links), tags=_names(row.get("tags") or row.get("tag_list")),
+                links=tuple(links), tags=_names(row.get("tags") or row.get("tag_list")
+                                                or row.get("cached_tag_list")),
                 categories=_names(row.get("categories")),
                 aliases=tuple(sorted(aliases)), slug=slug,
                 sources=(Source(path=path, line=line, format=TABLE),))
