@@ -355,6 +355,17 @@ def test_a_notes_created_time_in_milliseconds_dates_it():
     assert post.date == "2020-12-18" and frags == []
 
 
+def test_a_hashnode_backup_is_dated_by_date_published():
+    """Hashnode's GitHub backup writes JavaScript's ``Date.toString()`` under
+    ``datePublished`` and its tags as one comma-separated string."""
+    text = ("---\ntitle: \"Rotary embeddings\"\ndatePublished: Wed Mar 01 2023 10:00:00 "
+            "GMT+0000 (Coordinated Universal Time)\ncuid: clex1abcd000208l5f0h1e2g3\n"
+            "slug: rotary-embeddings\ntags: machine-learning, transformers\n\n---\n\n正文。\n")
+    _, (post,), frags = read_text(text, "rotary-embeddings.md")
+    assert (post.date, post.tags) == ("2023-03-01", ("machine-learning", "transformers"))
+    assert frags == []
+
+
 def test_a_date_that_cannot_be_read_is_reported_not_dropped():
     _, (post,), frags = read_text("---\ntitle: 甲\ndate: 07/08/2022\n---\n\n正文。\n", "a.md")
     assert post.date is None

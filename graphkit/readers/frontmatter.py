@@ -108,9 +108,11 @@ def _date(value) -> str | None:
 
 # where generators keep a post's date, in order: ``date`` (Jekyll, Hugo, Hexo, Zola,
 # Eleventy, Quarto), Hugo's aliases of its publish date, Astro's blog templates'
-# ``pubDate``/``pubDatetime``, exports' ``published_at``, a note's ``created``
+# ``pubDate``/``pubDatetime``, exports' ``published_at``, Hashnode's backups'
+# ``datePublished`` (schema.org's name), a note's ``created``
 DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "pubdate", "published",
-             "published_at", "date_published", "post_date", "dateAdded", "created")
+             "published_at", "date_published", "datePublished", "post_date", "dateAdded",
+             "created")
 
 
 def post_date(meta: dict) -> str | None:
