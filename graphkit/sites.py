@@ -54,7 +54,7 @@ import posixpath
 import re
 import unicodedata
 from pathlib import PurePosixPath
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 
 from .text import BARE_URL_RE, bare_url
 
@@ -368,7 +368,8 @@ def outbound_target(url: str) -> str:
     redirector is known by its host (``link.``, ``links.``, ``l.``, ``out.``, ``go.``,
     ``t.``) or its endpoint (``/url``, ``/go``, ``/redirect``, ``/l.php``, ``/link2/``).
     Share buttons (``/sharer``, ``/intent/tweet``) are not redirectors and stay as they are.
-    A Wayback Machine copy's address is the address it copied (:func:`archived_address`).
+    A Wayback Machine copy's address is the address it copied (:func:`archived_address`),
+    and a hash route's the page it names (:func:`hash_route`).
 
     >>> outbound_target("https://link.zhihu.com/?target=https%3A//kexue.fm/archives/8265")
     'https://kexue.fm/archives/8265'
@@ -382,10 +383,47 @@ def outbound_target(url: str) -> str:
         if target is None:
             break
         url = target
-    return url
+    return hash_route(url)
 
 
 MAX_REDIRECTS = 4
+# a hash route: Docsify (and other single-page sites) name the page shown in the address's
+# fragment, #/ml/rope, or #!/ml/rope as older ones wrote it; ?id= there is a heading
+_HASH_ROUTE_RE = re.compile(r"#!?/")
+
+
+def hash_route(url: str) -> str:
+    """The address of the page a hash route names, else ``url`` itself.
+
+    A single-page site (Docsify's sites on GitHub Pages) shows the page its address's
+    fragment names: ``https://lin.example/notes/#/ml/rope`` is the page ``ml/rope`` of
+    the site at ``/notes/``, and a link ``#/ml/rope`` within it that page (``/ml/rope``,
+    found by its path as any site path is). A query after the route (``?id=heading``)
+    names a heading on that page.
+
+    >>> hash_route("https://lin.example/notes/#/ml/rope?id=intro")
+    'https://lin.example/notes/ml/rope'
+    >>> hash_route("#/ml/rope"), hash_route("https://lin.example#/a")
+    ('/ml/rope', 'https://lin.example/a')
+
+    References
+    ----------
+    .. [1] Docsify, "More pages" and "Configuration: routerMode",
+       https://docsify.js.org/#/more-pages
+    """
+    m = _HASH_ROUTE_RE.search(url)
+    if m is None:
+        return url
+    route = url[m.end():].split("?", 1)[0]
+    page = url[:m.start()].split("?", 1)[0]
+    if not page:
+        return "/" + route
+    if not re.match(r"^https?://", page, re.I):
+        return url
+    try:
+        return urljoin(page, route)
+    except ValueError:
+        return url
 
 
 def _redirect_target(url: str) -> str | None:

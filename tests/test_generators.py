@@ -282,6 +282,58 @@ def test_a_readme_is_a_post_only_under_front_matter(tmp_path):
     assert sorted((title[e.source], title[e.target]) for e in edges) == [("乙", "甲"), ("甲", "乙")]
 
 
+def test_a_docsify_site_navigation_and_hash_routes(tmp_path):
+    """A Docsify site: its ``index.html`` is an empty shell its script fills, its
+    ``_sidebar.md`` and ``_navbar.md`` the menu around every page (their links are no
+    citations), and its pages link each other by path or by hash route (``#/ml/b``)."""
+    docs = tmp_path / "docs"
+    (docs / "ml").mkdir(parents=True)
+    (docs / "index.html").write_text(
+        "<!DOCTYPE html><html><head><title>小林的笔记</title></head><body><div id=\"app\">"
+        "</div><script>window.$docsify = { name: '小林的笔记', loadSidebar: true }</script>"
+        "</body></html>", encoding="utf-8")
+    (docs / "_sidebar.md").write_text("- [甲](ml/a.md)\n- [乙](ml/b.md)\n- [丙](ml/c.md)\n",
+                                      encoding="utf-8")
+    (docs / "_navbar.md").write_text("- [乙](ml/b.md)\n", encoding="utf-8")
+    (docs / "ml" / "a.md").write_text("# 甲\n\n甲建立在[乙](#/ml/b?id=推导)之上。\n",
+                                      encoding="utf-8")
+    (docs / "ml" / "b.md").write_text("# 乙\n\n乙是基础。\n", encoding="utf-8")
+    (docs / "ml" / "c.md").write_text("# 丙\n\n丙接着[甲](/ml/a)。\n", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == ["丙", "乙", "甲"]
+    reasons = {f.path.rsplit("/", 1)[-1]: f.reason for f in r.fragments}
+    assert reasons["_sidebar.md"].startswith("a site's navigation (_sidebar.md")
+    assert reasons["_navbar.md"].startswith("a site's navigation (_navbar.md")
+    assert reasons["index.html"].startswith("a page its scripts draw")
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [("丙", "甲"), ("甲", "乙")]
+
+
+@pytest.mark.parametrize("text, toc", [
+    ("# Summary\n\n[Introduction](README.md)\n\n- [甲](a.md)\n  - [乙](a/b.md)\n---\n"
+     "# Part II\n- [丙](c.md)\n", True),                       # mdBook's, GitBook's
+    ("# Summary\n\nThis week I read [甲](a.md) and liked it.\n\nMore thoughts follow here.\n"
+     "And here.\n", False),                                    # a note called Summary
+    ("---\ntitle: Summary\n---\n- [甲](a.md)\n", False),     # a page under front matter
+])
+def test_summary_md_is_a_table_of_contents_only_when_it_is_one(text, toc):
+    layout, posts, frags = read_text(text, "book/SUMMARY.md")
+    assert (layout == "navigation") == toc
+    assert bool(posts) != toc
+    if toc:
+        assert frags[0].reason.startswith("a book's table of contents")
+
+
+def test_a_script_is_no_text_of_a_page():
+    page = ("<html><head><title>甲</title></head><body><article><p>正文一句。<script>var ad = "
+            "'很长很长的一段脚本文字';</script>后半句。</p></article></body></html>")
+    _, (post,), _ = read_text(page, "a.html")
+    assert post.text == "正文一句。后半句。"
+    photo = "<html><head><title>照片</title></head><body><img src='a.jpg'></body></html>"
+    assert [p.title for p in read_text(photo, "b.html")[1]] == ["照片"]   # media: a post
+
+
 @pytest.mark.parametrize("meta, why", [
     ({"publish": False}, "not published (publish: false)"),
     ({"article": False}, "a page, not an article (article: false)"),

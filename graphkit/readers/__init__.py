@@ -255,6 +255,38 @@ README_RE = re.compile(r"^readme(?:\.(?:md|markdown|mdown|mkd|mdx|txt|rst|rest|o
 README_REASON = ("a README without front matter: the description of a folder or "
                  "repository, not a post")
 
+# a site's navigation written as Markdown, drawn around or before every page: Docsify's
+# _sidebar.md, _navbar.md and _coverpage.md, a GitHub wiki's (Gollum's) _Sidebar.md,
+# _Header.md and _Footer.md, and a book's table of contents, SUMMARY.md (GitBook, HonKit,
+# mdBook); their links are the site's menu, not one post's citations
+NAVIGATION = "navigation"
+_NAVIGATION_RE = re.compile(r"^_(?:sidebar|navbar|coverpage|header|footer)\.(?:md|markdown)$",
+                            re.I)
+_SUMMARY_RE = re.compile(r"^summary\.(?:md|markdown)$", re.I)
+_TOC_SKIP_RE = re.compile(r"^\s*(?:#|-{3,}\s*$|\*{3,}\s*$)")   # a heading or a separator
+
+
+def _navigation(text: str, path: str) -> str | None:
+    """Why the Markdown file at ``path`` is a site's navigation, or None when it is not:
+    Docsify's and a wiki's menu files by their names, a ``SUMMARY.md`` when at least four
+    in five of its lines (headings and separators aside) hold a link, as a book's table
+    of contents does (not a note that happens to be called Summary). A file opening with
+    front matter is a page a generator builds, never navigation."""
+    name = PurePosixPath(path).name
+    menu = _NAVIGATION_RE.match(name)
+    if not menu and not _SUMMARY_RE.match(name):
+        return None
+    head = split_lines(text[:4096])
+    if frontmatter.detect(head[:-1] or head) or frontmatter.detect_json(head, path):
+        return None
+    if menu:
+        return (f"a site's navigation ({name}: Docsify's sidebar, navbar or cover page, "
+                "a wiki's sidebar, header or footer), not a post")
+    lines = [line for line in split_lines(text) if line.strip() and not _TOC_SKIP_RE.match(line)]
+    if not lines or sum("](" in line for line in lines) < 0.8 * len(lines):
+        return None
+    return "a book's table of contents (SUMMARY.md of GitBook, HonKit or mdBook), not a post"
+
 
 def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     """Read one file's text.
@@ -322,6 +354,11 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
             return README, [], [Fragment(
                 path=path, line=nonblank[0], end_line=nonblank[-1], reason=README_REASON,
                 text="")]
+    navigation = _navigation(text, path) if path.lower().endswith((".md", ".markdown")) else None
+    if navigation is not None:
+        nonblank = [i for i, line in enumerate(split_lines(text), 1) if line.strip()]
+        return NAVIGATION, [], [Fragment(path=path, line=nonblank[0], end_line=nonblank[-1],
+                                         reason=navigation, text="")]
     if rest.detect(path) or rest.detect_nikola_text(text, path):
         return rest.RESTRUCTUREDTEXT, *rest.read_rst(text, path)
     lines = split_lines(text)

@@ -46,6 +46,21 @@ def detect(text: str, path: str) -> bool:
     return path.lower().endswith((".html", ".htm")) or head.startswith(("<!doctype html", "<html"))
 
 
+_MEDIA = "img, picture, video, audio, iframe, object, embed, canvas, svg"
+# Docsify's page: its script configures the site (window.$docsify = {…}) and draws every
+# page of it from Markdown (https://docsify.js.org/#/configuration)
+_DOCSIFY_RE = re.compile(r"\$docsify\s*=")
+
+
+def _scripts_shell(tree, text: str) -> bool:
+    """True for the shell a single-page app fills in: a page whose body, its scripts
+    removed, holds no text and no image or other media (a JavaScript blog saved before
+    its scripts ran), or Docsify's ``index.html`` (whose "Loading…" is no post)."""
+    body = tree.body
+    return (body is None or (not body.text(strip=True) and body.css_first(_MEDIA) is None)
+            or _DOCSIFY_RE.search(text) is not None)
+
+
 def _block_text(node) -> str:
     if node.css_first("br") is None:
         raw = node.text(separator="", strip=False)
@@ -82,10 +97,14 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
 
     nlines = text.count("\n") + 1
     tree = HTMLParser(text)
+    ld_date = _json_ld_date(tree)
+    for junk in tree.css("script, style, noscript, template"):
+        junk.decompose()            # (no text: an app's shell is no post of its scripts)
     listed = _listed(tree)          # (before the cards and the furniture are removed)
     frags: list[Fragment] = []
     # a post's body alone (Substack's export, a CMS's content): no page around it
     body_only = _PAGE_TAG_RE.search(text) is None
+    shell = not body_only and _scripts_shell(tree, text)   # (before the furniture goes)
     if not body_only and "</html>" not in text.lower():
         frags.append(Fragment(path=path, line=nlines, end_line=nlines,
                               reason="truncated HTML (no closing </html>): read what is there",
@@ -154,7 +173,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     if date is None and meta is not None and DATE_RE.search(meta.attributes.get("content") or ""):
         date = DATE_RE.search(meta.attributes["content"]).group(1)
     if date is None:
-        date = _json_ld_date(tree)
+        date = ld_date
     if date is None and weixin is not None:
         date = _weixin_date(tree, scripts)
     if date is None:   # <time>July 8, 2021</time>, without datetime (Notion's export, themes)
@@ -187,6 +206,13 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     if not body_text and not title:
         frags.append(Fragment(path=path, line=1, end_line=nlines,
                               reason="HTML page without post text or title", text=preview(text)))
+        return [], frags
+    if shell:
+        frags.append(Fragment(path=path, line=1, end_line=nlines,
+                              reason="a page its scripts draw (a single-page app's shell: "
+                                     "Docsify's index.html, a page saved before its scripts "
+                                     "ran): no text, images or media of its own, not a post",
+                              text=preview(title)))
         return [], frags
     mirrored = mirror_address(path)
     if url is None and mirrored is not None:
