@@ -128,7 +128,7 @@ def _liquid_tag(m: re.Match) -> str:
     if re.match(r"https?://", target, re.I):
         target = urlsplit(target).path
     url = _ref(target)
-    if _IN_TARGET_RE.search(m.string, 0, m.start()):
+    if _IN_TARGET_RE.search(m.string[max(0, m.start() - 64):m.start()]):   # (linear)
         return url
     return f"[{target}]({url})"
 
