@@ -391,3 +391,87 @@ def test_no_two_posts_share_a_node_id(tmp_path):
     assert len(keys) == len(set(keys)) == 4
     assert [k for k in keys if "weekly" in k] == ["post:title:weeklynotes@b.example",
                                                   "post:title:weeklynotes@b.example#2"]
+
+
+def test_a_movable_type_export(tmp_path):
+    """Movable Type's (and TypePad's) export format: entries parted by eight dashes,
+    sections by five; the month first in DATE; text as CONVERT BREAKS says (HTML,
+    Markdown, or plain text with line breaks); the default address /YYYY/MM/BASENAME.html."""
+    export = """AUTHOR: Lin
+TITLE: Rotary embeddings
+BASENAME: rotary_embeddings
+STATUS: Publish
+CONVERT BREAKS: markdown
+PRIMARY CATEGORY: Notes
+CATEGORY: Notes
+CATEGORY: ML
+DATE: 01/02/2002 03:31:05 PM
+TAGS: "Movable Type",attention,"rope, rotary"
+-----
+BODY:
+Builds on [linear attention](https://lin.example/2001/12/linear_attention.html).
+-----
+EXTENDED BODY:
+More in [the log](/2002/03/a_log.html).
+-----
+KEYWORDS:
+rotary, position
+-----
+--------
+TITLE: Linear attention
+BASENAME: linear_attention
+CONVERT BREAKS: __default__
+DATE: 12/13/2001 09:00:00
+-----
+BODY:
+Kernels replace softmax,
+see <a href="https://lin.example/2002/01/rotary_embeddings.html">rotary</a>.
+
+A second paragraph.
+-----
+--------
+TITLE: A log
+BASENAME: a_log
+DATE: 03/04/2002 09:00:00
+CONVERT BREAKS: 0
+-----
+BODY:
+<p>Back to <a href="https://lin.example/2002/01/rotary_embeddings.html">rotary</a>.</p>
+-----
+SIDEBAR:
+<p>Not a section of the format.</p>
+-----
+--------
+NO ENTRY: 1
+TITLE: Linear attention
+-----
+COMMENT:
+AUTHOR: a reader
+Nice, see <a href="https://lin.example/2002/03/a_log.html">the log</a>.
+-----
+--------
+"""
+    (tmp_path / "export.txt").write_text(export, encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert {f.format for f in r.files} == {"movable-type"}
+    by_title = {p.title: p for p in r.posts}
+    assert sorted(by_title) == ["A log", "Linear attention", "Rotary embeddings"]
+    rope = by_title["Rotary embeddings"]
+    assert (rope.date, rope.categories, rope.tags) == (
+        "2002-01-02", ("Notes", "ML"), ("Movable Type", "attention", "rope, rotary"))
+    assert rope.text == ("Builds on linear attention.\nMore in the log.")
+    assert by_title["Linear attention"].date == "2001-12-13"
+    assert by_title["Linear attention"].text == (
+        "Kernels replace softmax, see rotary.\nA second paragraph.")
+    reasons = sorted((f.line, f.reason) for f in r.fragments)
+    assert reasons == [
+        (18, "1 keyword fields of the entries: summaries beside the posts' text, not read"),
+        (42, "1 × a section named 'SIDEBAR', which the format does not have: not read"),
+        (46, "Movable Type entry with only comments for an entry (NO ENTRY: 1): not a "
+             "published post"),
+        (49, "1 readers' comments of the entries: not the posts' text")]
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [
+        ("A log", "Rotary embeddings"), ("Linear attention", "Rotary embeddings"),
+        ("Rotary embeddings", "A log"), ("Rotary embeddings", "Linear attention")]

@@ -337,6 +337,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return export, *exports.read_ghost(text, path)
     if export == exports.JSON_FEED:
         return export, *exports.read_json_feed(text, path)
+    if export == exports.MOVABLE_TYPE:
+        return export, *exports.read_movable_type(text, path)
     if tab == "json":  # after Ghost's and JSON Feed's own JSON
         rows = table.read_json(text, path)
         if rows is not None:

@@ -1,5 +1,5 @@
 """Readers of the files blogging platforms export: WordPress WXR, RSS/Atom feeds, JSON
-Feed, Ghost JSON.
+Feed, Ghost JSON, the Movable Type export format.
 
 Each gives one post per published entry with its title, address, date, tags, categories
 and the text and links of its HTML content (see :func:`graphkit.readers.html.html_to_text`).
@@ -16,6 +16,8 @@ References
 .. [3] Ghost, "Importing and exporting content" (the JSON export),
    https://ghost.org/help/imports/
 .. [4] JSON Feed Version 1.1, https://www.jsonfeed.org/version/1.1/
+.. [5] Six Apart, "The Movable Type Import / Export Format",
+   https://movabletype.org/documentation/appendices/import-export-format.html
 """
 
 from __future__ import annotations
@@ -35,16 +37,28 @@ WXR = "wordpress-wxr"
 FEED = "feed"
 GHOST = "ghost-json"
 JSON_FEED = "json-feed"
+MOVABLE_TYPE = "movable-type"
+# the Movable Type export: an entry opens with KEY: VALUE lines, and a line of five
+# dashes parts them from the entry's text sections (BODY:, EXTENDED BODY:, COMMENT:…)
+_MT_KEYS = ("AUTHOR", "TITLE", "BASENAME", "STATUS", "DATE", "PRIMARY CATEGORY", "CATEGORY",
+            "TAGS", "CONVERT BREAKS", "ALLOW COMMENTS", "ALLOW PINGS", "NO ENTRY", "IMAGE",
+            "UNIQUE URL")
+_MT_SECTIONS = ("BODY", "EXTENDED BODY", "EXCERPT", "KEYWORDS", "COMMENT", "PING")
+_MT_HEAD_RE = re.compile(r"^(?:" + "|".join(_MT_KEYS) + r"):[ \t]")
+_MT_SECTION_RE = re.compile(r"^-----[ \t]*\r?\n(?:" + "|".join(_MT_SECTIONS) + r"):",
+                            re.M)
 _JSON_FEED_RE = re.compile(r'"version"\s*:\s*"https?://(?:www\.)?jsonfeed\.org/version/')
 _WP_NS = re.compile(r"wordpress\.org/export/\d")
 _CONTENT_NS = "{http://purl.org/rss/1.0/modules/content/}"
 
 
 def detect(text: str, path: str) -> str | None:
-    """``"wordpress-wxr"``, ``"feed"``, ``"json-feed"`` or ``"ghost-json"`` from a file's
-    head, else None."""
+    """``"wordpress-wxr"``, ``"feed"``, ``"json-feed"``, ``"ghost-json"`` or
+    ``"movable-type"`` from a file's head, else None."""
     low = path.lower()
     head = text.lstrip()[:4000]
+    if _MT_HEAD_RE.match(head) and _MT_SECTION_RE.search(head):
+        return MOVABLE_TYPE
     if low.endswith(".json"):
         if re.match(r'^\{\s*"db"\s*:', head):
             return GHOST
@@ -352,3 +366,161 @@ def _escape(text: str) -> str:
     import html
 
     return html.escape(text, quote=False)
+
+
+# Hatena Blog names its export after the blog's domain (NAME.hatenablog.com.export.txt)
+# and serves an entry at /entry/BASENAME
+_HATENA_EXPORT_RE = re.compile(r"^((?:[a-z0-9-]+\.)+[a-z]{2,})\.export\.txt$", re.I)
+_MT_DATE_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_MT_MARKDOWN = ("markdown", "markdown_with_smartypants")
+_MT_HTML = ("0", "richtext", "wysiwyg", "")
+
+
+def _mt_date(value: str) -> str | None:
+    """An entry's ``DATE``, written ``MM/DD/YYYY hh:mm:ss [AM|PM]``: the month first."""
+    import datetime as dt
+
+    m = _MT_DATE_RE.match(value)
+    if m is None:
+        return _date(value)
+    try:
+        return dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2))).isoformat()
+    except ValueError:
+        return None
+
+
+def _mt_entries(lines: list[str]) -> list[tuple[int, list[tuple[int, list[str]]]]]:
+    """The entries of a Movable Type export, each ``(first line, sections)`` with each
+    section ``(first line, its lines)``: entries end at a line of eight dashes,
+    sections at a line of five."""
+    entries, sections, chunk, start, entry_start = [], [], [], 1, 1
+    for i, line in enumerate(lines, 1):
+        mark = line.strip()
+        if mark in ("-----", "--------"):
+            sections.append((start, chunk))
+            chunk, start = [], i + 1
+            if mark == "--------":
+                entries.append((entry_start, sections))
+                sections, entry_start = [], i + 1
+        else:
+            chunk.append(line)
+    if any(line.strip() for line in chunk) or sections:
+        entries.append((entry_start, sections + [(start, chunk)]))
+    return [(n, secs) for n, secs in entries if any(x.strip() for _, c in secs for x in c)]
+
+
+def _mt_html(body: str, convert: str) -> str:
+    """HTML of a BODY as its ``CONVERT BREAKS`` says it is written: HTML as it is
+    (``0``, ``richtext``), else text whose blank lines part paragraphs and whose line
+    breaks are kept (``1``, ``__default__``, Textile)."""
+    if convert in _MT_HTML or re.search(r"<(?:p|div|br)\b", body, re.I):
+        return body
+    return "".join("<p>" + part.strip().replace("\n", "<br>") + "</p>"
+                   for part in re.split(r"\n\s*\n", body) if part.strip())
+
+
+def read_movable_type(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
+    """Read an export in the Movable Type format: each published entry is a post.
+
+    The format is Movable Type's and TypePad's, and the backup of most Japanese blog
+    services (Hatena Blog, Livedoor, FC2, Seesaa). An entry's ``TITLE``, ``DATE``
+    (``MM/DD/YYYY hh:mm:ss``, the month first), ``PRIMARY CATEGORY`` and ``CATEGORY``
+    lines, ``TAGS`` (comma-separated, quoted where a tag holds a comma or space) and
+    ``BASENAME`` (a name its address ends with; Movable Type's default address is
+    ``/YYYY/MM/BASENAME.html``, Hatena Blog's ``/entry/BASENAME`` on the domain the
+    export is named after, ``NAME.hatenablog.com.export.txt``) are read; its text is
+    ``BODY`` and ``EXTENDED BODY`` (the part after "continue reading"), HTML, Markdown
+    or plain text with line breaks as ``CONVERT BREAKS`` says.
+
+    Parameters
+    ----------
+    text : str
+        The export's text.
+    path : str
+        Name used in sources and fragments; Hatena's file name gives the blog's domain.
+
+    Returns
+    -------
+    posts : list of Post
+        One per published entry.
+    fragments : list of Fragment
+        Entries not published (``STATUS`` of ``Draft``, ``Future``…) or carrying only
+        comments (``NO ENTRY: 1``), each with its line, and once per file the readers'
+        comments and trackbacks (``COMMENT``, ``PING``: not the posts' text), the
+        excerpts and keywords (summaries beside the text, not read), sections of an
+        unknown name and lines that are not ``KEY: VALUE`` metadata.
+
+    References
+    ----------
+    .. [1] Six Apart, "The Movable Type Import / Export Format",
+       https://movabletype.org/documentation/appendices/import-export-format.html
+    .. [2] はてなブログ ヘルプ, "ブログのデータをエクスポートする",
+       https://help.hatenablog.com/entry/export
+    """
+    import csv
+
+    from .markdown import markdown_to_text
+
+    hatena = _HATENA_EXPORT_RE.match(path.replace("\\", "/").rsplit("/", 1)[-1])
+    posts, frags = [], []
+    aside: dict[str, list[int]] = {}       # section name -> lines where it stands
+    for line, sections in _mt_entries(text.splitlines()):
+        meta: dict[str, list[str]] = {}
+        meta_start, meta_lines = sections[0]
+        for k, row in enumerate(meta_lines):
+            key, sep, value = row.partition(":")
+            if sep and key.strip() in _MT_KEYS:
+                meta.setdefault(key.strip(), []).append(value.strip())
+            elif row.strip():
+                aside.setdefault("a line that is not KEY: VALUE metadata", []).append(
+                    meta_start + k)
+        parts: dict[str, list[str]] = {}
+        for start, chunk in sections[1:]:
+            lead = next((k for k, row in enumerate(chunk) if row.strip()), None)
+            if lead is None:
+                continue
+            name = chunk[lead].strip().rstrip(":").strip()
+            if name in ("BODY", "EXTENDED BODY") and chunk[lead].strip().endswith(":"):
+                parts.setdefault(name, []).append("\n".join(chunk[lead + 1:]))
+            else:
+                aside.setdefault(name if name in _MT_SECTIONS else f"a section named {name!r}, "
+                                 "which the format does not have", []).append(start + lead)
+        title = (meta.get("TITLE") or [""])[0]
+        status = (meta.get("STATUS") or ["Publish"])[0]
+        if status.casefold() != "publish" or (meta.get("NO ENTRY") or ["0"])[0] == "1":
+            why = ("only comments for an entry (NO ENTRY: 1)" if status.casefold() == "publish"
+                   else f"status {status!r}")
+            frags.append(Fragment(path=path, line=line, end_line=line,
+                                  reason=f"Movable Type entry with {why}: not a published post",
+                                  text=preview(title)))
+            continue
+        body = "\n".join(parts.get("BODY", []) + parts.get("EXTENDED BODY", []))
+        convert = (meta.get("CONVERT BREAKS") or [""])[0].casefold()
+        basename = (meta.get("BASENAME") or [""])[0].strip("/")
+        date = _mt_date((meta.get("DATE") or [""])[0])
+        host = hatena.group(1).lower() if hatena else None
+        url = f"https://{host}/entry/{basename}" if host and basename else None
+        extra = [basename] if basename else []
+        if basename and "/" not in basename and date:
+            extra.append(f"/{date[:4]}/{date[5:7]}/{basename}.html")   # MT's default address
+        tags = [t.strip() for row in meta.get("TAGS", [])
+                for t in next(csv.reader([row]), []) if t.strip()]
+        categories = list(dict.fromkeys(meta.get("PRIMARY CATEGORY", [])
+                                        + meta.get("CATEGORY", [])))
+        post = _post(path=path, line=line, fmt=MOVABLE_TYPE, title=title, url=url, date=date,
+                     html="" if convert in _MT_MARKDOWN else _mt_html(body, convert),
+                     tags=tags, categories=[c for c in categories if c],
+                     slug=basename.rsplit("/", 1)[-1] or None, extra_aliases=extra)
+        if convert in _MT_MARKDOWN:
+            plain, links = markdown_to_text(body.splitlines())
+            post = replace(post, text=plain, links=tuple(links), label=title or preview(plain, 40))
+        posts.append(post)
+    readers = {"COMMENT": "readers' comments", "PING": "trackbacks (pings)",
+               "EXCERPT": "excerpts", "KEYWORDS": "keyword fields"}
+    for name, where in aside.items():
+        why = (f"{len(where)} {readers[name]} of the entries: "
+               + ("not the posts' text" if name in ("COMMENT", "PING")
+                  else "summaries beside the posts' text, not read")
+               if name in readers else f"{len(where)} × {name}: not read")
+        frags.append(Fragment(path=path, line=where[0], end_line=where[-1], reason=why, text=""))
+    return posts, frags
