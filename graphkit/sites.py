@@ -71,11 +71,12 @@ _LIQUID_FILTER_RE = re.compile(r"""\{\{-?\s*["']([^"'{}]*)["']\s*\|\s*(?:relativ
 # Liquid tags naming a post: Jekyll's {% post_url name %} and {% link path %}, given
 # inside a link's target; DEV's (Forem's) {% link user/slug %} and {% post URL %}, a card
 # of the post standing alone in the text
-_LIQUID_TAG_RE = re.compile(r"\{%-?\s*(post_url|link|post)\s+([^%]+?)\s*-?%\}")
+# (the argument taken whole, possessively, and trimmed after: linear in any run of spaces)
+_LIQUID_TAG_RE = re.compile(r"\{%-?\s*(post_url|link|post)\s+([^%]++)%\}")
 # what stands before a tag inside a link's target: ( of [text](…), =" of href="…", [id]:
 _IN_TARGET_RE = re.compile(r"""(?:\(|=\s*["']?|\]:\s*)$""")
 _HUGO_REF_RE = re.compile(r"""\{\{[<%]\s*(?:ref|relref)\s+(?:"([^"]*)"|'([^']*)'|([^\s>%]+))\s*[>%]\}\}""")
-_HEXO_LINK_RE = re.compile(r"""\{%\s*post_link\s+("[^"]*"|'[^']*'|\S+)(?:\s+("[^"]*"|'[^']*'|[^%]*?))?\s*%\}""")
+_HEXO_LINK_RE = re.compile(r"""\{%\s*post_link\s+("[^"]*"|'[^']*'|[^\s%]+)(?:\s++([^%]*+))?%\}""")
 _HEXO_PATH_RE = re.compile(r"""\{%\s*post_path\s+("[^"]*"|'[^']*'|\S+)\s*%\}""")
 # [[target]], [[target|text]], [[target#heading]]; not ![[embeds]] and not [[1, 2]] arrays
 _WIKILINK_RE = re.compile(r"(?<![!\[\\])\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\](?!\])")
@@ -124,7 +125,7 @@ def _liquid_tag(m: re.Match) -> str:
     names a post of the site itself (Forem finds it by its path, ``user/slug``, and
     refuses another host's), so its path is the target, whatever host an export's
     posts are at."""
-    target = _unquote_arg(m.group(2))
+    target = _unquote_arg(m.group(2).strip().removesuffix("-"))
     if re.match(r"https?://", target, re.I):
         target = urlsplit(target).path
     url = _ref(target)

@@ -356,7 +356,7 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
             return README, [], [Fragment(
                 path=path, line=nonblank[0], end_line=nonblank[-1], reason=README_REASON,
                 text="")]
-    navigation = _navigation(text, path) if path.lower().endswith((".md", ".markdown")) else None
+    navigation = _navigation(text, path)
     if navigation is not None:
         nonblank = [i for i, line in enumerate(split_lines(text), 1) if line.strip()]
         return NAVIGATION, [], [Fragment(path=path, line=nonblank[0], end_line=nonblank[-1],

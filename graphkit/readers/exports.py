@@ -463,28 +463,9 @@ def read_movable_type(text: str, path: str) -> tuple[list[Post], list[Fragment]]
 
     hatena = _HATENA_EXPORT_RE.match(path.replace("\\", "/").rsplit("/", 1)[-1])
     posts, frags = [], []
-    aside: dict[str, list[int]] = {}       # section name -> lines where it stands
+    aside: dict[str, list[int]] = {}       # what is not read -> the lines where it stands
     for line, sections in _mt_entries(text.splitlines()):
-        meta: dict[str, list[str]] = {}
-        meta_start, meta_lines = sections[0]
-        for k, row in enumerate(meta_lines):
-            key, sep, value = row.partition(":")
-            if sep and key.strip() in _MT_KEYS:
-                meta.setdefault(key.strip(), []).append(value.strip())
-            elif row.strip():
-                aside.setdefault("a line that is not KEY: VALUE metadata", []).append(
-                    meta_start + k)
-        parts: dict[str, list[str]] = {}
-        for start, chunk in sections[1:]:
-            lead = next((k for k, row in enumerate(chunk) if row.strip()), None)
-            if lead is None:
-                continue
-            name = chunk[lead].strip().rstrip(":").strip()
-            if name in ("BODY", "EXTENDED BODY") and chunk[lead].strip().endswith(":"):
-                parts.setdefault(name, []).append("\n".join(chunk[lead + 1:]))
-            else:
-                aside.setdefault(name if name in _MT_SECTIONS else f"a section named {name!r}, "
-                                 "which the format does not have", []).append(start + lead)
+        meta, parts = _mt_fields(sections, aside)
         title = (meta.get("TITLE") or [""])[0]
         status = (meta.get("STATUS") or ["Publish"])[0]
         if status.casefold() != "publish" or (meta.get("NO ENTRY") or ["0"])[0] == "1":
@@ -515,12 +496,43 @@ def read_movable_type(text: str, path: str) -> tuple[list[Post], list[Fragment]]
             plain, links = markdown_to_text(body.splitlines())
             post = replace(post, text=plain, links=tuple(links), label=title or preview(plain, 40))
         posts.append(post)
-    readers = {"COMMENT": "readers' comments", "PING": "trackbacks (pings)",
-               "EXCERPT": "excerpts", "KEYWORDS": "keyword fields"}
     for name, where in aside.items():
-        why = (f"{len(where)} {readers[name]} of the entries: "
-               + ("not the posts' text" if name in ("COMMENT", "PING")
-                  else "summaries beside the posts' text, not read")
-               if name in readers else f"{len(where)} × {name}: not read")
-        frags.append(Fragment(path=path, line=where[0], end_line=where[-1], reason=why, text=""))
+        why = _MT_ASIDE.get(name, f"× {name}: not read")
+        frags.append(Fragment(path=path, line=where[0], end_line=where[-1],
+                              reason=f"{len(where)} {why}", text=""))
     return posts, frags
+
+
+# what of an entry is not its post's text, as the report says it
+_MT_ASIDE = {"COMMENT": "readers' comments of the entries: not the posts' text",
+             "PING": "trackbacks (pings) of the entries: not the posts' text",
+             "EXCERPT": "excerpts of the entries: summaries beside the posts' text, not read",
+             "KEYWORDS": "keyword fields of the entries: summaries beside the posts' text, "
+                         "not read"}
+
+
+def _mt_fields(sections: list[tuple[int, list[str]]], aside: dict[str, list[int]]
+               ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """An entry's metadata (``KEY: VALUE`` lines of its first section, each key's values
+    in order) and its ``BODY`` and ``EXTENDED BODY`` texts; the lines of every other
+    section and of any line that is no metadata are added to ``aside`` under its name."""
+    meta: dict[str, list[str]] = {}
+    meta_start, meta_lines = sections[0]
+    for k, row in enumerate(meta_lines):
+        key, sep, value = row.partition(":")
+        if sep and key.strip() in _MT_KEYS:
+            meta.setdefault(key.strip(), []).append(value.strip())
+        elif row.strip():
+            aside.setdefault("a line that is not KEY: VALUE metadata", []).append(meta_start + k)
+    parts: dict[str, list[str]] = {}
+    for start, chunk in sections[1:]:
+        lead = next((k for k, row in enumerate(chunk) if row.strip()), None)
+        if lead is None:
+            continue
+        name = chunk[lead].strip().rstrip(":").strip()
+        if name in ("BODY", "EXTENDED BODY") and chunk[lead].strip().endswith(":"):
+            parts.setdefault(name, []).append("\n".join(chunk[lead + 1:]))
+        else:
+            aside.setdefault(name if name in _MT_SECTIONS else f"a section named {name!r}, "
+                             "which the format does not have", []).append(start + lead)
+    return meta, parts
