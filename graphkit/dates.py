@@ -52,7 +52,7 @@ def is_partial(date: str | None) -> bool:
     return bool(date) and bool(_PARTIAL_RE.match(date))
 
 
-def parse_date(value: object) -> str | None:
+def parse_date(value: object, *, month_first: bool = False) -> str | None:
     """The calendar date a metadata value names, as ``YYYY-MM-DD``, or None.
 
     Generators' front matter writes dates in many forms: a YAML date or timestamp, an
@@ -71,6 +71,9 @@ def parse_date(value: object) -> str | None:
     ----------
     value : object
         A ``datetime.date``/``datetime``, a string, or anything else (None).
+    month_first : bool, keyword-only
+        Numbers ending with the year are month, day, year whatever their size, as a
+        format that says so writes them (the Movable Type export's ``MM/DD/YYYY``).
 
     Returns
     -------
@@ -92,6 +95,8 @@ def parse_date(value: object) -> str | None:
     ('2022-08-13', '2022-08-13', None)
     >>> parse_date("20220708"), parse_date(1608254542044), parse_date(12345678)
     ('2022-07-08', '2020-12-18', None)
+    >>> parse_date("07/08/2022 03:31:05 PM", month_first=True)
+    '2022-07-08'
     """
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -113,9 +118,12 @@ def parse_date(value: object) -> str | None:
     m = _YEAR_LAST_RE.match(text)
     if m:        # the day first in most of the world, the month first in the US: only
         first, second, year = (int(g) for g in m.groups())   # a number over 12 tells
-        if (first > 12) == (second > 12):
+        if month_first:
+            month, day = first, second
+        elif (first > 12) == (second > 12):
             return None              # 07/08/2022: either; 13/14/2022: neither
-        day, month = (first, second) if first > 12 else (second, first)
+        else:
+            day, month = (first, second) if first > 12 else (second, first)
         try:
             return dt.date(year, month, day).isoformat()
         except ValueError:

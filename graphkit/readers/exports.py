@@ -27,6 +27,7 @@ import json
 import re
 from dataclasses import replace
 
+from ..dates import parse_date
 from ..model import Fragment, Link, Post, Source
 from ..text import line_numbers, preview
 from .frontmatter import _date, url_aliases
@@ -371,22 +372,8 @@ def _escape(text: str) -> str:
 # Hatena Blog names its export after the blog's domain (NAME.hatenablog.com.export.txt)
 # and serves an entry at /entry/BASENAME
 _HATENA_EXPORT_RE = re.compile(r"^((?:[a-z0-9-]+\.)+[a-z]{2,})\.export\.txt$", re.I)
-_MT_DATE_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _MT_MARKDOWN = ("markdown", "markdown_with_smartypants")
 _MT_HTML = ("0", "richtext", "wysiwyg", "")
-
-
-def _mt_date(value: str) -> str | None:
-    """An entry's ``DATE``, written ``MM/DD/YYYY hh:mm:ss [AM|PM]``: the month first."""
-    import datetime as dt
-
-    m = _MT_DATE_RE.match(value)
-    if m is None:
-        return _date(value)
-    try:
-        return dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2))).isoformat()
-    except ValueError:
-        return None
 
 
 def _mt_entries(lines: list[str]) -> list[tuple[int, list[tuple[int, list[str]]]]]:
@@ -478,7 +465,7 @@ def read_movable_type(text: str, path: str) -> tuple[list[Post], list[Fragment]]
         body = "\n".join(parts.get("BODY", []) + parts.get("EXTENDED BODY", []))
         convert = (meta.get("CONVERT BREAKS") or [""])[0].casefold()
         basename = (meta.get("BASENAME") or [""])[0].strip("/")
-        date = _mt_date((meta.get("DATE") or [""])[0])
+        date = parse_date((meta.get("DATE") or [""])[0], month_first=True)  # MM/DD/YYYY
         host = hatena.group(1).lower() if hatena else None
         url = f"https://{host}/entry/{basename}" if host and basename else None
         extra = [basename] if basename else []
