@@ -1134,6 +1134,9 @@ def _hostile() -> dict:
     out["markdown_100000_lines_of_items_and_indented_code_s"] = round(time.perf_counter() - t, 2)
     from graphkit.readers.frontmatter import read_metadata_header
     from graphkit.readers.rest import ablog_post
+    from graphkit.dates import READERS_RE
+    from graphkit.relate import series_of
+    from graphkit.render import short_label
     from graphkit.sites import expand_site_links
 
     spaces = " " * 100_000
@@ -1147,10 +1150,25 @@ def _hostile() -> dict:
             # (Jekyll's and Hexo's tags never closed: 6.4 s at 40,000 spaces before the
             # twenty-third session, since the first Jekyll reader)
             ("liquid_tag", lambda: expand_site_links("{% link a" + spaces)),
-            ("hexo_post_link", lambda: expand_site_links("{% post_link a b" + spaces))):
+            ("hexo_post_link", lambda: expand_site_links("{% post_link a b" + spaces)),
+            # (cubic before the twenty-fourth session, found by regexploit and a fuzz of
+            # every pattern: 60 s for a title of 3,000 spaces, 18 s for a line "By" and
+            # 4,000 spaces in any Markdown file)
+            ("series_title", lambda: series_of("变分自编码器" + spaces + "b")),
+            ("series_label", lambda: short_label("变分自编码器" + spaces + "b")),
+            ("listing_by_line", lambda: read_text("By" + spaces + "x\n\n正文。\n", "a.md"))):
         t = time.perf_counter()
         call()
         out[f"{name}_100000_spaces_s"] = round(time.perf_counter() - t, 3)
+    # (quadratic before the twenty-fourth session) a run of 100,000 digits before
+    # "位读者", of "<" never closed in a link's text
+    for name, call in (
+            ("reader_count_100000_digits", lambda: READERS_RE.search("1" * 100_000 + "x")),
+            ("link_text_100000_lt", lambda: read_text(
+                "---\ntitle: a\n---\n<a href='/b/'>" + "<" * 100_000 + "</a>\n", "a.md"))):
+        t = time.perf_counter()
+        call()
+        out[f"{name}_s"] = round(time.perf_counter() - t, 3)
     # DEV's card tags, 20,000 on one line: each looks back a bounded stretch for the link
     # it may stand in (the first version searched the whole line before it: 6.2 s)
     t = time.perf_counter()

@@ -213,7 +213,7 @@ class Fetcher:
             def build_response(self, req, resp):
                 response = super().build_response(req, resp)
                 length = response.headers.get("Content-Length", "")
-                if length.isdigit() and int(length) > limit:
+                if length.isdecimal() and (len(length) > 18 or int(length) > limit):
                     response._content = resp.read(limit, decode_content=True) or b""
                     response._content_consumed = True
                     resp.close()

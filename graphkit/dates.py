@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 ISO_DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})")      # a full date inside page text
-READERS_RE = re.compile(r"(\d+)\s*位读者")             # kexue.fm's reader count
+READERS_RE = re.compile(r"(?<!\d)(\d{1,9})\s*+位读者")   # kexue.fm's reader count
 MONTHS = {m: i for i, m in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)}
 _FULL_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -37,7 +37,7 @@ def year_of(date: str | None) -> int | None:
     >>> year_of("2021-10-05"), year_of("--10-05"), year_of(None)
     (2021, None, None)
     """
-    if date and len(date) >= 4 and date[:4].isdigit():
+    if date and len(date) >= 4 and date[:4].isdecimal():
         return int(date[:4])
     return None
 

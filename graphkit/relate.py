@@ -44,7 +44,7 @@ CITATION_RE = re.compile(r"《([^《》\n]{1,200})》")
 ARXIV_RE = re.compile(r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(?P<id>\d{4}\.\d{4,5}|[a-z\-]+/\d{7})",
                       re.I)
 ARCHIVE_URL_RE = re.compile(
-    r"^" + KEXUE_HOST + r"?/archives/(\d+)(?:[/?#].*)?$")
+    r"^" + KEXUE_HOST + r"?/archives/(\d{1,12})(?:[/?#].*)?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
@@ -55,19 +55,19 @@ PART_ORDER = {"上": 1, "中": 2, "下": 3, "上篇": 1, "中篇": 2, "下篇": 
               "实现篇": 2, "进阶篇": 3}
 _SERIES_PATTERNS = (
     # Transformer升级之路：1、…  /  流形上的最速下降：5. 对偶梯度下降
-    re.compile(r"^(?P<stem>.+?)[:：]\s*(?P<num>\d{1,3})\s*[、.．]\s*\S"),
+    re.compile(r"^(?P<stem>.+?)[:：]\s*+(?P<num>\d{1,3})\s*+[、.．]\s*+\S"),
     # 变分自编码器（八）：…  /  【搜出来的文本】⋅（二）从MCMC到模拟退火
-    re.compile(r"^(?P<stem>.+?)\s*[（(](?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})[）)]"),
+    re.compile(r"^(?P<stem>.*?\S)\s*+[（(](?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})[）)]"),
     # 让人惊叹的Johnson-Lindenstrauss引理：应用篇  /  AdamW的…（下）
-    re.compile(r"^(?P<stem>.+?)\s*[:：]?\s*(?P<part>上篇|中篇|下篇|基础篇|理论篇|原理篇|方法篇|"
+    re.compile(r"^(?P<stem>.*?\S)\s*+[:：]?\s*+(?P<part>上篇|中篇|下篇|基础篇|理论篇|原理篇|方法篇|"
                r"应用篇|实践篇|实现篇|进阶篇)\s*$"),
-    re.compile(r"^(?P<stem>.+?)\s*[（(](?P<part>上|中|下)[）)]\s*$"),
+    re.compile(r"^(?P<stem>.*?\S)\s*+[（(](?P<part>上|中|下)[）)]\s*$"),
 )
 
 
 def chinese_number(text: str) -> int:
     """Return the value of a number written in digits or Chinese numerals up to 999."""
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if text in CN_NUM:
         return CN_NUM[text]
@@ -478,7 +478,7 @@ def work_inside_title(cited: str, title: str) -> bool:
     if not k or k == t or k not in t:
         return False
     rest = t.replace(k, " ", 1)
-    rest = re.sub(r"\[[^\]]*\]|<[^>]*>", "", rest)
+    rest = re.sub(r"\[[^\[\]]*+\]|<[^<>]*+>", "", rest)
     rest = re.sub(r"第?[\d一二三四五六七八九十百]+[章节篇回讲部]?", "", rest)
     about = False
     for word in sorted(WORK_POST_WORDS, key=len, reverse=True):

@@ -180,7 +180,8 @@ def _script_escape(text: str) -> str:
 
 
 _SERIES_SHORT_RE = re.compile(
-    r"^(?P<stem>.+?)\s*(?:[:：]\s*(?P<n1>\d{1,3})\s*[、.．]|[（(](?P<n2>[一二三四五六七八九十]{1,3}|\d{1,3})[）)])")
+    r"^(?P<stem>.*?\S)\s*+(?:[:：]\s*+(?P<n1>\d{1,3})\s*+[、.．]"
+    r"|[（(](?P<n2>[一二三四五六七八九十]{1,3}|\d{1,3})[）)])")
 
 
 def short_label(label: str, *, limit: int = SHORT_LABEL) -> str:

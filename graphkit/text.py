@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 
@@ -30,7 +32,7 @@ BARE_URL_PATTERN = (r"(?i:https?://)" + _URL_ASCII + r"*+(?:(?<=/)"
                     r"[^\x00-\x7f\s，。；：！？、（）【】《》“”‘’「」…]++" + _URL_ASCII + r"*+)*+")
 # ... not inside a word, an attribute or another address
 BARE_URL_RE = re.compile(r"(?<![A-Za-z0-9_/=\"'@.\-])" + BARE_URL_PATTERN)
-TAG_RE = re.compile(r"<[^>]*>")
+TAG_RE = re.compile(r"<[^<>]*+>")       # from the last "<" before a ">": linear
 
 
 def bare_url(text: str) -> str:
@@ -69,6 +71,29 @@ def iter_lines(text: str) -> Iterator[str]:
         pos = m.end()
     if pos < len(text):
         yield text[pos:]
+
+
+def _json_int(digits: str) -> int | str:
+    limit = sys.get_int_max_str_digits()
+    return int(digits) if not limit or len(digits) <= limit else digits
+
+
+def loads_json(text: str):
+    """:func:`json.loads`, except that an integer longer than Python converts to ``int``
+    (:func:`sys.get_int_max_str_digits`, 4,300 digits by default) is kept as its text.
+
+    ``json.loads`` raises a bare :class:`ValueError`, not :class:`json.JSONDecodeError`,
+    on such a number, so that one field nobody reads would lose its row, or stop a
+    reader that expects only broken JSON. Raises :class:`json.JSONDecodeError` on text
+    that is not JSON and :class:`RecursionError` on nesting deeper than the parser's
+    stack.
+
+    References
+    ----------
+    .. [1] Python documentation, "Integer string conversion length limitation",
+       https://docs.python.org/3/library/stdtypes.html#int-max-str-digits
+    """
+    return json.loads(text, parse_int=_json_int)
 
 
 def line_numbers(text: str, offsets) -> list[int]:

@@ -277,3 +277,48 @@ def test_an_impossible_yaml_timestamp_is_reported(tmp_path):
     assert post.text == "正文还在。"
     (frag,) = r.fragments
     assert "a value cannot be read (hour must be in 0..23)" in frag.reason
+
+
+def test_an_integer_longer_than_python_converts_costs_no_post(tmp_path):
+    # json.loads and tomllib raise a bare ValueError on an integer of more than 4,300
+    # digits (Python's int_max_str_digits), which stopped the JSONL reader and lost a
+    # whole JSON export; the number is kept as text, the post read
+    big = "9" * 5000
+    posts, frags = read_jsonl('{"title": "大数", "text": "正文。", "id": %s}\n' % big + GOOD,
+                              "big.jsonl")
+    assert [p.title for p in posts] == ["大数", "留下来的好文章"] and frags == []
+    (tmp_path / "export.json").write_text(
+        '[{"title": "导出的文章", "text": "正文讲矩阵。", "n": %s}]' % big, encoding="utf-8")
+    (tmp_path / "toml.md").write_text(
+        '+++\ntitle = "T"\nweight = %s\n+++\n正文讲优化。\n' % big, encoding="utf-8")
+    read = read_paths([tmp_path])
+    assert len(read.posts) == 2
+    assert {p.title for p in read.posts} >= {"导出的文章"}
+    assert any("正文讲优化" in p.text for p in read.posts)
+    toml = [f for f in read.fragments if f.path.endswith("toml.md")]
+    assert toml and "a value cannot be read" in toml[0].reason
+
+
+def test_an_archive_link_of_5000_digits_is_no_archive_id(tmp_path):
+    # int() of the id raised ValueError and stopped the build
+    from graphkit.options import BuildOptions
+    from graphkit.pipeline import relate
+
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: A\n---\n见 [x](https://kexue.fm/archives/" + "9" * 5000 + ") 与《B》。\n",
+        encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: B\n---\n正文。\n", encoding="utf-8")
+    posts = read_paths([tmp_path]).posts
+    edges = relate(posts, options=BuildOptions(layers=("cites",)))[0]
+    title = {p.key: p.title for p in posts}
+    assert [(title[e.source], title.get(e.target)) for e in edges] == [("A", "B")]
+
+
+def test_series_titles_padded_with_spaces_keep_their_stem_and_number():
+    # the patterns were cubic in a run of spaces (60 s for 3,000); now linear
+    # (benchmarks: series_title_100000_spaces_s) and still read the same
+    from graphkit.relate import series_of
+
+    assert series_of("变分自编码器" + " " * 3000 + "（二）：x") == ("变分自编码器", 2)
+    assert series_of("让人惊叹的引理" + " " * 3000 + "：应用篇") == ("让人惊叹的引理", 2)
+    assert series_of("不是系列" + " " * 3000 + "b") is None

@@ -23,13 +23,12 @@ References
 from __future__ import annotations
 
 import io
-import json
 import re
 from dataclasses import replace
 
 from ..dates import parse_date
 from ..model import Fragment, Link, Post, Source
-from ..text import line_numbers, preview
+from ..text import line_numbers, loads_json, preview
 from .frontmatter import _date, url_aliases
 from .html import html_to_text
 from .kexue import SITE_URL, archive_link_id
@@ -263,7 +262,7 @@ def read_ghost(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     ``plaintext``).
     """
     try:
-        doc = json.loads(text)
+        doc = loads_json(text)
         data = doc["db"][0]["data"]
         rows = data.get("posts") or []
     except (ValueError, KeyError, IndexError, TypeError, RecursionError) as exc:
@@ -315,7 +314,7 @@ def read_json_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     from .table import body_text
 
     try:
-        doc = json.loads(text)
+        doc = loads_json(text)
         items = doc["items"]
         if not isinstance(items, list):
             raise TypeError("items is not a list")

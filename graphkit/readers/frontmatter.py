@@ -21,7 +21,7 @@ from ..model import Fragment, Post, Source
 from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, LABEL_PREFIX, canonical_from_lead,
                      canonical_from_meta, expand_site_links, file_slug, medium_post_id,
                      path_aliases, slugify)
-from ..text import preview
+from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
 
@@ -198,7 +198,7 @@ def parse_front_matter(raw: str, fence: str = "---", *, foreign_tags: bool = Fal
         import json
 
         try:
-            loaded = json.loads(raw)
+            loaded = loads_json(raw)
         except json.JSONDecodeError as exc:
             raise FrontMatterError(exc.msg, exc.lineno) from None
         except RecursionError:
@@ -233,6 +233,8 @@ def parse_front_matter(raw: str, fence: str = "---", *, foreign_tags: bool = Fal
                                    ) from None
         except RecursionError:
             raise FrontMatterError("nested too deeply") from None
+        except ValueError as exc:        # an integer of more digits than int() converts
+            raise FrontMatterError(f"a value cannot be read ({exc})") from None
     if loaded is None:
         return {}
     if not isinstance(loaded, dict):

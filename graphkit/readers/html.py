@@ -26,7 +26,7 @@ from .. import dates
 from ..dates import ISO_DATE_RE
 from ..model import Fragment, Link, Post, Source
 from ..sites import archived_address, path_aliases, weixin_article_id
-from ..text import preview, sentence_around
+from ..text import loads_json, preview, sentence_around
 from .frontmatter import url_aliases
 from .archive import archive_kind
 from .kexue import SITE_URL, archive_link_id
@@ -37,7 +37,7 @@ BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"
 BLOCKS = ", ".join(BLOCK_TAGS)
 DATE_RE, READERS_RE = ISO_DATE_RE, dates.READERS_RE
 _PAGE_TAG_RE = re.compile(r"<(?:html|head|body)[\s>]", re.I)
-_TITLE_SUFFIX = re.compile(r"\s*[-|–—]\s*(科学空间|Scientific Spaces).*$")
+_TITLE_SUFFIX = re.compile(r"(?<!\s)\s*+[-|–—]\s*+(科学空间|Scientific Spaces).*$")
 
 
 def detect(text: str, path: str) -> bool:
@@ -387,7 +387,7 @@ def _weixin_date(tree, v: dict[str, str]) -> str | None:
         if day:
             return day
     ct = v.get("ct", "")
-    if ct.isdigit() and 9 <= len(ct) <= 10:
+    if ct.isdecimal() and 9 <= len(ct) <= 10:
         return dt.datetime.fromtimestamp(int(ct), BEIJING).date().isoformat()
     return None
 
@@ -463,14 +463,12 @@ def _json_ld_date(tree) -> str | None:
     ----------
     .. [1] schema.org, ``BlogPosting``, https://schema.org/BlogPosting; W3C, JSON-LD 1.1.
     """
-    import json
-
     for script in tree.css('script[type="application/ld+json"]')[:5]:
         raw = script.text(deep=True)
         if len(raw) > MAX_LD_BYTES:
             continue
         try:
-            doc = json.loads(raw)
+            doc = loads_json(raw)
         except (ValueError, RecursionError):
             continue
         nodes = doc.get("@graph", [doc]) if isinstance(doc, dict) else doc

@@ -32,7 +32,7 @@ SITE_NAME = "科学空间"   # the blog's name, as its pages give it
 
 HEADER_RE = re.compile(
     r"^#\s+\[(?P<title>.+)\]\((?P<url>" + KEXUE_HOST
-    + r"/archives/(?P<id>\d+))[^)]*\)\s*$")
+    + r"/archives/(?P<id>\d{1,12}))[^)]*\)\s*$")
 DATE_RE, READERS_RE = ISO_DATE_RE, dates.READERS_RE
 # the reprint notice that closes a post body (written in two parts so that a search of
 # the repository for copied site text does not match this reader)
@@ -40,7 +40,7 @@ REPRINT_MARK = "转载到请包括" "本文地址"
 REPRINT_RE = re.compile(REPRINT_MARK)
 CATEGORY_RE = re.compile(r"^\s*分类[:：]")
 RELATED_RE = re.compile(r"^#{2,4}\s*你也许还对下面的内容感兴趣")
-ONLINE_ID_RE = re.compile(r"@online\{kexuefm-(\d+)")
+ONLINE_ID_RE = re.compile(r"@online\{kexuefm-(\d{1,12})(?!\d)")
 CITE_LINE_RE = re.compile(
     r"\((?P<mon>[A-Z][a-z]{2})\.?\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})\)\.\s*《(?P<title>.+?)\s*》")
 BIB_TITLE_RE = re.compile(r"^\s*title=\{(?P<title>.*)\},?\s*$")
@@ -49,8 +49,8 @@ ARCHIVE_YEAR_RE = re.compile(r"^#{2,4}\s*(\d{4})年")
 ARCHIVE_MONTH_RE = re.compile(r"^\s*[-*]\s*(\d{1,2})月\s*$")
 ARCHIVE_ITEM_RE = re.compile(
     r"^\s*[-*]\s*(?P<day>\d{1,2})日[:：]\s*\[(?P<title>.+)\]\((?P<url>https?://[^)\s]+/archives/"
-    r"(?P<id>\d+))\)(?:\s*\(\s*\[(?P<comments>\d+)\].*)?\s*$")
-ARCHIVE_ID_RE = re.compile(r"/archives/(\d+)")
+    r"(?P<id>\d{1,12}))\)(?:\s*\(\s*\[(?P<comments>\d+)\].*)?\s*$")
+ARCHIVE_ID_RE = re.compile(r"/archives/(\d{1,12})(?!\d)")
 MONTHS = dates.MONTHS
 
 
@@ -83,14 +83,14 @@ def _taxonomy(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not m:
         return (), ()
     cats = tuple(c.strip() for c in re.split(r"[,，]", m.group("cats") or "") if c.strip())
-    tags_text = re.sub(r"(抢沙发|\d+\s*条评论|\d+\s*评论)\s*$", "", m.group("tags") or "")
+    tags_text = re.sub(r"(抢沙发|(?<!\d)\d++\s*+条?评论)\s*$", "", m.group("tags") or "")
     tags = tuple(t.strip() for t in re.split(r"[,，]", tags_text) if t.strip())
     return cats, tags
 
 
 def _file_id(path: str) -> int | None:
     stem = PurePath(path).stem
-    return int(stem) if stem.isdigit() else None
+    return int(stem) if stem.isdecimal() and len(stem) <= 12 else None
 
 
 def read_kexue_page(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
@@ -257,7 +257,7 @@ def read_kexue_archive(lines: list[str], path: str) -> tuple[list[Post], list[Fr
 
 def archive_link_id(url: str) -> int | None:
     """Archive id of a kexue.fm / spaces.ac.cn URL or ``/archives/ID`` path, else None."""
-    m = re.match(r"^" + KEXUE_HOST + r"?/archives/(\d+)", url)
+    m = re.match(r"^" + KEXUE_HOST + r"?/archives/(\d{1,12})(?!\d)", url)
     return int(m.group(1)) if m else None
 
 

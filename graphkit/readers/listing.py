@@ -30,8 +30,8 @@ from ..text import first_sentence, normalize_title, preview
 MONTHS = dates.MONTHS
 DATE_A_RE = re.compile(r"^\s*(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s*$")
 BY_B_RE = re.compile(
-    r"^\s*By\s+(?P<author>[^|]+?)\s*\|\s*(?P<date>\d{4}-\d{2}-\d{2})\s*\|\s*"
-    r"(?P<readers>\d+)\s*位读者\s*\|\s*引用(?P<rest>.*)$")
+    r"^\s*+By\s++(?P<author>[^|]++)\|\s*+(?P<date>\d{4}-\d{2}-\d{2})\s*+\|\s*+"
+    r"(?P<readers>\d{1,9})\s*+位读者\s*+\|\s*+引用(?P<rest>.*)$")
 MORE_RE = re.compile(r"^\s*点击阅读全文\s*(\.{3}|…)?\s*$")
 META_RE = re.compile(
     r"^\s*分类\s*[:：]\s*(?P<cats>.*?)\s*(?:标签\s*[:：]\s*(?P<tags>.*?))?"

@@ -54,7 +54,7 @@ _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~^$&%])")
 _EMPH_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)"
                       r"|(?<![\w_\\])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
-_ANCHOR_RE = re.compile(r"\s*\[\\?#\]\([^)]*\)\s*$")   # "## 标题 [\#](url#标题)"
+_ANCHOR_RE = re.compile(r"(?<!\s)\s*+\[\\?#\]\([^()\[\]\n]*+\)\s*$")   # "## 标题 [\#](url#标题)"
 _FENCE_RE = re.compile(r"^\s*(```|~~~)")
 # raw HTML of a source file (CommonMark 0.31.2, "Raw HTML"): an open tag whose attributes
 # are well formed (JSX's {…} values too), or a closing tag. Math such as $a<b$ and $c>d$

@@ -10,12 +10,11 @@ The notebook format: https://nbformat.readthedocs.io/en/latest/format_descriptio
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 
 from ..model import Fragment, Post
-from ..text import preview
+from ..text import loads_json, preview
 from . import frontmatter
 
 NOTEBOOK = "notebook"
@@ -61,7 +60,7 @@ def read_notebook(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """
     lines_total = text.count("\n") + 1
     try:
-        nb = json.loads(text)
+        nb = loads_json(text)
     except (ValueError, RecursionError) as exc:
         line = getattr(exc, "lineno", 1)
         return [], [Fragment(path=path, line=line, end_line=lines_total,

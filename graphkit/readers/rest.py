@@ -50,7 +50,7 @@ _ABLOG_POST_RE = re.compile(r"^\.\. post::(?P<date>[^\n]*)(?:\n|$)(?P<options>(?
                             r"[^\n]*(?:\n|$))*)", re.M)
 _OPTION_RE = re.compile(r"^[ \t]+:([\w-]+):(.*)$", re.M)
 ABLOG_OPTIONS = ("tags", "category", "author", "title", "redirect", "language", "location")
-_SPACES_RE = re.compile(r"\s*\n\s*")
+_SPACES_RE = re.compile(r"(?<!\s)\s*\n\s*")
 # docutils' table parsers take time that grows with the square of a table's width (a
 # 3,000-column grid table of 250 kB: 22 s); no post has a table this wide
 MAX_TABLE_COLUMNS = 64

@@ -27,7 +27,7 @@ from pathlib import PurePosixPath
 
 from ..model import Fragment, Link, Post, Source
 from ..sites import canonical_from_meta, notion_page_id
-from ..text import TAG_RE, iter_lines, line_numbers, preview, split_lines
+from ..text import TAG_RE, iter_lines, line_numbers, loads_json, preview, split_lines
 from .frontmatter import DATE_KEYS, _as_list, post_date, unpublished, url_aliases
 from .html import html_to_text
 from .kexue import SITE_URL, archive_link_id
@@ -181,7 +181,7 @@ def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
     JSON (a site's settings, ``package.json``, a data file) is not a table of posts.
     """
     try:
-        doc = json.loads(text)
+        doc = loads_json(text)
     except (ValueError, RecursionError):
         return None
     rows = _json_rows(doc)
@@ -243,7 +243,7 @@ def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                                          f"{MAX_JSON_DEPTH}: not read", text=preview(line)))
             continue
         try:
-            row = json.loads(line)
+            row = loads_json(line)
         except json.JSONDecodeError as exc:
             frags.append(Fragment(path=path, line=n, end_line=n,
                                   reason=f"invalid JSON ({exc.msg} at column {exc.colno})",
