@@ -399,6 +399,14 @@ class TitleIndex:
         post) and at least half of its links do. A link to another site reaches a post
         only by accident, and never half of the time.
 
+        A site whose addresses are not its files' paths (Gridea's ``/post/SLUG/``, a
+        ``permalink`` setting not given) counts when its links of one folder shape
+        (``post/``; ``0000/00/`` for dated folders) reach at least two different posts
+        by their last segment, the post's name, and four in five of the links of that
+        shape do: another site's links (``github.com/me/REPO``) also reach names that
+        are not posts here. A post's link to itself is no evidence either way (a post
+        names where else it is published).
+
         Returns
         -------
         set of str
@@ -407,6 +415,7 @@ class TitleIndex:
         reached: dict[str, set[str]] = {}
         resolved: dict[str, int] = {}
         totals: dict[str, int] = {}
+        by_name: dict[tuple[str, str], list[str | None]] = {}    # (host, folder shape)
         for p in posts:
             for link in p.links:
                 u = substack_address(outbound_target(link.url.strip()))
@@ -426,7 +435,17 @@ class TitleIndex:
                 if len(keys) == 1:
                     reached.setdefault(host, set()).update(keys)
                     resolved[host] = resolved.get(host, 0) + 1
+                    continue
+                name = whole.rpartition("/")[2]
+                keys = self.by_alias.get(name, set()) if name != whole else {p.key}
+                if p.key not in keys:
+                    shape = re.sub(r"\d", "0", whole[:-len(name)])
+                    by_name.setdefault((host, shape), []).append(
+                        next(iter(keys)) if len(keys) == 1 else None)
         added = {h for h, ks in reached.items() if len(ks) >= 2 and 2 * resolved[h] >= totals[h]}
+        added |= {h for (h, _), hits in by_name.items()
+                  if len(set(hits) - {None}) >= 2 and 5 * sum(k is not None for k in hits)
+                  >= 4 * len(hits)}
         self.hosts |= added
         return added
 

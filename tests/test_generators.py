@@ -631,3 +631,33 @@ def test_hugos_permalinks_by_page_kind():
     conf = read_site_config('[permalinks.page]\nposts = "/p/:slug/"\n[permalinks.section]\n'
                             'posts = "/p/"\n', "b/hugo.toml")
     assert conf == (("permalink:posts", "/p/:slug/"),)
+
+
+def _cites(folder):
+    r = read_paths([folder])
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    return sorted((title[e.source], title[e.target]) for e in edges)
+
+
+def test_a_site_whose_addresses_are_not_its_files_paths(tmp_path):
+    """Gridea keeps ``posts/SLUG.md`` and publishes ``/post/SLUG/``; no file says so.
+    Its own links of that shape name posts, so its host is the site's own; another
+    site's links of one shape that also name things that are no post here are not."""
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    head = "---\ntitle: '{}'\ndate: 2021-0{}-01 10:00:00\npublished: true\nhideInList: false\n---\n"
+    (posts / "attention.md").write_text(
+        head.format("注意力", 1) + "下一篇 [RoPE](https://mei.github.io/post/rope/)。\n"
+        "代码在 [attention](https://github.com/mei/attention) 与 "
+        "[tools](https://github.com/mei/tools)。\n", encoding="utf-8")
+    (posts / "rope.md").write_text(
+        head.format("旋转位置编码", 2) + "基于 [注意力](https://mei.github.io/post/attention)。\n"
+        "代码在 [rope](https://github.com/mei/rope) 与 [notes](https://github.com/mei/notes)。"
+        "\n本文地址 https://mei.github.io/post/rope/\n", encoding="utf-8")
+    (posts / "adam.md").write_text(
+        head.format("Adam", 3) + "见 [注意力](https://mei.github.io/post/attention/) 与 "
+        "[编码](https://mei.github.io/post/rope/)，[标签](https://mei.github.io/tag/ml/)。\n"
+        "实现 [attention](https://github.com/mei/attention)。\n", encoding="utf-8")
+    assert _cites(tmp_path) == [("Adam", "旋转位置编码"), ("Adam", "注意力"),
+                                ("旋转位置编码", "注意力"), ("注意力", "旋转位置编码")]
