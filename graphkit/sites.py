@@ -647,11 +647,12 @@ def path_aliases(path: str) -> set[str]:
 
     ``blog/content/posts/x.md`` → ``content/posts/x``, ``posts/x``, ``x`` (and the whole
     path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it. A folder's
-    ``index``, ``_index`` or ``README`` file is named by its folder. A file of a
+    ``index``, ``_index`` or ``README`` file is named by its folder, and so is Lektor's
+    ``contents.lr``. A file of a
     Notion export (``Title ID.md``) is also ``notion/ID`` (:func:`notion_page_id`).
     """
-    p = re.sub(rf"(/(index|_index|readme))?\.({DOC_EXTENSIONS}|txt)$", "", path.strip("/"),
-               flags=re.I)
+    p = re.sub(rf"(/(index|_index|readme))?\.({DOC_EXTENSIONS}|txt)$|/contents\.lr$", "",
+               path.strip("/"), flags=re.I)
     parts = [s for s in p.split("/") if s]
     found = {"/".join(parts[i:]).casefold() for i in range(len(parts))}
     notion = _NOTION_ID_RE.search(parts[-1]) if parts else None
@@ -745,6 +746,8 @@ def config_kind(path: str) -> str | None:
         if m is None:      # params.toml, menus.toml, languages.toml: nothing graphkit reads
             return HUGO_OTHER if _HUGO_DIR_OTHER_RE.match(p.name) else None
         return "toml" if m.group(2).lower() == "toml" else "yaml"
+    if p.suffix.lower() == ".lektorproject":
+        return "lektor"
     return CONFIG_NAMES.get(p.name.lower())
 
 
@@ -755,7 +758,8 @@ def _in_hugo_config_dir(p: PurePosixPath) -> bool:
 
 def is_site_config(path: str) -> bool:
     """True for the configuration file of a Jekyll, Hexo, Hugo, Zola, Pelican,
-    Docusaurus, MkDocs, Quarto, Astro, Eleventy, Gatsby, VuePress or VitePress site."""
+    Docusaurus, MkDocs, Quarto, Astro, Eleventy, Gatsby, VuePress or VitePress site, or
+    of a Lektor project (``NAME.lektorproject``)."""
     return config_kind(path) is not None
 
 
@@ -778,7 +782,7 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
     Parameters
     ----------
     text : str
-        The file's text (YAML, TOML, Python or JavaScript by its name).
+        The file's text (YAML, TOML, Python, JavaScript or INI by its name).
     path : str
         The file's report name; its folder is the site's root (see :func:`config_root`).
 
@@ -812,6 +816,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return _logseq_config(text)
     if kind == "python":
         return _pelican_config(text)
+    if kind == "lektor":
+        return _lektor_config(text)
     if kind == "conf-py":
         return _conf_py(text)
     if kind == "vuepress" and PurePosixPath(path).suffix.lower() in (".yml", ".yaml", ".toml"):
@@ -831,6 +837,27 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
     if _in_hugo_config_dir(where) and where.stem.lower() in ("permalinks", "languages"):
         conf = {where.stem.lower(): conf}     # (one file per root key)
     return _static_site_config(conf)
+
+
+def _lektor_config(text: str) -> tuple[tuple[str, str], ...]:
+    """What :func:`read_site_config` reads of Lektor's project file (INI): its
+    ``[project]`` section's ``url`` and ``name``.
+
+    References
+    ----------
+    .. [1] Lektor, "Project File", https://www.getlektor.com/docs/project/file/
+    """
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(text)
+    except configparser.Error as exc:
+        raise ValueError(str(exc).splitlines()[0]) from None
+    project = parser["project"] if parser.has_section("project") else {}
+    url = (project.get("url") or "").strip().rstrip("/")
+    return (("generator", "lektor"), *((("url", url),) if url else ()),
+            *_site_title(project.get("name")))
 
 
 def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
@@ -1618,12 +1645,16 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
       → ``/x/``), as the blog starter's ``createFilePath`` makes it; None elsewhere;
     * VuePress and VitePress: the path under the source folder (VitePress' ``srcDir``)
       as HTML (``blogs/x.md`` → ``/blogs/x.html``; ``/blogs/x`` under VitePress'
-      ``cleanUrls``), ``index`` (and VuePress' ``README``) naming its folder.
+      ``cleanUrls``), ``index`` (and VuePress' ``README``) naming its folder;
+    * Lektor: a page's folder under ``content/`` (``content/blog/x/contents.lr`` →
+      ``/blog/x/``), its ``_slug`` over the last folder's name; None for another
+      language's file (``contents+de.lr``, under a prefix the project sets).
 
     Parameters
     ----------
     generator : str
-        ``quarto``, ``eleventy``, ``astro``, ``gatsby``, ``vuepress`` or ``vitepress``.
+        ``quarto``, ``eleventy``, ``astro``, ``gatsby``, ``vuepress``, ``vitepress`` or
+        ``lektor``.
     inside : str
         The file's path under the site's folder.
     slug : str or None
@@ -1643,7 +1674,16 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
     .. [5] VuePress, "Directory Structure" (default page routing),
        https://v1.vuepress.vuejs.org/guide/directory-structure.html
     .. [6] VitePress, "Routing", https://vitepress.dev/guide/routing
+    .. [7] Lektor, "URLs and Slugs", https://www.getlektor.com/docs/content/urls/
     """
+    if generator == "lektor":
+        rel = _under(inside, "content")
+        if rel is None or PurePosixPath(rel).name.lower() != "contents.lr":
+            return None
+        parts = list(PurePosixPath(rel).parent.parts)
+        if parts and slug and slug.strip("/"):
+            parts[-1] = slug.strip("/")
+        return "/" + "".join(f"{x}/" for x in parts)
     stem = re.sub(rf"\.({DOC_EXTENSIONS})$", "", inside, flags=re.I)
     folder, _, name = stem.rpartition("/")
     if generator in ("vuepress", "vitepress"):
@@ -1768,7 +1808,8 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
 
 
 # readers whose posts a site's configuration addresses (static-site source files)
-SITE_FORMATS = ("front-matter", "markdown", "metadata-header", "restructuredtext", "notebook")
+SITE_FORMATS = ("front-matter", "markdown", "metadata-header", "restructuredtext", "notebook",
+                "lektor")
 
 
 # what a generator's source folder holds besides its posts: (folders of templates, themes
@@ -1795,12 +1836,13 @@ SITE_FOLDERS = {
     # Logseq's own folder: settings, custom.css, and its backups of pages (bak/,
     # version-files/), which are older copies of the graph's pages, not pages
     "logseq": ({"logseq"}, set()),
+    "lektor": ({"templates", "models", "flowblocks", "databags", "packages", "assets"}, set()),
 }
 # where a generator keeps the pages it builds, when the posts are in folders below it:
 # a file at the top of it is a page of the site (about.md), not a post. Eleventy's is
 # its input folder (``dir.input``).
 CONTENT_ROOTS = {"hugo": "content", "zola": "content", "quarto": "", "eleventy": "",
-                 "vuepress": ""}
+                 "vuepress": "", "lektor": "content"}
 # the pages a site routes by file, and the folders where its blog keeps its posts:
 # Astro's content collections (src/content/ and, by the content layer's loaders in many
 # themes, src/data/); Gatsby's sources of Markdown (content/)
@@ -2142,7 +2184,8 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "logseq":          # a page's address is no part of a note app
             out.append(_journal_page(p, inside, conf))
             continue
-        elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress"):
+        elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress",
+                           "lektor"):
             pattern = ""
             path = file_route(generator, inside, p.slug, conf)
         elif generator == "nikola":

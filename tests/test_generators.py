@@ -22,6 +22,7 @@ from graphkit.options import BuildOptions
 from graphkit.pipeline import relate
 from graphkit.readers import blog_name, read_paths, read_text
 from graphkit.readers.frontmatter import listing_page
+from graphkit.readers.lektor import lektor_fields
 from graphkit.sites import file_route, read_site_config
 
 ZOO = FIXTURES / "zoo"
@@ -207,6 +208,10 @@ def test_templates_and_code_are_not_posts(name, suffix, words):
     ("vitepress", "src/posts/a/index.md", None, {"input": "src"}, "/posts/a/"),
     ("vitepress", "posts/README.md", None, {}, "/posts/README.html"),
     ("vitepress", "other/x.md", None, {"input": "src"}, None),
+    ("lektor", "content/blog/first-post/contents.lr", None, {}, "/blog/first-post/"),
+    ("lektor", "content/blog/first-post/contents.lr", "hello", {}, "/blog/hello/"),
+    ("lektor", "content/contents.lr", None, {}, "/"),
+    ("lektor", "content/blog/a/contents+de.lr", None, {}, None),
 ])
 def test_file_routes(generator, inside, slug, conf, path):
     assert file_route(generator, inside, slug, conf) == path
@@ -661,3 +666,44 @@ def test_a_site_whose_addresses_are_not_its_files_paths(tmp_path):
         "实现 [attention](https://github.com/mei/attention)。\n", encoding="utf-8")
     assert _cites(tmp_path) == [("Adam", "旋转位置编码"), ("Adam", "注意力"),
                                 ("旋转位置编码", "注意力"), ("注意力", "旋转位置编码")]
+
+
+def test_lektor_fields_escapes_and_stray_lines():
+    """A field is ``key: value`` or ``key:`` and a block up to the next ``---``; a line
+    of dashes one longer is the block's own (the format's escape); a line that no
+    ``key:`` opens is stray."""
+    lines = ["title: 甲", "---", "body:", "", "一", "----", "-----", "二", "---",
+             "此行无名", "---", "tags: a, b", "---", "title: 又一个"]
+    fields, stray = lektor_fields(lines)
+    assert fields["title"] == (0, ["甲"])                 # the first of a repeated field
+    assert fields["body"] == (4, ["一", "---", "----", "二"])
+    assert fields["tags"] == (11, ["a, b"])
+    assert stray == [9]
+
+
+def test_a_lektor_project(tmp_path):
+    """The project file's ``url``, pages addressed by folder and ``_slug``, a hidden
+    page and the blog's index (no text field) reported, a stray line reported."""
+    (tmp_path / "blog.lektorproject").write_text(
+        "[project]\nname = 笔记\nurl = https://l.example/\n", encoding="utf-8")
+    blog = tmp_path / "content" / "blog"
+    for name, text in [
+            ("", "_model: blog\n---\ntitle: 博客\n"),
+            ("a", "title: 甲\n---\n_slug: first\n---\npub_date: 2020-03-04\n---\nbody:\n\n"
+                  "见[乙](/blog/b/)。\n"),
+            ("b", "title: 乙\n---\npub_date: 2020-04-05\n---\n无名之行\n---\nbody:\n\n"
+                  "见[甲](../first/)。\n"),
+            ("c", "title: 丙\n---\n_hidden: yes\n---\nbody:\n\n见[甲](/blog/first/)。\n")]:
+        (blog / name).mkdir(parents=True, exist_ok=True)
+        (blog / name / "contents.lr").write_text(text, encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted((p.title, p.url, p.date) for p in r.posts) == [
+        ("乙", "https://l.example/blog/b/", "2020-04-05"),
+        ("甲", "https://l.example/blog/first/", "2020-03-04")]
+    assert blog_name(r) == "笔记"
+    reasons = sorted((f.path.split("/", 1)[1], f.line, f.reason.split(" (")[0].split(":")[0])
+                     for f in r.fragments)
+    assert reasons == [("content/blog/b/contents.lr", 5, "a line outside any Lektor field"),
+                       ("content/blog/c/contents.lr", 1, "a hidden page"),
+                       ("content/blog/contents.lr", 1, "a Lektor page without a text field")]
+    assert _cites(tmp_path) == [("乙", "甲"), ("甲", "乙")]

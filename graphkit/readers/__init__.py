@@ -26,8 +26,8 @@ from ..boilerplate import strip_repeated_paragraphs
 from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, url_host)
 from ..text import preview, split_lines
-from . import (archive, exports, frontmatter, html, kexue, listing, notebook, notion, org, rest,
-               substack, table)
+from . import (archive, exports, frontmatter, html, kexue, lektor, listing, notebook, notion, org,
+               rest, substack, table)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -166,6 +166,8 @@ Reader = Callable[[list[str], str], tuple[list[Post], list[Fragment]]]
 
 def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
     """Return the layout name and reader for a Markdown/text file, or None when unknown."""
+    if lektor.detect(path):
+        return lektor.LEKTOR, lektor.read_lektor
     if frontmatter.is_section_page(path):
         return frontmatter.SECTION_PAGE, frontmatter.read_section_page
     if frontmatter.detect(lines) or frontmatter.detect_json(lines, path):
