@@ -142,6 +142,18 @@ def _myst_role(m: re.Match) -> str:
     return f"[{anchor}]({_ref(target)})"
 
 
+def expand_hugo_refs(text: str) -> str:
+    """Hugo's ``{{< ref "x" >}}`` and ``{{< relref "x" >}}`` (``{{% %}}`` too) in any
+    content format replaced by ``site-ref:x``.
+
+    >>> expand_hugo_refs('link:{{< ref "posts/b.adoc" >}}[B]')
+    'link:site-ref:posts/b.adoc[B]'
+    """
+    if "{{" not in text:
+        return text
+    return _HUGO_REF_RE.sub(lambda m: _ref(m.group(1) or m.group(2) or m.group(3) or ""), text)
+
+
 def expand_site_links(line: str) -> str:
     """Rewrite generator link syntax in one Markdown line into ``site-ref:`` links.
 
@@ -186,7 +198,7 @@ def expand_site_links(line: str) -> str:
     line = _LIQUID_VAR_RE.sub("", line)
     line = _LIQUID_FILTER_RE.sub(lambda m: m.group(1), line)
     line = _LIQUID_TAG_RE.sub(_liquid_tag, line)
-    line = _HUGO_REF_RE.sub(lambda m: _ref(m.group(1) or m.group(2) or m.group(3) or ""), line)
+    line = expand_hugo_refs(line)
     line = _HEXO_PATH_RE.sub(lambda m: _ref(_unquote_arg(m.group(1))), line)
 
     def hexo_link(m: re.Match) -> str:
@@ -639,7 +651,8 @@ def file_slug(path: str) -> tuple[str, dt.date | None]:
 
 # endings of the source files of posts: Markdown and its dialects (MDX, Quarto, R
 # Markdown), Jupyter notebooks, reStructuredText, Org, HTML; a link to one names the post
-DOC_EXTENSIONS = r"md|markdown|mdx|mkd|mdown|qmd|rmd|rmarkdown|ipynb|rst|rest|org|html?"
+DOC_EXTENSIONS = (r"md|markdown|mdx|mkd|mdown|qmd|rmd|rmarkdown|ipynb|rst|rest|org|adoc|asciidoc"
+                  r"|html?")
 
 
 def path_aliases(path: str) -> set[str]:
@@ -1786,7 +1799,6 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
         "category": cats.split("/")[0] if cats else "",
         "output_ext": ".html", "hour": "", "minute": "", "second": "", "week": "",
         "short_day": "", "basename": filename, "slugified_categories": cats,
-        "slugorfilename": slug, "slugorcontentbasename": slug,
         "yearday": str(d.timetuple().tm_yday) if d else "",
     }
     fields = fields or {}
@@ -1809,7 +1821,7 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
 
 # readers whose posts a site's configuration addresses (static-site source files)
 SITE_FORMATS = ("front-matter", "markdown", "metadata-header", "restructuredtext", "notebook",
-                "lektor")
+                "lektor", "asciidoc", "org")
 
 
 # what a generator's source folder holds besides its posts: (folders of templates, themes
@@ -2210,6 +2222,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             pattern = conf[f"permalink:{section}"]
             slug = p.slug or slugify(p.title)
             title_slug, filename = slugify(p.title), stem
+            placed = {"slugorfilename": p.slug or stem, "slugorcontentbasename": p.slug or stem}
         elif (document := jekyll_collection(inside, conf)) is not None:  # of a collection
             name, rest = document
             pattern = conf[f"collection:{name}"]

@@ -584,7 +584,6 @@ def test_hexo_fills_a_permalinks_other_placeholders_from_front_matter(tmp_path):
     ("/posts/:abbrlink/", {"abbrlink": "3a5b"}, "/posts/3a5b/"),
     ("/posts/:abbrlink/", {}, None),
     ("/:year/:title:output_ext", {}, "/2020/t.html"),
-    ("/:slugorfilename/", {}, "/s/"),
 ])
 def test_permalink_placeholders(pattern, fields, path):
     from graphkit.sites import permalink_path
@@ -707,3 +706,18 @@ def test_a_lektor_project(tmp_path):
                        ("content/blog/c/contents.lr", 1, "a hidden page"),
                        ("content/blog/contents.lr", 1, "a Lektor page without a text field")]
     assert _cites(tmp_path) == [("乙", "甲"), ("甲", "乙")]
+
+
+def test_hugos_slug_or_file_name(tmp_path):
+    """Hugo's ``:slugorcontentbasename`` (``:slugorfilename`` before 0.144) is the
+    front matter's slug, else the file's name, never the title (which ``:slug`` falls
+    back to)."""
+    (tmp_path / "hugo.toml").write_text(
+        'baseURL = "https://h.example/"\n[permalinks]\nposts = "/p/:slugorcontentbasename/"\n'
+        'notes = "/n/:slug/"\n', encoding="utf-8")
+    for section, name, slug in [("posts", "a", "own"), ("posts", "b", ""), ("notes", "c", "")]:
+        (tmp_path / "content" / section).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "content" / section / f"{name}.md").write_text(
+            f"---\ntitle: Title {name}\nslug: {slug}\n---\n正文。\n", encoding="utf-8")
+    assert sorted(p.url for p in read_paths([tmp_path]).posts) == [
+        "https://h.example/n/title-c/", "https://h.example/p/b/", "https://h.example/p/own/"]

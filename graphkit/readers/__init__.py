@@ -26,8 +26,8 @@ from ..boilerplate import strip_repeated_paragraphs
 from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, url_host)
 from ..text import preview, split_lines
-from . import (archive, exports, frontmatter, html, kexue, lektor, listing, notebook, notion, org,
-               rest, substack, table)
+from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
+               notion, org, rest, substack, table)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -168,8 +168,6 @@ def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
     """Return the layout name and reader for a Markdown/text file, or None when unknown."""
     if lektor.detect(path):
         return lektor.LEKTOR, lektor.read_lektor
-    if frontmatter.is_section_page(path):
-        return frontmatter.SECTION_PAGE, frontmatter.read_section_page
     if frontmatter.detect(lines) or frontmatter.detect_json(lines, path):
         return frontmatter.FRONT_MATTER, frontmatter.read_front_matter
     if frontmatter.detect_metadata_header(lines, path):
@@ -253,7 +251,8 @@ CODE = "code"
 # that opens with front matter is a page a generator builds (VuePress' README.md is its
 # folder's index page), any other describes the folder or repository
 README = "readme"
-README_RE = re.compile(r"^readme(?:\.(?:md|markdown|mdown|mkd|mdx|txt|rst|rest|org))?$", re.I)
+README_RE = re.compile(
+    r"^readme(?:\.(?:md|markdown|mdown|mkd|mdx|txt|rst|rest|org|adoc|asciidoc))?$", re.I)
 README_REASON = ("a README without front matter: the description of a folder or "
                  "repository, not a post")
 
@@ -366,8 +365,12 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     if rest.detect(path) or rest.detect_nikola_text(text, path):
         return rest.RESTRUCTUREDTEXT, *rest.read_rst(text, path)
     lines = split_lines(text)
+    if frontmatter.is_section_page(path):
+        return frontmatter.SECTION_PAGE, *frontmatter.read_section_page(lines, path)
     if org.detect(path):
         return org.ORG, *org.read_org(lines, path)
+    if asciidoc.detect(path):
+        return asciidoc.ASCIIDOC, *asciidoc.read_asciidoc(lines, path)
     found = detect_layout(lines, path)
     if found is None:
         nonblank = [i for i, line in enumerate(lines, 1) if line.strip()]

@@ -259,6 +259,45 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
     fragments : list of Fragment
         A broken or unclosed front matter, with the line of the error.
     """
+    meta, end, frags = front_matter_block(lines, path)
+    if end is None:
+        return [], frags
+    why = unpublished(meta, path) or listing_page(meta)
+    if why is not None:
+        return [], frags + [unpublished_fragment(why, lines, path, meta.get("title"))]
+    start = next(i for i, line in enumerate(lines) if line.strip())
+    body = lines[end + 1:]
+    post, more = markdown_post(body, path, meta=meta, first_line=start + 1,
+                               body_offset=end + 1, layout=FRONT_MATTER)
+    frags.extend(more)
+    if post is None:
+        frags.append(Fragment(path=path, line=start + 1, end_line=len(lines),
+                              reason="front matter without a title, and no body text",
+                              text=preview("\n".join(lines))))
+        return [], frags
+    return [post], frags
+
+
+def front_matter_block(lines: list[str], path: str) -> tuple[dict, int | None, list[Fragment]]:
+    """The front matter that opens a file (``---`` YAML, ``+++`` TOML or a JSON object).
+
+    Parameters
+    ----------
+    lines : list of str
+        The file's lines; the first that is not blank is the opening fence (see
+        :func:`detect` and :func:`detect_json`).
+    path : str
+        Report name of the file.
+
+    Returns
+    -------
+    meta : dict
+        Its values; empty when it is broken.
+    end : int or None
+        0-based index of its closing line; None when it is never closed.
+    fragments : list of Fragment
+        A broken or unclosed front matter, with the line of the error.
+    """
     start = next(i for i, line in enumerate(lines) if line.strip())
     fence = lines[start].strip()
     closing = "}" if fence == "{" else fence        # JSON: the object's last line
@@ -270,7 +309,7 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
         frags.append(Fragment(path=path, line=start + 1, end_line=len(lines),
                               reason=f"front matter opened with {fence!r} is never closed",
                               text=preview("\n".join(lines[start:start + 5]))))
-        return [], frags
+        return meta, None, frags
     raw = "\n".join(lines[start:end + 1] if fence == "{" else lines[start + 1:end])
     try:
         meta = parse_front_matter(raw, fence)
@@ -281,19 +320,7 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
         frags.append(Fragment(path=path, line=line, end_line=end + 1,
                               reason=f"broken front matter ({reason}); body read without it",
                               text=preview(raw)))
-    why = unpublished(meta, path) or listing_page(meta)
-    if why is not None:
-        return [], frags + [unpublished_fragment(why, lines, path, meta.get("title"))]
-    body = lines[end + 1:]
-    post, more = markdown_post(body, path, meta=meta, first_line=start + 1,
-                               body_offset=end + 1, layout=FRONT_MATTER)
-    frags.extend(more)
-    if post is None:
-        frags.append(Fragment(path=path, line=start + 1, end_line=len(lines),
-                              reason="front matter without a title, and no body text",
-                              text=preview("\n".join(lines))))
-        return [], frags
-    return [post], frags
+    return meta, end, frags
 
 
 PLAIN_MARKDOWN = "markdown"
@@ -313,7 +340,9 @@ NIKOLA_META_RE = re.compile(r"^\.\. ([A-Za-z][\w-]*):(?:[ \t](.*))?$")
 
 
 # _index.md, or a translation of it (_index.en.md, _index.zh-cn.md)
-_SECTION_PAGE_RE = re.compile(r"^_index(\.[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)?\.(md|markdown)$", re.I)
+# (Hugo's AsciiDoc and Org content too: _index.adoc, _index.org)
+_SECTION_PAGE_RE = re.compile(
+    r"^_index(\.[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)?\.(md|markdown|adoc|asciidoc|org)$", re.I)
 
 
 def is_section_page(path: str) -> bool:
