@@ -688,6 +688,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "mkdocs.yml": "mkdocs", "mkdocs.yaml": "mkdocs",
                 "_quarto.yml": "quarto", "_quarto.yaml": "quarto",
                 ".eleventy.js": "eleventy", ".eleventy.cjs": "eleventy",
+                "config.rb": "middleman",
                 **{f"{name}.{ext}": kind
                    for name, kind, exts in (
                        ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
@@ -771,8 +772,8 @@ def _in_hugo_config_dir(p: PurePosixPath) -> bool:
 
 def is_site_config(path: str) -> bool:
     """True for the configuration file of a Jekyll, Hexo, Hugo, Zola, Pelican,
-    Docusaurus, MkDocs, Quarto, Astro, Eleventy, Gatsby, VuePress or VitePress site, or
-    of a Lektor project (``NAME.lektorproject``)."""
+    Docusaurus, MkDocs, Quarto, Astro, Eleventy, Gatsby, VuePress or VitePress site, of
+    a Lektor project (``NAME.lektorproject``) or a Middleman site (``config.rb``)."""
     return config_kind(path) is not None
 
 
@@ -795,7 +796,7 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
     Parameters
     ----------
     text : str
-        The file's text (YAML, TOML, Python, JavaScript or INI by its name).
+        The file's text (YAML, TOML, Python, JavaScript, Ruby or INI by its name).
     path : str
         The file's report name; its folder is the site's root (see :func:`config_root`).
 
@@ -813,7 +814,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         served under (``("base", "/blog")``) and VitePress' ``("clean_urls", "true")``
         where they apply; empty when the file names none of them. None for a
         ``conf.py`` that configures neither Nikola nor ABlog (a Sphinx project's
-        documentation, a program's settings): not a site's configuration.
+        documentation, a program's settings) and a ``config.rb`` that activates no
+        Middleman blog: not a site's configuration.
 
     Raises
     ------
@@ -831,6 +833,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return _pelican_config(text)
     if kind == "lektor":
         return _lektor_config(text)
+    if kind == "middleman":
+        return _middleman_config(text)
     if kind == "conf-py":
         return _conf_py(text)
     if kind == "vuepress" and PurePosixPath(path).suffix.lower() in (".yml", ".yaml", ".toml"):
@@ -871,6 +875,99 @@ def _lektor_config(text: str) -> tuple[tuple[str, str], ...]:
     url = (project.get("url") or "").strip().rstrip("/")
     return (("generator", "lektor"), *((("url", url),) if url else ()),
             *_site_title(project.get("name")))
+
+
+# middleman-blog's settings, by default (its extension's options): the articles' source
+# files and their addresses, under the blog's prefix
+MIDDLEMAN_BLOG = {"permalink": "{year}/{month}/{day}/{title}.html",
+                  "sources": "{year}-{month}-{day}-{title}.html", "prefix": ""}
+# Middleman's own folders, by default (``set :source``, ``:build_dir``, ``:layouts_dir``…)
+MIDDLEMAN_DIRS = {"source": "source", "build_dir": "build", "layouts_dir": "layouts",
+                  "css_dir": "stylesheets", "js_dir": "javascripts", "images_dir": "images",
+                  "fonts_dir": "fonts"}
+# a setting of a string literal: "blog.permalink = '…'", "set :css_dir, '…'",
+# "config[:css_dir] = '…'" (the first of each counts: the first blog's)
+_RUBY_SETTING_RE = re.compile(
+    r"""^[ \t]*+(?:blog\.(?P<blog>prefix|permalink|sources)[ \t]*+=|set[ \t]++:(?P<set>\w++)"""
+    r"""[ \t]*+,|config\[:(?P<cfg>\w++)\][ \t]*+=)[ \t]*+(?P<q>["'])(?P<value>[^"'\n]*+)(?P=q)""",
+    re.M)
+
+
+def _middleman_config(text: str) -> tuple[tuple[str, str], ...] | None:
+    """What :func:`read_site_config` reads of Middleman's ``config.rb`` (Ruby, never run:
+    only settings to a string literal count), or None when it activates no blog.
+
+    The first blog's ``blog.prefix``, ``blog.permalink`` and ``blog.sources`` (``{year}``
+    and the older ``:year`` placeholders, given as ``:year``), ``:source`` and
+    ``:build_dir``, the asset and layout folders, ``activate :directory_indexes``
+    (``x.html`` is served as ``x/``), and the site's address when a setting names one
+    (``:url_root`` of the sitemap extensions, ``:site_url``, ``:base_url``).
+
+    References
+    ----------
+    .. [1] middleman-blog, "Blogging" (``prefix``, ``permalink``, ``sources``),
+       https://middlemanapp.com/basics/blogging/
+    .. [2] Middleman, "Pretty URLs (Directory Indexes)",
+       https://middlemanapp.com/advanced/pretty-urls/
+    """
+    if not re.search(r"^[ \t]*+activate[ \t]++:blog\b", text, re.M):
+        return None
+    found: dict[str, str] = {}
+    for m in _RUBY_SETTING_RE.finditer(text):
+        found.setdefault(m.group("blog") or m.group("set") or m.group("cfg"), m.group("value"))
+    blog = {k: found.get(k, v).strip().strip("/") for k, v in MIDDLEMAN_BLOG.items()}
+    dirs = {k: found.get(k, v).strip().strip("/") for k, v in MIDDLEMAN_DIRS.items()}
+
+    def placeholders(pattern: str) -> str:
+        return re.sub(r"\{(\w+)\}", r":\1", pattern)
+
+    url = next((found[k] for k in ("url_root", "site_url", "base_url") if found.get(k)), "")
+    out = [("generator", "middleman"), *((("url", url.rstrip("/")),) if "://" in url else ()),
+           ("permalink", placeholders(re.sub(r"/{2,}", "/",
+                                             f"/{blog['prefix']}/{blog['permalink']}"))),
+           ("sources", placeholders("/".join(x for x in (blog["prefix"], blog["sources"]) if x))),
+           ("input", dirs["source"]), ("output", dirs["build_dir"]),
+           ("templates", ",".join(f"{dirs['source']}/{dirs[k]}" for k in MIDDLEMAN_DIRS
+                                  if k.endswith("_dir") and k != "build_dir"))]
+    if re.search(r"^[ \t]*+activate[ \t]++:directory_indexes\b", text, re.M):
+        out.append(("pretty_urls", "true"))
+    return tuple(out)
+
+
+# the extensions of the template engines a Middleman file passes through (x.html.md.erb)
+_MIDDLEMAN_ENGINES = (".md", ".markdown", ".mkd", ".mdown", ".erb", ".haml", ".slim",
+                      ".liquid", ".adoc", ".asciidoc")
+
+
+def middleman_article(inside: str, conf: dict[str, str]) -> dict[str, str] | None:
+    """The placeholders a Middleman blog's ``sources`` pattern takes from the file at
+    ``inside`` (``source/blog/2020-03-04-x.html.md`` → year, month, day, title), or None
+    when the file is no article of the blog (a page of the site).
+
+    >>> middleman_article("source/2020-03-04-x.html.markdown",
+    ...                   {"input": "source", "sources": ":year-:month-:day-:title.html"})
+    {'year': '2020', 'month': '03', 'day': '04', 'title': 'x'}
+    """
+    rel = _under(inside, conf.get("input", "source"))
+    if rel is None:
+        return None
+    while PurePosixPath(rel).suffix.lower() in _MIDDLEMAN_ENGINES:
+        rel = rel[:-len(PurePosixPath(rel).suffix)]
+    pattern = conf.get("sources", "")
+    if not PurePosixPath(pattern).suffix:          # ("posts/{title}": the page's name)
+        rel = re.sub(r"\.html$", "", rel)
+    elif not PurePosixPath(rel).suffix:
+        rel += ".html"
+    regex = "".join(
+        f"(?P<{part[1:]}>" + (r"\d{4})" if part == ":year" else r"\d{1,2})"
+                             if part in (":month", ":day") else r"[^/]+?)")
+        if part.startswith(":") else re.escape(part)
+        for part in re.split(r"(:\w+)", pattern) if part)
+    try:
+        m = re.fullmatch(regex, rel)
+    except re.error:                              # (a placeholder named twice)
+        return None
+    return m.groupdict() if m else None
 
 
 def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
@@ -1944,6 +2041,9 @@ def _site_layout(generator: str, conf: dict[str, str]) -> tuple[set[str], set[st
         return templates, built, source
     if generator == "vitepress":    # its pages are under its srcDir
         return templates, built, conf.get("input", "")
+    if generator == "middleman":    # its layouts and assets are under its source folder
+        return set(filter(None, conf.get("templates", "").split(","))) | {"data", "helpers",
+                                                                          "lib"}, built, None
     return templates, built, conf.get("content_dir") or CONTENT_ROOTS.get(generator)
 
 
@@ -2088,6 +2188,9 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
             elif generator == "ablog" and not is_ablog_post(inside, p, confs[root]):
                 why = ("a page of the Sphinx site, not a post of its blog (ABlog's posts have "
                        "a post directive, blogpost: true or a name blog_post_pattern matches)")
+            elif generator == "middleman" and middleman_article(inside, confs[root]) is None:
+                why = (f"a page of the site, not an article of its blog (middleman-blog's "
+                       f"articles are the files named as {confs[root].get('sources')})")
             elif generator == "nikola" and nikola_folder(inside, confs[root], "posts") is None:
                 page = nikola_folder(inside, confs[root], "pages")
                 why = (f"a page of the site (Nikola's PAGES: {page[0] or '.'}/), not a post"
@@ -2203,6 +2306,14 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "nikola":
             pattern = ""
             path = nikola_path(inside, p.slug, conf)
+        elif generator == "middleman":
+            placed = middleman_article(inside, conf) or {}
+            pattern = conf["permalink"] if placed else ""
+            slug = title_slug = p.slug or placed.get("title") or slugify(p.title)
+            filename = placed.get("title") or stem
+            if placed.get("year") and placed.get("month") and placed.get("day"):
+                p = replace(p, date=p.date or f"{placed['year']}-{int(placed['month']):02d}-"
+                                               f"{int(placed['day']):02d}")
         elif generator == "ablog":           # Sphinx's HTML builder: the document's name
             pattern = ""
             path = "/" + str(PurePosixPath(inside).with_suffix("")) + ".html"
@@ -2245,6 +2356,8 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
                                   fields={**dict(p.fields), **placed}, named_categories=jekyll)
             if path is not None and jekyll:
                 path = path.replace(" ", "%20")      # (as Jekyll's addresses escape it)
+            if path and generator == "middleman" and conf.get("pretty_urls"):
+                path = re.sub(r"(?<!/index)\.html$", "/", path)   # (directory_indexes)
         if path is None:
             out.append(p)
             continue

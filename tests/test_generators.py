@@ -721,3 +721,34 @@ def test_hugos_slug_or_file_name(tmp_path):
             f"---\ntitle: Title {name}\nslug: {slug}\n---\n正文。\n", encoding="utf-8")
     assert sorted(p.url for p in read_paths([tmp_path]).posts) == [
         "https://h.example/n/title-c/", "https://h.example/p/b/", "https://h.example/p/own/"]
+
+
+def test_a_middleman_blog_in_the_older_placeholders(tmp_path):
+    """middleman-blog 3's ``:year`` placeholders, articles under ``posts/`` of its
+    prefix, no directory indexes: ``x.html`` addresses; the date from the file name."""
+    (tmp_path / "config.rb").write_text(
+        "activate :blog do |blog|\n  blog.prefix = 'notes/'\n"
+        "  blog.permalink = ':year/:month/:day/:title.html'\n"
+        "  blog.sources = 'posts/:year-:month-:day-:title.html'\nend\n"
+        "set :site_url, \"https://m.example/\"\n", encoding="utf-8")
+    posts = tmp_path / "source" / "notes" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "2020-03-04-first.html.markdown").write_text(
+        "---\ntitle: 甲\n---\n见[乙](/notes/2020/05/06/second.html)。\n", encoding="utf-8")
+    (posts / "2020-05-06-second.html.md").write_text(
+        "---\ntitle: 乙\n---\n承接[甲](https://m.example/notes/2020/03/04/first.html)。\n",
+        encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted((p.title, p.url, p.date) for p in r.posts) == [
+        ("乙", "https://m.example/notes/2020/05/06/second.html", "2020-05-06"),
+        ("甲", "https://m.example/notes/2020/03/04/first.html", "2020-03-04")]
+    assert _cites(tmp_path) == [("乙", "甲"), ("甲", "乙")]
+
+
+def test_a_config_rb_without_a_blog_is_code():
+    """Compass' and a plain Middleman site's ``config.rb``: no blog to read."""
+    assert read_site_config("css_dir = 'stylesheets'\nactivate :livereload\n",
+                            "site/config.rb") is None
+    conf = dict(read_site_config("activate :blog\n# blog.prefix = 'x'\n", "config.rb"))
+    assert (conf["permalink"], conf["sources"]) == ("/:year/:month/:day/:title.html",
+                                                     ":year-:month-:day-:title.html")
