@@ -1125,6 +1125,26 @@ def _hostile() -> dict:
     read_org(["#+TITLE: x", ""] + ["words [[file:b.org][a link]] and more. Words, wrapped"]
              * 100_000, "wrapped.org")
     out["org_100000_filled_lines_with_links_s"] = round(time.perf_counter() - t, 2)
+    # the same in AsciiDoc, and the twenty-fifth session's AsciiDoc syntax never closed
+    # after a run of 100,000 characters (linear: its patterns' texts hold no "[", its
+    # marks' spans no mark of their kind), and an attribute bomb of eleven lines
+    from graphkit.readers.asciidoc import read_asciidoc
+
+    t = time.perf_counter()
+    read_asciidoc(["= x", ""] + ["words xref:b.adoc[a link] and more. Words, wrapped"]
+                  * 100_000, "wrapped.adoc")
+    out["asciidoc_100000_wrapped_lines_with_links_s"] = round(time.perf_counter() - t, 2)
+    for name, line in (("url_text", "https://a.example/x[" * 10_000),
+                       ("link_macro", "link:a[" * 14_000),
+                       ("strong", "**a " * 25_000), ("passthrough", "pass:[" * 16_000),
+                       ("footnote", "footnote:[" * 10_000), ("cross_reference", "<<a" * 33_000)):
+        t = time.perf_counter()
+        read_asciidoc([line], "a.adoc")
+        out[f"asciidoc_{name}_100000_chars_s"] = round(time.perf_counter() - t, 3)
+    bomb = [":a0: xxxxxxxxxx"] + [f":a{i}: " + f"{{a{i - 1}}}" * 10 for i in range(1, 12)]
+    t = time.perf_counter()
+    read_asciidoc(bomb + ["", "{a11}" * 1000], "bomb.adoc")
+    out["asciidoc_attribute_bomb_s"] = round(time.perf_counter() - t, 3)
     # 100,000 lines in a list with indented paragraphs and code blocks (lists tracked
     # in one pass), and the syntax of Nikola, ABlog and MyST with 100,000 spaces where
     # a pattern could have backtracked over them (the first versions: 27 s each)
