@@ -475,3 +475,15 @@ Nice, see <a href="https://lin.example/2002/03/a_log.html">the log</a>.
     assert sorted((title[e.source], title[e.target]) for e in edges) == [
         ("A log", "Rotary embeddings"), ("Linear attention", "Rotary embeddings"),
         ("Rotary embeddings", "A log"), ("Rotary embeddings", "Linear attention")]
+
+
+def test_a_spreadsheet_export_with_spaced_column_names():
+    """Bear Blog's ``post_export.csv``: "published date", "all tags" written as a Python
+    list, "publish" and "is page"; a page is reported, not read as a post."""
+    r = read_paths([FIXTURES / "zoo" / "bearblog"])
+    rope = next(p for p in r.posts if p.slug == "rope")
+    assert (rope.date, rope.tags) == ("2021-03-05", ("位置编码", "attention"))
+    assert all(p.date for p in r.posts)
+    reasons = sorted(f.reason for f in r.fragments if f.reason.startswith("row"))
+    assert reasons == ["row: a page of the site, not a post (is page: true)",
+                       "row: not published (publish: false)"]

@@ -42,8 +42,13 @@ _JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
 TEXT_COLUMNS = ("text", "body", "content", "content_html", "body_html", "html",
                 "body_markdown", "contentmarkdown", "content_markdown", "markdown",
                 "content_text", "excerpt")
-# the date keys of front matter as a row's lower-cased keys hold them (pubDate: pubdate)
-_FOLDED_DATE_KEYS = {k: k.casefold() for k in DATE_KEYS}
+# the date keys of front matter as a row's lower-cased keys hold them (pubDate: pubdate),
+# and the columns of exports made for spreadsheets (Bear Blog's "published date", "first
+# published at": see _column)
+_FOLDED_DATE_KEYS = {k: k.casefold() for k in (*DATE_KEYS, "published_date", "publish_date",
+                                              "first_published_at", "created_at")}
+TAG_COLUMNS = ("tags", "tag_list", "cached_tag_list", "all_tags")
+_YES = ("true", "yes", "1")
 # keys under which a JSON document holds its list of posts
 JSON_LIST_KEYS = ("posts", "articles", "items", "entries", "data")
 LINK_COLUMNS = ("links", "outlinks")
@@ -106,8 +111,8 @@ def listed_links(value, column: str) -> list[Link]:
 
 def _row_post(row: dict, path: str, line: int) -> Post | str:
     """A post from a row, or the reason the row is not one."""
-    rendered = {str(k).strip().casefold() for k, v in row.items() if isinstance(v, dict)}
-    row = {str(k).strip().casefold(): _cell(v) for k, v in row.items() if k is not None}
+    rendered = {_column(k) for k, v in row.items() if isinstance(v, dict)}
+    row = {_column(k): _cell(v) for k, v in row.items() if k is not None}
     title = str(row.get("title") or "").strip()
     if "title" in rendered:   # rendered HTML: "Adam&#8217;s rule"
         title = html.unescape(TAG_RE.sub("", title)).strip()
@@ -117,6 +122,8 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
     why = unpublished(row, path)
     if why is not None:
         return f"row: {why}"
+    if str(row.get("is_page") or "").strip().lower() in _YES:
+        return "row: a page of the site, not a post (is page: true)"
     aid = archive_link_id(url) if url else None
     aliases = set(url_aliases(url)) if url else set()
     slug = str(row.get("slug") or "").strip() or None
@@ -133,23 +140,35 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
     key = f"post:{aid}" if aid is not None else (f"post:url:{url}" if url and not title
                                                  else f"post:row:{path}:{line}")
     return Post(key=key, title=title, label=title or url or "", untitled=not title,
-                date=post_date({k: row[f] for k, f in _FOLDED_DATE_KEYS.items() if f in row}),
+                date=next(filter(None, (post_date({"date": row[f]})
+                                        for f in _FOLDED_DATE_KEYS.values() if row.get(f))),
+                          None),
                 archive_id=aid,
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
-                links=tuple(links), tags=_names(row.get("tags") or row.get("tag_list")
-                                                or row.get("cached_tag_list")),
+                links=tuple(links), tags=_names(next((row[c] for c in TAG_COLUMNS
+                                                      if row.get(c)), None)),
                 categories=_names(row.get("categories")),
                 aliases=tuple(sorted(aliases)), slug=slug,
                 sources=(Source(path=path, line=line, format=TABLE),))
 
 
+def _column(name) -> str:
+    """A column's name as rows are read: lower case, white space and hyphens as ``_``
+    (a spreadsheet's "Published Date" is ``published_date``)."""
+    return re.sub(r"[\s-]+", "_", str(name).strip().casefold())
+
+
 def _names(value) -> tuple[str, ...]:
     """Tag or category names of a cell; numbers are a CMS's term ids (WordPress' REST
-    API lists ``"tags": [12, 15]``), which name nothing."""
+    API lists ``"tags": [12, 15]``), which name nothing. A list written as text
+    (``['ml', 'rope']``, ``["ml"]``: Bear Blog's CSV) is its items."""
     if isinstance(value, (list, tuple)):
         value = [v for v in value if not isinstance(v, (int, float))]
     elif isinstance(value, (int, float)):
         return ()
+    elif isinstance(value, str) and value.strip()[:1] == "[" and value.strip()[-1:] == "]":
+        return tuple(v for v in (x.strip().strip("'\"").strip()
+                                 for x in value.strip()[1:-1].split(",")) if v)
     return _as_list(value)
 
 
@@ -166,7 +185,7 @@ def _json_rows(doc) -> list | None:
 def _row_is_a_post(row: dict) -> bool:
     """A row that names a post (a title or an address) and has a text or a date: a
     list of links ({title, url}: a blogroll, a menu) has neither of the last two."""
-    keys = {str(k).strip().casefold(): v for k, v in row.items()}
+    keys = {_column(k): v for k, v in row.items()}
     named = any(keys.get(k) for k in ("title", "url", "link"))
     return named and any(keys.get(k) for k in (*TEXT_COLUMNS, *_FOLDED_DATE_KEYS.values()))
 
