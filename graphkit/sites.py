@@ -688,7 +688,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "mkdocs.yml": "mkdocs", "mkdocs.yaml": "mkdocs",
                 "_quarto.yml": "quarto", "_quarto.yaml": "quarto",
                 ".eleventy.js": "eleventy", ".eleventy.cjs": "eleventy",
-                "config.rb": "middleman",
+                "config.rb": "middleman", "jbake.properties": "jbake",
                 **{f"{name}.{ext}": kind
                    for name, kind, exts in (
                        ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
@@ -773,7 +773,8 @@ def _in_hugo_config_dir(p: PurePosixPath) -> bool:
 def is_site_config(path: str) -> bool:
     """True for the configuration file of a Jekyll, Hexo, Hugo, Zola, Pelican,
     Docusaurus, MkDocs, Quarto, Astro, Eleventy, Gatsby, VuePress or VitePress site, of
-    a Lektor project (``NAME.lektorproject``) or a Middleman site (``config.rb``)."""
+    a Lektor project (``NAME.lektorproject``), a Middleman site (``config.rb``) or a
+    JBake site (``jbake.properties``)."""
     return config_kind(path) is not None
 
 
@@ -796,7 +797,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
     Parameters
     ----------
     text : str
-        The file's text (YAML, TOML, Python, JavaScript, Ruby or INI by its name).
+        The file's text (YAML, TOML, Python, JavaScript, Ruby, INI or Java properties by
+        its name).
     path : str
         The file's report name; its folder is the site's root (see :func:`config_root`).
 
@@ -835,6 +837,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return _lektor_config(text)
     if kind == "middleman":
         return _middleman_config(text)
+    if kind == "jbake":
+        return _jbake_config(text)
     if kind == "conf-py":
         return _conf_py(text)
     if kind == "vuepress" and PurePosixPath(path).suffix.lower() in (".yml", ".yaml", ".toml"):
@@ -931,6 +935,32 @@ def _middleman_config(text: str) -> tuple[tuple[str, str], ...] | None:
                                   if k.endswith("_dir") and k != "build_dir"))]
     if re.search(r"^[ \t]*+activate[ \t]++:directory_indexes\b", text, re.M):
         out.append(("pretty_urls", "true"))
+    return tuple(out)
+
+
+def _jbake_config(text: str) -> tuple[tuple[str, str], ...]:
+    """What :func:`read_site_config` reads of JBake's ``jbake.properties`` (Java
+    properties): ``site.host``, the content, output, template and asset folders, and
+    ``uri.noExtension`` with its ``uri.noExtension.prefix`` (pages under the prefix are
+    served as ``x/``, not ``x.html``).
+
+    References
+    ----------
+    .. [1] JBake, "Configuration", https://jbake.org/docs/latest/#configuration
+    """
+    props: dict[str, str] = {}
+    for line in text.splitlines():
+        key, sep, value = line.strip().partition("=")
+        if sep and key.strip() and not key.lstrip().startswith(("#", "!")):
+            props.setdefault(key.strip().lower(), value.strip())
+    host = props.get("site.host", "")
+    out = [("generator", "jbake"), *((("url", host.rstrip("/")),) if "://" in host else ()),
+           ("input", props.get("content.folder", "content").strip("/")),
+           ("output", props.get("destination.folder", "output").strip("/")),
+           ("templates", ",".join(props.get(k, d).strip("/") for k, d in (
+               ("template.folder", "templates"), ("asset.folder", "assets"))))]
+    if props.get("uri.noextension", "").lower() == "true":
+        out.append(("no_extension", props.get("uri.noextension.prefix", "/")))
     return tuple(out)
 
 
@@ -1758,13 +1788,15 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
       ``cleanUrls``), ``index`` (and VuePress' ``README``) naming its folder;
     * Lektor: a page's folder under ``content/`` (``content/blog/x/contents.lr`` →
       ``/blog/x/``), its ``_slug`` over the last folder's name; None for another
-      language's file (``contents+de.lr``, under a prefix the project sets).
+      language's file (``contents+de.lr``, under a prefix the project sets);
+    * JBake: the path under its content folder as HTML (``content/blog/x.md`` →
+      ``/blog/x.html``; ``/blog/x/`` under ``uri.noExtension`` with a prefix it matches).
 
     Parameters
     ----------
     generator : str
-        ``quarto``, ``eleventy``, ``astro``, ``gatsby``, ``vuepress``, ``vitepress`` or
-        ``lektor``.
+        ``quarto``, ``eleventy``, ``astro``, ``gatsby``, ``vuepress``, ``vitepress``,
+        ``lektor`` or ``jbake``.
     inside : str
         The file's path under the site's folder.
     slug : str or None
@@ -1785,7 +1817,17 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
        https://v1.vuepress.vuejs.org/guide/directory-structure.html
     .. [6] VitePress, "Routing", https://vitepress.dev/guide/routing
     .. [7] Lektor, "URLs and Slugs", https://www.getlektor.com/docs/content/urls/
+    .. [8] JBake, "Configuration" (``uri.noExtension``), https://jbake.org/docs/latest/
     """
+    if generator == "jbake":
+        rel = _under(inside, conf.get("input", "content"))
+        if rel is None:
+            return None
+        page = "/" + re.sub(rf"\.({DOC_EXTENSIONS}|adoc|ad)$", "", rel, flags=re.I)
+        prefix = conf.get("no_extension")
+        if prefix is not None and page.startswith("/" + prefix.strip("/")):
+            return page + "/"
+        return page + ".html"
     if generator == "lektor":
         rel = _under(inside, "content")
         if rel is None or PurePosixPath(rel).name.lower() != "contents.lr":
@@ -1918,7 +1960,7 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
 
 # readers whose posts a site's configuration addresses (static-site source files)
 SITE_FORMATS = ("front-matter", "markdown", "metadata-header", "restructuredtext", "notebook",
-                "lektor", "asciidoc", "org")
+                "lektor", "asciidoc", "org", "jbake")
 
 
 # what a generator's source folder holds besides its posts: (folders of templates, themes
@@ -2041,6 +2083,8 @@ def _site_layout(generator: str, conf: dict[str, str]) -> tuple[set[str], set[st
         return templates, built, source
     if generator == "vitepress":    # its pages are under its srcDir
         return templates, built, conf.get("input", "")
+    if generator == "jbake":
+        return set(filter(None, conf.get("templates", "").split(","))), built, None
     if generator == "middleman":    # its layouts and assets are under its source folder
         return set(filter(None, conf.get("templates", "").split(","))) | {"data", "helpers",
                                                                           "lib"}, built, None
@@ -2300,7 +2344,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             out.append(_journal_page(p, inside, conf))
             continue
         elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress",
-                           "lektor"):
+                           "lektor", "jbake"):
             pattern = ""
             path = file_route(generator, inside, p.slug, conf)
         elif generator == "nikola":

@@ -212,6 +212,12 @@ def test_templates_and_code_are_not_posts(name, suffix, words):
     ("lektor", "content/blog/first-post/contents.lr", "hello", {}, "/blog/hello/"),
     ("lektor", "content/contents.lr", None, {}, "/"),
     ("lektor", "content/blog/a/contents+de.lr", None, {}, None),
+    ("jbake", "content/blog/2013/first.md", None, {"input": "content"}, "/blog/2013/first.html"),
+    ("jbake", "content/blog/a.adoc", None, {"input": "content", "no_extension": "/blog/"},
+     "/blog/a/"),
+    ("jbake", "content/about.md", None, {"input": "content", "no_extension": "/blog/"},
+     "/about.html"),
+    ("jbake", "src/a.md", None, {"input": "content"}, None),
 ])
 def test_file_routes(generator, inside, slug, conf, path):
     assert file_route(generator, inside, slug, conf) == path
@@ -752,3 +758,20 @@ def test_a_config_rb_without_a_blog_is_code():
     conf = dict(read_site_config("activate :blog\n# blog.prefix = 'x'\n", "config.rb"))
     assert (conf["permalink"], conf["sources"]) == ("/:year/:month/:day/:title.html",
                                                      ":year-:month-:day-:title.html")
+
+
+def test_a_jbake_header_needs_its_tildes():
+    """``key=value`` lines are JBake's header only when six tildes end them; a Markdown
+    note that opens with ``a=b`` is a note."""
+    from graphkit.readers.frontmatter import jbake_header
+
+    assert jbake_header(["title=甲", "status=draft", "~~~~~~", "正文"]) == (
+        {"title": "甲", "status": "draft"}, 2)
+    assert jbake_header(["x=1", "", "正文，没有波浪线。"]) is None
+    assert jbake_header(["~~~~~~", "正文"]) is None
+    layout, posts, frags = read_text("title=甲\nstatus=draft\n~~~~~~\n见[乙](/b/)。\n", "a.md")
+    assert (layout, posts, frags[0].reason) == ("jbake", [], "not published (status: draft)")
+    layout, (post,), _ = read_text("title=乙\ndate=2013-02-01\ntags=a, b\n~~~~~~\n"
+                                   "<p>见<a href='/a.html'>甲</a>。</p>\n", "b.html")
+    assert (post.title, post.date, post.tags, post.links[0].url) == (
+        "乙", "2013-02-01", ("a", "b"), "/a.html")

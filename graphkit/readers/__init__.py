@@ -168,6 +168,8 @@ def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
     """Return the layout name and reader for a Markdown/text file, or None when unknown."""
     if lektor.detect(path):
         return lektor.LEKTOR, lektor.read_lektor
+    if frontmatter.jbake_header(lines) is not None:
+        return frontmatter.JBAKE, frontmatter.read_jbake
     if frontmatter.detect(lines) or frontmatter.detect_json(lines, path):
         return frontmatter.FRONT_MATTER, frontmatter.read_front_matter
     if frontmatter.detect_metadata_header(lines, path):
@@ -349,6 +351,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         if path.lower().endswith(frontmatter.HTML_ENDINGS) and frontmatter.detect(head[:-1] or head):
             # front matter over HTML: a generator's source file (Jekyll, Hugo, blogdown)
             return frontmatter.FRONT_MATTER, *frontmatter.read_front_matter(split_lines(text), path)
+        if path.lower().endswith(frontmatter.HTML_ENDINGS) and frontmatter.jbake_header(head):
+            return frontmatter.JBAKE, *frontmatter.read_jbake(split_lines(text), path)
         return html.HTML_FORMAT, *html.read_html(text, path)
     if README_RE.match(PurePosixPath(path).name):
         head = split_lines(text[:4096])

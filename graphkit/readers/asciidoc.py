@@ -41,8 +41,8 @@ from ..model import Fragment, Link, Post
 from ..sites import SITE_REF, canonical_from_meta, expand_hugo_refs
 from ..text import BARE_URL_PATTERN, bare_url, preview
 from .frontmatter import (FRONT_MATTER, default_title, detect as detect_front_matter,
-                          front_matter_block, listing_page, meta_post, unpublished,
-                          unpublished_fragment)
+                          front_matter_block, jbake_header, jbake_page, listing_page, meta_post,
+                          unpublished, unpublished_fragment)
 from .markdown import soft_break, span_link
 
 ASCIIDOC = "asciidoc"
@@ -55,7 +55,7 @@ _PREFIXES = ("page-", "jbake-", "hp-")
 _META_KEYS = {"title": "title", "revdate": "date", "date": "date", "published_at": "date",
               "tags": "tags", "categories": "categories", "category": "categories",
               "slug": "slug", "permalink": "permalink", "draft": "draft",
-              "published": "published", "status": "status"}
+              "published": "published", "status": "status", "type": "type"}
 
 _TITLE_RE = re.compile(r"^=[ \t]+(\S.*?)[ \t]*$")
 _ATTRIBUTE_RE = re.compile(r"^:(!?)([\w][\w-]{0,200}+)(!?):(?:[ \t]++(.*))?$")
@@ -84,7 +84,7 @@ _INLINE_RE = re.compile(
     r"|(?<![\w+\\])\+(?P<p1>[^\s+](?:[^+\n]{0,2000}?[^\s+])?)\+(?![\w+])"
     r"|pass:[a-z,]{0,20}\[(?P<pp>[^\[\]\n]{0,2000}+)\])"
     r"|(?P<xref><<(?P<xt>[\w\"./][^<>,\n]{0,500}?)(?:,[ \t]*(?P<xl>[^<>\n]{0,500}?))?>>)"
-    r"|(?<![\w\\])(?P<kind>xref|link|mailto|image):(?P<mt>\+\+[^\n]{1,2000}?\+\+|[^\s\[]{0,2000}+)"
+    r"|(?<!\\)(?P<kind>xref|link|mailto|image):(?P<mt>\+\+[^\n]{1,2000}?\+\+|[^\s\[]{0,2000}+)"
     r"\[(?P<mx>(?:[^\[\]\\\n]|\\.){0,2000}+)\]"
     r"|(?<![\w\\/:=\"'@.-])<?(?P<url>" + BARE_URL_PATTERN + r")>?"
     r"(?:\[(?P<ux>(?:[^\[\]\\\n]|\\.){0,2000}+)\])?")
@@ -275,6 +275,8 @@ def read_asciidoc(lines: list[str], path: str) -> tuple[list[Post], list[Fragmen
         if end is None:
             return [], frags
         start = end + 1
+    elif (header := jbake_header(lines)) is not None:      # JBake's key=value header
+        meta, start = dict(header[0]), header[1] + 1
     attributes = _Attributes(path)
     defined: dict[str, object] = {}
     paragraphs: list[str] = []
@@ -396,7 +398,7 @@ def read_asciidoc(lines: list[str], path: str) -> tuple[list[Post], list[Fragmen
         if key is not None and value and key not in meta:
             meta[key] = _meta_value(key, str(value))
     title = str(meta.get("title") or "").strip() or header_title.strip()
-    why = unpublished(meta, path) or listing_page(meta)
+    why = unpublished(meta, path) or listing_page(meta) or jbake_page(meta)
     if why is not None:
         return [], frags + [unpublished_fragment(why, lines, path, title)]
     if not title and not paragraphs:

@@ -323,6 +323,58 @@ def front_matter_block(lines: list[str], path: str) -> tuple[dict, int | None, l
     return meta, end, frags
 
 
+JBAKE = "jbake"
+# JBake's header: "key=value" lines, then a line of six tildes
+_JBAKE_LINE_RE = re.compile(r"^([A-Za-z][\w.-]{0,100}+)=(.*)$")
+_JBAKE_END_RE = re.compile(r"^~{6,}\s*$")
+
+
+def jbake_header(lines: list[str]) -> tuple[dict, int] | None:
+    """JBake's metadata header that opens a file (Markdown, HTML or AsciiDoc): ``key=value``
+    lines (``title``, ``date``, ``type``, ``tags``, ``status``) ended by a line of six
+    tildes; its values (lower-case keys) and the 0-based index of the tildes, or None.
+
+    >>> jbake_header(["title=A", "date=2013-02-01", "~~~~~~", "", "text"])
+    ({'title': 'A', 'date': '2013-02-01'}, 2)
+
+    References
+    ----------
+    .. [1] JBake, "Metadata header", https://jbake.org/docs/latest/#metadata_header
+    """
+    meta: dict[str, str] = {}
+    for i, line in enumerate(lines[:200]):
+        if _JBAKE_END_RE.match(line):
+            return (meta, i) if meta else None
+        m = _JBAKE_LINE_RE.match(line.strip())
+        if m is None:
+            if line.strip():
+                return None
+            continue
+        meta.setdefault(m.group(1).lower(), m.group(2).strip())
+    return None
+
+
+def jbake_page(meta: dict) -> str | None:
+    """Why a file JBake's header (or its AsciiDoc attribute ``jbake-type``) makes a page
+    (``type=page``) is not a post, else None."""
+    if str(meta.get("type", "")).strip().lower() == "page":
+        return "a page of the site (JBake's type=page), not a post"
+    return None
+
+
+def read_jbake(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
+    """Read a Markdown or HTML file under JBake's header (:func:`jbake_header`): a
+    ``status`` of ``draft`` is not published, a ``type`` of ``page`` is a page of the site;
+    both are reported."""
+    meta, end = jbake_header(lines)
+    why = unpublished(meta, path) or jbake_page(meta)
+    if why is not None:
+        return [], [unpublished_fragment(why, lines, path, meta.get("title"))]
+    post, frags = markdown_post(lines[end + 1:], path, meta=meta, first_line=1,
+                                body_offset=end + 1, layout=JBAKE)
+    return ([post] if post is not None else []), frags
+
+
 PLAIN_MARKDOWN = "markdown"
 METADATA_HEADER = "metadata-header"
 SECTION_PAGE = "section-page"
