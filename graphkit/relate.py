@@ -437,7 +437,9 @@ class TitleIndex:
                     resolved[host] = resolved.get(host, 0) + 1
                     continue
                 name = whole.rpartition("/")[2]
-                keys = self.by_alias.get(name, set()) if name != whole else {p.key}
+                if name == whole:                     # (no folder: no shape to count)
+                    continue
+                keys = self.by_alias.get(name, set())
                 if p.key not in keys:
                     shape = re.sub(r"\d", "0", whole[:-len(name)])
                     by_name.setdefault((host, shape), []).append(
