@@ -20,8 +20,11 @@ _PARTIAL_RE = re.compile(r"^--\d{2}-\d{2}$")
 # (and Logseq's journal names, 2024_01_05)
 _NUMERIC_DATE_RE = re.compile(
     r"(?<!\d)(\d{4})\s*(?:-|/|\.|_|年)\s*(\d{1,2})\s*(?:-|/|\.|_|月)\s*(\d{1,2})(?!\d)")
-# numbers ending with the year: 13/08/2022 (day first), 08/13/2022 (month first)
-_YEAR_LAST_RE = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})(?!\d)")
+# numbers ending with the year: 13/08/2022 (day first), 08/13/2022 (month first); the
+# separator is kept for PHP's rule (see parse_date)
+_YEAR_LAST_RE = re.compile(r"^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*[-/.]\s*(\d{4})(?!\d)")
+# a time of day written before the date (Grav's admin: "14:14 05/19/2016")
+_TIME_FIRST_RE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?+(?:\s*+[ap]\.?m\.?)?+\s++(?=\d)", re.I)
 _MONTH_WORD_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
 TEXT_DATE_MAX = 64   # characters: a date written out is shorter; longer text is not one
 # ISO 8601's basic format (20220708), and Unix time in seconds or milliseconds
@@ -52,7 +55,7 @@ def is_partial(date: str | None) -> bool:
     return bool(date) and bool(_PARTIAL_RE.match(date))
 
 
-def parse_date(value: object, *, month_first: bool = False) -> str | None:
+def parse_date(value: object, *, month_first: bool = False, php: bool = False) -> str | None:
     """The calendar date a metadata value names, as ``YYYY-MM-DD``, or None.
 
     Generators' front matter writes dates in many forms: a YAML date or timestamp, an
@@ -65,7 +68,8 @@ def parse_date(value: object, *, month_first: bool = False) -> str | None:
     10:00:00 +0800``; the blog template of Astro writes ``pubDate: 'Jul 08 2022'``).
     A value that names no whole
     date (``2022``, ``July 2022``, ``last-modified``, ``true``) is None: a date is only
-    kept when its year, month and day are all written.
+    kept when its year, month and day are all written. A time of day before the date
+    (``14:14 05/19/2016``, as Grav's admin writes it) is passed over.
 
     Parameters
     ----------
@@ -74,6 +78,11 @@ def parse_date(value: object, *, month_first: bool = False) -> str | None:
     month_first : bool, keyword-only
         Numbers ending with the year are month, day, year whatever their size, as a
         format that says so writes them (the Movable Type export's ``MM/DD/YYYY``).
+    php : bool, keyword-only
+        Numbers ending with the year are read as PHP's ``strtotime`` reads them,
+        whatever their size: month first when slashes separate them (American
+        ``m/d/Y``), day first when dashes or dots do (European ``d-m-Y``, ``d.m.Y``).
+        PHP generators date pages so (Grav's ``date:``).
 
     Returns
     -------
@@ -86,6 +95,8 @@ def parse_date(value: object, *, month_first: bool = False) -> str | None:
     .. [3] POSIX.1-2017, Base Definitions 4.16, "Seconds Since the Epoch"; Dendron's
        notes keep ``created``/``updated`` in milliseconds since it
        (https://github.com/dendronhq/dendron)
+    .. [4] PHP Manual, "Supported Date and Time Formats" (``mm/dd/y``, ``dd-mm-YY``),
+       https://www.php.net/manual/en/datetime.formats.php
 
     Examples
     --------
@@ -97,6 +108,8 @@ def parse_date(value: object, *, month_first: bool = False) -> str | None:
     ('2022-07-08', '2020-12-18', None)
     >>> parse_date("07/08/2022 03:31:05 PM", month_first=True)
     '2022-07-08'
+    >>> parse_date("14:14 05/19/2016"), parse_date("12:19 05-03-2021", php=True)
+    ('2016-05-19', '2021-03-05')
     """
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -106,7 +119,7 @@ def parse_date(value: object, *, month_first: bool = False) -> str | None:
         value = repr(value)
     if not isinstance(value, str) or not value.strip():
         return None
-    text = value.strip()
+    text = _TIME_FIRST_RE.sub("", value.strip(), count=1)
     if text[:1].isdigit() and (_BASIC_DATE_RE.match(text) or _EPOCH_RE.match(text)):
         return _number_date(text)
     m = _NUMERIC_DATE_RE.search(text)
@@ -117,9 +130,11 @@ def parse_date(value: object, *, month_first: bool = False) -> str | None:
             return None
     m = _YEAR_LAST_RE.match(text)
     if m:        # the day first in most of the world, the month first in the US: only
-        first, second, year = (int(g) for g in m.groups())   # a number over 12 tells
-        if month_first:
+        first, second, year = (int(g) for g in m.group(1, 3, 4))  # a number over 12 tells
+        if month_first or (php and m.group(2) == "/"):
             month, day = first, second
+        elif php:
+            day, month = first, second
         elif (first > 12) == (second > 12):
             return None              # 07/08/2022: either; 13/14/2022: neither
         else:

@@ -229,6 +229,7 @@ class TitleIndex:
         self.titles: dict[str, str] = {}
         self.hosts: set[str] = set()   # hosts of the posts' own addresses: the site
         self.folders: set[str] = set()  # host/first folder of the posts' own addresses
+        self.paths: dict[str, str] = {}  # a post's own address's path, as an alias
         ambiguous: set[str] = set()
         variants: dict[str, set[str]] = {}
         for p in posts:
@@ -237,6 +238,9 @@ class TitleIndex:
             for alias in p.aliases:
                 self.by_alias.setdefault(alias, set()).add(p.key)
             if p.url and p.archive_id is None:
+                own = url_aliases(p.url)
+                if own:
+                    self.paths[p.key] = max(own, key=len)
                 host = url_host(p.url)
                 if host:
                     self.hosts.add(host)
@@ -310,8 +314,9 @@ class TitleIndex:
         through a platform's outbound redirector (``link.zhihu.com/?target=…``) is its
         target (:func:`graphkit.sites.outbound_target`). Anchors and query strings are
         otherwise ignored.
-        A name that several posts share resolves only when the dates in the link's path
-        (``/2017/06/``) pick one of them.
+        A name that several posts share resolves to the one whose own address's whole
+        path it is (``/beta`` to the page at ``/beta``, not to ``/en/beta``), else only
+        when the dates in the link's path (``/2017/06/``) pick one of them.
         """
         u = outbound_target(url.strip())
         if base and u and not re.match(r"^([a-z][a-z0-9+.\-]*:|[/#?])", u, re.I) \
@@ -365,6 +370,9 @@ class TitleIndex:
                 continue
             if len(keys) == 1:
                 return next(iter(keys))
+            own = [k for k in keys if self.paths.get(k) == alias]
+            if len(own) == 1:           # the whole address of one, the last part of others
+                return own[0]
             picked = self._by_link_date(path, keys)
             if picked is not None:
                 return picked

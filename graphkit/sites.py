@@ -762,6 +762,8 @@ def config_kind(path: str) -> str | None:
         return "toml" if m.group(2).lower() == "toml" else "yaml"
     if p.suffix.lower() == ".lektorproject":
         return "lektor"
+    if p.name.lower() in GRAV_CONFIGS and p.parent.name.lower() == "config":
+        return "grav"
     return CONFIG_NAMES.get(p.name.lower())
 
 
@@ -773,21 +775,27 @@ def _in_hugo_config_dir(p: PurePosixPath) -> bool:
 def is_site_config(path: str) -> bool:
     """True for the configuration file of a Jekyll, Hexo, Hugo, Zola, Pelican,
     Docusaurus, MkDocs, Quarto, Astro, Eleventy, Gatsby, VuePress or VitePress site, of
-    a Lektor project (``NAME.lektorproject``), a Middleman site (``config.rb``) or a
-    JBake site (``jbake.properties``)."""
+    a Lektor project (``NAME.lektorproject``), a Middleman site (``config.rb``), a
+    JBake site (``jbake.properties``) or a Grav site (``config/system.yaml``,
+    ``config/site.yaml``)."""
     return config_kind(path) is not None
 
 
 def config_root(path: str) -> str:
     """The folder of the site a configuration file configures: its own folder, the one
     above VuePress' and VitePress' hidden folder (``docs/.vuepress/config.js`` →
-    ``docs``), or the one holding Hugo's configuration directory
-    (``site/config/_default/hugo.toml`` → ``site``)."""
+    ``docs``), the one holding Hugo's configuration directory
+    (``site/config/_default/hugo.toml`` → ``site``), Grav's user folder
+    (``user/config/system.yaml`` → ``user``) or, for Grav's defaults, its install's
+    folder (``grav/system/config/system.yaml`` → ``grav``)."""
     if _in_hugo_config_dir(PurePosixPath(path)):
         return str(PurePosixPath(path).parent.parent.parent)
     p = PurePosixPath(path).parent
-    if p.name.lower() in HIDDEN_CONFIG_FOLDERS or config_kind(path) == "logseq":
+    if (p.name.lower() in HIDDEN_CONFIG_FOLDERS
+            or config_kind(path) in ("logseq", "grav")):
         p = p.parent
+    if config_kind(path) == "grav" and p.name.lower() == "system":
+        p = p.parent         # Grav's defaults (system/config/): the install's folder
     return str(p)
 
 
@@ -816,8 +824,9 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         served under (``("base", "/blog")``) and VitePress' ``("clean_urls", "true")``
         where they apply; empty when the file names none of them. None for a
         ``conf.py`` that configures neither Nikola nor ABlog (a Sphinx project's
-        documentation, a program's settings) and a ``config.rb`` that activates no
-        Middleman blog: not a site's configuration.
+        documentation, a program's settings), a ``config.rb`` that activates no
+        Middleman blog and a ``config/system.yaml`` or ``config/site.yaml`` with none of
+        Grav's settings: not a site's configuration.
 
     Raises
     ------
@@ -839,6 +848,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return _middleman_config(text)
     if kind == "jbake":
         return _jbake_config(text)
+    if kind == "grav":
+        return _grav_config(text, path)
     if kind == "conf-py":
         return _conf_py(text)
     if kind == "vuepress" and PurePosixPath(path).suffix.lower() in (".yml", ".yaml", ".toml"):
@@ -961,6 +972,156 @@ def _jbake_config(text: str) -> tuple[tuple[str, str], ...]:
                ("template.folder", "templates"), ("asset.folder", "assets"))))]
     if props.get("uri.noextension", "").lower() == "true":
         out.append(("no_extension", props.get("uri.noextension.prefix", "/")))
+    return tuple(out)
+
+
+# Grav: a site's user folder holds config/system.yaml and config/site.yaml, and its pages
+# are folders under pages/, each with one Markdown file named by its template (item.md),
+# a numeric prefix (02.blog) ordering the folders and left out of the address
+GRAV_CONFIGS = ("system.yaml", "site.yaml")
+GRAV_SYSTEM_KEYS = frozenset({"home", "pages", "cache", "twig", "assets", "errors", "debugger",
+                              "languages", "session", "gpm", "images", "media",
+                              "absolute_urls", "custom_base_url", "param_sep"})
+GRAV_SITE_KEYS = frozenset({"taxonomies", "metadata", "summary", "redirects", "routes", "blog",
+                            "default_lang"})
+GRAV_PAGES = "pages"
+GRAV_HOME = "/home"         # system.yaml's home.alias, by default
+# the templates of a blog's posts in Grav's blog themes (Quark, Antimatter: item.html.twig)
+GRAV_POST_TEMPLATES = ("item", "post")
+_GRAV_ORDER_RE = re.compile(r"^\d++\.")      # Grav's PAGE_ORDER_PREFIX_REGEX
+# a link Grav reads against the page's folder, not its address: a folder named with its
+# numeric prefix (../02.blog/x), or a page's file (../x/item.md)
+_GRAV_FOLDER_LINK_RE = re.compile(r"(?:^|/)\d++\.[^/]|\.md$", re.I)
+
+
+def _grav_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None:
+    """What :func:`read_site_config` reads of Grav's ``config/system.yaml`` (the home
+    page's alias and ``hide_in_urls``, ``custom_base_url``, the languages, whether
+    addresses keep their case) and ``config/site.yaml`` (the site's title); None for
+    a file of that name with none of Grav's settings.
+
+    References
+    ----------
+    .. [1] Grav, "Configuration" (``system.yaml``, ``site.yaml``),
+       https://learn.getgrav.org/basics/grav-configuration
+    """
+    from .readers.frontmatter import FrontMatterError, parse_front_matter
+
+    try:
+        conf = parse_front_matter(text)
+    except FrontMatterError as exc:
+        raise ValueError(str(exc)) from None
+    if PurePosixPath(path).name.lower() == "site.yaml":
+        if not GRAV_SITE_KEYS.intersection(conf):
+            return None
+        return (("generator", "grav"), *_site_title(conf.get("title")))
+    if not GRAV_SYSTEM_KEYS.intersection(conf):
+        return None
+    out = [("generator", "grav")]
+    home = conf.get("home") if isinstance(conf.get("home"), dict) else {}
+    if isinstance(home.get("alias"), str) and home["alias"].strip("/"):
+        out.append(("home_alias", "/" + home["alias"].strip().strip("/")))
+    if home.get("hide_in_urls") is True:
+        out.append(("home_hidden", "true"))
+    base = conf.get("custom_base_url")
+    if isinstance(base, str) and re.match(r"^https?://", base.strip(), re.I):
+        out.append(("url", base.strip().rstrip("/")))
+    languages = conf.get("languages") if isinstance(conf.get("languages"), dict) else {}
+    supported = [str(x).strip() for x in languages.get("supported") or ()
+                 if isinstance(x, str) and x.strip()] if isinstance(
+        languages.get("supported"), list) else []
+    if supported:
+        out.append(("grav_languages", ",".join(supported)))
+    if conf.get("force_lowercase_urls") is False:
+        out.append(("keep_case", "true"))
+    return tuple(out)
+
+
+def grav_template(inside: str) -> tuple[str, str]:
+    """``(template, language)`` a Grav page's file name gives: ``item.md`` →
+    ``("item", "")``, ``item.fr.md`` → ``("item", "fr")``."""
+    parts = PurePosixPath(inside).name.lower().split(".")
+    return parts[0], (parts[1] if len(parts) == 3 else "")
+
+
+def grav_route(inside: str, slug: str | None, conf: dict[str, str]) -> str | None:
+    """The address Grav gives the page whose file is at ``inside`` (a path under its
+    user folder), or None for a file outside ``pages/`` or directly in it.
+
+    Each folder under ``pages/`` is a page; its slug is the folder's name without its
+    numeric prefix (``02.blog`` → ``blog``), the front matter's ``slug`` for the page's
+    own folder, in lower case unless ``force_lowercase_urls`` is off. The page named by
+    ``home.alias`` (``/home``) is at ``/``, and its children are under it unless
+    ``home.hide_in_urls``; a page in another language than the first supported one
+    (``item.fr.md``) is under ``/fr``.
+
+    >>> grav_route("pages/02.blog/03.rope/item.md", None, {})
+    '/blog/rope'
+    >>> grav_route("pages/02.blog/rope-intuition/item.md", "rope", {})
+    '/blog/rope'
+
+    References
+    ----------
+    .. [1] Grav, "Content: Pages" (folders, ordering prefixes),
+       https://learn.getgrav.org/content/content-pages
+    .. [2] Grav, "Page Headers" (``slug``), https://learn.getgrav.org/content/headers
+    .. [3] Grav, "Multi-Language", https://learn.getgrav.org/content/multi-language
+    """
+    rel = _under(inside, GRAV_PAGES)
+    if rel is None or "/" not in rel:
+        return None
+    segments = [_GRAV_ORDER_RE.sub("", f, count=1) for f in rel.split("/")[:-1]]
+    if slug and slug.strip("/"):
+        segments[-1] = slug.strip("/")
+    route = "/" + "/".join(segments)
+    if conf.get("keep_case") != "true":
+        route = route.lower()
+    home = conf.get("home_alias", GRAV_HOME).lower()
+    if route == home:
+        route = "/"
+    elif conf.get("home_hidden") and route.startswith(home + "/"):
+        route = route[len(home):]
+    _, language = grav_template(inside)
+    languages = conf.get("grav_languages", "").split(",")
+    if language and language in languages and language != languages[0]:
+        route = f"/{language}{route}".rstrip("/")
+    return route
+
+
+def grav_links(links: tuple, inside: str, route: str) -> tuple:
+    """A Grav page's relative links as the site paths Grav makes of them.
+
+    Grav reads a relative link against the page's own address as a folder
+    (``../linear`` from ``/blog/rope`` is ``/blog/linear``), or, when it names folders
+    by their numeric prefix or a page's file (``../03.linear/item.md``), against the
+    page's folder under ``pages/``; the link is then that folder's path, which the
+    page's aliases hold (see :func:`path_aliases`).
+
+    References
+    ----------
+    .. [1] Grav, "Page Linking" (slug relative, directory relative),
+       https://learn.getgrav.org/content/linking
+    """
+    from dataclasses import replace
+
+    rel = _under(inside, GRAV_PAGES) or inside
+    folder = "/" + rel.rpartition("/")[0]
+    out = []
+    for link in links:
+        u = link.url.strip()
+        if not u or re.match(r"^(?:[a-z][a-z0-9+.\-]*:|[/#?])", u, re.I):
+            out.append(link)
+            continue
+        cut = min((i for i in (u.find("#"), u.find("?")) if i >= 0), default=len(u))
+        path, rest = u[:cut], u[cut:]
+        if not path:
+            out.append(link)
+            continue
+        base = folder if _GRAV_FOLDER_LINK_RE.search(path) else route.rstrip("/")
+        joined = posixpath.normpath(f"{base}/{path}")
+        if path.endswith("/") and joined != "/":
+            joined += "/"
+        out.append(replace(link, url=("/" + joined.lstrip("/")) + rest))
     return tuple(out)
 
 
@@ -2110,6 +2271,9 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
       ``_includes`` and ``_data``; Gatsby's ``src``…, see :data:`SITE_FOLDERS`) and the
       site it built (``_site``, ``public``, ``output``, ``build``, ``site``, ``dist``):
       the generator's rendering of the posts, read from their sources;
+    * a Grav site's files outside ``pages/`` (its themes, plugins and settings), the
+      modules of its modular pages (``_intro/text.md``), and, when some of its pages
+      have a blog post's template (``item.md``, ``post.md``), its other pages;
     * Jekyll's and Hexo's pages: when the posts are in a ``_posts`` folder, a file
       beside that folder or in a folder not named with ``_`` (``about.md``,
       ``404.html``, ``source/about/index.md``) is a page; ``_``-folders are the posts
@@ -2175,12 +2339,16 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
     foldered: set[str] = set()
     in_blog: set[str] = set()
     collections: set[str] = set()
+    grav_items: set[str] = set()       # Grav sites with pages of a post template
     for at in placed:
         if at is None:
             continue
         root, inside = at
         templates, built, content = layouts[root]
         parts = inside.split("/")
+        if (roots[root] == "grav" and grav_route(inside, None, {}) is not None
+                and grav_template(inside)[0] in GRAV_POST_TEMPLATES):
+            grav_items.add(root)
         if _folder_of(inside, templates) or _folder_of(inside, built):
             continue
         if any(inside.startswith(folder + "/") for folder in blogs.get(root, ())):
@@ -2213,6 +2381,8 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                        f"{', '.join(c + '/' for c in kept)})")
             elif template_in:
                 why = f"a template, theme or data file of the site ({template_in}/), not a post"
+            elif generator == "grav":
+                why = _grav_aside(inside, root in grav_items)
             elif root in posts_dirs:
                 home = next((d for d in sorted(posts_dirs[root], key=len)
                              if not d or inside.startswith(d + "/")), None)
@@ -2252,6 +2422,46 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
         frags.append(Fragment(path=first.path, line=first.line, end_line=first.line,
                               reason=why, text=preview(p.title or p.text)))
     return out, frags
+
+
+def _grav_aside(inside: str, items: bool) -> str | None:
+    """Why a file of a Grav site is not one of its posts (see :func:`site_sources`), or
+    None; ``items`` says whether some of the site's pages have a post's template."""
+    if grav_route(inside, None, {}) is None:
+        return (f"not a page of the Grav site (its pages are folders under {GRAV_PAGES}/; "
+                f"the other folders hold its themes, plugins and settings)")
+    folders = inside.split("/")[1:-1]
+    module = next((f for f in folders if f.startswith("_")), None)
+    if module is not None:
+        return (f"a module of a modular page ({module}/, a part of the page above it in "
+                f"Grav), not a post")
+    template, _ = grav_template(inside)
+    if items and template not in GRAV_POST_TEMPLATES:
+        return (f"a page of the site (Grav template {template}), not a post: the site's "
+                f"posts are its pages of a post template "
+                f"({', '.join(t + '.md' for t in GRAV_POST_TEMPLATES)})")
+    return None
+
+
+def _grav_page(post, inside: str, conf: dict[str, str]) -> tuple[object, str | None]:
+    """A Grav page with what its site makes of it (see :func:`grav_route`,
+    :func:`grav_links`): its route, its folder's path under ``pages/`` (numeric
+    prefixes kept: ``02.blog/03.linear``) among its aliases, its relative links as site
+    paths, and its ``date:`` read as PHP reads it when it was read as no day
+    (``04/03/2018`` is 3 April, ``04-03-2018`` 4 March)."""
+    from dataclasses import replace
+
+    from .dates import parse_date
+    from .readers.frontmatter import url_aliases
+
+    route = grav_route(inside, post.slug, conf)
+    if route is None:
+        return post, None
+    folder = _under(inside, GRAV_PAGES).rpartition("/")[0]
+    date = post.date or parse_date(dict(post.fields).get("date"), php=True)
+    post = replace(post, date=date, links=grav_links(post.links, inside, route),
+                   aliases=tuple(sorted(set(post.aliases) | url_aliases(folder))))
+    return post, route
 
 
 def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]]
@@ -2350,6 +2560,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "nikola":
             pattern = ""
             path = nikola_path(inside, p.slug, conf)
+        elif generator == "grav":
+            pattern = ""
+            p, path = _grav_page(p, inside, conf)
         elif generator == "middleman":
             placed = middleman_article(inside, conf) or {}
             pattern = conf["permalink"] if placed else ""

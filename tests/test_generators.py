@@ -376,9 +376,21 @@ def test_javascript_settings_are_read_without_running_them():
     ("2022/13/40", None), ("jun 31 2022", None), (True, None), (None, None), ("", None),
     ("13/08/2022", "2022-08-13"), ("08/13/2022", "2022-08-13"), ("31.12.2021", "2021-12-31"),
     ("07/08/2022", None), ("13/14/2022", None), ("31/02/2022", None),
+    ("14:14 05/19/2016", "2016-05-19"), ("12:19 17-07-2018", "2018-07-17"),
+    ("3:05 pm 08/13/2020", "2020-08-13"), ("10:00 12/01/2020", None),
 ])
 def test_dates_as_generators_write_them(value, date):
     assert parse_date(value) == date
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+       st.sampled_from(["%m/%d/%Y", "%d-%m-%Y", "%d.%m.%Y", "%H:%M %m/%d/%Y",
+                        "%H:%M %d-%m-%Y", "%m/%d/%Y %H:%M", "%Y-%m-%d %H:%M"]))
+def test_phps_rule_reads_every_day_whatever_its_numbers(day, form):
+    """PHP's ``strtotime`` (Grav's dates): slashes put the month first, dashes and dots
+    the day, so ``04/03/2018`` and ``04-03-2018`` are two days, both read."""
+    written = dt.datetime.combine(day, dt.time(14, 14)).strftime(form)
+    assert parse_date(written, php=True) == day.isoformat()
 
 
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
@@ -775,3 +787,100 @@ def test_a_jbake_header_needs_its_tildes():
                                    "<p>见<a href='/a.html'>甲</a>。</p>\n", "b.html")
     assert (post.title, post.date, post.tags, post.links[0].url) == (
         "乙", "2013-02-01", ("a", "b"), "/a.html")
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("content:\n    items: @self.children\n", {"content": {"items": "@self.children"}}),
+    ("metadata:\n    'twitter:site' : @me\n", {"metadata": {"twitter:site": "@me"}}),
+    ("tags:\n  - @home\n  - `quoted it's`\n", {"tags": ["@home", "`quoted it's`"]}),
+    ("note: |\n  @kept as written\nuser: @me\n", {"note": "@kept as written\n",
+                                                   "user": "@me"}),
+])
+def test_a_value_starting_with_a_reserved_indicator_is_text(raw, want):
+    """``@`` and ````` cannot start a plain YAML value; Symfony's YAML parser (PHP
+    generators: Grav) reads one as text, and so does graphkit."""
+    from graphkit.readers.frontmatter import parse_front_matter
+
+    assert parse_front_matter(raw) == want
+
+
+def test_broken_yaml_is_still_reported_at_its_line():
+    from graphkit.readers.frontmatter import FrontMatterError, parse_front_matter
+
+    with pytest.raises(FrontMatterError) as err:
+        parse_front_matter("title: a\nuser: @me\nbad: [1, 2\n")
+    assert err.value.lineno == 4
+
+
+def _grav_page(root, folder, text, name="item.md"):
+    (root / "pages" / folder).mkdir(parents=True, exist_ok=True)
+    (root / "pages" / folder / name).write_text(text, encoding="utf-8")
+
+
+def test_a_whole_grav_install(tmp_path):
+    """Grav's defaults in ``system/config/`` make the install's folder the site's: what
+    is outside ``user/pages/`` (the changelog, ``vendor/``, the 404 page) is no post.
+    ``user/config/system.yaml`` hides the home page's folder in addresses, sets the
+    address and a second language; a page's folder keeps its case when told to; a
+    page's former address (``routes: aliases:``) still reaches it."""
+    (tmp_path / "system" / "config").mkdir(parents=True)
+    (tmp_path / "system" / "config" / "system.yaml").write_text(
+        "home:\n  alias: '/home'\npages:\n  theme: quark\n", encoding="utf-8")
+    _grav_page(tmp_path / "system", "", "---\ntitle: Page not Found\n---\n\n见[甲](/a)。\n",
+               name="notfound.md")
+    (tmp_path / "vendor" / "x").mkdir(parents=True)
+    (tmp_path / "vendor" / "x" / "CHANGELOG.md").write_text("# 1.0\n\n见[甲](/a)。\n")
+    (tmp_path / "CHANGELOG.md").write_text("# v1.7.48\n## 10/28/2024\n\n* fixed\n")
+    user = tmp_path / "user"
+    (user / "config").mkdir(parents=True)
+    (user / "config" / "system.yaml").write_text(
+        "custom_base_url: 'https://g.example/'\nforce_lowercase_urls: false\nhome:\n"
+        "  alias: '/home'\n  hide_in_urls: true\nlanguages:\n  supported: [zh, en]\n",
+        encoding="utf-8")
+    _grav_page(user, "01.home/Alpha", "---\ntitle: 甲\ndate: 04/03/2018\n---\n\n"
+                                      "见[乙](../02.beta/item.md)与[丙](/gamma)。\n")
+    _grav_page(user, "01.home/02.beta", "---\ntitle: 乙\ndate: 04-03-2018\n---\n\n"
+                                        "见[甲](../Alpha)。\n")
+    _grav_page(user, "01.home/02.beta", "---\ntitle: Beta\n---\n\nSee [甲](../Alpha).\n",
+               name="item.en.md")
+    _grav_page(user, "02.gamma", "---\ntitle: 丙\nroutes:\n  aliases: ['/old/gamma']\n---\n\n"
+                                 "见[乙](/beta#x)。\n", name="post.md")
+    _grav_page(user, "03.delta", "---\ntitle: 丁\n---\n\n旧址[丙](/old/gamma)。\n",
+               name="post.md")
+    r = read_paths([tmp_path])
+    assert sorted((p.title, p.url, p.date) for p in r.posts) == [
+        ("Beta", "https://g.example/en/beta", None),
+        ("丁", "https://g.example/delta", None), ("丙", "https://g.example/gamma", None),
+        ("乙", "https://g.example/beta", "2018-03-04"),
+        ("甲", "https://g.example/Alpha", "2018-04-03")]
+    aside = sorted(f.path.split("/", 1)[1] for f in r.fragments
+                   if f.reason.startswith("not a page of the Grav site"))
+    assert aside == ["CHANGELOG.md", "system/pages/notfound.md", "vendor/x/CHANGELOG.md"]
+    assert not any(f.reason.startswith("the date (") for f in r.fragments)
+    assert _cites(tmp_path) == [("Beta", "甲"), ("丁", "丙"), ("丙", "乙"), ("乙", "甲"),
+                                ("甲", "丙"), ("甲", "乙")]
+
+
+def test_settings_named_as_gravs_that_are_not_grav():
+    """A ``config/site.yaml`` or ``config/system.yaml`` of another program is no site."""
+    assert read_site_config("name: shop\nport: 8080\n", "app/config/site.yaml") is None
+    assert read_site_config("debug: true\n", "app/config/system.yaml") is None
+    assert dict(read_site_config("title: 站\ntaxonomies: [tag]\n", "user/config/site.yaml")
+                ) == {"generator": "grav", "title": "站"}
+
+
+@pytest.mark.parametrize("link, want", [
+    ("../rope", "/blog/rope"), ("../rope/", "/blog/rope/"), ("child", "/blog/linear/child"),
+    ("../03.rope/item.md#推导", "/02.blog/03.rope/item.md#推导"),
+    ("../../01.home", "/01.home"), ("../x?y=1", "/blog/x?y=1"),
+    ("/blog/rope", "/blog/rope"), ("#推导", "#推导"),
+    ("https://a.example/x", "https://a.example/x"),
+    ("../../../../x", "/x"),
+])
+def test_grav_reads_a_relative_link_against_the_page_or_its_folder(link, want):
+    from graphkit.model import Link
+    from graphkit.sites import grav_links
+
+    (got,) = grav_links((Link(link, "a", "a"),), "pages/02.blog/04.linear/item.md",
+                        "/blog/linear")
+    assert got.url == want

@@ -685,6 +685,10 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     fragments.extend(aside)
     sightings, pages = apply_site_configs(sightings, configs)
     fragments.extend(pages)
+    # a date its site's rules read (Grav's dates, as PHP reads them) is no longer unread
+    dated = {(p.sources[0].path, p.sources[0].line) for p in sightings if p.date}
+    fragments = [f for f in fragments if not ((f.path, f.line) in dated
+                                              and f.reason.startswith(frontmatter.UNREAD_DATE))]
     sightings = html.without_site_names(
         sightings, {n for _, v in configs if (n := dict(v).get("title"))})
     if not sightings:

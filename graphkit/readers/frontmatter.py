@@ -89,8 +89,10 @@ def _as_list(value) -> tuple[str, ...]:
 def _terms(meta: dict, plural: str, singular: str) -> tuple[str, ...]:
     """Tags or categories under any of the names generators give them: ``tags``,
     ``categories`` (Hugo, Jekyll, Hexo), ``category`` (Jekyll, Pelican), ``tag``, or
-    inside Zola's ``[taxonomies]`` table."""
+    inside Zola's ``[taxonomies]`` table or Grav's ``taxonomy:`` mapping."""
     taxonomies = meta.get("taxonomies")
+    if not isinstance(taxonomies, dict):
+        taxonomies = meta.get("taxonomy")
     taxonomies = taxonomies if isinstance(taxonomies, dict) else {}
     for value in (meta.get(plural), meta.get(singular), taxonomies.get(plural),
                   taxonomies.get(singular)):
@@ -161,12 +163,67 @@ def _no_alias_loader(foreign_tags: bool = False):
     return NoAliasLoader
 
 
+# a plain value that starts with one of YAML's reserved indicators (``@``, `````), which
+# PyYAML refuses and Symfony's YAML parser, PHP generators' (Grav's ``items:
+# @self.children``), reads as text: the key or list dash before it, and the value
+_RESERVED_START_RE = re.compile(
+    r"^(?P<head>[ \t]*+(?:-[ \t]++)*+(?:(?:'[^'\n]*+'|\"[^\"\n]*+\"|[^\s#'\"{\[@`-][^:\n]*+)"
+    r"[ \t]*+:[ \t]++)?+)(?P<value>[@`].*)$")
+RESERVED_RETRIES = 8    # lines with such a value quoted, at most, before the error stands
+
+
+def _quote_reserved(raw: str, line: int) -> str | None:
+    """``raw`` with each plain value that starts with a reserved indicator, from its
+    0-based ``line`` on, written as a single-quoted string (the lines of a block scalar,
+    ``key: |``, are its text and left as they are); None when ``line`` holds none."""
+    lines = raw.split("\n")
+    if not 0 <= line < len(lines) or _RESERVED_START_RE.match(lines[line]) is None:
+        return None
+    block = None            # the indentation of the key whose block scalar is being read
+    for i, text in enumerate(lines):
+        indent = len(text) - len(text.lstrip(" \t"))
+        if block is not None:
+            if not text.strip() or indent > block:
+                continue
+            block = None
+        m = _RESERVED_START_RE.match(text) if i >= line else None
+        if m is not None:
+            lines[i] = m.group("head") + "'" + m.group("value").rstrip().replace("'", "''") + "'"
+        words = text.split()
+        if words and re.fullmatch(r"[|>][-+1-9]{0,2}", words[-1]) and len(words) > 1:
+            block = indent
+    return "\n".join(lines)
+
+
+def _load_yaml(raw: str, foreign_tags: bool) -> object:
+    """PyYAML's reading of ``raw``, a value written as Symfony's YAML parser reads it
+    (a plain value starting with ``@`` or ````` is text) quoted first: the error a
+    line raises is met by quoting its value and those of the lines after it, at most
+    :data:`RESERVED_RETRIES` times, then raised."""
+    import yaml
+
+    for _ in range(RESERVED_RETRIES + 1):
+        try:
+            return yaml.load(raw, Loader=_no_alias_loader(foreign_tags))
+        except yaml.scanner.ScannerError as exc:
+            mark = exc.problem_mark
+            quoted = (_quote_reserved(raw, mark.line)
+                      if mark is not None and "cannot start any token" in (exc.problem or "")
+                      else None)
+            if quoted is None:
+                raise
+            raw = quoted
+    return yaml.load(raw, Loader=_no_alias_loader(foreign_tags))
+
+
 def parse_front_matter(raw: str, fence: str = "---", *, foreign_tags: bool = False) -> dict:
     """Parse the text between the fences: YAML after ``---``, TOML after ``+++``, and a
     JSON object (``fence="{"``: ``raw`` holds its braces).
 
     YAML is read by PyYAML's safe loader with aliases refused, so that its size in
-    memory is bounded by the size of its text; TOML by :mod:`tomllib`.
+    memory is bounded by the size of its text; a plain value starting with ``@`` or
+    ````` (reserved in YAML) is read as text, as Symfony's YAML parser reads it for PHP
+    generators (Grav's ``items: @self.children``); TOML by :mod:`tomllib`.
 
     Parameters
     ----------
@@ -193,6 +250,9 @@ def parse_front_matter(raw: str, fence: str = "---", *, foreign_tags: bool = Fal
     .. [2] TOML v1.0.0, https://toml.io/en/v1.0.0
     .. [3] Hugo, "Front matter" (JSON front matter),
        https://gohugo.io/content-management/front-matter/
+    .. [4] YAML 1.2, 5.3 "Indicator Characters" (``@`` and ````` are reserved),
+       https://yaml.org/spec/1.2.2/#53-indicator-characters; Grav, "Page Collections"
+       (``items: '@self.children'``), https://learn.getgrav.org/content/collections
     """
     if fence == "{":
         import json
@@ -207,8 +267,7 @@ def parse_front_matter(raw: str, fence: str = "---", *, foreign_tags: bool = Fal
         import yaml
 
         try:
-            loaded = (yaml.load(raw, Loader=_no_alias_loader(foreign_tags)) if raw.strip()
-                      else {})
+            loaded = _load_yaml(raw, foreign_tags) if raw.strip() else {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -781,7 +840,8 @@ def listing_page(meta: dict) -> str | None:
 
     Quarto's ``listing:`` (a mapping, a list of them, ``true`` or a listing type) and
     jekyll-paginate-v2's ``pagination: {enabled: true}`` make the page an index of
-    other posts: its links are its listing, not citations. So does a home page:
+    other posts: its links are its listing, not citations; so does Grav's ``content:
+    {items: …}`` (a blog's listing, a modular page's sections). So does a home page:
     ``home: true`` (VuePress' default theme) or ``layout: home`` (VitePress, Jekyll's
     minima, which lists the posts on it).
 
@@ -794,6 +854,7 @@ def listing_page(meta: dict) -> str | None:
        https://v1.vuepress.vuejs.org/theme/default-theme-config.html#homepage
     .. [4] VitePress, "Frontmatter Config" (``layout``),
        https://vitepress.dev/reference/frontmatter-config
+    .. [5] Grav, "Page Collections", https://learn.getgrav.org/content/collections
     """
     value = meta.get("listing")
     if (value is True or (isinstance(value, (dict, list)) and value)
@@ -805,6 +866,10 @@ def listing_page(meta: dict) -> str | None:
     layout = meta.get("layout")
     if meta.get("home") is True or (isinstance(layout, str) and layout.strip().lower() == "home"):
         return "the site's home page (front matter home: true or layout: home), not a post"
+    content = meta.get("content")
+    if isinstance(content, dict) and content.get("items"):
+        return ("a page made of a collection of other pages (front matter content: items:, "
+                "Grav's blog listings and modular pages), not a post")
     return None
 
 
@@ -892,10 +957,13 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
     unread = unread_date(meta) if post.date is None else None
     if unread is not None:
         frags.append(Fragment(path=path, line=first_line, end_line=first_line,
-                              reason=f"the date ({unread[0]}: {unread[1]}) names no day that can "
-                                     f"be read (a year, a month and a day; 07/08/2022 is July or "
-                                     f"August): the post is undated", text=unread[1]))
+                              reason=f"{UNREAD_DATE}{unread[0]}: {unread[1]}) names no day that "
+                                     f"can be read (a year, a month and a day; 07/08/2022 is July "
+                                     f"or August): the post is undated", text=unread[1]))
     return post, frags
+
+
+UNREAD_DATE = "the date ("    # how the report of a date read as no day begins
 
 
 def unread_date(meta: dict) -> tuple[str, str] | None:
@@ -976,14 +1044,19 @@ def meta_aliases(meta: dict, *, title: str, canonical: str | None) -> set[str]:
     keys (``url``, ``permalink``, ``slug``, Zola's ``path``, Pelican's ``save_as``,
     :data:`graphkit.sites.ADDRESS_KEYS`), the former addresses that redirect to it
     (Hugo's and Zola's ``aliases``, ``redirect_from`` of jekyll-redirect-from and
-    gatsby-redirect-from, hexo-generator-alias' ``alias``), its own address, and the
-    slug of a Latin-letter title (Hugo's ``:title``)."""
+    gatsby-redirect-from, hexo-generator-alias' ``alias``, Grav's ``routes:`` mapping
+    of ``default``, ``canonical`` and ``aliases``), its own address, and the slug of a
+    Latin-letter title (Hugo's ``:title``)."""
     aliases: set[str] = set()
     for key in ("url", "permalink", "slug", "path", "save_as", *ADDRESS_KEYS):
         if isinstance(meta.get(key), (str, int)) and str(meta[key]).strip():
             aliases |= url_aliases(str(meta[key]))
+    routes = meta.get("routes") if isinstance(meta.get("routes"), dict) else {}
     for alias in (a for key in ("aliases", "alias", "redirect_from")
                   for a in _as_list(meta.get(key))):
+        aliases |= url_aliases(alias)
+    for alias in (a for key in ("default", "canonical", "aliases")
+                  for a in _as_list(routes.get(key))):
         aliases |= url_aliases(alias)
     if canonical:
         aliases |= url_aliases(canonical)
