@@ -1145,6 +1145,35 @@ def _hostile() -> dict:
     t = time.perf_counter()
     read_asciidoc(bomb + ["", "{a11}" * 1000], "bomb.adoc")
     out["asciidoc_attribute_bomb_s"] = round(time.perf_counter() - t, 3)
+    # the twenty-sixth session's TiddlyWiki: a paragraph of 100,000 lines with links, its
+    # syntax never closed after a run of 100,000 characters (the first versions grew with
+    # the square: "{{{" 0.4 s at 16,000 characters, "<script " before a store 7.7 s at
+    # 100,000), a saved wiki of 20,000 tiddlers; YAML front matter of 100,000 keys whose
+    # last value starts with "@" (read again once, quoted)
+    from graphkit.readers.tiddlywiki import read_store_html, wikitext_to_text
+    from graphkit.readers.frontmatter import parse_front_matter
+
+    t = time.perf_counter()
+    wikitext_to_text(["words [[a link|Title]] and more. Words, wrapped"] * 100_000)
+    out["tiddlywiki_100000_lines_with_links_s"] = round(time.perf_counter() - t, 2)
+    worst = 0.0
+    for unit in ("{{{", "[[", "[ext[", "<$link to=a>", "<<", "<!--", "``", "<a href=#a>"):
+        t = time.perf_counter()
+        wikitext_to_text([unit * (100_000 // len(unit))])
+        worst = max(worst, time.perf_counter() - t)
+    out["tiddlywiki_constructs_never_closed_100000_chars_max_s"] = round(worst, 3)
+    t = time.perf_counter()
+    read_store_html("<script " * 12_500 + "<script class='tiddlywiki-tiddler-store'>[", "a.html")
+    out["tiddlywiki_100000_chars_of_script_tags_s"] = round(time.perf_counter() - t, 3)
+    store = ",\n".join(f'{{"title": "note {i}", "text": "see [[note {i + 1}]] and more.", '
+                        f'"created": "20210101000000000"}}' for i in range(20_000))
+    t = time.perf_counter()
+    read_store_html('<script class="tiddlywiki-tiddler-store" type="application/json">['
+                    + store + "]</script>", "wiki.html")
+    out["tiddlywiki_store_of_20000_tiddlers_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
+    parse_front_matter("".join(f"k{i}: v{i}\n" for i in range(100_000)) + "last: @x\n")
+    out["yaml_100000_keys_last_starting_with_at_s"] = round(time.perf_counter() - t, 2)
     # 100,000 lines in a list with indented paragraphs and code blocks (lists tracked
     # in one pass), and the syntax of Nikola, ABlog and MyST with 100,000 spaces where
     # a pattern could have backtracked over them (the first versions: 27 s each)

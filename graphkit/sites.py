@@ -689,6 +689,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "_quarto.yml": "quarto", "_quarto.yaml": "quarto",
                 ".eleventy.js": "eleventy", ".eleventy.cjs": "eleventy",
                 "config.rb": "middleman", "jbake.properties": "jbake",
+                "tiddlywiki.info": "tiddlywiki",
                 **{f"{name}.{ext}": kind
                    for name, kind, exts in (
                        ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
@@ -848,6 +849,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return _middleman_config(text)
     if kind == "jbake":
         return _jbake_config(text)
+    if kind == "tiddlywiki":          # a wiki folder's plugins and themes: nothing to read
+        return (("generator", "tiddlywiki"),)
     if kind == "grav":
         return _grav_config(text, path)
     if kind == "conf-py":
@@ -2137,6 +2140,7 @@ SITE_FOLDERS = {
     "nikola": ({"themes", "templates", "plugins", "files", "galleries", "images", "listings",
                 "shortcodes"}, {"output", "cache"}),
     "ablog": ({"_templates", "_static"}, {"_build"}),
+    "tiddlywiki": ({"plugins", "themes", "languages"}, {"output"}),
     "docusaurus": ({"static", "node_modules"}, {"build", ".docusaurus"}),
     "mkdocs": ({"overrides"}, {"site"}),
     "quarto": ({"_extensions", "_freeze"}, {"_site"}),

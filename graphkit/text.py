@@ -96,6 +96,46 @@ def loads_json(text: str):
     return json.loads(text, parse_int=_json_int)
 
 
+_JSON_SPACE_RE = re.compile(r"[ \t\n\r]*+")
+
+
+def json_array_items(text: str) -> list[tuple[int, object]]:
+    """The items of the JSON array ``text`` holds, each with the offset it starts at.
+
+    Read item by item (:meth:`json.JSONDecoder.raw_decode`), so that a reader can say on
+    which line of a large file each item stands; integers as :func:`loads_json` keeps
+    them.
+
+    Raises
+    ------
+    json.JSONDecodeError
+        When the text is not one JSON array (white space around it aside).
+    RecursionError
+        On nesting deeper than the parser's stack.
+
+    >>> json_array_items('[{"a": 1}, {"b": 2}]')
+    [(1, {'a': 1}), (11, {'b': 2})]
+    """
+    decoder = json.JSONDecoder(parse_int=_json_int)
+    i = _JSON_SPACE_RE.match(text).end()
+    if text[i:i + 1] != "[":
+        raise json.JSONDecodeError("expected a JSON array", text, i)
+    items: list[tuple[int, object]] = []
+    i = _JSON_SPACE_RE.match(text, i + 1).end()
+    if text[i:i + 1] == "]":
+        return items
+    while True:
+        item, end = decoder.raw_decode(text, i)
+        items.append((i, item))
+        i = _JSON_SPACE_RE.match(text, end).end()
+        if text[i:i + 1] == ",":
+            i = _JSON_SPACE_RE.match(text, i + 1).end()
+            continue
+        if text[i:i + 1] == "]" and not text[i + 1:].strip():
+            return items
+        raise json.JSONDecodeError("expected , or ] after an item", text, i)
+
+
 def line_numbers(text: str, offsets) -> list[int]:
     """The 1-based line of each character offset into ``text``, offsets ascending.
 

@@ -83,3 +83,103 @@ def test_journal_pages_are_titled_and_linked_as_the_graph_titles_them(tmp_path):
     assert _cites(r.posts) == [("b", "2024年03月22日 Friday"), ("rope", "Jan 5th, 2024"),
                                ("rope", "周六笔记")]
     assert {p.title: p.date for p in r.posts}["Jan 5th, 2024"] == "2024-01-05"
+
+
+# ---------------------------------------------------------------------- TiddlyWiki
+def _tid(title, text, **fields):
+    head = "".join(f"{k.replace('_', '.')}: {v}\n" for k, v in fields.items())
+    return f"{head}title: {title}\n\n{text}"
+
+
+def test_wikitext_links_are_the_text_first_and_never_in_code():
+    """``[[text|Title]]`` names the tiddler last (Obsidian's ``[[Title|text]]`` first);
+    a transclusion, the link widget and ``<a href="#…">`` name tiddlers too; code,
+    comments, macro calls, filters, pragmas, ``~`` and system tiddlers name none."""
+    from graphkit.readers.tiddlywiki import wikitext_to_text
+
+    text, links = wikitext_to_text([
+        "\\define note() [[甲]]",
+        "\\procedure long()", "[[乙]]", "\\end",
+        "见[[线性注意力|线性注意力的简单推导]]与[[Attention]]，",
+        "又见 {{旋转位置编码||摘要模板}} 和 <$link to=\"\"\"A B\"\"\">这篇</$link>、"
+        "<a href=\"#C%20D\">那篇</a>、[[块|丁^段落]]。",
+        "",
+        "外链 [[代码|https://github.com/a/b]] 与 [ext[论文|https://arxiv.org/abs/1706.03762]]，"
+        "~https://x.example/no 不是链接。",
+        "`[[戊]]` <!-- [[己]] --> <<macro \"[[庚]]\">> {{{ [tag[辛]] }}} [[$:/ControlPanel]]",
+        "```", "[[壬]]", "```",
+        "! 标题 [[癸]]"])
+    assert [(x.anchor, x.url) for x in links] == [
+        ("线性注意力", "site-ref:%E7%BA%BF%E6%80%A7%E6%B3%A8%E6%84%8F%E5%8A%9B%E7%9A%84%E7%AE%80"
+                      "%E5%8D%95%E6%8E%A8%E5%AF%BC"),
+        ("Attention", "site-ref:Attention"),
+        ("", "site-ref:%E6%97%8B%E8%BD%AC%E4%BD%8D%E7%BD%AE%E7%BC%96%E7%A0%81"),
+        ("这篇", "site-ref:A%20B"), ("那篇", "site-ref:C%20D"), ("块", "site-ref:%E4%B8%81"),
+        ("代码", "https://github.com/a/b"), ("论文", "https://arxiv.org/abs/1706.03762"),
+        ("癸", "site-ref:%E7%99%B8")]
+    assert text.splitlines()[0] == "见线性注意力与Attention，又见  和 这篇、那篇、块。"
+    assert not {"壬", "己", "庚", "辛"} & set(text)        # code, comments, macros, filters
+
+
+def test_a_tiddlywiki_folder(tmp_path):
+    """Tiddler files: notes, their tags and dates; a system tiddler, a draft, an
+    interface tiddler, an image's and a broken file reported; the built ``output/``
+    beside ``tiddlywiki.info`` is the wiki again, not more notes."""
+    _write(tmp_path, "tiddlywiki.info", '{"plugins": ["tiddlywiki/markdown"]}')
+    _write(tmp_path, "tiddlers/甲.tid", _tid("甲", "见[[那篇|乙]]。", created="202103050419",
+                                             tags="a [[b c]]"))
+    _write(tmp_path, "tiddlers/乙.tid", _tid("乙", "回到 [甲](#%E7%94%B2)。",
+                                             type="text/x-markdown",
+                                             modified="20210306080000000"))
+    _write(tmp_path, "tiddlers/$__StoryList.tid", _tid("$:/StoryList", "", list="甲 乙"))
+    _write(tmp_path, "tiddlers/Draft of '甲'.tid", _tid("Draft of '甲'", "[[乙]]", draft_of="甲"))
+    _write(tmp_path, "tiddlers/样式.tid", _tid("样式", "a {}", tags="$:/tags/Stylesheet"))
+    _write(tmp_path, "tiddlers/图.tid", _tid("图", "iVBOR", type="image/png"))
+    _write(tmp_path, "tiddlers/坏.tid", "title: 坏\n这一行不是字段\n\n正文")
+    _write(tmp_path, "output/index.html",
+           '<script class="tiddlywiki-tiddler-store" type="application/json">'
+           '[{"title": "甲", "text": "[[乙]]"}]</script>')
+    r = read_paths([tmp_path])
+    assert sorted((p.title, p.date, p.tags) for p in r.posts) == [
+        ("乙", "2021-03-06", ()), ("甲", "2021-03-05", ("a", "b c"))]
+    assert _cites(r.posts) == [("乙", "甲"), ("甲", "乙")]
+    reasons = sorted((f.path.rsplit("/", 1)[1], f.line, f.reason.split(" (")[0].split(",")[0])
+                     for f in r.fragments)
+    assert reasons == [
+        ("$__StoryList.tid", 1, "a system tiddler"),
+        ("Draft of '甲'.tid", 1, "a draft of '甲'"),
+        ("index.html", 1, "the site as built"),
+        ("图.tid", 1, "a tiddler of type image/png"),
+        ("坏.tid", 2, "a tiddler file whose fields end without a blank line"),
+        ("样式.tid", 1, "a tiddler TiddlyWiki uses as part of its interface")]
+
+
+def test_a_wiki_saved_before_5_2_and_an_encrypted_one():
+    """TiddlyWiki 5.1 and Classic keep tiddlers as ``<div>``s in a ``storeArea``, their
+    text HTML-escaped; an encrypted wiki cannot be read and says so."""
+    store = ('<html><body><div id="storeArea" style="display:none;">\n'
+             '<div created="20200102030405000" tags="x [[y z]]" title="A &amp; B">\n'
+             '<pre>See [[C]] &lt;&lt;here&gt;&gt; and [[it|https://c.example/]].</pre>\n'
+             '</div>\n<div title="C" modifier="JoeBloggs" created="201102111106">\n'
+             '<pre>Back to [[A &amp; B]].</pre>\n</div>\n</div></body></html>')
+    layout, posts, frags = read_text(store, "wiki.html")
+    assert layout == "tiddlywiki" and frags == []
+    assert [(p.title, p.date, p.tags, p.sources[0].line) for p in posts] == [
+        ("A & B", "2020-01-02", ("x", "y z"), 2), ("C", "2011-02-11", (), 5)]
+    assert [link.url for link in posts[0].links] == ["site-ref:C", "https://c.example/"]
+    assert _cites(posts) == [("A & B", "C"), ("C", "A & B")]
+    layout, posts, frags = read_text('<html>\n<pre id="encryptedStoreArea" type="text/plain">'
+                                     '{"iv":"x"}</pre></html>', "secret.html")
+    assert (layout, posts, frags[0].line) == ("tiddlywiki", [], 2)
+    assert frags[0].reason.startswith("an encrypted TiddlyWiki")
+
+
+def test_tiddlers_exported_as_json():
+    text = ('[\n{"title":"甲","text":"见[[乙]]","created":"20210101000000000"},\n'
+            '{"title":"乙","text":"无","type":"text/vnd.tiddlywiki","list":["x"]},\n'
+            '{"title":"$:/SiteTitle","text":"笔记"}\n]')
+    layout, posts, frags = read_text(text, "tiddlers.json")
+    assert layout == "tiddlywiki"
+    assert [(p.title, p.sources[0].line) for p in posts] == [("甲", 2), ("乙", 3)]
+    assert [(f.line, f.text) for f in frags] == [(4, "$:/SiteTitle")]
+    assert _cites(posts) == [("甲", "乙")]

@@ -27,7 +27,7 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
-               notion, org, rest, substack, table)
+               notion, org, rest, substack, table, tiddlywiki)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -342,6 +342,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return export, *exports.read_json_feed(text, path)
     if export == exports.MOVABLE_TYPE:
         return export, *exports.read_movable_type(text, path)
+    if tiddlywiki.detect_json(text, path):
+        return tiddlywiki.TIDDLYWIKI, *tiddlywiki.read_json_tiddlers(text, path)
     if tab == "json":  # after Ghost's and JSON Feed's own JSON
         rows = table.read_json(text, path)
         if rows is not None:
@@ -353,6 +355,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
             return frontmatter.FRONT_MATTER, *frontmatter.read_front_matter(split_lines(text), path)
         if path.lower().endswith(frontmatter.HTML_ENDINGS) and frontmatter.jbake_header(head):
             return frontmatter.JBAKE, *frontmatter.read_jbake(split_lines(text), path)
+        if tiddlywiki.detect_html(text):       # a whole wiki saved as one file
+            return tiddlywiki.TIDDLYWIKI, *tiddlywiki.read_store_html(text, path)
         return html.HTML_FORMAT, *html.read_html(text, path)
     if README_RE.match(PurePosixPath(path).name):
         head = split_lines(text[:4096])
@@ -375,6 +379,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return org.ORG, *org.read_org(lines, path)
     if asciidoc.detect(path):
         return asciidoc.ASCIIDOC, *asciidoc.read_asciidoc(lines, path)
+    if tiddlywiki.detect(path):
+        return tiddlywiki.TIDDLYWIKI, *tiddlywiki.read_tid(lines, path)
     found = detect_layout(lines, path)
     if found is None:
         nonblank = [i for i, line in enumerate(lines, 1) if line.strip()]
