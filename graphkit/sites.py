@@ -765,6 +765,9 @@ def config_kind(path: str) -> str | None:
         return "lektor"
     if p.name.lower() in GRAV_CONFIGS and p.parent.name.lower() == "config":
         return "grav"
+    if (p.name.lower() == "config.php" and p.parent.name.lower() == "config"
+            and p.parent.parent.name.lower() == "site"):
+        return "kirby"
     return CONFIG_NAMES.get(p.name.lower())
 
 
@@ -777,8 +780,9 @@ def is_site_config(path: str) -> bool:
     """True for the configuration file of a Jekyll, Hexo, Hugo, Zola, Pelican,
     Docusaurus, MkDocs, Quarto, Astro, Eleventy, Gatsby, VuePress or VitePress site, of
     a Lektor project (``NAME.lektorproject``), a Middleman site (``config.rb``), a
-    JBake site (``jbake.properties``) or a Grav site (``config/system.yaml``,
-    ``config/site.yaml``)."""
+    JBake site (``jbake.properties``), a Grav site (``config/system.yaml``,
+    ``config/site.yaml``), a TiddlyWiki folder (``tiddlywiki.info``) or a Kirby site
+    (``site/config/config.php``)."""
     return config_kind(path) is not None
 
 
@@ -787,14 +791,17 @@ def config_root(path: str) -> str:
     above VuePress' and VitePress' hidden folder (``docs/.vuepress/config.js`` →
     ``docs``), the one holding Hugo's configuration directory
     (``site/config/_default/hugo.toml`` → ``site``), Grav's user folder
-    (``user/config/system.yaml`` → ``user``) or, for Grav's defaults, its install's
-    folder (``grav/system/config/system.yaml`` → ``grav``)."""
+    (``user/config/system.yaml`` → ``user``), for Grav's defaults its install's
+    folder (``grav/system/config/system.yaml`` → ``grav``), or a Kirby site's folder
+    (``site/config/config.php`` → the folder holding ``site/``)."""
     if _in_hugo_config_dir(PurePosixPath(path)):
         return str(PurePosixPath(path).parent.parent.parent)
     p = PurePosixPath(path).parent
     if (p.name.lower() in HIDDEN_CONFIG_FOLDERS
             or config_kind(path) in ("logseq", "grav")):
         p = p.parent
+    if config_kind(path) == "kirby":      # site/config/config.php: the folder above site/
+        p = p.parent.parent
     if config_kind(path) == "grav" and p.name.lower() == "system":
         p = p.parent         # Grav's defaults (system/config/): the install's folder
     return str(p)
@@ -851,6 +858,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return _jbake_config(text)
     if kind == "tiddlywiki":          # a wiki folder's plugins and themes: nothing to read
         return (("generator", "tiddlywiki"),)
+    if kind == "kirby":
+        return _kirby_config(text)
     if kind == "grav":
         return _grav_config(text, path)
     if kind == "conf-py":
@@ -1038,6 +1047,22 @@ def _grav_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None:
     if conf.get("force_lowercase_urls") is False:
         out.append(("keep_case", "true"))
     return tuple(out)
+
+
+# Kirby's config.php: the site's address, a PHP string literal (never run)
+_KIRBY_URL_RE = re.compile(r"""['"]url['"]\s*+=>\s*+['"](https?://[^'"\s]++)['"]""")
+
+
+def _kirby_config(text: str) -> tuple[tuple[str, str], ...]:
+    """What :func:`read_site_config` reads of a Kirby site's ``site/config/config.php``
+    (PHP, never run): its ``'url'`` option when it is a string literal.
+
+    References
+    ----------
+    .. [1] Kirby, "url" option, https://getkirby.com/docs/reference/system/options/url
+    """
+    m = _KIRBY_URL_RE.search(text)
+    return (("generator", "kirby"), *((("url", m.group(1).rstrip("/")),) if m else ()))
 
 
 def grav_template(inside: str) -> tuple[str, str]:
@@ -2124,7 +2149,7 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
 
 # readers whose posts a site's configuration addresses (static-site source files)
 SITE_FORMATS = ("front-matter", "markdown", "metadata-header", "restructuredtext", "notebook",
-                "lektor", "asciidoc", "org", "jbake")
+                "lektor", "asciidoc", "org", "jbake", "kirby")
 
 
 # what a generator's source folder holds besides its posts: (folders of templates, themes
@@ -2141,6 +2166,7 @@ SITE_FOLDERS = {
                 "shortcodes"}, {"output", "cache"}),
     "ablog": ({"_templates", "_static"}, {"_build"}),
     "tiddlywiki": ({"plugins", "themes", "languages"}, {"output"}),
+    "kirby": ({"site", "kirby", "assets", "vendor"}, {"media"}),
     "docusaurus": ({"static", "node_modules"}, {"build", ".docusaurus"}),
     "mkdocs": ({"overrides"}, {"site"}),
     "quarto": ({"_extensions", "_freeze"}, {"_site"}),
@@ -2567,6 +2593,11 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "grav":
             pattern = ""
             p, path = _grav_page(p, inside, conf)
+        elif generator == "kirby":
+            from .readers.kirby import page_route
+
+            pattern = ""
+            path = (page_route(inside) or (None,))[0]
         elif generator == "middleman":
             placed = middleman_article(inside, conf) or {}
             pattern = conf["permalink"] if placed else ""

@@ -884,3 +884,55 @@ def test_grav_reads_a_relative_link_against_the_page_or_its_folder(link, want):
     (got,) = grav_links((Link(link, "a", "a"),), "pages/02.blog/04.linear/item.md",
                         "/blog/linear")
     assert got.url == want
+
+
+def test_kirby_fields_escapes_and_stray_lines():
+    """Fields part at ``----``; ``\\----`` in a value is four dashes; a line before any
+    ``Name:`` is stray; a repeated name keeps its first value."""
+    from graphkit.readers.kirby import content_fields
+
+    fields, stray = content_fields(["Title: 甲", "", "----", "Text:", "", "一", "\\----", "二",
+                                    "----", "无名之行", "----", "Title: 又一个"])
+    assert fields == {"title": (0, "甲"), "text": (3, "一\n----\n二")}
+    assert stray == [9]
+
+
+def test_kirbytags_and_blocks():
+    """``(link: notes/x text: …)`` names the page from the site's root; an image is no
+    text; blocks are read by type, hidden ones and code left out, a layout's columns
+    read; ``page://`` and ``/@/page/`` links name a page by its ``Uuid``."""
+    from graphkit.readers.kirby import body_text, read_kirby
+
+    text, links = body_text("见(link: notes/rope text: 旋转 title: 提示)与(link: https://a.example/x)。"
+                            "(image: a.png alt: 图)(email: a@b.example text: 写信)")
+    assert text == "见旋转与https://a.example/x。写信"
+    assert [(x.anchor, x.url) for x in links] == [("旋转", "/notes/rope"),
+                                                  ("https://a.example/x", "https://a.example/x")]
+    layout = ('[{"attrs": {}, "columns": [{"width": "1/2", "blocks": ['
+              '{"type": "text", "content": {"text": "<p>见<a href=\\"page://AbC123\\">甲</a>。</p>"}},'
+              '{"type": "code", "content": {"code": "<a href=\\"/x\\">x</a>"}},'
+              '{"type": "text", "isHidden": true, "content": {"text": "<p>藏</p>"}},'
+              '{"type": "heading", "content": {"level": "h2", "text": "小节"}},'
+              '{"type": "markdown", "content": {"text": "又见(link: notes/b text: 乙)"}}]}]}]')
+    (post,), _ = read_kirby(["Title: 丙", "----", "Text: " + layout, "----", "Uuid: Xy9"],
+                            "site/content/2_notes/20200102_c/note.txt")
+    assert (post.text, post.date) == ("见甲。\n小节\n又见乙", "2020-01-02")
+    assert [x.url for x in post.links] == ["site-ref:uuid:abc123", "/notes/b"]
+    assert {"notes/c", "uuid:xy9"} <= set(post.aliases)
+
+
+def test_a_kirby_2_site_without_its_settings(tmp_path):
+    """Kirby 2's ``1-notes`` numbers; no ``site/config/config.php``: pages are named
+    by their addresses, undated ones dated by nothing; a draft folder and a file's
+    metadata reported."""
+    for folder, text in [("1-notes/1-a", "Title: 甲\n----\nText: 见(link: notes/b text: 乙)。\n"),
+                         ("1-notes/2-b", "Title: 乙\n----\nDate: 2014-05-06\n----\n"
+                                         "Text: 回看[甲](/notes/a)。\n")]:
+        (tmp_path / "content" / folder).mkdir(parents=True)
+        (tmp_path / "content" / folder / "article.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "content" / "1-notes" / "2-b" / "p.jpg.txt").write_text("Caption: 图\n")
+    r = read_paths([tmp_path])
+    assert sorted((p.title, p.date, p.url) for p in r.posts) == [("乙", "2014-05-06", None),
+                                                                 ("甲", None, None)]
+    assert _cites(tmp_path) == [("乙", "甲"), ("甲", "乙")]
+    assert [f.reason for f in r.fragments] == ["the metadata of a file (p.jpg), not a page"]

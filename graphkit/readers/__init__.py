@@ -27,7 +27,7 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
-               notion, org, rest, substack, table, tiddlywiki)
+               kirby, notion, org, rest, substack, table, tiddlywiki)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -373,6 +373,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     if rest.detect(path) or rest.detect_nikola_text(text, path):
         return rest.RESTRUCTUREDTEXT, *rest.read_rst(text, path)
     lines = split_lines(text)
+    if kirby.detect(lines, path):
+        return kirby.KIRBY, *kirby.read_kirby(lines, path)
     if frontmatter.is_section_page(path):
         return frontmatter.SECTION_PAGE, *frontmatter.read_section_page(lines, path)
     if org.detect(path):
@@ -688,6 +690,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     sightings = html.named_by_listings(sightings)
     configs = [(r.path, r.site) for r in reports if r.format == SITE_CONFIG]
     sightings, aside = site_sources(sightings, configs)
+    fragments.extend(aside)
+    sightings, aside = kirby.set_aside_pages(sightings)
     fragments.extend(aside)
     sightings, pages = apply_site_configs(sightings, configs)
     fragments.extend(pages)
