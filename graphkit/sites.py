@@ -1039,9 +1039,9 @@ def _grav_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None:
     if isinstance(base, str) and re.match(r"^https?://", base.strip(), re.I):
         out.append(("url", base.strip().rstrip("/")))
     languages = conf.get("languages") if isinstance(conf.get("languages"), dict) else {}
-    supported = [str(x).strip() for x in languages.get("supported") or ()
-                 if isinstance(x, str) and x.strip()] if isinstance(
-        languages.get("supported"), list) else []
+    listed = languages.get("supported")
+    supported = [x.strip() for x in listed if isinstance(x, str) and x.strip()] \
+        if isinstance(listed, list) else []
     if supported:
         out.append(("grav_languages", ",".join(supported)))
     if conf.get("force_lowercase_urls") is False:

@@ -62,6 +62,7 @@ _ATTRIBUTE_RE = re.compile(r"\s++(text|title|class|rel|target|lang|popup|role|al
                            re.I)
 _UUID_LINK_RE = re.compile(r"^(?:page://|/@/page/)([A-Za-z0-9]++)/?$")
 TEXT_FIELDS = ("text", "body")
+NO_TEXT_BLOCKS = ("code", "image", "video", "gallery")   # blocks whose text is no prose
 
 
 def detect(lines: list[str], path: str) -> bool:
@@ -146,10 +147,11 @@ def _blocks_text(blocks: list, parts: list[str], links: list[Link], depth: int =
             continue
         content = block.get("content") if isinstance(block.get("content"), dict) else {}
         kind = str(block.get("type") or "")
+        if kind in NO_TEXT_BLOCKS:
+            continue
         for key in ("text", "citation"):
             value = content.get(key)
-            if not isinstance(value, str) or not value.strip() or kind in ("code", "image",
-                                                                           "video", "gallery"):
+            if not isinstance(value, str) or not value.strip():
                 continue
             if kind == "markdown":
                 text, found = kirbytext(value)

@@ -151,11 +151,12 @@ def _inline(line: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     length = 0
     pos = 0
 
-    def put(piece: str, url: str | None = None, anchor: str | None = None) -> None:
+    def put(piece: str, url: str | None = None) -> None:
+        """Add text; with ``url``, as a link's anchor (formatting marks kept)."""
         nonlocal length
         piece = _FORMAT_RE.sub("", piece) if url is None else piece
         if url is not None:
-            spans.append((length, length + len(piece), url, piece if anchor is None else anchor))
+            spans.append((length, length + len(piece), url, piece))
         out.append(piece)
         length += len(piece)
 
@@ -181,7 +182,7 @@ def _inline(line: str) -> tuple[str, list[tuple[int, int, str, str]]]:
         elif m.group("ext") is not None:
             text, bar, target = m.group("ext").partition("|")
             target = (target if bar else text).strip()
-            put((text if bar else target).strip(), target)
+            put((text if bar else target).strip(), target or None)
         elif m.group("transclude") is not None:
             title = re.split(r"\|\||!!|##", m.group("transclude"), maxsplit=1)[0].strip()
             url = _target_url(title)
@@ -191,15 +192,14 @@ def _inline(line: str) -> tuple[str, list[tuple[int, int, str, str]]]:
             to = _TO_RE.search(m.group("link"))
             title = next((g for g in to.groups() if g is not None), "").strip() if to else ""
             text = re.sub(r"<[^<>\n]*+>", "", m.group("linktext") or "").strip() or title
-            url = _target_url(title)
-            put(text, url) if url is not None else put(text)
+            put(text, _target_url(title))
         elif m.group("a") is not None:
             href = _HREF_RE.search(m.group("a"))
             target = next((g for g in href.groups() if g is not None), "") if href else ""
             text = re.sub(r"<[^<>\n]*+>", "", m.group("atext") or "").strip()
             url = (_target_url(unquote(target[1:])) if target.startswith("#")
                    else target or None)
-            put(text, url) if url is not None and text else put(text)
+            put(text, url if text else None)
     plain(line[pos:])
     return "".join(out), spans
 
@@ -224,7 +224,7 @@ def wikitext_to_text(lines: list[str]) -> tuple[str, list[Link]]:
             links.extend(span_link(text, s - lead, e - lead, url, anchor)
                          for s, e, url, anchor in spans)
         if text:
-            paragraphs.append(" ".join(text.split()) if "|" in text else text)
+            paragraphs.append(text)
 
     for raw in lines:
         line = raw.rstrip()
