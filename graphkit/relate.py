@@ -561,11 +561,15 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
 
     for post in posts:
         linked: dict[str, str] = {}  # normalised anchor → post it links to
+        # sentence → (where its anchor is in it, the post linked): for a 《》 inside an anchor
+        anchors: dict[str, list[tuple[int, int, str]]] = {}
         for link in post.links:
             dst = index.resolve_url(link.url, base=post.url)
             if dst and dst != post.key:
                 s = link.sentence.find(link.anchor) if link.anchor else -1
                 span = (s, s + len(link.anchor)) if s >= 0 else (0, 0)
+                if s >= 0 and "《" in link.anchor:
+                    anchors.setdefault(link.sentence, []).append((*span, dst))
                 add(post.key, dst, link.sentence, link.anchor.strip("《》"), span, "link")
             target = outbound_target(link.url.strip()) if dst is None else ""
             arxiv, archive = ARXIV_RE.match(target), ARCHIVE_URL_RE.match(target)
@@ -584,8 +588,10 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
             if not cited:
                 continue
             sentence, a, b = sentence_around(post.text, m.start(), m.end())
-            # a 《title》 that is the text of a resolved link cites what the link points to
-            dst = linked.get(normalize_title(cited))
+            # a 《title》 that is the text of a resolved link, or a part of the text of a link
+            # to a post (《Attention is All You Need》浅读), cites what the link points to
+            dst = linked.get(normalize_title(cited)) or next(
+                (to for s, e, to in anchors.get(sentence, ()) if s <= a and b <= e), None)
             kind = None
             if dst is None:
                 if BOOK_NOTE_RE.match(post.text, m.end()):

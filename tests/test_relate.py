@@ -163,6 +163,25 @@ def test_arxiv_links_become_paper_nodes():
     assert [(x.kind, x.title) for x in extra] == [("paper", "RoFormer")]
 
 
+def test_a_title_inside_a_links_text_cites_what_the_link_reaches():
+    """``笔记[《Attention is All You Need》浅读](…)``: the 《》 is part of the linked post's
+    title, not a citation of the paper (even without a word pointing to the blog); a
+    《》 outside the link, or in a link to another site, cites the work."""
+    from graphkit.model import Link
+
+    text = "之前的笔记《Attention is All You Need》浅读介绍过，也可读《Attention is All You Need》。"
+    posts = (Post(key="a", title="甲", label="甲", text=text, url="https://b.example/a/",
+                  links=(Link("/reading/", "《Attention is All You Need》浅读", text),)),
+             Post(key="r", title="《Attention is All You Need》浅读", label="浅读",
+                  aliases=("reading",)))
+    edges, _ = citation_edges(posts)
+    assert sorted((e.target, e.weight) for e in edges) == [
+        ("paper:attentionisallyouneed", 1.0), ("r", 1.0)]
+    book = "读完[《深度学习》一书](https://book.example/1)，再看《深度学习》。"
+    posts = (_p("a", "甲", book, [Link("https://book.example/1", "《深度学习》一书", book)]),)
+    assert [e.target for e in citation_edges(posts)[0]] == ["unresolved:深度学习"]
+
+
 def test_previous_post_phrase_is_the_evidence_of_a_series_link():
     posts = (_p("a", "采样漫谈（一）：概念", "第一篇。"),
              _p("b", "采样漫谈（二）：方法", "在上一篇文章中，我们介绍了概念。本文继续。"))
