@@ -363,6 +363,9 @@ class TitleIndex:
                 return next(iter(self.by_alias[f"p={wp.group(1)}"]))
         else:
             path = re.sub(r"^(\.\./|\./)+", "", u)
+            if wp and re.match(r"^/?(?:index\.php)?\?", path) \
+                    and len(self.by_alias.get(f"p={wp.group(1)}", ())) == 1:
+                return next(iter(self.by_alias[f"p={wp.group(1)}"]))   # the site's /?p=ID
         path = unquote(path)
         for alias in sorted(url_aliases(path), key=len, reverse=True):
             keys = self.by_alias.get(alias)

@@ -487,3 +487,35 @@ def test_a_spreadsheet_export_with_spaced_column_names():
     reasons = sorted(f.reason for f in r.fragments if f.reason.startswith("row"))
     assert reasons == ["row: a page of the site, not a post (is page: true)",
                        "row: not published (publish: false)"]
+
+
+@pytest.mark.parametrize("kind, suffix, want", [
+    ("DATE", "", "https://h.example/2021/02/b"),
+    ("DAY", ".html", "https://h.example/2021/02/01/b.html"),
+    ("YEAR", "", "https://h.example/2021/b"), ("ID_SLUG", "", "https://h.example/notes/2"),
+    ("ID", "", "https://h.example/?p=2")])
+def test_halos_permalink_types(kind, suffix, want):
+    """Halo 1.x's export: the post's address by ``post_permalink_type``,
+    ``archives_prefix`` and ``path_suffix``; a link by any of them, and by ``/?p=ID``,
+    reaches the post."""
+    import json
+
+    def post(i, title, slug, html):
+        return {"id": i, "title": title, "slug": slug, "status": "PUBLISHED",
+                "createTime": 1612144800000, "formatContent": html}
+
+    doc = {"version": "1.5.4", "posts": [
+        post(1, "甲", "a", f'<p>见<a href="{want}">乙</a>。</p>'),
+        post(2, "乙", "b", '<p>回看<a href="/?p=1">甲</a>。</p>')],
+        "post_categories": [], "post_tags": [], "tags": [], "categories": [], "sheets": [],
+        "options": [{"key": "blog_url", "value": "https://h.example/"},
+                    {"key": "post_permalink_type", "value": kind},
+                    {"key": "archives_prefix", "value": "notes"},
+                    {"key": "path_suffix", "value": suffix}]}
+    layout, posts, frags = read_text(json.dumps(doc), "halo-data-export.json")
+    assert layout == "halo-json" and frags == []
+    assert [(p.title, p.date) for p in posts] == [("甲", "2021-02-01"), ("乙", "2021-02-01")]
+    assert posts[1].url == want
+    edges, _, _ = relate(posts, options=BuildOptions(layers=("cites",)))
+    assert sorted((e.source, e.target) for e in edges) == sorted(
+        [(posts[0].key, posts[1].key), (posts[1].key, posts[0].key)])

@@ -342,6 +342,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return export, *exports.read_json_feed(text, path)
     if export == exports.MOVABLE_TYPE:
         return export, *exports.read_movable_type(text, path)
+    if export == exports.HALO:
+        return export, *exports.read_halo(text, path)
     if tiddlywiki.detect_json(text, path):
         return tiddlywiki.TIDDLYWIKI, *tiddlywiki.read_json_tiddlers(text, path)
     if tab == "json":  # after Ghost's and JSON Feed's own JSON

@@ -37,6 +37,10 @@ WXR = "wordpress-wxr"
 FEED = "feed"
 GHOST = "ghost-json"
 JSON_FEED = "json-feed"
+HALO = "halo-json"
+# Halo 1.x's data export: one JSON object of the blog's tables (posts, sheets, tags,
+# post_tags, options…), the whole file on one line
+_HALO_KEYS_RE = re.compile(r'"post_categories"\s*+:')
 MOVABLE_TYPE = "movable-type"
 # the Movable Type export: an entry opens with KEY: VALUE lines, and a line of five
 # dashes parts them from the entry's text sections (BODY:, EXTENDED BODY:, COMMENT:…)
@@ -53,8 +57,9 @@ _CONTENT_NS = "{http://purl.org/rss/1.0/modules/content/}"
 
 
 def detect(text: str, path: str) -> str | None:
-    """``"wordpress-wxr"``, ``"feed"``, ``"json-feed"``, ``"ghost-json"`` or
-    ``"movable-type"`` from a file's head, else None."""
+    """``"wordpress-wxr"``, ``"feed"``, ``"json-feed"``, ``"ghost-json"``,
+    ``"halo-json"`` or ``"movable-type"`` from a file's head (Halo's tables from the
+    whole file), else None."""
     low = path.lower()
     head = text.lstrip()[:4000]
     if _MT_HEAD_RE.match(head) and _MT_SECTION_RE.search(head):
@@ -62,6 +67,9 @@ def detect(text: str, path: str) -> str | None:
     if low.endswith(".json"):
         if re.match(r'^\{\s*"db"\s*:', head):
             return GHOST
+        if head.startswith("{") and _HALO_KEYS_RE.search(text) and '"posts"' in text \
+                and '"options"' in text:
+            return HALO
         return JSON_FEED if head.startswith("{") and _JSON_FEED_RE.search(head) else None
     declared = head.startswith("<?xml") or low.endswith((".xml", ".rss", ".atom"))
     if declared or head.startswith(("<rss", "<feed", "<rdf")):
@@ -295,6 +303,104 @@ def read_ghost(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                            date=row.get("published_at") or row.get("created_at"), html=html,
                            tags=post_tags.get(row.get("id"), []), slug=slug,
                            extra_aliases=[f"/{slug}/"] if slug else []))
+    return posts, frags
+
+
+# Halo 1.x's post addresses by its post_permalink_type option (PostServiceImpl's
+# buildFullPath): {prefix} is archives_prefix, {suffix} path_suffix
+HALO_PERMALINKS = {"DEFAULT": "/{prefix}/{slug}{suffix}", "DATE": "/{y}/{m}/{slug}{suffix}",
+                   "DAY": "/{y}/{m}/{d}/{slug}{suffix}", "YEAR": "/{y}/{slug}{suffix}",
+                   "ID": "/?p={id}", "ID_SLUG": "/{prefix}/{id}{suffix}"}
+
+
+def _halo_names(rows, links, key: str) -> dict:
+    """``{post id: [names]}`` of Halo's tags or categories through their link table."""
+    names = {r.get("id"): r.get("name") for r in rows or [] if isinstance(r, dict)}
+    out: dict = {}
+    for link in links or []:
+        if isinstance(link, dict) and names.get(link.get(key)):
+            out.setdefault(link.get("postId"), []).append(str(names[link[key]]))
+    return out
+
+
+def read_halo(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
+    """Read Halo 1.x's data export (``halo-data-export-….json``): each published post
+    of ``posts`` is a post.
+
+    Its text is ``formatContent`` (the HTML Halo rendered; else ``originalContent``, its
+    Markdown), its date ``createTime`` (Unix time in milliseconds: its day in UTC), its
+    tags and categories come through ``post_tags`` and ``post_categories``, and its
+    address is the blog's ``blog_url`` option and the path the ``post_permalink_type``
+    option gives (``/archives/slug`` by default; ``archives_prefix`` and
+    ``path_suffix`` apply; ``/?p=ID`` for ``ID``). Drafts, posts in the recycle bin and
+    private posts (``status`` other than ``PUBLISHED``), the pages (``sheets``) and the
+    journals (short notes) are reported; readers' comments are not read.
+
+    References
+    ----------
+    .. [1] Halo 1.x, ``BackupServiceImpl.exportData`` and ``PostServiceImpl``
+       (``buildFullPath``), https://github.com/halo-dev/halo/tree/v1.6.1
+    """
+    try:
+        doc = loads_json(text)
+        rows = doc["posts"]
+        if not isinstance(rows, list):
+            raise TypeError("posts is not a list")
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
+        return [], [Fragment(path=path, line=1, end_line=1,
+                             reason=f"not a Halo export ({type(exc).__name__})", text="")]
+    options = {str(o.get("key")): o.get("value") for o in doc.get("options") or []
+               if isinstance(o, dict)}
+    base = str(options.get("blog_url") or "").strip().rstrip("/")
+    pattern = HALO_PERMALINKS.get(str(options.get("post_permalink_type") or "DEFAULT").upper(),
+                                  HALO_PERMALINKS["DEFAULT"])
+    prefix = str(options.get("archives_prefix") or "archives").strip("/")
+    suffix = str(options.get("path_suffix") or "").strip()
+    tags = _halo_names(doc.get("tags"), doc.get("post_tags"), "tagId")
+    categories = _halo_names(doc.get("categories"), doc.get("post_categories"), "categoryId")
+    posts, frags = [], []
+    for row in rows:
+        if not isinstance(row, dict):
+            continue
+        title = str(row.get("title") or "").strip()
+        status = str(row.get("status") or "PUBLISHED").upper()
+        if status != "PUBLISHED":
+            frags.append(Fragment(path=path, line=1, end_line=1,
+                                  reason=f"a Halo post with status {status} (a draft, in the "
+                                         f"recycle bin or private): not published",
+                                  text=preview(title)))
+            continue
+        slug = str(row.get("slug") or row.get("url") or "").strip()
+        day = parse_date(row.get("createTime"))
+        y, m, d = (day or "0000-00-00").split("-")
+        address = pattern.format(prefix=prefix, slug=slug, suffix=suffix, y=y, m=m, d=d,
+                                 id=row.get("id"))
+        html = row.get("formatContent") if isinstance(row.get("formatContent"), str) else ""
+        post = _post(path=path, line=1, fmt=HALO, title=title,
+                     url=(base + address) if base and (day or "{y}" not in pattern) else None,
+                     date=day, html=html, tags=tags.get(row.get("id"), []),
+                     categories=categories.get(row.get("id"), []), slug=slug or None,
+                     extra_aliases=[address] + ([f"p={row['id']}"] if "id" in row else []))
+        if post.archive_id is None:     # (one line holds the whole export: the id tells)
+            post = replace(post, key=f"post:{HALO}:{path}#{row.get('id', len(posts))}")
+        if not html and isinstance(row.get("originalContent"), str):
+            from .table import body_text
+
+            body, links = body_text(row["originalContent"])
+            post = replace(post, text=body, links=tuple(links), label=title or preview(body, 40))
+        posts.append(post)
+    for sheet in doc.get("sheets") or []:
+        if isinstance(sheet, dict):
+            frags.append(Fragment(path=path, line=1, end_line=1,
+                                  reason="a Halo page (sheets), not a post",
+                                  text=preview(str(sheet.get("title") or ""))))
+    for journal in doc.get("journals") or []:
+        if isinstance(journal, dict):
+            frags.append(Fragment(path=path, line=1, end_line=1,
+                                  reason="a Halo journal (a short note of the 日志 page), "
+                                         "not a post",
+                                  text=preview(str(journal.get("sourceContent")
+                                                   or journal.get("content") or ""))))
     return posts, frags
 
 
