@@ -183,3 +183,54 @@ def test_tiddlers_exported_as_json():
     assert [(p.title, p.sources[0].line) for p in posts] == [("甲", 2), ("乙", 3)]
     assert [(f.line, f.text) for f in frags] == [(4, "$:/SiteTitle")]
     assert _cites(posts) == [("甲", "乙")]
+
+
+# --------------------------------------------------------------------------- Joplin
+def _joplin(title, body, item_id, kind=1, **extra):
+    props = "".join(f"{k}: {v}\n" for k, v in extra.items())
+    head = f"{title}\n\n" if title is not None else ""
+    return (f"{head}{body + chr(10) + chr(10) if body else ''}id: {item_id}\n"
+            f"created_time: 2021-03-05T02:00:00.000Z\n{props}type_: {kind}")
+
+
+def test_a_joplin_export_as_a_jex_archive(tmp_path):
+    """Joplin's ``.jex`` (a tar of its RAW export): notes titled by their first line,
+    dated by ``created_time``, linked by ``:/ID``; an HTML note; a notebook, a tag and a
+    note in the trash reported; the properties are no text."""
+    import io
+    import tarfile
+
+    a, b, c = "a" * 32, "b" * 32, "c" * 32
+    items = {f"{a}.md": _joplin("甲", f"见[乙](:/{b}#小节)。", a, parent_id=c),
+             f"{b}.md": _joplin("乙", f'<p>回看<a href=":/{a}">甲</a>。</p>', b,
+                                markup_language=2),
+             f"{c}.md": _joplin("笔记本", "", c, kind=2),
+             f"{'d' * 32}.md": _joplin("标签", "", "d" * 32, kind=5),
+             f"{'e' * 32}.md": _joplin("旧", f"[甲](:/{a})", "e" * 32,
+                                       deleted_time=1620000000000)}
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as tar:
+        for name, text in items.items():
+            data = text.encode("utf-8")
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    (tmp_path / "notes.jex").write_bytes(buffer.getvalue())
+    r = read_paths([tmp_path / "notes.jex"])
+    assert sorted((p.title, p.date, p.text) for p in r.posts) == [
+        ("乙", "2021-03-05", "回看甲。"), ("甲", "2021-03-05", "见乙。")]
+    assert _cites(r.posts) == [("乙", "甲"), ("甲", "乙")]
+    assert sorted(f.reason for f in r.fragments) == [
+        "a Joplin notebook, not a note", "a Joplin tag, not a note",
+        "a note in Joplin's trash (deleted_time), not published"]
+
+
+def test_a_note_ending_like_joplins_properties_needs_its_id():
+    """Only a file whose last lines are Joplin's properties, an id of 32 hexadecimal
+    digits among them and ``type_`` last, is one of its items."""
+    from graphkit.readers.joplin import detect
+
+    assert detect(_joplin("甲", "正文", "f" * 32).split("\n"), "x.md")
+    assert not detect(_joplin("甲", "正文", "not-an-id").split("\n"), "x.md")
+    assert not detect(["# 甲", "", "type_: 1"], "x.md")
+    assert not detect(_joplin("甲", "正文", "f" * 32).split("\n"), "x.txt")

@@ -27,7 +27,7 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
-               kirby, notion, org, rest, substack, table, tiddlywiki)
+               joplin, kirby, notion, org, rest, substack, table, tiddlywiki)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -168,6 +168,8 @@ def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
     """Return the layout name and reader for a Markdown/text file, or None when unknown."""
     if lektor.detect(path):
         return lektor.LEKTOR, lektor.read_lektor
+    if joplin.detect(lines, path):
+        return joplin.JOPLIN, joplin.read_joplin
     if frontmatter.jbake_header(lines) is not None:
         return frontmatter.JBAKE, frontmatter.read_jbake
     if frontmatter.detect(lines) or frontmatter.detect_json(lines, path):
