@@ -53,7 +53,8 @@ def _accounted(text: str, posts: list[Post], fragments, path: str) -> None:
 
 
 @cases(2500)
-@given(st.text(max_size=400), st.sampled_from(["a.txt", "a.md", "a.html", "a.jsonl", "a.csv"]))
+@given(st.text(max_size=400), st.sampled_from(["a.txt", "a.md", "a.html", "a.jsonl", "a.csv",
+                                               "a.tid", "content/x/note.txt"]))
 def test_read_text_never_crashes(text, path):
     layout, posts, fragments = read_text(text, path)
     n = len(split_lines(text))
@@ -281,3 +282,24 @@ def test_a_paragraph_wrapped_between_any_words_reads_as_written_on_one_line(ws, 
 def test_normalize_title_is_idempotent(title):
     once = normalize_title(title)
     assert normalize_title(once) == once
+
+
+field_line = st.one_of(st.from_regex(r"[a-z_.]{1,8}: [^\n]{0,20}", fullmatch=True),
+                       st.sampled_from(["", "----", "\\----", "type_: 1", "type_: 2",
+                                        "id: " + "0" * 32, "title: $:/x", "draft.of: a"]),
+                       line_text)
+
+
+@cases(1500)
+@given(st.lists(field_line, max_size=12),
+       st.sampled_from(["a.tid", "content/x/note.txt", "a.md"]))
+def test_field_files_are_read_or_reported(lines, path):
+    """TiddlyWiki's, Kirby's and Joplin's files of fields: whatever the lines, the file
+    is read or the report says why, on lines it has."""
+    text = "\n".join(lines)
+    layout, posts, fragments = read_text(text, path)
+    n = len(split_lines(text))
+    for f in fragments:
+        assert 1 <= f.line <= f.end_line <= max(n, 1) + 1
+    if not posts and text.strip():
+        assert fragments

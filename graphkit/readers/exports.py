@@ -313,6 +313,21 @@ HALO_PERMALINKS = {"DEFAULT": "/{prefix}/{slug}{suffix}", "DATE": "/{y}/{m}/{slu
                    "ID": "/?p={id}", "ID_SLUG": "/{prefix}/{id}{suffix}"}
 
 
+def _json_list(text: str, key: str, path: str, what: str
+               ) -> tuple[dict | None, list, list[Fragment]]:
+    """``(document, its list under key, [])`` of a JSON export, or ``(None, [], [the
+    fragment saying the file is not what it looked like])``."""
+    try:
+        doc = loads_json(text)
+        rows = doc[key]
+        if not isinstance(rows, list):
+            raise TypeError(f"{key} is not a list")
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
+        return None, [], [Fragment(path=path, line=1, end_line=1,
+                                   reason=f"not {what} ({type(exc).__name__})", text="")]
+    return doc, rows, []
+
+
 def _halo_names(rows, links, key: str) -> dict:
     """``{post id: [names]}`` of Halo's tags or categories through their link table."""
     names = {r.get("id"): r.get("name") for r in rows or [] if isinstance(r, dict)}
@@ -341,14 +356,9 @@ def read_halo(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     .. [1] Halo 1.x, ``BackupServiceImpl.exportData`` and ``PostServiceImpl``
        (``buildFullPath``), https://github.com/halo-dev/halo/tree/v1.6.1
     """
-    try:
-        doc = loads_json(text)
-        rows = doc["posts"]
-        if not isinstance(rows, list):
-            raise TypeError("posts is not a list")
-    except (ValueError, KeyError, TypeError, RecursionError) as exc:
-        return [], [Fragment(path=path, line=1, end_line=1,
-                             reason=f"not a Halo export ({type(exc).__name__})", text="")]
+    doc, rows, why = _json_list(text, "posts", path, "a Halo export")
+    if why:
+        return [], why
     options = {str(o.get("key")): o.get("value") for o in doc.get("options") or []
                if isinstance(o, dict)}
     base = str(options.get("blog_url") or "").strip().rstrip("/")
@@ -419,14 +429,9 @@ def read_json_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """
     from .table import body_text
 
-    try:
-        doc = loads_json(text)
-        items = doc["items"]
-        if not isinstance(items, list):
-            raise TypeError("items is not a list")
-    except (ValueError, KeyError, TypeError, RecursionError) as exc:
-        return [], [Fragment(path=path, line=1, end_line=1,
-                             reason=f"not a JSON Feed ({type(exc).__name__})", text="")]
+    _, items, why = _json_list(text, "items", path, "a JSON Feed")
+    if why:
+        return [], why
     lines = line_numbers(text, [m.start() for m in re.finditer(r'"id"\s*:', text)])
     posts, frags = [], []
     for n, item in enumerate(items):

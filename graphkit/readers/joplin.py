@@ -90,7 +90,7 @@ def read_joplin(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]
     else:
         text, links = markdown_to_text(body, source=True)
     if not title and not text:
-        return [], []
+        return aside("a Joplin note with neither a title nor a body")
     meta = {"title": title, "aliases": [props["id"]],
             "date": props.get("created_time") or props.get("user_created_time")}
     post = meta_post(meta, path, title=title, text=text, links=links, canonical=None,

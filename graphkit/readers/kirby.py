@@ -238,7 +238,7 @@ def read_kirby(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]
     name = next((k for k in TEXT_FIELDS if k in fields), None)
     text, links = body_text(fields[name][1]) if name else ("", [])
     if not title and not text:
-        return [], frags
+        return aside("a Kirby page with neither a title nor a text", title)
     links = [Link(url=uuid_ref(m.group(1)), anchor=x.anchor, sentence=x.sentence)
              if (m := _UUID_LINK_RE.match(x.url)) else x for x in links]
     date = parse_date(fields.get("date", (0, ""))[1]) or (route[1] if route else None)
