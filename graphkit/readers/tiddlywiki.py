@@ -90,6 +90,8 @@ def detect(path: str) -> bool:
 def detect_html(text: str) -> bool:
     """True for a TiddlyWiki saved as one HTML file (its tiddler store or its
     ``storeArea``, encrypted or not)."""
+    if "tiddlywiki-tiddler-store" not in text and "toreArea" not in text:
+        return False                  # (every HTML file passes here: a plain scan first)
     return bool(_STORE_RE.search(text) or _STORE_AREA_RE.search(text)
                 or _ENCRYPTED_RE.search(text))
 
