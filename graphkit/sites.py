@@ -81,6 +81,7 @@ _HEXO_PATH_RE = re.compile(r"""\{%\s*post_path\s+("[^"]*"|'[^']*'|\S+)\s*%\}""")
 # [[target]], [[target|text]], [[target#heading]]; not ![[embeds]] and not [[1, 2]] arrays
 _WIKILINK_RE = re.compile(r"(?<![!\[\\])\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\](?!\])")
 _NUMERIC_RE = re.compile(r"^[\d\s.,;:+\-*/eE()]*$")
+_DENDRON_VAULT_RE = re.compile(r"^dendron://[^/\s]*/")   # a note of a named vault (Dendron)
 # a link target in a generator's file-path syntax: Zola @/x.md, Pelican {filename}x, |filename|x
 # MyST's cross-reference roles in Markdown (Sphinx, Jupyter Book): {doc}`x`, {doc}`text <x>`,
 # {ref}`label`, {ref}`text <label>`
@@ -154,13 +155,18 @@ def expand_hugo_refs(text: str) -> str:
     return _HUGO_REF_RE.sub(lambda m: _ref(m.group(1) or m.group(2) or m.group(3) or ""), text)
 
 
-def expand_site_links(line: str) -> str:
+def expand_site_links(line: str, *, label_first: bool = False) -> str:
     """Rewrite generator link syntax in one Markdown line into ``site-ref:`` links.
 
     Parameters
     ----------
     line : str
         One line of Markdown (outside fenced code).
+    label_first : bool, keyword-only
+        A wikilink's text is before its ``|`` and its target after it, as Dendron writes
+        them (``[[the RoPE post|blog.rope]]``); Obsidian, Foam and MediaWiki write the
+        target first (``[[blog.rope|the RoPE post]]``), the default. Dendron's links to a
+        note of a named vault (``dendron://VAULT/note``) reach the note in either case.
 
     Returns
     -------
@@ -185,6 +191,13 @@ def expand_site_links(line: str) -> str:
     '[a](site-ref:2017-06-21-b#c)'
     >>> expand_site_links("see [[Some Note|this note]]")
     'see [this note](site-ref:Some%20Note)'
+    >>> expand_site_links("see [[this note|blog.rope#intro]]", label_first=True)
+    'see [this note](site-ref:blog.rope#intro)'
+
+    References
+    ----------
+    .. [1] Dendron, "Links" (``[[alias|note]]``, cross-vault ``dendron://vault/note``),
+       https://wiki.dendron.so/notes/3472226a-ff3c-432d-bf5d-10926f39f6c2/
     """
     if "{" not in line and "[[" not in line and "((" not in line:
         return line
@@ -210,6 +223,10 @@ def expand_site_links(line: str) -> str:
 
     def wikilink(m: re.Match) -> str:
         target, heading, text = m.group(1).strip(), m.group(2) or "", m.group(3)
+        if label_first and text and text.strip():          # Dendron's [[text|note#heading]]
+            text, (target, mark, heading) = target + heading, text.strip().partition("#")
+            heading = mark + heading
+        target = _DENDRON_VAULT_RE.sub("", target)
         if not target or _NUMERIC_RE.match(target) or "$" in target:
             return m.group(0)           # an array or formula, not a link
         shown = (text or target + heading.replace("#", " › ")).strip()
@@ -689,7 +706,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "_quarto.yml": "quarto", "_quarto.yaml": "quarto",
                 ".eleventy.js": "eleventy", ".eleventy.cjs": "eleventy",
                 "config.rb": "middleman", "jbake.properties": "jbake",
-                "tiddlywiki.info": "tiddlywiki",
+                "tiddlywiki.info": "tiddlywiki", "dendron.yml": "dendron",
                 **{f"{name}.{ext}": kind
                    for name, kind, exts in (
                        ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
@@ -856,6 +873,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return _middleman_config(text)
     if kind == "jbake":
         return _jbake_config(text)
+    if kind == "dendron":
+        return _dendron_config(text)
     if kind == "tiddlywiki":          # a wiki folder's plugins and themes: nothing to read
         return (("generator", "tiddlywiki"),)
     if kind == "kirby":
@@ -881,6 +900,42 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
     if _in_hugo_config_dir(where) and where.stem.lower() in ("permalinks", "languages"):
         conf = {where.stem.lower(): conf}     # (one file per root key)
     return _static_site_config(conf)
+
+
+def _dendron_config(text: str) -> tuple[tuple[str, str], ...]:
+    """What :func:`read_site_config` reads of a Dendron workspace's ``dendron.yml``: the
+    published site's address and title (``publishing:``, before version 5 ``site:``:
+    ``siteUrl``, ``title``) and the folder its older publishing wrote the site to
+    (``siteRootDir``, by default ``docs``, unless a vault is kept there).
+
+    Raises
+    ------
+    ValueError
+        When the file is not valid YAML or not a mapping.
+
+    References
+    ----------
+    .. [1] Dendron, "Configuration" (``dendron.yml``),
+       https://wiki.dendron.so/notes/f83c1d87-eac0-48f3-a5cf-8a69989d8ec1/
+    """
+    from .readers.frontmatter import FrontMatterError, parse_front_matter
+
+    try:
+        conf = parse_front_matter(text, "---")
+    except FrontMatterError as exc:
+        raise ValueError(str(exc)) from None
+    out: list[tuple[str, str]] = [("generator", "dendron")]
+    site = next((v for v in (conf.get("publishing"), conf.get("site")) if isinstance(v, dict)),
+                {})
+    out += _absolute_url(site.get("siteUrl") if isinstance(site.get("siteUrl"), str) else None)
+    vaults = (conf.get("workspace") or {}).get("vaults") if isinstance(
+        conf.get("workspace"), dict) else conf.get("vaults")
+    kept = {_inner_folder(v.get("fsPath")) for v in vaults or () if isinstance(v, dict)}
+    built = _inner_folder(site.get("siteRootDir")) or "docs"
+    if built not in kept:
+        out.append(("output", built))
+    out += _site_title(site.get("title"))
+    return tuple(out)
 
 
 def _lektor_config(text: str) -> tuple[tuple[str, str], ...]:
@@ -2179,6 +2234,8 @@ SITE_FOLDERS = {
     # version-files/), which are older copies of the graph's pages, not pages
     "logseq": ({"logseq"}, set()),
     "lektor": ({"templates", "models", "flowblocks", "databags", "packages", "assets"}, set()),
+    # a Dendron workspace's import and export settings, and its seeds (others' vaults)
+    "dendron": ({"pods", "seeds", "node_modules"}, set()),
 }
 # where a generator keeps the pages it builds, when the posts are in folders below it:
 # a file at the top of it is a page of the site (about.md), not a post. Eleventy's is
@@ -2301,6 +2358,7 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
       ``_includes`` and ``_data``; Gatsby's ``src``…, see :data:`SITE_FOLDERS`) and the
       site it built (``_site``, ``public``, ``output``, ``build``, ``site``, ``dist``):
       the generator's rendering of the posts, read from their sources;
+    * a Dendron vault's root note (``root.md``, the top of its hierarchies);
     * a Grav site's files outside ``pages/`` (its themes, plugins and settings), the
       modules of its modular pages (``_intro/text.md``), and, when some of its pages
       have a blog post's template (``item.md``, ``post.md``), its other pages;
@@ -2413,6 +2471,9 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                 why = f"a template, theme or data file of the site ({template_in}/), not a post"
             elif generator == "grav":
                 why = _grav_aside(inside, root in grav_items)
+            elif generator == "dendron" and PurePosixPath(inside).name.lower() == "root.md":
+                why = ("the vault's root note (Dendron makes one in every vault, above its "
+                       "hierarchies: the home page of its published site), not a post")
             elif root in posts_dirs:
                 home = next((d for d in sorted(posts_dirs[root], key=len)
                              if not d or inside.startswith(d + "/")), None)
@@ -2583,6 +2644,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "logseq":          # a page's address is no part of a note app
             out.append(_journal_page(p, inside, conf))
             continue
+        elif generator == "dendron":
+            pattern = ""
+            path = dendron_path(p)
         elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress",
                            "lektor", "jbake"):
             pattern = ""
@@ -2667,6 +2731,24 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             own = conf["url"] + own
         out.append(replace(p, aliases=aliases, url=own if "://" in own else p.url))
     return (_refs_in_own_language(out, translations) if translations else out), pages
+
+
+def dendron_path(post) -> str | None:
+    """The address of a Dendron note on its published site, ``/notes/ID/`` by its front
+    matter's ``id`` (Dendron's Next.js publishing; its older 11ty publishing wrote
+    ``/notes/ID.html``, an address :func:`graphkit.readers.frontmatter.url_aliases`
+    also gives it), or None for a note without one.
+
+    References
+    ----------
+    .. [1] Dendron, "Nextjs Pod" (``notes/{id}.html``),
+       https://wiki.dendron.so/notes/5fGMHyXmErIV9odz01BBH/
+    """
+    note = dict(post.fields).get("id", "")
+    return f"/notes/{note}/" if _DENDRON_ID_RE.match(note) else None
+
+
+_DENDRON_ID_RE = re.compile(r"^[\w-]{8,40}$")
 
 
 def _journal_page(post, inside: str, conf: dict[str, str]):

@@ -234,3 +234,52 @@ def test_a_note_ending_like_joplins_properties_needs_its_id():
     assert not detect(_joplin("甲", "正文", "not-an-id").split("\n"), "x.md")
     assert not detect(["# 甲", "", "type_: 1"], "x.md")
     assert not detect(_joplin("甲", "正文", "f" * 32).split("\n"), "x.txt")
+
+
+def _dendron(name, title, body, note_id, created=1583294400000):
+    return (name, f"---\nid: {note_id}\ntitle: {title}\ndesc: ''\nupdated: {created}\n"
+                  f"created: {created}\n---\n\n{body}\n")
+
+
+def test_dendron_wikilinks_put_their_text_first_even_without_the_workspace(tmp_path):
+    """A vault alone (often a repository of its own, without ``dendron.yml``): its notes'
+    front matter says they are Dendron's, whose ``[[text|note]]`` is the reverse of
+    Obsidian's; a cross-vault prefix and a heading do not matter."""
+    for name, text in [
+            _dendron("a.rope.md", "甲", "见[[乙的推导|a.linear#推导]]与[[丙 | a.idea.md]]。", "k1"),
+            _dendron("a.linear.md", "乙", "回看[[甲文|dendron://main/a.rope]]。 ^blk-1a", "k2"),
+            _dendron("a.idea.md", "丙", "并看[[dendron://main/a.linear]]。", "k3")]:
+        _write(tmp_path / "vault", name, text)
+    # an Obsidian note in the same folder keeps Obsidian's order: [[note|text]]
+    _write(tmp_path / "vault", "obsidian.md", "# 丁\n\n见[[a.rope|那篇讲位置编码的]]。\n")
+    posts = read_paths([tmp_path]).posts
+    assert _cites(posts) == [("丁", "甲"), ("丙", "乙"), ("乙", "甲"), ("甲", "丙"), ("甲", "乙")]
+    linear = next(p for p in posts if p.title == "乙")
+    assert linear.text == "回看甲文。"            # the block's id is no text
+    assert [link.anchor for link in linear.links] == ["甲文"]
+
+
+def test_a_dendron_workspace_publishes_notes_by_id(tmp_path):
+    """``dendron.yml``'s ``publishing.siteUrl``: a note is at ``/notes/ID/`` there (links
+    by that address reach it); the vault's root note is no post; ``docs/`` (where older
+    publishing wrote the site) is the site as built."""
+    a, b = "k1a2b3c4d5e6f7g8h9i0j", "K2xYz9a8b7c6d5e4f3g2h"     # Dendron's ids (nanoid)
+    _write(tmp_path, "dendron.yml", "version: 5\nworkspace:\n  vaults:\n    - fsPath: vault\n"
+                                    "publishing:\n  siteUrl: https://n.example\n  title: 笔记\n")
+    for name, text in [_dendron("root.md", "Root", "笔记库的根。", "r0" * 11),
+                       _dendron("a.rope.md", "甲", f"见[乙](https://n.example/notes/{b}/)。", a),
+                       _dendron("a.linear.md", "乙", "回看[[甲文|a.rope]]与[[根|root]]。", b)]:
+        _write(tmp_path / "vault", name, text)
+    _write(tmp_path / "docs" / "notes", f"{a}.html",
+           "<html><head><title>甲</title></head><body><article><h1>甲</h1>"
+           "<p>见乙，这是发布出来的页面。</p></article></body></html>")
+    r = read_paths([tmp_path])
+    (conf,) = [f for f in r.files if f.path.endswith("dendron.yml")]
+    assert dict(conf.site) == {"generator": "dendron", "url": "https://n.example",
+                               "output": "docs", "title": "笔记"}
+    assert sorted((p.title, p.url) for p in r.posts) == [
+        ("乙", f"https://n.example/notes/{b}/"), ("甲", f"https://n.example/notes/{a}/")]
+    assert _cites(r.posts) == [("乙", "甲"), ("甲", "乙")]
+    why = {f.path.rpartition("/")[2]: f.reason for f in r.fragments}
+    assert why["root.md"].startswith("the vault's root note")
+    assert why[f"{a}.html"].startswith("the site as built (docs/)")

@@ -938,7 +938,8 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
         text, links = html_to_text("\n".join(expand_site_links(line) for line in body))
     else:
         text, links = markdown_to_text(body, site_links=True, source=True,
-                                       mdx=path.lower().endswith(".mdx"))
+                                       mdx=path.lower().endswith(".mdx"),
+                                       label_first=is_dendron_note(meta))
     if not title and (text or meta):   # (a note of properties alone: a page, named by its file)
         title = default_title(path, layout)
     if not title and not text:
@@ -964,6 +965,31 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
 
 
 UNREAD_DATE = "the date ("    # how the report of a date read as no day begins
+
+
+def is_dendron_note(meta: dict) -> bool:
+    """True for the front matter Dendron writes on every note it creates: ``id``, and
+    ``created`` and ``updated`` in Unix milliseconds (13 digits). Such a
+    note's wikilinks put their text first (``[[text|note]]``, see
+    :func:`graphkit.sites.expand_site_links`), whether or not its workspace's
+    ``dendron.yml`` is read with it (a vault is often a repository of its own).
+
+    References
+    ----------
+    .. [1] Dendron, "Frontmatter",
+       https://wiki.dendron.so/notes/ffec2853-c0e0-4165-a368-339db12c8e4b/
+
+    Examples
+    --------
+    >>> is_dendron_note({"id": "k1a2", "title": "Rope", "desc": "",
+    ...                  "updated": 1608254542044, "created": 1608254542044})
+    True
+    >>> is_dendron_note({"id": "k1a2", "title": "Rope", "created": 1608254542044})
+    False
+    """
+    return ("id" in meta
+            and all(isinstance(meta.get(k), int) and not isinstance(meta.get(k), bool)
+                    and 10 ** 12 <= meta[k] < 10 ** 13 for k in ("created", "updated")))
 
 
 def unread_date(meta: dict) -> tuple[str, str] | None:

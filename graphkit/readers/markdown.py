@@ -212,6 +212,10 @@ _BLOCK_START_RE = re.compile(
 _QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
 # the markers of quotations and list items (a task's box too) a line opens with: not text
 _MARKER_RE = re.compile(r"^(?:>\s?|(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)+")
+# a block's id at the end of its line: " ^" and letters, digits and dashes, a letter
+# among them (Obsidian, "Internal links", a block in a note: https://help.obsidian.md/links;
+# Dendron's block anchors)
+_BLOCK_ID_RE = re.compile(r"(?:^|(?<=\s))\^(?=[0-9-]*[A-Za-z])[A-Za-z0-9-]{2,}\s*$")
 _FOOTNOTE_RE = re.compile(r"^\s{0,3}\[\^[^\]\n]+\]:")
 # a list item's marker and the spaces after it (CommonMark 0.31.2, "List items")
 _ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
@@ -344,7 +348,7 @@ def _indented_code(body: list[tuple[bool, str]],
 
 
 def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool = False,
-                     mdx: bool = False) -> tuple[str, list[Link]]:
+                     mdx: bool = False, label_first: bool = False) -> tuple[str, list[Link]]:
     """Convert Markdown body lines to plain text and the links found in it.
 
     Headings lose their ``#`` and their ``[#](…)`` anchors, quotations and list items
@@ -370,10 +374,15 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
         lines, and the links inside them), raw HTML tags, and the marker of a container
         directive or admonition (``:::tip``, ``!!! note``; its title stays). Off for
         Markdown converted from a rendered page, and for an export's text fields, which
-        may be plain text in which ``<`` is shown.
+        may be plain text in which ``<`` is shown. With ``site_links`` too (a note
+        app's or generator's Markdown), a block's id ending its line (``^k2j3xz``, by
+        which Obsidian and Dendron link a paragraph) is not text.
     mdx : bool, keyword-only
         The lines are MDX (with ``source``): paragraphs opening with ``import`` or
         ``export`` (JavaScript) and ``{/* … */}`` comments are not text.
+    label_first : bool, keyword-only
+        With ``site_links``: a wikilink's text is before its ``|`` (Dendron's
+        ``[[text|note]]``; see :func:`graphkit.sites.expand_site_links`).
 
     Returns
     -------
@@ -415,10 +424,13 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
                 if _CONTAINER_RE.match(raw):
                     containers[len(body)] = _indent(raw) + 4
                 raw = _DIRECTIVE_RE.sub("", raw, count=1).strip().strip('"')
-                body.append((False, expand_site_links(raw) if site_links else raw))
+                body.append((False, expand_site_links(raw, label_first=label_first)
+                             if site_links else raw))
                 # (a title: a line of its own)
                 raw = ""
-        line = expand_site_links(raw) if site_links else raw
+        if source and site_links and "^" in raw:
+            raw = _BLOCK_ID_RE.sub("", raw)       # a block's id (Obsidian, Dendron): no text
+        line = expand_site_links(raw, label_first=label_first) if site_links else raw
         ref = reference_definition(line)
         if ref is not None:
             references.setdefault(*ref)   # the first definition of a label wins
