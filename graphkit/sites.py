@@ -227,8 +227,9 @@ def expand_site_links(line: str, *, label_first: bool = False) -> str:
             text, (target, mark, heading) = target + heading, text.strip().partition("#")
             heading = mark + heading
         target = _DENDRON_VAULT_RE.sub("", target)
-        if not target or _NUMERIC_RE.match(target) or "$" in target:
-            return m.group(0)           # an array or formula, not a link
+        numeric = _NUMERIC_RE.match(target) and (zettel_id(target) or ("",))[0] != target
+        if not target or numeric or "$" in target:
+            return m.group(0)           # an array or formula, not a link (a note's id is)
         shown = (text or target + heading.replace("#", " › ")).strip()
         return f"[{shown}]({_ref(target + heading)})"
 
@@ -663,7 +664,46 @@ def file_slug(path: str) -> tuple[str, dt.date | None]:
         except ValueError:
             when = None
         return (m.group(4) if m else stem), when
-    return stem, None
+    zettel = zettel_id(stem)
+    return stem, (zettel[1] if zettel else None)
+
+
+# a Zettelkasten note's id opening its file's name: the minute (12 digits, The Archive's and
+# Obsidian's unique note creator's YYYYMMDDHHmm) or the second (14, Zettlr's default) the
+# note was made, before the name's end or a space, "-", "_" or "."
+_ZETTEL_ID_RE = re.compile(r"^((\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?)(?=$|[\s_.-])")
+
+
+def zettel_id(stem: str) -> tuple[str, dt.date] | None:
+    """The Zettelkasten id opening a note's file name, and the day it was made, or None.
+
+    Zettlr, The Archive and Obsidian's unique note creator name a note by the time it
+    was made (``20200304120000 Rotary embeddings.md``), and a link to the id alone
+    (``[[20200304120000]]``) reaches it. The digits must be a time (month 1–12, day of
+    that month, hour 0–23, minute and second 0–59): ``202099…`` is no id.
+
+    References
+    ----------
+    .. [1] Zettlr, "The Zettelkasten method" (file IDs, ``[[ID]]`` links),
+       https://docs.zettlr.com/en/pkms/zkn-method
+
+    Examples
+    --------
+    >>> zettel_id("20200304120000 旋转位置编码")
+    ('20200304120000', datetime.date(2020, 3, 4))
+    >>> zettel_id("202003041200"), zettel_id("20201304120000 x"), zettel_id("2020030412000")
+    (('202003041200', datetime.date(2020, 3, 4)), None, None)
+    """
+    m = _ZETTEL_ID_RE.match(stem)
+    if m is None:
+        return None
+    year, month, mday, hour, minute, second = (int(g or 0) for g in m.group(2, 3, 4, 5, 6, 7))
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    try:
+        return m.group(1), dt.date(year, month, mday)
+    except ValueError:
+        return None
 
 
 # endings of the source files of posts: Markdown and its dialects (MDX, Quarto, R
@@ -679,7 +719,8 @@ def path_aliases(path: str) -> set[str]:
     path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it. A folder's
     ``index``, ``_index`` or ``README`` file is named by its folder, and so is Lektor's
     ``contents.lr``. A file of a
-    Notion export (``Title ID.md``) is also ``notion/ID`` (:func:`notion_page_id`).
+    Notion export (``Title ID.md``) is also ``notion/ID`` (:func:`notion_page_id`), and
+    a Zettelkasten note (``20200304120000 Title.md``) its id (:func:`zettel_id`).
     """
     p = re.sub(rf"(/(index|_index|readme))?\.({DOC_EXTENSIONS}|txt)$|/contents\.lr$", "",
                path.strip("/"), flags=re.I)
@@ -688,6 +729,9 @@ def path_aliases(path: str) -> set[str]:
     notion = _NOTION_ID_RE.search(parts[-1]) if parts else None
     if notion:        # a page of a Notion export: its id, whichever address names it
         found.add(f"notion/{notion.group(1)}")
+    zettel = zettel_id(parts[-1]) if parts else None
+    if zettel:        # a Zettelkasten note: its id alone ([[20200304120000]])
+        found.add(zettel[0])
     return found
 
 

@@ -283,3 +283,19 @@ def test_a_dendron_workspace_publishes_notes_by_id(tmp_path):
     why = {f.path.rpartition("/")[2]: f.reason for f in r.fragments}
     assert why["root.md"].startswith("the vault's root note")
     assert why[f"{a}.html"].startswith("the site as built (docs/)")
+
+
+def test_zettelkasten_ids_name_notes(tmp_path):
+    """Zettlr's and The Archive's notes are named by the time they were made, in the file
+    name (``202003041200 甲.md``) or under ``id``; ``[[ID]]`` reaches the note and the
+    id dates it. A number that is no time, and a matrix, are no links."""
+    _write(tmp_path, "202003041200 甲.md",
+           "# 甲\n\n见 [[20200506120000]]；矩阵 [[1, 2], [3, 4]]，编号 [[20201340120000]]。\n")
+    _write(tmp_path, "乙.md", "---\nid: 20200506120000\ntitle: 乙\nkeywords: [注意力]\n---\n\n"
+                             "回看 [[202003041200]]。\n")
+    posts = read_paths([tmp_path]).posts
+    assert _cites(posts) == [("乙", "甲"), ("甲", "乙")]
+    a, b = sorted(posts, key=lambda p: p.title, reverse=True)
+    assert (a.title, a.date, b.title, b.date, b.tags) == (
+        "甲", "2020-03-04", "乙", "2020-05-06", ("注意力",))
+    assert "[[1, 2], [3, 4]]" in a.text and "[[20201340120000]]" in a.text

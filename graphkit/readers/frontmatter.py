@@ -20,7 +20,7 @@ from ..dates import parse_date
 from ..model import Fragment, Post, Source
 from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, LABEL_PREFIX, canonical_from_lead,
                      canonical_from_meta, expand_site_links, file_slug, medium_post_id,
-                     path_aliases, slugify)
+                     path_aliases, slugify, zettel_id)
 from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
@@ -89,13 +89,15 @@ def _as_list(value) -> tuple[str, ...]:
 def _terms(meta: dict, plural: str, singular: str) -> tuple[str, ...]:
     """Tags or categories under any of the names generators give them: ``tags``,
     ``categories`` (Hugo, Jekyll, Hexo), ``category`` (Jekyll, Pelican), ``tag``, or
-    inside Zola's ``[taxonomies]`` table or Grav's ``taxonomy:`` mapping."""
+    inside Zola's ``[taxonomies]`` table or Grav's ``taxonomy:`` mapping; tags, when
+    none of those names them, under Pandoc's ``keywords`` (Zettlr's tags, a Hugo
+    page's keywords)."""
     taxonomies = meta.get("taxonomies")
     if not isinstance(taxonomies, dict):
         taxonomies = meta.get("taxonomy")
     taxonomies = taxonomies if isinstance(taxonomies, dict) else {}
     for value in (meta.get(plural), meta.get(singular), taxonomies.get(plural),
-                  taxonomies.get(singular)):
+                  taxonomies.get(singular), meta.get("keywords") if plural == "tags" else None):
         terms = _as_list(value)
         if terms:
             return terms
@@ -1065,15 +1067,28 @@ def _fields(meta: dict) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def _meta_zettel(meta: dict):
+    """The Zettelkasten id and day under the metadata's ``id``, when it is one whole."""
+    value = meta.get("id")
+    note_id = str(value).strip() if isinstance(value, (str, int)) else ""
+    zettel = zettel_id(note_id) if note_id and not isinstance(value, bool) else None
+    return zettel if zettel and zettel[0] == note_id else None
+
+
 def meta_aliases(meta: dict, *, title: str, canonical: str | None) -> set[str]:
     """The names a post's metadata gives it, by which links may reach it: its address
     keys (``url``, ``permalink``, ``slug``, Zola's ``path``, Pelican's ``save_as``,
     :data:`graphkit.sites.ADDRESS_KEYS`), the former addresses that redirect to it
     (Hugo's and Zola's ``aliases``, ``redirect_from`` of jekyll-redirect-from and
     gatsby-redirect-from, hexo-generator-alias' ``alias``, Grav's ``routes:`` mapping
-    of ``default``, ``canonical`` and ``aliases``), its own address, and the slug of a
-    Latin-letter title (Hugo's ``:title``)."""
+    of ``default``, ``canonical`` and ``aliases``), its own address, the slug of a
+    Latin-letter title (Hugo's ``:title``), and a Zettelkasten id under ``id``
+    (``id: 20200304120000``, which ``[[20200304120000]]`` names: Zettlr, and Obsidian's
+    plugins that write it; :func:`graphkit.sites.zettel_id`)."""
     aliases: set[str] = set()
+    zettel = _meta_zettel(meta)
+    if zettel:
+        aliases.add(zettel[0])
     for key in ("url", "permalink", "slug", "path", "save_as", *ADDRESS_KEYS):
         if isinstance(meta.get(key), (str, int)) and str(meta[key]).strip():
             aliases |= url_aliases(str(meta[key]))
@@ -1124,6 +1139,8 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
     aliases.discard("")
     url = canonical or (str(meta.get("url") or meta.get("permalink") or "").strip() or None)
     aid = archive_link_id(url) if url else None
+    zettel = _meta_zettel(meta)
+    stem_date = stem_date or (zettel[1] if zettel else None)   # (the id is the time it was made)
     date = post_date(meta) or (stem_date.isoformat() if stem_date else None)
     tags = _terms(meta, "tags", "tag")
     if layout == PLAIN_MARKDOWN and not tags:
