@@ -299,3 +299,58 @@ def test_zettelkasten_ids_name_notes(tmp_path):
     assert (a.title, a.date, b.title, b.date, b.tags) == (
         "甲", "2020-03-04", "乙", "2020-05-06", ("注意力",))
     assert "[[1, 2], [3, 4]]" in a.text and "[[20201340120000]]" in a.text
+
+
+def _sy(doc_id, title, *paragraphs, **props):
+    """A SiYuan document (``.sy`` JSON) of paragraphs, each a list of inline nodes."""
+    import json
+
+    blocks = [{"ID": f"2020010112{i:04d}-p{doc_id[-6:]}", "Type": "NodeParagraph",
+               "Children": kids} for i, kids in enumerate(paragraphs)]
+    return json.dumps({"ID": doc_id, "Spec": "2", "Type": "NodeDocument",
+                       "Properties": {"id": doc_id, "title": title, "type": "doc", **props},
+                       "Children": blocks}, ensure_ascii=False)
+
+
+def test_siyuan_documents_cite_by_block_references(tmp_path):
+    """A reference to any block of a document reaches the document, in today's form
+    (``TextMarkBlockRefID``), before Spec 1 (``NodeBlockRef``) and as a
+    ``siyuan://blocks/`` link; the id dates the document; tags are metadata."""
+    a, b, c = "20200304120000-aaaaaaa", "20200506120000-bbbbbbb", "20210708120000-ccccccc"
+    text = lambda s: {"Type": "NodeText", "Data": s}      # noqa: E731
+    second = f"2020010112{1:04d}-p{b[-6:]}"          # the second paragraph of 乙
+    _write(tmp_path, f"nb/{a}.sy", _sy(a, "甲", [
+        text("见"), {"Type": "NodeTextMark", "TextMarkType": "block-ref",
+                     "TextMarkBlockRefID": second, "TextMarkTextContent": "乙"},
+        {"Type": "NodeSoftBreak", "Data": "\n"}, text("一节。"),
+        {"Type": "NodeTextMark", "TextMarkType": "tag", "TextMarkTextContent": "注意力"}],
+        [text("代码见 "), {"Type": "NodeTextMark", "TextMarkType": "code",
+                           "TextMarkTextContent": f"siyuan://blocks/{c}"}], tags="论文, 笔记"))
+    _write(tmp_path, f"nb/{a}/{b}.sy", _sy(b, "乙", [text("引言。")], [
+        text("回看"), {"Type": "NodeBlockRef", "Children": [
+            {"Type": "NodeOpenParen"}, {"Type": "NodeBlockRefID", "Data": a},
+            {"Type": "NodeBlockRefSpace"}, {"Type": "NodeBlockRefText", "Data": "甲文"}]},
+        text("与"), {"Type": "NodeTextMark", "TextMarkType": "a",
+                     "TextMarkAHref": f"siyuan://blocks/{c}", "TextMarkTextContent": "丙"}]))
+    _write(tmp_path, f"nb/{c}.sy", _sy(c, "丙", [text("无引用。")]))
+    posts = read_paths([tmp_path]).posts
+    assert _cites(posts) == [("乙", "丙"), ("乙", "甲"), ("甲", "乙")]
+    first = next(p for p in posts if p.title == "甲")
+    assert (first.date, first.tags) == ("2020-03-04", ("论文", "笔记", "注意力"))
+    assert first.text == f"见乙一节。\n代码见 siyuan://blocks/{c}"   # (code is no link)
+    assert first.links[0].sentence == "见乙一节。"
+
+
+def test_what_is_no_siyuan_document_is_reported():
+    deep = '{"Type": "NodeDocument", "Children": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    why = {}
+    for name, text in [("broken.sy", '{"Type": "NodeDocument", "Children": ['),
+                       ("deep.sy", deep), ("empty.sy", _sy("20200101120000-eeeeeee", "")),
+                       ("other.sy", '{"Type": "NodeList"}')]:
+        layout, posts, frags = read_text(text, name)
+        assert posts == [] and len(frags) == 1
+        why[name] = (layout, frags[0].reason)
+    assert why["broken.sy"] == ("siyuan", "not a SiYuan document: broken JSON (JSONDecodeError)")
+    assert why["deep.sy"] == ("siyuan", "not a SiYuan document: broken JSON (RecursionError)")
+    assert why["empty.sy"] == ("siyuan", "a SiYuan document with neither a title nor text")
+    assert why["other.sy"][0] == "unknown"      # (a .sy file that is no document)

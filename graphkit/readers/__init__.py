@@ -27,7 +27,8 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
-               joplin, kirby, notion, org, rest, substack, table, tiddlywiki)
+               joplin, kirby, notion, org, rest, siyuan, substack, table,
+               tiddlywiki)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -348,6 +349,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return export, *exports.read_halo(text, path)
     if tiddlywiki.detect_json(text, path):
         return tiddlywiki.TIDDLYWIKI, *tiddlywiki.read_json_tiddlers(text, path)
+    if siyuan.detect(text, path):
+        return siyuan.SIYUAN, *siyuan.read_siyuan(text, path)
     if tab == "json":  # after Ghost's and JSON Feed's own JSON
         rows = table.read_json(text, path)
         if rows is not None:
