@@ -354,3 +354,22 @@ def test_what_is_no_siyuan_document_is_reported():
     assert why["deep.sy"] == ("siyuan", "not a SiYuan document: broken JSON (RecursionError)")
     assert why["empty.sy"] == ("siyuan", "a SiYuan document with neither a title nor text")
     assert why["other.sy"][0] == "unknown"      # (a .sy file that is no document)
+
+
+def test_a_siyuan_workspace_data_folder(tmp_path):
+    """Beside its notebooks, a workspace's ``data/`` holds templates, widgets and
+    plugins: none of them is a post."""
+    a = "20200304120000-aaaaaaa"
+    _write(tmp_path, f"data/20210808180117-czj9bvb/{a}.sy",
+           _sy(a, "甲", [{"Type": "NodeText", "Data": "正文。"}]))
+    _write(tmp_path, "data/templates/daily.md", '# 日记 .action{now | date "2006-01-02"}\n\n- 待办\n')
+    _write(tmp_path, "data/widgets/clock/index.html",
+           "<html><head><title>时钟</title></head><body><p>显示当前时间的小部件。</p></body></html>")
+    r = read_paths([tmp_path])
+    assert [p.title for p in r.posts] == ["甲"]
+    why = {f.path.split("/data/")[-1]: f.reason for f in r.fragments
+           if "SiYuan workspace" in f.reason}
+    assert why == {"templates/daily.md": "a file of the SiYuan workspace (templates/ beside "
+                                         "its notebooks), not a post",
+                   "widgets/clock/index.html": "a file of the SiYuan workspace (widgets/ beside "
+                                               "its notebooks), not a post"}

@@ -700,6 +700,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     fragments.extend(aside)
     sightings, aside = kirby.set_aside_pages(sightings)
     fragments.extend(aside)
+    sightings, aside = siyuan.workspace_sources(sightings)
+    fragments.extend(aside)
     sightings, pages = apply_site_configs(sightings, configs)
     fragments.extend(pages)
     # a date its site's rules read (Grav's dates, as PHP reads them) is no longer unread

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import PurePosixPath
 
 from ..model import Fragment, Link, Post
 from ..sites import SITE_REF
@@ -236,3 +237,59 @@ def read_siyuan(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                      first_line=1, layout=SIYUAN)
     post = replace(post, aliases=tuple(sorted(set(post.aliases) | {f"id:{i}" for i in ids})))
     return [post], frags
+
+
+# what a workspace's data folder holds beside its notebooks: templates (Markdown with Go
+# template actions), widgets and plugins (HTML, JavaScript), emojis, CSS and JavaScript
+# snippets, published files, the databases' storage and attachments
+WORKSPACE_FOLDERS = ("templates", "widgets", "plugins", "emojis", "snippets", "public",
+                     "storage", "assets")
+_NOTEBOOK_RE = re.compile(r"^\d{14}-[0-9a-z]{6,7}$")
+
+
+def workspace_sources(posts: list[Post]) -> tuple[list[Post], list[Fragment]]:
+    """Set aside what a SiYuan workspace's ``data/`` folder holds beside its notebooks.
+
+    A folder holding a notebook (a folder named by an id, ``20210808180117-czj9bvb``,
+    with ``.sy`` documents read as posts) is a workspace's data folder; the files in its
+    :data:`WORKSPACE_FOLDERS` (``templates/``, ``widgets/``, ``plugins/``…) are the
+    workspace's, not posts.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings as read; not modified.
+
+    Returns
+    -------
+    posts : list of Post
+        The others.
+    fragments : list of Fragment
+        One per file set aside, with the reason.
+
+    References
+    ----------
+    .. [1] SiYuan, "WORKSPACE" (``data/``: notebooks and reserved folders),
+       https://github.com/siyuan-note/siyuan/blob/master/WORKSPACE.zh-CN.md
+    """
+    roots: set[str] = set()
+    for p in posts:
+        if p.sources and p.sources[0].format == SIYUAN:
+            parts = PurePosixPath(p.sources[0].path).parts[:-1]
+            at = next((i for i, part in enumerate(parts) if _NOTEBOOK_RE.match(part)), None)
+            if at is not None:
+                roots.add("/".join(parts[:at]))
+    if not roots:
+        return posts, []
+    out, frags = [], []
+    for p in posts:
+        src = p.sources[0].path if p.sources else ""
+        folder = next((f for root in roots for f in WORKSPACE_FOLDERS
+                       if src.startswith(f"{root}/{f}/" if root else f"{f}/")), None)
+        if folder is None:
+            out.append(p)
+            continue
+        frags.append(Fragment(path=src, line=p.sources[0].line, end_line=p.sources[0].line,
+                              reason=f"a file of the SiYuan workspace ({folder}/ beside its "
+                                     f"notebooks), not a post", text=preview(p.title or p.text)))
+    return out, frags
