@@ -1171,6 +1171,29 @@ def _hostile() -> dict:
     read_store_html('<script class="tiddlywiki-tiddler-store" type="application/json">['
                     + store + "]</script>", "wiki.html")
     out["tiddlywiki_store_of_20000_tiddlers_s"] = round(time.perf_counter() - t, 2)
+    # a SiYuan document of 200,000 blocks, each with a link (read as one tree, no
+    # recursion), and one nested 100,000 lists deep (the JSON parser's stack: reported);
+    # a Markdown line of 100,000 block ids (" ^a" repeated) and of 50,000 wikilinks to
+    # Zettelkasten ids
+    from graphkit.readers.siyuan import read_siyuan
+
+    blocks = [{"ID": f"20200101{i % 10**6:06d}-b{i % 10**6:06d}", "Type": "NodeParagraph",
+               "Children": [{"Type": "NodeText", "Data": "见"}, {
+                   "Type": "NodeTextMark", "TextMarkType": "block-ref", "TextMarkTextContent": "甲",
+                   "TextMarkBlockRefID": "20200101120000-aaaaaaa"}]} for i in range(200_000)]
+    tree = json.dumps({"ID": "20200101120000-aaaaaaa", "Type": "NodeDocument",
+                       "Properties": {"title": "甲"}, "Children": blocks})
+    t = time.perf_counter()
+    read_siyuan(tree, "20200101120000-aaaaaaa.sy")
+    out["siyuan_document_of_200000_blocks_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
+    read_siyuan('{"Type": "NodeDocument", "Children": ' + "[" * 100_000 + "]" * 100_000 + "}",
+                "a.sy")
+    out["siyuan_document_nested_100000_deep_s"] = round(time.perf_counter() - t, 3)
+    t = time.perf_counter()
+    markdown_to_text([" ^a" * 33_333, "见 [[20200304120000]]" * 50_000], source=True,
+                     site_links=True)
+    out["markdown_block_ids_and_zettel_links_s"] = round(time.perf_counter() - t, 2)
     t = time.perf_counter()
     parse_front_matter("".join(f"k{i}: v{i}\n" for i in range(100_000)) + "last: @x\n")
     out["yaml_100000_keys_last_starting_with_at_s"] = round(time.perf_counter() - t, 2)
