@@ -325,8 +325,10 @@ sy_leaf = st.fixed_dictionaries(
               "TextMarkBlockRefID": st.sampled_from(["20200101120000-aaaaaaa", "x", ""]),
               "ID": st.sampled_from(["20200101120000-ccccccc", "bad", ""])})
 sy_node = st.recursive(sy_leaf, lambda kids: st.fixed_dictionaries(
-    {"Type": st.sampled_from(_SY_BLOCKS), "Children": st.lists(kids | json_value, max_size=4)},
-    optional={"ID": st.sampled_from(["20200101120000-ddddddd", "bad"]), "Data": line_text}),
+    {"Type": st.sampled_from(_SY_BLOCKS) | json_value,
+     "Children": st.lists(kids | json_value, max_size=4) | json_value},
+    optional={"ID": st.sampled_from(["20200101120000-ddddddd", "bad"]), "Data": line_text,
+              "Properties": json_value | st.fixed_dictionaries({"id": json_value})}),
     max_leaves=16)
 
 

@@ -100,15 +100,32 @@ class _Paragraphs:
         self.parts, self.spans, self.size, self.broken = [], [], 0, False
 
 
-def _inline(node: dict, out: _Paragraphs, tags: list[str], budget: list[int]) -> None:
-    """Put the inline content of ``node`` (a paragraph's children, depth first)."""
-    stack = list(reversed(node.get("Children") or []))
+def _children(node: dict) -> list:
+    kids = node.get("Children")
+    return kids if isinstance(kids, list) else []
+
+
+def _kind(node: dict) -> str:
+    kind = node.get("Type")
+    return kind if isinstance(kind, str) else ""
+
+
+def _depth_first(node: dict, budget: list[int]):
+    """The nodes under ``node``, depth first, each with the stack of those still to
+    visit (a caller visits a node's children next by pushing them, last first); at most
+    ``budget[0]`` of them, which counts down."""
+    stack = list(reversed(_children(node)))
     while stack:
         child = stack.pop()
         budget[0] -= 1
-        if budget[0] < 0 or not isinstance(child, dict):
-            continue
-        kind = child.get("Type")
+        if budget[0] >= 0 and isinstance(child, dict):
+            yield child, stack
+
+
+def _inline(node: dict, out: _Paragraphs, tags: list[str], budget: list[int]) -> None:
+    """Put the inline content of ``node`` (a paragraph's children, depth first)."""
+    for child, stack in _depth_first(node, budget):
+        kind = _kind(child)
         if kind in _NOT_TEXT:
             continue
         if kind == "NodeTextMark":
@@ -128,13 +145,13 @@ def _inline(node: dict, out: _Paragraphs, tags: list[str], budget: list[int]) ->
             else:
                 out.put(shown)
         elif kind == "NodeBlockRef":      # (before Spec 1: the id and the anchor as nodes)
-            parts = {c.get("Type"): str(c.get("Data") or "") for c in child.get("Children") or []
+            parts = {c.get("Type"): str(c.get("Data") or "") for c in _children(child)
                      if isinstance(c, dict)}
             target = parts.get("NodeBlockRefID", "")
             shown = parts.get("NodeBlockRefText") or parts.get("NodeBlockRefDynamicText") or ""
             out.put(shown, block_url(target) if NODE_ID_RE.match(target) else None)
         elif kind == "NodeLink":          # (before Spec 1: text and address as nodes)
-            parts = {c.get("Type"): str(c.get("Data") or "") for c in child.get("Children") or []
+            parts = {c.get("Type"): str(c.get("Data") or "") for c in _children(child)
                      if isinstance(c, dict)}
             href = parts.get("NodeLinkDest", "").strip()
             ref = _BLOCK_URL_RE.match(href)
@@ -146,9 +163,9 @@ def _inline(node: dict, out: _Paragraphs, tags: list[str], budget: list[int]) ->
             out.put(str(child.get("Data") or ""))
         elif kind == "NodeTableCell":
             out.put(" ")
-            stack.extend(reversed(child.get("Children") or []))
-        elif child.get("Children"):
-            stack.extend(reversed(child["Children"]))
+            stack.extend(reversed(_children(child)))
+        else:
+            stack.extend(reversed(_children(child)))
 
 
 def _blocks(doc: dict, out: _Paragraphs, tags: list[str], ids: set[str],
@@ -156,16 +173,12 @@ def _blocks(doc: dict, out: _Paragraphs, tags: list[str], ids: set[str],
     """Put the text of every block under ``doc``, and gather every block's id."""
     from .html import html_to_text     # (html imports markdown, which imports this package)
 
-    stack = list(reversed(doc.get("Children") or []))
-    while stack:
-        node = stack.pop()
-        budget[0] -= 1
-        if budget[0] < 0 or not isinstance(node, dict):
-            continue
-        block = str(node.get("ID") or (node.get("Properties") or {}).get("id") or "")
+    for node, stack in _depth_first(doc, budget):
+        props = node.get("Properties") if isinstance(node.get("Properties"), dict) else {}
+        block = str(node.get("ID") or props.get("id") or "")
         if NODE_ID_RE.match(block):
             ids.add(block.lower())
-        kind = node.get("Type")
+        kind = _kind(node)
         if kind in _NOT_TEXT:
             continue
         if kind in _PARAGRAPHS:
@@ -176,12 +189,12 @@ def _blocks(doc: dict, out: _Paragraphs, tags: list[str], ids: set[str],
             out.done.extend(line for line in text.split("\n") if line.strip())
             out.links.extend(links)
         elif kind == "NodeTable":       # the head's row and the rows below it
-            rows = [c for c in node.get("Children") or [] if isinstance(c, dict)]
+            rows = [c for c in _children(node) if isinstance(c, dict)]
             heads = [r for c in rows if c.get("Type") == "NodeTableHead"
-                     for r in c.get("Children") or []]
+                     for r in _children(c)]
             stack.extend(reversed(heads + [r for r in rows if r.get("Type") != "NodeTableHead"]))
-        elif node.get("Children"):
-            stack.extend(reversed(node["Children"]))
+        else:
+            stack.extend(reversed(_children(node)))
 
 
 def read_siyuan(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
