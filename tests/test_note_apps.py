@@ -373,3 +373,34 @@ def test_a_siyuan_workspace_data_folder(tmp_path):
                                          "its notebooks), not a post",
                    "widgets/clock/index.html": "a file of the SiYuan workspace (widgets/ beside "
                                                "its notebooks), not a post"}
+
+
+def test_roam_json_pages_daily_pages_and_logseqs_uuids():
+    """Roam's export: a daily page is dated by its uid (``09-10-2021``); a block reference
+    shows the referenced block's text and reaches its page, also by the UUIDs Logseq
+    writes when it exports a graph as Roam JSON; an item that is no page is reported at
+    its line."""
+    import json
+
+    uuid = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
+    pages = [{"title": "September 10th, 2021", "uid": "09-10-2021", "create-time": 1,
+              "children": [{"string": "读了((blockA001))与(({}))。".format(uuid),
+                            "uid": "dayblk001"}]},
+             {"title": "甲", "uid": "pageA0001", "create-time": 1583294400000,
+              "children": [{"string": "甲的要点", "uid": "blockA001"}]},
+             "not a page",
+             {"title": "乙", "uid": "pageB0001", "children": [
+                 {"string": "乙的要点 #[[注意力 机制]]", "uid": uuid}]}]
+    text = json.dumps(pages, ensure_ascii=False, indent=1)
+    layout, posts, frags = read_text(text, "roam.json")
+    assert layout == "roam-json"
+    assert [(p.title, p.date) for p in posts] == [
+        ("September 10th, 2021", "2021-09-10"), ("甲", "2020-03-04"), ("乙", None)]
+    assert _cites(posts) == [("September 10th, 2021", "乙"), ("September 10th, 2021", "甲")]
+    assert posts[0].text == "读了甲的要点与乙的要点 注意力 机制。"
+    (frag,) = frags
+    assert (frag.line, frag.reason) == (text.splitlines().index(' "not a page",') + 1,
+                                        "an item of Roam's export that is not a page")
+    layout, posts, frags = read_text('[{"title": "甲", "uid": "a", "string": ', "roam.json")
+    assert (layout, posts, frags[0].reason) == (
+        "roam-json", [], "Roam's JSON export that cannot be read (JSONDecodeError)")

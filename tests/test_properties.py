@@ -345,3 +345,28 @@ def test_siyuan_documents_are_read_or_reported(children, title):
     for post in posts:
         assert post.date == "2020-01-01" and "id:20200101120000-eeeeeee" in post.aliases
         assert all(link.sentence in post.text for link in post.links), post.links
+
+
+roam_block = st.recursive(
+    st.fixed_dictionaries({}, optional={"string": line_text | json_value,
+                                        "uid": st.sampled_from(["blockA001", "x"]) | json_value}),
+    lambda kids: st.fixed_dictionaries({"string": line_text, "uid": line_text},
+                                       optional={"children": st.lists(kids) | json_value}),
+    max_leaves=12)
+
+
+@cases(1000)
+@given(st.lists(st.fixed_dictionaries({"title": line_text | json_value, "uid": line_text},
+                                      optional={"children": st.lists(roam_block | json_value,
+                                                                     max_size=4) | json_value,
+                                                "create-time": json_value})
+                | json_value, max_size=5))
+def test_roam_pages_are_read_or_reported(pages):
+    """Whatever Roam's export holds, each item is a page or reported, on its own line."""
+    text = json.dumps([{"title": "甲", "uid": "blockA001", "string": ""}, *pages], indent=1)
+    layout, posts, fragments = read_text(text, "roam.json")
+    assert layout == "roam-json"
+    n = len(split_lines(text))
+    assert all(1 <= x.sources[0].line <= n for x in posts)
+    assert all(1 <= f.line <= f.end_line <= n for f in fragments)
+    assert len(posts) + len([f for f in fragments if "not a page" in f.reason]) == 1 + len(pages)

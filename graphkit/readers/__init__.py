@@ -27,7 +27,7 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
-               joplin, kirby, notion, org, rest, siyuan, substack, table,
+               joplin, kirby, notion, org, rest, roam, siyuan, substack, table,
                tiddlywiki)
 
 _DEFAULTS = BuildOptions()
@@ -351,6 +351,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return tiddlywiki.TIDDLYWIKI, *tiddlywiki.read_json_tiddlers(text, path)
     if siyuan.detect(text, path):
         return siyuan.SIYUAN, *siyuan.read_siyuan(text, path)
+    if roam.detect(text, path):
+        return roam.ROAM, *roam.read_roam(text, path)
     if tab == "json":  # after Ghost's and JSON Feed's own JSON
         rows = table.read_json(text, path)
         if rows is not None:
