@@ -1190,6 +1190,15 @@ def _hostile() -> dict:
     read_siyuan('{"Type": "NodeDocument", "Children": ' + "[" * 100_000 + "]" * 100_000 + "}",
                 "a.sy")
     out["siyuan_document_nested_100000_deep_s"] = round(time.perf_counter() - t, 3)
+    from graphkit.readers.roam import read_roam
+
+    pages = [{"title": f"page {i}", "uid": f"page{i:05d}", "children": [
+        {"string": f"see [[page {i + 1}]] and ((blk{i + 1:06d})).", "uid": f"blk{i:06d}",
+         "children": [{"string": "a child block", "uid": f"kid{i:06d}"}]}]}
+             for i in range(20_000)]
+    t = time.perf_counter()
+    read_roam(json.dumps(pages), "roam.json")
+    out["roam_export_of_20000_pages_s"] = round(time.perf_counter() - t, 2)
     t = time.perf_counter()
     markdown_to_text([" ^a" * 33_333, "见 [[20200304120000]]" * 50_000], source=True,
                      site_links=True)
