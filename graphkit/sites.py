@@ -120,6 +120,17 @@ def _ref(target: str) -> str:
     return SITE_REF + quote(target.strip(), safe="/#._-~:")
 
 
+def block_ref(block_id: str) -> str:
+    """The ``site-ref:`` address of a reference to a note app's block by its id (Logseq's
+    UUIDs, SiYuan's and Roam's ids): the note holding the block is named ``id:ID``
+    among its aliases.
+
+    >>> block_ref("20200812220555-LJ3ENXA")
+    'site-ref:id:20200812220555-lj3enxa'
+    """
+    return _ref("id:" + block_id.lower())
+
+
 def _liquid_tag(m: re.Match) -> str:
     """A Liquid tag's target as a link: the target alone inside a link's target (Jekyll),
     else a link of its own (a DEV post's card: ``{% link user/slug %}``). A tag's address
@@ -204,8 +215,8 @@ def expand_site_links(line: str, *, label_first: bool = False) -> str:
     if "]([[" in line:     # Logseq's page reference with a label: [text]([[page]])
         line = _LABELLED_REF_RE.sub(lambda m: f"]({_ref(m.group(1))})", line)
     if "((" in line:      # Logseq's reference to a block, by the id:: of the block
-        line = _LABELLED_BLOCK_RE.sub(lambda m: f"]({_ref('id:' + m.group(1).lower())})", line)
-        line = _BLOCK_REF_RE.sub(lambda m: f"[]({_ref('id:' + m.group(1).lower())})", line)
+        line = _LABELLED_BLOCK_RE.sub(lambda m: f"]({block_ref(m.group(1))})", line)
+        line = _BLOCK_REF_RE.sub(lambda m: f"[]({block_ref(m.group(1))})", line)
     if "}`" in line:
         line = _MYST_ROLE_RE.sub(_myst_role, line)
     line = _LIQUID_VAR_RE.sub("", line)

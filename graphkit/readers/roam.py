@@ -25,7 +25,7 @@ import re
 
 from ..dates import parse_date
 from ..model import Fragment, Post, Source
-from ..sites import SITE_REF
+from ..sites import block_ref
 from ..text import json_array_items, line_numbers, preview
 from .markdown import markdown_to_text
 
@@ -51,12 +51,6 @@ def detect(text: str, path: str) -> bool:
             and re.search(r'"(?:string|create-time|edit-time)"\s*:', head) is not None)
 
 
-def block_url(uid: str) -> str:
-    """The ``site-ref:`` address of a reference to the block ``uid`` (a page whose block
-    has that uid is named ``id:UID``, as Logseq's and SiYuan's are)."""
-    return f"{SITE_REF}id:{uid.lower()}"
-
-
 def _string(block: dict, shown: dict[str, str]) -> str:
     """A block's string with Roam's own syntax as Markdown: a block reference a link to
     the block, shown as Roam shows it, by the referenced block's text (``shown``: uid →
@@ -67,9 +61,9 @@ def _string(block: dict, shown: dict[str, str]) -> str:
     if "{{" in s:
         s = _COMPONENT_RE.sub("", s)
     if "((" in s:
-        s = _LABELLED_BLOCK_RE.sub(lambda m: f"]({block_url(m.group(1))})", s)
+        s = _LABELLED_BLOCK_RE.sub(lambda m: f"]({block_ref(m.group(1))})", s)
         s = _BLOCK_REF_RE.sub(
-            lambda m: f"[{shown.get(m.group(1), '')}]({block_url(m.group(1))})", s)
+            lambda m: f"[{shown.get(m.group(1), '')}]({block_ref(m.group(1))})", s)
     if "#[[" in s:
         s = _TAG_PAGE_RE.sub(lambda m: "#" + m.group(1), s)
     return s

@@ -28,7 +28,7 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 
 from ..model import Fragment, Link, Post
-from ..sites import SITE_REF
+from ..sites import block_ref
 from ..text import loads_json, preview
 from .frontmatter import meta_post
 from .markdown import soft_break, span_link
@@ -53,12 +53,6 @@ def detect(text: str, path: str) -> bool:
     head = text.lstrip()[:4096]
     return (path.lower().endswith(".sy") and head.startswith("{")
             and re.search(r'"Type"\s*:\s*"NodeDocument"', head) is not None)
-
-
-def block_url(target: str) -> str:
-    """The ``site-ref:`` address of a reference to SiYuan block ``target`` (a note whose
-    block has that id is named ``id:TARGET``, as Logseq's blocks are)."""
-    return f"{SITE_REF}id:{target.lower()}"
 
 
 class _Paragraphs:
@@ -134,11 +128,11 @@ def _inline(node: dict, out: _Paragraphs, tags: list[str], budget: list[int]) ->
             if "inline-math" in marks:
                 out.put(str(child.get("TextMarkInlineMathContent") or ""))
             elif "block-ref" in marks and NODE_ID_RE.match(str(child.get("TextMarkBlockRefID"))):
-                out.put(shown, block_url(child["TextMarkBlockRefID"]))
+                out.put(shown, block_ref(child["TextMarkBlockRefID"]))
             elif "a" in marks and child.get("TextMarkAHref"):
                 href = str(child["TextMarkAHref"]).strip()
                 ref = _BLOCK_URL_RE.match(href)
-                out.put(shown, block_url(ref.group(1)) if ref else href)
+                out.put(shown, block_ref(ref.group(1)) if ref else href)
             elif "tag" in marks:            # #tag#: the document's tag, not its text
                 if shown.strip("# "):
                     tags.append(shown.strip("# "))
@@ -149,14 +143,14 @@ def _inline(node: dict, out: _Paragraphs, tags: list[str], budget: list[int]) ->
                      if isinstance(c, dict)}
             target = parts.get("NodeBlockRefID", "")
             shown = parts.get("NodeBlockRefText") or parts.get("NodeBlockRefDynamicText") or ""
-            out.put(shown, block_url(target) if NODE_ID_RE.match(target) else None)
+            out.put(shown, block_ref(target) if NODE_ID_RE.match(target) else None)
         elif kind == "NodeLink":          # (before Spec 1: text and address as nodes)
             parts = {c.get("Type"): str(c.get("Data") or "") for c in _children(child)
                      if isinstance(c, dict)}
             href = parts.get("NodeLinkDest", "").strip()
             ref = _BLOCK_URL_RE.match(href)
             out.put(parts.get("NodeLinkText", ""),
-                    (block_url(ref.group(1)) if ref else href) or None)
+                    (block_ref(ref.group(1)) if ref else href) or None)
         elif kind in ("NodeSoftBreak", "NodeBr", "NodeHardBreak"):
             out.put("\n")
         elif kind == "NodeText" or kind == "NodeCodeSpanContent" or kind == "NodeBackslashContent":
