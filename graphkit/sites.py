@@ -985,7 +985,8 @@ def _dendron_config(text: str) -> tuple[tuple[str, str], ...]:
     out += _absolute_url(site.get("siteUrl") if isinstance(site.get("siteUrl"), str) else None)
     vaults = (conf.get("workspace") or {}).get("vaults") if isinstance(
         conf.get("workspace"), dict) else conf.get("vaults")
-    kept = {_inner_folder(v.get("fsPath")) for v in vaults or () if isinstance(v, dict)}
+    kept = {_inner_folder(v.get("fsPath")) for v in (vaults if isinstance(vaults, list) else ())
+            if isinstance(v, dict)}
     built = _inner_folder(site.get("siteRootDir")) or "docs"
     if built not in kept:
         out.append(("output", built))

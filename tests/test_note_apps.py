@@ -404,3 +404,14 @@ def test_roam_json_pages_daily_pages_and_logseqs_uuids():
     layout, posts, frags = read_text('[{"title": "甲", "uid": "a", "string": ', "roam.json")
     assert (layout, posts, frags[0].reason) == (
         "roam-json", [], "Roam's JSON export that cannot be read (JSONDecodeError)")
+
+
+def test_a_dendron_yml_of_other_shapes():
+    """``docs/`` is the built site unless a vault is kept there; values of other types
+    than Dendron writes are passed over, not a crash."""
+    from graphkit.sites import read_site_config
+
+    assert read_site_config("workspace:\n  vaults:\n    - fsPath: docs\n",
+                            "w/dendron.yml") == (("generator", "dendron"),)
+    assert read_site_config("workspace:\n  vaults: 7\nsite:\n  siteUrl: 5\n  title: [x]\n",
+                            "w/dendron.yml") == (("generator", "dendron"), ("output", "docs"))
