@@ -43,7 +43,7 @@ from ..text import BARE_URL_PATTERN, bare_url, preview
 from .frontmatter import (FRONT_MATTER, default_title, detect as detect_front_matter,
                           front_matter_block, jbake_header, jbake_page, listing_page, meta_post,
                           unpublished, unpublished_fragment)
-from .markdown import soft_break, span_link
+from .markdown import SpanText, soft_break, span_link
 
 ASCIIDOC = "asciidoc"
 EXTENSIONS = (".adoc", ".asciidoc", ".ad")
@@ -132,17 +132,9 @@ def _document(target: str) -> str | None:
 def _inline(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     """A paragraph's text with AsciiDoc's inline markup resolved, and its links' spans
     ``(start, end, url, anchor)``."""
-    out: list[str] = []
-    spans: list[tuple[int, int, str, str]] = []
-    length = 0
+    built = SpanText()
+    emit = built.put
     pos = 0
-
-    def emit(piece: str, link: str | None = None) -> None:
-        nonlocal length
-        if link is not None:
-            spans.append((length, length + len(piece), link, piece))
-        out.append(piece)
-        length += len(piece)
 
     for m in _INLINE_RE.finditer(text):
         emit(_strip_marks(text[pos:m.start()]))
@@ -169,7 +161,7 @@ def _inline(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
             rest = m.group("url")[len(url):] if m.group("ux") is None else ""
             emit(rest)
     emit(_strip_marks(text[pos:]))
-    return "".join(out), spans
+    return built.text(), built.spans
 
 
 def _unwrap_footnotes(text: str) -> str:

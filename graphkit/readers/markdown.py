@@ -141,16 +141,11 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None,
     spans : list of (int, int, str, str)
         ``(start, end, url, anchor)`` of each link inside ``text``.
     """
-    out: list[str] = []
-    spans: list[tuple[int, int, str, str]] = []
+    built = SpanText()
+    spans = built.spans
     pos = 0
-    length = 0
     refs = references or {}
-
-    def put(piece: str) -> None:
-        nonlocal length
-        out.append(piece)
-        length += len(piece)
+    put = built.put
 
     def put_text(piece: str) -> None:
         if raw_html and "<" in piece:
@@ -158,8 +153,7 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None,
         put(unescape(_strip_emphasis(piece)))
 
     def put_link(anchor: str, url: str) -> None:
-        spans.append((length, length + len(anchor), url, anchor))
-        put(anchor)
+        put(anchor, url)        # (as a link's anchor)
 
     if not any(c in line for c in "[`<") and "://" not in line:
         return unescape(_strip_emphasis(line)), spans
@@ -193,7 +187,7 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None,
             put_link(url, url)
             pos = at = m.start() + len(url)
     put_text(line[pos:])
-    return "".join(out), spans
+    return built.text(), spans
 
 
 _EMPTY_ITEM_RE = re.compile(r"^(?:[-*+]|\d{1,9}[.)])$")
@@ -492,6 +486,43 @@ def _strip_comments(line: str, pairs: tuple[tuple[str, str], ...]) -> tuple[str,
         if end < 0:
             return "".join(out), cl
         pos = end + len(cl)
+
+
+class SpanText:
+    """Text built piece by piece, with the span of each piece that is a link's anchor.
+
+    Attributes
+    ----------
+    parts : list of str
+        The pieces put so far.
+    spans : list of (int, int, str, str)
+        ``(start, end, url, anchor)`` of each link, in characters of the text.
+    size : int
+        The text's length so far, in characters.
+
+    Examples
+    --------
+    >>> built = SpanText()
+    >>> built.put("see "); built.put("the post", "/a/"); built.put(".")
+    >>> built.text(), built.spans
+    ('see the post.', [(4, 12, '/a/', 'the post')])
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.spans: list[tuple[int, int, str, str]] = []
+        self.size = 0
+
+    def put(self, piece: str, url: str | None = None) -> None:
+        """Add ``piece``; with ``url``, as the anchor of a link to it."""
+        if url is not None:
+            self.spans.append((self.size, self.size + len(piece), url, piece))
+        self.parts.append(piece)
+        self.size += len(piece)
+
+    def text(self) -> str:
+        """The text put so far."""
+        return "".join(self.parts)
 
 
 def span_link(paragraph: str, start: int, end: int, url: str, anchor: str) -> Link:

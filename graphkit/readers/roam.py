@@ -44,8 +44,10 @@ _TAG_RE = re.compile(r"(?<![\w#&/])#([^\s#\[\](),.;:!?，。；：！？、]+)")
 def detect(text: str, path: str) -> bool:
     """True for Roam's JSON export: a ``.json`` array whose first page has a ``title``
     and blocks with ``string`` and ``uid``."""
+    if not path.lower().endswith(".json"):  # (before reading a large file's text)
+        return False
     head = text.lstrip()[:4096]
-    return (path.lower().endswith(".json") and head.startswith("[")
+    return (head.startswith("[")
             and re.search(r'"title"\s*:', head) is not None
             and re.search(r'"uid"\s*:', head) is not None
             and re.search(r'"(?:string|create-time|edit-time)"\s*:', head) is not None)

@@ -31,7 +31,7 @@ from ..model import Fragment, Link, Post
 from ..sites import block_ref
 from ..text import loads_json, preview
 from .frontmatter import meta_post
-from .markdown import soft_break, span_link
+from .markdown import SpanText, soft_break, span_link
 
 SIYUAN = "siyuan"
 # a block's id: the time it was made and seven letters or digits
@@ -50,48 +50,45 @@ _MAX_NODES = 2_000_000     # a document's nodes read at most (a hostile file: th
 
 def detect(text: str, path: str) -> bool:
     """True for a SiYuan document: a ``.sy`` file holding a JSON ``NodeDocument``."""
+    if not path.lower().endswith(".sy"):    # (before reading a large file's text)
+        return False
     head = text.lstrip()[:4096]
-    return (path.lower().endswith(".sy") and head.startswith("{")
+    return (head.startswith("{")
             and re.search(r'"Type"\s*:\s*"NodeDocument"', head) is not None)
 
 
-class _Paragraphs:
-    """Text accumulated block by block: each paragraph's text and its links' spans."""
+class _Paragraphs(SpanText):
+    """Text accumulated block by block: the paragraph being built (a :class:`SpanText`),
+    and the text and links of those ended."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.done: list[str] = []
         self.links: list[Link] = []
-        self.parts: list[str] = []
-        self.spans: list[tuple[int, int, str, str]] = []
-        self.size = 0
         self.broken = False         # a soft break before the next text
 
-    def put(self, text: str, url: str | None = None) -> None:
-        """Add ``text`` to the paragraph (``"\\n"``: a soft break), as a link to
+    def put(self, piece: str, url: str | None = None) -> None:
+        """Add ``piece`` to the paragraph (``"\\n"``: a soft break), as a link to
         ``url`` when given."""
-        if text == "\n":
+        if piece == "\n":
             self.broken = bool(self.parts)
             return
-        if self.broken and text:
+        if self.broken and piece:
             self.broken = False
-            joint = soft_break(self.parts[-1], text)
-            self.parts.append(joint)
-            self.size += len(joint)
-        if url is not None:
-            self.spans.append((self.size, self.size + len(text), url, text))
-        self.parts.append(text)
-        self.size += len(text)
+            super().put(soft_break(self.parts[-1], piece))
+        super().put(piece, url)
 
     def end(self) -> None:
         """End the paragraph: its text and links are kept."""
-        raw = "".join(self.parts)
+        raw = self.text()
         text = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         self.links.extend(span_link(text, s - lead, e - lead, url, anchor)
                           for s, e, url, anchor in self.spans)
         if text:
             self.done.append(text)
-        self.parts, self.spans, self.size, self.broken = [], [], 0, False
+        SpanText.__init__(self)
+        self.broken = False
 
 
 def _children(node: dict) -> list:

@@ -40,7 +40,7 @@ from ..dates import parse_date
 from ..model import Fragment, Link, Post, Source
 from ..sites import SITE_REF
 from ..text import BARE_URL_RE, bare_url, json_array_items, line_numbers, preview
-from .markdown import markdown_to_text, soft_break, span_link
+from .markdown import SpanText, markdown_to_text, soft_break, span_link
 
 TIDDLYWIKI = "tiddlywiki"
 EXTENSION = ".tid"
@@ -99,8 +99,10 @@ def detect_html(text: str) -> bool:
 def detect_json(text: str, path: str) -> bool:
     """True for tiddlers exported as JSON: an array whose first object has a ``title``
     and TiddlyWiki's ``created``/``modified`` stamps or ``type``."""
+    if not path.lower().endswith(".json"):  # (before reading a large file's text)
+        return False
     head = text.lstrip()[:4096]
-    if not path.lower().endswith(".json") or not head.startswith("["):
+    if not head.startswith("["):
         return False
     return bool(re.search(r'"title"\s*:', head) and re.search(
         r'"(?:created|modified)"\s*:\s*"\d{12,17}"|"type"\s*:\s*"text/(?:vnd|x)-tiddlywiki"',
@@ -148,19 +150,12 @@ def _target_url(target: str) -> str | None:
 
 def _inline(line: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     """A WikiText line's text and its links' spans ``(start, end, url, anchor)``."""
-    out: list[str] = []
-    spans: list[tuple[int, int, str, str]] = []
-    length = 0
+    built = SpanText()
     pos = 0
 
     def put(piece: str, url: str | None = None) -> None:
         """Add text; with ``url``, as a link's anchor (formatting marks kept)."""
-        nonlocal length
-        piece = _FORMAT_RE.sub("", piece) if url is None else piece
-        if url is not None:
-            spans.append((length, length + len(piece), url, piece))
-        out.append(piece)
-        length += len(piece)
+        built.put(_FORMAT_RE.sub("", piece) if url is None else piece, url)
 
     def plain(piece: str) -> None:
         last = 0
@@ -189,7 +184,7 @@ def _inline(line: str) -> tuple[str, list[tuple[int, int, str, str]]]:
             title = re.split(r"\|\||!!|##", m.group("transclude"), maxsplit=1)[0].strip()
             url = _target_url(title)
             if url is not None:
-                spans.append((length, length, url, ""))
+                built.put("", url)         # (a link without an anchor)
         elif m.group("link") is not None:
             to = _TO_RE.search(m.group("link"))
             title = next((g for g in to.groups() if g is not None), "").strip() if to else ""
@@ -203,7 +198,7 @@ def _inline(line: str) -> tuple[str, list[tuple[int, int, str, str]]]:
                    else target or None)
             put(text, url if text else None)
     plain(line[pos:])
-    return "".join(out), spans
+    return built.text(), built.spans
 
 
 def wikitext_to_text(lines: list[str]) -> tuple[str, list[Link]]:
