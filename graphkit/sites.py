@@ -762,6 +762,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 ".eleventy.js": "eleventy", ".eleventy.cjs": "eleventy",
                 "config.rb": "middleman", "jbake.properties": "jbake",
                 "tiddlywiki.info": "tiddlywiki", "dendron.yml": "dendron",
+                "$meta.json": "yuque",        # a Yuque book's (its .lakebook's) settings
                 **{f"{name}.{ext}": kind
                    for name, kind, exts in (
                        ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
@@ -853,8 +854,9 @@ def is_site_config(path: str) -> bool:
     Docusaurus, MkDocs, Quarto, Astro, Eleventy, Gatsby, VuePress or VitePress site, of
     a Lektor project (``NAME.lektorproject``), a Middleman site (``config.rb``), a
     JBake site (``jbake.properties``), a Grav site (``config/system.yaml``,
-    ``config/site.yaml``), a TiddlyWiki folder (``tiddlywiki.info``) or a Kirby site
-    (``site/config/config.php``)."""
+    ``config/site.yaml``), a TiddlyWiki folder (``tiddlywiki.info``), a Kirby site
+    (``site/config/config.php``), a Dendron workspace (``dendron.yml``) or a Yuque book
+    (``$meta.json``)."""
     return config_kind(path) is not None
 
 
@@ -885,8 +887,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
     Parameters
     ----------
     text : str
-        The file's text (YAML, TOML, Python, JavaScript, Ruby, INI or Java properties by
-        its name).
+        The file's text (YAML, TOML, Python, JavaScript, Ruby, INI, Java properties or
+        JSON by its name).
     path : str
         The file's report name; its folder is the site's root (see :func:`config_root`).
 
@@ -905,8 +907,9 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         where they apply; empty when the file names none of them. None for a
         ``conf.py`` that configures neither Nikola nor ABlog (a Sphinx project's
         documentation, a program's settings), a ``config.rb`` that activates no
-        Middleman blog and a ``config/system.yaml`` or ``config/site.yaml`` with none of
-        Grav's settings: not a site's configuration.
+        Middleman blog, a ``config/system.yaml`` or ``config/site.yaml`` with none of
+        Grav's settings and a ``$meta.json`` that is not a Yuque book's: not a site's
+        configuration.
 
     Raises
     ------
@@ -930,6 +933,10 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return _jbake_config(text)
     if kind == "dendron":
         return _dendron_config(text)
+    if kind == "yuque":
+        from .readers.yuque import book_config
+
+        return book_config(text)
     if kind == "tiddlywiki":          # a wiki folder's plugins and themes: nothing to read
         return (("generator", "tiddlywiki"),)
     if kind == "kirby":
@@ -2260,7 +2267,7 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
 
 # readers whose posts a site's configuration addresses (static-site source files)
 SITE_FORMATS = ("front-matter", "markdown", "metadata-header", "restructuredtext", "notebook",
-                "lektor", "asciidoc", "org", "jbake", "kirby")
+                "lektor", "asciidoc", "org", "jbake", "kirby", "yuque-lakebook")
 
 
 # what a generator's source folder holds besides its posts: (folders of templates, themes
@@ -2703,6 +2710,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "dendron":
             pattern = ""
             path = dendron_path(p)
+        elif generator == "yuque":           # BOOK/SLUG: the document's slug in its book
+            pattern = ""
+            path = f"/{p.slug}" if p.slug else None
         elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress",
                            "lektor", "jbake"):
             pattern = ""

@@ -19,7 +19,7 @@ def _write(folder, name, text):
 def _cites(posts):
     edges, _, _ = relate(posts, options=BuildOptions(layers=("cites",)))
     title = {p.key: p.title for p in posts}
-    return sorted((title[e.source], title[e.target]) for e in edges)
+    return sorted((title[e.source], title.get(e.target, e.target)) for e in edges)
 
 
 def test_page_properties_are_metadata_not_a_pelican_header():
@@ -415,3 +415,96 @@ def test_a_dendron_yml_of_other_shapes():
                             "w/dendron.yml") == (("generator", "dendron"),)
     assert read_site_config("workspace:\n  vaults: 7\nsite:\n  siteUrl: 5\n  title: [x]\n",
                             "w/dendron.yml") == (("generator", "dendron"), ("output", "docs"))
+
+
+def _lake_doc(slug, title, body, **fields):
+    import json
+
+    return json.dumps({"doc": {"id": 1, "slug": slug, "type": "Doc", "title": title,
+                               "format": "lake", "body": body, "status": 1, **fields}},
+                      ensure_ascii=False)
+
+
+def test_a_lakebook_reads_as_its_folder(tmp_path):
+    """Yuque's ``.lakebook`` (a tar.gz of one folder) reads as the folder does; its
+    ``$meta.json`` gives every document its address in the book; a draft and a sheet
+    are reported, not posts."""
+    import tarfile
+
+    from conftest import FIXTURES
+
+    book = FIXTURES / "zoo" / "yuque"
+    with tarfile.open(tmp_path / "小林的机器学习笔记.lakebook", "w:gz") as tar:
+        tar.add(book / "mlnotes", arcname="mlnotes")
+    packed, folder = read_paths([tmp_path]), read_paths([book])
+    assert _cites(packed.posts) == _cites(folder.posts) and len(_cites(folder.posts)) == 8
+    assert sorted(p.url for p in packed.posts) == [
+        f"https://www.yuque.com/xiaolin/mlnotes/{s}"
+        for s in ("extrapolation", "faq", "gk9x2p", "idea", "rope", "vz3h7c")]
+    why = {f.path.rsplit("/", 1)[-1]: f.reason for f in packed.fragments
+           if f.reason.startswith("a Yuque")}
+    assert why == {"pq0w1e.json": "a Yuque draft (status 0): not a published document",
+                   "rk5n2m.json": "a Yuque Sheet (not a document), not a post"}
+
+
+def test_lake_cards_links_and_what_is_no_text():
+    """A bookmark card is a link shown by the title of what it names; code, formula and
+    image cards are no text; ``body_asl`` when ``body`` is empty; the day first
+    published dates the document."""
+    from urllib.parse import quote
+
+    def card(name, data):
+        import json
+
+        return (f'<card type="inline" name="{name}" value="data:'
+                f'{quote(json.dumps(data, ensure_ascii=False))}"></card>')
+
+    body = ("<!doctype lake><p>见" + card("bookmarkInline", {
+                "src": "https://www.yuque.com/u/b/rope", "detail": {"title": "旋转位置编码"}})
+            + "与" + card("bookmarklink", {"detail": {"url": "/u/b/linear", "title": "线性注意力"}})
+            + '与<card name="bookmarkInline" value="{&quot;src&quot;:&quot;/u/b/old&quot;}">'
+            + "</card>，复杂度" + card("math", {"code": "O(n^2)"}) + "。</p>"
+            + card("codeblock", {"mode": "python", "code": "see('/u/b/extra')"})
+            + card("image", {"src": "https://cdn.example/a.png"}))
+    layout, (post,), frags = read_text(_lake_doc(
+        "s1", "甲", "", body_asl=body, first_published_at="2020-03-04T08:00:00.000Z",
+        created_at="2019-01-01T00:00:00.000Z"), "book/s1.json")
+    assert (layout, frags, post.date, post.slug) == ("yuque-lakebook", [], "2020-03-04", "s1")
+    assert post.text == "见旋转位置编码与线性注意力与/u/b/old，复杂度。"
+    assert [link.url for link in post.links] == [
+        "https://www.yuque.com/u/b/rope", "/u/b/linear", "/u/b/old"]
+
+
+def test_what_is_no_yuque_document_is_reported():
+    layout, posts, (frag,) = read_text('{"doc": {"id": 1, "type": "Board", "title": "画板"}}',
+                                       "b/x.json")
+    assert (layout, posts, frag.reason) == ("yuque-lakebook", [],
+                                            "a Yuque Board (not a document), not a post")
+    layout, posts, (frag,) = read_text('{"doc": {"id": 1, "slug": [', "b/y.json")
+    assert (layout, posts, frag.reason) == ("yuque-lakebook", [],
+                                            "not a Yuque document (JSONDecodeError)")
+    assert read_text('{"doc": {"id": 1}, "x": 1, "doc": []}', "b/z.json")[2][0].reason == (
+        "not a Yuque document (TypeError)")
+    # the same fields under another name are no Yuque document (a table of rows)
+    assert read_text(_lake_doc("s", "甲", "<p>x</p>"), "b/s.md")[0] != "yuque-lakebook"
+
+
+def test_a_yuque_books_meta_json():
+    """``$meta.json``'s ``meta`` is JSON in a string; the book's ``path`` is an address
+    or a namespace on www.yuque.com; a file of that name that is not Yuque's configures
+    nothing."""
+    import json
+
+    from graphkit.sites import is_site_config, read_site_config
+
+    def meta(book):
+        return json.dumps({"meta": json.dumps({"book": book})})
+
+    assert is_site_config("x/mlnotes/$meta.json")
+    assert read_site_config(meta({"path": "https://team.yuque.com/g/b/", "name": " 书 "}),
+                            "b/$meta.json") == (
+        ("generator", "yuque"), ("url", "https://team.yuque.com/g/b"), ("title", "书"))
+    assert read_site_config(meta({"path": "", "name": 3}), "b/$meta.json") == (
+        ("generator", "yuque"),)
+    assert read_site_config('{"meta": 5}', "b/$meta.json") is None
+    assert read_site_config("[", "b/$meta.json") is None

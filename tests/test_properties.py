@@ -370,3 +370,32 @@ def test_roam_pages_are_read_or_reported(pages):
     assert all(1 <= x.sources[0].line <= n for x in posts)
     assert all(1 <= f.line <= f.end_line <= n for f in fragments)
     assert len(posts) + len([f for f in fragments if "not a page" in f.reason]) == 1 + len(pages)
+
+
+_LAKE_CARD = st.builds(
+    lambda name, value: f'<card type="inline" name="{name}" value="{value}"></card>',
+    st.sampled_from(["bookmarkInline", "bookmarklink", "math", "codeblock", "image", "x"]),
+    st.sampled_from(["data:%7B%22src%22%3A%22%2Fu%2Fb%2Fa%22%7D", "data:%7B", "",
+                     "data:%7B%22detail%22%3A%7B%22url%22%3A5%7D%7D",
+                     "{&quot;src&quot;:&quot;/u/b/c&quot;,&quot;text&quot;:7}"])
+    | line_text.map(lambda s: s.replace('"', "")))
+
+
+@cases(1000)
+@given(st.fixed_dictionaries(
+    {"title": line_text | json_value},
+    optional={"slug": line_text | json_value, "type": st.sampled_from(["Doc", "Sheet"])
+              | json_value, "status": json_value, "tags": json_value,
+              "first_published_at": json_value,
+              "body": st.lists(_LAKE_CARD | line_text | st.just("<p>"), max_size=8).map("".join)
+              | json_value}))
+def test_yuque_documents_are_read_or_reported(doc):
+    """Whatever a Yuque document holds (after its ``id``, as Yuque writes it first), it
+    is one post or one reported file, and every link's sentence is a piece of the post's
+    text."""
+    layout, posts, fragments = read_text(json.dumps({"doc": {"id": 1, **doc}}),
+                                         "mlnotes/s.json")
+    assert layout == "yuque-lakebook"
+    assert len(posts) + len(fragments) == 1
+    for post in posts:
+        assert all(link.sentence in post.text for link in post.links), post.links

@@ -37,10 +37,11 @@ from pathlib import PurePosixPath
 
 from ..sites import HIDDEN_CONFIG_FOLDERS, is_site_config
 
-# name endings of archives, longest first (Joplin's ".jex" export is a plain tar)
+# name endings of archives, longest first (Joplin's ".jex" export is a plain tar, Yuque's
+# ".lakebook" a gzip-compressed one)
 ARCHIVE_SUFFIXES = ((".tar.gz", "tar"), (".tar.bz2", "tar"), (".tar.xz", "tar"),
                     (".tgz", "tar"), (".tbz2", "tar"), (".txz", "tar"), (".tar", "tar"),
-                    (".jex", "tar"), (".zip", "zip"))
+                    (".jex", "tar"), (".lakebook", "tar"), (".zip", "zip"))
 # name endings of files that hold no text: not decompressed, reported
 BINARY_SUFFIXES = frozenset(
     ".png .jpg .jpeg .gif .webp .avif .bmp .ico .tif .tiff .heic .psd "
