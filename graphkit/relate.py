@@ -335,13 +335,13 @@ class TitleIndex:
             m = None                        # another blog's own /archives/ID/ path
         if m and (int(m.group(1)) in self.by_id or not site_path):
             return self.by_id.get(int(m.group(1)))
-        if not self.by_alias:
-            return None
+        target = site_ref_target(u)
+        if not self.by_alias:      # (posts of no address: a note app's export)
+            return self.by_title.get(normalize_title(target)) if target else None
         if self.notion:                     # Notion: a page's id, in any address form
             notion = self.by_alias.get(f"notion/{notion_page_id(u)}", ())
             if len(notion) == 1:
                 return next(iter(notion))
-        target = site_ref_target(u)
         wp = re.search(r"[?&](?:p|page_id)=(\d+)", u)
         if target is not None:
             path = target

@@ -120,6 +120,16 @@ def _ref(target: str) -> str:
     return SITE_REF + quote(target.strip(), safe="/#._-~:")
 
 
+def title_ref(title: str) -> str:
+    """The ``site-ref:`` address of a link that names a note by its title, resolved as a
+    wikilink ``[[Title]]`` is (an Evernote note link, whose text is the note's title).
+
+    >>> title_ref(" 线性注意力 ")
+    'site-ref:%E7%BA%BF%E6%80%A7%E6%B3%A8%E6%84%8F%E5%8A%9B'
+    """
+    return _ref(title)
+
+
 def block_ref(block_id: str) -> str:
     """The ``site-ref:`` address of a reference to a note app's block by its id (Logseq's
     UUIDs, SiYuan's and Roam's ids): the note holding the block is named ``id:ID``

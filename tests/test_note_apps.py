@@ -508,3 +508,52 @@ def test_a_yuque_books_meta_json():
         ("generator", "yuque"),)
     assert read_site_config('{"meta": 5}', "b/$meta.json") is None
     assert read_site_config("[", "b/$meta.json") is None
+
+
+def _enex(*notes, head='<?xml version="1.0" encoding="UTF-8"?>\n'):
+    body = "".join(
+        f"<note><title>{title}</title><created>{created}</created>"
+        f"<content><![CDATA[<en-note>{content}</en-note>]]></content>{extra}</note>\n"
+        for title, created, content, extra in notes)
+    return f"{head}<en-export application=\"Evernote\">\n{body}</en-export>\n"
+
+
+def test_evernote_note_links_reach_the_note_of_the_title_they_show():
+    """The export gives notes no id: a note link (``evernote:///view/…``, Evernote's and
+    Yinxiang's web addresses) reaches the note whose whole title it shows, none when two
+    notes share it or the text was changed; code blocks, checkboxes and encrypted text
+    are no text."""
+    link = 'evernote:///view/1/s1/0b6e4a3c-aaaa/0b6e4a3c-aaaa/'
+    text = _enex(
+        ("甲", "20200304T230000Z",
+         f'<div>见<a href="{link}">乙</a>、<a href="https://app.yinxiang.com/shard/s4/nl/9/'
+         f'x/">丙</a>、<a href="{link}">那篇笔记</a>和<a href="{link}">丁</a>。</div>'
+         f'<div style="font-family: monospace;--en-codeblock:true;"><div>'
+         f'<a href="{link}">丙</a></div></div><div><en-todo checked="false"/>待办</div>'
+         '<en-crypt cipher="AES">QUJD</en-crypt>', "<tag>笔记</tag>"),
+        ("乙", "20200101T000000Z", "<div>乙的正文</div>", ""),
+        ("丙", "", "<div>丙的正文</div>", ""),
+        ("丁", "", "", ""), ("丁", "", "<div>另一个丁</div>", ""))
+    layout, posts, frags = read_text(text, "notes.enex")
+    assert layout == "evernote-enex"
+    first = posts[0]
+    assert (first.date, first.tags, first.text) == (
+        "2020-03-04", ("笔记",), "见乙、丙、那篇笔记和丁。\n待办")      # (the day in UTC)
+    assert _cites(posts) == [("甲", "丙"), ("甲", "乙")]
+    assert [(f.line, f.reason) for f in frags] == [
+        (3, "1 encrypted passage of the note, not text")]
+
+
+def test_a_broken_or_hostile_enex_is_reported():
+    """A truncated export keeps the notes before the break; an entity declaration (the
+    "billion laughs") is refused, not expanded."""
+    whole = _enex(("甲", "20200304T080000Z", "<div>正文</div>", ""),
+                  ("乙", "20200304T080000Z", "<div>正文</div>", ""))
+    layout, posts, (frag,) = read_text(whole[:whole.index("<note><title>乙")], "a.enex")
+    assert [p.title for p in posts] == ["甲"]
+    assert frag.reason.startswith("broken Evernote export (ParseError: no element found")
+    laughs = ('<?xml version="1.0"?>\n<!DOCTYPE en-export [<!ENTITY a "aaaaaaaaaa">'
+              '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n')
+    layout, posts, (frag,) = read_text(_enex(("&b;", "", "", ""), head=laughs), "b.enex")
+    assert (layout, posts) == ("evernote-enex", [])
+    assert frag.reason.startswith("broken Evernote export (EntitiesForbidden")

@@ -399,3 +399,32 @@ def test_yuque_documents_are_read_or_reported(doc):
     assert len(posts) + len(fragments) == 1
     for post in posts:
         assert all(link.sentence in post.text for link in post.links), post.links
+
+
+_ENML_PIECE = st.sampled_from(
+    ["<div>", "</div>", "<en-todo/>", '<en-media type="image/png"/>', "<en-crypt>QUJD",
+     "</en-crypt>", '<div style="--en-codeblock:true;">', '<a href="evernote:///view/1/s/g/g/">',
+     '<a href="https://x.example/">', "</a>", "<br/>", "&nbsp;", "]]>"]) | line_text
+
+
+@cases(1000)
+@given(st.lists(st.tuples(line_text, st.sampled_from(["20200304T080000Z", "", "x"]),
+                          st.lists(_ENML_PIECE, max_size=10).map("".join)), max_size=4))
+def test_evernote_notes_are_read_or_reported(notes):
+    """Whatever the notes hold, an Evernote export gives one post a note, or reports the
+    error that ended its reading at a line of the file; every link's sentence is a piece
+    of its post's text."""
+    from xml.sax.saxutils import escape
+
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<en-export>\n' + "".join(
+        f"<note><title>{escape(t)}</title><created>{c}</created>"
+        f"<content><![CDATA[<en-note>{body}</en-note>]]></content></note>\n"
+        for t, c, body in notes) + "</en-export>\n")
+    layout, posts, fragments = read_text(text, "notes.enex")
+    assert layout == "evernote-enex"
+    broken = [f for f in fragments if f.reason.startswith("broken")]
+    assert len(posts) == len(notes) or broken
+    n = len(split_lines(text))
+    assert all(1 <= f.line <= n for f in fragments)
+    for post in posts:
+        assert all(link.sentence in post.text for link in post.links), post.links

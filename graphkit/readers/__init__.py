@@ -28,7 +28,7 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
                joplin, kirby, notion, org, rest, roam, siyuan, substack, table,
-               tiddlywiki, yuque)
+               tiddlywiki, yuque, evernote)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -334,6 +334,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return "csv", *table.read_csv(text, path)
     if html.detect_mhtml(text, path):
         return html.MHTML, *html.read_mhtml(text, path)
+    if evernote.detect(text, path):
+        return evernote.ENEX, *evernote.read_enex(text, path)
     export = exports.detect(text, path)
     if export == exports.WXR:
         return export, *exports.read_wxr(text, path)
