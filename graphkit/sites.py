@@ -778,8 +778,12 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                        ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
                        ("astro.config", "astro", ("js", "mjs", "cjs", "ts", "mts")),
                        ("eleventy.config", "eleventy", ("js", "mjs", "cjs")),
-                       ("gatsby-config", "gatsby", ("js", "mjs", "ts")))
+                       ("gatsby-config", "gatsby", ("js", "mjs", "ts")),
+                       ("contentlayer.config", "contentlayer", ("js", "mjs", "cjs", "ts", "mts")))
                    for ext in exts}}
+# the Tailwind Next.js Starter Blog's settings (in its data/ folder)
+SITE_METADATA_NAMES = frozenset({"sitemetadata.js", "sitemetadata.mjs", "sitemetadata.ts",
+                                 "sitemetadata.cjs"})
 # Pelican's URL settings' placeholders, as permalink_path's
 _PELICAN_FIELDS = {"slug": ":slug", "date:%Y": ":year", "date:%m": ":month",
                    "date:%d": ":day", "date:%y": ":short_year", "date:%j": ":y_day",
@@ -835,6 +839,8 @@ def config_kind(path: str) -> str | None:
     """How the site configuration file at ``path`` is written (``yaml``, ``toml``,
     ``python``, or the generator whose JavaScript it is), or None for another file."""
     p = PurePosixPath(path)
+    if p.name.lower() in SITE_METADATA_NAMES:   # (only in the data/ folder it documents)
+        return "site-metadata" if p.parent.name.lower() == "data" else None
     if p.parent.name.lower() in HIDDEN_CONFIG_FOLDERS and _HIDDEN_CONFIG_RE.match(p.name):
         return HIDDEN_CONFIG_FOLDERS[p.parent.name.lower()]   # (not Hugo's config.toml)
     if p.name.lower() == "config.edn" and p.parent.name.lower() == "logseq":
@@ -886,6 +892,8 @@ def config_root(path: str) -> str:
         p = p.parent
     if config_kind(path) == "kirby":      # site/config/config.php: the folder above site/
         p = p.parent.parent
+    if config_kind(path) == "site-metadata":     # data/siteMetadata.js: the folder above
+        p = p.parent
     if config_kind(path) == "grav" and p.name.lower() == "system":
         p = p.parent         # Grav's defaults (system/config/): the install's folder
     return str(p)
@@ -1975,6 +1983,91 @@ def _gatsby_config(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out + _site_title(_outermost(props, "title", ("siteMetadata",))))
 
 
+def _contentlayer_config(text: str) -> tuple[tuple[str, str], ...]:
+    """What :func:`read_site_config` reads of ``contentlayer.config.ts`` (Contentlayer,
+    the content layer of many Next.js blogs): the folder of its documents
+    (``contentDirPath``, ``("documents", folder)``) and each document type's
+    ``filePathPattern``, as ``("post_type:NAME", pattern)`` for a type with a date
+    field (``date``, or any of ``type: 'date'``: a post) and ``("page_type:NAME",
+    pattern)`` for the others (authors, pages, documentation).
+
+    >>> conf = _contentlayer_config(
+    ...     "const Blog = defineDocumentType(() => ({ name: 'Blog', filePathPattern: "
+    ...     "`./blog/**/*.mdx`, fields: { title: { type: 'string' }, date: { type: 'date' } "
+    ...     "} })); const Authors = defineDocumentType(() => ({ name: 'Authors', "
+    ...     "filePathPattern: 'authors/**/*.mdx', fields: {} })); export default "
+    ...     "makeSource({ contentDirPath: 'data', documentTypes: [Blog, Authors] })")
+    >>> conf[:2], conf[2:]
+    ((('generator', 'contentlayer'), ('documents', 'data')), (('post_type:Blog', 'blog/**/*.mdx'), ('page_type:Authors', 'authors/**/*.mdx')))
+
+    References
+    ----------
+    .. [1] Contentlayer, "defineDocumentType" (``name``, ``filePathPattern``, ``fields``),
+       https://github.com/contentlayerdev/website/blob/main/content/docs/500-reference/200-source-files/200-define-document-type.mdx
+    """
+    out: list[tuple[str, str]] = [("generator", "contentlayer")]
+    folder = _outermost(js_string_properties(text), "contentDirPath")
+    out.append(("documents", _inner_folder(folder) or ""))
+    for chunk in re.split(r"\bdefineDocumentType\s*\(", text)[1:]:
+        props = js_string_properties(chunk)
+        name = next((v for _, _, k, v in props if k == "name"), None)
+        pattern = next((v for _, _, k, v in props if k == "filePathPattern"), None)
+        if name and pattern:
+            dated = re.search(r"\bdate\s*:\s*\{|\btype\s*:\s*['\"`]date['\"`]", chunk)
+            out.append((f"{'post_type' if dated else 'page_type'}:{name}",
+                        re.sub(r"^(?:\./)+", "", pattern.strip())))
+    return tuple(out)
+
+
+def _site_metadata_config(text: str) -> tuple[tuple[str, str], ...]:
+    """``siteUrl`` and ``title`` of ``data/siteMetadata.js``, the site's settings in the
+    Tailwind Next.js Starter Blog (and the sites made from it, with or without
+    Contentlayer, whose ``contentDirPath`` is ``data`` there too).
+
+    References
+    ----------
+    .. [1] T. Lau, "Tailwind Nextjs Starter Blog" (``data/siteMetadata.js``, posts in
+       ``data/blog/``), https://github.com/timlrx/tailwind-nextjs-starter-blog
+    """
+    props = js_string_properties(text)
+    return (("generator", "contentlayer"), *_absolute_url(_outermost(props, "siteUrl")),
+            *_site_title(_outermost(props, "title")))
+
+
+def glob_match(pattern: str, path: str) -> bool:
+    """Whether ``path`` matches a glob as globby and fast-glob read it: ``**`` any
+    folders (none too), ``*`` and ``?`` within a name, ``{a,b}`` either.
+
+    >>> [glob_match("blog/**/*.{md,mdx}", p) for p in ("blog/a.mdx", "blog/x/b.md", "c.md")]
+    [True, True, False]
+    """
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "{" and "}" in pattern[i:]:
+            end = pattern.index("}", i)
+            out.append("(?:" + "|".join(re.escape(a) for a in pattern[i + 1:end].split(","))
+                       + ")")
+            i = end + 1
+            continue
+        else:
+            out.append(re.escape(c))
+        i += 1
+    return re.fullmatch("".join(out), path) is not None
+
+
 def _vuepress_config(text: str) -> tuple[tuple[str, str], ...]:
     """``base``, ``title`` and the ``hostname`` its sitemap, SEO or theme options give
     (the site's address), of ``.vuepress/config.js``
@@ -2025,7 +2118,8 @@ def _vitepress_config(text: str) -> tuple[tuple[str, str], ...]:
 # configuration files in JavaScript, by generator: read by tokens, never run
 JS_CONFIGS = {"docusaurus": _docusaurus_config, "astro": _astro_config,
               "eleventy": _eleventy_config, "gatsby": _gatsby_config,
-              "vuepress": _vuepress_config, "vitepress": _vitepress_config}
+              "vuepress": _vuepress_config, "vitepress": _vitepress_config,
+              "contentlayer": _contentlayer_config, "site-metadata": _site_metadata_config}
 
 
 def _ascii_slug(title: str) -> str:
@@ -2544,6 +2638,8 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                 why = f"a template, theme or data file of the site ({template_in}/), not a post"
             elif generator == "grav":
                 why = _grav_aside(inside, root in grav_items)
+            elif generator == "contentlayer":
+                why = contentlayer_aside(inside, confs[root])
             elif generator == "dendron" and PurePosixPath(inside).name.lower() == "root.md":
                 why = ("the vault's root note (Dendron makes one in every vault, above its "
                        "hierarchies: the home page of its published site), not a post")
@@ -2586,6 +2682,41 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
         frags.append(Fragment(path=first.path, line=first.line, end_line=first.line,
                               reason=why, text=preview(p.title or p.text)))
     return out, frags
+
+
+# the Tailwind Next.js Starter Blog's documents before Contentlayer (its lib/mdx.js)
+STARTER_BLOG_TYPES = {"post_type:Blog": "blog/**/*", "page_type:Authors": "authors/**/*"}
+
+
+def contentlayer_aside(inside: str, conf: dict[str, str]) -> str | None:
+    """Why a file of a Contentlayer site is not one of its posts, or None: outside its
+    documents' folder (``contentDirPath``), or, when some document type is dated (a
+    post's), a document of another type only (authors, pages) or of none. Without
+    ``contentlayer.config`` (the starter blog before it used Contentlayer), its folders
+    are the starter's: posts in ``data/blog/``, authors in ``data/authors/``.
+
+    >>> conf = {"documents": "data", "post_type:Blog": "blog/**/*.mdx",
+    ...         "page_type:Authors": "authors/**/*.mdx"}
+    >>> [contentlayer_aside(p, conf) is None for p in ("data/blog/a.mdx", "README.md")]
+    [True, False]
+    >>> contentlayer_aside("data/authors/me.mdx", conf)
+    'a Contentlayer document of type Authors (no date field: not a post)'
+    """
+    if "documents" not in conf:
+        conf = {"documents": "data", **STARTER_BLOG_TYPES}
+    folder = conf["documents"]
+    rel = _under(inside, folder)
+    if rel is None:
+        return (f"outside the Contentlayer site's documents ({folder}/, its "
+                f"contentDirPath), not a post")
+    posts = [v for k, v in conf.items() if k.startswith("post_type:")]
+    if not posts or any(glob_match(g, rel) for g in posts):
+        return None
+    other = next((k.partition(":")[2] for k, v in conf.items()
+                  if k.startswith("page_type:") and glob_match(v, rel)), None)
+    if other is not None:
+        return f"a Contentlayer document of type {other} (no date field: not a post)"
+    return "no Contentlayer document type's filePathPattern names this file: not a post"
 
 
 def _grav_aside(inside: str, items: bool) -> str | None:
@@ -2720,6 +2851,11 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "dendron":
             pattern = ""
             path = dendron_path(p)
+        elif generator == "contentlayer":    # the page of its flattened path, by default
+            pattern = ""
+            rel = _under(inside, conf.get("documents", "data"))
+            path = ("/" + re.sub(r"(?:^|/)index$", "", str(PurePosixPath(rel).with_suffix("")))
+                    if rel else None)
         elif generator == "yuque":           # BOOK/SLUG: the document's slug in its book
             pattern = ""
             path = f"/{p.slug}" if p.slug else None

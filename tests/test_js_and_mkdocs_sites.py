@@ -191,3 +191,68 @@ def test_an_h_entry_page_is_read_by_its_microformats():
                "<p>简介</p></article></body></html>")
     _, posts, frags = read_text(profile, "profile/profile.html")
     assert posts == [] and frags[0].reason.startswith("a profile page")
+
+
+# ---------------------------------------------------------------- Contentlayer (Next.js)
+
+_POST = "---\ntitle: {title}\n{field}: 2020-03-04\n---\n\n{body}\n"
+
+
+def test_contentlayer_documents_of_a_dated_type_are_posts(tmp_path):
+    """Contentlayer's documents are under ``contentDirPath``; a dated type's are posts
+    (its date field named as the author likes), an undated type's are not, and a post is
+    at its flattened path (an ``index`` file at its folder's)."""
+    _write(tmp_path, "contentlayer.config.js", """
+        import { defineDocumentType, makeSource } from 'contentlayer/source-files'
+        export const Post = defineDocumentType(() => ({
+          name: "Post", filePathPattern: `./posts/**/*.mdx`, contentType: "mdx",
+          fields: { title: { type: "string", required: true },
+                    publishedAt: { type: "date", required: true } },
+        }))
+        const Page = defineDocumentType(() => ({ name: 'Page', filePathPattern: 'pages/*.md',
+          fields: { title: { type: 'string' } } }))
+        export default makeSource({ contentDirPath: './content', documentTypes: [Post, Page] })
+        """)
+    _write(tmp_path, "content/posts/a/index.mdx", _POST.format(
+        title="甲", field="publishedAt", body="见[乙](/posts/b)。"))
+    _write(tmp_path, "content/posts/b.mdx", _POST.format(
+        title="乙", field="publishedAt", body="见[关于](/about)。"))
+    _write(tmp_path, "content/pages/about.md", _POST.format(
+        title="关于", field="date", body="本站的[甲](/posts/a)。"))
+    _write(tmp_path, "content/drafts/c.mdx", _POST.format(title="丙", field="date", body="丙"))
+    _write(tmp_path, "notes/todo.md", _POST.format(title="待办", field="date", body="写甲"))
+    _write(tmp_path, "data/siteMetadata.js", "module.exports = { siteUrl: 'https://x.example' }")
+    r = read_paths([tmp_path])
+    assert sorted((p.title, p.url) for p in r.posts) == [
+        ("乙", "https://x.example/posts/b"), ("甲", "https://x.example/posts/a")]
+    why = {f.path.split("/", 1)[1]: f.reason for f in r.fragments
+           if "Contentlayer" in f.reason}
+    assert why == {
+        "content/pages/about.md": "a Contentlayer document of type Page (no date field: "
+                                  "not a post)",
+        "content/drafts/c.mdx": "no Contentlayer document type's filePathPattern names "
+                                "this file: not a post",
+        "notes/todo.md": "outside the Contentlayer site's documents (content/, its "
+                         "contentDirPath), not a post"}
+
+
+def test_contentlayer_without_a_dated_type_sets_no_document_aside(tmp_path):
+    """A documentation site's types have no date: its documents are all read."""
+    _write(tmp_path, "contentlayer.config.ts", "defineDocumentType(() => ({ name: 'Doc', "
+           "filePathPattern: `docs/**/*.mdx`, fields: { title: { type: 'string' } } }))\n"
+           "makeSource({ contentDirPath: 'content', documentTypes: [Doc] })\n")
+    _write(tmp_path, "content/docs/a.mdx", _POST.format(title="甲", field="date", body="甲"))
+    _write(tmp_path, "content/guide.mdx", _POST.format(title="乙", field="date", body="乙"))
+    assert sorted(p.title for p in read_paths([tmp_path]).posts) == ["乙", "甲"]
+
+
+def test_the_starter_blogs_site_metadata_is_its_configuration(tmp_path):
+    """``data/siteMetadata.js`` (the Tailwind Next.js Starter Blog) gives the site's
+    address and name; elsewhere a file of that name is code."""
+    text = ("const siteMetadata = {\n  title: '小林的博客',\n  siteUrl: "
+            "'https://xiaolin.example',\n  analytics: { umamiAnalytics: { src: 'x' } },\n}\n"
+            "module.exports = siteMetadata\n")
+    assert read_site_config(text, "blog/data/siteMetadata.js") == (
+        ("generator", "contentlayer"), ("url", "https://xiaolin.example"),
+        ("title", "小林的博客"))
+    assert read_text(text, "blog/src/siteMetadata.js")[0] == "code"
