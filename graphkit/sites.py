@@ -1997,8 +1997,10 @@ def _contentlayer_config(text: str) -> tuple[tuple[str, str], ...]:
     ...     "} })); const Authors = defineDocumentType(() => ({ name: 'Authors', "
     ...     "filePathPattern: 'authors/**/*.mdx', fields: {} })); export default "
     ...     "makeSource({ contentDirPath: 'data', documentTypes: [Blog, Authors] })")
-    >>> conf[:2], conf[2:]
-    ((('generator', 'contentlayer'), ('documents', 'data')), (('post_type:Blog', 'blog/**/*.mdx'), ('page_type:Authors', 'authors/**/*.mdx')))
+    >>> conf[:2]
+    (('generator', 'contentlayer'), ('documents', 'data'))
+    >>> conf[2:]
+    (('post_type:Blog', 'blog/**/*.mdx'), ('page_type:Authors', 'authors/**/*.mdx'))
 
     References
     ----------
