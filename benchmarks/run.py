@@ -1199,6 +1199,49 @@ def _hostile() -> dict:
     t = time.perf_counter()
     read_roam(json.dumps(pages), "roam.json")
     out["roam_export_of_20000_pages_s"] = round(time.perf_counter() - t, 2)
+    # a Yuque document of 100,000 link cards (12 MB of Lake), an Evernote export of 20,000
+    # notes linking each other by title (and one note of 50,000 encrypted passages), and
+    # a lakebook of 5,000 documents read through the archive reader
+    from graphkit.readers.evernote import read_enex
+    from graphkit.readers.yuque import read_yuque_doc
+
+    card = ('<card type="inline" name="bookmarkInline" value="data:%7B%22src%22%3A%22'
+            'https%3A%2F%2Fwww.yuque.com%2Fu%2Fb%2Fx%22%7D"></card>')
+    t = time.perf_counter()
+    read_yuque_doc(json.dumps({"doc": {"slug": "s", "title": "甲",
+                                       "body": "<p>" + card * 100_000 + "</p>"}}), "s.json")
+    out["yuque_document_of_100000_link_cards_s"] = round(time.perf_counter() - t, 2)
+    notes = "".join(
+        f'<note><title>note {i}</title><created>20200101T000000Z</created><content><![CDATA['
+        f'<en-note><div>see <a href="evernote:///view/1/s1/g/g/">note {(i + 1) % 20_000}</a>'
+        f'</div></en-note>]]></content></note>\n' for i in range(20_000))
+    t = time.perf_counter()
+    read_enex('<?xml version="1.0"?>\n<en-export>\n' + notes + "</en-export>\n", "a.enex")
+    out["evernote_export_of_20000_notes_s"] = round(time.perf_counter() - t, 2)
+    crypt = "<en-crypt>QUJD</en-crypt>" * 50_000
+    t = time.perf_counter()
+    read_enex('<?xml version="1.0"?>\n<en-export><note><title>x</title><content><![CDATA['
+              f"<en-note>{crypt}</en-note>]]></content></note></en-export>", "b.enex")
+    out["evernote_note_of_50000_encrypted_passages_s"] = round(time.perf_counter() - t, 2)
+    import io
+    import tarfile
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tar:
+        for i in range(5_000):
+            data = json.dumps({"doc": {"id": i, "slug": f"d{i}", "title": f"文档 {i}", "body":
+                                       f'<p>见<a href="/u/b/d{(i + 1) % 5_000}">下一篇</a></p>'}},
+                              ensure_ascii=False).encode()
+            info = tarfile.TarInfo(f"book/d{i}.json")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    from graphkit.readers import read_paths
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "book.lakebook").write_bytes(buf.getvalue())
+        t = time.perf_counter()
+        read_paths([Path(folder) / "book.lakebook"])
+        out["lakebook_of_5000_documents_s"] = round(time.perf_counter() - t, 2)
     t = time.perf_counter()
     markdown_to_text([" ^a" * 33_333, "见 [[20200304120000]]" * 50_000], source=True,
                      site_links=True)
