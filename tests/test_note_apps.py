@@ -507,6 +507,7 @@ def test_a_yuque_books_meta_json():
     assert read_site_config(meta({"path": "", "name": 3}), "b/$meta.json") == (
         ("generator", "yuque"),)
     assert read_site_config('{"meta": 5}', "b/$meta.json") is None
+    assert read_site_config('{"meta": {"version": 1}}', "b/$meta.json") is None
     assert read_site_config("[", "b/$meta.json") is None
 
 

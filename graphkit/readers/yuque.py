@@ -157,7 +157,9 @@ def read_yuque_doc(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
 def book_config(text: str) -> tuple[tuple[str, str], ...] | None:
     """What :func:`graphkit.sites.read_site_config` reads of a book's ``$meta.json``:
     ``("generator", "yuque")``, the book's address (``book.path``: an address, or
-    ``USER/BOOK`` on www.yuque.com) and its name; None when the file is not Yuque's.
+    ``USER/BOOK`` on www.yuque.com) and its name; None when the file is not Yuque's
+    (its ``meta`` holds no ``book``: another app's file of that name must not make its
+    folder a Yuque book).
 
     ``meta`` is itself JSON written as a string.
 
@@ -165,7 +167,7 @@ def book_config(text: str) -> tuple[tuple[str, str], ...] | None:
     >>> book_config(json.dumps({"meta": json.dumps(
     ...     {"book": {"name": "机器学习笔记", "path": "xiaolin/ml", "tocYml": ""}})}))
     (('generator', 'yuque'), ('url', 'https://www.yuque.com/xiaolin/ml'), ('title', '机器学习笔记'))
-    >>> book_config('{"meta": "{}"}'), book_config("[1]")
+    >>> book_config(json.dumps({"meta": json.dumps({"book": {}})})), book_config('{"meta": {}}')
     ((('generator', 'yuque'),), None)
     """
     try:
@@ -176,7 +178,9 @@ def book_config(text: str) -> tuple[tuple[str, str], ...] | None:
             return None
     except (ValueError, KeyError, TypeError, RecursionError):
         return None
-    book = meta.get("book") if isinstance(meta.get("book"), dict) else {}
+    book = meta.get("book")
+    if not isinstance(book, dict):
+        return None
     out: list[tuple[str, str]] = [("generator", "yuque")]
     where = book.get("path") if isinstance(book.get("path"), str) else ""
     where = where.strip().rstrip("/")
