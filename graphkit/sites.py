@@ -773,6 +773,9 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "config.rb": "middleman", "jbake.properties": "jbake",
                 "tiddlywiki.info": "tiddlywiki", "dendron.yml": "dendron",
                 "$meta.json": "yuque",        # a Yuque book's (its .lakebook's) settings
+                "config.md": "franklin",      # a Franklin.jl site's global page variables
+                "site.hs": "hakyll",          # a Hakyll site's rules (Haskell, never run)
+                "book.toml": "mdbook",
                 **{f"{name}.{ext}": kind
                    for name, kind, exts in (
                        ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
@@ -871,8 +874,9 @@ def is_site_config(path: str) -> bool:
     a Lektor project (``NAME.lektorproject``), a Middleman site (``config.rb``), a
     JBake site (``jbake.properties``), a Grav site (``config/system.yaml``,
     ``config/site.yaml``), a TiddlyWiki folder (``tiddlywiki.info``), a Kirby site
-    (``site/config/config.php``), a Dendron workspace (``dendron.yml``) or a Yuque book
-    (``$meta.json``)."""
+    (``site/config/config.php``), a Dendron workspace (``dendron.yml``), a Yuque book
+    (``$meta.json``), a Franklin.jl site (``config.md``), a Hakyll site (``site.hs``) or
+    an mdBook (``book.toml``)."""
     return config_kind(path) is not None
 
 
@@ -926,8 +930,9 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         ``conf.py`` that configures neither Nikola nor ABlog (a Sphinx project's
         documentation, a program's settings), a ``config.rb`` that activates no
         Middleman blog, a ``config/system.yaml`` or ``config/site.yaml`` with none of
-        Grav's settings and a ``$meta.json`` that is not a Yuque book's: not a site's
-        configuration.
+        Grav's settings, a ``$meta.json`` that is not a Yuque book's, a ``config.md``
+        that sets none of a Franklin site's variables (a post) and a ``site.hs`` that is
+        no Hakyll site: not a site's configuration.
 
     Raises
     ------
@@ -959,6 +964,12 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return (("generator", "tiddlywiki"),)
     if kind == "kirby":
         return _kirby_config(text)
+    if kind == "franklin":
+        return _franklin_config(text)
+    if kind == "hakyll":
+        return _hakyll_config(text)
+    if kind == "mdbook":
+        return _mdbook_config(text)
     if kind == "grav":
         return _grav_config(text, path)
     if kind == "conf-py":
@@ -1199,6 +1210,103 @@ def _kirby_config(text: str) -> tuple[tuple[str, str], ...]:
     """
     m = _KIRBY_URL_RE.search(text)
     return (("generator", "kirby"), *((("url", m.group(1).rstrip("/")),) if m else ()))
+
+
+def _franklin_config(text: str) -> tuple[tuple[str, str], ...] | None:
+    """What :func:`read_site_config` reads of a Franklin.jl site's ``config.md`` (its
+    global page variables, see :mod:`graphkit.readers.franklin`): ``website_url``
+    (else ``rss_website_url``; a host without a scheme is read as ``https``) and
+    ``website_title``. None when the file sets none of a Franklin site's variables."""
+    from .readers.franklin import site_variables
+
+    values = site_variables(text)
+    if values is None:
+        return None
+    url = str(values.get("website_url") or values.get("rss_website_url") or "").strip()
+    if url and "://" not in url:
+        url = "https://" + url
+    title = values.get("website_title")
+    return (("generator", "franklin"), *_absolute_url(url),
+            *((("title", title),) if isinstance(title, str) and title.strip() else ()))
+
+
+_HS_STRING = r'"((?:[^"\\\n]|\\.){1,300})"'
+_HAKYLL_RE = re.compile(r"^[ \t]*import[ \t]+(?:qualified[ \t]+)?Hakyll\b|"
+                        r"\bhakyll(?:With[ \t]+\w+)?[ \t]*\$", re.M)
+_HAKYLL_FIELD_RE = re.compile(r"\b(feedRoot|feedTitle|providerDirectory|destinationDirectory|"
+                              r"storeDirectory)\s*=\s*" + _HS_STRING)
+_HAKYLL_POSTS_RE = re.compile(
+    r'\bmatch\s*\(?\s*"([\w.-]{0,100}post[\w.-]{0,100})/\*{1,2}(?:\.\w+)?"', re.I)
+
+
+def _hakyll_config(text: str) -> tuple[tuple[str, str], ...] | None:
+    """What :func:`read_site_config` reads of a Hakyll site's ``site.hs`` (Haskell, never
+    run; None when it neither imports ``Hakyll`` nor runs ``hakyll $``): the feed's
+    ``feedRoot`` (the site's address) and ``feedTitle``; the folders of its
+    ``Configuration`` (``providerDirectory``, by default the site's folder;
+    ``destinationDirectory``, by default ``_site``); and the folder of its posts, the one a
+    ``match "posts/*"`` rule names (by default ``posts``, as the site ``hakyll-init``
+    makes).
+
+    References
+    ----------
+    .. [1] Hakyll, "Tutorials" (the site hakyll-init makes: ``posts/``, ``templates/``,
+       ``route $ setExtension "html"``), https://jaspervdj.be/hakyll/tutorials.html
+    .. [2] Hakyll, ``Hakyll.Web.Feed`` (``FeedConfiguration``, ``feedRoot``) and
+       ``Hakyll.Core.Configuration``, https://hackage.haskell.org/package/hakyll
+    """
+    if _HAKYLL_RE.search(text) is None:
+        return None
+    fields: dict[str, str] = {}
+    for m in _HAKYLL_FIELD_RE.finditer(text):
+        fields.setdefault(m.group(1), m.group(2).strip())
+    posts = _HAKYLL_POSTS_RE.search(text)
+    source = posixpath.normpath(fields.get("providerDirectory", ".")).strip("/")
+    source = "" if source == "." else source
+    return (("generator", "hakyll"), *_absolute_url(fields.get("feedRoot")),
+            *((("title", fields["feedTitle"]),) if fields.get("feedTitle") else ()),
+            ("posts", posixpath.join(source, posts.group(1) if posts else "posts")),
+            ("input", source),
+            ("output", fields.get("destinationDirectory", "_site").strip("./") or "_site"))
+
+
+def _mdbook_config(text: str) -> tuple[tuple[str, str], ...]:
+    """What :func:`read_site_config` reads of an mdBook's ``book.toml``: the book's
+    ``title``, its source folder (``book.src``, by default ``src``) and build folder
+    (``build.build-dir``, by default ``book``), and where it is served: ``site-url``
+    (the path, by default ``/``) under the ``cname`` domain of ``[output.html]``.
+
+    Raises
+    ------
+    ValueError
+        When the file is not valid TOML.
+
+    References
+    ----------
+    .. [1] mdBook, "Configuration: General" and "Renderers" (``[output.html]``:
+       ``site-url``, ``cname``), https://rust-lang.github.io/mdBook/format/configuration/
+    """
+    from .readers.frontmatter import FrontMatterError, parse_front_matter
+
+    try:
+        conf = parse_front_matter(text, "+++")
+    except FrontMatterError as exc:
+        raise ValueError(str(exc)) from None
+    book = conf.get("book") if isinstance(conf.get("book"), dict) else {}
+    build = conf.get("build") if isinstance(conf.get("build"), dict) else {}
+    output = conf.get("output") if isinstance(conf.get("output"), dict) else {}
+    html = output.get("html") if isinstance(output.get("html"), dict) else {}
+    text_of = (lambda v, default: v.strip().strip("/") if isinstance(v, str) else default)
+    site = text_of(html.get("site-url"), "")
+    cname = text_of(html.get("cname"), "")
+    out = [("generator", "mdbook"), ("input", text_of(book.get("src"), "src")),
+           ("output", text_of(build.get("build-dir"), "book"))]
+    if cname and "/" not in cname:
+        out += _absolute_url("https://" + cname, site)
+    out += _base_path("/" + site if site else None)
+    if isinstance(book.get("title"), str) and book["title"].strip():
+        out.append(("title", book["title"].strip()))
+    return tuple(out)
 
 
 def grav_template(inside: str) -> tuple[str, str]:
@@ -2203,20 +2311,24 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
       ``/blog/x/``), its ``_slug`` over the last folder's name; None for another
       language's file (``contents+de.lr``, under a prefix the project sets);
     * JBake: the path under its content folder as HTML (``content/blog/x.md`` →
-      ``/blog/x.html``; ``/blog/x/`` under ``uri.noExtension`` with a prefix it matches).
+      ``/blog/x.html``; ``/blog/x/`` under ``uri.noExtension`` with a prefix it matches);
+    * Hakyll: the path under its ``providerDirectory`` as HTML (``posts/x.md`` →
+      ``/posts/x.html``: the ``setExtension "html"`` route of hakyll-init's site);
+    * mdBook: the path under its source folder as HTML, ``README`` its folder's
+      ``index`` (``src/ml/x.md`` → ``/ml/x.html``).
 
     Parameters
     ----------
     generator : str
         ``quarto``, ``eleventy``, ``astro``, ``gatsby``, ``vuepress``, ``vitepress``,
-        ``lektor`` or ``jbake``.
+        ``lektor``, ``jbake``, ``hakyll`` or ``mdbook``.
     inside : str
         The file's path under the site's folder.
     slug : str or None
         The front matter's ``slug``.
     conf : dict of str to str
-        What :func:`read_site_config` read (Eleventy's and VitePress' ``input``,
-        VitePress' ``clean_urls``).
+        What :func:`read_site_config` read (Eleventy's, VitePress', Hakyll's and mdBook's
+        ``input``, VitePress' ``clean_urls``).
 
     References
     ----------
@@ -2231,6 +2343,9 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
     .. [6] VitePress, "Routing", https://vitepress.dev/guide/routing
     .. [7] Lektor, "URLs and Slugs", https://www.getlektor.com/docs/content/urls/
     .. [8] JBake, "Configuration" (``uri.noExtension``), https://jbake.org/docs/latest/
+    .. [9] Hakyll, "Tutorials", https://jaspervdj.be/hakyll/tutorials.html
+    .. [10] mdBook, "SUMMARY.md" (a README.md is rendered as index.html),
+       https://rust-lang.github.io/mdBook/format/summary.html
     """
     if generator == "jbake":
         rel = _under(inside, conf.get("input", "content"))
@@ -2278,6 +2393,13 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
     if generator == "gatsby" and len(parts) > 2 and parts[0] == "content":
         rest = re.sub(r"(?:^|/)index$", "", "/".join(parts[2:]))
         return f"/{rest}/" if rest else None
+    if generator in ("hakyll", "mdbook"):
+        rel = _under(stem, conf.get("input", ""))
+        if rel is None:
+            return None
+        if generator == "mdbook":       # (its README.md is the index of its folder)
+            rel = re.sub(r"(?i)(?:^|(?<=/))readme$", "index", rel)
+        return f"/{rel}.html"
     return None
 
 
@@ -2373,7 +2495,7 @@ def permalink_path(pattern: str, *, slug: str, title_slug: str, filename: str,
 
 # readers whose posts a site's configuration addresses (static-site source files)
 SITE_FORMATS = ("front-matter", "markdown", "metadata-header", "restructuredtext", "notebook",
-                "lektor", "asciidoc", "org", "jbake", "kirby", "yuque-lakebook")
+                "lektor", "asciidoc", "org", "jbake", "kirby", "yuque-lakebook", "franklin")
 
 
 # what a generator's source folder holds besides its posts: (folders of templates, themes
@@ -2405,12 +2527,17 @@ SITE_FOLDERS = {
     "lektor": ({"templates", "models", "flowblocks", "databags", "packages", "assets"}, set()),
     # a Dendron workspace's import and export settings, and its seeds (others' vaults)
     "dendron": ({"pods", "seeds", "node_modules"}, set()),
+    # Franklin.jl's layout, styles, libraries and feed templates; the site it builds
+    "franklin": ({"_layout", "_css", "_libs", "_assets", "_rss"}, {"__site"}),
+    # Hakyll's templates (its Configuration's folders are added per site)
+    "hakyll": ({"templates"}, {"_site", "_cache"}),
+    "mdbook": ({"theme"}, set()),
 }
 # where a generator keeps the pages it builds, when the posts are in folders below it:
 # a file at the top of it is a page of the site (about.md), not a post. Eleventy's is
 # its input folder (``dir.input``).
 CONTENT_ROOTS = {"hugo": "content", "zola": "content", "quarto": "", "eleventy": "",
-                 "vuepress": "", "lektor": "content"}
+                 "vuepress": "", "lektor": "content", "franklin": ""}
 # the pages a site routes by file, and the folders where its blog keeps its posts:
 # Astro's content collections (src/content/ and, by the content layer's loaders in many
 # themes, src/data/); Gatsby's sources of Markdown (content/)
@@ -2500,6 +2627,8 @@ def _site_layout(generator: str, conf: dict[str, str]) -> tuple[set[str], set[st
         return templates, built, source
     if generator == "vitepress":    # its pages are under its srcDir
         return templates, built, conf.get("input", "")
+    if generator == "hakyll":       # its templates are under its providerDirectory
+        return {posixpath.join(conf.get("input", ""), "templates")}, built, None
     if generator == "jbake":
         return set(filter(None, conf.get("templates", "").split(","))), built, None
     if generator == "middleman":    # its layouts and assets are under its source folder
@@ -2597,6 +2726,8 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
     in_blog: set[str] = set()
     collections: set[str] = set()
     grav_items: set[str] = set()       # Grav sites with pages of a post template
+    hakyll_posts: set[str] = set()     # Hakyll sites with posts in their posts folder
+    paged: set[tuple[str, str]] = set()   # Franklin sites' folders holding pages
     for at in placed:
         if at is None:
             continue
@@ -2608,6 +2739,10 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
             grav_items.add(root)
         if _folder_of(inside, templates) or _folder_of(inside, built):
             continue
+        if roots[root] == "hakyll" and _under(inside, confs[root].get("posts", "posts")):
+            hakyll_posts.add(root)
+        if roots[root] == "franklin" and PurePosixPath(inside).stem.lower() != "index":
+            paged.add((root, str(PurePosixPath(inside).parent)))
         if any(inside.startswith(folder + "/") for folder in blogs.get(root, ())):
             in_blog.add(root)
         if "_posts" in parts[:-1]:
@@ -2642,6 +2777,19 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                 why = _grav_aside(inside, root in grav_items)
             elif generator == "contentlayer":
                 why = contentlayer_aside(inside, confs[root])
+            elif (generator == "franklin" and PurePosixPath(inside).stem.lower() == "index"
+                  and (root, str(PurePosixPath(inside).parent)) in paged
+                  and PurePosixPath(inside).parent.name):
+                folder = PurePosixPath(inside).parent
+                why = (f"the page of the folder {folder}/ (Franklin renders it at /{folder}/, "
+                       f"above the pages in it), not a post")
+            elif generator == "hakyll" and root in hakyll_posts and _under(
+                    inside, confs[root]["posts"]) is None:
+                why = (f"a page of the site, not a post (the Hakyll site's posts are under "
+                       f"{confs[root]['posts']}/)")
+            elif generator == "mdbook" and _under(inside, confs[root].get("input", "")) is None:
+                why = (f"outside the book's source folder ({confs[root].get('input')}/): "
+                       f"mdBook builds no chapter from it")
             elif generator == "dendron" and PurePosixPath(inside).name.lower() == "root.md":
                 why = ("the vault's root note (Dendron makes one in every vault, above its "
                        "hierarchies: the home page of its published site), not a post")
@@ -2861,8 +3009,13 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "yuque":           # BOOK/SLUG: the document's slug in its book
             pattern = ""
             path = f"/{p.slug}" if p.slug else None
+        elif generator == "franklin":
+            from .readers.franklin import franklin_route
+
+            pattern = ""
+            path = franklin_route(inside)
         elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress",
-                           "lektor", "jbake"):
+                           "lektor", "jbake", "hakyll", "mdbook"):
             pattern = ""
             path = file_route(generator, inside, p.slug, conf)
         elif generator == "nikola":

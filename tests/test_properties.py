@@ -428,3 +428,32 @@ def test_evernote_notes_are_read_or_reported(notes):
     assert all(1 <= f.line <= n for f in fragments)
     for post in posts:
         assert all(link.sentence in post.text for link in post.links), post.links
+
+
+_JULIA_PIECE = st.sampled_from(
+    ["title = ", '"', "Date(", "2021, 3, 5)", "[", "]", ", ", 'get(ENV, "x", ', ")", '"""',
+     "\n", "\n    ", "using Dates\n", "@def ", "# c\n", "true", "+++"]) | line_text
+
+
+@cases(1000)
+@given(st.lists(_JULIA_PIECE, max_size=12).map("".join))
+def test_julia_values_are_literals_or_refused(text):
+    """Franklin's page variables: any text is a value or refused with ValueError."""
+    from graphkit.readers.franklin import julia_value
+
+    try:
+        julia_value(text)
+    except ValueError:
+        pass
+
+
+@cases(1000)
+@given(st.lists(_JULIA_PIECE, max_size=12).map("".join), st.booleans())
+def test_franklin_page_variables_are_read_or_reported(block, fenced):
+    """Whatever a Franklin page's ``+++`` block or ``@def`` lines hold, the page is at
+    most one post and every fragment names lines of the file."""
+    text = f"+++\n{block}\n+++\n\n正文。\n" if fenced else f"@def {block}\n\n正文。\n"
+    _, posts, fragments = read_text(text, "posts/x.md")
+    assert len(posts) <= 1
+    n = len(split_lines(text))
+    assert all(1 <= f.line <= f.end_line <= n for f in fragments), fragments

@@ -28,7 +28,7 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
                joplin, kirby, notion, org, rest, roam, siyuan, substack, table,
-               tiddlywiki, yuque, evernote)
+               tiddlywiki, yuque, evernote, franklin)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -173,6 +173,8 @@ def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
         return joplin.JOPLIN, joplin.read_joplin
     if frontmatter.jbake_header(lines) is not None:
         return frontmatter.JBAKE, frontmatter.read_jbake
+    if franklin.detect(lines, path):
+        return franklin.FRANKLIN, franklin.read_franklin
     if frontmatter.detect(lines) or frontmatter.detect_json(lines, path):
         return frontmatter.FRONT_MATTER, frontmatter.read_front_matter
     if frontmatter.detect_metadata_header(lines, path):

@@ -23,6 +23,7 @@ from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, LABEL_PREFIX, canonical_from_
                      path_aliases, slugify, zettel_id)
 from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
+from .franklin import FRANKLIN, USING_RE, franklin_body, julia_block
 from .markdown import markdown_to_text
 
 FRONT_MATTER = "front-matter"
@@ -35,10 +36,12 @@ _JSON_KEY_RE = re.compile(r'^\s*"[^"\\]+"\s*:')
 
 
 def detect(lines: list[str]) -> bool:
-    """True when the file opens with ``---`` or ``+++`` followed by a ``key:``/``key =`` line."""
+    """True when the file opens with ``---`` or ``+++`` followed by a ``key:``/``key =`` line
+    (or, after ``+++``, by Julia's ``using Dates``: Franklin.jl's page variables)."""
     nonblank = [line for line in lines[:50] if line.strip()]
     return (len(nonblank) >= 2 and nonblank[0].strip() in ("---", "+++")
-            and bool(_KEY_RE.match(nonblank[1])))
+            and (bool(_KEY_RE.match(nonblank[1]))
+                 or (nonblank[0].strip() == "+++" and bool(USING_RE.match(nonblank[1])))))
 
 
 def detect_json(lines: list[str], path: str) -> bool:
@@ -320,7 +323,7 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
     fragments : list of Fragment
         A broken or unclosed front matter, with the line of the error.
     """
-    meta, end, frags = front_matter_block(lines, path)
+    meta, end, frags, julia = _front_matter_block(lines, path)
     if end is None:
         return [], frags
     why = unpublished(meta, path) or listing_page(meta)
@@ -328,8 +331,12 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
         return [], frags + [unpublished_fragment(why, lines, path, meta.get("title"))]
     start = next(i for i, line in enumerate(lines) if line.strip())
     body = lines[end + 1:]
+    if julia:                # a Franklin.jl page: its HTML functions and commands are no text
+        body = franklin_body(body)
+        if not meta.get("date") and meta.get("rss_pubdate"):
+            meta["date"] = meta["rss_pubdate"]
     post, more = markdown_post(body, path, meta=meta, first_line=start + 1,
-                               body_offset=end + 1, layout=FRONT_MATTER)
+                               body_offset=end + 1, layout=FRANKLIN if julia else FRONT_MATTER)
     frags.extend(more)
     if post is None:
         frags.append(Fragment(path=path, line=start + 1, end_line=len(lines),
@@ -359,6 +366,14 @@ def front_matter_block(lines: list[str], path: str) -> tuple[dict, int | None, l
     fragments : list of Fragment
         A broken or unclosed front matter, with the line of the error.
     """
+    meta, end, frags, _ = _front_matter_block(lines, path)
+    return meta, end, frags
+
+
+def _front_matter_block(lines: list[str], path: str
+                        ) -> tuple[dict, int | None, list[Fragment], bool]:
+    """:func:`front_matter_block`, and whether the block was read as Franklin.jl's Julia
+    assignments (a ``+++`` block that is no TOML)."""
     start = next(i for i, line in enumerate(lines) if line.strip())
     fence = lines[start].strip()
     closing = "}" if fence == "{" else fence        # JSON: the object's last line
@@ -370,18 +385,27 @@ def front_matter_block(lines: list[str], path: str) -> tuple[dict, int | None, l
         frags.append(Fragment(path=path, line=start + 1, end_line=len(lines),
                               reason=f"front matter opened with {fence!r} is never closed",
                               text=preview("\n".join(lines[start:start + 5]))))
-        return meta, None, frags
+        return meta, None, frags, False
     raw = "\n".join(lines[start:end + 1] if fence == "{" else lines[start + 1:end])
     try:
         meta = parse_front_matter(raw, fence)
     except FrontMatterError as exc:
+        julia = julia_block(raw) if fence == "+++" else None
+        if julia is not None:      # Franklin.jl's page variables: Julia, not TOML
+            meta, unread = julia
+            if unread:
+                frags.append(Fragment(
+                    path=path, line=start + 1, end_line=end + 1,
+                    reason=f"page variables not read (Julia code, not a value): "
+                           f"{', '.join(unread[:10])}", text=""))
+            return meta, end, frags, True
         # (a JSON error's line counts from the opening brace, the others' from the line after)
         line = start + exc.lineno + (fence != "{") if exc.lineno else start + 2
         reason = str(exc) or type(exc).__name__
         frags.append(Fragment(path=path, line=line, end_line=end + 1,
                               reason=f"broken front matter ({reason}); body read without it",
                               text=preview(raw)))
-    return meta, end, frags
+    return meta, end, frags, False
 
 
 JBAKE = "jbake"

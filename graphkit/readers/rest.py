@@ -3,8 +3,9 @@
 The text is parsed by docutils, never run: file inclusion (``include``, ``raw :file:``,
 ``:url:`` options) and raw output are switched off, configuration files are not read and
 no message is printed. The title is the document's title; its metadata the field list
-under it (Pelican's ``:date:``, ``:tags:``, ``:category:``, ``:slug:``) or Nikola's
-``.. title:`` comment lines; the text every paragraph, heading, list item and line block;
+under it (Pelican's ``:date:``, ``:tags:``, ``:category:``, ``:slug:``), Nikola's
+``.. title:`` comment lines or a YAML block between ``---`` lines above the text (Hakyll's
+metadata, read in every markup); the text every paragraph, heading, list item and line block;
 the links every reference with an address (```text <url>`_``, named and anonymous
 targets, bare addresses), Pelican's ``{filename}`` and Sphinx's ``:doc:`` naming the
 linked post's file. What docutils could not interpret (an unknown directive, a broken
@@ -17,6 +18,8 @@ References
 .. [2] Docutils configuration: "file_insertion_enabled", "raw_enabled",
    https://docutils.sourceforge.io/docs/user/config.html
 .. [3] Pelican, "File metadata", https://docs.getpelican.com/en/latest/content.html
+.. [4] Hakyll, "Tutorial: Basic Rules" (a metadata block in any file),
+   https://jaspervdj.be/hakyll/tutorials/03-rules-routes-compilers.html
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ from dataclasses import replace
 from ..model import Fragment, Link, Post
 from ..sites import LABEL_PREFIX, SITE_REF, canonical_from_meta, file_slug, site_link_url
 from ..text import preview
-from .frontmatter import NIKOLA_META_RE, meta_post, unpublished, unpublished_fragment
+from .frontmatter import (NIKOLA_META_RE, front_matter_block, meta_post, unpublished,
+                          unpublished_fragment)
+from .frontmatter import detect as detect_front_matter
 from .markdown import span_link
 
 RESTRUCTUREDTEXT = "restructuredtext"
@@ -191,6 +196,15 @@ def read_rst(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
 
     last = text.count("\n") + 1
     why = None
+    head, head_frags = {}, []
+    lines = text.split("\n", 200)[:200]
+    if detect_front_matter(lines) and next(x for x in lines if x.strip()).strip() == "---":
+        # a YAML metadata block above the text (Hakyll's, which pandoc reads in any
+        # markup): blanked, so that docutils' line numbers stay the file's
+        lines = text.split("\n")
+        head, end, head_frags = front_matter_block(lines, path)
+        if end is not None:
+            text = "\n" * (end + 1) + "\n".join(lines[end + 1:])
     if len(text) > MAX_RST_CHARS:
         why = f"{len(text)} characters, more than the {MAX_RST_CHARS} docutils is given"
     else:
@@ -213,6 +227,7 @@ def read_rst(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         return [], [Fragment(path=path, line=1, end_line=last,
                              reason=f"reStructuredText not read: {why}", text=preview(text))]
     meta = _nikola_meta(doc, nodes)
+    meta.update({k: v for k, v in head.items() if v not in (None, "")})
     ablog = ablog_post(text)
     for key, value in (ablog or {}).items():
         meta.setdefault(key, value)
@@ -228,7 +243,7 @@ def read_rst(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     links: list[Link] = []
     skip = (nodes.docinfo, nodes.comment, nodes.literal_block, nodes.system_message,
             nodes.substitution_definition, nodes.raw, nodes.target, nodes.doctest_block)
-    frags: list[Fragment] = []
+    frags: list[Fragment] = list(head_frags)
     first_title = True
     for node in doc.findall(nodes.Element):
         if isinstance(node, nodes.system_message):
