@@ -75,6 +75,12 @@ _LIQUID_FILTER_RE = re.compile(r"""\{\{-?\s*["']([^"'{}]*)["']\s*\|\s*(?:relativ
 _LIQUID_TAG_RE = re.compile(r"\{%-?\s*(post_url|link|post)\s+([^%]++)%\}")
 # what stands before a tag inside a link's target: ( of [text](…), =" of href="…", [id]:
 _IN_TARGET_RE = re.compile(r"""(?:\(|=\s*["']?|\]:\s*)$""")
+# ERB's URL helpers in a Ruby generator's source (Bridgetown, Middleman):
+# <%= relative_url "/x/" %>, <%= url_for '/x/' %>; and <%= link_to "text", "/x/" %>
+_ERB_URL_RE = re.compile(r"""<%=[ \t]*+(?:relative_url|absolute_url|url_for)[ \t]*+\(?[ \t]*+"""
+                         r"""(["'])([^"'<>%\n]{0,500}+)\1[ \t]*+\)?[ \t]*+-?%>""")
+_ERB_LINK_RE = re.compile(r"""<%=[ \t]*+link_to[ \t]*+\(?[ \t]*+(["'])([^"'<>%\n]{0,500}+)\1"""
+                          r"""[ \t]*+,[ \t]*+(["'])([^"'<>%\n]{0,500}+)\3[^%\n]{0,200}+%>""")
 _HUGO_REF_RE = re.compile(r"""\{\{[<%]\s*(?:ref|relref)\s+(?:"([^"]*)"|'([^']*)'|([^\s>%]+))\s*[>%]\}\}""")
 _HEXO_LINK_RE = re.compile(r"""\{%\s*post_link\s+("[^"]*"|'[^']*'|[^\s%]+)(?:\s++([^%]*+))?%\}""")
 _HEXO_PATH_RE = re.compile(r"""\{%\s*post_path\s+("[^"]*"|'[^']*'|\S+)\s*%\}""")
@@ -192,7 +198,9 @@ def expand_site_links(line: str, *, label_first: bool = False) -> str:
     Returns
     -------
     str
-        The line with ``{{ site.baseurl }}`` removed, Liquid ``post_url``/``link``,
+        The line with ``{{ site.baseurl }}`` removed, ERB's ``<%= relative_url "/x/" %>``
+        (``absolute_url``, ``url_for``) replaced by its address and ``<%= link_to "text",
+        "/x/" %>`` by a Markdown link, Liquid ``post_url``/``link``,
         Hugo ``ref``/``relref`` and Hexo ``post_path`` replaced by ``site-ref:TARGET``
         (inside the link they stand in), and Hexo ``post_link``, Obsidian wikilinks and
         DEV's ``{% link user/slug %}`` and ``{% post URL %}`` standing alone (a card of
@@ -220,8 +228,11 @@ def expand_site_links(line: str, *, label_first: bool = False) -> str:
     .. [1] Dendron, "Links" (``[[alias|note]]``, cross-vault ``dendron://vault/note``),
        https://wiki.dendron.so/notes/3472226a-ff3c-432d-bf5d-10926f39f6c2/
     """
-    if "{" not in line and "[[" not in line and "((" not in line:
+    if "{" not in line and "[[" not in line and "((" not in line and "<%" not in line:
         return line
+    if "<%" in line:     # ERB's helpers (Bridgetown, Middleman): the address they make
+        line = _ERB_URL_RE.sub(lambda m: m.group(2), line)
+        line = _ERB_LINK_RE.sub(lambda m: f"[{m.group(2)}]({m.group(4)})", line)
     if "]([[" in line:     # Logseq's page reference with a label: [text]([[page]])
         line = _LABELLED_REF_RE.sub(lambda m: f"]({_ref(m.group(1))})", line)
     if "((" in line:      # Logseq's reference to a block, by the id:: of the block
@@ -776,6 +787,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "config.md": "franklin",      # a Franklin.jl site's global page variables
                 "site.hs": "hakyll",          # a Hakyll site's rules (Haskell, never run)
                 "book.toml": "mdbook",
+                "bridgetown.config.yml": "bridgetown", "bridgetown.config.yaml": "bridgetown",
                 **{f"{name}.{ext}": kind
                    for name, kind, exts in (
                        ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
@@ -970,6 +982,12 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return _hakyll_config(text)
     if kind == "mdbook":
         return _mdbook_config(text)
+    if kind == "bridgetown":
+        try:
+            conf = parse_front_matter(text, "---")
+        except FrontMatterError as exc:
+            raise ValueError(str(exc)) from None
+        return _bridgetown_config(conf)
     if kind == "grav":
         return _grav_config(text, path)
     if kind == "conf-py":
@@ -1268,6 +1286,33 @@ def _hakyll_config(text: str) -> tuple[tuple[str, str], ...] | None:
             ("posts", posixpath.join(source, posts.group(1) if posts else "posts")),
             ("input", source),
             ("output", fields.get("destinationDirectory", "_site").strip("./") or "_site"))
+
+
+# Bridgetown's permalink styles of its posts (``pretty`` by default); its ``:slug`` is the
+# file name's (or the front matter's ``slug``)
+BRIDGETOWN_STYLES = {"pretty": "/:categories/:year/:month/:day/:slug/",
+                     "pretty_ext": "/:categories/:year/:month/:day/:slug:output_ext",
+                     "simple": "/:categories/:slug/", "simple_ext": "/:categories/:slug:output_ext"}
+
+
+def _bridgetown_config(conf: dict) -> tuple[tuple[str, str], ...]:
+    """What :func:`read_site_config` reads of a Bridgetown site's ``bridgetown.config.yml``:
+    as a Jekyll site's ``_config.yml`` (``url``, ``permalink``, ``title``), its
+    ``permalink`` in Bridgetown's styles (by default ``pretty``), its source folder by
+    default ``src`` and its output folder ``output``.
+
+    References
+    ----------
+    .. [1] Bridgetown, "Permalinks", https://bridgetownrb.com/docs/content/permalinks
+    .. [2] Bridgetown, "Configuration Options" (``source``, ``destination``),
+       https://www.bridgetownrb.com/docs/configuration/options
+    """
+    conf = dict(conf)
+    perm = conf.get("permalink") if isinstance(conf.get("permalink"), str) else "pretty"
+    conf["permalink"] = BRIDGETOWN_STYLES.get(perm.strip(), perm)
+    conf["source"] = conf["source"] if isinstance(conf.get("source"), str) else "src"
+    conf.setdefault("destination", "output")
+    return (("generator", "bridgetown"), *_static_site_config(conf))
 
 
 def _mdbook_config(text: str) -> tuple[tuple[str, str], ...]:
@@ -2532,6 +2577,11 @@ SITE_FOLDERS = {
     # Hakyll's templates (its Configuration's folders are added per site)
     "hakyll": ({"templates"}, {"_site", "_cache"}),
     "mdbook": ({"theme"}, set()),
+    # Bridgetown's layouts, components and data (in its source folder), its front end,
+    # Ruby configuration, server and plugins
+    "bridgetown": ({"src/_layouts", "src/_components", "src/_partials", "src/_data",
+                    "frontend", "config", "server", "plugins", "node_modules"},
+                   {".bridgetown-cache"}),
 }
 # where a generator keeps the pages it builds, when the posts are in folders below it:
 # a file at the top of it is a page of the site (about.md), not a post. Eleventy's is

@@ -185,3 +185,33 @@ def test_hostile_variables_are_read_in_bounded_time():
     read_site_config("import Hakyll\n" + 'match "' + "post" * 50_000 + "\n" +
                      "feedRoot = " * 50_000, "site.hs")
     assert time.perf_counter() - start < 5
+
+
+# ---------------------------------------------------------------- Bridgetown
+
+def test_bridgetown_config_is_jekyll_s_in_its_own_styles():
+    conf = dict(read_site_config("url: https://b.example/\n", "bridgetown.config.yml"))
+    assert conf == {"generator": "bridgetown", "url": "https://b.example",
+                    "permalink": "/:categories/:year/:month/:day/:slug/", "source": "src",
+                    "output": "output"}
+    conf = dict(read_site_config("permalink: simple\nsource: site\n", "bridgetown.config.yml"))
+    assert (conf["permalink"], conf["source"]) == ("/:categories/:slug/", "site")
+
+
+def test_erb_helpers_are_the_links_they_make():
+    from graphkit.sites import expand_site_links
+
+    assert expand_site_links('[a](<%= relative_url "/x/" %>) 与 <%= link_to "乙", '
+                             "'/y/', class: \"c\" %>，<%= url_for('/z/') -%>") == (
+        "[a](/x/) 与 [乙](/y/)，/z/")
+    assert expand_site_links("<%= post.relative_url %>") == "<%= post.relative_url %>"
+
+
+def test_bridgetown_posts_are_at_their_pretty_addresses():
+    r = read_paths([ZOO / "bridgetown"])
+    urls = {p.title: p.url for p in r.posts}
+    assert urls["线性注意力的简单推导"] == "https://xiaolin.example.rb/ml/2021/02/01/linear/"
+    assert urls["随手记下的一个想法"] == "https://xiaolin.example.rb/2021/03/20/idea/"
+    reasons = {f.path.split("/", 1)[1]: f.reason for f in r.fragments}
+    assert reasons["src/_pages/about.md"].startswith("a page of the site")
+    assert reasons["output/2021/03/05/rope/index.html"].startswith("the site as built")
