@@ -1242,6 +1242,22 @@ def _hostile() -> dict:
         t = time.perf_counter()
         read_paths([Path(folder) / "book.lakebook"])
         out["lakebook_of_5000_documents_s"] = round(time.perf_counter() - t, 2)
+    # a Franklin page of 100,000 @def lines (one an array over 200 lines), a +++ block of
+    # 100,000 assignments, and ERB's link helpers 50,000 times in one line
+    from graphkit.readers import read_text
+
+    defs = "".join(f'@def v{i} = ["a", Date(2021, 3, 5)]\n' for i in range(100_000))
+    t = time.perf_counter()
+    read_text('@def title = "甲"\n' + defs + "\n正文。\n", "posts/x.md")
+    out["franklin_page_of_100000_def_lines_s"] = round(time.perf_counter() - t, 2)
+    block = "".join(f'v{i} = get(ENV, "X", "y")\n' for i in range(100_000))
+    t = time.perf_counter()
+    read_text("+++\ndate = Date(2021, 3, 5)\n" + block + "+++\n\n正文。\n", "posts/y.md")
+    out["franklin_block_of_100000_assignments_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
+    markdown_to_text(['见<%= link_to "甲", "/x/" %>和[乙](<%= url_for "/y/" %>)' * 50_000],
+                     source=True, site_links=True)
+    out["erb_link_helpers_100000_in_one_line_s"] = round(time.perf_counter() - t, 2)
     t = time.perf_counter()
     markdown_to_text([" ^a" * 33_333, "见 [[20200304120000]]" * 50_000], source=True,
                      site_links=True)
