@@ -956,42 +956,10 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
     kind = config_kind(path)
     if kind == HUGO_OTHER:
         return ()
-    if kind == "logseq":
-        return _logseq_config(text)
-    if kind == "python":
-        return _pelican_config(text)
-    if kind == "lektor":
-        return _lektor_config(text)
-    if kind == "middleman":
-        return _middleman_config(text)
-    if kind == "jbake":
-        return _jbake_config(text)
-    if kind == "dendron":
-        return _dendron_config(text)
-    if kind == "yuque":
-        from .readers.yuque import book_config
-
-        return book_config(text)
-    if kind == "tiddlywiki":          # a wiki folder's plugins and themes: nothing to read
-        return (("generator", "tiddlywiki"),)
-    if kind == "kirby":
-        return _kirby_config(text)
-    if kind == "franklin":
-        return _franklin_config(text)
-    if kind == "hakyll":
-        return _hakyll_config(text)
-    if kind == "mdbook":
-        return _mdbook_config(text)
-    if kind == "bridgetown":
-        try:
-            conf = parse_front_matter(text, "---")
-        except FrontMatterError as exc:
-            raise ValueError(str(exc)) from None
-        return _bridgetown_config(conf)
+    if kind in TEXT_CONFIGS:
+        return TEXT_CONFIGS[kind](text)
     if kind == "grav":
         return _grav_config(text, path)
-    if kind == "conf-py":
-        return _conf_py(text)
     if kind == "vuepress" and PurePosixPath(path).suffix.lower() in (".yml", ".yaml", ".toml"):
         return _vuepress_data(text, PurePosixPath(path).suffix.lower() == ".toml")
     if kind in JS_CONFIGS:
@@ -1005,6 +973,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return _mkdocs_config(conf)
     if kind == "quarto":
         return _quarto_config(conf)
+    if kind == "bridgetown":
+        return _bridgetown_config(conf)
     where = PurePosixPath(path)
     if _in_hugo_config_dir(where) and where.stem.lower() in ("permalinks", "languages"):
         conf = {where.stem.lower(): conf}     # (one file per root key)
@@ -2271,6 +2241,20 @@ def _vitepress_config(text: str) -> tuple[tuple[str, str], ...]:
 
 
 # configuration files in JavaScript, by generator: read by tokens, never run
+def _yuque_config(text: str) -> tuple[tuple[str, str], ...] | None:
+    from .readers.yuque import book_config
+
+    return book_config(text)
+
+
+# the configurations read from their text alone, by kind (see config_kind)
+TEXT_CONFIGS = {"logseq": _logseq_config, "python": _pelican_config, "lektor": _lektor_config,
+                "middleman": _middleman_config, "jbake": _jbake_config,
+                "dendron": _dendron_config, "yuque": _yuque_config, "kirby": _kirby_config,
+                "franklin": _franklin_config, "hakyll": _hakyll_config,
+                "mdbook": _mdbook_config, "conf-py": _conf_py,
+                # a wiki folder's plugins and themes: nothing to read
+                "tiddlywiki": lambda text: (("generator", "tiddlywiki"),)}
 JS_CONFIGS = {"docusaurus": _docusaurus_config, "astro": _astro_config,
               "eleventy": _eleventy_config, "gatsby": _gatsby_config,
               "vuepress": _vuepress_config, "vitepress": _vitepress_config,
