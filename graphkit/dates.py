@@ -29,7 +29,9 @@ _MONTH_WORD_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|
 TEXT_DATE_MAX = 64   # characters: a date written out is shorter; longer text is not one
 # ISO 8601's basic format (20220708), and Unix time in seconds or milliseconds
 # (Dendron's created: 1608254542044), each read only as a day between these years
-_BASIC_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# (with a time of day in the basic format too, 20200304T080000Z: Evernote's ENEX)
+_BASIC_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T\d{2}(?:\d{2}){0,2}(?:[.,]\d{1,9})?"
+                            r"(?:Z|[+-]\d{2}(?:\d{2})?)?)?$")
 _EPOCH_RE = re.compile(r"^(?:\d{9,10}|\d{12,13})(?:\.\d+)?$")   # (since 1973)
 NUMBER_YEARS = (1970, 2100)
 
@@ -106,6 +108,8 @@ def parse_date(value: object, *, month_first: bool = False, php: bool = False) -
     ('2022-08-13', '2022-08-13', None)
     >>> parse_date("20220708"), parse_date(1608254542044), parse_date(12345678)
     ('2022-07-08', '2020-12-18', None)
+    >>> parse_date("20200304T080000Z")
+    '2020-03-04'
     >>> parse_date("07/08/2022 03:31:05 PM", month_first=True)
     '2022-07-08'
     >>> parse_date("14:14 05/19/2016"), parse_date("12:19 05-03-2021", php=True)

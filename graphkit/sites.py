@@ -1221,8 +1221,8 @@ def _franklin_config(text: str) -> tuple[tuple[str, str], ...] | None:
 _HS_STRING = r'"((?:[^"\\\n]|\\.){1,300})"'
 _HAKYLL_RE = re.compile(r"^[ \t]*import[ \t]+(?:qualified[ \t]+)?Hakyll\b|"
                         r"\bhakyll(?:With[ \t]+\w+)?[ \t]*\$", re.M)
-_HAKYLL_FIELD_RE = re.compile(r"\b(feedRoot|feedTitle|providerDirectory|destinationDirectory|"
-                              r"storeDirectory)\s*=\s*" + _HS_STRING)
+_HAKYLL_FIELD_RE = re.compile(r"\b(feedRoot|feedTitle|providerDirectory|destinationDirectory)"
+                              r"\s*=\s*" + _HS_STRING)
 _HAKYLL_POSTS_RE = re.compile(
     r'\bmatch\s*\(?\s*"([\w.-]{0,100}post[\w.-]{0,100})/\*{1,2}(?:\.\w+)?"', re.I)
 

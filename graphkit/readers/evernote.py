@@ -102,12 +102,6 @@ def enml_html(content: str) -> tuple[str, int]:
     return root.inner_html or "", encrypted
 
 
-def _day(value: str | None) -> str | None:
-    """``YYYY-MM-DD`` of an ENEX time (``20200304T080000Z``), or None."""
-    m = re.match(r"^\s*(\d{4})(\d{2})(\d{2})T", value or "")
-    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
-
-
 def read_enex(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """Read an Evernote export: each ``<note>`` a post.
 
@@ -170,4 +164,4 @@ def _note(node, path: str, line: int, frags: list[Fragment]) -> Post:
                                   reason=f"{count} {one if count == 1 else more} of the "
                                          "note, not text", text=preview(title)))
     return _post(path=path, line=line, fmt=ENEX, title=title, url=None,
-                 date=_day(node.findtext("created")), html=html, tags=tags)
+                 date=node.findtext("created"), html=html, tags=tags)

@@ -221,8 +221,6 @@ def read_franklin(lines: list[str], path: str) -> tuple[list[Post], list[Fragmen
         frags.append(Fragment(path=path, line=first, end_line=used[-1] + 1,
                               reason=f"page variables not read (Julia code, not a value): "
                                      f"{', '.join(unread[:10])}", text=""))
-    if not meta.get("date") and meta.get("rss_pubdate"):
-        meta["date"] = meta["rss_pubdate"]
     skip = set(used)
     body = franklin_body(["" if i in skip else line for i, line in enumerate(lines)])
     post, more = markdown_post(body, path, meta=meta, first_line=1, body_offset=0,

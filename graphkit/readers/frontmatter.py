@@ -116,10 +116,11 @@ def _date(value) -> str | None:
 # where generators keep a post's date, in order: ``date`` (Jekyll, Hugo, Hexo, Zola,
 # Eleventy, Quarto), Hugo's aliases of its publish date, Astro's blog templates'
 # ``pubDate``/``pubDatetime``, exports' ``published_at``, Hashnode's backups'
-# ``datePublished`` (schema.org's name), a note's ``created``
+# ``datePublished`` (schema.org's name), a note's ``created``, Franklin.jl's
+# ``rss_pubdate``
 DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "pubdate", "published",
              "published_at", "date_published", "datePublished", "post_date", "dateAdded",
-             "created")
+             "created", "rss_pubdate")
 
 
 def post_date(meta: dict) -> str | None:
@@ -333,8 +334,6 @@ def read_front_matter(lines: list[str], path: str) -> tuple[list[Post], list[Fra
     body = lines[end + 1:]
     if julia:                # a Franklin.jl page: its HTML functions and commands are no text
         body = franklin_body(body)
-        if not meta.get("date") and meta.get("rss_pubdate"):
-            meta["date"] = meta["rss_pubdate"]
     post, more = markdown_post(body, path, meta=meta, first_line=start + 1,
                                body_offset=end + 1, layout=FRANKLIN if julia else FRONT_MATTER)
     frags.extend(more)
