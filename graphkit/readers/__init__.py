@@ -28,7 +28,7 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
                joplin, kirby, notion, org, rest, roam, siyuan, substack, table,
-               tiddlywiki, yuque, evernote, franklin)
+               tiddlywiki, yuque, evernote, franklin, writefreely)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -359,6 +359,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return roam.ROAM, *roam.read_roam(text, path)
     if yuque.detect(text, path):
         return yuque.YUQUE, *yuque.read_yuque_doc(text, path)
+    if writefreely.detect(text, path):
+        return writefreely.WRITEFREELY, *writefreely.read_writefreely(text, path)
     if tab == "json":  # after Ghost's and JSON Feed's own JSON
         rows = table.read_json(text, path)
         if rows is not None:

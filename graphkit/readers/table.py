@@ -10,7 +10,9 @@ included) or HTML (read as a feed entry's content); a field wrapped as
 column of URLs, or of objects with ``url``/``href`` and optional ``text``, adds links
 that the text does not show. The table of a Notion database (``Name ID.csv``,
 ``Name ID_all.csv``) names its posts in its first column, whatever its header; a row of
-Substack's ``posts.csv`` gets its post's number and path (:mod:`graphkit.readers.substack`).
+Substack's ``posts.csv`` gets its post's number and path (:mod:`graphkit.readers.substack`),
+a row of WriteFreely's CSV export its text's line breaks, title and blog's path
+(:mod:`graphkit.readers.writefreely`).
 A CSV with neither a ``title`` nor a ``url`` column is no table of posts (a subscribers'
 list, statistics): it is reported once, whole.
 """
@@ -32,7 +34,7 @@ from .frontmatter import DATE_KEYS, _as_list, post_date, unpublished, url_aliase
 from .html import html_to_text
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
-from . import substack
+from . import substack, writefreely
 
 TABLE = "table"
 MAX_JSON_DEPTH = 32          # a post row is a flat object; deeper nesting is refused
@@ -312,6 +314,7 @@ def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                                  reason="CSV header has no title or url column: not a table "
                                         "of posts, not read", text=preview(",".join(header)))]
         posts_table = substack.is_posts_table(path, header)
+        writefreely_table = writefreely.is_export_table(header)
         start = reader.line_num + 1
         for row in reader:
             n = reader.line_num
@@ -327,9 +330,17 @@ def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                 start = n + 1
                 continue
             post = substack.not_a_post(row) if posts_table else None
-            post = _row_post(row, path, start) if post is None else f"row: {post}"
+            if writefreely_table:
+                read = writefreely.csv_row(row)
+                post = _row_post(read, path, start) if isinstance(read, dict) else read
+            else:
+                post = _row_post(row, path, start) if post is None else f"row: {post}"
             if posts_table and not isinstance(post, str):
                 post = replace(post, aliases=post.aliases + substack.row_aliases(row))
+            if writefreely_table and not isinstance(post, str) and str(row["id"]).strip():
+                # (a WriteFreely post also answers at /ID)
+                post = replace(post, aliases=tuple(sorted({*post.aliases,
+                                                           str(row["id"]).strip().casefold()})))
             if isinstance(post, str):
                 frags.append(Fragment(path=path, line=start, end_line=n, reason=post,
                                       text=preview(" ".join(str(v) for v in row.values()))))
