@@ -787,6 +787,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "config.md": "franklin",      # a Franklin.jl site's global page variables
                 "site.hs": "hakyll",          # a Hakyll site's rules (Haskell, never run)
                 "book.toml": "mdbook",
+                "book.json": "gitbook", "book.js": "gitbook-js",   # GitBook's and HonKit's
                 "bridgetown.config.yml": "bridgetown", "bridgetown.config.yaml": "bridgetown",
                 **{f"{name}.{ext}": kind
                    for name, kind, exts in (
@@ -887,8 +888,8 @@ def is_site_config(path: str) -> bool:
     JBake site (``jbake.properties``), a Grav site (``config/system.yaml``,
     ``config/site.yaml``), a TiddlyWiki folder (``tiddlywiki.info``), a Kirby site
     (``site/config/config.php``), a Dendron workspace (``dendron.yml``), a Yuque book
-    (``$meta.json``), a Franklin.jl site (``config.md``), a Hakyll site (``site.hs``) or
-    an mdBook (``book.toml``)."""
+    (``$meta.json``), a Franklin.jl site (``config.md``), a Hakyll site (``site.hs``), an
+    mdBook (``book.toml``) or a GitBook or HonKit book (``book.json``, ``book.js``)."""
     return config_kind(path) is not None
 
 
@@ -943,8 +944,9 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         documentation, a program's settings), a ``config.rb`` that activates no
         Middleman blog, a ``config/system.yaml`` or ``config/site.yaml`` with none of
         Grav's settings, a ``$meta.json`` that is not a Yuque book's, a ``config.md``
-        that sets none of a Franklin site's variables (a post) and a ``site.hs`` that is
-        no Hakyll site: not a site's configuration.
+        that sets none of a Franklin site's variables (a post), a ``site.hs`` that is
+        no Hakyll site and a ``book.json`` or ``book.js`` that is no book's (a
+        catalogue's record, a program's module): not a site's configuration.
 
     Raises
     ------
@@ -1314,7 +1316,9 @@ def _mdbook_config(text: str) -> tuple[tuple[str, str], ...]:
     text_of = (lambda v, default: v.strip().strip("/") if isinstance(v, str) else default)
     site = text_of(html.get("site-url"), "")
     cname = text_of(html.get("cname"), "")
-    out = [("generator", "mdbook"), ("input", text_of(book.get("src"), "src")),
+    source = book.get("src")        # ("." : the book's own folder)
+    out = [("generator", "mdbook"),
+           ("input", (_inner_folder(source) or "") if isinstance(source, str) else "src"),
            ("output", text_of(build.get("build-dir"), "book"))]
     if cname and "/" not in cname:
         out += _absolute_url("https://" + cname, site)
@@ -1322,6 +1326,62 @@ def _mdbook_config(text: str) -> tuple[tuple[str, str], ...]:
     if isinstance(book.get("title"), str) and book["title"].strip():
         out.append(("title", book["title"].strip()))
     return tuple(out)
+
+
+# keys only a GitBook or HonKit book.json sets (a book.json of any other program, a
+# catalogue's record, names none of them)
+GITBOOK_KEYS = frozenset({"gitbook", "honkit", "root", "structure", "plugins", "pluginsConfig",
+                          "styles", "variables"})
+_JS_EXPORTS_RE = re.compile(r"\bmodule\.exports\s*=")
+_GITBOOK_JS_RE = re.compile(r"\b(?:gitbook|honkit|pluginsConfig)\s*:")
+
+
+def _gitbook_settings(root: object, title: object, hostname: object
+                      ) -> tuple[tuple[str, str], ...]:
+    """A GitBook's or HonKit's settings: its source folder (``root``, the folder of its
+    ``SUMMARY.md`` and ``README.md``), its build folder ``_book``, its address (the
+    sitemap plugin's ``hostname``: where the pages it lists are served) and title."""
+    out = [("generator", "gitbook"), ("input", _inner_folder(root) or ""),
+           ("output", "_book")]
+    if isinstance(hostname, str) and re.match(r"(?i)^https?://[^/\s]+", hostname.strip()):
+        origin, _, path = hostname.strip().partition("://")[2].partition("/")
+        scheme = hostname.strip().partition("://")[0]
+        out += _absolute_url(f"{scheme}://{origin}", path) + _base_path(path)
+    return tuple(out + _site_title(title))
+
+
+def _gitbook_config(text: str) -> tuple[tuple[str, str], ...] | None:
+    """What :func:`read_site_config` reads of a GitBook's or HonKit's ``book.json``
+    (see :func:`_gitbook_settings`); None for a ``book.json`` that is no book's
+    configuration (not a JSON object, or none of :data:`GITBOOK_KEYS`).
+
+    References
+    ----------
+    .. [1] HonKit, "Configuration" (``root``, ``title``), https://honkit.netlify.app/config
+    .. [2] gitbook-plugin-sitemap (``pluginsConfig.sitemap.hostname``),
+       https://github.com/GitbookIO/plugin-sitemap
+    """
+    from .text import loads_json
+
+    try:
+        conf = loads_json(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(conf, dict) or not GITBOOK_KEYS & set(conf):
+        return None
+    plugins = conf.get("pluginsConfig") if isinstance(conf.get("pluginsConfig"), dict) else {}
+    sitemap = plugins.get("sitemap") if isinstance(plugins.get("sitemap"), dict) else {}
+    return _gitbook_settings(conf.get("root"), conf.get("title"), sitemap.get("hostname"))
+
+
+def _gitbook_js_config(text: str) -> tuple[tuple[str, str], ...] | None:
+    """The same of a ``book.js`` (``module.exports = {…}``, read by tokens, never run);
+    None for a ``book.js`` that exports no GitBook settings (a program's module)."""
+    if not (_JS_EXPORTS_RE.search(text) and _GITBOOK_JS_RE.search(text)):
+        return None
+    props = js_string_properties(text)
+    return _gitbook_settings(_outermost(props, "root"), _outermost(props, "title"),
+                             _outermost(props, "hostname", ("pluginsConfig", "sitemap")))
 
 
 def grav_template(inside: str) -> tuple[str, str]:
@@ -2253,6 +2313,7 @@ TEXT_CONFIGS = {"logseq": _logseq_config, "python": _pelican_config, "lektor": _
                 "dendron": _dendron_config, "yuque": _yuque_config, "kirby": _kirby_config,
                 "franklin": _franklin_config, "hakyll": _hakyll_config,
                 "mdbook": _mdbook_config, "conf-py": _conf_py,
+                "gitbook": _gitbook_config, "gitbook-js": _gitbook_js_config,
                 # a wiki folder's plugins and themes: nothing to read
                 "tiddlywiki": lambda text: (("generator", "tiddlywiki"),)}
 JS_CONFIGS = {"docusaurus": _docusaurus_config, "astro": _astro_config,
@@ -2422,11 +2483,11 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
     if generator == "gatsby" and len(parts) > 2 and parts[0] == "content":
         rest = re.sub(r"(?:^|/)index$", "", "/".join(parts[2:]))
         return f"/{rest}/" if rest else None
-    if generator in ("hakyll", "mdbook"):
+    if generator in ("hakyll", "mdbook", "gitbook"):
         rel = _under(stem, conf.get("input", ""))
         if rel is None:
             return None
-        if generator == "mdbook":       # (its README.md is the index of its folder)
+        if generator != "hakyll":       # (a book's README.md is the index of its folder)
             rel = re.sub(r"(?i)(?:^|(?<=/))readme$", "index", rel)
         return f"/{rel}.html"
     return None
@@ -2561,6 +2622,8 @@ SITE_FOLDERS = {
     # Hakyll's templates (its Configuration's folders are added per site)
     "hakyll": ({"templates"}, {"_site", "_cache"}),
     "mdbook": ({"theme"}, set()),
+    # GitBook's and HonKit's plugins (its build folder is set per book)
+    "gitbook": ({"node_modules"}, {"_book"}),
     # Bridgetown's layouts, components and data (in its source folder), its front end,
     # Ruby configuration, server and plugins
     "bridgetown": ({"src/_layouts", "src/_components", "src/_partials", "src/_data",
@@ -2821,9 +2884,11 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                     inside, confs[root]["posts"]) is None:
                 why = (f"a page of the site, not a post (the Hakyll site's posts are under "
                        f"{confs[root]['posts']}/)")
-            elif generator == "mdbook" and _under(inside, confs[root].get("input", "")) is None:
+            elif generator in ("mdbook", "gitbook") and _under(
+                    inside, confs[root].get("input", "")) is None:
                 why = (f"outside the book's source folder ({confs[root].get('input')}/): "
-                       f"mdBook builds no chapter from it")
+                       f"{'mdBook' if generator == 'mdbook' else 'GitBook'} builds no "
+                       f"chapter from it")
             elif generator == "dendron" and PurePosixPath(inside).name.lower() == "root.md":
                 why = ("the vault's root note (Dendron makes one in every vault, above its "
                        "hierarchies: the home page of its published site), not a post")
@@ -3049,7 +3114,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             pattern = ""
             path = franklin_route(inside)
         elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress",
-                           "lektor", "jbake", "hakyll", "mdbook"):
+                           "lektor", "jbake", "hakyll", "mdbook", "gitbook"):
             pattern = ""
             path = file_route(generator, inside, p.slug, conf)
         elif generator == "nikola":

@@ -28,7 +28,7 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
                joplin, kirby, notion, org, rest, roam, siyuan, substack, table,
-               tiddlywiki, yuque, evernote, franklin, writefreely)
+               tiddlywiki, yuque, evernote, franklin, writefreely, books)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -378,10 +378,18 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     if README_RE.match(PurePosixPath(path).name):
         head = split_lines(text[:4096])
         if not (frontmatter.detect(head[:-1] or head) or frontmatter.detect_json(head, path)):
-            nonblank = [i for i, line in enumerate(split_lines(text), 1) if line.strip()]
-            return README, [], [Fragment(
+            lines = split_lines(text)
+            nonblank = [i for i, line in enumerate(lines, 1) if line.strip()]
+            posts, frags = [], []
+            if path.lower().endswith(frontmatter.MARKDOWN_ENDINGS):
+                # read as it would be as a book's chapter (collect_read decides: see
+                # graphkit.readers.books), its sighting marked as a README's
+                posts, frags = frontmatter.read_plain_markdown(lines, path)
+                posts = [replace(p, sources=tuple(replace(s, format=README)
+                                                  for s in p.sources)) for p in posts]
+            return README, posts, [Fragment(
                 path=path, line=nonblank[0], end_line=nonblank[-1], reason=README_REASON,
-                text="")]
+                text=""), *frags]
     navigation = _navigation(text, path)
     if navigation is not None:
         nonblank = [i for i, line in enumerate(split_lines(text), 1) if line.strip()]
@@ -693,6 +701,9 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         fragments.extend(frags)
         if progress is not None:
             progress(done, total, name)
+    configs = [(r.path, r.site) for r in reports if r.format == SITE_CONFIG]
+    sightings, reports[:], fragments = books.book_chapters(sightings, reports, fragments,
+                                                           configs)
     if not sightings:
         why = "; ".join(r.error or f"{r.path}: {r.format}" for r in reports[:5]) or "no files"
         raise InputError(f"no post could be read ({why})",
@@ -705,7 +716,6 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     sightings, frames = html.saved_resources(sightings, {r.path for r in reports})
     fragments.extend(frames)
     sightings = html.named_by_listings(sightings)
-    configs = [(r.path, r.site) for r in reports if r.format == SITE_CONFIG]
     sightings, aside = site_sources(sightings, configs)
     fragments.extend(aside)
     sightings, aside = kirby.set_aside_pages(sightings)
@@ -1045,8 +1055,11 @@ def _read_data(box: list[bytes], name: str, limits: ReadLimits
         # a file that holds no post may hold anything (a planted settings file): the
         # report says where and why, never what
         frags = [replace(f, text="") for f in frags]
+    # a book's table of contents: the pages it lists (see graphkit.readers.books)
+    toc = (books.summary_pages(text, name)
+           if layout == NAVIGATION and _SUMMARY_RE.match(PurePosixPath(name).name) else ())
     return FileReport(path=name, format=layout, posts=len(posts), size=size,
-                      error=error), posts, frags
+                      error=error, site=toc), posts, frags
 
 
 def _size(f: Path) -> int:
