@@ -795,7 +795,11 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                        ("astro.config", "astro", ("js", "mjs", "cjs", "ts", "mts")),
                        ("eleventy.config", "eleventy", ("js", "mjs", "cjs")),
                        ("gatsby-config", "gatsby", ("js", "mjs", "ts")),
-                       ("contentlayer.config", "contentlayer", ("js", "mjs", "cjs", "ts", "mts")))
+                       ("contentlayer.config", "contentlayer", ("js", "mjs", "cjs", "ts", "mts")),
+                       # Valaxy's settings and its site's (site.config.ts: another
+                       # framework's too, read only when it is Valaxy's)
+                       ("valaxy.config", "valaxy", ("js", "mjs", "ts", "mts")),
+                       ("site.config", "valaxy-site", ("js", "mjs", "ts", "mts")))
                    for ext in exts}}
 # the Tailwind Next.js Starter Blog's settings (in its data/ folder)
 SITE_METADATA_NAMES = frozenset({"sitemetadata.js", "sitemetadata.mjs", "sitemetadata.ts",
@@ -1334,6 +1338,26 @@ GITBOOK_KEYS = frozenset({"gitbook", "honkit", "root", "structure", "plugins", "
                           "styles", "variables"})
 _JS_EXPORTS_RE = re.compile(r"\bmodule\.exports\s*=")
 _GITBOOK_JS_RE = re.compile(r"\b(?:gitbook|honkit|pluginsConfig)\s*:")
+
+
+_VALAXY_RE = re.compile(r"""\bfrom\s+['"]valaxy['"]|\bdefine(?:Site|Valaxy)Config\s*[<(]""")
+
+
+def _valaxy_config(text: str, *, within: tuple[str, ...]) -> tuple[tuple[str, str], ...] | None:
+    """A Valaxy blog's address and title: ``url`` and ``title`` of ``site.config.ts``
+    (``defineSiteConfig``), or of ``siteConfig`` in ``valaxy.config.ts``; None for a file
+    of that name that does not use Valaxy (another framework's ``site.config.ts``).
+
+    References
+    ----------
+    .. [1] Valaxy, the demo blog's ``site.config.ts`` (``defineSiteConfig``: ``url``,
+       ``title``), https://github.com/YunYouJun/valaxy/tree/main/demo/yun
+    """
+    if not _VALAXY_RE.search(text):
+        return None
+    props = js_string_properties(text)
+    return (("generator", "valaxy"), *_absolute_url(_outermost(props, "url", within)),
+            *_site_title(_outermost(props, "title", within)))
 
 
 def _gitbook_settings(root: object, title: object, hostname: object
@@ -2319,7 +2343,9 @@ TEXT_CONFIGS = {"logseq": _logseq_config, "python": _pelican_config, "lektor": _
 JS_CONFIGS = {"docusaurus": _docusaurus_config, "astro": _astro_config,
               "eleventy": _eleventy_config, "gatsby": _gatsby_config,
               "vuepress": _vuepress_config, "vitepress": _vitepress_config,
-              "contentlayer": _contentlayer_config, "site-metadata": _site_metadata_config}
+              "contentlayer": _contentlayer_config, "site-metadata": _site_metadata_config,
+              "valaxy": lambda text: _valaxy_config(text, within=("siteConfig",)),
+              "valaxy-site": lambda text: _valaxy_config(text, within=())}
 
 
 def _ascii_slug(title: str) -> str:
@@ -2405,13 +2431,15 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
     * Hakyll: the path under its ``providerDirectory`` as HTML (``posts/x.md`` →
       ``/posts/x.html``: the ``setExtension "html"`` route of hakyll-init's site);
     * mdBook: the path under its source folder as HTML, ``README`` its folder's
-      ``index`` (``src/ml/x.md`` → ``/ml/x.html``).
+      ``index`` (``src/ml/x.md`` → ``/ml/x.html``);
+    * Valaxy: the path under ``pages/`` (``pages/posts/x.md`` → ``/posts/x``, ``index``
+      naming its folder), as its file-based router makes it.
 
     Parameters
     ----------
     generator : str
         ``quarto``, ``eleventy``, ``astro``, ``gatsby``, ``vuepress``, ``vitepress``,
-        ``lektor``, ``jbake``, ``hakyll`` or ``mdbook``.
+        ``lektor``, ``jbake``, ``hakyll``, ``mdbook``, ``gitbook`` or ``valaxy``.
     inside : str
         The file's path under the site's folder.
     slug : str or None
@@ -2436,6 +2464,8 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
     .. [9] Hakyll, "Tutorials", https://jaspervdj.be/hakyll/tutorials.html
     .. [10] mdBook, "SUMMARY.md" (a README.md is rendered as index.html),
        https://rust-lang.github.io/mdBook/format/summary.html
+    .. [11] Valaxy's starter, README ("pages/posts: write your posts here"; routes by
+       vue-router's file-based routing), https://github.com/YunYouJun/valaxy
     """
     if generator == "jbake":
         rel = _under(inside, conf.get("input", "content"))
@@ -2456,6 +2486,12 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
         return "/" + "".join(f"{x}/" for x in parts)
     stem = re.sub(rf"\.({DOC_EXTENSIONS})$", "", inside, flags=re.I)
     folder, _, name = stem.rpartition("/")
+    if generator == "valaxy":
+        rel = _under(stem, "pages")
+        if rel is None:
+            return None
+        rel = re.sub(r"(?:^|/)index$", "", rel)
+        return f"/{rel}" if rel else "/"
     if generator in ("vuepress", "vitepress"):
         rel = _under(stem, conf.get("input", ""))
         if rel is None:
@@ -2622,6 +2658,10 @@ SITE_FOLDERS = {
     # Hakyll's templates (its Configuration's folders are added per site)
     "hakyll": ({"templates"}, {"_site", "_cache"}),
     "mdbook": ({"theme"}, set()),
+    # Valaxy's components, layouts, styles, translations and static files (.valaxy/ is
+    # hidden), the site it builds
+    "valaxy": ({"components", "layouts", "styles", "locales", "public", "setup",
+                "node_modules"}, {"dist"}),
     # GitBook's and HonKit's plugins (its build folder is set per book)
     "gitbook": ({"node_modules"}, {"_book"}),
     # Bridgetown's layouts, components and data (in its source folder), its front end,
@@ -2639,7 +2679,8 @@ CONTENT_ROOTS = {"hugo": "content", "zola": "content", "quarto": "", "eleventy":
 # Astro's content collections (src/content/ and, by the content layer's loaders in many
 # themes, src/data/); Gatsby's sources of Markdown (content/)
 ASTRO_COLLECTIONS = ("src/content", "src/data")
-ROUTED_PAGES = {"astro": ("src/pages", ASTRO_COLLECTIONS), "gatsby": ("src/pages", ("content",))}
+ROUTED_PAGES = {"astro": ("src/pages", ASTRO_COLLECTIONS), "gatsby": ("src/pages", ("content",)),
+                "valaxy": ("pages", ("pages/posts",))}
 
 
 def config_generator(name: str, values: tuple[tuple[str, str], ...] | dict) -> str:
@@ -2865,7 +2906,8 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
             if built_in:
                 why = (f"the site as built ({built_in}/): the generator's rendering of posts "
                        f"read from their sources")
-            elif root in collections and _under(inside, pages):
+            elif root in collections and _under(inside, pages) and not any(
+                    _under(inside, c) for c in kept):
                 why = (f"a page of the site ({pages}/), not a post (its posts are under "
                        f"{', '.join(c + '/' for c in kept)})")
             elif template_in:
@@ -2874,6 +2916,9 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                 why = _grav_aside(inside, root in grav_items)
             elif generator == "contentlayer":
                 why = contentlayer_aside(inside, confs[root])
+            elif generator == "valaxy" and re.fullmatch(r"pages/posts/index\.mdx?", inside,
+                                                       re.I):
+                why = "the page of the list of posts (/posts/), not a post"
             elif (generator == "franklin" and PurePosixPath(inside).stem.lower() == "index"
                   and (root, str(PurePosixPath(inside).parent)) in paged
                   and PurePosixPath(inside).parent.name):
@@ -3114,7 +3159,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             pattern = ""
             path = franklin_route(inside)
         elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress",
-                           "lektor", "jbake", "hakyll", "mdbook", "gitbook"):
+                           "lektor", "jbake", "hakyll", "mdbook", "gitbook", "valaxy"):
             pattern = ""
             path = file_route(generator, inside, p.slug, conf)
         elif generator == "nikola":
