@@ -11,6 +11,7 @@ from graphkit.options import BuildOptions
 from graphkit.pipeline import relate
 from graphkit.readers import read_paths, read_text
 from graphkit.readers.frontmatter import metadata_header
+from graphkit.readers.markdown import markdown_to_text
 from graphkit.readers.rest import MAX_TABLE_COLUMNS, read_rst
 from graphkit.sites import (_inner_folder, jekyll_collection, read_site_config,
                             site_link_url)
@@ -479,3 +480,27 @@ def test_a_wikilink_naming_no_file_reaches_the_post_of_that_title(tmp_path):
     (x,) = [p for p in r.posts if p.title == "引用者"]
     assert len(x.links) == 3
     assert _cites(r.posts) == [("引用者", "乙"), ("引用者", "线性注意力")]
+
+
+def test_template_tags_of_a_source_are_no_text_and_keep_the_links_they_make():
+    """Hugo's shortcodes, Liquid's tags and mdBook's directives render as something
+    else: their names and arguments (figure, src, png, include) are not the post's words;
+    a ref shortcode is still the link it makes, a paired shortcode's text stays."""
+    lines = ['前文{{< figure src="a.png" caption="图一" >}}，{% include note.html %}'
+             '与{{#include ../code/a.rs:main}}。见[乙]({{< relref "b" >}})。',
+             "", "{{% notice tip %}}", "提示的文字。", "{{% /notice %}}", "",
+             "正文 {% raw %}{{ x }}{% endraw %}。"]
+    text, links = markdown_to_text(lines, site_links=True, source=True)
+    assert text == "前文，与。见乙。\n提示的文字。\n正文 {{ x }}。"
+    assert [(link.url, link.anchor) for link in links] == [("site-ref:b", "乙")]
+    # in an export's text field (not a source), braces are the author's text
+    assert "{% include note.html %}" in markdown_to_text(lines[:1])[0]
+
+
+def test_jekyll_and_hexo_code_tags_are_code_blocks():
+    lines = ["见下面的代码：", "", "{% highlight python linenos %}",
+             "def f(x): return [softmax](x)", "{% endhighlight %}", "",
+             "{% codeblock 推导 lang:python %}", "y = [a](b)", "{% endcodeblock %}", "", "完。"]
+    text, links = markdown_to_text(lines, site_links=True, source=True)
+    assert text == "见下面的代码：\ndef f(x): return [softmax](x)\ny = [a](b)\n完。"
+    assert links == []          # (code holds no link)

@@ -56,6 +56,16 @@ _EMPH_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _ANCHOR_RE = re.compile(r"(?<!\s)\s*+\[\\?#\]\([^()\[\]\n]*+\)\s*$")   # "## 标题 [\#](url#标题)"
 _FENCE_RE = re.compile(r"^\s*(```|~~~)")
+# code blocks written as a generator's tags: Jekyll's (Liquid) {% highlight lang %} …
+# {% endhighlight %}, Hexo's {% codeblock … %} … {% endcodeblock %} (and its {% code %})
+_TAG_FENCE_RE = re.compile(r"^\s*\{%-?\s*(?:(highlight|codeblock|code)|end(highlight|codeblock"
+                           r"|code))\b[^{}\n]*%\}\s*$")
+# a generator's template tags in a source's prose, which render as something else or as
+# nothing (once graphkit.sites.expand_site_links has read the links among them): Hugo's
+# shortcodes {{< x >}} and {{% x %}}, Liquid's and Nunjucks' {% x %}, mdBook's {{#include
+# file}}; a tag holds no brace, so no opener is searched past the next one
+_TEMPLATE_TAG_RE = re.compile(r"\{\{[<%][^{}\n]*[%>]\}\}|\{%[^{}\n]*%\}"
+                              r"|\{\{#[A-Za-z_]+\b[^{}\n]*\}\}")
 # raw HTML of a source file (CommonMark 0.31.2, "Raw HTML"): an open tag whose attributes
 # are well formed (JSX's {…} values too), or a closing tag. Math such as $a<b$ and $c>d$
 # is not a tag: "$" is no attribute name.
@@ -366,7 +376,11 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
         of a hard-wrapped paragraph are one paragraph (see :func:`_soft_breaks_joined`)
         and what renders as nothing is not text: HTML comments (``<!--more-->``, also across
         lines, and the links inside them), raw HTML tags, and the marker of a container
-        directive or admonition (``:::tip``, ``!!! note``; its title stays). Off for
+        directive or admonition (``:::tip``, ``!!! note``; its title stays), a
+        generator's template tags (Hugo's shortcodes ``{{< figure … >}}``, Liquid's and
+        Nunjucks' ``{% … %}``, mdBook's ``{{#include …}}``; a paired shortcode's text
+        stays), and Jekyll's ``{% highlight %}`` and Hexo's ``{% codeblock %}`` blocks are
+        code. Off for
         Markdown converted from a rendered page, and for an export's text fields, which
         may be plain text in which ``<`` is shown. With ``site_links`` too (a note
         app's or generator's Markdown), a block's id ending its line (``^k2j3xz``, by
@@ -403,6 +417,9 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
         elif _FENCE_RE.match(raw):
             in_code = not in_code
             continue
+        elif source and "{%" in raw and (tag := _TAG_FENCE_RE.match(raw)):
+            in_code = tag.group(1) is not None
+            continue
         if in_code:
             body.append((True, raw))
             continue
@@ -425,6 +442,8 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
         if source and site_links and "^" in raw:
             raw = _BLOCK_ID_RE.sub("", raw)       # a block's id (Obsidian, Dendron): no text
         line = expand_site_links(raw, label_first=label_first) if site_links else raw
+        if source and "{" in line and ("{{" in line or "{%" in line):
+            line = _TEMPLATE_TAG_RE.sub("", line)
         ref = reference_definition(line)
         if ref is not None:
             references.setdefault(*ref)   # the first definition of a label wins
