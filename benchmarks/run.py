@@ -1258,6 +1258,46 @@ def _hostile() -> dict:
     markdown_to_text(['见<%= link_to "甲", "/x/" %>和[乙](<%= url_for "/y/" %>)' * 50_000],
                      source=True, site_links=True)
     out["erb_link_helpers_100000_in_one_line_s"] = round(time.perf_counter() - t, 2)
+    # template tags 100,000 times in one line (Hugo's, Liquid's, mdBook's, none closed
+    # among them), and a Jekyll highlight block of 100,000 lines
+    t = time.perf_counter()
+    markdown_to_text(['甲{{< figure src="a.png" >}}乙{% include x %}{{#include a.rs}}{{<'
+                      * 25_000, "{% highlight python %}", *["x = [a](b)"] * 100_000,
+                      "{% endhighlight %}"], source=True, site_links=True)
+    out["template_tags_100000_and_a_highlight_block_of_100000_lines_s"] = round(
+        time.perf_counter() - t, 2)
+    # WriteFreely's JSON export of 20,000 posts in one blog; a table of contents of
+    # 100,000 pages; a book of 2,000 chapters (a README each), its SUMMARY.md listing 4,000
+    from graphkit.readers.writefreely import read_writefreely
+
+    wf = json.dumps({"username": "a", "collections": [{"alias": "a", "url": "https://w/a/",
+                     "posts": [{"id": f"i{i}", "slug": f"s{i}", "title": "",
+                                "created": "2021-01-01T00:00:00Z",
+                                "body": f"# 标题{i}\n\n见[前文](/a/s{i - 1})。"}
+                               for i in range(20_000)]}], "posts": []})
+    t = time.perf_counter()
+    read_writefreely(wf, "a.json")
+    out["writefreely_export_of_20000_posts_s"] = round(time.perf_counter() - t, 2)
+    from graphkit.readers.books import summary_pages
+
+    toc = "".join(f"- [第{i}章](c{i}/README.md#a)\n" for i in range(100_000))
+    t = time.perf_counter()
+    summary_pages(toc, "book/src/SUMMARY.md")
+    out["table_of_contents_of_100000_pages_s"] = round(time.perf_counter() - t, 2)
+    with tempfile.TemporaryDirectory() as folder:
+        book = Path(folder) / "book"
+        (book / "src").mkdir(parents=True)
+        (book / "book.toml").write_text('[book]\ntitle = "书"\n', encoding="utf-8")
+        (book / "src" / "SUMMARY.md").write_text(toc[:toc.index("- [第4000章]")],
+                                                 encoding="utf-8")
+        for i in range(2_000):
+            (book / "src" / f"c{i}").mkdir()
+            (book / "src" / f"c{i}" / "README.md").write_text(f"# 第{i}章\n\n正文。\n",
+                                                               encoding="utf-8")
+        t = time.perf_counter()
+        read_paths([book], workers=0)
+        out["book_of_2000_chapter_readmes_s"] = round(
+            time.perf_counter() - t, 2)
     t = time.perf_counter()
     markdown_to_text([" ^a" * 33_333, "见 [[20200304120000]]" * 50_000], source=True,
                      site_links=True)
