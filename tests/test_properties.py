@@ -457,3 +457,35 @@ def test_franklin_page_variables_are_read_or_reported(block, fenced):
     assert len(posts) <= 1
     n = len(split_lines(text))
     assert all(1 <= f.line <= f.end_line <= n for f in fragments), fragments
+
+
+_WF_PIECE = st.sampled_from(["# ", "## ", "#", " ", "\n", "\\n", "C#", "标题", "正文", "   ",
+                             "\r\n", "[a](/b)"]) | line_text
+
+
+@cases(1000)
+@given(st.lists(_WF_PIECE, max_size=10).map("".join), st.sampled_from(["", "题目"]))
+def test_a_writefreely_title_is_one_line_and_the_text_is_what_follows_it(body, title):
+    """WriteFreely's title rule: a title set apart is kept with the whole text; a title
+    made from the text is one line of at most 80 characters, and the text is the body
+    or what follows its first line."""
+    from graphkit.readers.writefreely import MAX_TITLE, title_and_text
+
+    made, text = title_and_text(title, body)
+    if title:
+        assert (made, text) == (title, body)
+        return
+    assert "\n" not in made and "\r" not in made and len(made) <= MAX_TITLE
+    assert text == body or body.lstrip().endswith(text)
+
+
+@cases(1000)
+@given(st.lists(st.sampled_from(["[a](", "x.md", "../", "sub/", "#y", ")", "<", ">", " ",
+                                 "\n", "https://h/", "/", "%2E%2E/", '"t"']), max_size=14)
+       .map("".join), st.sampled_from(["SUMMARY.md", "b/SUMMARY.md", "a/b/SUMMARY.md"]))
+def test_a_table_of_contents_names_files_below_what_is_read(text, path):
+    """What a SUMMARY.md lists is a relative path that leads above nothing read."""
+    from graphkit.readers.books import summary_pages
+
+    for kind, name in summary_pages(text, path):
+        assert kind == "page" and not name.startswith(("/", "../")) and name != ".."
