@@ -504,3 +504,14 @@ def test_jekyll_and_hexo_code_tags_are_code_blocks():
     text, links = markdown_to_text(lines, site_links=True, source=True)
     assert text == "见下面的代码：\ndef f(x): return [softmax](x)\ny = [a](b)\n完。"
     assert links == []          # (code holds no link)
+
+
+def test_a_fence_and_a_code_tag_do_not_end_each_other():
+    """A fence documenting Jekyll holds highlight tags; a highlight block holds a fence:
+    neither ends the other, and the text after both is prose again."""
+    lines = ["```liquid", "{% highlight ruby %}", "puts 1", "{% endhighlight %}", "```",
+             "见[甲](/a/)。", "{% highlight md %}", "```", "[乙](/b/)", "{% endhighlight %}",
+             "见[丙](/c/)。"]
+    text, links = markdown_to_text(lines, site_links=True, source=True)
+    assert [link.url for link in links] == ["/a/", "/c/"]
+    assert text.splitlines()[-1] == "见丙。" and "puts 1" in text

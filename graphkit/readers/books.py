@@ -40,6 +40,7 @@ BOOK_GENERATORS = ("gitbook", "mdbook")
 # a link's target in a table of contents: [title](target "optional title")
 _TOC_LINK_RE = re.compile(r"\]\(\s*(?:<([^<>\n]+)>|([^()<>\s]+))(?:\s+\"[^\"\n]*\")?\s*\)")
 MIN_LISTED = 2
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)      # https:, mailto: (no file)
 
 
 def summary_pages(text: str, path: str) -> tuple[tuple[str, str], ...]:
@@ -53,8 +54,7 @@ def summary_pages(text: str, path: str) -> tuple[tuple[str, str], ...]:
     out = {}
     for m in _TOC_LINK_RE.finditer(text):
         target = unquote((m.group(1) or m.group(2)).split("#", 1)[0].split("?", 1)[0])
-        if not target or target.startswith("/") or re.match(r"^[a-z][a-z0-9+.-]*:", target,
-                                                           re.I):
+        if not target or target.startswith("/") or _SCHEME_RE.match(target):
             continue
         name = posixpath.normpath(posixpath.join(folder, target) if folder != "." else target)
         if not name.startswith("../") and name != "..":

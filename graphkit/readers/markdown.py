@@ -403,7 +403,8 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
     body: list[tuple[bool, str]] = []  # (is code, line); prose with generator syntax expanded
     references: dict[str, str] = {}
     containers: dict[int, int] = {}   # body index of a container's title → its content column
-    in_code = False
+    in_code = False       # inside a ``` or ~~~ fence
+    tag_code = False      # inside a {% highlight %} or {% codeblock %} block
     comments = (_MDX_COMMENTS if mdx else _COMMENTS) if source else ()
     closing = ""          # the end of the comment a line before opened
     esm = False           # inside an MDX import/export paragraph
@@ -414,13 +415,13 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
             if end < 0:
                 continue
             raw, closing = raw[end + len(closing):], ""
-        elif _FENCE_RE.match(raw):
+        elif not tag_code and _FENCE_RE.match(raw):
             in_code = not in_code
             continue
-        elif source and "{%" in raw and (tag := _TAG_FENCE_RE.match(raw)):
-            in_code = tag.group(1) is not None
+        elif source and not in_code and "{%" in raw and (tag := _TAG_FENCE_RE.match(raw)):
+            tag_code = tag.group(1) is not None     # (a fence's lines are its code)
             continue
-        if in_code:
+        if in_code or tag_code:
             body.append((True, raw))
             continue
         if mdx and source and (esm or (blank and _ESM_RE.match(raw))):

@@ -100,8 +100,9 @@ def csv_row(row: dict) -> dict | str:
     title, text = title_and_text(str(row.get("title") or ""),
                                  str(row.get("body") or "").replace("\\n", "\n"))
     tags = list(dict.fromkeys(m.group(1) for m in _INLINE_TAG_RE.finditer(text)))
+    slug = str(row.get("slug") or "").strip()
     return {**row, "title": title, "body": text, "tags": tags,
-            "path": f"/{row['blog'].strip()}/{str(row.get('slug') or '').strip()}"}
+            "path": f"/{row['blog'].strip()}/{slug}" if slug else ""}
 
 
 def read_writefreely(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
