@@ -1367,10 +1367,13 @@ def _gitbook_settings(root: object, title: object, hostname: object
     sitemap plugin's ``hostname``: where the pages it lists are served) and title."""
     out = [("generator", "gitbook"), ("input", _inner_folder(root) or ""),
            ("output", "_book")]
-    if isinstance(hostname, str) and re.match(r"(?i)^https?://[^/\s]+", hostname.strip()):
-        origin, _, path = hostname.strip().partition("://")[2].partition("/")
-        scheme = hostname.strip().partition("://")[0]
-        out += _absolute_url(f"{scheme}://{origin}", path) + _base_path(path)
+    try:
+        parts = urlsplit(hostname.strip()) if isinstance(hostname, str) else None
+    except ValueError:          # (an address urlsplit refuses: "http://[::")
+        parts = None
+    if parts and parts.scheme.lower() in ("http", "https") and parts.netloc:
+        origin = f"{parts.scheme}://{parts.netloc}"
+        out += _absolute_url(origin, parts.path) + _base_path(parts.path)
     return tuple(out + _site_title(title))
 
 

@@ -223,16 +223,23 @@ def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
 
 def _object_lines(text: str, *, depth: int) -> list[int]:
     """1-based lines of the objects that open at nesting ``depth`` (strings skipped)."""
-    found, level = [], 0
+    return object_lines_at(text, (depth,))[depth]
+
+
+def object_lines_at(text: str, depths: tuple[int, ...]) -> dict[int, list[int]]:
+    """``{depth: 1-based lines of the objects that open at that nesting}`` for each of
+    ``depths``, in one pass over the text (strings skipped)."""
+    found: dict[int, list[int]] = {d: [] for d in depths}
+    level = 0
     for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
         ch = m.group()
         if ch in "[{":
-            if ch == "{" and level == depth:
-                found.append(m.start())
+            if ch == "{" and level in found:
+                found[level].append(m.start())
             level += 1
         elif ch in "]}":
             level -= 1
-    return line_numbers(text, found)
+    return {d: line_numbers(text, starts) for d, starts in found.items()}
 
 
 def json_depth(line: str) -> int:
@@ -337,10 +344,6 @@ def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                 post = _row_post(row, path, start) if post is None else f"row: {post}"
             if posts_table and not isinstance(post, str):
                 post = replace(post, aliases=post.aliases + substack.row_aliases(row))
-            if writefreely_table and not isinstance(post, str) and str(row["id"]).strip():
-                # (a WriteFreely post also answers at /ID)
-                post = replace(post, aliases=tuple(sorted({*post.aliases,
-                                                           str(row["id"]).strip().casefold()})))
             if isinstance(post, str):
                 frags.append(Fragment(path=path, line=start, end_line=n, reason=post,
                                       text=preview(" ".join(str(v) for v in row.values()))))

@@ -88,13 +88,19 @@ def _row(post: dict, *, blog_url: str, alias: str) -> dict:
     tags = post.get("tags") if isinstance(post.get("tags"), list) else []
     return {"title": title, "body": text, "created": post.get("created"), "tags": tags,
             "slug": slug, "url": (blog_url + slug) if blog_url and slug else "",
-            "path": f"/{alias}/{slug}" if alias and slug else ""}
+            "path": f"/{alias}/{slug}" if alias and slug else "",
+            "permalink": _id_path(post.get("id"))}
+
+
+def _id_path(post_id: object) -> str:
+    """``/ID``: where WriteFreely also serves a post, by its id (its address as a draft)."""
+    return f"/{str(post_id).strip()}" if post_id is not None and str(post_id).strip() else ""
 
 
 def csv_row(row: dict) -> dict | str:
     """A row of the CSV export as the table reader reads it, or why it is no post: its
     text's ``\\n`` made line breaks again, the title as shown, the ``#tags`` of its text
-    (WriteFreely's tags)."""
+    (WriteFreely's tags), ``/blog/slug`` and ``/ID`` as the paths it answers at."""
     if not str(row.get("blog") or "").strip():
         return DRAFT
     title, text = title_and_text(str(row.get("title") or ""),
@@ -102,7 +108,8 @@ def csv_row(row: dict) -> dict | str:
     tags = list(dict.fromkeys(m.group(1) for m in _INLINE_TAG_RE.finditer(text)))
     slug = str(row.get("slug") or "").strip()
     return {**row, "title": title, "body": text, "tags": tags,
-            "path": f"/{row['blog'].strip()}/{slug}" if slug else ""}
+            "path": f"/{row['blog'].strip()}/{slug}" if slug else "",
+            "permalink": _id_path(row.get("id"))}
 
 
 def read_writefreely(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
@@ -124,7 +131,7 @@ def read_writefreely(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         The drafts (the export's own ``posts``), each with its line; a blog or post that
         is not an object; the whole file when it is not such an export.
     """
-    from .table import _object_lines, _row_post
+    from .table import _row_post, object_lines_at
 
     try:
         doc = loads_json(text)
@@ -137,7 +144,8 @@ def read_writefreely(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                              text=preview(text))]
     rows = [(blog, post) for blog in blogs if isinstance(blog, dict)
             for post in (blog.get("posts") or []) if isinstance(post, dict)]
-    starts = _object_lines(text, depth=4)
+    at = object_lines_at(text, (2, 4))     # (the blogs' posts; the blogs and drafts)
+    starts = at[4]
     lines = starts if len(starts) == len(rows) else [1] * len(rows)
     posts, frags = [], []
     for (blog, post), n in zip(rows, lines):
@@ -148,12 +156,11 @@ def read_writefreely(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         if isinstance(found, str):
             frags.append(Fragment(path=path, line=n, end_line=n, reason=found,
                                   text=preview(str(post.get("title") or post.get("body")))))
-        else:   # (a post also answers at /ID, the address it had as a draft)
+        else:   # (one object per post: named by its id, whatever its line)
             pid = str(post.get("id") or "").strip()
-            posts.append(replace(found, key=f"post:{WRITEFREELY}:{path}#{pid or len(posts)}",
-                                 aliases=tuple(sorted({*found.aliases, pid.casefold()} - {""}))))
+            posts.append(replace(found, key=f"post:{WRITEFREELY}:{path}#{pid or len(posts)}"))
     drafts = doc.get("posts") if isinstance(doc.get("posts"), list) else []
-    tops = _object_lines(text, depth=2)[sum(isinstance(b, dict) for b in blogs):]
+    tops = at[2][sum(isinstance(b, dict) for b in blogs):]
     for i, post in enumerate(drafts):
         n = tops[i] if len(tops) == len(drafts) else 1
         title = title_and_text(str(post.get("title") or ""), str(post.get("body") or ""))[0] \
