@@ -18,6 +18,10 @@ ONE_POST_FILE_FORMATS = frozenset({"front-matter", "markdown", "metadata-header"
 # canonical link, an item of a feed or an export by its link): two such sightings at two
 # addresses of one site are two posts, whatever their titles
 OWN_ADDRESS_FORMATS = frozenset({"html", "feed", "json-feed", "wordpress-wxr", "ghost-json"})
+# names of a post by a platform's number for it, one post across the whole platform
+# (Tumblr's, Medium's and Substack's post numbers, a WeChat article's): two sightings
+# that give one are one post
+PLATFORM_ID_PREFIXES = ("tumblr/", "medium/", "substack/", "weixin/")
 
 def _date_rank(date: str | None) -> int:
     if not date:
@@ -124,7 +128,9 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     """Merge sightings of the same post.
 
     Two sightings are the same post when they share an archive id (kexue.fm and
-    spaces.ac.cn URLs give the id), a canonical address (:func:`graphkit.sites.normalize_url`:
+    spaces.ac.cn URLs give the id), a platform's number for the post
+    (:data:`PLATFORM_ID_PREFIXES`: a Tumblr backup's page and its API object), a
+    canonical address (:func:`graphkit.sites.normalize_url`:
     scheme, ``www.``, trailing slash and ``.html`` do not matter; an address given to more
     than ``MAX_TITLES_PER_ADDRESS`` different titles is a home page and merges nothing) or,
     failing those, a normalised title (:func:`graphkit.text.normalize_title`). Untitled
@@ -169,6 +175,10 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     for t, u in zip(titles, addresses):
         if u:
             url_titles.setdefault(u, set()).add(t)
+    numbers = [[a for a in p.aliases if a.startswith(PLATFORM_ID_PREFIXES)] for p in sightings]
+    for t, names in zip(titles, numbers):
+        for a in names:
+            url_titles.setdefault("id:" + a, set()).add(t)
     # A title that pages or items of one site give at two addresses of their own names two.
     title_pages: dict[tuple[str, str], set[str]] = {}
     for p, t, u in zip(sightings, titles, addresses):
@@ -190,6 +200,8 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
             keys.append(f"url:{u}")
             if (titles[i], u) in page_of:      # a comment page of the post: the post
                 keys.append(f"url:{page_of[titles[i], u]}")
+        keys += [f"url:id:{a}" for a in numbers[i]
+                 if len(url_titles["id:" + a]) <= MAX_TITLES_PER_ADDRESS]
         if p.title and titles[i] not in shared:
             keys.append("t:" + titles[i])
         same.union(*keys)

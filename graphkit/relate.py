@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from .keywords import TermMatrix
 from .readers.frontmatter import url_aliases
 from .sites import (KEXUE_HOST, medium_post_id, notion_page_id, outbound_target, site_ref_target,
-                    substack_address, substack_post_id, url_host, weixin_article_id)
+                    substack_address, substack_post_id, tumblr_post_alias, url_host,
+                    weixin_article_id)
 from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
@@ -265,6 +266,8 @@ class TitleIndex:
         self._cache: dict[str, str | None] = {}
         # pages of a Notion export: links name them by their id (see resolve_url)
         self.notion = any(a.startswith("notion/") for a in self.by_alias)
+        # posts of Tumblr: links name them by number (see resolve_url)
+        self.tumblr = any(a.startswith("tumblr/") for a in self.by_alias)
 
     def is_exact(self, cited: str, key: str) -> bool:
         """True when ``cited`` is the title of post ``key`` itself (normalised)."""
@@ -304,7 +307,9 @@ class TitleIndex:
         URLs only when their host is the site's own (a host of the posts' addresses);
         relative links (``../slug/``, ``/2017/06/21/slug.html``) by URL path, relative
         path or slug (:attr:`Post.aliases`); Notion's addresses and exported file names
-        by the page id they end with (:func:`graphkit.sites.notion_page_id`); Substack's
+        by the page id they end with (:func:`graphkit.sites.notion_page_id`); Tumblr's
+        addresses, short links and ``/post/ID`` paths by the post's number
+        (:func:`graphkit.sites.tumblr_post_alias`); Substack's
         addresses by a post's number (:func:`graphkit.sites.substack_post_id`), and its
         app's share links as the publication's own addresses
         (:func:`graphkit.sites.substack_address`); WeChat articles' long addresses by
@@ -342,6 +347,10 @@ class TitleIndex:
             notion = self.by_alias.get(f"notion/{notion_page_id(u)}", ())
             if len(notion) == 1:
                 return next(iter(notion))
+        if self.tumblr:             # Tumblr: a post's number, on any host or none
+            tumblr = self.by_alias.get(tumblr_post_alias(u, any_host=True) or "", ())
+            if len(tumblr) == 1:
+                return next(iter(tumblr))
         wp = re.search(r"[?&](?:p|page_id)=(\d+)", u)
         if target is not None:
             path = target

@@ -315,6 +315,65 @@ def medium_post_id(url: str) -> str | None:
     return m.group(1) if m else None
 
 
+# a Tumblr post's addresses by its number: NAME.tumblr.com/post/ID[/slug], a blog's own
+# domain's /post/ID[/slug], and tumblr.com/NAME/ID[/slug] (with blog/view/ before NAME)
+_TUMBLR_POST_RE = re.compile(r"^/post/(\d+)(?:/|$)")
+_TUMBLR_APP_RE = re.compile(r"^/(?:blog/view/)?(?!(?:tagged|search|explore|dashboard)/)"
+                            r"[a-z0-9][a-z0-9-]*/(\d+)(?:/|$)", re.I)
+_TUMBLR_SHORT_RE = re.compile(r"^/([A-Za-z0-9_-]+)/?$")
+# a number so long names a Tumblr post on a domain that is not Tumblr's own (the
+# smallest numbers are of 2007; a site of another kind numbering its posts from 1 is
+# not confused with it)
+MIN_TUMBLR_ID_DIGITS = 6
+
+
+def tumblr_post_alias(url: str, *, any_host: bool = False) -> str | None:
+    """The name a Tumblr address gives its post: ``tumblr/ID``, or ``tumblr/short/CODE``
+    for a short link; else None.
+
+    Tumblr numbers every post, across all blogs, and serves it at
+    ``https://NAME.tumblr.com/post/ID/slug`` (the slug optional), at
+    ``https://www.tumblr.com/NAME/ID/slug`` (its dashboard's address) and by a short link
+    ``https://tmblr.co/CODE`` that its API gives as ``short_url``. A blog on a domain of
+    its own keeps ``/post/ID/slug``: with ``any_host``, such a path on any host (or none:
+    ``/post/ID``) names the post, when its number has at least
+    :data:`MIN_TUMBLR_ID_DIGITS` digits.
+
+    >>> tumblr_post_alias("https://xiaolin.tumblr.com/post/645400000000000004/rope")
+    'tumblr/645400000000000004'
+    >>> tumblr_post_alias("https://www.tumblr.com/xiaolin/645400000000000004")
+    'tumblr/645400000000000004'
+    >>> tumblr_post_alias("https://tmblr.co/ZcY7Xw2Ab3")
+    'tumblr/short/ZcY7Xw2Ab3'
+    >>> tumblr_post_alias("/post/645400000000000004/rope"), tumblr_post_alias(
+    ...     "/post/645400000000000004/rope", any_host=True)
+    (None, 'tumblr/645400000000000004')
+
+    References
+    ----------
+    .. [1] Tumblr API v2, "Posts" (``id``, ``post_url``, ``short_url``),
+       https://www.tumblr.com/docs/en/api/v2
+    """
+    short = _on_platform(url, "tmblr.co")
+    if short is not None:
+        m = _TUMBLR_SHORT_RE.match(short[1].path)
+        return f"tumblr/short/{m.group(1)}" if m else None
+    found = _on_platform(url, "tumblr.com")
+    if found is not None:
+        host, parts = found
+        pattern = _TUMBLR_APP_RE if host in ("tumblr.com", "www.tumblr.com") else _TUMBLR_POST_RE
+        m = pattern.match(parts.path)
+        return f"tumblr/{m.group(1)}" if m else None
+    if not any_host or "/post/" not in url:
+        return None
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return None
+    m = _TUMBLR_POST_RE.match(path)
+    return f"tumblr/{m.group(1)}" if m and len(m.group(1)) >= MIN_TUMBLR_ID_DIGITS else None
+
+
 def _on_platform(url: str, domain: str):
     """``(host, urlsplit parts)`` of an address on ``domain`` or one of its sub-domains,
     else None; most addresses are passed over without being parsed."""

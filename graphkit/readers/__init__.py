@@ -27,7 +27,7 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
-               joplin, kirby, notion, org, rest, roam, siyuan, substack, table,
+               joplin, kirby, notion, org, rest, roam, siyuan, substack, table, tumblr,
                tiddlywiki, yuque, evernote, franklin, writefreely, books)
 
 _DEFAULTS = BuildOptions()
@@ -361,6 +361,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return yuque.YUQUE, *yuque.read_yuque_doc(text, path)
     if writefreely.detect(text, path):
         return writefreely.WRITEFREELY, *writefreely.read_writefreely(text, path)
+    if tumblr.detect_json(text, path):
+        return tumblr.TUMBLR_JSON, *tumblr.read_api_json(text, path)
     if tab == "json":  # after Ghost's and JSON Feed's own JSON
         rows = table.read_json(text, path)
         if rows is not None:
@@ -374,6 +376,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
             return frontmatter.JBAKE, *frontmatter.read_jbake(split_lines(text), path)
         if tiddlywiki.detect_html(text):       # a whole wiki saved as one file
             return tiddlywiki.TIDDLYWIKI, *tiddlywiki.read_store_html(text, path)
+        if tumblr.detect_backup_page(text):
+            return tumblr.TUMBLR_BACKUP, *tumblr.read_backup_page(text, path)
         return html.HTML_FORMAT, *html.read_html(text, path)
     if README_RE.match(PurePosixPath(path).name):
         head = split_lines(text[:4096])

@@ -20,7 +20,7 @@ from ..dates import parse_date
 from ..model import Fragment, Post, Source
 from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, LABEL_PREFIX, canonical_from_lead,
                      canonical_from_meta, expand_site_links, file_slug, medium_post_id,
-                     path_aliases, slugify, zettel_id)
+                     path_aliases, slugify, tumblr_post_alias, zettel_id)
 from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
 from .franklin import FRANKLIN, USING_RE, franklin_body, julia_block
@@ -56,7 +56,8 @@ def detect_json(lines: list[str], path: str) -> bool:
 
 def url_aliases(value: str) -> set[str]:
     """Normalised names under which a post can be linked: path without extension, slug
-    (and ``medium/ID`` for a Medium address, whichever of its forms). Percent-encoding
+    (and ``medium/ID`` for a Medium address, whichever of its forms; ``tumblr/ID`` for a
+    Tumblr address, :func:`graphkit.sites.tumblr_post_alias`). Percent-encoding
     is decoded (WordPress writes a Chinese slug as ``%e6%97%8b…`` in its own addresses,
     an author pastes it as ``旋转…``), as links are when they are resolved. A PHP front
     controller's ``index.php/`` before the path is dropped."""
@@ -66,6 +67,9 @@ def url_aliases(value: str) -> set[str]:
     medium = medium_post_id(v)
     if medium:
         return {f"medium/{medium}"} | url_aliases(re.sub(r"(?i)^[a-z]+://", "", v).partition("/")[2])
+    tumblr = tumblr_post_alias(v)
+    if tumblr:
+        return {tumblr} | url_aliases(re.sub(r"(?i)^[a-z]+://[^/]*", "", v))
     v = re.sub(r"^[a-z]+://[^/]+", "", v, flags=re.I)   # drop scheme and host
     v = unquote(v.split("#", 1)[0].split("?", 1)[0]).strip("/")
     # a PHP blog's front controller: ``/index.php/archives/3/`` is ``/archives/3/`` once
