@@ -18,6 +18,9 @@ ONE_POST_FILE_FORMATS = frozenset({"front-matter", "markdown", "metadata-header"
 # canonical link, an item of a feed or an export by its link): two such sightings at two
 # addresses of one site are two posts, whatever their titles
 OWN_ADDRESS_FORMATS = frozenset({"html", "feed", "json-feed", "wordpress-wxr", "ghost-json"})
+# saved pages: a page that names no address of its own is known by its title and text
+SAVED_PAGE_FORMATS = frozenset({"html", "mhtml", "webarchive"})
+TEXT_HEAD_CHARS = 200     # the start of a text that tells two posts apart
 # names of a post by a platform's number for it, one post across the whole platform
 # (Tumblr's, Medium's and Substack's post numbers, a WeChat article's): two sightings
 # that give one are one post
@@ -140,7 +143,10 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     (:data:`OWN_ADDRESS_FORMATS`) at two addresses of one host give (an address under
     another's path, such as WordPress's ``/a/comment-page-2/``, is a page of that post):
     such a title names no post alone, and each post keeps a node of its own (see
-    :func:`post_key`). The same title on two hosts is one post cross-posted.
+    :func:`post_key`). The same title on two hosts is one post cross-posted. Nor are
+    saved pages that name no address merged by a title they give over different texts
+    (the first :data:`TEXT_HEAD_CHARS` characters): a theme that titles every page by
+    the site's name gives each post that title.
 
     Parameters
     ----------
@@ -168,6 +174,16 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
         if f is not None:
             title_files.setdefault(t, set()).add(f)
     shared = {t for t, files in title_files.items() if len(files) > 1}
+    # A title that saved pages naming no address give over different texts is the
+    # site's (a theme that titles every page by the blog's name), not one post's.
+    heads: dict[int, str] = {}
+    title_texts: dict[str, set[str]] = {}
+    for i, (p, t) in enumerate(zip(sightings, titles)):
+        if p.title and not p.url and p.sources and p.sources[0].format in SAVED_PAGE_FORMATS:
+            heads[i] = " ".join(p.text.split())[:TEXT_HEAD_CHARS]
+            title_texts.setdefault(t, set()).add(heads[i])
+    by_text = {t for t, texts in title_texts.items() if len(texts) > 1}
+    shared |= by_text
     shared |= {t for t, ids in title_ids.items() if len(ids) > 1}
     # An address given to posts of many titles is a home page, not a post's own.
     url_titles: dict[str, set[str]] = {}
@@ -204,6 +220,8 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
                  if len(url_titles["id:" + a]) <= MAX_TITLES_PER_ADDRESS]
         if p.title and titles[i] not in shared:
             keys.append("t:" + titles[i])
+        elif titles[i] in by_text and i in heads:     # (a page saved twice: one post)
+            keys.append(f"tt:{titles[i]}\0{heads[i]}")
         same.union(*keys)
     groups: dict[str, list[Post]] = {}
     for i, p in enumerate(sightings):

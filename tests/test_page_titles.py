@@ -19,11 +19,27 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def test_each_saved_page_is_its_own_post_under_its_own_title():
     r = read_paths([FIXTURES / "page-titles"])
     pages = sorted((FIXTURES / "page-titles").glob("*.html"))
-    assert len(r.posts) == len(pages) == 5        # before: three pages merged as 小林的笔记
+    assert len(r.posts) == len(pages) == 7        # before: three pages merged as 小林的笔记
     for p in r.posts:
         said = re.search(r"应读出标题“([^”]+)”", p.text).group(1)   # each page says it
         assert p.title == said, p.sources[0].path
     assert all("小林的笔记" not in p.title for p in r.posts)
+
+
+def _site_named_page(text: str) -> str:
+    return ("<html><head><title>小林的笔记</title></head><body><h1>小林的笔记</h1>"
+            f"<article><p>{text}</p></article></body></html>")
+
+
+def test_pages_titled_only_by_the_sites_name_stay_apart_unless_their_text_is_one(tmp_path):
+    texts = ["谱范数不超过 Frobenius 范数。", "截断奇异值分解给出最优的低秩近似。", "随机矩阵的半圆律。"]
+    for i, text in enumerate(texts):
+        (tmp_path / f"p{i}.html").write_text(_site_named_page(text), encoding="utf-8")
+    (tmp_path / "p0-again.html").write_text(_site_named_page(texts[0]), encoding="utf-8")
+    posts = read_paths([tmp_path]).posts
+    assert sorted(p.text for p in posts) == sorted(texts)   # before: one post of four pages
+    again, = [p for p in posts if p.text == texts[0]]
+    assert len(again.sources) == 2                          # the same page saved twice: one
 
 
 def test_a_title_without_any_site_name_is_kept_whole(tmp_path):

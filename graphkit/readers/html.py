@@ -517,8 +517,12 @@ def _page_title(tree, body, *, address: str | None = None) -> str:
     separator (``注意力的几何 | 小林的笔记``) or being one of its parts after the first
     (``注意力的几何 - 小林的笔记 - 博客园``), or by linking to an address above the page's
     own ``address`` (``https://host/name/`` from ``https://host/name/p/1.html``: the
-    blog's home on a platform that hosts many). Only the first :data:`MAX_HEADINGS`
-    ``<h1>`` are weighed, so that thousands of nested headings cost linear time.
+    blog's home on a platform that hosts many). When the site's name is the page's whole
+    ``<title>`` and the ``<h1>`` of its banner (a ``<header>`` in no ``<article>`` or
+    ``<main>``: tumblr-backup, minimal themes), the post's title is the heading its
+    ``<article>`` or ``<main>`` opens with (:func:`_opening_heading`). Only the first
+    :data:`MAX_HEADINGS` ``<h1>`` are weighed, so that thousands of nested headings cost
+    linear time.
 
     References
     ----------
@@ -557,6 +561,13 @@ def _page_title(tree, body, *, address: str | None = None) -> str:
             names.add(t)
         else:
             titles.append(t)
+    if titles and titles[0] == page and body.tag in ("article", "main"):
+        # the site's name as a page's whole <title> and its banner's <h1>: the post's
+        # title is the heading its element opens with (tumblr-backup, minimal themes)
+        banner = next(h for h, t in headings if t == titles[0])
+        opening = _opening_heading(body) if _in_banner(banner) else None
+        if opening and opening != page:
+            return opening
     if titles:
         return titles[0]
     for name in sorted(names, key=len, reverse=True):
@@ -564,6 +575,52 @@ def _page_title(tree, body, *, address: str | None = None) -> str:
     if page and page not in names:
         return page
     return headings[0][1] if headings else page
+
+
+# elements whose <header> is theirs, not the page's banner (HTML-AAM: a <header> is the
+# banner landmark unless inside one of them)
+_SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
+
+
+def _in_banner(node, *, levels: int = 64) -> bool:
+    """True when ``node`` lies in the page's banner: a ``<header>`` inside no sectioning
+    element (``<article>``, ``<main>``…), or an element of ``role="banner"``.
+
+    References
+    ----------
+    .. [1] W3C, HTML Accessibility API Mappings, ``header`` ("banner" when not scoped to
+       a sectioning element), https://www.w3.org/TR/html-aam-1.0/
+    """
+    banner, p = False, node.parent
+    for _ in range(levels):
+        if p is None:
+            return banner
+        if p.tag in _SECTIONING:
+            return False
+        if p.tag == "header" or (p.attributes.get("role") or "").strip() == "banner":
+            banner = True
+        p = p.parent
+    return False
+
+
+def _opening_heading(body, *, levels: int = 4) -> str | None:
+    """The text of the ``<h1>``–``<h3>`` that ``body`` opens with, else None: looked for
+    in its first element, in a ``<header>`` (the post's own: its title, date and tags)
+    and through wrappers that hold it (``<div>``, ``<section>``), ``levels`` deep;
+    anything else first (a paragraph, text) means the element opens with no heading."""
+    for child in body.iter():
+        if child.tag in ("h1", "h2", "h3"):
+            return _block_text(child) or None
+        if child.tag == "header":
+            inner = child.css_first("h1, h2, h3")
+            if inner is not None:
+                return _block_text(inner) or None
+            continue
+        if child.tag in ("div", "section") and levels > 1:
+            return _opening_heading(child, levels=levels - 1)
+        if _block_text(child):
+            return None
+    return None
 
 
 # the separators between the parts of a page's <title>: post, blog, platform
