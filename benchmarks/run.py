@@ -1278,6 +1278,42 @@ def _hostile() -> dict:
     t = time.perf_counter()
     read_writefreely(wf, "a.json")
     out["writefreely_export_of_20000_posts_s"] = round(time.perf_counter() - t, 2)
+    # Tumblr: the API's posts, 20,000 in one response; a tumblr-backup of 2,000 pages
+    # and its monthly pages; a page whose article opens behind 100,000 empty elements
+    from graphkit.readers.tumblr import read_api_json
+
+    api = json.dumps({"response": {"posts": [
+        {"id": 10 ** 11 + i, "blog_name": "a", "type": "text", "state": "published",
+         "post_url": f"https://a.tumblr.com/post/{10 ** 11 + i}/s", "timestamp": 1.6e9,
+         "title": f"标题{i}", "body": f'<p>见<a href="/post/{10 ** 11 + i - 1}">前文</a>。</p>'}
+        for i in range(20_000)]}})
+    t = time.perf_counter()
+    read_api_json(api, "posts.json")
+    out["tumblr_api_response_of_20000_posts_s"] = round(time.perf_counter() - t, 2)
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "posts").mkdir()
+        (Path(folder) / "archive").mkdir()
+        for i in range(2_000):
+            n = 10 ** 11 + i
+            article = (f"<article class=text id=p-{n}>\n<header>\n<p><time datetime="
+                       f"2021-03-05T02:00:00Z>x</time>\n<a class=llink href=../posts/{n}.html>"
+                       f"¶</a>\n</header>\n<h2>标题{i}</h2>\n<p>见<a href=https://a.tumblr.com"
+                       f"/post/{n - 1}>前文</a>。</p>\n<footer>3 notes</footer>\n</article>\n")
+            page = "<!DOCTYPE html>\n<title>博客</title>\n<header><h1>博客</h1></header>\n"
+            (Path(folder) / "posts" / f"{n}.html").write_text(page + article, encoding="utf-8")
+            if i % 20 == 0:
+                (Path(folder) / "archive" / f"m{i}.html").write_text(page + article * 20,
+                                                                    encoding="utf-8")
+        t = time.perf_counter()
+        read_paths([Path(folder)], workers=0)
+        out["tumblr_backup_of_2000_pages_and_100_months_s"] = round(time.perf_counter() - t, 2)
+    from graphkit.readers.html import read_html
+
+    t = time.perf_counter()
+    read_html("<html><head><title>博客</title></head><body><header><h1>博客</h1></header>"
+              "<article>" + "<span></span>" * 100_000 + "<h2>题</h2><p>正文。</p></article>"
+              "</body></html>", "p.html")
+    out["page_opening_behind_100000_empty_elements_s"] = round(time.perf_counter() - t, 2)
     from graphkit.readers.books import summary_pages
 
     toc = "".join(f"- [第{i}章](c{i}/README.md#a)\n" for i in range(100_000))
