@@ -81,6 +81,7 @@ _ERB_URL_RE = re.compile(r"""<%=[ \t]*+(?:relative_url|absolute_url|url_for)[ \t
                          r"""(["'])([^"'<>%\n]{0,500}+)\1[ \t]*+\)?[ \t]*+-?%>""")
 _ERB_LINK_RE = re.compile(r"""<%=[ \t]*+link_to[ \t]*+\(?[ \t]*+(["'])([^"'<>%\n]{0,500}+)\1"""
                           r"""[ \t]*+,[ \t]*+(["'])([^"'<>%\n]{0,500}+)\3[^%\n]{0,200}+%>""")
+_HUGO_RELREF_RE = re.compile(r"\{\{[<%]\s*relref\b")
 _HUGO_REF_RE = re.compile(r"""\{\{[<%]\s*(?:ref|relref)\s+(?:"([^"]*)"|'([^']*)'|([^\s>%]+))\s*[>%]\}\}""")
 _HEXO_LINK_RE = re.compile(r"""\{%\s*post_link\s+("[^"]*"|'[^']*'|[^\s%]+)(?:\s++([^%]*+))?%\}""")
 _HEXO_PATH_RE = re.compile(r"""\{%\s*post_path\s+("[^"]*"|'[^']*'|\S+)\s*%\}""")
@@ -170,6 +171,27 @@ def _myst_role(m: re.Match) -> str:
     return f"[{anchor}]({_ref(target)})"
 
 
+def _hugo_ref(m: re.Match) -> str:
+    """Hugo's ``ref``/``relref`` in Markdown: the target alone inside a link's target or
+    an autolink (``[text]({{< ref "x" >}})``, ``<{{< ref "x" >}}>``); standing alone in
+    the text, ``ref`` a link of its own (it writes the post's absolute address, which
+    Goldmark's linkify, on by default, makes a link) and ``relref`` its target as text
+    (a site path, which linkify leaves as it is).
+
+    References
+    ----------
+    .. [1] Hugo, "Configure markup" (``goldmark.extensions.linkify``, default true),
+       https://gohugo.io/configuration/markup/
+    """
+    target = m.group(1) or m.group(2) or m.group(3) or ""
+    before = m.string[max(0, m.start() - 64):m.start()]      # (linear)
+    if _IN_TARGET_RE.search(before) or before.endswith("<") or not target.strip():
+        return _ref(target)
+    if _HUGO_RELREF_RE.match(m.group(0)):
+        return target
+    return f"[{target}]({_ref(target)})"
+
+
 def expand_hugo_refs(text: str) -> str:
     """Hugo's ``{{< ref "x" >}}`` and ``{{< relref "x" >}}`` (``{{% %}}`` too) in any
     content format replaced by ``site-ref:x``.
@@ -202,7 +224,9 @@ def expand_site_links(line: str, *, label_first: bool = False) -> str:
         (``absolute_url``, ``url_for``) replaced by its address and ``<%= link_to "text",
         "/x/" %>`` by a Markdown link, Liquid ``post_url``/``link``,
         Hugo ``ref``/``relref`` and Hexo ``post_path`` replaced by ``site-ref:TARGET``
-        (inside the link they stand in), and Hexo ``post_link``, Obsidian wikilinks and
+        (inside the link they stand in; a Hugo ``ref`` standing alone in the text, whose
+        address Goldmark's linkify makes a link, by ``[TARGET](site-ref:TARGET)``), and
+        Hexo ``post_link``, Obsidian wikilinks and
         DEV's ``{% link user/slug %}`` and ``{% post URL %}`` standing alone (a card of
         the post) replaced by whole Markdown links ``[text](site-ref:TARGET)``; Logseq's
         ``[text]([[page]])`` by ``[text](site-ref:page)``, and its block reference
@@ -243,7 +267,8 @@ def expand_site_links(line: str, *, label_first: bool = False) -> str:
     line = _LIQUID_VAR_RE.sub("", line)
     line = _LIQUID_FILTER_RE.sub(lambda m: m.group(1), line)
     line = _LIQUID_TAG_RE.sub(_liquid_tag, line)
-    line = expand_hugo_refs(line)
+    if "{{" in line:
+        line = _HUGO_REF_RE.sub(_hugo_ref, line)
     line = _HEXO_PATH_RE.sub(lambda m: _ref(_unquote_arg(m.group(1))), line)
 
     def hexo_link(m: re.Match) -> str:

@@ -497,6 +497,24 @@ def test_template_tags_of_a_source_are_no_text_and_keep_the_links_they_make():
     assert "{% include note.html %}" in markdown_to_text(lines[:1])[0]
 
 
+def test_a_hugo_ref_standing_alone_is_the_link_linkify_makes_of_it(tmp_path):
+    """Standing alone, ``ref`` writes the post's absolute address, which Goldmark's
+    linkify makes a link; ``relref`` writes a site path, which stays text."""
+    lines = ['详见 {{< ref "posts/rope.md" >}} 这篇，以及 {{< relref "linear" >}}。'
+             '[甲]({{< ref "a.md" >}}#b)。']
+    text, links = markdown_to_text(lines, site_links=True, source=True)
+    assert text == "详见 posts/rope.md 这篇，以及 linear。甲。"   # before: site-ref:posts/…
+    assert [(link.url, link.anchor) for link in links] == [
+        ("site-ref:posts/rope.md", "posts/rope.md"), ("site-ref:a.md#b", "甲")]
+    _, links = markdown_to_text(['<{{< ref "c.md" >}}>'], site_links=True, source=True)
+    assert [link.url for link in links] == ["site-ref:c.md"]      # an autolink's target
+    for name, title, body in (("rope", "旋转", "正文。"), ("b", "乙", "见 {{< ref \"rope\" >}}。")):
+        _write(tmp_path / "content" / "posts", f"{name}.md",
+               f"---\ntitle: {title}\ndate: 2021-03-05\n---\n\n{body}\n")
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://b.example/"\n', encoding="utf-8")
+    assert _cites(read_paths([tmp_path]).posts) == [("乙", "旋转")]
+
+
 def test_jekyll_and_hexo_code_tags_are_code_blocks():
     lines = ["见下面的代码：", "", "{% highlight python linenos %}",
              "def f(x): return [softmax](x)", "{% endhighlight %}", "",
