@@ -85,6 +85,11 @@ def test_a_page_is_its_article_titled_by_its_h2_not_the_blogs_h1():
     assert "3 notes" in furniture.text
 
 
+def test_a_post_page_renamed_is_still_a_post_by_its_body_class():
+    _, posts, _ = read_text(_page(ROPE, title="旋转位置编码"), "saved/rope.html")
+    assert [p.title for p in posts] == ["旋转位置编码"]
+
+
 def test_an_untitled_post_is_named_by_its_text():
     _, (post,), _ = read_text(_page(ROPE, kind="photo", body="<p>一张图的说明。</p>"),
                               f"posts/{ROPE}/index.html")      # (--dirs: a folder a post)
@@ -92,8 +97,9 @@ def test_an_untitled_post_is_named_by_its_text():
 
 
 def test_months_the_index_and_liked_posts_are_set_aside():
-    two = _page(ROPE, title="甲") + _page("645400000000000005", title="乙")
-    for text, path, why in ((_page(ROPE, title="甲"), "archive/2021-03-p1.html", "repeats"),
+    month = _page(ROPE, title="甲").replace("<body class=post>", "<body class=archive>")
+    two = month + _page("645400000000000005", title="乙")
+    for text, path, why in ((month, "archive/2021-03-p1.html", "repeats"),
                             (two, "archive/2021-03-p2.html", "repeats"),
                             (_page(ROPE, title="甲", kind="liked-text"), f"posts/{ROPE}.html",
                              "liked")):
@@ -104,10 +110,17 @@ def test_months_the_index_and_liked_posts_are_set_aside():
 
 def test_api_posts_in_a_list_a_response_or_alone():
     one = _api(ROPE, title="旋转位置编码", body="<p>正文。</p>")
-    for doc in (one, [one], {"meta": {"status": 200}, "response": {"posts": [one]}}):
-        layout, posts, _ = read_text(json.dumps(doc, ensure_ascii=False), "p.json")
-        assert layout == "tumblr-json" and [p.title for p in posts] == ["旋转位置编码"]
+    two = _api("645400000000000005", title="外推", body="<p>b</p>")
+    for doc in (one, [one, two], {"posts": [one, two]},
+                {"meta": {"status": 200},
+                 "response": {"blog": {"name": "x"}, "posts": [one, two]}}):
+        text = json.dumps(doc, ensure_ascii=False, indent=1)
+        layout, posts, _ = read_text(text, "p.json")
+        assert layout == "tumblr-json" and [p.title for p in posts][:1] == ["旋转位置编码"]
         assert posts[0].date == "2021-03-05" and f"tumblr/{ROPE}" in posts[0].aliases
+        for p in posts:          # each named by the line its object opens
+            lines = text.splitlines()[p.sources[0].line - 1:]
+            assert lines[0].strip() == "{" and '"blog_name": "xiaolin"' in lines[1]
 
 
 def test_a_post_not_published_is_reported_with_its_line():

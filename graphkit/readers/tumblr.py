@@ -80,7 +80,9 @@ def detect_json(text: str, path: str) -> bool:
 
 
 def _own_page(path: str, number: str) -> bool:
-    """True when ``path`` is the post's own page: ``ID.html``, or ``ID/index.html``."""
+    """True when ``path`` is the post's own page: ``ID.html``, or ``ID/index.html``
+    (a page renamed is known by the class tumblr-backup gives a post's ``<body>``,
+    ``post``)."""
     p = PurePosixPath(path)
     return (p.stem == number and p.suffix.lower() in (".html", ".htm")) or (
         p.name.lower() in ("index.html", "index.htm") and p.parent.name == number)
@@ -122,7 +124,8 @@ def read_backup_page(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     found = [(m.group(1), a) for a in articles
              if (m := re.fullmatch(r"p-(\d+)", a.attributes.get("id") or ""))]
     nlines = text.count("\n") + 1
-    if len(found) != 1 or not _own_page(path, found[0][0]):
+    body_class = (tree.body.attributes.get("class") or "").split() if tree.body else []
+    if len(found) != 1 or not (_own_page(path, found[0][0]) or "post" in body_class):
         return [], [Fragment(path=path, line=1, end_line=nlines, reason=LISTED,
                              text=preview(tree.body.text(separator=" ") if tree.body else ""))]
     number, article = found[0]
@@ -165,18 +168,18 @@ def read_backup_page(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                     aliases=tuple(sorted(set(post.aliases) | aliases)))], frags
 
 
-def _api_posts(doc) -> list | None:
-    """The post objects of an API document: one post, a list of posts, or a response
-    (``{"response": {"posts": […]}}``, ``{"posts": […]}``); None for any other."""
+def _api_posts(doc) -> tuple[list, int] | None:
+    """The post objects of an API document and the nesting their objects open at: one
+    post (0), a list of posts (1), ``{"posts": […]}`` (2) or the API's response
+    (``{"response": {"posts": […]}}``, 3); None for any other document."""
+    depth = 0
     if isinstance(doc, dict) and isinstance(doc.get("response"), dict):
-        doc = doc["response"]
+        doc, depth = doc["response"], 1
     if isinstance(doc, dict) and isinstance(doc.get("posts"), list):
-        doc = doc["posts"]
+        return doc["posts"], depth + 2
     if isinstance(doc, dict):
-        doc = [doc]
-    if not isinstance(doc, list):
-        return None
-    return doc
+        return [doc], depth
+    return (doc, 1) if isinstance(doc, list) else None
 
 
 def post_content(post: dict) -> tuple[str, str]:
@@ -245,16 +248,18 @@ def read_api_json(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     from .table import _row_post, object_lines_at
 
     try:
-        items = _api_posts(loads_json(text))
+        found = _api_posts(loads_json(text))
     except (ValueError, RecursionError) as exc:
-        items, why = None, type(exc).__name__
+        found, why = None, type(exc).__name__
     else:
         why = "no post objects"
-    if items is None:
+    if found is None:
         return [], [Fragment(path=path, line=1, end_line=1,
                              reason=f"not posts of Tumblr's API ({why})", text=preview(text))]
-    at = object_lines_at(text, (0, 1, 2, 3))
-    lines = next((found for found in at.values() if len(found) == len(items)), [1] * len(items))
+    items, depth = found
+    lines = object_lines_at(text, (depth,))[depth]
+    if len(lines) != len(items):       # (an item that is not an object opens no line)
+        lines = [1] * len(items)
     posts, frags = [], []
     for item, n in zip(items, lines):
         if not isinstance(item, dict) or not item.get("post_url"):
