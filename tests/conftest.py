@@ -51,3 +51,15 @@ def write_posts(folder, files: dict[str, tuple[str, str]]) -> None:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"---\ntitle: {title}\n---\n\n{text}\n", encoding="utf-8")
+
+
+def read_cites(folder):
+    """``(ReadResult, {(citing title, cited title or work id)})`` of a folder's citations."""
+    from graphkit.options import BuildOptions
+    from graphkit.pipeline import relate
+    from graphkit.readers import read_paths
+
+    r = read_paths([folder])
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    return r, {(title[e.source], title.get(e.target, e.target)) for e in edges}

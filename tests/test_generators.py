@@ -14,7 +14,7 @@ import json
 import re
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, read_cites
 from hypothesis import given, strategies as st
 
 from graphkit.dates import parse_date
@@ -656,10 +656,7 @@ def test_hugos_permalinks_by_page_kind():
 
 
 def _cites(folder):
-    r = read_paths([folder])
-    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
-    title = {p.key: p.title for p in r.posts}
-    return sorted((title[e.source], title[e.target]) for e in edges)
+    return sorted(read_cites(folder)[1])
 
 
 def test_a_site_whose_addresses_are_not_its_files_paths(tmp_path):

@@ -6,12 +6,9 @@ from __future__ import annotations
 import json
 import shutil
 
-import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, read_cites
 
 from graphkit.merge import merge_posts
-from graphkit.options import BuildOptions
-from graphkit.pipeline import relate
 from graphkit.readers import read_paths, read_text
 from graphkit.readers.tumblr import post_content
 from graphkit.relate import TitleIndex
@@ -42,13 +39,6 @@ def _api(number: str, **fields) -> dict:
             "short_url": f"https://tmblr.co/Zq{number[-4:]}", "title": "", "body": ""}
     post.update(fields)
     return post
-
-
-def _cites(folder):
-    r = read_paths([folder])
-    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
-    title = {p.key: p.title for p in r.posts}
-    return r, {(title[e.source], title.get(e.target, e.target)) for e in edges}
 
 
 def test_tumblr_addresses_name_the_post_by_its_number():
@@ -176,14 +166,29 @@ def test_links_by_number_on_a_blogs_own_domain_and_by_site_path(tmp_path):
     assert [index.resolve_url(link.url) for link in links] == [rope, rope, None]
 
 
-@pytest.mark.parametrize("blog", ["tumblr", "tumblr-json"])
-def test_a_backup_made_with_dirs_reads_as_the_same_blog(blog, tmp_path):
+def _want():
+    return {tuple(c) for c in json.loads((ZOO / "tumblr" / "truth.json").read_text())["cites"]}
+
+
+def test_a_backup_made_with_dirs_reads_as_the_same_blog(tmp_path):
     """``--dirs``: each post's page is ``posts/ID/index.html``."""
-    root = tmp_path / blog
-    shutil.copytree(ZOO / blog, root)
+    root = tmp_path / "tumblr"
+    shutil.copytree(ZOO / "tumblr", root)
     for page in sorted((root / "posts").glob("*.html")):
         (root / "posts" / page.stem).mkdir()
         page.rename(root / "posts" / page.stem / "index.html")
-    r, cites = _cites(root)
-    want = {tuple(c) for c in json.loads((ZOO / blog / "truth.json").read_text())["cites"]}
-    assert len(r.posts) == 6 and cites == want
+    r, cites = read_cites(root)
+    assert len(r.posts) == 6 and cites == _want()
+
+
+def test_a_backup_made_with_json_is_one_post_per_page_and_object(tmp_path):
+    """``--json``: the pages and, in ``json/``, the API's objects of the same posts."""
+    root = tmp_path / "tumblr"
+    shutil.copytree(ZOO / "tumblr", root)
+    shutil.copytree(ZOO / "tumblr-json" / "json", root / "json")
+    r, cites = read_cites(root)
+    assert len(r.posts) == 6 and cites == _want()
+    assert all(sorted(s.path.split("/")[1] for s in p.sources) == ["json", "posts"]
+               for p in r.posts)
+    rope = next(p for p in r.posts if p.title == "旋转位置编码的直观理解")
+    assert rope.url.endswith("/post/645400000000000004/rope") and rope.slug == "rope"

@@ -7,10 +7,8 @@ import csv
 import io
 import json
 
-from conftest import FIXTURES
+from conftest import FIXTURES, read_cites
 
-from graphkit.options import BuildOptions
-from graphkit.pipeline import relate
 from graphkit.readers import read_paths, read_text
 from graphkit.readers.writefreely import title_and_text
 
@@ -27,13 +25,6 @@ def _export(posts, *, url="https://wf.example/xiaolin/", drafts=()):
     return json.dumps({"username": "xiaolin", "has_pass": True, "created":
                        "2020-01-01T00:00:00Z", "collections": [blog], "posts": list(drafts)},
                       ensure_ascii=False, indent=2)
-
-
-def _cites(folder):
-    r = read_paths([folder])
-    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
-    title = {p.key: p.title for p in r.posts}
-    return r, {(title[e.source], title.get(e.target, e.target)) for e in edges}
 
 
 def test_each_post_and_draft_is_named_by_the_line_its_object_opens():
@@ -84,7 +75,7 @@ def test_a_blog_without_url_is_found_by_the_host_its_posts_link(tmp_path):
         ("a", "甲文", "见[乙文](https://wf.example/xiaolin/b)。"),
         ("b", "乙文", "见[甲文](https://wf.example/xiaolin/a?x=1)。")], url=None),
         encoding="utf-8")
-    r, cites = _cites(tmp_path)
+    r, cites = read_cites(tmp_path)
     assert {p.url for p in r.posts} == {None}
     assert cites == {("甲文", "乙文"), ("乙文", "甲文")}
 
@@ -94,7 +85,7 @@ def test_a_single_user_blog_and_a_link_by_the_post_id(tmp_path):
         ("a", "甲文", "见[乙文](https://blog.example/b)。"),
         ("b", "乙文", "见[旧地址](https://blog.example/id00000000)。")],
         url="https://blog.example/"), encoding="utf-8")
-    r, cites = _cites(tmp_path)
+    r, cites = read_cites(tmp_path)
     assert sorted(p.url for p in r.posts) == ["https://blog.example/a", "https://blog.example/b"]
     assert cites == {("甲文", "乙文"), ("乙文", "甲文")}
 
