@@ -1307,8 +1307,12 @@ def _hostile() -> dict:
         t = time.perf_counter()
         read_paths([Path(folder)], workers=0)
         out["tumblr_backup_of_2000_pages_and_100_months_s"] = round(time.perf_counter() - t, 2)
+    from graphkit.readers import read_text
     from graphkit.readers.html import read_html
 
+    t = time.perf_counter()         # (every page is first asked whether tumblr-backup's)
+    read_text("<html><body>" + "<article " * 100_000 + "class=llink", "a.html")
+    out["html_100000_article_openers_never_closed_s"] = round(time.perf_counter() - t, 2)
     t = time.perf_counter()
     read_html("<html><head><title>博客</title></head><body><header><h1>博客</h1></header>"
               "<article>" + "<span></span>" * 100_000 + "<h2>题</h2><p>正文。</p></article>"

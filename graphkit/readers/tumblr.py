@@ -51,7 +51,8 @@ from ..text import loads_json, preview
 TUMBLR_JSON = "tumblr-json"
 TUMBLR_BACKUP = "tumblr-backup"
 # a page of tumblr-backup: the post's article, named by its number, and its ¶ link
-_ARTICLE_RE = re.compile(r"""<article\b[^>]*?\bid=["']?p-\d+""", re.I)
+# (inside one tag: a scan stops at the next <, so openers never closed cost linear time)
+_ARTICLE_RE = re.compile(r"""<article\b[^<>]*?\bid=["']?p-\d+""", re.I)
 _PERMALINK_RE = re.compile(r"""class=["']?llink\b""", re.I)
 # a post object of Tumblr's API (tumblr-backup sorts its keys: the body comes first)
 _POST_KEYS_RE = re.compile(r'"(post_url|blog_name)"\s*:\s*"')
