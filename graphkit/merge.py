@@ -191,10 +191,12 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     for t, u in zip(titles, addresses):
         if u:
             url_titles.setdefault(u, set()).add(t)
+    # A platform's number given to posts of many titles names none of them either.
     numbers = [[a for a in p.aliases if a.startswith(PLATFORM_ID_PREFIXES)] for p in sightings]
+    number_titles: dict[str, set[str]] = {}
     for t, names in zip(titles, numbers):
         for a in names:
-            url_titles.setdefault("id:" + a, set()).add(t)
+            number_titles.setdefault(a, set()).add(t)
     # A title that pages or items of one site give at two addresses of their own names two.
     title_pages: dict[tuple[str, str], set[str]] = {}
     for p, t, u in zip(sightings, titles, addresses):
@@ -216,8 +218,8 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
             keys.append(f"url:{u}")
             if (titles[i], u) in page_of:      # a comment page of the post: the post
                 keys.append(f"url:{page_of[titles[i], u]}")
-        keys += [f"url:id:{a}" for a in numbers[i]
-                 if len(url_titles["id:" + a]) <= MAX_TITLES_PER_ADDRESS]
+        keys += [f"number:{a}" for a in numbers[i]
+                 if len(number_titles[a]) <= MAX_TITLES_PER_ADDRESS]
         if p.title and titles[i] not in shared:
             keys.append("t:" + titles[i])
         elif titles[i] in by_text and i in heads:     # (a page saved twice: one post)

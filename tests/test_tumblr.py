@@ -96,6 +96,13 @@ def test_months_the_index_and_liked_posts_are_set_aside():
         layout, posts, frags = read_text(text, path)
         assert layout == "tumblr-backup" and posts == [], path
         assert any(why in f.reason for f in frags), path
+    index = ("<!DOCTYPE html>\n<title>小林的笔记</title>\n<body class=index>\n<header>\n"
+             "<h1>小林的笔记</h1>\n<p class=subtitle>注意力机制的读书笔记，记下读过的论文和推导。</p>"
+             "\n</header>\n<h3>2021</h3>\n<ul>\n<li><a href=archive/2021-03-p1.html>三月</a></li>"
+             "\n</ul>\n<p>Generated on 2021-04-02 09:30:00.</p>\n")
+    layout, posts, frags = read_text(index, "index.html")  # (few months: mostly not links)
+    assert layout == "tumblr-backup" and posts == []
+    assert any("lists posts" in f.reason for f in frags)
 
 
 def test_api_posts_in_a_list_a_response_or_alone():

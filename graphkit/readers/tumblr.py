@@ -54,6 +54,9 @@ TUMBLR_BACKUP = "tumblr-backup"
 # (inside one tag: a scan stops at the next <, so openers never closed cost linear time)
 _ARTICLE_RE = re.compile(r"""<article\b[^<>]*?\bid=["']?p-\d+""", re.I)
 _PERMALINK_RE = re.compile(r"""class=["']?llink\b""", re.I)
+# its index: <body class=index>, linking the monthly pages archive/YYYY-MM-pN.html
+_INDEX_RE = re.compile(r"""<body\s+class=["']?index\b""", re.I)
+_MONTH_LINK_RE = re.compile(r"""href=["']?archive/\d{4}-\d{2}\b""", re.I)
 # a post object of Tumblr's API (tumblr-backup sorts its keys: the body comes first)
 _POST_KEYS_RE = re.compile(r'"(post_url|blog_name)"\s*:\s*"')
 _OPENS_RE = re.compile(r"\s*[\[{]")
@@ -69,8 +72,10 @@ LIKED = "a post another blog wrote, which this blog liked (a --likes backup): no
 
 def detect_backup_page(text: str) -> bool:
     """True for a page tumblr-backup wrote: a post's ``<article id=p-ID>`` and its ``¶``
-    link (``class=llink``)."""
-    return _ARTICLE_RE.search(text) is not None and _PERMALINK_RE.search(text) is not None
+    link (``class=llink``), or the backup's index (``<body class=index>`` linking the
+    monthly pages ``archive/YYYY-MM-pN.html``)."""
+    return (_ARTICLE_RE.search(text) is not None and _PERMALINK_RE.search(text) is not None) \
+        or (_INDEX_RE.search(text) is not None and _MONTH_LINK_RE.search(text) is not None)
 
 
 def detect_json(text: str, path: str) -> bool:
