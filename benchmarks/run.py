@@ -959,6 +959,23 @@ def _hostile() -> dict:
     t = time.perf_counter()
     read_html(page, "h1.html")
     out["html_3000_nested_h1_s"] = round(time.perf_counter() - t, 3)
+    # tag soups read flat (graphkit.readers.dom): before, lexbor alone took 4 s for 64,000
+    # <div> never closed, and reading 64,000 <div><nav><a> took 64 s (both quadratic); a
+    # 36 kB page of formatting elements left open grew 1.6 million elements
+    para = "<p>x</p>"
+    for name, page in (
+            ("html_128000_nested_divs_s", "<html><body><article>" + "<div>" * 128000 + para
+             + "</div>" * 128000 + "</article></body></html>"),
+            ("html_128000_navs_in_nested_divs_s", "<html><body><article>" + para
+             + '<div><nav><a href="/a/">a</a></nav>' * 128000 + "</div>" * 128000
+             + "</article></body></html>"),
+            ("html_128000_unclosed_headings_and_links_s", "<html><body>" + 'x"><h2><a h' * 128000),
+            ("html_6400_formatting_left_open_64000_paragraphs_s", "<html><body><article><p>"
+             + "".join(f"<b id={i}>" for i in range(6400)) + "</p>" + para * 64000
+             + "</article></body></html>")):
+        t = time.perf_counter()
+        read_html(page, "soup.html")
+        out[name] = round(time.perf_counter() - t, 3)
     # notebooks: 50,000 cells (each cell's line found once, not by counting from the
     # start), one cell of 0.5 MB of links, and JSON nested 100,000 deep
     from graphkit.readers.notebook import read_notebook
@@ -1107,7 +1124,12 @@ def _hostile() -> dict:
     for name, text in (("nested_bullets", rst_fill("- a\n\n  - b\n\n")),
                        ("small_tables", rst_fill("+-+-+\n|a|b|\n+-+-+\n\n")),
                        ("prose_links", rst_fill("一个段落，含 `链接 <https://x.example/a>`_ 和 *强调*。\n\n")),
-                       ("wide_table", "+" + "-+" * 3000 + "\n" + ("|" + " |" * 3000 + "\n") * 20)):
+                       ("wide_table", "+" + "-+" * 3000 + "\n" + ("|" + " |" * 3000 + "\n") * 20),
+                       # transitions under one title (docutils' check of each against
+                       # its siblings is left out: 26.7 s before), and one-character
+                       # titles, each a warning docutils builds (the costliest left)
+                       ("transitions", rst_fill("想法\n==========\n\n.. post:: 2021-09\n")),
+                       ("one_char_titles", rst_fill("\n."))):
         t = time.perf_counter()
         read_rst(text, "hostile.rst")
         out[f"rst_{name}_s"] = round(time.perf_counter() - t, 2)

@@ -348,9 +348,9 @@ class _Site:
 
 def _links(html: str, base: str) -> list[tuple[str, str, str]]:
     """``(absolute url, rel, text)`` of every ``<a>`` and ``<link>`` of a page."""
-    from selectolax.lexbor import LexborHTMLParser
+    from .readers.dom import parse_html
 
-    tree = LexborHTMLParser(html)
+    tree, _ = parse_html(html)
     out = []
     for node in tree.css("a[href], link[href]"):
         href = (node.attributes.get("href") or "").strip()
@@ -490,8 +490,7 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
     trafilatura's extraction of the main text only when the page has no such element
     (it drops paragraphs dense with links, which are what the map is made of).
     """
-    from selectolax.lexbor import LexborHTMLParser
-
+    from .readers.dom import parse_html
     from .readers.frontmatter import url_aliases
     from .readers.html import content_element, drop_cards, post_element_text, post_entries
     from .readers.markdown import markdown_to_text
@@ -508,7 +507,7 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
 
     meta = trafilatura.extract_metadata(html, default_url=url)
     title = ((meta.title if meta is not None else "") or (entry or {}).get("title") or "").strip()
-    tree = LexborHTMLParser(html)
+    tree, _ = parse_html(html)
     for junk in tree.css("script, style, noscript, template, nav, footer, aside"):
         junk.decompose()
     node = tree.css_first("article") or tree.css_first("main") or content_element(tree)[0]

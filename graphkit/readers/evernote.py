@@ -78,9 +78,9 @@ def enml_html(content: str) -> tuple[str, int]:
     ...           '<en-crypt cipher="AES">QUJD</en-crypt></div></en-note>')
     ('<div>见<a href="site-ref:%E7%94%B2">甲 </a></div>', 1)
     """
-    from selectolax.lexbor import LexborHTMLParser
+    from .dom import parse_html
 
-    tree = LexborHTMLParser(content)
+    tree, _ = parse_html(content)
     root = tree.css_first("en-note") or tree.body
     if root is None:
         return "", 0

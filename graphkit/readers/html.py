@@ -29,6 +29,7 @@ from ..sites import archived_address, path_aliases, weixin_article_id
 from ..text import loads_json, preview, sentence_around
 from .frontmatter import url_aliases
 from .archive import archive_kind
+from .dom import parse_html
 from .kexue import SITE_URL, archive_link_id
 
 HTML_FORMAT = "html"
@@ -93,15 +94,17 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
         What lies outside the body (navigation, comments...), and a note when the page
         is truncated (no closing ``</html>``).
     """
-    from selectolax.lexbor import LexborHTMLParser as HTMLParser  # lazy: HTML inputs only
-
     nlines = text.count("\n") + 1
-    tree = HTMLParser(text)
+    tree, nesting = parse_html(text)
     ld_date = _json_ld_date(tree)
     for junk in tree.css("script, style, noscript, template"):
         junk.decompose()            # (no text: an app's shell is no post of its scripts)
     listed = _listed(tree)          # (before the cards and the furniture are removed)
     frags: list[Fragment] = []
+    if nesting is not None:   # (a tag soup: read flat, its text and links kept)
+        frags.append(Fragment(path=path, line=1, end_line=nlines,
+                              reason=f"HTML read flat, without its structure: {nesting}",
+                              text=preview(text[:200])))
     # a post's body alone (Substack's export, a CMS's content): no page around it
     body_only = _PAGE_TAG_RE.search(text) is None
     shell = not body_only and _scripts_shell(tree, text)   # (before the furniture goes)
@@ -132,10 +135,15 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     frags += drop_cards(cards, path=path, end_line=nlines)
     # title and id
     title, aid, url = "", None, None
-    for h in tree.css("h1, h2"):
-        a = h.css_first("a[href]")
-        if a is not None and archive_link_id(a.attributes.get("href") or "") is not None:
-            title, aid = _block_text(h), archive_link_id(a.attributes["href"] or "")
+    # (one pass over the headings' links: a search inside each heading is quadratic in
+    # headings nested in one another, as a tag soup of unclosed <h2><a> makes them)
+    for a in tree.css("h1 a[href], h2 a[href]"):
+        aid = archive_link_id(a.attributes.get("href") or "")
+        if aid is not None:
+            h = a.parent
+            while h is not None and h.tag not in ("h1", "h2"):
+                h = h.parent
+            title = _block_text(h) if h is not None else ""
             break
     name = entry.css_first(".p-name") if entry is not None else None
     if not title and name is not None:
@@ -1834,9 +1842,7 @@ def html_to_text(markup: str) -> tuple[str, list[Link]]:
     """Plain text (one paragraph a line) and links of an HTML fragment, such as the
     content of a feed entry or a WordPress post.
     """
-    from selectolax.lexbor import LexborHTMLParser as HTMLParser
-
-    tree = HTMLParser(f"<html><body>{markup}</body></html>")
+    tree, _ = parse_html(f"<html><body>{markup}</body></html>")
     if tree.body is None:
         return "", []
     for junk in tree.css("script, style, noscript, template"):

@@ -121,11 +121,10 @@ def read_backup_page(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     fragments : list of Fragment
         As :func:`graphkit.readers.html.read_html` gives them, or the page set aside.
     """
-    from selectolax.lexbor import LexborHTMLParser as HTMLParser
-
+    from .dom import parse_html
     from .html import _block_text, read_html
 
-    tree = HTMLParser(text)
+    tree, _ = parse_html(text)
     articles = tree.css("article[id]")
     found = [(m.group(1), a) for a in articles
              if (m := re.fullmatch(r"p-(\d+)", a.attributes.get("id") or ""))]
