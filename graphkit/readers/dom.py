@@ -232,6 +232,13 @@ def flattened(markup: str) -> str:
     block = None                         # the open block, and the open inline elements
     inline: list[str] = []
 
+    def close_inline(tag: str) -> None:      # (and those opened inside it)
+        while inline:
+            last = inline.pop()
+            out.append(f"</{last}>")
+            if last == tag:
+                break
+
     def close_block() -> None:
         nonlocal block
         out.extend(f"</{t}>" for t in reversed(inline))
@@ -254,11 +261,7 @@ def flattened(markup: str) -> str:
         tag = m.group(2).lower()
         if m.group(1):
             if tag in inline:
-                while inline:
-                    last = inline.pop()
-                    out.append(f"</{last}>")
-                    if last == tag:
-                        break
+                close_inline(tag)
             elif tag in _SPECIAL:
                 close_block()
             continue
@@ -276,11 +279,7 @@ def flattened(markup: str) -> str:
             out.append(m.group(0) if m.group(0).endswith(">") else m.group(0) + ">")
         elif tag in _KEPT_INLINE:
             if tag in inline:
-                while inline:
-                    last = inline.pop()
-                    out.append(f"</{last}>")
-                    if last == tag:
-                        break
+                close_inline(tag)
             out.append(m.group(0) if m.group(0).endswith(">") else m.group(0) + ">")
             inline.append(tag)
         elif tag in _SPECIAL and tag not in _IGNORED:

@@ -124,7 +124,9 @@ def read_backup_page(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     from .dom import parse_html
     from .html import _block_text, read_html
 
-    tree, _ = parse_html(text)
+    tree, nesting = parse_html(text)
+    if nesting is not None:     # a tag soup: read flat (its articles are no more), reported
+        return read_html(text, path)
     articles = tree.css("article[id]")
     found = [(m.group(1), a) for a in articles
              if (m := re.fullmatch(r"p-(\d+)", a.attributes.get("id") or ""))]
