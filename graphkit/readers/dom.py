@@ -183,10 +183,7 @@ def nesting_problem(markup: str, *, max_depth: int = MAX_DOM_DEPTH,
             if tag in _VOID or (foreign and m.group(3).rstrip().endswith("/")):
                 continue
             if tag in _RAW_TEXT and not foreign:
-                end = re.compile(rf"</{tag}[\s/>]", re.I).search(markup, pos)
-                if end is None:
-                    break
-                pos = end.end()
+                pos = _raw_text_end(markup, tag, pos)
                 continue
             if tag == "plaintext":
                 break
@@ -201,6 +198,13 @@ def nesting_problem(markup: str, *, max_depth: int = MAX_DOM_DEPTH,
                     f"copied into every later paragraph (from line "
                     f"{markup.count(chr(10), 0, m.start()) + 1})")
     return None
+
+
+def _raw_text_end(markup: str, tag: str, pos: int) -> int:
+    """Where the text of a raw-text element (``<script>``, ``<title>``…) opened before
+    ``pos`` ends: after its end tag, else at the end of the markup."""
+    end = re.compile(rf"</{tag}[\s/>]", re.I).search(markup, pos)
+    return len(markup) if end is None else end.end()
 
 
 def flattened(markup: str) -> str:
@@ -266,8 +270,7 @@ def flattened(markup: str) -> str:
                 close_block()
             continue
         if tag in _RAW_TEXT:
-            end = re.compile(rf"</{tag}[\s/>]", re.I).search(markup, pos)
-            stop = size if end is None else end.end()
+            stop = _raw_text_end(markup, tag, pos)
             if tag == "title":
                 out.append(markup[m.start():stop])
             pos = stop
@@ -355,13 +358,14 @@ class _Estimate:
                 return None
         return places[-1]
 
-    def close_formatting(self, tag: str) -> None:
-        """A formatting element's end, or its start inside one of its kind: the elements
-        above it close, unless a special one lies among them (which the parser moves
-        with what it holds, leaving them open)."""
-        place = self.place(tag)
-        if place is None or self.specials[-1] > self.specials[place + 1]:
-            return
+    def special_above(self, place: int) -> bool:
+        """Whether a special element lies above ``place``: the end of a formatting or
+        other ordinary element there leaves it open (the adoption agency algorithm moves
+        the block with what it holds; any other end tag is ignored)."""
+        return self.specials[-1] > self.specials[place + 1]
+
+    def close_to(self, place: int) -> None:
+        """Close the element at ``place`` and, implicitly, every one above it."""
         while len(self.stack) - 1 > place:
             self.pop(left_open=True)
         self.pop()
@@ -369,20 +373,13 @@ class _Estimate:
     def end_tag(self, tag: str) -> None:
         if tag == "form":        # removes the form alone: what it holds stays open
             return
-        if tag in _FORMATTING:
-            if self.place(tag) is not None:
-                self.close_formatting(tag)
-            elif self.dangling.get(tag):            # ends a copy the parser keeps
+        place = self.place(tag)
+        if place is None:
+            if self.dangling.get(tag):              # ends a copy the parser keeps
                 self.dangling[tag].pop()
                 self.n_dangling -= 1
-            return
-        place = self.place(tag)
-        if place is None or (tag not in _SPECIAL            # (a special element above
-                             and self.specials[-1] > self.specials[place + 1]):  # ends it)
-            return
-        while len(self.stack) - 1 > place:
-            self.pop(left_open=True)
-        self.pop()
+        elif tag in _SPECIAL or not self.special_above(place):
+            self.close_to(place)
 
     def in_foreign(self) -> bool:
         """Whether the last open element is SVG or MathML that holds no HTML."""
@@ -397,21 +394,20 @@ class _Estimate:
                 self.pop()
         if tag in _TABLE_PARTS and not self.where.get("table"):
             return False
-        if tag in _CLOSES_P and self.place("p") is not None:   # a block ends a paragraph
-            while self.stack[-1] != "p" or len(self.stack) - 1 != self.where["p"][-1]:
-                self.pop(left_open=True)
-            self.pop()
+        paragraph = self.place("p") if tag in _CLOSES_P else None
+        if paragraph is not None:                   # a block ends a paragraph
+            self.close_to(paragraph)
             return True
         group = _SIBLINGS.get(tag)
         if group is not None and self.stack and _SIBLINGS.get(self.stack[-1]) == group:
             self.pop()
         elif tag in ("a", "nobr"):                  # a link inside a link ends it
             place = self.place(tag)
-            if place is not None and self.specials[-1] > self.specials[place + 1]:
+            if place is not None and self.special_above(place):
                 self.attrs[place] = None            # (the blocks above it stay open)
                 self.where[tag].pop()
-            else:
-                self.close_formatting(tag)
+            elif place is not None:
+                self.close_to(place)
             if self.dangling.get(tag):              # ... and one kept open
                 self.n_dangling -= len(self.dangling.pop(tag))
         return True
