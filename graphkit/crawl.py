@@ -492,28 +492,33 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
     """
     from .readers.dom import parse_html
     from .readers.frontmatter import url_aliases
-    from .readers.html import content_element, drop_cards, post_element_text, post_entries
+    from .readers.html import (content_element, drop_cards, flat_reading, post_element_text,
+                               post_entries)
     from .readers.markdown import markdown_to_text
 
     reader = site_reader(url)
     if reader is not None:
-        posts, _ = reader.read(html, url)
+        posts, unread = reader.read(html, url)
         if not posts:
             return "no post text in the page", []
         p = posts[0]
         links = tuple(replace(link, url=urljoin(url, link.url)) for link in p.links)
-        return replace(p, links=links, sources=(Source(path=url, line=1, format=CRAWLED),)), []
+        return (replace(p, links=links, sources=(Source(path=url, line=1, format=CRAWLED),)),
+                [replace(f, path=url) for f in unread])
     import trafilatura
 
     meta = trafilatura.extract_metadata(html, default_url=url)
     title = ((meta.title if meta is not None else "") or (entry or {}).get("title") or "").strip()
-    tree, _ = parse_html(html)
+    tree, nesting = parse_html(html)
     for junk in tree.css("script, style, noscript, template, nav, footer, aside"):
         junk.decompose()
     node = tree.css_first("article") or tree.css_first("main") or content_element(tree)[0]
     unread: list[Fragment] = []
+    if nesting is not None:     # (a tag soup: read flat, its text and links kept)
+        unread.append(flat_reading(nesting, path=url, line=1, end_line=html.count("\n") + 1,
+                                   markup=html))
     if node is not None:     # as for a saved page: without cards, theme parts, furniture
-        unread = drop_cards(post_entries(tree, node)[1], path=url)
+        unread += drop_cards(post_entries(tree, node)[1], path=url)
         paragraphs, links, parts = post_element_text(node, path=url)
         unread += parts
         if paragraphs and title and paragraphs[0] == title:
@@ -524,10 +529,13 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
                                        include_comments=False, output_format="markdown") or ""
         text, links = markdown_to_text(markdown.splitlines())
     if not text and entry is not None:
-        from .readers.html import html_to_text
+        from .readers.html import read_html_content
 
         content = entry.get("content", [{}])[0].get("value") if entry.get("content") else ""
-        text, links = html_to_text(content or entry.get("summary", ""))
+        text, links, problem = read_html_content(content or entry.get("summary", ""))
+        if problem is not None:
+            unread.append(flat_reading(problem, path=url, line=1, content=True,
+                                       markup=content or entry.get("summary", "")))
     if not title and not text:
         return "no title or text found in the page", []
     links = [replace(link, url=urljoin(url, link.url)) for link in links]

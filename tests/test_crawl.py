@@ -180,6 +180,23 @@ def test_a_killed_crawl_resumes_with_nothing_lost(blog, tmp_path):
     assert report["fetch"]["from_cache"] >= len(first) - len(refetched)
 
 
+def test_a_crawled_tag_soup_is_read_flat_and_reported(blog, tmp_path):
+    b, base = blog
+    soup = b.post_html(9).replace("<article>", "<article>" + "<div>" * 700)
+    b.misbehave["/posts/9/"] = [("page", {"Content-Type": "text/html; charset=utf-8"},
+                                 soup.encode("utf-8"))]
+    r = crawl(base + "/", options=_options(tmp_path))
+    post = next(p for p in r.posts if p.url == f"{base}/posts/9/")
+    assert {link.url for link in post.links} >= {f"{base}/posts/10/", f"{base}/posts/11/"}
+    assert "这是第9篇测试文章的正文" in post.text
+    # the page's frame is kept: the comments' section is still no part of the post
+    assert f"{base}/posts/15/" not in {link.url for link in post.links}
+    assert "请问和那一篇有什么区别" not in post.text
+    (flat,) = [f for f in r.fragments if "read flat" in f.reason]
+    assert flat.path == f"{base}/posts/9/"
+    assert flat.reason.startswith("HTML read flat, without its structure: elements nested")
+
+
 def test_kexue_pages_are_read_by_the_site_reader(tmp_path, monkeypatch):
     """kexue.fm's own structure (archive page, title block, #PostContent), built from data/
     and served locally in place of kexue.fm."""
@@ -226,6 +243,10 @@ def test_kexue_pages_are_read_by_the_site_reader(tmp_path, monkeypatch):
     assert sorted(p.archive_id for p in r.posts) == list(range(9000, 9012))
     assert {p.title for p in r.posts} == {p.title for p in posts}
     assert all(p.readers == 1234 and "侧栏" not in p.text for p in r.posts)
+    # what the site reader leaves out of a page is reported at the page's address
+    sidebars = [f for f in r.fragments if "侧栏" in f.text]
+    assert sorted(f.path for f in sidebars) == sorted(
+        f"https://kexue.fm/archives/{9000 + i}" for i in range(12))
     assert any(s == "archive page: 12 posts" for s in r.discovery)
     from graphkit.relate import citation_edges
 

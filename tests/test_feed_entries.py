@@ -59,9 +59,9 @@ def test_any_feed_keeps_replies_and_drafts_out_and_dates_on_the_authors_clock():
 def test_text_outside_paragraphs_is_read_in_order_with_its_links():
     """WordPress' classic editor stores paragraphs as blank lines (``wpautop`` adds the
     ``<p>`` when the page is rendered); only a list or a quote has tags of its own."""
-    from graphkit.readers.html import html_to_text
+    from graphkit.readers.html import read_html_content
 
-    text, links = html_to_text(
+    text, links, _ = read_html_content(
         'First cites <a href="/a/">A</a>.\n\n<ul><li>a list item</li></ul>\n'
         'Second line<br>goes on with <a href="/b/">B</a>.\n\n'
         '<script>var x = "<a href=/c/>no</a>";</script><style>p{}</style>Last.')
@@ -70,16 +70,18 @@ def test_text_outside_paragraphs_is_read_in_order_with_its_links():
     assert [(x.url, x.sentence) for x in links] == [("/a/", "First cites A."),
                                                     ("/b/", "goes on with B.")]
     # no tag at all: still one paragraph per blank line (a footer stays its own paragraph)
-    text, links = html_to_text('Body cites <a href="/a/">A</a>.\n\nFooter: <a href="/f/">F</a>.')
+    text, links, _ = read_html_content(
+        'Body cites <a href="/a/">A</a>.\n\nFooter: <a href="/f/">F</a>.')
     assert text.split("\n") == ["Body cites A.", "Footer: F."]
     assert [x.sentence for x in links] == ["Body cites A.", "Footer: F."]
 
 
 def test_a_link_around_divs_is_a_link_and_its_text_is_read():
-    from graphkit.readers.html import html_to_text
+    from graphkit.readers.html import read_html_content
 
-    text, links = html_to_text('<p>Intro.</p><div class="card"><a href="/x/"><div>Title X'
-                               '</div><div>Excerpt of X</div></a></div><p>After.</p>')
+    text, links, _ = read_html_content('<p>Intro.</p><div class="card"><a href="/x/"><div>'
+                                       'Title X</div><div>Excerpt of X</div></a></div>'
+                                       '<p>After.</p>')
     assert text.split("\n") == ["Intro.", "Title X", "Excerpt of X", "After."]
     assert [x.url for x in links] == ["/x/"]
 

@@ -17,10 +17,11 @@ of tag soup make an HTML parser's work grow with the square of the page, and lex
 :func:`parse_html` first estimates, in one pass over the tags, how deep the elements
 nest and how many formatting elements are left open. A page within both limits is
 parsed as it is: none of the 521 HTML pages measured (the test fixtures, and the
-documentation installed on the build machine) comes near either. A page beyond either is read flat (:func:`flattened`): its text, paragraphs,
-headings, links and head elements in their order, none inside another, so that no
-parser can nest it whatever its markup; the caller reports that its structure was not
-read.
+documentation installed on the build machine) comes near either. A page beyond either
+is read flat (:func:`flattened`): its frame (sectioning elements and blocks named by an
+id or a class, 64 levels at most) around its text, paragraphs, headings, links and head
+elements in their order, none inside another, so that no parser can nest it whatever
+its markup; the caller reports that the rest of its structure was not read.
 
 References
 ----------
@@ -75,6 +76,12 @@ _NOT_REOPENING = _SPECIAL - {"applet", "marquee", "object", "area", "br", "embed
 # and these inline elements, all closed where the next block starts
 _KEPT_BLOCKS = frozenset("h1 h2 h3 h4 h5 h6 p li pre blockquote dt dd figcaption".split())
 _KEPT_INLINE = frozenset(("a", "time"))
+# ... and the page's frame: these sectioning elements, and any block named by an id or a
+# class, kept around what they hold (as deep as MAX_DOM_DEPTH // 8 of them), so that the
+# post's element, its navigation and its comments are still told apart
+_LANDMARKS = frozenset("article aside footer header main nav section".split())
+_CONTAINERS = _LANDMARKS | {"div"}
+_NAMED_RE = re.compile(r"""(?i)(?:^|\s)(id|class)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
 # a table's parts, which a parser ignores outside a table
 _TABLE_PARTS = frozenset("caption colgroup tbody thead tfoot tr td th".split())
 # SVG and MathML: inside them a tag may close itself ("<path/>"); their integration
@@ -105,7 +112,8 @@ def parse_html(markup: str, *, max_depth: int = MAX_DOM_DEPTH,
     Returns
     -------
     tree : selectolax.lexbor.LexborHTMLParser
-        The tree of ``markup``, or of :func:`flattened` markup.
+        The tree of ``markup``, or of :func:`flattened` markup (its frame as deep as
+        ``max_depth // 8`` levels).
     problem : str or None
         Why the page was read flat (:func:`nesting_problem`), None when it was not.
 
@@ -121,7 +129,8 @@ def parse_html(markup: str, *, max_depth: int = MAX_DOM_DEPTH,
     if markup.count("<") > max_depth:
         problem = nesting_problem(markup, max_depth=max_depth,
                                   max_open_formatting=max_open_formatting)
-    return LexborHTMLParser(flattened(markup) if problem else markup), problem
+    return (LexborHTMLParser(flattened(markup, max_frame=max_depth // 8) if problem else markup),
+            problem)
 
 
 def nesting_problem(markup: str, *, max_depth: int = MAX_DOM_DEPTH,
@@ -207,34 +216,50 @@ def _raw_text_end(markup: str, tag: str, pos: int) -> int:
     return len(markup) if end is None else end.end()
 
 
-def flattened(markup: str) -> str:
-    """``markup`` with no element inside another but a link or a time in a block.
+def flattened(markup: str, *, max_frame: int = MAX_DOM_DEPTH // 8) -> str:
+    """``markup`` with its frame kept and no other element inside another but a link or
+    a time in a block.
 
-    Headings, paragraphs, list items, preformatted blocks, quotations and table cells
-    keep their tag, other blocks become ``<div>``; each closes where the next block
-    starts or ends. ``<a>`` and ``<time>`` keep their attributes and close at their end
-    tag or the next block. Void and head elements (``<meta>``, ``<link>``, ``<br>``,
-    ``<img>``) are kept as written, ``<title>`` with its text; other tags, comments,
-    scripts and styles are dropped. Text is kept as written.
+    The frame is the page's sectioning elements (``<article>``, ``<main>``, ``<nav>``,
+    ``<header>``, ``<footer>``, ``<aside>``, ``<section>``) and its ``<div>`` named by an
+    ``id`` or a ``class``, as deep as ``max_frame`` of them: each keeps its ``id`` and
+    ``class`` and holds what lies up to its end tag (an end tag closes the last element
+    of its name still open, and what was opened after it), or up to the end. Inside the
+    frame, headings, paragraphs, list items, preformatted blocks and quotations keep
+    their tag, other blocks become ``<div>``; each closes where the next block starts
+    or ends. ``<a>`` and ``<time>`` keep their attributes and close at their end tag or
+    the next block. Void and head elements (``<meta>``, ``<link>``, ``<br>``,
+    ``<img>``) are kept as written, ``<title>`` with its text, ``<body>``'s ``id`` and
+    ``class``; other tags, comments, scripts and styles are dropped. Text is kept as
+    written.
 
     Parameters
     ----------
     markup : str
         A page or an HTML fragment.
+    max_frame : int, keyword-only
+        Levels of the frame kept; the frame's elements opened deeper are read as blocks.
 
     Returns
     -------
     str
-        A page whose tree is at most three levels deep below ``<body>``.
+        A page whose tree is at most ``max_frame + 3`` levels deep below ``<body>``.
 
     Examples
     --------
     >>> flattened("<div><h2><a href='/p/'>T<div>x</b>y")
     "<div></div><h2><a href='/p/'>T</a></h2><div>xy</div>"
+    >>> flattened("<main id=m><div><p>a<nav class='n x'><p>b</nav><p>c</main><p>d")
+    '<main id="m"><div></div><p>a</p><nav class="n x"><p>b</p></nav><p>c</p></main><p>d</p>'
     """
     out: list[str] = []
     block = None                         # the open block, and the open inline elements
     inline: list[str] = []
+    # every element opened and not yet closed (the frame's marked True), and where each
+    # name lies in it, so that an end tag finds its element in constant time
+    opened: list[tuple[str, bool]] = []
+    at: dict[str, list[int]] = {}
+    frame = 0
 
     def close_inline(tag: str) -> None:      # (and those opened inside it)
         while inline:
@@ -250,6 +275,16 @@ def flattened(markup: str) -> str:
         if block is not None:
             out.append(f"</{block}>")
         block = None
+
+    def close_to(place: int) -> None:     # (the elements opened from ``place`` on)
+        nonlocal frame
+        while len(opened) > place:
+            tag, kept = opened.pop()
+            at[tag].pop()
+            if kept:
+                close_block()
+                out.append(f"</{tag}>")
+                frame -= 1
 
     pos, size = 0, len(markup)
     while pos < size:
@@ -268,6 +303,8 @@ def flattened(markup: str) -> str:
                 close_inline(tag)
             elif tag in _SPECIAL:
                 close_block()
+                if at.get(tag):
+                    close_to(at[tag][-1])
             continue
         if tag in _RAW_TEXT:
             stop = _raw_text_end(markup, tag, pos)
@@ -285,13 +322,36 @@ def flattened(markup: str) -> str:
                 close_inline(tag)
             out.append(m.group(0) if m.group(0).endswith(">") else m.group(0) + ">")
             inline.append(tag)
+        elif tag == "body":
+            out.append(f"<body{_names(m.group(3))}>")
         elif tag in _SPECIAL and tag not in _IGNORED:
             close_block()
-            block = tag if tag in _KEPT_BLOCKS else "div"
-            out.append(f"<{block}>")
+            names = _names(m.group(3))
+            kept = (tag in _CONTAINERS and frame < max_frame
+                    and (tag in _LANDMARKS or bool(names)))
+            at.setdefault(tag, []).append(len(opened))
+            opened.append((tag, kept))
+            if kept:
+                frame += 1
+                out.append(f"<{tag}{names}>")
+            else:
+                block = tag if tag in _KEPT_BLOCKS else "div"
+                out.append(f"<{block}{names}>")
     out.append(markup[pos:])
+    close_to(0)
     close_block()
     return "".join(out)
+
+
+def _names(attributes: str) -> str:
+    """The ``id`` and ``class`` of a start tag's attributes, written again with quotes
+    (a quote left open in ``attributes`` cannot swallow what follows the tag)."""
+    if "=" not in attributes:
+        return ""
+    found = {}
+    for m in _NAMED_RE.finditer(attributes):
+        found.setdefault(m.group(1).lower(), m.group(2).strip("\"'"))
+    return "".join(f' {k}="{html.escape(v)}"' for k, v in found.items())
 
 
 class _Estimate:

@@ -31,6 +31,7 @@ from ..model import Fragment, Post
 from ..sites import title_ref
 from ..text import preview
 from .exports import _lines_of, _post
+from .html import flat_reading
 
 ENEX = "evernote-enex"
 _ROOT_RE = re.compile(r"<en-export[\s>]")
@@ -62,7 +63,7 @@ def note_link(url: str) -> bool:
     return _NOTE_LINK_RE.match(url.strip()) is not None
 
 
-def enml_html(content: str) -> tuple[str, int]:
+def enml_html(content: str) -> tuple[str, int, str | None]:
     """A note's ENML as HTML: attachments, encrypted text, checkboxes and code blocks
     left out, and each link to another note a link to the note of the title it shows
     (:func:`graphkit.sites.title_ref`).
@@ -73,17 +74,20 @@ def enml_html(content: str) -> tuple[str, int]:
         The ``<en-note>`` element's content.
     encrypted : int
         How many encrypted passages (``<en-crypt>``) were left out.
+    problem : str or None
+        Why the note was read flat, without its structure
+        (:func:`graphkit.readers.dom.parse_html`), None when it was not.
 
     >>> enml_html('<en-note><div>见<a href="evernote:///view/1/s1/a/a/">甲 </a>'
     ...           '<en-crypt cipher="AES">QUJD</en-crypt></div></en-note>')
-    ('<div>见<a href="site-ref:%E7%94%B2">甲 </a></div>', 1)
+    ('<div>见<a href="site-ref:%E7%94%B2">甲 </a></div>', 1, None)
     """
     from .dom import parse_html
 
-    tree, _ = parse_html(content)
+    tree, problem = parse_html(content)
     root = tree.css_first("en-note") or tree.body
     if root is None:
-        return "", 0
+        return "", 0, problem
     encrypted = 0
     for node in root.css("en-crypt"):
         node.decompose()
@@ -99,7 +103,7 @@ def enml_html(content: str) -> tuple[str, int]:
         shown = node.text(deep=True).strip()
         if shown and note_link(node.attributes.get("href") or ""):
             node.attrs["href"] = title_ref(shown)
-    return root.inner_html or "", encrypted
+    return root.inner_html or "", encrypted, problem
 
 
 def read_enex(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
@@ -154,7 +158,10 @@ def read_enex(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
 def _note(node, path: str, line: int, frags: list[Fragment]) -> Post:
     """The post of one ``<note>`` element; what is not read of it added to ``frags``."""
     title = " ".join((node.findtext("title") or "").split())
-    html, encrypted = enml_html(node.findtext("content") or "")
+    html, encrypted, problem = enml_html(node.findtext("content") or "")
+    if problem is not None:
+        frags.append(flat_reading(problem, path=path, line=line, content=True,
+                                  markup=node.findtext("content") or ""))
     tags = [t.text.strip() for t in node.findall("tag") if t.text and t.text.strip()]
     attachments = len(node.findall("resource"))
     for count, one, more in ((encrypted, "encrypted passage", "encrypted passages"),
@@ -163,5 +170,6 @@ def _note(node, path: str, line: int, frags: list[Fragment]) -> Post:
             frags.append(Fragment(path=path, line=line, end_line=line,
                                   reason=f"{count} {one if count == 1 else more} of the "
                                          "note, not text", text=preview(title)))
-    return _post(path=path, line=line, fmt=ENEX, title=title, url=None,
-                 date=node.findtext("created"), html=html, tags=tags)
+    post, _ = _post(path=path, line=line, fmt=ENEX, title=title, url=None,    # (read flat
+                    date=node.findtext("created"), html=html, tags=tags)   # above if at all)
+    return post

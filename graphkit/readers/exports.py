@@ -2,7 +2,7 @@
 Feed, Ghost JSON, the Movable Type export format.
 
 Each gives one post per published entry with its title, address, date, tags, categories
-and the text and links of its HTML content (see :func:`graphkit.readers.html.html_to_text`).
+and the text and links of its HTML content (see :func:`graphkit.readers.html.read_html_content`).
 Entries that are not published posts (drafts, pages, attachments, menu items) are listed
 in the report with their reason. XML is parsed by defusedxml (no entity expansion, no
 external entities) and feeds by feedparser, given the bytes, never a name to open.
@@ -30,7 +30,7 @@ from ..dates import parse_date
 from ..model import Fragment, Link, Post, Source
 from ..text import line_numbers, loads_json, preview
 from .frontmatter import _date, url_aliases
-from .html import html_to_text
+from .html import flat_reading, read_html_content
 from .kexue import SITE_URL, archive_link_id
 
 WXR = "wordpress-wxr"
@@ -90,8 +90,13 @@ def _lines_of(text: str, tag: str) -> list[int]:
 
 
 def _post(*, path: str, line: int, fmt: str, title: str, url: str | None, date, html: str,
-          tags=(), categories=(), slug: str | None = None, extra_aliases=()) -> Post:
-    text, links = html_to_text(html or "")
+          tags=(), categories=(), slug: str | None = None,
+          extra_aliases=()) -> tuple[Post, list[Fragment]]:
+    """A post of an export or a feed, and the note of its HTML content read flat (if it
+    was, :func:`graphkit.readers.html.flat_reading`)."""
+    text, links, problem = read_html_content(html or "")
+    flat = [] if problem is None else [flat_reading(problem, path=path, line=line,
+                                                    markup=html, content=True)]
     aid = archive_link_id(url) if url else None
     aliases = set()
     for value in (url, slug, *extra_aliases):
@@ -103,7 +108,7 @@ def _post(*, path: str, line: int, fmt: str, title: str, url: str | None, date, 
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
                 links=tuple(links), tags=tuple(tags), categories=tuple(categories),
                 aliases=tuple(sorted(aliases)), slug=slug or None,
-                sources=(Source(path=path, line=line, format=fmt),))
+                sources=(Source(path=path, line=line, format=fmt),)), flat
 
 
 def read_wxr(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
@@ -147,13 +152,15 @@ def read_wxr(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         extra = [f"p={post_id}"] if post_id.isdigit() else []
         if guid and "?p=" in guid:
             extra.append("p=" + guid.split("?p=", 1)[1].split("&")[0])
-        posts.append(_post(path=path, line=line, fmt=WXR, title=title,
+        post, flat = _post(path=path, line=line, fmt=WXR, title=title,
                            url=(item.findtext("link") or "").strip() or None,
                            date=item.findtext(f"{ns}post_date") or item.findtext("pubDate"),
                            html=item.findtext(f"{_CONTENT_NS}encoded") or "",
                            tags=tags, categories=cats,
                            slug=(item.findtext(f"{ns}post_name") or "").strip() or None,
-                           extra_aliases=extra))
+                           extra_aliases=extra)
+        frags += flat
+        posts.append(post)
     return posts, frags
 
 
@@ -256,9 +263,11 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         url = (e.get("link") or "").strip() or None
         if filename and (url is None or not re.match(r"^https?://", url, re.I)):
             url = home + "/" + filename.lstrip("/") if re.match(r"^https?://", home) else url
-        posts.append(_post(path=path, line=line, fmt=FEED, title=title, url=url,
+        post, flat = _post(path=path, line=line, fmt=FEED, title=title, url=url,
                            date=_entry_date(e), html=html, tags=tags,
-                           extra_aliases=[filename] if filename else []))
+                           extra_aliases=[filename] if filename else [])
+        frags += flat
+        posts.append(post)
     return posts, frags
 
 
@@ -298,11 +307,13 @@ def read_ghost(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         html = row.get("html") or ""
         if not html and row.get("plaintext"):
             html = "".join(f"<p>{_escape(p)}</p>" for p in str(row["plaintext"]).split("\n"))
-        posts.append(_post(path=path, line=line, fmt=GHOST, title=title,
+        post, flat = _post(path=path, line=line, fmt=GHOST, title=title,
                            url=str(row.get("canonical_url") or "").strip() or None,
                            date=row.get("published_at") or row.get("created_at"), html=html,
                            tags=post_tags.get(row.get("id"), []), slug=slug,
-                           extra_aliases=[f"/{slug}/"] if slug else []))
+                           extra_aliases=[f"/{slug}/"] if slug else [])
+        frags += flat
+        posts.append(post)
     return posts, frags
 
 
@@ -386,17 +397,22 @@ def read_halo(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         address = pattern.format(prefix=prefix, slug=slug, suffix=suffix, y=y, m=m, d=d,
                                  id=row.get("id"))
         html = row.get("formatContent") if isinstance(row.get("formatContent"), str) else ""
-        post = _post(path=path, line=1, fmt=HALO, title=title,
-                     url=(base + address) if base and (day or "{y}" not in pattern) else None,
-                     date=day, html=html, tags=tags.get(row.get("id"), []),
-                     categories=categories.get(row.get("id"), []), slug=slug or None,
-                     extra_aliases=[address] + ([f"p={row['id']}"] if "id" in row else []))
+        post, flat = _post(path=path, line=1, fmt=HALO, title=title,
+                           url=(base + address) if base and (day or "{y}" not in pattern)
+                           else None, date=day, html=html, tags=tags.get(row.get("id"), []),
+                           categories=categories.get(row.get("id"), []), slug=slug or None,
+                           extra_aliases=[address] + ([f"p={row['id']}"] if "id" in row
+                                                      else []))
+        frags += flat
         if post.archive_id is None:     # (one line holds the whole export: the id tells)
             post = replace(post, key=f"post:{HALO}:{path}#{row.get('id', len(posts))}")
         if not html and isinstance(row.get("originalContent"), str):
             from .table import body_text
 
-            body, links = body_text(row["originalContent"])
+            body, links, problem = body_text(row["originalContent"])
+            if problem is not None:
+                frags.append(flat_reading(problem, path=path, line=1, content=True,
+                                          markup=row["originalContent"]))
             post = replace(post, text=body, links=tuple(links), label=title or preview(body, 40))
         posts.append(post)
     for sheet in doc.get("sheets") or []:
@@ -445,10 +461,11 @@ def read_json_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                     if isinstance(v, str) and re.match(r"^https?://", v.strip(), re.I)), None)
         html = item.get("content_html")
         if isinstance(html, str) and html.strip():
-            post = _post(path=path, line=line, fmt=JSON_FEED, title=title, url=url,
-                         date=item.get("date_published") or item.get("date_modified"),
-                         html=html, tags=[str(t) for t in item.get("tags") or []
-                                          if isinstance(t, (str, int))])
+            post, flat = _post(path=path, line=line, fmt=JSON_FEED, title=title, url=url,
+                               date=item.get("date_published") or item.get("date_modified"),
+                               html=html, tags=[str(t) for t in item.get("tags") or []
+                                                if isinstance(t, (str, int))])
+            frags += flat
         else:
             plain = next((str(v) for v in (item.get("content_text"), item.get("summary"))
                           if isinstance(v, str) and v.strip()), "")
@@ -457,11 +474,11 @@ def read_json_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                                       reason="JSON Feed item without a title or content",
                                       text=""))
                 continue
-            post = _post(path=path, line=line, fmt=JSON_FEED, title=title, url=url,
-                         date=item.get("date_published") or item.get("date_modified"),
-                         html="", tags=[str(t) for t in item.get("tags") or []
-                                        if isinstance(t, (str, int))])
-            body, links = body_text(plain)
+            post, _ = _post(path=path, line=line, fmt=JSON_FEED, title=title, url=url,
+                            date=item.get("date_published") or item.get("date_modified"),
+                            html="", tags=[str(t) for t in item.get("tags") or []
+                                           if isinstance(t, (str, int))])
+            body, links, _ = body_text(plain)     # (Markdown or plain text: never flat)
             post = replace(post, text=body, links=tuple(links),
                            label=title or preview(body, 40))
         external = item.get("external_url")
@@ -585,10 +602,12 @@ def read_movable_type(text: str, path: str) -> tuple[list[Post], list[Fragment]]
                 for t in next(csv.reader([row]), []) if t.strip()]
         categories = list(dict.fromkeys(meta.get("PRIMARY CATEGORY", [])
                                         + meta.get("CATEGORY", [])))
-        post = _post(path=path, line=line, fmt=MOVABLE_TYPE, title=title, url=url, date=date,
-                     html="" if convert in _MT_MARKDOWN else _mt_html(body, convert),
-                     tags=tags, categories=[c for c in categories if c],
-                     slug=basename.rsplit("/", 1)[-1] or None, extra_aliases=extra)
+        post, flat = _post(path=path, line=line, fmt=MOVABLE_TYPE, title=title, url=url,
+                           date=date,
+                           html="" if convert in _MT_MARKDOWN else _mt_html(body, convert),
+                           tags=tags, categories=[c for c in categories if c],
+                           slug=basename.rsplit("/", 1)[-1] or None, extra_aliases=extra)
+        frags += flat
         if convert in _MT_MARKDOWN:
             plain, links = markdown_to_text(body.splitlines())
             post = replace(post, text=plain, links=tuple(links), label=title or preview(plain, 40))

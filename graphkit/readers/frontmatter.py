@@ -913,7 +913,7 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
                   body_offset: int, layout: str) -> tuple[Post | None, list[Fragment]]:
     """A post from Markdown body lines and front matter values (possibly empty).
 
-    The body of an ``.html`` file is read as HTML (:func:`graphkit.readers.html.html_to_text`).
+    The body of an ``.html`` file is read as HTML (:func:`graphkit.readers.html.read_html_content`).
 
     Parameters
     ----------
@@ -935,7 +935,8 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
     post : Post or None
         None when there is neither a title nor text.
     fragments : list of Fragment
-        The leading line that gives the original address, when there is one.
+        The leading line that gives the original address, when there is one; the note
+        that an HTML body was read flat (:func:`graphkit.readers.html.flat_reading`).
     """
     frags: list[Fragment] = []
     canonical = canonical_from_meta(meta)
@@ -962,9 +963,13 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
     if path.lower().endswith(HTML_ENDINGS):
         # a generator's HTML source (Jekyll's posts imported from WordPress, blogdown's
         # rendered .html): front matter, then HTML, whose links may use Liquid tags
-        from .html import html_to_text     # (html imports this module)
+        from .html import flat_reading, read_html_content   # (html imports this module)
 
-        text, links = html_to_text("\n".join(expand_site_links(line) for line in body))
+        markup = "\n".join(expand_site_links(line) for line in body)
+        text, links, problem = read_html_content(markup)
+        if problem is not None:
+            frags.append(flat_reading(problem, path=path, line=body_offset + 1, content=True,
+                                      end_line=body_offset + len(body), markup=markup))
     else:
         text, links = markdown_to_text(body, site_links=True, source=True,
                                        mdx=path.lower().endswith(".mdx"),

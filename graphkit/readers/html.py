@@ -102,9 +102,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     listed = _listed(tree)          # (before the cards and the furniture are removed)
     frags: list[Fragment] = []
     if nesting is not None:   # (a tag soup: read flat, its text and links kept)
-        frags.append(Fragment(path=path, line=1, end_line=nlines,
-                              reason=f"HTML read flat, without its structure: {nesting}",
-                              text=preview(text[:200])))
+        frags.append(flat_reading(nesting, path=path, line=1, end_line=nlines, markup=text))
     # a post's body alone (Substack's export, a CMS's content): no page around it
     body_only = _PAGE_TAG_RE.search(text) is None
     shell = not body_only and _scripts_shell(tree, text)   # (before the furniture goes)
@@ -1838,18 +1836,64 @@ def _paragraphs_in_order(body, outer: list, texts: list[str], *, prose_only: boo
     return paragraphs, links, unread
 
 
-def html_to_text(markup: str) -> tuple[str, list[Link]]:
-    """Plain text (one paragraph a line) and links of an HTML fragment, such as the
-    content of a feed entry or a WordPress post.
+def read_html_content(markup: str) -> tuple[str, list[Link], str | None]:
+    """Plain text (one paragraph a line), links and nesting problem of an HTML fragment,
+    such as the content of a feed entry or a WordPress post.
+
+    Parameters
+    ----------
+    markup : str
+        The HTML of a post's content, without the page around it.
+
+    Returns
+    -------
+    text : str
+        One paragraph a line.
+    links : list of Link
+        Every ``<a href>``, with its anchor and sentence.
+    problem : str or None
+        Why the content was read flat, without its structure
+        (:func:`graphkit.readers.dom.nesting_problem`; report it with
+        :func:`flat_reading`), None when it was parsed as written.
+
+    Examples
+    --------
+    >>> text, links, problem = read_html_content("<p>见<a href='/p/1/'>前文</a>。</p>")
+    >>> text, links[0].url, problem
+    ('见前文。', '/p/1/', None)
     """
-    tree, _ = parse_html(f"<html><body>{markup}</body></html>")
+    tree, problem = parse_html(f"<html><body>{markup}</body></html>")
     if tree.body is None:
-        return "", []
+        return "", [], problem
     for junk in tree.css("script, style, noscript, template"):
         junk.decompose()
     drop_line_numbers(tree.body)    # (like scripts: the highlighter's, never the author's)
     paragraphs, links = body_paragraphs(tree.body, loose=True)
-    return "\n".join(paragraphs), links
+    return "\n".join(paragraphs), links, problem
+
+
+def flat_reading(problem: str, *, path: str, line: int, end_line: int | None = None,
+                 markup: str, content: bool = False) -> Fragment:
+    """The parse report's note that HTML was read flat (its text and links kept).
+
+    Parameters
+    ----------
+    problem : str
+        What :func:`graphkit.readers.dom.parse_html` found (its line numbers count from
+        the start of ``markup``).
+    path : str
+        The file (or address) the HTML comes from.
+    line, end_line : int, keyword-only
+        1-based lines of the page, or of the post whose content it is, in ``path``.
+    markup : str
+        The HTML, whose start the note shows.
+    content : bool, keyword-only
+        True for a post's content inside another file (a feed, an export, a note).
+    """
+    what = ("the post's HTML content read flat, without its structure (lines counted "
+            "from the content's start)" if content else "HTML read flat, without its structure")
+    return Fragment(path=path, line=line, end_line=line if end_line is None else end_line,
+                    reason=f"{what}: {problem}", text=preview(markup[:200]))
 
 
 class _InsideBlock:

@@ -25,7 +25,7 @@ import re
 from ..model import Fragment, Post
 from ..text import preview
 from .frontmatter import meta_post
-from .html import html_to_text
+from .html import flat_reading, read_html_content
 from .markdown import markdown_to_text
 
 JOPLIN = "joplin"
@@ -85,8 +85,12 @@ def read_joplin(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]
     if props.get("is_conflict") == "1":
         return aside("a conflict copy of a Joplin note (is_conflict: 1), not the note")
     body = lines[1:start]
+    flat = []
     if props.get("markup_language") == "2":
-        text, links = html_to_text("\n".join(body))
+        text, links, problem = read_html_content("\n".join(body))
+        if problem is not None:
+            flat.append(flat_reading(problem, path=path, line=2, end_line=start, content=True,
+                                     markup="\n".join(body)))
     else:
         text, links = markdown_to_text(body, source=True)
     if not title and not text:
@@ -95,4 +99,4 @@ def read_joplin(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]
             "date": props.get("created_time") or props.get("user_created_time")}
     post = meta_post(meta, path, title=title, text=text, links=links, canonical=None,
                      first_line=1, layout=JOPLIN)
-    return [post], []
+    return [post], flat

@@ -131,9 +131,11 @@ def kirbytext(value: str) -> tuple[str, list[Link]]:
     return markdown_to_text(lines, source=True)
 
 
-def _blocks_text(blocks: list, parts: list[str], links: list[Link], depth: int = 0) -> None:
-    """The text and links of Kirby blocks (and of a layout's columns of blocks)."""
-    from .html import html_to_text
+def _blocks_text(blocks: list, parts: list[str], links: list[Link],
+                 flat: list[tuple[str, str]], depth: int = 0) -> None:
+    """The text and links of Kirby blocks (and of a layout's columns of blocks), and
+    ``(problem, markup)`` of each block whose HTML was read flat."""
+    from .html import read_html_content
 
     if depth > 8:
         return
@@ -143,7 +145,7 @@ def _blocks_text(blocks: list, parts: list[str], links: list[Link], depth: int =
         if isinstance(block.get("columns"), list):          # a layout's row
             for column in block["columns"]:
                 if isinstance(column, dict) and isinstance(column.get("blocks"), list):
-                    _blocks_text(column["blocks"], parts, links, depth + 1)
+                    _blocks_text(column["blocks"], parts, links, flat, depth + 1)
             continue
         content = block.get("content") if isinstance(block.get("content"), dict) else {}
         kind = str(block.get("type") or "")
@@ -158,15 +160,17 @@ def _blocks_text(blocks: list, parts: list[str], links: list[Link], depth: int =
             elif kind == "heading":
                 text, found = " ".join(value.split()), []
             else:
-                text, found = html_to_text(value)
+                text, found, problem = read_html_content(value)
+                if problem is not None:
+                    flat.append((problem, value))
             if text:
                 parts.append(text)
             links.extend(found)
 
 
-def body_text(value: str) -> tuple[str, list[Link]]:
+def body_text(value: str) -> tuple[str, list[Link], list[tuple[str, str]]]:
     """A text field's text and links: blocks when the value is their JSON list, else
-    KirbyText."""
+    KirbyText; and ``(problem, markup)`` of each block whose HTML was read flat."""
     if value.startswith("[") and value.rstrip().endswith("]"):
         try:
             blocks = json.loads(value)
@@ -175,9 +179,10 @@ def body_text(value: str) -> tuple[str, list[Link]]:
         if isinstance(blocks, list) and all(isinstance(b, dict) for b in blocks):
             parts: list[str] = []
             links: list[Link] = []
-            _blocks_text(blocks, parts, links)
-            return "\n".join(parts), links
-    return kirbytext(value)
+            flat: list[tuple[str, str]] = []
+            _blocks_text(blocks, parts, links, flat)
+            return "\n".join(parts), links, flat
+    return (*kirbytext(value), [])
 
 
 def page_route(path: str) -> tuple[str, str | None] | None:
@@ -236,7 +241,12 @@ def read_kirby(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]
     if route is not None and route[0] == "/error":
         return aside("the site's error page, not a post", title)
     name = next((k for k in TEXT_FIELDS if k in fields), None)
-    text, links = body_text(fields[name][1]) if name else ("", [])
+    text, links, flat = body_text(fields[name][1]) if name else ("", [], [])
+    if flat:
+        from .html import flat_reading     # (html imports markdown, which imports this package)
+
+        frags += [flat_reading(problem, path=path, line=fields[name][0] + 1, content=True,
+                               markup=markup) for problem, markup in flat]
     if not title and not text:
         return aside("a Kirby page with neither a title nor a text", title)
     links = [Link(url=uuid_ref(m.group(1)), anchor=x.anchor, sentence=x.sentence)

@@ -65,6 +65,7 @@ class _Paragraphs(SpanText):
         super().__init__()
         self.done: list[str] = []
         self.links: list[Link] = []
+        self.flat: list[tuple[str, str]] = []   # (problem, markup): HTML blocks read flat
         self.broken = False         # a soft break before the next text
 
     def put(self, piece: str, url: str | None = None) -> None:
@@ -162,7 +163,7 @@ def _inline(node: dict, out: _Paragraphs, tags: list[str], budget: list[int]) ->
 def _blocks(doc: dict, out: _Paragraphs, tags: list[str], ids: set[str],
             budget: list[int]) -> None:
     """Put the text of every block under ``doc``, and gather every block's id."""
-    from .html import html_to_text     # (html imports markdown, which imports this package)
+    from .html import read_html_content   # (html imports markdown, which imports this package)
 
     for node, stack in _depth_first(doc, budget):
         props = node.get("Properties") if isinstance(node.get("Properties"), dict) else {}
@@ -176,7 +177,9 @@ def _blocks(doc: dict, out: _Paragraphs, tags: list[str], ids: set[str],
             _inline(node, out, tags, budget)
             out.end()
         elif kind == "NodeHTMLBlock":
-            text, links = html_to_text(str(node.get("Data") or ""))
+            text, links, problem = read_html_content(str(node.get("Data") or ""))
+            if problem is not None:
+                out.flat.append((problem, str(node.get("Data"))))
             out.done.extend(line for line in text.split("\n") if line.strip())
             out.links.extend(links)
         elif kind == "NodeTable":       # the head's row and the rows below it
@@ -229,6 +232,11 @@ def read_siyuan(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         frags.append(Fragment(path=path, line=1, end_line=1, text="",
                               reason=f"a SiYuan document of more than {_MAX_NODES:,} nodes: "
                                      f"the rest is not read"))
+    if out.flat:
+        from .html import flat_reading
+
+        frags += [flat_reading(problem, path=path, line=1, content=True, markup=markup)
+                  for problem, markup in out.flat]
     if not title and not body:
         return [], frags + aside("a SiYuan document with neither a title nor text")[1]
     own = str(doc.get("ID") or props.get("id") or "")

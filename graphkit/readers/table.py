@@ -31,7 +31,7 @@ from ..model import Fragment, Link, Post, Source
 from ..sites import canonical_from_meta, notion_page_id
 from ..text import TAG_RE, iter_lines, line_numbers, loads_json, preview, split_lines
 from .frontmatter import DATE_KEYS, _as_list, post_date, unpublished, url_aliases
-from .html import html_to_text
+from .html import flat_reading, read_html_content
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
 from . import substack, writefreely
@@ -79,9 +79,10 @@ def _cell(value):
     return value
 
 
-def body_text(text: str) -> tuple[str, list[Link]]:
+def body_text(text: str) -> tuple[str, list[Link], str | None]:
     """Plain text and links of a row's text, read as HTML when it holds block-level tags
-    and no Markdown link, else as Markdown.
+    and no Markdown link, else as Markdown; and why its HTML was read flat, or None
+    (:func:`graphkit.readers.html.read_html_content`).
 
     >>> body_text("As I wrote [before](/p/first/).")[1][0].url
     '/p/first/'
@@ -89,8 +90,8 @@ def body_text(text: str) -> tuple[str, list[Link]]:
     'this'
     """
     if "<" in text and "](" not in text and _HTML_BODY_RE.search(text):
-        return html_to_text(text)
-    return markdown_to_text(text.splitlines(), site_links=True)
+        return read_html_content(text)
+    return (*markdown_to_text(text.splitlines(), site_links=True), None)
 
 
 def listed_links(value, column: str) -> list[Link]:
@@ -111,8 +112,9 @@ def listed_links(value, column: str) -> list[Link]:
     return out
 
 
-def _row_post(row: dict, path: str, line: int) -> Post | str:
-    """A post from a row, or the reason the row is not one."""
+def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragment]]:
+    """A post from a row, or the reason the row is not one; and the note of its HTML
+    read flat (:func:`graphkit.readers.html.flat_reading`), if it was."""
     rendered = {_column(k) for k, v in row.items() if isinstance(v, dict)}
     row = {_column(k): _cell(v) for k, v in row.items() if k is not None}
     title = str(row.get("title") or "").strip()
@@ -120,12 +122,12 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
         title = html.unescape(TAG_RE.sub("", title)).strip()
     url = canonical_from_meta(row) or str(row.get("url") or row.get("link") or "").strip() or None
     if not title and not url:
-        return "row has neither a title nor a url"
+        return "row has neither a title nor a url", []
     why = unpublished(row, path)
     if why is not None:
-        return f"row: {why}"
+        return f"row: {why}", []
     if str(row.get("is_page") or "").strip().lower() in _YES:
-        return "row: a page of the site, not a post (is page: true)"
+        return "row: a page of the site, not a post (is page: true)", []
     aid = archive_link_id(url) if url else None
     aliases = set(url_aliases(url)) if url else set()
     slug = str(row.get("slug") or "").strip() or None
@@ -136,7 +138,10 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
     wp_id = str(row.get("id") or "").strip()
     if rendered and wp_id.isdigit():     # WordPress' REST API: ?p=ID links name the post
         aliases.add(f"p={wp_id}")
-    text, links = body_text(next((str(row[c]) for c in TEXT_COLUMNS if row.get(c)), ""))
+    body = next((str(row[c]) for c in TEXT_COLUMNS if row.get(c)), "")
+    text, links, problem = body_text(body)
+    flat = [] if problem is None else [flat_reading(problem, path=path, line=line,
+                                                    markup=body, content=True)]
     for column in LINK_COLUMNS:
         links += listed_links(row.get(column), column)
     key = f"post:{aid}" if aid is not None else (f"post:url:{url}" if url and not title
@@ -151,7 +156,7 @@ def _row_post(row: dict, path: str, line: int) -> Post | str:
                                                       if row.get(c)), None)),
                 categories=_names(row.get("categories")),
                 aliases=tuple(sorted(aliases)), slug=slug,
-                sources=(Source(path=path, line=line, format=TABLE),))
+                sources=(Source(path=path, line=line, format=TABLE),)), flat
 
 
 def _column(name) -> str:
@@ -212,7 +217,8 @@ def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
     lines = starts if len(starts) == len(rows) else [1] * len(rows)
     posts, frags = [], []
     for row, n in zip(rows, lines):
-        post = _row_post(row, path, n)
+        post, flat = _row_post(row, path, n)
+        frags += flat
         if isinstance(post, str):
             frags.append(Fragment(path=path, line=n, end_line=n, reason=post,
                                   text=preview(str(row.get("title") or ""))))
@@ -281,7 +287,8 @@ def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
             frags.append(Fragment(path=path, line=n, end_line=n,
                                   reason="JSON line is not an object", text=preview(line)))
             continue
-        post = _row_post(row, path, n)
+        post, flat = _row_post(row, path, n)
+        frags += flat
         if isinstance(post, str):
             frags.append(Fragment(path=path, line=n, end_line=n, reason=post, text=preview(line)))
         else:
@@ -336,12 +343,16 @@ def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                                              "row not read", text=preview(title)))
                 start = n + 1
                 continue
-            post = substack.not_a_post(row) if posts_table else None
+            post, flat = (substack.not_a_post(row) if posts_table else None), []
             if writefreely_table:
                 read = writefreely.csv_row(row)
-                post = _row_post(read, path, start) if isinstance(read, dict) else read
+                post, flat = (_row_post(read, path, start) if isinstance(read, dict)
+                              else (read, []))
+            elif post is None:
+                post, flat = _row_post(row, path, start)
             else:
-                post = _row_post(row, path, start) if post is None else f"row: {post}"
+                post = f"row: {post}"
+            frags += flat
             if posts_table and not isinstance(post, str):
                 post = replace(post, aliases=post.aliases + substack.row_aliases(row))
             if isinstance(post, str):

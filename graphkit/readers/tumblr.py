@@ -284,10 +284,11 @@ def read_api_json(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         tags = item.get("tags") if isinstance(item.get("tags"), list) else []
         number = str(item.get("id_string") or item.get("id") or "").strip()
         short = str(item.get("short_url") or "").strip()
-        found = _row_post({"title": title, "content": content, "url": item["post_url"],
+        found, flat = _row_post({"title": title, "content": content, "url": item["post_url"],
                            "date": _date(item), "tags": [str(t) for t in tags],
                            "slug": item.get("slug") if isinstance(item.get("slug"), str)
                            else ""}, path, n)
+        frags += flat
         if isinstance(found, str):
             frags.append(Fragment(path=path, line=n, end_line=n, reason=found,
                                   text=preview(title or content)))

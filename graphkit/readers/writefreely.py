@@ -151,8 +151,9 @@ def read_writefreely(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     for (blog, post), n in zip(rows, lines):
         alias = str(blog.get("alias") or "").strip()
         url = str(blog.get("url") or "").strip()
-        found = _row_post(_row(post, blog_url=url + ("" if url.endswith("/") else "/")
-                               if url else "", alias=alias), path, n)
+        found, flat = _row_post(_row(post, blog_url=url + ("" if url.endswith("/") else "/")
+                                     if url else "", alias=alias), path, n)
+        frags += flat
         if isinstance(found, str):
             frags.append(Fragment(path=path, line=n, end_line=n, reason=found,
                                   text=preview(str(post.get("title") or post.get("body")))))

@@ -149,9 +149,10 @@ def read_yuque_doc(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         "first_published_at", "published_at", "created_at")) if isinstance(v, str) and v), None)
     tags = [t.get("title") or t.get("name") if isinstance(t, dict) else t
             for t in (doc.get("tags") if isinstance(doc.get("tags"), list) else ())]
-    return [_post(path=path, line=1, fmt=YUQUE, title=title.strip(), url=None, date=date,
-                  html=lake_html(body), tags=[t for t in tags if isinstance(t, str) and t],
-                  slug=slug or None)], []
+    post, flat = _post(path=path, line=1, fmt=YUQUE, title=title.strip(), url=None, date=date,
+                       html=lake_html(body), tags=[t for t in tags if isinstance(t, str) and t],
+                       slug=slug or None)
+    return [post], flat
 
 
 def book_config(text: str) -> tuple[tuple[str, str], ...] | None:
