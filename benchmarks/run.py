@@ -1427,6 +1427,12 @@ def _hostile() -> dict:
     t = time.perf_counter()
     out["merge_20000_pages_one_title_nodes"] = len(merge_posts(pages))
     out["merge_20000_pages_one_title_s"] = round(time.perf_counter() - t, 2)
+    # a JSON line of 200,000 characters whose strings never close (each escaped quote
+    # began a scan to the line's end: 21 s before the thirty-third session)
+    t = time.perf_counter()
+    read_text('{"title": "甲", "url": "https://b.example/a/", "text": "' + '\\"》[点](j' * 20_000,
+              "rows.jsonl")
+    out["jsonl_line_of_200000_chars_of_unclosed_strings_s"] = round(time.perf_counter() - t, 3)
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     return out
 

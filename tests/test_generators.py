@@ -900,8 +900,9 @@ def test_kirbytags_and_blocks():
     read; ``page://`` and ``/@/page/`` links name a page by its ``Uuid``."""
     from graphkit.readers.kirby import body_text, read_kirby
 
-    text, links, _ = body_text("见(link: notes/rope text: 旋转 title: 提示)与(link: https://a.example/x)。"
-                            "(image: a.png alt: 图)(email: a@b.example text: 写信)")
+    text, links, _ = body_text("见(link: notes/rope text: 旋转 title: 提示)与"
+                               "(link: https://a.example/x)。"
+                               "(image: a.png alt: 图)(email: a@b.example text: 写信)")
     assert text == "见旋转与https://a.example/x。写信"
     assert [(x.anchor, x.url) for x in links] == [("旋转", "/notes/rope"),
                                                   ("https://a.example/x", "https://a.example/x")]

@@ -81,7 +81,9 @@ _KEPT_INLINE = frozenset(("a", "time"))
 # post's element, its navigation and its comments are still told apart
 _LANDMARKS = frozenset("article aside footer header main nav section".split())
 _CONTAINERS = _LANDMARKS | {"div"}
-_NAMED_RE = re.compile(r"""(?i)(?:^|\s)(id|class)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+# one attribute of a start tag: its name, and its value (quoted, so that a name written
+# inside another attribute's value is no attribute)
+_ATTRIBUTE_RE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]*))?""")
 # a table's parts, which a parser ignores outside a table
 _TABLE_PARTS = frozenset("caption colgroup tbody thead tfoot tr td th".split())
 # SVG and MathML: inside them a tag may close itself ("<path/>"); their integration
@@ -349,8 +351,10 @@ def _names(attributes: str) -> str:
     if "=" not in attributes:
         return ""
     found = {}
-    for m in _NAMED_RE.finditer(attributes):
-        found.setdefault(m.group(1).lower(), m.group(2).strip("\"'"))
+    for m in _ATTRIBUTE_RE.finditer(attributes):
+        name = m.group(1).lower()
+        if name in ("id", "class") and m.group(2):
+            found.setdefault(name, m.group(2).strip("\"'"))
     return "".join(f' {k}="{html.escape(v)}"' for k, v in found.items())
 
 

@@ -170,6 +170,7 @@ def _note(node, path: str, line: int, frags: list[Fragment]) -> Post:
             frags.append(Fragment(path=path, line=line, end_line=line,
                                   reason=f"{count} {one if count == 1 else more} of the "
                                          "note, not text", text=preview(title)))
-    post, _ = _post(path=path, line=line, fmt=ENEX, title=title, url=None,    # (read flat
-                    date=node.findtext("created"), html=html, tags=tags)   # above if at all)
+    # (the note's HTML is enml_html's tree, reported above if it was read flat)
+    post, _ = _post(path=path, line=line, fmt=ENEX, title=title, url=None,
+                    date=node.findtext("created"), html=html, tags=tags)
     return post

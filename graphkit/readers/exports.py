@@ -2,7 +2,8 @@
 Feed, Ghost JSON, the Movable Type export format.
 
 Each gives one post per published entry with its title, address, date, tags, categories
-and the text and links of its HTML content (see :func:`graphkit.readers.html.read_html_content`).
+and the text and links of its HTML content (see
+:func:`graphkit.readers.html.read_html_content`).
 Entries that are not published posts (drafts, pages, attachments, menu items) are listed
 in the report with their reason. XML is parsed by defusedxml (no entity expansion, no
 external entities) and feeds by feedparser, given the bytes, never a name to open.

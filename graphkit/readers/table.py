@@ -38,7 +38,9 @@ from . import substack, writefreely
 
 TABLE = "table"
 MAX_JSON_DEPTH = 32          # a post row is a flat object; deeper nesting is refused
-_JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
+# a JSON string, or one never closed (to the end: taken whole at once, so that no later
+# quote starts a scan of its own, which made a long line of them quadratic)
+_JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.?)*+(?:"|\Z)', re.S)
 # the text of a row, first found first: generic names, then those of JSON Feed
 # (content_html, content_text), DEV's export (body_markdown), Hashnode's (contentMarkdown)
 TEXT_COLUMNS = ("text", "body", "content", "content_html", "body_html", "html",
@@ -237,7 +239,7 @@ def object_lines_at(text: str, depths: tuple[int, ...]) -> dict[int, list[int]]:
     ``depths``, in one pass over the text (strings skipped)."""
     found: dict[int, list[int]] = {d: [] for d in depths}
     level = 0
-    for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+    for m in re.finditer(_JSON_STRING_RE.pattern + r"|[\[\]{}]", text, re.S):
         ch = m.group()
         if ch in "[{":
             if ch == "{" and level in found:
@@ -252,7 +254,10 @@ def json_depth(line: str) -> int:
     """Deepest nesting of arrays and objects in one line of JSON, strings left out.
 
     Linear in the line's length; used before :func:`json.loads`, whose C parser
-    recurses once per level.
+    recurses once per level. What follows a string never closed is that string.
+
+    >>> json_depth('{"a": "x\\\\"]]]", "b": [[1]]}'), json_depth('[[{"a": "never closed [[[[')
+    (3, 3)
     """
     depth = deepest = 0
     for ch in re.findall(r"[\[\]{}]", _JSON_STRING_RE.sub("", line)):
