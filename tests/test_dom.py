@@ -216,3 +216,18 @@ def test_fixture_pages_read_flat_keep_their_titles_and_citations(monkeypatch):
     same = [p for p in with_posts if read[p][0] == read[p][1]]
     assert len(with_posts) > 150
     assert len(same) >= 0.95 * len(with_posts), sorted(set(with_posts) - set(same))
+
+
+def test_no_restructuredtext_tree_outlives_its_reading():
+    """docutils keeps its nested state machines at class level for the next parse, each
+    holding the document it parsed last: the tree of the last file read stayed alive."""
+    import gc
+
+    from docutils.parsers.rst.states import RSTState
+
+    text = "标题\n====\n\n- 一\n\n  - 二，见 `甲 <https://a.example/1>`_ 。\n\n" * 20
+    (post,), _ = read_rst(text, "posts/nested.rst")
+    assert post.links and RSTState.nested_sm_cache == []
+    gc.collect()
+    assert not [o for o in gc.get_objects() if type(o).__name__ == "document"
+                and type(o).__module__ == "docutils.nodes"]
