@@ -488,7 +488,8 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
     theme's furniture, as for a saved page), whose every paragraph and link graphkit
     keeps with its sentence;
     trafilatura's extraction of the main text only when the page has no such element
-    (it drops paragraphs dense with links, which are what the map is made of).
+    (it drops paragraphs dense with links, which are what the map is made of). A tag
+    soup is read flat (:func:`graphkit.readers.dom.parse_html`) and reported.
     """
     from .readers.dom import parse_html
     from .readers.frontmatter import url_aliases

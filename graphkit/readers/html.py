@@ -91,8 +91,9 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     posts : list of Post
         One post, or none when the page has no body text.
     fragments : list of Fragment
-        What lies outside the body (navigation, comments...), and a note when the page
-        is truncated (no closing ``</html>``).
+        What lies outside the body (navigation, comments...), a note when the page is
+        truncated (no closing ``</html>``), and one when it was read flat
+        (:func:`flat_reading`).
     """
     nlines = text.count("\n") + 1
     tree, nesting = parse_html(text)
