@@ -533,10 +533,10 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
         from .readers.html import read_html_content
 
         content = entry.get("content", [{}])[0].get("value") if entry.get("content") else ""
-        text, links, problem = read_html_content(content or entry.get("summary", ""))
+        content = content or entry.get("summary", "")
+        text, links, problem = read_html_content(content)
         if problem is not None:
-            unread.append(flat_reading(problem, path=url, line=1, content=True,
-                                       markup=content or entry.get("summary", "")))
+            unread.append(flat_reading(problem, path=url, line=1, content=True, markup=content))
     if not title and not text:
         return "no title or text found in the page", []
     links = [replace(link, url=urljoin(url, link.url)) for link in links]

@@ -87,10 +87,11 @@ def read_joplin(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]
     body = lines[1:start]
     flat = []
     if props.get("markup_language") == "2":
-        text, links, problem = read_html_content("\n".join(body))
+        markup = "\n".join(body)
+        text, links, problem = read_html_content(markup)
         if problem is not None:
             flat.append(flat_reading(problem, path=path, line=2, end_line=start, content=True,
-                                     markup="\n".join(body)))
+                                     markup=markup))
     else:
         text, links = markdown_to_text(body, source=True)
     if not title and not text:

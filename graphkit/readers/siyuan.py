@@ -177,9 +177,10 @@ def _blocks(doc: dict, out: _Paragraphs, tags: list[str], ids: set[str],
             _inline(node, out, tags, budget)
             out.end()
         elif kind == "NodeHTMLBlock":
-            text, links, problem = read_html_content(str(node.get("Data") or ""))
+            markup = str(node.get("Data") or "")
+            text, links, problem = read_html_content(markup)
             if problem is not None:
-                out.flat.append((problem, str(node.get("Data"))))
+                out.flat.append((problem, markup))
             out.done.extend(line for line in text.split("\n") if line.strip())
             out.links.extend(links)
         elif kind == "NodeTable":       # the head's row and the rows below it
