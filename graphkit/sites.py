@@ -54,9 +54,13 @@ import posixpath
 import re
 import unicodedata
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 
 from .text import BARE_URL_RE, bare_url
+
+if TYPE_CHECKING:
+    from .model import Post
 
 SITE_REF = "site-ref:"          # URL scheme of a link written in a generator's own syntax
 # kexue.fm and its mirror spaces.ac.cn: one site, whose posts are /archives/ID
@@ -82,7 +86,14 @@ _ERB_URL_RE = re.compile(r"""<%=[ \t]*+(?:relative_url|absolute_url|url_for)[ \t
 _ERB_LINK_RE = re.compile(r"""<%=[ \t]*+link_to[ \t]*+\(?[ \t]*+(["'])([^"'<>%\n]{0,500}+)\1"""
                           r"""[ \t]*+,[ \t]*+(["'])([^"'<>%\n]{0,500}+)\3[^%\n]{0,200}+%>""")
 _HUGO_RELREF_RE = re.compile(r"\{\{[<%]\s*relref\b")
-_HUGO_REF_RE = re.compile(r"""\{\{[<%]\s*(?:ref|relref)\s+(?:"([^"]*)"|'([^']*)'|([^\s>%]+))\s*[>%]\}\}""")
+# a shortcode's argument: "quoted", 'quoted', `raw` or bare, positional or named (path="x")
+_SHORTCODE_ARG_RE = re.compile(r"""(?:(\w+)[ \t]*=[ \t]*)?"""
+                               r"""(?:"([^"\n]*)"|'([^'\n]*)'|`([^`\n]*)`|([^\s"'`>%=]+))""")
+_SHORTCODE_ARG = r"""(?:\w+[ \t]*=[ \t]*)?(?:"[^"\n]*"|'[^'\n]*'|`[^`\n]*`|[^\s"'`>%=]+)"""
+# Hugo's ref and relref: the page as the first argument or named path=, with lang= and
+# outputFormat= (or the output format second) beside it
+_HUGO_REF_RE = re.compile(r"\{\{[<%]\s*+(?:ref|relref)\s++(" + _SHORTCODE_ARG
+                          + r"(?:\s++" + _SHORTCODE_ARG + r"){0,3}+)\s*+[>%]\}\}")
 _HEXO_LINK_RE = re.compile(r"""\{%\s*post_link\s+("[^"]*"|'[^']*'|[^\s%]+)(?:\s++([^%]*+))?%\}""")
 _HEXO_PATH_RE = re.compile(r"""\{%\s*post_path\s+("[^"]*"|'[^']*'|\S+)\s*%\}""")
 # [[target]], [[target|text]], [[target#heading]]; not ![[embeds]] and not [[1, 2]] arrays
@@ -183,7 +194,7 @@ def _hugo_ref(m: re.Match) -> str:
     .. [1] Hugo, "Configure markup" (``goldmark.extensions.linkify``, default true),
        https://gohugo.io/configuration/markup/
     """
-    target = m.group(1) or m.group(2) or m.group(3) or ""
+    target = _hugo_ref_target(m)
     before = m.string[max(0, m.start() - 64):m.start()]      # (linear)
     if _IN_TARGET_RE.search(before) or before.endswith("<") or not target.strip():
         return _ref(target)
@@ -201,7 +212,26 @@ def expand_hugo_refs(text: str) -> str:
     """
     if "{{" not in text:
         return text
-    return _HUGO_REF_RE.sub(lambda m: _ref(m.group(1) or m.group(2) or m.group(3) or ""), text)
+    return _HUGO_REF_RE.sub(lambda m: _ref(_hugo_ref_target(m)), text)
+
+
+def _hugo_ref_target(m: re.Match) -> str:
+    """The page a ``ref``/``relref`` shortcode names: its ``path=`` argument, else its
+    first positional one (``{{< ref "x.md" >}}``, ``{{< relref path="x.md" lang="en" >}}``).
+
+    References
+    ----------
+    .. [1] Hugo, "Links and cross references" (``ref`` and ``relref`` with ``path``,
+       ``lang`` and ``outputFormat``), https://gohugo.io/content-management/cross-references/
+    """
+    first = None
+    for arg in _SHORTCODE_ARG_RE.finditer(m.group(1)):
+        value = next((v for v in arg.group(2, 3, 4, 5) if v is not None), "")
+        if arg.group(1) is None and first is None:
+            first = value
+        elif (arg.group(1) or "").lower() == "path":
+            return value
+    return first or ""
 
 
 def expand_site_links(line: str, *, label_first: bool = False) -> str:
@@ -758,6 +788,62 @@ def slugify(title: str) -> str:
     NFKC, lower case, runs of anything but letters and digits become one hyphen."""
     t = unicodedata.normalize("NFKC", title).casefold()
     return re.sub(r"[^\w]+", "-", t).strip("-_")
+
+
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def hugo_urlize(text: str, *, lower: bool = True) -> str:
+    """The path segment Hugo's permalink placeholders make of a title, slug or file name.
+
+    Letters, digits, combining marks and ``. / \\ _ # + ~ -`` are kept (and ``%``
+    before two hexadecimal digits); white space between kept characters becomes one
+    hyphen; every other character is dropped, not replaced: ``What's new: C++`` →
+    ``whats-new-c++``, ``第二篇：位置编码`` → ``第二篇位置编码``.
+
+    Parameters
+    ----------
+    text : str
+        The title, slug or file name.
+    lower : bool, keyword-only
+        Lower-case the result, as Hugo does unless ``disablePathToLower`` is set.
+
+    Returns
+    -------
+    str
+        The segment, before percent-encoding (which a post's aliases decode).
+
+    References
+    ----------
+    Hugo, ``helpers.PathSpec.UnicodeSanitize`` and ``MakePathSanitized`` (used by
+    ``URLize`` for the ``:slug``, ``:title`` and ``:filename`` of a permalink
+    pattern), https://github.com/gohugoio/hugo/blob/master/helpers/path.go; Hugo,
+    "Permalinks configuration", https://gohugo.io/configuration/permalinks/.
+
+    Examples
+    --------
+    >>> hugo_urlize("What's new: Hugo 0.120")
+    'whats-new-hugo-0.120'
+    """
+    out: list[str] = []
+    hyphen_next = was_hyphen = False
+    for i, ch in enumerate(text):
+        kept = (ch in "./\\_#+~-" or ch.isalpha() or unicodedata.category(ch) in _KEPT_CATEGORIES
+                or (ch == "%" and text[i + 1:i + 2] in _HEX and text[i + 2:i + 3] in _HEX))
+        if kept:
+            was_hyphen = ch == "-"
+            if hyphen_next and not was_hyphen:
+                out.append("-")
+            hyphen_next = False
+            out.append(ch)
+        elif out and ch.isspace() and not was_hyphen:
+            hyphen_next = True
+    segment = "".join(out)
+    return segment.lower() if lower else segment
+
+
+# what Go's unicode.IsDigit and unicode.IsMark accept besides letters (str.isalpha)
+_KEPT_CATEGORIES = frozenset({"Nd", "Mn", "Mc", "Me"})
 
 
 def file_slug(path: str) -> tuple[str, dt.date | None]:
@@ -1649,6 +1735,8 @@ def _static_site_config(conf: dict) -> tuple[tuple[str, str], ...]:
     # publishDir: "docs" for GitHub Pages) and Hugo's content folder, when inside the site
     out += next(filter(None, (_output_dir(keys.get(k))
                               for k in ("destination", "public_dir", "publishdir"))), ())
+    if keys.get("disablepathtolower") is True:         # (Hugo: addresses keep their case)
+        out.append(("disable_path_to_lower", "true"))
     content = _inner_folder(keys.get("contentdir"))
     if content and content != "content":
         out.append(("content_dir", content))
@@ -1849,6 +1937,43 @@ def jekyll_folder_categories(inside: str, *, source: str = "") -> tuple[str, ...
     if "_posts" not in parts:
         return ()
     return tuple(part for part in parts[:parts.index("_posts")] if part)
+
+
+def jekyll_terms(post: Post) -> Post:
+    """The post with its categories and tags as Jekyll reads them from its front matter.
+
+    Jekyll takes the singular key (``category``, ``tag``) whole, and a string under the
+    plural key (``categories: ml nlp``) as words: one category or tag per word. Other
+    generators keep such a string whole (Hexo, Hugo) or split it at commas, as
+    :mod:`graphkit.readers.frontmatter` reads it; only the string a post's front matter
+    holds under the plural key alone is split again here.
+
+    Parameters
+    ----------
+    post : Post
+        A post of a Jekyll site; not modified.
+
+    Returns
+    -------
+    Post
+        The post, its categories and tags taken from words where Jekyll would.
+
+    References
+    ----------
+    Jekyll, ``Utils.pluralized_array_from_hash`` (the singular key first; a plural
+    key's string split at white space), https://github.com/jekyll/jekyll, and
+    "Front Matter" (``categories``, ``tags``: "a YAML list or a space-separated
+    string"), https://jekyllrb.com/docs/front-matter/.
+    """
+    from dataclasses import replace
+
+    fields = dict(post.fields)
+    changed = {}
+    for plural, singular in (("categories", "category"), ("tags", "tag")):
+        value = fields.get(plural)
+        if value is not None and singular not in fields and value not in ("true", "false"):
+            changed[plural] = tuple(dict.fromkeys(value.split()))
+    return replace(post, **changed) if changed else post
 
 
 def _jekyll_collections(conf: dict, perm: object) -> list[tuple[str, str]]:
@@ -3285,9 +3410,12 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             filename = stem
         elif hugo:
             pattern = conf[f"permalink:{section}"]
-            slug = p.slug or slugify(p.title)
-            title_slug, filename = slugify(p.title), stem
-            placed = {"slugorfilename": p.slug or stem, "slugorcontentbasename": p.slug or stem}
+            lower = not conf.get("disable_path_to_lower")
+            slug = hugo_urlize(p.slug or p.title, lower=lower)
+            title_slug = hugo_urlize(p.title, lower=lower)
+            filename = hugo_urlize(stem, lower=lower)
+            named = hugo_urlize(p.slug or stem, lower=lower)
+            placed = {"slugorfilename": named, "slugorcontentbasename": named}
         elif (document := jekyll_collection(inside, conf)) is not None:  # of a collection
             name, rest = document
             pattern = conf[f"collection:{name}"]
@@ -3295,12 +3423,15 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             filename = slugify(stem)
             placed = {"collection": name, "path": rest}
             jekyll = True
+            p = jekyll_terms(p)
         else:
             pattern = conf.get("permalink", JEKYLL_STYLES["date"])
             slug = title_slug = p.slug or stem
             filename = stem
             folders = jekyll_folder_categories(inside, source=conf.get("source", ""))
             jekyll = not conf.get("hexo")
+            if jekyll:
+                p = jekyll_terms(p)
             if folders:
                 p = replace(p, categories=tuple(dict.fromkeys(folders + p.categories)))
         if pattern:

@@ -13,7 +13,7 @@ from graphkit.readers import read_paths, read_text
 from graphkit.readers.frontmatter import metadata_header
 from graphkit.readers.markdown import markdown_to_text
 from graphkit.readers.rest import MAX_TABLE_COLUMNS, read_rst
-from graphkit.sites import (_inner_folder, jekyll_collection, read_site_config,
+from graphkit.sites import (_inner_folder, hugo_urlize, jekyll_collection, read_site_config,
                             site_link_url)
 
 
@@ -210,6 +210,28 @@ def test_jekyll_folders_above_posts_are_categories_and_part_of_the_address(tmp_p
     edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
     title = {p.key: p.title for p in r.posts}
     assert sorted((title[e.source], title[e.target]) for e in edges) == [("乙", "甲"), ("甲", "乙")]
+
+
+def test_jekyll_reads_a_plural_keys_string_as_words(tmp_path):
+    """``categories: ml nlp`` is two categories (and two folders of the address), as
+    Jekyll reads it; the singular key's string, and Hexo's plural one, stay whole."""
+    _write(tmp_path, "_config.yml", "url: https://j.example\npermalink: /:categories/:title/\n")
+    _write(tmp_path, "_posts/2020-01-01-a.md", "---\ntitle: 甲\ncategories: ML nlp\n"
+                                               "tags: attention transformers\n---\n\n"
+                                               "见[乙](/deep%20learning/b/)。\n")
+    _write(tmp_path, "_posts/2020-01-02-b.md", "---\ntitle: 乙\ncategory: Deep Learning\n"
+                                               "tags: [a b]\n---\n\n见[甲](/ml/nlp/a/)。\n")
+    r = read_paths([tmp_path])
+    assert {p.title: (p.url, p.categories, p.tags) for p in r.posts} == {
+        "甲": ("https://j.example/ml/nlp/a/", ("ML", "nlp"), ("attention", "transformers")),
+        "乙": ("https://j.example/deep%20learning/b/", ("Deep Learning",), ("a b",))}
+    assert _cites(r.posts) == [("乙", "甲"), ("甲", "乙")]
+    hexo = tmp_path / "hexo"
+    _write(hexo, "_config.yml", "url: https://x.example\npermalink: :category/:title/\n")
+    _write(hexo, "source/_posts/c.md", "---\ntitle: 丙\ndate: 2020-01-01\n"
+                                        "categories: Deep Learning\n---\n\n正文。\n")
+    (post,) = read_paths([hexo]).posts
+    assert (post.url, post.categories) == ("https://x.example/deep-learning/c/", ("Deep Learning",))
 
 
 def test_hexo_source_folder_is_no_category(tmp_path):
@@ -513,6 +535,50 @@ def test_a_hugo_ref_standing_alone_is_the_link_linkify_makes_of_it(tmp_path):
                f"---\ntitle: {title}\ndate: 2021-03-05\n---\n\n{body}\n")
     (tmp_path / "hugo.toml").write_text('baseURL = "https://b.example/"\n', encoding="utf-8")
     assert _cites(read_paths([tmp_path]).posts) == [("乙", "旋转")]
+
+
+def test_hugo_ref_with_named_arguments(tmp_path):
+    """``path=`` names the page wherever it stands; ``lang=`` and an output format
+    beside it are not the page."""
+    for name, title, body in (
+            ("rope", "旋转", "正文。"),
+            ("b", "乙", '见[甲]({{< relref path="rope.md" lang="zh" >}})。'),
+            ("c", "丙", '见[甲]({{% ref lang="zh" path="/posts/rope" %}})与'
+                        '[乙]({{< relref "b.md" "amp" >}})。')):
+        _write(tmp_path / "content" / "posts", f"{name}.md",
+               f"---\ntitle: {title}\ndate: 2021-03-05\n---\n\n{body}\n")
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://b.example/"\n', encoding="utf-8")
+    assert _cites(read_paths([tmp_path]).posts) == [("丙", "乙"), ("丙", "旋转"), ("乙", "旋转")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("What's new: Hugo 0.120", "whats-new-hugo-0.120"),
+    ("第二篇：位置编码", "第二篇位置编码"),        # (punctuation dropped, not a hyphen)
+    ("C++ 入门  -  笔记", "c++-入门-笔记"),
+    ("50% off, 100%2F", "50-off-100%2f")])
+def test_hugo_urlize(text, want):
+    assert hugo_urlize(text) == want
+
+
+def test_hugo_permalink_placeholders_are_urlized_as_hugo_does(tmp_path):
+    """``:slug`` of a post without a slug is its title as Hugo makes it a path
+    (``第二篇：位置编码`` → ``第二篇位置编码``, ``What's new`` → ``whats-new``), and
+    ``disablePathToLower`` keeps its case."""
+    _write(tmp_path, "hugo.yaml", "baseURL: https://h.example/\n"
+                                  "permalinks:\n  posts: /:year/:slug/\n  notes: /n/:title/\n")
+    _write(tmp_path, "content/posts/a.md", "---\ntitle: 第二篇：位置编码\ndate: 2021-02-06\n---\n"
+                                           "\n见[乙](https://h.example/n/whats-new-c++/)。\n")
+    _write(tmp_path, "content/notes/b.md", "---\ntitle: \"What's new: C++\"\ndate: 2021-03-01\n"
+                                           "---\n\n见[甲](/2021/第二篇位置编码/)。\n")
+    r = read_paths([tmp_path])
+    assert {p.title: p.url for p in r.posts} == {
+        "第二篇：位置编码": "https://h.example/2021/第二篇位置编码/",
+        "What's new: C++": "https://h.example/n/whats-new-c++/"}
+    assert _cites(r.posts) == [("What's new: C++", "第二篇：位置编码"),
+                               ("第二篇：位置编码", "What's new: C++")]
+    _write(tmp_path, "hugo.yaml", "baseURL: https://h.example/\ndisablePathToLower: true\n"
+                                  "permalinks:\n  notes: /n/:title/\n")
+    assert {p.url for p in read_paths([tmp_path]).posts} >= {"https://h.example/n/Whats-new-C++/"}
 
 
 def test_jekyll_and_hexo_code_tags_are_code_blocks():
