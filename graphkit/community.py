@@ -544,10 +544,10 @@ def summarize_modules(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermM
     tuple of ModuleSummary
         Sorted by level, then by flow (largest first), then id.
     """
-    from .keywords import readable_term
+    from .keywords import readable_term, tag_term
 
     max_level = max((len(p) - 1 for p in result.paths.values()), default=1)
-    tags = frozenset(t.casefold() for _, d in graph.nodes(data=True)
+    tags = frozenset(tag_term(t) for _, d in graph.nodes(data=True)
                      for t in (*d.get("tags", ()), *d.get("categories", ())))
     title_words = {n: [str(d.get("title") or "").casefold(),
                        *(t.casefold() for t in d.get("tags", ()))]

@@ -38,11 +38,11 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
     """
     nodes: dict[str, dict] = {}  # a key seen twice keeps its last attributes
     rows = {k: i for i, k in enumerate(tm.keys)} if tm is not None else {}
-    from .keywords import readable_term
+    from .keywords import readable_term, tag_term
 
     phrases = frozenset(tm.phrases) if tm is not None else frozenset()
     for p in posts:
-        tags = frozenset(t.casefold() for t in (*p.tags, *p.categories))
+        tags = frozenset(tag_term(t) for t in (*p.tags, *p.categories))
         kw = ([t for t, _ in tm.top_terms(rows[p.key], 16)
                if readable_term(t, tags=tags, phrases=phrases)][:8]
               if p.key in rows else [])

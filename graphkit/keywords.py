@@ -94,11 +94,13 @@ def base_tokenizer():
 
 
 def warm_up() -> None:
-    """Build the segmenter now (0.2 s, once per process).
+    """Build the segmenter and load simplemma's English dictionary now (0.2 s and 0.15 s,
+    once per process).
 
     :func:`graphkit.pipeline.build` calls it while worker processes read the files.
     """
     _tokenizer()
+    _singular("models")
 
 
 def tokenize(text: str, *, phrases: tuple[str, ...] = ()) -> list[str]:
@@ -146,12 +148,81 @@ _EN_SPLIT_RE = re.compile(f"({_EN_RE.pattern})")
 
 
 def _english_token(word: str) -> str:
-    """The token an English term gives: case folded; "" when it is dropped (fewer than
-    two letters, or a stop word)."""
+    """The token an English term gives: case folded, a plural made singular
+    (:func:`tag_term`); "" when it is dropped (fewer than two letters, or a function
+    word: :func:`_token_stop_words`)."""
+    if _ACRONYM_PLURAL_RE.match(word):
+        word = word[:-1]
     word = word.casefold()
-    if sum(c.isalpha() for c in word) >= 2 and word not in stop_words():
+    if sum(c.isalpha() for c in word) < 2 or word in _token_stop_words():
+        return ""
+    word = _singular(word)
+    return "" if word in _token_stop_words() else word
+
+
+# an acronym's plural, which no dictionary holds: GANs, LLMs, VAEs, GPUs
+_ACRONYM_PLURAL_RE = re.compile(r"^[A-Z][A-Z0-9]+s$")
+
+
+def _singular(word: str) -> str:
+    """A lower-case English word ending in "s" as its dictionary form when simplemma's
+    English dictionary knows it (models → model, matrices → matrix, embeddings →
+    embedding); any other word as it is (bias, lens, analysis, logits)."""
+    if len(word) < 4 or not word.endswith("s") or not word.isascii() or not word.isalpha():
         return word
-    return ""
+    from simplemma import lemmatize
+
+    lemma = lemmatize(word, lang="en")
+    return lemma if lemma != word and lemma.isascii() and lemma.isalpha() else word
+
+
+def tag_term(tag: str) -> str:
+    """A tag or category as a keyword term, counted as the text's words are.
+
+    Case folded; a tag that is one English word is made singular as a word of the
+    text is (``Transformers`` → ``transformer``, ``LLMs`` → ``llm``), so that the tag
+    and the word are one term; any other tag is kept whole.
+
+    Parameters
+    ----------
+    tag : str
+
+    Returns
+    -------
+    str
+
+    References
+    ----------
+    .. [1] simplemma, "Simple multilingual lemmatizer for Python" (its English
+       dictionary), https://github.com/adbar/simplemma
+    """
+    if not _EN_RE.fullmatch(tag):
+        return tag.casefold()
+    word = tag[:-1] if _ACRONYM_PLURAL_RE.match(tag) else tag
+    return _singular(word.casefold())
+
+
+# words scikit-learn's English stop list holds that name a subject in technical prose;
+# the list's own maintainers found such entries (system, computer, fire, bill, ...) [1]
+_CONTENT_WORDS = frozenset(
+    "amount bill bottom call con cry de describe detail empty fill find fire found front "
+    "full interest mill mine move name part put serious side sincere system thick thin "
+    "top un".split())
+
+
+@lru_cache(maxsize=1)
+def _token_stop_words() -> frozenset[str]:
+    """The English words a text's tokens leave out: ours, and scikit-learn's function
+    words (its list without :data:`_CONTENT_WORDS`). Words such as "where", "over" or
+    "also" occur in every English post: left in, they made any two posts alike.
+
+    References
+    ----------
+    .. [1] J. Nothman, H. Qin, R. Yurchak, "Stop Word Lists in Free Open-source Software
+       Packages", Proceedings of the Workshop for NLP Open Source Software (2018) 7–12,
+       https://aclanthology.org/W18-2502/
+    """
+    return (_english_stop_words() - _CONTENT_WORDS) | stop_words()
 
 
 def _chinese_token(word: str) -> str:
@@ -380,7 +451,7 @@ def post_tokens(post: "Post", *, max_chars: int = KEYWORD_CHARS,
     """
     tokens = tokenize(post.title, phrases=phrases) * TITLE_REPEAT
     for tag in (*post.tags, *post.categories):
-        tokens.extend([tag.casefold()] * TAG_REPEAT)
+        tokens.extend([tag_term(tag)] * TAG_REPEAT)
     tokens.extend(tokenize(post.text[:max_chars] if max_chars else post.text, phrases=phrases))
     return tokens
 
@@ -708,8 +779,9 @@ def _readable_word(term: str) -> bool | None:
 
 def in_titles(term: str, titles: Iterable[str]) -> bool:
     """True when ``term`` occurs verbatim in one of ``titles`` (lower case): as a
-    substring for Chinese, as a whole word for Latin script."""
+    substring for Chinese, as a whole word for Latin script (or the word with a plural
+    ending: the term ``model`` of a title's "models", counted as one)."""
     if _CJK_RE.search(term):
         return any(term in t for t in titles)
-    pattern = re.compile(r"(?<![a-z0-9])" + re.escape(term) + r"(?![a-z0-9])")
+    pattern = re.compile(r"(?<![a-z0-9])" + re.escape(term) + r"(?:e?s)?(?![a-z0-9])")
     return any(pattern.search(t) for t in titles)

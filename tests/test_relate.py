@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import by_title, write_posts
 
-from graphkit.keywords import similar_pairs, tokenize
+from graphkit.keywords import shared_terms, similar_pairs, tag_term, tokenize
 from graphkit.keywords import keyword_matrix
 from graphkit.model import Post
 from graphkit.relate import (citation_edges, looks_like_paper, series_edges, series_of)
@@ -102,6 +102,39 @@ def test_english_terms_kept_whole_and_stop_words_removed():
     tokens = tokenize("我们可以看到，一个BERT-flow模型与RoPE以及Dropout的关系")
     assert {"bert-flow", "rope", "dropout"} <= set(tokens)
     assert not {"我们", "可以", "一个"} & set(tokens)
+
+
+def test_english_function_words_and_plurals():
+    """Function words leave the tokens (scikit-learn's list, its content words kept);
+    a plural is its singular, an acronym's too; a word no dictionary holds stays."""
+    tokens = tokenize("Where the models are trained over GANs and LLMs, also the matrices "
+                      "of a system; the bias of logits.")
+    assert tokens == ["model", "trained", "gan", "llm", "matrix", "system", "bias", "logits"]
+    assert [tag_term(t) for t in ("Transformers", "LLMs", "注意力", "machine learning")] == [
+        "transformer", "llm", "注意力", "machine learning"]
+
+
+def test_english_posts_are_alike_by_their_subject_not_their_function_words():
+    """Two posts on language models and two on tomatoes: each pair shares a topic, and
+    no pair across subjects does (with function words counted, "over, also, large,
+    where" made a language-model post and a gardening post alike, and "models" and
+    "model" were two terms)."""
+    texts = {
+        "lm1": ("Training language models", "We train language models on text, where the "
+                "models predict tokens over and over. Also, these models are large."),
+        "lm2": ("What a language model predicts", "A language model predicts the next token; "
+                "the model is trained with a loss over the token."),
+        "gd1": ("Growing tomatoes", "Tomatoes need sun. Water the tomato plants where the "
+                "soil is dry, over the summer; also these plants grow large."),
+        "gd2": ("Tomato plant care", "A tomato plant needs water and sun; the plant is "
+                "pruned once a week.")}
+    posts = [Post(key=k, title=t, label=t, text=x) for k, (t, x) in texts.items()]
+    tm = keyword_matrix(posts)
+    pairs = {(tm.keys[i], tm.keys[j]): shared_terms(tm, i, j)
+             for i, j, _ in similar_pairs(tm, top_k=3, min_score=0.05)}
+    assert set(pairs) == {("lm1", "lm2"), ("gd1", "gd2")}
+    assert {"model", "token"} <= set(pairs["lm1", "lm2"])
+    assert {"tomato", "plant"} <= set(pairs["gd1", "gd2"])
 
 
 def test_topic_edges_are_sparse_evidenced_and_symmetric(data_build):
