@@ -2915,6 +2915,30 @@ def site_of(post, roots: list[str]) -> tuple[str, str] | None:
     return root, src[len(root) + 1:] if root not in (".", "") else src
 
 
+def hexo_slug(inside: str, stem: str, source: str) -> str:
+    """A Hexo post's ``:title`` (and ``:slug``) when its front matter names no slug: its
+    file's path inside ``_posts`` without the ending, ``stem`` the file's own part
+    (``source/_posts/ml/foo.md`` → ``ml/foo``).
+
+    Parameters
+    ----------
+    inside : str
+        The post file's path inside its site.
+    stem : str
+        The file's name as a slug (:func:`file_slug`: without a date the name opens with).
+    source : str
+        Hexo's ``source_dir``, the folder that holds ``_posts``.
+
+    References
+    ----------
+    Hexo, "Permalinks" (``:title``: "Filename (relative to source/_posts/ folder)",
+    ``:name``: the file name, ``:post_title``: the title), https://hexo.io/docs/permalinks
+    """
+    rel = _under(inside, f"{source}/_posts" if source else "_posts")
+    folder = posixpath.dirname(rel) if rel else ""
+    return f"{folder}/{stem}" if folder else stem
+
+
 def _under(inside: str, folder: str) -> str | None:
     """``inside`` relative to ``folder`` ("" is the site's folder), or None outside it."""
     if not folder:
@@ -3432,6 +3456,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             jekyll = not conf.get("hexo")
             if jekyll:
                 p = jekyll_terms(p)
+            else:
+                slug = title_slug = p.slug or hexo_slug(inside, stem, conf.get("source", ""))
+                placed = {"post_title": slugify(p.title)}
             if folders:
                 p = replace(p, categories=tuple(dict.fromkeys(folders + p.categories)))
         if pattern:

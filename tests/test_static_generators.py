@@ -5,7 +5,7 @@ these test one edge each)."""
 from __future__ import annotations
 
 import pytest
-from conftest import write_posts
+from conftest import by_title, write_posts
 
 from graphkit.options import BuildOptions
 from graphkit.pipeline import relate
@@ -232,6 +232,22 @@ def test_jekyll_reads_a_plural_keys_string_as_words(tmp_path):
                                         "categories: Deep Learning\n---\n\n正文。\n")
     (post,) = read_paths([hexo]).posts
     assert (post.url, post.categories) == ("https://x.example/deep-learning/c/", ("Deep Learning",))
+
+
+@pytest.mark.parametrize("permalink, address", [
+    (":year/:month/:title/", "/2020/01/ml/foo/"),      # the path inside _posts
+    (":year/:name.html", "/2020/foo.html"),            # the file's name
+    ("posts/:post_title/", "/posts/attention-is-all/")])  # the title's slug
+def test_hexo_title_name_and_post_title(tmp_path, permalink, address):
+    _write(tmp_path, "_config.yml", f"url: https://h.example\npermalink: {permalink}\n"
+                                    "new_post_name: :title.md\n")
+    _write(tmp_path, "source/_posts/ml/foo.md", "---\ntitle: Attention is all\n"
+                                                "date: 2020-01-01\n---\n\n正文。\n")
+    _write(tmp_path, "source/_posts/bar.md", "---\ntitle: 乙\ndate: 2020-02-01\n---\n\n"
+                                             f"见[甲]({address})。\n")
+    r = read_paths([tmp_path])
+    assert by_title(r.posts, "Attention is all").url == "https://h.example" + address
+    assert _cites(r.posts) == [("乙", "Attention is all")]
 
 
 def test_hexo_source_folder_is_no_category(tmp_path):
