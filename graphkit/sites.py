@@ -70,8 +70,11 @@ KEXUE_HOST = r"(?:https?://(?:www\.)?(?:" + "|".join(h.replace(".", r"\.") for h
 # {{ site.baseurl }}, {{site.url}}, {{ "/x" | relative_url }}, {{ '/x' | absolute_url }}
 _LIQUID_VAR_RE = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
 # a site path passed through a filter that prefixes the site's base: Jekyll's
-# relative_url/absolute_url, Eleventy's url, htmlBaseUrl and absoluteUrl
-_LIQUID_FILTER_RE = re.compile(r"""\{\{-?\s*["']([^"'{}]*)["']\s*\|\s*(?:relative_url|absolute_url|url|htmlBaseUrl|absoluteUrl)\b[^{}]*?-?\}\}""")
+# relative_url/absolute_url, Eleventy's url, htmlBaseUrl and absoluteUrl, and Liquid's
+# prepend of the site's base (the idiom before Jekyll 3.7: "/x" | prepend: site.baseurl)
+_LIQUID_FILTER_RE = re.compile(
+    r"""\{\{-?\s*["']([^"'{}]*)["']\s*\|\s*(?:(?:relative_url|absolute_url|url|htmlBaseUrl"""
+    r"""|absoluteUrl)\b|prepend:\s*site\.(?:baseurl|url)\b)[^{}]*?-?\}\}""")
 # Liquid tags naming a post: Jekyll's {% post_url name %} and {% link path %}, given
 # inside a link's target; DEV's (Forem's) {% link user/slug %} and {% post URL %}, a card
 # of the post standing alone in the text
