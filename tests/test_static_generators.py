@@ -254,16 +254,16 @@ def test_jekyll_liquid_that_makes_an_address(tmp_path):
     """relative_url, absolute_url and the older ``prepend: site.baseurl`` give the site
     path they are passed; {{ site.url }}{{ site.baseurl }} and post_url too."""
     _write(tmp_path, "_config.yml", "url: https://j.example\nbaseurl: /blog\n")
-    _write(tmp_path, "_posts/2020-01-01-a.md", "---\ntitle: 甲\n---\n\n正文。\n")
-    _write(tmp_path, "_posts/2020-01-02-b.md", "---\ntitle: 乙\n---\n\n"
-                                               '见[甲]({{ "/2020/01/01/a.html" | relative_url }})。\n')
-    _write(tmp_path, "_posts/2020-01-03-c.md", "---\ntitle: 丙\n---\n\n"
-                                               "见[甲]({{ '/2020/01/01/a.html' | absolute_url }})、"
-                                               '[乙]({{ "/2020/01/02/b.html" | prepend: site.baseurl }})'
-                                               "与[丁]({{site.url}}{{site.baseurl}}/2020/01/04/d.html)。\n")
-    _write(tmp_path, "_posts/2020-01-04-d.md", "---\ntitle: 丁\n---\n\n"
-                                               "见[乙]({{ site.baseurl }}{% post_url 2020-01-02-b %})"
-                                               '与[X]({{ "/2020/01/01/a.html" | prepend: "/old" }})。\n')
+    bodies = {
+        "01-a": ("甲", "正文。"),
+        "02-b": ("乙", '见[甲]({{ "/2020/01/01/a.html" | relative_url }})。'),
+        "03-c": ("丙", "见[甲]({{ '/2020/01/01/a.html' | absolute_url }})、"
+                       '[乙]({{ "/2020/01/02/b.html" | prepend: site.baseurl }})'
+                       "与[丁]({{site.url}}{{site.baseurl}}/2020/01/04/d.html)。"),
+        "04-d": ("丁", "见[乙]({{ site.baseurl }}{% post_url 2020-01-02-b %})"
+                       '与[X]({{ "/2020/01/01/a.html" | prepend: "/old" }})。')}
+    for name, (title, body) in bodies.items():
+        _write(tmp_path, f"_posts/2020-01-{name}.md", f"---\ntitle: {title}\n---\n\n{body}\n")
     assert _cites(read_paths([tmp_path]).posts) == [
         ("丁", "乙"), ("丙", "丁"), ("丙", "乙"), ("丙", "甲"), ("乙", "甲")]
 
