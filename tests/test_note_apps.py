@@ -195,8 +195,10 @@ def _joplin(title, body, item_id, kind=1, **extra):
 
 def test_a_joplin_export_as_a_jex_archive(tmp_path):
     """Joplin's ``.jex`` (a tar of its RAW export): notes titled by their first line,
-    dated by ``created_time``, linked by ``:/ID``; an HTML note; a notebook, a tag and a
-    note in the trash reported; the properties are no text."""
+    dated by ``created_time``, linked by ``:/ID``; an HTML note; a note's notebooks (one
+    inside another) its categories and its tags its tags; a tag no note has, a tag's
+    link to a note not read and a note in the trash reported; the properties are no
+    text."""
     import io
     import tarfile
 
@@ -204,8 +206,13 @@ def test_a_joplin_export_as_a_jex_archive(tmp_path):
     items = {f"{a}.md": _joplin("甲", f"见[乙](:/{b}#小节)。", a, parent_id=c),
              f"{b}.md": _joplin("乙", f'<p>回看<a href=":/{a}">甲</a>。</p>', b,
                                 markup_language=2),
-             f"{c}.md": _joplin("笔记本", "", c, kind=2),
+             f"{c}.md": _joplin("笔记本", "", c, kind=2, parent_id="9" * 32),
+             f"{'9' * 32}.md": _joplin("机器学习", "", "9" * 32, kind=2),
              f"{'d' * 32}.md": _joplin("标签", "", "d" * 32, kind=5),
+             f"{'f' * 32}.md": _joplin("位置编码", "", "f" * 32, kind=5),
+             f"{'1' * 32}.md": _joplin(None, "", "1" * 32, kind=6, note_id=a, tag_id="f" * 32),
+             f"{'2' * 32}.md": _joplin(None, "", "2" * 32, kind=6, note_id="3" * 32,
+                                       tag_id="f" * 32),
              f"{'e' * 32}.md": _joplin("旧", f"[甲](:/{a})", "e" * 32,
                                        deleted_time=1620000000000)}
     buffer = io.BytesIO()
@@ -217,12 +224,15 @@ def test_a_joplin_export_as_a_jex_archive(tmp_path):
             tar.addfile(info, io.BytesIO(data))
     (tmp_path / "notes.jex").write_bytes(buffer.getvalue())
     r = read_paths([tmp_path / "notes.jex"])
-    assert sorted((p.title, p.date, p.text) for p in r.posts) == [
-        ("乙", "2021-03-05", "回看甲。"), ("甲", "2021-03-05", "见乙。")]
+    assert sorted((p.title, p.date, p.text, p.categories, p.tags) for p in r.posts) == [
+        ("乙", "2021-03-05", "回看甲。", (), ()),
+        ("甲", "2021-03-05", "见乙。", ("机器学习", "笔记本"), ("位置编码",))]
     assert _cites(r.posts) == [("乙", "甲"), ("甲", "乙")]
-    assert sorted(f.reason for f in r.fragments) == [
-        "a Joplin notebook, not a note", "a Joplin tag, not a note",
-        "a note in Joplin's trash (deleted_time), not published"]
+    assert sorted((f.path, f.reason) for f in r.fragments) == [
+        (f"notes.jex/{'2' * 32}.md",
+         "the link of a Joplin tag to a note whose note or tag was not read"),
+        (f"notes.jex/{'d' * 32}.md", "a Joplin tag no note read has"),
+        (f"notes.jex/{'e' * 32}.md", "a note in Joplin's trash (deleted_time), not published")]
 
 
 def test_a_note_ending_like_joplins_properties_needs_its_id():

@@ -715,6 +715,9 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     sightings, alone = frontmatter.apply_sidecars(
         sightings, {r.path: r.site for r in reports if r.format == frontmatter.NIKOLA_SIDECAR})
     fragments.extend(alone)
+    sightings, alone = joplin.apply_items(
+        sightings, {r.path: r.site for r in reports if r.format == joplin.JOPLIN_ITEM})
+    fragments.extend(alone)
     sightings, bodies = substack.join_bodies(sightings)
     fragments.extend(bodies)
     sightings, frames = html.saved_resources(sightings, {r.path for r in reports})
@@ -1034,6 +1037,10 @@ def _read_data(box: list[bytes], name: str, limits: ReadLimits
         if site is not None:      # (None: a conf.py that configures no site: code)
             return FileReport(path=name, format=SITE_CONFIG, posts=0, size=size,
                               site=site), [], []
+    item = joplin.read_item(text, name)
+    if item is not None:          # (joined to its notes: see joplin.apply_items)
+        return FileReport(path=name, format=joplin.JOPLIN_ITEM, posts=0, size=size,
+                          site=item), [], []
     if name.lower().endswith(frontmatter.NIKOLA_SIDECAR_ENDING):
         meta = frontmatter.read_sidecar(text)
         if meta is not None:      # (read with its post: see frontmatter.apply_sidecars)
