@@ -153,6 +153,14 @@ def test_csv_unclosed_quote_is_reported_with_its_lines():
     assert (frag.line, frag.end_line) == (3, 5) and "broken CSV" in frag.reason
 
 
+@pytest.mark.parametrize("text", ["TITLE", "title,url\n", "title,url\r\n\r\n"])
+def test_a_table_with_its_header_and_no_row_is_reported(text):
+    """(Found by test_read_text_never_crashes: the file was neither read nor reported.)"""
+    posts, frags = read_csv(text, "empty.csv")
+    assert posts == [] and [(f.line, f.reason) for f in frags] == [
+        (1, "a table of posts with its header and no row")]
+
+
 def test_one_bad_byte_in_a_utf8_file_costs_one_character(tmp_path):
     data = ('{"title": "坏字节之前"}\n{"title": "坏字节所在的一行', '"}\n' + GOOD)
     raw = data[0].encode() + b"\xff" + data[1].encode()

@@ -371,4 +371,7 @@ def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         frags.append(Fragment(path=path, line=start, end_line=last,
                               reason=f"broken CSV ({exc}): lines {start}–{last} not read",
                               text=""))
+    if header and not posts and not frags:
+        frags.append(Fragment(path=path, line=1, end_line=1, text=preview(",".join(header)),
+                              reason="a table of posts with its header and no row"))
     return posts, frags
