@@ -1433,6 +1433,18 @@ def _hostile() -> dict:
     read_text('{"title": "甲", "url": "https://b.example/a/", "text": "' + '\\"》[点](j' * 20_000,
               "rows.jsonl")
     out["jsonl_line_of_200000_chars_of_unclosed_strings_s"] = round(time.perf_counter() - t, 3)
+    # a Joplin export of 20,000 notebooks each inside the next and a note in each: every
+    # note's categories walk at most 64 notebooks, each walk once
+    from graphkit.readers.joplin import JOPLIN, NOTE_ID, NOTEBOOK, apply_items
+
+    items = {f"{i:032x}.md": (("type", "2"), ("title", f"n{i}"), ("id", f"{i:032x}"),
+                              ("parent_id", f"{i + 1:032x}")) for i in range(20_000)}
+    notes = [Post(key=f"post:j:{i}", title=f"t{i}", label=f"t{i}",
+                  sources=(Source(path=f"j{i}.md", line=1, format=JOPLIN),),
+                  fields=((NOTE_ID, f"{i:031x}j"), (NOTEBOOK, f"{i:032x}"))) for i in range(20_000)]
+    t = time.perf_counter()
+    apply_items(notes, items)
+    out["joplin_20000_nested_notebooks_a_note_in_each_s"] = round(time.perf_counter() - t, 2)
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     return out
 
