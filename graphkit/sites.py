@@ -787,8 +787,9 @@ def site_host(host: str) -> str:
 
 
 def slugify(title: str) -> str:
-    """The slug a generator makes of a title (Hugo's ``urlize``, Jekyll's ``slugify``):
-    NFKC, lower case, runs of anything but letters and digits become one hyphen."""
+    """The slug a generator makes of a title (Jekyll's ``slugify``, Hexo's ``slugize``;
+    Hugo's permalinks: :func:`hugo_urlize`): NFKC, lower case, runs of anything but
+    letters and digits become one hyphen."""
     t = unicodedata.normalize("NFKC", title).casefold()
     return re.sub(r"[^\w]+", "-", t).strip("-_")
 
@@ -3441,8 +3442,8 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             slug = hugo_urlize(p.slug or p.title, lower=lower)
             title_slug = hugo_urlize(p.title, lower=lower)
             filename = hugo_urlize(stem, lower=lower)
-            named = hugo_urlize(p.slug or stem, lower=lower)
-            placed = {"slugorfilename": named, "slugorcontentbasename": named}
+            either = hugo_urlize(p.slug or stem, lower=lower)
+            placed = {"slugorfilename": either, "slugorcontentbasename": either}
         elif (document := jekyll_collection(inside, conf)) is not None:  # of a collection
             name, rest = document
             pattern = conf[f"collection:{name}"]

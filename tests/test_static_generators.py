@@ -343,6 +343,25 @@ def test_hugo_translations_by_file_name_live_under_their_language(tmp_path):
                                ("甲", "乙")]
 
 
+def test_hugo_translations_under_a_permalink_pattern(tmp_path):
+    """Sections' patterns (``/p/:filename/``, ``/n/:filename/``) give each translation
+    its address under its language, and ``ref`` still reaches the page of that path (two
+    pages are named ``x``) in the page's own language."""
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://h.example/"\ndefaultContentLanguage = "zh"\n'
+                                  "[permalinks]\nposts = '/p/:filename/'\nnotes = '/n/:filename/'\n"
+                                  "[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n")
+    _posts(tmp_path, {
+        "content/posts/x.md": ("甲", '见[乙]({{< ref "notes/x" >}})。'),
+        "content/posts/x.en.md": ("A", 'See [B]({{< ref "notes/x" >}}).'),
+        "content/notes/x.md": ("乙", "见[甲](/p/x/)。"),
+        "content/notes/x.en.md": ("B", "See [A](/en/p/x/).")})
+    r = read_paths([tmp_path])
+    assert {p.title: p.url for p in r.posts} == {
+        "甲": "https://h.example/p/x/", "乙": "https://h.example/n/x/",
+        "A": "https://h.example/en/p/x/", "B": "https://h.example/en/n/x/"}
+    assert _cites(r.posts) == [("A", "B"), ("B", "A"), ("乙", "甲"), ("甲", "乙")]
+
+
 def test_hugo_translations_by_content_directory(tmp_path):
     """Hugo's configuration directory, one file per key; every language in a subfolder."""
     _write(tmp_path, "config/_default/hugo.toml", 'baseURL = "https://h.example/"\n'

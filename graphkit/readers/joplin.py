@@ -24,7 +24,6 @@ References
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from ..model import Fragment, Post
@@ -222,4 +221,3 @@ def _unused(item: dict[str, str], live: bool) -> str:
     if item["type"] == "6":
         return f"{kind} whose note or tag was not read"
     return f"{kind} that no note read is in" if item["type"] == "2" else f"{kind} no note read has"
-
