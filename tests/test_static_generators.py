@@ -319,10 +319,17 @@ def test_a_configured_folder_is_a_folder_inside_the_site(value, folder):
     assert _inner_folder(value) == folder
 
 
+def _two_languages(folder, posts, *, permalinks=""):
+    """A Hugo site in Chinese (its default) and English, with ``posts`` written in it."""
+    _write(folder, "hugo.toml", 'baseURL = "https://h.example/"\ndefaultContentLanguage = "zh"\n'
+                                f"{permalinks}[languages.zh]\nweight = 1\n"
+                                "[languages.en]\nweight = 2\n")
+    _posts(folder, posts)
+    return read_paths([folder])
+
+
 def test_hugo_translations_by_file_name_live_under_their_language(tmp_path):
-    _write(tmp_path, "hugo.toml", 'baseURL = "https://h.example/"\ndefaultContentLanguage = "zh"\n'
-                                  "[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n")
-    _posts(tmp_path, {
+    r = _two_languages(tmp_path, {
         "content/posts/a.md": ("甲", "见[乙](/posts/b/)。"),
         "content/posts/a.en.md": ("A", "See [B](/en/posts/b/)."),
         # Hugo's ref reaches the page of that name in the page's own language
@@ -331,7 +338,6 @@ def test_hugo_translations_by_file_name_live_under_their_language(tmp_path):
         "content/posts/b/index.md": ("乙", "见[甲](../a/)。"),
         "content/posts/b/index.en.md": ("B", "See [A](../a/)."),
         "content/posts/_index.en.md": ("Posts", "All posts.")})
-    r = read_paths([tmp_path])
     assert {p.title: p.url for p in r.posts} == {
         "甲": "https://h.example/posts/a/", "乙": "https://h.example/posts/b/",
         "A": "https://h.example/en/posts/a/", "B": "https://h.example/en/posts/b/",
@@ -347,15 +353,12 @@ def test_hugo_translations_under_a_permalink_pattern(tmp_path):
     """Sections' patterns (``/p/:filename/``, ``/n/:filename/``) give each translation
     its address under its language, and ``ref`` still reaches the page of that path (two
     pages are named ``x``) in the page's own language."""
-    _write(tmp_path, "hugo.toml", 'baseURL = "https://h.example/"\ndefaultContentLanguage = "zh"\n'
-                                  "[permalinks]\nposts = '/p/:filename/'\nnotes = '/n/:filename/'\n"
-                                  "[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n")
-    _posts(tmp_path, {
+    r = _two_languages(tmp_path, {
         "content/posts/x.md": ("甲", '见[乙]({{< ref "notes/x" >}})。'),
         "content/posts/x.en.md": ("A", 'See [B]({{< ref "notes/x" >}}).'),
         "content/notes/x.md": ("乙", "见[甲](/p/x/)。"),
-        "content/notes/x.en.md": ("B", "See [A](/en/p/x/).")})
-    r = read_paths([tmp_path])
+        "content/notes/x.en.md": ("B", "See [A](/en/p/x/).")},
+        permalinks="[permalinks]\nposts = '/p/:filename/'\nnotes = '/n/:filename/'\n")
     assert {p.title: p.url for p in r.posts} == {
         "甲": "https://h.example/p/x/", "乙": "https://h.example/n/x/",
         "A": "https://h.example/en/p/x/", "B": "https://h.example/en/n/x/"}
