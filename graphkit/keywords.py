@@ -151,9 +151,7 @@ def _english_token(word: str) -> str:
     """The token an English term gives: case folded, a plural made singular
     (:func:`tag_term`); "" when it is dropped (fewer than two letters, or a function
     word: :func:`_token_stop_words`)."""
-    if _ACRONYM_PLURAL_RE.match(word):
-        word = word[:-1]
-    word = word.casefold()
+    word = _english_form(word)
     if sum(c.isalpha() for c in word) < 2 or word in _token_stop_words():
         return ""
     word = _singular(word)
@@ -162,6 +160,11 @@ def _english_token(word: str) -> str:
 
 # an acronym's plural, which no dictionary holds: GANs, LLMs, VAEs, GPUs
 _ACRONYM_PLURAL_RE = re.compile(r"^[A-Z][A-Z0-9]+s$")
+
+
+def _english_form(word: str) -> str:
+    """An English word case folded, an acronym's plural without its "s" (GANs → gan)."""
+    return (word[:-1] if _ACRONYM_PLURAL_RE.match(word) else word).casefold()
 
 
 def _singular(word: str) -> str:
@@ -198,8 +201,7 @@ def tag_term(tag: str) -> str:
     """
     if not _EN_RE.fullmatch(tag):
         return tag.casefold()
-    word = tag[:-1] if _ACRONYM_PLURAL_RE.match(tag) else tag
-    return _singular(word.casefold())
+    return _singular(_english_form(tag))
 
 
 # words scikit-learn's English stop list holds that name a subject in technical prose;

@@ -90,11 +90,12 @@ _ERB_LINK_RE = re.compile(r"""<%=[ \t]*+link_to[ \t]*+\(?[ \t]*+(["'])([^"'<>%\n
                           r"""[ \t]*+,[ \t]*+(["'])([^"'<>%\n]{0,500}+)\3[^%\n]{0,200}+%>""")
 _HUGO_RELREF_RE = re.compile(r"\{\{[<%]\s*relref\b")
 # a shortcode's argument: "quoted", 'quoted', `raw` or bare, positional or named (path="x")
-_SHORTCODE_ARG_RE = re.compile(r"""(?:(\w+)[ \t]*=[ \t]*)?"""
-                               r"""(?:"([^"\n]*)"|'([^'\n]*)'|`([^`\n]*)`|([^\s"'`>%=]+))""")
-_SHORTCODE_ARG = r"""(?:\w+[ \t]*=[ \t]*)?(?:"[^"\n]*"|'[^'\n]*'|`[^`\n]*`|[^\s"'`>%=]+)"""
+_SHORTCODE_ARG = (r"""(?:(\w+)[ \t]*=[ \t]*)?"""
+                  r"""(?:"([^"\n]*)"|'([^'\n]*)'|`([^`\n]*)`|([^\s"'`>%=]+))""")
+_SHORTCODE_ARG_RE = re.compile(_SHORTCODE_ARG)
 # Hugo's ref and relref: the page as the first argument or named path=, with lang= and
-# outputFormat= (or the output format second) beside it
+# outputFormat= (or the output format second) beside it; group 1 holds the arguments
+# (the groups inside it are read again by _SHORTCODE_ARG_RE, one argument at a time)
 _HUGO_REF_RE = re.compile(r"\{\{[<%]\s*+(?:ref|relref)\s++(" + _SHORTCODE_ARG
                           + r"(?:\s++" + _SHORTCODE_ARG + r"){0,3}+)\s*+[>%]\}\}")
 _HEXO_LINK_RE = re.compile(r"""\{%\s*post_link\s+("[^"]*"|'[^']*'|[^\s%]+)(?:\s++([^%]*+))?%\}""")

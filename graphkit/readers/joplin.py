@@ -207,16 +207,16 @@ def apply_items(posts: list[Post], items: dict[str, tuple[tuple[str, str], ...]]
             categories=tuple(dict.fromkeys((*notebooks(fields.get(NOTEBOOK, "")),
                                             *p.categories)))))
     # (their titles untold, as a file that holds no post is reported: where and why)
-    frags = [Fragment(path=name, line=1, end_line=1, text="",
-                      reason=_unused(dict(v), dict(v).get("id", "") in live))
+    frags = [Fragment(path=name, line=1, end_line=1, text="", reason=_unused(dict(v), live))
              for name, v in sorted(items.items()) if dict(v).get("id", "") not in used]
     return out, frags
 
 
-def _unused(item: dict[str, str], live: bool) -> str:
-    """Why a Joplin notebook, tag or link was not joined to a note."""
+def _unused(item: dict[str, str], live: dict[str, dict[str, str]]) -> str:
+    """Why a Joplin notebook, tag or link was not joined to a note (``live``: the items
+    not in the trash, by id)."""
     kind = ITEM_TYPES.get(int(item["type"]), "a Joplin item")
-    if not live:
+    if item.get("id", "") not in live:
         return f"{kind} in Joplin's trash (deleted_time)"
     if item["type"] == "6":
         return f"{kind} whose note or tag was not read"
