@@ -67,8 +67,10 @@ SITE_REF = "site-ref:"          # URL scheme of a link written in a generator's 
 KEXUE_HOSTS = ("kexue.fm", "spaces.ac.cn")
 KEXUE_HOST = r"(?:https?://(?:www\.)?(?:" + "|".join(h.replace(".", r"\.") for h in KEXUE_HOSTS) + "))"
 
-# {{ site.baseurl }}, {{site.url}}, {{ "/x" | relative_url }}, {{ '/x' | absolute_url }}
-_LIQUID_VAR_RE = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
+# {{ site.baseurl }}, {{site.url}}, GitHub Pages' {{ site.github.url }}, and Octopress's
+# {{ root_url }} (its layouts' and posts' prefix of every site path, from site.root)
+_LIQUID_VAR_RE = re.compile(
+    r"\{\{-?\s*(?:site\.(?:baseurl|url|root|github\.url)|root_url)\s*-?\}\}")
 # a site path passed through a filter that prefixes the site's base: Jekyll's
 # relative_url/absolute_url, Eleventy's url, htmlBaseUrl and absoluteUrl, and Liquid's
 # prepend of the site's base (the idiom before Jekyll 3.7: "/x" | prepend: site.baseurl)

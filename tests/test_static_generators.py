@@ -268,6 +268,22 @@ def test_jekyll_liquid_that_makes_an_address(tmp_path):
         ("丁", "乙"), ("丙", "丁"), ("丙", "乙"), ("丙", "甲"), ("乙", "甲")]
 
 
+def test_octopress_root_url_and_github_pages_url_make_site_paths(tmp_path):
+    """Octopress writes {{ root_url }} before a site path (in a reference definition too,
+    where the spaces of the Liquid tag would end the address); GitHub Pages'
+    {{ site.github.url }} is the site's address."""
+    _write(tmp_path, "_config.yml", "url: https://o.example\nroot: /\n"
+                                    "permalink: /blog/:year/:month/:day/:title/\n")
+    bodies = {
+        "01-first": ("First", "Hello."),
+        "02-second": ("Second", "See [first][f].\n\n[f]: {{ root_url }}/blog/2013/01/01/first/"),
+        "03-third": ("Third", "See [second]({{ site.github.url }}/blog/2013/01/02/second/).")}
+    for name, (title, body) in bodies.items():
+        _write(tmp_path, f"source/_posts/2013-01-{name}.markdown",
+               f"---\ntitle: {title}\n---\n\n{body}\n")
+    assert _cites(read_paths([tmp_path]).posts) == [("Second", "First"), ("Third", "Second")]
+
+
 def test_hexo_source_folder_is_no_category(tmp_path):
     _write(tmp_path, "_config.yml", "url: https://x.example\nsource_dir: src\n"
                                     "permalink: :category/:title/\n")
