@@ -7,7 +7,8 @@ Edge kinds (each a layer that can be switched on and off):
     A link and a 《title》 that point to the same post from the same post are one edge.
 ``series`` (directed, later member → earlier member)
     Posts whose titles share a series stem with different numbers: (一)(二), 1、2、,
-    上/下, 理论篇/应用篇.
+    上/下, 理论篇/应用篇, その2, 第3回, "Part 2", "(Part IV)"; or posts whose metadata
+    names one series (Hugo's ``series`` taxonomy, jekyll-series, DEV).
 ``topic`` (undirected)
     Posts whose TF-IDF keyword vectors are among each other's most similar; the edge
     names the shared keywords that weigh most.
@@ -53,17 +54,53 @@ CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, 
           "十": 10}
 PART_ORDER = {"上": 1, "中": 2, "下": 3, "上篇": 1, "中篇": 2, "下篇": 3,
               "基础篇": 1, "理论篇": 1, "原理篇": 1, "方法篇": 2, "应用篇": 2, "实践篇": 2,
-              "实现篇": 2, "进阶篇": 3}
+              "实现篇": 2, "进阶篇": 3,
+              # Japanese first / middle / last part, and the Chinese 前篇/后篇
+              "前編": 1, "中編": 2, "後編": 3, "前篇": 1, "后篇": 3, "後篇": 3}
+_PARTS = "|".join(sorted((k for k in PART_ORDER if len(k) > 1), key=len, reverse=True))
+_CN_DIGITS = "[一二三四五六七八九十百]{1,4}"
+# English words that number a part: "Part 2", "Chapter IV", "Episode three", "Vol. 2"
+_PART_WORDS = r"part|pt\.?|chapter|episode|lesson|installment|instalment|volume|vol\."
+EN_NUM = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven "
+                                     "twelve".split(), start=1)}
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _SERIES_PATTERNS = (
     # Transformer升级之路：1、…  /  流形上的最速下降：5. 对偶梯度下降
     re.compile(r"^(?P<stem>.+?)[:：]\s*+(?P<num>\d{1,3})\s*+[、.．]\s*+\S"),
-    # 变分自编码器（八）：…  /  【搜出来的文本】⋅（二）从MCMC到模拟退火
-    re.compile(r"^(?P<stem>.*?\S)\s*+[（(](?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})[）)]"),
-    # 让人惊叹的Johnson-Lindenstrauss引理：应用篇  /  AdamW的…（下）
-    re.compile(r"^(?P<stem>.*?\S)\s*+[:：]?\s*+(?P<part>上篇|中篇|下篇|基础篇|理论篇|原理篇|方法篇|"
-               r"应用篇|实践篇|实现篇|进阶篇)\s*$"),
-    re.compile(r"^(?P<stem>.*?\S)\s*+[（(](?P<part>上|中|下)[）)]\s*$"),
+    # 变分自编码器（八）：…  /  【搜出来的文本】⋅（二）从MCMC到模拟退火  /  Go generics (2/3)
+    re.compile(r"^(?P<stem>.*?\S)\s*+[（(\[](?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})"
+               r"(?:\s*+/\s*+\d{1,3})?[）)\]]"),
+    # 让人惊叹的Johnson-Lindenstrauss引理：应用篇  /  AdamW的…（下）  /  …（前編）
+    re.compile(r"^(?P<stem>.*?\S)\s*+[:：]?\s*+(?P<part>" + _PARTS + r")\s*$"),
+    re.compile(r"^(?P<stem>.*?\S)\s*+[（(【\[](?P<part>上|中|下|" + _PARTS + r")[）)】\]]"),
+    # the series and its part in parentheses after the post's own title:
+    # "Lifetimes (Learning Rust, Part 3)"
+    re.compile(r"^[^(\[]*+[(\[](?P<stem>[^()\[\]]*?[^()\[\]\s])\s*+[,:;|\-–—]?\s*+(?<![A-Za-z])(?:"
+               + _PART_WORDS + r")\s*+(?P<en>\d{1,3}|[ivxlc]{1,7}|" + "|".join(EN_NUM)
+               + r")(?:\s++of\s++\w{1,6}|\s*+/\s*+\d{1,3})?\s*+[)\]]\s*+$", re.I),
+    # a numbered part in English: "Learning Rust, Part 2: Ownership", "… (Part IV)",
+    # "… - Chapter three", "… Part 2 of 5"
+    re.compile(r"^(?P<stem>.*?\S)\s*+[,:;|\-–—]?\s*+[(\[]?\s*+(?<![A-Za-z])(?:" + _PART_WORDS
+               + r")\s*+(?P<en>\d{1,3}|[ivxlc]{1,7}|" + "|".join(EN_NUM)
+               + r")(?:\s++of\s++\w{1,6}|\s*+/\s*+\d{1,3})?(?!\w|\.\d)", re.I),
+    # a numbered part in Japanese and Chinese: …その2, …（その3）, …第2回, …第三篇, …第5讲
+    re.compile(r"^(?P<stem>.*?\S)\s*+[（(【\[:：\-—]?\s*+(?:その\s*+(?P<jp>\d{1,3}|" + _CN_DIGITS
+               + r")|第\s*+(?P<nth>\d{1,3}|" + _CN_DIGITS
+               + r")\s*+(?:回|話|话|部分|部|篇|讲|講|章|期|节|節|弹|彈))"),
 )
+
+
+def _english_number(text: str) -> int | None:
+    """The value of ``2``, ``IV`` or ``two`` (a part's number in an English title)."""
+    t = text.lower()
+    if t.isdecimal():
+        return int(t)
+    if t in EN_NUM:
+        return EN_NUM[t]
+    values = [_ROMAN[c] for c in t]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+                for i, v in enumerate(values))
+    return total if 0 < total < 200 else None
 
 
 def chinese_number(text: str) -> int:
@@ -98,12 +135,19 @@ def series_of(title: str) -> tuple[str, int] | None:
         m = pat.match(t)
         if not m:
             continue
-        stem = normalize_title(m.group("stem")).rstrip(":⋅-_,.·|")
+        stem = normalize_title(m.group("stem")).rstrip(":;⋅-–—_,.·|([【")
         if len(stem) < 2:
             continue
-        if "num" in m.groupdict() and m.group("num"):
-            return stem, chinese_number(m.group("num"))
-        return stem, PART_ORDER[m.group("part")]
+        found = m.groupdict()
+        if found.get("en"):
+            number = _english_number(found["en"])
+            if number is None:
+                continue
+            return stem, number
+        number = found.get("num") or found.get("jp") or found.get("nth")
+        if number:
+            return stem, chinese_number(number)
+        return stem, PART_ORDER[found["part"]]
     return None
 
 
@@ -642,15 +686,24 @@ def _archive_site(target: str, base: str | None) -> str:
     return ""
 
 
-PREVIOUS_RE = re.compile(r"(上一篇|前一篇|上篇文章|前篇)")
+PREVIOUS_RE = re.compile(r"(上一篇|前一篇|上篇文章|前篇|前回の記事|前回|"
+                         r"(?i:\b(?:previous|last) (?:post|article|part|installment|episode"
+                         r"|chapter|entry)\b))")
+FRONT_MATTER_SERIES = "series: "     # the stem of a series named by the posts' metadata
+# the metadata that orders a series: Hugo's <taxonomy>_weight, and the names themes use
+SERIES_ORDER_KEYS = ("series_weight", "series_order", "series_part", "part")
 
 
 def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
     """Link the members of each series in order (later member → previous member).
 
-    Members are posts whose titles share a series stem (:func:`series_of`) with
-    different positions. When a member's text says 上一篇/前一篇 ("the previous post"),
-    its edge carries that sentence as evidence and ``via="previous"``.
+    A series is named by the posts' metadata (``series`` of Hugo's taxonomy,
+    jekyll-series or DEV, :func:`graphkit.readers.frontmatter.series_field`), its
+    members ordered by ``series_weight`` (or another of :data:`SERIES_ORDER_KEYS`), then
+    date, then the number in the title; or else by titles that share a series stem
+    (:func:`series_of`) with different positions. When a member's text says
+    上一篇/前一篇 or "the previous post", its edge carries that sentence as evidence and
+    ``via="previous"``.
 
     Parameters
     ----------
@@ -660,6 +713,11 @@ def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
     -------
     list of Edge
         ``series`` edges, each with an evidence such as ``series 「transformer升级之路」: 4 → 1``.
+
+    References
+    ----------
+    .. [1] Hugo, "Taxonomies" (``<taxonomy>_weight``),
+       https://gohugo.io/content-management/taxonomies/
     """
     groups: dict[str, list[SeriesMember]] = {}
     for p in posts:
@@ -673,6 +731,26 @@ def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
 SeriesMember = tuple  # (position, key, title, previous) with previous (sentence, a, b) or None
 
 
+def _metadata_series(post: Post) -> "tuple[str, tuple] | None":
+    """The series a post's metadata names, as a stem, and the post's place in it:
+    ``(order, date, number in the title, title)``, which :func:`series_group_edges`
+    ranks."""
+    fields = dict(post.fields)
+    name = " ".join(fields.get("series", "").split()).casefold()
+    if not name:
+        return None
+    order = float("inf")
+    for key in SERIES_ORDER_KEYS:
+        try:
+            order = float(fields[key])
+            break
+        except (KeyError, ValueError):
+            continue
+    in_title = series_of(post.title) if post.title else None
+    return FRONT_MATTER_SERIES + name, (order, post.date or "~", in_title[1] if in_title else 0,
+                                        normalize_title(post.title))
+
+
 def series_member(post: Post) -> "tuple[str, SeriesMember] | None":
     """The series stem of a post and what its series edges need of it, or None.
 
@@ -680,9 +758,9 @@ def series_member(post: Post) -> "tuple[str, SeriesMember] | None":
     word, so that a series can be linked without the posts' texts (:mod:`graphkit.spark`
     groups members by stem).
     """
-    if not post.title:
-        return None
-    found = series_of(post.title)
+    found = _metadata_series(post)
+    if not found and post.title:
+        found = series_of(post.title)
     if not found:
         return None
     stem, pos = found
@@ -692,8 +770,15 @@ def series_member(post: Post) -> "tuple[str, SeriesMember] | None":
 
 
 def series_group_edges(stem: str, members: list[SeriesMember]) -> list[Edge]:
-    """The edges of one series (later member → previous member), see :func:`series_edges`."""
+    """The edges of one series (later member → previous member), see :func:`series_edges`.
+
+    Positions are numbers, or (for a series the metadata names) sort keys that are
+    ranked 1, 2, 3… here."""
     members = sorted(members, key=lambda m: (m[0], m[1], m[2]))
+    named = stem.startswith(FRONT_MATTER_SERIES)
+    if named:
+        members = [(rank, *m[1:]) for rank, m in enumerate(members, start=1)]
+        stem = stem[len(FRONT_MATTER_SERIES):]
     edges = []
     for (p1, k1, t1, _), (p2, k2, t2, previous) in zip(members, members[1:]):
         if p1 == p2:
@@ -703,7 +788,8 @@ def series_group_edges(stem: str, members: list[SeriesMember]) -> list[Edge]:
             edges.append(Edge(k2, k1, "series", 1.0, sentence, span=(a, b), via="previous"))
         else:
             edges.append(Edge(k2, k1, "series", 1.0,
-                              f"series 「{stem}」: {p2} → {p1} ({t2} → {t1})"))
+                              f"series 「{stem}」{' (metadata)' if named else ''}: "
+                              f"{p2} → {p1} ({t2} → {t1})"))
     return edges
 
 

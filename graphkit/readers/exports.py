@@ -30,7 +30,7 @@ from dataclasses import replace
 from ..dates import parse_date
 from ..model import Fragment, Link, Post, Source
 from ..text import line_numbers, loads_json, preview
-from .frontmatter import _date, url_aliases
+from .frontmatter import MAX_FIELD_CHARS, _date, url_aliases
 from .html import flat_reading, read_html_content
 from .kexue import SITE_URL, archive_link_id
 
@@ -92,7 +92,7 @@ def _lines_of(text: str, tag: str) -> list[int]:
 
 def _post(*, path: str, line: int, fmt: str, title: str, url: str | None, date, html: str,
           tags=(), categories=(), slug: str | None = None,
-          extra_aliases=()) -> tuple[Post, list[Fragment]]:
+          extra_aliases=(), fields=()) -> tuple[Post, list[Fragment]]:
     """A post of an export or a feed, and the note of its HTML content read flat (if it
     was, :func:`graphkit.readers.html.flat_reading`)."""
     text, links, problem = read_html_content(html or "")
@@ -108,7 +108,7 @@ def _post(*, path: str, line: int, fmt: str, title: str, url: str | None, date, 
                 date=_date(date), archive_id=aid,
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
                 links=tuple(links), tags=tuple(tags), categories=tuple(categories),
-                aliases=tuple(sorted(aliases)), slug=slug or None,
+                aliases=tuple(sorted(aliases)), slug=slug or None, fields=tuple(fields),
                 sources=(Source(path=path, line=line, format=fmt),)), flat
 
 
@@ -117,7 +117,9 @@ def read_wxr(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
 
     ``wp:post_name`` is the slug, ``link`` the address, ``wp:post_date`` the date,
     ``category`` elements with ``domain="category"`` / ``"post_tag"`` the categories and
-    tags, ``content:encoded`` the HTML; ``?p=ID`` addresses (the ``guid``) link too.
+    tags (and ``"series"``, the taxonomy of the series plugins Organize Series and
+    PublishPress Series, the post's series), ``content:encoded`` the HTML; ``?p=ID``
+    addresses (the ``guid``) link too.
     """
     from defusedxml import ElementTree
     from defusedxml.common import DefusedXmlException
@@ -148,6 +150,8 @@ def read_wxr(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                 if c.get("domain") == "category" and c.text]
         tags = [c.text.strip() for c in item.findall("category")
                 if c.get("domain") == "post_tag" and c.text]
+        series = [c.text.strip() for c in item.findall("category")
+                  if c.get("domain") == "series" and c.text and c.text.strip()]
         post_id = (item.findtext(f"{ns}post_id") or "").strip()
         guid = (item.findtext("guid") or "").strip()
         extra = [f"p={post_id}"] if post_id.isdigit() else []
@@ -159,7 +163,8 @@ def read_wxr(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                            html=item.findtext(f"{_CONTENT_NS}encoded") or "",
                            tags=tags, categories=cats,
                            slug=(item.findtext(f"{ns}post_name") or "").strip() or None,
-                           extra_aliases=extra)
+                           extra_aliases=extra,
+                           fields=[("series", series[0][:MAX_FIELD_CHARS])] if series else [])
         frags += flat
         posts.append(post)
     return posts, frags

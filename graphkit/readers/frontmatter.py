@@ -1099,6 +1099,30 @@ def _fields(meta: dict) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+SERIES_KEY = "series"
+
+
+def series_field(meta: dict) -> tuple[tuple[str, str], ...]:
+    """``(("series", name),)`` when the metadata names the post's series as a list (a
+    taxonomy), else ``()``: a string is one of :func:`_fields` already.
+
+    Hugo's themes declare ``series`` a taxonomy (``series: ["Go"]``, ordered by
+    ``series_weight``), as Zola's ``[taxonomies]`` do; jekyll-series and DEV (Forem) take
+    one string, ``series: Go``. A post in several series is taken in the first.
+
+    References
+    ----------
+    .. [1] Hugo, "Taxonomies" (``<taxonomy>_weight`` orders a term's pages),
+       https://gohugo.io/content-management/taxonomies/
+    .. [2] DEV, "Editor guide" (``series`` in a post's front matter),
+       https://dev.to/p/editor_guide
+    """
+    if isinstance(meta.get(SERIES_KEY), str):
+        return ()
+    names = [n for n in _terms(meta, SERIES_KEY, SERIES_KEY) if len(n) <= MAX_FIELD_CHARS]
+    return ((SERIES_KEY, names[0]),) if names else ()
+
+
 def _meta_zettel(meta: dict):
     """The Zettelkasten id and day under the metadata's ``id``, when it is one whole."""
     value = meta.get("id")
@@ -1184,4 +1208,4 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
                 links=tuple(links), categories=_terms(meta, "categories", "category"),
                 tags=tags, aliases=tuple(sorted(aliases)),
                 sources=(Source(path=path, line=first_line, format=layout),), slug=slug_value,
-                fields=_fields(meta))
+                fields=_fields(meta) + series_field(meta))

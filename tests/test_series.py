@@ -1,0 +1,86 @@
+"""Series edges on blogs that are not kexue.fm: a series named by the posts' metadata
+(Hugo's taxonomy, WordPress' series plugins, a table's column) and by English and
+Japanese titles (``tests/fixtures/series/``, one blog per way; its ``truth.json`` lists
+every edge)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import FIXTURES
+
+from graphkit.model import Post
+from graphkit.pipeline import build
+from graphkit.options import BuildOptions
+from graphkit.readers import read_paths
+from graphkit.relate import series_edges, series_of
+
+SERIES = FIXTURES / "series"
+TRUTH = json.loads((SERIES / "truth.json").read_text(encoding="utf-8"))
+
+
+def _titled_edges(blog):
+    posts = read_paths([SERIES / blog]).posts
+    title = {p.key: p.title for p in posts}
+    return posts, {(title[e.source], title[e.target]): e for e in series_edges(posts)}
+
+
+@pytest.mark.parametrize("blog", sorted(TRUTH))
+def test_every_series_edge_and_no_other(blog):
+    _, edges = _titled_edges(blog)
+    assert sorted(edges) == sorted(tuple(pair) for pair in TRUTH[blog])
+
+
+def test_a_taxonomy_series_is_ordered_by_its_weight_not_its_dates():
+    posts, edges = _titled_edges("hugo-taxonomy")
+    dates = {p.title: p.date for p in posts}
+    assert dates["Goroutines"] > dates["Select"] > dates["Channels"]   # written out of order
+    assert edges[("Select", "Channels")].evidence == (
+        "series 「concurrency in go」 (metadata): 3 → 2 (Select → Channels)")
+    channels = edges[("Channels", "Goroutines")]
+    assert channels.via == "previous"
+    assert channels.evidence == "In the previous post we started goroutines."
+    assert channels.evidence[slice(*channels.span)] == "previous post"
+
+
+def test_without_weights_a_named_series_follows_its_dates():
+    posts = tuple(Post(key=k, title=t, label=t, date=d, fields=(("series", "Bread"),))
+                  for k, t, d in (("b", "Second bake", "2022-02-01"),
+                                  ("a", "First bake", "2022-01-01"),
+                                  ("c", "Third bake", "2022-03-01")))
+    assert [(e.source, e.target) for e in series_edges(posts)] == [("b", "a"), ("c", "b")]
+    renamed = tuple(Post(key=p.key, title=p.title, label=p.label, date=p.date,
+                         fields=(("series", "Bread" if p.key != "c" else "Cakes"),))
+                    for p in posts)
+    assert [(e.source, e.target) for e in series_edges(renamed)] == [("b", "a")]
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Writing a Parser, Part 1: Lexing", ("writingaparser", 1)),
+    ("Writing a Parser (Part IV)", ("writingaparser", 4)),
+    ("Writing a Parser - part three", ("writingaparser", 3)),
+    ("Writing a Parser Part 2 of 5", ("writingaparser", 2)),
+    ("Error recovery (Writing a Parser, Part III)", ("writingaparser", 3)),
+    ("Deep Learning Notes, Chapter 12", ("deeplearningnotes", 12)),
+    ("Go generics (2/3)", ("gogenerics", 2)),
+    ("ベイズ推定入門（その2）", ("ベイズ推定入門", 2)),
+    ("MCMCの話（後編）", ("mcmcの話", 3)),
+    ("深度学习笔记第三讲：卷积", ("深度学习笔记", 3)),
+    ("Python 3 Tips", None),
+    ("Web 2.0 Revisited", None),
+    ("Counterpart 2", None),
+    ("Part 2: Lexing", None),           # no stem: nothing to group the parts by
+    ("Parsing, Part 2.5", None),
+    ("第一性原理", None),
+])
+def test_series_titles_beyond_chinese(title, expected):
+    assert series_of(title) == expected
+
+
+def test_series_edges_reach_the_graph():
+    result = build([SERIES / "wordpress"], options=BuildOptions(layers=("series",)))
+    g = result.graph
+    title = {n: g.nodes[n].get("title") for n in g}
+    assert [(title[u], title[v], d["kind"]) for u, v, d in g.edges(data=True)] == [
+        ("Soil", "Building the frame", "series")]
