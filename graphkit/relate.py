@@ -129,25 +129,42 @@ def series_of(title: str) -> tuple[str, int] | None:
     ('transformer升级之路', 4)
     >>> series_of("让人惊叹的Johnson-Lindenstrauss引理：理论篇")
     ('让人惊叹的johnson-lindenstrauss引理', 1)
+    >>> series_of("Writing a Parser, Part Two: Grammars")
+    ('writingaparser', 2)
+    """
+    found = series_part(title)
+    return (normalize_title(found[0]).rstrip(_STEM_END), found[1]) if found else None
+
+
+_STEM_END = ":;⋅-–—_,.·|([【"
+
+
+def series_part(title: str) -> tuple[str, int, bool] | None:
+    """The series stem of a title as written (NFKC, without the separator before the
+    part), the part's position, and whether the title numbers it (``Part 2``, （二）)
+    rather than naming it (上篇, 後編); None when the title is in no series.
+
+    >>> series_part("Writing a Parser, Part III")
+    ('Writing a Parser', 3, True)
     """
     t = unicodedata.normalize("NFKC", title).strip()
     for pat in _SERIES_PATTERNS:
         m = pat.match(t)
         if not m:
             continue
-        stem = normalize_title(m.group("stem")).rstrip(":;⋅-–—_,.·|([【")
-        if len(stem) < 2:
+        stem = m.group("stem").strip().rstrip(_STEM_END).strip()
+        if len(normalize_title(stem).rstrip(_STEM_END)) < 2:
             continue
         found = m.groupdict()
         if found.get("en"):
             number = _english_number(found["en"])
             if number is None:
                 continue
-            return stem, number
+            return stem, number, True
         number = found.get("num") or found.get("jp") or found.get("nth")
         if number:
-            return stem, chinese_number(number)
-        return stem, PART_ORDER[found["part"]]
+            return stem, chinese_number(number), True
+        return stem, PART_ORDER[found["part"]], False
     return None
 
 

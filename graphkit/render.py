@@ -187,15 +187,17 @@ _SERIES_SHORT_RE = re.compile(
 def short_label(label: str, *, limit: int = SHORT_LABEL) -> str:
     """The label drawn on the canvas: the title cut to ``limit`` characters, except that a
     series member keeps its number (``Transformer升级之路：10、…`` →
-    ``Transformer升级之路·10``), so that the members of a series read apart."""
-    from .relate import chinese_number
+    ``Transformer升级之路·10``, ``Writing a Parser, Part 2: Lexing`` → ``Writing a
+    Parser·2``), so that the members of a series read apart."""
+    from .relate import chinese_number, series_part
 
     m = _SERIES_SHORT_RE.match(label)
-    if m:
-        num = m.group("n1") or m.group("n2")
-        stem = m.group("stem").strip()
+    found = series_part(label) if m is None and len(label) > limit else None
+    if m or (found and found[2]):
+        num = chinese_number(m.group("n1") or m.group("n2")) if m else found[1]
+        stem = m.group("stem").strip() if m else found[0]
         stem = stem if len(stem) <= limit else stem[: limit - 1] + "…"
-        return f"{stem}·{chinese_number(num)}"
+        return f"{stem}·{num}"
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 

@@ -84,3 +84,13 @@ def test_series_edges_reach_the_graph():
     title = {n: g.nodes[n].get("title") for n in g}
     assert [(title[u], title[v], d["kind"]) for u, v, d in g.edges(data=True)] == [
         ("Soil", "Building the frame", "series")]
+
+
+def test_the_map_labels_of_a_numbered_series_keep_their_numbers():
+    from graphkit.render import short_label
+
+    titles = ["Writing a Parser, Part 1: Lexing", "Writing a Parser, Part Two: Grammars",
+              "Error recovery (Writing a Parser, Part III)"]
+    assert [short_label(t) for t in titles] == [
+        "Writing a Parser·1", "Writing a Parser·2", "Writing a Parser·3"]
+    assert short_label("MCMCの話（後編）と実装について") == "MCMCの話（後編）と実装につ…"  # named, not numbered
