@@ -3296,7 +3296,8 @@ def _grav_page(post, inside: str, conf: dict[str, str]) -> tuple[object, str | N
     return post, route
 
 
-def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]]
+def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]],
+                       *, data_files: dict[str, tuple[tuple[str, str], ...]] | None = None
                        ) -> tuple[list, list]:
     """Give posts the addresses their site's configuration implies.
 
@@ -3309,6 +3310,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         read from it. A post belongs to the configuration in the nearest folder above
         its file; configurations in one folder are merged in the order of their names
         (Pelican's ``publishconf.py`` over ``pelicanconf.py``).
+    data_files : dict of str to tuple of (str, str), optional, keyword-only
+        Eleventy's data files that set a ``permalink``, by report name
+        (:func:`graphkit.readers.eleventy.read_data_file`).
 
     Returns
     -------
@@ -3337,6 +3341,7 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
     pages: list[Fragment] = []
     translations: list[tuple[int, str, str, str]] = []  # (index, language, file as one, path)
     ordered = [root for root, _ in roots]
+    eleventy_data = None             # Eleventy's data files' permalinks, once needed
     for p in posts:
         at = site_of(p, ordered)
         if at is None or p.sources[0].format not in SITE_FORMATS:
@@ -3401,7 +3406,14 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
 
             pattern = ""
             path = franklin_route(inside)
-        elif generator in ("quarto", "eleventy", "astro", "gatsby", "vuepress", "vitepress",
+        elif generator == "eleventy":
+            pattern = ""
+            if eleventy_data is None:
+                from .readers.eleventy import data_index
+
+                eleventy_data = data_index(data_files or {})
+            path = _eleventy_path(p, inside, root, conf, eleventy_data)
+        elif generator in ("quarto", "astro", "gatsby", "vuepress", "vitepress",
                            "lektor", "jbake", "hakyll", "mdbook", "gitbook", "valaxy"):
             pattern = ""
             path = file_route(generator, inside, p.slug, conf)
@@ -3494,6 +3506,25 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             own = conf["url"] + own
         out.append(replace(p, aliases=aliases, url=own if "://" in own else p.url))
     return (_refs_in_own_language(out, translations) if translations else out), pages
+
+
+def _eleventy_path(post, inside: str, root: str, conf: dict[str, str],
+                   data: dict[PurePosixPath, str]) -> str | None:
+    """An Eleventy page's site path: its ``permalink`` (front matter, else the data
+    cascade's, rendered by :func:`graphkit.readers.eleventy.render_permalink`), else
+    the path its file's place gives (:func:`file_route`)."""
+    from .readers.eleventy import data_permalink, render_permalink
+
+    template = dict(post.fields).get("permalink")
+    if template is None:
+        template = data_permalink(post.sources[0].path, data, root)
+    rel = _under(inside, conf.get("input", ""))
+    if template and rel is not None:
+        rendered = render_permalink(template, inside=rel, title=post.title, date=post.date,
+                                    fields=dict(post.fields))
+        if rendered is not None:
+            return rendered
+    return file_route("eleventy", inside, post.slug, conf)
 
 
 def dendron_path(post) -> str | None:

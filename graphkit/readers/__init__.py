@@ -28,7 +28,7 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
                joplin, kirby, notion, org, rest, roam, siyuan, substack, table, tumblr,
-               tiddlywiki, yuque, evernote, franklin, writefreely, books)
+               tiddlywiki, yuque, evernote, franklin, writefreely, books, eleventy)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -729,7 +729,9 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     fragments.extend(aside)
     sightings, aside = siyuan.workspace_sources(sightings)
     fragments.extend(aside)
-    sightings, pages = apply_site_configs(sightings, configs)
+    sightings, pages = apply_site_configs(
+        sightings, configs,
+        data_files={r.path: r.site for r in reports if r.format == eleventy.ELEVENTY_DATA})
     fragments.extend(pages)
     # a date its site's rules read (Grav's dates, as PHP reads them) is no longer unread
     dated = {(p.sources[0].path, p.sources[0].line) for p in sightings if p.date}
@@ -1037,6 +1039,11 @@ def _read_data(box: list[bytes], name: str, limits: ReadLimits
         if site is not None:      # (None: a conf.py that configures no site: code)
             return FileReport(path=name, format=SITE_CONFIG, posts=0, size=size,
                               site=site), [], []
+    if eleventy.is_data_file(name):
+        data = eleventy.read_data_file(text, name)
+        if data is not None:      # (applied to its pages: see sites.apply_site_configs)
+            return FileReport(path=name, format=eleventy.ELEVENTY_DATA, posts=0, size=size,
+                              site=data), [], []
     item = joplin.read_item(text, name)
     if item is not None:          # (joined to its notes: see joplin.apply_items)
         return FileReport(path=name, format=joplin.JOPLIN_ITEM, posts=0, size=size,

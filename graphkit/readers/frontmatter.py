@@ -1099,6 +1099,12 @@ def _fields(meta: dict) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def is_template(value: str) -> bool:
+    """True for a value holding template syntax (``/{{ title | slugify }}/``,
+    ``{% … %}``): Eleventy's permalinks, never an address as written."""
+    return "{{" in value or "{%" in value
+
+
 SERIES_KEY = "series"
 
 
@@ -1146,7 +1152,8 @@ def meta_aliases(meta: dict, *, title: str, canonical: str | None) -> set[str]:
     if zettel:
         aliases.add(zettel[0])
     for key in ("url", "permalink", "slug", "path", "save_as", *ADDRESS_KEYS):
-        if isinstance(meta.get(key), (str, int)) and str(meta[key]).strip():
+        if (isinstance(meta.get(key), (str, int)) and str(meta[key]).strip()
+                and not is_template(str(meta[key]))):
             aliases |= url_aliases(str(meta[key]))
     routes = meta.get("routes") if isinstance(meta.get("routes"), dict) else {}
     for alias in (a for key in ("aliases", "alias", "redirect_from")
@@ -1194,6 +1201,8 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
     aliases |= meta_aliases(meta, title=title, canonical=canonical)
     aliases.discard("")
     url = canonical or (str(meta.get("url") or meta.get("permalink") or "").strip() or None)
+    if url and is_template(url):       # (Eleventy's, rendered with its site: sites.py)
+        url = None
     aid = archive_link_id(url) if url else None
     zettel = _meta_zettel(meta)
     stem_date = stem_date or (zettel[1] if zettel else None)   # (the id is the time it was made)
