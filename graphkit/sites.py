@@ -2013,6 +2013,8 @@ def _jekyll_collections(conf: dict, perm: object) -> list[tuple[str, str]]:
             continue
         meta = meta if isinstance(meta, dict) else {}
         pattern = meta.get("permalink")
+        default = _jekyll_default(conf, name, (f"_{name}", f"{folder}/_{name}" if folder else ""))
+        pattern = default if default is not None else pattern
         if meta.get("output") is not True:
             pattern = ""
         elif not isinstance(pattern, str) or not pattern.strip():
@@ -2052,6 +2054,16 @@ def _jekyll_posts_permalink(conf: dict) -> object:
     posts = conf.get("collections") if isinstance(conf.get("collections"), dict) else {}
     if isinstance(posts.get("posts"), dict) and isinstance(posts["posts"].get("permalink"), str):
         perm = posts["posts"]["permalink"]
+    default = _jekyll_default(conf, "posts", ("_posts",))
+    return perm if default is None else default
+
+
+def _jekyll_default(conf: dict, kind: str, folders: tuple[str, ...]) -> str | None:
+    """The permalink the last of a Jekyll site's front matter ``defaults`` gives the
+    documents of collection ``kind`` (``posts``, ``notes``): an entry whose scope's
+    ``type`` is that collection, or none, and whose ``path`` is empty or one of
+    ``folders`` (the collection's folder); None when none does."""
+    found = None
     defaults = conf.get("defaults") if isinstance(conf.get("defaults"), list) else []
     for entry in defaults:
         scope = entry.get("scope") if isinstance(entry, dict) else None
@@ -2059,10 +2071,10 @@ def _jekyll_posts_permalink(conf: dict) -> object:
         if not isinstance(scope, dict) or not isinstance(values, dict):
             continue
         folder = str(scope.get("path") or "").strip().strip("/")
-        if (scope.get("type") in ("posts", None) and folder in ("", "_posts")
+        if (scope.get("type") in (kind, None) and (folder == "" or folder in folders)
                 and isinstance(values.get("permalink"), str)):
-            perm = values["permalink"]
-    return perm
+            found = values["permalink"]
+    return found
 
 
 def _site_title(value: object) -> list[tuple[str, str]]:
@@ -3461,14 +3473,14 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             placed = {"slugorfilename": either, "slugorcontentbasename": either}
         elif (document := jekyll_collection(inside, conf)) is not None:  # of a collection
             name, rest = document
-            pattern = conf[f"collection:{name}"]
+            pattern = _own_pattern(p) or conf[f"collection:{name}"]
             slug = title_slug = p.slug or stem
             filename = slugify(stem)
             placed = {"collection": name, "path": rest}
             jekyll = True
             p = jekyll_terms(p)
         else:
-            pattern = conf.get("permalink", JEKYLL_STYLES["date"])
+            pattern = _own_pattern(p) or conf.get("permalink", JEKYLL_STYLES["date"])
             slug = title_slug = p.slug or stem
             filename = stem
             folders = jekyll_folder_categories(inside, source=conf.get("source", ""))
@@ -3506,6 +3518,15 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             own = conf["url"] + own
         out.append(replace(p, aliases=aliases, url=own if "://" in own else p.url))
     return (_refs_in_own_language(out, translations) if translations else out), pages
+
+
+def _own_pattern(post) -> str | None:
+    """A Jekyll post's own ``permalink`` when it is a pattern (``/notes/:title/``,
+    :func:`graphkit.readers.frontmatter.is_template`), which Jekyll fills as the site's."""
+    from .readers.frontmatter import is_template
+
+    own = dict(post.fields).get("permalink", "")
+    return JEKYLL_STYLES.get(own, own) if own and is_template(own) else None
 
 
 def _eleventy_path(post, inside: str, root: str, conf: dict[str, str],

@@ -284,6 +284,20 @@ def test_octopress_root_url_and_github_pages_url_make_site_paths(tmp_path):
     assert _cites(read_paths([tmp_path]).posts) == [("Second", "First"), ("Third", "Second")]
 
 
+def test_jekyll_permalink_patterns_in_a_posts_front_matter_and_a_collections_defaults(
+        tmp_path):
+    _write(tmp_path, "_config.yml",
+           "url: https://fm.example\ncollections:\n  notes:\n    output: true\n"
+           "defaults:\n  - scope:\n      path: _notes\n    values:\n"
+           "      permalink: /n/:name/\n")
+    _write(tmp_path, "_posts/2020-01-01-alpha.md",
+           "---\ntitle: Alpha\npermalink: /special/:year/:title/\n---\n\nText.\n")
+    _write(tmp_path, "_notes/kernel.md", "---\ntitle: Kernel\n---\n\nText.\n")
+    urls = {p.title: p.url for p in read_paths([tmp_path]).posts}
+    assert urls == {"Alpha": "https://fm.example/special/2020/alpha/",
+                    "Kernel": "https://fm.example/n/kernel/"}
+
+
 def test_hexo_source_folder_is_no_category(tmp_path):
     _write(tmp_path, "_config.yml", "url: https://x.example\nsource_dir: src\n"
                                     "permalink: :category/:title/\n")

@@ -1099,10 +1099,25 @@ def _fields(meta: dict) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# a Jekyll permalink's placeholder, which a post's own front matter may use too
+_PLACEHOLDER_RE = re.compile(
+    r"(?:^|[/\-_.])\:(?:year|month|day|i_month|i_day|short_year|y_day|title|slug|name|"
+    r"categories|category|path|collection|output_ext|basename|slugified_categories)"
+    r"(?![A-Za-z_])")
+
+
 def is_template(value: str) -> bool:
     """True for a value holding template syntax (``/{{ title | slugify }}/``,
-    ``{% … %}``): Eleventy's permalinks, never an address as written."""
-    return "{{" in value or "{%" in value
+    ``{% … %}``: Eleventy's permalinks) or a permalink's placeholders
+    (``/notes/:year/:title/``: Jekyll's, in a post's own front matter), never an
+    address as written.
+
+    References
+    ----------
+    .. [1] Jekyll, "Permalinks" (front matter and placeholders),
+       https://jekyllrb.com/docs/permalinks/
+    """
+    return "{{" in value or "{%" in value or bool(_PLACEHOLDER_RE.search(value))
 
 
 SERIES_KEY = "series"
