@@ -1445,6 +1445,23 @@ def _hostile() -> dict:
     t = time.perf_counter()
     apply_items(notes, items)
     out["joplin_20000_nested_notebooks_a_note_in_each_s"] = round(time.perf_counter() - t, 2)
+    # an Eleventy site of 20,000 pages in folders 100 deep, each folder with a data file
+    # whose permalink holds 10 expressions (a longer template than 500 characters is not
+    # rendered): each page looks up each folder above it once
+    from graphkit.sites import apply_site_configs
+
+    chain = "/".join(f"d{k}" for k in range(100))
+    folders = ["site/" + "/".join(chain.split("/")[:1 + i % 100]) for i in range(20_000)]
+    template = "/" + "{{ page.fileSlug | slugify }}-{{ title | lower }}/" * 5
+    data = {f"{f}/{f.rsplit('/', 1)[1]}.json": (("permalink", template),) for f in set(folders)}
+    pages = [Post(key=f"post:e:{i}", title=f"T{i}", label=f"T{i}",
+                  sources=(Source(path=f"{f}/p{i}.md", line=1, format="front-matter"),))
+             for i, f in enumerate(folders)]
+    t = time.perf_counter()
+    apply_site_configs(pages, [("site/eleventy.config.js", (("generator", "eleventy"),))],
+                       data_files=data)
+    out["eleventy_20000_pages_100_folders_deep_with_data_files_s"] = round(
+        time.perf_counter() - t, 2)
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     return out
 

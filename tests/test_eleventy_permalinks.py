@@ -74,6 +74,7 @@ def test_front_matter_wins_over_a_template_data_file_over_a_directory_data_file(
     ("/{{ author }}/", None),                                         # a value not known
     ("false", None),
     ("/fixed/index.html", "/fixed/"),
+    ("/{{ page.fileSlug }}" * 30, None),                              # over 500 characters
 ])
 def test_render_permalink(template, expected):
     assert render_permalink(template, inside="posts/2021-03-04-hello.md", title="A Title",
@@ -84,6 +85,8 @@ def test_file_slug_drops_a_date_and_names_an_index_by_its_folder():
     assert file_slug("posts/2020-01-02-hello.md") == "hello"
     assert file_slug("posts/hello/index.md") == "hello"
     assert file_slug("hello.11ty.js") == "hello"
+    assert render_permalink("{{ page.filePathStem }}/", inside="v1.2/hello.11ty.js", title="",
+                            date=None, fields={}) == "/v1.2/hello/"
 
 
 def test_a_folder_json_that_is_no_data_file_is_read_as_posts(tmp_path):

@@ -29,6 +29,7 @@ import re
 from pathlib import PurePosixPath
 
 ELEVENTY_DATA = "eleventy-data"
+MAX_PERMALINK_CHARS = 500     # a longer permalink template is not rendered (no address is)
 _DATA_SUFFIX_RE = re.compile(r"\.11tydata\.(json|js|cjs|mjs)$", re.I)
 # one {{ … }} expression: a name, then filters, each with at most one argument
 _EXPR_RE = re.compile(r"\{\{-?\s*+([^{}]{1,300}?)\s*+-?\}\}")
@@ -67,6 +68,8 @@ def read_data_file(text: str, name: str) -> tuple[tuple[str, str], ...] | None:
     """
     from ..sites import _outermost, js_string_properties
 
+    if "permalink" not in text:       # (a large JSON document of posts is parsed once)
+        return None
     if name.lower().endswith(".json"):
         try:
             data = json.loads(text)
@@ -121,7 +124,8 @@ def file_slug(inside: str) -> str:
 def render_permalink(template: str, *, inside: str, title: str, date: str | None,
                      fields: dict[str, str]) -> str | None:
     """The site path an Eleventy ``permalink`` template gives a page, or None when it
-    holds what graphkit does not render (see the module's notes) or is ``false``.
+    holds what graphkit does not render (see the module's notes), is ``false`` or is
+    longer than :data:`MAX_PERMALINK_CHARS`.
 
     Parameters
     ----------
@@ -151,9 +155,11 @@ def render_permalink(template: str, *, inside: str, title: str, date: str | None
     ...                  inside="posts/a.md", title="Hello World", date="2021-05-06", fields={})
     '/2021/hello-world/'
     """
-    if "{%" in template or template.strip().lower() == "false":
+    if ("{%" in template or template.strip().lower() == "false"
+            or len(template) > MAX_PERMALINK_CHARS):
         return None
-    stem = str(PurePosixPath(inside)).rsplit(".", 1)[0] if "." in inside else inside
+    p = PurePosixPath(inside)
+    stem = str(p.parent / p.name.split(".", 1)[0])      # (x.11ty.js: x)
     values: dict[str, str | None] = {**fields, "title": title, "page.fileSlug": file_slug(inside),
                                      "page.filePathStem": "/" + stem.lstrip("/"),
                                      "page.date": date, "date": date or fields.get("date")}
