@@ -8,7 +8,7 @@ from conftest import by_title, write_posts
 from graphkit.keywords import shared_terms, similar_pairs, tag_term, tokenize
 from graphkit.keywords import keyword_matrix
 from graphkit.model import Post
-from graphkit.relate import (citation_edges, looks_like_paper, series_edges, series_of)
+from graphkit.relate import citation_edges, looks_like_paper, series_edges
 from graphkit.text import normalize_title
 
 JL_APP = "让人惊叹的Johnson-Lindenstrauss引理:应用篇"
@@ -67,20 +67,6 @@ def test_series_edges(data_build):
     assert (_key(data_build, JL_APP), _key(data_build, JL_THEORY)) in series
     assert (_key(data_build, "Transformer升级之路:4、二维位置的旋转式位置编码"),
             _key(data_build, "Transformer升级之路:1、Sinusoidal位置编码追根溯源")) in series
-
-
-@pytest.mark.parametrize("title,expected", [
-    ("最小熵原理（五）：“层层递进”之社区发现与聚类", ("最小熵原理", 5)),
-    ("最小熵原理（六）：词向量的维度应该怎么选择？", ("最小熵原理", 6)),
-    ("Transformer升级之路：12、无限外推的ReRoPE？", ("transformer升级之路", 12)),
-    ("流形上的最速下降：5. 对偶梯度下降", ("流形上的最速下降", 5)),
-    ("AdamW的Weight RMS的渐近估计（下）", ("adamw的weightrms的渐近估计", 3)),
-    ("让人惊叹的Johnson-Lindenstrauss引理：应用篇", ("让人惊叹的johnson-lindenstrauss引理", 2)),
-    ("生成扩散模型漫谈（三十一）：预测数据而非噪声", ("生成扩散模型漫谈", 31)),
-    ("你可能不需要BERT-flow:一个线性变换媲美BERT-flow", None),
-])
-def test_series_stems_and_positions(title, expected):
-    assert series_of(title) == expected
 
 
 def test_series_members_that_differ_by_one_number_are_not_merged():
