@@ -35,7 +35,7 @@ from .model import Post
 
 if TYPE_CHECKING:
     from .keywords import TermMatrix
-from .readers.frontmatter import url_aliases
+from .readers.frontmatter import SERIES_KEY, url_aliases
 from .sites import (KEXUE_HOST, medium_post_id, notion_page_id, outbound_target, site_ref_target,
                     substack_address, substack_post_id, tumblr_post_alias, url_host,
                     weixin_article_id)
@@ -753,7 +753,7 @@ def _metadata_series(post: Post) -> "tuple[str, tuple] | None":
     ``(order, date, number in the title, title)``, which :func:`series_group_edges`
     ranks."""
     fields = dict(post.fields)
-    name = " ".join(fields.get("series", "").split()).casefold()
+    name = " ".join(fields.get(SERIES_KEY, "").split()).casefold()
     if not name:
         return None
     order = float("inf")

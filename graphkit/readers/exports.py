@@ -30,7 +30,7 @@ from dataclasses import replace
 from ..dates import parse_date
 from ..model import Fragment, Link, Post, Source
 from ..text import line_numbers, loads_json, preview
-from .frontmatter import MAX_FIELD_CHARS, _date, url_aliases
+from .frontmatter import SERIES_KEY, _date, series_of_names, url_aliases
 from .html import flat_reading, read_html_content
 from .kexue import SITE_URL, archive_link_id
 
@@ -150,8 +150,8 @@ def read_wxr(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                 if c.get("domain") == "category" and c.text]
         tags = [c.text.strip() for c in item.findall("category")
                 if c.get("domain") == "post_tag" and c.text]
-        series = [c.text.strip() for c in item.findall("category")
-                  if c.get("domain") == "series" and c.text and c.text.strip()]
+        series = [c.text for c in item.findall("category")
+                  if c.get("domain") == SERIES_KEY and c.text]
         post_id = (item.findtext(f"{ns}post_id") or "").strip()
         guid = (item.findtext("guid") or "").strip()
         extra = [f"p={post_id}"] if post_id.isdigit() else []
@@ -163,8 +163,7 @@ def read_wxr(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                            html=item.findtext(f"{_CONTENT_NS}encoded") or "",
                            tags=tags, categories=cats,
                            slug=(item.findtext(f"{ns}post_name") or "").strip() or None,
-                           extra_aliases=extra,
-                           fields=[("series", series[0][:MAX_FIELD_CHARS])] if series else [])
+                           extra_aliases=extra, fields=series_of_names(series))
         frags += flat
         posts.append(post)
     return posts, frags

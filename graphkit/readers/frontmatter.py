@@ -1140,8 +1140,15 @@ def series_field(meta: dict) -> tuple[tuple[str, str], ...]:
     """
     if isinstance(meta.get(SERIES_KEY), str):
         return ()
-    names = [n for n in _terms(meta, SERIES_KEY, SERIES_KEY) if len(n) <= MAX_FIELD_CHARS]
-    return ((SERIES_KEY, names[0]),) if names else ()
+    return series_of_names(_terms(meta, SERIES_KEY, SERIES_KEY))
+
+
+def series_of_names(names) -> tuple[tuple[str, str], ...]:
+    """``(("series", first name),)`` for :attr:`Post.fields` (the first of ``names`` not
+    blank, when it is at most :data:`MAX_FIELD_CHARS` long), else ``()``; an export's
+    or a table's series as front matter's (:func:`series_field`)."""
+    first = next((n.strip() for n in names if n and n.strip()), "")
+    return ((SERIES_KEY, first),) if first and len(first) <= MAX_FIELD_CHARS else ()
 
 
 def _meta_zettel(meta: dict):

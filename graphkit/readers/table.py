@@ -30,8 +30,8 @@ from pathlib import PurePosixPath
 from ..model import Fragment, Link, Post, Source
 from ..sites import canonical_from_meta, notion_page_id
 from ..text import TAG_RE, iter_lines, line_numbers, loads_json, preview, split_lines
-from .frontmatter import (DATE_KEYS, MAX_FIELD_CHARS, _as_list, post_date, unpublished,
-                          url_aliases)
+from .frontmatter import (DATE_KEYS, SERIES_KEY, _as_list, post_date, series_of_names,
+                          unpublished, url_aliases)
 from .html import flat_reading, read_html_content
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
@@ -159,15 +159,9 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
                                                       if row.get(c)), None)),
                 categories=_names(row.get("categories")),
                 aliases=tuple(sorted(aliases)), slug=slug,
-                fields=_series(row.get("series")),
+                fields=series_of_names(_names(row.get(SERIES_KEY))),
                 sources=(Source(path=path, line=line, format=TABLE),)), flat
 
-
-def _series(value) -> tuple[tuple[str, str], ...]:
-    """The ``series`` column as :attr:`Post.fields` give it (see
-    :func:`graphkit.relate.series_edges`): its name, or the first of a list."""
-    names = _names(value)
-    return (("series", names[0]),) if names and len(names[0]) <= MAX_FIELD_CHARS else ()
 
 
 def _column(name) -> str:
