@@ -140,19 +140,22 @@ _STEM_END = ":;⋅-–—_,.·|([【"
 
 
 def series_part(title: str) -> tuple[str, int, bool] | None:
-    """The series stem of a title as written (NFKC, without the separator before the
-    part), the part's position, and whether the title numbers it (``Part 2``, （二）)
+    """The series stem of a title as written (without the separator before the part),
+    the part's position, and whether the title numbers it (``Part 2``, （二）)
     rather than naming it (上篇, 後編); None when the title is in no series.
 
     >>> series_part("Writing a Parser, Part III")
     ('Writing a Parser', 3, True)
     """
-    t = unicodedata.normalize("NFKC", title).strip()
+    raw = title.strip()
+    t = unicodedata.normalize("NFKC", raw)
+    written = raw if len(raw) == len(t) else t     # (full-width ！ and ： kept as written)
     for pat in _SERIES_PATTERNS:
         m = pat.match(t)
         if not m:
             continue
-        stem = m.group("stem").strip().rstrip(_STEM_END).strip()
+        stem = written[m.start("stem"):m.end("stem")].strip()
+        stem = stem.rstrip(_STEM_END + "：；（【").strip()
         if len(normalize_title(stem).rstrip(_STEM_END)) < 2:
             continue
         found = m.groupdict()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from itertools import islice
@@ -179,25 +178,17 @@ def _script_escape(text: str) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-_SERIES_SHORT_RE = re.compile(
-    r"^(?P<stem>.*?\S)\s*+(?:[:：]\s*+(?P<n1>\d{1,3})\s*+[、.．]"
-    r"|[（(](?P<n2>[一二三四五六七八九十]{1,3}|\d{1,3})[）)])")
-
-
 def short_label(label: str, *, limit: int = SHORT_LABEL) -> str:
     """The label drawn on the canvas: the title cut to ``limit`` characters, except that a
     series member keeps its number (``Transformer升级之路：10、…`` →
     ``Transformer升级之路·10``, ``Writing a Parser, Part 2: Lexing`` → ``Writing a
     Parser·2``), so that the members of a series read apart."""
-    from .relate import chinese_number, series_part
+    from .relate import series_part
 
-    m = _SERIES_SHORT_RE.match(label)
-    found = series_part(label) if m is None and len(label) > limit else None
-    if m or (found and found[2]):
-        num = chinese_number(m.group("n1") or m.group("n2")) if m else found[1]
-        stem = m.group("stem").strip() if m else found[0]
-        stem = stem if len(stem) <= limit else stem[: limit - 1] + "…"
-        return f"{stem}·{num}"
+    found = series_part(label)
+    if found and found[2]:                 # a numbered part (not 上篇 or 後編: kept as written)
+        stem = found[0] if len(found[0]) <= limit else found[0][: limit - 1] + "…"
+        return f"{stem}·{found[1]}"
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 

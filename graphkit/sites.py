@@ -3536,13 +3536,14 @@ def _eleventy_path(post, inside: str, root: str, conf: dict[str, str],
     the path its file's place gives (:func:`file_route`)."""
     from .readers.eleventy import data_permalink, render_permalink
 
-    template = dict(post.fields).get("permalink")
+    fields = dict(post.fields)
+    template = fields.get("permalink")
     if template is None:
         template = data_permalink(post.sources[0].path, data, root)
     rel = _under(inside, conf.get("input", ""))
     if template and rel is not None:
         rendered = render_permalink(template, inside=rel, title=post.title, date=post.date,
-                                    fields=dict(post.fields))
+                                    fields=fields)
         if rendered is not None:
             return rendered
     return file_route("eleventy", inside, post.slug, conf)

@@ -30,7 +30,8 @@ from pathlib import PurePosixPath
 
 ELEVENTY_DATA = "eleventy-data"
 MAX_PERMALINK_CHARS = 500     # a longer permalink template is not rendered (no address is)
-_DATA_SUFFIX_RE = re.compile(r"\.11tydata\.(json|js|cjs|mjs)$", re.I)
+# what ends a template or directory data file's name (posts/posts.11tydata.json)
+DATA_SUFFIXES = ("11tydata.json", "11tydata.js", "11tydata.cjs", "11tydata.mjs")
 # one {{ … }} expression: a name, then filters, each with at most one argument
 _EXPR_RE = re.compile(r"\{\{-?\s*+([^{}]{1,300}?)\s*+-?\}\}")
 _NAME_RE = re.compile(r"^(?:page\.)?[A-Za-z_][A-Za-z0-9_]{0,60}$")
@@ -48,7 +49,7 @@ def is_data_file(name: str) -> bool:
     template or directory data file (``x.11tydata.json``, ``.js``), or a directory
     data file named as its folder (``posts/posts.json``)."""
     p = PurePosixPath(name)
-    if _DATA_SUFFIX_RE.search(p.name):
+    if p.name.lower().endswith(tuple("." + x for x in DATA_SUFFIXES)):
         return True
     return p.suffix.lower() == ".json" and p.stem == p.parent.name and bool(p.stem)
 
@@ -96,13 +97,13 @@ def data_permalink(path: str, by_path: dict[PurePosixPath, str], root: str) -> s
     site's folder ``root``; None when none sets one (``by_path``: :func:`data_index`)."""
     p = PurePosixPath(path)
     stem = p.name.split(".", 1)[0]
-    for suffix in ("11tydata.json", "11tydata.js", "11tydata.cjs", "11tydata.mjs"):
+    for suffix in DATA_SUFFIXES:
         found = by_path.get(p.parent / f"{stem}.{suffix}")
         if found:
             return found
     top = PurePosixPath(root) if root not in ("", ".") else None
     for folder in p.parents:
-        for suffix in ("11tydata.json", "11tydata.js", "11tydata.cjs", "11tydata.mjs", "json"):
+        for suffix in (*DATA_SUFFIXES, "json"):
             found = by_path.get(folder / f"{folder.name}.{suffix}")
             if found:
                 return found
