@@ -3461,8 +3461,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             filename = stem
         elif hugo and f"permalink:{section}" not in conf:
             pattern = PAGE_PATH      # Hugo's default: the content folders, then slug or file
-            slug = title_slug = p.slug or stem
-            filename = stem
+            lower = not conf.get("disable_path_to_lower")     # (sanitized as a whole path)
+            slug = title_slug = filename = hugo_urlize(p.slug or stem, lower=lower)
+            sections = "/".join(hugo_urlize(s, lower=lower) for s in sections.split("/"))
         elif hugo:
             pattern = conf[f"permalink:{section}"]
             lower = not conf.get("disable_path_to_lower")

@@ -192,6 +192,22 @@ def test_hugo_pages_without_a_permalink_pattern_get_their_default_address(tmp_pa
     assert sorted((title[e.source], title[e.target]) for e in edges) == [("乙", "甲"), ("甲", "乙")]
 
 
+def test_hugo_default_addresses_are_lower_case_and_hyphenated_as_hugo_makes_them(tmp_path):
+    """A file ``content/Notes/My First Post.md`` is served at ``/notes/my-first-post/``
+    (Hugo sanitizes and lower-cases the whole path); ``disablePathToLower`` keeps the case."""
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://h.example/"\n')
+    _write(tmp_path, "content/Notes/My First Post.md", "---\ntitle: One\n---\n\nHello.\n")
+    _write(tmp_path, "content/Notes/Second_Post/index.md", "---\ntitle: Two\n---\n\n"
+                                                           "See [one](/notes/my-first-post/).\n")
+    r = read_paths([tmp_path])
+    assert {p.title: p.url for p in r.posts} == {"One": "https://h.example/notes/my-first-post/",
+                                                 "Two": "https://h.example/notes/second_post/"}
+    assert _cites(r.posts) == [("Two", "One")]
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://h.example/"\ndisablePathToLower = true\n')
+    assert {p.url for p in read_paths([tmp_path]).posts} == {
+        "https://h.example/Notes/My-First-Post/", "https://h.example/Notes/Second_Post/"}
+
+
 def test_jekyll_folders_above_posts_are_categories_and_part_of_the_address(tmp_path):
     """Two posts of one name in two category folders: each link finds its own."""
     _write(tmp_path, "_config.yml", "url: https://j.example\n")
