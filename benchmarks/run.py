@@ -1462,6 +1462,21 @@ def _hostile() -> dict:
                        data_files=data)
     out["eleventy_20000_pages_100_folders_deep_with_data_files_s"] = round(
         time.perf_counter() - t, 2)
+    # an Astro route page and a content config of 200,000 characters of parameters,
+    # quotes and comment starts never closed (graphkit.readers.astro)
+    from graphkit.readers.astro import read_content_config, read_route
+
+    t = time.perf_counter()
+    read_route("---\n" + "params: { slug: (" * 10_000 + "'/*" * 20_000, "s/src/pages/p/[s].astro")
+    read_content_config("defineCollection({ base: '" * 10_000)
+    out["astro_route_and_content_config_of_200000_chars_s"] = round(time.perf_counter() - t, 3)
+    # a JavaScript configuration of quotes never closed, "'\\" 50,000 times (each quote
+    # began a scan to the end: 30 s before the thirty-sixth session)
+    from graphkit.sites import js_string_properties
+
+    t = time.perf_counter()
+    js_string_properties("'\\" * 50_000)
+    out["js_config_of_50000_quotes_never_closed_s"] = round(time.perf_counter() - t, 3)
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     return out
 

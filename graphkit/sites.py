@@ -1054,6 +1054,12 @@ def config_kind(path: str) -> str | None:
     if (p.name.lower() == "config.php" and p.parent.name.lower() == "config"
             and p.parent.parent.name.lower() == "site"):
         return "kirby"
+    if p.suffix.lower() in (".astro", ".ts", ".js", ".mjs", ".mts"):
+        from .readers import astro
+
+        kind = astro.config_kind(path)
+        if kind is not None:
+            return kind
     return CONFIG_NAMES.get(p.name.lower())
 
 
@@ -1084,6 +1090,10 @@ def config_root(path: str) -> str:
     (``site/config/config.php`` → the folder holding ``site/``)."""
     if _in_hugo_config_dir(PurePosixPath(path)):
         return str(PurePosixPath(path).parent.parent.parent)
+    if config_kind(path) in ASTRO_KINDS:     # an Astro route or content config: above src/
+        from .readers import astro
+
+        return astro.config_root(path)
     p = PurePosixPath(path).parent
     if (p.name.lower() in HIDDEN_CONFIG_FOLDERS
             or config_kind(path) in ("logseq", "grav")):
@@ -1139,6 +1149,11 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
     kind = config_kind(path)
     if kind == HUGO_OTHER:
         return ()
+    if kind in ASTRO_KINDS:
+        from .readers import astro
+
+        return (astro.read_route(text, path) if kind == astro.ROUTE
+                else astro.read_content_config(text))
     if kind in TEXT_CONFIGS:
         return TEXT_CONFIGS[kind](text)
     if kind == "grav":
@@ -2225,10 +2240,42 @@ def _wildcard_folder(wildcard: str) -> str:
 
 _JS_TOKEN_RE = re.compile(r"""
     (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
-   |(?P<string>'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\$]|\$(?!\{))*`)
+   |(?P<quote>['"`])
    |(?P<name>[A-Za-z_$][\w$]*)
    |(?P<punct>[{}\[\](),:])
    |(?P<other>\S)""", re.S | re.X)
+# a string from its opening quote; group 1 is its closing quote, None when never closed
+# (a template literal ends at its first ``${`` too: such a template is no literal)
+_JS_STRING_RES = {"'": re.compile(r"'(?:\\.|[^'\\\n])*(')?", re.S),
+                  '"': re.compile(r'"(?:\\.|[^"\\\n])*(")?', re.S),
+                  "`": re.compile(r"`(?:\\.|[^`\\$]|\$(?!\{))*(`)?", re.S)}
+
+
+def _js_tokens(text: str) -> list[tuple[str, str]]:
+    """``(kind, token)`` of JavaScript source, comments left out: ``string`` (quotes
+    included), ``name``, ``punct`` or ``other``.
+
+    A quote never closed is one ``other`` character and the text after it is read on.
+    A quote of the same kind inside the stretch a failed scan covered cannot close
+    either (it was escaped there, and its scan would follow the same characters), so no
+    stretch is scanned twice: 50,000 ``'\\`` take linear time, not 30 s.
+    """
+    out: list[tuple[str, str]] = []
+    failed: dict[str, int] = {}     # a quote → where the last unclosed scan of its kind ended
+    pos = 0
+    while (m := _JS_TOKEN_RE.search(text, pos)) is not None:
+        kind, tok, pos = m.lastgroup or "", m.group(), m.end()
+        if kind == "quote":
+            kind = "other"
+            if m.start() >= failed.get(tok, -1):
+                s = _JS_STRING_RES[tok].match(text, m.start())
+                if s.group(1) is not None:
+                    kind, tok, pos = "string", s.group(), s.end()
+                else:
+                    failed[tok] = s.end()
+        if kind != "comment":
+            out.append((kind, tok))
+    return out
 
 
 def js_string_properties(text: str) -> list[tuple[int, tuple[str, ...], str, str]]:
@@ -2252,8 +2299,7 @@ def js_string_properties(text: str) -> list[tuple[int, tuple[str, ...], str, str
         array's first string (``('presets', 'classic', 'blog')``, or
         ``('plugins', '@docusaurus/plugin-content-blog')``); "" where there is none.
     """
-    tokens = [(m.lastgroup, m.group()) for m in _JS_TOKEN_RE.finditer(text)
-              if m.lastgroup != "comment"]
+    tokens = _js_tokens(text)
     stack: list[list] = []     # [bracket, context name, first string of an array, object no.]
     out: list[tuple[int, tuple[str, ...], str, str]] = []
     pending = ""               # the key whose value opens next
@@ -2741,12 +2787,15 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
         return f"/{rel}/" if rel else "/"
     parts = stem.split("/")
     if generator == "astro":
-        base = next((c for c in ASTRO_COLLECTIONS if stem.startswith(c + "/")), None)
-        if base is None:
+        found = _astro_entry(stem, conf)
+        if found is None:
             return None
-        collection, _, entry = stem[len(base) + 1:].partition("/")
+        collection, entry = found
         entry = slug.strip("/") if slug else re.sub(r"(?:^|/)index$", "", entry)
-        return f"/{collection}/{entry.lower()}/" if entry else None
+        served = {v for k, v in conf.items() if k.startswith(f"route:{collection}:")}
+        folder = (collection if not served or collection in served
+                  else min(served, key=lambda f: (f.count("/"), f)))
+        return "/" + "".join(f"{x}/" for x in (folder, entry.lower()) if x) if entry else None
     if generator == "gatsby" and len(parts) > 2 and parts[0] == "content":
         rest = re.sub(r"(?:^|/)index$", "", "/".join(parts[2:]))
         return f"/{rest}/" if rest else None
@@ -2758,6 +2807,21 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
             rel = re.sub(r"(?i)(?:^|(?<=/))readme$", "index", rel)
         return f"/{rel}.html"
     return None
+
+
+def _astro_entry(stem: str, conf: dict[str, str]) -> tuple[str, str] | None:
+    """``(collection, entry)`` of a file of an Astro site (without its extension): by
+    the folders its content config gives the collections, else the folder under
+    ``src/content/`` or ``src/data/`` naming it; None outside them."""
+    for folder, name in sorted(((k.removeprefix("collection_dir:"), v) for k, v in conf.items()
+                                if k.startswith("collection_dir:")), key=lambda fn: -len(fn[0])):
+        if stem.startswith(folder + "/"):
+            return name, stem[len(folder) + 1:]
+    base = next((c for c in ASTRO_COLLECTIONS if stem.startswith(c + "/")), None)
+    if base is None:
+        return None
+    collection, _, entry = stem[len(base) + 1:].partition("/")
+    return collection, entry
 
 
 def _pelican_pattern(pattern: str) -> str:
@@ -2910,8 +2974,16 @@ CONTENT_ROOTS = {"hugo": "content", "zola": "content", "quarto": "", "eleventy":
 # Astro's content collections (src/content/ and, by the content layer's loaders in many
 # themes, src/data/); Gatsby's sources of Markdown (content/)
 ASTRO_COLLECTIONS = ("src/content", "src/data")
+ASTRO_KINDS = ("astro-route", "astro-content")      # (graphkit.readers.astro's ROUTE, CONTENT)
 ROUTED_PAGES = {"astro": ("src/pages", ASTRO_COLLECTIONS), "gatsby": ("src/pages", ("content",)),
                 "valaxy": ("pages", ("pages/posts",))}
+
+
+def _routed_pages(generator: str, conf: dict[str, str]) -> tuple[str, tuple[str, ...]]:
+    """:data:`ROUTED_PAGES` of a site, with the folders its Astro content config names."""
+    pages, kept = ROUTED_PAGES.get(generator, ("", ()))
+    return pages, kept + tuple(k.removeprefix("collection_dir:") for k in conf
+                               if k.startswith("collection_dir:"))
 
 
 def config_generator(name: str, values: tuple[tuple[str, str], ...] | dict) -> str:
@@ -3145,7 +3217,7 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
         rel = _under(inside, content) if content is not None else None
         if rel is not None and "/" in rel and not _top_bundle(rel, roots[root]):
             foldered.add(root)
-        if any(_under(inside, c) for c in ROUTED_PAGES.get(roots[root], ("", ()))[1]):
+        if any(_under(inside, c) for c in _routed_pages(roots[root], confs[root])[1]):
             collections.add(root)
     out, frags = [], []
     for p, at in zip(posts, placed):
@@ -3157,7 +3229,7 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
             parts = inside.split("/")
             rel = _under(inside, content) if content is not None else None
             built_in, template_in = _folder_of(inside, built), _folder_of(inside, templates)
-            pages, kept = ROUTED_PAGES.get(generator, ("", ()))
+            pages, kept = _routed_pages(generator, confs[root])
             if built_in:
                 why = (f"the site as built ({built_in}/): the generator's rendering of posts "
                        f"read from their sources")

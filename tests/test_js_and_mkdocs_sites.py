@@ -95,6 +95,15 @@ def test_docusaurus_config_is_tokenized_not_run():
                                                       (("", "d"), "e", "f")]
 
 
+def test_a_quote_never_closed_ends_with_its_line():
+    """(A regular expression's quote, a planted file: the next line is read as before;
+    ``'\\`` 50,000 times is in benchmarks/run.py, hostile.)"""
+    props = js_string_properties("const q = /'/g;\nmodule.exports = {\n  site: 'https://x'\n}\n")
+    assert [(k, v) for _, _, k, v in props] == [("site", "https://x")]
+    assert js_string_properties("x = {a: 'one\\'}\ny = {b: 'two'}") == [
+        (2, ("",), "b", "two")]
+
+
 def test_docusaurus_post_paths():
     conf = {"blog:blog": "blog", "blog:news": "/"}
     assert docusaurus_path("blog/2021-08-26-welcome/index.md", None, conf) == "/blog/2021/08/26/welcome"
