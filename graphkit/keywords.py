@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -46,6 +47,11 @@ _LATEX_RE = re.compile(
 _URL_RE = re.compile(BARE_URL_PATTERN + r"|www\.[!-~]+|\\[A-Za-z]+|```.*?```", re.S)
 _EN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-+][A-Za-z0-9]+)*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# a run of katakana (full or half width, with the prolonged sound mark, not the middle
+# dot ・ that separates words): a Japanese word by its script, a loanword mostly
+# (エンコーディング, ｻｰﾊﾞｰ); jieba cuts such a run into single characters, which drop
+_KATAKANA_RE = re.compile(
+    r"([\u30a1-\u30fa\uff66-\uff9d][\u30a1-\u30fa\u30fc-\u30ff\uff66-\uff9f]+)")
 _segmenter_lock = threading.Lock()
 
 
@@ -107,9 +113,10 @@ def tokenize(text: str, *, phrases: tuple[str, ...] = ()) -> list[str]:
     """Split text into keyword tokens.
 
     LaTeX, URLs and punctuation are removed; English terms (``BERT-flow``, ``RoPE``,
-    ``GPT2``) are kept whole and case-folded; Chinese runs are segmented by jieba
-    (jieba-rs) with the domain vocabulary and ``phrases``; tokens that are stop words,
-    numbers or single Chinese characters are dropped.
+    ``GPT2``) are kept whole and case-folded; a run of katakana is one term (NFKC:
+    half-width ``ｻｰﾊﾞｰ`` is ``サーバー``); Chinese runs (and Japanese kanji) are segmented
+    by jieba (jieba-rs) with the domain vocabulary and ``phrases``; tokens that are stop
+    words, numbers or single Chinese characters are dropped, and so is hiragana.
 
     Parameters
     ----------
@@ -136,12 +143,25 @@ def tokenize(text: str, *, phrases: tuple[str, ...] = ()) -> list[str]:
             token = english[piece]
             if token:
                 out.append(token)
-        elif _CJK_RE.search(piece):
-            if tk is None:
-                tk = _tokenizer(phrases)
-            # with the HMM for unknown words
-            out.extend([k for k in map(chinese.__getitem__, tk.cut(piece, True)) if k])
+            continue
+        # katakana runs at the odd places of the piece, the text between them at the even
+        for j, part in enumerate(_KATAKANA_RE.split(piece)):
+            if j & 1:
+                token = _katakana_token(part)
+                if token:
+                    out.append(token)
+            elif _CJK_RE.search(part):
+                if tk is None:
+                    tk = _tokenizer(phrases)
+                # with the HMM for unknown words
+                out.extend([k for k in map(chinese.__getitem__, tk.cut(part, True)) if k])
     return out
+
+
+def _katakana_token(run: str) -> str:
+    """The token a run of katakana gives: NFKC (full width); "" for a stop word."""
+    word = unicodedata.normalize("NFKC", run)
+    return "" if word in stop_words() else word
 
 
 _EN_SPLIT_RE = re.compile(f"({_EN_RE.pattern})")
@@ -774,6 +794,8 @@ def _readable_word(term: str) -> bool | None:
     """:func:`readable_term`'s verdict on the term alone; None: readable when it is a tag."""
     if _CJK_RE.search(term):
         return True if _tokenizer().has_word(term) else None
+    if _KATAKANA_RE.fullmatch(term):      # (a word by its script, not the HMM's guess)
+        return True
     if not _LATIN_TERM_RE.match(term):
         return None
     return sum(c.isalpha() for c in term) >= 3 and term not in _english_stop_words()
@@ -783,7 +805,7 @@ def in_titles(term: str, titles: Iterable[str]) -> bool:
     """True when ``term`` occurs verbatim in one of ``titles`` (lower case): as a
     substring for Chinese, as a whole word for Latin script (or the word with a plural
     ending: the term ``model`` of a title's "models", counted as one)."""
-    if _CJK_RE.search(term):
+    if _CJK_RE.search(term) or _KATAKANA_RE.search(term):
         return any(term in t for t in titles)
     pattern = re.compile(r"(?<![a-z0-9])" + re.escape(term) + r"(?:e?s)?(?![a-z0-9])")
     return any(pattern.search(t) for t in titles)

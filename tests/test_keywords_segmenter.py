@@ -112,3 +112,47 @@ def test_dropping_term_weights_changes_nothing_written(data_build):
         return sorted((u, v, sorted(d.items())) for u, v, d in g.edges(data=True))
 
     assert edges(lean.graph) == edges(data_build.graph)
+
+
+def test_a_run_of_katakana_is_one_term():
+    """jieba cuts katakana into single characters, which were dropped: a Japanese blog's
+    loanwords (most of its technical terms) were no terms at all. Half-width katakana is
+    read as full width; the middle dot separates two words; hiragana is no term."""
+    assert keywords.tokenize("位置エンコーディングの比較をｻｰﾊﾞｰで。ニューラル・ネットワーク") == [
+        "位置", "エンコーディング", "比較", "サーバー", "ニューラル", "ネットワーク"]
+    assert keywords.tokenize("これはひらがなだけです") == []
+    assert keywords.readable_term("エンコーディング")
+    assert keywords.in_titles("オーブン", ["パンをオーブンで焼く"])
+
+
+JAPANESE_POSTS = {
+    "transformer": ("Transformerの仕組み", "Transformerは自己注意機構を使うモデルです。"
+                    "位置エンコーディングで単語の順序を扱います。"),
+    "position": ("位置エンコーディングの比較", "絶対位置エンコーディングと相対位置エンコーディングを"
+                 "比べます。Transformerの性能は位置の扱いに依存します。"),
+    "attention": ("注意機構の計算量", "自己注意機構の計算量は系列長の二乗です。Transformerの"
+                  "推論を速くする工夫を紹介します。"),
+    "sourdough": ("サワードウの焼き方", "サワードウをオーブンで焼きます。発酵種には酵母と"
+                  "乳酸菌がいます。"),
+    "starter": ("発酵種のコツ", "発酵種は温度で変わります。小麦粉と水を足して酵母を育てます。"),
+    "baguette": ("バゲットの成形", "バゲットはオーブンに蒸気を入れて焼きます。小麦粉の"
+                 "風味が増します。"),
+}
+
+
+def test_a_japanese_blogs_topics_join_posts_by_their_loanwords(tmp_path):
+    """Six posts of a Japanese Hugo blog on two subjects: every shared-topic edge joins
+    two posts of one subject, and the loanwords they share are its evidence."""
+    from graphkit.options import BuildOptions
+    from graphkit.pipeline import relate
+
+    for name, (title, body) in JAPANESE_POSTS.items():
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: {title}\ndate: 2023-01-01\n---\n\n"
+                                             f"{body}\n", encoding="utf-8")
+    posts = read_paths([tmp_path]).posts
+    edges, _, _ = relate(posts, options=BuildOptions(layers=("topic",)))
+    subject = {p.key: p.sources[0].path.rsplit("/", 1)[-1][:-3] in ("transformer", "position",
+                                                                   "attention") for p in posts}
+    assert edges and all(subject[e.source] == subject[e.target] for e in edges)
+    evidence = " ".join(e.evidence for e in edges)
+    assert "エンコーディング" in evidence and "オーブン" in evidence
