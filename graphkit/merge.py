@@ -22,9 +22,9 @@ OWN_ADDRESS_FORMATS = frozenset({"html", "feed", "json-feed", "wordpress-wxr", "
 SAVED_PAGE_FORMATS = frozenset({"html", "mhtml", "webarchive"})
 TEXT_HEAD_CHARS = 200     # the start of a text that tells two posts apart
 # names of a post by a platform's number for it, one post across the whole platform
-# (Tumblr's, Medium's and Substack's post numbers, a WeChat article's): two sightings
-# that give one are one post
-PLATFORM_ID_PREFIXES = ("tumblr/", "medium/", "substack/", "weixin/")
+# (Tumblr's, Medium's and Substack's post numbers, a WeChat article's, a Zenn article's
+# slug, a Qiita item's id): two sightings that give one are one post
+PLATFORM_ID_PREFIXES = ("tumblr/", "medium/", "substack/", "weixin/", "zenn/", "qiita/")
 
 def _date_rank(date: str | None) -> int:
     if not date:

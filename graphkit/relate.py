@@ -36,9 +36,9 @@ from .model import Post
 if TYPE_CHECKING:
     from .keywords import TermMatrix
 from .readers.frontmatter import SERIES_KEY, url_aliases
-from .sites import (KEXUE_HOST, medium_post_id, notion_page_id, outbound_target, site_ref_target,
-                    substack_address, substack_post_id, tumblr_post_alias, url_host,
-                    weixin_article_id)
+from .sites import (KEXUE_HOST, article_platform_alias, medium_post_id, notion_page_id,
+                    outbound_target, site_ref_target, substack_address, substack_post_id,
+                    tumblr_post_alias, url_host, weixin_article_id)
 from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
@@ -373,7 +373,9 @@ class TitleIndex:
         path or slug (:attr:`Post.aliases`); Notion's addresses and exported file names
         by the page id they end with (:func:`graphkit.sites.notion_page_id`); Tumblr's
         addresses, short links and ``/post/ID`` paths by the post's number
-        (:func:`graphkit.sites.tumblr_post_alias`); Substack's
+        (:func:`graphkit.sites.tumblr_post_alias`); Zenn's and Qiita's addresses by an
+        article's slug or id, under any user (:func:`graphkit.sites.article_platform_alias`);
+        Substack's
         addresses by a post's number (:func:`graphkit.sites.substack_post_id`), and its
         app's share links as the publication's own addresses
         (:func:`graphkit.sites.substack_address`); WeChat articles' long addresses by
@@ -428,6 +430,9 @@ class TitleIndex:
             weixin = self.by_alias.get(f"weixin/{weixin_article_id(u)}", ())
             if len(weixin) == 1:             # WeChat: account, message and position
                 return next(iter(weixin))
+            article = self.by_alias.get(article_platform_alias(u) or "", ())
+            if len(article) == 1:            # Zenn's slug, Qiita's id: under any user
+                return next(iter(article))
             u = self._user_folder(substack_address(u))
             if not re.match(r"^https?://", u, re.I) or url_host(u) not in self.hosts:
                 return None                  # another site, mail, script: not a post here

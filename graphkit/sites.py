@@ -376,6 +376,35 @@ def medium_post_id(url: str) -> str | None:
     return m.group(1) if m else None
 
 
+# a Zenn article's address, zenn.dev/USER/articles/SLUG, whose slug (12 to 50 of a-z 0-9
+# _ -) no other article of any user has; a Qiita item's, qiita.com/USER/items/ID (20
+# hexadecimal digits)
+_ZENN_ARTICLE_RE = re.compile(r"^/[^/]+/articles/([a-z0-9_-]{12,50})/?$")
+ZENN_SLUG_RE = re.compile(r"^[a-z0-9_-]{12,50}$")
+_QIITA_ITEM_RE = re.compile(r"^/[^/]+/items/([0-9a-f]{20})/?$")
+QIITA_ID_RE = re.compile(r"^[0-9a-f]{20}$")
+
+
+def article_platform_alias(url: str) -> str | None:
+    """``zenn/SLUG`` for a Zenn article's address, ``qiita/ID`` for a Qiita item's: the
+    one article across the platform, whichever user's address names it; else None.
+
+    References
+    ----------
+    .. [1] Zenn, "Zenn CLIで記事・本を管理する方法" (an article's slug, its address),
+       https://zenn.dev/zenn/articles/zenn-cli-guide
+    .. [2] Qiita CLI (an item's ``id`` in the front matter of ``public/NAME.md``),
+       https://github.com/increments/qiita-cli
+    """
+    for domain, pattern, prefix in (("zenn.dev", _ZENN_ARTICLE_RE, "zenn/"),
+                                    ("qiita.com", _QIITA_ITEM_RE, "qiita/")):
+        found = _on_platform(url, domain)
+        if found is not None:
+            m = pattern.match(found[1].path)
+            return prefix + m.group(1) if m else None
+    return None
+
+
 # a Tumblr post's addresses by its number: NAME.tumblr.com/post/ID[/slug], a blog's own
 # domain's /post/ID[/slug], and tumblr.com/NAME/ID[/slug] (with blog/view/ before NAME)
 _TUMBLR_POST_RE = re.compile(r"^/post/(\d+)(?:/|$)")

@@ -20,6 +20,7 @@ from ..dates import parse_date
 from ..model import Fragment, Post, Source
 from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, LABEL_PREFIX, canonical_from_lead,
                      canonical_from_meta, expand_site_links, file_slug, medium_post_id,
+                     article_platform_alias, QIITA_ID_RE, ZENN_SLUG_RE,
                      path_aliases, slugify, tumblr_post_alias, zettel_id)
 from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
@@ -57,7 +58,8 @@ def detect_json(lines: list[str], path: str) -> bool:
 def url_aliases(value: str) -> set[str]:
     """Normalised names under which a post can be linked: path without extension, slug
     (and ``medium/ID`` for a Medium address, whichever of its forms; ``tumblr/ID`` for a
-    Tumblr address, :func:`graphkit.sites.tumblr_post_alias`). Percent-encoding
+    Tumblr address, :func:`graphkit.sites.tumblr_post_alias`; ``zenn/SLUG`` and
+    ``qiita/ID`` for a Zenn article's and a Qiita item's). Percent-encoding
     is decoded (WordPress writes a Chinese slug as ``%e6%97%8b…`` in its own addresses,
     an author pastes it as ``旋转…``), as links are when they are resolved. A PHP front
     controller's ``index.php/`` before the path is dropped."""
@@ -67,6 +69,9 @@ def url_aliases(value: str) -> set[str]:
     medium = medium_post_id(v)
     if medium:
         return {f"medium/{medium}"} | url_aliases(re.sub(r"(?i)^[a-z]+://", "", v).partition("/")[2])
+    article = article_platform_alias(v)
+    if article:
+        return {article} | url_aliases(re.sub(r"(?i)^[a-z]+://[^/]*", "", v))
     tumblr = tumblr_post_alias(v)
     if tumblr:
         return {tumblr} | url_aliases(re.sub(r"(?i)^[a-z]+://[^/]*", "", v))
@@ -97,14 +102,16 @@ def _terms(meta: dict, plural: str, singular: str) -> tuple[str, ...]:
     """Tags or categories under any of the names generators give them: ``tags``,
     ``categories`` (Hugo, Jekyll, Hexo), ``category`` (Jekyll, Pelican), ``tag``, or
     inside Zola's ``[taxonomies]`` table or Grav's ``taxonomy:`` mapping; tags, when
-    none of those names them, under Pandoc's ``keywords`` (Zettlr's tags, a Hugo
-    page's keywords)."""
+    none of those names them, under ``topics`` (Zenn's, a Hugo site's taxonomy of that
+    name) or Pandoc's ``keywords`` (Zettlr's tags, a Hugo page's keywords)."""
     taxonomies = meta.get("taxonomies")
     if not isinstance(taxonomies, dict):
         taxonomies = meta.get("taxonomy")
     taxonomies = taxonomies if isinstance(taxonomies, dict) else {}
+    extra = (meta.get("topics"), taxonomies.get("topics"), meta.get("keywords")) \
+        if plural == "tags" else ()
     for value in (meta.get(plural), meta.get(singular), taxonomies.get(plural),
-                  taxonomies.get(singular), meta.get("keywords") if plural == "tags" else None):
+                  taxonomies.get(singular), *extra):
         terms = _as_list(value)
         if terms:
             return terms
@@ -1191,6 +1198,35 @@ def meta_aliases(meta: dict, *, title: str, canonical: str | None) -> set[str]:
     return aliases
 
 
+def is_zenn_article(meta: dict) -> bool:
+    """True for the front matter of a Zenn article as zenn-cli writes it: an ``emoji``,
+    ``type: tech`` or ``idea`` and a list of ``topics``."""
+    return (isinstance(meta.get("emoji"), str) and meta.get("type") in ("tech", "idea")
+            and isinstance(meta.get("topics"), list))
+
+
+def platform_source_aliases(meta: dict, path: str) -> set[str]:
+    """The platform's name of an article kept as its source for a blogging platform:
+    ``zenn/SLUG`` for a Zenn article (``articles/SLUG.md``, its slug the file's name),
+    ``qiita/ID`` for a Qiita item (Qiita CLI's ``public/NAME.md``, whose ``id`` is the
+    item's, with ``private`` beside it); links to it under any user's address reach it
+    (:func:`graphkit.sites.article_platform_alias`).
+
+    References
+    ----------
+    .. [1] Zenn, "Zenn CLIで記事・本を管理する方法",
+       https://zenn.dev/zenn/articles/zenn-cli-guide
+    .. [2] Qiita CLI, https://github.com/increments/qiita-cli
+    """
+    stem = PurePosixPath(path).stem
+    if is_zenn_article(meta) and ZENN_SLUG_RE.match(stem):
+        return {f"zenn/{stem}"}
+    item = meta.get("id")
+    if isinstance(item, str) and QIITA_ID_RE.match(item) and "private" in meta:
+        return {f"qiita/{item}"}
+    return set()
+
+
 def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
               canonical: str | None, first_line: int, layout: str) -> Post:
     """A post from a file's metadata (front matter or a reader's fields) and its text.
@@ -1221,6 +1257,7 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
     if layout == PLAIN_MARKDOWN and note_name(stem_slug) != stem_slug:
         aliases |= url_aliases(note_name(stem_slug))      # the page's name, as links write it
     aliases |= meta_aliases(meta, title=title, canonical=canonical)
+    aliases |= platform_source_aliases(meta, path)
     aliases.discard("")
     url = canonical or (str(meta.get("url") or meta.get("permalink") or "").strip() or None)
     if url and is_template(url):       # (Eleventy's, rendered with its site: sites.py)

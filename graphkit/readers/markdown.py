@@ -85,6 +85,10 @@ _DIRECTIVE_RE = re.compile(r"^\s*(?::{3,}|!!!|\?\?\?\+?|===\+?(?=\s+\"))\s*"
 # ... of Python-Markdown's containers (admonitions, collapsible details, Material for MkDocs'
 # content tabs: ``=== "Tab"``), whose content is the lines indented under them
 _CONTAINER_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|===\+?\s+\")")
+# Zenn's embed on a line of its own, @[card](URL), @[youtube](ID): its address, as the
+# bare address Zenn also renders as a card; an id is no text
+# (https://zenn.dev/zenn/articles/markdown-guide)
+_EMBED_RE = re.compile(r"^\s*@\[[a-z]{1,20}\]\(([^()\s]{0,2000})\)\s*$")
 
 
 def unescape(text: str) -> str:
@@ -442,6 +446,8 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
                 raw = ""
         if source and site_links and "^" in raw:
             raw = _BLOCK_ID_RE.sub("", raw)       # a block's id (Obsidian, Dendron): no text
+        if source and raw.lstrip()[:2] == "@[" and (embed := _EMBED_RE.match(raw)):
+            raw = embed.group(1) if re.match(r"(?i)https?://", embed.group(1)) else ""
         line = expand_site_links(raw, label_first=label_first) if site_links else raw
         if source and "{" in line and ("{{" in line or "{%" in line):
             line = _TEMPLATE_TAG_RE.sub("", line)

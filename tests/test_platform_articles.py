@@ -1,0 +1,99 @@
+"""Articles kept as sources for a blogging platform (a Zenn author's repository, Qiita
+CLI's ``public/`` folder) are reached by the platform's address of them under any user,
+and are one post with the platform's own copies (a feed)."""
+import pytest
+
+from graphkit.options import BuildOptions
+from graphkit.pipeline import relate
+from graphkit.readers import read_paths
+from graphkit.readers.frontmatter import url_aliases
+from graphkit.sites import article_platform_alias
+
+
+def _write(folder, name, text):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _zenn(folder, slug, title, body, published="true"):
+    _write(folder, f"articles/{slug}.md",
+           f'---\ntitle: "{title}"\nemoji: "🤖"\ntype: "tech"\ntopics: ["transformer", "nlp"]\n'
+           f"published: {published}\n---\n\n{body}\n")
+
+
+def _cites(posts):
+    edges, _, _ = relate(posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in posts}
+    return sorted((title[e.source], title.get(e.target, e.target)) for e in edges)
+
+
+@pytest.mark.parametrize("url, alias", [
+    ("https://zenn.dev/kaito/articles/attention-cost", "zenn/attention-cost"),
+    ("https://zenn.dev/someone_else/articles/attention-cost/", "zenn/attention-cost"),
+    ("https://zenn.dev/kaito/articles/short", None),            # (under 12 characters)
+    ("https://zenn.dev/kaito/books/attention-book-2023", None),
+    ("https://qiita.com/kaito/items/0123456789abcdef0123", "qiita/0123456789abcdef0123"),
+    ("https://qiita.com/kaito/items/0123456789abcdef012", None),
+    ("https://example.org/kaito/articles/attention-cost", None),
+])
+def test_platform_addresses(url, alias):
+    assert article_platform_alias(url) == alias
+
+
+def test_zenn_articles_are_reached_by_their_slug_under_any_users_address(tmp_path):
+    """Two articles of a Zenn repository, each linking the other once (a link card and a
+    link under the author's former user name), and one to an article the repository
+    does not hold: too few links to learn zenn.dev as the site's host, and before the
+    platform's rule none was found."""
+    _zenn(tmp_path, "transformer-basics", "Transformerの仕組みを理解する",
+          "詳しくは次の記事で。\n\n@[card](https://zenn.dev/kaito/articles/attention-cost)\n\n"
+          "https://zenn.dev/kaito/articles/position-encoding-2023")
+    _zenn(tmp_path, "attention-cost", "自己注意機構の計算量を減らす方法",
+          "[前回の記事](https://zenn.dev/kaito_old/articles/transformer-basics)も参照。")
+    _zenn(tmp_path, "unpublished-draft", "下書き", "[x](https://zenn.dev/kaito/articles/"
+          "transformer-basics)", published="false")
+    r = read_paths([tmp_path])
+    first, second = "Transformerの仕組みを理解する", "自己注意機構の計算量を減らす方法"
+    assert _cites(r.posts) == [(first, second), (second, first)]
+    tags = {p.title: p.tags for p in r.posts}
+    assert tags["自己注意機構の計算量を減らす方法"] == ("transformer", "nlp")   # (Zenn's topics)
+    card = next(p for p in r.posts if p.title.startswith("Transformer"))
+    assert "@card" not in card.text and "https://zenn.dev/kaito/articles/attention-cost" in card.text
+
+
+def test_a_slug_too_short_for_zenn_is_no_zenn_article(tmp_path):
+    _zenn(tmp_path, "short", "甲", "正文。")
+    (post,) = read_paths([tmp_path]).posts
+    assert not any(a.startswith("zenn/") for a in post.aliases)
+
+
+def test_qiita_items_by_their_id_and_a_feed_of_the_platform_is_the_same_post(tmp_path):
+    """Qiita CLI's ``public/NAME.md`` with the item's ``id``; an item whose ``id`` is
+    still null (never posted) has no platform name."""
+    head = "---\ntitle: {t}\ntags:\n  - Python\nprivate: false\nupdated_at: ''\nid: {i}\n" \
+           "organization_url_name: null\nslide: false\nignorePublish: false\n---\n\n{b}\n"
+    _write(tmp_path, "public/first.md", head.format(
+        t="PythonでTransformerを書く", i="0123456789abcdef0123", b="最初の記事です。"))
+    _write(tmp_path, "public/second.md", head.format(
+        t="続・PythonでTransformerを書く", i="abcdef0123456789abcd",
+        b="[前回](https://qiita.com/kaito/items/0123456789abcdef0123#まとめ)の続きです。"))
+    _write(tmp_path, "public/new.md", head.format(t="新しい記事", i="null", b="まだです。"))
+    _write(tmp_path, "feed.atom", """<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>kaitoの記事 - Qiita</title>
+<entry><title>PythonでTransformerを書く</title>
+<link rel="alternate" type="text/html" href="https://qiita.com/kaito/items/0123456789abcdef0123"/>
+<id>tag:qiita.com,2005:PublicArticle/1</id><published>2023-05-01T10:00:00+09:00</published>
+<content type="html">最初の記事です。</content></entry></feed>
+""")
+    r = read_paths([tmp_path])
+    assert _cites(r.posts) == [("続・PythonでTransformerを書く", "PythonでTransformerを書く")]
+    first = next(p for p in r.posts if p.title == "PythonでTransformerを書く")
+    assert sorted(s.format for s in first.sources) == ["feed", "front-matter"]
+    assert first.date == "2023-05-01"
+    new = next(p for p in r.posts if p.title == "新しい記事")
+    assert not any(a.startswith("qiita/") for a in new.aliases)
+
+
+def test_a_platform_address_is_an_alias_of_the_post_it_names():
+    assert "zenn/attention-cost" in url_aliases("https://zenn.dev/kaito/articles/attention-cost")
