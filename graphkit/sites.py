@@ -1181,7 +1181,7 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
     if kind in ASTRO_KINDS:
         from .readers import astro
 
-        return (astro.read_route(text, path) if kind == astro.ROUTE
+        return (astro.read_route(text, path) if kind == ASTRO_ROUTE
                 else astro.read_content_config(text))
     if kind in TEXT_CONFIGS:
         return TEXT_CONFIGS[kind](text)
@@ -2821,7 +2821,7 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
             return None
         collection, entry = found
         entry = slug.strip("/") if slug else re.sub(r"(?:^|/)index$", "", entry)
-        served = {v for k, v in conf.items() if k.startswith(f"route:{collection}:")}
+        served = {v for k, v in conf.items() if k.startswith(f"{ASTRO_ROUTE_KEY}{collection}:")}
         folder = (collection if not served or collection in served
                   else min(served, key=lambda f: (f.count("/"), f)))
         return "/" + "".join(f"{x}/" for x in (folder, entry.lower()) if x) if entry else None
@@ -2842,8 +2842,8 @@ def _astro_entry(stem: str, conf: dict[str, str]) -> tuple[str, str] | None:
     """``(collection, entry)`` of a file of an Astro site (without its extension): by
     the folders its content config gives the collections, else the folder under
     ``src/content/`` or ``src/data/`` naming it; None outside them."""
-    for folder, name in sorted(((k.removeprefix("collection_dir:"), v) for k, v in conf.items()
-                                if k.startswith("collection_dir:")), key=lambda fn: -len(fn[0])):
+    for folder, name in sorted(((k.removeprefix(ASTRO_FOLDER_KEY), v) for k, v in conf.items()
+                                if k.startswith(ASTRO_FOLDER_KEY)), key=lambda fn: -len(fn[0])):
         if stem.startswith(folder + "/"):
             return name, stem[len(folder) + 1:]
     base = next((c for c in ASTRO_COLLECTIONS if stem.startswith(c + "/")), None)
@@ -3003,7 +3003,10 @@ CONTENT_ROOTS = {"hugo": "content", "zola": "content", "quarto": "", "eleventy":
 # Astro's content collections (src/content/ and, by the content layer's loaders in many
 # themes, src/data/); Gatsby's sources of Markdown (content/)
 ASTRO_COLLECTIONS = ("src/content", "src/data")
-ASTRO_KINDS = ("astro-route", "astro-content")      # (graphkit.readers.astro's ROUTE, CONTENT)
+# what graphkit.readers.astro reads: a dynamic route's page, the content config; the keys
+# it gives (route:COLLECTION:FOLDER = FOLDER, collection_dir:FOLDER = COLLECTION)
+ASTRO_KINDS = ASTRO_ROUTE, ASTRO_CONTENT = ("astro-route", "astro-content")
+ASTRO_ROUTE_KEY, ASTRO_FOLDER_KEY = "route:", "collection_dir:"
 ROUTED_PAGES = {"astro": ("src/pages", ASTRO_COLLECTIONS), "gatsby": ("src/pages", ("content",)),
                 "valaxy": ("pages", ("pages/posts",))}
 
@@ -3011,8 +3014,8 @@ ROUTED_PAGES = {"astro": ("src/pages", ASTRO_COLLECTIONS), "gatsby": ("src/pages
 def _routed_pages(generator: str, conf: dict[str, str]) -> tuple[str, tuple[str, ...]]:
     """:data:`ROUTED_PAGES` of a site, with the folders its Astro content config names."""
     pages, kept = ROUTED_PAGES.get(generator, ("", ()))
-    return pages, kept + tuple(k.removeprefix("collection_dir:") for k in conf
-                               if k.startswith("collection_dir:"))
+    return pages, kept + tuple(k.removeprefix(ASTRO_FOLDER_KEY) for k in conf
+                               if k.startswith(ASTRO_FOLDER_KEY))
 
 
 def config_generator(name: str, values: tuple[tuple[str, str], ...] | dict) -> str:

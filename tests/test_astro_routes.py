@@ -131,6 +131,10 @@ def test_route_and_content_config_values():
     assert read_route(ROUTE_PAGE.format(collection='"post"', param="slug", value="e.slug"),
                       "s/src/pages/a/b/[...slug].astro") == (
         ("generator", "astro"), ("route:post:a/b", "a/b"))
+    sidebar = ROUTE_PAGE.format(collection='"post"', param="slug", value="entry.id").replace(
+        "return entries", 'const people = await getCollection("authors");\n  return entries')
+    assert read_route(sidebar, "s/src/pages/p/[slug].astro") == (("generator", "astro"),
+                                                                ("route:post:p", "p"))
     inline = ("export const collections = {\n  posts: defineCollection({ loader: glob({ "
               "base: './src/data/posts/' }) }),\n};\n")
     assert read_content_config(inline) == (("generator", "astro"),

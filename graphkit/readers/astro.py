@@ -22,10 +22,9 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-ROUTE = "astro-route"          # a page of a dynamic route (src/pages/posts/[...slug].astro)
-CONTENT = "astro-content"      # the collections' definitions (src/content.config.ts)
-ROUTE_KEY = "route:"           # route:COLLECTION:FOLDER = FOLDER (one per route serving it)
-FOLDER_KEY = "collection_dir:"  # collection_dir:FOLDER = COLLECTION
+from ..sites import ASTRO_CONTENT as CONTENT
+from ..sites import ASTRO_FOLDER_KEY, ASTRO_ROUTE_KEY, _js_tokens
+from ..sites import ASTRO_ROUTE as ROUTE
 _SCRIPT_ENDINGS = (".ts", ".js", ".mjs", ".mts")
 # a whole path segment that is one parameter: [slug] or [...slug]
 _PARAM_RE = re.compile(r"^\[(?:\.\.\.)?([A-Za-z_$][\w$]*)\]$")
@@ -46,9 +45,9 @@ def _pages_at(parts: tuple[str, ...]) -> int | None:
 
 
 def config_kind(path: str) -> str | None:
-    """:data:`ROUTE` for an ``.astro`` page under ``src/pages/`` whose last segment is one
+    """``astro-route`` for an ``.astro`` page under ``src/pages/`` whose last segment is one
     parameter (``posts/[...slug].astro``, ``posts/[slug]/index.astro``, every folder
-    above it static), :data:`CONTENT` for ``src/content.config.ts`` (or the older
+    above it static), ``astro-content`` for ``src/content.config.ts`` (or the older
     ``src/content/config.ts``), else None."""
     p = PurePosixPath(path)
     if p.name.lower().endswith(_SCRIPT_ENDINGS) and (
@@ -81,8 +80,6 @@ def config_root(path: str) -> str:
 def _code(text: str) -> str:
     """JavaScript's tokens without its comments, joined by spaces (see
     :func:`graphkit.sites._js_tokens`); of an ``.astro`` page, its frontmatter script's."""
-    from ..sites import _js_tokens
-
     if text.startswith("---"):
         end = text.find("\n---", 3)
         text = text[3:end if end >= 0 else len(text)]
@@ -103,8 +100,8 @@ def read_route(text: str, path: str) -> tuple[tuple[str, str], ...] | None:
     Returns
     -------
     tuple of (str, str) or None
-        ``("generator", "astro")`` and ``("route:post:posts", "posts")`` for each
-        collection it reads with ``getCollection``; None when the route's parameter is
+        ``("generator", "astro")`` and ``("route:post:posts", "posts")`` for the
+        collection it reads first with ``getCollection``; None when the route's parameter is
         not set from an entry's ``id`` or ``slug`` (a tag's page, a listing's page
         number: pages about posts, not the posts).
     """
@@ -121,11 +118,12 @@ def read_route(text: str, path: str) -> tuple[tuple[str, str], ...] | None:
     if not re.search(rf"\b{re.escape(m.group(1))} : [^,}}]{{0,200}}?\. (?:id|slug)\b", code):
         return None
     folder = "/".join(segments[:-1])
-    names = dict.fromkeys(g.group(2) for g in _GET_COLLECTION_RE.finditer(code))
-    if not names:
+    served = _GET_COLLECTION_RE.search(code)     # (a later one may fill a sidebar)
+    if served is None:
         return None
+    names = (served.group(2),)
     return (("generator", "astro"),
-            *((f"{ROUTE_KEY}{name}:{folder}", folder) for name in names))
+            *((f"{ASTRO_ROUTE_KEY}{name}:{folder}", folder) for name in names))
 
 
 def read_content_config(text: str) -> tuple[tuple[str, str], ...]:
@@ -161,5 +159,5 @@ def read_content_config(text: str) -> tuple[tuple[str, str], ...]:
         name = d.group(2) or exported.get(d.group(1), d.group(1))
         folder = str(PurePosixPath(base.group(2).strip())).removeprefix("./").strip("/")
         if folder and folder != "." and not folder.startswith("..") and "${" not in folder:
-            out.append((f"{FOLDER_KEY}{folder}", name))
+            out.append((f"{ASTRO_FOLDER_KEY}{folder}", name))
     return tuple(out)
