@@ -67,14 +67,10 @@ def url_aliases(value: str) -> set[str]:
     if not v:
         return set()
     medium = medium_post_id(v)
-    if medium:
-        return {f"medium/{medium}"} | url_aliases(re.sub(r"(?i)^[a-z]+://", "", v).partition("/")[2])
-    article = article_platform_alias(v)
-    if article:
-        return {article} | url_aliases(re.sub(r"(?i)^[a-z]+://[^/]*", "", v))
-    tumblr = tumblr_post_alias(v)
-    if tumblr:
-        return {tumblr} | url_aliases(re.sub(r"(?i)^[a-z]+://[^/]*", "", v))
+    platform = (f"medium/{medium}" if medium else None) or article_platform_alias(v) \
+        or tumblr_post_alias(v)
+    if platform:          # the platform's name, and the address's path as any site's
+        return {platform} | url_aliases(re.sub(r"(?i)^[a-z]+://[^/]*", "", v))
     v = re.sub(r"^[a-z]+://[^/]+", "", v, flags=re.I)   # drop scheme and host
     v = unquote(v.split("#", 1)[0].split("?", 1)[0]).strip("/")
     # a PHP blog's front controller: ``/index.php/archives/3/`` is ``/archives/3/`` once
