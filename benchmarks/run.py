@@ -1477,6 +1477,21 @@ def _hostile() -> dict:
     t = time.perf_counter()
     js_string_properties("'\\" * 50_000)
     out["js_config_of_50000_quotes_never_closed_s"] = round(time.perf_counter() - t, 3)
+    # Korean: Kiwi is built on the first Korean word (once per process); then a post's
+    # keyword window (4,000 characters) of Hangul without a space, syllables Kiwi finds
+    # most ambiguous (its slowest input measured: about 47 µs a syllable, linear)
+    import random
+
+    from graphkit.keywords import KEYWORD_CHARS, tokenize
+
+    t = time.perf_counter()
+    tokenize("한국어")
+    out["korean_analyser_built_on_the_first_word_s"] = round(time.perf_counter() - t, 2)
+    rng = random.Random(0)
+    window = "".join(rng.choice("가나다") for _ in range(KEYWORD_CHARS))
+    t = time.perf_counter()
+    tokenize(window)
+    out["korean_keyword_window_without_a_space_s"] = round(time.perf_counter() - t, 3)
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     return out
 

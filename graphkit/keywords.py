@@ -13,7 +13,10 @@ References
    dictionary, maximum-probability path over the word DAG and HMM for unknown words;
    about nine times faster than the pure-Python jieba on this corpus, and the tokens
    kept here are the same, see ``tests/test_keywords_segmenter.py``)
-.. [2] scikit-learn, ``TfidfVectorizer`` (whose TF-IDF weights ours equal, float for float),
+.. [2] Kiwi, the Korean Intelligent Word Identifier, and its Python package kiwipiepy
+   (a morphological analyser; Korean words are analysed with it, and its nouns kept),
+   https://github.com/bab2min/kiwipiepy
+.. [3] scikit-learn, ``TfidfVectorizer`` (whose TF-IDF weights ours equal, float for float),
    https://scikit-learn.org/stable/modules/feature_extraction.html#tfidf-term-weighting
 """
 
@@ -52,7 +55,11 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # (エンコーディング, ｻｰﾊﾞｰ); jieba cuts such a run into single characters, which drop
 _KATAKANA_RE = re.compile(
     r"([\u30a1-\u30fa\uff66-\uff9d][\u30a1-\u30fa\u30fc-\u30ff\uff66-\uff9f]+)")
+# a run of Hangul syllables: a Korean word (eojeol) or the part of one between signs; a
+# noun in it carries particles and endings (인코딩은, 모델을), which only an analyser cuts off
+_HANGUL_RE = re.compile(r"([\uac00-\ud7a3]+)")
 _segmenter_lock = threading.Lock()
+_analyser_lock = threading.Lock()
 
 
 def _resource_words(name: str) -> list[str]:
@@ -66,8 +73,9 @@ def _resource_words(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """Return the stop words (Chinese and lower-case English) used for keywords."""
-    return frozenset(_resource_words("stopwords_zh.txt") + _resource_words("stopwords_en.txt"))
+    """Return the stop words (Chinese, lower-case English and Korean) used for keywords."""
+    return frozenset(_resource_words("stopwords_zh.txt") + _resource_words("stopwords_en.txt")
+                     + _resource_words("stopwords_ko.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +102,52 @@ def _tokenizer(phrases: tuple[str, ...] = ()):
         return tk
 
 
+@lru_cache(maxsize=1)
+def _korean_analyser():
+    """Kiwi, built on the first Korean word (1 s and about 300 MB, once per process):
+    single-threaded (it runs in forked workers), without its typo and multi-word
+    dictionaries (a word is analysed as it is written)."""
+    import warnings
+
+    with _analyser_lock, warnings.catch_warnings():
+        # num_workers=0 means one thread since kiwipiepy 0.21, and it says so each time
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from kiwipiepy import Kiwi  # loaded on the first Korean word only
+
+        kiwi = Kiwi(num_workers=0, load_typo_dict=False, load_multi_dict=False)
+        kiwi.tokenize("")   # the model is loaded on the first call
+        return kiwi
+
+
+KOREAN_RUN_CHARS = 64   # a run of Hangul is analysed in pieces of at most this many
+_NOUN_TAGS = frozenset({"NNG", "NNP"})   # Sejong tags: common and proper nouns
+
+
+def _korean_tokens(run: str) -> tuple[str, ...]:
+    """The tokens a run of Hangul gives: its nouns by Kiwi's analysis; particles,
+    endings, verbs and bound nouns left out. A noun of one syllable is joined to the noun
+    it touches, the one before it first (딥+러닝 → 딥러닝, 사워도우+빵 → 사워도우빵); longer
+    nouns stay apart, so that 자연어처리 gives what 자연어 처리 gives (Korean spaces its
+    compounds either way). Single syllables left alone and stop words are dropped."""
+    kiwi = _korean_analyser()
+    out: list[str] = []
+    for lo in range(0, len(run), KOREAN_RUN_CHARS):
+        piece = run[lo:lo + KOREAN_RUN_CHARS]
+        with _analyser_lock:
+            found = [[t.start, t.start + t.len] for t in kiwi.tokenize(piece)
+                     if t.tag in _NOUN_TAGS]
+        spans: list[list[int]] = []
+        for start, end in found:
+            # (a span of one syllable is a noun that touched no noun before it)
+            if spans and spans[-1][1] == start and 1 in (end - start, start - spans[-1][0]):
+                spans[-1][1] = end
+            else:
+                spans.append([start, end])
+        out.extend(w for w in (piece[a:b] for a, b in spans)
+                   if len(w) >= 2 and w not in stop_words())
+    return tuple(out)
+
+
 def base_tokenizer():
     """The segmenter with jieba's dictionary and the domain vocabulary only."""
     return _tokenizer()
@@ -115,8 +169,9 @@ def tokenize(text: str, *, phrases: tuple[str, ...] = ()) -> list[str]:
     LaTeX, URLs and punctuation are removed; English terms (``BERT-flow``, ``RoPE``,
     ``GPT2``) are kept whole and case-folded; a run of katakana is one term (NFKC:
     half-width ``ｻｰﾊﾞｰ`` is ``サーバー``); Chinese runs (and Japanese kanji) are segmented
-    by jieba (jieba-rs) with the domain vocabulary and ``phrases``; tokens that are stop
-    words, numbers or single Chinese characters are dropped, and so is hiragana.
+    by jieba (jieba-rs) with the domain vocabulary and ``phrases``; a Korean word gives
+    its nouns by Kiwi's analysis (위치인코딩은 → 위치인코딩); tokens that are stop words,
+    numbers or single Chinese characters or syllables are dropped, and so is hiragana.
 
     Parameters
     ----------
@@ -135,7 +190,7 @@ def tokenize(text: str, *, phrases: tuple[str, ...] = ()) -> list[str]:
     # English terms at the odd places, the text between them at the even ones; each
     # word's verdict is looked up (a corpus repeats its words: half the time outside
     # the segmenter)
-    english, chinese = _verdicts()
+    english, chinese, korean = _verdicts()
     tk = None
     out: list[str] = []
     for i, piece in enumerate(_EN_SPLIT_RE.split(text)):
@@ -150,11 +205,17 @@ def tokenize(text: str, *, phrases: tuple[str, ...] = ()) -> list[str]:
                 token = _katakana_token(part)
                 if token:
                     out.append(token)
-            elif _CJK_RE.search(part):
-                if tk is None:
-                    tk = _tokenizer(phrases)
-                # with the HMM for unknown words
-                out.extend([k for k in map(chinese.__getitem__, tk.cut(part, True)) if k])
+                continue
+            # Korean words at the odd places of the part, the text between them at the even
+            for h, run in enumerate(_HANGUL_RE.split(part) if _HANGUL_RE.search(part)
+                                    else (part,)):
+                if h & 1:
+                    out.extend(korean[run])
+                elif _CJK_RE.search(run):
+                    if tk is None:
+                        tk = _tokenizer(phrases)
+                    # with the HMM for unknown words
+                    out.extend([k for k in map(chinese.__getitem__, tk.cut(run, True)) if k])
     return out
 
 
@@ -275,9 +336,10 @@ MAX_VERDICTS = 1 << 20
 
 
 @lru_cache(maxsize=1)
-def _verdicts() -> tuple[_Verdicts, _Verdicts]:
-    """The memos of :func:`_english_token` and :func:`_chinese_token`."""
-    return _Verdicts(_english_token), _Verdicts(_chinese_token)
+def _verdicts() -> tuple[_Verdicts, _Verdicts, _Verdicts]:
+    """The memos of :func:`_english_token`, :func:`_chinese_token` and
+    :func:`_korean_tokens`."""
+    return _Verdicts(_english_token), _Verdicts(_chinese_token), _Verdicts(_korean_tokens)
 
 
 @dataclass(frozen=True)
@@ -533,6 +595,8 @@ def _parallel_keyword_matrix(posts, *, max_chars: int, workers: int,
     from ._runtime import fork_map
 
     _tokenizer(phrases)   # built once, inherited by the workers
+    if any(_HANGUL_RE.search(p.title) for p in posts):
+        _korean_analyser()   # (and Kiwi, 300 MB, shared rather than built in each)
     size = -(-len(posts) // workers)
     ranges = [(lo, min(len(posts), lo + size)) for lo in range(0, len(posts), size)]
     parts = fork_map(_count_range, ranges, len(ranges), shared=(posts, max_chars, phrases))
@@ -796,6 +860,8 @@ def _readable_word(term: str) -> bool | None:
         return True if _tokenizer().has_word(term) else None
     if _KATAKANA_RE.fullmatch(term):      # (a word by its script, not the HMM's guess)
         return True
+    if _HANGUL_RE.fullmatch(term):        # (nouns by Kiwi's analysis)
+        return True
     if not _LATIN_TERM_RE.match(term):
         return None
     return sum(c.isalpha() for c in term) >= 3 and term not in _english_stop_words()
@@ -805,7 +871,7 @@ def in_titles(term: str, titles: Iterable[str]) -> bool:
     """True when ``term`` occurs verbatim in one of ``titles`` (lower case): as a
     substring for Chinese, as a whole word for Latin script (or the word with a plural
     ending: the term ``model`` of a title's "models", counted as one)."""
-    if _CJK_RE.search(term) or _KATAKANA_RE.search(term):
+    if _CJK_RE.search(term) or _KATAKANA_RE.search(term) or _HANGUL_RE.search(term):
         return any(term in t for t in titles)
     pattern = re.compile(r"(?<![a-z0-9])" + re.escape(term) + r"(?:e?s)?(?![a-z0-9])")
     return any(pattern.search(t) for t in titles)

@@ -125,6 +125,28 @@ def test_a_run_of_katakana_is_one_term():
     assert keywords.in_titles("オーブン", ["パンをオーブンで焼く"])
 
 
+def test_a_korean_word_gives_its_nouns():
+    """Korean writes particles and endings onto its nouns (인코딩은, 모델을), and Hangul is
+    neither Han nor Latin: a Korean blog had no terms but its English words. Kiwi's
+    analysis gives the nouns; a noun of one syllable is joined to the noun it touches
+    (딥+러닝), others stay apart (자연어처리 gives what 자연어 처리 gives); stop words
+    and single syllables are left out."""
+    assert keywords.tokenize("딥러닝 모델의 위치인코딩은 Transformer에서 중요하다. 이번 "
+                             "블로그 글은 사워도우빵을 굽는 방법, 빵과 책. 자연어처리") == [
+        "딥러닝", "모델", "위치인코딩", "transformer", "사워도우빵", "자연어", "처리"]
+    assert keywords.readable_term("딥러닝")
+    assert keywords.in_titles("바게트", ["바게트 성형"])
+
+
+def test_a_run_of_hangul_is_analysed_in_pieces():
+    """Kiwi's time grows faster than the length of what it is given at once; a run of
+    Hangul without a space is analysed in pieces, whatever its length."""
+    tokens = keywords.tokenize("트랜스포머는셀프어텐션을사용하는모델입니다" * 1000)
+    nouns = ("트랜스포머", "셀프", "어텐션", "모델")
+    assert all(tokens.count(n) >= 800 for n in nouns)
+    assert sum(map(tokens.count, nouns)) >= 0.9 * len(tokens)
+
+
 JAPANESE_POSTS = {
     "transformer": ("Transformerの仕組み", "Transformerは自己注意機構を使うモデルです。"
                     "位置エンコーディングで単語の順序を扱います。"),
@@ -140,19 +162,48 @@ JAPANESE_POSTS = {
 }
 
 
-def test_a_japanese_blogs_topics_join_posts_by_their_loanwords(tmp_path):
-    """Six posts of a Japanese Hugo blog on two subjects: every shared-topic edge joins
-    two posts of one subject, and the loanwords they share are its evidence."""
+KOREAN_POSTS = {
+    "transformer": ("트랜스포머의 구조", "트랜스포머는 셀프 어텐션을 사용하는 모델입니다. 위치 "
+                    "인코딩으로 단어의 순서를 알려줍니다."),
+    "position": ("위치 인코딩 비교", "절대 위치 인코딩과 상대 위치 인코딩을 비교합니다. "
+                 "트랜스포머의 성능은 위치 인코딩에 달려 있습니다."),
+    "attention": ("어텐션 계산량 줄이기", "셀프 어텐션의 계산량은 시퀀스 길이의 제곱입니다. "
+                  "트랜스포머 추론을 빠르게 합니다."),
+    "sourdough": ("사워도우 굽는 법", "사워도우를 오븐에서 굽습니다. 발효종에는 효모와 "
+                  "유산균이 있습니다."),
+    "starter": ("발효종 키우기", "발효종은 온도에 따라 달라집니다. 밀가루와 물을 더해서 효모를 "
+                "키웁니다."),
+    "baguette": ("바게트 성형", "바게트는 오븐에 스팀을 넣어 굽습니다. 밀가루의 풍미를 "
+                 "살립니다."),
+}
+
+
+def _topic_edges_of(tmp_path, posts_by_name):
     from graphkit.options import BuildOptions
     from graphkit.pipeline import relate
 
-    for name, (title, body) in JAPANESE_POSTS.items():
+    for name, (title, body) in posts_by_name.items():
         (tmp_path / f"{name}.md").write_text(f"---\ntitle: {title}\ndate: 2023-01-01\n---\n\n"
                                              f"{body}\n", encoding="utf-8")
     posts = read_paths([tmp_path]).posts
     edges, _, _ = relate(posts, options=BuildOptions(layers=("topic",)))
     subject = {p.key: p.sources[0].path.rsplit("/", 1)[-1][:-3] in ("transformer", "position",
                                                                    "attention") for p in posts}
+    return edges, subject
+
+
+def test_a_korean_blogs_topics_join_posts_by_their_nouns(tmp_path):
+    """The Japanese test's six posts in Korean: before Kiwi, no shared-topic edge at all."""
+    edges, subject = _topic_edges_of(tmp_path, KOREAN_POSTS)
+    assert len(edges) >= 4 and all(subject[e.source] == subject[e.target] for e in edges)
+    evidence = " ".join(e.evidence for e in edges)
+    assert "트랜스포머" in evidence and "오븐" in evidence and "효모" in evidence
+
+
+def test_a_japanese_blogs_topics_join_posts_by_their_loanwords(tmp_path):
+    """Six posts of a Japanese Hugo blog on two subjects: every shared-topic edge joins
+    two posts of one subject, and the loanwords they share are its evidence."""
+    edges, subject = _topic_edges_of(tmp_path, JAPANESE_POSTS)
     assert edges and all(subject[e.source] == subject[e.target] for e in edges)
     evidence = " ".join(e.evidence for e in edges)
     assert "エンコーディング" in evidence and "オーブン" in evidence
