@@ -56,7 +56,9 @@ PART_ORDER = {"上": 1, "中": 2, "下": 3, "上篇": 1, "中篇": 2, "下篇": 
               "基础篇": 1, "理论篇": 1, "原理篇": 1, "方法篇": 2, "应用篇": 2, "实践篇": 2,
               "实现篇": 2, "进阶篇": 3,
               # Japanese first / middle / last part, and the Chinese 前篇/后篇
-              "前編": 1, "中編": 2, "後編": 3, "前篇": 1, "后篇": 3, "後篇": 3}
+              "前編": 1, "中編": 2, "後編": 3, "前篇": 1, "后篇": 3, "後篇": 3,
+              # Korean (上 中 下 read in Hangul; 전편 is left out: it also means "the whole")
+              "상": 1, "중": 2, "하": 3, "상편": 1, "중편": 2, "하편": 3, "후편": 3}
 _PARTS = "|".join(sorted((k for k in PART_ORDER if len(k) > 1), key=len, reverse=True))
 _CN_DIGITS = "[一二三四五六七八九十百]{1,4}"
 # English words that number a part: "Part 2", "Chapter IV", "Episode three", "Vol. 2"
@@ -72,7 +74,8 @@ _SERIES_PATTERNS = (
                r"(?:\s*+/\s*+\d{1,3})?[）)\]]"),
     # 让人惊叹的Johnson-Lindenstrauss引理：应用篇  /  AdamW的…（下）  /  …（前編）
     re.compile(r"^(?P<stem>.*?\S)\s*+[:：]?\s*+(?P<part>" + _PARTS + r")\s*$"),
-    re.compile(r"^(?P<stem>.*?\S)\s*+[（(【\[](?P<part>上|中|下|" + _PARTS + r")[）)】\]]"),
+    re.compile(r"^(?P<stem>.*?\S)\s*+[（(【\[](?P<part>上|中|下|상|중|하|" + _PARTS
+               + r")[）)】\]]"),
     # the series and its part in parentheses after the post's own title:
     # "Lifetimes (Learning Rust, Part 3)"
     re.compile(r"^[^(\[]*+[(\[](?P<stem>[^()\[\]]*?[^()\[\]\s])\s*+[,:;|\-–—]?\s*+(?<![A-Za-z])(?:"
@@ -87,6 +90,12 @@ _SERIES_PATTERNS = (
     re.compile(r"^(?P<stem>.*?\S)\s*+[（(【\[:：\-—]?\s*+(?:その\s*+(?P<jp>\d{1,3}|" + _CN_DIGITS
                + r")|第\s*+(?P<nth>\d{1,3}|" + _CN_DIGITS
                + r")\s*+(?:回|話|话|部分|部|篇|讲|講|章|期|节|節|弹|彈))"),
+    # a numbered part in Korean: …제3회, …제2장; …1편, … (2편), …3부: 부제, …4화; without
+    # 제 only at the title's end or before a bracket or separator (영화 3편 추천, 3부터: a
+    # count and a particle, not a part)
+    re.compile(r"^(?P<stem>.*?\S)\s*+[(\[:：\-—]?\s*+(?:제\s*+(?P<ko_nth>\d{1,3})\s*+"
+               r"(?:편|부|회|화|장|강|권)(?![가-힣])|(?P<ko>\d{1,3})\s*+(?:편|부|화|탄)"
+               r"(?=\s*+(?:[)\]:：\-—–]|$)))"),
 )
 
 
@@ -164,7 +173,8 @@ def series_part(title: str) -> tuple[str, int, bool] | None:
             if number is None:
                 continue
             return stem, number, True
-        number = found.get("num") or found.get("jp") or found.get("nth")
+        number = (found.get("num") or found.get("jp") or found.get("nth")
+                  or found.get("ko_nth") or found.get("ko"))
         if number:
             return stem, chinese_number(number), True
         return stem, PART_ORDER[found["part"]], False
@@ -232,7 +242,8 @@ class ExtraNode:
 
 _PREFIX_RE = re.compile(r"^(\[[^\]]{1,20}\]|<[^>]{1,20}>系列[-—]*)\s*")
 _NUMBERING_RE = re.compile(r"^\d{1,3}[.,:]\s*")
-_NUMBERS_RE = re.compile(r"\d+|[一二三四五六七八九十百]+|(?<=\()[上中下](?=\))|[上中下]篇|理论篇|应用篇")
+_NUMBERS_RE = re.compile(r"\d+|[一二三四五六七八九十百]+|(?<=\()[上中下상중하](?=\))|[上中下]篇|理论篇"
+                         r"|应用篇|[상중하후]편")
 
 
 def _numbers(key: str) -> list[str]:
@@ -712,6 +723,7 @@ def _archive_site(target: str, base: str | None) -> str:
 
 
 PREVIOUS_RE = re.compile(r"(上一篇|前一篇|上篇文章|前篇|前回の記事|前回|"
+                         r"(?:지난번?|이전|저번|앞선|앞의) ?(?:글(?!자)|포스팅|포스트|게시글)|"
                          r"(?i:\b(?:previous|last) (?:post|article|part|installment|episode"
                          r"|chapter|entry)\b))")
 FRONT_MATTER_SERIES = "series: "     # the stem of a series named by the posts' metadata

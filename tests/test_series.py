@@ -1,7 +1,7 @@
 """Series edges: a series named by the posts' metadata (Hugo's taxonomy, WordPress'
-series plugins, a table's column) and by titles, kexue.fm's Chinese ones and English and
-Japanese ones (``tests/fixtures/series/``, one blog per way; its ``truth.json`` lists
-every edge)."""
+series plugins, a table's column) and by titles, kexue.fm's Chinese ones and English,
+Japanese and Korean ones (``tests/fixtures/series/``, one blog per way; its ``truth.json``
+lists every edge)."""
 
 from __future__ import annotations
 
@@ -75,6 +75,14 @@ def test_without_weights_a_named_series_follows_its_dates():
     ("ベイズ推定入門（その2）", ("ベイズ推定入門", 2)),
     ("MCMCの話（後編）", ("mcmcの話", 3)),
     ("深度学习笔记第三讲：卷积", ("深度学习笔记", 3)),
+    ("트랜스포머 정리 2편: 위치 인코딩", ("트랜스포머정리", 2)),
+    ("러스트 배우기 - 2부", ("러스트배우기", 2)),
+    ("알고리즘 스터디 제 4 회 정리", ("알고리즘스터디", 4)),
+    ("머신러닝 입문 (하)", ("머신러닝입문", 3)),
+    ("웹툰 리뷰 12화", ("웹툰리뷰", 12)),
+    ("영화 3편 추천", None),          # a count of films, not a part
+    ("파이썬 3부터 시작하기", None),   # 3 and the particle 부터 ("from")
+    ("사진 2장", None),
     ("Python 3 Tips", None),
     ("Web 2.0 Revisited", None),
     ("Counterpart 2", None),
