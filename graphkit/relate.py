@@ -86,6 +86,12 @@ _SERIES_PATTERNS = (
     re.compile(r"^(?P<stem>.*?\S)\s*+[,:;|\-–—]?\s*+[(\[]?\s*+(?<![A-Za-z])(?:" + _PART_WORDS
                + r")\s*+(?P<en>\d{1,3}|[ivxlc]{1,7}|" + "|".join(EN_NUM)
                + r")(?:\s++of\s++\w{1,6}|\s*+/\s*+\d{1,3})?(?!\w|\.\d)", re.I),
+    # a numbered day, week or issue: "Advent of Code 2023, Day 5", "Devlog #12: Lighting",
+    # "Weeknotes (week 3)", "Newsletter No. 7"; digits only, ending the title or before a
+    # separator ("The Day I Quit", "Day 3 in Kyoto", "C# 10" and "Issue #12 fixed in 2.1"
+    # name no part)
+    re.compile(r"^(?P<stem>.*?\S)\s*+[,:;|\-–—]?\s*+[(\[]?\s*+(?:(?<![A-Za-z])(?:day|week|issue"
+               r"|no\.)\s*+|(?<![\w#&])#\s*+)(?P<dn>\d{1,3})(?=\s*+(?:[)\]:;,|\-–—]|$))", re.I),
     # a numbered part in Japanese and Chinese: …その2, …（その3）, …第2回, …第三篇, …第5讲
     re.compile(r"^(?P<stem>.*?\S)\s*+[（(【\[:：\-—]?\s*+(?:その\s*+(?P<jp>\d{1,3}|" + _CN_DIGITS
                + r")|第\s*+(?P<nth>\d{1,3}|" + _CN_DIGITS
@@ -174,7 +180,7 @@ def series_part(title: str) -> tuple[str, int, bool] | None:
                 continue
             return stem, number, True
         number = (found.get("num") or found.get("jp") or found.get("nth")
-                  or found.get("ko_nth") or found.get("ko"))
+                  or found.get("ko_nth") or found.get("ko") or found.get("dn"))
         if number:
             return stem, chinese_number(number), True
         return stem, PART_ORDER[found["part"]], False

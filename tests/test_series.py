@@ -1,6 +1,6 @@
 """Series edges: a series named by the posts' metadata (Hugo's taxonomy, WordPress'
-series plugins, a table's column) and by titles, kexue.fm's Chinese ones and English,
-Japanese and Korean ones (``tests/fixtures/series/``, one blog per way; its ``truth.json``
+series plugins, a table's column) and by titles, kexue.fm's Chinese ones and English
+(parts, days, issues), Japanese and Korean ones (``tests/fixtures/series/``, one blog per way; its ``truth.json``
 lists every edge)."""
 
 from __future__ import annotations
@@ -72,6 +72,15 @@ def test_without_weights_a_named_series_follows_its_dates():
     ("Error recovery (Writing a Parser, Part III)", ("writingaparser", 3)),
     ("Deep Learning Notes, Chapter 12", ("deeplearningnotes", 12)),
     ("Go generics (2/3)", ("gogenerics", 2)),
+    ("Advent of Code 2023 Day 12: Hot Springs", ("adventofcode2023", 12)),
+    ("This Week in Rust #512", ("thisweekinrust", 512)),
+    ("Weeknotes (week 3)", ("weeknotes", 3)),
+    ("Newsletter No. 7", ("newsletter", 7)),
+    ("The Day I Quit", None),
+    ("Day 3 in Kyoto", None),          # no stem, and the number is not the title's end
+    ("Fixing a bug in 2.1, day 2 of the sprint", None),
+    ("C# 10 features", None),
+    ("Valentine's Day 2024", None),
     ("ベイズ推定入門（その2）", ("ベイズ推定入門", 2)),
     ("MCMCの話（後編）", ("mcmcの話", 3)),
     ("深度学习笔记第三讲：卷积", ("深度学习笔记", 3)),
