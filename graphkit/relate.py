@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 from .readers.frontmatter import SERIES_KEY, url_aliases
 from .sites import (KEXUE_HOST, article_platform_alias, medium_post_id, notion_page_id,
                     outbound_target, site_ref_target, substack_address, substack_post_id,
-                    tumblr_post_alias, url_host, weixin_article_id)
+                    tumblr_post_alias, url_host, velog_post_slug, velog_slug,
+                    weixin_article_id)
 from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
@@ -349,6 +350,16 @@ class TitleIndex:
         self.notion = any(a.startswith("notion/") for a in self.by_alias)
         # posts of Tumblr: links name them by number (see resolve_url)
         self.tumblr = any(a.startswith("tumblr/") for a in self.by_alias)
+        self._velog: dict[str, str] | None = None   # made on the first Velog link
+
+    def _velog_slugs(self) -> dict[str, str]:
+        """The post each Velog slug made from a title names (a slug of several, none)."""
+        if self._velog is None:
+            by_slug: dict[str, set[str]] = {}
+            for key, title in self.titles.items():
+                by_slug.setdefault(velog_slug(title), set()).add(key)
+            self._velog = {s: next(iter(ks)) for s, ks in by_slug.items() if len(ks) == 1 and s}
+        return self._velog
 
     def is_exact(self, cited: str, key: str) -> bool:
         """True when ``cited`` is the title of post ``key`` itself (normalised)."""
@@ -392,6 +403,8 @@ class TitleIndex:
         addresses, short links and ``/post/ID`` paths by the post's number
         (:func:`graphkit.sites.tumblr_post_alias`); Zenn's and Qiita's addresses by an
         article's slug or id, under any user (:func:`graphkit.sites.article_platform_alias`);
+        Velog's addresses by the slug Velog makes of a post's title, under any user
+        (:func:`graphkit.sites.velog_post_slug`);
         Substack's
         addresses by a post's number (:func:`graphkit.sites.substack_post_id`), and its
         app's share links as the publication's own addresses
@@ -450,6 +463,9 @@ class TitleIndex:
             article = self.by_alias.get(article_platform_alias(u) or "", ())
             if len(article) == 1:            # Zenn's slug, Qiita's id: under any user
                 return next(iter(article))
+            velog = velog_post_slug(u)
+            if velog and velog in self._velog_slugs():   # Velog: the slug of a title
+                return self._velog_slugs()[velog]
             u = self._user_folder(substack_address(u))
             if not re.match(r"^https?://", u, re.I) or url_host(u) not in self.hosts:
                 return None                  # another site, mail, script: not a post here

@@ -405,6 +405,38 @@ def article_platform_alias(url: str) -> str | None:
     return None
 
 
+# a Velog post's address, velog.io/@USER/SLUG; the slug is made from the title by
+# velog-server's escapeForUrl: only these characters kept (its class as written, ㄱ-힣 a
+# range that holds every CJK block too), then spaces made hyphens, runs of them one
+_VELOG_POST_RE = re.compile(r"^/@[^/]+/([^/]+)/?$")
+_VELOG_DROP_RE = re.compile("[^0-9a-zA-Z\u3131-\ud7a3.\u3000-\u303f\u3040-\u309f\u30a0-\u30ff"
+                            "\uff00-\uff9f\u4e00-\u9faf\u3400-\u4dbf -]")
+
+
+def velog_slug(title: str) -> str:
+    """The slug Velog makes of a post's title (velog-server's ``escapeForUrl``), case
+    folded: ``"트랜스포머 정리 2편: 위치 인코딩"`` → ``"트랜스포머-정리-2편-위치-인코딩"``.
+
+    References
+    ----------
+    .. [1] velog-server, ``escapeForUrl`` in ``src/lib/utils.ts``,
+       https://github.com/velopert/velog-server
+    """
+    return re.sub(r"--+", "-", _VELOG_DROP_RE.sub("", title).strip().replace(" ", "-")).casefold()
+
+
+def velog_post_slug(url: str) -> str | None:
+    """The slug of the post a Velog address names (``velog.io/@USER/SLUG``, percent
+    escapes read), as :func:`velog_slug` makes it; else None. A backup of a Velog blog
+    (velog-backup's ``backup/content/TITLE.md``) keeps a post's title, not its slug: the
+    slug made from the title is how a link reaches the post."""
+    found = _on_platform(url, "velog.io")
+    if found is None:
+        return None
+    m = _VELOG_POST_RE.match(found[1].path)
+    return velog_slug(unquote(m.group(1))) if m else None
+
+
 # a Tumblr post's addresses by its number: NAME.tumblr.com/post/ID[/slug], a blog's own
 # domain's /post/ID[/slug], and tumblr.com/NAME/ID[/slug] (with blog/view/ before NAME)
 _TUMBLR_POST_RE = re.compile(r"^/post/(\d+)(?:/|$)")

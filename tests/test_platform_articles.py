@@ -1,13 +1,13 @@
 """Articles kept as sources for a blogging platform (a Zenn author's repository, Qiita
-CLI's ``public/`` folder) are reached by the platform's address of them under any user,
-and are one post with the platform's own copies (a feed)."""
+CLI's ``public/`` folder, a backup of a Velog blog) are reached by the platform's address
+of them under any user, and are one post with the platform's own copies (a feed)."""
 import pytest
 
 from graphkit.options import BuildOptions
 from graphkit.pipeline import relate
 from graphkit.readers import read_paths
 from graphkit.readers.frontmatter import url_aliases
-from graphkit.sites import article_platform_alias
+from graphkit.sites import article_platform_alias, velog_post_slug, velog_slug
 
 
 def _write(folder, name, text):
@@ -97,3 +97,45 @@ def test_qiita_items_by_their_id_and_a_feed_of_the_platform_is_the_same_post(tmp
 
 def test_a_platform_address_is_an_alias_of_the_post_it_names():
     assert "zenn/attention-cost" in url_aliases("https://zenn.dev/kaito/articles/attention-cost")
+
+
+@pytest.mark.parametrize("url, slug", [
+    ("https://velog.io/@kim/%ED%8A%B8%EB%9E%9C%EC%8A%A4%ED%8F%AC%EB%A8%B8-%EC%A0%95%EB%A6%AC",
+     "트랜스포머-정리"),
+    ("https://velog.io/@someone/React-상태-관리/", "react-상태-관리"),
+    ("https://velog.io/@kim/series/트랜스포머", None),          # a series' page, not a post
+    ("https://velog.io/@kim", None),
+    ("https://example.org/@kim/React-상태-관리", None),
+])
+def test_velog_addresses(url, slug):
+    assert velog_post_slug(url) == slug
+
+
+def test_velog_slugs_are_made_from_titles_as_velog_makes_them():
+    assert velog_slug("트랜스포머 정리 2편: 위치 인코딩") == "트랜스포머-정리-2편-위치-인코딩"
+    assert velog_slug(" Next.js 13 — App Router (정리) ") == "next.js-13-app-router-정리"
+
+
+def test_a_velog_backup_is_linked_by_the_slugs_of_its_titles(tmp_path):
+    """velog-backup writes ``backup/content/TITLE.md`` with the title, the date and the
+    tags, not the slug. Links between the posts are Velog addresses, percent-escaped or
+    not, some under the author's former name: before the rule, none of the three was
+    found; a link to another author's post of a title the backup does not hold is none."""
+    def post(title, date, body, name=None):
+        _write(tmp_path, f"backup/content/{name or title}.md",
+               f'---\ntitle: "{title}"\ndescription: ""\ndate: {date}\ntags: ["dev"]\n---\n'
+               f"{body}\n")
+
+    post("트랜스포머 정리 1편", "2023-01-02T10:00:00.000Z", "셀프 어텐션.")
+    post("트랜스포머 정리 2편: 위치 인코딩", "2023-01-09T10:00:00.000Z",
+         "[지난 글](https://velog.io/@kim/%ED%8A%B8%EB%9E%9C%EC%8A%A4%ED%8F%AC%EB%A8%B8-"
+         "%EC%A0%95%EB%A6%AC-1%ED%8E%B8)에서 어텐션을 봤다.", name="트랜스포머 정리 2편 위치 인코딩")
+    post("React 상태 관리", "2023-02-01T10:00:00.000Z",
+         "[트랜스포머](https://velog.io/@kim_old/트랜스포머-정리-2편-위치-인코딩) 와는 무관. "
+         "[남의 글](https://velog.io/@lee/React-상태-관리-심화)")
+    post("Next.js 13 정리", "2023-02-08T10:00:00.000Z",
+         "[상태 관리](https://velog.io/@kim/React-상태-관리)를 참고.")
+    assert _cites(read_paths([tmp_path]).posts) == [
+        ("Next.js 13 정리", "React 상태 관리"),
+        ("React 상태 관리", "트랜스포머 정리 2편: 위치 인코딩"),
+        ("트랜스포머 정리 2편: 위치 인코딩", "트랜스포머 정리 1편")]
