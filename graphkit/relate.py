@@ -464,8 +464,9 @@ class TitleIndex:
             if len(article) == 1:            # Zenn's slug, Qiita's id: under any user
                 return next(iter(article))
             velog = velog_post_slug(u)
-            if velog and velog in self._velog_slugs():   # Velog: the slug of a title
-                return self._velog_slugs()[velog]
+            found = self._velog_slugs().get(velog) if velog else None
+            if found is not None:            # Velog: the slug made of a title, any user
+                return found
             u = self._user_folder(substack_address(u))
             if not re.match(r"^https?://", u, re.I) or url_host(u) not in self.hosts:
                 return None                  # another site, mail, script: not a post here
