@@ -58,6 +58,10 @@ _KATAKANA_RE = re.compile(
 # a run of Hangul syllables: a Korean word (eojeol) or the part of one between signs; a
 # noun in it carries particles and endings (인코딩은, 모델을), which only an analyser cuts off
 _HANGUL_RE = re.compile(r"([\uac00-\ud7a3]+)")
+# both, a katakana run in the first group and a Hangul one in the second; a text with
+# neither script (most of a Chinese or English blog) is told by one character class
+_KANA_OR_HANGUL_RE = re.compile(f"{_KATAKANA_RE.pattern}|{_HANGUL_RE.pattern}")
+_KANA_OR_HANGUL_CHAR_RE = re.compile(r"[\u30a1-\u30fa\uff66-\uff9d\uac00-\ud7a3]")
 _segmenter_lock = threading.Lock()
 _analyser_lock = threading.Lock()
 
@@ -199,23 +203,23 @@ def tokenize(text: str, *, phrases: tuple[str, ...] = ()) -> list[str]:
             if token:
                 out.append(token)
             continue
-        # katakana runs at the odd places of the piece, the text between them at the even
-        for j, part in enumerate(_KATAKANA_RE.split(piece)):
-            if j & 1:
-                token = _katakana_token(part)
-                if token:
-                    out.append(token)
-                continue
-            # Korean words at the odd places of the part, the text between them at the even
-            for h, run in enumerate(_HANGUL_RE.split(part) if _HANGUL_RE.search(part)
-                                    else (part,)):
-                if h & 1:
-                    out.extend(korean[run])
-                elif _CJK_RE.search(run):
-                    if tk is None:
-                        tk = _tokenizer(phrases)
-                    # with the HMM for unknown words
-                    out.extend([k for k in map(chinese.__getitem__, tk.cut(run, True)) if k])
+        # the text between runs at every third place, then a katakana run (or None)
+        # and a Korean word (or None)
+        parts = (_KANA_OR_HANGUL_RE.split(piece) if _KANA_OR_HANGUL_CHAR_RE.search(piece)
+                 else (piece,))
+        for j in range(0, len(parts), 3):
+            if _CJK_RE.search(parts[j]):
+                if tk is None:
+                    tk = _tokenizer(phrases)
+                # with the HMM for unknown words
+                out.extend([k for k in map(chinese.__getitem__, tk.cut(parts[j], True)) if k])
+            if j + 1 < len(parts):
+                if parts[j + 1]:
+                    token = _katakana_token(parts[j + 1])
+                    if token:
+                        out.append(token)
+                else:
+                    out.extend(korean[parts[j + 2]])
     return out
 
 
@@ -858,9 +862,8 @@ def _readable_word(term: str) -> bool | None:
     """:func:`readable_term`'s verdict on the term alone; None: readable when it is a tag."""
     if _CJK_RE.search(term):
         return True if _tokenizer().has_word(term) else None
-    if _KATAKANA_RE.fullmatch(term):      # (a word by its script, not the HMM's guess)
-        return True
-    if _HANGUL_RE.fullmatch(term):        # (nouns by Kiwi's analysis)
+    # a katakana run is a word by its script (not the HMM's guess); Korean, Kiwi's nouns
+    if _KATAKANA_RE.fullmatch(term) or _HANGUL_RE.fullmatch(term):
         return True
     if not _LATIN_TERM_RE.match(term):
         return None

@@ -7,8 +7,9 @@ Edge kinds (each a layer that can be switched on and off):
     A link and a 《title》 that point to the same post from the same post are one edge.
 ``series`` (directed, later member → earlier member)
     Posts whose titles share a series stem with different numbers: (一)(二), 1、2、,
-    上/下, 理论篇/应用篇, その2, 第3回, "Part 2", "(Part IV)"; or posts whose metadata
-    names one series (Hugo's ``series`` taxonomy, jekyll-series, DEV).
+    上/下, 理论篇/应用篇, その2, 第3回, 2편, 제3회, "Part 2", "(Part IV)", "Day 5",
+    "#12"; or posts whose metadata names one series (Hugo's ``series`` taxonomy,
+    jekyll-series, DEV).
 ``topic`` (undirected)
     Posts whose TF-IDF keyword vectors are among each other's most similar; the edge
     names the shared keywords that weigh most.
@@ -104,6 +105,9 @@ _SERIES_PATTERNS = (
                r"(?:편|부|회|화|장|강|권)(?![가-힣])|(?P<ko>\d{1,3})\s*+(?:편|부|화|탄)"
                r"(?=\s*+(?:[)\]:：\-—–]|$)))"),
 )
+# the patterns' groups of a part's number in digits or Chinese numerals (one name each:
+# a pattern cannot name two groups alike)
+_NUMBER_GROUPS = ("num", "jp", "nth", "ko_nth", "ko", "dn")
 
 
 def _english_number(text: str) -> int | None:
@@ -180,8 +184,7 @@ def series_part(title: str) -> tuple[str, int, bool] | None:
             if number is None:
                 continue
             return stem, number, True
-        number = (found.get("num") or found.get("jp") or found.get("nth")
-                  or found.get("ko_nth") or found.get("ko") or found.get("dn"))
+        number = next((found[g] for g in _NUMBER_GROUPS if found.get(g)), None)
         if number:
             return stem, chinese_number(number), True
         return stem, PART_ORDER[found["part"]], False
@@ -762,8 +765,8 @@ def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
     members ordered by ``series_weight`` (or another of :data:`SERIES_ORDER_KEYS`), then
     date, then the number in the title; or else by titles that share a series stem
     (:func:`series_of`) with different positions. When a member's text says
-    上一篇/前一篇 or "the previous post", its edge carries that sentence as evidence and
-    ``via="previous"``.
+    上一篇/前一篇, 前回, 지난 글 or "the previous post" (:data:`PREVIOUS_RE`), its edge
+    carries that sentence as evidence and ``via="previous"``.
 
     Parameters
     ----------
