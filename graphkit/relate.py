@@ -37,9 +37,9 @@ from .model import Post
 if TYPE_CHECKING:
     from .keywords import TermMatrix
 from .readers.frontmatter import SERIES_KEY, url_aliases
-from .sites import (KEXUE_HOST, article_platform_alias, medium_post_id, notion_page_id,
-                    outbound_target, site_ref_target, substack_address, substack_post_id,
-                    tumblr_post_alias, url_host, velog_post_slug, velog_slug,
+from .sites import (KEXUE_HOST, amp_page_path, article_platform_alias, medium_post_id,
+                    notion_page_id, outbound_target, site_ref_target, substack_address,
+                    substack_post_id, tumblr_post_alias, url_host, velog_post_slug, velog_slug,
                     weixin_article_id)
 from .text import normalize_title, sentence_around
 
@@ -287,6 +287,13 @@ def title_variants(title: str) -> set[str]:
     return {v for v in out if len(v) >= 4}
 
 
+# the folders of a blog's listing pages by tag, category, series or author (Hugo's and
+# Hexo's /tags/NAME/ and /categories/NAME/, WordPress' and Ghost's /tag/NAME/ and
+# /author/NAME/, Blogger's /search/label/NAME): a page there lists posts and is none
+LISTING_FOLDERS = frozenset({"tag", "tags", "category", "categories", "topic", "topics",
+                             "label", "labels", "series", "author", "authors"})
+
+
 class TitleIndex:
     """Resolve cited titles and archive ids to posts.
 
@@ -416,8 +423,12 @@ class TitleIndex:
         user's sub-domain as the user's folder (``NAME.blog.csdn.net/x`` is
         ``blog.csdn.net/NAME/x`` when posts live there). A link
         through a platform's outbound redirector (``link.zhihu.com/?target=…``) is its
-        target (:func:`graphkit.sites.outbound_target`). Anchors and query strings are
-        otherwise ignored.
+        target (:func:`graphkit.sites.outbound_target`), and so is an AMP cache's or
+        viewer's address and a Naver Blog frame's ``PostView`` address; a post's AMP
+        edition (``/slug/amp/``, ``/amp/slug/``) is the post when no page has that path
+        (:func:`graphkit.sites.amp_page_path`), and a site's edition for phones
+        (``m.HOST``) the site (:func:`graphkit.sites.site_host`). Anchors and query
+        strings are otherwise ignored.
         A name that several posts share resolves to the one whose own address's whole
         path it is (``/beta`` to the page at ``/beta``, not to ``/en/beta``), else only
         when the dates in the link's path (``/2017/06/``) pick one of them.
@@ -482,7 +493,28 @@ class TitleIndex:
                     and len(self.by_alias.get(f"p={wp.group(1)}", ())) == 1:
                 return next(iter(self.by_alias[f"p={wp.group(1)}"]))   # the site's /?p=ID
         path = unquote(path)
+        if target is not None:
+            # [[Title]] naming no file: the one post of that title
+            return (self._by_path(path, listing_pages=False)
+                    or self.by_title.get(normalize_title(target)))
+        aliases = sorted(url_aliases(path), key=len, reverse=True)
+        plain = amp_page_path(path)
+        if plain is not None and not (aliases and aliases[0] in self.by_alias):
+            found = self._by_path(plain)    # the AMP edition of a post: the post
+            if found is not None:
+                return found
+        return self._by_path(path)
+
+    def _by_path(self, path: str, *, listing_pages: bool = True) -> str | None:
+        """The post a link's path names by its aliases (longest first), else None. With
+        ``listing_pages``, a tag's or category's page (``/tags/rope/``) is no post named by
+        its last part; a file's path (a wikilink's ``topics/rope``) may be."""
+        parts = [p for p in path.split("#", 1)[0].split("?", 1)[0].split("/") if p]
+        listing = (listing_pages and len(parts) >= 2
+                   and parts[-2].casefold() in LISTING_FOLDERS)
         for alias in sorted(url_aliases(path), key=len, reverse=True):
+            if listing and "/" not in alias:
+                continue
             keys = self.by_alias.get(alias)
             if not keys:
                 continue
@@ -494,8 +526,6 @@ class TitleIndex:
             picked = self._by_link_date(path, keys)
             if picked is not None:
                 return picked
-        if target is not None:     # [[Title]] naming no file: the one post of that title
-            return self.by_title.get(normalize_title(target))
         return None
 
     def _user_folder(self, url: str) -> str:

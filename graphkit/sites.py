@@ -602,9 +602,112 @@ def archived_address(url: str) -> str | None:
     return f"{m.group(1).lower()}://{m.group(2)}" if m else None
 
 
+# an AMP page as a cache serves it: the cache's sub-domain (the publisher's host, "." as
+# "-"), /c/ for a document (/v/ inside a viewer), s/ when the page is served over https,
+# then the page's address without its scheme; and Google's viewer, google.TLD/amp/[s/]…
+_AMP_CACHE_RE = re.compile(r"^https?://[a-z0-9-]++\.(?:cdn\.ampproject\.org|bing-amp\.com|"
+                           r"amp\.cloudflare\.com)/[cv]/(s/)?(\S++)$", re.I)
+_AMP_VIEWER_RE = re.compile(r"^https?://(?:www\.)?google\.(?:com?\.)?[a-z]{2,3}/amp/(s/)?(\S++)$",
+                            re.I)
+
+
+def amp_original(url: str) -> str | None:
+    """The address of the page an AMP cache or viewer serves, or None.
+
+    A reader who found a post in a search on a phone was shown its AMP edition from a
+    cache (``https://blog-example.cdn.ampproject.org/c/s/blog.example/a/``) or in
+    Google's viewer (``https://www.google.com/amp/s/blog.example/a/``), and copies that
+    address; both name the page's own address after ``s/`` (``https://``; without it
+    ``http://``).
+
+    >>> amp_original("https://blog-example.cdn.ampproject.org/c/s/blog.example/a/amp/")
+    'https://blog.example/a/amp/'
+    >>> amp_original("https://www.google.co.uk/amp/blog.example/a/")
+    'http://blog.example/a/'
+    >>> amp_original("https://www.google.com/search?q=amp") is None
+    True
+
+    References
+    ----------
+    .. [1] A. Fischer, "What's in an AMP URL?", Google Developers Blog (2017) (the
+       original, the AMP Cache and the Google AMP Viewer addresses),
+       https://developers.googleblog.com/2017/02/whats-in-amp-url.html
+    .. [2] AMP, "Using the Google AMP Cache" (the cache's address format),
+       https://amp.dev/documentation/examples/guides/using_the_google_amp_cache/
+    """
+    if "amp" not in url:
+        return None
+    for pattern in (_AMP_CACHE_RE, _AMP_VIEWER_RE):
+        m = pattern.match(url.strip())
+        if m and "." in m.group(2).split("/", 1)[0]:
+            return ("https://" if m.group(1) else "http://") + m.group(2)
+    return None
+
+
+# a page's AMP edition on the site itself: /amp/ after the page's path (the AMP plugin's
+# for WordPress, Ghost's until 5.0) or before it (the plugin's path prefix); ?amp=1 is a
+# query, which a link's path leaves out anyway
+_AMP_SUFFIX_RE = re.compile(r"^(.*?[^/])/+amp/*$", re.I | re.S)
+_AMP_PREFIX_RE = re.compile(r"^(/?)amp/+(?=[^/])", re.I)
+
+
+def amp_page_path(address: str) -> str | None:
+    """The path of the page whose AMP edition an address or path names, or None.
+
+    >>> amp_page_path("https://blog.example/2016/01/01/amp-on/amp/#comments")
+    '/2016/01/01/amp-on'
+    >>> amp_page_path("/amp/2016/01/01/amp-on/")
+    '/2016/01/01/amp-on/'
+    >>> amp_page_path("/amp/") is None, amp_page_path("/tags/ampere/") is None
+    (True, True)
+
+    References
+    ----------
+    .. [1] AMP for WordPress, wiki (``/amp/`` appended to a post's address),
+       https://github.com/ampproject/amp-wp/wiki/Home
+    .. [2] AMP for WordPress, the path prefix paired URL structure,
+       https://gist.github.com/westonruter/f881658cb1bc5a03cc432c8e2b89102a
+    """
+    path = re.sub(r"^[a-z][a-z0-9+.\-]*+://[^/]*+", "", address, flags=re.I)
+    path = path.split("#", 1)[0].split("?", 1)[0]
+    m = _AMP_SUFFIX_RE.match(path)
+    if m:
+        return m.group(1)
+    plain = _AMP_PREFIX_RE.sub(r"\1", path, count=1)
+    return plain if plain != path else None
+
+
+# a Naver Blog post's addresses: blog.naver.com/BLOG/LOGNO, and the page the blog's frame
+# shows, blog.naver.com/PostView.naver?blogId=BLOG&logNo=LOGNO (PostView.nhn before 2020)
+_NAVER_VIEW_RE = re.compile(r"^/PostView\.(?:naver|nhn)$", re.I)
+_NAVER_BLOG_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def naver_blog_address(url: str) -> str | None:
+    """``https://blog.naver.com/BLOG/LOGNO`` for a Naver Blog post's ``PostView`` address
+    (on ``blog.naver.com`` or ``m.blog.naver.com``, its query in any order); else None.
+
+    >>> naver_blog_address("https://m.blog.naver.com/PostView.naver?logNo=2230&blogId=jin")
+    'https://blog.naver.com/jin/2230'
+
+    References
+    ----------
+    .. [1] gallery-dl, the Naver Blog post extractor's address forms
+       (``gallery_dl/extractor/naverblog.py``), https://github.com/mikf/gallery-dl
+    """
+    found = _on_platform(url, "blog.naver.com")
+    if found is None or not _NAVER_VIEW_RE.match(found[1].path):
+        return None
+    query = parse_qs(found[1].query)
+    blog, log = (query.get("blogId") or [""])[0], (query.get("logNo") or [""])[0]
+    if _NAVER_BLOG_ID_RE.match(blog) and log.isascii() and log.isdigit():
+        return f"https://blog.naver.com/{blog}/{log}"
+    return None
+
+
 def outbound_target(url: str) -> str:
-    """The address behind a platform's outbound-link redirector or an archive's copy;
-    else ``url`` itself.
+    """The address behind a platform's outbound-link redirector, an archive's copy or an
+    AMP cache; else ``url`` itself.
 
     A link to another site from a post on 知乎, 简书, 掘金, CSDN, Tumblr or in a Google or
     Facebook result goes through the platform's redirector, which names the address in
@@ -613,7 +716,9 @@ def outbound_target(url: str) -> str:
     ``t.``) or its endpoint (``/url``, ``/go``, ``/redirect``, ``/l.php``, ``/link2/``).
     Share buttons (``/sharer``, ``/intent/tweet``) are not redirectors and stay as they are.
     A Wayback Machine copy's address is the address it copied (:func:`archived_address`),
-    and a hash route's the page it names (:func:`hash_route`).
+    an AMP cache's or viewer's the page it serves (:func:`amp_original`), a Naver Blog
+    frame's the post's own (:func:`naver_blog_address`), and a hash route's the page it
+    names (:func:`hash_route`).
 
     >>> outbound_target("https://link.zhihu.com/?target=https%3A//kexue.fm/archives/8265")
     'https://kexue.fm/archives/8265'
@@ -623,11 +728,11 @@ def outbound_target(url: str) -> str:
     'https://twitter.com/intent/tweet?url=https%3A%2F%2Fblog.example%2Fa%2F'
     """
     for _ in range(MAX_REDIRECTS):        # a redirector's link to another one, unwrapped
-        target = _redirect_target(url) or archived_address(url)
+        target = _redirect_target(url) or archived_address(url) or amp_original(url)
         if target is None:
             break
         url = target
-    return hash_route(url)
+    return hash_route(naver_blog_address(url) or url)
 
 
 MAX_REDIRECTS = 4
@@ -805,11 +910,13 @@ def normalize_url(url: str) -> str | None:
 
     Scheme, ``www.``, case of the host, default ports, query, anchor, a trailing
     ``index.html`` or slash and ``.html`` are dropped: ``https://Blog.example/a/b/`` and
-    ``http://www.blog.example/a/b.html`` give ``blog.example/a/b``. None for a URL
-    without a host.
+    ``http://www.blog.example/a/b.html`` give ``blog.example/a/b``; so are a host's
+    edition for phones (:func:`site_host`) and a Naver Blog post's ``PostView`` address
+    (:func:`naver_blog_address`, whose query names the post). None for a URL without a
+    host.
     """
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(naver_blog_address(url) or url.strip())
     except ValueError:
         return None
     host = (parts.hostname or "").lower()
@@ -833,21 +940,31 @@ def url_host(url: str) -> str | None:
 # Blogger redirected readers to their country's domain from 2012 (NAME.blogspot.tw,
 # NAME.blogspot.com.au, … for NAME.blogspot.com), so links copied from a browser carry them
 _BLOGSPOT_COUNTRY_RE = re.compile(r"^([a-z0-9-]+\.blogspot)\.(?:com\.)?[a-z]{2}$")
+# a site's edition for phones on a sub-domain of its own (m.blog.naver.com, mobile.HOST),
+# and the AMP plugin's sub-domain editions (amp.HOST): the same pages at the same paths
+_EDITION_HOST_RE = re.compile(r"^(?:m|mobile|amp)\.(?=[^.]+\.[^.])")
 
 
 def site_host(host: str) -> str:
-    """One spelling of a site's host name: lower case, without ``www.``, and a Blogger
+    """One spelling of a site's host name: lower case, without ``www.``, a Blogger
     blog's country domain (``NAME.blogspot.tw``, ``NAME.blogspot.com.au``) as its own
-    ``NAME.blogspot.com``.
+    ``NAME.blogspot.com``, and a site's edition for phones or AMP on a sub-domain
+    (``m.``, ``mobile.``, ``amp.``) as the site: links copied on a phone name
+    ``m.blog.naver.com/jin/2230`` for ``blog.naver.com/jin/2230``.
+
+    >>> site_host("m.blog.naver.com"), site_host("amp.blog.example"), site_host("m.me")
+    ('blog.naver.com', 'blog.example', 'm.me')
 
     References
     ----------
     .. [1] Blogger Help, "My blog redirects to a country-specific URL (ccTLD)",
        https://support.google.com/blogger/answer/2402711
+    .. [2] AMP for WordPress, the sub-domain paired URL structure (``amp.`` before the
+       site's host), https://gist.github.com/westonruter/67487d199f4cbc1968a30c60de121893
     """
     host = host.lower()
     host = host[4:] if host.startswith("www.") else host
-    return _BLOGSPOT_COUNTRY_RE.sub(r"\1.com", host)
+    return _BLOGSPOT_COUNTRY_RE.sub(r"\1.com", _EDITION_HOST_RE.sub("", host))
 
 
 def slugify(title: str) -> str:

@@ -20,8 +20,8 @@ from ..dates import parse_date
 from ..model import Fragment, Post, Source
 from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, LABEL_PREFIX, QIITA_ID_RE, ZENN_SLUG_RE,
                      article_platform_alias, canonical_from_lead, canonical_from_meta,
-                     expand_site_links, file_slug, medium_post_id, path_aliases, slugify,
-                     tumblr_post_alias, zettel_id)
+                     expand_site_links, file_slug, medium_post_id, naver_blog_address,
+                     path_aliases, slugify, tumblr_post_alias, zettel_id)
 from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
 from .franklin import FRANKLIN, USING_RE, franklin_body, julia_block
@@ -59,13 +59,15 @@ def url_aliases(value: str) -> set[str]:
     """Normalised names under which a post can be linked: path without extension, slug
     (and ``medium/ID`` for a Medium address, whichever of its forms; ``tumblr/ID`` for a
     Tumblr address, :func:`graphkit.sites.tumblr_post_alias`; ``zenn/SLUG`` and
-    ``qiita/ID`` for a Zenn article's and a Qiita item's). Percent-encoding
-    is decoded (WordPress writes a Chinese slug as ``%e6%97%8b…`` in its own addresses,
-    an author pastes it as ``旋转…``), as links are when they are resolved. A PHP front
-    controller's ``index.php/`` before the path is dropped."""
+    ``qiita/ID`` for a Zenn article's and a Qiita item's; a Naver Blog post's
+    ``PostView`` address as its own, :func:`graphkit.sites.naver_blog_address`).
+    Percent-encoding is decoded (WordPress writes a Chinese slug as ``%e6%97%8b…`` in
+    its own addresses, an author pastes it as ``旋转…``), as links are when they are
+    resolved. A PHP front controller's ``index.php/`` before the path is dropped."""
     v = value.strip()
     if not v:
         return set()
+    v = naver_blog_address(v) or v
     medium = medium_post_id(v)
     platform = (f"medium/{medium}" if medium else None) or article_platform_alias(v) \
         or tumblr_post_alias(v)
