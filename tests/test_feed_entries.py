@@ -132,3 +132,32 @@ def test_a_json_feed_is_read_item_by_item():
     assert [x.url for x in linked.links] == ["https://arxiv.org/abs/1706.03762"]
     assert [(f.line, f.reason) for f in frags] == [
         (14, "JSON Feed item without a title or content"), (1, "JSON Feed item is not an object")]
+
+
+def test_a_feedburner_feeds_entries_are_at_their_own_addresses():
+    """FeedBurner rewrote each entry's link to its click counter and kept the address in
+    ``feedburner:origLink``: the posts are at their own addresses, so the second post's
+    link to the first reaches it."""
+    from graphkit.merge import merge_posts
+    from graphkit.options import BuildOptions
+    from graphkit.pipeline import relate
+
+    rss = ("<rss version='2.0' xmlns:feedburner='http://rssnamespace.org/feedburner/ext/1.0'>"
+           "<channel><title>t</title><link>https://g.example/</link>"
+           "<item><title>Hot composting</title>"
+           "<link>http://feedproxy.google.com/~r/Garden/~3/AbC123xyz/</link>"
+           "<guid isPermaLink='false'>tag:blogger.com,1999:blog-1.post-1</guid>"
+           "<feedburner:origLink>https://g.example/2011/05/compost.html</feedburner:origLink>"
+           "<description>Keep it warm.</description></item>"
+           "<item><title>Leaves</title>"
+           "<link>http://feedproxy.google.com/~r/Garden/~3/ZyX987cba/</link>"
+           "<feedburner:origLink>https://g.example/2011/06/leaves.html</feedburner:origLink>"
+           "<description>&lt;a href='https://g.example/2011/05/compost.html?utm_source="
+           "feedburner'&gt;compost&lt;/a&gt;</description></item></channel></rss>")
+    posts, _ = read_feed(rss, "feed.xml")
+    assert [p.url for p in posts] == ["https://g.example/2011/05/compost.html",
+                                      "https://g.example/2011/06/leaves.html"]
+    merged = merge_posts(posts)
+    edges, _, _ = relate(merged, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in merged}
+    assert [(title[e.source], title[e.target]) for e in edges] == [("Leaves", "Hot composting")]

@@ -225,7 +225,10 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     latest posts only, so links to older posts stay unresolved unless those are read from
     elsewhere. Blogger's export is a feed too: its comments, pages, settings, template
     and drafts (and any feed's replies and drafts) are listed in the report, not read as
-    posts; ``<blogger:filename>`` is a name its post is linked by.
+    posts; ``<blogger:filename>`` is a name its post is linked by. A feed served by
+    FeedBurner links each entry through its click counter
+    (``feedproxy.google.com/~r/NAME/~3/…``); the post's own address is its
+    ``<feedburner:origLink>``.
 
     References
     ----------
@@ -233,6 +236,9 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
        Publishing Protocol (``app:control``/``app:draft``).
     .. [2] Blogger, "Back up, import or export your blog" (the Atom export),
        https://support.google.com/blogger/answer/41387
+    .. [3] E. Lunt, "How FeedBurner Rewrites Links" (the rewritten ``<link>``, the
+       original kept in ``<feedburner:origLink>``),
+       http://www.burningdoor.com/eric/archives/001209.html
     """
     import feedparser
 
@@ -265,7 +271,9 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         tags = [t.get("term", "").strip() for t in e.get("tags", [])
                 if t.get("term") and t.get("scheme") != _BLOGGER_KIND]
         filename = str(e.get("blogger_filename") or "").strip()
-        url = (e.get("link") or "").strip() or None
+        # FeedBurner's feeds link an entry through its click counter, and keep the
+        # post's own address beside it
+        url = (e.get("feedburner_origlink") or e.get("link") or "").strip() or None
         if filename and (url is None or not re.match(r"^https?://", url, re.I)):
             url = home + "/" + filename.lstrip("/") if re.match(r"^https?://", home) else url
         post, flat = _post(path=path, line=line, fmt=FEED, title=title, url=url,
