@@ -1040,7 +1040,10 @@ def file_slug(path: str) -> tuple[str, dt.date | None]:
     """
     p = PurePosixPath(path)
     stem = p.stem
-    if stem.lower() in ("index", "_index", "readme") and p.parent.name:
+    routed = route_page_folder(path)
+    if routed:
+        stem = routed.rsplit("/", 1)[-1]
+    elif stem.lower() in ("index", "_index", "readme") and p.parent.name:
         stem = p.parent.name
     m = _JEKYLL_STEM_RE.match(stem)
     day = _DAY_STEM_RE.match(stem)
@@ -1095,8 +1098,34 @@ def zettel_id(stem: str) -> tuple[str, dt.date] | None:
 
 # endings of the source files of posts: Markdown and its dialects (MDX, Quarto, R
 # Markdown), Jupyter notebooks, reStructuredText, Org, HTML; a link to one names the post
-DOC_EXTENSIONS = (r"md|markdown|mdx|mkd|mdown|qmd|rmd|rmarkdown|ipynb|rst|rest|org|adoc|asciidoc"
-                  r"|html?")
+DOC_EXTENSIONS = (r"md|markdown|mdx|svx|mkd|mdown|qmd|rmd|rmarkdown|ipynb|rst|rest|org|adoc"
+                  r"|asciidoc|html?")
+# a page of a site routed by its folders: SvelteKit's src/routes/blog/x/+page.md (.svx with
+# mdsvex), Next.js' app/blog/x/page.mdx; its folder names it, and a route group's folder,
+# (name), is no part of its address
+_ROUTE_GROUP_RE = re.compile(r"^\([^/()]*\)$")
+
+
+def route_page_folder(path: str) -> str | None:
+    """The folder whose address a route's page file is (``src/routes/(blog)/blog/x/+page.md``
+    → ``src/routes/blog/x``, ``app/blog/x/page.mdx`` → ``app/blog/x``; a route group's
+    ``(name)`` left out), else None.
+
+    References
+    ----------
+    .. [1] SvelteKit, "Routing" (``+page`` files) and "Advanced routing" (route groups),
+       https://svelte.dev/docs/kit/routing, https://svelte.dev/docs/kit/advanced-routing
+    .. [2] Nextra, "page.mdx File" (the Next.js App Router's ``page`` file in MDX),
+       https://nextra.site/docs/file-conventions/page-file
+    """
+    folder, _, name = path.strip("/").rpartition("/")
+    stem, _, ending = name.partition(".")
+    if ending.lower() not in ("md", "mdx", "svx"):
+        return None
+    parts = folder.split("/") if folder else []
+    if stem != "+page" and not (stem.lower() == "page" and "app" in parts[:-1]):
+        return None
+    return "/".join(s for s in parts if s and not _ROUTE_GROUP_RE.match(s))
 
 
 def path_aliases(path: str) -> set[str]:
@@ -1104,13 +1133,15 @@ def path_aliases(path: str) -> set[str]:
 
     ``blog/content/posts/x.md`` → ``content/posts/x``, ``posts/x``, ``x`` (and the whole
     path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it. A folder's
-    ``index``, ``_index`` or ``README`` file is named by its folder, and so is Lektor's
-    ``contents.lr``. A file of a
+    ``index``, ``_index`` or ``README`` file is named by its folder, and so are Lektor's
+    ``contents.lr`` and a route's page (:func:`route_page_folder`). A file of a
     Notion export (``Title ID.md``) is also ``notion/ID`` (:func:`notion_page_id`), and
     a Zettelkasten note (``20200304120000 Title.md``) its id (:func:`zettel_id`).
     """
-    p = re.sub(rf"(/(index|_index|readme))?\.({DOC_EXTENSIONS}|txt)$|/contents\.lr$", "",
-               path.strip("/"), flags=re.I)
+    routed = route_page_folder(path)
+    p = routed if routed is not None else re.sub(
+        rf"(/(index|_index|readme))?\.({DOC_EXTENSIONS}|txt)$|/contents\.lr$", "",
+        path.strip("/"), flags=re.I)
     parts = [s for s in p.split("/") if s]
     found = {"/".join(parts[i:]).casefold() for i in range(len(parts))}
     notion = _NOTION_ID_RE.search(parts[-1]) if parts else None
@@ -1144,6 +1175,8 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "book.toml": "mdbook",
                 "book.json": "gitbook", "book.js": "gitbook-js",   # GitBook's and HonKit's
                 "bridgetown.config.yml": "bridgetown", "bridgetown.config.yaml": "bridgetown",
+                **{f"svelte.config.{ext}": "sveltekit" for ext in ("js", "mjs", "cjs", "ts")},
+                **{f"next.config.{ext}": "nextjs" for ext in ("js", "mjs", "cjs", "ts")},
                 **{f"{name}.{ext}": kind
                    for name, kind, exts in (
                        ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
@@ -2794,7 +2827,10 @@ TEXT_CONFIGS = {"logseq": _logseq_config, "python": _pelican_config, "lektor": _
                 "mdbook": _mdbook_config, "conf-py": _conf_py,
                 "gitbook": _gitbook_config, "gitbook-js": _gitbook_js_config,
                 # a wiki folder's plugins and themes: nothing to read
-                "tiddlywiki": lambda text: (("generator", "tiddlywiki"),)}
+                "tiddlywiki": lambda text: (("generator", "tiddlywiki"),),
+                # SvelteKit's and Next.js' pages are their route folders (route_page_folder)
+                "sveltekit": lambda text: (("generator", "sveltekit"),),
+                "nextjs": lambda text: (("generator", "nextjs"),)}
 JS_CONFIGS = {"docusaurus": _docusaurus_config, "astro": _astro_config,
               "eleventy": _eleventy_config, "gatsby": _gatsby_config,
               "vuepress": _vuepress_config, "vitepress": _vitepress_config,
@@ -3137,6 +3173,10 @@ SITE_FOLDERS = {
                 "node_modules"}, {"dist"}),
     # GitBook's and HonKit's plugins (its build folder is set per book)
     "gitbook": ({"node_modules"}, {"_book"}),
+    # SvelteKit's static files; its build cache and the site adapter-static writes
+    "sveltekit": ({"static", "node_modules"}, {".svelte-kit", "build"}),
+    # Next.js' static files; its build and the site `next export` writes
+    "nextjs": ({"public", "node_modules"}, {".next", "out"}),
     # Bridgetown's layouts, components and data (in its source folder), its front end,
     # Ruby configuration, server and plugins
     "bridgetown": ({"src/_layouts", "src/_components", "src/_partials", "src/_data",
@@ -3147,7 +3187,8 @@ SITE_FOLDERS = {
 # a file at the top of it is a page of the site (about.md), not a post. Eleventy's is
 # its input folder (``dir.input``).
 CONTENT_ROOTS = {"hugo": "content", "zola": "content", "quarto": "", "eleventy": "",
-                 "vuepress": "", "lektor": "content", "franklin": ""}
+                 "vuepress": "", "lektor": "content", "franklin": "", "sveltekit": "src/routes",
+                 "nextjs": ""}
 # the pages a site routes by file, and the folders where its blog keeps its posts:
 # Astro's content collections (src/content/ and, by the content layer's loaders in many
 # themes, src/data/); Gatsby's sources of Markdown (content/)
@@ -3285,7 +3326,14 @@ def _site_layout(generator: str, conf: dict[str, str]) -> tuple[set[str], set[st
 
 def _top_bundle(rel: str, generator: str) -> bool:
     """True for a page bundle at the top of Hugo's or Zola's content (``about/index.md``
-    under ``content/``): a page with its files, as ``about.md`` is one without."""
+    under ``content/``): a page with its files, as ``about.md`` is one without; and for
+    SvelteKit's or Next.js' page of a route of one folder (``about/+page.md`` under
+    ``src/routes/``, ``app/about/page.mdx``; route groups left out)."""
+    if generator in ("sveltekit", "nextjs"):
+        routed = route_page_folder(rel)
+        if routed is not None and generator == "nextjs":
+            routed = re.sub(r"^(?:src/)?app(?:/|$)", "", routed)
+        return routed is not None and "/" not in routed
     return (generator in ("hugo", "zola") and rel.count("/") == 1
             and PurePosixPath(rel).stem.lower() == "index")
 
@@ -3456,7 +3504,8 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                            "folders)")
             elif root in foldered and rel is not None and ("/" not in rel
                                                             or _top_bundle(rel, generator)):
-                where = f"{content}/" if content else "the site's folder"
+                where = (f"{content}/" if content else "app/" if generator == "nextjs"
+                         else "the site's folder")
                 why = (f"a page at the top of the site's content ({where}), not a post: "
                        f"the posts are in folders below it")
             elif generator == "pelican" and len(parts) > 2 and parts[:2] == ["content", "pages"]:

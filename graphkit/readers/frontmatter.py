@@ -471,7 +471,7 @@ def read_jbake(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]
 PLAIN_MARKDOWN = "markdown"
 METADATA_HEADER = "metadata-header"
 SECTION_PAGE = "section-page"
-MARKDOWN_ENDINGS = (".md", ".markdown", ".mdx", ".mkd", ".mdown")
+MARKDOWN_ENDINGS = (".md", ".markdown", ".mdx", ".svx", ".mkd", ".mdown")
 HTML_ENDINGS = (".html", ".htm")
 # Python-Markdown's meta-data block (Pelican, MultiMarkdown): "Key: value" lines, then a
 # blank line; a line indented four spaces continues the value above it

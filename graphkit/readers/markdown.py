@@ -73,10 +73,12 @@ _ATTRIBUTE = (r"""\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|\{[^{}\n
               r"""|[^\s"'=<>`{}]+))?""")
 _RAW_TAG_RE = re.compile(r"</[A-Za-z][A-Za-z0-9-]*\s*>|<[A-Za-z][A-Za-z0-9-]*(?:"
                          + _ATTRIBUTE + r")*+\s*/?>")
-# what renders as nothing: HTML comments (<!--more-->, <!-- truncate -->); in MDX also
+# what renders as nothing: HTML comments (<!--more-->, <!-- truncate -->), and a script's
+# or a style sheet's raw HTML (a chart's code, a Svelte page's <script> in mdsvex: an HTML
+# block of CommonMark's first kind, which runs to its closing tag); in MDX also
 # expression comments {/* … */}
-_COMMENTS = (("<!--", "-->"),)
-_MDX_COMMENTS = (("<!--", "-->"), ("{/*", "*/}"))
+_COMMENTS = (("<!--", "-->"), ("<script", "</script>"), ("<style", "</style>"))
+_MDX_COMMENTS = (*_COMMENTS, ("{/*", "*/}"))
 # MDX: a paragraph opening with import/export is JavaScript (ESM), not text
 _ESM_RE = re.compile(r"^(?:import|export)\b")
 # a container directive or admonition marker: ":::note Title", "!!! tip \"Title\"", "???+ x"
