@@ -755,7 +755,10 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
                       sightings=count)
 
 
-UPLOAD_NAME_RE = re.compile(r"[^\w.\- ]+")
+# what a report name keeps of an uploaded file's name: besides letters, digits, ".", "-",
+# "_" and spaces, the characters generators' file names hold (SvelteKit's "+page.md", a
+# route group's "(blog)", "@" in a scoped folder); never "<", ">", quotes, "[" or "]"
+UPLOAD_NAME_RE = re.compile(r"[^\w.\- +()@]+")
 
 
 def upload_name(name: str, index: int) -> str:
@@ -765,8 +768,8 @@ def upload_name(name: str, index: int) -> str:
     name first), and a generator's folders mean what they mean on disk (``_posts/``,
     ``content/``), so the path is kept: ``/`` and ``\`` separate its parts, and
     ``.``, ``..``, empty parts and a drive letter are dropped, so no name is absolute or
-    leads out; other characters than letters, digits, ``.``, ``-``, ``_`` and spaces
-    become ``_``.
+    leads out; other characters than letters, digits, ``.``, ``-``, ``_``, spaces,
+    ``+``, ``(``, ``)`` and ``@`` become ``_``.
 
     Parameters
     ----------
