@@ -427,8 +427,9 @@ class TitleIndex:
         viewer's address and a Naver Blog frame's ``PostView`` address; a post's AMP
         edition (``/slug/amp/``, ``/amp/slug/``) is the post when no page has that path
         (:func:`graphkit.sites.amp_page_path`), and a site's edition for phones
-        (``m.HOST``) the site (:func:`graphkit.sites.site_host`). Anchors and query
-        strings are otherwise ignored.
+        (``m.HOST``) the site (:func:`graphkit.sites.site_host`). A tag's, category's
+        or author's listing page (``/tags/rope/``, :data:`LISTING_FOLDERS`) names no
+        post by its last part. Anchors and query strings are otherwise ignored.
         A name that several posts share resolves to the one whose own address's whole
         path it is (``/beta`` to the page at ``/beta``, not to ``/en/beta``), else only
         when the dates in the link's path (``/2017/06/``) pick one of them.
@@ -497,9 +498,8 @@ class TitleIndex:
             # [[Title]] naming no file: the one post of that title
             return (self._by_path(path, listing_pages=False)
                     or self.by_title.get(normalize_title(target)))
-        aliases = sorted(url_aliases(path), key=len, reverse=True)
         plain = amp_page_path(path)
-        if plain is not None and not (aliases and aliases[0] in self.by_alias):
+        if plain is not None and max(url_aliases(path), key=len, default="") not in self.by_alias:
             found = self._by_path(plain)    # the AMP edition of a post: the post
             if found is not None:
                 return found

@@ -645,8 +645,8 @@ def amp_original(url: str) -> str | None:
 
 
 # a page's AMP edition on the site itself: /amp/ after the page's path (the AMP plugin's
-# for WordPress, Ghost's until 5.0) or before it (the plugin's path prefix); ?amp=1 is a
-# query, which a link's path leaves out anyway
+# for WordPress) or before it (the plugin's path prefix); ?amp=1 is a query, which a
+# link's path leaves out anyway
 _AMP_SUFFIX_RE = re.compile(r"^(.*?[^/])/+amp/*$", re.I | re.S)
 _AMP_PREFIX_RE = re.compile(r"^(/?)amp/+(?=[^/])", re.I)
 

@@ -44,6 +44,13 @@ def by_title(posts, title):
     return hits[0]
 
 
+def write_file(folder, name: str, text: str) -> None:
+    """Write ``text`` to the file ``name`` under ``folder`` (UTF-8), making its folders."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
 def write_posts(folder, files: dict[str, tuple[str, str]]) -> None:
     """Write each file (a path under ``folder``) as a post: YAML front matter with its
     title, then its text."""
