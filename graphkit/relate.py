@@ -37,10 +37,10 @@ from .model import Post
 if TYPE_CHECKING:
     from .keywords import TermMatrix
 from .readers.frontmatter import SERIES_KEY, url_aliases
-from .sites import (KEXUE_HOST, amp_page_path, article_platform_alias, medium_post_id,
-                    notion_page_id, outbound_target, site_ref_target, substack_address,
-                    substack_post_id, tumblr_post_alias, url_host, velog_post_slug, velog_slug,
-                    weixin_article_id)
+from .sites import (KEXUE_HOST, LIST_FOLDERS, amp_page_path, article_platform_alias,
+                    medium_post_id, notion_page_id, outbound_target, site_ref_target,
+                    substack_address, substack_post_id, tumblr_post_alias, url_host,
+                    velog_post_slug, velog_slug, weixin_article_id)
 from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
@@ -287,13 +287,6 @@ def title_variants(title: str) -> set[str]:
     return {v for v in out if len(v) >= 4}
 
 
-# the folders of a blog's listing pages by tag, category, series or author (Hugo's and
-# Hexo's /tags/NAME/ and /categories/NAME/, WordPress' and Ghost's /tag/NAME/ and
-# /author/NAME/, Blogger's /search/label/NAME): a page there lists posts and is none
-LISTING_FOLDERS = frozenset({"tag", "tags", "category", "categories", "topic", "topics",
-                             "label", "labels", "series", "author", "authors"})
-
-
 class TitleIndex:
     """Resolve cited titles and archive ids to posts.
 
@@ -427,9 +420,10 @@ class TitleIndex:
         viewer's address and a Naver Blog frame's ``PostView`` address; a post's AMP
         edition (``/slug/amp/``, ``/amp/slug/``) is the post when no page has that path
         (:func:`graphkit.sites.amp_page_path`), and a site's edition for phones
-        (``m.HOST``) the site (:func:`graphkit.sites.site_host`). A tag's, category's
-        or author's listing page (``/tags/rope/``, :data:`LISTING_FOLDERS`) names no
-        post by its last part. Anchors and query strings are otherwise ignored.
+        (``m.HOST``) the site (:func:`graphkit.sites.site_host`). A tag's, category's,
+        label's, author's or page number's list page (``/tags/rope/``, ``/page/2/``:
+        :data:`graphkit.sites.LIST_FOLDERS`) names no post by its last part. Anchors
+        and query strings are otherwise ignored.
         A name that several posts share resolves to the one whose own address's whole
         path it is (``/beta`` to the page at ``/beta``, not to ``/en/beta``), else only
         when the dates in the link's path (``/2017/06/``) pick one of them.
@@ -511,7 +505,7 @@ class TitleIndex:
         its last part; a file's path (a wikilink's ``topics/rope``) may be."""
         parts = [p for p in path.split("#", 1)[0].split("?", 1)[0].split("/") if p]
         listing = (listing_pages and len(parts) >= 2
-                   and parts[-2].casefold() in LISTING_FOLDERS)
+                   and parts[-2].casefold() in LIST_FOLDERS)
         for alias in sorted(url_aliases(path), key=len, reverse=True):
             if listing and "/" not in alias:
                 continue

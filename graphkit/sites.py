@@ -602,6 +602,13 @@ def archived_address(url: str) -> str | None:
     return f"{m.group(1).lower()}://{m.group(2)}" if m else None
 
 
+# folders of a site's list pages in Hugo, Jekyll, Hexo, WordPress, Ghost and Blogger
+# (/search/label/NAME): taxonomies, pagination, authors (not /archives/: Typecho and
+# others keep their posts there)
+LIST_FOLDERS = frozenset({"tags", "tag", "categories", "category", "label", "labels", "page",
+                          "author", "authors"})
+
+
 # an AMP page as a cache serves it: the cache's sub-domain (the publisher's host, "." as
 # "-"), /c/ for a document (/v/ inside a viewer), s/ when the page is served over https,
 # then the page's address without its scheme; and Google's viewer, google.TLD/amp/[s/]…

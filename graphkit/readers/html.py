@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 from .. import dates
 from ..dates import ISO_DATE_RE
 from ..model import Fragment, Link, Post, Source
-from ..sites import archived_address, path_aliases, weixin_article_id
+from ..sites import LIST_FOLDERS, archived_address, path_aliases, weixin_article_id
 from ..text import loads_json, preview, sentence_around
 from .frontmatter import url_aliases
 from .archive import archive_kind
@@ -1076,9 +1076,6 @@ def _entries_after_post(body, entries: list) -> list:
     return cards if len(_block_text(body)) - text > text else []
 
 
-# folders of a site's list pages in Hugo, Jekyll, Hexo, WordPress and Ghost: taxonomies,
-# pagination, authors (not /archives/: Typecho and others keep their posts there)
-LIST_FOLDERS = frozenset({"tags", "tag", "categories", "category", "page", "author", "authors"})
 LINK_SHARE = 0.6     # share of a page's text in link anchors above which it is a list
 
 
