@@ -2552,6 +2552,122 @@ def js_string_properties(text: str) -> list[tuple[int, tuple[str, ...], str, str
     return out
 
 
+# an exported object of metadata at a line's start in MDX: Next.js' Metadata API
+# (``export const metadata = {…}``, optionally typed ``: Metadata``), ``meta`` (the
+# pattern of MDX blogs on Next.js' pages router) and ``frontmatter``
+_EXPORTED_META_RE = re.compile(
+    r"export[ \t]+const[ \t]+(metadata|meta|frontmatter)[ \t]*(?::[^=\n]{0,200})?=[ \t]*(?=\{)")
+JS_OBJECT_DEPTH = 16     # object literals nested deeper are skipped, not read
+
+
+def exported_metadata(text: str) -> dict:
+    """The literal values of the metadata object an MDX file exports, or ``{}``.
+
+    MDX has no front matter of its own; a post says its title and date in JavaScript
+    instead: ``export const metadata = {title: '…', openGraph: {publishedTime: '…'}}``
+    (Next.js' Metadata API, which a ``page.mdx`` of the App Router exports) or
+    ``export const meta = {…}`` (MDX blogs on the pages router). The first such
+    export that starts a line of a paragraph of imports and exports (MDX's ESM) is
+    read, never run: a value counts when it is a string
+    literal (a template without ``${…}`` too), ``new Date('…')``, an array of those, or
+    an object of those; anything else (a variable, a call, ``...spread``) is left out.
+
+    Parameters
+    ----------
+    text : str
+        The MDX file's text.
+
+    Returns
+    -------
+    dict
+        Keys as written; values str, list of str or dict of the same (objects nested
+        deeper than :data:`JS_OBJECT_DEPTH` are left out).
+
+    References
+    ----------
+    .. [1] Next.js, "Metadata Object" (``title``, ``keywords``, ``openGraph.publishedTime``),
+       https://nextjs.org/docs/app/api-reference/functions/generate-metadata
+    .. [2] Next.js, "Markdown and MDX", https://nextjs.org/docs/app/guides/mdx
+
+    Examples
+    --------
+    >>> exported_metadata("export const metadata = {\\n  title: 'RoPE', tags: ['nlp'],\\n"
+    ...                   "  date: new Date('2021-03-23'), image: cover,\\n}\\n\\n# RoPE")
+    {'title': 'RoPE', 'tags': ['nlp'], 'date': '2021-03-23'}
+    """
+    start, first = 0, ""        # where the line starts; its paragraph's first line
+    for line in text.splitlines(keepends=True):
+        first = "" if not line.strip() else first or line
+        if first[:6] in ("import", "export") and (m := _EXPORTED_META_RE.match(line)):
+            break               # (MDX's ESM: a paragraph that opens with import or export)
+        start += len(line)
+    else:
+        return {}
+    tokens = _js_tokens(text[start + m.end():])
+    value, _ = _js_literal(tokens, 0, 0)
+    return value if isinstance(value, dict) else {}
+
+
+def _js_literal(tokens: list[tuple[str, str]], i: int, depth: int) -> tuple[object, int]:
+    """``(value, index after it)`` of the JavaScript value at ``tokens[i]``; value None
+    when it is no literal (:func:`exported_metadata`)."""
+    kind, tok = tokens[i] if i < len(tokens) else ("", "")
+    if kind == "string":
+        return _js_unquote(tok), i + 1
+    if tok == "new" and [t for _, t in tokens[i + 1:i + 3]] == ["Date", "("] \
+            and i + 4 < len(tokens) and tokens[i + 3][0] == "string" and tokens[i + 4][1] == ")":
+        return _js_unquote(tokens[i + 3][1]), i + 5
+    if tok not in ("{", "[") or depth >= JS_OBJECT_DEPTH:
+        return None, _js_skip(tokens, i)
+    closing = "}" if tok == "{" else "]"
+    items: dict | list = {} if tok == "{" else []
+    i += 1
+    while i < len(tokens) and tokens[i][1] != closing:
+        kind, tok = tokens[i]
+        if tok == ",":
+            i += 1
+            continue
+        key = None
+        if isinstance(items, dict):
+            if kind not in ("name", "string") or i + 1 >= len(tokens) or tokens[i + 1][1] != ":":
+                i = _js_skip(tokens, i)       # (a shorthand, a spread, a method)
+                continue
+            key, i = (tok if kind == "name" else _js_unquote(tok)), i + 2
+        value, i = _js_literal(tokens, i, depth + 1)
+        if i < len(tokens) and tokens[i][1] not in (",", closing):
+            value, i = None, _js_skip(tokens, i)      # (an expression going on: 'a' + b)
+        if value is not None and key is not None:
+            items[key] = value
+        elif isinstance(value, str) and isinstance(items, list):
+            items.append(value)
+    return items, i + 1
+
+
+def _js_skip(tokens: list[tuple[str, str]], i: int) -> int:
+    """The index of the first ``,`` or unmatched closing bracket at or after ``i``."""
+    depth = 0
+    while i < len(tokens):
+        tok = tokens[i][1]
+        if tok in ("{", "[", "("):
+            depth += 1
+        elif tok in ("}", "]", ")"):
+            if depth == 0:
+                return i
+            depth -= 1
+        elif tok == "," and depth == 0:
+            return i
+        i += 1
+    return i
+
+
+def _js_unquote(token: str) -> str | None:
+    """A string literal's value (escapes read as the character they escape), or None for
+    a template literal that goes on past ``${`` (no literal)."""
+    if len(token) < 2 or token[-1] != token[0]:
+        return None
+    return re.sub(r"\\(.)", r"\1", token[1:-1], flags=re.S)
+
+
 def _outermost(props: list, key: str, within: tuple[str, ...] = ()) -> str | None:
     """The value of the outermost ``key`` property whose context ends with ``within``."""
     found = sorted((len(ctx), value) for _, ctx, k, value in props

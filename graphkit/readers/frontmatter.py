@@ -20,7 +20,8 @@ from ..dates import parse_date
 from ..model import Fragment, Post, Source
 from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, LABEL_PREFIX, QIITA_ID_RE, ZENN_SLUG_RE,
                      article_platform_alias, canonical_from_lead, canonical_from_meta,
-                     expand_site_links, file_slug, medium_post_id, naver_blog_address,
+                     expand_site_links, exported_metadata, file_slug, medium_post_id,
+                     naver_blog_address,
                      path_aliases, slugify, tumblr_post_alias, zettel_id)
 from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
@@ -126,10 +127,11 @@ def _date(value) -> str | None:
 # Eleventy, Quarto), Hugo's aliases of its publish date, Astro's blog templates'
 # ``pubDate``/``pubDatetime``, exports' ``published_at``, Hashnode's backups'
 # ``datePublished`` (schema.org's name), a note's ``created``, Franklin.jl's
-# ``rss_pubdate``
+# ``rss_pubdate``, ``publishedAt`` (the MDX posts of Next.js' portfolio starter kit
+# and the blogs made from it)
 DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "pubdate", "published",
-             "published_at", "date_published", "datePublished", "post_date", "dateAdded",
-             "created", "rss_pubdate")
+             "publishedAt", "published_at", "date_published", "datePublished", "post_date",
+             "dateAdded", "created", "rss_pubdate")
 
 
 def post_date(meta: dict) -> str | None:
@@ -944,6 +946,8 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
         that an HTML body was read flat (:func:`graphkit.readers.html.flat_reading`).
     """
     frags: list[Fragment] = []
+    if path.lower().endswith(".mdx"):
+        meta = {**mdx_metadata("\n".join(body)), **meta}    # (front matter first)
     canonical = canonical_from_meta(meta)
     labels = {i for i, line in enumerate(body) if line[:1] == "(" and _MYST_LABEL_RE.match(line)}
     if labels:            # MyST's "(label)=" target lines: names of the post, not text
@@ -1001,6 +1005,45 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
                                      f"can be read (a year, a month and a day; 07/08/2022 is July "
                                      f"or August): the post is undated", text=unread[1]))
     return post, frags
+
+
+def mdx_metadata(text: str) -> dict:
+    """Front matter keys from the metadata object an MDX file exports, or ``{}``.
+
+    The object (:func:`graphkit.sites.exported_metadata`) gives its string and
+    list-of-string values by their own keys (``title``, ``date``, ``publishedAt``,
+    ``tags``, ``keywords``…). Next.js' Metadata API nests three of them: a title
+    object's ``absolute`` or ``default`` is the title, ``openGraph.publishedTime`` the
+    date (when no date key is given), ``alternates.canonical`` or ``openGraph.url``
+    the post's address (when absolute), ``openGraph.tags`` its tags.
+
+    References
+    ----------
+    .. [1] Next.js, "Metadata Object",
+       https://nextjs.org/docs/app/api-reference/functions/generate-metadata
+
+    Examples
+    --------
+    >>> mdx_metadata("export const metadata = {title: {absolute: 'RoPE'},\\n"
+    ...              "  openGraph: {publishedTime: '2021-03-23', url: 'https://b.example/rope'}}")
+    {'title': 'RoPE', 'date': '2021-03-23', 'url': 'https://b.example/rope'}
+    """
+    found = exported_metadata(text)
+    meta = {k: v for k, v in found.items() if isinstance(v, (str, list))}
+    title, graph = found.get("title"), found.get("openGraph")
+    graph = graph if isinstance(graph, dict) else {}
+    if isinstance(title, dict):
+        title = title.get("absolute") or title.get("default")
+        if isinstance(title, str):
+            meta["title"] = title
+    alternates = found.get("alternates")
+    for key, value in (("date", graph.get("publishedTime")), ("tags", graph.get("tags")),
+                       ("canonical", isinstance(alternates, dict) and alternates.get("canonical")),
+                       ("url", graph.get("url"))):
+        if value and isinstance(value, (str, list)) and key not in meta \
+                and not (key == "date" and post_date(meta) is not None):
+            meta[key] = value
+    return meta
 
 
 UNREAD_DATE = "the date ("    # how the report of a date read as no day begins
