@@ -2587,7 +2587,8 @@ def exported_metadata(text: str) -> dict:
     ----------
     .. [1] Next.js, "Metadata Object" (``title``, ``keywords``, ``openGraph.publishedTime``),
        https://nextjs.org/docs/app/api-reference/functions/generate-metadata
-    .. [2] Next.js, "Markdown and MDX", https://nextjs.org/docs/app/guides/mdx
+    .. [2] Next.js 14, "Markdown and MDX",
+       https://nextjs.org/docs/14/app/building-your-application/configuring/mdx
 
     Examples
     --------
