@@ -560,13 +560,19 @@ def substack_address(url: str) -> str:
 # service of their own that takes the address in a query parameter (知乎
 # link.zhihu.com/?target=, 简书 links.jianshu.com/go?to=, 掘金 link.juejin.cn/?target=,
 # CSDN link.csdn.net/?target=, Google /url?q=, Facebook l.facebook.com/l.php?u=, Tumblr
-# t.umblr.com/redirect?z=, 豆瓣 /link2/?url=, 微博 /sinaurl?u=): such a service is a host
-# named as one (link., links., l., out., go., t., jump.) or an endpoint named as one
-_REDIRECT_HOST_RE = re.compile(r"^(?:link|links|l|out|go|t|jump|redirect|r)\.", re.I)
-_REDIRECT_PATH_RE = re.compile(r"/(?:url|go|goto|redirect|redirect\.php|link|link2|l\.php|"
-                               r"sinaurl|jump|out|outlink|external-link)/?$", re.I)
-_REDIRECT_PARAMS = ("target", "to", "url", "u", "q", "z", "dest", "destination", "goto",
-                    "link", "redirect")
+# t.umblr.com/redirect?z=, 豆瓣 /link2/?url=, 微博 /sinaurl?u=, Medium /r/?url=, VK
+# /away.php?to=, Steam /linkfilter/?url=, pixiv /jump.php?url=, 开源中国 /GoToLink?url=,
+# DuckDuckGo's results /l/?uddg=, Facebook's mobile lm.facebook.com/l.php?u=, Outlook's
+# NAME.safelinks.protection.outlook.com/?url=): such a service is a host named as one
+# (link., links., l., lm., out., go., t., jump.), Outlook's Safe Links or an endpoint
+# named as one
+_REDIRECT_HOST_RE = re.compile(r"^(?:link|links|l|lm|out|go|t|jump|redirect|r)\.|"
+                               r"\.safelinks\.protection\.outlook\.com$", re.I)
+_REDIRECT_PATH_RE = re.compile(r"/(?:url|go|goto|gotolink|redirect|redirect\.php|redir|link|"
+                               r"link2|l|l\.php|r|away|away\.php|linkfilter|sinaurl|jump|"
+                               r"jump\.php|out|outlink|external-link)/?$", re.I)
+_REDIRECT_PARAMS = ("target", "to", "url", "u", "q", "z", "uddg", "dest", "destination",
+                    "goto", "link", "redirect")
 
 
 # the Internet Archive's copy of a page: web.archive.org/web/TIMESTAMP[MODIFIER_]/ADDRESS
@@ -720,7 +726,8 @@ def outbound_target(url: str) -> str:
     Facebook result goes through the platform's redirector, which names the address in
     a query parameter (``target``, ``to``, ``url``, ``u``, ``q``, ``z``…). The
     redirector is known by its host (``link.``, ``links.``, ``l.``, ``out.``, ``go.``,
-    ``t.``) or its endpoint (``/url``, ``/go``, ``/redirect``, ``/l.php``, ``/link2/``).
+    ``t.``, Outlook's Safe Links) or its endpoint (``/url``, ``/go``, ``/redirect``,
+    ``/l.php``, ``/link2/``, Medium's ``/r/``, VK's ``/away.php``).
     Share buttons (``/sharer``, ``/intent/tweet``) are not redirectors and stay as they are.
     A Wayback Machine copy's address is the address it copied (:func:`archived_address`),
     an AMP cache's or viewer's the page it serves (:func:`amp_original`), a Naver Blog
@@ -790,13 +797,16 @@ def _redirect_target(url: str) -> str | None:
         host = parts.hostname or ""
     except ValueError:
         return None
-    if not (_REDIRECT_HOST_RE.match(host) or _REDIRECT_PATH_RE.search(parts.path)):
+    if not (_REDIRECT_HOST_RE.search(host) or _REDIRECT_PATH_RE.search(parts.path)):
         return None
     query = parse_qs(parts.query)
     for name in _REDIRECT_PARAMS:
         value = (query.get(name) or [""])[0].strip()
         if re.match(r"^https?:/", value, re.I):
             return value
+    whole = unquote(parts.query).strip()    # (the address as the whole query: pixiv's
+    if re.match(r"^https?://[^\s&=]+$", whole, re.I):     # jump.php?https%3A%2F%2F…)
+        return whole
     return None
 
 
