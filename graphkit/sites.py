@@ -1145,13 +1145,21 @@ def route_page_folder(path: str) -> str | None:
     return "/".join(s for s in parts if s and not _ROUTE_GROUP_RE.match(s))
 
 
+# a file or folder name's order number (Nuxt Content, Lume's extract_order plugin): digits
+# and a dot before a name that does not go on with a digit (1.5-notes is no order)
+_ORDER_PREFIX_RE = re.compile(r"^\d{1,9}\.(?=[^\d.\s])")
+
+
 def path_aliases(path: str) -> set[str]:
     """Every trailing part of a file's path, without extension, in lower case.
 
     ``blog/content/posts/x.md`` → ``content/posts/x``, ``posts/x``, ``x`` (and the whole
     path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it. A folder's
     ``index``, ``_index`` or ``README`` file is named by its folder, and so are Lektor's
-    ``contents.lr`` and a route's page (:func:`route_page_folder`). A file of a
+    ``contents.lr`` and a route's page (:func:`route_page_folder`). A file or folder
+    whose name opens with an order number (``content/1.blog/2.rope.md``: Nuxt Content's
+    and Lume's way to order pages, which their addresses leave out) is also named
+    without it (``blog/rope``, ``rope``). A file of a
     Notion export (``Title ID.md``) is also ``notion/ID`` (:func:`notion_page_id`), and
     a Zettelkasten note (``20200304120000 Title.md``) its id (:func:`zettel_id`).
     """
@@ -1161,6 +1169,9 @@ def path_aliases(path: str) -> set[str]:
         path.strip("/"), flags=re.I)
     parts = [s for s in p.split("/") if s]
     found = {"/".join(parts[i:]).casefold() for i in range(len(parts))}
+    ordered = [_ORDER_PREFIX_RE.sub("", s) for s in parts]
+    if ordered != parts:      # (content/1.blog/2.rope.md is the page /blog/rope)
+        found |= {"/".join(ordered[i:]).casefold() for i in range(len(ordered))}
     notion = _NOTION_ID_RE.search(parts[-1]) if parts else None
     if notion:        # a page of a Notion export: its id, whichever address names it
         found.add(f"notion/{notion.group(1)}")
@@ -1194,6 +1205,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "bridgetown.config.yml": "bridgetown", "bridgetown.config.yaml": "bridgetown",
                 **{f"svelte.config.{ext}": "sveltekit" for ext in ("js", "mjs", "cjs", "ts")},
                 **{f"next.config.{ext}": "nextjs" for ext in ("js", "mjs", "cjs", "ts")},
+                **{f"nuxt.config.{ext}": "nuxt" for ext in ("js", "mjs", "cjs", "ts")},
                 **{f"{name}.{ext}": kind
                    for name, kind, exts in (
                        ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
@@ -2964,7 +2976,9 @@ TEXT_CONFIGS = {"logseq": _logseq_config, "python": _pelican_config, "lektor": _
                 "tiddlywiki": lambda text: (("generator", "tiddlywiki"),),
                 # SvelteKit's and Next.js' pages are their route folders (route_page_folder)
                 "sveltekit": lambda text: (("generator", "sveltekit"),),
-                "nextjs": lambda text: (("generator", "nextjs"),)}
+                "nextjs": lambda text: (("generator", "nextjs"),),
+                # Nuxt's pages (with Nuxt Content) are the Markdown files under content/
+                "nuxt": lambda text: (("generator", "nuxt"),)}
 JS_CONFIGS = {"docusaurus": _docusaurus_config, "astro": _astro_config,
               "eleventy": _eleventy_config, "gatsby": _gatsby_config,
               "vuepress": _vuepress_config, "vitepress": _vitepress_config,
@@ -3311,6 +3325,10 @@ SITE_FOLDERS = {
     "sveltekit": ({"static", "node_modules"}, {".svelte-kit", "build"}),
     # Next.js' static files; its build and the site `next export` writes
     "nextjs": ({"public", "node_modules"}, {".next", "out"}),
+    # Nuxt's components, layouts, static files and server code; its build folders and
+    # the site `nuxt generate` writes
+    "nuxt": ({"components", "layouts", "public", "assets", "server", "node_modules"},
+             {".nuxt", ".output", "dist"}),
     # Bridgetown's layouts, components and data (in its source folder), its front end,
     # Ruby configuration, server and plugins
     "bridgetown": ({"src/_layouts", "src/_components", "src/_partials", "src/_data",
@@ -3322,7 +3340,7 @@ SITE_FOLDERS = {
 # its input folder (``dir.input``).
 CONTENT_ROOTS = {"hugo": "content", "zola": "content", "quarto": "", "eleventy": "",
                  "vuepress": "", "lektor": "content", "franklin": "", "sveltekit": "src/routes",
-                 "nextjs": ""}
+                 "nextjs": "", "nuxt": "content"}
 # the pages a site routes by file, and the folders where its blog keeps its posts:
 # Astro's content collections (src/content/ and, by the content layer's loaders in many
 # themes, src/data/); Gatsby's sources of Markdown (content/)

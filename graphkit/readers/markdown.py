@@ -81,9 +81,12 @@ _COMMENTS = (("<!--", "-->"), ("<script", "</script>"), ("<style", "</style>"))
 _MDX_COMMENTS = (*_COMMENTS, ("{/*", "*/}"))
 # MDX: a paragraph opening with import/export is JavaScript (ESM), not text
 _ESM_RE = re.compile(r"^(?:import|export)\b")
-# a container directive or admonition marker: ":::note Title", "!!! tip \"Title\"", "???+ x"
-_DIRECTIVE_RE = re.compile(r"^\s*(?::{3,}|!!!|\?\?\?\+?|===\+?(?=\s+\"))\s*"
-                           r"(?:\{[^}\n]*\}|[A-Za-z][\w-]*)?\s*")
+# a container directive or admonition marker: ":::note Title", "!!! tip \"Title\"", "???+ x",
+# and a block component of MDC (Nuxt Content's Markdown): "::alert{type=\"info\"}", "::"
+# (an MDC block's marker is a line of its own: "::before is a CSS pseudo-element" is text)
+_MDC_BLOCK_RE = re.compile(r"^\s*::(?:[A-Za-z][\w-]*(?:\{[^}\n]*\})?)?\s*$")
+_DIRECTIVE_RE = re.compile(r"^\s*(?::{2,}|!!!|\?\?\?\+?|===\+?(?=\s+\"))\s*"
+                           r"(?:\{[^}\n]*\}|[A-Za-z][\w-]*(?:\{[^}\n]*\})?)?\s*")
 # ... of Python-Markdown's containers (admonitions, collapsible details, Material for MkDocs'
 # content tabs: ``=== "Tab"``), whose content is the lines indented under them
 _CONTAINER_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|===\+?\s+\")")
@@ -437,8 +440,10 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
         blank = not raw.strip()
         if comments:
             raw, closing = _strip_comments(raw, comments)
-            if source and raw.lstrip()[:3] in (":::", "!!!", "???", "===") \
-                    and _DIRECTIVE_RE.match(raw):
+            if source and raw.lstrip()[:2] in ("::", "!!", "??", "==") \
+                    and _DIRECTIVE_RE.match(raw) and (raw.lstrip()[:2] != "::"
+                                                      or raw.lstrip()[:3] == ":::"
+                                                      or _MDC_BLOCK_RE.match(raw)):
                 if _CONTAINER_RE.match(raw):
                     containers[len(body)] = _indent(raw) + 4
                 raw = _DIRECTIVE_RE.sub("", raw, count=1).strip().strip('"')
