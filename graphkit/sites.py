@@ -1162,6 +1162,12 @@ def path_aliases(path: str) -> set[str]:
     without it (``blog/rope``, ``rope``). A file of a
     Notion export (``Title ID.md``) is also ``notion/ID`` (:func:`notion_page_id`), and
     a Zettelkasten note (``20200304120000 Title.md``) its id (:func:`zettel_id`).
+
+    References
+    ----------
+    .. [1] Nuxt Content v2, "Content Directory" (paths and ordering),
+       https://content.nuxt.com/usage/content-directory/
+    .. [2] Lume, "Extract order", https://lume.land/plugins/extract_order
     """
     routed = route_page_folder(path)
     p = routed if routed is not None else re.sub(
