@@ -1159,7 +1159,9 @@ def path_aliases(path: str) -> set[str]:
     ``contents.lr`` and a route's page (:func:`route_page_folder`). A file or folder
     whose name opens with an order number (``content/1.blog/2.rope.md``: Nuxt Content's
     and Lume's way to order pages, which their addresses leave out) is also named
-    without it (``blog/rope``, ``rope``). A file of a
+    without it (``blog/rope``, ``rope``). A name with spaces is also named with a ``-``
+    for each run of them, as Quartz and most generators write its address
+    (``notes/Rotary-Embeddings``), and with a ``+``, as Obsidian Publish does. A file of a
     Notion export (``Title ID.md``) is also ``notion/ID`` (:func:`notion_page_id`), and
     a Zettelkasten note (``20200304120000 Title.md``) its id (:func:`zettel_id`).
 
@@ -1178,6 +1180,10 @@ def path_aliases(path: str) -> set[str]:
     ordered = [_ORDER_PREFIX_RE.sub("", s) for s in parts]
     if ordered != parts:      # (content/1.blog/2.rope.md is the page /blog/rope)
         found |= {"/".join(ordered[i:]).casefold() for i in range(len(ordered))}
+    if any(" " in s for s in parts):    # (notes/Rotary Embeddings.md: its page's address)
+        for joiner in ("-", "+"):
+            named = [re.sub(r"\s+", joiner, s.strip()) for s in parts]
+            found |= {"/".join(named[i:]).casefold() for i in range(len(named))}
     notion = _NOTION_ID_RE.search(parts[-1]) if parts else None
     if notion:        # a page of a Notion export: its id, whichever address names it
         found.add(f"notion/{notion.group(1)}")
@@ -1212,6 +1218,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 **{f"svelte.config.{ext}": "sveltekit" for ext in ("js", "mjs", "cjs", "ts")},
                 **{f"next.config.{ext}": "nextjs" for ext in ("js", "mjs", "cjs", "ts")},
                 **{f"nuxt.config.{ext}": "nuxt" for ext in ("js", "mjs", "cjs", "ts")},
+                "quartz.config.ts": "quartz",
                 **{f"{name}.{ext}": kind
                    for name, kind, exts in (
                        ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
@@ -2985,12 +2992,92 @@ TEXT_CONFIGS = {"logseq": _logseq_config, "python": _pelican_config, "lektor": _
                 "nextjs": lambda text: (("generator", "nextjs"),),
                 # Nuxt's pages (with Nuxt Content) are the Markdown files under content/
                 "nuxt": lambda text: (("generator", "nuxt"),)}
+_IGNORE_PATTERNS_RE = re.compile(r"\bignorePatterns\s*:\s*(?=\[)")
+QUARTZ_CONTENT = "content"     # the folder Quartz builds a garden from (its -d option)
+
+
+def _quartz_config(text: str) -> tuple[tuple[str, str], ...]:
+    """A Quartz garden's address, title and ignored files from ``quartz.config.ts``
+    (tokenized, never run): ``configuration.baseUrl`` (written without the protocol),
+    ``pageTitle`` and the globs of ``ignorePatterns``, one per line.
+
+    References
+    ----------
+    .. [1] Quartz, "Configuration", https://quartz.jzhao.xyz/configuration
+    """
+    props = js_string_properties(text)
+    base = (_outermost(props, "baseUrl", ("configuration",)) or "").strip().strip("/")
+    out: list[tuple[str, str]] = [("generator", "quartz"), ("input", QUARTZ_CONTENT)]
+    if base and " " not in base:
+        out += _absolute_url(base if "://" in base else "https://" + base)
+    m = _IGNORE_PATTERNS_RE.search(text)
+    if m is not None:
+        patterns, _ = _js_literal(_js_tokens(text[m.end():]), 0, 0)
+        if isinstance(patterns, list) and patterns:
+            out.append(("ignore", "\n".join(p.strip() for p in patterns if p.strip())))
+    return tuple(out + _site_title(_outermost(props, "pageTitle", ("configuration",))))
+
+
+def quartz_set_aside(inside: str, conf: dict[str, str], *, has_content: bool) -> str | None:
+    """Why a file of a Quartz garden is no note of it, or None.
+
+    Quartz builds the garden from ``content/``: a file outside it (Quartz's own
+    documentation in ``docs/`` that a clone of its repository keeps) is no page, when
+    the garden has notes in ``content/``; nor is a file ``ignorePatterns`` matches
+    (``private``, ``templates`` by default; a pattern matching a folder matches what is
+    in it). ``content/index.md`` is the home page, another ``index.md`` the page that
+    lists its folder's notes, ``content/tags/NAME.md`` the page that lists a tag's.
+
+    Parameters
+    ----------
+    inside : str
+        The file's path in the site's folder.
+    conf : dict of str to str
+        What :func:`_quartz_config` read.
+    has_content : bool, keyword-only
+        Whether any file of the garden is in its content folder.
+
+    References
+    ----------
+    .. [1] Quartz, "Authoring Content" (``content/``, ``content/index.md``),
+       https://quartz.jzhao.xyz/authoring-content
+    .. [2] Quartz, "Folder and Tag Listings",
+       https://quartz.jzhao.xyz/features/folder-and-tag-listings
+    .. [3] Quartz, "Private Pages" (``ignorePatterns``),
+       https://quartz.jzhao.xyz/features/private-pages
+    """
+    import fnmatch
+
+    content = conf.get("input", QUARTZ_CONTENT)
+    rel = _under(inside, content)
+    if rel is None:
+        return (f"outside the garden's content folder ({content}/): Quartz builds no page "
+                f"from it") if has_content else None
+    parts = rel.split("/")
+    for pattern in filter(None, conf.get("ignore", "").split("\n")):
+        pattern = pattern.strip("/")
+        bare = pattern.removeprefix("**/")          # (**/private: at any level, the top too)
+        if any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern)
+               or fnmatch.fnmatchcase("/".join(parts[:i]), bare)
+               for i in range(1, len(parts) + 1)):
+            return f"matched by the garden's ignorePatterns ({pattern}): Quartz publishes no page"
+    if PurePosixPath(rel).stem.lower() == "index":
+        if len(parts) == 1:
+            return f"the garden's home page ({content}/index.md), not a note"
+        return (f"the page of the folder {'/'.join(parts[:-1])}/ (Quartz lists the folder's "
+                f"notes on it), not a note")
+    if len(parts) > 1 and parts[0] == "tags":
+        return "the page of a tag (Quartz lists the tag's notes on it), not a note"
+    return None
+
+
 JS_CONFIGS = {"docusaurus": _docusaurus_config, "astro": _astro_config,
               "eleventy": _eleventy_config, "gatsby": _gatsby_config,
               "vuepress": _vuepress_config, "vitepress": _vitepress_config,
               "contentlayer": _contentlayer_config, "site-metadata": _site_metadata_config,
               "valaxy": lambda text: _valaxy_config(text, within=("siteConfig",)),
-              "valaxy-site": lambda text: _valaxy_config(text, within=())}
+              "valaxy-site": lambda text: _valaxy_config(text, within=()),
+              "quartz": _quartz_config}
 
 
 def _ascii_slug(title: str) -> str:
@@ -3078,13 +3165,19 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
     * mdBook: the path under its source folder as HTML, ``README`` its folder's
       ``index`` (``src/ml/x.md`` → ``/ml/x.html``);
     * Valaxy: the path under ``pages/`` (``pages/posts/x.md`` → ``/posts/x``, ``index``
-      naming its folder), as its file-based router makes it.
+      naming its folder), as its file-based router makes it;
+    * Quartz: the path under ``content/`` as Quartz 4 slugs it, each white-space
+      character a ``-``, ``&`` ``-and-``, ``%`` ``-percent``, ``?#<>:"|*`` left out
+      (``content/notes/Rotary Embeddings.md`` → ``/notes/rotary-embeddings``), in lower
+      case as its later releases write it (earlier ones kept the case: links match
+      either, as names are matched without case).
 
     Parameters
     ----------
     generator : str
         ``quarto``, ``eleventy``, ``astro``, ``gatsby``, ``vuepress``, ``vitepress``,
-        ``lektor``, ``jbake``, ``hakyll``, ``mdbook``, ``gitbook`` or ``valaxy``.
+        ``lektor``, ``jbake``, ``hakyll``, ``mdbook``, ``gitbook``, ``valaxy`` or
+        ``quartz``.
     inside : str
         The file's path under the site's folder.
     slug : str or None
@@ -3111,6 +3204,8 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
        https://rust-lang.github.io/mdBook/format/summary.html
     .. [11] Valaxy's starter, README ("pages/posts: write your posts here"; routes by
        vue-router's file-based routing), https://github.com/YunYouJun/valaxy
+    .. [12] Quartz, ``slugifyFilePath`` in ``quartz/util/path.ts``,
+       https://github.com/jackyzha0/quartz
     """
     if generator == "jbake":
         rel = _under(inside, conf.get("input", "content"))
@@ -3167,6 +3262,11 @@ def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, st
     if generator == "gatsby" and len(parts) > 2 and parts[0] == "content":
         rest = re.sub(r"(?:^|/)index$", "", "/".join(parts[2:]))
         return f"/{rest}/" if rest else None
+    if generator == "quartz":
+        rel = _under(stem, conf.get("input", QUARTZ_CONTENT))
+        return None if rel is None else "/" + "/".join(
+            re.sub(r"[?#<>:\"|*]", "", re.sub(r"\s", "-", x).replace("&", "-and-")
+                   .replace("%", "-percent")).lower() for x in rel.split("/"))
     if generator in ("hakyll", "mdbook", "gitbook"):
         rel = _under(stem, conf.get("input", ""))
         if rel is None:
@@ -3331,6 +3431,9 @@ SITE_FOLDERS = {
     "sveltekit": ({"static", "node_modules"}, {".svelte-kit", "build"}),
     # Next.js' static files; its build and the site `next export` writes
     "nextjs": ({"public", "node_modules"}, {".next", "out"}),
+    # Quartz's own code (its documentation, docs/, is outside the garden's content/, see
+    # quartz_set_aside), the site it builds and its cache
+    "quartz": ({"quartz", "node_modules"}, {"public", ".quartz-cache"}),
     # Nuxt's components, layouts, static files and server code; its build folders and
     # the site `nuxt generate` writes
     "nuxt": ({"components", "layouts", "public", "assets", "server", "node_modules"},
@@ -3580,6 +3683,7 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
     grav_items: set[str] = set()       # Grav sites with pages of a post template
     hakyll_posts: set[str] = set()     # Hakyll sites with posts in their posts folder
     paged: set[tuple[str, str]] = set()   # Franklin sites' folders holding pages
+    quartz_notes: set[str] = set()     # Quartz gardens with notes in their content folder
     for at in placed:
         if at is None:
             continue
@@ -3593,6 +3697,8 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
             continue
         if roots[root] == "hakyll" and _under(inside, confs[root].get("posts", "posts")):
             hakyll_posts.add(root)
+        if roots[root] == "quartz" and _under(inside, confs[root].get("input", QUARTZ_CONTENT)):
+            quartz_notes.add(root)
         if roots[root] == "franklin" and PurePosixPath(inside).stem.lower() != "index":
             paged.add((root, str(PurePosixPath(inside).parent)))
         if any(inside.startswith(folder + "/") for folder in blogs.get(root, ())):
@@ -3648,6 +3754,9 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                 why = (f"outside the book's source folder ({confs[root].get('input')}/): "
                        f"{'mdBook' if generator == 'mdbook' else 'GitBook'} builds no "
                        f"chapter from it")
+            elif generator == "quartz" and (aside := quartz_set_aside(
+                    inside, confs[root], has_content=root in quartz_notes)):
+                why = aside
             elif generator == "dendron" and PurePosixPath(inside).name.lower() == "root.md":
                 why = ("the vault's root note (Dendron makes one in every vault, above its "
                        "hierarchies: the home page of its published site), not a post")
@@ -3886,7 +3995,8 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
                 eleventy_data = data_index(data_files or {})
             path = _eleventy_path(p, inside, root, conf, eleventy_data)
         elif generator in ("quarto", "astro", "gatsby", "vuepress", "vitepress",
-                           "lektor", "jbake", "hakyll", "mdbook", "gitbook", "valaxy"):
+                           "lektor", "jbake", "hakyll", "mdbook", "gitbook", "valaxy",
+                           "quartz"):
             pattern = ""
             path = file_route(generator, inside, p.slug, conf)
         elif generator == "nikola":
