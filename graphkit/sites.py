@@ -2587,7 +2587,7 @@ def js_string_properties(text: str) -> list[tuple[int, tuple[str, ...], str, str
     return out
 
 
-# an exported object of metadata at a line's start in MDX: Next.js' Metadata API
+# an exported object of metadata in MDX: Next.js' Metadata API
 # (``export const metadata = {…}``, optionally typed ``: Metadata``), ``meta`` (the
 # pattern of MDX blogs on Next.js' pages router) and ``frontmatter``
 _EXPORTED_META_RE = re.compile(
@@ -2603,9 +2603,9 @@ def exported_metadata(text: str) -> dict:
     (Next.js' Metadata API, which a ``page.mdx`` of the App Router exports) or
     ``export const meta = {…}`` (MDX blogs on the pages router). The first such
     export that starts a line of a paragraph of imports and exports (MDX's ESM) is
-    read, never run: a value counts when it is a string
-    literal (a template without ``${…}`` too), ``new Date('…')``, an array of those, or
-    an object of those; anything else (a variable, a call, ``...spread``) is left out.
+    read, never run: a value counts when it is a string literal (a template without
+    ``${…}`` too), ``new Date('…')``, an array of those, or an object of those;
+    anything else (a variable, a call, ``...spread``) is left out.
 
     Parameters
     ----------
@@ -2992,6 +2992,8 @@ TEXT_CONFIGS = {"logseq": _logseq_config, "python": _pelican_config, "lektor": _
                 "nextjs": lambda text: (("generator", "nextjs"),),
                 # Nuxt's pages (with Nuxt Content) are the Markdown files under content/
                 "nuxt": lambda text: (("generator", "nuxt"),)}
+
+
 _IGNORE_PATTERNS_RE = re.compile(r"\bignorePatterns\s*:\s*(?=\[)")
 QUARTZ_CONTENT = "content"     # the folder Quartz builds a garden from (its -d option)
 

@@ -21,8 +21,7 @@ from ..model import Fragment, Post, Source
 from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, LABEL_PREFIX, QIITA_ID_RE, ZENN_SLUG_RE,
                      article_platform_alias, canonical_from_lead, canonical_from_meta,
                      expand_site_links, exported_metadata, file_slug, medium_post_id,
-                     naver_blog_address,
-                     path_aliases, slugify, tumblr_post_alias, zettel_id)
+                     naver_blog_address, path_aliases, slugify, tumblr_post_alias, zettel_id)
 from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
 from .franklin import FRANKLIN, USING_RE, franklin_body, julia_block

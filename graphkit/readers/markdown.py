@@ -440,10 +440,9 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
         blank = not raw.strip()
         if comments:
             raw, closing = _strip_comments(raw, comments)
-            if source and raw.lstrip()[:2] in ("::", "!!", "??", "==") \
-                    and _DIRECTIVE_RE.match(raw) and (raw.lstrip()[:2] != "::"
-                                                      or raw.lstrip()[:3] == ":::"
-                                                      or _MDC_BLOCK_RE.match(raw)):
+            head = raw.lstrip()[:3]
+            if source and head[:2] in ("::", "!!", "??", "==") and _DIRECTIVE_RE.match(raw) \
+                    and (head[:2] != "::" or head == ":::" or _MDC_BLOCK_RE.match(raw)):
                 if _CONTAINER_RE.match(raw):
                     containers[len(body)] = _indent(raw) + 4
                 raw = _DIRECTIVE_RE.sub("", raw, count=1).strip().strip('"')
