@@ -1146,7 +1146,8 @@ def route_page_folder(path: str) -> str | None:
 
 
 # a file or folder name's order number (Nuxt Content, Lume's extract_order plugin): digits
-# and a dot before a name that does not go on with a digit (1.5-notes is no order)
+# and a dot before a name that does not go on with a digit (1.5-notes is no order). An
+# alias for any site, so guarded; Grav's routes strip theirs as Grav does (_GRAV_ORDER_RE)
 _ORDER_PREFIX_RE = re.compile(r"^\d{1,9}\.(?=[^\d.\s])")
 
 
@@ -1586,7 +1587,8 @@ GRAV_PAGES = "pages"
 GRAV_HOME = "/home"         # system.yaml's home.alias, by default
 # the templates of a blog's posts in Grav's blog themes (Quark, Antimatter: item.html.twig)
 GRAV_POST_TEMPLATES = ("item", "post")
-_GRAV_ORDER_RE = re.compile(r"^\d++\.")      # Grav's PAGE_ORDER_PREFIX_REGEX
+# Grav's PAGE_ORDER_PREFIX_REGEX, unguarded as Grav's own (see _ORDER_PREFIX_RE)
+_GRAV_ORDER_RE = re.compile(r"^\d++\.")
 # a link Grav reads against the page's folder, not its address: a folder named with its
 # numeric prefix (../02.blog/x), or a page's file (../x/item.md)
 _GRAV_FOLDER_LINK_RE = re.compile(r"(?:^|/)\d++\.[^/]|\.md$", re.I)
