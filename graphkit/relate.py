@@ -3,12 +3,13 @@
 Edge kinds (each a layer that can be switched on and off):
 
 ``cites`` (directed)
-    A post links to another post's archive page, or names it as 《title》 in its text.
+    A post links to another post's archive page, or names it as 《title》 in its text
+    (or as 〈title〉, 「title」, 『title』 when that is a post's whole title).
     A link and a 《title》 that point to the same post from the same post are one edge.
 ``series`` (directed, later member → earlier member)
     Posts whose titles share a series stem with different numbers: (一)(二), 1、2、,
-    上/下, 理论篇/应用篇, その2, 第3回, 2편, 제3회, "Part 2", "(Part IV)", "Day 5",
-    "#12"; or posts whose metadata names one series (Hugo's ``series`` taxonomy,
+    上/下, 理论篇/应用篇, その2, 第3回, 系列之三, 2편, 제3회, "Part 2", "(Part IV)", "Teil 2",
+    "Часть 3", "Day 5", "#12"; or posts whose metadata names one series (Hugo's ``series`` taxonomy,
     jekyll-series, DEV).
 ``topic`` (undirected)
     Posts whose TF-IDF keyword vectors are among each other's most similar; the edge
@@ -26,6 +27,7 @@ and a 《name》 that is a post's title less words such as 浅读 or 笔记 name
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,6 +47,12 @@ from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
 CITATION_RE = re.compile(r"《([^《》\n]{1,200})》")
+# the marks other CJK writing conventions put around an article's title: 〈篇名〉 (Taiwan's
+# and Hong Kong's punctuation: 〈〉 for an article, 《》 for a book), 「題名」 and 『書名』
+# (Japanese and Korean: 「」 for an article, 『』 for a book). 「」 also quotes speech, so
+# what they hold cites a post only when it is the whole title of one (see TITLE_MARK_MIN)
+TITLE_MARK_RE = re.compile(r"〈([^〈〉《》\n]{1,200})〉|「([^「」\n]{1,200})」|『([^『』\n]{1,200})』")
+TITLE_MARK_MIN = 4    # characters of a title's key: a shorter quote names no post
 ARXIV_RE = re.compile(r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(?P<id>\d{4}\.\d{4,5}|[a-z\-]+/\d{7})",
                       re.I)
 ARCHIVE_URL_RE = re.compile(
@@ -63,8 +71,12 @@ PART_ORDER = {"上": 1, "中": 2, "下": 3, "上篇": 1, "中篇": 2, "下篇": 
               "상": 1, "중": 2, "하": 3, "상편": 1, "중편": 2, "하편": 3, "후편": 3}
 _PARTS = "|".join(sorted((k for k in PART_ORDER if len(k) > 1), key=len, reverse=True))
 _CN_DIGITS = "[一二三四五六七八九十百]{1,4}"
-# English words that number a part: "Part 2", "Chapter IV", "Episode three", "Vol. 2"
-_PART_WORDS = r"part|pt\.?|chapter|episode|lesson|installment|instalment|volume|vol\."
+# words that number a part: "Part 2", "Chapter IV", "Episode three", "Vol. 2"; and the
+# words of blogs in other languages with Latin or Cyrillic letters: "Teil 2", "Partie 3",
+# "Parte II", "Deel 4", "Część 2", "Часть 3", "Bölüm 5", "Bagian 2", "Phần 3", "Folge 7"
+_PART_WORDS = (r"part|pt\.?|chapter|episode|lesson|installment|instalment|volume|vol\."
+               r"|teil|kapitel|folge|partie|chapitre|épisode|parte|capítulo|capitulo|capitolo"
+               r"|episodio|deel|część|czesc|rozdział|díl|část|часть|глава|bölüm|bagian|phần")
 EN_NUM = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven "
                                      "twelve".split(), start=1)}
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -98,6 +110,9 @@ _SERIES_PATTERNS = (
     re.compile(r"^(?P<stem>.*?\S)\s*+[（(【\[:：\-—]?\s*+(?:その\s*+(?P<jp>\d{1,3}|" + _CN_DIGITS
                + r")|第\s*+(?P<nth>\d{1,3}|" + _CN_DIGITS
                + r")\s*+(?:回|話|话|部分|部|篇|讲|講|章|期|节|節|弹|彈))"),
+    # a numbered part in Chinese after 系列之: 深度学习系列之三：卷积 (之三 alone is also
+    # "the third of": 三大难题之一 names no series)
+    re.compile(r"^(?P<stem>.*?\S)\s*+系列之(?P<zhi>\d{1,3}|" + _CN_DIGITS + r")(?=[\s:：\-—]|$)"),
     # a numbered part in Korean: …제3회, …제2장; …1편, … (2편), …3부: 부제, …4화; without
     # 제 only at the title's end or before a bracket or separator (영화 3편 추천, 3부터: a
     # count and a particle, not a part)
@@ -107,7 +122,7 @@ _SERIES_PATTERNS = (
 )
 # the patterns' groups of a part's number in digits or Chinese numerals (one name each:
 # a pattern cannot name two groups alike)
-_NUMBER_GROUPS = ("num", "jp", "nth", "ko_nth", "ko", "dn")
+_NUMBER_GROUPS = ("num", "jp", "nth", "zhi", "ko_nth", "ko", "dn")
 
 
 def _english_number(text: str) -> int | None:
@@ -750,7 +765,42 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
                 extra.setdefault(dst, ExtraNode(dst, kind, cited))
             if dst != post.key:
                 add(post.key, dst, sentence, written, (a, b), "title")
+        _title_mark_citations(post, index, linked, add)
     return list(edges.values()), sorted(extra.values(), key=lambda e: e.key)
+
+
+def _title_mark_citations(post: Post, index: TitleIndex, linked: dict[str, str], add) -> None:
+    """Add the citations of ``post`` written in 〈〉, 「」 or 『』 (:data:`TITLE_MARK_RE`).
+
+    Those marks also quote speech and terms, so a mark cites a post only when what it
+    holds is the whole title of one post (its key at least :data:`TITLE_MARK_MIN`
+    characters long) or the text of a link beside it: no variant, no fuzzy match, and
+    nothing unresolved is kept. A mark inside a 《》 citation is part of that title
+    (《〈Attention is All You Need〉浅读》).
+
+    References
+    ----------
+    .. [1] "书名号" (双书名号 《》, 单书名号 〈〉; Taiwan's 重訂標點符號手冊, 2008),
+       Wikipedia, https://zh.wikipedia.org/wiki/%E4%B9%A6%E5%90%8D%E5%8F%B7
+    .. [2] "約物の使い方──鉤括弧「「」」と二重鉤括弧「『』」" (a work in 『』, an article of
+       it in 「」), note.com, https://note.com/takeotamashiro/n/nf4187ad1bc49
+    """
+    spans = [m.span() for m in CITATION_RE.finditer(post.text)]    # (in order, disjoint)
+    starts = [s for s, _ in spans]
+    for m in TITLE_MARK_RE.finditer(post.text):
+        i = bisect.bisect_left(starts, m.start()) - 1
+        if i >= 0 and spans[i][1] > m.start():
+            continue
+        g = m.lastindex or 1
+        written = m.group(g)
+        key = normalize_title(written)
+        dst = linked.get(key)
+        if dst is None and len(key) >= TITLE_MARK_MIN:
+            dst = index.by_title.get(key)
+        if dst is None or dst == post.key:
+            continue
+        sentence, a, b = sentence_around(post.text, m.start(), m.end())
+        add(post.key, dst, sentence, written, (a, b), "title")
 
 
 def _archive_site(target: str, base: str | None) -> str:

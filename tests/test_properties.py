@@ -169,9 +169,12 @@ def test_csv_with_any_text_accounts_for_every_line(rows):
             assert starts and starts[0] <= n, f"line {n} lost"
 
 
-nested = st.recursive(line_text, lambda c: st.tuples(st.sampled_from(["《〈", "《", "〈", "【"]), c,
-                                                     st.sampled_from(["〉》", "》", "〉", ""]))
-                      .map("".join), max_leaves=8)
+OPEN = st.sampled_from(["《〈", "《", "〈", "【", "「", "『"])
+CLOSE = st.sampled_from(["〉》", "》", "〉", "", "」", "』"])
+nested = st.recursive(line_text, lambda c: st.tuples(OPEN, c, CLOSE).map("".join), max_leaves=8)
+
+
+MARKS = ("《》", "〈〉", "「」", "『』")
 
 
 @cases(2500)
@@ -183,7 +186,8 @@ def test_citation_extraction_never_crashes_and_marks_its_evidence(parts, titles)
     edges, extra = citation_edges(posts)
     for e in edges:
         a, b = e.span
-        assert e.evidence[a:b] == "《" + e.cited_title + "》"
+        marked = e.evidence[a:b]         # the title in its marks: 《》, or 〈〉 「」 『』
+        assert marked[1:-1] == e.cited_title and marked[0] + marked[-1] in MARKS
         assert e.source == "src" and e.target != "src"
     assert len({x.key for x in extra}) == len(extra)
 

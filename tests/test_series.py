@@ -98,6 +98,17 @@ def test_without_weights_a_named_series_follows_its_dates():
     ("Part 2: Lexing", None),           # no stem: nothing to group the parts by
     ("Parsing, Part 2.5", None),
     ("第一性原理", None),
+    ("深度学习系列之三：卷积网络", ("深度学习", 3)),
+    ("Rust入门系列之2", ("rust入门", 2)),
+    ("三大难题之一", None),             # "one of the three": no series
+    ("Rust lernen – Teil 2", ("rustlernen", 2)),
+    ("Apprendre Rust (Partie III)", ("apprendrerust", 3)),
+    ("Aprendiendo Rust, parte 2: préstamos", ("aprendiendorust", 2)),
+    ("Изучаем Rust. Часть 4", ("изучаемrust", 4)),
+    ("Belajar Rust Bagian 2", ("belajarrust", 2)),
+    ("Rust öğreniyorum, Bölüm 5", ("rustöğreniyorum", 5)),
+    ("La parte civile", None),
+    ("Aparte 2", None),                  # the word inside another
 ])
 def test_series_stems_and_positions(title, expected):
     assert series_of(title) == expected
