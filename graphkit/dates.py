@@ -25,7 +25,40 @@ _NUMERIC_DATE_RE = re.compile(
 _YEAR_LAST_RE = re.compile(r"^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*[-/.]\s*(\d{4})(?!\d)")
 # a time of day written before the date (Grav's admin: "14:14 05/19/2016")
 _TIME_FIRST_RE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?+(?:\s*+[ap]\.?m\.?)?+\s++(?=\d)", re.I)
-_MONTH_WORD_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
+# the months' names in the languages of Latin and Cyrillic script that blogs are most
+# written in, as a written-out date uses them (Slavic languages name the month in the
+# genitive after a day: 5 марта, 5 marca), each month's names in one string, month by month
+MONTH_NAMES = {
+    "de": "januar jänner|februar feber|märz maerz|april|mai|juni|juli|august|september"
+          "|oktober|november|dezember",
+    "fr": "janvier|février fevrier|mars|avril|mai|juin|juillet|août aout|septembre|octobre"
+          "|novembre|décembre decembre",
+    "es": "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre setiembre|octubre"
+          "|noviembre|diciembre",
+    "pt": "janeiro|fevereiro|março marco|abril|maio|junho|julho|agosto|setembro|outubro"
+          "|novembro|dezembro",
+    "it": "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre"
+          "|novembre|dicembre",
+    "nl": "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+          "|december",
+    "pl": "styczeń stycznia|luty lutego|marzec marca|kwiecień kwietnia|maj maja"
+          "|czerwiec czerwca|lipiec lipca|sierpień sierpnia|wrzesień września"
+          "|październik października|listopad listopada|grudzień grudnia",
+    "ru": "январь января|февраль февраля|март марта|апрель апреля|май мая|июнь июня"
+          "|июль июля|август августа|сентябрь сентября|октябрь октября|ноябрь ноября"
+          "|декабрь декабря",
+    "tr": "ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık",
+    "id": "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november"
+          "|desember",
+}
+_OTHER_MONTHS = [set() for _ in range(12)]
+for _names in MONTH_NAMES.values():
+    for _i, _month in enumerate(_names.split("|")):
+        _OTHER_MONTHS[_i].update(_month.split())
+_MONTH_WORD_RE = re.compile(
+    r"(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|"
+    + "|".join(sorted({n for ns in _OTHER_MONTHS for n in ns}, key=len, reverse=True))
+    + r")(?!\w)")
 TEXT_DATE_MAX = 64   # characters: a date written out is shorter; longer text is not one
 # ISO 8601's basic format (20220708), and Unix time in seconds or milliseconds
 # (Dendron's created: 1608254542044), each read only as a day between these years
@@ -65,9 +98,12 @@ def parse_date(value: object, *, month_first: bool = False, php: bool = False) -
     written, not converted), numbers year first (``2022/7/8``, ``2022年7月8日``, ISO
     8601's basic ``20220708``), numbers year last when a number over 12 says which is
     the day (``13/08/2022``, ``08/13/2022``; ``07/08/2022`` is July or August, so
-    None), Unix time in seconds or milliseconds (Dendron's ``created: 1608254542044``;
+    None) or when dots part them (``05.03.2024``: the day first, as everywhere dates are
+    dotted: Germany's DIN 5008, Russia's GOST R 7.0.97), Unix time in seconds or milliseconds (Dendron's ``created: 1608254542044``;
     its day in UTC), or words (``Jul 08 2022``, ``July 8, 2022``, ``Sat, 08 Jul 2022
-    10:00:00 +0800``; the blog template of Astro writes ``pubDate: 'Jul 08 2022'``).
+    10:00:00 +0800``; the blog template of Astro writes ``pubDate: 'Jul 08 2022'``), the
+    months named in English or in a language of :data:`MONTH_NAMES` (``5. März 2024``,
+    ``14 de julho de 2020``, ``5 марта 2024 г.``).
     A value that names no whole
     date (``2022``, ``July 2022``, ``last-modified``, ``true``) is None: a date is only
     kept when its year, month and day are all written. A time of day before the date
@@ -137,7 +173,7 @@ def parse_date(value: object, *, month_first: bool = False, php: bool = False) -
         first, second, year = (int(g) for g in m.group(1, 3, 4))  # a number over 12 tells
         if month_first or (php and m.group(2) == "/"):
             month, day = first, second
-        elif php:
+        elif php or m.group(2) == ".":      # (dots: the day first wherever they are used)
             day, month = first, second
         elif (first > 12) == (second > 12):
             return None              # 07/08/2022: either; 13/14/2022: neither
@@ -151,12 +187,29 @@ def parse_date(value: object, *, month_first: bool = False, php: bool = False) -
         return None
     from dateutil import parser
 
+    info = _month_names()
     try:   # parsed against two defaults: a field the text lacks differs between them
-        a = parser.parse(text, default=dt.datetime(2001, 1, 1), fuzzy=True)
-        b = parser.parse(text, default=dt.datetime(2002, 2, 2), fuzzy=True)
+        a = parser.parse(text, parserinfo=info, default=dt.datetime(2001, 1, 1), fuzzy=True)
+        b = parser.parse(text, parserinfo=info, default=dt.datetime(2002, 2, 2), fuzzy=True)
     except (ValueError, OverflowError, TypeError):
         return None
     return a.date().isoformat() if a.date() == b.date() else None
+
+
+_INFO = []
+
+
+def _month_names():
+    """dateutil's ``parserinfo`` knowing the months' names of :data:`MONTH_NAMES` too."""
+    if not _INFO:
+        from dateutil import parser
+
+        class _Info(parser.parserinfo):
+            MONTHS = [(*english, *sorted(other)) for english, other
+                      in zip(parser.parserinfo.MONTHS, _OTHER_MONTHS)]
+
+        _INFO.append(_Info())
+    return _INFO[0]
 
 
 def _number_date(text: str) -> str | None:

@@ -379,6 +379,14 @@ def test_javascript_settings_are_read_without_running_them():
     ("07/08/2022", None), ("13/14/2022", None), ("31/02/2022", None),
     ("14:14 05/19/2016", "2016-05-19"), ("12:19 17-07-2018", "2018-07-17"),
     ("3:05 pm 08/13/2020", "2020-08-13"), ("10:00 12/01/2020", None),
+    # other languages' months, and dotted numbers (the day first wherever dots are used)
+    ("5. März 2024", "2024-03-05"), ("Montag, 5. Februar 2024", "2024-02-05"),
+    ("le 14 juillet 2020 à 10h30", "2020-07-14"), ("1er août 2023", "2023-08-01"),
+    ("5 de marzo de 2024", "2024-03-05"), ("14 de julho de 2020", "2020-07-14"),
+    ("3 maggio 2021", "2021-05-03"), ("3 mei 2021", "2021-05-03"),
+    ("5 marca 2024", "2024-03-05"), ("5 марта 2024 г.", "2024-03-05"),
+    ("5 Mart 2024", "2024-03-05"), ("17 Agustus 2023", "2023-08-17"),
+    ("05.03.2024", "2024-03-05"), ("mai 2024", None), ("März", None),
 ])
 def test_dates_as_generators_write_them(value, date):
     assert parse_date(value) == date
@@ -405,6 +413,13 @@ def test_a_written_date_reads_back_as_itself(day, form):
     lambda d: d.day > 12), st.sampled_from(["%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%m-%d-%Y"]))
 def test_a_day_over_12_tells_which_number_is_the_day(day, form):
     assert parse_date(day.strftime(form)) == day.isoformat()
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_dotted_numbers_name_the_day_first(day):
+    """``05.03.2024`` is 5 March: the countries that write dates with dots write the day
+    first (Germany's DIN 5008, Russia's GOST R 7.0.97); slashes stay undecided."""
+    assert parse_date(day.strftime("%d.%m.%Y")) == day.isoformat()
 
 
 @given(st.datetimes(min_value=dt.datetime(1974, 1, 1), max_value=dt.datetime(2099, 12, 30)))
