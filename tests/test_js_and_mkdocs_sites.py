@@ -58,6 +58,14 @@ def test_admonition_markers_are_markup_their_titles_text():
     assert text == "提示\n内容\n要点\n折叠\n缩进内容"
 
 
+def test_a_directive_label_is_the_title_without_its_brackets():
+    """remark-directive's ``:::name[label]{attributes}`` (Docusaurus 3, Starlight)."""
+    text, _ = markdown_to_text([":::note[关于旋转位置编码]{#rope .wide}", "内容", ":::", "",
+                                ":::danger[注意]", "小心", ":::", "", "[方括号] 在正文里"],
+                               source=True)
+    assert text == "关于旋转位置编码\n内容\n注意\n小心\n[方括号] 在正文里"
+
+
 def test_a_text_file_opening_with_feed_is_not_a_feed():
     # found by the property test of listings: "<feed" then a listing line
     assert detect("<feed\nBy 苏剑林 | 2021-01-10 | 0位读者 | 引用", "a.txt") is None

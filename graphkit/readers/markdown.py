@@ -87,6 +87,9 @@ _ESM_RE = re.compile(r"^(?:import|export)\b")
 _MDC_BLOCK_RE = re.compile(r"^\s*::(?:[A-Za-z][\w-]*(?:\{[^}\n]*\})?)?\s*$")
 _DIRECTIVE_RE = re.compile(r"^\s*(?::{2,}|!!!|\?\?\?\+?|===\+?(?=\s+\"))\s*"
                            r"(?:\{[^}\n]*\}|[A-Za-z][\w-]*(?:\{[^}\n]*\})?)?\s*")
+# the label of a generic directive (remark-directive, Docusaurus 3, Starlight):
+# ":::note[Title]{#id}" is a note titled "Title"
+_DIRECTIVE_LABEL_RE = re.compile(r"^\[([^\[\]\n]*)\](?:\{[^}\n]*\})?")
 # ... of Python-Markdown's containers (admonitions, collapsible details, Material for MkDocs'
 # content tabs: ``=== "Tab"``), whose content is the lines indented under them
 _CONTAINER_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|===\+?\s+\")")
@@ -445,7 +448,8 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
                     and (head[:2] != "::" or head == ":::" or _MDC_BLOCK_RE.match(raw)):
                 if _CONTAINER_RE.match(raw):
                     containers[len(body)] = _indent(raw) + 4
-                raw = _DIRECTIVE_RE.sub("", raw, count=1).strip().strip('"')
+                raw = _DIRECTIVE_RE.sub("", raw, count=1).strip()
+                raw = _DIRECTIVE_LABEL_RE.sub(r"\1", raw, count=1).strip().strip('"')
                 body.append((False, expand_site_links(raw, label_first=label_first)
                              if site_links else raw))
                 # (a title: a line of its own)
