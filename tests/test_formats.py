@@ -260,7 +260,7 @@ def test_a_json_list_of_posts_is_read_and_other_json_is_not(tmp_path):
     r = read_paths([tmp_path])
     formats = {f.path.rsplit("/", 1)[-1]: f.format for f in r.files}
     assert formats == {"posts.json": "json", "export.json": "json", "articles.json": "json",
-                       "blogroll.json": "unknown", "package.json": "unknown"}
+                       "blogroll.json": "data", "package.json": "data"}
     by_title = {p.title: p for p in r.posts}
     assert sorted(by_title) == ["Also on DEV", "Elsewhere", "Linear", "On DEV", "RoPE – why"]
     assert by_title["On DEV"].tags == ("ml",)

@@ -560,7 +560,18 @@ def test_json_front_matter_never_closed_is_reported():
 
 def test_a_json_data_file_is_no_post():
     layout, posts, _ = read_text('{\n  "title": "My site",\n  "lang": "en"\n}\n', "data/site.json")
-    assert layout == "unknown" and posts == []
+    assert layout == "data" and posts == []
+
+
+@pytest.mark.parametrize("path, text", [
+    ("_data/authors.yml", "zhang:\n  name: 张三\n"),            # Jekyll's data
+    ("content/1.blog/_dir.yml", "title: 博客\nicon: book\n"),   # Nuxt Content's folder
+    ("data/menu.toml", "[[main]]\nname = 'Home'\n"),           # Hugo's data
+])
+def test_a_data_file_is_reported_as_data_not_an_unknown_layout(path, text):
+    layout, posts, (frag,) = read_text(text, path)
+    assert (layout, posts) == ("data", [])
+    assert frag.reason.startswith("a data file") and (frag.line, frag.end_line) == (1, 2)
 
 
 @pytest.mark.parametrize("path, title", [

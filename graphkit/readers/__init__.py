@@ -252,6 +252,12 @@ CODE_LANGUAGES = {**dict.fromkeys((".js", ".mjs", ".cjs"), "JavaScript"),
                   ".py": "Python", ".rb": "Ruby", ".go": "Go", ".rs": "Rust", ".php": "PHP",
                   ".sh": "shell"}
 CODE = "code"
+# endings of data formats: what no reader took from such a file (a YAML or TOML file is
+# never a post; a JSON one is when it is a list of posts or an export, read above) is a
+# site's data or settings: Jekyll's _data/*.yml, Hugo's data/, Nuxt Content's _dir.yml,
+# a package.json
+DATA_FORMATS = {".yml": "YAML", ".yaml": "YAML", ".toml": "TOML", ".json": "JSON"}
+DATA = "data"
 
 
 # a folder's README (GitHub, GitLab and others show it below the folder's files); one
@@ -413,6 +419,13 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
     if tiddlywiki.detect(path):
         return tiddlywiki.TIDDLYWIKI, *tiddlywiki.read_tid(lines, path)
     found = detect_layout(lines, path)
+    if found is None and suffix in DATA_FORMATS:
+        nonblank = [i for i, line in enumerate(lines, 1) if line.strip()]
+        return DATA, [], [Fragment(
+            path=path, line=nonblank[0], end_line=nonblank[-1], text="",
+            reason=f"a data file ({DATA_FORMATS[suffix]}) that holds no post: a site's data "
+                   "or settings (Jekyll's _data/, Hugo's data/, Nuxt Content's _dir.yml, "
+                   "a package.json)")]
     if found is None:
         nonblank = [i for i, line in enumerate(lines, 1) if line.strip()]
         frag = Fragment(path=path, line=nonblank[0], end_line=nonblank[-1],
