@@ -65,3 +65,15 @@ def test_a_gardens_links_by_slug_and_address_reach_the_notes(tmp_path):
     r, cites = read_cites(tmp_path)
     assert cites == {("RoPE", "Linear"), ("Linear", "RoPE")}
     assert sorted(p.title for p in r.posts) == ["Linear", "RoPE"]
+
+
+def test_a_template_set_aside_is_reported_once_not_for_its_placeholder_date(tmp_path):
+    """A note template's ``{{date}}`` is no date to miss once the file is no note."""
+    write_file(tmp_path, "quartz.config.ts", 'const config = { configuration: {\n'
+               '  baseUrl: "lin.example", ignorePatterns: ["templates"] } }\n')
+    write_file(tmp_path, "content/notes/a.md", "---\ntitle: A\ndate: 2024-01-02\n---\n\nText.\n")
+    write_file(tmp_path, "content/templates/note.md",
+               "---\ntitle: \"{{title}}\"\ndate: \"{{date}}\"\n---\n\nWrite here.\n")
+    r, _ = read_cites(tmp_path)
+    assert [f.reason.split(":")[0] for f in r.fragments if f.path.endswith("note.md")] == [
+        "matched by the garden's ignorePatterns (templates)"]

@@ -737,17 +737,18 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     fragments.extend(frames)
     sightings = html.named_by_listings(sightings)
     sightings, aside = site_sources(sightings, configs)
-    fragments.extend(aside)
-    sightings, aside = kirby.set_aside_pages(sightings)
-    fragments.extend(aside)
-    sightings, aside = siyuan.workspace_sources(sightings)
-    fragments.extend(aside)
+    sightings, aside_pages = kirby.set_aside_pages(sightings)
+    aside += aside_pages
+    sightings, aside_pages = siyuan.workspace_sources(sightings)
+    aside += aside_pages
     sightings, pages = apply_site_configs(
         sightings, configs,
         data_files={r.path: r.site for r in reports if r.format == eleventy.ELEVENTY_DATA})
-    fragments.extend(pages)
-    # a date its site's rules read (Grav's dates, as PHP reads them) is no longer unread
+    fragments.extend(aside + pages)
+    # a date its site's rules read (Grav's dates, as PHP reads them) is no longer unread,
+    # and a page set aside as no post (a template's {{date}}) has no date to miss
     dated = {(p.sources[0].path, p.sources[0].line) for p in sightings if p.date}
+    dated |= {(f.path, f.line) for f in aside + pages}
     fragments = [f for f in fragments if not ((f.path, f.line) in dated
                                               and f.reason.startswith(frontmatter.UNREAD_DATE))]
     sightings = html.without_site_names(
