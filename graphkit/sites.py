@@ -2258,7 +2258,8 @@ def _jekyll_collections(conf: dict, perm: object) -> list[tuple[str, str]]:
     when they live in a folder of their own, and ``("collection:NAME", pattern)`` for
     each, the pattern its documents' addresses follow (its ``permalink``, else
     ``/:collection/:path`` ended as the site's permalink style ends), or ``""`` when
-    Jekyll writes no page for them (``output`` is not true).
+    Jekyll writes no page for them (``output`` is not true); ``("layout:NAME",
+    layout)`` when the site's ``defaults`` give its documents a layout.
 
     References
     ----------
@@ -2292,6 +2293,10 @@ def _jekyll_collections(conf: dict, perm: object) -> list[tuple[str, str]]:
         else:
             pattern = JEKYLL_STYLES.get(pattern.strip(), pattern.strip())
         out.append((f"collection:{name}", pattern))
+        layout = _jekyll_default(conf, name, (f"_{name}", f"{folder}/_{name}" if folder else ""),
+                                 "layout")
+        if layout is not None:
+            out.append((f"layout:{name}", layout))
     return out
 
 
@@ -2328,11 +2333,13 @@ def _jekyll_posts_permalink(conf: dict) -> object:
     return perm if default is None else default
 
 
-def _jekyll_default(conf: dict, kind: str, folders: tuple[str, ...]) -> str | None:
-    """The permalink the last of a Jekyll site's front matter ``defaults`` gives the
-    documents of collection ``kind`` (``posts``, ``notes``): an entry whose scope's
-    ``type`` is that collection, or none, and whose ``path`` is empty or one of
-    ``folders`` (the collection's folder); None when none does."""
+def _jekyll_default(conf: dict, kind: str, folders: tuple[str, ...], key: str = "permalink"
+                    ) -> str | None:
+    """The permalink (or the value of another ``key``: ``layout``) the last of a Jekyll
+    site's front matter ``defaults`` gives the documents of collection ``kind``
+    (``posts``, ``notes``): an entry whose scope's ``type`` is that collection, or none,
+    and whose ``path`` is empty or one of ``folders`` (the collection's folder); None
+    when none does."""
     found = None
     defaults = conf.get("defaults") if isinstance(conf.get("defaults"), list) else []
     for entry in defaults:
@@ -2342,9 +2349,29 @@ def _jekyll_default(conf: dict, kind: str, folders: tuple[str, ...]) -> str | No
             continue
         folder = str(scope.get("path") or "").strip().strip("/")
         if (scope.get("type") in (kind, None) and (folder == "" or folder in folders)
-                and isinstance(values.get("permalink"), str)):
-            found = values["permalink"]
+                and isinstance(values.get(key), str)):
+            found = values[key]
     return found
+
+
+def jekyll_page_document(inside: str, post, conf: dict) -> str | None:
+    """The collection of a Jekyll document that is a page of the site, not a post: one
+    whose layout, its own or the one the site's ``defaults`` give its collection
+    (``layout:NAME`` of ``conf``, :func:`_jekyll_collections`), is
+    ``page`` (the layout of Jekyll's pages; Chirpy's tabs, ``_tabs/about.md``, are so
+    made); else None.
+
+    References
+    ----------
+    .. [1] Jekyll, "Collections", https://jekyllrb.com/docs/collections/
+    .. [2] Jekyll, "Front Matter Defaults",
+       https://jekyllrb.com/docs/configuration/front-matter-defaults/
+    """
+    found = jekyll_collection(inside, conf)
+    if found is None or found[0] == "posts":
+        return None
+    layout = dict(post.fields).get("layout") or conf.get(f"layout:{found[0]}", "")
+    return found[0] if str(layout).strip().lower() == "page" else None
 
 
 def _site_title(value: object) -> list[tuple[str, str]]:
@@ -3622,7 +3649,8 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
     * Jekyll's and Hexo's pages: when the posts are in a ``_posts`` folder, a file
       beside that folder or in a folder not named with ``_`` (``about.md``,
       ``404.html``, ``source/about/index.md``) is a page; ``_``-folders are the posts
-      and the site's collections;
+      and the site's collections, but a collection's document in the ``page`` layout
+      is a page (:func:`jekyll_page_document`: Chirpy's ``_tabs/``);
     * the pages at the top of the content (Hugo's and Zola's ``content/about.md`` and
       ``content/about/index.md``, Quarto's ``about.qmd``, the top of Eleventy's input
       folder) when the posts are in
@@ -3764,6 +3792,9 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
             elif generator == "dendron" and PurePosixPath(inside).name.lower() == "root.md":
                 why = ("the vault's root note (Dendron makes one in every vault, above its "
                        "hierarchies: the home page of its published site), not a post")
+            elif root in posts_dirs and (kind := jekyll_page_document(inside, p, confs[root])):
+                why = (f"a page of the site (a document of its {kind} collection in the page "
+                       f"layout), not a post")
             elif root in posts_dirs:
                 home = next((d for d in sorted(posts_dirs[root], key=len)
                              if not d or inside.startswith(d + "/")), None)

@@ -38,11 +38,22 @@ _JSON_KEY_RE = re.compile(r'^\s*"[^"\\]+"\s*:')
 
 def detect(lines: list[str]) -> bool:
     """True when the file opens with ``---`` or ``+++`` followed by a ``key:``/``key =`` line
-    (or, after ``+++``, by Julia's ``using Dates``: Franklin.jl's page variables)."""
+    (or, after ``+++``, by Julia's ``using Dates``: Franklin.jl's page variables). Comment
+    lines before the first key (``# the default layout is 'page'``, as theme starters and
+    templates write them; YAML and TOML comments alike) are passed over when the block
+    is closed."""
     nonblank = [line for line in lines[:50] if line.strip()]
-    return (len(nonblank) >= 2 and nonblank[0].strip() in ("---", "+++")
-            and (bool(_KEY_RE.match(nonblank[1]))
-                 or (nonblank[0].strip() == "+++" and bool(USING_RE.match(nonblank[1])))))
+    if len(nonblank) < 2 or nonblank[0].strip() not in ("---", "+++"):
+        return False
+    fence = nonblank[0].strip()
+    first = 1
+    while first < len(nonblank) and nonblank[first].lstrip().startswith("#"):
+        first += 1
+    if first > 1 and not any(line.strip() == fence for line in nonblank[first:]):
+        return False        # (a rule, then Markdown headings: no block)
+    return first < len(nonblank) and (
+        bool(_KEY_RE.match(nonblank[first]))
+        or (fence == "+++" and bool(USING_RE.match(nonblank[first]))))
 
 
 def detect_json(lines: list[str], path: str) -> bool:

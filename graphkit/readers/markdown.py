@@ -66,6 +66,11 @@ _TAG_FENCE_RE = re.compile(r"^\s*\{%-?\s*(?:(highlight|codeblock|code)|end(highl
 # file}}; a tag holds no brace, so no opener is searched past the next one
 _TEMPLATE_TAG_RE = re.compile(r"\{\{[<%][^{}\n]*[%>]\}\}|\{%[^{}\n]*%\}"
                               r"|\{\{#[A-Za-z_]+\b[^{}\n]*\}\}")
+# kramdown's attribute lists (Jekyll's default Markdown): a block's on a line of its own
+# after it ("{: .prompt-tip }", "{: file=\"a.py\" }"), a span's after a link or an image
+# ("[x](/a/){:target=\"_blank\"}"), a named definition ("{:note: .box}"); quoted values
+# may hold braces (https://kramdown.gettalong.org/syntax.html#inline-attribute-lists)
+_IAL_RE = re.compile(r"\{:(?:[^{}\n\"']|\"[^\"\n]*+\"|'[^'\n]*+')*+\}")
 # raw HTML of a source file (CommonMark 0.31.2, "Raw HTML"): an open tag whose attributes
 # are well formed (JSX's {…} values too), or a closing tag. Math such as $a<b$ and $c>d$
 # is not a tag: "$" is no attribute name.
@@ -389,6 +394,7 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
         and what renders as nothing is not text: HTML comments (``<!--more-->``, also across
         lines, and the links inside them), raw HTML tags, and the marker of a container
         directive or admonition (``:::tip``, ``!!! note``; its title stays), a
+        kramdown's attribute lists (``{: .prompt-tip }``, ``{:target="_blank"}``), a
         generator's template tags (Hugo's shortcodes ``{{< figure … >}}``, Liquid's and
         Nunjucks' ``{% … %}``, mdBook's ``{{#include …}}``; a paired shortcode's text
         stays), and Jekyll's ``{% highlight %}`` and Hexo's ``{% codeblock %}`` blocks are
@@ -454,6 +460,8 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
                              if site_links else raw))
                 # (a title: a line of its own)
                 raw = ""
+        if source and "{:" in raw:
+            raw = _IAL_RE.sub("", raw)            # kramdown's attributes: no text
         if source and site_links and "^" in raw:
             raw = _BLOCK_ID_RE.sub("", raw)       # a block's id (Obsidian, Dendron): no text
         if source and raw.lstrip()[:2] == "@[" and (embed := _EMBED_RE.match(raw)):
