@@ -441,7 +441,8 @@ class TitleIndex:
         and query strings are otherwise ignored.
         A name that several posts share resolves to the one whose own address's whole
         path it is (``/beta`` to the page at ``/beta``, not to ``/en/beta``), else only
-        when the dates in the link's path (``/2017/06/``) pick one of them.
+        when the dates in the link's path (``/2017/06/``) pick one of them, or the
+        folders it names (``/zh/blog/rope/``) are all in the address of one of them.
         """
         u = outbound_target(url.strip())
         if base and u and not re.match(r"^([a-z][a-z0-9+.\-]*:|[/#?])", u, re.I) \
@@ -532,10 +533,25 @@ class TitleIndex:
             own = [k for k in keys if self.paths.get(k) == alias]
             if len(own) == 1:           # the whole address of one, the last part of others
                 return own[0]
-            picked = self._by_link_date(path, keys)
+            picked = self._by_link_date(path, keys) or self._by_link_folders(path, keys)
             if picked is not None:
                 return picked
         return None
+
+    def _by_link_folders(self, path: str, keys: set[str]) -> str | None:
+        """The one post among ``keys`` whose own address holds every folder the link's
+        path names before its last part, in any order: ``/zh/blog/rope/`` is the post at
+        ``/blog/zh/rope/``, not the one at ``/blog/en/rope/`` (a site whose language
+        folder comes first in its addresses, by a route not read); else None."""
+        bare = re.sub(r"^[a-z][a-z0-9+.\-]*:(?://[^/]*)?", "", path, flags=re.I)
+        parts = [s.casefold() for s in bare.split("#", 1)[0].split("?", 1)[0].split("/")
+                 if s not in ("", ".", "..")]
+        folders = set(parts[:-1])
+        if not folders:
+            return None
+        hits = [k for k in keys if k in self.paths
+                and folders <= set(self.paths[k].split("/")[:-1])]
+        return hits[0] if len(hits) == 1 else None
 
     def _user_folder(self, url: str) -> str:
         """``https://host/NAME/x`` for ``https://NAME.host/x`` when the posts live under

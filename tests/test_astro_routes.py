@@ -1,6 +1,7 @@
 """An Astro site's posts are served where its dynamic routes say, from the folders its
 content config gives its collections (graphkit.readers.astro)."""
 import pytest
+from conftest import read_cites
 
 from graphkit.options import BuildOptions
 from graphkit.pipeline import relate
@@ -147,3 +148,32 @@ def test_planted_brackets_quotes_and_comment_starts_are_no_route():
     text = "---\n" + "params: { slug: (" * 10_000 + "'/*" * 20_000 + "\n---\n"
     assert read_route(text, "s/src/pages/p/[slug].astro") is None
     assert read_content_config("defineCollection({ base: '" * 10_000) == (("generator", "astro"),)
+
+
+I18N_ROUTE = """---
+import { getCollection } from 'astro:content';
+export async function getStaticPaths() {
+  const posts = await getCollection('blog');
+  return posts.map((post) => {
+    const [lang, ...slug] = post.id.split('/');
+    return { params: { lang, slug: slug.join('/') }, props: post };
+  });
+}
+---
+"""
+
+
+def test_a_link_reaches_the_post_whose_address_holds_its_folders_in_any_order(tmp_path):
+    """Two languages' posts share a slug; a link whose language folder stands where the
+    site's route (``[lang]/blog/[...slug]``, not read) puts it still reaches the post of
+    its language, and a link naming a folder no post has reaches none."""
+    _write(tmp_path, "astro.config.mjs", "export default { site: 'https://lin.example' };\n")
+    _write(tmp_path, "src/pages/[lang]/blog/[...slug].astro", I18N_ROUTE)
+    for lang, rope, linear in (("en", "RoPE", "Linear"), ("zh", "旋转", "线性")):
+        _write(tmp_path, f"src/content/blog/{lang}/rope.md",
+               f"---\ntitle: {rope}\n---\n\nSee [{linear}](/{lang}/blog/linear/).\n")
+        _write(tmp_path, f"src/content/blog/{lang}/linear.md",
+               f"---\ntitle: {linear}\n---\n\nSee [{rope}](https://lin.example/{lang}/blog/rope/)"
+               f" and [nothing](/fr/blog/rope/).\n")
+    _, cites = read_cites(tmp_path)
+    assert cites == {("RoPE", "Linear"), ("Linear", "RoPE"), ("旋转", "线性"), ("线性", "旋转")}
