@@ -99,8 +99,8 @@ def parse_date(value: object, *, month_first: bool = False, php: bool = False) -
     8601's basic ``20220708``), numbers year last when a number over 12 says which is
     the day (``13/08/2022``, ``08/13/2022``; ``07/08/2022`` is July or August, so
     None) or when dots part them (``05.03.2024``: the day first, as everywhere dates are
-    dotted: Germany's DIN 5008, Russia's GOST R 7.0.97), Unix time in seconds or milliseconds (Dendron's ``created: 1608254542044``;
-    its day in UTC), or words (``Jul 08 2022``, ``July 8, 2022``, ``Sat, 08 Jul 2022
+    dotted: Germany's DIN 5008, Russia's GOST R 7.0.97), Unix time in seconds or
+    milliseconds (Dendron's ``created: 1608254542044``; its day in UTC), or words (``Jul 08 2022``, ``July 8, 2022``, ``Sat, 08 Jul 2022
     10:00:00 +0800``; the blog template of Astro writes ``pubDate: 'Jul 08 2022'``), the
     months named in English or in a language of :data:`MONTH_NAMES` (``5. März 2024``,
     ``14 de julho de 2020``, ``5 марта 2024 г.``).

@@ -8,9 +8,9 @@ Edge kinds (each a layer that can be switched on and off):
     A link and a 《title》 that point to the same post from the same post are one edge.
 ``series`` (directed, later member → earlier member)
     Posts whose titles share a series stem with different numbers: (一)(二), 1、2、,
-    上/下, 理论篇/应用篇, その2, 第3回, 系列之三, 2편, 제3회, "Part 2", "(Part IV)", "Teil 2",
-    "Часть 3", "Day 5", "#12"; or posts whose metadata names one series (Hugo's ``series`` taxonomy,
-    jekyll-series, DEV).
+    上/下, 理论篇/应用篇, その2, 第3回, 系列之三, 2편, 제3회, "Part 2", "(Part IV)",
+    "Teil 2", "Часть 3", "Day 5", "#12"; or posts whose metadata names one series
+    (Hugo's ``series`` taxonomy, jekyll-series, DEV).
 ``topic`` (undirected)
     Posts whose TF-IDF keyword vectors are among each other's most similar; the edge
     names the shared keywords that weigh most.
@@ -51,7 +51,8 @@ CITATION_RE = re.compile(r"《([^《》\n]{1,200})》")
 # and Hong Kong's punctuation: 〈〉 for an article, 《》 for a book), 「題名」 and 『書名』
 # (Japanese and Korean: 「」 for an article, 『』 for a book). 「」 also quotes speech, so
 # what they hold cites a post only when it is the whole title of one (see TITLE_MARK_MIN)
-TITLE_MARK_RE = re.compile(r"〈([^〈〉《》\n]{1,200})〉|「([^「」\n]{1,200})」|『([^『』\n]{1,200})』")
+TITLE_MARK_RE = re.compile(r"〈([^〈〉《》\n]{1,200})〉|「([^「」\n]{1,200})」"
+                           r"|『([^『』\n]{1,200})』")
 TITLE_MARK_MIN = 4    # characters of a title's key: a shorter quote names no post
 ARXIV_RE = re.compile(r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(?P<id>\d{4}\.\d{4,5}|[a-z\-]+/\d{7})",
                       re.I)
@@ -790,7 +791,8 @@ def _title_mark_citations(post: Post, index: TitleIndex, linked: dict[str, str],
 
     Those marks also quote speech and terms, so a mark cites a post only when what it
     holds is the whole title of one post (its key at least :data:`TITLE_MARK_MIN`
-    characters long) or the text of a link beside it: no variant, no fuzzy match, and
+    characters long) or the text of one of the post's links to a post (it cites what
+    the link points to): no variant, no fuzzy match, and
     nothing unresolved is kept. A mark inside a 《》 citation is part of that title
     (《〈Attention is All You Need〉浅读》).
 

@@ -32,7 +32,8 @@ def test_a_collection_in_the_page_layout_holds_pages_not_posts(tmp_path):
     write_file(tmp_path, "_posts/2020-01-02-rope.md", "---\ntitle: RoPE\n---\n\n旋转。\n")
     write_file(tmp_path, "_tabs/about.md", "---\n# the default layout is 'page'\norder: 4\n"
                "---\n\n读[RoPE](/2020/01/02/rope.html)。\n")
-    write_file(tmp_path, "_notes/linear.md", "---\ntitle: Linear\n---\n\n见[RoPE](/2020/01/02/rope.html)。\n")
+    write_file(tmp_path, "_notes/linear.md",
+               "---\ntitle: Linear\n---\n\n见[RoPE](/2020/01/02/rope.html)。\n")
     write_file(tmp_path, "_notes/faq.md", "---\ntitle: FAQ\nlayout: page\n---\n\n"
                "见[RoPE](/2020/01/02/rope.html)。\n")
     r, cites = read_cites(tmp_path)
