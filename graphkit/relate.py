@@ -520,9 +520,11 @@ class TitleIndex:
         """The post a link's path names by its aliases (longest first), else None. With
         ``listing_pages``, a tag's or category's page (``/tags/rope/``) is no post named by
         its last part; a file's path (a wikilink's ``topics/rope``) may be."""
-        parts = [p for p in path.split("#", 1)[0].split("?", 1)[0].split("/") if p]
-        listing = (listing_pages and len(parts) >= 2
-                   and parts[-2].casefold() in LIST_FOLDERS)
+        # the link's path segments, without scheme and host, query, anchor, . and ..
+        bare = re.sub(r"^[a-z][a-z0-9+.\-]*:(?://[^/]*)?", "", path, flags=re.I)
+        parts = [s.casefold() for s in bare.split("#", 1)[0].split("?", 1)[0].split("/")
+                 if s not in ("", ".", "..")]
+        listing = listing_pages and len(parts) >= 2 and parts[-2] in LIST_FOLDERS
         for alias in sorted(url_aliases(path), key=len, reverse=True):
             if listing and "/" not in alias:
                 continue
@@ -534,20 +536,18 @@ class TitleIndex:
             own = [k for k in keys if self.paths.get(k) == alias]
             if len(own) == 1:           # the whole address of one, the last part of others
                 return own[0]
-            picked = self._by_link_date(path, keys) or self._by_link_folders(path, keys)
+            picked = (self._by_link_date(path, keys)
+                      or self._by_link_folders(set(parts[:-1]), keys))
             if picked is not None:
                 return picked
         return None
 
-    def _by_link_folders(self, path: str, keys: set[str]) -> str | None:
-        """The one post among ``keys`` whose own address holds every folder the link's
-        path names before its last part, in any order: ``/zh/blog/rope/`` is the post at
-        ``/blog/zh/rope/``, not the one at ``/blog/en/rope/`` (a site whose language
-        folder comes first in its addresses, by a route not read); else None."""
-        bare = re.sub(r"^[a-z][a-z0-9+.\-]*:(?://[^/]*)?", "", path, flags=re.I)
-        parts = [s.casefold() for s in bare.split("#", 1)[0].split("?", 1)[0].split("/")
-                 if s not in ("", ".", "..")]
-        folders = set(parts[:-1])
+    def _by_link_folders(self, folders: set[str], keys: set[str]) -> str | None:
+        """The one post among ``keys`` whose own address holds every folder a link's path
+        names before its last part (``folders``, case-folded), in any order:
+        ``/zh/blog/rope/`` is the post at ``/blog/zh/rope/``, not the one at
+        ``/blog/en/rope/`` (a site whose language folder comes first in its addresses, by
+        a route not read); else None."""
         if not folders:
             return None
         hits = [k for k in keys if k in self.paths
