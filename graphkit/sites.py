@@ -79,9 +79,9 @@ _LIQUID_FILTER_RE = re.compile(
     r"""|absoluteUrl)\b|prepend:\s*site\.(?:baseurl|url)\b)[^{}]*?-?\}\}""")
 # Liquid tags naming a post: Jekyll's {% post_url name %} and {% link path %}, given
 # inside a link's target; DEV's (Forem's) {% link user/slug %} and {% post URL %}, a card
-# of the post standing alone in the text
+# of the post standing alone in the text, and {% embed URL %}, a card of any address
 # (the argument taken whole, possessively, and trimmed after: linear in any run of spaces)
-_LIQUID_TAG_RE = re.compile(r"\{%-?\s*(post_url|link|post)\s+([^%]++)%\}")
+_LIQUID_TAG_RE = re.compile(r"\{%-?\s*(post_url|link|post|embed)\s+([^%]++)%\}")
 # what stands before a tag inside a link's target: ( of [text](…), =" of href="…", [id]:
 _IN_TARGET_RE = re.compile(r"""(?:\(|=\s*["']?|\]:\s*)$""")
 # ERB's URL helpers in a Ruby generator's source (Bridgetown, Middleman):
@@ -170,8 +170,17 @@ def _liquid_tag(m: re.Match) -> str:
     else a link of its own (a DEV post's card: ``{% link user/slug %}``). A tag's address
     names a post of the site itself (Forem finds it by its path, ``user/slug``, and
     refuses another host's), so its path is the target, whatever host an export's
-    posts are at."""
+    posts are at. DEV's ``{% embed URL %}`` draws a card of any address (a post's, a
+    video's, a repository's): its address is the link, host kept.
+
+    References
+    ----------
+    .. [1] Forem, "Liquid Tags", https://developers.forem.com/frontend/liquid-tags
+    .. [2] DEV, "Editor Guide" (``{% embed %}``), https://dev.to/p/editor_guide
+    """
     target = _unquote_arg(m.group(2).strip().removesuffix("-"))
+    if m.group(1) == "embed":
+        return f"[{target}]({target})" if re.match(r"https?://\S+$", target, re.I) else ""
     if re.match(r"https?://", target, re.I):
         target = urlsplit(target).path
     url = _ref(target)

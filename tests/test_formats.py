@@ -301,6 +301,46 @@ def test_dev_link_tags_are_links(tmp_path):
     assert (card.url, card.anchor) == ("site-ref:zhang/linear-2cd", "zhang/linear-2cd")
 
 
+def test_front_matter_at_the_head_of_a_rows_text(tmp_path):
+    """DEV's export keeps an article's front matter in ``body_markdown``: it is no text
+    (the title it repeats cites nothing), and its keys fill what the row lacks (series,
+    tags); a JSON Lines dump of Markdown files gets its titles and dates from theirs; a
+    broken block is reported at its row's line."""
+    import json
+
+    fm = "---\ntitle: 《Attention》 notes\npublished: true\nseries: Reading papers\n"
+    (tmp_path / "articles.json").write_text(json.dumps([
+        {"title": "《Attention》 notes", "published": True, "slug": "attn-1a2",
+         "path": "/zhang/attn-1a2", "published_at": "2021-07-08T01:00:00Z",
+         "body_markdown": fm + "tags: ml, nlp\n---\n\nA first reading.\n"},
+        {"title": "Kernels", "published": True, "slug": "kernels-3ef",
+         "path": "/zhang/kernels-3ef", "published_at": "2021-08-01T01:00:00Z",
+         "tag_list": ["math"],
+         "body_markdown": "---\ntitle: Kernels\ntags: ml\n---\nAfter [that](/zhang/attn-1a2)."},
+    ]), encoding="utf-8")
+    (tmp_path / "files.jsonl").write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in [
+        {"path": "content/posts/rope.md",
+         "content": "---\ntitle: RoPE\ndate: 2020-03-04\n---\nSee [kernels](/zhang/kernels-3ef)."},
+        {"path": "content/posts/bad.md", "content": "---\ntitle: [broken\n---\nText."},
+    ]) + "\n", encoding="utf-8")
+    r = read_paths([tmp_path])
+    by_title = {p.title: p for p in r.posts}
+    assert sorted(by_title) == sorted(["RoPE", "Kernels", "《Attention》 notes"])
+    attn = by_title["《Attention》 notes"]
+    assert attn.text == "A first reading." and attn.tags == ("ml", "nlp")
+    assert dict(attn.fields) == {"series": "Reading papers"}
+    assert by_title["Kernels"].tags == ("math",)          # the row's own column wins
+    assert by_title["RoPE"].date == "2020-03-04" and "---" not in by_title["RoPE"].text
+    (bad,) = [f for f in r.fragments if "front matter" in f.reason]
+    assert bad.path.endswith("files.jsonl") and bad.line == 2, bad
+    assert "content column" in bad.reason
+    edges, extra, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title.get(e.target, e.target)) for e in edges) == [
+        ("Kernels", "《Attention》 notes"), ("RoPE", "Kernels")]
+    assert extra == []
+
+
 def test_posts_that_share_a_title_stay_apart(tmp_path):
     """A blog's "Weekly notes" of every week: three Markdown files, three posts, each
     reached by its own link; a feed item at one of their addresses is that post."""

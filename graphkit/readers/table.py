@@ -30,8 +30,9 @@ from pathlib import PurePosixPath
 from ..model import Fragment, Link, Post, Source
 from ..sites import canonical_from_meta, notion_page_id
 from ..text import TAG_RE, iter_lines, line_numbers, loads_json, preview, split_lines
-from .frontmatter import (DATE_KEYS, SERIES_KEY, _as_list, post_date, series_of_names,
-                          unpublished, url_aliases)
+from .frontmatter import (DATE_KEYS, SERIES_KEY, _as_list, detect as detect_front_matter,
+                          front_matter_block, post_date, series_of_names, unpublished,
+                          url_aliases)
 from .html import flat_reading, read_html_content
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
@@ -115,22 +116,66 @@ def listed_links(value, column: str) -> list[Link]:
     return out
 
 
+def _text_column(row: dict) -> str | None:
+    """The first of :data:`TEXT_COLUMNS` the row holds a text in, else None."""
+    return next((c for c in TEXT_COLUMNS if row.get(c)), None)
+
+
+def _front_matter_of_text(row: dict, path: str, line: int) -> tuple[dict, list[Fragment]]:
+    """The row with the front matter its Markdown text opens with taken out: the text
+    after the block, and each key of the block the row does not hold itself (DEV's
+    export keeps an article's front matter, ``title``, ``tags``, ``series``,
+    ``published``, at the head of its ``body_markdown``; a dump of a site's Markdown
+    files holds each file whole). The row's own columns win, a column of tags or of a
+    date over the block's of another name. A broken block is
+    reported at the row's line and left out of the text.
+
+    References
+    ----------
+    .. [1] DEV, "Forem API: articles" (``body_markdown``),
+       https://developers.forem.com/api/v1
+    """
+    column = _text_column(row)
+    body = str(row[column]) if column else ""
+    if not body.lstrip().startswith(("---", "+++")):
+        return row, []
+    lines = body.splitlines()
+    if not detect_front_matter(lines):
+        return row, []
+    meta, end, frags = front_matter_block(lines, path)
+    frags = [replace(f, line=line, end_line=line,
+                     reason=f"the text's {f.reason} (in the row's {column} column)")
+             for f in frags]
+    if end is None:
+        return row, frags
+    fills = {_column(k): _cell(v) for k, v in meta.items()
+             if isinstance(k, str) and not isinstance(v, dict)}
+    for names in (TAG_COLUMNS, tuple(_FOLDED_DATE_KEYS.values())):
+        if any(row.get(n) for n in names):      # (the row's tag_list over the block's tags)
+            fills = {k: v for k, v in fills.items() if k not in names}
+    merged = {**fills, **row}
+    merged[column] = "\n".join(lines[end + 1:])
+    return merged, frags
+
+
 def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragment]]:
     """A post from a row, or the reason the row is not one; and the note of its HTML
-    read flat (:func:`graphkit.readers.html.flat_reading`), if it was."""
+    read flat (:func:`graphkit.readers.html.flat_reading`), or of the front matter
+    its text opens with (:func:`_front_matter_of_text`), if there is one."""
     rendered = {_column(k) for k, v in row.items() if isinstance(v, dict)}
     row = {_column(k): _cell(v) for k, v in row.items() if k is not None}
+    row, notes = _front_matter_of_text(row, path, line)
     title = str(row.get("title") or "").strip()
     if "title" in rendered:   # rendered HTML: "Adam&#8217;s rule"
         title = html.unescape(TAG_RE.sub("", title)).strip()
     url = canonical_from_meta(row) or str(row.get("url") or row.get("link") or "").strip() or None
     if not title and not url:
-        return "row has neither a title nor a url", []
+        return "row has neither a title nor a url", notes
     why = unpublished(row, path)
     if why is not None:
-        return f"row: {why}", []
+        return f"row: {why}", notes
     if str(row.get("is_page") or "").strip().lower() in _YES:
-        return "row: a page of the site, not a post (is page: true)", []
+        return "row: a page of the site, not a post (is page: true)", notes
     aid = archive_link_id(url) if url else None
     aliases = set(url_aliases(url)) if url else set()
     slug = str(row.get("slug") or "").strip() or None
@@ -141,10 +186,11 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
     wp_id = str(row.get("id") or "").strip()
     if rendered and wp_id.isdigit():     # WordPress' REST API: ?p=ID links name the post
         aliases.add(f"p={wp_id}")
-    body = next((str(row[c]) for c in TEXT_COLUMNS if row.get(c)), "")
+    column = _text_column(row)
+    body = str(row[column]) if column else ""
     text, links, problem = body_text(body)
-    flat = [] if problem is None else [flat_reading(problem, path=path, line=line,
-                                                    markup=body, content=True)]
+    flat = notes + ([] if problem is None else [flat_reading(problem, path=path, line=line,
+                                                             markup=body, content=True)])
     for column in LINK_COLUMNS:
         links += listed_links(row.get(column), column)
     key = f"post:{aid}" if aid is not None else (f"post:url:{url}" if url and not title
