@@ -1377,7 +1377,7 @@ def _hostile() -> dict:
     from graphkit.readers.frontmatter import read_metadata_header
     from graphkit.readers.rest import ablog_post
     from graphkit.dates import READERS_RE
-    from graphkit.relate import series_of
+    from graphkit.relate import sequel_of, series_of
     from graphkit.render import short_label
     from graphkit.sites import expand_site_links
 
@@ -1397,6 +1397,8 @@ def _hostile() -> dict:
             # every pattern: 60 s for a title of 3,000 spaces, 18 s for a line "By" and
             # 4,000 spaces in any Markdown file)
             ("series_title", lambda: series_of("变分自编码器" + spaces + "b")),
+            # (a sequel's mark: 75 s in the forty-first session's first version)
+            ("sequel_title", lambda: sequel_of("变分自编码器" + spaces + "续篇b")),
             ("series_label", lambda: short_label("变分自编码器" + spaces + "b")),
             ("listing_by_line", lambda: read_text("By" + spaces + "x\n\n正文。\n", "a.md"))):
         t = time.perf_counter()

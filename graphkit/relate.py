@@ -173,6 +173,51 @@ def series_of(title: str) -> tuple[str, int] | None:
 
 
 _STEM_END = ":;⋅-–—_,.·|([【"
+# a sequel's mark after the title it continues: X（续）, X(續), X（续二）, X（再续）,
+# X（补充）, X：补充, X 续篇, X（続き）, X（続編）, X（補足）, X (계속), X (속편),
+# X (continued), "X, Revisited"; and before it: 続・X, 再谈X, 再論X
+_SEQUEL_WORDS = (r"再续|再續|续篇|續篇|续集|續集|续|續|补充|補充|補足|続き|続編|続|계속|속편"
+                 r"|continued|cont\.|revisited")
+_SEQUEL_AFTER_RE = re.compile(     # (not from inside a run of spaces: linear in one)
+    r"(?<!\s)(?:\s*+[（(【\[]\s*+(?P<mark>(?:" + _SEQUEL_WORDS + r")(?P<nth>[一二三四五六七八九]|\d)?)"
+    r"\s*+[）)】\]]|\s*+[:：\-—,，]\s*+(?P<mark2>" + _SEQUEL_WORDS + r")"
+    r"|\s++(?P<mark3>续篇|續篇|続編|revisited))\s*+$", re.I)
+_SEQUEL_BEFORE_RE = re.compile(r"^\s*+(?:続|續)\s*+[・·]\s*+|^\s*+(?:再谈|再談|再论|再論)\s*+")
+_SEQUEL_AGAIN = ("再续", "再續")       # a sequel's sequel: the third post
+
+
+def sequel_of(title: str) -> tuple[str, int] | None:
+    """``(series stem key, position)`` of a sequel: a title that is another post's title
+    with a sequel's mark (``（续）``, ``（补充）``, ``(continued)``, ``続・``, ``再谈``;
+    :data:`_SEQUEL_AFTER_RE`), position 2 (3 for ``（再续）`` and ``（续二）``); None for
+    any other title. The title it continues joins the series as its first post
+    (:func:`series_group_edges`), so a sequel whose original is not in the input links
+    nothing.
+
+    >>> sequel_of("太阳帆技术的粗浅分析（补充）")
+    ('太阳帆技术的粗浅分析', 2)
+    >>> sequel_of("Writing a Parser, Revisited"), sequel_of("続・深層学習入門")
+    (('writingaparser', 2), ('深層学習入門', 2))
+    """
+    m = _SEQUEL_AFTER_RE.search(title)
+    if m:
+        stem, mark = title[:m.start()], m.group("mark") or m.group("mark2") or m.group("mark3")
+        position = 3 if mark in _SEQUEL_AGAIN else 2
+        if m.group("nth"):
+            position = chinese_number(m.group("nth")) + 1
+    else:
+        before = _SEQUEL_BEFORE_RE.match(title)
+        if not before:
+            return None
+        stem, position = title[before.end():], 2
+    key = normalize_title(stem).rstrip(_STEM_END)
+    return (key, position) if len(key) >= 2 else None
+
+
+def title_stem_key(title: str) -> str:
+    """A title's key as a series stem (:func:`series_of`): the post whose whole title is
+    a series' stem is that series' first post or its introduction."""
+    return normalize_title(title).rstrip(_STEM_END)
 
 
 def series_part(title: str) -> tuple[str, int, bool] | None:
@@ -856,7 +901,9 @@ def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
     jekyll-series or DEV, :func:`graphkit.readers.frontmatter.series_field`), its
     members ordered by ``series_weight`` (or another of :data:`SERIES_ORDER_KEYS`), then
     date, then the number in the title; or else by titles that share a series stem
-    (:func:`series_of`) with different positions. When a member's text says
+    (:func:`series_of`) with different positions. A sequel (:func:`sequel_of`) follows
+    the post it continues, and a post whose whole title is a stem is that series' first
+    post (:func:`series_members`). When a member's text says
     上一篇/前一篇, 前回, 지난 글 or "the previous post" (:data:`PREVIOUS_RE`), its edge
     carries that sentence as evidence and ``via="previous"``.
 
@@ -876,11 +923,24 @@ def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
     """
     groups: dict[str, list[SeriesMember]] = {}
     for p in posts:
-        found = series_member(p)
-        if found:
-            groups.setdefault(found[0], []).append(found[1])
-    return [e for stem, members in sorted(groups.items())
-            for e in series_group_edges(stem, members)]
+        for stem, member in series_members(p):
+            groups.setdefault(stem, []).append(member)
+    return join_series(
+        (stem, series_group_edges(stem, members)) for stem, members in groups.items()
+        if any(m[0] != 0 for m in members))
+
+
+def join_series(groups) -> list[Edge]:
+    """The edges of every series, ``groups`` of ``(stem, edges)`` in any order: by stem,
+    and a pair of posts linked once (a sequel of a numbered part is in two series)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for _, edges in sorted(groups, key=lambda g: g[0]):
+        for e in edges:
+            if (e.source, e.target) not in seen:
+                seen.add((e.source, e.target))
+                out.append(e)
+    return out
 
 
 SeriesMember = tuple  # (position, key, title, previous) with previous (sentence, a, b) or None
@@ -906,29 +966,41 @@ def _metadata_series(post: Post) -> "tuple[str, tuple] | None":
                                         normalize_title(post.title))
 
 
-def series_member(post: Post) -> "tuple[str, SeriesMember] | None":
-    """The series stem of a post and what its series edges need of it, or None.
+def series_members(post: Post) -> "list[tuple[str, SeriesMember]]":
+    """The series stems of a post and what its series edges need of it in each.
 
-    ``previous`` is the sentence where the post says 上一篇/前一篇 and the span of that
-    word, so that a series can be linked without the posts' texts (:mod:`graphkit.spark`
-    groups members by stem).
+    A post is a member of the series its metadata names, else of the series its title
+    numbers (:func:`series_of`); of the series a sequel's mark makes (:func:`sequel_of`);
+    and, at position 0, of the series whose stem its whole title is (the first post of
+    "Writing a Parser, Part 2" is often "Writing a Parser"; a series of that post alone
+    has no edge). ``previous`` is the sentence where the post says 上一篇/前一篇 and the
+    span of that word, so that a series can be linked without the posts' texts
+    (:mod:`graphkit.spark` groups members by stem).
     """
-    found = _metadata_series(post)
-    if not found and post.title:
-        found = series_of(post.title)
+    found = [_metadata_series(post)]
+    if not found[0] and post.title:
+        found = [series_of(post.title)]
+    if post.title:
+        found += [sequel_of(post.title), (title_stem_key(post.title), 0)]
+    found = [f for f in found if f and f[0]]
     if not found:
-        return None
-    stem, pos = found
+        return []
     m = PREVIOUS_RE.search(post.text)
     previous = sentence_around(post.text, m.start(), m.end()) if m else None
-    return stem, (pos, post.key, post.title, previous)
+    return [(stem, (pos, post.key, post.title, None if pos == 0 else previous))
+            for stem, pos in found]
 
 
 def series_group_edges(stem: str, members: list[SeriesMember]) -> list[Edge]:
     """The edges of one series (later member → previous member), see :func:`series_edges`.
 
     Positions are numbers, or (for a series the metadata names) sort keys that are
-    ranked 1, 2, 3… here."""
+    ranked 1, 2, 3… here. Position 0 is the post whose whole title is the stem: the
+    series' first post when no member is numbered 1, else an introduction before it
+    (:func:`series_members`)."""
+    if any(m[0] == 0 for m in members) and not stem.startswith(FRONT_MATTER_SERIES):
+        first = 0 if any(m[0] == 1 for m in members) else 1
+        members = [(first, *m[1:]) if m[0] == 0 else m for m in members]
     members = sorted(members, key=lambda m: (m[0], m[1], m[2]))
     named = stem.startswith(FRONT_MATTER_SERIES)
     if named:

@@ -379,9 +379,11 @@ class SparkStages(Stages):
     def series_edges(self, posts: "tuple[Post, ...]") -> "list[Edge]":
         """Members grouped by stem with ``groupByKey``; the same edges as
         :func:`graphkit.relate.series_edges`."""
-        groups = (self.posts_rdd(posts).flatMap(_series_member).groupByKey()
+        from .relate import join_series
+
+        groups = (self.posts_rdd(posts).flatMap(_series_members).groupByKey()
                   .map(_series_group).collect())
-        return [e for _, edges in sorted(groups, key=lambda g: g[0]) for e in edges]
+        return join_series(groups)
 
 
 def _bags(posts, *, max_chars: int, phrases: tuple[str, ...]):
@@ -439,18 +441,20 @@ def _citations(posts, *, index):
     yield citation_edges(list(posts), index.value)
 
 
-def _series_member(post):
-    from .relate import series_member
+def _series_members(post):
+    from .relate import series_members
 
-    found = series_member(post)
-    return [found] if found else []
+    return series_members(post)
 
 
 def _series_group(group):
     from .relate import series_group_edges
 
     stem, members = group
-    return stem, series_group_edges(stem, list(members))
+    members = list(members)
+    if all(m[0] == 0 for m in members):      # (a post whose title is no series' stem)
+        return stem, []
+    return stem, series_group_edges(stem, members)
 
 
 # ---- the whole job -------------------------------------------------------------------

@@ -14,7 +14,7 @@ from graphkit.model import Post
 from graphkit.pipeline import build
 from graphkit.options import BuildOptions
 from graphkit.readers import read_paths
-from graphkit.relate import series_edges, series_of
+from graphkit.relate import sequel_of, series_edges, series_of
 
 SERIES = FIXTURES / "series"
 TRUTH = json.loads((SERIES / "truth.json").read_text(encoding="utf-8"))
@@ -112,6 +112,35 @@ def test_without_weights_a_named_series_follows_its_dates():
 ])
 def test_series_stems_and_positions(title, expected):
     assert series_of(title) == expected
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("太阳帆技术的粗浅分析（补充）", ("太阳帆技术的粗浅分析", 2)),
+    ("三个相切圆的公切圆:补充", ("三个相切圆的公切圆", 2)),
+    ("EM算法的推导(续)", ("em算法的推导", 2)),
+    ("EM算法的推导（续二）", ("em算法的推导", 3)),
+    ("EM算法的推导（再续）", ("em算法的推导", 3)),
+    ("再谈非方阵的行列式", ("非方阵的行列式", 2)),
+    ("続・深層学習入門", ("深層学習入門", 2)),
+    ("MCMCの話（続き）", ("mcmcの話", 2)),
+    ("트랜스포머 정리 (계속)", ("트랜스포머정리", 2)),
+    ("Writing a Parser (continued)", ("writingaparser", 2)),
+    ("Backprop Revisited", ("backprop", 2)),
+    ("继续观测国际空间站", None),         # 继续 ("go on") is no mark
+    ("Muon续集：为什么选择Muon", None),   # a mark inside the title
+    ("A（续）", None),                    # a stem of one character
+    ("Monads in Practice", None),
+])
+def test_sequel_stems_and_positions(title, expected):
+    assert sequel_of(title) == expected
+
+
+def test_a_post_is_no_series_of_its_own():
+    """Every post joins, at position 0, the series its whole title would be the stem of:
+    alone there, or with posts of its own title only, it has no series edge."""
+    posts = tuple(Post(key=k, title=t, label=t) for k, t in (
+        ("a", "Weekly notes"), ("b", "Weekly notes"), ("c", "Monads"), ("d", "Monads in Practice")))
+    assert series_edges(posts) == []
 
 
 def test_series_edges_reach_the_graph():
