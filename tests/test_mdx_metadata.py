@@ -71,3 +71,35 @@ def test_published_at_dates_a_post(tmp_path):
                "---\ntitle: 'Vim'\npublishedAt: '2024-04-09'\nsummary: 'Why vim'\n---\n\nText.\n")
     r, _ = read_cites(tmp_path)
     assert by_title(r.posts, "Vim").date == "2024-04-09"
+
+
+def test_link_components_are_links(tmp_path):
+    """MDX's and Vue's link components (Next.js' and Gatsby's ``<Link>``, Docusaurus'
+    ``to``, ``<RouterLink>`` in VitePress), JSX string expressions as values
+    (``href={"/x/"}``), a tag Prettier broke across lines and a link element standing as
+    a block; in plain Markdown of a rendered page the same tag is shown text."""
+    for name, title in (("b", "乙文"), ("c", "丙文"), ("d", "丁文"), ("e", "戊文"),
+                        ("f", "己文"), ("g", "庚文")):
+        write_file(tmp_path, f"src/content/blog/{name}.md",
+                   f"---\ntitle: {title}\ndate: 2021-01-02\n---\n\n正文。\n")
+    write_file(tmp_path, "src/content/blog/a.mdx", (
+        "---\ntitle: 甲文\ndate: 2021-01-01\n---\n"
+        "import Link from 'next/link'\n\n"
+        "见<Link href=\"/blog/b\">乙的<em>全文</em></Link>和<Link to='/blog/c/'>丙</Link>，"
+        "还有<a href={\"/blog/d/\"}>丁</a>与<RouterLink to={`/blog/g`}>庚</RouterLink>。\n\n"
+        "<Link\n  className=\"card\"\n  href=\"/blog/e\"\n>戊</Link>\n\n"
+        "<NextLink href=\"/blog/f\">\n  己文的卡片\n</NextLink>\n\n"
+        "<Link href={`/blog/${slug}`}>模板</Link>，"
+        "<Link data-to=\"/blog/b\">不是地址</Link>\n\n"
+        "if a <b\n# 一个标题\n"))
+    r, cites = read_cites(tmp_path)
+    assert cites == {("甲文", t) for t in ("乙文", "丙文", "丁文", "戊文", "己文", "庚文")}
+    a = by_title(r.posts, "甲文")
+    assert a.text.splitlines() == ["见乙的全文和丙，还有丁与庚。", "戊", "己文的卡片",
+                                   "模板，不是地址", "if a <b", "一个标题"]
+    assert [link.anchor for link in a.links] == ["乙的全文", "丙", "丁", "庚", "戊",
+                                                 "己文的卡片"]
+    from graphkit.readers.markdown import markdown_to_text
+
+    shown = markdown_to_text(['Write <Link href="/blog/b">b</Link> in JSX.'])
+    assert shown == ('Write <Link href="/blog/b">b</Link> in JSX.', [])

@@ -32,6 +32,13 @@ LINK_RE = re.compile(
     r"(?P<img>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
     r"\(\s*(?P<url><[^<>\n]*>|(?:[^()\s<]|\([^()\s]*\))*)"
     r"(?:\s+(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\([^()\n]*\)))?\s*\)")
+# a component of MDX or Vue that links: Next.js' and Gatsby's <Link>, Docusaurus' <Link to>,
+# Vue Router's <RouterLink>/<router-link> and Nuxt's <NuxtLink> (VitePress, Nuxt Content)
+_LINK_COMPONENT = r"(?:[A-Z][A-Za-z0-9]*)?Link|router-link|nuxt-link"
+# an attribute's value in JSX as an expression of one string: href={"/a/"}, to={`/a/`}
+# (a template with ${…} in it is no fixed address)
+_JSX_STRING = (r"""\{\s*(?:"(?P<NAME1>[^"<>{}]*)"|'(?P<NAME2>[^'<>{}]*)'"""
+               r"""|`(?P<NAME3>[^`<>{}$]*)`)\s*\}""")
 # every inline form of a link, tried where _START_RE finds a place; the first that matches
 # there wins. Each alternative stops at a bounded or unambiguous end (atomic backtick
 # runs, no "<" inside a tag, a bounded code span), so that no line costs more than
@@ -40,8 +47,12 @@ _INLINE_RE = re.compile(
     r"(?<!`)(?P<tick>`++)(?P<code>[^\n]{1,2000}?)(?<!`)(?P=tick)(?!`)"   # code span: no link
     r"|" + LINK_RE.pattern +
     r"|(?<!\\)(?P<rimg>!?)\[(?P<rtext>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?:\[(?P<rlabel>[^\[\]\n]*)\])?"
-    r"|(?i:<a\s[^<>]*?\bhref\s*=\s*(?:\"(?P<h1>[^\"<>]*)\"|'(?P<h2>[^'<>]*)'|(?P<h3>[^\s<>\"']+))"
+    r"|(?i:<a\s[^<>]*?\bhref\s*=\s*(?:\"(?P<h1>[^\"<>]*)\"|'(?P<h2>[^'<>]*)'|"
+    + _JSX_STRING.replace("NAME", "hx") + r"|(?P<h3>[^\s<>\"']+))"
     r"[^<>]*>(?P<htext>[^<]*+(?:<(?!/?a[\s>/])[^<]*+)*+)</a\s*>)"
+    r"|<(?P<lname>" + _LINK_COMPONENT + r")(?=[\s>])[^<>]*?(?<![\w:@.-])(?:href|to)\s*=\s*"
+    r"(?:\"(?P<l1>[^\"<>]*)\"|'(?P<l2>[^'<>]*)'|" + _JSX_STRING.replace("NAME", "lx") + r")"
+    r"[^<>]*>(?P<ltext>[^<]*+(?:<(?!/?(?P=lname)[\s>/])[^<]*+)*+)</(?P=lname)\s*>"
     r"|<(?P<auto>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"
     r"|(?<![A-Za-z0-9_/=\"'@.\-])(?P<bare>" + BARE_URL_PATTERN + ")")   # text.BARE_URL_RE
 # where an _INLINE_RE match can start: found by a fast scan, then matched there
@@ -72,9 +83,10 @@ _TEMPLATE_TAG_RE = re.compile(r"\{\{[<%][^{}\n]*[%>]\}\}|\{%[^{}\n]*%\}"
 # may hold braces (https://kramdown.gettalong.org/syntax.html#inline-attribute-lists)
 _IAL_RE = re.compile(r"\{:(?:[^{}\n\"']|\"[^\"\n]*+\"|'[^'\n]*+')*+\}")
 # raw HTML of a source file (CommonMark 0.31.2, "Raw HTML"): an open tag whose attributes
-# are well formed (JSX's {…} values too), or a closing tag. Math such as $a<b$ and $c>d$
-# is not a tag: "$" is no attribute name.
-_ATTRIBUTE = (r"""\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|\{[^{}\n]*\}"""
+# are well formed (JSX's {…} values too, one level of braces inside), or a closing
+# tag. Math such as $a<b$ and $c>d$ is not a tag: "$" is no attribute name.
+_ATTRIBUTE = (r"""\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'"""
+              r"""|\{(?:[^{}\n]|\{[^{}\n]*\})*+\}"""     # (a brace inside: `/a/${slug}`)
               r"""|[^\s"'=<>`{}]+))?""")
 _RAW_TAG_RE = re.compile(r"</[A-Za-z][A-Za-z0-9-]*\s*>|<[A-Za-z][A-Za-z0-9-]*(?:"
                          + _ATTRIBUTE + r")*+\s*/?>")
@@ -187,6 +199,11 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None,
     at = 0
     while (start := _START_RE.search(line, at)) is not None:
         m = _INLINE_RE.match(line, start.start())
+        if m is None and raw_html and line[start.start()] == "<" and (
+                tag := _RAW_TAG_RE.match(line, start.start())):
+            put_text(line[pos:tag.start()])       # a tag is markup, a `…` in it no code
+            pos = at = tag.end()
+            continue
         if m is None or (m.group("rtext") is not None
                          and reference_label(m.group("rlabel") or m.group("rtext")) not in refs):
             at = start.start() + 1   # brackets that name no reference are text: read inside
@@ -205,8 +222,18 @@ def inline_to_text(line: str, *, references: Mapping[str, str] | None = None,
                 put_link(unescape(_strip_emphasis(m.group("rtext"))),
                          refs[reference_label(m.group("rlabel") or m.group("rtext"))])
         elif m.group("htext") is not None:                    # <a href="url">text</a>
-            url = html.unescape(m.group("h1") or m.group("h2") or m.group("h3") or "")
-            put_link(html.unescape(TAG_RE.sub("", m.group("htext"))).strip(), url)
+            url = next((m.group(g) for g in ("h1", "h2", "hx1", "hx2", "hx3", "h3")
+                        if m.group(g) is not None), "")
+            put_link(html.unescape(TAG_RE.sub("", m.group("htext"))).strip(),
+                     html.unescape(url))
+        elif m.group("ltext") is not None:                    # <Link href="url">text</Link>
+            if not raw_html:                                  # (shown as text on a page)
+                put(m.group(0))
+                continue
+            url = next((m.group(g) for g in ("l1", "l2", "lx1", "lx2", "lx3")
+                        if m.group(g) is not None), "")
+            put_link(html.unescape(TAG_RE.sub("", m.group("ltext"))).strip(),
+                     html.unescape(url))
         elif m.group("auto") is not None:                     # <https://…>
             put_link(m.group("auto"), m.group("auto"))
         else:                                                 # https://… in the text
@@ -276,6 +303,29 @@ def _continuation(first: str, last: str, line: str) -> str | None:
     return line.strip()
 
 
+# a tag left open at a line's end (<Link ⏎ href="/a/" ⏎ >: JSX as Prettier breaks it), and
+# what may continue it: an attribute, an expression's brace, the tag's end
+_OPEN_TAG_END_RE = re.compile(r"<[A-Za-z][\w.:-]*+(?:\s[^<>]*+)?$")
+_IN_TAG_RE = re.compile(r"\s*+(?:/?>|[A-Za-z_:@][\w.:-]*+\s*+(?:=|/?>|$)|\{)")
+# a link element opening a block of its own (<Link href="/a/"> ⏎ text ⏎ </Link>), read
+# as one line up to its closing tag, at most MAX_ELEMENT_LINES lines
+_LINK_ELEMENT_RE = re.compile(r"\s*+<(?P<name>a|" + _LINK_COMPONENT + r")(?=[\s>])")
+MAX_ELEMENT_LINES = 20
+
+
+def _inside_tag(pieces: list[str], line: str) -> bool:
+    """True when ``line`` goes on with a tag or a link element that the paragraph of
+    ``pieces`` (its lines and the breaks between them) leaves open."""
+    if _IN_TAG_RE.match(line):
+        tail = "".join(pieces[-2 * MAX_ELEMENT_LINES:])
+        at = tail.rfind("<")
+        if at >= 0 and _OPEN_TAG_END_RE.match(tail, at):
+            return True
+    element = _LINK_ELEMENT_RE.match(pieces[0])
+    return (element is not None and len(pieces) < 2 * MAX_ELEMENT_LINES
+            and not any("</" + element.group("name") in piece for piece in pieces))
+
+
 def _soft_breaks_joined(body: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
     """Lines of a hard-wrapped source joined into the paragraphs they are.
 
@@ -285,13 +335,17 @@ def _soft_breaks_joined(body: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
     quotation after a line outside it: :data:`_BLOCK_START_RE`): a soft line break
     (CommonMark 0.31.2, "Soft line breaks"). So a link whose text is wrapped,
     ``[my earlier`` ⏎ ``post](/a/)``, is one link. Code (fenced or indented, see
-    :func:`_indented_code`) is left as it is. Lines join as :func:`soft_break` says.
+    :func:`_indented_code`) is left as it is. Lines join as :func:`soft_break` says. A
+    tag broken across lines (``<Link`` ⏎ ``href="/a/"`` ⏎ ``>``), and a link element
+    that stands as a block (``<a href="/a/">`` ⏎ ``text`` ⏎ ``</a>``), are one line.
     """
     out: list[tuple[bool, list[str]]] = []      # (is code, pieces of the line or paragraph)
     for code, line in body:
         if out and not code and not out[-1][0]:
             pieces = out[-1][1]
             right = _continuation(pieces[0], pieces[-1], line)
+            if right is None and line.strip() and _inside_tag(pieces, line):
+                right = line.strip()
             if right is not None:
                 if len(pieces) == 1:
                     pieces[0] = pieces[0].rstrip()
