@@ -1399,6 +1399,10 @@ def _hostile() -> dict:
             ("series_title", lambda: series_of("变分自编码器" + spaces + "b")),
             # (a sequel's mark: 75 s in the forty-first session's first version)
             ("sequel_title", lambda: sequel_of("变分自编码器" + spaces + "续篇b")),
+            # (a link component of MDX, and its tag broken over 100,000 lines: the forty-first
+            # session's reading keeps one bounded stretch of lines per join)
+            ("link_component", lambda: markdown_to_text(
+                ["<Link" + spaces + "href={`/a/${b}`}>x"] + ["a="] * 100_000, source=True)),
             ("series_label", lambda: short_label("变分自编码器" + spaces + "b")),
             ("listing_by_line", lambda: read_text("By" + spaces + "x\n\n正文。\n", "a.md"))):
         t = time.perf_counter()
