@@ -127,12 +127,12 @@ def _front_matter_of_text(row: dict, path: str, line: int) -> tuple[dict, list[F
     export keeps an article's front matter, ``title``, ``tags``, ``series``,
     ``published``, at the head of its ``body_markdown``; a dump of a site's Markdown
     files holds each file whole). The row's own columns win, a column of tags or of a
-    date over the block's of another name. A broken block is
-    reported at the row's line and left out of the text.
+    date over the block's of another name. A broken block is reported at the row's
+    line and left out of the text.
 
     References
     ----------
-    .. [1] DEV, "Forem API: articles" (``body_markdown``),
+    .. [1] Forem, "Forem API V1" (an article's ``body_markdown``),
        https://developers.forem.com/api/v1
     """
     column = _text_column(row)
