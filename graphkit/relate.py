@@ -9,8 +9,9 @@ Edge kinds (each a layer that can be switched on and off):
 ``series`` (directed, later member → earlier member)
     Posts whose titles share a series stem with different numbers: (一)(二), 1、2、,
     上/下, 理论篇/应用篇, その2, 第3回, 系列之三, 2편, 제3회, "Part 2", "(Part IV)",
-    "Teil 2", "Часть 3", "Day 5", "#12"; or posts whose metadata names one series
-    (Hugo's ``series`` taxonomy, jekyll-series, DEV).
+    "Teil 2", "Часть 3", "Day 5", "#12", with the post titled by the stem alone first;
+    a sequel (X（续）, X：补充, 続・X, "X, Revisited") after the post X; or posts whose
+    metadata names one series (Hugo's ``series`` taxonomy, jekyll-series, DEV).
 ``topic`` (undirected)
     Posts whose TF-IDF keyword vectors are among each other's most similar; the edge
     names the shared keywords that weigh most.
@@ -169,7 +170,7 @@ def series_of(title: str) -> tuple[str, int] | None:
     ('writingaparser', 2)
     """
     found = series_part(title)
-    return (normalize_title(found[0]).rstrip(_STEM_END), found[1]) if found else None
+    return (title_stem_key(found[0]), found[1]) if found else None
 
 
 _STEM_END = ":;⋅-–—_,.·|([【"
@@ -210,13 +211,13 @@ def sequel_of(title: str) -> tuple[str, int] | None:
         if not before:
             return None
         stem, position = title[before.end():], 2
-    key = normalize_title(stem).rstrip(_STEM_END)
+    key = title_stem_key(stem)
     return (key, position) if len(key) >= 2 else None
 
 
 def title_stem_key(title: str) -> str:
-    """A title's key as a series stem (:func:`series_of`): the post whose whole title is
-    a series' stem is that series' first post or its introduction."""
+    """A title's key as a series stem (:func:`series_of`, :func:`sequel_of`): the post
+    whose whole title is a series' stem is that series' first post or its introduction."""
     return normalize_title(title).rstrip(_STEM_END)
 
 
@@ -237,7 +238,7 @@ def series_part(title: str) -> tuple[str, int, bool] | None:
             continue
         stem = written[m.start("stem"):m.end("stem")].strip()
         stem = stem.rstrip(_STEM_END + "：；（【").strip()
-        if len(normalize_title(stem).rstrip(_STEM_END)) < 2:
+        if len(title_stem_key(stem)) < 2:
             continue
         found = m.groupdict()
         if found.get("en"):
@@ -837,8 +838,8 @@ def _title_mark_citations(post: Post, index: TitleIndex, linked: dict[str, str],
     Those marks also quote speech and terms, so a mark cites a post only when what it
     holds is the whole title of one post (its key at least :data:`TITLE_MARK_MIN`
     characters long) or the text of one of the post's links to a post (it cites what
-    the link points to): no variant, no fuzzy match, and
-    nothing unresolved is kept. A mark inside a 《》 citation is part of that title
+    the link points to): no variant, no fuzzy match, and nothing unresolved is kept.
+    A mark inside a 《》 citation is part of that title
     (《〈Attention is All You Need〉浅读》).
 
     References
