@@ -466,6 +466,27 @@ def test_a_date_that_cannot_be_read_is_reported_not_dropped():
     assert post.date is None and frags == []             # a flag, not a date
 
 
+@pytest.mark.parametrize("name, meta, date", [
+    ("a.md", "lastmod: 2023-10-19T00:40:04-07:00", "2023-10-19"),      # Hugo's own fallback
+    ("a.md", "updated_at: '2023-06-01T12:00:00+09:00'\nprivate: false", "2023-06-01"),
+    ("a.md", "date: 2019-01-02\nupdated: 2023-06-01", "2019-01-02"),
+    ("2020-02-03-a.md", "last_modified_at: 2024-01-01", "2020-02-03"),  # the file's day first
+    ("a.md", "modified: someday", None),
+])
+def test_the_day_a_post_last_changed_dates_it_only_when_nothing_else_does(name, meta, date):
+    _, (post,), _ = read_text(f"---\ntitle: 甲\n{meta}\n---\n\n正文。\n", name)
+    assert post.date == date
+
+
+def test_a_date_unread_beside_the_day_it_last_changed_is_reported(tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: 甲\ndate: soon\nupdated: 2022-05-06\n---\n\n"
+                                   "正文。\n", encoding="utf-8")
+    result = read_paths([tmp_path])
+    assert [p.date for p in result.posts] == ["2022-05-06"]
+    assert [(f.line, f.text, f.reason.rsplit(": ", 1)[1]) for f in result.fragments] == [
+        (1, "soon", "the post is dated by the day it last changed, 2022-05-06")]
+
+
 @given(st.text(max_size=40).filter(lambda t: not any(c.isdigit() for c in t)))
 def test_text_without_a_number_names_no_date(text):
     assert parse_date(text) is None

@@ -745,12 +745,14 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         sightings, configs,
         data_files={r.path: r.site for r in reports if r.format == eleventy.ELEVENTY_DATA})
     fragments.extend(aside + pages)
-    # a date its site's rules read (Grav's dates, as PHP reads them) is no longer unread,
-    # and a page set aside as no post (a template's {{date}}) has no date to miss
-    dated = {(p.sources[0].path, p.sources[0].line) for p in sightings if p.date}
-    dated |= {(f.path, f.line) for f in aside + pages}
-    fragments = [f for f in fragments if not ((f.path, f.line) in dated
-                                              and f.reason.startswith(frontmatter.UNREAD_DATE))]
+    # a date its site's rules read (Grav's dates, as PHP reads them) is no longer unread
+    # (unless the day it last changed still dates it), and a page set aside as no post (a
+    # template's {{date}}) has no date to miss
+    dated = {(p.sources[0].path, p.sources[0].line): p.date for p in sightings if p.date}
+    dated |= {(f.path, f.line): "" for f in aside + pages}
+    fragments = [f for f in fragments
+                 if not ((f.path, f.line) in dated and f.reason.startswith(frontmatter.UNREAD_DATE)
+                         and not f.reason.endswith(f"last changed, {dated[f.path, f.line]}"))]
     sightings = html.without_site_names(
         sightings, {n for _, v in configs if (n := dict(v).get("title"))})
     if not sightings:

@@ -144,6 +144,14 @@ DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "pubdate", "publis
              "dateAdded", "created", "rss_pubdate")
 
 
+# where generators keep the day a post last changed, read as its date only when nothing
+# else dates it (see modified_date): Hugo's ``lastmod`` and ``modified``, Hexo's, Zola's
+# and MkDocs Material's ``updated``, jekyll-last-modified-at's and Chirpy's
+# ``last_modified_at``, Qiita CLI's ``updated_at``, schema.org's ``dateModified``
+MODIFIED_KEYS = ("lastmod", "modified", "updated", "last_modified_at", "updated_at",
+                 "updatedAt", "dateModified")
+
+
 def post_date(meta: dict) -> str | None:
     """The post's date from the first of :data:`DATE_KEYS` that names a whole date."""
     for key in DATE_KEYS:
@@ -152,6 +160,37 @@ def post_date(meta: dict) -> str | None:
             if found:
                 return found
     return None
+
+
+def modified_date(meta: dict) -> str | None:
+    """The day a post last changed, from the first of :data:`MODIFIED_KEYS` that names a
+    whole date, else None.
+
+    A post's date when neither its metadata (:func:`post_date`) nor its file name dates
+    it: the only day it carries (Qiita CLI's files hold ``updated_at`` alone), and Hugo's
+    own rule, whose page date falls back to ``lastmod`` and ``modified`` [1]_.
+
+    Parameters
+    ----------
+    meta : dict
+        The post's metadata.
+
+    Returns
+    -------
+    str or None
+        ``YYYY-MM-DD``.
+
+    References
+    ----------
+    .. [1] Hugo, "Configure front matter: dates", https://gohugo.io/configuration/front-matter
+
+    >>> modified_date({"title": "x", "lastmod": "2023-10-19T00:40:04-07:00"})
+    '2023-10-19'
+    >>> modified_date({"updated_at": "soon"}) is None
+    True
+    """
+    return next(filter(None, (_date(meta[key]) for key in MODIFIED_KEYS if key in meta)),
+                None)
 
 
 class FrontMatterError(ValueError):
@@ -1008,12 +1047,15 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
                      first_line=first_line, layout=layout)
     if labels:
         post = replace(post, aliases=tuple(sorted(set(post.aliases) | named)))
-    unread = unread_date(meta) if post.date is None else None
+    changed = modified_date(meta)
+    unread = unread_date(meta) if post.date in (None, changed) else None
     if unread is not None:
+        then = "the post is undated" if post.date is None else \
+            f"the post is dated by the day it last changed, {changed}"
         frags.append(Fragment(path=path, line=first_line, end_line=first_line,
                               reason=f"{UNREAD_DATE}{unread[0]}: {unread[1]}) names no day that "
                                      f"can be read (a year, a month and a day; 07/08/2022 is July "
-                                     f"or August): the post is undated", text=unread[1]))
+                                     f"or August): {then}", text=unread[1]))
     return post, frags
 
 
@@ -1316,7 +1358,8 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
     aid = archive_link_id(url) if url else None
     zettel = _meta_zettel(meta)
     stem_date = stem_date or (zettel[1] if zettel else None)   # (the id is the time it was made)
-    date = post_date(meta) or (stem_date.isoformat() if stem_date else None)
+    date = post_date(meta) or (stem_date.isoformat() if stem_date else None) \
+        or modified_date(meta)
     tags = _terms(meta, "tags", "tag")
     if layout == PLAIN_MARKDOWN and not tags:
         tags = tuple(dict.fromkeys(m.group(1) for m in _INLINE_TAG_RE.finditer(text)))
