@@ -1498,6 +1498,17 @@ def _hostile() -> dict:
     t = time.perf_counter()
     tokenize(window)
     out["korean_keyword_window_without_a_space_s"] = round(time.perf_counter() - t, 3)
+    # Japanese: Sudachi is built on the first Japanese text; then a million characters
+    # of Han characters between single hiragana (its densest nouns) and a million of
+    # one hiragana repeated, each analysed in pieces of JAPANESE_CHUNK_CHARS
+    t = time.perf_counter()
+    tokenize("日本語のテキスト")
+    out["japanese_analyser_built_on_the_first_text_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
+    tokenize(("の" + "漢" * 50) * 20_000)
+    tokenize("あ" * 1_000_000)
+    out["japanese_2000000_chars_of_kanji_runs_and_hiragana_s"] = round(
+        time.perf_counter() - t, 2)
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     return out
 

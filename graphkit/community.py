@@ -553,7 +553,7 @@ def summarize_modules(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermM
                        *(t.casefold() for t in d.get("tags", ()))]
                    for n, d in graph.nodes(data=True)}
 
-    phrases = frozenset(tm.phrases)
+    phrases = tm.readable_words()
 
     def readable(term: str) -> bool:
         return readable_term(term, tags=tags, phrases=phrases)

@@ -40,7 +40,7 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
     rows = {k: i for i, k in enumerate(tm.keys)} if tm is not None else {}
     from .keywords import readable_term, tag_term
 
-    phrases = frozenset(tm.phrases) if tm is not None else frozenset()
+    phrases = tm.readable_words() if tm is not None else frozenset()
     for p in posts:
         tags = frozenset(tag_term(t) for t in (*p.tags, *p.categories))
         kw = ([t for t, _ in tm.top_terms(rows[p.key], 16)

@@ -16,7 +16,11 @@ References
 .. [2] Kiwi, the Korean Intelligent Word Identifier, and its Python package kiwipiepy
    (a morphological analyser; Korean words are analysed with it, and its nouns kept),
    https://github.com/bab2min/kiwipiepy
-.. [3] scikit-learn, ``TfidfVectorizer`` (whose TF-IDF weights ours equal, float for float),
+.. [3] Sudachi, Works Applications' Japanese morphological analyser, its Python package
+   SudachiPy and its core dictionary (a Japanese text is analysed with it, and its nouns
+   kept), https://github.com/WorksApplications/sudachi.rs; K. Takaoka et al., "Sudachi: a
+   Japanese Tokenizer for Business", LREC 2018, https://aclanthology.org/L18-1355/
+.. [4] scikit-learn, ``TfidfVectorizer`` (whose TF-IDF weights ours equal, float for float),
    https://scikit-learn.org/stable/modules/feature_extraction.html#tfidf-term-weighting
 """
 
@@ -62,6 +66,9 @@ _HANGUL_RE = re.compile(r"([\uac00-\ud7a3]+)")
 # neither script (most of a Chinese or English blog) is told by one character class
 _KANA_OR_HANGUL_RE = re.compile(f"{_KATAKANA_RE.pattern}|{_HANGUL_RE.pattern}")
 _KANA_OR_HANGUL_CHAR_RE = re.compile(r"[\u30a1-\u30fa\uff66-\uff9d\uac00-\ud7a3]")
+# kana (hiragana, katakana full and half width): Japanese by its script
+_KANA_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\uff66-\uff9d]")
+_HIRAGANA_RE = re.compile(r"[\u3041-\u3096]")
 _segmenter_lock = threading.Lock()
 _analyser_lock = threading.Lock()
 
@@ -77,7 +84,8 @@ def _resource_words(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """Return the stop words (Chinese, lower-case English and Korean) used for keywords."""
+    """Return the stop words (Chinese, lower-case English and Korean) used for keywords
+    (a Japanese text's nouns have their own, :func:`_japanese_stop_words`)."""
     return frozenset(_resource_words("stopwords_zh.txt") + _resource_words("stopwords_en.txt")
                      + _resource_words("stopwords_ko.txt"))
 
@@ -152,6 +160,140 @@ def _korean_tokens(run: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _japanese_stop_words() -> frozenset[str]:
+    """The stop words of a Japanese text's nouns: the Japanese list alone (the Chinese
+    one's 注意 and 自己 are Japanese terms: 注意機構, 自己注意)."""
+    return frozenset(_resource_words("stopwords_ja.txt"))
+
+
+JAPANESE_SHARE = 0.2     # kana among a text's kana and Han characters that make it Japanese
+JAPANESE_CHUNK_CHARS = 2000   # a Japanese text is analysed in pieces of at most this many
+
+
+def is_japanese(text: str) -> bool:
+    """True when ``text`` is Japanese: kana make up at least :data:`JAPANESE_SHARE` of its
+    kana and Han characters (Japanese prose writes its particles and endings in hiragana,
+    Chinese has none; a Chinese post quoting a Japanese title stays Chinese).
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    bool
+
+    >>> is_japanese("Transformerの仕組みを説明します"), is_japanese("旋转位置编码（RoPE）")
+    (True, False)
+    """
+    if _KANA_RE.search(text) is None:       # (most texts: one scan, nothing counted)
+        return False
+    kana = len(_KANA_RE.findall(text))
+    return kana >= JAPANESE_SHARE * (kana + len(_CJK_RE.findall(text)))
+
+
+@lru_cache(maxsize=1)
+def _japanese_analyser():
+    """Sudachi's core dictionary and its tokenizer in the longest split mode (C: 深層学習,
+    自然言語処理 whole), built on the first Japanese text (0.02 s; the dictionary is
+    mapped from disk, not read)."""
+    with _analyser_lock:
+        from sudachipy import Dictionary, SplitMode  # loaded on the first Japanese text only
+
+        dictionary = Dictionary(dict="core")
+        return dictionary, dictionary.tokenizer(mode=SplitMode.C)
+
+
+def _japanese_spans(text: str) -> list[list[int]]:
+    """``[start, end]`` of the nouns Sudachi finds in ``text`` (common and proper nouns,
+    not numerals; a word it does not know only when it is a run of katakana), a noun of
+    one character (or a nominal suffix, 系列+長) joined to the noun it touches, the one
+    before it first (学習+率 → 学習率, 発酵+種 → 発酵種), as Korean's are."""
+    _, tk = _japanese_analyser()
+    with _analyser_lock:
+        found = [[m.begin(), m.end()] for m in tk.tokenize(text)
+                 if (pos := m.part_of_speech())[0] == "名詞" and pos[1] != "数詞"
+                 and (not m.is_oov() or _KATAKANA_RE.fullmatch(m.surface()))
+                 or pos[:2] == ("接尾辞", "名詞的") and m.end() - m.begin() == 1]
+    spans: list[list[int]] = []
+    for start, end in found:
+        if spans and spans[-1][1] == start and 1 in (end - start, start - spans[-1][0]):
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return spans
+
+
+def _japanese_tokens(text: str, phrases: frozenset[str] = frozenset()) -> list[str]:
+    """The tokens a Japanese text gives: its nouns by Sudachi's analysis
+    (:func:`_japanese_spans`), nouns that touch joined where together they are one of
+    ``phrases`` (a blog's mined terms); particles, endings, verbs, numerals, nouns of
+    hiragana alone (こと, もの), single characters and stop words left out; NFKC (half-width
+    ``ｻｰﾊﾞｰ`` is ``サーバー``, full-width ``ＧＰＵ`` an English term)."""
+    english, _, _ = _verdicts()
+    out: list[str] = []
+    for lo in range(0, len(text), JAPANESE_CHUNK_CHARS):
+        piece = text[lo:lo + JAPANESE_CHUNK_CHARS]
+        spans = _japanese_spans(piece)
+        if phrases:
+            joined: list[list[int]] = []
+            for span in spans:
+                if joined and joined[-1][1] == span[0] \
+                        and piece[joined[-1][0]:span[1]] in phrases:
+                    joined[-1][1] = span[1]
+                else:
+                    joined.append(span)
+            spans = joined
+        for a, b in spans:
+            word = unicodedata.normalize("NFKC", piece[a:b])
+            if _EN_RE.fullmatch(word):
+                token = english[word]
+            elif len(word) < 2 or word in _japanese_stop_words() or word.isdigit() \
+                    or not _HIRAGANA_RE.sub("", word):
+                token = ""
+            else:
+                token = word
+            if token:
+                out.append(token)
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def japanese_word(term: str) -> bool:
+    """True when Sudachi's dictionary holds ``term`` as a noun (埋め込み, 深層学習), or as
+    the two words :func:`_japanese_spans` joins (a noun and one character: 学習率); a
+    word of simplified Chinese (训练, 马大) is none.
+
+    Parameters
+    ----------
+    term : str
+        A keyword token.
+
+    Returns
+    -------
+    bool
+        False for a term longer than :data:`JAPANESE_CHUNK_CHARS` characters.
+
+    References
+    ----------
+    .. [1] SudachiPy, ``Dictionary.lookup`` and ``Tokenizer.tokenize`` (split mode C),
+       https://worksapplications.github.io/sudachi.rs/python/
+    """
+    if len(term) > JAPANESE_CHUNK_CHARS:
+        return False
+    dictionary, tk = _japanese_analyser()
+    with _analyser_lock:
+        if any(m.part_of_speech()[0] == "名詞" for m in dictionary.lookup(term)):
+            return True
+        found = [(m.end() - m.begin(), m.is_oov(), m.part_of_speech()[:2])
+                 for m in tk.tokenize(term)]
+    return (len(found) == 2 and 1 in (found[0][0], found[1][0])
+            and not any(oov for _, oov, _ in found)
+            and all(pos[0] == "名詞" and pos[1] != "数詞" or pos == ("接尾辞", "名詞的")
+                    for _, _, pos in found))
+
+
 def base_tokenizer():
     """The segmenter with jieba's dictionary and the domain vocabulary only."""
     return _tokenizer()
@@ -167,15 +309,18 @@ def warm_up() -> None:
     _singular("models")
 
 
-def tokenize(text: str, *, phrases: tuple[str, ...] = ()) -> list[str]:
+def tokenize(text: str, *, phrases: tuple[str, ...] = (),
+             japanese: bool | None = None) -> list[str]:
     """Split text into keyword tokens.
 
     LaTeX, URLs and punctuation are removed; English terms (``BERT-flow``, ``RoPE``,
-    ``GPT2``) are kept whole and case-folded; a run of katakana is one term (NFKC:
-    half-width ``ｻｰﾊﾞｰ`` is ``サーバー``); Chinese runs (and Japanese kanji) are segmented
-    by jieba (jieba-rs) with the domain vocabulary and ``phrases``; a Korean word gives
-    its nouns by Kiwi's analysis (위치인코딩은 → 위치인코딩); tokens that are stop words,
-    numbers or single Chinese characters or syllables are dropped, and so is hiragana.
+    ``GPT2``) are kept whole and case-folded; a Japanese text's (:func:`is_japanese`)
+    other words give their nouns by Sudachi's analysis (回転位置埋め込みは → 回転, 位置,
+    埋め込み; 深層学習, 最適化 whole); elsewhere a run of katakana is one term (NFKC:
+    half-width ``ｻｰﾊﾞｰ`` is ``サーバー``), Chinese runs are segmented by jieba (jieba-rs)
+    with the domain vocabulary and ``phrases``, and a Korean word gives its nouns by
+    Kiwi's analysis (위치인코딩은 → 위치인코딩); tokens that are stop words, numbers or
+    single Chinese characters or syllables are dropped, and so is hiragana.
 
     Parameters
     ----------
@@ -184,6 +329,8 @@ def tokenize(text: str, *, phrases: tuple[str, ...] = ()) -> list[str]:
     phrases : tuple of str, keyword-only
         Terms the segmenter keeps whole besides its dictionary (a blog's own, from
         :func:`graphkit.phrases.mine_phrases`).
+    japanese : bool or None, keyword-only
+        Whether the text is Japanese; None: :func:`is_japanese` tells from the text.
 
     Returns
     -------
@@ -191,6 +338,9 @@ def tokenize(text: str, *, phrases: tuple[str, ...] = ()) -> list[str]:
         Tokens in text order (with repeats).
     """
     text = _URL_RE.sub(" ", _LATEX_RE.sub(" ", text))
+    if japanese is None:
+        japanese = is_japanese(text)
+    japanese_phrases = frozenset(phrases) if japanese else frozenset()
     # English terms at the odd places, the text between them at the even ones; each
     # word's verdict is looked up (a corpus repeats its words: half the time outside
     # the segmenter)
@@ -202,6 +352,9 @@ def tokenize(text: str, *, phrases: tuple[str, ...] = ()) -> list[str]:
             token = english[piece]
             if token:
                 out.append(token)
+            continue
+        if japanese:
+            out.extend(_japanese_tokens(piece, japanese_phrases))
             continue
         # the text between runs at every third place, then a katakana run (or None)
         # and a Korean word (or None)
@@ -363,6 +516,12 @@ class TermMatrix:
     phrases : tuple of str
         The terms the segmenter kept whole besides its dictionary
         (:func:`graphkit.phrases.mine_phrases`); readable as labels like tags.
+    japanese_words : tuple of str
+        Terms of Han characters alone that Japanese posts gave and Sudachi's dictionary
+        holds but jieba's does not (深層学習, 計算量: :func:`with_japanese_words`);
+        readable as labels like tags. In a Chinese post the same characters would be
+        the segmenter's guesses across word boundaries (群是, 之美), which Sudachi's
+        dictionary may hold too.
     """
 
     keys: tuple[str, ...]
@@ -370,6 +529,12 @@ class TermMatrix:
     matrix: sp.csr_matrix
     counts: sp.csr_matrix
     phrases: tuple[str, ...] = ()
+    japanese_words: tuple[str, ...] = ()
+
+    def readable_words(self) -> frozenset[str]:
+        """The terms readable as labels besides dictionary words and tags:
+        :attr:`phrases` and :attr:`japanese_words`."""
+        return frozenset(self.phrases) | frozenset(self.japanese_words)
 
     def without(self, *, matrix: bool = False, counts: bool = False) -> "TermMatrix":
         """The same terms with the TF-IDF weights and/or the counts replaced by zeros of
@@ -537,11 +702,50 @@ def post_tokens(post: "Post", *, max_chars: int = KEYWORD_CHARS,
         (adjusted mutual information 0.285 and 0.180) than those found from the whole
         text (0.140 and 0.265).
     """
-    tokens = tokenize(post.title, phrases=phrases) * TITLE_REPEAT
+    text = post.text[:max_chars] if max_chars else post.text
+    # title and text segmented alike (a Japanese title may hold no hiragana)
+    japanese = post_is_japanese(post)
+    tokens = tokenize(post.title, phrases=phrases, japanese=japanese) * TITLE_REPEAT
     for tag in (*post.tags, *post.categories):
         tokens.extend([tag_term(tag)] * TAG_REPEAT)
-    tokens.extend(tokenize(post.text[:max_chars] if max_chars else post.text, phrases=phrases))
+    tokens.extend(tokenize(text, phrases=phrases, japanese=japanese))
     return tokens
+
+
+def post_is_japanese(post: "Post") -> bool:
+    """True when the post is Japanese (:func:`is_japanese` of its title and the opening
+    of its text); its title and text are then segmented alike."""
+    return is_japanese(f"{post.title}\n{post.text[:JAPANESE_CHUNK_CHARS]}")
+
+
+def with_japanese_words(tm: TermMatrix, posts: "tuple[Post, ...] | list[Post]") -> TermMatrix:
+    """``tm`` with its :attr:`~TermMatrix.japanese_words`: the terms of Han characters
+    alone in the rows of Japanese posts (:func:`post_is_japanese`) that jieba's
+    dictionary lacks and Sudachi's holds (:func:`japanese_word`).
+
+    Parameters
+    ----------
+    tm : TermMatrix
+        Counts of ``posts`` (rows matched by key).
+    posts : sequence of Post
+
+    Returns
+    -------
+    TermMatrix
+        ``tm`` itself when no post is Japanese.
+    """
+    if _KANA_RE.search("\n".join(tm.terms)) is None:    # (a Japanese post gives kana terms)
+        return tm
+    row = {k: i for i, k in enumerate(tm.keys)}
+    rows = [row[p.key] for p in posts if p.key in row and post_is_japanese(p)]
+    if not rows or tm.counts.shape[1] == 0:
+        return tm
+    columns = np.unique(tm.counts[rows].indices)
+    tk = _tokenizer()
+    words = tuple(t for t in (tm.terms[j] for j in columns)
+                  if _CJK_RE.search(t) and not _KANA_RE.search(t) and not tk.has_word(t)
+                  and japanese_word(t))
+    return replace(tm, japanese_words=words)
 
 
 def keyword_matrix(posts: "tuple[Post, ...] | list[Post]", *,
@@ -838,11 +1042,13 @@ def readable_term(term: str, *, tags: frozenset[str] | set[str] = frozenset(),
     """True for a term a reader accepts as a label or a keyword shown on the map.
 
     A Chinese term must be a word of the segmenter's dictionary (jieba's, with the
-    domain vocabulary), one of the blog's mined phrases or one of the posts' tags: the
-    words the HMM invents for unknown text are where segmentation crosses word
-    boundaries (从费马大定理 → 从费 · 马大). A Latin term needs three letters and must
-    not be an English function word (scikit-learn's list): formula symbols (xi, qt, kt)
-    and "need, all" are left out.
+    domain vocabulary), one of the blog's mined phrases, one of the posts' tags or a word
+    of Sudachi's dictionary that Japanese posts gave (:attr:`TermMatrix.japanese_words`;
+    a term holding kana and Han characters, 埋め込み, is Japanese by its script: Sudachi's
+    dictionary alone decides): the words the HMM invents for unknown text are where
+    segmentation crosses word boundaries (从费马大定理 → 从费 · 马大). A Latin term
+    needs three letters and must not be an English function word (scikit-learn's list):
+    formula symbols (xi, qt, kt) and "need, all" are left out.
 
     Parameters
     ----------
@@ -851,7 +1057,8 @@ def readable_term(term: str, *, tags: frozenset[str] | set[str] = frozenset(),
     tags : set of str, keyword-only
         Tags and categories of the posts, lower case.
     phrases : set of str, keyword-only
-        The terms the segmenter kept whole (:attr:`TermMatrix.phrases`).
+        The terms the segmenter kept whole and the Japanese posts' dictionary words
+        (:meth:`TermMatrix.readable_words`).
     """
     verdict = _readable_word(term)
     return (term in tags or term in phrases) if verdict is None else verdict
@@ -860,11 +1067,13 @@ def readable_term(term: str, *, tags: frozenset[str] | set[str] = frozenset(),
 @lru_cache(maxsize=1 << 18)
 def _readable_word(term: str) -> bool | None:
     """:func:`readable_term`'s verdict on the term alone; None: readable when it is a tag."""
-    if _CJK_RE.search(term):
-        return True if _tokenizer().has_word(term) else None
     # a katakana run is a word by its script (not the HMM's guess); Korean, Kiwi's nouns
     if _KATAKANA_RE.fullmatch(term) or _HANGUL_RE.fullmatch(term):
         return True
+    if _KANA_RE.search(term) and _CJK_RE.search(term):      # (Japanese by its script)
+        return True if japanese_word(term) else None
+    if _CJK_RE.search(term):
+        return True if _tokenizer().has_word(term) else None
     if not _LATIN_TERM_RE.match(term):
         return None
     return sum(c.isalpha() for c in term) >= 3 and term not in _english_stop_words()

@@ -333,15 +333,19 @@ def keyword_terms(posts: "tuple[Post, ...]", *, options: BuildOptions = BuildOpt
     Returns
     -------
     TermMatrix
-        Its ``phrases`` are the mined terms.
+        Its ``phrases`` are the mined terms, its ``japanese_words`` the Japanese posts'
+        words of Sudachi's dictionary (:func:`graphkit.keywords.with_japanese_words`).
     """
+    from .keywords import with_japanese_words
+
     phrases: tuple[str, ...] = ()
     if options.mine_phrases:
         from .phrases import mine_phrases
 
         phrases = mine_phrases(posts, max_chars=options.keyword_chars)
     stages = Stages() if stages is None else stages
-    return stages.keyword_matrix(posts, max_chars=options.keyword_chars, phrases=phrases)
+    return with_japanese_words(
+        stages.keyword_matrix(posts, max_chars=options.keyword_chars, phrases=phrases), posts)
 
 
 def relate(posts: tuple[Post, ...], *, options: BuildOptions = BuildOptions(),

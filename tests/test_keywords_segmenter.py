@@ -125,6 +125,48 @@ def test_a_run_of_katakana_is_one_term():
     assert keywords.in_titles("オーブン", ["パンをオーブンで焼く"])
 
 
+def test_a_japanese_text_gives_its_nouns():
+    """jieba read Japanese as Chinese: 最適化 came out as 適化 (a cut across words),
+    埋め込み and 自然言語処理 were lost (hiragana and unknown kanji). Sudachi's analysis
+    gives a Japanese text's nouns in its longest units, a noun of one character joined to
+    the noun it touches (学習+率, 系列+長); numerals, nouns of hiragana alone (こと) and
+    the Japanese stop words (今回, 記事) are left out; half-width katakana and full-width
+    letters are read as NFKC has them."""
+    tokens = keywords.tokenize(
+        "回転位置埋め込みは相対位置を表現する手法です。深層学習の最適化では学習率の調整が"
+        "重要になる。自然言語処理でよく使われる。自己注意機構の計算量は系列長の二乗です。"
+        "ｻｰﾊﾞｰとＧＰＵのこと。今回の記事では3つの例を紹介します。")
+    assert tokens == ["回転", "位置", "埋め込み", "相対", "位置", "表現", "手法", "深層学習",
+                      "最適化", "学習率", "調整", "自然言語処理", "自己", "注意", "機構",
+                      "計算量", "系列長", "サーバー", "gpu"]
+    assert keywords.tokenize("これはひらがなだけです") == []
+
+
+def test_a_text_is_japanese_by_its_kana_and_chinese_stays_with_jieba():
+    """A Chinese post quoting a Japanese title is still segmented as Chinese; a Japanese
+    title without hiragana is segmented as its post's text is."""
+    assert keywords.is_japanese("Transformerの仕組みを説明します")
+    chinese = ("苏剑林在《「ゼロから作る」の読み方》一文之后，继续推导旋转位置编码的外推性质"
+               "与线性注意力的复杂度。")
+    assert not keywords.is_japanese(chinese)
+    assert keywords.tokenize(chinese) == keywords.tokenize(chinese, japanese=False)
+    assert "线性注意力" in keywords.tokenize(chinese)
+    assert keywords.tokenize("注意機構", japanese=True) == ["注意", "機構"]
+    assert keywords.tokenize("注意機構", japanese=False) != ["注意", "機構"]
+
+
+def test_japanese_words_are_readable_and_chinese_guesses_are_not():
+    """A term of kana and Han characters is Japanese by its script and readable when
+    Sudachi's dictionary holds it; a term of Han characters alone is readable as a
+    Japanese word only when Japanese posts gave it (:attr:`TermMatrix.japanese_words`):
+    the same dictionary holds 群是 and 之美, jieba's guesses across Chinese words."""
+    assert keywords.readable_term("埋め込み") and not keywords.readable_term("込みは")
+    assert keywords.japanese_word("深層学習") and keywords.japanese_word("学習率")
+    assert not keywords.japanese_word("训练") and not keywords.japanese_word("马大")
+    assert not keywords.readable_term("深層学習")
+    assert keywords.readable_term("深層学習", phrases={"深層学習"})
+
+
 def test_a_korean_word_gives_its_nouns():
     """Korean writes particles and endings onto its nouns (인코딩은, 모델을), and Hangul is
     neither Han nor Latin: a Korean blog had no terms but its English words. Kiwi's
@@ -199,6 +241,27 @@ def test_a_korean_blogs_topics_join_posts_by_their_nouns(tmp_path):
     assert len(edges) >= 4 and all(subject[e.source] == subject[e.target] for e in edges)
     evidence = " ".join(e.evidence for e in edges)
     assert "트랜스포머" in evidence and "오븐" in evidence and "효모" in evidence
+
+
+def test_a_japanese_blogs_labels_and_keywords_are_its_words(tmp_path):
+    """The six Japanese posts built end to end: two modules, one per subject; every
+    label term and every post's keyword is readable (a dictionary word of Sudachi's or
+    jieba's, a katakana word or an English term) and found in the posts' own text; the
+    Han words Sudachi gave (計算量, 発酵種) are the matrix's ``japanese_words``."""
+    from graphkit.pipeline import build
+
+    for name, (title, body) in JAPANESE_POSTS.items():
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: {title}\ndate: 2023-01-01\n---\n"
+                                             f"\n{body}\n", encoding="utf-8")
+    result = build([tmp_path])
+    assert sorted(m.size for m in result.modules if m.level == 1) == [3, 3]
+    assert {"計算量", "発酵種", "系列長"} <= set(result.terms.japanese_words)
+    texts = " ".join(f"{t} {b}" for t, b in JAPANESE_POSTS.values()).casefold()
+    words = [w for m in result.modules for w in m.keywords]
+    words += [w for _, d in result.graph.nodes(data=True) for w in d.get("keywords", ())]
+    assert words and all(w in texts for w in words)
+    assert "計算量" in result.graph.nodes[next(n for n, d in result.graph.nodes(data=True)
+                                              if d.get("title") == "注意機構の計算量")]["keywords"]
 
 
 def test_a_japanese_blogs_topics_join_posts_by_their_loanwords(tmp_path):
