@@ -85,6 +85,11 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _SERIES_PATTERNS = (
     # Transformer升级之路：1、…  /  流形上的最速下降：5. 对偶梯度下降
     re.compile(r"^(?P<stem>.+?)[:：]\s*+(?P<num>\d{1,3})\s*+[、.．]\s*+\S"),
+    # the series named in brackets before a numbered part: 【中文分词系列】 2. 基于切分的新词
+    # 发现, 【不可思议的Word2Vec】5. Tensorflow版, [Rust 입문] 2. 소유권 (a version number,
+    # [公告]1.5版本, names no part)
+    re.compile(r"^(?P<stem>[【\[][^】\]\n]{1,40}[】\]])\s*+(?P<num>\d{1,3})\s*+[.、．:：]"
+               r"\s*+(?!\d)\S"),
     # 变分自编码器（八）：…  /  【搜出来的文本】⋅（二）从MCMC到模拟退火  /  Go generics (2/3)
     re.compile(r"^(?P<stem>.*?\S)\s*+[（(\[](?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})"
                r"(?:\s*+/\s*+\d{1,3})?[）)\]]"),

@@ -72,6 +72,11 @@ def test_without_weights_a_named_series_follows_its_dates():
     ("Error recovery (Writing a Parser, Part III)", ("writingaparser", 3)),
     ("Deep Learning Notes, Chapter 12", ("deeplearningnotes", 12)),
     ("Go generics (2/3)", ("gogenerics", 2)),
+    ("【中文分词系列】 2. 基于切分的新词发现", ("[中文分词系列]", 2)),
+    ("【不可思议的Word2Vec】 1.数学原理", ("[不可思议的word2vec]", 1)),
+    ("[Rust 입문] 3. 소유권", ("[rust입문]", 3)),
+    ("[公告]1.5版本发布", None),        # a version number, not a part
+    ("[Notes] 3 things I learned", None),
     ("Advent of Code 2023 Day 12: Hot Springs", ("adventofcode2023", 12)),
     ("This Week in Rust #512", ("thisweekinrust", 512)),
     ("Weeknotes (week 3)", ("weeknotes", 3)),
@@ -133,6 +138,27 @@ def test_series_stems_and_positions(title, expected):
 ])
 def test_sequel_stems_and_positions(title, expected):
     assert sequel_of(title) == expected
+
+
+@pytest.mark.corpus
+def test_the_corpus_series_named_in_brackets_are_chains():
+    """kexue.fm names four series in brackets before a numbered part (【中文分词系列】 2.
+    基于切分的新词发现, 【不可思议的Word2Vec】 1.数学原理): each is one chain in its parts'
+    order (the rule for a title's number after its series' bracket found none before)."""
+    from conftest import corpus_or_skip
+
+    posts = read_paths([corpus_or_skip() / "kexue-archive.txt"]).posts
+    title = {p.key: p.title for p in posts}
+    chains: dict[str, list[tuple[int, int]]] = {}
+    for e in series_edges(posts):
+        stem = title[e.source].partition("】")[0] + "】"
+        if stem in ("【中文分词系列】", "【理解黎曼几何】", "【外微分浅谈】", "【不可思议的Word2Vec】"):
+            chains.setdefault(stem, []).append((series_of(title[e.target])[1],
+                                                series_of(title[e.source])[1]))
+    assert {k: sorted(v) for k, v in chains.items()} == {
+        stem: [(i, i + 1) for i in range(1, n)] for stem, n in (
+            ("【中文分词系列】", 8), ("【理解黎曼几何】", 8), ("【外微分浅谈】", 7),
+            ("【不可思议的Word2Vec】", 6))}
 
 
 def test_a_post_is_no_series_of_its_own():
