@@ -330,6 +330,9 @@ def test_series_titles_padded_with_spaces_keep_their_stem_and_number():
     assert series_of("变分自编码器" + " " * 3000 + "（二）：x") == ("变分自编码器", 2)
     assert series_of("让人惊叹的引理" + " " * 3000 + "：应用篇") == ("让人惊叹的引理", 2)
     assert series_of("不是系列" + " " * 3000 + "b") is None
+    # a part after a dash (the first version was quadratic: 6 s for 100,000 spaces)
+    assert series_of("Rust入门" + " " * 3000 + "- 3. 所有权") == ("rust入门", 3)
+    assert series_of("Rust入门" + " " * 3000 + "-") is None
 
 
 def test_sequel_titles_padded_with_spaces_keep_their_stem():

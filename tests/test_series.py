@@ -76,6 +76,10 @@ def test_without_weights_a_named_series_follows_its_dates():
     ("【不可思议的Word2Vec】 1.数学原理", ("[不可思议的word2vec]", 1)),
     ("[Rust 입문] 3. 소유권", ("[rust입문]", 3)),
     ("[公告]1.5版本发布", None),        # a version number, not a part
+    ("《自然极值》系列——2.费马原理", ("<自然极值>系列", 2)),
+    ("Rust入门 - 3. 所有权", ("rust入门", 3)),
+    ("Python - 3.12 released", None),
+    ("BERT-flow-1. 实验", None),         # a hyphen inside a word separates nothing
     ("[Notes] 3 things I learned", None),
     ("Advent of Code 2023 Day 12: Hot Springs", ("adventofcode2023", 12)),
     ("This Week in Rust #512", ("thisweekinrust", 512)),
