@@ -85,7 +85,8 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _SERIES_PATTERNS = (
     # Transformer升级之路：1、…  /  流形上的最速下降：5. 对偶梯度下降  /  《自然极值》系列——
     # 2.费马原理  /  Rust入门 - 3. 所有权 (not a version: X：1.5倍, Python - 3.12)
-    # (the stem ends on a letter: a run of spaces is scanned once, not from each of its)
+    # (the stem ends on no space or separator: a run of spaces is scanned once, not again
+    # from each of its spaces)
     re.compile(r"^(?P<stem>.*?[^\s:：—–-])\s*+(?:[:：]|—{1,2}|–|-{1,2}(?!\S))\s*+(?P<num>\d{1,3})"
                r"\s*+[、.．]\s*+(?!\d)\S"),
     # the series named in brackets before a numbered part: 【中文分词系列】 2. 基于切分的新词

@@ -153,6 +153,10 @@ def test_a_text_is_japanese_by_its_kana_and_chinese_stays_with_jieba():
     assert "线性注意力" in keywords.tokenize(chinese)
     assert keywords.tokenize("注意機構", japanese=True) == ["注意", "機構"]
     assert keywords.tokenize("注意機構", japanese=False) != ["注意", "機構"]
+    from graphkit.model import Post
+
+    post = Post(key="a", title="注意機構", label="注意機構", text="自己注意機構の計算量は二乗です。")
+    assert keywords.post_tokens(post).count("注意") == keywords.TITLE_REPEAT + 1
 
 
 def test_japanese_words_are_readable_and_chinese_guesses_are_not():
