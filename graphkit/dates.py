@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 ISO_DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})")      # a full date inside page text
 READERS_RE = re.compile(r"(?<!\d)(\d{1,9})\s*+位读者")   # kexue.fm's reader count
@@ -100,10 +101,11 @@ def parse_date(value: object, *, month_first: bool = False, php: bool = False) -
     the day (``13/08/2022``, ``08/13/2022``; ``07/08/2022`` is July or August, so
     None) or when dots part them (``05.03.2024``: the day first, as everywhere dates are
     dotted: Germany's DIN 5008, Russia's GOST R 7.0.97), Unix time in seconds or
-    milliseconds (Dendron's ``created: 1608254542044``; its day in UTC), or words (``Jul 08 2022``, ``July 8, 2022``, ``Sat, 08 Jul 2022
-    10:00:00 +0800``; the blog template of Astro writes ``pubDate: 'Jul 08 2022'``), the
-    months named in English or in a language of :data:`MONTH_NAMES` (``5. März 2024``,
-    ``14 de julho de 2020``, ``5 марта 2024 г.``).
+    milliseconds (Dendron's ``created: 1608254542044``; its day in UTC), or words
+    (``Jul 08 2022``, ``July 8, 2022``, ``Sat, 08 Jul 2022 10:00:00 +0800``; the blog
+    template of Astro writes ``pubDate: 'Jul 08 2022'``), the months named in English
+    or in a language of :data:`MONTH_NAMES` (``5. März 2024``, ``14 de julho de 2020``,
+    ``5 марта 2024 г.``).
     A value that names no whole
     date (``2022``, ``July 2022``, ``last-modified``, ``true``) is None: a date is only
     kept when its year, month and day are all written. A time of day before the date
@@ -196,20 +198,16 @@ def parse_date(value: object, *, month_first: bool = False, php: bool = False) -
     return a.date().isoformat() if a.date() == b.date() else None
 
 
-_INFO = []
-
-
+@lru_cache(maxsize=1)
 def _month_names():
     """dateutil's ``parserinfo`` knowing the months' names of :data:`MONTH_NAMES` too."""
-    if not _INFO:
-        from dateutil import parser
+    from dateutil import parser
 
-        class _Info(parser.parserinfo):
-            MONTHS = [(*english, *sorted(other)) for english, other
-                      in zip(parser.parserinfo.MONTHS, _OTHER_MONTHS)]
+    class _Info(parser.parserinfo):
+        MONTHS = [(*english, *sorted(other)) for english, other
+                  in zip(parser.parserinfo.MONTHS, _OTHER_MONTHS)]
 
-        _INFO.append(_Info())
-    return _INFO[0]
+    return _Info()
 
 
 def _number_date(text: str) -> str | None:
