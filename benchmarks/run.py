@@ -597,7 +597,7 @@ def _synthetic(n: int) -> dict:
 
 def _cli(n: int, flags: list[str]) -> dict:
     from sklearn.metrics import adjusted_mutual_info_score
-    from synthetic import planted_topics, synthetic_rows, write_jsonl
+    from synthetic import planted_topics, synthetic_rows, vocabulary, write_jsonl
 
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "posts.jsonl"
@@ -629,7 +629,10 @@ def _cli(n: int, flags: list[str]) -> dict:
             "top_modules": rep["communities"]["num_top_modules"],
             "ami_planted_topics": round(adjusted_mutual_info_score(
                 [int(planted[i]) for i in rows], [found[i] for i in rows]), 4),
-            "posts_matched": len(rows)}
+            "posts_matched": len(rows),
+            # 264 bundled words without ../shared/corpus: topics then share most of
+            # their words, and the AMI is not comparable with a run on the corpus's
+            "vocabulary_words": len(vocabulary())}
 
 
 class TreeMemory:

@@ -139,3 +139,51 @@ def test_a_velog_backup_is_linked_by_the_slugs_of_its_titles(tmp_path):
         ("Next.js 13 정리", "React 상태 관리"),
         ("React 상태 관리", "트랜스포머 정리 2편: 위치 인코딩"),
         ("트랜스포머 정리 2편: 위치 인코딩", "트랜스포머 정리 1편")]
+
+
+def _hashnode(folder, name, title, slug, body, extra=""):
+    _write(folder, name, f'---\ntitle: "{title}"\nslug: {slug}\ntags: transformers, nlp\n'
+           f"domain: blog.kaito.dev\n{extra}---\n\n{body}\n")
+
+
+def test_hashnode_articles_published_from_github(tmp_path):
+    """Hashnode's publishing from GitHub: each file names its blog's host (``domain``) and
+    its ``slug``, which make its address; ``ignorePost: true`` and ``saveAsDraft: true``
+    keep a file off the blog (both linked posts and were read as posts before)."""
+    _hashnode(tmp_path, "posts/rope.md", "Rotary embeddings, explained", "rotary-embeddings",
+              "See [linear attention](https://blog.kaito.dev/linear-attention#heading-kernels).")
+    _hashnode(tmp_path, "posts/linear.md", "Linear attention", "linear-attention",
+              "Compare with\n\n%[https://blog.kaito.dev/rotary-embeddings]\n",
+              extra="enableToc: true\n")
+    _hashnode(tmp_path, "posts/later.md", "Not yet", "not-yet",
+              "See [rotary](https://blog.kaito.dev/rotary-embeddings).", extra="ignorePost: true\n")
+    _hashnode(tmp_path, "posts/draft.md", "Draft two", "draft-two",
+              "See [rotary](https://blog.kaito.dev/rotary-embeddings).", extra="saveAsDraft: true\n")
+    r = read_paths([tmp_path])
+    rope, linear = "Rotary embeddings, explained", "Linear attention"
+    assert _cites(r.posts) == [(linear, rope), (rope, linear)]
+    assert {p.title: p.url for p in r.posts} == {
+        rope: "https://blog.kaito.dev/rotary-embeddings",
+        linear: "https://blog.kaito.dev/linear-attention"}
+    assert all(p.tags == ("transformers", "nlp") for p in r.posts)
+    assert sorted(f.reason for f in r.fragments if "draft" in f.reason) == [
+        "a draft (ignorePost: true), not published", "a draft (saveAsDraft: true), not published"]
+
+
+def test_hashnode_backup_drafts_and_addresses(tmp_path):
+    """Hashnode's GitHub backup names a published article by its CUID and a draft
+    ``draft-ID.md`` (a 24-digit hexadecimal id); a file merely named ``draft-…`` is a
+    post, and a ``domain`` that is no host name gives no address."""
+    body = "[x](https://kaito.hashnode.dev/attention-cost)"
+    _write(tmp_path, "draft-65f1c0a2b3d4e5f6a7b8c9d0.md",
+           f'---\ntitle: "下書き"\nslug: shitagaki\n\n---\n\n{body}\n')
+    _write(tmp_path, "draft-notes.md", f'---\ntitle: "Drafting notes"\n---\n\n{body}\n')
+    _write(tmp_path, "clr8k2x1a000108l4attn2019.md",
+           '---\ntitle: "Attention cost"\ndatePublished: Wed Jan 02 2019 23:30:00 GMT+0000 '
+           "(Coordinated Universal Time)\ncuid: clr8k2x1a000108l4attn2019\n"
+           "slug: attention-cost\ndomain: machine learning\ntags: attention\n\n---\n\nText.\n")
+    r = read_paths([tmp_path])
+    assert {p.title: (p.date, p.url) for p in r.posts} == {
+        "Drafting notes": (None, None), "Attention cost": ("2019-01-02", None)}
+    assert [f.path for f in r.fragments if f.reason.startswith("a draft")] == [
+        f"{tmp_path.name}/draft-65f1c0a2b3d4e5f6a7b8c9d0.md"]

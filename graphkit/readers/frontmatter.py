@@ -858,6 +858,9 @@ def read_plain_markdown(lines: list[str], path: str) -> tuple[list[Post], list[F
 
 
 DRAFT_FOLDERS = ("_drafts",)   # Jekyll's and Hexo's (source/_drafts): never published
+# Hashnode's GitHub backup keeps a draft as draft-ID.md (ID: the draft's 24-hex object id;
+# a published post is CUID.md)
+_HASHNODE_DRAFT_RE = re.compile(r"^draft-[0-9a-f]{24}\.md$")
 _YES = ("true", "yes", "on", "1")
 # a post's status that keeps it off the public blog: Pelican's draft; WordPress' (REST
 # API and exports as rows) draft, pending review, private, scheduled (future), trash
@@ -872,8 +875,10 @@ def unpublished(meta: dict, path: str) -> str | None:
     (Substack's ``posts.csv``), ``publish: false`` (vuepress-theme-reco), ``article:
     false`` (vuepress-theme-hope's pages that are not articles), a ``status`` of
     :data:`NOT_PUBLIC_STATUS` (Pelican's ``draft``, WordPress' ``draft``, ``pending``,
-    ``private``, ``future``), ox-hugo's ``#+HUGO_DRAFT: true``, or a file in a
-    ``_drafts`` folder (Jekyll, Hexo): the generator builds the site without it.
+    ``private``, ``future``), ox-hugo's ``#+HUGO_DRAFT: true``, Hashnode's
+    ``ignorePost: true`` and ``saveAsDraft: true`` (its publishing from GitHub), a file in
+    a ``_drafts`` folder (Jekyll, Hexo), or Hashnode's backup of a draft
+    (``draft-ID.md``): the generator or platform builds the site without it.
 
     Parameters
     ----------
@@ -895,16 +900,21 @@ def unpublished(meta: dict, path: str) -> str | None:
        https://vuepress-theme-reco.recoluan.com/views/1.x/frontMatter.html
     .. [6] vuepress-theme-hope, "Page Config" (``article``),
        https://theme-hope.vuejs.press/config/frontmatter/info.html
+    .. [7] Hashnode, "Hashnode-source-from-github-template" (``ignorePost``),
+       https://github.com/Hashnode/Hashnode-source-from-github-template
     """
-    folders = PurePosixPath(path).parts[:-1]
-    hit = next((f for f in folders if f.lower() in DRAFT_FOLDERS), None)
+    parts = PurePosixPath(path).parts
+    hit = next((f for f in parts[:-1] if f.lower() in DRAFT_FOLDERS), None)
     if hit is not None:
         return f"a draft (in {hit}/, which Jekyll and Hexo do not publish), not a post"
+    if parts and _HASHNODE_DRAFT_RE.match(parts[-1]):
+        return "a draft (Hashnode's backup names a draft draft-ID.md), not published"
     keys = {str(k).lower(): v for k, v in meta.items()}
-    for key in ("draft", "hugo_draft"):
+    for key in ("draft", "hugo_draft", "ignorepost", "saveasdraft"):
         value = keys.get(key)
         if value is True or (isinstance(value, str) and value.strip().lower() in _YES):
-            return f"a draft ({key}: true), not published"
+            written = next((k for k in meta if str(k).lower() == key), key)
+            return f"a draft ({written}: true), not published"
     for key in ("published", "is_published", "publish"):
         value = keys.get(key)
         if value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no")):
@@ -1320,6 +1330,29 @@ def platform_source_aliases(meta: dict, path: str) -> set[str]:
     return set()
 
 
+_HOST_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}\.)+[a-z]{2,63}$")
+_SLUG_RE = re.compile(r"^[\w-]{1,200}$")
+
+
+def hashnode_address(meta: dict) -> str | None:
+    """``https://DOMAIN/SLUG``: the address of an article that Hashnode publishes from
+    GitHub, whose front matter names its blog's host (``domain``) and its ``slug``;
+    None when either is missing or is not a host name and a path segment.
+
+    References
+    ----------
+    .. [1] Hashnode, "Hashnode-source-from-github-template" (``domain``, ``slug``),
+       https://github.com/Hashnode/Hashnode-source-from-github-template
+    """
+    domain, slug = meta.get("domain"), meta.get("slug")
+    if not (isinstance(domain, str) and isinstance(slug, str)):
+        return None
+    domain, slug = domain.strip().lower(), slug.strip()
+    if _HOST_RE.match(domain) and _SLUG_RE.match(slug):
+        return f"https://{domain}/{slug}"
+    return None
+
+
 def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
               canonical: str | None, first_line: int, layout: str) -> Post:
     """A post from a file's metadata (front matter or a reader's fields) and its text.
@@ -1355,6 +1388,7 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
     url = canonical or (str(meta.get("url") or meta.get("permalink") or "").strip() or None)
     if url and is_template(url):       # (Eleventy's, rendered with its site: sites.py)
         url = None
+    url = url or hashnode_address(meta)
     aid = archive_link_id(url) if url else None
     zettel = _meta_zettel(meta)
     stem_date = stem_date or (zettel[1] if zettel else None)   # (the id is the time it was made)
