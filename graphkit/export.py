@@ -1,4 +1,5 @@
-"""Exports for other tools: GraphML and GEXF (Gephi), CSV of posts and of modules.
+"""Exports for other tools: GraphML and GEXF (Gephi), CSV of posts and of modules,
+Infomap's flow tree (mapequation.org's Network Navigator).
 
 GraphML and GEXF take scalar attributes only: lists become ``"; "``-joined strings and
 missing values empty strings, on a copy of the graph.
@@ -12,6 +13,7 @@ import re
 
 import networkx as nx
 
+from .community import flow_tree
 from .pipeline import BuildResult
 
 _SKIP_NODE = ("excerpt",)
@@ -75,6 +77,22 @@ def to_gexf(result: BuildResult) -> bytes:
     buf = io.BytesIO()
     nx.write_gexf(annotated_graph(result), buf, encoding="utf-8", version="1.2draft")
     return buf.getvalue()
+
+
+def to_ftree(result: BuildResult) -> str:
+    """Infomap's flow tree (``.ftree``) of the map's partition, each node named by its
+    post's title: mapequation.org's Network Navigator and Alluvial Generator open it
+    (:func:`graphkit.community.flow_tree`).
+
+    Raises
+    ------
+    CommunityError
+        When the result's communities hold no link flows (not made by
+        :func:`graphkit.community.detect_communities`).
+    """
+    names = {n: str(d.get("title") or d.get("label") or n)
+             for n, d in result.graph.nodes(data=True)}
+    return flow_tree(result.community, names=names)
 
 
 def posts_csv(result: BuildResult) -> str:

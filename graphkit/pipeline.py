@@ -593,10 +593,11 @@ LOCK_NAME = ".graphkit.lock"
 
 
 def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[str, Path]:
-    """Write ``graph.html``, ``graph.json`` and ``report.json`` (UTF-8) into ``out_dir``.
+    """Write ``graph.html``, ``graph.json``, ``graph.ftree`` (Infomap's flow tree, for
+    mapequation.org's Network Navigator) and ``report.json`` (UTF-8) into ``out_dir``.
 
     Each file is written to a temporary name in ``out_dir``, flushed to disk
-    (``fsync``) and renamed over the old one only once all three are complete, so a
+    (``fsync``) and renamed over the old one only once all four are complete, so a
     kill or a full disk leaves the previous outputs whole (or the new ones), never a
     truncated file; temporary files of a failed write are removed. A lock file
     (``.graphkit.lock``, ``fcntl.flock``) keeps two builds from mixing their outputs
@@ -625,6 +626,7 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[
     except OSError as exc:
         raise InputError(f"cannot create the output folder: {exc.strerror or exc}",
                          path=str(out)) from None
+    from .export import to_ftree
     from .render import dumps_json, write_html, write_node_link
 
     timing: dict[str, float] = {}
@@ -639,13 +641,17 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[
                         extra=result.node_extra(), display=result.display)
         fh.write(b"\n")
 
+    def ftree(fh) -> None:
+        fh.write(to_ftree(result).encode("utf-8"))
+
     def report_json(fh) -> None:
         fh.write((dumps_json(report(result, render_seconds=timing["render"])) + "\n")
                  .encode("utf-8"))
 
     # one file at a time, each written as it is made: a large map's texts are never
     # all held at once
-    writers = {"graph.html": html, "graph.json": graph_json, "report.json": report_json}
+    writers = {"graph.html": html, "graph.json": graph_json, "graph.ftree": ftree,
+               "report.json": report_json}
     with _output_lock(out):
         temps: dict[str, Path] = {}
         try:

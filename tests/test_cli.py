@@ -27,9 +27,11 @@ def out(tmp_path_factory):
 
 
 def test_outputs_exist(out):
-    # the three outputs, and the lock file that keeps two builds from mixing them
-    assert {p.name for p in out.iterdir()} == {"graph.html", "graph.json", "report.json",
-                                               ".graphkit.lock"}
+    # the four outputs, and the lock file that keeps two builds from mixing them
+    assert {p.name for p in out.iterdir()} == {"graph.html", "graph.json", "graph.ftree",
+                                               "report.json", ".graphkit.lock"}
+    tree = (out / "graph.ftree").read_text(encoding="utf-8")
+    assert sum(1 for line in tree.splitlines() if line[:1].isdigit() and '"' in line) == 39
 
 
 def test_graph_json_is_node_link_with_the_contract_attributes(out):

@@ -10,7 +10,9 @@ import pandas as pd
 import pytest
 from conftest import corpus_or_skip
 
-from graphkit.export import modules_csv, posts_csv, to_gexf, to_graphml, xml_text
+from graphkit.community import CommunityResult, flow_network, flow_tree
+from graphkit.errors import CommunityError
+from graphkit.export import modules_csv, posts_csv, to_ftree, to_gexf, to_graphml, xml_text
 from graphkit.render import dumps_json
 
 
@@ -56,3 +58,80 @@ def test_characters_xml_forbids_are_removed(tmp_path):
     assert any(d.get("label") == "退格与换页的标题" for _, d in back.nodes(data=True))
     nx.read_gexf(io.BytesIO(to_gexf(result)))
     assert xml_text("a\x00b\x08c\td\ne\ud800f\ufffe") == "abc\td\nef"
+
+
+def _infomap_flow_tree(result, tmp_path) -> str:
+    """Infomap's own flow tree of the same run: the flow network and options the
+    result's parameters name, written by Infomap's ``write_flow_tree``."""
+    import infomap
+    import numpy as np
+
+    p = result.community.parameters
+    nodes, links = flow_network(result.graph, layer_weights=p["layer_weights"])
+    im = infomap.Infomap(silent=True, seed=p["seed"], num_trials=p["num_trials"],
+                         two_level=p["two_level"], directed=p["directed"],
+                         markov_time=p["markov_time"],
+                         teleportation_probability=p["teleportation_probability"])
+    im.add_links(links)
+    linked = np.zeros(len(nodes), dtype=bool)
+    linked[links[:, :2].astype(int).ravel()] = True
+    for i in np.nonzero(~linked)[0].tolist():
+        im.add_node(i)
+    im.run().write_flow_tree(tmp_path / "infomap.ftree")
+    return (tmp_path / "infomap.ftree").read_text(encoding="utf-8")
+
+
+def _same_flow_tree(ours: str, theirs: str) -> None:
+    """The same tree, links and flows line by line (names and comment lines apart;
+    a module's enter and exit flows within 1e-12, which Infomap sums otherwise)."""
+    a = [line for line in ours.splitlines() if not line.startswith("#")]
+    b = [line for line in theirs.splitlines() if not line.startswith("#")]
+    assert len(a) == len(b)
+    for x, y in zip(a, b):
+        if x.startswith("*Links ") and len(x.split()) == 6:
+            xs, ys = x.split(), y.split()
+            assert xs[:2] + xs[4:] == ys[:2] + ys[4:], (x, y)
+            assert all(abs(float(u) - float(v)) < 1e-12 for u, v in zip(xs[2:4], ys[2:4]))
+        elif '"' in x:            # path flow "name" node_id
+            assert x.split('"')[0] == y.split('"')[0] and x.split()[-1] == y.split()[-1]
+        else:
+            assert x == y
+
+
+def test_the_flow_tree_is_infomaps_own(data_build, tmp_path):
+    """The embedded data's flow tree equals the one Infomap writes for the same run:
+    every node's path, flow and id, every module's links, flows and children."""
+    ours = to_ftree(data_build)
+    _same_flow_tree(ours, _infomap_flow_tree(data_build, tmp_path))
+    nodes = [line for line in ours.splitlines() if line[:1].isdigit() and '"' in line]
+    assert len(nodes) == len(data_build.community.paths)
+    assert abs(sum(float(line.split()[1]) for line in nodes) - 1) < 1e-4
+    title = data_build.graph.nodes[data_build.community.flow_nodes[0]]["title"]
+    assert f'"{title}" 0' in ours
+
+
+@pytest.mark.corpus
+def test_the_corpus_flow_tree_is_infomaps_own(tmp_path):
+    """The corpus's hierarchy has four levels: links are summed at each pair's lowest
+    common module, and enter and exit flows over every module between."""
+    from graphkit.pipeline import build
+
+    result = build([corpus_or_skip()])
+    assert result.community.num_levels > 2
+    _same_flow_tree(to_ftree(result), _infomap_flow_tree(result, tmp_path))
+
+
+def test_flow_tree_names_stay_on_one_line_in_quotes():
+    result = CommunityResult(paths={"a": (1, 1), "b": (1, 2)}, flow={"a": 0.5, "b": 0.5},
+                             codelength=1.0, one_level_codelength=1.0,
+                             relative_codelength_savings=0.0, num_top_modules=1, num_levels=2)
+    with pytest.raises(CommunityError):
+        flow_tree(result)
+    import numpy as np
+
+    links = np.array([[0, 1, 0.5], [1, 0, 0.5]])
+    result = CommunityResult(**{**result.__dict__, "flow_nodes": ("a", "b"),
+                                "link_flow": links})
+    text = flow_tree(result, names={"a": '《"引号"与\n换行》'})
+    assert "1:1 0.5 \"《'引号'与 换行》\" 0\n1:2 0.5 \"b\" 1\n" in text
+    assert text.endswith("*Links root 0 0 0 1\n*Links 1 0 0 2 2\n1 2 0.5\n2 1 0.5\n")
