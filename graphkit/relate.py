@@ -95,8 +95,9 @@ _SERIES_PATTERNS = (
     re.compile(r"^(?P<stem>[【\[][^】\]\n]{1,40}[】\]])\s*+(?P<num>\d{1,3})\s*+[.、．:：]"
                r"\s*+(?!\d)\S"),
     # 变分自编码器（八）：…  /  【搜出来的文本】⋅（二）从MCMC到模拟退火  /  Go generics (2/3)
+    # / Go generics (2 of 3)
     re.compile(r"^(?P<stem>.*?\S)\s*+[（(\[](?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})"
-               r"(?:\s*+/\s*+\d{1,3})?[）)\]]"),
+               r"(?:\s*+/\s*+\d{1,3}|\s++of\s++\d{1,3})?[）)\]]"),
     # 让人惊叹的Johnson-Lindenstrauss引理：应用篇  /  AdamW的…（下）  /  …（前編）
     re.compile(r"^(?P<stem>.*?\S)\s*+[:：]?\s*+(?P<part>" + _PARTS + r")\s*$"),
     re.compile(r"^(?P<stem>.*?\S)\s*+[（(【\[](?P<part>上|中|下|상|중|하|" + _PARTS

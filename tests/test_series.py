@@ -72,6 +72,8 @@ def test_without_weights_a_named_series_follows_its_dates():
     ("Error recovery (Writing a Parser, Part III)", ("writingaparser", 3)),
     ("Deep Learning Notes, Chapter 12", ("deeplearningnotes", 12)),
     ("Go generics (2/3)", ("gogenerics", 2)),
+    ("Go generics (3 of 3)", ("gogenerics", 3)),
+    ("Go generics (3 of)", None),
     ("【中文分词系列】 2. 基于切分的新词发现", ("[中文分词系列]", 2)),
     ("【不可思议的Word2Vec】 1.数学原理", ("[不可思议的word2vec]", 1)),
     ("[Rust 입문] 3. 소유권", ("[rust입문]", 3)),
