@@ -1402,6 +1402,8 @@ def _hostile() -> dict:
             ("series_title", lambda: series_of("变分自编码器" + spaces + "b")),
             # (a part after a dash: 6 s in the forty-second session's first version)
             ("series_dash_title", lambda: series_of("变分自编码器" + spaces + "- b")),
+            # (the part before the series' name: 第3回 Rust入門, "Part 2: …")
+            ("series_part_first_title", lambda: series_of("【" + spaces + "第3回" + spaces + "b")),
             # (a sequel's mark: 75 s in the forty-first session's first version)
             ("sequel_title", lambda: sequel_of("变分自编码器" + spaces + "续篇b")),
             # (a link component of MDX, and its tag broken over 100,000 lines: the forty-first

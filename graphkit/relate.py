@@ -131,6 +131,15 @@ _SERIES_PATTERNS = (
     re.compile(r"^(?P<stem>.*?\S)\s*+[(\[:：\-—]?\s*+(?:제\s*+(?P<ko_nth>\d{1,3})\s*+"
                r"(?:편|부|회|화|장|강|권)(?![가-힣])|(?P<ko>\d{1,3})\s*+(?:편|부|화|탄)"
                r"(?=\s*+(?:[)\]:：\-—–]|$)))"),
+    # the part before the series' name: 第3回 Rust入門, 【第2回】Rust入門, 제3회 러스트 입문,
+    # Part 2: Building a Blog, [Chapter III] Building a Blog; an English part word before
+    # a separator or in brackets ("Episode 4 A New Hope" names none). Only a name alike
+    # in two titles makes a series: "Part 1: Setup" and "Part 2: Routing" are none
+    re.compile(r"^[（(【\[]?\s*+(?:第\s*+(?P<nth>\d{1,3}|" + _CN_DIGITS + r")\s*+(?:回|話|话|部分"
+               r"|部|篇|讲|講|章|期|节|節)|제\s*+(?P<ko_nth>\d{1,3})\s*+(?:편|부|회|화|장|강)|(?:"
+               + _PART_WORDS + r")\s*+(?P<en>\d{1,3}|[ivxlc]{1,7}|" + "|".join(EN_NUM)
+               + r")(?![\w.]))(?:\s*+[）)】\]]\s*+[:：\-—–|.、]?|\s*+[:：\-—–|、]"
+               r"|(?<=[^\W\d_a-z]))\s*+(?P<stem>\S.*)$", re.I),
 )
 # the patterns' groups of a part's number in digits or Chinese numerals (one name each:
 # a pattern cannot name two groups alike)

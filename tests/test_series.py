@@ -74,6 +74,14 @@ def test_without_weights_a_named_series_follows_its_dates():
     ("Go generics (2/3)", ("gogenerics", 2)),
     ("Go generics (3 of 3)", ("gogenerics", 3)),
     ("Go generics (3 of)", None),
+    ("第3回 Rust入門", ("rust入門", 3)),
+    ("【第2回】Rust入門", ("rust入門", 2)),
+    ("제3회 러스트 입문", ("러스트입문", 3)),
+    ("Part 2: Building a Blog", ("buildingablog", 2)),
+    ("[Chapter III] Building a Blog", ("buildingablog", 3)),
+    ("Episode 4 A New Hope", None),     # no separator after an English part
+    ("Part 2.5: notes", None),
+    ("第3回", None),
     ("【中文分词系列】 2. 基于切分的新词发现", ("[中文分词系列]", 2)),
     ("【不可思议的Word2Vec】 1.数学原理", ("[不可思议的word2vec]", 1)),
     ("[Rust 입문] 3. 소유권", ("[rust입문]", 3)),
@@ -106,7 +114,7 @@ def test_without_weights_a_named_series_follows_its_dates():
     ("Python 3 Tips", None),
     ("Web 2.0 Revisited", None),
     ("Counterpart 2", None),
-    ("Part 2: Lexing", None),           # no stem: nothing to group the parts by
+    ("Part 2: Lexing", ("lexing", 2)),  # a series only with another part named Lexing
     ("Parsing, Part 2.5", None),
     ("第一性原理", None),
     ("深度学习系列之三：卷积网络", ("深度学习", 3)),
