@@ -420,8 +420,11 @@ def flow_tree(result: CommunityResult, *, names: Mapping[str, str] | None = None
     The node hierarchy (``path flow "name" node_id``, in the tree's order) and, for the
     root and every module, its enter and exit flow, its links (the flow between its
     children summed over the links of the nodes they hold, by child rank) and its number
-    of children, as Infomap's ``writeFlowTree`` writes them; flows to six significant
-    digits. Only the nodes that took part in the flow are in it.
+    of children, as Infomap's ``writeFlowTree`` writes them: link flows scaled by the
+    Markov time (not by a variable one, which Infomap sets locally), an undirected
+    link once between children ``i < j``, and a module's enter and exit flow then half
+    the flow across its boundary each; flows to six significant digits. Only the nodes
+    that took part in the flow are in it.
 
     Parameters
     ----------
@@ -474,11 +477,18 @@ def flow_tree(result: CommunityResult, *, names: Mapping[str, str] | None = None
         above[i, :len(path)] = [number[path[:k]] for k in range(len(path))]
         length[i] = len(path)
     src, dst = result.link_flow[:, 0].astype(np.int64), result.link_flow[:, 1].astype(np.int64)
-    flow = result.link_flow[:, 2]
+    params = result.parameters
+    directed = params.get("directed", True)
+    # Infomap's writer scales the flows by the Markov time (a variable one is local to
+    # the search, and not scaled here)
+    scale = 1.0 if params.get("variable_markov_time") else params.get("markov_time", 1.0)
+    flow = result.link_flow[:, 2] * scale
     # the lowest common module of a link's ends: where their full paths part (two
     # nodes' paths always do, their ranks being unique in a module)
     c = np.argmax(full[src] != full[dst], axis=1)
     parent, a, b = above[src, c], full[src, c], full[dst, c]
+    if not directed:               # an undirected link between children i < j: "i j"
+        a, b = np.minimum(a, b), np.maximum(a, b)
     enter = np.zeros(len(modules))
     leave = np.zeros(len(modules))
     for k in range(1, depth):      # every module between an end and the common module
@@ -486,15 +496,15 @@ def flow_tree(result: CommunityResult, *, names: Mapping[str, str] | None = None
         into = (k > c) & (k < length[dst])
         leave += np.bincount(above[src, k][out_of], weights=flow[out_of], minlength=len(modules))
         enter += np.bincount(above[dst, k][into], weights=flow[into], minlength=len(modules))
+    if not directed:               # the flow across a module's boundary, half each way
+        enter = leave = (enter + leave) / 2
     width = int(full.max()) + 1
     key, inverse = np.unique((parent * width + a) * width + b, return_inverse=True)
     summed = np.bincount(inverse.ravel(), weights=flow, minlength=key.size)
     link_parent, link_a, link_b = key // (width * width), key // width % width, key % width
     starts = np.searchsorted(link_parent, np.arange(len(modules) + 1))
-    directed = result.parameters.get("directed", True)
-    run = ", ".join(f"{k} {result.parameters[k]}" for k in ("infomap_version", "seed",
-                                                            "num_trials")
-                    if k in result.parameters)
+    run = ", ".join(f"{k} {params[k]}" for k in ("infomap_version", "seed", "num_trials")
+                    if k in params)
     out = [f"# graphkit's map by Infomap: {run}" if run else "# graphkit's map by Infomap",
            f"# partitioned into {result.num_levels} levels with {result.num_top_modules} "
            "top modules",

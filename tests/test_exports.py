@@ -8,7 +8,7 @@ import json
 import networkx as nx
 import pandas as pd
 import pytest
-from conftest import corpus_or_skip
+from conftest import DATA, corpus_or_skip
 
 from graphkit.community import CommunityResult, flow_network, flow_tree
 from graphkit.errors import CommunityError
@@ -108,6 +108,21 @@ def test_the_flow_tree_is_infomaps_own(data_build, tmp_path):
     assert abs(sum(float(line.split()[1]) for line in nodes) - 1) < 1e-4
     title = data_build.graph.nodes[data_build.community.flow_nodes[0]]["title"]
     assert f'"{title}" 0' in ours
+
+
+@pytest.mark.parametrize("options", [{"layers": ("topic",)}, {"markov_time": 0.7},
+                                     {"layers": ("topic",), "markov_time": 1.5}])
+def test_the_flow_tree_is_infomaps_own_for_other_flows(options, tmp_path):
+    """Undirected flow (shared topics alone: a link once between children i < j, a
+    module's enter and exit flow half the flow across its boundary each) and other
+    Markov times (flows scaled by it, as Infomap's writer scales them): before, both
+    differed from Infomap's own file."""
+    from graphkit.options import BuildOptions
+    from graphkit.pipeline import build
+
+    result = build([DATA], options=BuildOptions(**options))
+    assert result.community.parameters["directed"] == ("cites" in result.options.layers)
+    _same_flow_tree(to_ftree(result), _infomap_flow_tree(result, tmp_path))
 
 
 @pytest.mark.corpus
