@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 
 import networkx as nx
 
-from .community import flow_tree
+from .community import flow_tree_lines
 from .pipeline import BuildResult
 
 _SKIP_NODE = ("excerpt",)
@@ -82,17 +83,23 @@ def to_gexf(result: BuildResult) -> bytes:
 def to_ftree(result: BuildResult) -> str:
     """Infomap's flow tree (``.ftree``) of the map's partition, each node named by its
     post's title: mapequation.org's Network Navigator and Alluvial Generator open it
-    (:func:`graphkit.community.flow_tree`).
+    (:func:`graphkit.community.flow_tree`). The lines of :func:`ftree_lines` joined.
+    """
+    return "".join(ftree_lines(result))
+
+
+def ftree_lines(result: BuildResult) -> Iterator[str]:
+    """The lines of :func:`to_ftree`, one at a time, each with its line break.
 
     Raises
     ------
     CommunityError
-        When the result's communities hold no link flows (not made by
+        When the result's communities do not name their flow network (not made by
         :func:`graphkit.community.detect_communities`).
     """
     names = {n: str(d.get("title") or d.get("label") or n)
              for n, d in result.graph.nodes(data=True)}
-    return flow_tree(result.community, names=names)
+    return flow_tree_lines(result.graph, result.community, names=names)
 
 
 def posts_csv(result: BuildResult) -> str:

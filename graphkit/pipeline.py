@@ -12,6 +12,7 @@ a small process and loads those libraries while the workers read.
 
 from __future__ import annotations
 
+import itertools
 import os
 import platform
 import time
@@ -626,7 +627,7 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[
     except OSError as exc:
         raise InputError(f"cannot create the output folder: {exc.strerror or exc}",
                          path=str(out)) from None
-    from .export import to_ftree
+    from .export import ftree_lines
     from .render import dumps_json, write_html, write_node_link
 
     timing: dict[str, float] = {}
@@ -642,7 +643,9 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[
         fh.write(b"\n")
 
     def ftree(fh) -> None:
-        fh.write(to_ftree(result).encode("utf-8"))
+        lines = ftree_lines(result)
+        while chunk := "".join(itertools.islice(lines, 10_000)):
+            fh.write(chunk.encode("utf-8"))
 
     def report_json(fh) -> None:
         fh.write((dumps_json(report(result, render_seconds=timing["render"])) + "\n")
