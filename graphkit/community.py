@@ -441,11 +441,13 @@ def link_flows(graph: nx.MultiDiGraph, result: CommunityResult, *,
 
     References
     ----------
-    .. [1] L. Bohlin, D. Edler, A. Lancichinetti, M. Rosvall, "Community detection and
+    .. [1] R. Lambiotte, M. Rosvall, "Ranking and clustering of nodes in networks with
+       smart teleportation", Phys. Rev. E 85, 056107 (2012) — teleportation to links,
+       unrecorded teleportation.
+    .. [2] L. Bohlin, D. Edler, A. Lancichinetti, M. Rosvall, "Community detection and
        visualization of networks with the map equation framework", in Measuring
-       Scholarly Impact, Springer (2014) — teleportation to links, unrecorded.
-    .. [2] Infomap, "Flow models" (``--flow-model directed``, ``--to-nodes``),
-       https://www.mapequation.org/infomap/
+       Scholarly Impact, Springer (2014).
+    .. [3] Infomap, https://www.mapequation.org/infomap/
     """
     import scipy.sparse as sp
 
