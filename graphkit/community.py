@@ -490,26 +490,13 @@ def flow_tree(graph: nx.MultiDiGraph, result: CommunityResult, *,
               names: Mapping[str, str] | None = None) -> str:
     """The partition as Infomap's flow tree (``.ftree``), which mapequation.org's
     Network Navigator and Alluvial Generator open: the lines of
-    :func:`flow_tree_lines` joined.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        The graph ``result`` was found on.
-    result : CommunityResult
-        Of :func:`detect_communities`.
-    names : mapping of str to str, optional, keyword-only
-        A name per node; default the node's id.
+    :func:`flow_tree_lines` joined, whose parameters these are and whose
+    ``CommunityError`` this raises.
 
     Returns
     -------
     str
         The file's text, ending with a line break.
-
-    Raises
-    ------
-    CommunityError
-        When ``result``'s parameters do not name its flow network.
     """
     return "".join(flow_tree_lines(graph, result, names=names))
 
@@ -524,11 +511,11 @@ def flow_tree_lines(graph: nx.MultiDiGraph, result: CommunityResult, *,
     root and every module, its enter and exit flow, its links (the flow between its
     children summed over the links of the nodes they hold, by child rank) and its number
     of children, as Infomap's ``writeFlowTree`` writes them (the link flows of
-    :func:`link_flows`): link flows scaled by the
-    Markov time (not by a variable one, which Infomap sets locally), an undirected
-    link once between children ``i < j``, and a module's enter and exit flow then half
-    the flow across its boundary each; flows to six significant digits. Only the nodes
-    that took part in the flow are in it.
+    :func:`link_flows`): link flows scaled by the Markov time (not by a variable one,
+    which Infomap sets locally), an undirected link once between children ``i < j``,
+    and a module's enter and exit flow then half the flow across its boundary each;
+    flows to six significant digits. Only the nodes that took part in the flow are in
+    it.
 
     Parameters
     ----------

@@ -140,8 +140,8 @@ def test_the_corpus_flow_tree_is_infomaps_own(tmp_path):
 
 
 def test_flow_tree_names_stay_on_one_line_in_quotes():
-    import networkx as nx
-
+    """A title's double quotes and line breaks would end its quoted name or its line;
+    a community result that does not name its flow network has no flow tree."""
     from graphkit.community import detect_communities
 
     g = nx.MultiDiGraph()
