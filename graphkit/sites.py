@@ -617,6 +617,12 @@ def archived_address(url: str) -> str | None:
     return f"{m.group(1).lower()}://{m.group(2)}" if m else None
 
 
+# a host name (labels of letters, digits and inner hyphens, parted by dots, the last
+# beginning with a letter), with a port or none: a mirror's host folder, Hashnode's domain
+HOST_NAME_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]"
+                          r"(?::\d+)?$", re.I)
+
+
 # folders of a site's list pages in Hugo, Jekyll, Hexo, WordPress, Ghost and Blogger
 # (/search/label/NAME): taxonomies, pagination, authors (not /archives/: Typecho and
 # others keep their posts there)

@@ -18,10 +18,11 @@ from urllib.parse import unquote
 
 from ..dates import parse_date
 from ..model import Fragment, Post, Source
-from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, LABEL_PREFIX, QIITA_ID_RE, ZENN_SLUG_RE,
-                     article_platform_alias, canonical_from_lead, canonical_from_meta,
-                     expand_site_links, exported_metadata, file_slug, medium_post_id,
-                     naver_blog_address, path_aliases, slugify, tumblr_post_alias, zettel_id)
+from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, HOST_NAME_RE, LABEL_PREFIX, QIITA_ID_RE,
+                     ZENN_SLUG_RE, article_platform_alias, canonical_from_lead,
+                     canonical_from_meta, expand_site_links, exported_metadata, file_slug,
+                     medium_post_id, naver_blog_address, path_aliases, slugify,
+                     tumblr_post_alias, zettel_id)
 from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
 from .franklin import FRANKLIN, USING_RE, franklin_body, julia_block
@@ -1330,7 +1331,6 @@ def platform_source_aliases(meta: dict, path: str) -> set[str]:
     return set()
 
 
-_HOST_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}\.)+[a-z]{2,63}$")
 _SLUG_RE = re.compile(r"^[\w-]{1,200}$")
 
 
@@ -1348,7 +1348,7 @@ def hashnode_address(meta: dict) -> str | None:
     if not (isinstance(domain, str) and isinstance(slug, str)):
         return None
     domain, slug = domain.strip().lower(), slug.strip()
-    if _HOST_RE.match(domain) and _SLUG_RE.match(slug):
+    if HOST_NAME_RE.match(domain) and _SLUG_RE.match(slug):
         return f"https://{domain}/{slug}"
     return None
 

@@ -25,7 +25,8 @@ from urllib.parse import urljoin, urlsplit
 from .. import dates
 from ..dates import ISO_DATE_RE
 from ..model import Fragment, Link, Post, Source
-from ..sites import LIST_FOLDERS, archived_address, path_aliases, weixin_article_id
+from ..sites import (HOST_NAME_RE, LIST_FOLDERS, archived_address, path_aliases,
+                     weixin_article_id)
 from ..text import loads_json, preview, sentence_around
 from .frontmatter import url_aliases
 from .archive import archive_kind
@@ -1143,10 +1144,6 @@ def _site_root(address: str) -> bool:
             and re.fullmatch(r"/?(?:index\.(?:html?|php))?", parts.path, re.I) is not None)
 
 
-_HOST_FOLDER_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]"
-                             r"(?::\d+)?$", re.I)
-
-
 def mirror_address(path: str) -> str | None:
     """The address a page of a mirrored site had, from the host folder its mirror keeps.
 
@@ -1168,7 +1165,7 @@ def mirror_address(path: str) -> str | None:
     """
     parts = [p for p in path.replace("\\", "/").split("/") if p]
     for i, part in enumerate(parts[:-1]):
-        if (_HOST_FOLDER_RE.match(part) and not part.lower().endswith((".html", ".htm"))
+        if (HOST_NAME_RE.match(part) and not part.lower().endswith((".html", ".htm"))
                 and archive_kind(part) is None):      # (blog.zip is an archive read as a folder)
             rest = parts[i + 1:]
             if rest and rest[-1].lower() in ("index.html", "index.htm"):
