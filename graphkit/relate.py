@@ -41,9 +41,9 @@ if TYPE_CHECKING:
     from .keywords import TermMatrix
 from .readers.frontmatter import SERIES_KEY, url_aliases
 from .sites import (KEXUE_HOST, LIST_FOLDERS, amp_page_path, article_platform_alias,
-                    medium_post_id, notion_page_id, outbound_target, site_ref_target,
-                    substack_address, substack_post_id, tumblr_post_alias, url_host,
-                    velog_post_slug, velog_slug, weixin_article_id)
+                    medium_post_id, notion_page_id, outbound_target, post_page_path,
+                    site_ref_target, substack_address, substack_post_id, tumblr_post_alias,
+                    url_host, velog_post_slug, velog_slug, weixin_article_id)
 from .text import normalize_title, sentence_around
 
 DIRECTED_KINDS = frozenset({"cites", "series"})
@@ -500,7 +500,9 @@ class TitleIndex:
         target (:func:`graphkit.sites.outbound_target`), and so is an AMP cache's or
         viewer's address and a Naver Blog frame's ``PostView`` address; a post's AMP
         edition (``/slug/amp/``, ``/amp/slug/``) is the post when no page has that path
-        (:func:`graphkit.sites.amp_page_path`), and a site's edition for phones
+        (:func:`graphkit.sites.amp_page_path`), so is a page of it (``/slug/2/``,
+        ``/slug/comment-page-2/``: :func:`graphkit.sites.post_page_path`), and a site's
+        edition for phones
         (``m.HOST``) the site (:func:`graphkit.sites.site_host`). A tag's, category's,
         label's, author's or page number's list page (``/tags/rope/``, ``/page/2/``:
         :data:`graphkit.sites.LIST_FOLDERS`) names no post by its last part. Anchors
@@ -574,11 +576,12 @@ class TitleIndex:
             # [[Title]] naming no file: the one post of that title
             return (self._by_path(path, listing_pages=False)
                     or self.by_title.get(normalize_title(target)))
-        plain = amp_page_path(path)
-        if plain is not None and max(url_aliases(path), key=len, default="") not in self.by_alias:
-            found = self._by_path(plain)    # the AMP edition of a post: the post
-            if found is not None:
-                return found
+        if max(url_aliases(path), key=len, default="") not in self.by_alias:
+            # no page has this path: the AMP edition of a post, or one of its pages
+            for plain in (amp_page_path(path), post_page_path(path)):
+                found = self._by_path(plain) if plain is not None else None
+                if found is not None:
+                    return found
         return self._by_path(path)
 
     def _by_path(self, path: str, *, listing_pages: bool = True) -> str | None:

@@ -705,6 +705,41 @@ def amp_page_path(address: str) -> str | None:
     return plain if plain != path else None
 
 
+# the last part of the address of one page of a post: WordPress' page N of a post split by
+# <!--nextpage--> (/slug/2/) and page N of its comments (/slug/comment-page-2/)
+_POST_PAGE_RE = re.compile(r"[1-9][0-9]{0,3}|comment-page-[1-9][0-9]{0,5}", re.I)
+
+
+def post_page_path(address: str) -> str | None:
+    """The path of the post one of whose pages an address or path names, or None: the
+    second page of a post split into pages (``/slug/2/``) or a page of its comments
+    (``/slug/comment-page-2/``), as WordPress addresses them; not a list's page
+    (``/page/2/``, ``/tags/rope/2/``: :data:`LIST_FOLDERS`).
+
+    >>> post_page_path("https://blog.example/2020/05/linear/2/#more")
+    '/2020/05/linear/'
+    >>> post_page_path("/archives/15/comment-page-3#comment-98")
+    '/archives/15/'
+    >>> post_page_path("/page/2/") is None, post_page_path("/2/") is None
+    (True, True)
+
+    References
+    ----------
+    .. [1] WordPress, ``wp_link_pages()`` (the pages of a post split by ``<!--nextpage-->``),
+       https://developer.wordpress.org/reference/functions/wp_link_pages/
+    .. [2] WordPress, ``get_comments_pagenum_link()`` (``comment-page-N`` after a post's
+       address), https://developer.wordpress.org/reference/functions/get_comments_pagenum_link/
+    """
+    path = re.sub(r"^[a-z][a-z0-9+.\-]*+://[^/]*+", "", address, flags=re.I)
+    path = path.split("#", 1)[0].split("?", 1)[0]
+    head, _, last = path.rstrip("/").rpartition("/")
+    parts = [s for s in head.split("/") if s]
+    if not parts or not _POST_PAGE_RE.fullmatch(last) or parts[-1].casefold() in LIST_FOLDERS \
+            or len(parts) >= 2 and parts[-2].casefold() in LIST_FOLDERS:
+        return None
+    return head + "/"
+
+
 # a Naver Blog post's addresses: blog.naver.com/BLOG/LOGNO, and the page the blog's frame
 # shows, blog.naver.com/PostView.naver?blogId=BLOG&logNo=LOGNO (PostView.nhn before 2020)
 _NAVER_VIEW_RE = re.compile(r"^/PostView\.(?:naver|nhn)$", re.I)

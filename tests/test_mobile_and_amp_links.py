@@ -1,13 +1,14 @@
 """Links copied on a phone or from a search result name a post by another of its addresses:
 its AMP edition (``/slug/amp/``), an AMP cache's or Google's viewer's copy of it, the
 site's edition for phones (``m.HOST``), or, on Naver Blog, the frame's ``PostView``
-address. Each is the post."""
+address; and one of its pages, WordPress' second page of a post split by
+``<!--nextpage-->`` or a page of its comments. Each is the post."""
 import pytest
 from conftest import read_cites
 from conftest import write_file as _write
 
 from graphkit.sites import (amp_original, amp_page_path, naver_blog_address, normalize_url,
-                            outbound_target, site_host)
+                            outbound_target, post_page_path, site_host)
 
 
 @pytest.mark.parametrize("url, original", [
@@ -177,3 +178,65 @@ def test_a_tag_or_category_page_is_no_post_of_that_name(tmp_path):
     _write(tmp_path, "content/posts/more.md", '---\ntitle: "More"\ndate: 2021-05-01\n---\n\n'
            "[the post](/posts/rope/), [and again](https://lin.example/rope/)\n")
     assert read_cites(tmp_path)[1] == {("More", "RoPE")}
+
+
+@pytest.mark.parametrize("path, post", [
+    ("/2020/05/linear/2/", "/2020/05/linear/"),
+    ("https://blog.example/linear/3#more-12", "/linear/"),
+    ("/linear/comment-page-2/#comment-481", "/linear/"),
+    ("/archives/15/comment-page-1#comments", "/archives/15/"),    # (Typecho's addresses)
+    ("/page/2/", None),                     # the home page's second page
+    ("/tag/rope/2/", None),                 # a tag page's
+    ("/category/ml/page/3/", None),
+    ("/2/", None),
+    ("/linear/0/", None),
+    ("/linear/12345/", None),               # (a number, not a page: a post's id or a year)
+    ("/linear/comment-page-/", None),
+])
+def test_the_post_a_page_of_it_is_of(path, post):
+    assert post_page_path(path) == post
+
+
+def _wxr_item(pid: int, slug: str, title: str, body: str) -> str:
+    return (f"<item><title>{title}</title><link>https://wp.example/2021/05/{slug}/</link>"
+            f"<content:encoded><![CDATA[{body}]]></content:encoded>"
+            f"<wp:post_id>{pid}</wp:post_id><wp:post_date>2021-05-0{pid % 10} 10:00:00"
+            f"</wp:post_date><wp:post_name>{slug}</wp:post_name><wp:status>publish"
+            "</wp:status><wp:post_type>post</wp:post_type></item>")
+
+
+def test_a_wordpress_blogs_links_to_a_page_of_a_post_reach_the_post(tmp_path):
+    """A WordPress export whose posts link the second page of a post split by
+    ``<!--nextpage-->`` and a page of a post's comments: each is that post. Before, the
+    last part (``2``, ``comment-page-2``) named no post and both links were lost. The
+    home page's, a tag's and a month's second pages are no post."""
+    items = [
+        _wxr_item(1, "sourdough-starter", "Sourdough starter, day by day",
+                  "<p>Flour and water.</p><!--nextpage--><p>Day four: bubbles.</p>"),
+        _wxr_item(2, "first-loaf", "The first loaf",
+                  '<p>Fed as on <a href="https://wp.example/2021/05/sourdough-starter/2/">'
+                  "day four</a>.</p>"),
+        _wxr_item(3, "crumb", "Reading the crumb",
+                  '<p>Readers asked about <a href="/2021/05/first-loaf/comment-page-2/'
+                  '#comment-31">the first loaf</a>; see <a href="https://wp.example/page/2/">'
+                  'older posts</a> and <a href="/tag/first-loaf/page/2/">the tag</a>.</p>'),
+        _wxr_item(4, "two-years", "Two years of baking",
+                  '<p>From <a href="/2021/05/crumb/">the crumb</a> on.</p>'),
+        _wxr_item(5, "index", "Index of bakes",
+                  '<p><a href="https://wp.example/2021/05/two-years/comment-page-1/">'
+                  'Two years</a>, <a href="/2021/05/page/2/">May</a>.</p>'),
+    ]
+    (tmp_path / "export.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Bakes</title>'
+        "<link>https://wp.example</link><wp:wxr_version>1.2</wp:wxr_version>"
+        + "".join(items) + "</channel></rss>", encoding="utf-8")
+    r, cites = read_cites(tmp_path)
+    assert len(r.posts) == 5
+    assert cites == {
+        ("The first loaf", "Sourdough starter, day by day"),
+        ("Reading the crumb", "The first loaf"),
+        ("Two years of baking", "Reading the crumb"),
+        ("Index of bakes", "Two years of baking"),
+    }
