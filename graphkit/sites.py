@@ -104,6 +104,13 @@ _HEXO_LINK_RE = re.compile(r"""\{%\s*post_link\s+("[^"]*"|'[^']*'|[^\s%]+)(?:\s+
 _HEXO_PATH_RE = re.compile(r"""\{%\s*post_path\s+("[^"]*"|'[^']*'|\S+)\s*%\}""")
 # [[target]], [[target|text]], [[target#heading]]; not ![[embeds]] and not [[1, 2]] arrays
 _WIKILINK_RE = re.compile(r"(?<![!\[\\])\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\](?!\])")
+# an embed: ![[note]], ![[note#heading]], ![[note#^block]] (the note's text shown in place:
+# a link to it, as Obsidian's graph counts it), ![[picture.png|300]] (a file: no link)
+_EMBED_RE = re.compile(r"(?<![\[\\])!\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?"
+                       r"(?:\|([^\[\]\n]*))?\]\](?!\])")
+# the files Obsidian embeds that are no notes (images, audio, video, PDF, canvases)
+_EMBEDDED_FILE_RE = re.compile(r"\.(?:avif|bmp|gif|jpe?g|png|svg|webp|flac|m4a|mp3|ogg|wav|3gp"
+                               r"|webm|mkv|mov|mp4|ogv|pdf|canvas|base|excalidraw)$", re.I)
 _NUMERIC_RE = re.compile(r"^[\d\s.,;:+\-*/eE()]*$")
 _DENDRON_VAULT_RE = re.compile(r"^dendron://[^/\s]*/")   # a note of a named vault (Dendron)
 # a link target in a generator's file-path syntax: Zola @/x.md, Pelican {filename}x, |filename|x
@@ -271,7 +278,8 @@ def expand_site_links(line: str, *, label_first: bool = False) -> str:
         Hugo ``ref``/``relref`` and Hexo ``post_path`` replaced by ``site-ref:TARGET``
         (inside the link they stand in; a Hugo ``ref`` standing alone in the text, whose
         address Goldmark's linkify makes a link, by ``[TARGET](site-ref:TARGET)``), and
-        Hexo ``post_link``, Obsidian wikilinks and
+        Hexo ``post_link``, Obsidian wikilinks and embeds of notes (``![[note]]``; an
+        embedded picture, sound or PDF, ``![[x.png]]``, is removed) and
         DEV's ``{% link user/slug %}`` and ``{% post URL %}`` standing alone (a card of
         the post) replaced by whole Markdown links ``[text](site-ref:TARGET)``; Logseq's
         ``[text]([[page]])`` by ``[text](site-ref:page)``, and its block reference
@@ -335,7 +343,14 @@ def expand_site_links(line: str, *, label_first: bool = False) -> str:
         shown = (text or target + heading.replace("#", " › ")).strip()
         return f"[{shown}]({_ref(target + heading)})"
 
+    def embed(m: re.Match) -> str:
+        if _EMBEDDED_FILE_RE.search(m.group(1).strip()):
+            return ""                   # a picture, a sound, a PDF: no text, no link
+        return wikilink(m)
+
     if "[[" in line:
+        if "![[" in line:
+            line = _EMBED_RE.sub(embed, line)
         line = _WIKILINK_RE.sub(wikilink, line)
     return line
 

@@ -1,6 +1,7 @@
 """Notes written in a note app rather than a blog generator: Logseq's page properties,
-file names and block references, and daily notes (the zoo's ``logseq/`` graph tests the
-whole path; these test one edge each)."""
+file names and block references, and daily notes; an Obsidian vault's embeds and notes
+named by their files (the zoo's ``logseq/`` and ``obsidian/`` test the whole path; these
+test one edge each)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from graphkit.options import BuildOptions
 from graphkit.pipeline import relate
 from graphkit.readers import read_paths, read_text
 from graphkit.readers.frontmatter import block_ids, note_name, note_properties
+from graphkit.sites import expand_site_links
 
 
 def _write(folder, name, text):
@@ -568,3 +570,46 @@ def test_a_broken_or_hostile_enex_is_reported():
     layout, posts, (frag,) = read_text(_enex(("&b;", "", "", ""), head=laughs), "b.enex")
     assert (layout, posts) == ("evernote-enex", [])
     assert frag.reason.startswith("broken Evernote export (EntitiesForbidden")
+
+
+def _vault(folder):
+    _write(folder, ".obsidian/app.json", "{}")
+    _write(folder, "notes/Rotary Embeddings.md",
+           "Rotation by position. ^claim\n\n## Why\nBecause.\n")
+    _write(folder, "notes/Linear Attention.md", "A kernel instead of softmax.\n")
+    _write(folder, "Reading.md", "---\ntags: [reading]\naliases: [Reading list]\n---\n"
+           "![[Linear Attention]]\n\nAnd the claim: ![[Rotary Embeddings#^claim]].\n"
+           "![[figure 1.png|300]] ![[paper.pdf#page=3]]\n")
+    _write(folder, "Idea.md", "---\ncreated: 2024-01-05\n---\nFrom [[Reading list]]: "
+           "![[Missing note]]\n")
+
+
+def test_embedded_notes_are_links_and_embedded_files_are_neither(tmp_path):
+    """``![[note]]`` shows another note in place, and Obsidian's graph counts it as a
+    link; ``![[x.png]]`` and ``![[x.pdf#page=3]]`` embed files, no link and no text.
+    Before, an embed was neither a link nor taken out of the text."""
+    _vault(tmp_path)
+    r = read_paths([tmp_path])
+    # (a note not in the vault is no node, as a wikilink to one is none)
+    assert _cites(r.posts) == [("Idea", "Reading"), ("Reading", "Linear Attention"),
+                               ("Reading", "Rotary Embeddings")]
+    (reading,) = [p for p in r.posts if p.title == "Reading"]
+    assert "![[" not in reading.text and "png" not in reading.text and "pdf" not in reading.text
+    assert expand_site_links("![[Idea#^b1]] ![[v1.2 notes]] \\![[x]]") == (
+        "[Idea › ^b1](site-ref:Idea#%5Eb1) [v1.2 notes](site-ref:v1.2%20notes) \\![[x]]")
+
+
+def test_a_vault_note_with_properties_but_no_title_is_named_by_its_file(tmp_path):
+    """Obsidian names a note by its file whether or not it has properties: beside notes
+    named by their files, one whose front matter holds only ``tags`` or ``created`` is
+    named so too, not left untitled and labelled by its first sentence. A post of a
+    generator's site (a configuration above it) stays as that generator names it."""
+    _vault(tmp_path / "vault")
+    _write(tmp_path, "site/hugo.toml", 'baseURL = "https://h.example/"\n')
+    _write(tmp_path, "site/content/posts/untitled.md", "---\ndate: 2021-01-01\n---\nText.\n")
+    _write(tmp_path, "site/content/posts/named.md", "Plain text, no front matter.\n")
+    r = read_paths([tmp_path / "vault", tmp_path / "site"])
+    titles = {p.sources[0].path: (p.title, p.untitled) for p in r.posts}
+    assert titles["vault/Reading.md"] == ("Reading", False)
+    assert titles["vault/Idea.md"] == ("Idea", False)
+    assert titles["site/content/posts/untitled.md"] == ("", True)

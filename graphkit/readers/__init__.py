@@ -745,6 +745,7 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         sightings, configs,
         data_files={r.path: r.site for r in reports if r.format == eleventy.ELEVENTY_DATA})
     fragments.extend(aside + pages)
+    sightings = frontmatter.name_notes_by_file(sightings, [c for c, _ in configs])
     # a date its site's rules read (Grav's dates, as PHP reads them) is no longer unread
     # (unless the day it last changed still dates it), and a page set aside as no post (a
     # template's {{date}}) has no date to miss

@@ -1177,6 +1177,58 @@ def default_title(path: str, layout: str) -> str:
     return ""
 
 
+def name_notes_by_file(posts: list[Post], config_paths: list[str]) -> list[Post]:
+    """Name by its file a note whose front matter names no title, in a folder of notes.
+
+    A note app (Obsidian, Foam, Zettlr, Logseq) names every note by its file; front
+    matter adds properties (``tags``, ``aliases``, dates), not a name. So where notes
+    without front matter are read under the same folder given (named by their files,
+    :func:`default_title`) and no site configuration is above it (a generator that leaves
+    such a post untitled, see :func:`default_title`), a note with front matter but neither
+    ``title`` nor ``# heading`` is named by its file too, not labelled by its first
+    sentence as an untitled post is.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings as read (one source each); not changed.
+    config_paths : list of str
+        Paths of the site configurations read (``hugo.toml``, ``_config.yml``…).
+
+    Returns
+    -------
+    list of Post
+        The sightings, those notes named.
+
+    References
+    ----------
+    .. [1] Obsidian, "Properties" (a note's name is its file's; ``aliases`` are other
+       names), https://help.obsidian.md/properties
+    """
+    sites = {PurePosixPath(c).parent for c in config_paths}
+
+    def root(path: str) -> str:
+        return path.split("/", 1)[0]
+
+    def named(post: Post) -> bool:
+        src = post.sources[0] if post.sources else None
+        return (not post.title and src is not None and src.format == FRONT_MATTER
+                and root(src.path) in note_folders
+                and not sites.intersection(PurePosixPath(src.path).parents))
+
+    note_folders = {root(p.sources[0].path) for p in posts
+                    if p.sources and p.sources[0].format == PLAIN_MARKDOWN and p.title}
+    if not note_folders:
+        return posts
+    out = []
+    for post in posts:
+        if named(post):
+            name = note_name(file_slug(post.sources[0].path)[0])
+            post = replace(post, title=name, label=name, untitled=False) if name else post
+        out.append(post)
+    return out
+
+
 def note_name(stem: str) -> str:
     """The page name a note's file name stands for: Logseq writes a namespaced page
     ``a/b`` as ``a___b.md`` (its ``:triple-lowbar`` file name format) or, before it,
