@@ -559,3 +559,35 @@ def test_halos_permalink_types(kind, suffix, want):
     edges, _, _ = relate(posts, options=BuildOptions(layers=("cites",)))
     assert sorted((e.source, e.target) for e in edges) == sorted(
         [(posts[0].key, posts[1].key), (posts[1].key, posts[0].key)])
+
+
+def test_rows_that_list_other_rows_by_id(tmp_path):
+    """A JSON Lines or JSON dump of posts may list what each post links to by the other
+    rows' ids (``"links_to": [2]``, ``"references": ["p1"]``) rather than by address:
+    each reaches the row of that id in the same file, and in no other file, where the
+    same ids name other posts. A listed value that is no id of the file is an address
+    as before; a count (``"citations": 3``) lists nothing."""
+    import json
+
+    def dump(rows):
+        return "\n".join(json.dumps(r) for r in rows) + "\n"
+
+    (tmp_path / "a.jsonl").write_text(dump([
+        {"id": 1, "title": "Rotary", "text": "Rotation by position.", "citations": 3},
+        {"id": 2, "title": "Linear", "text": "Kernels.", "links_to": [1]},
+        {"id": "p3", "title": "Reading", "text": "Notes.", "references": ["2", 1],
+         "url": "https://rows.example/reading/"},
+    ]), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"posts": [
+        {"id": 1, "title": "Elsewhere", "text": "Another file's row 1.", "date": "2021-01-01"},
+        {"id": 2, "title": "Later", "text": "Its own row 1.", "date": "2021-02-01",
+         "cites": [1, "https://rows.example/reading/"]},
+    ]}), encoding="utf-8")
+    r = read_paths([tmp_path])
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [
+        ("Later", "Elsewhere"), ("Later", "Reading"), ("Linear", "Rotary"),
+        ("Reading", "Linear"), ("Reading", "Rotary")]
+    (e,) = [e for e in edges if title[e.source] == "Linear"]
+    assert e.evidence == "(listed in the links_to column)"

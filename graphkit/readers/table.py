@@ -8,7 +8,9 @@ The text may be Markdown (its links are read as in a Markdown file, generator sy
 included) or HTML (read as a feed entry's content); a field wrapped as
 ``{"rendered": …}`` (WordPress's REST API) is unwrapped. A ``links`` (or ``outlinks``)
 column of URLs, or of objects with ``url``/``href`` and optional ``text``, adds links
-that the text does not show. The table of a Notion database (``Name ID.csv``,
+that the text does not show (also named ``links_to``, ``out_links``, ``internal_links``,
+``linked_posts``, ``cites``, ``citations`` or ``references``); in a JSON or JSON Lines
+file such a list may name other rows of the file by their ``id`` (``"links_to": [3, 7]``). The table of a Notion database (``Name ID.csv``,
 ``Name ID_all.csv``) names its posts in its first column, whatever its header; a row of
 Substack's ``posts.csv`` gets its post's number and path (:mod:`graphkit.readers.substack`),
 a row of WriteFreely's CSV export its text's line breaks, title and blog's path
@@ -20,6 +22,8 @@ list, statistics): it is reported once, whole.
 from __future__ import annotations
 
 import csv
+import functools
+import hashlib
 import html
 import io
 import json
@@ -28,7 +32,7 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 
 from ..model import Fragment, Link, Post, Source
-from ..sites import canonical_from_meta, notion_page_id
+from ..sites import block_ref, canonical_from_meta, notion_page_id
 from ..text import TAG_RE, iter_lines, line_numbers, loads_json, preview, split_lines
 from .frontmatter import (DATE_KEYS, SERIES_KEY, _as_list, detect as detect_front_matter,
                           front_matter_block, post_date, series_of_names, unpublished,
@@ -57,7 +61,11 @@ TAG_COLUMNS = ("tags", "tag_list", "cached_tag_list", "all_tags")
 _YES = ("true", "yes", "1")
 # keys under which a JSON document holds its list of posts
 JSON_LIST_KEYS = ("posts", "articles", "items", "entries", "data")
-LINK_COLUMNS = ("links", "outlinks")
+LINK_COLUMNS = ("links", "outlinks", "out_links", "internal_links", "links_to", "linked_posts",
+                "cites", "citations", "references")
+LISTED = "(listed in the "          # how a link of a link column is marked (its sentence)
+# a row's id that other rows' link lists may name it by (a number or a short token)
+_ROW_ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,100}")
 # block-level tags: a text holding one (and no Markdown link) is HTML
 _HTML_BODY_RE = re.compile(r"<(?:p|div|br|h[1-6]|li|ul|ol|blockquote|pre|table|article|"
                            r"section|figure)\b[^>]*>", re.I)
@@ -107,12 +115,52 @@ def listed_links(value, column: str) -> list[Link]:
         return []
     out = []
     for item in value:
+        if isinstance(item, int) and not isinstance(item, bool):
+            item = str(item)                # another row's id (see link_rows_by_id)
         url, anchor = (item, "") if isinstance(item, str) else (
             (item.get("url") or item.get("href"), item.get("text") or item.get("anchor") or "")
             if isinstance(item, dict) else (None, ""))
         if isinstance(url, str) and url.strip():
             out.append(Link(url=url.strip(), anchor=str(anchor),
-                            sentence=f"(listed in the {column} column)"))
+                            sentence=f"{LISTED}{column} column)"))
+    return out
+
+
+def row_id(row: dict) -> str | None:
+    """A row's ``id`` as other rows' link lists name it (a number or a token of at most
+    100 ASCII letters, digits, ``.``, ``:``, ``_`` and ``-``), else None."""
+    value = row.get("id")
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    value = str(value).strip()
+    return value if _ROW_ID_RE.fullmatch(value) else None
+
+
+def _id_alias(path: str, rid: str) -> str:
+    """The alias a row of the file ``path`` gets for its id: ids are a file's own (two
+    files' rows ``1`` are two posts), so the file's name is part of it."""
+    return f"id:{_file_tag(path)}-{rid}".lower()
+
+
+@functools.lru_cache(maxsize=64)
+def _file_tag(path: str) -> str:
+    return hashlib.sha1(path.encode("utf-8")).hexdigest()[:12]
+
+
+def link_rows_by_id(posts: list[Post], ids: list[str | None], path: str) -> list[Post]:
+    """Turn the listed links (:data:`LINK_COLUMNS`) that name another row of the same JSON
+    file by its id into links to that row's post (``site-ref:id:…``, the row's alias);
+    each post of ``posts`` is the row of the same place in ``ids`` (its :func:`row_id`).
+    A listed value that is no id of the file stays an address."""
+    known = {i for i in ids if i is not None}
+    if not known:
+        return posts
+    out = []
+    for post in posts:
+        links = tuple(replace(x, url=block_ref(_id_alias(path, x.url)[3:]))
+                      if x.sentence.startswith(LISTED) and x.url in known else x
+                      for x in post.links)
+        out.append(replace(post, links=links) if links != post.links else post)
     return out
 
 
@@ -186,6 +234,9 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
     wp_id = str(row.get("id") or "").strip()
     if rendered and wp_id.isdigit():     # WordPress' REST API: ?p=ID links name the post
         aliases.add(f"p={wp_id}")
+    rid = row_id(row)
+    if rid is not None:                  # (other rows' link lists may name it so)
+        aliases.add(_id_alias(path, rid))
     column = _text_column(row)
     body = str(row[column]) if column else ""
     text, links, problem = body_text(body)
@@ -266,7 +317,7 @@ def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
         return None
     starts = _object_lines(text, depth=1 if isinstance(doc, list) else 2)
     lines = starts if len(starts) == len(rows) else [1] * len(rows)
-    posts, frags = [], []
+    posts, frags, ids = [], [], []
     for row, n in zip(rows, lines):
         post, flat = _row_post(row, path, n)
         frags += flat
@@ -275,7 +326,8 @@ def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
                                   text=preview(str(row.get("title") or ""))))
         else:
             posts.append(post)
-    return posts, frags
+            ids.append(row_id(row))
+    return link_rows_by_id(posts, ids, path), frags
 
 
 def _object_lines(text: str, *, depth: int) -> list[int]:
@@ -320,7 +372,7 @@ def json_depth(line: str) -> int:
 
 def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """Read a JSON Lines file (one JSON object per line)."""
-    posts, frags = [], []
+    posts, frags, ids = [], [], []
     for n, line in enumerate(iter_lines(text), 1):
         if not line or line.isspace():
             continue
@@ -347,7 +399,8 @@ def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
             frags.append(Fragment(path=path, line=n, end_line=n, reason=post, text=preview(line)))
         else:
             posts.append(post)
-    return posts, frags
+            ids.append(row_id(row))
+    return link_rows_by_id(posts, ids, path), frags
 
 
 def _named_column(header: list[str]) -> bool:
