@@ -566,7 +566,8 @@ def test_rows_that_list_other_rows_by_id(tmp_path):
     rows' ids (``"links_to": [2]``, ``"references": ["p1"]``) rather than by address:
     each reaches the row of that id in the same file, and in no other file, where the
     same ids name other posts. A listed value that is no id of the file is an address
-    as before; a count (``"citations": 3``) lists nothing."""
+    as before, or, with neither ``/`` nor a scheme, a post's slug or whole title (as a
+    wikilink names a note); a count (``"citations": 3``) lists nothing."""
     import json
 
     def dump(rows):
@@ -581,13 +582,13 @@ def test_rows_that_list_other_rows_by_id(tmp_path):
     (tmp_path / "b.json").write_text(json.dumps({"posts": [
         {"id": 1, "title": "Elsewhere", "text": "Another file's row 1.", "date": "2021-01-01"},
         {"id": 2, "title": "Later", "text": "Its own row 1.", "date": "2021-02-01",
-         "cites": [1, "https://rows.example/reading/"]},
+         "cites": [1, "https://rows.example/reading/", "Linear"]},
     ]}), encoding="utf-8")
     r = read_paths([tmp_path])
     edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
     title = {p.key: p.title for p in r.posts}
     assert sorted((title[e.source], title[e.target]) for e in edges) == [
-        ("Later", "Elsewhere"), ("Later", "Reading"), ("Linear", "Rotary"),
+        ("Later", "Elsewhere"), ("Later", "Linear"), ("Later", "Reading"), ("Linear", "Rotary"),
         ("Reading", "Linear"), ("Reading", "Rotary")]
     (e,) = [e for e in edges if title[e.source] == "Linear"]
     assert e.evidence == "(listed in the links_to column)"

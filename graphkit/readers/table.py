@@ -32,7 +32,7 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 
 from ..model import Fragment, Link, Post, Source
-from ..sites import block_ref, canonical_from_meta, notion_page_id
+from ..sites import block_ref, canonical_from_meta, notion_page_id, title_ref
 from ..text import TAG_RE, iter_lines, line_numbers, loads_json, preview, split_lines
 from .frontmatter import (DATE_KEYS, SERIES_KEY, _as_list, detect as detect_front_matter,
                           front_matter_block, post_date, series_of_names, unpublished,
@@ -149,19 +149,28 @@ def _file_tag(path: str) -> str:
 
 def link_rows_by_id(posts: list[Post], ids: list[str | None], path: str) -> list[Post]:
     """Turn the listed links (:data:`LINK_COLUMNS`) that name another row of the same JSON
-    file by its id into links to that row's post (``site-ref:id:…``, the row's alias);
-    each post of ``posts`` is the row of the same place in ``ids`` (its :func:`row_id`).
-    A listed value that is no id of the file stays an address."""
+    file by its id into links to that row's post (``site-ref:id:…``, the row's alias),
+    and those that name a post by its slug or title into links by that name
+    (:func:`_listed_target`); each post of ``posts`` is the row of the same place in
+    ``ids`` (its :func:`row_id`). A listed address stays an address."""
     known = {i for i in ids if i is not None}
-    if not known:
-        return posts
     out = []
     for post in posts:
-        links = tuple(replace(x, url=block_ref(_id_alias(path, x.url)[3:]))
-                      if x.sentence.startswith(LISTED) and x.url in known else x
+        links = tuple(_listed_target(x, known, path) if x.sentence.startswith(LISTED) else x
                       for x in post.links)
         out.append(replace(post, links=links) if links != post.links else post)
     return out
+
+
+def _listed_target(link: Link, ids: set[str], path: str) -> Link:
+    """A listed link as it names its post: another row's id, else an address, else (a
+    value with neither ``/`` nor a scheme, ``Rotary Embeddings``) a post's name, its
+    slug or whole title, as a wikilink names a note."""
+    if link.url in ids:
+        return replace(link, url=block_ref(_id_alias(path, link.url)[3:]))
+    if "/" not in link.url and not re.match(r"^[a-z][a-z0-9+.-]*:", link.url, re.I):
+        return replace(link, url=title_ref(link.url))
+    return link
 
 
 def _text_column(row: dict) -> str | None:
