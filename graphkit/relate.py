@@ -73,6 +73,10 @@ PART_ORDER = {"上": 1, "中": 2, "下": 3, "上篇": 1, "中篇": 2, "下篇": 
               "상": 1, "중": 2, "하": 3, "상편": 1, "중편": 2, "하편": 3, "후편": 3}
 _PARTS = "|".join(sorted((k for k in PART_ORDER if len(k) > 1), key=len, reverse=True))
 _CN_DIGITS = "[一二三四五六七八九十百]{1,4}"
+# words for a body of writing in installments (notes, a tutorial, a column): what 之N
+# after them numbers (学习笔记之二 is the second instalment of the notes)
+_WRITINGS = ("笔记|筆記|教程|入门|入門|随笔|隨筆|杂记|雜記|手记|手記|札记|札記|心得|小记|小記"
+             "|漫谈|漫談|浅谈|淺談|讲义|講義|专栏|專欄|连载|連載|学习|學習|总结|總結|实践|實踐")
 # words that number a part: "Part 2", "Chapter IV", "Episode three", "Vol. 2"; and the
 # words of blogs in other languages with Latin or Cyrillic letters: "Teil 2", "Partie 3",
 # "Parte II", "Deel 4", "Część 2", "Часть 3", "Bölüm 5", "Bagian 2", "Phần 3", "Folge 7"
@@ -124,7 +128,13 @@ _SERIES_PATTERNS = (
                + r")\s*+(?:回|話|话|部分|部|篇|讲|講|章|期|节|節|弹|彈))"),
     # a numbered part in Chinese after 系列之: 深度学习系列之三：卷积 (之三 alone is also
     # "the third of": 三大难题之一 names no series)
-    re.compile(r"^(?P<stem>.*?\S)\s*+系列之(?P<zhi>\d{1,3}|" + _CN_DIGITS + r")(?=[\s:：\-—]|$)"),
+    re.compile(r"^(?P<stem>.*?\S)\s*+系列之(?P<zhi>\d{1,3}|" + _CN_DIGITS + r")"
+               r"(?=[\s:：\-—(（\[【,，]|$)"),
+    # …and after a word for a body of writing, whose installments 之N numbers: Flask
+    # 学习笔记之二, JNI笔记之二：Invocation API, Rust教程之三 (not a set of things:
+    # 三大难题之一, "one of the three")
+    re.compile(r"^(?P<stem>.*?(?:" + _WRITINGS + r"))\s*+之(?P<zhi>\d{1,3}|" + _CN_DIGITS
+               + r")(?=[\s:：\-—(（\[【,，]|$)"),
     # a numbered part in Korean: …제3회, …제2장; …1편, … (2편), …3부: 부제, …4화; without
     # 제 only at the title's end or before a bracket or separator (영화 3편 추천, 3부터: a
     # count and a particle, not a part)

@@ -120,6 +120,13 @@ def test_without_weights_a_named_series_follows_its_dates():
     ("深度学习系列之三：卷积网络", ("深度学习", 3)),
     ("Rust入门系列之2", ("rust入门", 2)),
     ("三大难题之一", None),             # "one of the three": no series
+    ("Flask 学习笔记之二", ("flask学习笔记", 2)),
+    ("JNI笔记之二：Invocation API", ("jni笔记", 2)),
+    ("Lua 学习笔记之二(进阶话题)", ("lua学习笔记", 2)),
+    ("Rust教程之十一", ("rust教程", 11)),
+    ("百分之二十", None),
+    ("最重要的算法之一", None),          # "one of the algorithms"
+    ("我的读书笔记之三", ("我的读书笔记", 3)),
     ("Rust lernen – Teil 2", ("rustlernen", 2)),
     ("Apprendre Rust (Partie III)", ("apprendrerust", 3)),
     ("Aprendiendo Rust, parte 2: préstamos", ("aprendiendorust", 2)),
