@@ -4126,7 +4126,11 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             slug = title_slug = p.slug or slugify(p.title)
             filename = stem
         elif generator == "zola":
-            pattern = conf.get("permalink", PAGE_PATH)
+            # a page's own path = "…" is its address, over its sections, slug and name
+            # (Zola, "Page", https://www.getzola.org/documentation/content/page/)
+            own_path = str(dict(p.fields).get("path") or "").strip().strip("/")
+            pattern = (f"/{own_path}/" if own_path and ":" not in own_path
+                       else conf.get("permalink", PAGE_PATH))
             slug = title_slug = p.slug or slugify(stem)
             filename = stem
         elif hugo and f"permalink:{section}" not in conf:

@@ -78,10 +78,18 @@ def test_zola_addresses_follow_sections_slugs_and_date_prefixes(tmp_path):
     _write(tmp_path, "content/notes/ml/2020-01-02_first-note.md",
            '+++\ntitle = "甲"\n+++\n\n正文。\n')
     _write(tmp_path, "content/notes/bundle/index.md", '+++\ntitle = "乙"\nslug = "b2"\n+++\n\n正文。\n')
+    # a page's own path, over its sections and slug (a leading / is dropped, as Zola does)
+    _write(tmp_path, "content/notes/c.md", '+++\ntitle = "丙"\nslug = "c3"\npath = "/ideas/first"\n'
+           '+++\n\n正文，见[甲](@/notes/ml/2020-01-02_first-note.md)。\n')
+    _write(tmp_path, "content/notes/d.md", '+++\ntitle = "丁"\n+++\n\n见[丙](/ideas/first/)。\n')
     r = read_paths([tmp_path])
     urls = {p.title: p.url for p in r.posts}
     assert urls == {"甲": "https://z.example/notes/ml/first-note/",
-                    "乙": "https://z.example/notes/b2/"}
+                    "乙": "https://z.example/notes/b2/", "丙": "https://z.example/ideas/first/",
+                    "丁": "https://z.example/notes/d/"}
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [("丁", "丙"), ("丙", "甲")]
     assert {p.title: p.date for p in r.posts}["甲"] == "2020-01-02"
 
 
