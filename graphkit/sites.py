@@ -4094,6 +4094,8 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
 
                 eleventy_data = data_index(data_files or {})
             path = _eleventy_path(p, inside, root, conf, eleventy_data)
+        elif generator == "gatsby" and (own_path := _gatsby_own_path(p)):
+            pattern, path = "", own_path
         elif generator in ("quarto", "astro", "gatsby", "vuepress", "vitepress",
                            "lektor", "jbake", "hakyll", "mdbook", "gitbook", "valaxy",
                            "quartz"):
@@ -4189,10 +4191,27 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             names |= url_aliases(conf["base"] + path)
         aliases = tuple(sorted(set(p.aliases) | names))
         own = p.url or path        # its own address, else the path its site gives it
+        if own and "://" not in own and own[:1] not in "/.#?":
+            own = "/" + own        # (Hexo's and Jekyll's permalink: x/ is /x/ of the site)
         if own[:1] == "/" and own[1:2] != "/" and conf.get("url"):   # (permalink: /x/)
             own = conf["url"] + own
         out.append(replace(p, aliases=aliases, url=own if "://" in own else p.url))
     return (_refs_in_own_language(out, translations) if translations else out), pages
+
+
+def _gatsby_own_path(post) -> str | None:
+    """A Gatsby page's own path: a front matter ``slug`` (or, in older sites, ``path``)
+    that is a whole path (``/blog/my-first-post``), which Gatsby's guide to Markdown
+    pages makes the page's route; else None (``gatsby-starter-blog``'s routes are the
+    files' paths, :func:`file_route`).
+
+    References
+    ----------
+    .. [1] Gatsby, "Adding Markdown Pages",
+       https://www.gatsbyjs.com/docs/how-to/routing/adding-markdown-pages/
+    """
+    value = post.slug or dict(post.fields).get("path") or ""
+    return value.strip() if value.strip()[:1] == "/" and value.strip() != "/" else None
 
 
 def _own_pattern(post) -> str | None:

@@ -646,6 +646,33 @@ def test_hexo_fills_a_permalinks_other_placeholders_from_front_matter(tmp_path):
     assert sorted((title[e.source], title[e.target]) for e in edges) == [("乙", "甲"), ("甲", "乙")]
 
 
+def test_a_posts_own_permalink_or_gatsby_path_is_its_address(tmp_path):
+    """A Hexo post's own ``permalink: custom/a/`` (no leading ``/``, as Hexo writes it)
+    is ``/custom/a/`` of the site, not an address relative to nothing; a Gatsby page's
+    front matter ``slug`` or older ``path`` that is a whole path is its route, as
+    Gatsby's guide to Markdown pages makes it (a ``slug`` that is a name is not)."""
+    hexo = tmp_path / "hexo"
+    (hexo / "source" / "_posts").mkdir(parents=True)
+    (hexo / "_config.yml").write_text("url: https://h.example\npermalink: :year/:title/\n",
+                                      encoding="utf-8")
+    (hexo / "source/_posts/a.md").write_text(
+        "---\ntitle: 甲\ndate: 2020-01-02\npermalink: custom/a-post/\n---\n正文。\n",
+        encoding="utf-8")
+    gatsby = tmp_path / "gatsby"
+    for name, front in (("one", 'path: "/posts/first-one"'), ("two", 'slug: "/blog/my-second"'),
+                        ("three", "slug: third")):
+        (gatsby / "content/blog" / name).mkdir(parents=True)
+        (gatsby / "content/blog" / name / "index.md").write_text(
+            f"---\ntitle: {name}\ndate: 2020-01-02\n{front}\n---\nText of {name}.\n",
+            encoding="utf-8")
+    (gatsby / "gatsby-config.js").write_text(
+        'module.exports = { siteMetadata: { siteUrl: "https://g.example" } }\n', encoding="utf-8")
+    r = read_paths([hexo, gatsby])
+    assert {p.title: p.url for p in r.posts} == {
+        "甲": "https://h.example/custom/a-post/", "one": "https://g.example/posts/first-one",
+        "two": "https://g.example/blog/my-second", "three": "https://g.example/three/"}
+
+
 @pytest.mark.parametrize("pattern, fields, path", [
     ("/posts/:abbrlink/", {"abbrlink": "3a5b"}, "/posts/3a5b/"),
     ("/posts/:abbrlink/", {}, None),
