@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from .keywords import TermMatrix
 from .readers.frontmatter import SERIES_KEY, url_aliases
 from .sites import (KEXUE_HOST, LIST_FOLDERS, amp_page_path, article_platform_alias,
-                    medium_post_id, notion_page_id, outbound_target, post_page_path,
+                    medium_post_id, notion_page_id, outbound_target, paper_id, post_page_path,
                     site_ref_target, substack_address, substack_post_id, tumblr_post_alias,
                     url_host, velog_post_slug, velog_slug, weixin_article_id)
 from .text import normalize_title, sentence_around
@@ -55,8 +55,6 @@ CITATION_RE = re.compile(r"《([^《》\n]{1,200})》")
 TITLE_MARK_RE = re.compile(r"〈([^〈〉《》\n]{1,200})〉|「([^「」\n]{1,200})」"
                            r"|『([^『』\n]{1,200})』")
 TITLE_MARK_MIN = 4    # characters of a title's key: a shorter quote names no post
-ARXIV_RE = re.compile(r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(?P<id>\d{4}\.\d{4,5}|[a-z\-]+/\d{7})",
-                      re.I)
 ARCHIVE_URL_RE = re.compile(
     r"^" + KEXUE_HOST + r"?/archives/(\d{1,12})(?:[/?#].*)?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -285,7 +283,8 @@ def series_part(title: str) -> tuple[str, int, bool] | None:
 def looks_like_paper(title: str) -> bool:
     """True when a cited title is Latin script (a paper), not a Chinese post title.
 
-    arXiv links (``arxiv.org/abs/…``) also make paper nodes, see :func:`citation_edges`.
+    Links to a paper's page (arXiv, OpenReview, a DOI: :func:`graphkit.sites.paper_id`)
+    also make paper nodes, see :func:`citation_edges`.
     """
     return not _CJK_RE.search(title) and len(_LATIN_RE.findall(title)) >= 3
 
@@ -409,9 +408,15 @@ class TitleIndex:
         self.paths: dict[str, str] = {}  # a post's own address's path, as an alias
         ambiguous: set[str] = set()
         variants: dict[str, set[str]] = {}
+        papers: dict[str, set[str]] = {}   # a link's text → the papers it is the text of
         for p in posts:
             if p.archive_id is not None:
                 self.by_id[p.archive_id] = p.key
+            for link in p.links:
+                paper = paper_id(outbound_target(link.url.strip())) if link.anchor else None
+                if paper:
+                    papers.setdefault(normalize_title(link.anchor.strip().strip("《》")),
+                                      set()).add(f"paper:{paper}")
             for alias in p.aliases:
                 self.by_alias.setdefault(alias, set()).add(p.key)
             if p.url and p.archive_id is None:
@@ -438,6 +443,9 @@ class TitleIndex:
             del self.by_title[k]
         self.by_variant = {v: next(iter(ks)) for v, ks in variants.items()
                            if len(ks) == 1 and v not in self.by_title}
+        # a paper cited by its title (《Matrix Capsules with EM Routing》) is the paper some
+        # post links by that title (arXiv, OpenReview, a DOI), when only one is
+        self.papers = {k: next(iter(ps)) for k, ps in papers.items() if len(ps) == 1 and k}
         self._keys = sorted(self.by_title)
         self._cache: dict[str, str | None] = {}
         # pages of a Notion export: links name them by their id (see resolve_url)
@@ -824,10 +832,12 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
                     anchors.setdefault(link.sentence, []).append((*span, dst))
                 add(post.key, dst, link.sentence, link.anchor.strip("《》"), span, "link")
             target = outbound_target(link.url.strip()) if dst is None else ""
-            arxiv, archive = ARXIV_RE.match(target), ARCHIVE_URL_RE.match(target)
-            if arxiv or archive:
-                # a paper on arXiv, or a post of the site that is not among the inputs
-                dst, kind = ((f"paper:arxiv:{arxiv.group('id')}", "paper") if arxiv else
+            paper = paper_id(target) if target else None
+            archive = ARCHIVE_URL_RE.match(target) if paper is None else None
+            if paper or archive:
+                # a paper (arXiv, OpenReview, a DOI), or a post of the site that is not
+                # among the inputs
+                dst, kind = ((f"paper:{paper}", "paper") if paper else
                              (f"unresolved:{_archive_site(target, post.url)}archives/"
                               f"{archive.group(1)}", "unresolved"))
                 extra.setdefault(dst, ExtraNode(dst, kind, link.anchor.strip("《》 ") or dst))
@@ -856,7 +866,8 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
                         dst, kind = None, ("paper" if looks_like_paper(cited) else "book")
             if dst is None:
                 kind = kind or ("paper" if looks_like_paper(cited) else "unresolved")
-                dst = f"{kind}:{normalize_title(cited)}"
+                dst = (index.papers.get(normalize_title(cited)) if kind == "paper" else None
+                       ) or f"{kind}:{normalize_title(cited)}"
                 extra.setdefault(dst, ExtraNode(dst, kind, cited))
             if dst != post.key:
                 add(post.key, dst, sentence, written, (a, b), "title")

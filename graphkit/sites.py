@@ -654,6 +654,69 @@ _AMP_VIEWER_RE = re.compile(r"^https?://(?:www\.)?google\.(?:com?\.)?[a-z]{2,3}/
                             re.I)
 
 
+# a paper's page on arXiv and the sites that serve arXiv's papers by their identifier
+# (arXiv's abstract, PDF and HTML pages, export., ar5iv's renderings, Hugging Face's paper
+# pages, alphaXiv): the identifier, new style (2104.09864, version dropped) or old
+# (hep-th/9901001); OpenReview's forum and PDF by the note's id; a DOI's resolver
+_ARXIV_ID = r"(?P<arxiv>\d{4}\.\d{4,5}|[a-z][a-z.\-]{1,20}/\d{7})(?:v\d{1,3})?(?!\d)"
+_PAPER_HOST_RE = re.compile(r"https?://(?:[a-z0-9\-]{1,30}\.){0,3}(?:arxiv|ar5iv|huggingface"
+                            r"|alphaxiv|openreview|doi)\.(?:org|co|net)/", re.I)
+_PAPER_RES = (
+    re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|format)/" + _ARXIV_ID,
+               re.I),
+    re.compile(r"^https?://(?:ar5iv\.labs\.arxiv\.org|ar5iv\.org)/(?:html|abs)/" + _ARXIV_ID,
+               re.I),
+    re.compile(r"^https?://(?:www\.)?(?:huggingface\.co/papers|alphaxiv\.org/(?:abs|overview))/"
+               + _ARXIV_ID, re.I),
+    re.compile(r"^https?://(?:www\.)?openreview\.net/(?:forum|pdf)\?(?:[^#]*&)?id="
+               r"(?P<openreview>[A-Za-z0-9_\-]{6,40})(?![A-Za-z0-9_\-])"),
+    re.compile(r"^https?://(?:dx\.)?doi\.org/(?P<doi>10\.\d{4,9}/[^\s?#]{1,200})", re.I),
+)
+
+
+def paper_id(url: str) -> str | None:
+    """The identifier of the paper an address is a page of, as ``SCHEME:ID``, else None.
+
+    An arXiv paper is named by its identifier whatever the page (abstract, PDF, HTML,
+    a version), and so are its pages on ar5iv, Hugging Face's paper pages and alphaXiv;
+    an OpenReview paper by its forum's id (``forum?id=`` and ``pdf?id=``); any other by
+    its DOI (``doi.org/10.…``, in lower case: DOIs match without case).
+
+    >>> paper_id("https://arxiv.org/pdf/1706.03762v5")
+    'arxiv:1706.03762'
+    >>> paper_id("https://huggingface.co/papers/2104.09864")
+    'arxiv:2104.09864'
+    >>> paper_id("https://openreview.net/pdf?id=HJeFmkBtvB")
+    'openreview:HJeFmkBtvB'
+    >>> paper_id("https://doi.org/10.1145/3292500.3330701")
+    'doi:10.1145/3292500.3330701'
+    >>> paper_id("https://arxiv.org/list/cs.LG/recent") is None
+    True
+
+    References
+    ----------
+    .. [1] arXiv, "Understanding the arXiv identifier",
+       https://info.arxiv.org/help/arxiv_identifier.html
+    .. [2] Crossref, "DOIs in staging REST API should be case-insensitive" (as they are
+       in production), https://gitlab.com/crossref/rest_api/-/issues/176
+    """
+    u = url.strip()
+    if not _PAPER_HOST_RE.match(u):
+        return None
+    for pattern in _PAPER_RES:
+        m = pattern.match(u)
+        if m is None:
+            continue
+        kind = m.lastgroup
+        value = m.group(kind)
+        if kind == "arxiv":
+            return f"arxiv:{value.lower()}"
+        if kind == "doi":
+            return f"doi:{unquote(value).rstrip('.,;').lower()}"
+        return f"openreview:{value}"
+    return None
+
+
 def amp_original(url: str) -> str | None:
     """The address of the page an AMP cache or viewer serves, or None.
 

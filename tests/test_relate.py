@@ -182,6 +182,60 @@ def test_arxiv_links_become_paper_nodes():
     assert [(x.kind, x.title) for x in extra] == [("paper", "RoFormer")]
 
 
+@pytest.mark.parametrize("url, paper", [
+    ("https://arxiv.org/abs/1706.03762", "arxiv:1706.03762"),
+    ("https://arxiv.org/pdf/1706.03762v7.pdf", "arxiv:1706.03762"),       # a version, a PDF
+    ("https://arxiv.org/html/2401.04088v1", "arxiv:2401.04088"),
+    ("http://export.arxiv.org/abs/hep-th/9901001", "arxiv:hep-th/9901001"),  # old style
+    ("https://ar5iv.labs.arxiv.org/html/1706.03762", "arxiv:1706.03762"),
+    ("https://huggingface.co/papers/2104.09864", "arxiv:2104.09864"),
+    ("https://www.alphaxiv.org/abs/2104.09864", "arxiv:2104.09864"),
+    ("https://openreview.net/forum?id=HJWLfGWRb&noteId=x1", "openreview:HJWLfGWRb"),
+    ("https://openreview.net/pdf?id=HJWLfGWRb", "openreview:HJWLfGWRb"),
+    ("https://dx.doi.org/10.1145/3292500.3330701", "doi:10.1145/3292500.3330701"),
+    ("https://doi.org/10.1016/J.APM.2020.03.018", "doi:10.1016/j.apm.2020.03.018"),
+    ("https://arxiv.org/list/cs.LG/recent", None),
+    ("https://arxiv.org/abs/1706.037629", None),                            # no such number
+    ("https://openreview.net/group?id=ICLR.cc/2024", None),
+    ("https://huggingface.co/docs/transformers", None),
+    ("https://notarxiv.org/abs/1706.03762", None),
+])
+def test_a_papers_pages_name_it_by_its_identifier(url, paper):
+    from graphkit.sites import paper_id
+
+    assert paper_id(url) == paper
+
+
+def test_a_paper_cited_by_title_is_the_paper_a_post_links_by_that_title():
+    """One post links a paper on OpenReview, another on Hugging Face's page of an arXiv
+    paper; other posts cite the same papers by 《title》 alone, or link another page of
+    them: each paper is one node, so the posts citing it are coupled. A title two papers'
+    links share names neither."""
+    from graphkit.model import Link
+
+    posts = (
+        _p("a", "甲", "见论文。", [Link("https://openreview.net/forum?id=HJWLfGWRb",
+                                         "Matrix Capsules with EM Routing", "见论文。"),
+                                    Link("https://huggingface.co/papers/1710.09829",
+                                         "Dynamic Routing Between Capsules", "见论文。")]),
+        _p("b", "乙", "参考《Matrix Capsules with EM Routing》和《dynamic routing between "
+                      "capsules》。"),
+        _p("c", "丙", "见[PDF](https://arxiv.org/pdf/1710.09829v2)。",
+           [Link("https://arxiv.org/pdf/1710.09829v2", "PDF", "见PDF。")]),
+        _p("d", "丁", "两个链接。", [Link("https://arxiv.org/abs/2001.00001", "Paper", "x"),
+                                   Link("https://arxiv.org/abs/2001.00002", "Paper", "y")]),
+        _p("e", "戊", "只说《Paper Without Links》与《Paper》。"),
+    )
+    edges, extra = citation_edges(posts)
+    assert sorted((e.source, e.target) for e in edges) == [
+        ("a", "paper:arxiv:1710.09829"), ("a", "paper:openreview:HJWLfGWRb"),
+        ("b", "paper:arxiv:1710.09829"), ("b", "paper:openreview:HJWLfGWRb"),
+        ("c", "paper:arxiv:1710.09829"),
+        ("d", "paper:arxiv:2001.00001"), ("d", "paper:arxiv:2001.00002"),
+        ("e", "paper:paper"), ("e", "paper:paperwithoutlinks")]
+    assert {x.kind for x in extra} == {"paper"}
+
+
 def test_a_title_inside_a_links_text_cites_what_the_link_reaches():
     """``笔记[《Attention is All You Need》浅读](…)``: the 《》 is part of the linked post's
     title, not a citation of the paper (even without a word pointing to the blog); a
