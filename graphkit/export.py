@@ -1,5 +1,5 @@
 """Exports for other tools: GraphML and GEXF (Gephi), CSV of posts and of modules,
-Infomap's flow tree (mapequation.org's Network Navigator).
+Infomap's flow tree (mapequation.org's Network Navigator), VOSviewer's JSON.
 
 GraphML and GEXF take scalar attributes only: lists become ``"; "``-joined strings and
 missing values empty strings, on a copy of the graph.
@@ -8,13 +8,15 @@ missing values empty strings, on a copy of the graph.
 from __future__ import annotations
 
 import csv
+import html
 import io
+import json
 import re
 from collections.abc import Iterator
 
 import networkx as nx
 
-from .community import flow_tree_lines
+from .community import flow_network, flow_tree_lines
 from .pipeline import BuildResult
 
 _SKIP_NODE = ("excerpt",)
@@ -100,6 +102,85 @@ def ftree_lines(result: BuildResult) -> Iterator[str]:
     names = {n: str(d.get("title") or d.get("label") or n)
              for n, d in result.graph.nodes(data=True)}
     return flow_tree_lines(result.graph, result.community, names=names)
+
+
+VOS_CLUSTERS = 1000     # VOSviewer numbers clusters 1 … 1000
+
+
+def to_vosviewer(result: BuildResult) -> str:
+    """The map as a VOSviewer JSON file (VOSviewer 1.6.16 on, VOSviewer Online).
+
+    Items are the map's nodes at the map's positions (the vertical axis turned up, as
+    VOSviewer draws it), each post in the cluster of its displayed module (numbered by
+    flow, largest first; VOSviewer takes at most 1,000, so posts of smaller modules
+    have none) with the module's label as the cluster's; weights ``Citations`` (times
+    cited here), ``References`` (citations made) and ``Flow``; score ``Year`` (its
+    year, for VOSviewer's overlay of time) and its address. Links are undirected, as
+    VOSviewer's are: a pair's strength is the weight its edges have in the flow network
+    (each layer's weight times the edge's, both directions summed).
+
+    Parameters
+    ----------
+    result : BuildResult
+
+    Returns
+    -------
+    str
+        The JSON document.
+
+    References
+    ----------
+    .. [1] VOSviewer Online, "VOSviewer JSON files",
+       https://app.vosviewer.com/docs/file-types/json-file-type/
+    .. [2] N. J. van Eck, L. Waltman, "Software survey: VOSviewer, a computer program
+       for bibliometric mapping", Scientometrics 84(2), 523–538 (2010).
+    """
+    g = result.graph
+    display = result.display
+    clusters = {m: i for i, m in enumerate(display.modules[:VOS_CLUSTERS], start=1)} \
+        if display is not None else {}
+    labels = {m.id: m.label for m in result.modules}
+    ids = {n: i for i, n in enumerate(g.nodes, start=1)}
+    extra = result.node_extra()
+    items = []
+    for n, d in g.nodes(data=True):
+        x, y = result.positions.get(n, (0.0, 0.0))
+        item = {"id": ids[n], "label": str(d.get("label") or n),
+                "x": round(float(x), 4), "y": round(-float(y), 4)}
+        if d.get("url"):
+            item["url"] = str(d["url"])
+        module = display.of.get(n) if display is not None else None
+        if module in clusters:
+            item["cluster"] = clusters[module]
+        lines = [html.escape(str(d.get("title") or d.get("label") or n))]
+        if module:
+            lines.append(f"module {html.escape(module)} · {html.escape(labels.get(module, ''))}")
+        if d.get("date"):
+            lines.append(html.escape(str(d["date"])))
+        item["description"] = "<br>".join(lines)
+        e = extra.get(n, {})
+        item["weights"] = {"Citations": e.get("cited_by", 0), "References": e.get("cites", 0),
+                           "Flow": round(float(result.community.flow.get(n, 0.0)), 8)}
+        year = str(d.get("date") or "")[:4]
+        if year.isdigit():
+            item["scores"] = {"Year": int(year)}
+        items.append(item)
+    nodes, links = flow_network(g, layer_weights=result.options.layer_weights(),
+                                flow_extra_nodes=True)
+    strength: dict[tuple[int, int], float] = {}
+    for u, v, w in links:
+        a, b = ids[nodes[int(u)]], ids[nodes[int(v)]]
+        pair = (a, b) if a < b else (b, a)
+        strength[pair] = strength.get(pair, 0.0) + float(w)
+    doc = {"network": {
+        "items": items,
+        "links": [{"source_id": a, "target_id": b, "strength": round(w, 6)}
+                  for (a, b), w in sorted(strength.items())],
+        "clusters": [{"cluster": c, "label": labels.get(m, m)} for m, c in clusters.items()]},
+        "config": {"terminology": {"item": "post", "items": "posts", "link": "link",
+                                   "links": "links", "link_strength": "weight",
+                                   "total_link_strength": "total weight"}}}
+    return json.dumps(doc, ensure_ascii=False)
 
 
 def posts_csv(result: BuildResult) -> str:

@@ -1,4 +1,5 @@
-"""Exports read back with the tools they are for: networkx (GraphML, GEXF, node-link JSON), pandas (CSV)."""
+"""Exports read back with the tools they are for: networkx (GraphML, GEXF, node-link JSON), pandas (CSV);
+Infomap's flow tree against Infomap's own; VOSviewer's JSON against its documented fields."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from conftest import DATA, corpus_or_skip
 
 from graphkit.community import CommunityResult, flow_network, flow_tree
 from graphkit.errors import CommunityError
-from graphkit.export import modules_csv, posts_csv, to_ftree, to_gexf, to_graphml, xml_text
+from graphkit.export import (modules_csv, posts_csv, to_ftree, to_gexf, to_graphml,
+                             to_vosviewer, xml_text)
 from graphkit.render import dumps_json
 
 
@@ -158,3 +160,41 @@ def test_flow_tree_names_stay_on_one_line_in_quotes():
                                num_top_modules=1, num_levels=2)
     with pytest.raises(CommunityError):
         flow_tree(g, handmade)
+
+
+def test_the_vosviewer_json_holds_the_map(data_build):
+    """Every node an item at the map's position (y turned up), each post in the cluster
+    of its displayed module (numbered by flow, 1 first) under the module's label; links
+    undirected, one per pair, their strengths the flow network's weights with both
+    directions summed; a post's year a score for VOSviewer's overlay of time."""
+    r = data_build
+    doc = json.loads(to_vosviewer(r))
+    items, links = doc["network"]["items"], doc["network"]["links"]
+    g = r.graph
+    assert sorted(i["id"] for i in items) == list(range(1, g.number_of_nodes() + 1))
+    node = dict(zip((i["id"] for i in items), g.nodes))
+    labels = {m.id: m.label for m in r.modules}
+    assert [(c["cluster"], c["label"]) for c in doc["network"]["clusters"]] == [
+        (k, labels[m]) for k, m in enumerate(r.display.modules, start=1)]
+    for i in items:
+        n = node[i["id"]]
+        x, y = r.positions[n]
+        assert (i["x"], i["y"]) == (round(x, 4), round(-y, 4))
+        if n in r.display.of:
+            assert r.display.modules[i["cluster"] - 1] == r.display.of[n]
+        else:
+            assert "cluster" not in i
+        date = g.nodes[n].get("date") or ""
+        assert i.get("scores", {}).get("Year") == (int(date[:4]) if date[:4].isdigit() else None)
+    assert all(a["source_id"] < a["target_id"] and a["strength"] > 0 for a in links)
+    assert len({(a["source_id"], a["target_id"]) for a in links}) == len(links)
+    _, flows = flow_network(g, layer_weights=r.options.layer_weights(), flow_extra_nodes=True)
+    assert sum(a["strength"] for a in links) == pytest.approx(flows[:, 2].sum(), rel=1e-6)
+    both = next((u, v) for u, v, d in g.edges(data=True)
+                if d["kind"] == "cites" and g.has_edge(v, u))       # a pair citing each other
+    ids = {n: k for k, n in node.items()}
+    pair = tuple(sorted((ids[both[0]], ids[both[1]])))
+    (link,) = [a for a in links if (a["source_id"], a["target_id"]) == pair]
+    _, rows = flow_network(g.subgraph(both).copy(), layer_weights=r.options.layer_weights(),
+                           flow_extra_nodes=True)
+    assert link["strength"] == pytest.approx(rows[:, 2].sum())

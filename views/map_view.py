@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from graphkit.explore import ego_network, filter_nodes, search, year_span
-from graphkit.export import modules_csv, posts_csv, to_ftree, to_gexf, to_graphml
+from graphkit.export import (modules_csv, posts_csv, to_ftree, to_gexf, to_graphml,
+                             to_vosviewer)
 from graphkit.render import dumps_json
 
 from . import Page, md
@@ -46,7 +47,7 @@ def show(page: Page) -> None:
     st.caption(f"{len(keep)} nodes shown"
                + (f" · selected: {md(page.label_of(focus))}" if focus else ""))
     st.iframe(html, height=720)
-    d = st.columns(7)
+    d = st.columns(8)
     d[0].download_button("HTML map", html.encode("utf-8"), "graph.html", "text/html")
     # exports are built on click only (GraphML and GEXF take ~0.7 s each on the corpus)
     d[1].download_button("node-link JSON",
@@ -61,3 +62,6 @@ def show(page: Page) -> None:
     d[6].download_button("flow tree (Infomap)", lambda: to_ftree(r).encode("utf-8"),
                          "graph.ftree", "text/plain", help="opens in mapequation.org's "
                          "Network Navigator and Alluvial Generator")
+    d[7].download_button("VOSviewer JSON", lambda: to_vosviewer(r).encode("utf-8"),
+                         "graph.vosviewer.json", "application/json",
+                         help="opens in VOSviewer (1.6.16 on) and VOSviewer Online")
