@@ -613,3 +613,20 @@ def test_a_vault_note_with_properties_but_no_title_is_named_by_its_file(tmp_path
     assert titles["vault/Reading.md"] == ("Reading", False)
     assert titles["vault/Idea.md"] == ("Idea", False)
     assert titles["site/content/posts/untitled.md"] == ("", True)
+
+
+def test_links_in_a_notes_properties_are_its_links(tmp_path):
+    """Obsidian's graph and backlinks count a wikilink held by a property, alone or in a
+    list (``up: "[[Parent]]"``, ``related: ["[[Sibling]]"]``); the note's own names
+    (``aliases``, ``tags``) link nothing, and a wikilink to no note is no edge."""
+    _write(tmp_path, ".obsidian/app.json", "{}")
+    _write(tmp_path, "Parent.md", "Parent text.\n")
+    _write(tmp_path, "Sibling.md", "Sibling text.\n")
+    _write(tmp_path, "Child.md", '---\nup: "[[Parent]]"\nrelated:\n  - "[[Sibling|the sibling]]"\n'
+           '  - "[[Nowhere]]"\naliases: ["[[Sibling]]"]\ntags: [x]\n---\nChild text.\n')
+    r = read_paths([tmp_path])
+    assert _cites(r.posts) == [("Child", "Parent"), ("Child", "Sibling")]
+    (child,) = [p for p in r.posts if p.title == "Child"]
+    assert {(x.anchor, x.sentence) for x in child.links} == {
+        ("Parent", "(the up property)"), ("the sibling", "(the related property)"),
+        ("Nowhere", "(the related property)")}

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from ..dates import parse_date
-from ..model import Fragment, Post, Source
+from ..model import Fragment, Link, Post, Source
 from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, HOST_NAME_RE, LABEL_PREFIX, QIITA_ID_RE,
                      ZENN_SLUG_RE, article_platform_alias, canonical_from_lead,
                      canonical_from_meta, expand_site_links, exported_metadata, file_slug,
@@ -1054,6 +1054,7 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
                                          "(HTML comments, tags, images, directive markers)",
                                   text=preview(body[shown[0]])))
         return None, frags
+    links = [*links, *property_links(meta)]
     post = meta_post(meta, path, title=title, text=text, links=links, canonical=canonical,
                      first_line=first_line, layout=layout)
     if labels:
@@ -1175,6 +1176,43 @@ def default_title(path: str, layout: str) -> str:
     if "_posts" in PurePosixPath(path).parts[:-1]:
         return slug
     return ""
+
+
+# a property naming the note itself or its labels, not another note
+_NAME_PROPERTIES = frozenset({"title", "aliases", "alias", "tags", "tag", "cssclasses",
+                              "cssclass", "id"})
+_SITE_REF_LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\((site-ref:[^()\s]*)\)")
+MAX_PROPERTY_LINKS = 200        # wikilinks read from one note's properties
+
+
+def property_links(meta: dict) -> list[Link]:
+    """The links a note's properties hold: a wikilink as a property's value or in its
+    list (``up: "[[Parent]]"``, ``related: ["[[A]]", "[[B]]"]``), which Obsidian's
+    graph and backlinks count as the note's links; the properties that name the note
+    itself (``title``, ``aliases``, ``tags``, ``cssclasses``) hold none.
+
+    Returns
+    -------
+    list of Link
+        At most :data:`MAX_PROPERTY_LINKS`, each with the sentence ``(the KEY property)``.
+
+    References
+    ----------
+    .. [1] Obsidian, "Properties" (a property of type Link, or List of links),
+       https://help.obsidian.md/properties
+    """
+    out: list[Link] = []
+    for key, value in meta.items():
+        if not isinstance(key, str) or key.casefold() in _NAME_PROPERTIES:
+            continue
+        for v in (value if isinstance(value, list) else [value])[:MAX_PROPERTY_LINKS]:
+            if isinstance(v, str) and "[[" in v:
+                for m in _SITE_REF_LINK_RE.finditer(expand_site_links(v[:2000])):
+                    out.append(Link(url=m.group(2), anchor=m.group(1),
+                                    sentence=f"(the {key} property)"))
+        if len(out) >= MAX_PROPERTY_LINKS:
+            return out[:MAX_PROPERTY_LINKS]
+    return out
 
 
 def name_notes_by_file(posts: list[Post], config_paths: list[str]) -> list[Post]:
