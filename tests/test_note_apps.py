@@ -617,8 +617,9 @@ def test_a_vault_note_with_properties_but_no_title_is_named_by_its_file(tmp_path
 
 def test_links_in_a_notes_properties_are_its_links(tmp_path):
     """Obsidian's graph and backlinks count a wikilink held by a property, alone or in a
-    list (``up: "[[Parent]]"``, ``related: ["[[Sibling]]"]``); the note's own names
-    (``aliases``, ``tags``) link nothing, and a wikilink to no note is no edge."""
+    list (``up: "[[Parent]]"``, ``related: ["[[Sibling]]"]``), and Logseq's references a
+    page reference in a page property (``related:: [[A]], [[B]]``); the note's own
+    names (``aliases``, ``tags``) link nothing, and a wikilink to no note is no edge."""
     _write(tmp_path, ".obsidian/app.json", "{}")
     _write(tmp_path, "Parent.md", "Parent text.\n")
     _write(tmp_path, "Sibling.md", "Sibling text.\n")
@@ -630,3 +631,12 @@ def test_links_in_a_notes_properties_are_its_links(tmp_path):
     assert {(x.anchor, x.sentence) for x in child.links} == {
         ("Parent", "(the up property)"), ("the sibling", "(the related property)"),
         ("Nowhere", "(the related property)")}
+    # Logseq's page properties: their page references are links too, tags are names
+    logseq = tmp_path / "graph"
+    _write(logseq, "logseq/config.edn", "{:meta/version 1}\n")
+    _write(logseq, "pages/A.md", "- A text.\n")
+    _write(logseq, "pages/B.md", "- B text.\n")
+    _write(logseq, "pages/C.md", "related:: [[A]], [[B]]\ntags:: [[A]]\n\n- C text.\n")
+    r = read_paths([logseq])
+    assert _cites(r.posts) == [("C", "A"), ("C", "B")]
+    assert {p.title: p.tags for p in r.posts}["C"] == ("A",)

@@ -771,9 +771,10 @@ def note_properties(lines: list[str]) -> tuple[dict, int]:
     -------
     meta : dict
         Lower-case keys and their values, page references unwrapped (``[[机器学习]]``
-        → ``机器学习``). ``title`` names the page as links write it, so it is kept under
-        ``aliases`` too (``alias`` is read as one already, see :func:`meta_post`); empty
-        when the note opens otherwise.
+        → ``机器学习``), the values as written under :data:`PROPERTY_REFS` (their
+        references are links, :func:`property_links`). ``title`` names the page as links
+        write it, so it is kept under ``aliases`` too (``alias`` is read as one already,
+        see :func:`meta_post`); empty when the note opens otherwise.
     start : int
         The index of the first line after them.
 
@@ -783,15 +784,21 @@ def note_properties(lines: list[str]) -> tuple[dict, int]:
        https://docs.logseq.com/#/page/properties
     """
     meta: dict = {}
+    refs: dict[str, str] = {}
     i = 0
     while i < len(lines) and len(meta) <= 100:
         m = _PROPERTY_RE.match(lines[i])
         if m is None:
             break
-        meta[m.group(1).lower()] = _PAGE_REF_RE.sub(r"\1", m.group(2) or "")
+        raw = m.group(2) or ""
+        meta[m.group(1).lower()] = _PAGE_REF_RE.sub(r"\1", raw)
+        if "[[" in raw:
+            refs[m.group(1).lower()] = raw    # (its page references: links, property_links)
         i += 1
     if not meta:
         return {}, 0
+    if refs:
+        meta[PROPERTY_REFS] = refs
     if str(meta.get("title") or "").strip():
         meta["aliases"] = [meta["title"]]
     return meta, i
@@ -1183,13 +1190,15 @@ _NAME_PROPERTIES = frozenset({"title", "aliases", "alias", "tags", "tag", "csscl
                               "cssclass", "id"})
 _SITE_REF_LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\((site-ref:[^()\s]*)\)")
 MAX_PROPERTY_LINKS = 200        # wikilinks read from one note's properties
+PROPERTY_REFS = "\0refs"   # (a key no file can write) Logseq's properties as written
 
 
 def property_links(meta: dict) -> list[Link]:
     """The links a note's properties hold: a wikilink as a property's value or in its
-    list (``up: "[[Parent]]"``, ``related: ["[[A]]", "[[B]]"]``), which Obsidian's
-    graph and backlinks count as the note's links; the properties that name the note
-    itself (``title``, ``aliases``, ``tags``, ``cssclasses``) hold none.
+    list (``up: "[[Parent]]"``, ``related: ["[[A]]", "[[B]]"]``, Logseq's ``related::
+    [[A]], [[B]]``), which Obsidian's graph and backlinks and Logseq's references count
+    as the note's links; the properties that name the note itself (``title``,
+    ``aliases``, ``tags``, ``cssclasses``) hold none.
 
     Returns
     -------
@@ -1200,10 +1209,12 @@ def property_links(meta: dict) -> list[Link]:
     ----------
     .. [1] Obsidian, "Properties" (a property of type Link, or List of links),
        https://help.obsidian.md/properties
+    .. [2] Logseq, "Properties", https://docs.logseq.com/#/page/properties
     """
     out: list[Link] = []
-    for key, value in meta.items():
-        if not isinstance(key, str) or key.casefold() in _NAME_PROPERTIES:
+    written = meta.get(PROPERTY_REFS)
+    for key, value in [*meta.items(), *(written.items() if isinstance(written, dict) else ())]:
+        if not isinstance(key, str) or key == PROPERTY_REFS or key.casefold() in _NAME_PROPERTIES:
             continue
         for v in (value if isinstance(value, list) else [value])[:MAX_PROPERTY_LINKS]:
             if isinstance(v, str) and "[[" in v:
