@@ -592,3 +592,38 @@ def test_rows_that_list_other_rows_by_id(tmp_path):
         ("Reading", "Linear"), ("Reading", "Rotary")]
     (e,) = [e for e in edges if title[e.source] == "Linear"]
     assert e.evidence == "(listed in the links_to column)"
+
+
+def test_a_graphql_response_of_posts(tmp_path):
+    """A blog's posts fetched from a GraphQL API (Hashnode's, a headless CMS's) come
+    wrapped in the query's fields and a Relay connection: ``data`` → ``publication`` →
+    ``posts`` → ``edges``, each edge's ``node`` a post, or ``nodes`` directly. Each post
+    is read at the line its object opens; a response listing menu entries (titles and
+    addresses, no text, no date) holds no post."""
+    import json
+
+    def node(title, slug, day, text):
+        return {"title": title, "url": f"https://h.example/{slug}", "publishedAt": day,
+                "content": {"markdown": text}}
+
+    (tmp_path / "edges.json").write_text(json.dumps({"data": {"publication": {
+        "title": "H", "posts": {"totalDocuments": 2, "edges": [
+            {"cursor": "a", "node": node("Rotary", "rotary", "2020-03-04", "Rotation.")},
+            {"cursor": "b", "node": node("Linear", "linear", "2020-05-06",
+                                         "See [rotary](https://h.example/rotary).")}]}}}},
+        indent=2), encoding="utf-8")
+    (tmp_path / "nodes.json").write_text(json.dumps({"data": {"user": {"posts": {"nodes": [
+        node("Later", "later", "2021-01-01", "After [linear](https://h.example/linear).")]}}}}),
+        encoding="utf-8")
+    (tmp_path / "menu.json").write_text(json.dumps({"data": {"site": {"menu": {"nodes": [
+        {"title": "Home", "url": "/"}, {"title": "About", "url": "/about/"}]}}}}),
+        encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert {p.title: (p.date, p.sources[0].line) for p in r.posts} == {
+        "Rotary": ("2020-03-04", 10), "Linear": ("2020-05-06", 21), "Later": ("2021-01-01", 1)}
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [
+        ("Later", "Linear"), ("Linear", "Rotary")]
+    assert not any(p.sources[0].path.endswith("menu.json") for p in r.posts)
+    assert any(f.path.endswith("menu.json") for f in r.fragments)     # (reported)

@@ -290,14 +290,38 @@ def _names(value) -> tuple[str, ...]:
     return _as_list(value)
 
 
-def _json_rows(doc) -> list | None:
-    """The list of objects a JSON document holds posts in: the document itself, or the
-    list under one of :data:`JSON_LIST_KEYS`; None for any other document."""
+def _json_rows(doc, depth: int = 0) -> tuple[list, int] | None:
+    """The list of objects a JSON document holds posts in, and how many arrays and
+    objects enclose each (their lines are found by it); None for any other document.
+
+    The document itself, or the list under one of :data:`JSON_LIST_KEYS`; or, in a
+    GraphQL API's response, the list its fields lead to (``data`` → ``publication`` →
+    ``posts``), a Relay connection's ``nodes`` or its ``edges``, each edge's ``node``
+    being the post, when at least half of its objects name a post
+    (:func:`_row_is_a_post`).
+
+    References
+    ----------
+    .. [1] GraphQL, "Pagination" (connections: ``edges``, each with its ``node``),
+       https://graphql.org/learn/pagination/
+    """
     if isinstance(doc, dict):
-        doc = next((doc[k] for k in JSON_LIST_KEYS if isinstance(doc.get(k), list)), None)
+        found = next((doc[k] for k in (*JSON_LIST_KEYS, "edges", "nodes")
+                      if isinstance(doc.get(k), list)), None)
+        if found is None:
+            if depth >= 5 or len(doc) > 20:
+                return None
+            for value in doc.values():          # a GraphQL response's fields
+                rows = _json_rows(value, depth + 1) if isinstance(value, dict) else None
+                if rows is not None and 2 * sum(map(_row_is_a_post, rows[0])) >= len(rows[0]):
+                    return rows
+            return None
+        doc, depth = found, depth + 1
     if not isinstance(doc, list) or not doc or not all(isinstance(r, dict) for r in doc):
         return None
-    return doc
+    if all(isinstance(r.get("node"), dict) for r in doc):   # a connection's edges
+        return [r["node"] for r in doc], depth + 2
+    return doc, depth + 1
 
 
 def _row_is_a_post(row: dict) -> bool:
@@ -321,10 +345,11 @@ def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
         doc = loads_json(text)
     except (ValueError, RecursionError):
         return None
-    rows = _json_rows(doc)
-    if rows is None or 2 * sum(map(_row_is_a_post, rows)) < len(rows):
+    found = _json_rows(doc)
+    if found is None or 2 * sum(map(_row_is_a_post, found[0])) < len(found[0]):
         return None
-    starts = _object_lines(text, depth=1 if isinstance(doc, list) else 2)
+    rows, depth = found
+    starts = _object_lines(text, depth=depth)
     lines = starts if len(starts) == len(rows) else [1] * len(rows)
     posts, frags, ids = [], [], []
     for row, n in zip(rows, lines):
