@@ -627,3 +627,11 @@ def test_a_graphql_response_of_posts(tmp_path):
         ("Later", "Linear"), ("Linear", "Rotary")]
     assert not any(p.sources[0].path.endswith("menu.json") for p in r.posts)
     assert any(f.path.endswith("menu.json") for f in r.fragments)     # (reported)
+    # Strapi 4's REST response: each entry's fields under attributes, its id beside them
+    (tmp_path / "strapi.json").write_text(json.dumps({"data": [
+        {"id": 7, "attributes": {"title": "Kernels", "publishedAt": "2021-02-02T00:00:00Z",
+                                 "content": "After [linear](https://h.example/linear)."}}],
+        "meta": {"pagination": {"page": 1}}}), encoding="utf-8")
+    r = read_paths([tmp_path / "strapi.json"])
+    assert [(p.title, p.date, p.links[0].url) for p in r.posts] == [
+        ("Kernels", "2021-02-02", "https://h.example/linear")]

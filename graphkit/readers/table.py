@@ -298,12 +298,16 @@ def _json_rows(doc, depth: int = 0) -> tuple[list, int] | None:
     GraphQL API's response, the list its fields lead to (``data`` → ``publication`` →
     ``posts``), a Relay connection's ``nodes`` or its ``edges``, each edge's ``node``
     being the post, when at least half of its objects name a post
-    (:func:`_row_is_a_post`).
+    (:func:`_row_is_a_post`). An entry of Strapi 4 (``{"id": 3, "attributes": {…}}``)
+    is its attributes and its id.
 
     References
     ----------
     .. [1] GraphQL, "Pagination" (connections: ``edges``, each with its ``node``),
        https://graphql.org/learn/pagination/
+    .. [2] Strapi, "Strapi 5 has a new, flattened response format" (Strapi 4 wraps an
+       entry's fields in ``attributes``),
+       https://docs.strapi.io/cms/migration/v4-to-v5/breaking-changes/new-response-format
     """
     if isinstance(doc, dict):
         found = next((doc[k] for k in (*JSON_LIST_KEYS, "edges", "nodes")
@@ -321,6 +325,8 @@ def _json_rows(doc, depth: int = 0) -> tuple[list, int] | None:
         return None
     if all(isinstance(r.get("node"), dict) for r in doc):   # a connection's edges
         return [r["node"] for r in doc], depth + 2
+    if all(isinstance(r.get("attributes"), dict) for r in doc):   # Strapi 4's entries
+        return [{**r["attributes"], "id": r.get("id")} for r in doc], depth + 1
     return doc, depth + 1
 
 
