@@ -7,6 +7,7 @@ import networkx as nx
 from .keywords import TermMatrix
 from .model import Post
 from .relate import Edge, ExtraNode
+from .sites import paper_address
 
 
 EXCERPT_CHARS = 400   # characters of a post's text kept as its node's excerpt
@@ -29,7 +30,8 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
     -------
     networkx.MultiDiGraph
         Nodes sorted by id with attributes ``kind`` (post, unresolved, paper, book),
-        ``title``, ``label``, ``date``, ``url``, ``readers``, ``untitled``,
+        ``title``, ``label``, ``date``, ``url`` (a paper's page when its node names it by
+        an identifier, :func:`graphkit.sites.paper_address`), ``readers``, ``untitled``,
         ``title_only`` (known by its title only, no text), ``archive_id``,
         ``categories``, ``tags``, ``keywords``, ``excerpt``, ``sources``. Edges keyed by
         kind with ``kind``, ``weight``, ``evidence``, ``directed`` and, for citations,
@@ -53,7 +55,8 @@ def build_graph(posts: tuple[Post, ...], edges: list[Edge], extra: list[ExtraNod
                             tags=list(p.tags), keywords=kw, excerpt=p.text[:EXCERPT_CHARS],
                             sources=[f"{s.path}:{s.line}" for s in p.sources])
     for x in extra:
-        nodes[x.key] = dict(kind=x.kind, title=x.title, label=x.title, date=None, url=None,
+        nodes[x.key] = dict(kind=x.kind, title=x.title, label=x.title, date=None,
+                            url=paper_address(x.key),
                             readers=None, untitled=False, title_only=False, archive_id=None,
                             categories=[],
                             tags=[], keywords=[], excerpt="", sources=[])

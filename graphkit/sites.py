@@ -717,6 +717,24 @@ def paper_id(url: str) -> str | None:
     return None
 
 
+_PAPER_PAGES = {"arxiv": "https://arxiv.org/abs/{}",
+                "openreview": "https://openreview.net/forum?id={}", "doi": "https://doi.org/{}"}
+
+
+def paper_address(key: str) -> str | None:
+    """The page of a paper node named by :func:`paper_id` (``paper:arxiv:1706.03762`` →
+    ``https://arxiv.org/abs/1706.03762``), else None (a paper known by its title only).
+
+    >>> paper_address("paper:openreview:HJWLfGWRb")
+    'https://openreview.net/forum?id=HJWLfGWRb'
+    >>> paper_address("paper:attentionisallyouneed") is None
+    True
+    """
+    _, kind, ident = (key.split(":", 2) + ["", ""])[:3]
+    page = _PAPER_PAGES.get(kind) if key.startswith("paper:") and ident else None
+    return page.format(quote(ident, safe="/.-_~:;()")) if page else None
+
+
 def amp_original(url: str) -> str | None:
     """The address of the page an AMP cache or viewer serves, or None.
 

@@ -234,6 +234,13 @@ def test_a_paper_cited_by_title_is_the_paper_a_post_links_by_that_title():
         ("d", "paper:arxiv:2001.00001"), ("d", "paper:arxiv:2001.00002"),
         ("e", "paper:paper"), ("e", "paper:paperwithoutlinks")]
     assert {x.kind for x in extra} == {"paper"}
+    from graphkit.graph import build_graph
+
+    g = build_graph(posts, edges, extra)    # a paper named by its identifier links its page
+    assert g.nodes["paper:openreview:HJWLfGWRb"]["url"] == (
+        "https://openreview.net/forum?id=HJWLfGWRb")
+    assert g.nodes["paper:arxiv:1710.09829"]["url"] == "https://arxiv.org/abs/1710.09829"
+    assert g.nodes["paper:paperwithoutlinks"]["url"] is None
 
 
 def test_a_title_inside_a_links_text_cites_what_the_link_reaches():
