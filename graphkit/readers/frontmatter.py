@@ -1251,8 +1251,8 @@ def name_notes_by_file(posts: list[Post], config_paths: list[str]) -> list[Post]
 
     References
     ----------
-    .. [1] Obsidian, "Properties" (a note's name is its file's; ``aliases`` are other
-       names), https://help.obsidian.md/properties
+    .. [1] Obsidian, "Properties" (``aliases``: other names of a note, whose name is
+       its file's), https://help.obsidian.md/properties
     """
     sites = {PurePosixPath(c).parent for c in config_paths}
 

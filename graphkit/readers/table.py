@@ -10,7 +10,9 @@ included) or HTML (read as a feed entry's content); a field wrapped as
 column of URLs, or of objects with ``url``/``href`` and optional ``text``, adds links
 that the text does not show (also named ``links_to``, ``out_links``, ``internal_links``,
 ``linked_posts``, ``cites``, ``citations`` or ``references``); in a JSON or JSON Lines
-file such a list may name other rows of the file by their ``id`` (``"links_to": [3, 7]``). The table of a Notion database (``Name ID.csv``,
+file such a list may name other rows of the file by their ``id`` (``"links_to": [3, 7]``),
+and a value with neither ``/`` nor a scheme names a post by its slug or whole title.
+The table of a Notion database (``Name ID.csv``,
 ``Name ID_all.csv``) names its posts in its first column, whatever its header; a row of
 Substack's ``posts.csv`` gets its post's number and path (:mod:`graphkit.readers.substack`),
 a row of WriteFreely's CSV export its text's line breaks, title and blog's path
@@ -168,7 +170,8 @@ def _listed_target(link: Link, ids: set[str], path: str) -> Link:
     slug or whole title, as a wikilink names a note."""
     if link.url in ids:
         return replace(link, url=block_ref(_id_alias(path, link.url)[3:]))
-    if "/" not in link.url and not re.match(r"^[a-z][a-z0-9+.-]*:", link.url, re.I):
+    if "/" not in link.url and link.url[:1] not in "?#." \
+            and not re.match(r"^[a-z][a-z0-9+.-]*:", link.url, re.I):
         return replace(link, url=title_ref(link.url))
     return link
 
