@@ -158,9 +158,11 @@ def link_rows_by_id(posts: list[Post], ids: list[str | None], path: str) -> list
     known = {i for i in ids if i is not None}
     out = []
     for post in posts:
-        links = tuple(_listed_target(x, known, path) if x.sentence.startswith(LISTED) else x
-                      for x in post.links)
-        out.append(replace(post, links=links) if links != post.links else post)
+        if any(x.sentence.startswith(LISTED) for x in post.links):
+            post = replace(post, links=tuple(
+                _listed_target(x, known, path) if x.sentence.startswith(LISTED) else x
+                for x in post.links))
+        out.append(post)
     return out
 
 
