@@ -635,3 +635,26 @@ def test_a_graphql_response_of_posts(tmp_path):
     r = read_paths([tmp_path / "strapi.json"])
     assert [(p.title, p.date, p.links[0].url) for p in r.posts] == [
         ("Kernels", "2021-02-02", "https://h.example/linear")]
+
+
+def test_a_ghost_5_export_links_by_the_sites_placeholder(tmp_path):
+    """Ghost 4 and later store the site's own address in a post as ``__GHOST_URL__``:
+    ``__GHOST_URL__/rope/`` is the site's ``/rope/``, never a path of its own."""
+    import json
+
+    def post(pid, slug, title, html):
+        return {"id": pid, "slug": slug, "title": title, "html": html, "type": "post",
+                "status": "published", "published_at": "2023-01-0%dT00:00:00.000Z" % pid}
+
+    (tmp_path / "blog.ghost.2023-06-01.json").write_text(json.dumps({"db": [{"meta": {
+        "version": "5.40.0"}, "data": {"posts": [
+            post(1, "rope", "Rotary", "<p>Rotation by position.</p>"),
+            post(2, "linear", "Linear", '<p>See <a href="__GHOST_URL__/rope/">rotary</a> and '
+                                        '<img src="__GHOST_URL__/content/images/x.png">.</p>')],
+        "tags": [], "posts_tags": []}}]}), encoding="utf-8")
+    r = read_paths([tmp_path])
+    (linear,) = [p for p in r.posts if p.title == "Linear"]
+    assert [x.url for x in linear.links] == ["/rope/"]
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert [(title[e.source], title[e.target]) for e in edges] == [("Linear", "Rotary")]

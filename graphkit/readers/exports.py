@@ -37,6 +37,9 @@ from .kexue import SITE_URL, archive_link_id
 WXR = "wordpress-wxr"
 FEED = "feed"
 GHOST = "ghost-json"
+# the site's own address in Ghost 4's stored content ("Changed internal URL storage format
+# to use __GHOST_URL__", https://github.com/TryGhost/Ghost/pull/12731)
+GHOST_URL = "__GHOST_URL__"
 JSON_FEED = "json-feed"
 HALO = "halo-json"
 # Halo 1.x's data export: one JSON object of the blog's tables (posts, sheets, tags,
@@ -289,7 +292,8 @@ def read_ghost(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
 
     Tags come through ``posts_tags``; the address is ``canonical_url`` or, as Ghost's
     default permalinks are, ``/slug/``; the text is the ``html`` field (else
-    ``plaintext``).
+    ``plaintext``), where Ghost 4 and later write the site's own address as
+    ``__GHOST_URL__`` (``__GHOST_URL__/rope/`` is the site's ``/rope/``).
     """
     try:
         doc = loads_json(text)
@@ -317,7 +321,8 @@ def read_ghost(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                                   text=preview(title)))
             continue
         slug = str(row.get("slug") or "").strip() or None
-        html = row.get("html") or ""
+        # Ghost 4 on stores the site's own address in a post as __GHOST_URL__
+        html = str(row.get("html") or "").replace(GHOST_URL, "")
         if not html and row.get("plaintext"):
             html = "".join(f"<p>{_escape(p)}</p>" for p in str(row["plaintext"]).split("\n"))
         post, flat = _post(path=path, line=line, fmt=GHOST, title=title,
