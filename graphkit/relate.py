@@ -934,6 +934,15 @@ PREVIOUS_RE = re.compile(r"(上一篇|前一篇|上篇文章|前篇|前回の記
                          r"(?i:\b(?:previous|last) (?:post|article|part|installment|episode"
                          r"|chapter|entry)\b))")
 FRONT_MATTER_SERIES = "series: "     # the stem of a series named by the posts' metadata
+# a title that is a numbered part and its own subtitle, with no series name: "Day 3:
+# Ownership", "Lecture 2 – Convexity", "[Week 4] Pandas", "Part 3: Deploying"; the part
+# word is the series' only name (PART_ONLY_SERIES + the word, see series_group_edges)
+_PART_ONLY_RE = re.compile(
+    r"^\s*+[(\[]?\s*+(?P<word>day|week|lecture|lesson|chapter|part|episode|session|tutorial"
+    r"|module|unit|issue)\s*+#?\s*+(?P<n>\d{1,3})(?![\d.,]\d)\s*+[)\]]?\s*+[:：.\-–—|]"
+    r"\s*+\S", re.I)
+PART_ONLY_SERIES = "numbered parts: "
+PART_ONLY_MIN = 3      # posts a series named by its part word alone needs
 # the metadata that orders a series: Hugo's <taxonomy>_weight, and the names themes use
 SERIES_ORDER_KEYS = ("series_weight", "series_order", "series_part", "part")
 
@@ -1026,6 +1035,9 @@ def series_members(post: Post) -> "list[tuple[str, SeriesMember]]":
         found = [series_of(post.title)]
     if post.title:
         found += [sequel_of(post.title), (title_stem_key(post.title), 0)]
+        part = _PART_ONLY_RE.match(post.title)
+        if part:
+            found.append((PART_ONLY_SERIES + part.group("word").casefold(), int(part.group("n"))))
     found = [f for f in found if f and f[0]]
     if not found:
         return []
@@ -1041,15 +1053,23 @@ def series_group_edges(stem: str, members: list[SeriesMember]) -> list[Edge]:
     Positions are numbers, or (for a series the metadata names) sort keys that are
     ranked 1, 2, 3… here. Position 0 is the post whose whole title is the stem: the
     series' first post when no member is numbered 1, else an introduction before it
-    (:func:`series_members`)."""
+    (:func:`series_members`). A series named by its part word alone ("Day 1: Setup",
+    "Day 2: Ownership", :data:`PART_ONLY_SERIES`) needs :data:`PART_ONLY_MIN` posts, no
+    two with one number: two posts, or a number twice, may be parts of two series."""
     if any(m[0] == 0 for m in members) and not stem.startswith(FRONT_MATTER_SERIES):
         first = 0 if any(m[0] == 1 for m in members) else 1
         members = [(first, *m[1:]) if m[0] == 0 else m for m in members]
+    if stem.startswith(PART_ONLY_SERIES) and (
+            len(members) < PART_ONLY_MIN or len({m[0] for m in members}) < len(members)):
+        return []      # two posts, or one number twice: parts of different series
     members = sorted(members, key=lambda m: (m[0], m[1], m[2]))
     named = stem.startswith(FRONT_MATTER_SERIES)
+    how = " (metadata)" if named else ""
     if named:
         members = [(rank, *m[1:]) for rank, m in enumerate(members, start=1)]
         stem = stem[len(FRONT_MATTER_SERIES):]
+    elif stem.startswith(PART_ONLY_SERIES):
+        stem, how = stem[len(PART_ONLY_SERIES):], " (numbered parts)"
     edges = []
     for (p1, k1, t1, _), (p2, k2, t2, previous) in zip(members, members[1:]):
         if p1 == p2:
@@ -1059,8 +1079,7 @@ def series_group_edges(stem: str, members: list[SeriesMember]) -> list[Edge]:
             edges.append(Edge(k2, k1, "series", 1.0, sentence, span=(a, b), via="previous"))
         else:
             edges.append(Edge(k2, k1, "series", 1.0,
-                              f"series 「{stem}」{' (metadata)' if named else ''}: "
-                              f"{p2} → {p1} ({t2} → {t1})"))
+                              f"series 「{stem}」{how}: {p2} → {p1} ({t2} → {t1})"))
     return edges
 
 
