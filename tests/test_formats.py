@@ -658,3 +658,67 @@ def test_a_ghost_5_export_links_by_the_sites_placeholder(tmp_path):
     edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
     title = {p.key: p.title for p in r.posts}
     assert [(title[e.source], title[e.target]) for e in edges] == [("Linear", "Rotary")]
+
+
+def _sanity_block(key, *spans, defs=()):
+    return {"_type": "block", "_key": key, "style": "normal", "markDefs": list(defs),
+            "children": [{"_type": "span", "_key": f"{key}{i}", "text": t, "marks": list(m)}
+                         for i, (t, m) in enumerate(spans)]}
+
+
+def test_a_sanity_export_of_portable_text(tmp_path):
+    """Sanity's export (``data.ndjson`` in a ``.tar.gz``): posts whose text is Portable
+    Text, a list of blocks. A span marked by a ``link`` definition links its ``href``, one
+    marked by a reference (``internalLink`` → ``_ref``) links the document of that
+    ``_id``; a link over spans of two styles is one link. Drafts (``drafts.…``), the
+    CMS's own documents (``sanity.imageAsset``) and typed documents with neither text
+    nor date (a category, an author) are reported, not read as posts."""
+    import io
+    import json
+    import tarfile
+
+    docs = [
+        {"_id": "post-rope", "_type": "post", "title": "Rotary", "slug": {"_type": "slug",
+         "current": "rope"}, "publishedAt": "2020-03-04T00:00:00Z",
+         "body": [_sanity_block("a", ("Rotation by position.", []))]},
+        {"_id": "post-linear", "_type": "post", "title": "Linear",
+         "slug": {"_type": "slug", "current": "linear"}, "publishedAt": "2020-05-06T00:00:00Z",
+         "body": [_sanity_block("b", ("See ", []), ("rotary ", ["m1"]),
+                                ("embeddings", ["strong", "m1"]), (" and ", []),
+                                ("kernels", ["m2"]), (".", []),
+                                defs=[{"_type": "internalLink", "_key": "m1", "reference": {
+                                          "_type": "reference", "_ref": "post-rope"}},
+                                      {"_type": "link", "_key": "m2",
+                                       "href": "https://example.org/kernels"}]),
+                  {"_type": "image", "_key": "img", "asset": {"_ref": "image-abc-png"}},
+                  _sanity_block("c", ("Second paragraph.", []))]},
+        {"_id": "post-later", "_type": "post", "title": "Later", "publishedAt": "2021-01-01",
+         "body": [_sanity_block("d", ("After ", []), ("linear", ["m3"]), (".", []),
+                                defs=[{"_type": "link", "_key": "m3", "href": "/posts/linear"}])]},
+        {"_id": "drafts.post-later", "_type": "post", "title": "Later (draft)",
+         "body": [_sanity_block("e", ("Unpublished.", []))]},
+        {"_id": "cat-ml", "_type": "category", "title": "Machine learning"},
+        {"_id": "author-lin", "_type": "author", "name": "Lin"},
+        {"_id": "image-abc-png", "_type": "sanity.imageAsset",
+         "url": "https://cdn.example/a.png", "title": "a.png"},
+    ]
+    data = "\n".join(json.dumps(d) for d in docs).encode("utf-8") + b"\n"
+    with tarfile.open(tmp_path / "production.tar.gz", "w:gz") as tar:
+        info = tarfile.TarInfo("production-export/data.ndjson")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    r = read_paths([tmp_path])
+    by_title = {p.title: p for p in r.posts}
+    assert sorted(by_title) == ["Later", "Linear", "Rotary"]
+    linear = by_title["Linear"]
+    assert linear.text == "See rotary embeddings and kernels.\nSecond paragraph."
+    assert [(x.anchor, x.sentence) for x in linear.links] == [
+        ("rotary embeddings", "See rotary embeddings and kernels."),
+        ("kernels", "See rotary embeddings and kernels.")]
+    assert linear.date == "2020-05-06"
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [
+        ("Later", "Linear"), ("Linear", "Rotary")]
+    reasons = [f.reason for f in r.fragments if "document" in f.reason]
+    assert len(reasons) == 3 and any("draft" in x for x in reasons), reasons

@@ -18,7 +18,8 @@ Substack's ``posts.csv`` gets its post's number and path (:mod:`graphkit.readers
 a row of WriteFreely's CSV export its text's line breaks, title and blog's path
 (:mod:`graphkit.readers.writefreely`).
 A CSV with neither a ``title`` nor a ``url`` column is no table of posts (a subscribers'
-list, statistics): it is reported once, whole.
+list, statistics): it is reported once, whole. A text of Portable Text blocks (Sanity's
+documents) is read by :mod:`graphkit.readers.portable`.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from .frontmatter import (DATE_KEYS, SERIES_KEY, _as_list, detect as detect_fron
 from .html import flat_reading, read_html_content
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
+from .portable import is_portable_text, portable_text
 from . import substack, writefreely
 
 TABLE = "table"
@@ -86,9 +88,10 @@ def detect(path: str) -> str | None:
 
 
 def _cell(value):
-    """A field's value, unwrapped from WordPress's ``{"rendered": …}`` objects."""
+    """A field's value, unwrapped from WordPress's ``{"rendered": …}`` objects (and
+    Sanity's slugs, ``{"current": …}``)."""
     if isinstance(value, dict):
-        return next((value[k] for k in ("rendered", "html", "markdown", "text", "raw")
+        return next((value[k] for k in ("rendered", "html", "markdown", "text", "raw", "current")
                      if isinstance(value.get(k), str)), "")
     return value
 
@@ -129,13 +132,37 @@ def listed_links(value, column: str) -> list[Link]:
 
 
 def row_id(row: dict) -> str | None:
-    """A row's ``id`` as other rows' link lists name it (a number or a token of at most
-    100 ASCII letters, digits, ``.``, ``:``, ``_`` and ``-``), else None."""
-    value = row.get("id")
+    """A row's ``id`` (Sanity's ``_id``) as other rows' link lists and references name it
+    (a number or a token of at most 100 ASCII letters, digits, ``.``, ``:``, ``_`` and
+    ``-``), else None."""
+    value = row.get("id", row.get("_id"))
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return None
     value = str(value).strip()
     return value if _ROW_ID_RE.fullmatch(value) else None
+
+
+def _cms_document(row: dict) -> str | None:
+    """Why a row of a headless CMS's export is no post, else None: Sanity's drafts
+    (``_id`` ``drafts.…``) and its own documents (``_type`` ``sanity.…`` or ``system.…``:
+    image assets, settings), and a typed document with neither text nor date (an author,
+    a category).
+
+    References
+    ----------
+    .. [1] Sanity, "Export a dataset" (documents as NDJSON, drafts included by default),
+       https://www.sanity.io/docs/content-lake/exporting-data
+    """
+    kind = row.get("_type")
+    if not isinstance(kind, str) or not kind:
+        return None
+    if str(row.get("_id") or "").startswith("drafts."):
+        return f"a draft of a {kind} document (drafts.…), not published"
+    if kind.startswith(("sanity.", "system.")):
+        return f"a {kind} document: the CMS's own, not a post"
+    if not _text_column(row) and not any(row.get(f) for f in _FOLDED_DATE_KEYS.values()):
+        return f"a {kind} document with neither text nor date: not a post"
+    return None
 
 
 def _id_alias(path: str, rid: str) -> str:
@@ -233,7 +260,7 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
     url = canonical_from_meta(row) or str(row.get("url") or row.get("link") or "").strip() or None
     if not title and not url:
         return "row has neither a title nor a url", notes
-    why = unpublished(row, path)
+    why = unpublished(row, path) or _cms_document(row)
     if why is not None:
         return f"row: {why}", notes
     if str(row.get("is_page") or "").strip().lower() in _YES:
@@ -252,8 +279,14 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
     if rid is not None:                  # (other rows' link lists may name it so)
         aliases.add(_id_alias(path, rid))
     column = _text_column(row)
-    body = str(row[column]) if column else ""
-    text, links, problem = body_text(body)
+    if column and is_portable_text(row[column]):     # Sanity's rich text
+        body = ""
+        text, links = portable_text(row[column], ref_url=lambda ref: block_ref(
+            _id_alias(path, ref)[3:]) if _ROW_ID_RE.fullmatch(ref) else "")
+        problem = None
+    else:
+        body = str(row[column]) if column else ""
+        text, links, problem = body_text(body)
     flat = notes + ([] if problem is None else [flat_reading(problem, path=path, line=line,
                                                              markup=body, content=True)])
     for column in LINK_COLUMNS:
