@@ -722,3 +722,71 @@ def test_a_sanity_export_of_portable_text(tmp_path):
         ("Later", "Linear"), ("Linear", "Rotary")]
     reasons = [f.reason for f in r.fragments if "document" in f.reason]
     assert len(reasons) == 3 and any("draft" in x for x in reasons), reasons
+
+
+def _rich(*paragraphs):
+    def text(v):
+        return {"nodeType": "text", "value": v, "marks": [], "data": {}}
+
+    def para(parts):
+        content = [text(x) if isinstance(x, str) else x for x in parts]
+        return {"nodeType": "paragraph", "data": {}, "content": content}
+
+    return {"nodeType": "document", "data": {}, "content": [para(p) for p in paragraphs]}
+
+
+def test_a_contentful_space_export(tmp_path):
+    """Contentful's space export: entries with their fields in each locale (read in the
+    space's default one) and Rich Text bodies. A ``hyperlink`` links its ``uri``, an
+    ``entry-hyperlink`` the entry of that id, an embedded entry too; a never-published
+    entry is a draft; authors and categories (entries with neither text nor date) are
+    reported, and the export is read even when they outnumber the posts."""
+    import json
+
+    def entry(eid, kind, fields, published=True):
+        sys = {"id": eid, "type": "Entry", "contentType": {"sys": {"id": kind}}}
+        if published:
+            sys.update(publishedVersion=3, firstPublishedAt="2021-0%d-01T00:00:00Z" % len(eid))
+        return {"metadata": {"tags": []}, "sys": sys,
+                "fields": {k: {"de-DE": f"DE {v}" if isinstance(v, str) else v, "en-US": v}
+                           for k, v in fields.items()}}
+
+    link = {"nodeType": "entry-hyperlink", "data": {"target": {"sys": {
+        "id": "rope", "type": "Link", "linkType": "Entry"}}}, "content": [
+        {"nodeType": "text", "value": "rotary", "marks": [], "data": {}}]}
+    web = {"nodeType": "hyperlink", "data": {"uri": "https://example.org/k"}, "content": [
+        {"nodeType": "text", "value": "kernels", "marks": [], "data": {}}]}
+    card = {"nodeType": "embedded-entry-block", "data": {"target": {"sys": {"id": "linear"}}},
+            "content": []}
+    doc = {"locales": [{"code": "en-US", "default": True}, {"code": "de-DE", "default": False}],
+           "contentTypes": [], "assets": [], "entries": [
+               entry("rope", "blogPost", {"title": "Rotary", "slug": "rope",
+                                          "body": _rich(["Rotation by position."])}),
+               entry("linear", "blogPost", {"title": "Linear", "slug": "linear",
+                                            "body": _rich(["See ", link, " and ", web, "."])}),
+               {**entry("later", "blogPost", {"title": "Later", "slug": "later",
+                                              "body": _rich(["Then:"])}),
+                "fields": {"title": {"en-US": "Later"}, "body": {"en-US": {
+                    **_rich(["Then:"]), "content": [*_rich(["Then:"])["content"], card]}}}},
+               entry("draft1", "blogPost", {"title": "Unfinished", "body": _rich(["x"])},
+                     published=False),
+               entry("auth1", "person", {"name": "Lin"}),
+               entry("cat1", "category", {"title": "ML"}),
+               entry("cat2", "category", {"title": "Math"}),
+               entry("cat3", "category", {"title": "Physics"})]}
+    (tmp_path / "contentful-export-space-master-2021.json").write_text(json.dumps(doc),
+                                                                       encoding="utf-8")
+    r = read_paths([tmp_path])
+    by_title = {p.title: p for p in r.posts}
+    assert sorted(by_title) == ["Later", "Linear", "Rotary"]
+    linear = by_title["Linear"]
+    assert (linear.text, linear.date) == ("See rotary and kernels.", "2021-06-01")
+    assert [(x.anchor, x.sentence) for x in linear.links] == [
+        ("rotary", "See rotary and kernels."), ("kernels", "See rotary and kernels.")]
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [
+        ("Later", "Linear"), ("Linear", "Rotary")]
+    reasons = [f.reason for f in r.fragments if f.path.endswith(".json")]
+    assert sum("draft" in x for x in reasons) == 1
+    assert sum("category document" in x for x in reasons) == 3

@@ -19,7 +19,8 @@ a row of WriteFreely's CSV export its text's line breaks, title and blog's path
 (:mod:`graphkit.readers.writefreely`).
 A CSV with neither a ``title`` nor a ``url`` column is no table of posts (a subscribers'
 list, statistics): it is reported once, whole. A text of Portable Text blocks (Sanity's
-documents) is read by :mod:`graphkit.readers.portable`.
+documents) is read by :mod:`graphkit.readers.portable`, a Contentful space export's
+entries and their Rich Text by :mod:`graphkit.readers.contentful`.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from .html import flat_reading, read_html_content
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
 from .portable import is_portable_text, portable_text
-from . import substack, writefreely
+from . import contentful, substack, writefreely
 
 TABLE = "table"
 MAX_JSON_DEPTH = 32          # a post row is a flat object; deeper nesting is refused
@@ -89,8 +90,8 @@ def detect(path: str) -> str | None:
 
 def _cell(value):
     """A field's value, unwrapped from WordPress's ``{"rendered": …}`` objects (and
-    Sanity's slugs, ``{"current": …}``)."""
-    if isinstance(value, dict):
+    Sanity's slugs, ``{"current": …}``); a Rich Text document stays whole."""
+    if isinstance(value, dict) and not contentful.is_rich_text(value):
         return next((value[k] for k in ("rendered", "html", "markdown", "text", "raw", "current")
                      if isinstance(value.get(k), str)), "")
     return value
@@ -279,11 +280,16 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
     if rid is not None:                  # (other rows' link lists may name it so)
         aliases.add(_id_alias(path, rid))
     column = _text_column(row)
+
+    def ref_url(ref: str) -> str:     # another row's document, by its id
+        return block_ref(_id_alias(path, ref)[3:]) if _ROW_ID_RE.fullmatch(ref) else ""
+
     if column and is_portable_text(row[column]):     # Sanity's rich text
-        body = ""
-        text, links = portable_text(row[column], ref_url=lambda ref: block_ref(
-            _id_alias(path, ref)[3:]) if _ROW_ID_RE.fullmatch(ref) else "")
-        problem = None
+        body, problem = "", None
+        text, links = portable_text(row[column], ref_url=ref_url)
+    elif column and contentful.is_rich_text(row[column]):     # Contentful's
+        body, problem = "", None
+        text, links = contentful.rich_text(row[column], ref_url=ref_url)
     else:
         body = str(row[column]) if column else ""
         text, links, problem = body_text(body)
@@ -389,9 +395,13 @@ def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
         doc = loads_json(text)
     except (ValueError, RecursionError):
         return None
-    found = _json_rows(doc)
-    if found is None or 2 * sum(map(_row_is_a_post, found[0])) < len(found[0]):
-        return None
+    if contentful.is_export(doc):    # (its authors and categories are entries too)
+        found: tuple[list, int] | None = (
+            contentful.entry_rows(doc, text_fields=TEXT_COLUMNS), 2)
+    else:
+        found = _json_rows(doc)
+        if found is None or 2 * sum(map(_row_is_a_post, found[0])) < len(found[0]):
+            return None
     rows, depth = found
     starts = _object_lines(text, depth=depth)
     lines = starts if len(starts) == len(rows) else [1] * len(rows)
