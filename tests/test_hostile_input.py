@@ -342,3 +342,30 @@ def test_sequel_titles_padded_with_spaces_keep_their_stem():
 
     assert sequel_of("变分推断入门" + " " * 3000 + "（续）") == ("变分推断入门", 2)
     assert sequel_of("变分推断入门" + " \t" * 3000 + "续篇x") is None
+
+
+def test_malformed_cms_rich_text_costs_no_post(tmp_path):
+    """Sanity's Portable Text and Contentful's Rich Text of the wrong shapes (mark keys
+    that are lists, children that are a string, a link target that is a string, a
+    content type that is no object) are read as far as they go: no exception, the good
+    post kept, the rich text's prose kept."""
+    rows = [json.loads(GOOD),
+            {"_id": "p1", "_type": "post", "title": "Odd blocks", "publishedAt": "2021-01-01",
+             "body": [{"_type": "block", "markDefs": [{"_key": [1]}, "x", {"_key": "m"}],
+                       "children": "abc"},
+                      {"_type": "block", "markDefs": {"a": 1},
+                       "children": [{"text": "kept", "marks": ["m", ["x"]]}, {"text": 3}]}]}]
+    (tmp_path / "data.ndjson").write_text("\n".join(json.dumps(r, ensure_ascii=False)
+                                                    for r in rows) + "\n", encoding="utf-8")
+    (tmp_path / "export.json").write_text(json.dumps({"entries": [
+        {"sys": {"id": "e1", "contentType": "post", "publishedVersion": 1},
+         "fields": {"title": {"en-US": "Odd rich text"}, "body": {"en-US": {
+             "nodeType": "document", "content": [
+                 {"nodeType": "entry-hyperlink", "data": {"target": "x"},
+                  "content": [{"nodeType": "text", "value": "also kept"}]},
+                 {"nodeType": "hyperlink", "data": "oops"}, 5, None]}}}}]}),
+        encoding="utf-8")
+    r = read_paths([tmp_path], workers=0)
+    texts = {p.title: p.text for p in r.posts}
+    assert texts == {"留下来的好文章": "正文讲矩阵分解与优化。", "Odd blocks": "kept",
+                     "Odd rich text": "also kept"}

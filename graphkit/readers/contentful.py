@@ -33,6 +33,13 @@ def is_export(doc) -> bool:
                     and isinstance(e.get("fields"), dict) for e in entries))
 
 
+def _link_id(link) -> str | None:
+    """The id a Contentful link names (``{"sys": {"id": …}}``), else None."""
+    sys = link.get("sys") if isinstance(link, dict) else None
+    value = sys.get("id") if isinstance(sys, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
 def _locale(doc: dict) -> str | None:
     for loc in doc.get("locales") or []:
         if isinstance(loc, dict) and loc.get("default") and isinstance(loc.get("code"), str):
@@ -58,7 +65,7 @@ def entry_rows(doc: dict, *, text_fields: tuple[str, ...]) -> list[dict]:
         for name, value in entry["fields"].items():
             if isinstance(value, dict) and value:
                 row[name] = value.get(locale) if locale in value else next(iter(value.values()))
-        kind = ((sys.get("contentType") or {}).get("sys") or {}).get("id")
+        kind = _link_id(sys.get("contentType"))
         row["_id"] = sys.get("id")
         if isinstance(kind, str):
             row["_type"] = kind
@@ -128,8 +135,8 @@ def rich_text(document: dict, *, ref_url) -> tuple[str, list[Link]]:
         if kind == "hyperlink" and isinstance(data.get("uri"), str):
             url = data["uri"].strip()
         elif kind in _ENTRY_LINKS:
-            target = ((data.get("target") or {}).get("sys") or {}).get("id")
-            url = ref_url(target) if isinstance(target, str) else None
+            target = _link_id(data.get("target"))
+            url = ref_url(target) if target else None
         if url and kind.startswith("embedded-"):      # an entry's card: no text of its own
             found.append((len(lines) - 1, sizes[-1], sizes[-1], url))
         elif url:

@@ -60,7 +60,8 @@ def portable_text(blocks: list, *, ref_url) -> tuple[str, list[Link]]:
     for block in blocks[:MAX_BLOCKS]:
         if not isinstance(block, dict) or block.get("_type") != "block":
             continue
-        defs = {d.get("_key"): d for d in block.get("markDefs") or [] if isinstance(d, dict)}
+        defs = {d["_key"]: d for d in block.get("markDefs") or []
+                if isinstance(d, dict) and isinstance(d.get("_key"), str)}
         parts: list[str] = []           # the block's spans (joined once: no quadratic +=)
         end = 0
         open_marks: dict = {}           # mark key → its entry in marked, while spans go on
