@@ -672,7 +672,8 @@ def test_a_sanity_export_of_portable_text(tmp_path):
     marked by a reference (``internalLink`` → ``_ref``) links the document of that
     ``_id``; a link over spans of two styles is one link. Drafts (``drafts.…``), the
     CMS's own documents (``sanity.imageAsset``) and typed documents with neither text
-    nor date (a category, an author) are reported, not read as posts."""
+    nor date (a category, an author) are reported, not read as posts, and a post's
+    references to categories are their titles."""
     import io
     import json
     import tarfile
@@ -680,6 +681,7 @@ def test_a_sanity_export_of_portable_text(tmp_path):
     docs = [
         {"_id": "post-rope", "_type": "post", "title": "Rotary", "slug": {"_type": "slug",
          "current": "rope"}, "publishedAt": "2020-03-04T00:00:00Z",
+         "categories": [{"_type": "reference", "_ref": "cat-ml"}, {"_ref": "cat-gone"}],
          "body": [_sanity_block("a", ("Rotation by position.", []))]},
         {"_id": "post-linear", "_type": "post", "title": "Linear",
          "slug": {"_type": "slug", "current": "linear"}, "publishedAt": "2020-05-06T00:00:00Z",
@@ -716,6 +718,8 @@ def test_a_sanity_export_of_portable_text(tmp_path):
         ("rotary embeddings", "See rotary embeddings and kernels."),
         ("kernels", "See rotary embeddings and kernels.")]
     assert linear.date == "2020-05-06"
+    # a reference to a category is its title; one to no document of the file, nothing
+    assert by_title["Rotary"].categories == ("Machine learning",)
     edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
     title = {p.key: p.title for p in r.posts}
     assert sorted((title[e.source], title[e.target]) for e in edges) == [
@@ -761,7 +765,8 @@ def test_a_contentful_space_export(tmp_path):
     doc = {"locales": [{"code": "en-US", "default": True}, {"code": "de-DE", "default": False}],
            "contentTypes": [], "assets": [], "entries": [
                entry("rope", "blogPost", {"title": "Rotary", "slug": "rope",
-                                          "body": _rich(["Rotation by position."])}),
+                                          "body": _rich(["Rotation by position."]),
+                                          "tags": [{"sys": {"id": "cat1", "type": "Link"}}]}),
                entry("linear", "blogPost", {"title": "Linear", "slug": "linear",
                                             "body": _rich(["See ", link, " and ", web, "."])}),
                {**entry("later", "blogPost", {"title": "Later", "slug": "later",
@@ -781,6 +786,7 @@ def test_a_contentful_space_export(tmp_path):
     assert sorted(by_title) == ["Later", "Linear", "Rotary"]
     linear = by_title["Linear"]
     assert (linear.text, linear.date) == ("See rotary and kernels.", "2021-06-01")
+    assert by_title["Rotary"].tags == ("ML",)           # a link to the category entry
     assert [(x.anchor, x.sentence) for x in linear.links] == [
         ("rotary", "See rotary and kernels."), ("kernels", "See rotary and kernels.")]
     edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
@@ -790,3 +796,16 @@ def test_a_contentful_space_export(tmp_path):
     reasons = [f.reason for f in r.fragments if f.path.endswith(".json")]
     assert sum("draft" in x for x in reasons) == 1
     assert sum("category document" in x for x in reasons) == 3
+
+
+def test_tags_given_as_objects_are_their_names(tmp_path):
+    """The APIs of Ghost and Hashnode give a post's tags as objects (``{"name": "ML",
+    "slug": "ml"}``): each is its name, never the object written out as text."""
+    import json
+
+    (tmp_path / "posts.json").write_text(json.dumps({"posts": [
+        {"title": "A", "published_at": "2021-01-01", "html": "<p>x</p>",
+         "tags": [{"id": "1", "name": "Machine learning", "slug": "ml"}, {"slug": "rope"}, {}]},
+    ]}), encoding="utf-8")
+    (post,) = read_paths([tmp_path]).posts
+    assert post.tags == ("Machine learning", "rope")

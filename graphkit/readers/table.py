@@ -194,6 +194,25 @@ def link_rows_by_id(posts: list[Post], ids: list[str | None], path: str) -> list
     return out
 
 
+def resolve_named_refs(posts: list[Post], names: dict[str, str]) -> list[Post]:
+    """Replace each tag or category that refers to another document of the file
+    (:data:`REF_NAME`) by that document's title or name, from ``names`` (id → name);
+    one that names no document of the file is dropped."""
+    def named(values: tuple[str, ...]) -> tuple[str, ...]:
+        out = (names.get(v[len(REF_NAME):]) if v.startswith(REF_NAME) else v for v in values)
+        return tuple(dict.fromkeys(v for v in out if v))
+
+    return [replace(p, tags=named(p.tags), categories=named(p.categories))
+            if any(v.startswith(REF_NAME) for v in (*p.tags, *p.categories)) else p
+            for p in posts]
+
+
+def _row_name(row: dict) -> str | None:
+    """A row's title or name (a category's, an author's), for references to it."""
+    value = _cell(row.get("title")) or _cell(row.get("name"))
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 def _listed_target(link: Link, ids: set[str], path: str) -> Link:
     """A listed link as it names its post: another row's id, else an address, else (a
     value with neither ``/`` nor a scheme, ``Rotary Embeddings``) a post's name, its
@@ -320,12 +339,35 @@ def _column(name) -> str:
     return re.sub(r"[\s-]+", "_", str(name).strip().casefold())
 
 
+REF_NAME = "\0ref:"   # a tag naming another row by its id, until its file is read whole
+
+
+def _item_name(item):
+    """A tag given as an object: its ``name`` (``title``, ``label``, ``slug``), as the
+    APIs of Ghost and Hashnode give tags; else, for a reference to another document
+    (Sanity's ``{"_ref": …}``, Contentful's ``{"sys": {"id": …}}``), :data:`REF_NAME` and
+    its id (:func:`resolve_named_refs`); else None. Any other item as it is."""
+    if not isinstance(item, dict):
+        return item
+    name = next((item[k] for k in ("name", "title", "label", "slug")
+                 if isinstance(item.get(k), str) and item[k].strip()), None)
+    if name:
+        return name
+    ref = item.get("_ref")
+    if not isinstance(ref, str):
+        sys = item.get("sys")
+        ref = sys.get("id") if isinstance(sys, dict) else None
+    return REF_NAME + ref if isinstance(ref, str) and _ROW_ID_RE.fullmatch(ref) else None
+
+
 def _names(value) -> tuple[str, ...]:
     """Tag or category names of a cell; numbers are a CMS's term ids (WordPress' REST
-    API lists ``"tags": [12, 15]``), which name nothing. A list written as text
-    (``['ml', 'rope']``, ``["ml"]``: Bear Blog's CSV) is its items."""
+    API lists ``"tags": [12, 15]``), which name nothing; objects are named by
+    :func:`_item_name`. A list written as text (``['ml', 'rope']``, ``["ml"]``: Bear
+    Blog's CSV) is its items."""
     if isinstance(value, (list, tuple)):
-        value = [v for v in value if not isinstance(v, (int, float))]
+        value = [n for n in (_item_name(v) for v in value if not isinstance(v, (int, float)))
+                 if n is not None]
     elif isinstance(value, (int, float)):
         return ()
     elif isinstance(value, str) and value.strip()[:1] == "[" and value.strip()[-1:] == "]":
@@ -406,6 +448,8 @@ def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
     starts = _object_lines(text, depth=depth)
     lines = starts if len(starts) == len(rows) else [1] * len(rows)
     posts, frags, ids = [], [], []
+    names = {rid: name for row in rows
+             if (rid := row_id(row)) is not None and (name := _row_name(row)) is not None}
     for row, n in zip(rows, lines):
         post, flat = _row_post(row, path, n)
         frags += flat
@@ -415,7 +459,7 @@ def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
         else:
             posts.append(post)
             ids.append(row_id(row))
-    return link_rows_by_id(posts, ids, path), frags
+    return resolve_named_refs(link_rows_by_id(posts, ids, path), names), frags
 
 
 def _object_lines(text: str, *, depth: int) -> list[int]:
@@ -461,6 +505,7 @@ def json_depth(line: str) -> int:
 def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """Read a JSON Lines file (one JSON object per line)."""
     posts, frags, ids = [], [], []
+    names: dict[str, str] = {}      # every row's title or name by its id
     for n, line in enumerate(iter_lines(text), 1):
         if not line or line.isspace():
             continue
@@ -481,14 +526,17 @@ def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
             frags.append(Fragment(path=path, line=n, end_line=n,
                                   reason="JSON line is not an object", text=preview(line)))
             continue
+        rid, name = row_id(row), _row_name(row)
+        if rid is not None and name is not None:
+            names[rid] = name
         post, flat = _row_post(row, path, n)
         frags += flat
         if isinstance(post, str):
             frags.append(Fragment(path=path, line=n, end_line=n, reason=post, text=preview(line)))
         else:
             posts.append(post)
-            ids.append(row_id(row))
-    return link_rows_by_id(posts, ids, path), frags
+            ids.append(rid)
+    return resolve_named_refs(link_rows_by_id(posts, ids, path), names), frags
 
 
 def _named_column(header: list[str]) -> bool:
