@@ -526,8 +526,9 @@ def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
             frags.append(Fragment(path=path, line=n, end_line=n,
                                   reason="JSON line is not an object", text=preview(line)))
             continue
-        rid, name = row_id(row), _row_name(row)
-        if rid is not None and name is not None:
+        rid = row_id(row)
+        name = _row_name(row) if rid is not None else None
+        if name is not None:
             names[rid] = name
         post, flat = _row_post(row, path, n)
         frags += flat
