@@ -809,3 +809,40 @@ def test_tags_given_as_objects_are_their_names(tmp_path):
     ]}), encoding="utf-8")
     (post,) = read_paths([tmp_path]).posts
     assert post.tags == ("Machine learning", "rope")
+
+
+def test_rich_text_trees_of_other_editors(tmp_path):
+    """A row whose text is an editor's JSON tree is read as its prose and links, never
+    as the tree written out as text: Strapi 5's blocks (``link`` nodes with ``url``),
+    Lexical's ``root`` (Payload; a link's ``fields.url``), ProseMirror's and TipTap's
+    ``doc`` (a text's ``link`` mark with ``attrs.href``); code blocks are no prose."""
+    import json
+
+    def text(t, **extra):
+        return {"type": "text", "text": t, **extra}
+
+    strapi = [{"type": "paragraph", "children": [
+                  text("See "), {"type": "link", "url": "/posts/rope",
+                                 "children": [text("rotary")]}, text(".")]},
+              {"type": "code", "children": [text("print(1)")]}]
+    lexical = {"root": {"type": "root", "children": [{"type": "paragraph", "children": [
+        text("As in "), {"type": "link", "fields": {"url": "/posts/strapi"},
+                         "children": [text("the Strapi post")]}, text(".")]}]}}
+    prosemirror = {"type": "doc", "content": [{"type": "paragraph", "content": [
+        text("Back to "), text("Lexical", marks=[{"type": "link",
+                                                  "attrs": {"href": "/posts/lexical"}}])]}]}
+    rows = [{"title": "Rope", "slug": "rope", "date": "2021-01-01", "content": [
+                {"type": "paragraph", "children": [text("Rotation.")]}]},
+            {"title": "Strapi", "slug": "strapi", "date": "2021-02-01", "content": strapi},
+            {"title": "Lexical", "slug": "lexical", "date": "2021-03-01", "content": lexical},
+            {"title": "ProseMirror", "date": "2021-04-01", "content": prosemirror}]
+    (tmp_path / "posts.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n",
+                                          encoding="utf-8")
+    r = read_paths([tmp_path])
+    texts = {p.title: p.text for p in r.posts}
+    assert texts == {"Rope": "Rotation.", "Strapi": "See rotary.",
+                     "Lexical": "As in the Strapi post.", "ProseMirror": "Back to Lexical"}
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [
+        ("Lexical", "Strapi"), ("ProseMirror", "Lexical"), ("Strapi", "Rope")]

@@ -1,4 +1,6 @@
-"""Portable Text: the rich text of Sanity's documents, a JSON list of blocks.
+"""Rich text stored as JSON: Portable Text (Sanity's documents, a list of blocks), and the
+trees of other editors (Strapi's blocks, Slate, Lexical, ProseMirror), see
+:func:`rich_tree`.
 
 A block (``_type: "block"``) holds spans (``children``, each with its ``text`` and the
 keys of its ``marks``); a mark that is no style names one of the block's ``markDefs``:
@@ -93,3 +95,99 @@ def portable_text(blocks: list, *, ref_url) -> tuple[str, list[Link]]:
         sentence, _, _ = sentence_around(lines[i], a, b)
         links.append(Link(url=url, anchor=lines[i][a:b].strip(), sentence=sentence))
     return "\n".join(line for line in lines if line.strip()), links
+
+
+# the JSON trees of rich-text editors other than Portable Text: Strapi 5's blocks and
+# Slate's (``type``, ``children``, ``text``), Lexical's (Payload, Ghost 5: a ``root``),
+# ProseMirror's and TipTap's (``type``, ``content``, ``text`` with link ``marks``)
+_TREE_BLOCKS = frozenset({"paragraph", "heading", "list-item", "listitem", "listItem", "quote",
+                          "blockquote", "table-cell", "tableCell", "tableHeader", "line"})
+_TREE_SKIPPED = frozenset({"code", "codeBlock", "code_block", "image", "upload", "math"})
+MAX_TREE_NODES = 200_000    # nodes read from one rich-text tree
+
+
+def is_rich_tree(value) -> bool:
+    """True for the JSON tree of a rich-text editor (a list of nodes, or an object with a
+    ``root`` or of ``type`` ``doc``/``root``) whose nodes carry ``type`` and
+    ``children`` or ``content``."""
+    if isinstance(value, dict) and isinstance(value.get("root"), dict):
+        value = value["root"]
+    nodes = value if isinstance(value, list) else [value]
+    return bool(nodes) and all(isinstance(n, dict) for n in nodes) and any(
+        isinstance(n.get("type"), str)
+        and isinstance(n.get("children", n.get("content")), list) for n in nodes)
+
+
+def _tree_link(node: dict) -> str | None:
+    """The address a link node of an editor's tree names, else None."""
+    for holder in (node, node.get("attrs"), node.get("fields")):
+        if isinstance(holder, dict):
+            for key in ("url", "href"):
+                if isinstance(holder.get(key), str) and holder[key].strip():
+                    return holder[key].strip()
+    return None
+
+
+def rich_tree(value) -> tuple[str, list[Link]]:
+    """The text of a rich-text editor's JSON tree (a block a line) and its links.
+
+    A leaf's ``text`` is text; a node of ``type`` ``link`` (Strapi, Slate, Lexical:
+    ``url``, Lexical's ``fields.url``) links what it holds, and so does a text's
+    ``link`` mark (ProseMirror, TipTap: ``attrs.href``); paragraphs, headings, list
+    items and quotes end a line; code, images and formulas are no prose.
+
+    References
+    ----------
+    .. [1] Strapi, blocks-react-renderer (the nodes of Strapi's Blocks editor: paragraph,
+       heading, list, quote, code, image; link with ``url``; text),
+       https://github.com/strapi/blocks-react-renderer
+    .. [2] Lexical, "Editor state", https://lexical.dev/docs/concepts/editor-state
+    .. [3] ProseMirror, "Document structure", https://prosemirror.net/docs/guide/#doc
+    """
+    if isinstance(value, dict) and isinstance(value.get("root"), dict):
+        value = value["root"]
+    lines: list[list[str]] = [[]]
+    sizes = [0]
+    found: list[tuple[int, int, int, str]] = []
+    stack: list = [(n, False) for n in reversed(value if isinstance(value, list) else [value])]
+    seen = 0
+    while stack and seen < MAX_TREE_NODES:
+        node, closing = stack.pop()
+        seen += 1
+        if closing:
+            if isinstance(node, tuple):                 # a link's end
+                i, start, url = node
+                if i == len(lines) - 1 and sizes[-1] > start:
+                    found.append((i, start, sizes[-1], url))
+            elif lines[-1]:                             # a block's end
+                lines.append([])
+                sizes.append(0)
+            continue
+        if not isinstance(node, dict) or node.get("type") in _TREE_SKIPPED:
+            continue
+        text = node.get("text")
+        if isinstance(text, str):
+            start = sizes[-1]
+            lines[-1].append(text)
+            sizes[-1] += len(text)
+            for mark in node.get("marks") or []:
+                if isinstance(mark, dict) and mark.get("type") == "link":
+                    url = _tree_link(mark)
+                    if url:
+                        found.append((len(lines) - 1, start, sizes[-1], url))
+            continue
+        kind = node.get("type")
+        url = _tree_link(node) if kind in ("link", "autolink") else None
+        if url:
+            stack.append(((len(lines) - 1, sizes[-1], url), True))
+        if kind in _TREE_BLOCKS:
+            stack.append((node, True))
+        children = node.get("children", node.get("content"))
+        if isinstance(children, list):
+            stack.extend((c, False) for c in reversed(children))
+    texts = ["".join(parts) for parts in lines]
+    links = []
+    for i, a, b, url in found:
+        sentence, _, _ = sentence_around(texts[i], a, b)
+        links.append(Link(url=url, anchor=texts[i][a:b].strip(), sentence=sentence))
+    return "\n".join(t for t in texts if t.strip()), links

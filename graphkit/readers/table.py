@@ -44,7 +44,7 @@ from .frontmatter import (DATE_KEYS, SERIES_KEY, _as_list, detect as detect_fron
 from .html import flat_reading, read_html_content
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
-from .portable import is_portable_text, portable_text
+from .portable import is_portable_text, is_rich_tree, portable_text, rich_tree
 from . import contentful, substack, writefreely
 
 TABLE = "table"
@@ -90,8 +90,10 @@ def detect(path: str) -> str | None:
 
 def _cell(value):
     """A field's value, unwrapped from WordPress's ``{"rendered": …}`` objects (and
-    Sanity's slugs, ``{"current": …}``); a Rich Text document stays whole."""
-    if isinstance(value, dict) and not contentful.is_rich_text(value):
+    Sanity's slugs, ``{"current": …}``); a Rich Text document or an editor's tree stays
+    whole."""
+    if isinstance(value, dict) and not contentful.is_rich_text(value) \
+            and not is_rich_tree(value):
         return next((value[k] for k in ("rendered", "html", "markdown", "text", "raw", "current")
                      if isinstance(value.get(k), str)), "")
     return value
@@ -309,6 +311,9 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
     elif column and contentful.is_rich_text(row[column]):     # Contentful's
         body, problem = "", None
         text, links = contentful.rich_text(row[column], ref_url=ref_url)
+    elif column and is_rich_tree(row[column]):   # Strapi's blocks, Lexical, ProseMirror
+        body, problem = "", None
+        text, links = rich_tree(row[column])
     else:
         body = str(row[column]) if column else ""
         text, links, problem = body_text(body)
