@@ -846,3 +846,21 @@ def test_rich_text_trees_of_other_editors(tmp_path):
     title = {p.key: p.title for p in r.posts}
     assert sorted((title[e.source], title[e.target]) for e in edges) == [
         ("Lexical", "Strapi"), ("ProseMirror", "Lexical"), ("Strapi", "Rope")]
+
+
+def test_a_text_of_paragraphs_or_of_an_unknown_json_shape(tmp_path):
+    """A row's text given as a list of paragraphs is those paragraphs (its Markdown links
+    read); a text of JSON of a shape graphkit does not know is reported with its line,
+    never read as the JSON written out."""
+    import json
+
+    rows = [{"title": "A", "date": "2021-01-01",
+             "content": ["First paragraph, see [b](/b).", "Second."]},
+            {"title": "B", "date": "2021-01-02", "content": [{"weird": 1}, {"shape": [2]}]}]
+    (tmp_path / "p.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n",
+                                      encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert {p.title: (p.text, [x.url for x in p.links]) for p in r.posts} == {
+        "A": ("First paragraph, see b.\nSecond.", ["/b"]), "B": ("", [])}
+    (frag,) = [f for f in r.fragments if "shape not known" in f.reason]
+    assert frag.line == 2

@@ -314,6 +314,17 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
     elif column and is_rich_tree(row[column]):   # Strapi's blocks, Lexical, ProseMirror
         body, problem = "", None
         text, links = rich_tree(row[column])
+    elif column and isinstance(row[column], (list, dict)):
+        value = row[column]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            body = "\n\n".join(value)             # (a list of paragraphs)
+            text, links, problem = body_text(body)
+        else:                                      # JSON of no shape known: no text
+            body, problem, text, links = "", None, "", []
+            notes = [*notes, Fragment(
+                path=path, line=line, end_line=line, text=preview(json.dumps(value)[:200]),
+                reason=f"the row's {column} is JSON of a shape not known (no Portable Text, "
+                       "Rich Text or editor's tree): not read as text")]
     else:
         body = str(row[column]) if column else ""
         text, links, problem = body_text(body)
