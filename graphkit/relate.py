@@ -1041,7 +1041,9 @@ def series_members(post: Post) -> "list[tuple[str, SeriesMember]]":
     found = [f for f in found if f and f[0]]
     if not found:
         return []
-    m = PREVIOUS_RE.search(post.text)
+    # (a post that only names a possible series' stem needs no previous sentence: every
+    # titled post is one, and the search reads its whole text)
+    m = PREVIOUS_RE.search(post.text) if any(pos != 0 for _, pos in found) else None
     previous = sentence_around(post.text, m.start(), m.end()) if m else None
     return [(stem, (pos, post.key, post.title, None if pos == 0 else previous))
             for stem, pos in found]

@@ -775,6 +775,12 @@ _AMP_SUFFIX_RE = re.compile(r"^(.*?[^/])/+amp/*$", re.I | re.S)
 _AMP_PREFIX_RE = re.compile(r"^(/?)amp/+(?=[^/])", re.I)
 
 
+def _bare_path(address: str) -> str:
+    """An address's path: without scheme and host, query and anchor."""
+    path = re.sub(r"^[a-z][a-z0-9+.\-]*+://[^/]*+", "", address, flags=re.I)
+    return path.split("#", 1)[0].split("?", 1)[0]
+
+
 def amp_page_path(address: str) -> str | None:
     """The path of the page whose AMP edition an address or path names, or None.
 
@@ -792,8 +798,7 @@ def amp_page_path(address: str) -> str | None:
     .. [2] AMP for WordPress, the path prefix paired URL structure,
        https://gist.github.com/westonruter/f881658cb1bc5a03cc432c8e2b89102a
     """
-    path = re.sub(r"^[a-z][a-z0-9+.\-]*+://[^/]*+", "", address, flags=re.I)
-    path = path.split("#", 1)[0].split("?", 1)[0]
+    path = _bare_path(address)
     m = _AMP_SUFFIX_RE.match(path)
     if m:
         return m.group(1)
@@ -826,8 +831,7 @@ def post_page_path(address: str) -> str | None:
     .. [2] WordPress, ``get_comments_pagenum_link()`` (``comment-page-N`` after a post's
        address), https://developer.wordpress.org/reference/functions/get_comments_pagenum_link/
     """
-    path = re.sub(r"^[a-z][a-z0-9+.\-]*+://[^/]*+", "", address, flags=re.I)
-    path = path.split("#", 1)[0].split("?", 1)[0]
+    path = _bare_path(address)
     head, _, last = path.rstrip("/").rpartition("/")
     parts = [s for s in head.split("/") if s]
     if not parts or not _POST_PAGE_RE.fullmatch(last) or parts[-1].casefold() in LIST_FOLDERS \

@@ -14,14 +14,14 @@ embedded entry links the entry of that id.
 from __future__ import annotations
 
 from ..model import Link
-from ..text import sentence_around
+from .portable import TreeNode, walk_tree
 
-MAX_NODES = 200_000     # rich text nodes read from one field
 # blocks that end a line of text
 _BLOCKS = frozenset({"paragraph", "heading-1", "heading-2", "heading-3", "heading-4",
                      "heading-5", "heading-6", "list-item", "blockquote", "table-cell",
                      "table-header-cell"})
 _ENTRY_LINKS = frozenset({"entry-hyperlink", "embedded-entry-inline", "embedded-entry-block"})
+_ENTRY_CARDS = frozenset({"embedded-entry-inline", "embedded-entry-block"})
 
 
 def is_export(doc) -> bool:
@@ -106,50 +106,22 @@ def rich_text(document: dict, *, ref_url) -> tuple[str, list[Link]]:
        ``entry-hyperlink``, ``embedded-entry-block``…),
        https://www.contentful.com/developers/docs/concepts/rich-text/
     """
-    lines: list[list[str]] = [[]]
-    sizes = [0]
-    found: list[tuple[int, int, int, str]] = []      # (line, start, end, url)
-    stack = [(document, False)]
-    seen = 0
-    while stack and seen < MAX_NODES:                 # depth first, explicit stack
-        node, closing = stack.pop()
-        seen += 1
-        if closing:                                   # (a block ended, or a link did)
-            if isinstance(node, tuple):
-                i, start, url = node
-                if i == len(lines) - 1 and sizes[-1] > start:
-                    found.append((i, start, sizes[-1], url))
-            elif lines[-1]:
-                lines.append([])
-                sizes.append(0)
-            continue
+    def read(node) -> TreeNode | None:
         if not isinstance(node, dict):
-            continue
+            return None
         kind = node.get("nodeType")
         if kind == "text" and isinstance(node.get("value"), str):
-            lines[-1].append(node["value"])
-            sizes[-1] += len(node["value"])
-            continue
+            return TreeNode(text=node["value"])
         data = node.get("data") if isinstance(node.get("data"), dict) else {}
         url = None
         if kind == "hyperlink" and isinstance(data.get("uri"), str):
-            url = data["uri"].strip()
+            url = data["uri"].strip() or None
         elif kind in _ENTRY_LINKS:
             target = _link_id(data.get("target"))
             url = ref_url(target) if target else None
-        if url and kind.startswith("embedded-"):      # an entry's card: no text of its own
-            found.append((len(lines) - 1, sizes[-1], sizes[-1], url))
-        elif url:
-            stack.append(((len(lines) - 1, sizes[-1], url), True))
-        if kind in _BLOCKS:
-            stack.append((node, True))
+        card = url if kind in _ENTRY_CARDS else None    # an entry's card: no text of its own
         children = node.get("content")
-        if isinstance(children, list):
-            stack.extend((c, False) for c in reversed(children))
-    texts = ["".join(parts) for parts in lines]
-    links = []
-    for i, a, b, url in found:
-        sentence = sentence_around(texts[i], a, b)[0] if texts[i].strip() else ""
-        links.append(Link(url=url, anchor=texts[i][a:b].strip(),
-                          sentence=sentence or "(an embedded entry)"))
-    return "\n".join(t for t in texts if t.strip()), links
+        return TreeNode(link=None if card else url, card=card, block=kind in _BLOCKS,
+                        children=children if isinstance(children, list) else None)
+
+    return walk_tree([document], read)

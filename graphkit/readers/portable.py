@@ -11,10 +11,78 @@ schema calls it). Other blocks (images, code, embeds) hold no prose.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..model import Link
 from ..text import sentence_around
 
 MAX_BLOCKS = 100_000        # blocks read from one document's text
+MAX_TREE_NODES = 200_000    # nodes read from one rich-text tree
+
+
+def _text_and_links(lines: list[str], found: list[tuple[int, int, int, str]]
+                    ) -> tuple[str, list[Link]]:
+    """The text of ``lines`` (a block a line, blank ones left out) and the links ``found``
+    in them, each ``(line, start, end, url)``: the linked text its anchor, its sentence
+    the sentence (an embedded card's, which holds no text: ``(an embedded entry)``)."""
+    links = []
+    for i, a, b, url in found:
+        sentence = sentence_around(lines[i], a, b)[0] if lines[i].strip() else ""
+        links.append(Link(url=url, anchor=lines[i][a:b].strip(),
+                          sentence=sentence or "(an embedded entry)"))
+    return "\n".join(line for line in lines if line.strip()), links
+
+
+class TreeNode(NamedTuple):
+    """What one node of a rich-text tree is to :func:`walk_tree` (its reader says)."""
+
+    text: str | None = None         # a leaf's text
+    marks: tuple[str, ...] = ()     # the addresses the leaf's text links (its link marks)
+    link: str | None = None         # the address the node's text links
+    card: str | None = None         # the address of a card embedded in place (no text)
+    block: bool = False             # its end ends a line
+    children: list | None = None
+
+
+def walk_tree(roots: list, read) -> tuple[str, list[Link]]:
+    """The text (a block a line) and links of a rich-text tree, depth first on an explicit
+    stack, at most :data:`MAX_TREE_NODES` nodes: ``read(node)`` gives a node's
+    :class:`TreeNode`, or None for a node that holds no prose (code, an image)."""
+    lines: list[list[str]] = [[]]
+    sizes = [0]
+    found: list[tuple[int, int, int, str]] = []      # (line, start, end, url)
+    stack: list = [(n, False) for n in reversed(roots)]
+    seen = 0
+    while stack and seen < MAX_TREE_NODES:
+        node, closing = stack.pop()
+        seen += 1
+        if closing:
+            if isinstance(node, tuple):                 # a link's end
+                i, start, url = node
+                if i == len(lines) - 1 and sizes[-1] > start:
+                    found.append((i, start, sizes[-1], url))
+            elif lines[-1]:                             # a block's end
+                lines.append([])
+                sizes.append(0)
+            continue
+        seen_as = read(node)
+        if seen_as is None:
+            continue
+        if seen_as.text is not None:
+            start = sizes[-1]
+            lines[-1].append(seen_as.text)
+            sizes[-1] += len(seen_as.text)
+            found.extend((len(lines) - 1, start, sizes[-1], url) for url in seen_as.marks)
+            continue
+        if seen_as.card:
+            found.append((len(lines) - 1, sizes[-1], sizes[-1], seen_as.card))
+        if seen_as.link:
+            stack.append(((len(lines) - 1, sizes[-1], seen_as.link), True))
+        if seen_as.block:
+            stack.append((node, True))
+        if seen_as.children:
+            stack.extend((c, False) for c in reversed(seen_as.children))
+    return _text_and_links(["".join(parts) for parts in lines], found)
 
 
 def is_portable_text(value) -> bool:
@@ -90,11 +158,7 @@ def portable_text(blocks: list, *, ref_url) -> tuple[str, list[Link]]:
                     marked.append((len(lines), start, end, url.strip()))
             open_marks = {k: v for k, v in open_marks.items() if k in keys}
         lines.append("".join(parts))
-    links = []
-    for i, a, b, url in marked:
-        sentence, _, _ = sentence_around(lines[i], a, b)
-        links.append(Link(url=url, anchor=lines[i][a:b].strip(), sentence=sentence))
-    return "\n".join(line for line in lines if line.strip()), links
+    return _text_and_links(lines, marked)
 
 
 # the JSON trees of rich-text editors other than Portable Text: Strapi 5's blocks and
@@ -103,7 +167,6 @@ def portable_text(blocks: list, *, ref_url) -> tuple[str, list[Link]]:
 _TREE_BLOCKS = frozenset({"paragraph", "heading", "list-item", "listitem", "listItem", "quote",
                           "blockquote", "table-cell", "tableCell", "tableHeader", "line"})
 _TREE_SKIPPED = frozenset({"code", "codeBlock", "code_block", "image", "upload", "math"})
-MAX_TREE_NODES = 200_000    # nodes read from one rich-text tree
 
 
 def is_rich_tree(value) -> bool:
@@ -146,48 +209,20 @@ def rich_tree(value) -> tuple[str, list[Link]]:
     """
     if isinstance(value, dict) and isinstance(value.get("root"), dict):
         value = value["root"]
-    lines: list[list[str]] = [[]]
-    sizes = [0]
-    found: list[tuple[int, int, int, str]] = []
-    stack: list = [(n, False) for n in reversed(value if isinstance(value, list) else [value])]
-    seen = 0
-    while stack and seen < MAX_TREE_NODES:
-        node, closing = stack.pop()
-        seen += 1
-        if closing:
-            if isinstance(node, tuple):                 # a link's end
-                i, start, url = node
-                if i == len(lines) - 1 and sizes[-1] > start:
-                    found.append((i, start, sizes[-1], url))
-            elif lines[-1]:                             # a block's end
-                lines.append([])
-                sizes.append(0)
-            continue
-        if not isinstance(node, dict) or node.get("type") in _TREE_SKIPPED:
-            continue
-        text = node.get("text")
-        if isinstance(text, str):
-            start = sizes[-1]
-            lines[-1].append(text)
-            sizes[-1] += len(text)
-            for mark in node.get("marks") or []:
-                if isinstance(mark, dict) and mark.get("type") == "link":
-                    url = _tree_link(mark)
-                    if url:
-                        found.append((len(lines) - 1, start, sizes[-1], url))
-            continue
-        kind = node.get("type")
-        url = _tree_link(node) if kind in ("link", "autolink") else None
-        if url:
-            stack.append(((len(lines) - 1, sizes[-1], url), True))
-        if kind in _TREE_BLOCKS:
-            stack.append((node, True))
-        children = node.get("children", node.get("content"))
-        if isinstance(children, list):
-            stack.extend((c, False) for c in reversed(children))
-    texts = ["".join(parts) for parts in lines]
-    links = []
-    for i, a, b, url in found:
-        sentence, _, _ = sentence_around(texts[i], a, b)
-        links.append(Link(url=url, anchor=texts[i][a:b].strip(), sentence=sentence))
-    return "\n".join(t for t in texts if t.strip()), links
+    return walk_tree(value if isinstance(value, list) else [value], _read_tree_node)
+
+
+def _read_tree_node(node) -> TreeNode | None:
+    """A node of an editor's tree as :func:`walk_tree` reads it (see :func:`rich_tree`)."""
+    if not isinstance(node, dict) or node.get("type") in _TREE_SKIPPED:
+        return None
+    if isinstance(node.get("text"), str):
+        return TreeNode(text=node["text"], marks=tuple(
+            url for mark in node.get("marks") or []
+            if isinstance(mark, dict) and mark.get("type") == "link"
+            and (url := _tree_link(mark))))
+    kind = node.get("type")
+    children = node.get("children", node.get("content"))
+    return TreeNode(link=_tree_link(node) if kind in ("link", "autolink") else None,
+                    block=kind in _TREE_BLOCKS,
+                    children=children if isinstance(children, list) else None)
