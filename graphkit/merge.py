@@ -115,6 +115,18 @@ def _one_post_file(p: Post) -> str | None:
     return src.path if src is not None and src.format in ONE_POST_FILE_FORMATS else None
 
 
+def _document(p: Post) -> str | None:
+    """The path less its extension of the file a sighting is the whole of (a source file,
+    a saved page), else None: ``x.Rmd`` and ``x.html`` beside it are one document, its
+    source and its rendering (R Markdown's knit, blogdown's, Quarto's and Distill's
+    render, Jupyter's nbconvert all write the HTML beside the source)."""
+    src = p.sources[0] if p.sources else None
+    if src is None or src.format not in ONE_POST_FILE_FORMATS | SAVED_PAGE_FORMATS:
+        return None
+    head, dot, ext = src.path.rpartition(".")
+    return head if dot and "/" not in ext and head else src.path
+
+
 def _post_pages(addresses: set[str]) -> dict[str, str]:
     """Each normalised address → the address of the post it is a page of: itself, or the
     shortest one of ``addresses`` whose path holds it (WordPress's ``/a/comment-page-2``,
@@ -135,7 +147,9 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     (:data:`PLATFORM_ID_PREFIXES`: a Tumblr backup's page and its API object), a
     canonical address (:func:`graphkit.sites.normalize_url`:
     scheme, ``www.``, trailing slash and ``.html`` do not matter; an address given to more
-    than ``MAX_TITLES_PER_ADDRESS`` different titles is a home page and merges nothing) or,
+    than ``MAX_TITLES_PER_ADDRESS`` different titles is a home page and merges nothing),
+    one file's path but for its extension (a source and the HTML rendered beside it:
+    ``x.Rmd`` and ``x.html``, see :func:`_document`) or,
     failing those, a normalised title (:func:`graphkit.text.normalize_title`). Untitled
     sightings are never merged by title, and neither are sightings of a title that two
     source files of one post each (two Markdown files, two notes: a blog's "Weekly
@@ -167,10 +181,12 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     for p, t in zip(sightings, titles):
         if p.title and p.archive_id is not None:
             title_ids.setdefault(t, set()).add(p.archive_id)
-    # A title that two source files of one post each give names two posts.
+    # A title that two source files of one post each give names two posts (a source
+    # and its rendering beside it are one: see _document).
+    documents = [_document(p) for p in sightings]
     title_files: dict[str, set[str]] = {}
-    for p, t in zip(sightings, titles):
-        f = _one_post_file(p) if p.title else None
+    for p, t, d in zip(sightings, titles, documents):
+        f = d if p.title and _one_post_file(p) is not None else None
         if f is not None:
             title_files.setdefault(t, set()).add(f)
     shared = {t for t, files in title_files.items() if len(files) > 1}
@@ -220,6 +236,8 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
                 keys.append(f"url:{page_of[titles[i], u]}")
         keys += [f"number:{a}" for a in numbers[i]
                  if len(number_titles[a]) <= MAX_TITLES_PER_ADDRESS]
+        if documents[i] is not None:     # (x.Rmd and the x.html rendered beside it)
+            keys.append(f"document:{documents[i]}")
         if p.title and titles[i] not in shared:
             keys.append("t:" + titles[i])
         elif titles[i] in by_text and i in heads:     # (a page saved twice: one post)

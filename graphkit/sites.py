@@ -1203,14 +1203,15 @@ def file_slug(path: str) -> tuple[str, dt.date | None]:
 
     ``_posts/2017-06-21-some-slug.md`` → ``("some-slug", date(2017, 6, 21))`` (Zola's
     ``2017-06-21_some-slug.md`` too); a Hugo page bundle ``posts/x/index.md`` →
-    ``("x", None)``.
+    ``("x", None)``; a file named as its folder (:func:`named_by_folder`) as the
+    folder: ``_posts/2021-01-10-tidy/tidy.Rmd`` → ``("tidy", date(2021, 1, 10))``.
     """
     p = PurePosixPath(path)
     stem = p.stem
     routed = route_page_folder(path)
     if routed:
         stem = routed.rsplit("/", 1)[-1]
-    elif stem.lower() in ("index", "_index", "readme") and p.parent.name:
+    elif (stem.lower() in ("index", "_index", "readme") and p.parent.name) or named_by_folder(p):
         stem = p.parent.name
     m = _JEKYLL_STEM_RE.match(stem)
     day = _DAY_STEM_RE.match(stem)
@@ -1273,6 +1274,27 @@ DOC_EXTENSIONS = (r"md|markdown|mdx|svx|mkd|mdown|qmd|rmd|rmarkdown|ipynb|rst|re
 _ROUTE_GROUP_RE = re.compile(r"^\([^/()]*\)$")
 
 
+def named_by_folder(path: str | PurePosixPath) -> bool:
+    """True for a file named as the folder it is in, or as that folder less a date
+    (``tidy/tidy.md``, ``_posts/2021-01-10-tidy/tidy.Rmd``): the folder's page, as
+    Distill makes every post (``create_post`` writes ``_posts/DATE-SLUG/SLUG.Rmd``, served
+    at the folder's address) and as Docusaurus reads a doc named as its folder (the
+    folder's index).
+
+    References
+    ----------
+    .. [1] Distill, ``create_post`` in ``R/create.R``, https://github.com/rstudio/distill
+    .. [2] Docusaurus, "Sidebar items" (category index convention: a doc named as its
+       folder), https://docusaurus.io/docs/sidebar/items
+    """
+    p = PurePosixPath(path)
+    folder = p.parent.name
+    if not folder or not p.stem:
+        return False
+    dated = _JEKYLL_STEM_RE.match(folder)
+    return p.stem.casefold() in (folder.casefold(), (dated.group(4) if dated else "").casefold())
+
+
 def route_page_folder(path: str) -> str | None:
     """The folder whose address a route's page file is (``src/routes/(blog)/blog/x/+page.md``
     → ``src/routes/blog/x``, ``app/blog/x/page.mdx`` → ``app/blog/x``; a route group's
@@ -1307,7 +1329,9 @@ def path_aliases(path: str) -> set[str]:
     ``blog/content/posts/x.md`` → ``content/posts/x``, ``posts/x``, ``x`` (and the whole
     path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it. A folder's
     ``index``, ``_index`` or ``README`` file is named by its folder, and so are Lektor's
-    ``contents.lr`` and a route's page (:func:`route_page_folder`). A file or folder
+    ``contents.lr``, a route's page (:func:`route_page_folder`) and a file named as its
+    folder (:func:`named_by_folder`: ``_posts/2021-01-10-tidy/tidy.Rmd`` is also
+    ``_posts/2021-01-10-tidy``). A file or folder
     whose name opens with an order number (``content/1.blog/2.rope.md``: Nuxt Content's
     and Lume's way to order pages, which their addresses leave out) is also named
     without it (``blog/rope``, ``rope``). A name with spaces is also named with a ``-``
@@ -1328,6 +1352,8 @@ def path_aliases(path: str) -> set[str]:
         path.strip("/"), flags=re.I)
     parts = [s for s in p.split("/") if s]
     found = {"/".join(parts[i:]).casefold() for i in range(len(parts))}
+    if routed is None and len(parts) > 1 and named_by_folder(p):   # (its folder's page)
+        found |= {"/".join(parts[i:-1]).casefold() for i in range(len(parts) - 1)}
     ordered = [_ORDER_PREFIX_RE.sub("", s) for s in parts]
     if ordered != parts:      # (content/1.blog/2.rope.md is the page /blog/rope)
         found |= {"/".join(ordered[i:]).casefold() for i in range(len(ordered))}
@@ -1357,6 +1383,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 "publishconf.py": "python", "conf.py": "conf-py",
                 "mkdocs.yml": "mkdocs", "mkdocs.yaml": "mkdocs",
                 "_quarto.yml": "quarto", "_quarto.yaml": "quarto",
+                "_site.yml": "rmarkdown",     # an R Markdown website's, a Distill blog's
                 ".eleventy.js": "eleventy", ".eleventy.cjs": "eleventy",
                 "config.rb": "middleman", "jbake.properties": "jbake",
                 "tiddlywiki.info": "tiddlywiki", "dendron.yml": "dendron",
@@ -1575,6 +1602,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         return _mkdocs_config(conf)
     if kind == "quarto":
         return _quarto_config(conf)
+    if kind == "rmarkdown":
+        return _rmarkdown_config(conf)
     if kind == "bridgetown":
         return _bridgetown_config(conf)
     where = PurePosixPath(path)
@@ -2977,6 +3006,45 @@ def _quarto_config(conf: dict) -> tuple[tuple[str, str], ...]:
     return tuple(out + _site_title(website.get("title")))
 
 
+# what an R Markdown website's _site.yml sets (rmarkdown::render_site's and Distill's keys):
+# a _site.yml setting none of them is some other program's file
+RMARKDOWN_SITE_KEYS = ("name", "title", "navbar", "output_dir", "output", "base_url",
+                       "collections", "exclude", "include")
+DISTILL_POSTS = "posts"        # the collection every Distill blog has (its _posts/ folder)
+
+
+def _rmarkdown_config(conf: dict) -> tuple[tuple[str, str], ...] | None:
+    """What :func:`read_site_config` reads of an R Markdown website's ``_site.yml``.
+
+    ``base_url`` (the site's address, Distill's), ``title`` (else ``name``),
+    ``output_dir`` (by default ``_site``) and Distill's collections: the ``posts``
+    collection every Distill blog has and those ``collections`` names (a mapping or a
+    list; ``collection:NAME`` keys, as Jekyll's), each kept in the folder ``_NAME/``,
+    one article per folder. None for a
+    ``_site.yml`` that sets none of :data:`RMARKDOWN_SITE_KEYS`.
+
+    References
+    ----------
+    .. [1] R Markdown: The Definitive Guide, "Websites" (``_site.yml``,
+       ``output_dir``), https://bookdown.org/yihui/rmarkdown/rmarkdown-site.html
+    .. [2] Distill for R Markdown, "Creating a Blog" and "Website Collections",
+       https://rstudio.github.io/distill/blog.html
+    """
+    if not any(k in conf for k in RMARKDOWN_SITE_KEYS):
+        return None          # (another program's _site.yml: read as the data it is)
+    out: list[tuple[str, str]] = [("generator", "rmarkdown")]
+    base = conf.get("base_url")
+    out += _absolute_url(base if isinstance(base, str) else None)
+    output = conf.get("output_dir")
+    out.append(("output", output.strip().strip("/") if isinstance(output, str)
+                and output.strip().strip("/") not in ("", ".") else "_site"))
+    named = conf.get("collections")
+    names = (list(named) if isinstance(named, (dict, list)) else [])
+    names = [n for n in names if isinstance(n, str) and re.fullmatch(r"[\w.-]+", n)]
+    out += [(f"collection:{n}", "") for n in dict.fromkeys(names) if n != DISTILL_POSTS]
+    return tuple(out + _site_title(conf.get("title") or conf.get("name")))
+
+
 def _astro_config(text: str) -> tuple[tuple[str, str], ...]:
     """``site``, ``base`` and ``outDir`` of ``astro.config.mjs``
     (https://docs.astro.build/en/reference/configuration-reference/)."""
@@ -3586,6 +3654,8 @@ SITE_FOLDERS = {
     "docusaurus": ({"static", "node_modules"}, {"build", ".docusaurus"}),
     "mkdocs": ({"overrides"}, {"site"}),
     "quarto": ({"_extensions", "_freeze"}, {"_site"}),
+    # an R project's package library (renv's); the site render_site writes (output_dir)
+    "rmarkdown": ({"renv", "packrat"}, {"_site"}),
     "astro": ({"public", "node_modules"}, {"dist", ".astro"}),
     "eleventy": ({"_includes", "_data", "node_modules"}, {"_site"}),
     "gatsby": ({"src", "static", "plugins", "node_modules"}, {"public", ".cache"}),
@@ -3628,9 +3698,9 @@ SITE_FOLDERS = {
 # where a generator keeps the pages it builds, when the posts are in folders below it:
 # a file at the top of it is a page of the site (about.md), not a post. Eleventy's is
 # its input folder (``dir.input``).
-CONTENT_ROOTS = {"hugo": "content", "zola": "content", "quarto": "", "eleventy": "",
-                 "vuepress": "", "lektor": "content", "franklin": "", "sveltekit": "src/routes",
-                 "nextjs": "", "nuxt": "content"}
+CONTENT_ROOTS = {"hugo": "content", "zola": "content", "quarto": "", "rmarkdown": "",
+                 "eleventy": "", "vuepress": "", "lektor": "content", "franklin": "",
+                 "sveltekit": "src/routes", "nextjs": "", "nuxt": "content"}
 # the pages a site routes by file, and the folders where its blog keeps its posts:
 # Astro's content collections (src/content/ and, by the content layer's loaders in many
 # themes, src/data/); Gatsby's sources of Markdown (content/)
@@ -3953,7 +4023,9 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
                         rest.split("/")[:-1])) and jekyll_collection(inside, confs[root]) is None:
                     why = ("a page of the site, not a post (Jekyll's and Hexo's posts are in "
                            "_posts/, a Jekyll site's other documents in its collections' "
-                           "folders)")
+                           "folders)" if generator != "rmarkdown" else
+                           "a page of the site, not a post (a Distill blog's posts are in "
+                           "_posts/, its other articles in its collections' folders)")
             elif root in foldered and rel is not None and ("/" not in rel
                                                             or _top_bundle(rel, generator)):
                 where = (f"{content}/" if content else "app/" if generator == "nextjs"
@@ -4060,6 +4132,58 @@ def _grav_page(post, inside: str, conf: dict[str, str]) -> tuple[object, str | N
     post = replace(post, date=date, links=grav_links(post.links, inside, route),
                    aliases=tuple(sorted(set(post.aliases) | url_aliases(folder))))
     return post, route
+
+
+def rmarkdown_route(inside: str, conf: dict[str, str]) -> str | None:
+    """The site path ``rmarkdown::render_site`` gives a file of an R Markdown website.
+
+    A Distill article is the folder it is in under its collection's folder, which the
+    site serves without the ``_`` (``_posts/2021-01-10-tidy/tidy.Rmd`` →
+    ``/posts/2021-01-10-tidy/``: Distill renders it to that folder's ``index.html``);
+    a page at the top of the site is its name as HTML (``about.Rmd`` → ``/about.html``,
+    ``index.Rmd`` → ``/``). None elsewhere: render_site builds no page from a file in
+    another folder.
+
+    References
+    ----------
+    .. [1] R Markdown: The Definitive Guide, "Websites",
+       https://bookdown.org/yihui/rmarkdown/rmarkdown-site.html
+    .. [2] Distill for R Markdown, "Creating a Blog", https://rstudio.github.io/distill/blog.html
+    """
+    stem = re.sub(rf"\.({DOC_EXTENSIONS}|html?)$", "", inside, flags=re.I)
+    parts = stem.split("/")
+    if "/" not in stem:
+        return "/" if stem.lower() == "index" else f"/{stem}.html"
+    collection = parts[0][1:] if parts[0].startswith("_") else None
+    if len(parts) > 2 and collection and (collection == DISTILL_POSTS
+                                          or f"collection:{collection}" in conf):
+        return "/" + "/".join([collection, *parts[1:-1]]) + "/"
+    return None
+
+
+def _rmarkdown_page(post, inside: str, conf: dict[str, str]) -> tuple[object, str | None]:
+    """An R Markdown website's page with its route (:func:`rmarkdown_route`) and its
+    ``date:`` read month first when it was read as no day: Distill's ``create_post``
+    writes ``date: 01-10-2021`` (``%m-%d-%Y``), 10 January. An undated article is
+    dated by its folder's date prefix (``_posts/2016-11-08-sharpe_ratio/``), as Distill
+    dates it.
+
+    References
+    ----------
+    .. [1] Distill, ``create_post`` in ``R/create.R``, https://github.com/rstudio/distill
+    .. [2] Distill for R Markdown, "Creating a Blog" ("Organizing posts"),
+       https://rstudio.github.io/distill/blog.html
+    """
+    from dataclasses import replace
+
+    from .dates import parse_date
+
+    route = rmarkdown_route(inside, conf)
+    date = post.date or parse_date(dict(post.fields).get("date"), month_first=True)
+    if date is None and route and route.count("/") > 2:       # (an article's folder)
+        date = file_slug(route.rstrip("/") + "/index.md")[1]
+        date = date.isoformat() if date else None
+    return replace(post, date=date), route
 
 
 def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]],
@@ -4189,6 +4313,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "nikola":
             pattern = ""
             path = nikola_path(inside, p.slug, conf)
+        elif generator == "rmarkdown":
+            pattern = ""
+            p, path = _rmarkdown_page(p, inside, conf)
         elif generator == "grav":
             pattern = ""
             p, path = _grav_page(p, inside, conf)

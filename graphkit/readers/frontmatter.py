@@ -941,7 +941,8 @@ QUARTO_LISTING_TYPES = ("default", "grid", "table")
 def listing_page(meta: dict) -> str | None:
     """Why a page whose front matter asks the generator to list posts is not a post.
 
-    Quarto's ``listing:`` (a mapping, a list of them, ``true`` or a listing type) and
+    Quarto's ``listing:`` (a mapping, a list of them, ``true`` or a listing type),
+    Distill's (the name of the collection listed: ``listing: posts``) and
     jekyll-paginate-v2's ``pagination: {enabled: true}`` make the page an index of
     other posts: its links are its listing, not citations; so does Grav's ``content:
     {items: …}`` (a blog's listing, a modular page's sections). So does a home page:
@@ -958,10 +959,13 @@ def listing_page(meta: dict) -> str | None:
     .. [4] VitePress, "Frontmatter Config" (``layout``),
        https://vitepress.dev/reference/frontmatter-config
     .. [5] Grav, "Page Collections", https://learn.getgrav.org/content/collections
+    .. [6] Distill for R Markdown, "Creating a Blog" (``listing: posts``),
+       https://rstudio.github.io/distill/blog.html
     """
     value = meta.get("listing")
     if (value is True or (isinstance(value, (dict, list)) and value)
-            or (isinstance(value, str) and value.strip().lower() in QUARTO_LISTING_TYPES)):
+            or (isinstance(value, str) and (value.strip().lower() in QUARTO_LISTING_TYPES
+                                            or re.fullmatch(r"[\w.-]+", value.strip())))):
         return "a listing page (front matter listing:), an index of posts, not a post"
     pages = meta.get("pagination")
     if isinstance(pages, dict) and pages.get("enabled") is True:

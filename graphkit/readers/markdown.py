@@ -67,6 +67,14 @@ _EMPH_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _ANCHOR_RE = re.compile(r"(?<!\s)\s*+\[\\?#\]\([^()\[\]\n]*+\)\s*$")   # "## 标题 [\#](url#标题)"
 _FENCE_RE = re.compile(r"^\s*(```|~~~)")
+# an executable chunk of R Markdown or Quarto (```{r setup, include=FALSE}, ```{python})
+# whose options hide its code from the page: include=FALSE (neither code nor output) or
+# echo=FALSE (no code), in the chunk's header or as Quarto's "#| echo: false" lines
+# (knitr, "Chunk options", https://yihui.org/knitr/options/; Quarto, "Execution Options",
+# https://quarto.org/docs/computations/execution-options.html)
+_CHUNK_RE = re.compile(r"^\s*(?:```|~~~)\s*\{[A-Za-z][\w.-]*[\s,}]")
+_HIDDEN_HEADER_RE = re.compile(r"\b(?:include|echo)\s*=\s*(?:FALSE|F)\b")
+_HIDDEN_OPTION_RE = re.compile(r"^\s*#\|\s*(?:include|echo)\s*:\s*false\s*$")
 # code blocks written as a generator's tags: Jekyll's (Liquid) {% highlight lang %} …
 # {% endhighlight %}, Hexo's {% codeblock … %} … {% endcodeblock %} (and its {% code %})
 _TAG_FENCE_RE = re.compile(r"^\s*\{%-?\s*(?:(highlight|codeblock|code)|end(highlight|codeblock"
@@ -452,7 +460,9 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
         generator's template tags (Hugo's shortcodes ``{{< figure … >}}``, Liquid's and
         Nunjucks' ``{% … %}``, mdBook's ``{{#include …}}``; a paired shortcode's text
         stays), and Jekyll's ``{% highlight %}`` and Hexo's ``{% codeblock %}`` blocks are
-        code. Off for
+        code; an R Markdown or Quarto chunk whose options hide its code
+        (```` ```{r setup, include=FALSE} ````, ``echo=FALSE``, ``#| echo: false``) is not
+        text. Off for
         Markdown converted from a rendered page, and for an export's text fields, which
         may be plain text in which ``<`` is shown. With ``site_links`` too (a note
         app's or generator's Markdown), a block's id ending its line (``^k2j3xz``, by
@@ -476,6 +486,7 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
     references: dict[str, str] = {}
     containers: dict[int, int] = {}   # body index of a container's title → its content column
     in_code = False       # inside a ``` or ~~~ fence
+    chunk: list | None = None   # [start in body, hidden] of an executable chunk (source)
     tag_code = False      # inside a {% highlight %} or {% codeblock %} block
     comments = (_MDX_COMMENTS if mdx else _COMMENTS) if source else ()
     closing = ""          # the end of the comment a line before opened
@@ -489,11 +500,19 @@ def markdown_to_text(lines: list[str], *, site_links: bool = False, source: bool
             raw, closing = raw[end + len(closing):], ""
         elif not tag_code and _FENCE_RE.match(raw):
             in_code = not in_code
+            if source and in_code and _CHUNK_RE.match(raw):
+                chunk = [len(body), bool(_HIDDEN_HEADER_RE.search(raw))]
+            elif chunk is not None:             # (its code shows nothing on the page)
+                if chunk[1]:
+                    del body[chunk[0]:]
+                chunk = None
             continue
         elif source and not in_code and "{%" in raw and (tag := _TAG_FENCE_RE.match(raw)):
             tag_code = tag.group(1) is not None     # (a fence's lines are its code)
             continue
         if in_code or tag_code:
+            if chunk is not None and raw.lstrip().startswith("#|"):
+                chunk[1] = chunk[1] or bool(_HIDDEN_OPTION_RE.match(raw))
             body.append((True, raw))
             continue
         if mdx and source and (esm or (blank and _ESM_RE.match(raw))):
