@@ -40,7 +40,8 @@ from .model import Post
 if TYPE_CHECKING:
     from .keywords import TermMatrix
 from .readers.frontmatter import SERIES_KEY, url_aliases
-from .sites import (KEXUE_HOST, LIST_FOLDERS, amp_page_path, article_platform_alias,
+from .sites import (DOC_EXTENSIONS, KEXUE_HOST, LIST_FOLDERS, amp_page_path,
+                    article_platform_alias,
                     medium_post_id, notion_page_id, outbound_target, paper_id, post_page_path,
                     site_ref_target, substack_address, substack_post_id, tumblr_post_alias,
                     url_host, velog_post_slug, velog_slug, weixin_article_id)
@@ -377,6 +378,26 @@ def title_variants(title: str) -> set[str]:
     return {v for v in out if len(v) >= 4}
 
 
+# a title slug key shorter than this names no post by itself (/a/, /go/, /ok/)
+TITLE_SLUG_MIN = 4
+
+
+def title_slug_key(text: str) -> str:
+    """The letters and digits of a title or of an address's part, as
+    :func:`graphkit.text.normalize_title` folds them: ``What's new?`` and ``whats-new``,
+    ``트랜스포머 입문`` and ``트랜스포머-입문`` give one key. Generators and platforms make
+    a post's default address of its title so (WordPress' ``sanitize_title``, Ghost's slug,
+    Tistory's ``/entry/`` address keep a title's letters and digits, runs of the rest
+    turned to ``-``).
+
+    References
+    ----------
+    .. [1] WordPress, ``sanitize_title_with_dashes``,
+       https://developer.wordpress.org/reference/functions/sanitize_title_with_dashes/
+    """
+    return re.sub(r"[\W_]+", "", normalize_title(text))
+
+
 class TitleIndex:
     """Resolve cited titles and archive ids to posts.
 
@@ -406,6 +427,7 @@ class TitleIndex:
         self.hosts: set[str] = set()   # hosts of the posts' own addresses: the site
         self.folders: set[str] = set()  # host/first folder of the posts' own addresses
         self.paths: dict[str, str] = {}  # a post's own address's path, as an alias
+        self.post_hosts: dict[str, str] = {}   # a post's own address's host
         ambiguous: set[str] = set()
         variants: dict[str, set[str]] = {}
         papers: dict[str, set[str]] = {}   # a link's text → the papers it is the text of
@@ -426,6 +448,7 @@ class TitleIndex:
                 host = url_host(p.url)
                 if host:
                     self.hosts.add(host)
+                    self.post_hosts[p.key] = host
                     top = urlsplit(p.url.strip()).path.strip("/").split("/", 1)[0]
                     if top:
                         self.folders.add(f"{host}/{top.casefold()}")
@@ -453,6 +476,7 @@ class TitleIndex:
         # posts of Tumblr: links name them by number (see resolve_url)
         self.tumblr = any(a.startswith("tumblr/") for a in self.by_alias)
         self._velog: dict[str, str] | None = None   # made on the first Velog link
+        self._slugs: dict[str, str] | None = None   # made on the first link no path names
 
     def _velog_slugs(self) -> dict[str, str]:
         """The post each Velog slug made from a title names (a slug of several, none)."""
@@ -462,6 +486,32 @@ class TitleIndex:
                 by_slug.setdefault(velog_slug(title), set()).add(key)
             self._velog = {s: next(iter(ks)) for s, ks in by_slug.items() if len(ks) == 1 and s}
         return self._velog
+
+    def _title_slugs(self) -> dict[str, str]:
+        """The post whose title each title slug key (:func:`title_slug_key`) names (a key
+        of several titles names none)."""
+        if self._slugs is None:
+            by_slug: dict[str, set[str]] = {}
+            for key, title in self.titles.items():
+                by_slug.setdefault(title_slug_key(title), set()).add(key)
+            self._slugs = {s: next(iter(ks)) for s, ks in by_slug.items()
+                           if len(ks) == 1 and len(s) >= TITLE_SLUG_MIN and not s.isdigit()}
+        return self._slugs
+
+    def _by_title_slug(self, path: str) -> str | None:
+        """The post whose title a link's last path part is written as, on the post's own
+        host, when no post has that path (see :meth:`resolve_url`), else None."""
+        bare = re.sub(r"^[a-z][a-z0-9+.\-]*:(?://[^/]*)?", "", path, flags=re.I)
+        parts = [s for s in bare.split("#", 1)[0].split("?", 1)[0].split("/")
+                 if s not in ("", ".", "..")]
+        if not parts or (len(parts) >= 2 and parts[-2].casefold() in LIST_FOLDERS):
+            return None
+        name = re.sub(rf"\.({DOC_EXTENSIONS}|html?|php|aspx?)$", "", parts[-1], flags=re.I)
+        found = self._title_slugs().get(title_slug_key(name))
+        host = url_host(path) if re.match(r"^https?://", path, re.I) else None
+        if found is None or (host and self.post_hosts.get(found, host) != host):
+            return None
+        return found
 
     def is_exact(self, cited: str, key: str) -> bool:
         """True when ``cited`` is the title of post ``key`` itself (normalised)."""
@@ -525,6 +575,10 @@ class TitleIndex:
         label's, author's or page number's list page (``/tags/rope/``, ``/page/2/``:
         :data:`graphkit.sites.LIST_FOLDERS`) names no post by its last part. Anchors
         and query strings are otherwise ignored.
+        A path no post has, whose last part is a post's whole title written as an address
+        (``/entry/트랜스포머-입문``, ``/whats-new/``: :func:`title_slug_key`; Tistory's,
+        WordPress' and Ghost's default addresses are made of the title), is that post
+        when it is the only post of that title and the link is on its host.
         A name that several posts share resolves to the one whose own address's whole
         path it is (``/beta`` to the page at ``/beta``, not to ``/en/beta``), else only
         when the dates in the link's path (``/2017/06/``) pick one of them, or the
@@ -600,7 +654,7 @@ class TitleIndex:
                 found = self._by_path(plain) if plain is not None else None
                 if found is not None:
                     return found
-        return self._by_path(path)
+        return self._by_path(path) or self._by_title_slug(path)
 
     def _by_path(self, path: str, *, listing_pages: bool = True) -> str | None:
         """The post a link's path names by its aliases (longest first), else None. With

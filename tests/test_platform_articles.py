@@ -187,3 +187,36 @@ def test_hashnode_backup_drafts_and_addresses(tmp_path):
         "Drafting notes": (None, None), "Attention cost": ("2019-01-02", None)}
     assert [f.path for f in r.fragments if f.reason.startswith("a draft")] == [
         f"{tmp_path.name}/draft-65f1c0a2b3d4e5f6a7b8c9d0.md"]
+
+
+# ------------------------------------------------ addresses made of a post's title
+def _tistory_page(folder, number, title, body):
+    _write(folder, f"{number}.html",
+           f'<html lang="ko"><head><meta charset="utf-8"><title>{title}</title>'
+           f'<link rel="canonical" href="https://mlnote.tistory.com/{number}"></head><body>'
+           f'<h1>{title}</h1><div class="entry-content"><div class="tt_article_useless_p_margin">'
+           f"{body}</div></div></body></html>")
+
+
+def test_an_address_made_of_a_title_names_the_post_of_that_title(tmp_path):
+    """Tistory serves a post at /NUMBER and at /entry/TITLE (its title, spaces as -); a saved
+    page names only the first. The second names the post only on the post's own host, and
+    not from a tag's page or when two posts share the title."""
+    _tistory_page(tmp_path, 10, "트랜스포머 입문", "<p>트랜스포머의 구조를 정리했다.</p>")
+    _tistory_page(tmp_path, 11, "What's new in RoPE?", "<p>Rotary embeddings revisited.</p>")
+    _tistory_page(tmp_path, 12, "위치 인코딩 비교", (
+        '<p><a href="https://mlnote.tistory.com/entry/트랜스포머-입문">입문</a>과 '
+        '<a href="/entry/Whats-new-in-RoPE">RoPE</a>를 참고. '
+        '<a href="https://other.example/entry/트랜스포머-입문">남의 글</a>, '
+        '<a href="https://mlnote.tistory.com/tag/트랜스포머-입문">태그</a>.</p>'))
+    r = read_paths([tmp_path])
+    assert _cites(r.posts) == [("위치 인코딩 비교", "What's new in RoPE?"),
+                               ("위치 인코딩 비교", "트랜스포머 입문")]
+
+
+def test_an_address_made_of_a_title_two_posts_share_names_neither(tmp_path):
+    for number in (10, 11):
+        _tistory_page(tmp_path, number, "주간 노트", f"<p>{number}주차의 메모.</p>")
+    _tistory_page(tmp_path, 12, "정리", '<p><a href="/entry/주간-노트">노트</a>를 보라.</p>')
+    r = read_paths([tmp_path])
+    assert _cites(r.posts) == []
