@@ -500,13 +500,16 @@ class TitleIndex:
 
     def _by_title_slug(self, path: str) -> str | None:
         """The post whose title a link's last path part is written as, on the post's own
-        host, when no post has that path (see :meth:`resolve_url`), else None."""
+        host, when no post has that path and no post's address or file that name (see
+        :meth:`resolve_url`), else None."""
         bare = re.sub(r"^[a-z][a-z0-9+.\-]*:(?://[^/]*)?", "", path, flags=re.I)
         parts = [s for s in bare.split("#", 1)[0].split("?", 1)[0].split("/")
                  if s not in ("", ".", "..")]
         if not parts or (len(parts) >= 2 and parts[-2].casefold() in LIST_FOLDERS):
             return None
         name = re.sub(rf"\.({DOC_EXTENSIONS}|html?|php|aspx?)$", "", parts[-1], flags=re.I)
+        if name.casefold() in self.by_alias:   # (a name posts' addresses use: not a title)
+            return None
         found = self._title_slugs().get(title_slug_key(name))
         host = url_host(path) if re.match(r"^https?://", path, re.I) else None
         if found is None or (host and self.post_hosts.get(found, host) != host):
@@ -578,7 +581,8 @@ class TitleIndex:
         A path no post has, whose last part is a post's whole title written as an address
         (``/entry/트랜스포머-입문``, ``/whats-new/``: :func:`title_slug_key`; Tistory's,
         WordPress' and Ghost's default addresses are made of the title), is that post
-        when it is the only post of that title and the link is on its host.
+        when it is the only post of that title, no post's address or file has that name
+        and the link is on its host.
         A name that several posts share resolves to the one whose own address's whole
         path it is (``/beta`` to the page at ``/beta``, not to ``/en/beta``), else only
         when the dates in the link's path (``/2017/06/``) pick one of them, or the

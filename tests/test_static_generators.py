@@ -24,12 +24,19 @@ def _write(folder, name, text):
     return path
 
 
-def test_a_metadata_block_needs_a_title_and_a_blank_line_after_it():
+def test_a_metadata_block_needs_a_title_or_a_date_and_a_blank_line_after_it():
     assert metadata_header(["Title: 甲", "Date: 2020-01-02", "", "正文"]) == (
         {"title": "甲", "date": "2020-01-02"}, 2)
     assert metadata_header(["Note: 只是一句话", "", "正文"]) is None      # one line, no title
+    # no title: Blot's and MultiMarkdown's keys alone, a date or link among them
     untitled = ["Date: 2020-01-02", "Tags: a", "", "x"]
-    assert metadata_header(untitled) is None
+    assert metadata_header(untitled) == ({"date": "2020-01-02", "tags": "a"}, 2)
+    assert metadata_header(["Link: /rope", "", "# 旋转位置编码"]) == ({"link": "/rope"}, 1)
+    assert metadata_header(["Tags: a", "Author: b", "", "x"]) is None      # names no post
+    assert metadata_header(["Date: 2020-01-02", "Mood: 好", "", "x"]) is None   # not metadata
+    assert metadata_header(["Date:2020-01-02", "", "x"]) is None   # (Blot: a space after :)
+    assert metadata_header(["Update: 2020-01-02", "", "x"]) is None
+    assert metadata_header(["Date: 2020-01-02"]) is None            # nothing after it
     assert metadata_header(["Title: 甲", "Date: 2020", "正文没有空行"]) is None
     meta, end = metadata_header(["Title: 一个很长的", "    标题续行", "Tags: a, b"])
     assert meta["title"] == "一个很长的 标题续行" and end == 3

@@ -28,7 +28,7 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
                joplin, kirby, notion, org, rest, roam, siyuan, substack, table, tumblr,
-               tiddlywiki, yuque, evernote, franklin, writefreely, books, eleventy)
+               tiddlywiki, yuque, evernote, franklin, writefreely, books, eleventy, blot)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes
@@ -740,6 +740,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     sightings, aside_pages = kirby.set_aside_pages(sightings)
     aside += aside_pages
     sightings, aside_pages = siyuan.workspace_sources(sightings)
+    aside += aside_pages
+    sightings, aside_pages = blot.set_aside(sightings)
     aside += aside_pages
     sightings, pages = apply_site_configs(
         sightings, configs,

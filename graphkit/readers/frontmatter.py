@@ -527,6 +527,15 @@ MARKDOWN_ENDINGS = (".md", ".markdown", ".mdx", ".svx", ".mkd", ".mdown")
 HTML_ENDINGS = (".html", ".htm")
 # Python-Markdown's meta-data block (Pelican, MultiMarkdown): "Key: value" lines, then a
 # blank line; a line indented four spaces continues the value above it
+# what a metadata block without a title may set (Blot's keys, MultiMarkdown's and
+# Python-Markdown's usual ones): a block of these alone, one of UNTITLED_NAMING_KEYS
+# among them, before the post's text is the post's metadata, not its first paragraph
+UNTITLED_META_KEYS = frozenset({
+    "date", "link", "permalink", "slug", "url", "tags", "tag", "category", "categories",
+    "summary", "author", "authors", "draft", "page", "menu", "comments", "thumbnail",
+    "description", "keywords", "lang", "language", "status", "modified", "updated",
+    "template", "image", "teaser"})
+UNTITLED_NAMING_KEYS = frozenset({"date", "link", "permalink"})
 _META_LINE_RE = re.compile(r"^ {0,3}([A-Za-z][A-Za-z0-9_-]*):(?!:)[ \t]*(.*)$")
 _META_MORE_RE = re.compile(r"^ {4,}(\S.*)$")
 # MyST's target line, "(label)=", which Sphinx's :ref: and MyST's {ref} name
@@ -570,7 +579,10 @@ def metadata_header(lines: list[str]) -> tuple[dict, int] | None:
         Lower-case keys and their values, and the index of the first line after the
         block; None unless the file opens with at least two such lines, one of them
         ``Title``, followed by a blank line or the end (Nikola's comment: see
-        :func:`nikola_metadata`).
+        :func:`nikola_metadata`), or with lines of :data:`UNTITLED_META_KEYS` alone
+        (``Key: value``, a space after the colon), one of them a ``Date``, ``Link`` or
+        ``Permalink``, then a blank line and the post: Blot's metadata and
+        MultiMarkdown's, whose title is the post's first heading.
 
     References
     ----------
@@ -579,6 +591,7 @@ def metadata_header(lines: list[str]) -> tuple[dict, int] | None:
     .. [2] Pelican, "File metadata", https://docs.getpelican.com/en/latest/content.html
     .. [3] Nikola Handbook, "Metadata formats",
        https://getnikola.com/handbook.html#metadata-formats
+    .. [4] Blot, "Metadata", https://blot.im/how/metadata
     """
     start = next((i for i, line in enumerate(lines[:5]) if line.strip()), None)
     if start is None:
@@ -604,9 +617,14 @@ def metadata_header(lines: list[str]) -> tuple[dict, int] | None:
             return None
         if len(meta) > 100:
             return None
-    if len(meta) < 2 or not meta.get("title"):
-        return None
-    return meta, end
+    if meta.get("title") and len(meta) >= 2:
+        return meta, end
+    if (meta and "title" not in meta and set(meta) <= UNTITLED_META_KEYS
+            and set(meta) & UNTITLED_NAMING_KEYS and all(meta.values())
+            and all(re.match(r"^ {0,3}[^:]*: ", ln) for ln in lines[start:end])
+            and any(ln.strip() for ln in lines[end:end + 3])):
+        return meta, end
+    return None
 
 
 def nikola_metadata(lines: list[str]) -> dict[str, str] | None:
@@ -727,14 +745,17 @@ def _nikola_comment(lines: list[str], start: int) -> tuple[dict, int] | None:
 
 
 def detect_metadata_header(lines: list[str], path: str) -> bool:
-    """True for a Markdown file that opens with a Pelican/MultiMarkdown metadata block."""
-    return path.lower().endswith(MARKDOWN_ENDINGS) and metadata_header(lines) is not None
+    """True for a Markdown file that opens with a Pelican/MultiMarkdown metadata block, or
+    a text file (``.txt``: Blot's and MultiMarkdown's Markdown) that does."""
+    return (path.lower().endswith((*MARKDOWN_ENDINGS, ".txt"))
+            and metadata_header(lines) is not None)
 
 
 def read_metadata_header(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
     """Read a Pelican or MultiMarkdown post: a ``Title:``/``Date:``/``Tags:`` block, then
     Markdown (see :func:`metadata_header`). ``Tags`` are split at commas, ``Category``
-    is the category, ``Slug``, ``URL`` and ``Save_as`` name the post's address."""
+    is the category, ``Slug``, ``URL`` and ``Save_as`` name the post's address, and so
+    does Blot's ``Link`` (``Permalink``), a path on the post's site."""
     found = metadata_header(lines)
     if found is None:    # (detected first; kept for a direct call)
         return read_plain_markdown(lines, path)
@@ -742,6 +763,10 @@ def read_metadata_header(lines: list[str], path: str) -> tuple[list[Post], list[
     why = unpublished(meta, path)
     if why is not None:
         return [], [unpublished_fragment(why, lines, path, meta.get("title"))]
+    own = meta.get("link") or meta.get("permalink")
+    if own and not re.match(r"(?i)^[a-z][a-z0-9+.-]*:", own):
+        # Blot's Link (its older Permalink): the post's path, its leading / optional
+        meta = {**meta, "permalink": "/" + own.strip().lstrip("/")}
     first = next(i for i, line in enumerate(lines) if line.strip())
     post, frags = markdown_post(lines[end:], path, meta=meta, first_line=first + 1,
                                 body_offset=end, layout=METADATA_HEADER)
