@@ -1523,7 +1523,8 @@ def _hostile() -> dict:
 def _archive_bombs() -> dict:
     """Archives that would take minutes or gigabytes if read whole, at the default
     limits: a zip of 6 members of 250 MB of NUL bytes each (1.5 GB, 1.5 MB packed), a
-    tar.gz of one 2 GB member, a zip of 200,001 empty members."""
+    tar.gz of one 2 GB member, a zip of 200,001 empty members; a WARC record of 2 GB of
+    NUL bytes, a WARC header line of 1 GB, and a crawl of 10,000 small pages."""
     import io
     import tarfile
     import zipfile
@@ -1582,6 +1583,47 @@ def _archive_bombs() -> dict:
     (_, report, _, _), = read_members(data, "many.zip", limits)
     out["zip_200001_members_refused_s"] = round(time.perf_counter() - t, 4)
     out["zip_200001_members_reason"] = report.error
+    # web archives: a record of 2 GB of zeros, a header line of 1 GB, 10,000 pages
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    parts = [packer.compress(b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: "
+                             b"https://b.example/a/\r\nContent-Length: 2147483648\r\n\r\n")]
+    parts += [packer.compress(zeros) for _ in range(2048)]
+    parts.append(packer.flush())
+    data = b"".join(parts)
+    rss = peak_rss_mb()
+    t = time.perf_counter()
+    reasons = [r.error for _, r, _, _ in read_members(data, "bomb.warc.gz", limits)]
+    out["warc_gz_2gb_record_s"] = round(time.perf_counter() - t, 3)
+    out["warc_gz_2gb_record_reason"] = reasons[-1]
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    parts = [packer.compress(b"WARC/1.1\r\nX-Long: ")]
+    parts += [packer.compress(b"a" * (1 << 20)) for _ in range(1024)]
+    parts.append(packer.flush())
+    data = b"".join(parts)
+    t = time.perf_counter()
+    reasons = [r.error for _, r, _, _ in read_members(data, "line.warc.gz", limits)]
+    out["warc_gz_1gb_header_line_s"] = round(time.perf_counter() - t, 3)
+    out["warc_gz_1gb_header_line_reason"] = reasons[-1]
+    out["warc_gz_bombs_peak_rss_grew_mb"] = round(peak_rss_mb() - rss, 1)
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for i in range(10_000):
+        body = (f"<html><head><title>Post {i}</title></head><body><article><p>Text of post "
+                f"{i}, after <a href='/p/{i - 1}/'>the one before</a>.</p></article></body>"
+                f"</html>").encode()
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://b.example/p/{i}/", "response",
+                                                      payload=io.BytesIO(body),
+                                                      http_headers=http))
+    data = buf.getvalue()
+    t = time.perf_counter()
+    pages = sum(r.error is None for _, r, _, _ in read_members(data, "crawl.warc.gz", limits))
+    out["warc_10000_pages_s"] = round(time.perf_counter() - t, 2)
+    out["warc_10000_pages_read"] = pages
+    out["warc_10000_pages_packed_bytes"] = len(data)
     return out
 
 

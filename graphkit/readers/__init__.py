@@ -968,11 +968,16 @@ def read_entries(f: Path, name: str, limits: ReadLimits) -> list[Outcome]:
 def read_members(data: bytes, name: str, limits: ReadLimits) -> Iterator[Outcome]:
     """Read an archive's members as files: ``(name, report, posts, fragments)`` each;
     a member not read is a report entry with the reason (see
-    :func:`graphkit.readers.archive.read_archive`)."""
+    :func:`graphkit.readers.archive.read_archive`). A web archive inside a zip or tar
+    gives its pages (:mod:`graphkit.readers.warc`); no other archive inside is opened."""
+    inside_warc = archive.archive_kind(name) == "warc"
     for member in archive.read_archive(data, name, limits.for_archive()):
         if member.data is None:
             yield member.name, FileReport(path=member.name, format="skipped", posts=0,
                                           size=member.size, error=member.reason), [], []
+        elif archive.archive_kind(member.name) == "warc" and not inside_warc:
+            # a web archive in a zip or tar: its pages (one level: they are never opened)
+            yield from read_members(member.data, member.name, limits)
         else:
             yield (member.name, *_read_data([member.data], member.name, limits))
         del member

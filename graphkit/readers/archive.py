@@ -38,8 +38,9 @@ from pathlib import PurePosixPath
 from ..sites import HIDDEN_CONFIG_FOLDERS, is_site_config
 
 # name endings of archives, longest first (Joplin's ".jex" export is a plain tar, Yuque's
-# ".lakebook" a gzip-compressed one)
-ARCHIVE_SUFFIXES = ((".tar.gz", "tar"), (".tar.bz2", "tar"), (".tar.xz", "tar"),
+# ".lakebook" a gzip-compressed one; a web archive's pages are its members, see warc.py)
+ARCHIVE_SUFFIXES = ((".warc.gz", "warc"), (".warc", "warc"), (".tar.gz", "tar"),
+                    (".tar.bz2", "tar"), (".tar.xz", "tar"),
                     (".tgz", "tar"), (".tbz2", "tar"), (".txz", "tar"), (".tar", "tar"),
                     (".jex", "tar"), (".lakebook", "tar"), (".zip", "zip"))
 # name endings of files that hold no text: not decompressed, reported
@@ -288,7 +289,9 @@ def read_archive(data: bytes, name: str, limits: ArchiveLimits) -> Iterator[Memb
         The archive's bytes.
     name : str
         Its name (``.zip``, ``.tar``, ``.tar.gz``/``.tgz``, ``.tar.bz2``/``.tbz2``,
-        ``.tar.xz``/``.txz``; a tar's compression is recognised by its first bytes).
+        ``.tar.xz``/``.txz``; a tar's compression is recognised by its first bytes; a web
+        archive, ``.warc``/``.warc.gz``, gives its pages, see
+        :func:`graphkit.readers.warc.warc_members`).
     limits : ArchiveLimits
 
     Yields
@@ -305,7 +308,11 @@ def read_archive(data: bytes, name: str, limits: ArchiveLimits) -> Iterator[Memb
     .. [2] IEEE Std 1003.1, "pax: ustar Interchange Format",
        https://pubs.opengroup.org/onlinepubs/9699919799/utilities/pax.html
     """
-    reader = _zip_members if archive_kind(name) == "zip" else _tar_members
+    kind = archive_kind(name)
+    if kind == "warc":
+        from .warc import warc_members as reader
+    else:
+        reader = _zip_members if kind == "zip" else _tar_members
     total = [0]
     for member in reader(data, name, limits, total):
         yield member
@@ -327,10 +334,11 @@ def _skip(inner: str, limits: ArchiveLimits) -> str | None:
     if depth > limits.max_depth:
         return (f"in folders nested deeper than {limits.max_depth} levels "
                 f"(option max_depth), not read")
-    if archive_kind(inner):
+    kind = archive_kind(inner)
+    if kind not in (None, "warc"):         # (a web archive's pages are read)
         return "an archive inside the archive, not opened"
     suffix = PurePosixPath(inner).suffix.lower()
-    if suffix in BINARY_SUFFIXES:
+    if suffix in BINARY_SUFFIXES and kind is None:
         return f"a {suffix} file (binary by its name), not read"
     return None
 

@@ -1162,6 +1162,8 @@ def mirror_address(path: str) -> str | None:
     True
     >>> mirror_address("blog.zip/blog.example/a.html")
     'https://blog.example/a.html'
+    >>> mirror_address("saved/blog.example/index.html?p=12")
+    'https://blog.example/?p=12'
     """
     parts = [p for p in path.replace("\\", "/").split("/") if p]
     for i, part in enumerate(parts[:-1]):
@@ -1170,6 +1172,8 @@ def mirror_address(path: str) -> str | None:
             rest = parts[i + 1:]
             if rest and rest[-1].lower() in ("index.html", "index.htm"):
                 rest[-1] = ""
+            elif rest and rest[-1].lower().startswith(("index.html?", "index.htm?")):
+                rest[-1] = rest[-1][rest[-1].index("?"):]     # (wget's index.html?p=12)
             return f"https://{part.lower()}/" + "/".join(rest)
     return None
 
