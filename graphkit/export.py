@@ -183,6 +183,85 @@ def to_vosviewer(result: BuildResult) -> str:
     return json.dumps(doc, ensure_ascii=False)
 
 
+PAJEK_LABEL_CHARS = 200     # a longer title is cut in a Pajek file's vertex label
+
+
+def _pajek_label(text: str) -> str:
+    """A vertex label as Pajek reads one: in double quotes, which it cannot escape (a
+    title's ``"`` becomes ``'``), on one line, at most :data:`PAJEK_LABEL_CHARS`."""
+    return '"' + " ".join(text.replace('"', "'").split())[:PAJEK_LABEL_CHARS] + '"'
+
+
+def to_pajek(result: BuildResult) -> str:
+    """The map's flow network as a Pajek network file (``.net``): Pajek, VOSviewer, Gephi,
+    Infomap and networkx read it.
+
+    Vertices are the map's nodes, numbered from 1 in the graph's order, each labelled
+    by its post's title and placed at the map's position (scaled to the unit square, as
+    Pajek's coordinates are); arcs are the links InfoMap ran on
+    (:func:`graphkit.community.flow_network`: each layer's weight times the edge's, a
+    pair's edges summed, an undirected edge in both directions), so that Infomap run on
+    the file sees the network graphkit's run saw. The displayed modules are in
+    :func:`to_pajek_partition`, the partition file beside it.
+
+    Parameters
+    ----------
+    result : BuildResult
+
+    Returns
+    -------
+    str
+        The file's text (UTF-8 when written).
+
+    References
+    ----------
+    .. [1] V. Batagelj, A. Mrvar, "Pajek: Program for Analysis and Visualization of Large
+       Networks, Reference Manual" (``*Vertices``, ``*Arcs``),
+       http://vlado.fmf.uni-lj.si/pub/networks/pajek/doc/pajekman.pdf
+    .. [2] Gephi, "Pajek NET Format",
+       https://docs.gephi.org/desktop/User_Manual/Import/Pajek_NET_Format
+    """
+    g = result.graph
+    ids = {n: i for i, n in enumerate(g.nodes, start=1)}
+    xs = [float(x) for x, _ in result.positions.values()]
+    ys = [float(y) for _, y in result.positions.values()]
+    x0, y0 = (min(xs), min(ys)) if xs else (0.0, 0.0)
+    span = max(max(xs) - x0, max(ys) - y0, 1e-9) if xs else 1.0
+    lines = [f"*Vertices {g.number_of_nodes()}"]
+    for n, d in g.nodes(data=True):
+        line = f"{ids[n]} {_pajek_label(str(d.get('title') or d.get('label') or n))}"
+        if n in result.positions:
+            x, y = result.positions[n]
+            line += f" {(float(x) - x0) / span:.4f} {(float(y) - y0) / span:.4f} 0.5000"
+        lines.append(line)
+    nodes, links = flow_network(g, layer_weights=result.options.layer_weights(),
+                                flow_extra_nodes=True)
+    lines.append("*Arcs")
+    lines += [f"{ids[nodes[int(u)]]} {ids[nodes[int(v)]]} {float(w):.6g}" for u, v, w in links]
+    return "\n".join(lines) + "\n"
+
+
+def to_pajek_partition(result: BuildResult) -> str:
+    """The displayed modules as a Pajek partition file (``.clu``), the vertices in
+    :func:`to_pajek`'s order: each post's displayed module numbered by flow, largest
+    first, from 1 (VOSviewer colours its clusters by it); 0 for a node in none (a paper,
+    an unresolved title).
+
+    References
+    ----------
+    .. [1] V. Batagelj, A. Mrvar, "Pajek: Program for Analysis and Visualization of Large
+       Networks, Reference Manual" (partitions, ``.clu``),
+       http://vlado.fmf.uni-lj.si/pub/networks/pajek/doc/pajekman.pdf
+    """
+    g = result.graph
+    display = result.display
+    number = ({m: i for i, m in enumerate(display.modules, start=1)}
+              if display is not None else {})
+    of = display.of if display is not None else {}
+    return "\n".join([f"*Vertices {g.number_of_nodes()}",
+                      *(str(number.get(of.get(n), 0)) for n in g.nodes)]) + "\n"
+
+
 def posts_csv(result: BuildResult) -> str:
     """One row per post: id, title, date, url, module, flow, PageRank, citations in/out,
     whether it is known by its title only."""

@@ -49,7 +49,8 @@ def test_app_runs_on_data_and_shows_every_view(app):
                                            "Reading report"]
     labels = {b.label for b in app.get("download_button")}
     assert {"HTML map", "node-link JSON", "GraphML", "GEXF (Gephi)", "posts CSV",
-            "modules CSV", "report JSON", "flow tree (Infomap)", "VOSviewer JSON"} <= labels
+            "modules CSV", "report JSON", "flow tree (Infomap)", "VOSviewer JSON",
+            "Pajek network", "Pajek partition"} <= labels
     assert len(app.dataframe) >= 5  # module tree, members, post tables, gaps, report
 
 

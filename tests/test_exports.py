@@ -14,7 +14,7 @@ from conftest import DATA, corpus_or_skip
 from graphkit.community import CommunityResult, flow_network, flow_tree
 from graphkit.errors import CommunityError
 from graphkit.export import (modules_csv, posts_csv, to_ftree, to_gexf, to_graphml,
-                             to_vosviewer, xml_text)
+                             to_pajek, to_pajek_partition, to_vosviewer, xml_text)
 from graphkit.render import dumps_json
 
 
@@ -198,3 +198,46 @@ def test_the_vosviewer_json_holds_the_map(data_build):
     _, rows = flow_network(g.subgraph(both).copy(), layer_weights=r.options.layer_weights(),
                            flow_extra_nodes=True)
     assert link["strength"] == pytest.approx(rows[:, 2].sum())
+
+
+def test_the_pajek_network_is_the_flow_network_infomap_ran_on(data_build, tmp_path):
+    """Read back by networkx (labels, positions, weighted arcs) and by Infomap itself:
+    the same vertices, and the arcs of graphkit's flow network."""
+    from infomap import Infomap
+
+    r = data_build
+    g = r.graph
+    text = to_pajek(r)
+    back = nx.parse_pajek(text.splitlines())
+    titles = [" ".join(str(d.get("title") or d.get("label") or n).replace('"', "'").split())
+              for n, d in g.nodes(data=True)]
+    assert len(set(titles)) == len(titles)           # (networkx names a vertex by its label)
+    assert list(back.nodes) == titles
+    nodes, links = flow_network(g, layer_weights=r.options.layer_weights(),
+                                flow_extra_nodes=True)
+    assert back.number_of_edges() == len(links)
+    assert sum(w for _, _, w in back.edges(data="weight")) == pytest.approx(
+        float(links[:, 2].sum()), rel=1e-5)
+    coords = [(float(d["x"]), float(d["y"])) for _, d in back.nodes(data=True)]
+    assert all(0 <= x <= 1 and 0 <= y <= 1 for x, y in coords)
+    assert min(min(c) for c in coords) == 0.0 and max(max(c) for c in coords) == 1.0
+    (tmp_path / "graph.net").write_text(text, encoding="utf-8")
+    im = Infomap(silent=True, directed=True, num_trials=1, seed=1)
+    im.read_file(str(tmp_path / "graph.net"))
+    assert (im.num_nodes, im.num_links) == (g.number_of_nodes(), len(links))
+
+
+def test_the_pajek_partition_numbers_the_displayed_modules(data_build):
+    r = data_build
+    lines = to_pajek_partition(r).splitlines()
+    assert lines[0] == f"*Vertices {r.graph.number_of_nodes()}"
+    for n, value in zip(r.graph.nodes, lines[1:], strict=True):
+        module = r.display.of.get(n)
+        assert int(value) == (r.display.modules.index(module) + 1 if module else 0)
+
+
+def test_a_pajek_label_keeps_its_quotes_and_lines_apart():
+    from graphkit.export import _pajek_label
+
+    assert _pajek_label('《"Attention" is all》\n(二)') == "\"《'Attention' is all》 (二)\""
+    assert len(_pajek_label("x" * 1000)) == 202

@@ -6,7 +6,7 @@ import streamlit as st
 
 from graphkit.explore import ego_network, filter_nodes, search, year_span
 from graphkit.export import (modules_csv, posts_csv, to_ftree, to_gexf, to_graphml,
-                             to_vosviewer)
+                             to_pajek, to_pajek_partition, to_vosviewer)
 from graphkit.render import dumps_json
 
 from . import Page, md
@@ -47,7 +47,7 @@ def show(page: Page) -> None:
     st.caption(f"{len(keep)} nodes shown"
                + (f" · selected: {md(page.label_of(focus))}" if focus else ""))
     st.iframe(html, height=720)
-    d = st.columns(8)
+    d = st.columns(5) + st.columns(5)
     d[0].download_button("HTML map", html.encode("utf-8"), "graph.html", "text/html")
     # exports are built on click only (GraphML and GEXF take ~0.7 s each on the corpus)
     d[1].download_button("node-link JSON",
@@ -65,3 +65,9 @@ def show(page: Page) -> None:
     d[7].download_button("VOSviewer JSON", lambda: to_vosviewer(r).encode("utf-8"),
                          "graph.vosviewer.json", "application/json",
                          help="opens in VOSviewer (1.6.16 on) and VOSviewer Online")
+    d[8].download_button("Pajek network", lambda: to_pajek(r).encode("utf-8"), "graph.net",
+                         "text/plain", help="the flow network InfoMap ran on: opens in "
+                         "Pajek, VOSviewer, Gephi and Infomap")
+    d[9].download_button("Pajek partition", lambda: to_pajek_partition(r).encode("utf-8"),
+                         "graph.clu", "text/plain", help="the displayed modules, for the "
+                         "Pajek network (VOSviewer's clusters)")
