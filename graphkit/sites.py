@@ -1079,7 +1079,9 @@ def normalize_url(url: str) -> str | None:
     ``index.html`` or slash and ``.html`` are dropped: ``https://Blog.example/a/b/`` and
     ``http://www.blog.example/a/b.html`` give ``blog.example/a/b``; so are a host's
     edition for phones (:func:`site_host`) and a Naver Blog post's ``PostView`` address
-    (:func:`naver_blog_address`, whose query names the post). None for a URL without a
+    (:func:`naver_blog_address`, whose query names the post). WordPress' address of a
+    post by its id keeps it (``https://blog.example/?p=10``, ``/index.php?page_id=3`` →
+    ``blog.example/?p=10``): two posts' are not one home page. None for a URL without a
     host.
     """
     try:
@@ -1092,6 +1094,9 @@ def normalize_url(url: str) -> str | None:
     host = site_host(host)
     path = unquote(parts.path)
     path = re.sub(r"(/index)?\.(html?|php|md)$", "", path, flags=re.I).strip("/")
+    wp = re.search(r"(?:^|&)(p|page_id)=(\d{1,20})(?:&|$)", parts.query) if not path else None
+    if wp:                          # WordPress' own address of a post: its query names it
+        return f"{host}/?{wp.group(1)}={wp.group(2)}"
     return f"{host}/{path}".rstrip("/").casefold()
 
 

@@ -56,12 +56,26 @@ _JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.?)*+(?:"|\Z)', re.S)
 # (content_html, content_text), DEV's export (body_markdown), Hashnode's (contentMarkdown)
 TEXT_COLUMNS = ("text", "body", "content", "content_html", "body_html", "html",
                 "body_markdown", "contentmarkdown", "content_markdown", "markdown",
-                "content_text", "excerpt")
+                "content_text", "articlebody", "post_content", "excerpt")
+# a row's title: generic, schema.org's Article (headline), a WordPress database's
+# wp_posts table (post_title); a row with a text may be titled by its name
+TITLE_COLUMNS = ("title", "headline", "post_title")
+# a row's own address besides ADDRESS_KEYS (url, link, canonical…): a scraper's
+# (Firecrawl's metadata.sourceURL, source_url; trafilatura's JSON: source) when absolute
+URL_COLUMNS = ("url", "link", "sourceurl", "source_url", "ogurl", "og_url", "source")
+# objects a row keeps its fields in (a scraper's metadata, a CMS's fields, a document's
+# front matter): read as the row's own where the row has none of that name
+ROW_CONTAINERS = ("metadata", "meta", "frontmatter", "front_matter", "fields", "document",
+                  "article", "post", "page", "data")
+# a WordPress database's wp_posts rows that are no posts: pages, media, revisions, menus
+WORDPRESS_TYPES = frozenset({"post"})
 # the date keys of front matter as a row's lower-cased keys hold them (pubDate: pubdate),
 # and the columns of exports made for spreadsheets (Bear Blog's "published date", "first
-# published at": see _column)
+# published at": see _column), and a scraper's page metadata (Open Graph's
+# article:published_time as Firecrawl's publishedTime)
 _FOLDED_DATE_KEYS = {k: k.casefold() for k in (*DATE_KEYS, "published_date", "publish_date",
-                                              "first_published_at", "created_at")}
+                                              "first_published_at", "created_at",
+                                              "publishedTime", "published_time")}
 TAG_COLUMNS = ("tags", "tag_list", "cached_tag_list", "all_tags")
 _YES = ("true", "yes", "1")
 # keys under which a JSON document holds its list of posts
@@ -269,34 +283,94 @@ def _front_matter_of_text(row: dict, path: str, line: int) -> tuple[dict, list[F
     return merged, frags
 
 
+def lifted(row: dict) -> dict:
+    """The row with the fields of its containers (:data:`ROW_CONTAINERS`: a scraper's
+    ``metadata``, a CMS's ``fields``) as its own where it has none of that name (one
+    level, the containers in that order); any other object (an author's, a category's)
+    stays where it is."""
+    keys = {_column(k) for k in row if k is not None}
+    out = dict(row)
+    for name in ROW_CONTAINERS:
+        inner = next((v for k, v in row.items()
+                      if k is not None and _column(k) == name and isinstance(v, dict)), None)
+        if inner is None or contentful.is_rich_text(inner) or is_rich_tree(inner):
+            continue
+        for k, v in inner.items():
+            if isinstance(k, str) and _column(k) not in keys:
+                out[k] = v
+                keys.add(_column(k))
+    return out
+
+
+def _row_title(row: dict) -> str:
+    """A row's title (:data:`TITLE_COLUMNS`), else, for a row with a text, its name."""
+    value = next((row[c] for c in TITLE_COLUMNS if row.get(c)), None)
+    if value is None and _text_column(row):
+        value = row.get("name")
+    return str(value or "").strip()
+
+
+def _row_url(row: dict) -> str | None:
+    """A row's own address: :func:`graphkit.sites.canonical_from_meta`, its ``url`` or
+    ``link``, else an absolute address under another of :data:`URL_COLUMNS`."""
+    found = canonical_from_meta(row) or str(row.get("url") or row.get("link") or "").strip()
+    if found:
+        return found
+    return next((str(row[c]).strip() for c in URL_COLUMNS[2:] if isinstance(row.get(c), str)
+                 and re.match(r"^https?://\S+$", row[c].strip(), re.I)), None)
+
+
+def _wordpress_row(row: dict) -> str | None:
+    """Why a row of a WordPress database's ``wp_posts`` table (a ``post_type`` column) is
+    not a published post, or None: another type (page, attachment, revision,
+    nav_menu_item…) or a ``post_status`` other than ``publish``.
+
+    References
+    ----------
+    .. [1] WordPress, "Database Description" (``wp_posts``),
+       https://codex.wordpress.org/Database_Description
+    """
+    kind = str(row.get("post_type") or "").strip().lower()
+    if kind and kind not in WORDPRESS_TYPES:
+        return f"a WordPress {kind} (post_type), not a post"
+    status = str(row.get("post_status") or "").strip().lower()
+    if kind and status and status != "publish":
+        return f"not published (post_status: {status})"
+    return None
+
+
 def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragment]]:
     """A post from a row, or the reason the row is not one; and the note of its HTML
     read flat (:func:`graphkit.readers.html.flat_reading`), or of the front matter
     its text opens with (:func:`_front_matter_of_text`), if there is one."""
+    row = lifted(row)
     rendered = {_column(k) for k, v in row.items() if isinstance(v, dict)}
     row = {_column(k): _cell(v) for k, v in row.items() if k is not None}
     row, notes = _front_matter_of_text(row, path, line)
-    title = str(row.get("title") or "").strip()
-    if "title" in rendered:   # rendered HTML: "Adam&#8217;s rule"
+    title = _row_title(row)
+    if rendered & {"title", *TITLE_COLUMNS}:   # rendered HTML: "Adam&#8217;s rule"
         title = html.unescape(TAG_RE.sub("", title)).strip()
-    url = canonical_from_meta(row) or str(row.get("url") or row.get("link") or "").strip() or None
+    url = _row_url(row) or None
+    guid = str(row.get("guid") or "").strip()
+    if url is None and row.get("post_type") and re.match(r"^https?://\S+$", guid, re.I):
+        url = guid      # a wp_posts row: its guid, https://HOST/?p=ID, an address of the post
     if not title and not url:
         return "row has neither a title nor a url", notes
-    why = unpublished(row, path) or _cms_document(row)
+    why = unpublished(row, path) or _cms_document(row) or _wordpress_row(row)
     if why is not None:
         return f"row: {why}", notes
     if str(row.get("is_page") or "").strip().lower() in _YES:
         return "row: a page of the site, not a post (is page: true)", notes
     aid = archive_link_id(url) if url else None
     aliases = set(url_aliases(url)) if url else set()
-    slug = str(row.get("slug") or "").strip() or None
-    for column in ("slug", "path", "permalink"):     # (DEV's export: path /user/slug-id)
+    slug = str(row.get("slug") or row.get("post_name") or "").strip() or None
+    for column in ("slug", "post_name", "path", "permalink"):   # (DEV's: path /user/slug-id)
         value = row.get(column)
         if isinstance(value, (str, int)) and str(value).strip():
             aliases |= url_aliases(str(value).strip())
     wp_id = str(row.get("id") or "").strip()
-    if rendered and wp_id.isdigit():     # WordPress' REST API: ?p=ID links name the post
-        aliases.add(f"p={wp_id}")
+    if (rendered or row.get("post_type")) and wp_id.isdigit():
+        aliases.add(f"p={wp_id}")   # WordPress' REST API, its database: ?p=ID links name it
     rid = row_id(row)
     if rid is not None:                  # (other rows' link lists may name it so)
         aliases.add(_id_alias(path, rid))
@@ -435,8 +509,8 @@ def _json_rows(doc, depth: int = 0) -> tuple[list, int] | None:
 def _row_is_a_post(row: dict) -> bool:
     """A row that names a post (a title or an address) and has a text or a date: a
     list of links ({title, url}: a blogroll, a menu) has neither of the last two."""
-    keys = {_column(k): v for k, v in row.items()}
-    named = any(keys.get(k) for k in ("title", "url", "link"))
+    keys = {_column(k): v for k, v in lifted(row).items() if k is not None}
+    named = any(keys.get(k) for k in (*TITLE_COLUMNS, *URL_COLUMNS))
     return named and any(keys.get(k) for k in (*TEXT_COLUMNS, *_FOLDED_DATE_KEYS.values()))
 
 
@@ -557,8 +631,9 @@ def read_jsonl(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
 
 
 def _named_column(header: list[str]) -> bool:
-    """True when a CSV header has a column that names a post: title, url or link."""
-    return any(h and h.strip().casefold() in ("title", "url", "link") for h in header)
+    """True when a CSV header has a column that names a post: a title
+    (:data:`TITLE_COLUMNS`), url or link."""
+    return any(h and _column(h) in (*TITLE_COLUMNS, "url", "link") for h in header)
 
 
 def read_csv(text: str, path: str) -> tuple[list[Post], list[Fragment]]:

@@ -1,0 +1,122 @@
+"""Rows as scrapers, structured data and databases write them: a page's fields kept in a
+``metadata`` object (Firecrawl, Jina Reader), schema.org's Article (``headline``,
+``articleBody``), and a WordPress database's ``wp_posts`` table dumped to CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from graphkit.options import BuildOptions
+from graphkit.pipeline import relate
+from graphkit.readers import read_paths
+from graphkit.readers.table import lifted
+from graphkit.sites import normalize_url
+
+
+def _cites(r):
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    return sorted((title[e.source], title.get(e.target, e.target)) for e in edges)
+
+
+def _jsonl(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                    encoding="utf-8")
+
+
+def test_a_scrapers_rows_keep_their_fields_in_metadata(tmp_path):
+    _jsonl(tmp_path / "crawl.jsonl", [
+        {"markdown": "Queries, keys and values.",
+         "metadata": {"title": "Attention basics", "sourceURL": "https://s.example/attention",
+                      "publishedTime": "2021-01-05T10:00:00Z", "statusCode": 200},
+         "author": {"name": "Ann", "url": "https://ann.example/"}},
+        {"markdown": "Builds on [attention](https://s.example/attention).",
+         "metadata": {"title": "RoPE explained", "sourceURL": "https://s.example/rope",
+                      "publishedTime": "2021-03-05"}}])
+    r = read_paths([tmp_path])
+    assert {p.title: (p.url, p.date) for p in r.posts} == {
+        "Attention basics": ("https://s.example/attention", "2021-01-05"),
+        "RoPE explained": ("https://s.example/rope", "2021-03-05")}
+    assert _cites(r) == [("RoPE explained", "Attention basics")]
+
+
+def test_only_a_rows_containers_are_lifted():
+    row = {"title": "Own", "meta": {"title": "Meta's", "date": "2020-01-01"},
+           "author": {"url": "https://ann.example/"}, "category": {"name": "ml"}}
+    got = lifted(row)
+    assert (got["title"], got["date"]) == ("Own", "2020-01-01")
+    assert "url" not in got and "name" not in got
+
+
+def test_schema_org_articles_are_posts(tmp_path):
+    _jsonl(tmp_path / "ld.jsonl", [
+        {"@type": "BlogPosting", "headline": "Attention basics", "url": "https://l.example/a",
+         "datePublished": "2021-01-05", "articleBody": "Queries and keys."},
+        {"@type": "BlogPosting", "headline": "RoPE explained", "url": "https://l.example/r",
+         "datePublished": "2021-03-05",
+         "articleBody": "<p>Builds on <a href='/a'>attention</a>.</p>"}])
+    r = read_paths([tmp_path])
+    assert {p.title: (p.date, p.text) for p in r.posts} == {
+        "Attention basics": ("2021-01-05", "Queries and keys."),
+        "RoPE explained": ("2021-03-05", "Builds on attention.")}
+    assert _cites(r) == [("RoPE explained", "Attention basics")]
+
+
+def test_a_name_titles_a_row_only_with_a_text(tmp_path):
+    _jsonl(tmp_path / "rows.jsonl", [
+        {"name": "A note", "url": "https://n.example/a", "content": "Its text."},
+        {"name": "Ann", "url": "https://ann.example/", "date": "2020-01-01"}])
+    r = read_paths([tmp_path])
+    assert sorted((p.title, p.url) for p in r.posts) == [
+        ("", "https://ann.example/"), ("A note", "https://n.example/a")]
+
+
+WP_POSTS = [
+    ("10", "2021-01-05 10:00:00", "<p>Queries and keys.</p>", "Attention basics", "publish",
+     "attention-basics", "https://wp.example/?p=10", "post"),
+    ("11", "2021-03-05 10:00:00",
+     'Builds on <a href="https://wp.example/2021/01/05/attention-basics/">attention</a>.',
+     "RoPE explained", "publish", "rope-explained", "https://wp.example/?p=11", "post"),
+    ("12", "2021-03-06 10:00:00", "Builds on attention, a revision.", "RoPE explained",
+     "inherit", "11-revision-v1", "https://wp.example/?p=12", "revision"),
+    ("13", "2021-01-01 10:00:00", "About me.", "About", "publish", "about",
+     "https://wp.example/?page_id=13", "page"),
+    ("14", "2021-04-05 10:00:00", 'See <a href="/?p=11">RoPE</a>.', "Linear attention",
+     "publish", "linear-attention", "https://wp.example/?p=14", "post"),
+    ("15", "2021-05-05 10:00:00", 'Draft on <a href="/?p=11">RoPE</a>.', "Unfinished",
+     "draft", "", "https://wp.example/?p=15", "post")]
+
+
+def _wp_posts(path, rows):
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["ID", "post_date", "post_content", "post_title", "post_status", "post_name",
+                "guid", "post_type"])
+    w.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def test_a_wordpress_database_table_of_posts(tmp_path):
+    _wp_posts(tmp_path / "wp_posts.csv", WP_POSTS)
+    r = read_paths([tmp_path])
+    assert {p.title: (p.date, p.url) for p in r.posts} == {
+        "Attention basics": ("2021-01-05", "https://wp.example/?p=10"),
+        "RoPE explained": ("2021-03-05", "https://wp.example/?p=11"),
+        "Linear attention": ("2021-04-05", "https://wp.example/?p=14")}
+    assert _cites(r) == [("Linear attention", "RoPE explained"),
+                         ("RoPE explained", "Attention basics")]
+    why = sorted(f.reason for f in r.fragments if f.reason.startswith("row:"))
+    assert why == ["row: a WordPress page (post_type), not a post",
+                   "row: a WordPress revision (post_type), not a post",
+                   "row: not published (post_status: draft)"]
+
+
+def test_two_posts_at_their_id_addresses_stay_two(tmp_path):
+    _wp_posts(tmp_path / "wp_posts.csv", WP_POSTS[:2])
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == ["Attention basics", "RoPE explained"]
+    assert normalize_url("https://www.wp.example/index.php?p=11&utm_source=x") == (
+        "wp.example/?p=11")
+    assert normalize_url("https://wp.example/?s=rope") == "wp.example"
