@@ -1520,6 +1520,16 @@ def _hostile() -> dict:
     return out
 
 
+def _gzip_of(head: bytes, chunk: bytes, times: int) -> bytes:
+    """``head`` then ``chunk`` ``times`` over, compressed as one gzip stream piece by
+    piece (gigabytes packed in megabytes, never held whole)."""
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)     # gzip framing
+    parts = [packer.compress(head), *(packer.compress(chunk) for _ in range(times))]
+    return b"".join([*parts, packer.flush()])
+
+
 def _archive_bombs() -> dict:
     """Archives that would take minutes or gigabytes if read whole, at the default
     limits: a zip of 6 members of 250 MB of NUL bytes each (1.5 GB, 1.5 MB packed), a
@@ -1528,7 +1538,6 @@ def _archive_bombs() -> dict:
     import io
     import tarfile
     import zipfile
-    import zlib
 
     from graphkit.options import BuildOptions
     from graphkit.readers import ReadLimits, read_members
@@ -1551,23 +1560,15 @@ def _archive_bombs() -> dict:
     out["zip_bomb_members_read"] = sum("max_archive_bytes" not in e for e in reasons)
     header = tarfile.TarInfo("bomb/zeros.md")
     header.size = 2 << 30
-    packer = zlib.compressobj(9, zlib.DEFLATED, 31)     # gzip framing
-    parts = [packer.compress(header.tobuf(format=tarfile.GNU_FORMAT))]
     zeros = bytes(1 << 20)
-    parts += [packer.compress(zeros) for _ in range(2048)]
-    parts.append(packer.flush())
-    data = b"".join(parts)
+    data = _gzip_of(header.tobuf(format=tarfile.GNU_FORMAT), zeros, 2048)
     t = time.perf_counter()
     reasons = [r.error for _, r, _, _ in read_members(data, "bomb.tar.gz", limits)]
     out["tar_gz_bomb_2gb_s"] = round(time.perf_counter() - t, 2)
     out["tar_gz_bomb_reasons"] = reasons
     header = tarfile.TarInfo("././@PaxHeader")      # read whole by tarfile if let through
     header.type, header.size = tarfile.XHDTYPE, 2 << 30
-    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
-    parts = [packer.compress(header.tobuf(format=tarfile.USTAR_FORMAT))]
-    parts += [packer.compress(zeros) for _ in range(2048)]
-    parts.append(packer.flush())
-    data = b"".join(parts)
+    data = _gzip_of(header.tobuf(format=tarfile.USTAR_FORMAT), zeros, 2048)
     rss = peak_rss_mb()
     t = time.perf_counter()
     reasons = [r.error for _, r, _, _ in read_members(data, "pax.tar.gz", limits)]
@@ -1584,22 +1585,14 @@ def _archive_bombs() -> dict:
     out["zip_200001_members_refused_s"] = round(time.perf_counter() - t, 4)
     out["zip_200001_members_reason"] = report.error
     # web archives: a record of 2 GB of zeros, a header line of 1 GB, 10,000 pages
-    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
-    parts = [packer.compress(b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: "
-                             b"https://b.example/a/\r\nContent-Length: 2147483648\r\n\r\n")]
-    parts += [packer.compress(zeros) for _ in range(2048)]
-    parts.append(packer.flush())
-    data = b"".join(parts)
+    data = _gzip_of(b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://b.example"
+                    b"/a/\r\nContent-Length: 2147483648\r\n\r\n", zeros, 2048)
     rss = peak_rss_mb()
     t = time.perf_counter()
     reasons = [r.error for _, r, _, _ in read_members(data, "bomb.warc.gz", limits)]
     out["warc_gz_2gb_record_s"] = round(time.perf_counter() - t, 3)
     out["warc_gz_2gb_record_reason"] = reasons[-1]
-    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
-    parts = [packer.compress(b"WARC/1.1\r\nX-Long: ")]
-    parts += [packer.compress(b"a" * (1 << 20)) for _ in range(1024)]
-    parts.append(packer.flush())
-    data = b"".join(parts)
+    data = _gzip_of(b"WARC/1.1\r\nX-Long: ", b"a" * (1 << 20), 1024)
     t = time.perf_counter()
     reasons = [r.error for _, r, _, _ in read_members(data, "line.warc.gz", limits)]
     out["warc_gz_1gb_header_line_s"] = round(time.perf_counter() - t, 3)

@@ -105,7 +105,7 @@ def test_upload_names_keep_their_folders_and_never_lead_out():
     assert [upload_name(n, i) for i, n in enumerate(names)] == [
         "upload-1", "upload-2", "upload-3", "a/b.jsonl", "x/y.csv", "etc/passwd",
         "blog/_posts/2020-01-01-a b.md", "abs/x.md", "博客/文章.md", "a/_b_.md",
-        "kit/src/routes/(blog)/x/+page.md", "a/_slug_/_x_.md"]
+        "kit/src/routes/(blog)/x/+page.md", "a/［slug］/_x_.md"]
 
 
 def test_hidden_files_of_a_folder_upload_are_passed_over():

@@ -71,3 +71,16 @@ def test_dates_in_a_posts_path():
     assert path_date("2016_02_23_00:00_post.txt") == "2016-02-23"
     assert path_date("Posts/2016/13/40/post.txt") is None
     assert path_date("Posts/20161/2/3/x.txt") is None
+
+
+def test_an_uploaded_blot_folder_keeps_its_tag_folders():
+    """A folder's upload writes [位置编码] as ［位置编码］ (no name of an upload holds a
+    square bracket): still a tag folder, not a name starting with _ that Blot ignores."""
+    from graphkit.readers import read_uploads
+
+    files = [(f"blot/{f.relative_to(BLOT).as_posix()}", f.read_bytes())
+             for f in sorted(BLOT.rglob("*")) if f.is_file() and f.name != "truth.json"]
+    r = read_uploads(files)
+    by = {p.title: p for p in r.posts}
+    assert len(by) == 6 and by["旋转位置编码的直观理解"].tags == ("位置编码",)
+    assert by["旋转位置编码的直观理解"].sources[0].path == "blot/Posts/［位置编码］/rope.txt"

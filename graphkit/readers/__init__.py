@@ -776,8 +776,11 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
 
 # what a report name keeps of an uploaded file's name: besides letters, digits, ".", "-",
 # "_" and spaces, the characters generators' file names hold (SvelteKit's "+page.md", a
-# route group's "(blog)", "@" in a scoped folder); never "<", ">", quotes, "[" or "]"
-UPLOAD_NAME_RE = re.compile(r"[^\w.\- +()@]+")
+# route group's "(blog)", "@" in a scoped folder); never "<", ">", quotes, "[" or "]":
+# square brackets (a Blot tag folder's "[Tag]", a route's "[slug]") become their full-width
+# forms, which no Markdown reads as a link
+UPLOAD_NAME_RE = re.compile(r"[^\w.\- +()@［］]+")
+UPLOAD_BRACKETS = str.maketrans("[]", "［］")
 
 
 def upload_name(name: str, index: int) -> str:
@@ -787,8 +790,9 @@ def upload_name(name: str, index: int) -> str:
     name first), and a generator's folders mean what they mean on disk (``_posts/``,
     ``content/``), so the path is kept: ``/`` and ``\`` separate its parts, and
     ``.``, ``..``, empty parts and a drive letter are dropped, so no name is absolute or
-    leads out; other characters than letters, digits, ``.``, ``-``, ``_``, spaces,
-    ``+``, ``(``, ``)`` and ``@`` become ``_``.
+    leads out; ``[`` and ``]`` become ``［`` and ``］``, and other characters than
+    letters, digits, ``.``, ``-``, ``_``, spaces, ``+``, ``(``, ``)`` and ``@`` become
+    ``_``.
 
     Parameters
     ----------
@@ -803,7 +807,7 @@ def upload_name(name: str, index: int) -> str:
     parts = re.split(r"[\\/]", str(name))
     if parts and re.fullmatch(r"[A-Za-z]:", parts[0].strip()):
         parts = parts[1:]
-    kept = [UPLOAD_NAME_RE.sub("_", part.strip()) for part in parts]
+    kept = [UPLOAD_NAME_RE.sub("_", part.strip().translate(UPLOAD_BRACKETS)) for part in parts]
     kept = [part for part in kept if part.strip(". ")]
     return "/".join(kept) or f"upload-{index + 1}"
 

@@ -33,8 +33,9 @@ from ..text import preview
 
 BLOT_FOLDERS = ("Posts", "Drafts", "Pages")
 # a date in a file's path: 2016/2/23/, 2023-09-29 Name, 2016_02_23_00:00_name
-# a folder that tags the posts in it: [Literature] (nested: [A]/[B] gives both)
-_TAG_FOLDER_RE = re.compile(r"^\[([^\[\]]+)\]$")
+# a folder that tags the posts in it: [Literature] (nested: [A]/[B] gives both; an
+# upload's name writes its brackets full-width, see graphkit.readers.upload_name)
+_TAG_FOLDER_RE = re.compile(r"^[\[［]([^\[\]［］]+)[\]］]$")
 _PATH_DATE_RE = re.compile(r"(?:^|/)(\d{4})[/ _-](\d{1,2})[/ _-](\d{1,2})(?=[/ _:-]|$)")
 
 

@@ -288,13 +288,14 @@ def lifted(row: dict) -> dict:
     ``metadata``, a CMS's ``fields``) as its own where it has none of that name (one
     level, the containers in that order); any other object (an author's, a category's)
     stays where it is."""
-    keys = {_column(k) for k in row if k is not None}
+    folded = {_column(k): v for k, v in row.items() if k is not None}
+    inners = [inner for name in ROW_CONTAINERS if isinstance(inner := folded.get(name), dict)
+              and not contentful.is_rich_text(inner) and not is_rich_tree(inner)]
+    if not inners:                  # (most rows: one pass over the keys)
+        return row
+    keys = set(folded)
     out = dict(row)
-    for name in ROW_CONTAINERS:
-        inner = next((v for k, v in row.items()
-                      if k is not None and _column(k) == name and isinstance(v, dict)), None)
-        if inner is None or contentful.is_rich_text(inner) or is_rich_tree(inner):
-            continue
+    for inner in inners:
         for k, v in inner.items():
             if isinstance(k, str) and _column(k) not in keys:
                 out[k] = v
