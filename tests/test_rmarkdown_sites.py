@@ -12,7 +12,8 @@ from graphkit.pipeline import relate
 from graphkit.readers import read_paths
 from graphkit.readers.frontmatter import listing_page
 from graphkit.readers.markdown import markdown_to_text
-from graphkit.sites import file_slug, named_by_folder, path_aliases, read_site_config
+from graphkit.sites import (file_slug, named_by_folder, path_aliases, read_site_config,
+                            rmarkdown_route)
 
 DISTILL = FIXTURES / "zoo" / "distill"
 
@@ -136,3 +137,15 @@ def test_a_listing_naming_a_collection_is_a_listing_page():
     assert listing_page({"listing": {"collection": "posts"}}) is not None
     assert listing_page({"listing": "A list of my favourite things"}) is None
     assert listing_page({"listing": False}) is None
+
+
+def test_render_site_routes():
+    conf = {"collection:talks": ""}
+    assert rmarkdown_route("about.Rmd", conf) == "/about.html"
+    assert rmarkdown_route("index.Rmd", conf) == "/"
+    assert rmarkdown_route("_footer.Rmd", conf) is None          # (an include: not rendered)
+    assert rmarkdown_route("_posts/group/2021-01-10-tidy/tidy.Rmd", conf) == (
+        "/posts/group/2021-01-10-tidy/")
+    assert rmarkdown_route("_talks/2022-05-01-user/index.Rmd", conf) == "/talks/2022-05-01-user/"
+    assert rmarkdown_route("_notes/a/a.Rmd", conf) is None       # (no such collection)
+    assert rmarkdown_route("R/helpers.Rmd", conf) is None
