@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .dates import is_full, is_partial, year_of
@@ -20,6 +21,9 @@ ONE_POST_FILE_FORMATS = frozenset({"front-matter", "markdown", "metadata-header"
 OWN_ADDRESS_FORMATS = frozenset({"html", "feed", "json-feed", "wordpress-wxr", "ghost-json"})
 # saved pages: a page that names no address of its own is known by its title and text
 SAVED_PAGE_FORMATS = frozenset({"html", "mhtml", "webarchive"})
+# entries of an export, a feed or a table: one of them that names no web address (a
+# Blogger Takeout entry has only its tag: id) is known by its title and text too
+ENTRY_FORMATS = frozenset({"feed", "json-feed", "wordpress-wxr", "ghost-json", "table"})
 TEXT_HEAD_CHARS = 200     # the start of a text that tells two posts apart
 # names of a post by a platform's number for it, one post across the whole platform
 # (Tumblr's, Medium's and Substack's post numbers, a WeChat article's, a Zenn article's
@@ -160,7 +164,9 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     :func:`post_key`). The same title on two hosts is one post cross-posted. Nor are
     saved pages that name no address merged by a title they give over different texts
     (the first :data:`TEXT_HEAD_CHARS` characters): a theme that titles every page by
-    the site's name gives each post that title.
+    the site's name gives each post that title; nor are entries of an export, a feed or
+    a table (:data:`ENTRY_FORMATS`) that name no web address (a Blogger Takeout's entries,
+    known by their ``tag:`` ids) merged by a title they give over different texts.
 
     Parameters
     ----------
@@ -191,11 +197,15 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
             title_files.setdefault(t, set()).add(f)
     shared = {t for t, files in title_files.items() if len(files) > 1}
     # A title that saved pages naming no address give over different texts is the
-    # site's (a theme that titles every page by the blog's name), not one post's.
+    # site's (a theme that titles every page by the blog's name), not one post's; one
+    # that entries naming no web address give so is two posts' ("Weekly links").
     heads: dict[int, str] = {}
     title_texts: dict[str, set[str]] = {}
     for i, (p, t) in enumerate(zip(sightings, titles)):
-        if p.title and not p.url and p.sources and p.sources[0].format in SAVED_PAGE_FORMATS:
+        if p.title and p.sources and (
+                (not p.url and p.sources[0].format in SAVED_PAGE_FORMATS)
+                or (p.sources[0].format in ENTRY_FORMATS
+                    and not re.match(r"(?i)^https?://", p.url or ""))):
             heads[i] = " ".join(p.text.split())[:TEXT_HEAD_CHARS]
             title_texts.setdefault(t, set()).add(heads[i])
     by_text = {t for t, texts in title_texts.items() if len(texts) > 1}

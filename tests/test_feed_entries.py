@@ -161,3 +161,35 @@ def test_a_feedburner_feeds_entries_are_at_their_own_addresses():
     edges, _, _ = relate(merged, options=BuildOptions(layers=("cites",)))
     title = {p.key: p.title for p in merged}
     assert [(title[e.source], title[e.target]) for e in edges] == [("Leaves", "Hot composting")]
+
+
+TAKEOUT = """<?xml version='1.0' encoding='utf-8'?>
+<feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>
+  <id>tag:blogger.com,1999:blog-1234</id><title>My Notes</title>
+  <entry><id>tag:blogger.com,1999:blog-1234.post-111</id>
+    <blogger:type>POST</blogger:type><blogger:status>LIVE</blogger:status>
+    <title>Weekly links</title><content type='html'>&lt;p&gt;Week one.&lt;/p&gt;</content>
+    <published>2021-01-05T10:00:00.000Z</published>
+    <blogger:filename>/2021/01/weekly-links.html</blogger:filename></entry>
+  <entry><id>tag:blogger.com,1999:blog-1234.post-222</id>
+    <blogger:type>POST</blogger:type><blogger:status>LIVE</blogger:status>
+    <title>Weekly links</title><content type='html'>&lt;p&gt;Week two.&lt;/p&gt;</content>
+    <published>2021-01-12T10:00:00.000Z</published>
+    <blogger:filename>/2021/01/weekly-links_12.html</blogger:filename></entry>
+</feed>
+"""
+
+
+def test_entries_of_one_title_without_addresses_stay_apart(tmp_path):
+    """Blogger's Takeout gives its entries no web address (a tag: id, a file name): two
+    weeks' "Weekly links" are two posts, where they merged into one; the same entry read
+    twice (the same text) is still one."""
+    from graphkit.readers import read_paths
+
+    (tmp_path / "feed.atom").write_text(TAKEOUT, encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted((p.title, p.date) for p in r.posts) == [("Weekly links", "2021-01-05"),
+                                                          ("Weekly links", "2021-01-12")]
+    (tmp_path / "again").mkdir()
+    (tmp_path / "again" / "feed.atom").write_text(TAKEOUT, encoding="utf-8")
+    assert len(read_paths([tmp_path]).posts) == 2
