@@ -107,6 +107,14 @@ def ftree_lines(result: BuildResult) -> Iterator[str]:
 VOS_CLUSTERS = 1000     # VOSviewer numbers clusters 1 … 1000
 
 
+def _module_numbers(result: BuildResult, *, limit: int | None = None) -> dict[str, int]:
+    """Each displayed module's number in the map's order (by flow, largest first) from 1,
+    the first ``limit`` only when given; none without a display partition."""
+    display = result.display
+    return ({m: i for i, m in enumerate(display.modules[:limit], start=1)}
+            if display is not None else {})
+
+
 def to_vosviewer(result: BuildResult) -> str:
     """The map as a VOSviewer JSON file (VOSviewer 1.6.16 on, VOSviewer Online).
 
@@ -137,8 +145,7 @@ def to_vosviewer(result: BuildResult) -> str:
     """
     g = result.graph
     display = result.display
-    clusters = {m: i for i, m in enumerate(display.modules[:VOS_CLUSTERS], start=1)} \
-        if display is not None else {}
+    clusters = _module_numbers(result, limit=VOS_CLUSTERS)
     labels = {m.id: m.label for m in result.modules}
     ids = {n: i for i, n in enumerate(g.nodes, start=1)}
     extra = result.node_extra()
@@ -254,10 +261,8 @@ def to_pajek_partition(result: BuildResult) -> str:
        http://vlado.fmf.uni-lj.si/pub/networks/pajek/doc/pajekman.pdf
     """
     g = result.graph
-    display = result.display
-    number = ({m: i for i, m in enumerate(display.modules, start=1)}
-              if display is not None else {})
-    of = display.of if display is not None else {}
+    number = _module_numbers(result)
+    of = result.display.of if result.display is not None else {}
     return "\n".join([f"*Vertices {g.number_of_nodes()}",
                       *(str(number.get(of.get(n), 0)) for n in g.nodes)]) + "\n"
 

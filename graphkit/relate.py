@@ -398,6 +398,13 @@ def title_slug_key(text: str) -> str:
     return re.sub(r"[\W_]+", "", normalize_title(text))
 
 
+def _path_parts(path: str) -> list[str]:
+    """A link's path segments, without scheme and host, query, anchor, ``.`` and ``..``."""
+    bare = re.sub(r"^[a-z][a-z0-9+.\-]*:(?://[^/]*)?", "", path, flags=re.I)
+    return [s for s in bare.split("#", 1)[0].split("?", 1)[0].split("/")
+            if s not in ("", ".", "..")]
+
+
 class TitleIndex:
     """Resolve cited titles and archive ids to posts.
 
@@ -478,33 +485,33 @@ class TitleIndex:
         self._velog: dict[str, str] | None = None   # made on the first Velog link
         self._slugs: dict[str, str] | None = None   # made on the first link no path names
 
+    def _slugs_of_titles(self, slug) -> dict[str, str]:
+        """The post each slug ``slug(title)`` makes of a title names (a slug of several
+        titles, or empty, names none)."""
+        by_slug: dict[str, set[str]] = {}
+        for key, title in self.titles.items():
+            by_slug.setdefault(slug(title), set()).add(key)
+        return {s: next(iter(ks)) for s, ks in by_slug.items() if len(ks) == 1 and s}
+
     def _velog_slugs(self) -> dict[str, str]:
         """The post each Velog slug made from a title names (a slug of several, none)."""
         if self._velog is None:
-            by_slug: dict[str, set[str]] = {}
-            for key, title in self.titles.items():
-                by_slug.setdefault(velog_slug(title), set()).add(key)
-            self._velog = {s: next(iter(ks)) for s, ks in by_slug.items() if len(ks) == 1 and s}
+            self._velog = self._slugs_of_titles(velog_slug)
         return self._velog
 
     def _title_slugs(self) -> dict[str, str]:
         """The post whose title each title slug key (:func:`title_slug_key`) names (a key
-        of several titles names none)."""
+        of several titles names none; nor does a short or all-digit key)."""
         if self._slugs is None:
-            by_slug: dict[str, set[str]] = {}
-            for key, title in self.titles.items():
-                by_slug.setdefault(title_slug_key(title), set()).add(key)
-            self._slugs = {s: next(iter(ks)) for s, ks in by_slug.items()
-                           if len(ks) == 1 and len(s) >= TITLE_SLUG_MIN and not s.isdigit()}
+            self._slugs = {s: k for s, k in self._slugs_of_titles(title_slug_key).items()
+                           if len(s) >= TITLE_SLUG_MIN and not s.isdigit()}
         return self._slugs
 
     def _by_title_slug(self, path: str) -> str | None:
         """The post whose title a link's last path part is written as, on the post's own
         host, when no post has that path and no post's address or file that name (see
         :meth:`resolve_url`), else None."""
-        bare = re.sub(r"^[a-z][a-z0-9+.\-]*:(?://[^/]*)?", "", path, flags=re.I)
-        parts = [s for s in bare.split("#", 1)[0].split("?", 1)[0].split("/")
-                 if s not in ("", ".", "..")]
+        parts = _path_parts(path)
         if not parts or (len(parts) >= 2 and parts[-2].casefold() in LIST_FOLDERS):
             return None
         name = re.sub(rf"\.({DOC_EXTENSIONS}|html?|php|aspx?)$", "", parts[-1], flags=re.I)
@@ -664,10 +671,7 @@ class TitleIndex:
         """The post a link's path names by its aliases (longest first), else None. With
         ``listing_pages``, a tag's or category's page (``/tags/rope/``) is no post named by
         its last part; a file's path (a wikilink's ``topics/rope``) may be."""
-        # the link's path segments, without scheme and host, query, anchor, . and ..
-        bare = re.sub(r"^[a-z][a-z0-9+.\-]*:(?://[^/]*)?", "", path, flags=re.I)
-        parts = [s.casefold() for s in bare.split("#", 1)[0].split("?", 1)[0].split("/")
-                 if s not in ("", ".", "..")]
+        parts = [s.casefold() for s in _path_parts(path)]
         listing = listing_pages and len(parts) >= 2 and parts[-2] in LIST_FOLDERS
         for alias in sorted(url_aliases(path), key=len, reverse=True):
             if listing and "/" not in alias:
