@@ -1150,6 +1150,17 @@ def _hostile() -> dict:
     read_org(["#+TITLE: x", ""] + ["words [[file:b.org][a link]] and more. Words, wrapped"]
              * 100_000, "wrapped.org")
     out["org_100000_filled_lines_with_links_s"] = round(time.perf_counter() - t, 2)
+    # the forty-sixth session's gemtext: 100,000 link lines, and headings and link lines
+    # of one word and 200,000 spaces (a lazy heading pattern took 27 s on one such line)
+    from graphkit.readers.gemtext import read_gemtext
+
+    t = time.perf_counter()
+    read_gemtext(["# x", "text"] + ["=> b.gmi a link, and more words"] * 100_000, "a.gmi")
+    out["gemtext_100000_link_lines_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
+    read_gemtext(["# a" + " " * 200_000 + "b", "=> u a" + " " * 200_000 + "x",
+                  "## a" + " \t" * 100_000 + "b", "text"], "a.gmi")
+    out["gemtext_lines_of_200000_spaces_s"] = round(time.perf_counter() - t, 3)
     # the same in AsciiDoc, and the twenty-fifth session's AsciiDoc syntax never closed
     # after a run of 100,000 characters (linear: its patterns' texts hold no "[", its
     # marks' spans no mark of their kind), and an attribute bomb of eleven lines

@@ -14,7 +14,7 @@ MAX_TITLES_PER_ADDRESS = 2
 # formats whose every file is one post its author wrote (a generator's source files,
 # notes): two such files are two posts, whatever their titles
 ONE_POST_FILE_FORMATS = frozenset({"front-matter", "markdown", "metadata-header",
-                                   "restructuredtext", "notebook", "org"})
+                                   "restructuredtext", "notebook", "org", "gemtext"})
 # formats whose every sighting is one post at the address it names (a saved page by its
 # canonical link, an item of a feed or an export by its link): two such sightings at two
 # addresses of one site are two posts, whatever their titles

@@ -58,6 +58,8 @@ TITLE_MARK_RE = re.compile(r"〈([^〈〉《》\n]{1,200})〉|「([^「」\n]{1,
 TITLE_MARK_MIN = 4    # characters of a title's key: a shorter quote names no post
 ARCHIVE_URL_RE = re.compile(
     r"^" + KEXUE_HOST + r"?/archives/(\d{1,12})(?:[/?#].*)?$")
+# an absolute address a post of the site itself can have: the web's, and a Gemini capsule's
+OWN_SCHEME_RE = re.compile(r"^(?:https?|gemini)://", re.I)
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
@@ -518,7 +520,7 @@ class TitleIndex:
         if name.casefold() in self.by_alias:   # (a name posts' addresses use: not a title)
             return None
         found = self._title_slugs().get(title_slug_key(name))
-        host = url_host(path) if re.match(r"^https?://", path, re.I) else None
+        host = url_host(path) if OWN_SCHEME_RE.match(path) else None
         if found is None or (host and self.post_hosts.get(found, host) != host):
             return None
         return found
@@ -644,7 +646,7 @@ class TitleIndex:
             if found is not None:            # Velog: the slug made of a title, any user
                 return found
             u = self._user_folder(substack_address(u))
-            if not re.match(r"^https?://", u, re.I) or url_host(u) not in self.hosts:
+            if not OWN_SCHEME_RE.match(u) or url_host(u) not in self.hosts:
                 return None                  # another site, mail, script: not a post here
             path = u
             if wp and len(self.by_alias.get(f"p={wp.group(1)}", ())) == 1:
@@ -749,7 +751,7 @@ class TitleIndex:
         for p in posts:
             for link in p.links:
                 u = substack_address(outbound_target(link.url.strip()))
-                if not re.match(r"^https?://", u, re.I):
+                if not OWN_SCHEME_RE.match(u):
                     continue
                 host = url_host(u)
                 if not host or host in self.hosts:

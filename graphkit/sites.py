@@ -1270,9 +1270,9 @@ def zettel_id(stem: str) -> tuple[str, dt.date] | None:
 
 
 # endings of the source files of posts: Markdown and its dialects (MDX, Quarto, R
-# Markdown), Jupyter notebooks, reStructuredText, Org, HTML; a link to one names the post
+# Markdown), Jupyter notebooks, reStructuredText, Org, gemtext, HTML; a link to one names the post
 DOC_EXTENSIONS = (r"md|markdown|mdx|svx|mkd|mdown|qmd|rmd|rmarkdown|ipynb|rst|rest|org|adoc"
-                  r"|asciidoc|html?")
+                  r"|asciidoc|gmi|gemini|html?")
 # a page of a site routed by its folders: SvelteKit's src/routes/blog/x/+page.md (.svx with
 # mdsvex), Next.js' app/blog/x/page.mdx; its folder names it, and a route group's folder,
 # (name), is no part of its address

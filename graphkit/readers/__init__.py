@@ -27,7 +27,7 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
-               joplin, kirby, notion, org, rest, roam, siyuan, substack, table, tumblr,
+               joplin, kirby, notion, org, gemtext, rest, roam, siyuan, substack, table, tumblr,
                tiddlywiki, yuque, evernote, franklin, writefreely, books, eleventy, blot)
 
 _DEFAULTS = BuildOptions()
@@ -414,6 +414,8 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         return frontmatter.SECTION_PAGE, *frontmatter.read_section_page(lines, path)
     if org.detect(path):
         return org.ORG, *org.read_org(lines, path)
+    if gemtext.detect(path):
+        return gemtext.GEMTEXT, *gemtext.read_gemtext(lines, path)
     if asciidoc.detect(path):
         return asciidoc.ASCIIDOC, *asciidoc.read_asciidoc(lines, path)
     if tiddlywiki.detect(path):
