@@ -132,6 +132,46 @@ _LEAD_RE = re.compile(
 _JEKYLL_STEM_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[-_](.+)$")  # Zola allows "_" too
 # a daily note's whole name: Logseq's journals (2024_01_05), Obsidian's (2024-01-05)
 _DAY_STEM_RE = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")
+# a Denote note's file name: IDENTIFIER(==SIGNATURE)(--TITLE)(__KEYWORDS), the identifier
+# the second it was made (20220610T062201); its links are denote:IDENTIFIER
+_DENOTE_STEM_RE = re.compile(
+    r"^(\d{4})(\d{2})(\d{2})T\d{6}(?:==[^_]*?)?(?:--(.*?))?(?:__.*)?$")
+_DENOTE_LINK_RE = re.compile(r"^denote:(\d{8}T\d{6})(?:::.*)?$", re.I | re.S)
+
+
+def denote_name(stem: str) -> tuple[str, str, dt.date] | None:
+    """The identifier, the title slug (empty when the name has none) and the date of a
+    Denote note's file name; None for another name.
+
+    >>> denote_name("20220610T062201==1a--linear-attention__ml_notes")
+    ('20220610t062201', 'linear-attention', datetime.date(2022, 6, 10))
+    >>> denote_name("2022-06-10-linear-attention") is None
+    True
+
+    References
+    ----------
+    .. [1] Protesilaos Stavrou, "Denote": "The file-naming scheme" and "Linking notes",
+       https://protesilaos.com/emacs/denote
+    """
+    m = _DENOTE_STEM_RE.match(stem)
+    if m is None:
+        return None
+    try:
+        when = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return stem[:15].lower(), m.group(4) or "", when
+
+
+def denote_link(url: str) -> str | None:
+    """The ``site-ref:`` address of a Denote link (``denote:20220610T062201``, with or
+    without a ``::`` search): the note whose identifier it is; None for another URL.
+
+    >>> denote_link("denote:20220610T062201::#intro")
+    'site-ref:denote:20220610t062201'
+    """
+    m = _DENOTE_LINK_RE.match(url.strip())
+    return _ref("denote:" + m.group(1).lower()) if m else None
 
 
 def _unquote_arg(s: str) -> str:
@@ -341,7 +381,7 @@ def expand_site_links(line: str, *, label_first: bool = False) -> str:
         if not target or numeric or "$" in target:
             return m.group(0)           # an array or formula, not a link (a note's id is)
         shown = (text or target + heading.replace("#", " › ")).strip()
-        return f"[{shown}]({_ref(target + heading)})"
+        return f"[{shown}]({denote_link(target) or _ref(target + heading)})"
 
     def embed(m: re.Match) -> str:
         if _EMBEDDED_FILE_RE.search(m.group(1).strip()):
@@ -360,7 +400,8 @@ def site_link_url(url: str) -> str:
 
     Zola's ``@/blog/x.md``, Pelican's ``{filename}/x.md``, ``{filename}x.rst`` and
     ``|filename|x.md``, and Nikola's ``link://filename/posts/x.rst`` name the linked
-    post's source file, Nikola's ``link://slug/x`` its slug; any other URL is returned
+    post's source file, Nikola's ``link://slug/x`` its slug, Denote's
+    ``denote:IDENTIFIER`` the note (:func:`denote_link`); any other URL is returned
     as it is (Nikola's ``link://tag/x`` and other kinds name no post).
 
     Examples
@@ -370,6 +411,9 @@ def site_link_url(url: str) -> str:
     >>> site_link_url("https://example.org/a")
     'https://example.org/a'
     """
+    denote = denote_link(url)
+    if denote is not None:
+        return denote
     m = _PATH_LINK_RE.match(url)
     if m is None or not m.group("path").strip():
         return url
@@ -1218,6 +1262,9 @@ def file_slug(path: str) -> tuple[str, dt.date | None]:
         stem = routed.rsplit("/", 1)[-1]
     elif (stem.lower() in ("index", "_index", "readme") and p.parent.name) or named_by_folder(p):
         stem = p.parent.name
+    denote = denote_name(stem)
+    if denote is not None:                  # (Denote's: the title's slug, the day made)
+        return denote[1] or denote[0], denote[2]
     m = _JEKYLL_STEM_RE.match(stem)
     day = _DAY_STEM_RE.match(stem)
     if m or day:
@@ -1343,7 +1390,8 @@ def path_aliases(path: str) -> set[str]:
     for each run of them, as Quartz and most generators write its address
     (``notes/Rotary-Embeddings``), and with a ``+``, as Obsidian Publish does. A file of a
     Notion export (``Title ID.md``) is also ``notion/ID`` (:func:`notion_page_id`), and
-    a Zettelkasten note (``20200304120000 Title.md``) its id (:func:`zettel_id`).
+    a Zettelkasten note (``20200304120000 Title.md``) its id (:func:`zettel_id`), a
+    Denote note ``denote:IDENTIFIER`` (:func:`denote_name`).
 
     References
     ----------
@@ -1372,6 +1420,9 @@ def path_aliases(path: str) -> set[str]:
     zettel = zettel_id(parts[-1]) if parts else None
     if zettel:        # a Zettelkasten note: its id alone ([[20200304120000]])
         found.add(zettel[0])
+    denote = denote_name(parts[-1]) if parts else None
+    if denote:        # a Denote note: denote:IDENTIFIER, as its links name it
+        found.add(f"denote:{denote[0]}")
     return found
 
 

@@ -582,7 +582,8 @@ def metadata_header(lines: list[str]) -> tuple[dict, int] | None:
         :func:`nikola_metadata`), or with lines of :data:`UNTITLED_META_KEYS` alone
         (``Key: value``, a space after the colon), one of them a ``Date``, ``Link`` or
         ``Permalink``, then a blank line and the post: Blot's metadata and
-        MultiMarkdown's, whose title is the post's first heading.
+        MultiMarkdown's, whose title is the post's first heading. A titled block may end
+        with a line of dashes instead (Denote's plain-text notes).
 
     References
     ----------
@@ -592,6 +593,8 @@ def metadata_header(lines: list[str]) -> tuple[dict, int] | None:
     .. [3] Nikola Handbook, "Metadata formats",
        https://getnikola.com/handbook.html#metadata-formats
     .. [4] Blot, "Metadata", https://blot.im/how/metadata
+    .. [5] Protesilaos Stavrou, "Denote", "Front matter" (the ``text`` file type),
+       https://protesilaos.com/emacs/denote
     """
     start = next((i for i, line in enumerate(lines[:5]) if line.strip()), None)
     if start is None:
@@ -605,6 +608,9 @@ def metadata_header(lines: list[str]) -> tuple[dict, int] | None:
         line = lines[i]
         if not line.strip():
             end = i
+            break
+        if meta.get("title") and re.fullmatch(r"-{3,}", line.strip()):
+            end = i + 1             # Denote's text notes: a line of dashes under the block
             break
         m = _META_LINE_RE.match(line)
         more = _META_MORE_RE.match(line) if m is None else None
@@ -1514,6 +1520,9 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
         aliases |= url_aliases(note_name(stem_slug))      # the page's name, as links write it
     aliases |= meta_aliases(meta, title=title, canonical=canonical)
     aliases |= platform_source_aliases(meta, path)
+    ident = str(meta.get("identifier") or "").strip()
+    if re.fullmatch(r"\d{8}T\d{6}", ident):      # Denote's identifier: denote:ID links name it
+        aliases.add(f"denote:{ident.lower()}")
     aliases.discard("")
     url = canonical or (str(meta.get("url") or meta.get("permalink") or "").strip() or None)
     if url and is_template(url):       # (Eleventy's, rendered with its site: sites.py)

@@ -4,7 +4,8 @@ One file is one post: ``#+TITLE:`` (else the first heading, else the file name),
 ``#+DATE:`` (``<2020-01-02 Thu>`` or ``2020-01-02``), tags from ``#+FILETAGS:``
 (``:a:b:``), ``#+TAGS:``, ``#+HUGO_TAGS:`` and ``#+HUGO_CATEGORIES:`` /
 ``#+CATEGORY:``, the slug from ``#+SLUG:``, ``#+HUGO_SLUG:`` or ``#+EXPORT_FILE_NAME:``;
-a file-level ``:ID:`` property makes ``[[id:…]]`` links reach the file (org-roam). The
+a file-level ``:ID:`` property makes ``[[id:…]]`` links reach the file (org-roam), and
+Denote's ``[[denote:IDENTIFIER]]`` reach the note of that identifier. The
 text is every line outside blocks (``#+BEGIN_SRC`` … ``#+END_SRC`` and the like),
 keywords, drawers, comments and fixed-width lines, with headings' stars and list
 items' markers dropped, the lines of a paragraph or list item (Org's filled paragraphs)
@@ -16,6 +17,8 @@ References
 .. [1] The Org Manual, "Hyperlinks" and "Export settings",
    https://orgmode.org/manual/Hyperlinks.html, https://orgmode.org/manual/Export-Settings.html
 .. [2] org-roam, "Node": a file with an ``:ID:`` property, https://www.orgroam.com/manual.html
+.. [3] Protesilaos Stavrou, "Denote" ("Front matter", "Linking notes"),
+   https://protesilaos.com/emacs/denote
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fragment, Link, Post
-from ..sites import SITE_REF, canonical_from_meta, file_slug
+from ..sites import SITE_REF, canonical_from_meta, denote_link, file_slug
 from ..text import BARE_URL_RE, bare_url, preview
 from .frontmatter import meta_post, unpublished, unpublished_fragment
 from .markdown import soft_break, span_link
@@ -58,6 +61,8 @@ def _target(raw: str) -> str:
         return SITE_REF + t[5:].split("::", 1)[0]
     if low.startswith("id:"):
         return SITE_REF + "id:" + t[3:].strip()
+    if low.startswith("denote:"):
+        return denote_link(t) or t
     if re.match(r"^(\.{0,2}/|[^:/\s]+\.org(::|$))", t):   # ./x.org, ../x.org, x.org
         return SITE_REF + t.split("::", 1)[0]
     return t
@@ -159,7 +164,7 @@ def read_org(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
                 tags.extend(value.split())
             elif key in ("hugo_categories", "category"):
                 meta.setdefault("categories", value.split())
-            elif key in ("title", "date", "slug", "hugo_draft", "draft") and value:
+            elif key in ("title", "date", "slug", "hugo_draft", "draft", "identifier") and value:
                 meta.setdefault(key, value)
             elif key in ("hugo_slug", "export_file_name") and value:
                 meta.setdefault("slug", value)
