@@ -1161,6 +1161,17 @@ def _hostile() -> dict:
     read_gemtext(["# a" + " " * 200_000 + "b", "=> u a" + " " * 200_000 + "x",
                   "## a" + " \t" * 100_000 + "b", "text"], "a.gmi")
     out["gemtext_lines_of_200000_spaces_s"] = round(time.perf_counter() - t, 3)
+    # Textile: 10,000 paragraphs with links (python-textile 4.0.4 took 417 s on these: the
+    # reason graphkit reads Textile itself), and attributes and links never closed
+    from graphkit.readers.textile import textile_to_markdown
+
+    t = time.perf_counter()
+    textile_to_markdown(['A sentence with "a link":/a/b.html and *bold* text.', ""] * 10_000)
+    out["textile_10000_paragraphs_with_links_s"] = round(time.perf_counter() - t, 3)
+    t = time.perf_counter()
+    textile_to_markdown(["p" + "(" * 100_000 + " x", '"' * 100_000 + '":',
+                         "[" * 50_000 + '"a":' + "." * 50_000])
+    out["textile_unclosed_100000_chars_s"] = round(time.perf_counter() - t, 3)
     # the same in AsciiDoc, and the twenty-fifth session's AsciiDoc syntax never closed
     # after a run of 100,000 characters (linear: its patterns' texts hold no "[", its
     # marks' spans no mark of their kind), and an attribute bomb of eleven lines

@@ -83,7 +83,8 @@ _LIQUID_FILTER_RE = re.compile(
 # (the argument taken whole, possessively, and trimmed after: linear in any run of spaces)
 _LIQUID_TAG_RE = re.compile(r"\{%-?\s*(post_url|link|post|embed)\s+([^%]++)%\}")
 # what stands before a tag inside a link's target: ( of [text](…), =" of href="…", [id]:
-_IN_TARGET_RE = re.compile(r"""(?:\(|=\s*["']?|\]:\s*)$""")
+# of a reference definition, ": of Textile's "text":…
+_IN_TARGET_RE = re.compile(r"""(?:\(|=\s*["']?|\]:\s*|":)$""")
 # ERB's URL helpers in a Ruby generator's source (Bridgetown, Middleman):
 # <%= relative_url "/x/" %>, <%= url_for '/x/' %>; and <%= link_to "text", "/x/" %>
 _ERB_URL_RE = re.compile(r"""<%=[ \t]*+(?:relative_url|absolute_url|url_for)[ \t]*+\(?[ \t]*+"""
@@ -1317,9 +1318,9 @@ def zettel_id(stem: str) -> tuple[str, dt.date] | None:
 
 
 # endings of the source files of posts: Markdown and its dialects (MDX, Quarto, R
-# Markdown), Jupyter notebooks, reStructuredText, Org, gemtext, HTML; a link to one names the post
+# Markdown), Jupyter notebooks, reStructuredText, Org, gemtext, Textile, HTML; a link to one names the post
 DOC_EXTENSIONS = (r"md|markdown|mdx|svx|mkd|mdown|qmd|rmd|rmarkdown|ipynb|rst|rest|org|adoc"
-                  r"|asciidoc|gmi|gemini|html?")
+                  r"|asciidoc|gmi|gemini|textile|html?")
 # a page of a site routed by its folders: SvelteKit's src/routes/blog/x/+page.md (.svx with
 # mdsvex), Next.js' app/blog/x/page.mdx; its folder names it, and a route group's folder,
 # (name), is no part of its address

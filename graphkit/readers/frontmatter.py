@@ -27,6 +27,7 @@ from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
 from .franklin import FRANKLIN, USING_RE, franklin_body, julia_block
 from .markdown import markdown_to_text
+from . import textile
 
 FRONT_MATTER = "front-matter"
 
@@ -1022,7 +1023,8 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
                   body_offset: int, layout: str) -> tuple[Post | None, list[Fragment]]:
     """A post from Markdown body lines and front matter values (possibly empty).
 
-    The body of an ``.html`` file is read as HTML (:func:`graphkit.readers.html.read_html_content`).
+    The body of an ``.html`` file is read as HTML (:func:`graphkit.readers.html.read_html_content`),
+    a ``.textile`` file's as the Markdown it says (:mod:`graphkit.readers.textile`).
 
     Parameters
     ----------
@@ -1050,6 +1052,8 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
     frags: list[Fragment] = []
     if path.lower().endswith(".mdx"):
         meta = {**mdx_metadata("\n".join(body)), **meta}    # (front matter first)
+    if textile.detect(path):          # (Jekyll's Textile posts: read as the Markdown they say)
+        body = textile.textile_to_markdown([expand_site_links(line) for line in body])
     canonical = canonical_from_meta(meta)
     labels = {i for i, line in enumerate(body) if line[:1] == "(" and _MYST_LABEL_RE.match(line)}
     if labels:            # MyST's "(label)=" target lines: names of the post, not text
