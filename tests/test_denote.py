@@ -5,27 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import FIXTURES
+from conftest import FIXTURES, read_cites, write_file
 
-from graphkit.options import BuildOptions
-from graphkit.pipeline import relate
 from graphkit.readers import read_paths
 from graphkit.sites import denote_link, denote_name, file_slug, path_aliases
 
 NOTES = FIXTURES / "zoo" / "denote"
 
 
-def _cites(posts):
-    edges, _, _ = relate(posts, options=BuildOptions(layers=("cites",)))
-    title = {p.key: p.title for p in posts}
-    return {(title[e.source], title.get(e.target, e.target)) for e in edges}
-
-
 def _write(folder, files):
     for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_file(folder, name, text)
     return folder
 
 
@@ -74,8 +64,8 @@ def test_every_link_form_reaches_the_note(tmp_path):
         "20240106T080000--zeta.md": "---\ntitle: Zeta\n---\n\n"
                                     "Cites [e](denote:20240105T080000).\n",
     })
-    r = read_paths([root])
-    assert _cites(r.posts) == {("Alpha", "Beta"), ("Beta", "Alpha"), ("Gamma", "Alpha"),
+    r, cites = read_cites(root)
+    assert cites == {("Alpha", "Beta"), ("Beta", "Alpha"), ("Gamma", "Alpha"),
                                ("Gamma", "Beta"), ("Delta", "Gamma"), ("Zeta", "Epsilon")}
     delta = next(p for p in r.posts if p.title == "Delta")
     assert "---" not in delta.text and delta.tags == ("ml",)

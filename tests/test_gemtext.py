@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES
+from conftest import FIXTURES, read_cites, write_file
 
-from graphkit.options import BuildOptions
-from graphkit.pipeline import relate
 from graphkit.readers import read_paths
 from graphkit.readers.gemtext import capsule_address, read_gemtext
 
 CAPSULE = FIXTURES / "zoo" / "gemini"
 
 
-def _cites(posts):
-    edges, _, _ = relate(posts, options=BuildOptions(layers=("cites",)))
-    title = {p.key: p.title for p in posts}
-    return {(title[e.source], title.get(e.target, e.target)) for e in edges}
-
-
 def _write(folder, files):
     for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_file(folder, name, text)
     return folder
 
 
@@ -82,8 +72,8 @@ def test_links_of_every_form_resolve_and_another_capsule_does_not(tmp_path):
         "gemlog/2021-03-01-c.gmi": "# C\n\nThird.\n=> /gemlog/2021-02-01-b.gmi B\n"
                                    "=> ./2021-01-01-a.gmi A\n",
     })
-    r = read_paths([root])
-    assert _cites(r.posts) == {("A", "B"), ("B", "A"), ("C", "B"), ("C", "A")}
+    r, cites = read_cites(root)
+    assert cites == {("A", "B"), ("B", "A"), ("C", "B"), ("C", "A")}
 
 
 def test_the_capsule_host_is_learnt_from_links_that_reach_its_posts(tmp_path):
@@ -93,9 +83,9 @@ def test_the_capsule_host_is_learnt_from_links_that_reach_its_posts(tmp_path):
         "2021-02-01-b.gmi": "# B\n\nSecond.\n=> gemini://me.example/2021-01-01-a.gmi A\n",
         "2021-03-01-c.gmi": "# C\n\nThird.\n=> gemini://you.example/2021-01-01-x.gmi X\n",
     })
-    r = read_paths([root])
+    r, cites = read_cites(root)
     assert {p.url for p in r.posts} == {None}
-    assert _cites(r.posts) == {("A", "B"), ("B", "A")}
+    assert cites == {("A", "B"), ("B", "A")}
 
 
 def test_capsule_address():
