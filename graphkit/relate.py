@@ -560,7 +560,8 @@ class TitleIndex:
         :func:`graphkit.sites.expand_site_links`) by the target's file names, else by
         the one post whose whole title it is (a wikilink ``[[Linear Attention]]`` to the
         note titled so, as Foam, Logseq and Jekyll's digital gardens resolve it); absolute
-        URLs only when their host is the site's own (a host of the posts' addresses);
+        URLs (the web's, and a Gemini capsule's ``gemini://``) only when their host is the
+        site's own (a host of the posts' addresses, or learnt: :meth:`learn_hosts`);
         relative links (``../slug/``, ``/2017/06/21/slug.html``) by URL path, relative
         path or slug (:attr:`Post.aliases`); Notion's addresses and exported file names
         by the page id they end with (:func:`graphkit.sites.notion_page_id`); Tumblr's
