@@ -51,6 +51,14 @@ def write_file(folder, name: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def write_files(folder, files: dict[str, str]):
+    """Write each file (a path under ``folder``: its text) with :func:`write_file`; return
+    ``folder``."""
+    for name, text in files.items():
+        write_file(folder, name, text)
+    return folder
+
+
 def write_posts(folder, files: dict[str, tuple[str, str]]) -> None:
     """Write each file (a path under ``folder``) as a post: YAML front matter with its
     title, then its text."""

@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import FIXTURES, read_cites, write_file
+from conftest import FIXTURES, read_cites, write_files
 
 from graphkit.readers import read_paths
 from graphkit.sites import denote_link, denote_name, file_slug, path_aliases
 
 NOTES = FIXTURES / "zoo" / "denote"
-
-
-def _write(folder, files):
-    for name, text in files.items():
-        write_file(folder, name, text)
-    return folder
 
 
 def test_the_file_name_gives_identifier_title_and_day():
@@ -47,7 +41,7 @@ def test_the_zoo_notes_are_read_with_their_dates_and_tags():
 
 
 def test_every_link_form_reaches_the_note(tmp_path):
-    root = _write(tmp_path / "notes", {
+    root = write_files(tmp_path / "notes", {
         "20240101T080000--alpha__ml.md": "---\ntitle: Alpha\n---\n\n"
                                          "See [beta](denote:20240102T080000) first.\n",
         "20240102T080000--beta.md": "---\ntitle: Beta\n---\n\n"

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES, read_cites, write_file
+from conftest import FIXTURES, read_cites, write_files
 
 from graphkit.readers import read_paths
 from graphkit.readers.gemtext import capsule_address, read_gemtext
 
 CAPSULE = FIXTURES / "zoo" / "gemini"
-
-
-def _write(folder, files):
-    for name, text in files.items():
-        write_file(folder, name, text)
-    return folder
 
 
 def test_the_index_and_the_menu_are_reported_not_posts():
@@ -64,7 +58,7 @@ def test_a_date_line_after_the_text_is_text():
 
 def test_links_of_every_form_resolve_and_another_capsule_does_not(tmp_path):
     footer = "=> /about.gmi about"
-    root = _write(tmp_path / "capsule", {
+    root = write_files(tmp_path / "capsule", {
         "gemlog/2021-01-01-a.gmi": "# A\n\nFirst.\n=> 2021-02-01-b.gmi next\n" + footer,
         "gemlog/2021-02-01-b.gmi": "# B\n\nSecond.\n=> ../gemlog/2021-01-01-a.gmi back\n"
                                    "=> gemini://other.example/gemlog/2021-03-01-c.gmi "
@@ -78,7 +72,7 @@ def test_links_of_every_form_resolve_and_another_capsule_does_not(tmp_path):
 
 def test_the_capsule_host_is_learnt_from_links_that_reach_its_posts(tmp_path):
     # no host folder: the posts have no address; their absolute links name the capsule
-    root = _write(tmp_path / "capsule", {
+    root = write_files(tmp_path / "capsule", {
         "2021-01-01-a.gmi": "# A\n\nFirst.\n=> gemini://me.example/2021-02-01-b.gmi B\n",
         "2021-02-01-b.gmi": "# B\n\nSecond.\n=> gemini://me.example/2021-01-01-a.gmi A\n",
         "2021-03-01-c.gmi": "# C\n\nThird.\n=> gemini://you.example/2021-01-01-x.gmi X\n",
@@ -103,7 +97,7 @@ def test_hostile_lines_stay_linear():
 
 
 def test_two_files_of_one_title_are_two_posts(tmp_path):
-    root = _write(tmp_path / "capsule", {
+    root = write_files(tmp_path / "capsule", {
         "2021-01-01-weekly.gmi": "# Weekly notes\n\nRead a paper on attention.\n",
         "2021-01-08-weekly.gmi": "# Weekly notes\n\nWrote a parser for gemtext.\n",
     })
