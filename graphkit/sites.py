@@ -175,6 +175,35 @@ def denote_link(url: str) -> str | None:
     return _ref("denote:" + m.group(1).lower()) if m else None
 
 
+# Bear's address of a note ("Copy Link to Note"), by its unique identifier or its title
+_BEAR_NOTE_RE = re.compile(r"^bear://x-callback-url/open-note\?([^#\s]*)", re.I)
+
+
+def bear_link(url: str) -> str | None:
+    """The ``site-ref:`` address of a link to a Bear note: ``bear://x-callback-url/
+    open-note?id=ID`` names the note whose identifier is ``ID`` (``bear:ID``, as the
+    ``info.json`` of its TextBundle says), ``…?title=T`` the note titled ``T``; None for
+    another URL.
+
+    >>> bear_link("bear://x-callback-url/open-note?id=AB-12&show_window=yes")
+    'site-ref:bear:ab-12'
+
+    References
+    ----------
+    .. [1] Bear, "X-callback-url Scheme documentation" (``/open-note``),
+       https://bear.app/faq/x-callback-url-scheme-documentation/
+    """
+    m = _BEAR_NOTE_RE.match(url.strip())
+    if m is None:
+        return None
+    args = parse_qs(m.group(1))
+    note = (args.get("id") or [""])[0].strip()
+    title = (args.get("title") or [""])[0].strip()
+    if note:
+        return _ref("bear:" + note.lower())
+    return _ref(title) if title else None
+
+
 def _unquote_arg(s: str) -> str:
     s = s.strip()
     if len(s) >= 2 and s[0] == s[-1] and s[0] in "\"'":
@@ -402,7 +431,8 @@ def site_link_url(url: str) -> str:
     Zola's ``@/blog/x.md``, Pelican's ``{filename}/x.md``, ``{filename}x.rst`` and
     ``|filename|x.md``, and Nikola's ``link://filename/posts/x.rst`` name the linked
     post's source file, Nikola's ``link://slug/x`` its slug, Denote's
-    ``denote:IDENTIFIER`` the note (:func:`denote_link`); any other URL is returned
+    ``denote:IDENTIFIER`` the note (:func:`denote_link`), as Bear's ``bear://`` note
+    address does (:func:`bear_link`); any other URL is returned
     as it is (Nikola's ``link://tag/x`` and other kinds name no post).
 
     Examples
@@ -412,9 +442,9 @@ def site_link_url(url: str) -> str:
     >>> site_link_url("https://example.org/a")
     'https://example.org/a'
     """
-    denote = denote_link(url)
-    if denote is not None:
-        return denote
+    named = denote_link(url) or bear_link(url)
+    if named is not None:
+        return named
     m = _PATH_LINK_RE.match(url)
     if m is None or not m.group("path").strip():
         return url
@@ -1254,11 +1284,12 @@ def file_slug(path: str) -> tuple[str, dt.date | None]:
     ``_posts/2017-06-21-some-slug.md`` → ``("some-slug", date(2017, 6, 21))`` (Zola's
     ``2017-06-21_some-slug.md`` too); a Hugo page bundle ``posts/x/index.md`` →
     ``("x", None)``; a file named as its folder (:func:`named_by_folder`) as the
-    folder: ``_posts/2021-01-10-tidy/tidy.Rmd`` → ``("tidy", date(2021, 1, 10))``.
+    folder: ``_posts/2021-01-10-tidy/tidy.Rmd`` → ``("tidy", date(2021, 1, 10))``; a
+    TextBundle's text as its bundle (:func:`textbundle_document`).
     """
     p = PurePosixPath(path)
     stem = p.stem
-    routed = route_page_folder(path)
+    routed = route_page_folder(path) or textbundle_document(path)
     if routed:
         stem = routed.rsplit("/", 1)[-1]
     elif (stem.lower() in ("index", "_index", "readme") and p.parent.name) or named_by_folder(p):
@@ -1370,6 +1401,27 @@ def route_page_folder(path: str) -> str | None:
     return "/".join(s for s in parts if s and not _ROUTE_GROUP_RE.match(s))
 
 
+# a TextBundle: a folder (macOS shows it as one file) holding a document's text as text.EXT,
+# its metadata as info.json and its images under assets/; zipped, a TextPack
+TEXTBUNDLE_SUFFIXES = (".textbundle", ".textpack")
+
+
+def textbundle_document(path: str) -> str | None:
+    """The document a TextBundle's text file is: ``notes/X.textbundle/text.md`` →
+    ``notes/X``, as Bear, Ulysses, Craft and Zettlr export a note (the bundle's name is the
+    note's; every bundle's text file is named ``text``); else None. A TextPack (the bundle
+    zipped) read as a folder is one too: ``X.textpack/text.md`` → ``X``.
+
+    References
+    ----------
+    .. [1] TextBundle, "Specification" (version 2), http://textbundle.org/spec/
+    """
+    p = PurePosixPath(path)
+    if p.stem.lower() != "text" or p.parent.suffix.lower() not in TEXTBUNDLE_SUFFIXES:
+        return None
+    return str(p.parent.with_suffix(""))
+
+
 # a file or folder name's order number (Nuxt Content, Lume's extract_order plugin): digits
 # and a dot before a name that does not go on with a digit (1.5-notes is no order). An
 # alias for any site, so guarded; Grav's routes strip theirs as Grav does (_GRAV_ORDER_RE)
@@ -1382,7 +1434,8 @@ def path_aliases(path: str) -> set[str]:
     ``blog/content/posts/x.md`` → ``content/posts/x``, ``posts/x``, ``x`` (and the whole
     path), so that ``{{< ref "posts/x.md" >}}`` and ``[[x]]`` both find it. A folder's
     ``index``, ``_index`` or ``README`` file is named by its folder, and so are Lektor's
-    ``contents.lr``, a route's page (:func:`route_page_folder`) and a file named as its
+    ``contents.lr``, a route's page (:func:`route_page_folder`), a TextBundle's text
+    (:func:`textbundle_document`) and a file named as its
     folder (:func:`named_by_folder`: ``_posts/2021-01-10-tidy/tidy.Rmd`` is also
     ``_posts/2021-01-10-tidy``). A file or folder
     whose name opens with an order number (``content/1.blog/2.rope.md``: Nuxt Content's
@@ -1400,7 +1453,7 @@ def path_aliases(path: str) -> set[str]:
        https://content.nuxt.com/usage/content-directory/
     .. [2] Lume, "Extract order", https://lume.land/plugins/extract_order
     """
-    routed = route_page_folder(path)
+    routed = route_page_folder(path) or textbundle_document(path)
     p = routed if routed is not None else re.sub(
         rf"(/(index|_index|readme))?\.({DOC_EXTENSIONS}|txt)$|/contents\.lr$", "",
         path.strip("/"), flags=re.I)
@@ -1408,6 +1461,10 @@ def path_aliases(path: str) -> set[str]:
     found = {"/".join(parts[i:]).casefold() for i in range(len(parts))}
     if routed is None and len(parts) > 1 and named_by_folder(p):   # (its folder's page)
         found |= {"/".join(parts[i:-1]).casefold() for i in range(len(parts) - 1)}
+    if textbundle_document(path):     # (a link to X.textbundle/text.md or to the bundle)
+        raw = [s for s in str(PurePosixPath(path.strip("/")).with_suffix("")).split("/") if s]
+        found |= {"/".join(raw[i:j]).casefold() for j in (len(raw) - 1, len(raw))
+                  for i in range(len(raw) - 1)}     # (never "text" alone: every bundle's)
     ordered = [_ORDER_PREFIX_RE.sub("", s) for s in parts]
     if ordered != parts:      # (content/1.blog/2.rope.md is the page /blog/rope)
         found |= {"/".join(ordered[i:]).casefold() for i in range(len(ordered))}

@@ -24,7 +24,7 @@ from ..model import FileReport, Fragment, Post, ReadResult
 from ..options import BuildOptions
 from ..boilerplate import strip_repeated_paragraphs
 from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
-                     read_site_config, site_sources, url_host)
+                     read_site_config, site_sources, textbundle_document, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
                joplin, kirby, notion, org, gemtext, rest, roam, siyuan, substack, table, tumblr,
@@ -728,7 +728,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         raise InputError(f"no post could be read ({why})",
                          path=", ".join(str(p) for p in paths))
     sightings, alone = frontmatter.apply_sidecars(
-        sightings, {r.path: r.site for r in reports if r.format == frontmatter.NIKOLA_SIDECAR})
+        sightings, {r.path: r.site for r in reports
+                    if r.format in (frontmatter.NIKOLA_SIDECAR, frontmatter.TEXTBUNDLE_INFO)})
     fragments.extend(alone)
     sightings, alone = joplin.apply_items(
         sightings, {r.path: r.site for r in reports if r.format == joplin.JOPLIN_ITEM})
@@ -1085,6 +1086,15 @@ def _read_data(box: list[bytes], name: str, limits: ReadLimits
         meta = frontmatter.read_sidecar(text)
         if meta is not None:      # (read with its post: see frontmatter.apply_sidecars)
             return FileReport(path=name, format=frontmatter.NIKOLA_SIDECAR, posts=0,
+                              size=size, site=meta), [], []
+    if textbundle_document(name) and ("\u2028" in text or "\u2029" in text):
+        # (Bear's notes break lines with the Unicode separators, which Markdown's lines
+        # are not split at: read as the line breaks they are)
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    if frontmatter.is_textbundle_info(name):
+        meta = frontmatter.read_textbundle_info(text)
+        if meta is not None:      # (read with its note: see frontmatter.apply_sidecars)
+            return FileReport(path=name, format=frontmatter.TEXTBUNDLE_INFO, posts=0,
                               size=size, site=meta), [], []
     try:
         layout, posts, frags = read_text(text, name)

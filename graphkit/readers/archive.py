@@ -38,11 +38,13 @@ from pathlib import PurePosixPath
 from ..sites import HIDDEN_CONFIG_FOLDERS, is_site_config
 
 # name endings of archives, longest first (Joplin's ".jex" export is a plain tar, Yuque's
-# ".lakebook" a gzip-compressed one; a web archive's pages are its members, see warc.py)
+# ".lakebook" a gzip-compressed one; a TextPack a zipped TextBundle, and Bear's ".bear2bk"
+# backup a zip of them; a web archive's pages are its members, see warc.py)
 ARCHIVE_SUFFIXES = ((".warc.gz", "warc"), (".warc", "warc"), (".tar.gz", "tar"),
                     (".tar.bz2", "tar"), (".tar.xz", "tar"),
                     (".tgz", "tar"), (".tbz2", "tar"), (".txz", "tar"), (".tar", "tar"),
-                    (".jex", "tar"), (".lakebook", "tar"), (".zip", "zip"))
+                    (".jex", "tar"), (".lakebook", "tar"), (".zip", "zip"),
+                    (".textpack", "zip"), (".bear2bk", "zip"))
 # name endings of files that hold no text: not decompressed, reported
 BINARY_SUFFIXES = frozenset(
     ".png .jpg .jpeg .gif .webp .avif .bmp .ico .tif .tiff .heic .psd "

@@ -22,7 +22,7 @@ from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, HOST_NAME_RE, LABEL_PREFIX, Q
                      ZENN_SLUG_RE, article_platform_alias, canonical_from_lead,
                      canonical_from_meta, expand_site_links, exported_metadata, file_slug,
                      medium_post_id, naver_blog_address, path_aliases, slugify,
-                     tumblr_post_alias, zettel_id)
+                     TEXTBUNDLE_SUFFIXES, tumblr_post_alias, zettel_id)
 from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
 from .franklin import FRANKLIN, USING_RE, franklin_body, julia_block
@@ -672,16 +672,82 @@ def read_sidecar(text: str) -> tuple[tuple[str, str], ...] | None:
     return tuple(meta.items()) if meta is not None else None
 
 
+TEXTBUNDLE_INFO = "textbundle-info"
+# what a TextBundle's info.json says of its note, at its top or in its creator's own
+# object (Bear's "net.shinyfrog.bear"), under the names read here
+_TEXTBUNDLE_KEYS = (("creationDate", "created"), ("created", "created"),
+                    ("modificationDate", "modified"), ("modified", "modified"),
+                    ("title", "title"))
+
+
+def is_textbundle_info(name: str) -> bool:
+    """True for the ``info.json`` of a TextBundle (``X.textbundle/info.json``) or of a
+    TextPack read as a folder."""
+    p = PurePosixPath(name)
+    return p.name.lower() == "info.json" and p.parent.suffix.lower() in TEXTBUNDLE_SUFFIXES
+
+
+def read_textbundle_info(text: str) -> tuple[tuple[str, str], ...] | None:
+    """What a TextBundle's ``info.json`` says of its note, as ``(key, value)`` pairs
+    (``created``, ``modified``, ``title``; ``status: trash`` for a note in the trash;
+    ``aliases: bear:ID``, Bear's identifier of the note, see
+    :func:`graphkit.sites.bear_link`),
+    or None when the file is no JSON object (or is over 100,000 characters: the
+    specification's keys are a few lines).
+
+    The specification's keys (``version``, ``type``, ``transient``, ``creatorURL``…)
+    date nothing; the app that wrote the bundle keeps its own under its identifier:
+    Bear's ``net.shinyfrog.bear`` object holds ``creationDate``, ``modificationDate``
+    and ``trashed``; FSNotes writes ``created`` (seconds since 1970).
+
+    References
+    ----------
+    .. [1] TextBundle, "Specification" (``info.json``), http://textbundle.org/spec/
+    """
+    if len(text) > 100_000:
+        return None
+    try:
+        info = loads_json(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(info, dict):
+        return None
+    meta: dict[str, str] = {}
+    for scope in [info] + [v for v in info.values() if isinstance(v, dict)]:
+        for key, name in _TEXTBUNDLE_KEYS:
+            value = scope.get(key)
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool) \
+                    and str(value).strip():
+                meta.setdefault(name, str(value).strip())
+        if scope.get("trashed") in (1, True):
+            meta["status"] = "trash"
+    bear = info.get("net.shinyfrog.bear")
+    note = bear.get("uniqueIdentifier") if isinstance(bear, dict) else None
+    if isinstance(note, str) and note.strip():   # (what a bear:// link names it by)
+        meta["aliases"] = f"bear:{note.strip().lower()}"
+    return tuple(meta.items())
+
+
+def sidecar_owner(name: str) -> str:
+    """The path, less its extension, of the post file a metadata file belongs to:
+    ``x.meta`` → ``x`` (Nikola), ``X.textbundle/info.json`` → ``X.textbundle/text``."""
+    if is_textbundle_info(name):
+        return f"{PurePosixPath(name).parent}/text"
+    return name[:-len(NIKOLA_SIDECAR_ENDING)]
+
+
 def apply_sidecars(posts: list[Post], sidecars: dict[str, tuple[tuple[str, str], ...]]
                    ) -> tuple[list[Post], list[Fragment]]:
-    """Give each post of a Nikola two-file post the metadata of its ``.meta`` file.
+    """Give each post of a Nikola two-file post the metadata of its ``.meta`` file, and
+    each note of a TextBundle that of its ``info.json`` (:func:`read_textbundle_info`).
 
     Parameters
     ----------
     posts : list of Post
         Sightings as read; not modified.
     sidecars : dict of str to tuple of (str, str)
-        Report name of each ``.meta`` file → what :func:`read_sidecar` read of it.
+        Report name of each ``.meta`` file → what :func:`read_sidecar` read of it, and
+        of each TextBundle's ``info.json`` → what :func:`read_textbundle_info` read.
 
     Returns
     -------
@@ -697,10 +763,11 @@ def apply_sidecars(posts: list[Post], sidecars: dict[str, tuple[tuple[str, str],
     ----------
     .. [1] Nikola Handbook, "Metadata formats" (two-file posts),
        https://getnikola.com/handbook.html#metadata-formats
+    .. [2] TextBundle, "Specification" (``info.json``), http://textbundle.org/spec/
     """
     if not sidecars:
         return posts, []
-    by_stem = {name[:-len(NIKOLA_SIDECAR_ENDING)]: name for name in sidecars}
+    by_stem = {sidecar_owner(name): name for name in sidecars}
     used: set[str] = set()
     out: list[Post] = []
     frags: list[Fragment] = []
@@ -725,14 +792,16 @@ def apply_sidecars(posts: list[Post], sidecars: dict[str, tuple[tuple[str, str],
         out.append(replace(
             p, title=title, label=title or p.label, untitled=not title,
             slug=meta.get("slug", "").strip() or p.slug,
-            date=post_date(meta) or p.date, tags=_terms(meta, "tags", "tag") or p.tags,
+            date=post_date(meta) or p.date or modified_date(meta),
+            tags=_terms(meta, "tags", "tag") or p.tags,
             categories=_terms(meta, "categories", "category") or p.categories,
             url=canonical_from_meta(meta) or p.url, aliases=tuple(sorted(aliases))))
     for name in sorted(set(sidecars) - used):
-        frags.append(Fragment(path=name, line=1, end_line=1,
-                              reason="a Nikola metadata file (.meta) whose post file was not "
-                                     "read beside it", text=preview(dict(sidecars[name])
-                                                                    .get("title", ""))))
+        what = ("a TextBundle's info.json whose text file (text.md…) was not read beside it"
+                if is_textbundle_info(name) else
+                "a Nikola metadata file (.meta) whose post file was not read beside it")
+        frags.append(Fragment(path=name, line=1, end_line=1, reason=what,
+                              text=preview(dict(sidecars[name]).get("title", ""))))
     return out, frags
 
 
