@@ -26,7 +26,8 @@ from ..boilerplate import strip_repeated_paragraphs
 from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, textbundle_document, url_host)
 from ..text import preview, split_lines
-from . import (archive, asciidoc, exports, frontmatter, html, kexue, lektor, listing, notebook,
+from . import (archive, asciidoc, capture, exports, frontmatter, html, kexue, lektor, listing,
+               notebook,
                joplin, kirby, notion, org, gemtext, rest, roam, siyuan, substack, table, tumblr,
                tiddlywiki, yuque, evernote, franklin, writefreely, books, eleventy, blot)
 
@@ -193,6 +194,8 @@ def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
         return kind, listing.read_listing_b
     if notion.detect(path):
         return notion.NOTION_PAGE, notion.read_notion_page
+    if capture.detect(lines, path):
+        return capture.CAPTURE, capture.read_capture
     if frontmatter.detect_plain(path):
         return frontmatter.PLAIN_MARKDOWN, frontmatter.read_plain_markdown
     return None

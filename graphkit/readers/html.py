@@ -556,7 +556,7 @@ def _page_title(tree, body, *, address: str | None = None) -> str:
         if t:
             headings.append((h, t))
     titles = []
-    parts = [x.strip() for x in _TITLE_PARTS_RE.split(page)][1:]
+    parts = [x.strip() for x in TITLE_PARTS_RE.split(page)][1:]
     for h, t in headings:
         marks = " ".join(x.attributes.get(k) or "" for x in (h, *h.css("a, span, div")[:MAX_HEADINGS])
                          for k in ("id", "class")).lower()
@@ -632,7 +632,7 @@ def _opening_heading(body, *, levels: int = 4) -> str | None:
 
 
 # the separators between the parts of a page's <title>: post, blog, platform
-_TITLE_PARTS_RE = re.compile(r"\s[-|–—·｜_]\s")
+TITLE_PARTS_RE = re.compile(r"\s[-|–—·｜_]\s")
 
 
 def _leads(page: str, heading: str) -> bool:

@@ -1,0 +1,375 @@
+"""Reader of web pages captured as Markdown: a scraper's copy of a whole post page.
+
+A capture holds the page as a reader sees it, in Markdown: the site's banner and menu,
+the post's title heading and its meta line (date, author, category), the post, then what
+the theme puts around it (tags, links to the previous and next post, related posts,
+comments, the sidebar's widgets). Two kinds are recognised:
+
+- Jina Reader's (``r.jina.ai``): a header of ``Title:``, ``URL Source:`` and
+  ``Published Time:`` lines over a ``Markdown Content:`` line, then the page;
+- a crawler's that keeps the post's title heading as the theme draws it, a link to the
+  page's own address (``# [Title](https://host/path)``), below the site's menu (two or
+  more lines of links alone).
+
+Only the post is the post's text: it starts below its title heading (the heading that
+the page's title names, Jina's ``Title:`` less the site's name) and its meta line, and
+ends at the first heading of what themes add after a post (:data:`FURNITURE_HEADING_RE`:
+相关文章, 评论, Related posts, Comments, Leave a Reply, Recent Posts…). A line of links
+to the previous and next post after the post's last sentence, and a ``标签：``/``Tags:``
+line (read as the post's tags and categories), are not text either. Everything set
+aside is listed in the parse report with its lines and the reason.
+
+References
+----------
+.. [1] Jina AI, "Reader" (``r.jina.ai``: the ``Title`` / ``URL Source`` / ``Published
+   Time`` / ``Markdown Content`` response), https://github.com/jina-ai/reader
+.. [2] Mozilla, Readability.js (the page furniture a reader view leaves out: comments,
+   related posts, sidebars, sharing), https://github.com/mozilla/readability
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..dates import parse_date
+from ..model import Fragment, Post
+from ..text import normalize_title, preview
+from .frontmatter import MARKDOWN_ENDINGS, markdown_post
+from .html import TITLE_PARTS_RE
+from .markdown import LINK_RE, inline_to_text
+
+CAPTURE = "page-capture"
+
+_JINA_FIELD_RE = re.compile(r"^(Title|URL Source|Published Time|Description|Image|Warning"
+                            r"|Number of Pages):[ \t]?(.*)$")
+_JINA_CONTENT_RE = re.compile(r"^Markdown Content:[ \t]*$")
+_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
+_SETEXT_RE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_LIST_MARK_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+
+# the headings of what a theme puts after a post (Readability's "unlikely candidates":
+# comments, related posts, sharing, the sidebar's widgets), in Chinese, Japanese and
+# English; a count may open them ("2 条评论", "3 Comments") and a colon close them
+FURNITURE_HEADING_RE = re.compile(
+    r"^(?:\d{1,9}[ \t]*)?(?:相关文章|相关推荐|推荐文章|文章推荐|猜你喜欢|你可能(?:也)?(?:喜欢|感兴趣)"
+    r"|你也许(?:还)?对.{0,12}感兴趣|热门文章|最新文章|近期文章|最近文章|随机文章|热评文章"
+    r"|条?评论|评论区|发表评论|(?:条)?留言|条回复|文章归档|标签云|友情链接|分享(?:到|本文|文章)?"
+    r"|文章导航|関連記事|コメント"
+    r"|related(?:[ \t]+(?:posts?|articles?|reading|content))?|you[ \t]+(?:may|might)[ \t]+"
+    r"also[ \t]+(?:like|enjoy)|recent[ \t]+(?:posts?|articles?|comments?)|popular[ \t]+posts?"
+    r"|latest[ \t]+posts?|more[ \t]+posts?|read[ \t]+next|comments?|leave[ \t]+a[ \t]+"
+    r"(?:reply|comment)(?:[ \t]+cancel[ \t]+reply)?|post[ \t]+a[ \t]+comment|responses?"
+    r"|replies|thoughts?[ \t]+on[ \t].*|share[ \t]+this(?:[ \t]+(?:post|article))?"
+    r"|post[ \t]+navigation|blogroll|archives)"
+    r"(?:[ \t]*[(（]\d{1,9}[)）])?[ \t]*[:：]?$", re.I)
+
+# a line of links to the previous and next post: the links and these words or arrows
+_NAV_WORD_RE = re.compile(r"«|»|‹|›|←|→|<<|>>|上一篇|下一篇|上篇|下篇|前一篇|后一篇|上一页|下一页"
+                          r"|前の記事|次の記事|\b(?:previous|prev|next|older|newer)\b", re.I)
+_NAV_REST_RE = re.compile(r"^[\s|·•/:：,，、()\[\]-]*$")
+# a line of the post's tags or categories under it (both, each after its own word)
+_TAXONOMY_WORDS = (r"(?:[*_]{1,2})?(标签|分类|归档于|Tags?|Categories|Category|Filed[ \t]+under"
+                   r"|Posted[ \t]+in)(?:[*_]{1,2})?[ \t]*[:：]")
+_TAXONOMY_RE = re.compile(r"^[ \t]*" + _TAXONOMY_WORDS, re.I)
+_TAXONOMY_WORD_RE = re.compile(_TAXONOMY_WORDS, re.I)
+# what a meta line under the title says besides its date
+_BYLINE_RE = re.compile(r"^(?:by\b|posted\b|published\b|written\b|updated\b|发表于|发布于|作者"
+                        r"|posted on)", re.I)
+_MAX_META_CHARS = 200
+
+
+def jina_header(lines: list[str]) -> tuple[dict[str, str], int] | None:
+    """Jina Reader's header: its fields (``Title``, ``URL Source``, ``Published Time``…)
+    and the index of the first line below ``Markdown Content:``; None for other text."""
+    first = next((i for i, line in enumerate(lines[:40]) if line.strip()), None)
+    if first is None or not lines[first].startswith("Title:"):
+        return None
+    fields: dict[str, str] = {}
+    for i in range(first, min(len(lines), first + 40)):
+        line = lines[i]
+        if _JINA_CONTENT_RE.match(line):
+            return fields, i + 1
+        if not line.strip():
+            continue
+        m = _JINA_FIELD_RE.match(line)
+        if m is None:
+            return None
+        fields.setdefault(m.group(1), m.group(2).strip())
+    return None
+
+
+def _headings(lines: list[str], start: int, end: int) -> list[tuple[int, int, int, str, str]]:
+    """``(line, level, next line, raw text, text)`` of each ATX and setext heading."""
+    out = []
+    for i in range(start, end):
+        line = lines[i]
+        m = _ATX_RE.match(line) if line[:4].lstrip(" ")[:1] == "#" else None
+        if m:
+            raw = (m.group(2) or "").rstrip(" \t")
+            bare = raw.rstrip("#")              # (a closing sequence: " ##")
+            if bare != raw and (not bare or bare[-1] in " \t"):
+                raw = bare
+            raw = raw.strip()
+            out.append((i, len(m.group(1)), i + 1, raw, inline_to_text(raw)[0].strip()))
+        elif (i + 1 < end and line.strip() and _SETEXT_RE.match(lines[i + 1])
+              and not _LIST_MARK_RE.match(line) and not line.lstrip().startswith((">", "|"))
+              and (i == start or not lines[i - 1].strip())):
+            level = 1 if lines[i + 1].strip()[0] == "=" else 2
+            raw = line.strip()
+            out.append((i, level, i + 2, raw, inline_to_text(raw)[0].strip()))
+    return out
+
+
+def _own_link(raw: str) -> str | None:
+    """The address a heading is a link to when it is one link alone to a page below a
+    site's root (``[Title](https://host/path)``), else None."""
+    m = LINK_RE.fullmatch(raw)
+    if m is None or m.group("img"):
+        return None
+    url = m.group("url").strip("<>")
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or parts.path.strip("/") == "":
+        return None
+    return url
+
+
+def _home_link(raw: str) -> bool:
+    """True for a heading that is one link alone to a site's home page (its banner)."""
+    m = LINK_RE.fullmatch(raw)
+    if m is None or m.group("img"):
+        return False
+    try:
+        parts = urlsplit(m.group("url").strip("<>"))
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https", "") and parts.path.strip("/") == ""
+
+
+def _linked_title(heads):
+    """The one heading of level 1 or 2 that is a link to a page of the site (the post's
+    title as its theme draws it, ``# [Title](https://host/path)``), not the site's name;
+    None when there is none, or when two headings are (a listing of posts)."""
+    linked = [h for h in heads if h[1] <= 2 and _own_link(h[3])]
+    return linked[0] if len(linked) == 1 else None
+
+
+def _links_only(line: str) -> bool:
+    """True for a line that holds links and nothing else (a menu's line)."""
+    rest = LINK_RE.sub("", _LIST_MARK_RE.sub("", line, count=1))
+    return rest != line and not rest.strip(" \t|·•/-")
+
+
+def detect(lines: list[str], path: str) -> bool:
+    """True for a Markdown or text file that is a web page captured as Markdown: Jina
+    Reader's header, or one heading of level 1 or 2 that is a link to a page of the site
+    (:func:`_linked_title`) below two or more lines of links alone (the site's menu), with
+    no other level-1 heading above it than the site's name."""
+    if not path.lower().endswith((*MARKDOWN_ENDINGS, ".txt")):
+        return False
+    if jina_header(lines) is not None:
+        return True
+    heads = _headings(lines, 0, min(len(lines), 400))
+    title = _linked_title(heads)
+    if title is None or any(h[1] == 1 and not _home_link(h[3]) for h in heads
+                            if h[0] < title[0]):
+        return False
+    return sum(_links_only(x) for x in lines[:title[0]]) >= 2
+
+
+def _title_heading(heads, page_title: str, content_start: int, site_names: set[str]):
+    """The heading that is the post's title: one that the page's title names (whole, or
+    its first or last part, the other being the site's name), not the copy of the page's
+    title Jina puts first nor the site's name (``site_names``, normalised); else the one heading
+    that links a page of the site (:func:`_linked_title`); else None."""
+    if page_title:
+        parts = [p.strip() for p in TITLE_PARTS_RE.split(page_title) if p.strip()]
+        names = [normalize_title(page_title)]
+        if len(parts) > 1:
+            names[:0] = [normalize_title(parts[0]), normalize_title(parts[-1])]
+        keys = [normalize_title(h[4]) for h in heads]
+        for name in names:
+            if name in site_names:
+                continue
+            found = [h for h, key in zip(heads, keys) if key == name]
+            if len(found) > 1 and found[0][0] == content_start:
+                found = found[1:]               # (Jina's copy of the page's <title>)
+            if found:
+                return found[0]
+    return _linked_title(heads)
+
+
+def _site_names(lines: list[str], start: int) -> set[str]:
+    """The texts (normalised) of the links to a site's home page in the first 200 lines
+    of a page (the banner's ``[Alice's Notes](https://host/)``)."""
+    homes = set()
+    for line in lines[start:start + 200]:
+        for m in LINK_RE.finditer(line):
+            try:
+                home = urlsplit(m.group("url").strip("<>")).path.strip("/") == ""
+            except ValueError:
+                continue
+            if home and not m.group("img"):
+                homes.add(normalize_title(inline_to_text(m.group("text"))[0]))
+    return homes - {""}
+
+
+def _without_site_name(page_title: str, site_names: set[str]) -> str:
+    """The page's title less the site's name: a part of it (after or before a separator)
+    that is one of ``site_names``; else the title as it is."""
+    parts = [p.strip() for p in TITLE_PARTS_RE.split(page_title) if p.strip()]
+    if len(parts) < 2:
+        return page_title
+    for name in (parts[-1], parts[0]):
+        if normalize_title(name) in site_names:
+            rest = [p for p in parts if p is not name]
+            return " - ".join(rest) if len(rest) > 1 else rest[0]
+    return page_title
+
+
+def _frag(path: str, lines: list[str], start: int, end: int, reason: str) -> Fragment | None:
+    shown = [i for i in range(start, min(end, len(lines))) if lines[i].strip()]
+    if not shown:
+        return None
+    return Fragment(path=path, line=shown[0] + 1, end_line=shown[-1] + 1, reason=reason,
+                    text=preview(" ".join(lines[i].strip() for i in shown)))
+
+
+def _prose(line: str) -> bool:
+    """True for a line with words of its own (ten or more characters beside its links)."""
+    rest = LINK_RE.sub("", line)
+    return len(re.sub(r"[\W_]+", "", rest)) >= 10
+
+
+def _nav_line(line: str) -> bool:
+    """True for a line of links to the previous and next post: links, and arrows or the
+    words previous/next (上一篇, 下一篇…) alone."""
+    if not _links_only(line) and not _NAV_REST_RE.match(
+            _NAV_WORD_RE.sub("", LINK_RE.sub("", _LIST_MARK_RE.sub("", line, count=1)))):
+        return False
+    return LINK_RE.search(line) is not None and _NAV_WORD_RE.search(line) is not None
+
+
+def read_capture(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
+    """Read a web page captured as Markdown (see the module's description).
+
+    Parameters
+    ----------
+    lines : list of str
+        The file's lines.
+    path : str
+        Name used in sources and fragments.
+
+    Returns
+    -------
+    posts : list of Post
+        One post: its title (the heading the page's title names, else the page's title),
+        address (Jina's ``URL Source``, else the title heading's link), date (Jina's
+        ``Published Time``, else the meta line under the title), tags and categories
+        (a ``标签：``/``Tags:`` line), and the post's text and links alone.
+    fragments : list of Fragment
+        The site's banner and menu above the title, the meta line, the line of links to
+        the previous and next post, and what follows the post (related posts, comments,
+        the sidebar), each with its lines and the reason.
+    """
+    header = jina_header(lines)
+    fields, start = header if header is not None else ({}, 0)
+    page_title = fields.get("Title", "").strip()
+    url = fields.get("URL Source", "").strip()
+    if not re.match(r"^https?://\S+$", url, re.I):
+        url = ""
+    date = parse_date(fields["Published Time"]) if fields.get("Published Time") else None
+    frags: list[Fragment | None] = []
+    content_start = next((i for i in range(start, len(lines)) if lines[i].strip()), start)
+    heads = _headings(lines, start, len(lines))
+    site_names = _site_names(lines, start) if page_title else set()
+    title_at = _title_heading(heads, page_title, content_start, site_names)
+    title = page_title
+    if title_at is not None:
+        title = title_at[4] or title
+        url = url or _own_link(title_at[3]) or ""
+        frags.append(_frag(path, lines, start, title_at[0],
+                           "the site's banner, menu and sidebar above the post (not the post)"))
+        body_start = title_at[2]
+    else:
+        title = _without_site_name(page_title, site_names)
+        body_start = start
+    # the meta line under the title: its date, author, category
+    meta_lines: list[int] = []
+    for i in range(body_start, min(len(lines), body_start + 12)):
+        s = lines[i].strip()
+        if not s:
+            continue
+        if len(s) > _MAX_META_CHARS or len(meta_lines) >= 3:
+            break
+        found = parse_date(LINK_RE.sub(lambda m: m.group("text"), s))
+        if found is None and not _BYLINE_RE.match(s):
+            break
+        date = date or found
+        meta_lines.append(i)
+    # where the post ends: the first heading of what the theme adds after it
+    body_end = len(lines)
+    seen_text = False
+    heads_after = {h[0]: h for h in heads if h[0] >= body_start}
+    for i in range(body_start, len(lines)):
+        h = heads_after.get(i)
+        if h is not None and seen_text and FURNITURE_HEADING_RE.match(h[4]):
+            body_end = i
+            break
+        if i not in meta_lines and _prose(lines[i]):
+            seen_text = True
+    body = list(lines[body_start:body_end])
+    for i in meta_lines:
+        body[i - body_start] = ""
+    for i, level, after, raw, _text in heads:     # (setext headings, as ATX ones)
+        if body_start <= i and after == i + 2 and after <= body_end:
+            body[i - body_start] = "#" * level + " " + raw
+            body[i + 1 - body_start] = ""
+    if meta_lines:
+        frags.append(_frag(path, lines, meta_lines[0], meta_lines[-1] + 1,
+                           "the post's meta line (date, author, category), read as its date"))
+    tags: list[str] = []
+    categories: list[str] = []
+    last_prose = max((k for k, line in enumerate(body) if _prose(line)
+                      and not _TAXONOMY_RE.match(line)), default=-1)
+    for k, line in enumerate(body):
+        if _TAXONOMY_RE.match(line):
+            words = list(_TAXONOMY_WORD_RE.finditer(line))
+            for m, after in zip(words, [*words[1:], None]):
+                part = line[m.end():after.start() if after is not None else len(line)]
+                named = [inline_to_text(x.group(0))[0].strip() for x in LINK_RE.finditer(part)]
+                if not named:
+                    named = [t.strip() for t in re.split(r"[,，、/|·]", part) if t.strip()]
+                (tags if m.group(1).lower() in ("标签", "tag", "tags") else categories).extend(
+                    t.lstrip("#") for t in named if t)
+            body[k] = ""
+        elif k > last_prose and _nav_line(line):
+            frags.append(_frag(path, lines, body_start + k, body_start + k + 1,
+                               "links to the previous and next post (the theme's, not a "
+                               "citation)"))
+            body[k] = ""
+    frags.append(_frag(path, lines, body_end, len(lines),
+                       "what the theme adds after the post: related posts, comments, the "
+                       "sidebar (not the post)"))
+    meta = {"title": title}
+    if date:
+        meta["date"] = date
+    if url:
+        meta["url"] = url
+    if tags:
+        meta["tags"] = tags
+    if categories:
+        meta["categories"] = categories
+    post, more = markdown_post(body, path, meta=meta, first_line=body_start + 1,
+                               body_offset=body_start, layout=CAPTURE)
+    found = [f for f in frags if f is not None] + more
+    if header is not None:
+        found.insert(0, Fragment(path=path, line=1, end_line=start, text="",
+                                 reason="Jina Reader's header (read as the post's title, "
+                                        "address and date)"))
+    if post is None:
+        return [], found
+    return [post], found

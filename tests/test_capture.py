@@ -1,0 +1,133 @@
+"""Web pages captured as Markdown: Jina Reader's and a crawler's copies of whole post pages
+of other blogs (tests/fixtures/zoo/jina/, tests/fixtures/zoo/captured/, and small pages
+written here)."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES, read_cites, write_files
+
+from graphkit.readers import read_paths, read_text
+from graphkit.readers.capture import CAPTURE, jina_header
+
+JINA = FIXTURES / "zoo" / "jina"
+CAPTURED = FIXTURES / "zoo" / "captured"
+
+# an English WordPress post as Jina Reader returns it (Twenty-something's markup)
+WORDPRESS = """Title: Rotary embeddings, intuitively – Alice's Notes
+
+URL Source: https://alice.example/2020/03/04/rotary-embeddings/
+
+Markdown Content:
+[Skip to content](https://alice.example/2020/03/04/rotary-embeddings/#content)
+
+[Alice's Notes](https://alice.example/)
+=======================================
+
+*   [Home](https://alice.example/)
+*   [About](https://alice.example/about/)
+
+{heading}
+------------------------------
+
+Posted on [March 4, 2020](https://alice.example/2020/03/04/rotary-embeddings/) by Alice
+
+Rotary embeddings put position into the phase of each pair of dimensions; the derivation \
+builds on [linear attention](https://alice.example/2020/05/06/linear-attention/).
+
+Categories: [ML](https://alice.example/category/ml/)  Tags: [attention](https://alice.\
+example/tag/attention/), [position](https://alice.example/tag/position/)
+
+Post navigation
+---------------
+
+[Previous post: Reading the Transformer paper](https://alice.example/2019/01/02/transformer/)
+
+3 thoughts on “Rotary embeddings, intuitively”
+-----------------------------------------------
+
+1.   Bob says: see also [extrapolation](https://alice.example/2021/07/08/extrapolation/)
+
+Leave a Reply [Cancel reply](https://alice.example/2020/03/04/rotary-embeddings/#respond)
+-----------------------------------------------------------------------------------------
+"""
+
+
+def test_jinas_header_is_read_and_nothing_else_is():
+    lines = ["Title: 甲 | 博客", "", "URL Source: https://b.example/a/", "",
+             "Published Time: 2020-03-04T09:00:00+08:00", "", "Markdown Content:", "正文"]
+    assert jina_header(lines) == ({"Title": "甲 | 博客", "URL Source": "https://b.example/a/",
+                                   "Published Time": "2020-03-04T09:00:00+08:00"}, 7)
+    assert jina_header(lines[:-2]) is None                    # (no Markdown Content: line)
+    assert jina_header(["Title: 甲", "Author: 乙", "Markdown Content:"]) is None
+    assert jina_header(["# Title: 甲", "Markdown Content:"]) is None
+    # (not Pelican's metadata, whose header it resembles)
+    layout, (post,), _ = read_text("Title: 甲 | 博客\n\nMarkdown Content:\n甲\n--\n\n正文。\n",
+                                   "a.md")
+    assert (layout, post.title, post.text) == (CAPTURE, "甲", "正文。")
+
+
+def test_the_zoo_pages_give_title_address_date_and_tags():
+    for folder, host in ((JINA, "https://blog.example/"), (CAPTURED, "https://notes.example/")):
+        r = read_paths([folder])
+        assert {s.format for p in r.posts for s in p.sources} == {CAPTURE}
+        by = {p.title: p for p in r.posts}
+        rope = by["旋转位置编码的直观理解"]
+        assert rope.date == "2020-03-04" and rope.url.startswith(host)
+        assert rope.tags == ("测试",)
+        assert "发表于" not in rope.text and "By 小林" not in rope.text
+        reasons = {f.reason.split(" (")[0] for f in r.fragments if f.path.endswith("rope.md")
+                   or f.path.endswith("rope.txt")}
+        assert {"the site's banner, menu and sidebar above the post",
+                "links to the previous and next post",
+                "what the theme adds after the post: related posts, comments, the sidebar"
+                } <= reasons
+
+
+def test_an_english_wordpress_page(tmp_path):
+    write_files(tmp_path, {"rope.md": WORDPRESS.format(heading="Rotary embeddings, intuitively")})
+    r, cites = read_cites(tmp_path)
+    (post,) = r.posts
+    assert post.title == "Rotary embeddings, intuitively"
+    assert (post.date, post.url) == ("2020-03-04",
+                                     "https://alice.example/2020/03/04/rotary-embeddings/")
+    assert (post.categories, post.tags) == (("ML",), ("attention", "position"))
+    assert post.text.startswith("Rotary embeddings put position") and "Bob" not in post.text
+    # the post's one link; not the previous post's, nor the comment's
+    assert [link.url for link in post.links] == [
+        "https://alice.example/2020/05/06/linear-attention/"]
+
+
+def test_a_page_whose_title_is_no_heading_is_titled_without_the_sites_name(tmp_path):
+    write_files(tmp_path, {"rope.md": WORDPRESS.format(heading="Something else")})
+    (post,) = read_paths([tmp_path]).posts
+    assert post.title == "Rotary embeddings, intuitively"
+
+
+def test_a_pointer_to_the_next_part_written_by_the_author_is_a_citation(tmp_path):
+    page = ("Title: 甲 | 博客\nURL Source: https://b.example/a/\nMarkdown Content:\n"
+            "甲\n--\n\n正文的第一段写得足够长，讲了很多东西。\n\n"
+            "下一篇：[乙](https://b.example/b/)\n\n这是正文的最后一段，也写得足够长。\n\n"
+            "[« 丙](https://b.example/c/) [乙 »](https://b.example/b/)\n")
+    other = ("Title: {t} | 博客\nURL Source: https://b.example/{s}/\nMarkdown Content:\n"
+             "{t}\n--\n\n正文。\n")
+    write_files(tmp_path, {"a.md": page, "b.md": other.format(t="乙", s="b"),
+                           "c.md": other.format(t="丙", s="c")})
+    r, cites = read_cites(tmp_path)
+    assert cites == {("甲", "乙")}
+    (nav,) = [f for f in r.fragments if f.reason.startswith("links to the previous")]
+    assert nav.path.endswith("a.md") and nav.line == 13
+
+
+def test_what_is_not_a_page_capture():
+    # a note about a paper, titled by a link to it: no site menu above it
+    note = "# [Attention is All You Need](https://arxiv.org/abs/1706.03762)\n\n读后感。\n"
+    layout, (post,), _ = read_text(note, "notes/paper.md")
+    assert layout != CAPTURE and post.url is None
+    # a capture of a blog's home page: a listing of posts, each title a linked heading
+    listing = "- [首页](https://b.example/)\n- [归档](https://b.example/archives/)\n\n" + "".join(
+        f"## [文章{i}](https://b.example/p/{i}/)\n\n摘要{i}。\n\n" for i in range(3))
+    assert read_text(listing, "home.md")[0] != CAPTURE
+    # a menu, then the post's title linking its own page: a capture
+    page = listing.split("## ")[0] + "# [文章0](https://b.example/p/0/)\n\n正文。\n"
+    layout, (post,), _ = read_text(page, "p0.txt")
+    assert layout == CAPTURE and post.url == "https://b.example/p/0/"
