@@ -18,7 +18,8 @@ ONE_POST_FILE_FORMATS = frozenset({"front-matter", "markdown", "metadata-header"
 # formats whose every sighting is one post at the address it names (a saved page by its
 # canonical link, an item of a feed or an export by its link): two such sightings at two
 # addresses of one site are two posts, whatever their titles
-OWN_ADDRESS_FORMATS = frozenset({"html", "feed", "json-feed", "wordpress-wxr", "ghost-json"})
+OWN_ADDRESS_FORMATS = frozenset({"html", "feed", "json-feed", "wordpress-wxr", "ghost-json",
+                                 "page-capture"})
 # saved pages: a page that names no address of its own is known by its title and text
 SAVED_PAGE_FORMATS = frozenset({"html", "mhtml", "webarchive"})
 # entries of an export, a feed or a table: one of them that names no web address (a

@@ -7,7 +7,7 @@ from __future__ import annotations
 from conftest import FIXTURES, read_cites, write_files
 
 from graphkit.readers import read_paths, read_text
-from graphkit.readers.capture import CAPTURE, jina_header
+from graphkit.readers.capture import CAPTURE, CAPTURE_LISTING, jina_header
 
 JINA = FIXTURES / "zoo" / "jina"
 CAPTURED = FIXTURES / "zoo" / "captured"
@@ -126,8 +126,33 @@ def test_what_is_not_a_page_capture():
     # a capture of a blog's home page: a listing of posts, each title a linked heading
     listing = "- [首页](https://b.example/)\n- [归档](https://b.example/archives/)\n\n" + "".join(
         f"## [文章{i}](https://b.example/p/{i}/)\n\n摘要{i}。\n\n" for i in range(3))
-    assert read_text(listing, "home.md")[0] != CAPTURE
+    layout, posts, (frag,) = read_text(listing, "home.md")
+    assert (layout, posts) == (CAPTURE_LISTING, []) and "3 headings link" in frag.reason
+    # the notes' reading list: linked headings, no menu above them
+    assert read_text(listing.split("\n\n", 1)[1], "reading.md")[0] == "markdown"
     # a menu, then the post's title linking its own page: a capture
     page = listing.split("## ")[0] + "# [文章0](https://b.example/p/0/)\n\n正文。\n"
     layout, (post,), _ = read_text(page, "p0.txt")
     assert layout == CAPTURE and post.url == "https://b.example/p/0/"
+
+
+def test_list_pages_are_reported_and_a_post_with_cards_is_a_post(tmp_path):
+    head = "Title: {title}\nURL Source: {url}\nMarkdown Content:\n"
+    cards = "".join(f"### [文章{i}](https://b.example/p/{i}/)\n\n摘要{i}。\n\n" for i in range(3))
+    for url, why in (("https://b.example/", "the site's home page"),
+                     ("https://b.example/category/ml/page/2/", "under /category/")):
+        layout, posts, (frag,) = read_text(head.format(title="测试博客", url=url) + cards, "x.md")
+        assert (layout, posts) == (CAPTURE_LISTING, []) and why in frag.reason
+    post = (head.format(title="甲 | 测试博客", url="https://b.example/p/9/")
+            + "甲\n--\n\n正文写得足够长，讲了很多东西。\n\n" + cards)
+    layout, (p,), _ = read_text(post, "p9.md")
+    assert layout == CAPTURE and p.title == "甲"
+
+
+def test_two_pages_of_one_title_at_two_addresses_are_two_posts(tmp_path):
+    page = ("Title: 周记 | 博客\nURL Source: https://b.example/{n}/\nPublished Time: {d}\n"
+            "Markdown Content:\n周记\n--\n\n这一周读了第{n}篇论文，记下一些想法。\n")
+    write_files(tmp_path, {"a.md": page.format(n=1, d="2020-01-05"),
+                           "b.md": page.format(n=2, d="2020-01-12")})
+    r = read_paths([tmp_path])
+    assert sorted(p.date for p in r.posts) == ["2020-01-05", "2020-01-12"]

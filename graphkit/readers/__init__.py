@@ -194,8 +194,11 @@ def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
         return kind, listing.read_listing_b
     if notion.detect(path):
         return notion.NOTION_PAGE, notion.read_notion_page
-    if capture.detect(lines, path):
-        return capture.CAPTURE, capture.read_capture
+    kind = capture.detect(lines, path)
+    if kind == capture.CAPTURE:
+        return kind, capture.read_capture
+    if kind == capture.CAPTURE_LISTING:
+        return kind, capture.read_listing
     if frontmatter.detect_plain(path):
         return frontmatter.PLAIN_MARKDOWN, frontmatter.read_plain_markdown
     return None

@@ -34,12 +34,14 @@ from urllib.parse import urlsplit
 
 from ..dates import parse_date
 from ..model import Fragment, Post
+from ..sites import LIST_FOLDERS
 from ..text import normalize_title, preview
 from .frontmatter import MARKDOWN_ENDINGS, markdown_post
 from .html import TITLE_PARTS_RE
 from .markdown import LINK_RE, inline_to_text
 
 CAPTURE = "page-capture"
+CAPTURE_LISTING = "page-capture-listing"
 
 _JINA_FIELD_RE = re.compile(r"^(Title|URL Source|Published Time|Description|Image|Warning"
                             r"|Number of Pages):[ \t]?(.*)$")
@@ -163,21 +165,82 @@ def _links_only(line: str) -> bool:
     return rest != line and not rest.strip(" \t|·•/-")
 
 
-def detect(lines: list[str], path: str) -> bool:
-    """True for a Markdown or text file that is a web page captured as Markdown: Jina
-    Reader's header, or one heading of level 1 or 2 that is a link to a page of the site
-    (:func:`_linked_title`) below two or more lines of links alone (the site's menu), with
-    no other level-1 heading above it than the site's name."""
+def detect(lines: list[str], path: str) -> str | None:
+    """The kind of web page captured as Markdown a Markdown or text file is, else None.
+
+    :data:`CAPTURE` for a post's page: Jina Reader's header, or one heading of level 1 or
+    2 that is a link to a page of the site (:func:`_linked_title`) below two or more lines
+    of links alone (the site's menu), with no other level-1 heading above it than the
+    site's name; :data:`CAPTURE_LISTING` for one of the site's list pages
+    (:func:`listing_reason`).
+    """
     if not path.lower().endswith((*MARKDOWN_ENDINGS, ".txt")):
-        return False
-    if jina_header(lines) is not None:
-        return True
+        return None
+    header = jina_header(lines)
+    if listing_reason(lines, header) is not None:
+        return CAPTURE_LISTING
+    if header is not None:
+        return CAPTURE
     heads = _headings(lines, 0, min(len(lines), 400))
     title = _linked_title(heads)
     if title is None or any(h[1] == 1 and not _home_link(h[3]) for h in heads
                             if h[0] < title[0]):
-        return False
-    return sum(_links_only(x) for x in lines[:title[0]]) >= 2
+        return None
+    return CAPTURE if sum(_links_only(x) for x in lines[:title[0]]) >= 2 else None
+
+
+def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None = None
+                   ) -> str | None:
+    """Why a captured page is one of its site's list pages (home, tag, category, page
+    2…), not a post; else None.
+
+    Jina's ``URL Source`` at the site's root or in a list folder
+    (:data:`graphkit.sites.LIST_FOLDERS`: ``/tag/``, ``/category/``, ``/page/``…) says so;
+    so do three or more headings that are links to pages of the site (each post's title
+    in the list, as themes draw it) above any heading of the theme's furniture, in a
+    Jina copy whose title names no other heading, or below a menu (two or more lines of
+    links alone) in a crawler's copy. The posts it lists are read from their own pages.
+    """
+    fields, start = header if header is not None else ({}, 0)
+    url = fields.get("URL Source", "")
+    if header is not None and re.match(r"^https?://", url, re.I):
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            parts = None
+        if parts is not None and parts.path.strip("/") == "" and not parts.query:
+            return f"the site's home page ({url}), a list of posts, not a post"
+        folders = sorted({f.casefold() for f in (parts.path.split("/")[:-1] if parts else [])}
+                         & LIST_FOLDERS)
+        if folders:
+            return f"a list page of the site (under /{folders[0]}/), not a post"
+    heads = _headings(lines, start, min(len(lines), start + 5000))
+    entries = []
+    for h in heads:
+        if FURNITURE_HEADING_RE.match(h[4]):
+            break
+        if h[1] <= 3 and _own_link(h[3]):
+            entries.append(h)
+    if len(entries) < 3:
+        return None
+    if header is not None:
+        page_title = fields.get("Title", "").strip()
+        content = next((i for i in range(start, len(lines)) if lines[i].strip()), start)
+        plain = [h for h in heads if not _own_link(h[3])]
+        if _title_heading(plain, page_title, content, _site_names(lines, start)) is not None:
+            return None                 # (a post, and cards of other posts after it)
+    elif sum(_links_only(x) for x in lines[start:entries[0][0]]) < 2:
+        return None
+    return (f"a list page of the site ({len(entries)} headings link to its posts), an index "
+            "of posts, not a post")
+
+
+def read_listing(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
+    """A captured list page (:func:`listing_reason`): no post, and the page reported."""
+    reason = listing_reason(lines, jina_header(lines)) or "a list page of the site, not a post"
+    shown = [i for i, line in enumerate(lines) if line.strip()] or [0]
+    return [], [Fragment(path=path, line=shown[0] + 1, end_line=shown[-1] + 1, reason=reason,
+                         text="")]
 
 
 def _title_heading(heads, page_title: str, content_start: int, site_names: set[str]):
