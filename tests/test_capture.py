@@ -156,3 +156,54 @@ def test_two_pages_of_one_title_at_two_addresses_are_two_posts(tmp_path):
                            "b.md": page.format(n=2, d="2020-01-12")})
     r = read_paths([tmp_path])
     assert sorted(p.date for p in r.posts) == ["2020-01-05", "2020-01-12"]
+
+
+def _rows(folder, suffix: str) -> list[dict]:
+    """A scraper's JSON Lines of a folder of captured pages: url, title, the page."""
+    rows = []
+    for f in sorted(folder.glob(f"*{suffix}")):
+        page = f.read_text(encoding="utf-8")
+        head, _, content = page.partition("Markdown Content:\n")
+        if content:         # (Jina's JSON: its header as fields, the page as content)
+            fields = dict(line.split(": ", 1) for line in head.splitlines() if ": " in line)
+            rows.append({"data": {"title": fields["Title"], "url": fields["URL Source"],
+                                  "publishedTime": fields["Published Time"],
+                                  "content": content}})
+        else:
+            rows.append({"url": f"https://notes.example/p/{f.stem}.html", "markdown": page})
+    return rows
+
+
+def test_rows_holding_whole_pages_cite_as_the_pages_do(tmp_path):
+    """A JSON Lines file of whole pages (Jina's JSON, a crawler's rows) reads as the
+    pages do: the same posts, titles and citations, none from menus, related posts or
+    comments."""
+    import json
+
+    for folder, suffix in ((JINA, ".md"), (CAPTURED, ".txt")):
+        out = tmp_path / folder.name
+        out.mkdir()
+        (out / "pages.jsonl").write_text("\n".join(json.dumps(row, ensure_ascii=False)
+                                                   for row in _rows(folder, suffix)),
+                                         encoding="utf-8")
+        r_rows, cites_rows = read_cites(out)
+        r_pages, cites_pages = read_cites(folder)
+        assert sorted(p.title for p in r_rows.posts) == sorted(p.title for p in r_pages.posts)
+        assert cites_rows == cites_pages and len(cites_rows) == 8
+        assert {p.date for p in r_rows.posts} == {p.date for p in r_pages.posts}
+        assert any(f.reason.startswith("in the row's") and "comments" in f.reason
+                   for f in r_rows.fragments)
+
+
+def test_a_kexue_page_in_a_row_is_read_as_its_page(tmp_path):
+    import json
+
+    page = (FIXTURES / "formats" / "kexue-page-capture.md").read_text(encoding="utf-8")
+    row = {"url": "https://kexue.fm/archives/90005", "text": page}     # (no title: the page's)
+    (tmp_path / "pages.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
+    (from_row,) = read_paths([tmp_path]).posts
+    (from_page,) = read_paths([FIXTURES / "formats" / "kexue-page-capture.md"]).posts
+    assert (from_row.title, from_row.url, from_row.date, from_row.text) == (
+        from_page.title, from_page.url, from_page.date, from_page.text)
+    assert {link.url for link in from_row.links} == {link.url for link in from_page.links}

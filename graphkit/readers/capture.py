@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 from ..dates import parse_date
 from ..model import Fragment, Post
 from ..sites import LIST_FOLDERS
-from ..text import normalize_title, preview
+from ..text import normalize_title, preview, split_lines
 from .frontmatter import MARKDOWN_ENDINGS, markdown_post
 from .html import TITLE_PARTS_RE
 from .markdown import LINK_RE, inline_to_text
@@ -159,6 +159,15 @@ def _linked_title(heads):
     return linked[0] if len(linked) == 1 else None
 
 
+def _menu_like(line: str) -> bool:
+    """A quick test for a line of one link alone (``[x](…)``, ``- [x](…)``): no regular
+    expression, so that a post's text alone costs little."""
+    s = line.strip()
+    if s[:2] in ("- ", "* ", "+ "):
+        s = s[2:].lstrip()
+    return s[:1] == "[" and s[-1:] == ")"
+
+
 def _links_only(line: str) -> bool:
     """True for a line that holds links and nothing else (a menu's line)."""
     rest = LINK_RE.sub("", _LIST_MARK_RE.sub("", line, count=1))
@@ -176,6 +185,11 @@ def detect(lines: list[str], path: str) -> str | None:
     """
     if not path.lower().endswith((*MARKDOWN_ENDINGS, ".txt")):
         return None
+    return _kind(lines)
+
+
+def _kind(lines: list[str]) -> str | None:
+    """:func:`detect` of any text, whatever its file's name."""
     header = jina_header(lines)
     if listing_reason(lines, header) is not None:
         return CAPTURE_LISTING
@@ -316,7 +330,8 @@ def _nav_line(line: str) -> bool:
     return LINK_RE.search(line) is not None and _NAV_WORD_RE.search(line) is not None
 
 
-def read_capture(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
+def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
+                 ) -> tuple[list[Post], list[Fragment]]:
     """Read a web page captured as Markdown (see the module's description).
 
     Parameters
@@ -325,6 +340,9 @@ def read_capture(lines: list[str], path: str) -> tuple[list[Post], list[Fragment
         The file's lines.
     path : str
         Name used in sources and fragments.
+    title, url : str, optional, keyword-only
+        The page's title and address when something beside the page gives them (a row of
+        a scraper's JSON Lines holding the page as its text); Jina's header comes first.
 
     Returns
     -------
@@ -340,8 +358,8 @@ def read_capture(lines: list[str], path: str) -> tuple[list[Post], list[Fragment
     """
     header = jina_header(lines)
     fields, start = header if header is not None else ({}, 0)
-    page_title = fields.get("Title", "").strip()
-    url = fields.get("URL Source", "").strip()
+    page_title = fields.get("Title", "").strip() or title.strip()
+    url = fields.get("URL Source", "").strip() or url.strip()
     if not re.match(r"^https?://\S+$", url, re.I):
         url = ""
     date = parse_date(fields["Published Time"]) if fields.get("Published Time") else None
@@ -436,3 +454,42 @@ def read_capture(lines: list[str], path: str) -> tuple[list[Post], list[Fragment
     if post is None:
         return [], found
     return [post], found
+
+
+def page_in_text(text: str, path: str, *, title: str, url: str | None
+                 ) -> tuple[Post, list[Fragment]] | str | None:
+    """The post of a whole page captured as Markdown that a row's text holds (a
+    scraper's JSON Lines: ``{"url": …, "title": …, "markdown": <the page>}``), with
+    what was set aside; the reason when the page is a list page; None when the text is
+    no such page (a post's text alone, as most rows hold).
+
+    A page is recognised as a file is (:func:`detect`, and kexue.fm's pages and bodies
+    as :mod:`graphkit.readers.kexue` reads them), and by a heading that is the row's
+    ``title`` below two or more lines of links alone (the site's menu).
+    """
+    if "\n" not in text:
+        return None
+    from . import kexue      # (kexue.fm's own page layout, before the general one)
+
+    if "kexue.fm/archives/" in text or "kexuefm-" in text:
+        lines = split_lines(text)
+        own = kexue.detect(lines)
+        if own in (kexue.KEXUE_PAGE, kexue.KEXUE_BODY):
+            read = kexue.read_kexue_page if own == kexue.KEXUE_PAGE else kexue.read_kexue_body
+            posts, frags = read(lines, path)
+            return (posts[0], frags) if posts else None
+    if "](" not in text or ("Markdown Content:" not in text[:5000]
+                            and sum(map(_menu_like, text.split("\n"))) < 2):
+        return None             # (no header, no menu: a post's text, as most rows hold)
+    lines = split_lines(text)
+    kind = _kind(lines)
+    if kind == CAPTURE_LISTING:
+        return listing_reason(lines, jina_header(lines))
+    if kind is None:
+        heads = _headings(lines, 0, min(len(lines), 400)) if title.strip() else []
+        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        at = _title_heading(heads, title.strip(), first, _site_names(lines, 0)) if heads else None
+        if at is None or sum(_links_only(x) for x in lines[:at[0]]) < 2:
+            return None
+    posts, frags = read_capture(lines, path, title=title, url=url or "")
+    return (posts[0], frags) if posts else None

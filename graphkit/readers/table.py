@@ -37,10 +37,12 @@ from pathlib import PurePosixPath
 
 from ..model import Fragment, Link, Post, Source
 from ..sites import block_ref, canonical_from_meta, notion_page_id, title_ref
-from ..text import TAG_RE, iter_lines, line_numbers, loads_json, preview, split_lines
+from ..text import (TAG_RE, iter_lines, line_numbers, loads_json, normalize_title, preview,
+                    split_lines)
 from .frontmatter import (DATE_KEYS, SERIES_KEY, _as_list, detect as detect_front_matter,
                           front_matter_block, post_date, series_of_names, unpublished,
                           url_aliases)
+from .capture import page_in_text
 from .html import flat_reading, read_html_content
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
@@ -402,7 +404,24 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
                        "Rich Text or editor's tree): not read as text")]
     else:
         body = str(row[column]) if column else ""
-        text, links, problem = body_text(body)
+        page = page_in_text(body, path, title=title, url=url) if body else None
+        if isinstance(page, str):
+            return f"row: its {column} is {page}", notes
+        if page is not None:      # a whole page captured: its post alone
+            found, set_aside = page
+            text, links, problem = found.text, list(found.links), None
+            if found.title and normalize_title(found.title) in normalize_title(title):
+                title = found.title   # (the page's heading: its <title> less the site's name)
+            title = title or found.title
+            url = url or found.url
+            row = {**{k: v for k, v in (("date", found.date), ("tags", list(found.tags)),
+                                         ("categories", list(found.categories))) if v},
+                   **{k: v for k, v in row.items() if v}}
+            notes = [*notes, *(replace(f, line=line, end_line=line,
+                                       reason=f"in the row's {column}: {f.reason}")
+                               for f in set_aside)]
+        else:
+            text, links, problem = body_text(body)
     flat = notes + ([] if problem is None else [flat_reading(problem, path=path, line=line,
                                                              markup=body, content=True)])
     for column in LINK_COLUMNS:
