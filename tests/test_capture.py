@@ -207,3 +207,25 @@ def test_a_kexue_page_in_a_row_is_read_as_its_page(tmp_path):
     assert (from_row.title, from_row.url, from_row.date, from_row.text) == (
         from_page.title, from_page.url, from_page.date, from_page.text)
     assert {link.url for link in from_row.links} == {link.url for link in from_page.links}
+
+
+def test_rows_holding_whole_html_pages_read_as_saved_pages(tmp_path):
+    """A crawler's JSON Lines of ``{url, html}`` (the mirror zoo blog's ten pages: six
+    posts, the home page, a page 2, the post list and a tag page) reads as the saved
+    pages do: the six posts and their citations, the four list pages reported."""
+    import json
+
+    site = FIXTURES / "zoo" / "mirror" / "mirror.example"
+    rows = []
+    for f in sorted(site.rglob("index.html")):
+        where = f.parent.relative_to(site).as_posix()
+        rows.append({"url": "https://mirror.example/" + ("" if where == "." else where + "/"),
+                     "html": f.read_text(encoding="utf-8")})
+    (tmp_path / "crawl.jsonl").write_text(
+        "\n".join(json.dumps(row, ensure_ascii=False) for row in rows), encoding="utf-8")
+    r, cites = read_cites(tmp_path)
+    _, truth = read_cites(FIXTURES / "zoo" / "mirror")
+    assert len(r.posts) == 6 and cites == truth and len(cites) == 8
+    assert all(p.title and p.url.startswith("https://mirror.example/posts/") for p in r.posts)
+    listed = [f for f in r.fragments if f.reason.startswith("row: its html is a list page")]
+    assert len(listed) == 4

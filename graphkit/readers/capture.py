@@ -37,7 +37,7 @@ from ..model import Fragment, Post
 from ..sites import LIST_FOLDERS
 from ..text import normalize_title, preview, split_lines
 from .frontmatter import MARKDOWN_ENDINGS, markdown_post
-from .html import TITLE_PARTS_RE
+from .html import TITLE_PARTS_RE, read_html, whole_page
 from .markdown import LINK_RE, inline_to_text
 
 CAPTURE = "page-capture"
@@ -458,15 +458,23 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
 
 def page_in_text(text: str, path: str, *, title: str, url: str | None
                  ) -> tuple[Post, list[Fragment]] | str | None:
-    """The post of a whole page captured as Markdown that a row's text holds (a
-    scraper's JSON Lines: ``{"url": …, "title": …, "markdown": <the page>}``), with
+    """The post of a whole page that a row's text holds (a scraper's JSON Lines:
+    ``{"url": …, "title": …, "markdown": <the page>}``, or ``"html": <the page>``), with
     what was set aside; the reason when the page is a list page; None when the text is
-    no such page (a post's text alone, as most rows hold).
+    no such page (a post's text alone, as most rows hold). A whole HTML page
+    (:func:`graphkit.readers.html.whole_page`) is read as a saved page at the row's
+    ``url`` (:func:`graphkit.readers.html.read_html`).
 
     A page is recognised as a file is (:func:`detect`, and kexue.fm's pages and bodies
     as :mod:`graphkit.readers.kexue` reads them), and by a heading that is the row's
     ``title`` below two or more lines of links alone (the site's menu).
     """
+    if "<" in text and whole_page(text):      # a saved page's HTML: read as a saved page
+        posts, frags = read_html(text, path, saved_address=url or None)
+        if posts:
+            return posts[0], frags
+        return next((f.reason for f in reversed(frags) if "not a post" in f.reason),
+                    frags[-1].reason if frags else "a page with no text")
     if "\n" not in text:
         return None
     from . import kexue      # (kexue.fm's own page layout, before the general one)

@@ -72,6 +72,12 @@ def _block_text(node) -> str:
     return re.sub(r"[ \t\r\f\v]+", " ", raw).strip()
 
 
+def whole_page(text: str) -> bool:
+    """True for HTML that is a whole page (an ``<html>``, ``<head>`` or ``<body>`` tag),
+    not a post's content alone."""
+    return _PAGE_TAG_RE.search(text) is not None
+
+
 def read_html(text: str, path: str, *, saved_address: str | None = None
               ) -> tuple[list[Post], list[Fragment]]:
     """Read one saved HTML page.

@@ -43,7 +43,7 @@ from .frontmatter import (DATE_KEYS, SERIES_KEY, _as_list, detect as detect_fron
                           front_matter_block, post_date, series_of_names, unpublished,
                           url_aliases)
 from .capture import page_in_text
-from .html import flat_reading, read_html_content
+from .html import flat_reading, read_html_content, whole_page
 from .kexue import SITE_URL, archive_link_id
 from .markdown import markdown_to_text
 from .portable import is_portable_text, is_rich_tree, portable_text, rich_tree
@@ -357,8 +357,10 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
     guid = str(row.get("guid") or "").strip()
     if url is None and row.get("post_type") and re.match(r"^https?://\S+$", guid, re.I):
         url = guid      # a wp_posts row: its guid, https://HOST/?p=ID, an address of the post
-    if not title and not url:
-        return "row has neither a title nor a url", notes
+    held = row.get(_text_column(row) or "")
+    if not title and not url and not (isinstance(held, str) and "<" in held
+                                      and whole_page(held)):
+        return "row has neither a title nor a url", notes      # (a saved page names itself)
     why = unpublished(row, path) or _cms_document(row) or _wordpress_row(row)
     if why is not None:
         return f"row: {why}", notes
@@ -414,6 +416,8 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
                 title = found.title   # (the page's heading: its <title> less the site's name)
             title = title or found.title
             url = url or found.url
+            aliases |= set(found.aliases) | (set(url_aliases(url)) if url else set())
+            aid = aid if aid is not None else found.archive_id
             row = {**{k: v for k, v in (("date", found.date), ("tags", list(found.tags)),
                                          ("categories", list(found.categories))) if v},
                    **{k: v for k, v in row.items() if v}}
