@@ -229,3 +229,40 @@ def test_rows_holding_whole_html_pages_read_as_saved_pages(tmp_path):
     assert all(p.title and p.url.startswith("https://mirror.example/posts/") for p in r.posts)
     listed = [f for f in r.fragments if f.reason.startswith("row: its html is a list page")]
     assert len(listed) == 4
+
+
+CSDN = """Title: 旋转位置编码的直观理解_小林的博客-CSDN博客
+
+URL Source: https://blog.csdn.net/xiaolin/article/details/100000003
+
+Markdown Content:
+*   [博客](https://blog.csdn.net/)
+*   [下载](https://download.csdn.net/)
+
+旋转位置编码的直观理解
+===========
+
+最新推荐文章于 2023-01-05 10:00:00 发布
+
+[小林](https://blog.csdn.net/xiaolin) 于 2020-03-04 09:00:00 发布
+
+阅读量1.2k 收藏 12 点赞数 3
+
+旋转位置编码把位置信息写进了向量的相位里，推导见[线性注意力的简单推导](https://blog.csdn.net/\
+xiaolin/article/details/100000005)。
+
+### 相关推荐
+
+[注意力机制综述](https://blog.csdn.net/other/article/details/1)
+"""
+
+
+def test_a_title_glued_to_the_sites_name_and_the_earliest_date_under_it():
+    """CSDN's ``<title>`` joins the post's title and the blog's name with ``_`` (no
+    spaces); the meta lines under the title carry the date of the latest recommended
+    article, then the post's own, then counts."""
+    layout, (post,), _ = read_text(CSDN, "rope.md")
+    assert (layout, post.title, post.date) == (CAPTURE, "旋转位置编码的直观理解", "2020-03-04")
+    assert post.text.startswith("旋转位置编码把位置信息") and "阅读量" not in post.text
+    assert [link.url for link in post.links] == [
+        "https://blog.csdn.net/xiaolin/article/details/100000005"]

@@ -32,12 +32,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from ..dates import parse_date
+from ..dates import is_full, parse_date
 from ..model import Fragment, Post
 from ..sites import LIST_FOLDERS
 from ..text import normalize_title, preview, split_lines
 from .frontmatter import MARKDOWN_ENDINGS, markdown_post
-from .html import TITLE_PARTS_RE, read_html, whole_page
+from .html import TITLE_PARTS_RE, read_html, title_leads, whole_page
 from .markdown import LINK_RE, inline_to_text
 
 CAPTURE = "page-capture"
@@ -79,6 +79,10 @@ _TAXONOMY_WORD_RE = re.compile(_TAXONOMY_WORDS, re.I)
 _BYLINE_RE = re.compile(r"^(?:by\b|posted\b|published\b|written\b|updated\b|发表于|发布于|作者"
                         r"|posted on)", re.I)
 _MAX_META_CHARS = 200
+# a line of counts under a title (views, reading time, likes): "阅读量1.2k 收藏 12", "3 min read"
+_COUNTS_RE = re.compile(r"\d[\d.,]*[kKwW万]?[ \t]*(?:次阅读|阅读|浏览|views?\b|reads?\b|min(?:ute)?s?"
+                        r"[ \t]+read\b|分钟|likes?\b|赞)|(?:阅读量?|浏览量?|字数|点赞数?|收藏|"
+                        r"views?|likes?)[ \t]*[:：]?[ \t]*\d", re.I)
 
 
 def jina_header(lines: list[str]) -> tuple[dict[str, str], int] | None:
@@ -260,8 +264,9 @@ def read_listing(lines: list[str], path: str) -> tuple[list[Post], list[Fragment
 def _title_heading(heads, page_title: str, content_start: int, site_names: set[str]):
     """The heading that is the post's title: one that the page's title names (whole, or
     its first or last part, the other being the site's name), not the copy of the page's
-    title Jina puts first nor the site's name (``site_names``, normalised); else the one heading
-    that links a page of the site (:func:`_linked_title`); else None."""
+    title Jina puts first nor the site's name (``site_names``, normalised); else the longest
+    heading the page's title opens with before a separator (``标题_博客名-CSDN博客``); else
+    the one heading that links a page of the site (:func:`_linked_title`); else None."""
     if page_title:
         parts = [p.strip() for p in TITLE_PARTS_RE.split(page_title) if p.strip()]
         names = [normalize_title(page_title)]
@@ -276,6 +281,12 @@ def _title_heading(heads, page_title: str, content_start: int, site_names: set[s
                 found = found[1:]               # (Jina's copy of the page's <title>)
             if found:
                 return found[0]
+        # a title that opens the page's title before a separator with no space around it
+        # (CSDN's "标题_博客名-CSDN博客"): the longest heading it opens with
+        lead = [h for h in heads if len(h[4]) >= 2 and h[0] != content_start
+                and normalize_title(h[4]) not in site_names and title_leads(page_title, h[4])]
+        if lead:
+            return max(lead, key=lambda h: (len(h[4]), -h[0]))
     return _linked_title(heads)
 
 
@@ -378,19 +389,23 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
     else:
         title = _without_site_name(page_title, site_names)
         body_start = start
-    # the meta line under the title: its date, author, category
+    # the meta lines under the title: date, author, category, counts; of the dates, the
+    # earliest (the post's; a later one is when it was updated, or another post's)
     meta_lines: list[int] = []
+    shown: list[str] = []
     for i in range(body_start, min(len(lines), body_start + 12)):
         s = lines[i].strip()
         if not s:
             continue
-        if len(s) > _MAX_META_CHARS or len(meta_lines) >= 3:
+        if len(s) > _MAX_META_CHARS or len(meta_lines) >= 4:
             break
         found = parse_date(LINK_RE.sub(lambda m: m.group("text"), s))
-        if found is None and not _BYLINE_RE.match(s):
+        if found is None and not _BYLINE_RE.match(s) and not (
+                len(s) <= 80 and _COUNTS_RE.search(s)):
             break
-        date = date or found
+        shown += [found] if found else []
         meta_lines.append(i)
+    date = date or min((d for d in shown if is_full(d)), default=shown[0] if shown else None)
     # where the post ends: the first heading of what the theme adds after it
     body_end = len(lines)
     seen_text = False

@@ -549,7 +549,7 @@ def _page_title(tree, body, *, address: str | None = None) -> str:
         first = _block_text(h1) if h1 is not None else ""
         # (CSDN: the title above the <article>, whose <h1> is the text's first section)
         if first and (first in page or not any(
-                _leads(page, _block_text(h)) for h in tree.css("h1")[:MAX_HEADINGS])):
+                title_leads(page, _block_text(h)) for h in tree.css("h1")[:MAX_HEADINGS])):
             return first
     og = tree.css_first('meta[property="og:title"]')
     if og is not None and (og.attributes.get("content") or "").strip():
@@ -641,7 +641,7 @@ def _opening_heading(body, *, levels: int = 4) -> str | None:
 TITLE_PARTS_RE = re.compile(r"\s[-|–—·｜_]\s")
 
 
-def _leads(page: str, heading: str) -> bool:
+def title_leads(page: str, heading: str) -> bool:
     """True when the ``<title>`` ``page`` begins with ``heading``, then a separator
     (``标题_博客名-CSDN博客``, ``Title | Blog``)."""
     return (bool(heading) and len(page) > len(heading) and page.startswith(heading)
