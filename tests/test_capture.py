@@ -266,3 +266,19 @@ def test_a_title_glued_to_the_sites_name_and_the_earliest_date_under_it():
     assert post.text.startswith("旋转位置编码把位置信息") and "阅读量" not in post.text
     assert [link.url for link in post.links] == [
         "https://blog.csdn.net/xiaolin/article/details/100000005"]
+
+
+def test_a_crawlers_copy_whose_title_is_no_link(tmp_path):
+    """A whole page copied without a header and with the theme's ``<h1>`` as a plain
+    heading is a capture when a menu of absolute links stands above the heading and a
+    heading of the theme's furniture follows the post; a note whose relative links stand
+    above its title, with a Related section, stays a note whose links all count."""
+    r, cites = read_cites(FIXTURES / "zoo" / "crawled")
+    assert {s.format for p in r.posts for s in p.sources} == {CAPTURE}
+    assert len(cites) == 8
+    note = ("- [Home](index.md)\n- [Projects](projects.md)\n\n# 甲\n\n这是一段足够长的笔记正文，"
+            "写了很多东西。\n\n## Related\n\n- [乙](b.md)\n")
+    write_files(tmp_path, {"a.md": note, "b.md": "# 乙\n\n乙的正文。\n"})
+    r, cites = read_cites(tmp_path)
+    assert {s.format for p in r.posts for s in p.sources} == {"markdown"}
+    assert ("甲", "乙") in cites

@@ -172,6 +172,13 @@ def _menu_like(line: str) -> bool:
     return s[:1] == "[" and s[-1:] == ")"
 
 
+def _menu_line(line: str) -> bool:
+    """True for a line of a site's menu as a crawler copies it: links alone, each to an
+    absolute address (a notes folder's relative links are no site's menu)."""
+    return _links_only(line) and all(
+        re.match(r"<?https?://", m.group("url"), re.I) for m in LINK_RE.finditer(line))
+
+
 def _links_only(line: str) -> bool:
     """True for a line that holds links and nothing else (a menu's line)."""
     rest = LINK_RE.sub("", _LIST_MARK_RE.sub("", line, count=1))
@@ -201,10 +208,31 @@ def _kind(lines: list[str]) -> str | None:
         return CAPTURE
     heads = _headings(lines, 0, min(len(lines), 400))
     title = _linked_title(heads)
-    if title is None or any(h[1] == 1 and not _home_link(h[3]) for h in heads
-                            if h[0] < title[0]):
+    if title is None:
+        return CAPTURE if _plain_title(lines, heads) is not None else None
+    if any(h[1] == 1 and not _home_link(h[3]) for h in heads if h[0] < title[0]):
         return None
-    return CAPTURE if sum(_links_only(x) for x in lines[:title[0]]) >= 2 else None
+    return CAPTURE if sum(map(_menu_line, lines[:title[0]])) >= 2 else None
+
+
+def _plain_title(lines: list[str], heads):
+    """The title heading of a crawler's copy of a page whose theme draws the post's title
+    as no link (WordPress' ``<h1 class="entry-title">``): the first level-1 heading that
+    is no link, below a menu (two or more lines of links alone), followed by the post's
+    words and then a heading of the theme's furniture (:data:`FURNITURE_HEADING_RE`);
+    else None. ``heads`` are the page's first headings (:func:`_headings`)."""
+    first = next((h for h in heads if h[1] == 1 and not _home_link(h[3])), None)
+    if (first is None or LINK_RE.fullmatch(first[3])
+            or sum(map(_menu_line, lines[:first[0]])) < 2):
+        return None
+    after = {h[0]: h for h in _headings(lines, first[2], len(lines))}
+    seen = False
+    for i in range(first[2], len(lines)):
+        h = after.get(i)
+        if h is not None and seen and FURNITURE_HEADING_RE.match(h[4]):
+            return first
+        seen = seen or _prose(lines[i])
+    return None
 
 
 def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None = None
@@ -245,9 +273,10 @@ def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None =
         page_title = fields.get("Title", "").strip()
         content = next((i for i in range(start, len(lines)) if lines[i].strip()), start)
         plain = [h for h in heads if not _own_link(h[3])]
-        if _title_heading(plain, page_title, content, _site_names(lines, start)) is not None:
+        names = _site_names(lines, start)
+        if _title_heading(plain, page_title, content, names, lines) is not None:
             return None                 # (a post, and cards of other posts after it)
-    elif sum(_links_only(x) for x in lines[start:entries[0][0]]) < 2:
+    elif sum(map(_menu_line, lines[start:entries[0][0]])) < 2:
         return None
     return (f"a list page of the site ({len(entries)} headings link to its posts), an index "
             "of posts, not a post")
@@ -261,12 +290,14 @@ def read_listing(lines: list[str], path: str) -> tuple[list[Post], list[Fragment
                          text="")]
 
 
-def _title_heading(heads, page_title: str, content_start: int, site_names: set[str]):
+def _title_heading(heads, page_title: str, content_start: int, site_names: set[str],
+                   lines: list[str]):
     """The heading that is the post's title: one that the page's title names (whole, or
     its first or last part, the other being the site's name), not the copy of the page's
     title Jina puts first nor the site's name (``site_names``, normalised); else the longest
     heading the page's title opens with before a separator (``标题_博客名-CSDN博客``); else
-    the one heading that links a page of the site (:func:`_linked_title`); else None."""
+    the one heading that links a page of the site (:func:`_linked_title`); else, with no
+    page's title, the heading :func:`_plain_title` finds in ``lines``; else None."""
     if page_title:
         parts = [p.strip() for p in TITLE_PARTS_RE.split(page_title) if p.strip()]
         names = [normalize_title(page_title)]
@@ -287,7 +318,7 @@ def _title_heading(heads, page_title: str, content_start: int, site_names: set[s
                 and normalize_title(h[4]) not in site_names and title_leads(page_title, h[4])]
         if lead:
             return max(lead, key=lambda h: (len(h[4]), -h[0]))
-    return _linked_title(heads)
+    return _linked_title(heads) or (_plain_title(lines, heads) if not page_title else None)
 
 
 def _site_names(lines: list[str], start: int) -> set[str]:
@@ -378,7 +409,7 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
     content_start = next((i for i in range(start, len(lines)) if lines[i].strip()), start)
     heads = _headings(lines, start, len(lines))
     site_names = _site_names(lines, start) if page_title else set()
-    title_at = _title_heading(heads, page_title, content_start, site_names)
+    title_at = _title_heading(heads, page_title, content_start, site_names, lines)
     title = page_title
     if title_at is not None:
         title = title_at[4] or title
@@ -511,8 +542,9 @@ def page_in_text(text: str, path: str, *, title: str, url: str | None
     if kind is None:
         heads = _headings(lines, 0, min(len(lines), 400)) if title.strip() else []
         first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-        at = _title_heading(heads, title.strip(), first, _site_names(lines, 0)) if heads else None
-        if at is None or sum(_links_only(x) for x in lines[:at[0]]) < 2:
+        at = (_title_heading(heads, title.strip(), first, _site_names(lines, 0), lines)
+              if heads else None)
+        if at is None or sum(map(_menu_line, lines[:at[0]])) < 2:
             return None
     posts, frags = read_capture(lines, path, title=title, url=url or "")
     return (posts[0], frags) if posts else None
