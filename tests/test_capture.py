@@ -78,7 +78,7 @@ def test_the_zoo_pages_give_title_address_date_and_tags():
         reasons = {f.reason.split(" (")[0] for f in r.fragments if f.path.endswith("rope.md")
                    or f.path.endswith("rope.txt")}
         assert {"the site's banner, menu and sidebar above the post",
-                "links to the previous and next post",
+                "the theme's links after the post's tags",
                 "what the theme adds after the post: related posts, comments, the sidebar"
                 } <= reasons
 
@@ -282,3 +282,44 @@ def test_a_crawlers_copy_whose_title_is_no_link(tmp_path):
     r, cites = read_cites(tmp_path)
     assert {s.format for p in r.posts for s in p.sources} == {"markdown"}
     assert ("甲", "乙") in cites
+
+
+def test_a_hexo_next_page_tags_as_links_and_navigation_without_arrows(tmp_path):
+    """Hexo's NexT draws the tags as links alone to tag pages (``[# Transformer](…/tags/
+    Transformer/)``) and the previous and next posts as icons and titles (no arrow in
+    the text): after the post's tags, the theme's links are no citations; a heading's
+    anchor mark does not hide a furniture heading."""
+    page = """Title: 旋转位置编码的直观理解 | 小林的博客
+
+URL Source: https://lin.example/2020/03/04/rope/
+
+Markdown Content:
+*   [首页](https://lin.example/)
+*   [归档](https://lin.example/archives/)
+
+旋转位置编码的直观理解
+==========
+
+发表于 2020-03-04 | 分类于 [机器学习](https://lin.example/categories/ml/)
+
+本文字数： 1.2k | 阅读时长 ≈ 1 分钟
+
+旋转位置编码把位置信息写进了向量的相位里，推导见[线性注意力](https://lin.example/2020/05/06/linear/)。
+
+[# Transformer](https://lin.example/tags/Transformer/) [# 位置编码](https://lin.example/tags/pe/)
+
+[线性注意力的简单推导](https://lin.example/2020/05/06/linear/)
+
+[位置编码的外推实验](https://lin.example/2021/07/08/extra/)
+
+## [#](#comments) 评论
+
+[访客](https://x.example/) 写得好
+"""
+    layout, (post,), frags = read_text(page, "rope.md")
+    assert layout == CAPTURE and post.date == "2020-03-04"
+    assert post.tags == ("Transformer", "位置编码")
+    assert [link.url for link in post.links] == ["https://lin.example/2020/05/06/linear/"]
+    assert "本文字数" not in post.text
+    (after_tags,) = [f for f in frags if f.reason.startswith("the theme's links after")]
+    assert (after_tags.line, after_tags.end_line) == (20, 22)

@@ -117,14 +117,20 @@ def _headings(lines: list[str], start: int, end: int) -> list[tuple[int, int, in
             if bare != raw and (not bare or bare[-1] in " \t"):
                 raw = bare
             raw = raw.strip()
-            out.append((i, len(m.group(1)), i + 1, raw, inline_to_text(raw)[0].strip()))
+            out.append((i, len(m.group(1)), i + 1, raw, _heading_text(raw)))
         elif (i + 1 < end and line.strip() and _SETEXT_RE.match(lines[i + 1])
               and not _LIST_MARK_RE.match(line) and not line.lstrip().startswith((">", "|"))
               and (i == start or not lines[i - 1].strip())):
             level = 1 if lines[i + 1].strip()[0] == "=" else 2
             raw = line.strip()
-            out.append((i, level, i + 2, raw, inline_to_text(raw)[0].strip()))
+            out.append((i, level, i + 2, raw, _heading_text(raw)))
     return out
+
+
+def _heading_text(raw: str) -> str:
+    """A heading's text, without the anchor marks themes put beside it (``#``, ``¶``,
+    ``§``: ``## [#](#comments) Comments``, ``## 评论[¶](#评论)``)."""
+    return inline_to_text(raw)[0].strip(" \t#¶§")
 
 
 def _own_link(raw: str) -> str | None:
@@ -357,6 +363,40 @@ def _frag(path: str, lines: list[str], start: int, end: int, reason: str) -> Fra
                     text=preview(" ".join(lines[i].strip() for i in shown)))
 
 
+def _taxonomy(line: str) -> tuple[list[str], list[str]] | None:
+    """The tags and categories a line under a post names, or None for another line: a
+    line opening with their word (``标签：``, ``分类：``, ``Tags:``, ``Filed under``…), or
+    links alone to the site's tag and category pages (``[# Transformer](/tags/…/)``, as
+    Hexo's NexT draws them)."""
+    tags: list[str] = []
+    categories: list[str] = []
+    if _TAXONOMY_RE.match(line):
+        words = list(_TAXONOMY_WORD_RE.finditer(line))
+        for m, after in zip(words, [*words[1:], None]):
+            part = line[m.end():after.start() if after is not None else len(line)]
+            named = [inline_to_text(x.group(0))[0].strip() for x in LINK_RE.finditer(part)]
+            if not named:
+                named = [t.strip() for t in re.split(r"[,，、/|·]", part) if t.strip()]
+            (tags if m.group(1).lower() in ("标签", "tag", "tags") else categories).extend(
+                t.lstrip("#").strip() for t in named if t.lstrip("#").strip())
+        return tags, categories
+    if not _links_only(line):
+        return None
+    for m in LINK_RE.finditer(line):
+        try:
+            folders = [f.casefold() for f in urlsplit(m.group("url").strip("<>")).path
+                       .split("/")[:-1] if f]
+        except ValueError:
+            return None
+        kind = next((f for f in folders if f in LIST_FOLDERS), None)
+        if kind not in ("tags", "tag", "label", "labels", "categories", "category"):
+            return None
+        name = inline_to_text(m.group("text"))[0].strip().lstrip("#").strip()
+        (tags if kind in ("tags", "tag", "label", "labels") else categories).extend(
+            [name] if name else [])
+    return tags, categories
+
+
 def _prose(line: str) -> bool:
     """True for a line with words of its own (ten or more characters beside its links)."""
     rest = LINK_RE.sub("", line)
@@ -460,20 +500,22 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
                            "the post's meta line (date, author, category), read as its date"))
     tags: list[str] = []
     categories: list[str] = []
-    last_prose = max((k for k, line in enumerate(body) if _prose(line)
-                      and not _TAXONOMY_RE.match(line)), default=-1)
+    taxonomy = {k: found for k, line in enumerate(body)
+                if (found := _taxonomy(line)) is not None}
+    last_prose = max((k for k, line in enumerate(body) if _prose(line) and k not in taxonomy),
+                     default=-1)
+    for k, (named_tags, named_categories) in taxonomy.items():
+        tags += named_tags
+        categories += named_categories
+        body[k] = ""
+    last_tax = max(taxonomy, default=-1)
+    if last_tax > last_prose >= 0:        # the theme's, after the post's tags: all of it
+        frags.append(_frag(path, lines, body_start + last_tax + 1, body_start + len(body),
+                           "the theme's links after the post's tags (previous and next "
+                           "posts, sharing; not citations)"))
+        body[last_tax + 1:] = [""] * (len(body) - last_tax - 1)
     for k, line in enumerate(body):
-        if _TAXONOMY_RE.match(line):
-            words = list(_TAXONOMY_WORD_RE.finditer(line))
-            for m, after in zip(words, [*words[1:], None]):
-                part = line[m.end():after.start() if after is not None else len(line)]
-                named = [inline_to_text(x.group(0))[0].strip() for x in LINK_RE.finditer(part)]
-                if not named:
-                    named = [t.strip() for t in re.split(r"[,，、/|·]", part) if t.strip()]
-                (tags if m.group(1).lower() in ("标签", "tag", "tags") else categories).extend(
-                    t.lstrip("#") for t in named if t)
-            body[k] = ""
-        elif k > last_prose and _nav_line(line):
+        if k > last_prose and _nav_line(line):
             frags.append(_frag(path, lines, body_start + k, body_start + k + 1,
                                "links to the previous and next post (the theme's, not a "
                                "citation)"))
