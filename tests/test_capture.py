@@ -323,3 +323,73 @@ Markdown Content:
     assert "本文字数" not in post.text
     (after_tags,) = [f for f in frags if f.reason.startswith("the theme's links after")]
     assert (after_tags.line, after_tags.end_line) == (20, 22)
+
+
+def test_medium_and_cnblogs_pages():
+    """Medium's page: the author's link, "·", the reading time and the day under the
+    title, then "Written by", "More from", "Recommended from Medium"; 博客园's: the post
+    ends at its "posted @ DATE" line, which dates it."""
+    medium = """Title: Rotary embeddings, intuitively | by Alice | Medium
+
+URL Source: https://medium.com/@alice/rotary-embeddings-intuitively-1a2b3c4d5e6f
+
+Markdown Content:
+[Open in app](https://rsci.app.link/x)
+
+[Sign in](https://medium.com/m/signin)
+
+Rotary embeddings, intuitively
+==============================
+
+[Alice](https://medium.com/@alice)
+
+·
+
+5 min read
+
+·
+
+Mar 4, 2020
+
+Rotary embeddings put position into the phase, as [linear attention](https://medium.com/@alice/\
+linear-attention-0a1b2c3d4e5f) showed me.
+
+Written by Alice
+----------------
+
+[3.1K Followers](https://medium.com/@alice/followers)
+
+More from Alice
+---------------
+
+[Extrapolation](https://medium.com/@alice/extrapolation-9f8e7d6c5b4a)
+"""
+    layout, (post,), _ = read_text(medium, "m.md")
+    assert (layout, post.title, post.date) == (CAPTURE, "Rotary embeddings, intuitively",
+                                               "2020-03-04")
+    assert post.text.startswith("Rotary embeddings put position") and "Followers" not in post.text
+    assert [link.url for link in post.links] == [
+        "https://medium.com/@alice/linear-attention-0a1b2c3d4e5f"]
+    cnblogs = """Title: 旋转位置编码的直观理解 - 小林 - 博客园
+
+URL Source: https://www.cnblogs.com/xiaolin/p/100003.html
+
+Markdown Content:
+[博客园](https://www.cnblogs.com/)
+*   [首页](https://www.cnblogs.com/xiaolin/)
+*   [新随笔](https://i.cnblogs.com/EditPosts.aspx?opt=1)
+
+[旋转位置编码的直观理解](https://www.cnblogs.com/xiaolin/p/100003.html)
+=====================================================================
+
+旋转位置编码把位置信息写进了向量的相位里，推导见[线性注意力](https://www.cnblogs.com/xiaolin/p/100005.html)。
+
+posted @ 2020-03-04 09:00  小林  阅读(120)  评论(1)  [编辑](https://i.cnblogs.com/x)  收藏
+
+[刷新评论](javascript:void(0))[刷新页面](#)[返回顶部](#top)
+
+[外推实验](https://www.cnblogs.com/xiaolin/p/100008.html) 读者的回复
+"""
+    layout, (post,), _ = read_text(cnblogs, "c.md")
+    assert (layout, post.title, post.date) == (CAPTURE, "旋转位置编码的直观理解", "2020-03-04")
+    assert [link.url for link in post.links] == ["https://www.cnblogs.com/xiaolin/p/100005.html"]

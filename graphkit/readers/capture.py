@@ -63,8 +63,14 @@ FURNITURE_HEADING_RE = re.compile(
     r"|latest[ \t]+posts?|more[ \t]+posts?|read[ \t]+next|comments?|leave[ \t]+a[ \t]+"
     r"(?:reply|comment)(?:[ \t]+cancel[ \t]+reply)?|post[ \t]+a[ \t]+comment|responses?"
     r"|replies|thoughts?[ \t]+on[ \t].*|share[ \t]+this(?:[ \t]+(?:post|article))?"
-    r"|post[ \t]+navigation|blogroll|archives)"
+    r"|post[ \t]+navigation|blogroll|archives|more[ \t]+from[ \t].*|recommended[ \t]+from[ \t].*"
+    r"|discussion[ \t]+about[ \t]+this[ \t]+post|ready[ \t]+for[ \t]+more\??|subscribe(?:[ \t]+to"
+    r"[ \t].*)?|about[ \t]+the[ \t]+author|written[ \t]+by[ \t].*|关于作者)"
     r"(?:[ \t]*[(（]\d{1,9}[)）])?[ \t]*[:：]?$", re.I)
+
+# a line that ends a post on its platform's page: 博客园's (cnblogs) "posted @ DATE author
+# 阅读(N) 评论(N)" under every post
+_END_LINE_RE = re.compile(r"^[ \t]*posted[ \t]+@[ \t]+\d{4}-\d{1,2}-\d{1,2}\b", re.I)
 
 # a line of links to the previous and next post: the links and these words or arrows
 _NAV_WORD_RE = re.compile(r"«|»|‹|›|←|→|<<|>>|上一篇|下一篇|上篇|下篇|前一篇|后一篇|上一页|下一页"
@@ -468,12 +474,13 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
         s = lines[i].strip()
         if not s:
             continue
-        if len(s) > _MAX_META_CHARS or len(meta_lines) >= 4:
+        if len(s) > _MAX_META_CHARS or len(meta_lines) >= 6:
             break
         found = parse_date(LINK_RE.sub(lambda m: m.group("text"), s))
         if found is None and not _BYLINE_RE.match(s) and not (
-                len(s) <= 80 and _COUNTS_RE.search(s)):
-            break
+                len(s) <= 80 and (_COUNTS_RE.search(s) or _links_only(s)
+                                  or not re.search(r"[^\W_]", s))):
+            break     # (an author's link alone, a "·" between, are the meta lines' too)
         shown += [found] if found else []
         meta_lines.append(i)
     date = date or min((d for d in shown if is_full(d)), default=shown[0] if shown else None)
@@ -484,6 +491,10 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
     for i in range(body_start, len(lines)):
         h = heads_after.get(i)
         if h is not None and seen_text and FURNITURE_HEADING_RE.match(h[4]):
+            body_end = i
+            break
+        if seen_text and _END_LINE_RE.match(lines[i]):
+            date = date or parse_date(lines[i])
             body_end = i
             break
         if i not in meta_lines and _prose(lines[i]):
