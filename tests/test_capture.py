@@ -393,3 +393,40 @@ posted @ 2020-03-04 09:00  小林  阅读(120)  评论(1)  [编辑](https://i.cn
     layout, (post,), _ = read_text(cnblogs, "c.md")
     assert (layout, post.title, post.date) == (CAPTURE, "旋转位置编码的直观理解", "2020-03-04")
     assert [link.url for link in post.links] == ["https://www.cnblogs.com/xiaolin/p/100005.html"]
+
+
+def test_the_sites_footer_ends_the_post():
+    """Hugo's PaperMod: tags as a list of tag links, the previous and next posts as
+    "« Prev" / "Next »" cards, then the site's footer (its sentence is the theme's, not
+    the post's last): nothing after the post's text is a citation."""
+    page = """Title: 旋转位置编码的直观理解 | 小林的博客
+
+URL Source: https://lin.example/posts/rope/
+
+Markdown Content:
+[小林的博客 (Alt + H)](https://lin.example/ "小林的博客 (Alt + H)")
+
+*   [Posts](https://lin.example/posts/)
+*   [Tags](https://lin.example/tags/)
+
+[Home](https://lin.example/) » [Posts](https://lin.example/posts/)
+
+# 旋转位置编码的直观理解
+
+March 4, 2020 · 1 min · 小林
+
+旋转位置编码把位置信息写进了向量的相位里，推导见[线性注意力](https://lin.example/posts/linear/)。
+
+*   [Transformer](https://lin.example/tags/transformer/)
+
+[« Prev 线性注意力的简单推导](https://lin.example/posts/linear/) \
+[Next » 位置编码的外推实验](https://lin.example/posts/extra/)
+
+© 2024 [小林的博客](https://lin.example/) · Powered by [Hugo](https://gohugo.io/) & \
+[PaperMod](https://github.com/adityatelange/hugo-PaperMod/)
+"""
+    layout, (post,), _ = read_text(page, "rope.md")
+    assert (layout, post.title, post.date, post.tags) == (
+        CAPTURE, "旋转位置编码的直观理解", "2020-03-04", ("Transformer",))
+    assert [link.url for link in post.links] == ["https://lin.example/posts/linear/"]
+    assert "Powered" not in post.text and "1 min" not in post.text

@@ -68,9 +68,13 @@ FURNITURE_HEADING_RE = re.compile(
     r"[ \t].*)?|about[ \t]+the[ \t]+author|written[ \t]+by[ \t].*|关于作者)"
     r"(?:[ \t]*[(（]\d{1,9}[)）])?[ \t]*[:：]?$", re.I)
 
-# a line that ends a post on its platform's page: 博客园's (cnblogs) "posted @ DATE author
-# 阅读(N) 评论(N)" under every post
-_END_LINE_RE = re.compile(r"^[ \t]*posted[ \t]+@[ \t]+\d{4}-\d{1,2}-\d{1,2}\b", re.I)
+# a line that ends a post on its page: 博客园's (cnblogs) "posted @ DATE author 阅读(N)
+# 评论(N)" under every post; the site's footer ("© 2024 …", "Copyright © 2024", "Powered
+# by Hugo & PaperMod", a Chinese site's ICP licence number)
+_END_LINE_RE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:posted[ \t]+@[ \t]+\d{4}-\d{1,2}-\d{1,2}\b"
+    r"|(?:©|\(c\)|copyright[ \t]*(?:©|\(c\))?[ \t]*(?:\d{4}|\w+[ \t]+\d{4}))"
+    r"|powered[ \t]+by\b|[^\n]{0,40}ICP备\d{4})", re.I)
 
 # a line of links to the previous and next post: the links and these words or arrows
 _NAV_WORD_RE = re.compile(r"«|»|‹|›|←|→|<<|>>|上一篇|下一篇|上篇|下篇|前一篇|后一篇|上一页|下一页"
@@ -85,6 +89,7 @@ _TAXONOMY_WORD_RE = re.compile(_TAXONOMY_WORDS, re.I)
 _BYLINE_RE = re.compile(r"^(?:by\b|posted\b|published\b|written\b|updated\b|发表于|发布于|作者"
                         r"|posted on)", re.I)
 _MAX_META_CHARS = 200
+_META_PARTS_RE = re.compile(r"[·•|｜]|[ \t]{2,}")
 # a line of counts under a title (views, reading time, likes): "阅读量1.2k 收藏 12", "3 min read"
 _COUNTS_RE = re.compile(r"\d[\d.,]*[kKwW万]?[ \t]*(?:次阅读|阅读|浏览|views?\b|reads?\b|min(?:ute)?s?"
                         r"[ \t]+read\b|分钟|likes?\b|赞)|(?:阅读量?|浏览量?|字数|点赞数?|收藏|"
@@ -403,6 +408,16 @@ def _taxonomy(line: str) -> tuple[list[str], list[str]] | None:
     return tags, categories
 
 
+def _line_date(line: str) -> str | None:
+    """The date a meta line shows: the whole line read as one, else its first part
+    between separators (``March 4, 2020 · 1 min · 小林``) that is."""
+    found = parse_date(line)
+    if found is None and _META_PARTS_RE.search(line):
+        found = next(filter(None, (parse_date(part.strip()) for part
+                                   in _META_PARTS_RE.split(line)[:8] if part.strip())), None)
+    return found
+
+
 def _prose(line: str) -> bool:
     """True for a line with words of its own (ten or more characters beside its links)."""
     rest = LINK_RE.sub("", line)
@@ -476,7 +491,7 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
             continue
         if len(s) > _MAX_META_CHARS or len(meta_lines) >= 6:
             break
-        found = parse_date(LINK_RE.sub(lambda m: m.group("text"), s))
+        found = _line_date(LINK_RE.sub(lambda m: m.group("text"), s))
         if found is None and not _BYLINE_RE.match(s) and not (
                 len(s) <= 80 and (_COUNTS_RE.search(s) or _links_only(s)
                                   or not re.search(r"[^\W_]", s))):
