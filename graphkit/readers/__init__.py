@@ -27,9 +27,9 @@ from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, textbundle_document, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, capture, exports, frontmatter, html, kexue, lektor, listing,
-               notebook,
-               joplin, kirby, notion, org, gemtext, rest, roam, siyuan, substack, table, tumblr,
-               tiddlywiki, yuque, evernote, franklin, writefreely, books, eleventy, blot)
+               notebook, joplin, kirby, notion, org, gemtext, rest, roam, siyuan, substack,
+               table, tumblr, tiddlywiki, yuque, evernote, franklin, writefreely, books,
+               eleventy, blot)
 
 _DEFAULTS = BuildOptions()
 DEFAULT_MAX_FILE_BYTES = _DEFAULTS.max_file_bytes

@@ -3,21 +3,26 @@
 A capture holds the page as a reader sees it, in Markdown: the site's banner and menu,
 the post's title heading and its meta line (date, author, category), the post, then what
 the theme puts around it (tags, links to the previous and next post, related posts,
-comments, the sidebar's widgets). Two kinds are recognised:
+comments, the sidebar's widgets). Three kinds are recognised:
 
 - Jina Reader's (``r.jina.ai``): a header of ``Title:``, ``URL Source:`` and
   ``Published Time:`` lines over a ``Markdown Content:`` line, then the page;
 - a crawler's that keeps the post's title heading as the theme draws it, a link to the
   page's own address (``# [Title](https://host/path)``), below the site's menu (two or
-  more lines of links alone).
+  more lines of links alone to absolute addresses);
+- a crawler's whole page whose title is a plain heading (Firecrawl's, crawl4ai's): the
+  first level-1 heading below such a menu and above a heading of the theme's furniture.
 
 Only the post is the post's text: it starts below its title heading (the heading that
-the page's title names, Jina's ``Title:`` less the site's name) and its meta line, and
+the page's title names, Jina's ``Title:`` less the site's name) and its meta lines, and
 ends at the first heading of what themes add after a post (:data:`FURNITURE_HEADING_RE`:
-相关文章, 评论, Related posts, Comments, Leave a Reply, Recent Posts…). A line of links
-to the previous and next post after the post's last sentence, and a ``标签：``/``Tags:``
-line (read as the post's tags and categories), are not text either. Everything set
-aside is listed in the parse report with its lines and the reason.
+相关文章, 评论, Related posts, Comments, Leave a Reply, Recent Posts…) or at the site's
+footer (:data:`_END_LINE_RE`). The post's tags and categories line (``标签：``,
+``Tags:``, links alone to tag pages) is read as such, and what follows it and the last
+sentence, like a line of links to the previous and next post, is the theme's. A list
+page (:func:`listing_reason`) is no post. Everything set aside is listed in the parse
+report with its lines and the reason. A row of a scraper's JSON Lines that holds such a
+page, or a whole HTML page, gives its post the same way (:func:`page_in_text`).
 
 References
 ----------
