@@ -430,3 +430,18 @@ March 4, 2020 · 1 min · 小林
         CAPTURE, "旋转位置编码的直观理解", "2020-03-04", ("Transformer",))
     assert [link.url for link in post.links] == ["https://lin.example/posts/linear/"]
     assert "Powered" not in post.text and "1 min" not in post.text
+
+
+def test_a_web_clippers_created_is_no_date_of_the_post():
+    """MarkDownload and Obsidian Web Clipper write ``created`` (when the page was clipped)
+    beside ``source`` (the page's address): without a date of publication the clip is
+    undated; a note's own ``created``, with no source, dates it."""
+    clip = ("---\ncreated: 2024-11-20T10:00:00 (UTC +08:00)\ntags: []\n"
+            "source: https://blog.example/2020/03/rope/\n---\n\n# 旋转位置编码\n\n正文。\n")
+    (post,) = read_text(clip, "clip.md")[1]
+    assert (post.date, post.url) == (None, "https://blog.example/2020/03/rope/")
+    clip = ('---\ntitle: "旋转位置编码"\nsource: "https://blog.example/2020/03/rope/"\n'
+            "published: 2020-03-04\ncreated: 2024-11-20\n---\n正文。\n")
+    assert read_text(clip, "c.md")[1][0].date == "2020-03-04"
+    assert read_text("---\ncreated: 2021-01-02\n---\n# 笔记\n\n正文。\n", "n.md")[1][0].date == (
+        "2021-01-02")

@@ -164,6 +164,25 @@ def post_date(meta: dict) -> str | None:
     return None
 
 
+def clipped(meta: dict) -> bool:
+    """True for the front matter of a web clipper's copy of a page: a ``source`` that is
+    an absolute address, and a ``created`` time with no other date of publication
+    (MarkDownload's, Obsidian Web Clipper's when the page showed none): ``created`` is
+    when the page was clipped, not when its post was published.
+
+    References
+    ----------
+    .. [1] MarkDownload, "Front-matter template" (``created: {date:…}``, ``source:
+       {baseURI}``), https://github.com/deathau/markdownload
+    .. [2] Obsidian Web Clipper, "Templates" (``published`` and ``created``),
+       https://help.obsidian.md/web-clipper/templates
+    """
+    source = meta.get("source")
+    return (isinstance(source, str) and re.match(r"^https?://\S+$", source.strip(), re.I)
+            is not None and meta.get("created") not in (None, "")
+            and not any(meta.get(k) not in (None, "") for k in DATE_KEYS if k != "created"))
+
+
 def modified_date(meta: dict) -> str | None:
     """The day a post last changed, from the first of :data:`MODIFIED_KEYS` that names a
     whole date, else None.
@@ -1604,8 +1623,11 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
     aid = archive_link_id(url) if url else None
     zettel = _meta_zettel(meta)
     stem_date = stem_date or (zettel[1] if zettel else None)   # (the id is the time it was made)
-    date = post_date(meta) or (stem_date.isoformat() if stem_date else None) \
-        or modified_date(meta)
+    dated = meta
+    if clipped(meta):            # (a web clipper's "created": the day the page was clipped)
+        dated = {k: v for k, v in meta.items() if k not in ("created", *MODIFIED_KEYS)}
+    date = post_date(dated) or (stem_date.isoformat() if stem_date else None) \
+        or modified_date(dated)
     tags = _terms(meta, "tags", "tag")
     if layout == PLAIN_MARKDOWN and not tags:
         tags = tuple(dict.fromkeys(m.group(1) for m in _INLINE_TAG_RE.finditer(text)))
