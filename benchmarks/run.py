@@ -1172,6 +1172,30 @@ def _hostile() -> dict:
     textile_to_markdown(["p" + "(" * 100_000 + " x", '"' * 100_000 + '":',
                          "[" * 50_000 + '"a":' + "." * 50_000])
     out["textile_unclosed_100000_chars_s"] = round(time.perf_counter() - t, 3)
+    # the forty-seventh session's page captures: a Jina copy of 100,000 linked headings
+    # (the post's title looked for among them), 100,000 lines of a menu, headings of
+    # 200,000 spaces or " #" closings and a setext heading of 200,000 characters; and a
+    # JSON Lines row holding a page of 100,000 menu lines
+    from graphkit.readers import read_text
+
+    t = time.perf_counter()
+    read_text("Title: T | S\nURL Source: https://s.example/p\nMarkdown Content:\n"
+              + "\n".join(f"# [t{i}](https://s.example/p{i})" for i in range(100_000)), "a.md")
+    out["capture_100000_linked_headings_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
+    read_text("\n".join(["- [a](https://s.example/)"] * 100_000
+                        + ["# [t](https://s.example/p)", "text"]), "b.md")
+    out["capture_100000_menu_lines_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
+    read_text("\n".join(["Title: T", "Markdown Content:", "# " + " " * 200_000 + "x",
+                         "## a" + " #" * 100_000 + "x", "", "a" * 200_000, "=" * 200_000]),
+              "c.md")
+    out["capture_headings_of_200000_chars_s"] = round(time.perf_counter() - t, 3)
+    t = time.perf_counter()
+    page = "\n".join(["- [a](https://s.example/)"] * 100_000 + ["# T", "text", "## Comments"])
+    read_text(json.dumps({"url": "https://s.example/p", "title": "T", "markdown": page}),
+              "d.jsonl")
+    out["capture_row_of_100000_menu_lines_s"] = round(time.perf_counter() - t, 2)
     # the same in AsciiDoc, and the twenty-fifth session's AsciiDoc syntax never closed
     # after a run of 100,000 characters (linear: its patterns' texts hold no "[", its
     # marks' spans no mark of their kind), and an attribute bomb of eleven lines
