@@ -99,8 +99,13 @@ def test_an_english_wordpress_page(tmp_path):
 
 def test_a_page_whose_title_is_no_heading_is_titled_without_the_sites_name(tmp_path):
     write_files(tmp_path, {"rope.md": WORDPRESS.format(heading="Something else")})
-    (post,) = read_paths([tmp_path]).posts
+    r = read_paths([tmp_path])
+    (post,) = r.posts
     assert post.title == "Rotary embeddings, intuitively"
+    # the banner, the site's name and the menu that open the page are not the post
+    assert post.text.startswith("Something else") and "Home" not in post.text
+    (banner,) = [f for f in r.fragments if f.reason.startswith("the site's banner")]
+    assert (banner.line, banner.end_line) == (6, 12)
 
 
 def test_a_pointer_to_the_next_part_written_by_the_author_is_a_citation(tmp_path):

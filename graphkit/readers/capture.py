@@ -485,7 +485,26 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
         body_start = title_at[2]
     else:
         title = _without_site_name(page_title, site_names)
+        # no heading names the post: the links alone and the site's name that open the
+        # page (its banner and menu) are not the post
         body_start = start
+        heading_at = {h[0]: h for h in heads}
+        i, after_name = start, False
+        while i < len(lines):
+            h = heading_at.get(i)
+            line = lines[i].strip()
+            if h is not None and (_home_link(h[3]) or normalize_title(h[4]) in site_names):
+                i, after_name = h[2], True
+            elif not line or _links_only(line):
+                i += 1
+            elif after_name and h is None and len(line) <= 80:   # (the site's tagline)
+                i, after_name = i + 1, False
+            else:
+                break
+        if i > start and i < len(lines):
+            frags.append(_frag(path, lines, start, i,
+                               "the site's banner and menu above the post (not the post)"))
+            body_start = i
     # the meta lines under the title: date, author, category, counts; of the dates, the
     # earliest (the post's; a later one is when it was updated, or another post's)
     meta_lines: list[int] = []
