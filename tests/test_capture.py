@@ -450,3 +450,24 @@ def test_a_web_clippers_created_is_no_date_of_the_post():
     assert read_text(clip, "c.md")[1][0].date == "2020-03-04"
     assert read_text("---\ncreated: 2021-01-02\n---\n# 笔记\n\n正文。\n", "n.md")[1][0].date == (
         "2021-01-02")
+
+
+def test_a_copy_from_the_title_on_and_a_note_titled_by_a_link():
+    """A scraper that keeps a page from its title on (no menu): a title linking the page's
+    own address, a dated line under it and the theme's furniture after the post make it a
+    capture (a .txt copy was no post, a .md one a post titled by Markdown, citing the
+    related posts); a note titled by a link has neither, and is titled by the link's
+    text."""
+    page = ("# [旋转位置编码](https://b.example/p/rope/)\n\nBy 小林 | 2020-03-04\n\n"
+            "正文见[线性](https://b.example/p/linear/)，这一段写得足够长。\n\n### 相关文章\n\n"
+            "- [乙](https://b.example/p/b/)\n")
+    for name in ("rope.txt", "rope.md"):
+        layout, (post,), _ = read_text(page, name)
+        assert (layout, post.title, post.url, post.date) == (
+            CAPTURE, "旋转位置编码", "https://b.example/p/rope/", "2020-03-04")
+        assert [link.url for link in post.links] == ["https://b.example/p/linear/"]
+    note = ("# [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n\n"
+            "读后感，写得足够长的一段。\n\n## Related\n\n- [乙](b.md)\n")
+    layout, (post,), _ = read_text(note, "paper.md")
+    assert (layout, post.title) == ("markdown", "Attention Is All You Need")
+    assert [link.url for link in post.links] == ["b.md"]

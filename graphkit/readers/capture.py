@@ -234,7 +234,31 @@ def _kind(lines: list[str]) -> str | None:
         return CAPTURE if _plain_title(lines, heads) is not None else None
     if any(h[1] == 1 and not _home_link(h[3]) for h in heads if h[0] < title[0]):
         return None
-    return CAPTURE if sum(map(_menu_line, lines[:title[0]])) >= 2 else None
+    if sum(map(_menu_line, lines[:title[0]])) >= 2:
+        return CAPTURE
+    return CAPTURE if _dated_then_furniture(lines, title) else None
+
+
+def _dated_then_furniture(lines: list[str], title) -> bool:
+    """True when the title heading ``title`` opens the page (nothing but blank lines above
+    it) and has a dated meta line right under it (``By 小林 | 2020-03-04``) and, after the
+    post's words, a heading of the theme's furniture: a scraper's copy of a post page
+    from its title on, as a note titled by a link (``# [Paper](https://arxiv.org/…)``) has
+    neither."""
+    if any(line.strip() for line in lines[:title[0]]):
+        return False
+    under = next((line.strip() for line in lines[title[2]:title[2] + 4] if line.strip()), "")
+    if len(under) > _MAX_META_CHARS or _line_date(LINK_RE.sub(lambda m: m.group("text"),
+                                                               under)) is None:
+        return False
+    after = {h[0]: h for h in _headings(lines, title[2], len(lines))}
+    seen = False
+    for i in range(title[2] + 1, len(lines)):
+        h = after.get(i)
+        if h is not None and seen and FURNITURE_HEADING_RE.match(h[4]):
+            return True
+        seen = seen or _prose(lines[i])
+    return False
 
 
 def _plain_title(lines: list[str], heads):

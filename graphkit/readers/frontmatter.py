@@ -26,7 +26,7 @@ from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, HOST_NAME_RE, LABEL_PREFIX, Q
 from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
 from .franklin import FRANKLIN, USING_RE, franklin_body, julia_block
-from .markdown import markdown_to_text
+from .markdown import LINK_RE, markdown_to_text, unescape
 from . import textile
 
 FRONT_MATTER = "front-matter"
@@ -1107,6 +1107,16 @@ def unpublished_fragment(why: str, lines: list[str], path: str, title: object) -
                     text=preview(str(title or "") or "\n".join(lines[:3])))
 
 
+def _heading_title(heading: str) -> str:
+    """A ``# heading``'s title: the text of the link it is, when it is one link alone
+    (``# [Attention Is All You Need](https://arxiv.org/abs/1706.03762)``, a note titled by
+    what it is about, a page's title linking its own address); else the heading."""
+    m = LINK_RE.fullmatch(heading)
+    if m is None or m.group("img") or not m.group("text").strip():
+        return heading
+    return unescape(m.group("text")).strip()
+
+
 def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
                   body_offset: int, layout: str) -> tuple[Post | None, list[Fragment]]:
     """A post from Markdown body lines and front matter values (possibly empty).
@@ -1158,9 +1168,11 @@ def markdown_post(body: list[str], path: str, *, meta: dict, first_line: int,
         body = body[:i] + body[i + 1:]
     title = str(meta.get("title") or "").strip()
     first = next((i for i, ln in enumerate(body) if ln.strip()), None)
-    heading = body[first].lstrip("#").strip() if first is not None and body[first].startswith("# ") else ""
+    heading = (_heading_title(body[first].lstrip("#").strip())
+               if first is not None and body[first].startswith("# ") else "")
     if not title:
-        title = heading or next((ln.lstrip("#").strip() for ln in body if ln.startswith("# ")), "")
+        title = heading or next((_heading_title(ln.lstrip("#").strip()) for ln in body
+                                 if ln.startswith("# ")), "")
     if heading and heading == title:
         body = body[:first] + body[first + 1:]      # the title, not the text
     if path.lower().endswith(HTML_ENDINGS):
