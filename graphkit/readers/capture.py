@@ -251,14 +251,7 @@ def _dated_then_furniture(lines: list[str], title) -> bool:
     if len(under) > _MAX_META_CHARS or _line_date(LINK_RE.sub(lambda m: m.group("text"),
                                                                under)) is None:
         return False
-    after = {h[0]: h for h in _headings(lines, title[2], len(lines))}
-    seen = False
-    for i in range(title[2] + 1, len(lines)):
-        h = after.get(i)
-        if h is not None and seen and FURNITURE_HEADING_RE.match(h[4]):
-            return True
-        seen = seen or _prose(lines[i])
-    return False
+    return _furniture_after(lines, title[2])
 
 
 def _plain_title(lines: list[str], heads):
@@ -271,14 +264,20 @@ def _plain_title(lines: list[str], heads):
     if (first is None or LINK_RE.fullmatch(first[3])
             or sum(map(_menu_line, lines[:first[0]])) < 2):
         return None
-    after = {h[0]: h for h in _headings(lines, first[2], len(lines))}
+    return first if _furniture_after(lines, first[2]) else None
+
+
+def _furniture_after(lines: list[str], start: int) -> bool:
+    """True when, from ``lines[start]`` on, a line of the post's words comes before a
+    heading of the theme's furniture (:data:`FURNITURE_HEADING_RE`)."""
+    after = {h[0]: h for h in _headings(lines, start, len(lines))}
     seen = False
-    for i in range(first[2], len(lines)):
+    for i in range(start, len(lines)):
         h = after.get(i)
         if h is not None and seen and FURNITURE_HEADING_RE.match(h[4]):
-            return first
+            return True
         seen = seen or _prose(lines[i])
-    return None
+    return False
 
 
 def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None = None
