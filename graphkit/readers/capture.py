@@ -42,6 +42,7 @@ from ..model import Fragment, Post
 from ..sites import LIST_FOLDERS
 from ..text import normalize_title, preview, split_lines
 from .frontmatter import MARKDOWN_ENDINGS, markdown_post
+from . import kexue
 from .html import TITLE_PARTS_RE, read_html, title_leads, whole_page
 from .markdown import LINK_RE, inline_to_text
 
@@ -221,14 +222,27 @@ def detect(lines: list[str], path: str) -> str | None:
     return _kind(lines)
 
 
+def _may_be_page(text: str) -> bool:
+    """A quick test, with no regular expression over the whole text, that a text may be
+    a captured page: Jina's header, two menu-like lines (:func:`_menu_like`) in its first
+    400 lines, or a heading opening it (a copy from the title on); a note or a post's
+    text alone, most of what is read, fails it at once."""
+    if "Markdown Content:" in text[:5000] or text.lstrip()[:1] == "#":
+        return True
+    return sum(map(_menu_like, text.split("\n", 400)[:400])) >= 2
+
+
 def _kind(lines: list[str]) -> str | None:
     """:func:`detect` of any text, whatever its file's name."""
+    if not _may_be_page("\n".join(lines[:400])):
+        return None
     header = jina_header(lines)
-    if listing_reason(lines, header) is not None:
-        return CAPTURE_LISTING
     if header is not None:
-        return CAPTURE
-    heads = _headings(lines, 0, min(len(lines), 400))
+        return CAPTURE_LISTING if listing_reason(lines, header) is not None else CAPTURE
+    found = _headings(lines, 0, min(len(lines), 5000))      # (once, for both questions)
+    if listing_reason(lines, None, heads=found) is not None:
+        return CAPTURE_LISTING
+    heads = [h for h in found if h[0] < 400]
     title = _linked_title(heads)
     if title is None:
         return CAPTURE if _plain_title(lines, heads) is not None else None
@@ -280,8 +294,8 @@ def _furniture_after(lines: list[str], start: int) -> bool:
     return False
 
 
-def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None = None
-                   ) -> str | None:
+def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None = None,
+                   *, heads=None) -> str | None:
     """Why a captured page is one of its site's list pages (home, tag, category, page
     2…), not a post; else None.
 
@@ -305,7 +319,8 @@ def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None =
                          & LIST_FOLDERS)
         if folders:
             return f"a list page of the site (under /{folders[0]}/), not a post"
-    heads = _headings(lines, start, min(len(lines), start + 5000))
+    if heads is None:        # (else the caller's: the page's headings of its first 5,000 lines)
+        heads = _headings(lines, start, min(len(lines), start + 5000))
     entries = []
     for h in heads:
         if FURNITURE_HEADING_RE.match(h[4]):
@@ -638,8 +653,9 @@ def page_in_text(text: str, path: str, *, title: str, url: str | None
                     frags[-1].reason if frags else "a page with no text")
     if "\n" not in text:
         return None
-    from . import kexue      # (kexue.fm's own page layout, before the general one)
-
+    lines = None
+    # kexue.fm's own page layouts, read by its reader as a file of them is (see
+    # graphkit.readers.detect_layout); its patterns need its address or its citation key
     if "kexue.fm/archives/" in text or "kexuefm-" in text:
         lines = split_lines(text)
         own = kexue.detect(lines)
@@ -647,10 +663,9 @@ def page_in_text(text: str, path: str, *, title: str, url: str | None
             read = kexue.read_kexue_page if own == kexue.KEXUE_PAGE else kexue.read_kexue_body
             posts, frags = read(lines, path)
             return (posts[0], frags) if posts else None
-    if "](" not in text or ("Markdown Content:" not in text[:5000]
-                            and sum(map(_menu_like, text.split("\n"))) < 2):
+    if "](" not in text or not _may_be_page(text):
         return None             # (no header, no menu: a post's text, as most rows hold)
-    lines = split_lines(text)
+    lines = lines if lines is not None else split_lines(text)
     kind = _kind(lines)
     if kind == CAPTURE_LISTING:
         return listing_reason(lines, jina_header(lines))
