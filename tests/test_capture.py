@@ -471,3 +471,163 @@ def test_a_copy_from_the_title_on_and_a_note_titled_by_a_link():
     layout, (post,), _ = read_text(note, "paper.md")
     assert (layout, post.title) == ("markdown", "Attention Is All You Need")
     assert [link.url for link in post.links] == ["b.md"]
+
+
+# --- whole pages as HTML-to-Markdown converters write them (html2text, markdownify) ---
+
+HTML2TEXT = FIXTURES / "zoo" / "html2text"
+MARKDOWNIFY = FIXTURES / "zoo" / "markdownify"
+HTML2TEXT_CNBLOGS = FIXTURES / "zoo" / "html2text-cnblogs"
+
+# a post page of a theme whose post names no address of its own, as markdownify writes
+# it: the page's <title> first, the banner, a menu of links from the site's root
+CONVERTED = """{title} | Lin's Notes
+
+
+
+[Lin's Notes](/)
+
+[Home](/)
+
+[Archive](/archives/)
+
+# {title}
+
+Posted on 2021-07-08
+
+{body}
+
+Related posts
+
+[Another post](/2020/01/01/another/)
+"""
+
+
+def test_a_converted_page_names_its_post_by_the_other_pages_lists(tmp_path):
+    # the pages name no address; the other page lists the first under its whole title
+    write_files(tmp_path, {
+        "a.md": CONVERTED.format(title="Rotary embeddings",
+                                 body="Rotary embeddings rotate pairs of dimensions by angle."),
+        "b.md": CONVERTED.format(title="Linear attention",
+                                 body="Drops the softmax, and works with [rotary embeddings]"
+                                      "(/2020/03/04/rope/) as shown before.\n\n"
+                                      "[Rotary embeddings](/2020/03/04/rope/)")})
+    r, cites = read_cites(tmp_path)
+    assert {p.title for p in r.posts} == {"Rotary embeddings", "Linear attention"}
+    assert cites == {("Linear attention", "Rotary embeddings")}
+    (title_line,) = [f for f in r.fragments if f.path.endswith("a.md")
+                     and f.reason.startswith("the page's title as its first line")]
+    assert title_line.line == 1
+    # the list after the post ("Related posts", a line alone) is the theme's
+    assert all("Another post" not in p.text for p in r.posts)
+
+
+def test_a_wrapped_address_and_a_wrapped_line_of_links_are_joined(tmp_path):
+    # html2text wraps at 78 characters, addresses at their hyphens, and a menu's line
+    page = ("[Home](https://lin.example/)\n\n[Archive](https://lin.example/archives/) "
+            "[About](https://lin.example/about-\nme/ \"About\")\n\n# Positional encodings\n\n"
+            "2021-07-08\n\nExtrapolation compares [rotary embeddings](https://lin.example/rotary-\n"
+            "embeddings/) with others over longer sequences.\n\n"
+            "[« Previous post: Rotary embeddings](https://lin.example/rotary-\nembeddings/ "
+            "\"Rotary embeddings\")\n\n## Comments\n\nNice.\n")
+    write_files(tmp_path, {"a.md": page})
+    r = read_paths([tmp_path])
+    (post,) = r.posts
+    assert post.sources[0].format == CAPTURE and post.title == "Positional encodings"
+    assert [link.url for link in post.links] == ["https://lin.example/rotary-embeddings/"]
+    assert any(f.reason.startswith("links to the previous") for f in r.fragments)
+
+
+def test_list_pages_of_converted_sites_are_reported(tmp_path):
+    menu = "[Lin's Notes](/)\n\n[Home](/)\n\n[Tags](/tags/)\n\n"
+    cards = "".join(f"  * ### [Post {n}](https://lin.example/p/{n}/)\n\n    2021-0{n}-01\n\n"
+                    for n in range(1, 4))
+    more = "".join(f"## Post {n}\n\nA summary of post {n}, long enough.\n\n"
+                   f"[Read more](https://lin.example/p/{n}/)\n\n" for n in range(1, 4))
+    write_files(tmp_path, {
+        "home.md": "Lin's Notes\n\n\n" + menu + "# Lin's Notes\n\n" + more,
+        "cards.md": "[Home](https://lin.example/)\n\n[About](https://lin.example/about/)\n\n"
+                    "# Blog\n\n" + cards,
+        "more.md": menu + "# Latest\n\n" + more,
+        "tag.md": "Tag: rope | Lin's Notes\n\n" + menu + "# Tag: rope\n\n" + more,
+        "heading.md": menu + "# Lin's Notes\n\nA blog about attention.\n\n" + cards,
+        "post.md": CONVERTED.format(title="A post", body="The one post of the folder.")})
+    r = read_paths([tmp_path])
+    assert [p.title for p in r.posts] == ["A post"]
+    reasons = {f.path.rsplit("/", 1)[-1]: f.reason for f in r.fragments}
+    assert reasons["home.md"].startswith("the site's home page (its title is the site's name")
+    assert reasons["cards.md"].startswith("a list page of the site (3 headings link")
+    assert reasons["more.md"].startswith("a list page of the site (3 posts' summaries")
+    assert reasons["tag.md"].startswith("a list page of the site (its title is Tag: rope")
+    assert reasons["heading.md"].startswith("the site's home page (its heading is the site's")
+
+
+def test_a_hosted_blogs_name_heading_is_not_the_posts_title(tmp_path):
+    # 博客园: the blog's name links its folder on the platform, the post's title its page
+    page = ("* [博客园](https://www.cnblogs.com/)\n* [首页](https://www.cnblogs.com/)\n\n"
+            "# [小林的笔记](https://www.cnblogs.com/lin/)\n\n"
+            "# [旋转位置编码](https://www.cnblogs.com/lin/p/1.html)\n\n"
+            "旋转位置编码把位置信息写进了向量的相位里，推导见别处。\n\n"
+            "posted @ 2020-03-04 20:30 小林 阅读(302) 评论(1)\n\n### 公告\n")
+    write_files(tmp_path, {"a.md": page})
+    (post,) = read_paths([tmp_path]).posts
+    assert (post.title, post.url, post.date) == (
+        "旋转位置编码", "https://www.cnblogs.com/lin/p/1.html", "2020-03-04")
+
+
+def test_a_blogger_page_under_its_date_header(tmp_path):
+    page = ("Lin's Notes: Rotary embeddings\n\n\n\n# [Lin's Notes](https://lin.blogspot.com/)\n\n"
+            "## Wednesday, March 4, 2020\n\n### Rotary embeddings\n\n"
+            "Rotary embeddings rotate pairs of dimensions by an angle.\n\n"
+            "Posted by [Lin](https://www.blogger.com/profile/1) at "
+            "[9:00 PM](https://lin.blogspot.com/2020/03/rope.html \"permanent link\")\n\n"
+            "Labels: [rope](https://lin.blogspot.com/search/label/rope)\n\n#### 1 comment:\n")
+    write_files(tmp_path, {"a.md": page})
+    (post,) = read_paths([tmp_path]).posts
+    assert (post.title, post.date, post.tags) == ("Rotary embeddings", "2020-03-04", ("rope",))
+    assert "Labels" not in post.text and "comment" not in post.text
+
+
+def test_a_themes_furniture_drawn_as_no_heading_ends_the_post(tmp_path):
+    # Hexo Butterfly: the address in the copyright block, cards of the previous and next
+    # post as links spanning paragraphs, "相关推荐" and "评论" as lines alone
+    page = ("[首页](/)\n\n[归档](/archives/)\n\n# 旋转位置编码\n\n发表于 2020-03-04\n\n"
+            "旋转位置编码把位置信息写进了向量的相位里，以后再展开。\n\n"
+            "文章链接: <https://lin.example/2020/03/04/rope/>\n\n"
+            "[![cover](/img/a.jpg)\n\n上一篇\n\n线性注意力的简单推导](/2020/05/06/linear/ \"线性注意力\")\n\n"
+            "相关推荐\n\n[位置编码的外推实验](/2021/07/08/extra/)\n\n评论\n\n写得很好。\n")
+    write_files(tmp_path, {"a.md": page})
+    r = read_paths([tmp_path])
+    (post,) = r.posts
+    assert post.url == "https://lin.example/2020/03/04/rope/"
+    assert post.links == () and post.text == "旋转位置编码把位置信息写进了向量的相位里，以后再展开。"
+    assert any(f.reason.startswith("the theme's line naming the post's address")
+               for f in r.fragments)
+
+
+def test_a_post_of_its_title_alone_ends_at_the_furniture(tmp_path):
+    page = ("[Home](/)\n\n[Posts](/posts/)\n\n# An idea\n\n2021-09-10\n\n## Recent posts\n\n"
+            "* [Another post](/posts/another/)\n")
+    write_files(tmp_path, {"a.md": page})
+    (post,) = read_paths([tmp_path]).posts
+    assert (post.title, post.date, post.title_only, post.links) == (
+        "An idea", "2021-09-10", True, ())
+
+
+def test_a_notes_relative_links_are_no_menu(tmp_path):
+    # a note that opens with links to its neighbours is no page of a site
+    note = ("[one](one.md)\n\n[two](two.md)\n\n# A note\n\n2021-09-10\n\n"
+            "Some words of the note itself, long enough.\n\n## Comments\n\nMine.\n")
+    write_files(tmp_path, {"a.md": note})
+    (post,) = read_paths([tmp_path]).posts
+    assert post.sources[0].format != CAPTURE and "Mine" in post.text
+
+
+def test_the_converted_zoo_blogs_are_read_as_captures():
+    for folder in (HTML2TEXT, MARKDOWNIFY, HTML2TEXT_CNBLOGS):
+        r = read_paths([folder])
+        assert {p.sources[0].format for p in r.posts} == {CAPTURE}, folder
+        # every post's address found (its own line, its title's link or other pages' lists)
+        assert all(p.url and p.url.startswith("https://") for p in r.posts), folder
+        (home,) = [f for f in r.fragments if "home page" in f.reason or "list page" in f.reason]
+        assert home.path.endswith(("小林的笔记.md", "小林的笔记 - 博客园.md")), folder

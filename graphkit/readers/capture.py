@@ -3,7 +3,7 @@
 A capture holds the page as a reader sees it, in Markdown: the site's banner and menu,
 the post's title heading and its meta line (date, author, category), the post, then what
 the theme puts around it (tags, links to the previous and next post, related posts,
-comments, the sidebar's widgets). Three kinds are recognised:
+comments, the sidebar's widgets). These kinds are recognised:
 
 - Jina Reader's (``r.jina.ai``): a header of ``Title:``, ``URL Source:`` and
   ``Published Time:`` lines over a ``Markdown Content:`` line, then the page;
@@ -11,7 +11,10 @@ comments, the sidebar's widgets). Three kinds are recognised:
   page's own address (``# [Title](https://host/path)``), below the site's menu (two or
   more lines of links alone to absolute addresses);
 - a crawler's whole page whose title is a plain heading (Firecrawl's, crawl4ai's): the
-  first level-1 heading below such a menu and above a heading of the theme's furniture.
+  first level-1 heading below such a menu and above a heading of the theme's furniture;
+- a converter's copy of a whole page (markdownify's, html2text's): the page's ``<title>``
+  as its first line naming a heading below (:func:`_title_line`), or a menu or banner
+  as above; html2text's wrapped lines and addresses are joined first.
 
 Only the post is the post's text: it starts below its title heading (the heading that
 the page's title names, Jina's ``Title:`` less the site's name) and its meta lines, and
@@ -30,11 +33,14 @@ References
    Time`` / ``Markdown Content`` response), https://github.com/jina-ai/reader
 .. [2] Mozilla, Readability.js (the page furniture a reader view leaves out: comments,
    related posts, sidebars, sharing), https://github.com/mozilla/readability
+.. [3] html2text (``body_width`` 78 and its line wrapping), https://github.com/Alir3z4/html2text;
+   markdownify, https://github.com/matthewwithanm/python-markdownify
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..dates import is_full, parse_date
@@ -43,8 +49,9 @@ from ..sites import LIST_FOLDERS
 from ..text import normalize_title, preview, split_lines
 from .frontmatter import MARKDOWN_ENDINGS, markdown_post
 from . import kexue
-from .html import TITLE_PARTS_RE, read_html, title_leads, whole_page
-from .markdown import LINK_RE, inline_to_text
+from .html import (LISTED_ANCHOR_CHARS, MAX_LISTED_LINKS, TITLE_PARTS_RE, read_html,
+                   title_leads, whole_page)
+from .markdown import LINK_RE, URL_REST_RE, WRAPPED_URL_RE, inline_to_text, soft_break
 
 CAPTURE = "page-capture"
 CAPTURE_LISTING = "page-capture-listing"
@@ -60,7 +67,8 @@ _LIST_MARK_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 # comments, related posts, sharing, the sidebar's widgets), in Chinese, Japanese and
 # English; a count may open them ("2 条评论", "3 Comments") and a colon close them
 FURNITURE_HEADING_RE = re.compile(
-    r"^(?:\d{1,9}[ \t]*)?(?:相关文章|相关推荐|推荐文章|文章推荐|猜你喜欢|你可能(?:也)?(?:喜欢|感兴趣)"
+    r"^(?:\d{1,9}[ \t]*)?(?:相关文章|相关推荐|推荐文章|文章推荐|推荐阅读|相关阅读|延伸阅读|精彩推荐"
+    r"|热门推荐|猜你喜欢|你可能(?:也)?(?:喜欢|感兴趣)"
     r"|你也许(?:还)?对.{0,12}感兴趣|热门文章|最新文章|近期文章|最近文章|随机文章|热评文章"
     r"|条?评论|评论区|发表评论|(?:条)?留言|条回复|文章归档|标签云|友情链接|分享(?:到|本文|文章)?"
     r"|文章导航|関連記事|コメント"
@@ -86,8 +94,25 @@ _END_LINE_RE = re.compile(
 _NAV_WORD_RE = re.compile(r"«|»|‹|›|←|→|<<|>>|上一篇|下一篇|上篇|下篇|前一篇|后一篇|上一页|下一页"
                           r"|前の記事|次の記事|\b(?:previous|prev|next|older|newer)\b", re.I)
 _NAV_REST_RE = re.compile(r"^[\s|·•/:：,，、()\[\]-]*$")
+# a theme's line naming the post's own address under it (Butterfly's and NexT's copyright
+# block: "文章链接: https://…", "本文链接：…", "Permalink: …"); not 原文链接, a repost's source
+_PERMALINK_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:[*_]{1,2})?(?:本文链接|文章链接|本文地址|永久链接"
+                           r"|permalink|post[ \t]+link|link[ \t]+to[ \t]+this[ \t]+post)"
+                           r"(?:[*_]{1,2})?[ \t]*[:：][ \t]*(?:[*_]{1,2})?"
+                           r"(?:<(https?://[^\s<>]+)>|\[[^\[\]\n]*\]\((https?://[^\s()]+)\)"
+                           r"|(https?://[^\s<>()\[\]]+))[ \t]*(?:[*_]{1,2})?[ \t]*$", re.I)
+# the title of a tag's, a category's or the archive's page ("标签：位置编码 | Blog", "Tag:
+# rope", "Posts tagged rope", "Archives")
+_LIST_TITLE_RE = re.compile(r"^[ \t]*(?:(?:标签|分类|归档|存档|タグ|カテゴリー|tag|category|archives?)"
+                            r"[ \t]*[:：]|posts[ \t]+(?:tagged|in|filed[ \t]+under)[ \t]"
+                            r"|(?:archives?|归档|文章归档|所有文章|all[ \t]+posts)(?:[ \t]+[-|–—_·][ \t]|$))",
+                            re.I)
+# the text of a link to the rest of a post under its summary on a list page
+_READ_MORE_RE = re.compile(r"^[ \t]*(?:点击)?(?:阅读全文|阅读更多|继续阅读|查看全文|全文を読む|続きを読む"
+                           r"|read[ \t]+(?:more|the[ \t]+rest|on|full[ \t]+(?:post|article))"
+                           r"|continue[ \t]+reading|keep[ \t]+reading)\b.{0,40}$", re.I)
 # a line of the post's tags or categories under it (both, each after its own word)
-_TAXONOMY_WORDS = (r"(?:[*_]{1,2})?(标签|分类|归档于|Tags?|Categories|Category|Filed[ \t]+under"
+_TAXONOMY_WORDS = (r"(?:[*_]{1,2})?(标签|分类|归档于|Tags?|Labels?|Categories|Category|Filed[ \t]+under"
                    r"|Posted[ \t]+in)(?:[*_]{1,2})?[ \t]*[:：]")
 _TAXONOMY_RE = re.compile(r"^[ \t]*" + _TAXONOMY_WORDS, re.I)
 _TAXONOMY_WORD_RE = re.compile(_TAXONOMY_WORDS, re.I)
@@ -123,10 +148,15 @@ def jina_header(lines: list[str]) -> tuple[dict[str, str], int] | None:
 
 
 def _headings(lines: list[str], start: int, end: int) -> list[tuple[int, int, int, str, str]]:
-    """``(line, level, next line, raw text, text)`` of each ATX and setext heading."""
+    """``(line, level, next line, raw text, text)`` of each ATX and setext heading, and of
+    each list item that is an ATX heading (``* ### [Title](…)``: a theme's card of a
+    post, as a converter writes it)."""
     out = []
     for i in range(start, end):
         line = lines[i]
+        item = line.lstrip(" ")
+        if item[:1] in "-*+" and item[1:2] == " " and item[2:].lstrip(" ")[:1] == "#":
+            line = item[2:].lstrip(" ")          # (a list item that is a heading: a card)
         m = _ATX_RE.match(line) if line[:4].lstrip(" ")[:1] == "#" else None
         if m:
             raw = (m.group(2) or "").rstrip(" \t")
@@ -180,10 +210,72 @@ def _home_link(raw: str) -> bool:
 
 def _linked_title(heads):
     """The one heading of level 1 or 2 that is a link to a page of the site (the post's
-    title as its theme draws it, ``# [Title](https://host/path)``), not the site's name;
-    None when there is none, or when two headings are (a listing of posts)."""
-    linked = [h for h in heads if h[1] <= 2 and _own_link(h[3])]
-    return linked[0] if len(linked) == 1 else None
+    title as its theme draws it, ``# [Title](https://host/path)``), not the site's name
+    (a link to the site's root, or to a folder above the other heading's page: a blog on
+    a hosting platform, ``# [Alice](https://host/alice/)``); None when there is none, or
+    when two are (a listing of posts)."""
+    linked = [(h, _own_link(h[3])) for h in heads if h[1] <= 2 and _own_link(h[3])]
+    if len(linked) == 2:
+        (a, url_a), (b, url_b) = linked
+        if _folder_of(url_a, url_b):
+            return b
+        if _folder_of(url_b, url_a):
+            return a
+    return linked[0][0] if len(linked) == 1 else None
+
+
+def _folder_of(folder: str, page: str) -> bool:
+    """True when the address ``folder`` is a folder above ``page`` on the same host."""
+    try:
+        a, b = urlsplit(folder), urlsplit(page)
+    except ValueError:
+        return False
+    top = a.path.rstrip("/") + "/"
+    return (a.netloc.lower() == b.netloc.lower() and not a.query
+            and b.path.startswith(top) and len(b.path.rstrip("/")) > len(top))
+
+
+def _home_heading(raw: str, title_url: str | None) -> bool:
+    """True for a heading that names the site: a link to its root, or to a folder above
+    the post title's address ``title_url``."""
+    if _home_link(raw):
+        return True
+    url = _own_link(raw)
+    return url is not None and title_url is not None and _folder_of(url, title_url)
+
+
+# the first line of a converter's copy of a whole page (markdownify, html2text's
+# predecessors): the text of the page's <title>, plain
+_PLAIN_START_RE = re.compile(r"^[ \t]*(?:[#>|<!\[`*+=~]|-|\d{1,9}[.)][ \t])")
+
+
+def _title_line(lines: list[str], heads):
+    """The page's ``<title>`` as the first line of a converter's copy of the page, and the
+    heading it names: ``(line index, heading)``, else None.
+
+    The first line of the text, plain (no heading, link, list or quotation), names a
+    heading below it (its whole text, its first or last part around a separator: ``Title
+    - Blog``, ``Title | Blog``; or what follows a site's name and a colon, Blogger's
+    ``Blog: Title``), with the site's banner or menu between them. ``heads`` are the
+    page's headings (:func:`_headings`)."""
+    first = next((i for i, line in enumerate(lines[:6]) if line.strip()), None)
+    if first is None:
+        return None
+    line = lines[first].strip()
+    if len(line) > 300 or _PLAIN_START_RE.match(line) or "](" in line:
+        return None
+    names = _title_names(line)
+    between = False
+    for h in heads:
+        if h[0] <= first:
+            continue
+        if h[0] > first + 1 and any(lines[k].strip() for k in range(first + 1, h[0])):
+            between = True
+        if between and h[1] <= 3 and not _home_link(h[3]) and normalize_title(h[4]) in names:
+            return first, h
+        if h[0] > 400:
+            break
+    return None
 
 
 def _menu_like(line: str) -> bool:
@@ -192,7 +284,7 @@ def _menu_like(line: str) -> bool:
     s = line.strip()
     if s[:2] in ("- ", "* ", "+ "):
         s = s[2:].lstrip()
-    return s[:1] == "[" and s[-1:] == ")"
+    return s[:1] == "[" and s[-1:] in (")", "-")     # (or its address wrapped at a hyphen)
 
 
 def _menu_line(line: str) -> bool:
@@ -200,6 +292,33 @@ def _menu_line(line: str) -> bool:
     absolute address (a notes folder's relative links are no site's menu)."""
     return _links_only(line) and all(
         re.match(r"<?https?://", m.group("url"), re.I) for m in LINK_RE.finditer(line))
+
+
+def _menu_lines(lines: list[str], start: int, end: int) -> int:
+    """How many links of a site's menu ``lines[start:end]`` hold: the links of each list
+    item or paragraph of links alone (its lines joined: html2text wraps a line of links
+    at 78 characters, ``[About](https://host/about.html`` ⏎ ``"About")``), each to an
+    absolute address, or to an address from the site's root (``/posts/``) when one of
+    them is the root itself (``[Home](/)``: a notes folder's relative links are no
+    site's menu)."""
+    absolute = rooted = 0
+    home = False
+    paragraph: list[str] = []
+    for line in [*lines[start:end], ""]:
+        s = line.strip()
+        if not s or _LIST_MARK_RE.match(line) or s[:1] == "#":
+            joined = " ".join(paragraph)
+            if paragraph and _links_only(joined):
+                urls = [m.group("url").strip("<>") for m in LINK_RE.finditer(joined)]
+                if all(re.match(r"https?://", u, re.I) for u in urls):
+                    absolute += len(urls)
+                elif all(u[:1] == "/" and u[1:2] != "/" for u in urls):
+                    rooted += len(urls)
+                    home = home or "/" in urls
+            paragraph = [s] if s else []
+        else:
+            paragraph.append(s)
+    return absolute + (rooted if home else 0)
 
 
 def _links_only(line: str) -> bool:
@@ -225,17 +344,111 @@ def detect(lines: list[str], path: str) -> str | None:
 def _may_be_page(text: str) -> bool:
     """A quick test, with no regular expression over the whole text, that a text may be
     a captured page: Jina's header, two menu-like lines (:func:`_menu_like`) in its first
-    400 lines, or a heading opening it (a copy from the title on); a note or a post's
-    text alone, most of what is read, fails it at once."""
+    400 lines, a heading opening it (a copy from the title on), or a plain first line that
+    a heading below names (a converter's copy that opens with the page's ``<title>``,
+    :func:`_title_line`); a note or a post's text alone, most of what is read, fails it
+    at once."""
     if "Markdown Content:" in text[:5000] or text.lstrip()[:1] == "#":
         return True
-    return sum(map(_menu_like, text.split("\n", 400)[:400])) >= 2
+    head = text.split("\n", 400)[:400]
+    if sum(map(_menu_like, head)) >= 2:
+        return True
+    first = next((line.strip() for line in head[:6] if line.strip()), "")
+    if not first or len(first) > 300 or _PLAIN_START_RE.match(first) or "](" in first:
+        return False
+    names = None
+    for line in head:
+        if line[:1] != "#":
+            continue
+        raw = line.lstrip("#").strip()
+        if raw[:1] == "[":                   # (a heading that links: its text)
+            raw = raw[1:].split("](", 1)[0]
+        if raw and raw.rstrip("# ") in first:     # (a quick test before the exact one)
+            names = names if names is not None else _title_names(first)
+            if normalize_title(_heading_text(line.lstrip("#"))) in names:
+                return True
+    return False
+
+
+def _title_names(title: str) -> list[str]:
+    """What a page's ``<title>`` may name its post's title heading by, normalised: the
+    whole, its first or last part around a separator (``Title - Blog``, ``Title |
+    Blog``), what follows its first colon (Blogger's ``Blog: Title``)."""
+    parts = [p.strip() for p in TITLE_PARTS_RE.split(title) if p.strip()]
+    names = [normalize_title(title)]
+    if len(parts) > 1:
+        names += [normalize_title(parts[0]), normalize_title(parts[-1])]
+    head, colon, tail = title.partition(": ")
+    if colon and tail.strip():
+        names.append(normalize_title(tail))
+    return [n for n in names if len(n) >= 2]
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """``lines`` with each link's address that a converter wrapped after a hyphen
+    (html2text wraps at 78 characters, addresses too: ``[post](https://host/my-`` ⏎
+    ``post/)``) joined on its first line, its second left blank, so that line numbers
+    hold; the same list when nothing is wrapped."""
+    out = None
+    for i in range(len(lines) - 1):
+        line = lines[i].rstrip()
+        if (line[-1:] == "-" and "](" in line and WRAPPED_URL_RE.search(line[-2000:])
+                and URL_REST_RE.match(lines[i + 1].strip())):
+            out = out or list(lines)
+            out[i], out[i + 1] = out[i].rstrip() + out[i + 1].strip(), ""
+    return out or lines
+
+
+def _paragraphs_joined(lines: list[str], start: int = 0) -> list[str]:
+    """``lines`` from ``start`` on with each paragraph that a converter wrapped (html2text
+    wraps at 78 characters) joined on its first line (as
+    :func:`~graphkit.readers.markdown.soft_break` says), its other lines left blank, so
+    that line numbers hold. A heading, a list
+    item, a quotation, a table's row, code (fenced or indented) and a line that ends in a
+    hard break stay as they are, and so does a setext heading (its text and its
+    underline); the same list when nothing is wrapped."""
+    out = None
+    fence = ""
+    at = -1                  # (the line the paragraph being read opened on, else -1)
+    pieces: list[str] = []   # (its lines and the breaks between them)
+
+    def close() -> None:
+        if len(pieces) > 1:
+            out[at] = "".join(pieces)
+
+    for i in range(start, len(lines)):
+        line = lines[i]
+        s = line.strip()
+        if fence:
+            fence = "" if s.startswith(fence) else fence
+            continue
+        block = (not s or s[:1] in "#>|`~" or _LIST_MARK_RE.match(line) is not None
+                 or line.startswith(("    ", "\t")) or _SETEXT_RE.match(line) is not None
+                 or (i + 1 < len(lines) and _SETEXT_RE.match(lines[i + 1]) is not None))
+        if at >= 0 and not block:
+            out = out if out is not None else list(lines)
+            pieces += [soft_break(pieces[-1], s), s]
+            out[i] = ""
+            if not line.endswith(("  ", "\\")):
+                continue
+            block = True                    # (a hard break: the paragraph ends with it)
+        if at >= 0:
+            close()
+            at, pieces = -1, []
+        if s[:3] in ("```", "~~~"):
+            fence = s[:3]
+        elif s and not block and not line.endswith(("  ", "\\")):
+            at, pieces = i, [line.rstrip()]
+    if at >= 0:
+        close()
+    return out if out is not None else lines
 
 
 def _kind(lines: list[str]) -> str | None:
     """:func:`detect` of any text, whatever its file's name."""
     if not _may_be_page("\n".join(lines[:400])):
         return None
+    lines = _unwrapped(lines)
     header = jina_header(lines)
     if header is not None:
         return CAPTURE_LISTING if listing_reason(lines, header) is not None else CAPTURE
@@ -243,12 +456,15 @@ def _kind(lines: list[str]) -> str | None:
     if listing_reason(lines, None, heads=found) is not None:
         return CAPTURE_LISTING
     heads = [h for h in found if h[0] < 400]
+    if _title_line(lines, heads) is not None:
+        return CAPTURE
     title = _linked_title(heads)
     if title is None:
         return CAPTURE if _plain_title(lines, heads) is not None else None
-    if any(h[1] == 1 and not _home_link(h[3]) for h in heads if h[0] < title[0]):
+    own = _own_link(title[3])
+    if any(h[1] == 1 and not _home_heading(h[3], own) for h in heads if h[0] < title[0]):
         return None
-    if sum(map(_menu_line, lines[:title[0]])) >= 2:
+    if _menu_lines(lines, 0, title[0]) >= 2:
         return CAPTURE
     return CAPTURE if _dated_then_furniture(lines, title) else None
 
@@ -271,24 +487,44 @@ def _dated_then_furniture(lines: list[str], title) -> bool:
 def _plain_title(lines: list[str], heads):
     """The title heading of a crawler's copy of a page whose theme draws the post's title
     as no link (WordPress' ``<h1 class="entry-title">``): the first level-1 heading that
-    is no link, below a menu (two or more lines of links alone), followed by the post's
-    words and then a heading of the theme's furniture (:data:`FURNITURE_HEADING_RE`);
-    else None. ``heads`` are the page's first headings (:func:`_headings`)."""
+    is no link, below a menu (two or more links alone), or, under a banner heading that
+    links the site's root, the first heading of level 1 to 3 that is neither a link nor
+    a date (Blogger's), followed by a dated meta line (:func:`_dated_under`) or by the
+    theme's furniture (:func:`_furniture_after`); else None. ``heads`` are the page's
+    first headings (:func:`_headings`)."""
     first = next((h for h in heads if h[1] == 1 and not _home_link(h[3])), None)
+    if first is None and heads and heads[0][1] == 1 and _home_link(heads[0][3]):
+        # the site's name as the banner's heading, then the post's under it (Blogger's
+        # "## date" header, "### Title"): the first heading no link and no date
+        first = next((h for h in heads[1:] if h[1] <= 3 and not LINK_RE.fullmatch(h[3])
+                      and _line_date(h[4]) is None), None)
+        banner = True
+    else:
+        banner = False
     if (first is None or LINK_RE.fullmatch(first[3])
-            or sum(map(_menu_line, lines[:first[0]])) < 2):
+            or (not banner and _menu_lines(lines, 0, first[0]) < 2)):
         return None
-    return first if _furniture_after(lines, first[2]) else None
+    return first if _furniture_after(lines, first[2]) or _dated_under(lines, first) else None
+
+
+def _dated_under(lines: list[str], title) -> bool:
+    """True when one of the first four lines under the title heading ``title`` is a meta
+    line with a date (``2021-07-08 22:01 阅读 309``, ``By 小林 | March 4, 2020``)."""
+    under = [line.strip() for line in lines[title[2]:title[2] + 12] if line.strip()][:4]
+    return any(len(s) <= _MAX_META_CHARS and _line_date(LINK_RE.sub(lambda m: m.group("text"), s))
+               is not None for s in under)
 
 
 def _furniture_after(lines: list[str], start: int) -> bool:
-    """True when, from ``lines[start]`` on, a line of the post's words comes before a
-    heading of the theme's furniture (:data:`FURNITURE_HEADING_RE`)."""
-    after = {h[0]: h for h in _headings(lines, start, len(lines))}
+    """True when a heading of the theme's furniture (:data:`FURNITURE_HEADING_RE`) comes
+    after ``lines[start]``, after the post's words or after its title alone, or a line
+    alone that says what such a heading says after the post's words
+    (:func:`_furniture_line`)."""
+    if any(FURNITURE_HEADING_RE.match(h[4]) for h in _headings(lines, start, len(lines))):
+        return True
     seen = False
     for i in range(start, len(lines)):
-        h = after.get(i)
-        if h is not None and seen and FURNITURE_HEADING_RE.match(h[4]):
+        if seen and _furniture_line(lines, i):
             return True
         seen = seen or _prose(lines[i])
     return False
@@ -301,10 +537,15 @@ def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None =
 
     Jina's ``URL Source`` at the site's root or in a list folder
     (:data:`graphkit.sites.LIST_FOLDERS`: ``/tag/``, ``/category/``, ``/page/``…) says so;
-    so do three or more headings that are links to pages of the site (each post's title
+    so does a converter's copy whose first line, the page's title, is the site's name
+    (the text of a link to the site's root: the home page); so do links to read the rest
+    of three or more posts (``阅读全文``, ``Read more``,
+    ``Continue reading``: :data:`_READ_MORE_RE`), each under its post's summary, and
+    three or more headings that are links to pages of the site (each post's title
     in the list, as themes draw it) above any heading of the theme's furniture, in a
-    Jina copy whose title names no other heading, or below a menu (two or more lines of
-    links alone) in a crawler's copy. The posts it lists are read from their own pages.
+    Jina copy whose title names no other heading, or below a menu (two or more links
+    alone) or a banner heading that links the site's root in a crawler's copy. The
+    posts it lists are read from their own pages.
     """
     fields, start = header if header is not None else ({}, 0)
     url = fields.get("URL Source", "")
@@ -319,8 +560,36 @@ def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None =
                          & LIST_FOLDERS)
         if folders:
             return f"a list page of the site (under /{folders[0]}/), not a post"
+    if header is None:
+        first = next((line.strip() for line in lines[:6] if line.strip()), "")
+        if first and not _PLAIN_START_RE.match(first) and "](" not in first:
+            if normalize_title(first) in _site_names(lines, 0):
+                return (f"the site's home page (its title is the site's name, "
+                        f"{preview(first, 60)})")
+            if _LIST_TITLE_RE.match(first):
+                return f"a list page of the site (its title is {preview(first, 60)})"
+    elif _LIST_TITLE_RE.match(fields.get("Title", "")):
+        return f"a list page of the site (its title is {preview(fields['Title'], 60)})"
+    more = set()
+    for line in lines[start:start + 5000]:
+        if "](" in line:
+            more.update(m.group("url") for m in LINK_RE.finditer(line)
+                        if _READ_MORE_RE.match(m.group("text")))
+        elif _furniture_line([line], 0) or (line[:1] == "#" and FURNITURE_HEADING_RE.match(
+                _heading_text(line.lstrip("#").strip()))):
+            break
+    if len(more) >= 3:
+        return (f"a list page of the site ({len(more)} posts' summaries end in a link to read "
+                f"the rest), an index of posts, not a post")
     if heads is None:        # (else the caller's: the page's headings of its first 5,000 lines)
         heads = _headings(lines, start, min(len(lines), start + 5000))
+    first_h1 = next((h for h in heads if h[1] == 1 and not _home_link(h[3])), None)
+    if first_h1 is not None and _menu_lines(lines, start, first_h1[0]) >= 2:
+        if _LIST_TITLE_RE.match(first_h1[4]):
+            return f"a list page of the site (its heading is {preview(first_h1[4], 60)})"
+        if normalize_title(first_h1[4]) in _site_names(lines, start):
+            return (f"the site's home page (its heading is the site's name, "
+                    f"{preview(first_h1[4], 60)})")
     entries = []
     for h in heads:
         if FURNITURE_HEADING_RE.match(h[4]):
@@ -336,7 +605,8 @@ def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None =
         names = _site_names(lines, start)
         if _title_heading(plain, page_title, content, names, lines) is not None:
             return None                 # (a post, and cards of other posts after it)
-    elif sum(map(_menu_line, lines[start:entries[0][0]])) < 2:
+    elif _menu_lines(lines, start, entries[0][0]) < 2 and not (
+            heads[0][1] == 1 and _home_link(heads[0][3])):     # (nor a banner heading)
         return None
     return (f"a list page of the site ({len(entries)} headings link to its posts), an index "
             "of posts, not a post")
@@ -363,6 +633,9 @@ def _title_heading(heads, page_title: str, content_start: int, site_names: set[s
         names = [normalize_title(page_title)]
         if len(parts) > 1:
             names[:0] = [normalize_title(parts[0]), normalize_title(parts[-1])]
+        head, colon, tail = page_title.partition(": ")
+        if colon and normalize_title(head) in site_names:
+            names.append(normalize_title(tail))        # (Blogger's "Blog: Title")
         keys = [normalize_title(h[4]) for h in heads]
         for name in names:
             if name in site_names:
@@ -431,7 +704,8 @@ def _taxonomy(line: str) -> tuple[list[str], list[str]] | None:
             named = [inline_to_text(x.group(0))[0].strip() for x in LINK_RE.finditer(part)]
             if not named:
                 named = [t.strip() for t in re.split(r"[,，、/|·]", part) if t.strip()]
-            (tags if m.group(1).lower() in ("标签", "tag", "tags") else categories).extend(
+            named_tags = m.group(1).lower() in ("标签", "tag", "tags", "label", "labels")
+            (tags if named_tags else categories).extend(
                 t.lstrip("#").strip() for t in named if t.lstrip("#").strip())
         return tags, categories
     if not _links_only(line):
@@ -461,10 +735,39 @@ def _line_date(line: str) -> str | None:
     return found
 
 
+def _furniture_line(lines: list[str], i: int) -> bool:
+    """True for a line alone between blank lines that says what a heading of the theme's
+    furniture says (``相关推荐``, ``评论``, ``Comments``): a theme's heading drawn as no
+    heading element, as a converter copies it."""
+    line = lines[i].strip()
+    return (0 < len(line) <= 40 and (i == 0 or not lines[i - 1].strip())
+            and (i + 1 == len(lines) or not lines[i + 1].strip())
+            and FURNITURE_HEADING_RE.match(line.strip("*_")) is not None)
+
+
+# the end of a link whose text began lines above (a theme's card of a post, its image,
+# label and title in the link: "[![cover](…)" ⏎ ⏎ "上一篇" ⏎ ⏎ "Title](/a/ "Title")")
+_CARD_OPEN_RE = re.compile(r"\[!\[[^\[\]\n]*\]\([^()\s]*\)[^\[\]()\n]{0,80}")
+_LINK_TAIL_RE = re.compile(r"^[^\[\]\n]*\]\(\S*(?:\s+\"[^\"\n]*\")?\)")
+
+
 def _prose(line: str) -> bool:
-    """True for a line with words of its own (ten or more characters beside its links)."""
+    """True for a line with words of its own (ten or more characters beside its links,
+    and beside the end of a link that began lines above)."""
     rest = LINK_RE.sub("", line)
+    if "](" in rest:
+        rest = _LINK_TAIL_RE.sub("", rest.strip())
     return len(re.sub(r"[\W_]+", "", rest)) >= 10
+
+
+def _card_piece(line: str) -> bool:
+    """True for a line of a theme's card of the previous or next post that a converter
+    breaks into paragraphs (``[![cover](/img/a.jpg)`` ⏎ ``上一篇`` ⏎ ``Title](/a/ "Title")``):
+    the link's opening and image, the word alone, the link's end."""
+    s = line.strip()
+    return bool(s) and (_CARD_OPEN_RE.fullmatch(s) is not None
+                        or _LINK_TAIL_RE.fullmatch(s) is not None
+                        or _NAV_WORD_RE.fullmatch(s.strip("*_ ")) is not None)
 
 
 def _nav_line(line: str) -> bool:
@@ -502,8 +805,15 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
         the previous and next post, and what follows the post (related posts, comments,
         the sidebar), each with its lines and the reason.
     """
+    lines = _unwrapped(lines)
     header = jina_header(lines)
     fields, start = header if header is not None else ({}, 0)
+    lines = _paragraphs_joined(lines, start)
+    title_line = None
+    if header is None and not title.strip():
+        title_line = _title_line(lines, _headings(lines, 0, min(len(lines), 5000)))
+        if title_line is not None:
+            title, start = lines[title_line[0]], title_line[0] + 1
     page_title = fields.get("Title", "").strip() or title.strip()
     url = fields.get("URL Source", "").strip() or url.strip()
     if not re.match(r"^https?://\S+$", url, re.I):
@@ -561,16 +871,25 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
         shown += [found] if found else []
         meta_lines.append(i)
     date = date or min((d for d in shown if is_full(d)), default=shown[0] if shown else None)
+    if date is None and title_at is not None:      # (a date heading above the title: Blogger)
+        above = next((k for k in range(title_at[0] - 1, max(start, title_at[0] - 4) - 1, -1)
+                      if lines[k].strip()), None)
+        bare = lines[above].strip().lstrip("#").strip() if above is not None else ""
+        if 0 < len(bare) <= 60 and not re.search(r"\]\(", bare):
+            date = _line_date(bare)
     # where the post ends: the first heading of what the theme adds after it
     body_end = len(lines)
     seen_text = False
     heads_after = {h[0]: h for h in heads if h[0] >= body_start}
     for i in range(body_start, len(lines)):
         h = heads_after.get(i)
-        if h is not None and seen_text and FURNITURE_HEADING_RE.match(h[4]):
+        if h is not None and FURNITURE_HEADING_RE.match(h[4]):
+            body_end = i        # (before any words: a post of its title alone)
+            break
+        if seen_text and h is None and _furniture_line(lines, i):
             body_end = i
             break
-        if seen_text and _END_LINE_RE.match(lines[i]):
+        if _END_LINE_RE.match(lines[i]):
             date = date or parse_date(lines[i])
             body_end = i
             break
@@ -579,6 +898,14 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
     body = list(lines[body_start:body_end])
     for i in meta_lines:
         body[i - body_start] = ""
+    for k, line in enumerate(body):   # (the theme's line naming the post's own address)
+        m = _PERMALINK_RE.match(line) if ":" in line or "：" in line else None
+        if m is not None:
+            url = url or m.group(1) or m.group(2) or m.group(3)
+            body[k] = ""
+            frags.append(_frag(path, lines, body_start + k, body_start + k + 1,
+                               "the theme's line naming the post's address (read as its "
+                               "address)"))
     for i, level, after, raw, _text in heads:     # (setext headings, as ATX ones)
         if body_start <= i and after == i + 2 and after <= body_end:
             body[i - body_start] = "#" * level + " " + raw
@@ -597,13 +924,14 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
         categories += named_categories
         body[k] = ""
     last_tax = max(taxonomy, default=-1)
-    if last_tax > last_prose >= 0:        # the theme's, after the post's tags: all of it
+    if last_tax > last_prose:     # the theme's, after the post's tags: all of it (and after
+        # the tags of a post of its title alone)
         frags.append(_frag(path, lines, body_start + last_tax + 1, body_start + len(body),
                            "the theme's links after the post's tags (previous and next "
                            "posts, sharing; not citations)"))
         body[last_tax + 1:] = [""] * (len(body) - last_tax - 1)
     for k, line in enumerate(body):
-        if k > last_prose and _nav_line(line):
+        if k > last_prose and (_nav_line(line) or _card_piece(line)):
             frags.append(_frag(path, lines, body_start + k, body_start + k + 1,
                                "links to the previous and next post (the theme's, not a "
                                "citation)"))
@@ -627,9 +955,34 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
         found.insert(0, Fragment(path=path, line=1, end_line=start, text="",
                                  reason="Jina Reader's header (read as the post's title, "
                                         "address and date)"))
+    if title_line is not None:
+        found.insert(0, Fragment(path=path, line=start, end_line=start, text=preview(title),
+                                 reason="the page's title as its first line (read to find "
+                                        "the post's title heading)"))
     if post is None:
         return [], found
+    if not url:         # (the other pages' lists of posts name it: named_by_listings)
+        post = replace(post, listed=_listed(lines))
     return [post], found
+
+
+def _listed(lines: list[str]) -> tuple[tuple[str, str], ...]:
+    """The page's links as ``(anchor text, href)``, the theme's lists of posts among them
+    (:attr:`Post.listed`), at most :data:`~graphkit.readers.html.MAX_LISTED_LINKS`."""
+    out: dict[tuple[str, str], None] = {}
+    low, high = LISTED_ANCHOR_CHARS
+    for line in lines:
+        if "](" not in line:
+            continue
+        for m in LINK_RE.finditer(line):
+            href = m.group("url").strip("<>").strip()
+            anchor = " ".join(inline_to_text(m.group("text"))[0].split())
+            if (not m.group("img") and low <= len(anchor) <= high and href
+                    and not href.startswith(("#", "javascript:"))):
+                out[(anchor, href)] = None
+                if len(out) >= MAX_LISTED_LINKS:
+                    return tuple(out)
+    return tuple(out)
 
 
 def page_in_text(text: str, path: str, *, title: str, url: str | None
@@ -674,7 +1027,7 @@ def page_in_text(text: str, path: str, *, title: str, url: str | None
         first = next((i for i, line in enumerate(lines) if line.strip()), 0)
         at = (_title_heading(heads, title.strip(), first, _site_names(lines, 0), lines)
               if heads else None)
-        if at is None or sum(map(_menu_line, lines[:at[0]])) < 2:
+        if at is None or _menu_lines(lines, 0, at[0]) < 2:
             return None
     posts, frags = read_capture(lines, path, title=title, url=url or "")
     return (posts[0], frags) if posts else None

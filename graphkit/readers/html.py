@@ -305,7 +305,7 @@ def named_by_listings(posts: list) -> list:
         return " ".join(title.split()).casefold()
 
     unnamed = {id(p) for p in posts if p.url is None and p.title
-               and p.sources and p.sources[0].format == HTML_FORMAT}
+               and p.sources and p.sources[0].format in (HTML_FORMAT, "page-capture")}
     if not unnamed:
         return [replace(p, listed=()) if p.listed else p for p in posts]
     titles: dict[str, int] = {}
@@ -326,9 +326,15 @@ def named_by_listings(posts: list) -> list:
                 except ValueError:
                     continue
             href = href.split("#", 1)[0].split("?", 1)[0]
+            if href.startswith("//"):           # (protocol-relative: the page's scheme)
+                href = "https:" + href
             folders = re.sub(r"^[a-z][a-z0-9+.\-]*://[^/]*", "", href, flags=re.I).split("/")
             if not LIST_FOLDERS.intersection(f.casefold() for f in folders[:-1]):
                 found.setdefault(key, set()).add(href)   # (a tag or category page: not it)
+    for key, addresses in found.items():     # (a path alone, where its address is named)
+        paths = {re.sub(r"^[a-z][a-z0-9+.\-]*://[^/]*", "", a, flags=re.I) or "/"
+                 for a in addresses if re.match(r"^https?://", a, re.I)}
+        found[key] = {a for a in addresses if not (a.startswith("/") and a in paths)}
     out = []
     for p in posts:
         addresses = found.get(norm(p.title), set()) if id(p) in unnamed else set()

@@ -278,6 +278,9 @@ _ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
 _CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_END_RE = re.compile(f"[{_CJK}][*_~\\]]*$")      # (after the end of emphasis or a link)
 _CJK_START_RE = re.compile(f"^[*_~\\[]*[{_CJK}]")
+# a link's address broken after a hyphen at a line's end, and the rest of it on the next
+WRAPPED_URL_RE = re.compile(r"\]\(<?[^\s()<>\[\]]*-$")
+URL_REST_RE = re.compile(r"[^\s()<>\[\]]+>?(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)")
 
 
 def soft_break(left: str, right: str) -> str:
@@ -289,7 +292,15 @@ def soft_break(left: str, right: str) -> str:
     ' '
     >>> soft_break("推导见[线性注意力的", "简单推导](/a/)")
     ''
+
+    A link's address that a converter wrapped after a hyphen (html2text wraps lines at
+    78 characters and breaks words at hyphens, addresses too) joins with nothing:
+
+    >>> soft_break("see [the post](https://example.com/my-", "post/)")
+    ''
     """
+    if left[-1:] == "-" and WRAPPED_URL_RE.search(left[-2000:]) and URL_REST_RE.match(right):
+        return ""
     return "" if _CJK_END_RE.search(left) and _CJK_START_RE.match(right) else " "
 
 
