@@ -624,10 +624,86 @@ def test_a_notes_relative_links_are_no_menu(tmp_path):
 
 
 def test_the_converted_zoo_blogs_are_read_as_captures():
-    for folder in (HTML2TEXT, MARKDOWNIFY, HTML2TEXT_CNBLOGS):
+    for folder in (HTML2TEXT, MARKDOWNIFY, HTML2TEXT_CNBLOGS, FIXTURES / "zoo" / "pandoc"):
         r = read_paths([folder])
         assert {p.sources[0].format for p in r.posts} == {CAPTURE}, folder
         # every post's address found (its own line, its title's link or other pages' lists)
         assert all(p.url and p.url.startswith("https://") for p in r.posts), folder
         (home,) = [f for f in r.fragments if "home page" in f.reason or "list page" in f.reason]
         assert home.path.endswith(("小林的笔记.md", "小林的笔记 - 博客园.md")), folder
+
+
+PANDOC = FIXTURES / "zoo" / "pandoc"
+
+# a post page as Pandoc converts it standalone (pandoc -s -f html -t markdown): the
+# page's <title> and <meta name> values as YAML, its divs fenced, attributes kept
+PANDOC_PAGE = """---
+generator: Hugo 0.120
+lang: en
+title: {title} \\| Lin's Notes
+viewport: width=device-width, initial-scale=1
+---
+
+::: {{#header .site-header}}
+[Lin's Notes](https://lin.example/){{.site-title}}
+
+- [Home](https://lin.example/){{.menu}}
+- [Posts](https://lin.example/posts/){{.menu
+  .active}}
+:::
+
+:::: {{#main}}
+# {title} {{#title .post-title}}
+
+[2021-07-08]{{.date}}
+
+{body}
+
+## Related posts {{#related}}
+
+- [Another post](https://lin.example/posts/another/){{rel="bookmark"}}
+::::
+"""
+
+
+def test_a_page_pandoc_converted_is_a_capture_not_a_posts_front_matter(tmp_path):
+    write_files(tmp_path, {
+        "a.md": PANDOC_PAGE.format(
+            title="Rotary embeddings",
+            body="Rotary embeddings build on [linear attention](https://lin.example/posts/"
+                 "linear/){target=\"_blank\"} and rotate\npairs of dimensions."),
+        "b.md": PANDOC_PAGE.format(title="Linear attention", body="Drops the softmax.")})
+    r, cites = read_cites(tmp_path)
+    assert {(p.title, p.date, p.sources[0].format) for p in r.posts} == {
+        ("Rotary embeddings", "2021-07-08", CAPTURE), ("Linear attention", "2021-07-08", CAPTURE)}
+    (rope,) = [p for p in r.posts if p.title == "Rotary embeddings"]
+    assert rope.text == ("Rotary embeddings build on linear attention and rotate pairs of "
+                         "dimensions.")
+    assert [link.url for link in rope.links] == ["https://lin.example/posts/linear/"]
+    assert any(f.reason.startswith("the page's <title> and <meta> values as Pandoc")
+               for f in r.fragments)
+
+
+def test_a_blogs_own_front_matter_is_no_pandoc_page(tmp_path):
+    # a post's front matter with a title and a language, over a text with a raw div
+    write_files(tmp_path, {"a.md": "---\ntitle: A post\nlang: en\n---\n\n<div class=\"note\">\n"
+                                   "Hello.\n</div>\n\n## Comments\n\nMine.\n"})
+    (post,) = read_paths([tmp_path]).posts
+    assert post.sources[0].format != CAPTURE and "Mine" in post.text
+
+
+def test_zhihus_published_line_ends_the_post_and_dates_it(tmp_path):
+    page = ("[知乎](https://www.zhihu.com/)\n\n[小林的笔记](https://www.zhihu.com/column/c_1)\n\n"
+            "# 旋转位置编码\n\n[小林](https://www.zhihu.com/people/lin)\n\n149 人赞同了该文章\n\n"
+            "旋转位置编码把位置信息写进了向量的相位里，以后再展开。\n\n"
+            "发布于 2020-03-04 18:45・IP 属地北京\n\n[机器学习](//www.zhihu.com/topic/1)\n\n"
+            "写得很好，配合[这篇](https://zhuanlan.zhihu.com/p/2)一起看。\n\n### 推荐阅读\n")
+    write_files(tmp_path, {"a.md": page})
+    (post,) = read_paths([tmp_path]).posts
+    assert (post.title, post.date, post.links) == ("旋转位置编码", "2020-03-04", ())
+
+
+def test_the_pandoc_zoo_blog_is_read_as_captures():
+    r = read_paths([PANDOC])
+    assert {p.sources[0].format for p in r.posts} == {CAPTURE}
+    assert all(p.url and p.url.startswith("https://www.cnblogs.com/") for p in r.posts)

@@ -176,6 +176,12 @@ def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
         return frontmatter.JBAKE, frontmatter.read_jbake
     if franklin.detect(lines, path):
         return franklin.FRANKLIN, franklin.read_franklin
+    if lines and lines[0].strip() == "---" and capture.pandoc_page(lines) is not None:
+        kind = capture.detect(lines, path)     # (a web page Pandoc converted, not a post's
+        if kind == capture.CAPTURE:            # front matter)
+            return kind, capture.read_capture
+        if kind == capture.CAPTURE_LISTING:
+            return kind, capture.read_listing
     if frontmatter.detect(lines) or frontmatter.detect_json(lines, path):
         return frontmatter.FRONT_MATTER, frontmatter.read_front_matter
     if frontmatter.detect_metadata_header(lines, path):

@@ -90,6 +90,9 @@ _END_LINE_RE = re.compile(
     r"|(?:©|\(c\)|copyright[ \t]*(?:©|\(c\))?[ \t]*(?:\d{4}|\w+[ \t]+\d{4}))"
     r"|powered[ \t]+by\b|[^\n]{0,40}ICP备\d{4})", re.I)
 
+# the line under a post's words that says when it was published, ending it (知乎's
+# "发布于 2019-01-02 18:45・IP 属地北京", "编辑于 …")
+_PUBLISHED_END_RE = re.compile(r"^[ \t]*(?:发布于|编辑于)[ \t]*\d{4}-\d{1,2}-\d{1,2}\b")
 # a line of links to the previous and next post: the links and these words or arrows
 _NAV_WORD_RE = re.compile(r"«|»|‹|›|←|→|<<|>>|上一篇|下一篇|上篇|下篇|前一篇|后一篇|上一页|下一页"
                           r"|前の記事|次の記事|\b(?:previous|prev|next|older|newer)\b", re.I)
@@ -338,6 +341,12 @@ def detect(lines: list[str], path: str) -> str | None:
     """
     if not path.lower().endswith((*MARKDOWN_ENDINGS, ".txt")):
         return None
+    page = pandoc_page(lines)
+    if page is not None:           # (a whole page, whatever else its text shows)
+        cleaned = _pandoc_cleaned(lines, page[1])
+        return (CAPTURE_LISTING if listing_reason([""] * page[1] + cleaned[page[1]:],
+                                                  ({"Title": page[0]}, page[1])) is not None
+                else CAPTURE)
     return _kind(lines)
 
 
@@ -442,6 +451,112 @@ def _paragraphs_joined(lines: list[str], start: int = 0) -> list[str]:
     if at >= 0:
         close()
     return out if out is not None else lines
+
+
+# the <meta name> keys of a web page, which Pandoc's standalone conversion of the page
+# puts in the YAML block it opens with (beside its <title>); no blog's own front matter
+_PAGE_META_KEYS = frozenset({"viewport", "referrer", "robots", "theme-color",
+                             "format-detection", "generator", "msapplication-tilecolor"})
+_YAML_KEY_RE = re.compile(r"^([A-Za-z][\w:.-]*):[ \t]?(.*)$")
+# Pandoc's fenced div's fence (``::: {#main .post}``, ``:::``), a raw block tag's line
+_DIV_FENCE_RE = re.compile(r"^[ \t]*:{3,}")
+_RAW_BLOCK_RE = re.compile(r"^[ \t]*</?(?:div|section|article|header|footer|nav|aside|main|span"
+                           r"|figure|figcaption|form|button|label|input|ul|ol|li|table|tbody"
+                           r"|thead|tr|td|th|center|font|noscript|i|svg|path)\b", re.I)
+_RAW_LINK_RE = re.compile(r"<a\s[^<>]*?href=\"([^\"<>]*)\"[^<>]*>((?:(?!</a>)[^<])*"
+                          r"(?:<(?!/a>)[^<>]*>(?:(?!</a>)[^<])*)*)</a>", re.I)
+_RAW_TAG_RE = re.compile(r"</?(?:span|img|i|b|strong|em|br|time|abbr|small|sup|sub|font)\b"
+                         r"[^<>]*>", re.I)
+# Pandoc's attributes after a link, an image or a heading (``](/a/){rel="tag"}``,
+# ``# Title {#title .post-title}``), and a span's (``[text]{.class}``)
+_ATTRIBUTES_RE = re.compile(r"(?<=\))\{[^{}\n]*\}|[ \t]+\{[#.][^{}\n]*\}[ \t]*$")
+_SPAN_RE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\{[^{}\n]*\}")
+
+
+def _left_open(line: str) -> bool:
+    """True when a line of Pandoc's leaves a raw tag (``<span class="x"``), a raw link
+    (``<a href="/a/">text``) or an attribute block (``{#id``) open at its end."""
+    if "<" in line:
+        if line.rfind("<") > line.rfind(">"):
+            return True
+        at = line.rfind("<a ")
+        if at >= 0 and "</a>" not in line[at:]:
+            return True
+    return "{" in line and line.rfind("{") > line.rfind("}")
+
+
+def pandoc_page(lines: list[str]) -> tuple[str, int] | None:
+    """The page's title and the index of the first line after the YAML block when
+    ``lines`` are a whole web page Pandoc converted to Markdown standalone (``pandoc -s
+    -f html -t markdown`` or ``-t gfm``): a YAML block of the page's ``<title>`` and its
+    ``<meta name>`` values (:data:`_PAGE_META_KEYS`: ``viewport``, ``generator``…), or
+    of its ``<title>`` and ``<html lang>`` alone over three or more of the page's divs
+    (``::: {#main}``, ``<div class="post">``); else None."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    keys: dict[str, str] = {}
+    for i in range(1, min(len(lines), 80)):
+        line = lines[i]
+        if line.strip() in ("---", "..."):
+            if "title" not in keys:
+                return None
+            if not _PAGE_META_KEYS & set(keys):
+                # (a page with no <meta name>: its <html lang> and <title> alone, over
+                # the page's layout as Pandoc keeps it, divs fenced or raw)
+                if "lang" not in keys or set(keys) - {"title", "lang", "dir", "description",
+                                                       "author", "keywords"}:
+                    return None
+                divs = sum(1 for line in lines[i + 1:i + 300]
+                           if line.lstrip().startswith((":::", "<div ")) and (
+                               "{#" in line or "{." in line or "<div " in line))
+                if divs < 3:
+                    return None
+            return keys["title"].strip().strip("'\"").replace("\\|", "|"), i + 1
+        m = _YAML_KEY_RE.match(line)
+        if m is not None:
+            keys[m.group(1).lower()] = m.group(2)
+    return None
+
+
+def _pandoc_cleaned(lines: list[str], start: int) -> list[str]:
+    """The lines of a Pandoc page from ``start`` on as plain Markdown: its fenced divs'
+    fences and raw block tags (over lines too) blank, a paragraph's lines joined, raw
+    links (``<a href="…">text</a>``) as Markdown links, other inline tags and the
+    attributes after links, images and headings left out, a span as its text. Line
+    numbers hold."""
+    out = list(lines)
+    i = start
+    while i < len(out):     # (a raw link, a tag or attributes over lines, as Pandoc wraps
+        line = out[i]       # at 72 characters: joined)
+        k = i
+        while _left_open(line) and k + 1 < len(out) and k - i < 10 and out[k + 1].strip():
+            k += 1
+            line = line.rstrip() + " " + out[k].strip()
+            out[k] = ""
+        out[i] = line
+        i = k + 1
+    open_tag = False
+    for i in range(start, len(out)):
+        line = out[i]
+        if open_tag:
+            open_tag = ">" not in line
+            out[i] = ""
+        elif _DIV_FENCE_RE.match(line):
+            out[i] = ""
+        elif _RAW_BLOCK_RE.match(line) and not _RAW_LINK_RE.search(line):
+            open_tag = ">" not in line.split("<", 1)[1]
+            out[i] = ""
+    out = _paragraphs_joined(out, start)
+    for i in range(start, len(out)):
+        line = out[i]
+        if "<" in line:
+            line = _RAW_LINK_RE.sub(lambda m: f"[{_RAW_TAG_RE.sub('', m.group(2)).strip()}]"
+                                              f"({m.group(1)})", line)
+            line = _RAW_TAG_RE.sub("", line)
+        if "{" in line:
+            line = _SPAN_RE.sub(r"\1", _ATTRIBUTES_RE.sub("", line))
+        out[i] = line
+    return out
 
 
 def _kind(lines: list[str]) -> str | None:
@@ -570,6 +685,9 @@ def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None =
                 return f"a list page of the site (its title is {preview(first, 60)})"
     elif _LIST_TITLE_RE.match(fields.get("Title", "")):
         return f"a list page of the site (its title is {preview(fields['Title'], 60)})"
+    elif normalize_title(fields.get("Title", "")) in _site_names(lines, start) - {""}:
+        return (f"the site's home page (its title is the site's name, "
+                f"{preview(fields['Title'], 60)})")
     more = set()
     for line in lines[start:start + 5000]:
         if "](" in line:
@@ -735,18 +853,19 @@ def _line_date(line: str) -> str | None:
     return found
 
 
-def _furniture_line(lines: list[str], i: int) -> bool:
+def _furniture_line(lines: list[str], i: int, *, any_words: bool = False) -> bool:
     """True for a line alone between blank lines that says what a heading of the theme's
     furniture says (``相关推荐``, ``评论``, ``Comments``): a theme's heading drawn as no
-    heading element, as a converter copies it."""
+    heading element, as a converter copies it (with ``any_words``, whatever it says)."""
     line = lines[i].strip()
     return (0 < len(line) <= 40 and (i == 0 or not lines[i - 1].strip())
             and (i + 1 == len(lines) or not lines[i + 1].strip())
-            and FURNITURE_HEADING_RE.match(line.strip("*_")) is not None)
+            and (any_words or FURNITURE_HEADING_RE.match(line.strip("*_")) is not None))
 
 
 # the end of a link whose text began lines above (a theme's card of a post, its image,
 # label and title in the link: "[![cover](…)" ⏎ ⏎ "上一篇" ⏎ ⏎ "Title](/a/ "Title")")
+_CARD_IMAGE_RE = re.compile(r"\[!\[[^\[\]\n]*\]\([^()\s]*\)\]\([^()\s]*(?:[ \t]+\"[^\"\n]*\")?\)")
 _CARD_OPEN_RE = re.compile(r"\[!\[[^\[\]\n]*\]\([^()\s]*\)[^\[\]()\n]{0,80}")
 _LINK_TAIL_RE = re.compile(r"^[^\[\]\n]*\]\(\S*(?:\s+\"[^\"\n]*\")?\)")
 
@@ -760,12 +879,22 @@ def _prose(line: str) -> bool:
     return len(re.sub(r"[\W_]+", "", rest)) >= 10
 
 
+def _byline(line: str) -> bool:
+    """True for a short line that says who posted the post and when (Blogger's ``Posted
+    by Lin at 8:30 PM`` under it)."""
+    s = line.strip()
+    return len(s) <= 160 and _BYLINE_RE.match(LINK_RE.sub(lambda m: m.group("text"), s)) \
+        is not None
+
+
 def _card_piece(line: str) -> bool:
     """True for a line of a theme's card of the previous or next post that a converter
     breaks into paragraphs (``[![cover](/img/a.jpg)`` ⏎ ``上一篇`` ⏎ ``Title](/a/ "Title")``):
-    the link's opening and image, the word alone, the link's end."""
+    the link's opening and image, the word alone, the link's end; or the card's image
+    alone as its link (Pandoc's ``[![cover](/img/a.jpg)](/a/)``)."""
     s = line.strip()
     return bool(s) and (_CARD_OPEN_RE.fullmatch(s) is not None
+                        or _CARD_IMAGE_RE.fullmatch(s) is not None
                         or _LINK_TAIL_RE.fullmatch(s) is not None
                         or _NAV_WORD_RE.fullmatch(s.strip("*_ ")) is not None)
 
@@ -808,7 +937,14 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
     lines = _unwrapped(lines)
     header = jina_header(lines)
     fields, start = header if header is not None else ({}, 0)
-    lines = _paragraphs_joined(lines, start)
+    page = pandoc_page(lines) if header is None else None
+    if page is not None:
+        title, start = title.strip() or page[0], page[1]
+        lines = [""] * start + _pandoc_cleaned(lines, start)[start:]
+        header = ({"Title": title}, start)       # (read as Jina's header is)
+        fields = header[0]
+    else:
+        lines = _paragraphs_joined(lines, start)
     title_line = None
     if header is None and not title.strip():
         title_line = _title_line(lines, _headings(lines, 0, min(len(lines), 5000)))
@@ -886,11 +1022,14 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
         if h is not None and FURNITURE_HEADING_RE.match(h[4]):
             body_end = i        # (before any words: a post of its title alone)
             break
-        if seen_text and h is None and _furniture_line(lines, i):
-            body_end = i
+        if seen_text and h is None and (_furniture_line(lines, i) or (
+                _NAV_WORD_RE.fullmatch(lines[i].strip(" \t*_"))
+                and _furniture_line(lines, i, any_words=True))):
+            body_end = i        # (or a card's "上一篇" alone: the previous and next posts)
             break
-        if _END_LINE_RE.match(lines[i]):
-            date = date or parse_date(lines[i])
+        if i not in meta_lines and (_END_LINE_RE.match(lines[i]) or (
+                seen_text and _PUBLISHED_END_RE.match(lines[i]))):
+            date = date or _line_date(lines[i].strip()) or parse_date(lines[i])
             body_end = i
             break
         if i not in meta_lines and _prose(lines[i]):
@@ -917,8 +1056,8 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
     categories: list[str] = []
     taxonomy = {k: found for k, line in enumerate(body)
                 if (found := _taxonomy(line)) is not None}
-    last_prose = max((k for k, line in enumerate(body) if _prose(line) and k not in taxonomy),
-                     default=-1)
+    last_prose = max((k for k, line in enumerate(body) if _prose(line) and k not in taxonomy
+                      and not _byline(line)), default=-1)
     for k, (named_tags, named_categories) in taxonomy.items():
         tags += named_tags
         categories += named_categories
@@ -931,10 +1070,10 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
                            "posts, sharing; not citations)"))
         body[last_tax + 1:] = [""] * (len(body) - last_tax - 1)
     for k, line in enumerate(body):
-        if k > last_prose and (_nav_line(line) or _card_piece(line)):
+        if k > last_prose and (_nav_line(line) or _card_piece(line) or _byline(line)):
             frags.append(_frag(path, lines, body_start + k, body_start + k + 1,
-                               "links to the previous and next post (the theme's, not a "
-                               "citation)"))
+                               "links to the previous and next post, or a byline under "
+                               "the post (the theme's, not a citation)"))
             body[k] = ""
     frags.append(_frag(path, lines, body_end, len(lines),
                        "what the theme adds after the post: related posts, comments, the "
@@ -951,7 +1090,12 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
     post, more = markdown_post(body, path, meta=meta, first_line=body_start + 1,
                                body_offset=body_start, layout=CAPTURE)
     found = [f for f in frags if f is not None] + more
-    if header is not None:
+    if page is not None:
+        found.insert(0, Fragment(path=path, line=1, end_line=start, text="",
+                                 reason="the page's <title> and <meta> values as Pandoc "
+                                        "wrote them (its title read to find the post's "
+                                        "title heading)"))
+    elif header is not None:
         found.insert(0, Fragment(path=path, line=1, end_line=start, text="",
                                  reason="Jina Reader's header (read as the post's title, "
                                         "address and date)"))
