@@ -707,3 +707,24 @@ def test_the_pandoc_zoo_blog_is_read_as_captures():
     r = read_paths([PANDOC])
     assert {p.sources[0].format for p in r.posts} == {CAPTURE}
     assert all(p.url and p.url.startswith("https://www.cnblogs.com/") for p in r.posts)
+
+
+def test_a_pandoc_page_with_its_title_and_language_alone(tmp_path):
+    # no <meta name>: the escaped "|" of Pandoc's title, its dashes written back as "--",
+    # divs fenced by their class name alone (as Pandoc writes a div of one class)
+    page = ("---\nlang: zh-cn\ntitle: {title} \\\\| 测试博客\n---\n\n# {title} {{#t .post-title}}\n\n"
+            "::: post-meta\n2020-03-04\n:::\n\n::: post-content\n{body}\n:::\n\n"
+            "## 最近文章\n\n- [另一篇](/posts/other/)\n")
+    dashed = "---\nlang: en\ntitle: Rotary embeddings -- Lin's Notes\n---\n\n" \
+             "::: site\n[Lin's Notes](/)\n:::\n\n::: menu\n[Home](/)\n:::\n\n" \
+             "::: post\n# Rotary embeddings\n\nThe post's words, long enough to read.\n:::\n"
+    write_files(tmp_path, {
+        "rope.md": page.format(title="旋转位置编码", body="见[线性注意力](/posts/linear/)。"),
+        "linear.md": page.format(title="线性注意力", body="去掉了 softmax 的注意力。"),
+        "en.md": dashed})
+    r = read_paths([tmp_path])
+    assert {(p.title, p.sources[0].format) for p in r.posts} == {
+        ("旋转位置编码", CAPTURE), ("线性注意力", CAPTURE), ("Rotary embeddings", CAPTURE)}
+    (rope,) = [p for p in r.posts if p.title == "旋转位置编码"]
+    assert (rope.date, rope.text, [link.url for link in rope.links]) == (
+        "2020-03-04", "见线性注意力。", ["/posts/linear/"])

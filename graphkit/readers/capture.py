@@ -463,8 +463,8 @@ _DIV_FENCE_RE = re.compile(r"^[ \t]*:{3,}")
 _RAW_BLOCK_RE = re.compile(r"^[ \t]*</?(?:div|section|article|header|footer|nav|aside|main|span"
                            r"|figure|figcaption|form|button|label|input|ul|ol|li|table|tbody"
                            r"|thead|tr|td|th|center|font|noscript|i|svg|path)\b", re.I)
-_RAW_LINK_RE = re.compile(r"<a\s[^<>]*?href=\"([^\"<>]*)\"[^<>]*>((?:(?!</a>)[^<])*"
-                          r"(?:<(?!/a>)[^<>]*>(?:(?!</a>)[^<])*)*)</a>", re.I)
+_RAW_LINK_RE = re.compile(r"<a\s[^<>]*?href=\"([^\"<>]*)\"[^<>]*>([^<]*(?:<(?!/a>|a\s)[^<>]*>[^<]*)*)"
+                          r"</a>", re.I)
 _RAW_TAG_RE = re.compile(r"</?(?:span|img|i|b|strong|em|br|time|abbr|small|sup|sub|font)\b"
                          r"[^<>]*>", re.I)
 # Pandoc's attributes after a link, an image or a heading (``](/a/){rel="tag"}``,
@@ -491,7 +491,8 @@ def pandoc_page(lines: list[str]) -> tuple[str, int] | None:
     -f html -t markdown`` or ``-t gfm``): a YAML block of the page's ``<title>`` and its
     ``<meta name>`` values (:data:`_PAGE_META_KEYS`: ``viewport``, ``generator``…), or
     of its ``<title>`` and ``<html lang>`` alone over three or more of the page's divs
-    (``::: {#main}``, ``<div class="post">``); else None."""
+    (``::: {#main}``, ``::: post``, ``<div class="post">``) or with a ``|`` Pandoc escaped (``Title \\|
+    Blog``); else None."""
     if not lines or lines[0].strip() != "---":
         return None
     keys: dict[str, str] = {}
@@ -507,11 +508,12 @@ def pandoc_page(lines: list[str]) -> tuple[str, int] | None:
                                                        "author", "keywords"}:
                     return None
                 divs = sum(1 for line in lines[i + 1:i + 300]
-                           if line.lstrip().startswith((":::", "<div ")) and (
-                               "{#" in line or "{." in line or "<div " in line))
-                if divs < 3:
+                           if line.lstrip().startswith((":::", "<div ")) and line.strip(": "))
+                if divs < 3 and "\\|" not in keys["title"]:      # (Pandoc's escaped "|")
                     return None
-            return keys["title"].strip().strip("'\"").replace("\\|", "|"), i + 1
+            title = keys["title"].strip().strip("'\"").replace("\\|", "|")
+            # (Pandoc's Markdown writes an en dash and an em dash back as -- and ---)
+            return title.replace(" --- ", " — ").replace(" -- ", " – "), i + 1
         m = _YAML_KEY_RE.match(line)
         if m is not None:
             keys[m.group(1).lower()] = m.group(2)
@@ -957,6 +959,8 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
     date = parse_date(fields["Published Time"]) if fields.get("Published Time") else None
     frags: list[Fragment | None] = []
     content_start = next((i for i in range(start, len(lines)) if lines[i].strip()), start)
+    if page is not None:
+        content_start = -1          # (no copy of the page's <title> opens Pandoc's body)
     heads = _headings(lines, start, len(lines))
     site_names = _site_names(lines, start) if page_title else set()
     title_at = _title_heading(heads, page_title, content_start, site_names, lines)
