@@ -1196,6 +1196,22 @@ def _hostile() -> dict:
     read_text(json.dumps({"url": "https://s.example/p", "title": "T", "markdown": page}),
               "d.jsonl")
     out["capture_row_of_100000_menu_lines_s"] = round(time.perf_counter() - t, 2)
+    # the forty-eighth session's converted pages: html2text's 200,000 wrapped lines of one
+    # paragraph and 100,000 addresses broken at a hyphen; Pandoc's page of 200,000 raw
+    # links never closed, tags left open and attribute blocks over lines, and a line of
+    # 100,000 raw links (its pattern stops at the next link's start: linear)
+    menu = "[Home](/)\n\n[Posts](/posts/)\n\n# Title\n\n2021-01-01\n\n"
+    t = time.perf_counter()
+    read_text(menu + "\n".join(["word word word"] * 200_000) + "\n\n## Comments\n", "e.md")
+    read_text(menu + "\n".join(["[a](https://x/a-", "b)"] * 100_000) + "\n\n## Comments\n",
+              "f.md")
+    out["capture_html2text_200000_wrapped_lines_s"] = round(time.perf_counter() - t, 2)
+    pandoc = "---\ntitle: T | B\nviewport: x\n---\n\n# T\n\n2021-01-01\n\n"
+    t = time.perf_counter()
+    for body in ('<a href="x">t\n' * 200_000, '<span class="x"\n' * 200_000,
+                 "text {#a\n" * 200_000, '<a href="x">t ' * 100_000):
+        read_text(pandoc + body, "g.md")
+    out["capture_pandoc_200000_open_tags_s"] = round(time.perf_counter() - t, 2)
     # the same in AsciiDoc, and the twenty-fifth session's AsciiDoc syntax never closed
     # after a run of 100,000 characters (linear: its patterns' texts hold no "[", its
     # marks' spans no mark of their kind), and an attribute bomb of eleven lines
