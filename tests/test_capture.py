@@ -728,3 +728,37 @@ def test_a_pandoc_page_with_its_title_and_language_alone(tmp_path):
     (rope,) = [p for p in r.posts if p.title == "旋转位置编码"]
     assert (rope.date, rope.text, [link.url for link in rope.links]) == (
         "2020-03-04", "见线性注意力。", ["/posts/linear/"])
+
+
+def test_a_page_converted_with_links_by_reference(tmp_path):
+    # html2text with inline_links = False: numbered references, listed after the theme's
+    # furniture, one address on the line under its label, one wrapped at a hyphen, one
+    # with its title on the next line
+    page = ("[Lin's Notes][1]\n\n  * [Home][1]\n  * [About][2]\n\n# Rotary embeddings\n\n"
+            "2020-03-04\n\nRotary embeddings build on [linear attention][3] and on\n"
+            "[an idea][4], and [more][5] later.\n\n[« Previous: Linear attention][3]\n\n"
+            "## Comments\n\nSee [this][6].\n\n   [1]: https://lin.example/\n"
+            "   [2]: https://lin.example/about/\n   [3]:\nhttps://lin.example/linear/\n"
+            "   [4]: https://lin.example/an-\nidea/\n   [5]: https://lin.example/more/ (More\n"
+            "posts)\n   [6]: https://lin.example/other/\n")
+    write_files(tmp_path, {"a.md": page})
+    r = read_paths([tmp_path])
+    (post,) = r.posts
+    assert post.sources[0].format == CAPTURE and post.title == "Rotary embeddings"
+    assert [link.url for link in post.links] == [
+        "https://lin.example/linear/", "https://lin.example/an-idea/",
+        "https://lin.example/more/"]
+
+
+def test_meta_lines_as_a_list_under_the_title(tmp_path):
+    # Typecho's default theme: author, time and category as a list, each after its word
+    page = ("[Lin's Notes](https://lin.example/)\n\n[Home](https://lin.example/) "
+            "[About](https://lin.example/about/)\n\n"
+            "# [旋转位置编码](https://lin.example/archives/12/)\n\n"
+            "  * 作者: [小林](https://lin.example/author/1/)\n  * 时间: 2020-03-04\n"
+            "  * 分类: [深度学习](https://lin.example/category/dl/)\n\n"
+            "旋转位置编码把位置信息写进了向量的相位里，以后再展开。\n\n### 已有 1 条评论\n")
+    write_files(tmp_path, {"a.md": page})
+    (post,) = read_paths([tmp_path]).posts
+    assert (post.date, post.categories, post.text) == (
+        "2020-03-04", ("深度学习",), "旋转位置编码把位置信息写进了向量的相位里，以后再展开。")

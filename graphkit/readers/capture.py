@@ -51,7 +51,8 @@ from .frontmatter import MARKDOWN_ENDINGS, markdown_post
 from . import kexue
 from .html import (LISTED_ANCHOR_CHARS, MAX_LISTED_LINKS, TITLE_PARTS_RE, read_html,
                    title_leads, whole_page)
-from .markdown import LINK_RE, URL_REST_RE, WRAPPED_URL_RE, inline_to_text, soft_break
+from .markdown import (LINK_RE, URL_REST_RE, WRAPPED_URL_RE, inline_to_text, reference_definition,
+                       reference_label, soft_break)
 
 CAPTURE = "page-capture"
 CAPTURE_LISTING = "page-capture-listing"
@@ -67,10 +68,10 @@ _LIST_MARK_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 # comments, related posts, sharing, the sidebar's widgets), in Chinese, Japanese and
 # English; a count may open them ("2 条评论", "3 Comments") and a colon close them
 FURNITURE_HEADING_RE = re.compile(
-    r"^(?:\d{1,9}[ \t]*)?(?:相关文章|相关推荐|推荐文章|文章推荐|推荐阅读|相关阅读|延伸阅读|精彩推荐"
+    r"^(?:已有[ \t]*)?(?:\d{1,9}[ \t]*)?(?:相关文章|相关推荐|推荐文章|文章推荐|推荐阅读|相关阅读|延伸阅读|精彩推荐"
     r"|热门推荐|猜你喜欢|你可能(?:也)?(?:喜欢|感兴趣)"
     r"|你也许(?:还)?对.{0,12}感兴趣|热门文章|最新文章|近期文章|最近文章|随机文章|热评文章"
-    r"|条?评论|评论区|发表评论|(?:条)?留言|条回复|文章归档|标签云|友情链接|分享(?:到|本文|文章)?"
+    r"|条?评论|评论区|发表评论|添加新评论|(?:条)?留言|条回复|文章归档|标签云|友情链接|分享(?:到|本文|文章)?"
     r"|文章导航|関連記事|コメント"
     r"|related(?:[ \t]+(?:posts?|articles?|reading|content))?|you[ \t]+(?:may|might)[ \t]+"
     r"also[ \t]+(?:like|enjoy)|recent[ \t]+(?:posts?|articles?|comments?)|popular[ \t]+posts?"
@@ -123,6 +124,9 @@ _TAXONOMY_WORD_RE = re.compile(_TAXONOMY_WORDS, re.I)
 _BYLINE_RE = re.compile(r"^(?:by\b|posted\b|published\b|written\b|updated\b|发表于|发布于|作者"
                         r"|posted on)", re.I)
 _MAX_META_CHARS = 200
+# a meta line's word before its date ("时间: 2021-07-08", "Date: March 4, 2020")
+_DATE_LABEL_RE = re.compile(r"^[ \t]*(?:时间|日期|发布时间|发表时间|发表日期|发布日期|更新时间|date|published"
+                            r"|posted(?:[ \t]+on)?)[ \t]*[:：][ \t]*", re.I)
 _META_PARTS_RE = re.compile(r"[·•|｜]|[ \t]{2,}")
 # a line of counts under a title (views, reading time, likes): "阅读量1.2k 收藏 12", "3 min read"
 _COUNTS_RE = re.compile(r"\d[\d.,]*[kKwW万]?[ \t]*(?:次阅读|阅读|浏览|views?\b|reads?\b|min(?:ute)?s?"
@@ -287,7 +291,8 @@ def _menu_like(line: str) -> bool:
     s = line.strip()
     if s[:2] in ("- ", "* ", "+ "):
         s = s[2:].lstrip()
-    return s[:1] == "[" and s[-1:] in (")", "-")     # (or its address wrapped at a hyphen)
+    # (or its address wrapped at a hyphen, or a link by reference: "[About][2]")
+    return s[:1] == "[" and s[-1:] in (")", "-", "]")
 
 
 def _menu_line(line: str) -> bool:
@@ -463,8 +468,8 @@ _DIV_FENCE_RE = re.compile(r"^[ \t]*:{3,}")
 _RAW_BLOCK_RE = re.compile(r"^[ \t]*</?(?:div|section|article|header|footer|nav|aside|main|span"
                            r"|figure|figcaption|form|button|label|input|ul|ol|li|table|tbody"
                            r"|thead|tr|td|th|center|font|noscript|i|svg|path)\b", re.I)
-_RAW_LINK_RE = re.compile(r"<a\s[^<>]*?href=\"([^\"<>]*)\"[^<>]*>([^<]*(?:<(?!/a>|a\s)[^<>]*>[^<]*)*)"
-                          r"</a>", re.I)
+_RAW_LINK_RE = re.compile(r"<a\s[^<>]*?href=\"([^\"<>]*)\"[^<>]*>"
+                          r"([^<]*(?:<(?!/a>|a\s)[^<>]*>[^<]*)*)</a>", re.I)
 _RAW_TAG_RE = re.compile(r"</?(?:span|img|i|b|strong|em|br|time|abbr|small|sup|sub|font)\b"
                          r"[^<>]*>", re.I)
 # Pandoc's attributes after a link, an image or a heading (``](/a/){rel="tag"}``,
@@ -491,8 +496,8 @@ def pandoc_page(lines: list[str]) -> tuple[str, int] | None:
     -f html -t markdown`` or ``-t gfm``): a YAML block of the page's ``<title>`` and its
     ``<meta name>`` values (:data:`_PAGE_META_KEYS`: ``viewport``, ``generator``…), or
     of its ``<title>`` and ``<html lang>`` alone over three or more of the page's divs
-    (``::: {#main}``, ``::: post``, ``<div class="post">``) or with a ``|`` Pandoc escaped (``Title \\|
-    Blog``); else None."""
+    (``::: {#main}``, ``::: post``, ``<div class="post">``) or with a ``|`` Pandoc
+    escaped (``Title \\| Blog``); else None."""
     if not lines or lines[0].strip() != "---":
         return None
     keys: dict[str, str] = {}
@@ -561,11 +566,56 @@ def _pandoc_cleaned(lines: list[str], start: int) -> list[str]:
     return out
 
 
+# the start of a link reference definition's line (``[1]: …``)
+_REF_START_RE = re.compile(r"^ {0,3}\[[^\]\^\n][^\]\n]{0,998}\]:")
+# a link by reference (``[text][1]``, ``[text][]``): its text and its label
+_REFERENCE_LINK_RE = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\[([^\[\]\n]{0,999})\]")
+
+
+def _inlined_references(lines: list[str]) -> list[str]:
+    """``lines`` with each link by reference (``[text][1]``) written inline with the
+    address its definition gives (``[1]: https://…``, which html2text's
+    ``inline_links = False`` and other converters list at the page's end, after what
+    the theme adds to the post), the definitions' lines left blank so that line numbers
+    hold; the same list when it defines no reference."""
+    defined: dict[str, str] = {}
+    at: list[int] = []
+    for i, line in enumerate(lines):
+        if "]:" in line:
+            after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            found, both = None, bool(after) and _REF_START_RE.match(line) is not None
+            if (both and line.rstrip()[-1:] == "-"
+                    and not any(c.isspace() for c in after)):  # (an address wrapped at "-")
+                found = reference_definition(line.rstrip() + after)
+            if found is None:
+                found = reference_definition(line)
+                both = both and found is None
+                if both:              # (its address or its title on the next line)
+                    found = reference_definition(line.rstrip() + " " + after)
+            if found is not None:
+                defined.setdefault(found[0], found[1])
+                at += [i, i + 1] if both else [i]
+    if not defined:
+        return lines
+    out = list(lines)
+    for i in at:
+        out[i] = ""
+
+    def inline(m: re.Match) -> str:
+        url = defined.get(reference_label(m.group(3) or m.group(2)))
+        return m.group(0) if url is None else f"{m.group(1)}[{m.group(2)}]({url})"
+
+    for i, line in enumerate(out):
+        if "][" in line:
+            out[i] = _REFERENCE_LINK_RE.sub(inline, line)
+    return out
+
+
 def _kind(lines: list[str]) -> str | None:
     """:func:`detect` of any text, whatever its file's name."""
     if not _may_be_page("\n".join(lines[:400])):
         return None
-    lines = _unwrapped(lines)
+    lines = _inlined_references(_unwrapped(lines))
     header = jina_header(lines)
     if header is not None:
         return CAPTURE_LISTING if listing_reason(lines, header) is not None else CAPTURE
@@ -817,6 +867,7 @@ def _taxonomy(line: str) -> tuple[list[str], list[str]] | None:
     Hexo's NexT draws them)."""
     tags: list[str] = []
     categories: list[str] = []
+    line = _LIST_MARK_RE.sub("", line, count=1)        # (an item of a list of them)
     if _TAXONOMY_RE.match(line):
         words = list(_TAXONOMY_WORD_RE.finditer(line))
         for m, after in zip(words, [*words[1:], None]):
@@ -849,6 +900,8 @@ def _line_date(line: str) -> str | None:
     """The date a meta line shows: the whole line read as one, else its first part
     between separators (``March 4, 2020 · 1 min · 小林``) that is."""
     found = parse_date(line)
+    if found is None and _DATE_LABEL_RE.match(line):        # ("时间: 2021-07-08", "Date: …")
+        found = parse_date(_DATE_LABEL_RE.sub("", line, count=1))
     if found is None and _META_PARTS_RE.search(line):
         found = next(filter(None, (parse_date(part.strip()) for part
                                    in _META_PARTS_RE.split(line)[:8] if part.strip())), None)
@@ -936,7 +989,7 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
         the previous and next post, and what follows the post (related posts, comments,
         the sidebar), each with its lines and the reason.
     """
-    lines = _unwrapped(lines)
+    lines = _inlined_references(_unwrapped(lines))
     header = jina_header(lines)
     fields, start = header if header is not None else ({}, 0)
     page = pandoc_page(lines) if header is None else None
@@ -998,7 +1051,7 @@ def read_capture(lines: list[str], path: str, *, title: str = "", url: str = ""
     meta_lines: list[int] = []
     shown: list[str] = []
     for i in range(body_start, min(len(lines), body_start + 12)):
-        s = lines[i].strip()
+        s = _LIST_MARK_RE.sub("", lines[i], count=1).strip()   # (a list of them: Typecho's)
         if not s:
             continue
         if len(s) > _MAX_META_CHARS or len(meta_lines) >= 6:
