@@ -503,6 +503,15 @@ Related posts
 """
 
 
+def _one_page(tmp_path, page: str):
+    """``(ReadResult, post)`` of a folder of one captured page, ``a.md``, read as one."""
+    write_files(tmp_path, {"a.md": page})
+    r = read_paths([tmp_path])
+    (post,) = r.posts
+    assert post.sources[0].format == CAPTURE
+    return r, post
+
+
 def test_a_converted_page_names_its_post_by_the_other_pages_lists(tmp_path):
     # the pages name no address; the other page lists the first under its whole title
     write_files(tmp_path, {
@@ -530,10 +539,8 @@ def test_a_wrapped_address_and_a_wrapped_line_of_links_are_joined(tmp_path):
             "embeddings/) with others over longer sequences.\n\n"
             "[« Previous post: Rotary embeddings](https://lin.example/rotary-\nembeddings/ "
             "\"Rotary embeddings\")\n\n## Comments\n\nNice.\n")
-    write_files(tmp_path, {"a.md": page})
-    r = read_paths([tmp_path])
-    (post,) = r.posts
-    assert post.sources[0].format == CAPTURE and post.title == "Positional encodings"
+    r, post = _one_page(tmp_path, page)
+    assert post.title == "Positional encodings"
     assert [link.url for link in post.links] == ["https://lin.example/rotary-embeddings/"]
     assert any(f.reason.startswith("links to the previous") for f in r.fragments)
 
@@ -569,8 +576,7 @@ def test_a_hosted_blogs_name_heading_is_not_the_posts_title(tmp_path):
             "# [旋转位置编码](https://www.cnblogs.com/lin/p/1.html)\n\n"
             "旋转位置编码把位置信息写进了向量的相位里，推导见别处。\n\n"
             "posted @ 2020-03-04 20:30 小林 阅读(302) 评论(1)\n\n### 公告\n")
-    write_files(tmp_path, {"a.md": page})
-    (post,) = read_paths([tmp_path]).posts
+    _, post = _one_page(tmp_path, page)
     assert (post.title, post.url, post.date) == (
         "旋转位置编码", "https://www.cnblogs.com/lin/p/1.html", "2020-03-04")
 
@@ -582,8 +588,7 @@ def test_a_blogger_page_under_its_date_header(tmp_path):
             "Posted by [Lin](https://www.blogger.com/profile/1) at "
             "[9:00 PM](https://lin.blogspot.com/2020/03/rope.html \"permanent link\")\n\n"
             "Labels: [rope](https://lin.blogspot.com/search/label/rope)\n\n#### 1 comment:\n")
-    write_files(tmp_path, {"a.md": page})
-    (post,) = read_paths([tmp_path]).posts
+    _, post = _one_page(tmp_path, page)
     assert (post.title, post.date, post.tags) == ("Rotary embeddings", "2020-03-04", ("rope",))
     assert "Labels" not in post.text and "comment" not in post.text
 
@@ -596,9 +601,7 @@ def test_a_themes_furniture_drawn_as_no_heading_ends_the_post(tmp_path):
             "文章链接: <https://lin.example/2020/03/04/rope/>\n\n"
             "[![cover](/img/a.jpg)\n\n上一篇\n\n线性注意力的简单推导](/2020/05/06/linear/ \"线性注意力\")\n\n"
             "相关推荐\n\n[位置编码的外推实验](/2021/07/08/extra/)\n\n评论\n\n写得很好。\n")
-    write_files(tmp_path, {"a.md": page})
-    r = read_paths([tmp_path])
-    (post,) = r.posts
+    r, post = _one_page(tmp_path, page)
     assert post.url == "https://lin.example/2020/03/04/rope/"
     assert post.links == () and post.text == "旋转位置编码把位置信息写进了向量的相位里，以后再展开。"
     assert any(f.reason.startswith("the theme's line naming the post's address")
@@ -608,8 +611,7 @@ def test_a_themes_furniture_drawn_as_no_heading_ends_the_post(tmp_path):
 def test_a_post_of_its_title_alone_ends_at_the_furniture(tmp_path):
     page = ("[Home](/)\n\n[Posts](/posts/)\n\n# An idea\n\n2021-09-10\n\n## Recent posts\n\n"
             "* [Another post](/posts/another/)\n")
-    write_files(tmp_path, {"a.md": page})
-    (post,) = read_paths([tmp_path]).posts
+    _, post = _one_page(tmp_path, page)
     assert (post.title, post.date, post.title_only, post.links) == (
         "An idea", "2021-09-10", True, ())
 
@@ -698,8 +700,7 @@ def test_zhihus_published_line_ends_the_post_and_dates_it(tmp_path):
             "旋转位置编码把位置信息写进了向量的相位里，以后再展开。\n\n"
             "发布于 2020-03-04 18:45・IP 属地北京\n\n[机器学习](//www.zhihu.com/topic/1)\n\n"
             "写得很好，配合[这篇](https://zhuanlan.zhihu.com/p/2)一起看。\n\n### 推荐阅读\n")
-    write_files(tmp_path, {"a.md": page})
-    (post,) = read_paths([tmp_path]).posts
+    _, post = _one_page(tmp_path, page)
     assert (post.title, post.date, post.links) == ("旋转位置编码", "2020-03-04", ())
 
 
@@ -741,10 +742,8 @@ def test_a_page_converted_with_links_by_reference(tmp_path):
             "   [2]: https://lin.example/about/\n   [3]:\nhttps://lin.example/linear/\n"
             "   [4]: https://lin.example/an-\nidea/\n   [5]: https://lin.example/more/ (More\n"
             "posts)\n   [6]: https://lin.example/other/\n")
-    write_files(tmp_path, {"a.md": page})
-    r = read_paths([tmp_path])
-    (post,) = r.posts
-    assert post.sources[0].format == CAPTURE and post.title == "Rotary embeddings"
+    _, post = _one_page(tmp_path, page)
+    assert post.title == "Rotary embeddings"
     assert [link.url for link in post.links] == [
         "https://lin.example/linear/", "https://lin.example/an-idea/",
         "https://lin.example/more/"]
@@ -758,7 +757,22 @@ def test_meta_lines_as_a_list_under_the_title(tmp_path):
             "  * 作者: [小林](https://lin.example/author/1/)\n  * 时间: 2020-03-04\n"
             "  * 分类: [深度学习](https://lin.example/category/dl/)\n\n"
             "旋转位置编码把位置信息写进了向量的相位里，以后再展开。\n\n### 已有 1 条评论\n")
-    write_files(tmp_path, {"a.md": page})
-    (post,) = read_paths([tmp_path]).posts
-    assert (post.date, post.categories, post.text) == (
-        "2020-03-04", ("深度学习",), "旋转位置编码把位置信息写进了向量的相位里，以后再展开。")
+    _, post = _one_page(tmp_path, page)
+    # the three items are the post's meta lines: its date, its category, no text
+    assert post.text == "旋转位置编码把位置信息写进了向量的相位里，以后再展开。"
+    assert (post.date, post.categories) == ("2020-03-04", ("深度学习",))
+
+
+def test_a_home_page_titled_by_the_sites_name_and_tagline(tmp_path):
+    menu = "[Lin's Notes](https://lin.example/)\n\n[About](https://lin.example/about/)\n\n"
+    home = ("Lin's Notes | Notes on attention\n\n\n" + menu + "Notes on attention\n\n"
+            "Rotary embeddings rotate pairs of dimensions; more in the post.\n\n"
+            "Linear attention drops the softmax; more in the post.\n")
+    post = ("Lin's Notes | Rotary embeddings\n\n\n" + menu + "## Rotary embeddings\n\n"
+            "2020-03-04\n\nRotary embeddings rotate pairs of dimensions by an angle.\n\n"
+            "## Comments\n")
+    write_files(tmp_path, {"index.md": home, "rope.md": post})
+    r = read_paths([tmp_path])
+    assert [p.title for p in r.posts] == ["Rotary embeddings"]
+    assert any(f.reason.startswith("the site's home page (its title is the site's name and")
+               for f in r.fragments if f.path.endswith("index.md"))

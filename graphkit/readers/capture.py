@@ -251,8 +251,9 @@ def _home_heading(raw: str, title_url: str | None) -> bool:
     return url is not None and title_url is not None and _folder_of(url, title_url)
 
 
-# the first line of a converter's copy of a whole page (markdownify, html2text's
-# predecessors): the text of the page's <title>, plain
+# what no plain line opens with (a heading, a quotation, a table, a tag, an image, a
+# link, code, a list item, a setext underline): the first line of a converter's copy
+# that keeps the page's <title> (markdownify's) is plain
 _PLAIN_START_RE = re.compile(r"^[ \t]*(?:[#>|<!\[`*+=~]|-|\d{1,9}[.)][ \t])")
 
 
@@ -295,13 +296,6 @@ def _menu_like(line: str) -> bool:
     return s[:1] == "[" and s[-1:] in (")", "-", "]")
 
 
-def _menu_line(line: str) -> bool:
-    """True for a line of a site's menu as a crawler copies it: links alone, each to an
-    absolute address (a notes folder's relative links are no site's menu)."""
-    return _links_only(line) and all(
-        re.match(r"<?https?://", m.group("url"), re.I) for m in LINK_RE.finditer(line))
-
-
 def _menu_lines(lines: list[str], start: int, end: int) -> int:
     """How many links of a site's menu ``lines[start:end]`` hold: the links of each list
     item or paragraph of links alone (its lines joined: html2text wraps a line of links
@@ -338,11 +332,14 @@ def _links_only(line: str) -> bool:
 def detect(lines: list[str], path: str) -> str | None:
     """The kind of web page captured as Markdown a Markdown or text file is, else None.
 
-    :data:`CAPTURE` for a post's page: Jina Reader's header, or one heading of level 1 or
-    2 that is a link to a page of the site (:func:`_linked_title`) below two or more lines
-    of links alone (the site's menu), with no other level-1 heading above it than the
-    site's name; :data:`CAPTURE_LISTING` for one of the site's list pages
-    (:func:`listing_reason`).
+    :data:`CAPTURE` for a post's page: Jina Reader's header; Pandoc's YAML block of the
+    page's ``<title>`` and ``<meta>`` values (:func:`pandoc_page`); a first line, the
+    page's ``<title>``, that names a heading below (:func:`_title_line`); one heading of
+    level 1 or 2 that is a link to a page of the site (:func:`_linked_title`) below two
+    or more links alone (the site's menu, :func:`_menu_lines`), with no other level-1
+    heading above it than the site's name; or a plain title heading below such a menu
+    or a banner (:func:`_plain_title`). :data:`CAPTURE_LISTING` for one of the site's
+    list pages (:func:`listing_reason`).
     """
     if not path.lower().endswith((*MARKDOWN_ENDINGS, ".txt")):
         return None
@@ -417,10 +414,10 @@ def _paragraphs_joined(lines: list[str], start: int = 0) -> list[str]:
     """``lines`` from ``start`` on with each paragraph that a converter wrapped (html2text
     wraps at 78 characters) joined on its first line (as
     :func:`~graphkit.readers.markdown.soft_break` says), its other lines left blank, so
-    that line numbers hold. A heading, a list
-    item, a quotation, a table's row, code (fenced or indented) and a line that ends in a
-    hard break stay as they are, and so does a setext heading (its text and its
-    underline); the same list when nothing is wrapped."""
+    that line numbers hold. A heading, a list item, a quotation, a table's row, code
+    (fenced or indented) and a line that ends in a hard break stay as they are, and so
+    does a setext heading (its text and its underline); the same list when nothing is
+    wrapped."""
     out = None
     fence = ""
     at = -1                  # (the line the paragraph being read opened on, else -1)
@@ -459,7 +456,8 @@ def _paragraphs_joined(lines: list[str], start: int = 0) -> list[str]:
 
 
 # the <meta name> keys of a web page, which Pandoc's standalone conversion of the page
-# puts in the YAML block it opens with (beside its <title>); no blog's own front matter
+# puts in the YAML block it opens with (beside its <title>); keys a blog's own front
+# matter has no use for
 _PAGE_META_KEYS = frozenset({"viewport", "referrer", "robots", "theme-color",
                              "format-detection", "generator", "msapplication-tilecolor"})
 _YAML_KEY_RE = re.compile(r"^([A-Za-z][\w:.-]*):[ \t]?(.*)$")
@@ -735,10 +733,16 @@ def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None =
                         f"{preview(first, 60)})")
             if _LIST_TITLE_RE.match(first):
                 return f"a list page of the site (its title is {preview(first, 60)})"
+            if _name_and_tagline(first, lines, 0):
+                return (f"the site's home page (its title is the site's name and its "
+                        f"tagline, {preview(first, 60)})")
     elif _LIST_TITLE_RE.match(fields.get("Title", "")):
         return f"a list page of the site (its title is {preview(fields['Title'], 60)})"
     elif normalize_title(fields.get("Title", "")) in _site_names(lines, start) - {""}:
         return (f"the site's home page (its title is the site's name, "
+                f"{preview(fields['Title'], 60)})")
+    elif _name_and_tagline(fields.get("Title", ""), lines, start):
+        return (f"the site's home page (its title is the site's name and its tagline, "
                 f"{preview(fields['Title'], 60)})")
     more = set()
     for line in lines[start:start + 5000]:
@@ -780,6 +784,19 @@ def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None =
         return None
     return (f"a list page of the site ({len(entries)} headings link to its posts), an index "
             "of posts, not a post")
+
+
+def _name_and_tagline(title: str, lines: list[str], start: int) -> bool:
+    """True for a page's title that is the site's name (the text of a link to its root)
+    then, after a separator, what no heading of the page says (``Lin's Notes | Notes on
+    attention``: the home page's; a post's page titled ``Site | Post`` has the post's
+    title as a heading)."""
+    parts = [p.strip() for p in TITLE_PARTS_RE.split(title) if p.strip()]
+    if len(parts) < 2 or normalize_title(parts[0]) not in _site_names(lines, start) - {""}:
+        return False
+    rest = normalize_title(parts[-1])
+    return not any(h[1] <= 3 and normalize_title(h[4]) == rest
+                   for h in _headings(lines, start, min(len(lines), start + 5000)))
 
 
 def read_listing(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
@@ -918,8 +935,10 @@ def _furniture_line(lines: list[str], i: int, *, any_words: bool = False) -> boo
             and (any_words or FURNITURE_HEADING_RE.match(line.strip("*_")) is not None))
 
 
-# the end of a link whose text began lines above (a theme's card of a post, its image,
-# label and title in the link: "[![cover](…)" ⏎ ⏎ "上一篇" ⏎ ⏎ "Title](/a/ "Title")")
+# a theme's card of the previous or next post as a converter writes it: its image alone
+# as its link (Pandoc's "[![cover](…)](/a/)"); the link's opening and image, when its
+# image, label and title are in paragraphs of their own ("[![cover](…)" ⏎ ⏎ "上一篇" ⏎ ⏎
+# "Title](/a/ "Title")"); and the end of such a link
 _CARD_IMAGE_RE = re.compile(r"\[!\[[^\[\]\n]*\]\([^()\s]*\)\]\([^()\s]*(?:[ \t]+\"[^\"\n]*\")?\)")
 _CARD_OPEN_RE = re.compile(r"\[!\[[^\[\]\n]*\]\([^()\s]*\)[^\[\]()\n]{0,80}")
 _LINK_TAIL_RE = re.compile(r"^[^\[\]\n]*\]\(\S*(?:\s+\"[^\"\n]*\")?\)")

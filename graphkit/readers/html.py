@@ -278,7 +278,7 @@ def _listed(tree) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def named_by_listings(posts: list) -> list:
+def named_by_listings(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)) -> list:
     """Name the saved pages that name no address of their own by the address other
     pages list them under.
 
@@ -296,6 +296,11 @@ def named_by_listings(posts: list) -> list:
     ----------
     posts : list of Post
         Sightings of every file read; :attr:`Post.listed` is emptied on all of them.
+    formats : tuple of str, keyword-only
+        The formats of the sightings that may be named so (saved pages; pages captured
+        as Markdown, :data:`graphkit.readers.capture.CAPTURE`, whose lists are their
+        Markdown links). A protocol-relative link (``//host/a/``) names ``https:``; a
+        path alone (``/a/``) that one of the addresses names is that address.
 
     Returns
     -------
@@ -305,7 +310,7 @@ def named_by_listings(posts: list) -> list:
         return " ".join(title.split()).casefold()
 
     unnamed = {id(p) for p in posts if p.url is None and p.title
-               and p.sources and p.sources[0].format in (HTML_FORMAT, "page-capture")}
+               and p.sources and p.sources[0].format in formats}
     if not unnamed:
         return [replace(p, listed=()) if p.listed else p for p in posts]
     titles: dict[str, int] = {}
