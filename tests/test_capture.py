@@ -776,3 +776,34 @@ def test_a_home_page_titled_by_the_sites_name_and_tagline(tmp_path):
     assert [p.title for p in r.posts] == ["Rotary embeddings"]
     assert any(f.reason.startswith("the site's home page (its title is the site's name and")
                for f in r.fragments if f.path.endswith("index.md"))
+
+
+def test_a_scrapers_page_under_front_matter(tmp_path):
+    # a crawler's Markdown file: its metadata as front matter, then the whole page
+    page = ('---\ntitle: "{title} | Lin\'s Notes"\nsourceURL: "https://lin.example/{slug}/"\n'
+            "statusCode: 200\n---\n\n- [Lin's Notes](https://lin.example/)\n"
+            "- [About](https://lin.example/about/)\n\n# {title}\n\n2021-07-08\n\n{body}\n\n"
+            "## Related posts\n\n- [Another](https://lin.example/another/)\n")
+    home = ('---\ntitle: "Lin\'s Notes"\nsourceURL: "https://lin.example/"\n---\n\n'
+            "- [Lin's Notes](https://lin.example/)\n- [About](https://lin.example/about/)\n\n"
+            + "".join(f"## [Post {n}](https://lin.example/p{n}/)\n\nA summary.\n\n"
+                      for n in range(3)))
+    # a post's own front matter naming the source it quotes, over the post's text
+    own = ("---\ntitle: On a paper\nsource: https://arxiv.org/abs/1706.03762\n---\n\n"
+           "[one](https://a.example/) and [two](https://b.example/) say so.\n\n"
+           "# Notes\n\nThe paper's idea, in my words.\n\n## Comments\n\nMine.\n")
+    write_files(tmp_path, {
+        "rope.md": page.format(title="Rotary embeddings", slug="rope",
+                               body="Builds on [linear attention](https://lin.example/linear/)."),
+        "linear.md": page.format(title="Linear attention", slug="linear", body="No softmax."),
+        "home.md": home, "own.md": own})
+    r, cites = read_cites(tmp_path)
+    assert cites == {("Rotary embeddings", "Linear attention")}
+    (rope,) = [p for p in r.posts if p.title == "Rotary embeddings"]
+    assert (rope.url, rope.date, rope.sources[0].format) == (
+        "https://lin.example/rope/", "2021-07-08", CAPTURE)
+    assert rope.text == "Builds on linear attention."
+    (mine,) = [p for p in r.posts if p.title == "On a paper"]
+    assert mine.sources[0].format != CAPTURE and "Mine" in mine.text
+    assert any(f.path.endswith("home.md") and f.reason.startswith("the site's home page")
+               for f in r.fragments)

@@ -182,6 +182,9 @@ def detect_layout(lines: list[str], path: str) -> tuple[str, Reader] | None:
             return kind, capture.read_capture
         if kind == capture.CAPTURE_LISTING:
             return kind, capture.read_listing
+    if (lines and lines[0].strip() == "---" and path.lower().endswith(
+            (*frontmatter.MARKDOWN_ENDINGS, ".txt")) and capture.front_matter_page(lines)):
+        return capture.CAPTURE, capture.read_front_matter_page   # (a scraper's whole page)
     if frontmatter.detect(lines) or frontmatter.detect_json(lines, path):
         return frontmatter.FRONT_MATTER, frontmatter.read_front_matter
     if frontmatter.detect_metadata_header(lines, path):

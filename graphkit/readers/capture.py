@@ -1205,6 +1205,85 @@ def _listed(lines: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# the keys under which a scraper's front matter names the page's address (Firecrawl's
+# sourceURL, a crawler's url or source)
+_FM_ADDRESS_KEYS = ("url", "sourceurl", "source_url", "source", "canonical", "original_url",
+                    "page_url")
+
+
+def front_matter_page(lines: list[str]) -> tuple[str, str, int] | None:
+    """``(title, address, index of the first line after the front matter)`` when a
+    Markdown file is a scraper's copy of a whole web page under YAML front matter that
+    names the page's title and its address (``url``, ``sourceURL``, ``source``…: an
+    absolute ``http(s)`` address, or left empty), and the rest is a page as
+    :func:`page_in_text` finds one (its menu, its title heading, the theme's furniture;
+    with no address, a page as :func:`detect` finds one), not a post's text; else
+    None (the address ``""`` when the front matter leaves it empty). A post's own front
+    matter (Hugo's ``url: /a/``, a link post's external ``link``) over its text is no
+    such page."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    keys: dict[str, str] = {}
+    end = None
+    for i in range(1, min(len(lines), 80)):
+        if lines[i].strip() in ("---", "..."):
+            end = i + 1
+            break
+        m = _YAML_KEY_RE.match(lines[i])
+        if m is not None:
+            keys.setdefault(m.group(1).lower(), m.group(2).strip().strip("'\""))
+    if end is None:
+        return None
+    url = next((keys[k] for k in _FM_ADDRESS_KEYS
+                if re.match(r"^https?://\S+$", keys.get(k, ""), re.I)), "")
+    title = keys.get("title", "")
+    if not title or not (url or any(k in keys and not keys[k] for k in _FM_ADDRESS_KEYS)):
+        return None             # (Hugo's url: /a/, a path, is a post's own front matter)
+    body = lines[end:]
+    # a quick test: a heading the title names, or a link the title's part is the text of
+    # (the home page's banner); else no page
+    names = set(_title_names(title))
+    split = TITLE_PARTS_RE.split(title)
+    parts = [f"[{p.strip()}](" for p in (title, split[0], split[-1]) if p.strip()]
+    if not any((line[:1] == "#" and (normalize_title(text := _heading_text(line.lstrip("#")))
+                                     in names or title_leads(title, text)))
+               or ("](" in line and any(p in line for p in parts)) for line in body[:400]):
+        return None
+    if not _may_be_page("\n".join(body[:400])):
+        return None
+    kind = _kind(body)
+    if kind is None:            # (without the page's address, the page's own marks alone)
+        if not url:
+            return None
+        heads = _headings(body, 0, min(len(body), 400))
+        first = next((i for i, line in enumerate(body) if line.strip()), 0)
+        at = _title_heading(heads, title, first, _site_names(body, 0), body) if heads else None
+        if at is None or _menu_lines(body, 0, at[0]) < 2:
+            return None
+    return title, url, end
+
+
+def read_front_matter_page(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
+    """Read a scraper's copy of a whole page under front matter (:func:`front_matter_page`)
+    as a capture: its title and address the front matter's, the front matter reported;
+    a list page is no post."""
+    found = front_matter_page(lines)
+    if found is None:                   # (not such a page: read as a capture can)
+        return read_capture(lines, path)
+    title, url, end = found
+    body = [""] * end + list(lines[end:])
+    header = ({"Title": title, "URL Source": url}, end)
+    reason = listing_reason(body, header)
+    shown = Fragment(path=path, line=1, end_line=end, text="",
+                     reason="the scraper's front matter (read as the page's title and "
+                            "address)")
+    if reason is not None:
+        return [], [shown, Fragment(path=path, line=end + 1, end_line=len(lines),
+                                    reason=reason, text="")]
+    posts, frags = read_capture(body, path, title=title, url=url)
+    return posts, [shown, *frags]
+
+
 def page_in_text(text: str, path: str, *, title: str, url: str | None
                  ) -> tuple[Post, list[Fragment]] | str | None:
     """The post of a whole page that a row's text holds (a scraper's JSON Lines:
