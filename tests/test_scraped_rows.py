@@ -120,3 +120,26 @@ def test_two_posts_at_their_id_addresses_stay_two(tmp_path):
     assert normalize_url("https://www.wp.example/index.php?p=11&utm_source=x") == (
         "wp.example/?p=11")
     assert normalize_url("https://wp.example/?s=rope") == "wp.example"
+
+
+def test_one_scraped_page_saved_as_its_json_response(tmp_path):
+    # Firecrawl's scrape response, Jina Reader's JSON, each saved as a .json file of its
+    # own; a site's settings with a title and a text but no address of a page are neither
+    page = ("- [Home](https://s.example/)\n- [About](https://s.example/about/)\n\n# {t}\n\n"
+            "2021-03-05\n\n{body}\n\n## Comments\n\nSee [this](https://s.example/other).\n")
+    (tmp_path / "rope.json").write_text(json.dumps({"success": True, "data": {
+        "markdown": page.format(t="RoPE explained",
+                                body="Builds on [attention](https://s.example/attention)."),
+        "metadata": {"title": "RoPE explained | S", "sourceURL": "https://s.example/rope",
+                     "statusCode": 200}}}), encoding="utf-8")
+    (tmp_path / "attention.json").write_text(json.dumps({"code": 200, "data": {
+        "title": "Attention basics", "url": "https://s.example/attention",
+        "content": "Queries, keys and values.", "publishedTime": "2021-01-05"}}),
+        encoding="utf-8")
+    (tmp_path / "site.json").write_text(json.dumps({"title": "S", "content": "A blog."}),
+                                        encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert {p.title: (p.url, p.date) for p in r.posts} == {
+        "Attention basics": ("https://s.example/attention", "2021-01-05"),
+        "RoPE explained": ("https://s.example/rope", "2021-03-05")}
+    assert _cites(r) == [("RoPE explained", "Attention basics")]

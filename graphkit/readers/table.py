@@ -494,7 +494,9 @@ def _json_rows(doc, depth: int = 0) -> tuple[list, int] | None:
     """The list of objects a JSON document holds posts in, and how many arrays and
     objects enclose each (their lines are found by it); None for any other document.
 
-    The document itself, or the list under one of :data:`JSON_LIST_KEYS`; or, in a
+    The document itself, or the list under one of :data:`JSON_LIST_KEYS`; one scraped
+    page's object with its text and its absolute address (the document, or its ``data``
+    object: Firecrawl's and Jina Reader's responses) as a list of one; or, in a
     GraphQL API's response, the list its fields lead to (``data`` → ``publication`` →
     ``posts``), a Relay connection's ``nodes`` or its ``edges``, each edge's ``node``
     being the post, when at least half of its objects name a post
@@ -512,6 +514,16 @@ def _json_rows(doc, depth: int = 0) -> tuple[list, int] | None:
     if isinstance(doc, dict):
         found = next((doc[k] for k in (*JSON_LIST_KEYS, "edges", "nodes")
                       if isinstance(doc.get(k), list)), None)
+        if found is None and depth == 0:
+            # one scraped page saved whole: Firecrawl's {"success", "data": {"markdown",
+            # "metadata"}}, Jina Reader's {"code", "data": {"title", "url", "content"}},
+            # or the page's object itself; a post with its text, not a settings file
+            one = doc.get("data") if isinstance(doc.get("data"), dict) else doc
+            keys = {_column(k): v for k, v in lifted(one).items() if k is not None}
+            if (_row_is_a_post(one) and set(keys) & set(TEXT_COLUMNS) and any(
+                    isinstance(keys.get(k), str) and keys[k].startswith(("http://", "https://"))
+                    for k in URL_COLUMNS)):        # (the page's own address: scraped)
+                return [one], 1 if one is doc else 2
         if found is None:
             if depth >= 5 or len(doc) > 20:
                 return None
