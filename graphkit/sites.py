@@ -124,7 +124,7 @@ _PATH_LINK_RE = re.compile(r"^\s*(?:@/|\{filename\}|\|filename\||(?i:link://(?:s
 
 # address keys of front matter and export rows, in order of authority
 ADDRESS_KEYS = ("canonical_url", "canonical", "url", "permalink", "link", "source", "original",
-                "original_url", "source_url")
+                "original_url", "source_url", "sourceURL", "sourceurl")   # (a scraper's)
 # a body's opening line that names the original address
 _LEAD_RE = re.compile(
     r"^\W{0,4}(?:原文(?:链接|地址|网址)|本文(?:首发于|原载于|来自)|转载自|来源|出处|"

@@ -143,3 +143,20 @@ def test_one_scraped_page_saved_as_its_json_response(tmp_path):
         "Attention basics": ("https://s.example/attention", "2021-01-05"),
         "RoPE explained": ("https://s.example/rope", "2021-03-05")}
     assert _cites(r) == [("RoPE explained", "Attention basics")]
+
+
+def test_a_scrapers_front_matter_names_the_posts_address(tmp_path):
+    # Firecrawl's main content under its metadata: sourceURL is the post's address, and a
+    # WeChat article's long address names it whatever its other parameters
+    one = ("---\ntitle: 旋转位置编码\nsourceURL: https://mp.weixin.qq.com/s?__biz=MzA5&mid=26"
+           "&idx=1&sn=ab#rd\n---\n\n旋转位置编码把位置信息写进了向量的相位里。\n")
+    two = ("---\ntitle: 线性注意力\nsourceURL: https://s.example/linear\n---\n\n见[旋转位置编码]"
+           "(http://mp.weixin.qq.com/s?__biz=MzA5&mid=26&idx=1&sn=ab&chksm=cd&scene=21"
+           "#wechat_redirect)。\n")
+    (tmp_path / "rope.md").write_text(one, encoding="utf-8")
+    (tmp_path / "linear.md").write_text(two, encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert {p.title: p.url for p in r.posts} == {
+        "旋转位置编码": "https://mp.weixin.qq.com/s?__biz=MzA5&mid=26&idx=1&sn=ab#rd",
+        "线性注意力": "https://s.example/linear"}
+    assert _cites(r) == [("线性注意力", "旋转位置编码")]

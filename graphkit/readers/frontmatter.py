@@ -22,7 +22,7 @@ from ..sites import (ADDRESS_KEYS, DOC_EXTENSIONS, HOST_NAME_RE, LABEL_PREFIX, Q
                      ZENN_SLUG_RE, article_platform_alias, canonical_from_lead,
                      canonical_from_meta, expand_site_links, exported_metadata, file_slug,
                      medium_post_id, naver_blog_address, path_aliases, slugify,
-                     TEXTBUNDLE_SUFFIXES, tumblr_post_alias, zettel_id)
+                     TEXTBUNDLE_SUFFIXES, tumblr_post_alias, weixin_article_id, zettel_id)
 from ..text import loads_json, preview
 from .kexue import SITE_URL, archive_link_id
 from .franklin import FRANKLIN, USING_RE, franklin_body, julia_block
@@ -72,7 +72,8 @@ def url_aliases(value: str) -> set[str]:
     """Normalised names under which a post can be linked: path without extension, slug
     (and ``medium/ID`` for a Medium address, whichever of its forms; ``tumblr/ID`` for a
     Tumblr address, :func:`graphkit.sites.tumblr_post_alias`; ``zenn/SLUG`` and
-    ``qiita/ID`` for a Zenn article's and a Qiita item's; a Naver Blog post's
+    ``qiita/ID`` for a Zenn article's and a Qiita item's; ``weixin/BIZ/MID/IDX`` for a
+    WeChat article's long address, whatever its other parameters; a Naver Blog post's
     ``PostView`` address as its own, :func:`graphkit.sites.naver_blog_address`).
     Percent-encoding is decoded (WordPress writes a Chinese slug as ``%e6%97%8b…`` in
     its own addresses, an author pastes it as ``旋转…``), as links are when they are
@@ -82,8 +83,9 @@ def url_aliases(value: str) -> set[str]:
         return set()
     v = naver_blog_address(v) or v
     medium = medium_post_id(v)
+    weixin = weixin_article_id(v)
     platform = (f"medium/{medium}" if medium else None) or article_platform_alias(v) \
-        or tumblr_post_alias(v)
+        or tumblr_post_alias(v) or (f"weixin/{weixin}" if weixin else None)
     if platform:          # the platform's name, and the address's path as any site's
         return {platform} | url_aliases(re.sub(r"(?i)^[a-z]+://[^/]*", "", v))
     v = re.sub(r"^[a-z]+://[^/]+", "", v, flags=re.I)   # drop scheme and host
