@@ -496,30 +496,38 @@ def pandoc_page(lines: list[str]) -> tuple[str, int] | None:
     of its ``<title>`` and ``<html lang>`` alone over three or more of the page's divs
     (``::: {#main}``, ``::: post``, ``<div class="post">``) or with a ``|`` Pandoc
     escaped (``Title \\| Blog``); else None."""
+    head = _yaml_head(lines)
+    if head is None or "title" not in head[0]:
+        return None
+    keys, end = head
+    if not _PAGE_META_KEYS & set(keys):
+        # (a page with no <meta name>: its <html lang> and <title> alone, over the page's
+        # layout as Pandoc keeps it, divs fenced or raw)
+        if "lang" not in keys or set(keys) - {"title", "lang", "dir", "description",
+                                               "author", "keywords"}:
+            return None
+        divs = sum(1 for line in lines[end:end + 300]
+                   if line.lstrip().startswith((":::", "<div ")) and line.strip(": "))
+        if divs < 3 and "\\|" not in keys["title"]:      # (Pandoc's escaped "|")
+            return None
+    title = keys["title"].replace("\\|", "|")
+    # (Pandoc's Markdown writes an en dash and an em dash back as -- and ---)
+    return title.replace(" --- ", " — ").replace(" -- ", " – "), end
+
+
+def _yaml_head(lines: list[str]) -> tuple[dict[str, str], int] | None:
+    """The keys (lower-cased, the first of each) and plain values (stripped, unquoted)
+    of the YAML block a text opens with, within its first 80 lines, and the index of the
+    line after it; None for a text that opens with none."""
     if not lines or lines[0].strip() != "---":
         return None
     keys: dict[str, str] = {}
     for i in range(1, min(len(lines), 80)):
-        line = lines[i]
-        if line.strip() in ("---", "..."):
-            if "title" not in keys:
-                return None
-            if not _PAGE_META_KEYS & set(keys):
-                # (a page with no <meta name>: its <html lang> and <title> alone, over
-                # the page's layout as Pandoc keeps it, divs fenced or raw)
-                if "lang" not in keys or set(keys) - {"title", "lang", "dir", "description",
-                                                       "author", "keywords"}:
-                    return None
-                divs = sum(1 for line in lines[i + 1:i + 300]
-                           if line.lstrip().startswith((":::", "<div ")) and line.strip(": "))
-                if divs < 3 and "\\|" not in keys["title"]:      # (Pandoc's escaped "|")
-                    return None
-            title = keys["title"].strip().strip("'\"").replace("\\|", "|")
-            # (Pandoc's Markdown writes an en dash and an em dash back as -- and ---)
-            return title.replace(" --- ", " — ").replace(" -- ", " – "), i + 1
-        m = _YAML_KEY_RE.match(line)
+        if lines[i].strip() in ("---", "..."):
+            return keys, i + 1
+        m = _YAML_KEY_RE.match(lines[i])
         if m is not None:
-            keys[m.group(1).lower()] = m.group(2)
+            keys.setdefault(m.group(1).lower(), m.group(2).strip().strip("'\""))
     return None
 
 
@@ -1221,19 +1229,10 @@ def front_matter_page(lines: list[str]) -> tuple[str, str, int] | None:
     None (the address ``""`` when the front matter leaves it empty). A post's own front
     matter (Hugo's ``url: /a/``, a link post's external ``link``) over its text is no
     such page."""
-    if not lines or lines[0].strip() != "---":
+    head = _yaml_head(lines)
+    if head is None:
         return None
-    keys: dict[str, str] = {}
-    end = None
-    for i in range(1, min(len(lines), 80)):
-        if lines[i].strip() in ("---", "..."):
-            end = i + 1
-            break
-        m = _YAML_KEY_RE.match(lines[i])
-        if m is not None:
-            keys.setdefault(m.group(1).lower(), m.group(2).strip().strip("'\""))
-    if end is None:
-        return None
+    keys, end = head
     url = next((keys[k] for k in _FM_ADDRESS_KEYS
                 if re.match(r"^https?://\S+$", keys.get(k, ""), re.I)), "")
     title = keys.get("title", "")
@@ -1251,16 +1250,22 @@ def front_matter_page(lines: list[str]) -> tuple[str, str, int] | None:
         return None
     if not _may_be_page("\n".join(body[:400])):
         return None
-    kind = _kind(body)
-    if kind is None:            # (without the page's address, the page's own marks alone)
-        if not url:
-            return None
-        heads = _headings(body, 0, min(len(body), 400))
-        first = next((i for i, line in enumerate(body) if line.strip()), 0)
-        at = _title_heading(heads, title, first, _site_names(body, 0), body) if heads else None
-        if at is None or _menu_lines(body, 0, at[0]) < 2:
-            return None
+    # (without the page's address, the page's own marks alone)
+    if _kind(body) is None and not (url and _titled_below_menu(body, title)):
+        return None
     return title, url, end
+
+
+def _titled_below_menu(lines: list[str], title: str) -> bool:
+    """True when a heading the page's title ``title`` names (:func:`_title_heading`)
+    stands below two or more links of a menu (:func:`_menu_lines`): a page whose title
+    something beside it gives (a row's, a front matter's)."""
+    heads = _headings(lines, 0, min(len(lines), 400)) if title.strip() else []
+    if not heads:
+        return False
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    at = _title_heading(heads, title.strip(), first, _site_names(lines, 0), lines)
+    return at is not None and _menu_lines(lines, 0, at[0]) >= 2
 
 
 def read_front_matter_page(lines: list[str], path: str) -> tuple[list[Post], list[Fragment]]:
@@ -1321,12 +1326,7 @@ def page_in_text(text: str, path: str, *, title: str, url: str | None
     kind = _kind(lines)
     if kind == CAPTURE_LISTING:
         return listing_reason(lines, jina_header(lines))
-    if kind is None:
-        heads = _headings(lines, 0, min(len(lines), 400)) if title.strip() else []
-        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-        at = (_title_heading(heads, title.strip(), first, _site_names(lines, 0), lines)
-              if heads else None)
-        if at is None or _menu_lines(lines, 0, at[0]) < 2:
-            return None
+    if kind is None and not _titled_below_menu(lines, title):
+        return None
     posts, frags = read_capture(lines, path, title=title, url=url or "")
     return (posts[0], frags) if posts else None
