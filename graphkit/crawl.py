@@ -346,6 +346,15 @@ class _Site:
         return True, ""
 
 
+def _join(base: str, href: str) -> str | None:
+    """``href`` made absolute against ``base``; None for an address that cannot be one
+    (``http://[x/``: a host in brackets that is no IPv6 address)."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
+
+
 def _links(html: str, base: str) -> list[tuple[str, str, str]]:
     """``(absolute url, rel, text)`` of every ``<a>`` and ``<link>`` of a page."""
     from .readers.dom import parse_html
@@ -356,7 +365,10 @@ def _links(html: str, base: str) -> list[tuple[str, str, str]]:
         href = (node.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "javascript:")):
             continue
-        url = urldefrag(urljoin(base, href))[0]
+        url = _join(base, href)
+        if url is None:
+            continue
+        url = urldefrag(url)[0]
         out.append((url, (node.attributes.get("rel") or "").lower(),
                     node.text(strip=True) if node.tag == "a" else
                     (node.attributes.get("type") or "")))
@@ -450,13 +462,14 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
             if resp is None:
                 break
             parsed = feedparser.parse(resp.content)
-            for e in parsed.entries:
-                if e.get("link"):
-                    entries.setdefault(urldefrag(urljoin(url, e["link"]))[0], e)
-            feed_posts += add(urljoin(url, e["link"]) for e in parsed.entries if e.get("link"))
+            joined = [(u, e) for e in parsed.entries if e.get("link")
+                      and (u := _join(url, e["link"])) is not None]
+            for u, e in joined:
+                entries.setdefault(urldefrag(u)[0], e)
+            feed_posts += add(u for u, _ in joined)
             nxt = [ln.get("href") for ln in parsed.feed.get("links", [])
                    if ln.get("rel") in ("next", "prev-archive") and ln.get("href")]
-            url = urljoin(url, nxt[0]) if nxt else None
+            url = _join(url, nxt[0]) if nxt else None
     steps.append(f"feeds: {len(feeds)} found, {feed_posts} posts")
     # 4. listing pages, as a last resort
     if not found and home_html:
@@ -503,7 +516,7 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
         if not posts:
             return "no post text in the page", []
         p = posts[0]
-        links = tuple(replace(link, url=urljoin(url, link.url)) for link in p.links)
+        links = tuple(replace(link, url=_join(url, link.url) or link.url) for link in p.links)
         return (replace(p, links=links, sources=(Source(path=url, line=1, format=CRAWLED),)),
                 [replace(f, path=url) for f in unread])
     import trafilatura
@@ -539,7 +552,7 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
             unread.append(flat_reading(problem, path=url, line=1, content=True, markup=content))
     if not title and not text:
         return "no title or text found in the page", []
-    links = [replace(link, url=urljoin(url, link.url)) for link in links]
+    links = [replace(link, url=_join(url, link.url) or link.url) for link in links]
     date = meta.date if meta is not None else None
     tags = tuple(t.strip() for t in (meta.tags or [])) if meta is not None else ()
     cats = tuple(c.strip() for c in (meta.categories or [])) if meta is not None else ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from urllib.parse import unquote
 
 from .dates import is_full, is_partial, year_of
 from .model import Post
@@ -66,12 +67,18 @@ def _combine(a: Post, b: Post) -> Post:
 
     The title comes from the leading source that has one; the date is the most complete
     one (a full date beats ``--MM-DD``); readers the largest count; text and links the
-    longest text; categories, tags, related posts and sources are united.
+    longest text, unless the other's is at least half as long and holds more links (a
+    site's search index, ``search.json``, holds each page's text without its markup:
+    the page's links are the post's); categories, tags, related posts and sources are
+    united.
     """
     title = a.title or b.title
     date = a.date if _date_rank(a.date) >= _date_rank(b.date) else b.date
     readers_values = [r for r in (a.readers, b.readers) if r is not None]
     text_src = a if len(a.text) >= len(b.text) else b
+    other = b if text_src is a else a
+    if len(other.links) > len(text_src.links) and 2 * len(other.text) >= len(text_src.text):
+        text_src = other
     return Post(
         key=a.key,
         title=title,
@@ -81,7 +88,8 @@ def _combine(a: Post, b: Post) -> Post:
         date_inferred=(a.date_inferred if date == a.date else b.date_inferred),
         readers=max(readers_values) if readers_values else None,
         archive_id=a.archive_id if a.archive_id is not None else b.archive_id,
-        url=a.url or b.url,
+        url=next((u for u in (a.url, b.url) if u and re.match(r"(?i)^https?://", u)),
+                 a.url or b.url),       # (an address with its host before a path alone)
         text=text_src.text,
         links=text_src.links if text_src.links else (a.links or b.links),
         categories=_union(a.categories, b.categories),
@@ -130,6 +138,30 @@ def _document(p: Post) -> str | None:
         return None
     head, dot, ext = src.path.rpartition(".")
     return head if dot and "/" not in ext and head else src.path
+
+
+def _entry_page(p: Post, pages: set[str]) -> str | None:
+    """The saved page (one of ``pages``, as :func:`_document` names them) that a row of
+    a file in a site's folder names by its address, else None.
+
+    A site's search index (hexo-generator-search's ``search.json`` and ``search.xml``,
+    a Hugo site's ``index.json`` for Fuse.js or Lunr) lies at the root of the built site
+    and names each post by its address: ``/posts/a/`` (or ``https://host/posts/a/``)
+    is the page ``posts/a/index.html`` beside it, ``/posts/a.html`` the page
+    ``posts/a.html``.
+    """
+    if not (p.url and p.sources and p.sources[0].format in ENTRY_FORMATS):
+        return None
+    path = unquote(re.sub(r"^(?:https?:)?//[^/]*", "", p.url, flags=re.I)
+                   .split("#", 1)[0].split("?", 1)[0])
+    if not path.startswith("/") or "/../" in path + "/":
+        return None
+    folder = p.sources[0].path.replace("\\", "/").rpartition("/")[0]
+    name = f"{folder}{path}".rstrip("/")
+    for candidate in (f"{name}/index", re.sub(r"\.html?$", "", name, flags=re.I)):
+        if candidate in pages:
+            return candidate
+    return None
 
 
 def _post_pages(addresses: set[str]) -> dict[str, str]:
@@ -200,10 +232,13 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
     # A title that saved pages naming no address give over different texts is the
     # site's (a theme that titles every page by the blog's name), not one post's; one
     # that entries naming no web address give so is two posts' ("Weekly links").
+    pages = {documents[i] for i, p in enumerate(sightings)
+             if p.sources and p.sources[0].format in SAVED_PAGE_FORMATS and documents[i]}
+    entry_pages = [_entry_page(p, pages) if pages else None for p in sightings]
     heads: dict[int, str] = {}
     title_texts: dict[str, set[str]] = {}
     for i, (p, t) in enumerate(zip(sightings, titles)):
-        if p.title and p.sources and (
+        if p.title and p.sources and entry_pages[i] is None and (
                 (not p.url and p.sources[0].format in SAVED_PAGE_FORMATS)
                 or (p.sources[0].format in ENTRY_FORMATS
                     and not re.match(r"(?i)^https?://", p.url or ""))):
@@ -236,8 +271,16 @@ def merge_posts(sightings: list[Post] | tuple[Post, ...]) -> tuple[Post, ...]:
         if len(set(posts_at.values())) > 1:
             shared.add(t)
         page_of.update(((t, u), v) for u, v in posts_at.items() if u != v)
+    # a row of a site's search index gives way to the page it names: the same text,
+    # without the page's markup and links
+    with_text = {documents[i] for i, p in enumerate(sightings)
+                 if documents[i] in pages and p.text.strip()}
+    sightings = [replace(p, text="", links=()) if entry_pages[i] in with_text else p
+                 for i, p in enumerate(sightings)]
     for i, p in enumerate(sightings):
         keys = [f"#{i}"]
+        if entry_pages[i] is not None:   # (a site's search index and the page a row names)
+            keys.append(f"document:{entry_pages[i]}")
         if p.archive_id is not None:
             keys.append(f"id:{p.archive_id}")
         u = addresses[i]

@@ -720,6 +720,87 @@ LIST_FOLDERS = frozenset({"tags", "tag", "categories", "category", "label", "lab
                           "author", "authors"})
 
 
+# a month's or a day's list of posts: the year and month (and day) end the path, as
+# WordPress (/2015/09/), Hexo (/archives/2015/09/) and Jekyll's jekyll-archives write it;
+# a post's own address goes on after the date (/2015/09/slug/). A year alone is not
+# taken: a post's number may read like one (Typecho's /archives/2015/)
+_DATE_ARCHIVE_RE = re.compile(r"(?:^|/)(?:19|20)\d\d/(?:0?[1-9]|1[0-2])"
+                              r"(?:/(?:0?[1-9]|[12]\d|3[01]))?/(?:index\.(?:html?|php))?$", re.I)
+
+
+def date_archive_path(path: str) -> bool:
+    """True when ``path`` (an address or a saved page's file) is a date archive's page.
+
+    A month's or a day's list of posts ends its path with the year and month (and day):
+    ``/2015/09/`` (WordPress), ``archives/2015/09/index.html`` (Hexo's archive
+    generator), ``/2015/09/12/``. A post's address goes on after its date
+    (``/2015/09/slug/``, ``2015/09/slug.html``), and a year alone is not taken (a post's
+    number may look like one: ``/archives/2015/``).
+
+    Parameters
+    ----------
+    path : str
+        An absolute or relative address, or a file's path; a query or anchor is ignored.
+
+    Examples
+    --------
+    >>> date_archive_path("https://blog.example/archives/2015/09/")
+    True
+    >>> date_archive_path("site/2015/09/12/index.html")
+    True
+    >>> date_archive_path("https://blog.example/2015/09/slug/")
+    False
+    >>> date_archive_path("/archives/2015/")
+    False
+
+    References
+    ----------
+    .. [1] WordPress, "Date archives" (``/YYYY/MM/``),
+       https://developer.wordpress.org/themes/functionality/archive-pages/
+    .. [2] Hexo, hexo-generator-archive (``archives/YYYY/MM/``, ``monthly``),
+       https://github.com/hexojs/hexo-generator-archive
+    """
+    return _DATE_ARCHIVE_RE.search(_address_path(path)[-40:]) is not None
+
+
+def _address_path(path: str) -> str:
+    """The path of an address or a file's path, without scheme, host, query or anchor."""
+    path = path.replace("\\", "/").split("#", 1)[0].split("?", 1)[0]
+    return re.sub(r"^[a-z][a-z0-9+.\-]*://[^/]*", "", path, flags=re.I)
+
+
+# the pages a generator writes beside the posts that are no posts: the page for addresses
+# the site does not have (404.html: Jekyll, Hugo, Hexo, GitHub Pages) and the archive's
+# index, every post's title by date (/archives/, /archive.html)
+_SITE_PAGE_RE = re.compile(r"(?:^|/)(?:(?P<missing>404)|(?P<archive>archives?))"
+                           r"(?:/|/index\.html?|\.html?)$", re.I)
+
+
+def site_page_kind(path: str) -> str | None:
+    """``"not-found"`` or ``"archive"`` when ``path`` (an address or a saved page's file)
+    is the page a generator writes for addresses the site does not have or the index of
+    its archive; else None. A post may be numbered 404 (``/archives/404/``): the
+    reader asks a not-found page to be short too.
+
+    Examples
+    --------
+    >>> site_page_kind("public/404.html"), site_page_kind("https://blog.example/archives/")
+    ('not-found', 'archive')
+    >>> site_page_kind("https://kexue.fm/archives/404") is None
+    True
+
+    References
+    ----------
+    .. [1] GitHub Docs, "Creating a custom 404 page for your GitHub Pages site",
+       https://docs.github.com/en/pages/getting-started-with-github-pages/
+       creating-a-custom-404-page-for-your-github-pages-site
+    .. [2] Hexo, hexo-generator-archive (``archives/index.html``),
+       https://github.com/hexojs/hexo-generator-archive
+    """
+    m = _SITE_PAGE_RE.search(_address_path(path)[-40:])
+    return None if m is None else "not-found" if m.group("missing") else "archive"
+
+
 # an AMP page as a cache serves it: the cache's sub-domain (the publisher's host, "." as
 # "-"), /c/ for a document (/v/ inside a viewer), s/ when the page is served over https,
 # then the page's address without its scheme; and Google's viewer, google.TLD/amp/[s/]…
@@ -735,13 +816,14 @@ _AMP_VIEWER_RE = re.compile(r"^https?://(?:www\.)?google\.(?:com?\.)?[a-z]{2,3}/
 # (hep-th/9901001); OpenReview's forum and PDF by the note's id; a DOI's resolver
 _ARXIV_ID = r"(?P<arxiv>\d{4}\.\d{4,5}|[a-z][a-z.\-]{1,20}/\d{7})(?:v\d{1,3})?(?!\d)"
 _PAPER_HOST_RE = re.compile(r"https?://(?:[a-z0-9\-]{1,30}\.){0,3}(?:arxiv|ar5iv|huggingface"
-                            r"|alphaxiv|openreview|doi)\.(?:org|co|net)/", re.I)
+                            r"|alphaxiv|openreview|doi|papers)\.(?:org|co|net|cool)/", re.I)
 _PAPER_RES = (
     re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|format)/" + _ARXIV_ID,
                re.I),
     re.compile(r"^https?://(?:ar5iv\.labs\.arxiv\.org|ar5iv\.org)/(?:html|abs)/" + _ARXIV_ID,
                re.I),
-    re.compile(r"^https?://(?:www\.)?(?:huggingface\.co/papers|alphaxiv\.org/(?:abs|overview))/"
+    re.compile(r"^https?://(?:www\.)?(?:huggingface\.co/papers|alphaxiv\.org/(?:abs|overview)"
+               r"|papers\.cool/arxiv)/"
                + _ARXIV_ID, re.I),
     re.compile(r"^https?://(?:www\.)?openreview\.net/(?:forum|pdf)\?(?:[^#]*&)?id="
                r"(?P<openreview>[A-Za-z0-9_\-]{6,40})(?![A-Za-z0-9_\-])"),
@@ -1130,7 +1212,9 @@ def canonical_from_lead(text_lines: list[str]) -> tuple[str, int] | None:
     """The original address named by a leading line of a body, and that line's index.
 
     Recognises ``原文链接: URL``, ``**原文链接**: [url](url)``, ``Originally published at
-    URL``, ``Source: URL`` and the like among the first three non-blank lines.
+    URL``, ``Source: URL`` and the like among the first three non-blank lines. A paper's
+    address (:func:`paper_id`: arXiv, a DOI…) is not taken: a post that names its paper
+    so (``原文地址：《…》``, a translation or a summary of it) is not that paper's page.
     """
     seen = 0
     for i, line in enumerate(text_lines):
@@ -1142,7 +1226,7 @@ def canonical_from_lead(text_lines: list[str]) -> tuple[str, int] | None:
         m = _LEAD_RE.match(line.strip())
         if m:
             u = BARE_URL_RE.search(line, m.end() - 1 if m.end() else 0)
-            if u:
+            if u and paper_id(bare_url(u.group(0))) is None:
                 return bare_url(u.group(0)), i
     return None
 

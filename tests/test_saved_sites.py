@@ -34,7 +34,7 @@ def test_list_pages_are_reported_not_read():
     links = "".join(f"<li><a href='/p/{i}/'>一篇文章的标题{i}</a></li>" for i in range(3))
     posts, frags = read_html(_page("归档", f"<ul>{links}</ul>",
                                    og="<meta property='og:type' content='website'>"),
-                             "site/archives/index.html")
+                             "site/all-posts/index.html")
     assert posts == [] and "link text" in frags[-1].reason
     posts, _ = read_html("<html><body><p>x</p></body></html>", "saved/blog.example/index.html")
     assert posts == []                                      # the home page of a mirror

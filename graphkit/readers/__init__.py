@@ -753,6 +753,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     fragments.extend(bodies)
     sightings, frames = html.saved_resources(sightings, {r.path for r in reports})
     fragments.extend(frames)
+    sightings, homes = html.without_site_name(sightings)
+    fragments.extend(homes)
     sightings = html.named_by_listings(sightings, formats=(html.HTML_FORMAT, capture.CAPTURE))
     sightings, aside = site_sources(sightings, configs)
     sightings, aside_pages = kirby.set_aside_pages(sightings)

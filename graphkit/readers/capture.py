@@ -45,7 +45,7 @@ from urllib.parse import urlsplit
 
 from ..dates import is_full, parse_date
 from ..model import Fragment, Post
-from ..sites import LIST_FOLDERS
+from ..sites import LIST_FOLDERS, date_archive_path, site_page_kind
 from ..text import normalize_title, preview, split_lines
 from .frontmatter import MARKDOWN_ENDINGS, markdown_post
 from . import kexue
@@ -733,6 +733,8 @@ def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None =
                          & LIST_FOLDERS)
         if folders:
             return f"a list page of the site (under /{folders[0]}/), not a post"
+        if date_archive_path(url) or site_page_kind(url) == "archive":
+            return f"a date archive of the site ({url}), a list of posts, not a post"
     if header is None:
         first = next((line.strip() for line in lines[:6] if line.strip()), "")
         if first and not _PLAIN_START_RE.match(first) and "](" not in first:

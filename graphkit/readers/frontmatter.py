@@ -87,7 +87,13 @@ def url_aliases(value: str) -> set[str]:
     platform = (f"medium/{medium}" if medium else None) or article_platform_alias(v) \
         or tumblr_post_alias(v) or (f"weixin/{weixin}" if weixin else None)
     if platform:          # the platform's name, and the address's path as any site's
-        return {platform} | url_aliases(re.sub(r"(?i)^[a-z]+://[^/]*", "", v))
+        rest = re.sub(r"(?i)^(?:[a-z]+:)?//[^/]*", "", v)    # (protocol-relative too)
+        return {platform} | (url_aliases(rest) if rest != v else _path_aliases(v))
+    return _path_aliases(v)
+
+
+def _path_aliases(v: str) -> set[str]:
+    """:func:`url_aliases` of an address that names no platform."""
     v = re.sub(r"^[a-z]+://[^/]+", "", v, flags=re.I)   # drop scheme and host
     v = unquote(v.split("#", 1)[0].split("?", 1)[0]).strip("/")
     # a PHP blog's front controller: ``/index.php/archives/3/`` is ``/archives/3/`` once

@@ -25,8 +25,8 @@ from urllib.parse import urljoin, urlsplit
 from .. import dates
 from ..dates import ISO_DATE_RE
 from ..model import Fragment, Link, Post, Source
-from ..sites import (HOST_NAME_RE, LIST_FOLDERS, archived_address, path_aliases,
-                     weixin_article_id)
+from ..sites import (HOST_NAME_RE, LIST_FOLDERS, archived_address, date_archive_path,
+                     path_aliases, site_page_kind, url_host, weixin_article_id)
 from ..text import loads_json, preview, sentence_around
 from .frontmatter import url_aliases
 from .archive import archive_kind
@@ -232,7 +232,8 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     if url is None and mirrored is not None:
         url = mirrored
     listing = list_page_reason(tree, path, paragraphs, links, entries=entries, address=url)
-    listing = listing or summaries
+    listing = (listing or summaries or (_dated_links(body) if body is not None else None)
+               or _titled_as_site(tree))
     if listing is not None:
         frags.append(Fragment(path=path, line=1, end_line=nlines,
                               reason=f"a list page, not a post ({listing}): its links are not "
@@ -350,6 +351,75 @@ def named_by_listings(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,))
                         aliases=tuple(sorted(set(p.aliases) | url_aliases(address))))
         out.append(replace(p, listed=()) if p.listed else p)
     return out
+
+
+MIN_NAMED_PAGES = 3     # pages of a site whose titles end alike that name the site so
+
+
+def without_site_name(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
+                      ) -> tuple[list, list[Fragment]]:
+    """The posts with the site's name taken off the end of their titles, where most
+    pages of the site end their titles with it; the pages titled by that name alone
+    set aside.
+
+    A theme writes each page's ``<title>`` as the post's title, a separator and the
+    site's name (``注意力的几何 | 小林的笔记``); a page that names its site nowhere
+    else (no ``og:site_name``, no heading of the site) keeps it in the title it is read
+    with. The pages of one site (one host; pages without an address, one folder read)
+    whose titles' last part (after `` | ``, `` - ``, `` — ``…: :data:`TITLE_PARTS_RE`)
+    is the same, :data:`MIN_NAMED_PAGES` or more and at least half of the site's
+    titled pages, lose that part; a page of that site whose whole title is the name is
+    its home page or another of its lists (a theme that draws its posts without
+    ``<article>``), not a post.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings of every file read.
+    formats : tuple of str, keyword-only
+        The formats of the sightings whose titles are a page's ``<title>``.
+
+    Returns
+    -------
+    posts : list of Post
+    aside : list of Fragment
+        The pages titled by the site's name alone.
+    """
+    def site(p) -> str:
+        host = url_host(p.url) if p.url else None
+        return host or p.sources[0].path.replace("\\", "/").split("/", 1)[0]
+
+    def last(title: str) -> str | None:
+        parts = TITLE_PARTS_RE.split(title)
+        return parts[-1].strip() if len(parts) > 1 and parts[-1].strip() else None
+
+    pages = [p for p in posts if p.title and p.sources and p.sources[0].format in formats]
+    counts: dict[tuple[str, str], int] = {}
+    sizes: dict[str, int] = {}
+    for p in pages:
+        sizes[site(p)] = sizes.get(site(p), 0) + 1
+        name = last(p.title)
+        if name is not None:
+            counts[site(p), name] = counts.get((site(p), name), 0) + 1
+    names = {k for k, n in counts.items() if n >= MIN_NAMED_PAGES and 2 * n >= sizes[k[0]]}
+    if not names:
+        return posts, []
+    chosen = {id(p) for p in pages if (site(p), last(p.title)) in names}
+    homes = {id(p) for p in pages if (site(p), " ".join(p.title.split())) in names}
+    out, aside = [], []
+    for p in posts:
+        if id(p) in homes:
+            aside.append(Fragment(
+                path=p.sources[0].path, line=1, end_line=1, text=preview(p.title),
+                reason="a page titled by the site's name alone, which the other pages' "
+                       "titles end with: its home page or another list, not a post"))
+            continue
+        if id(p) in chosen:
+            *_, sep = TITLE_PARTS_RE.finditer(p.title)
+            title = p.title[:sep.start()].strip()
+            p = replace(p, title=title, label=title if p.label == p.title else p.label)
+        out.append(p)
+    return out, aside
 
 
 _WP_SHORTLINK_RE = re.compile(r"[?&]p=(\d+)")
@@ -553,8 +623,8 @@ def _page_title(tree, body, *, address: str | None = None) -> str:
     ----------
     .. [1] The Open Graph protocol, https://ogp.me/ (``og:title``, ``og:site_name``).
     """
-    node = tree.css_first("title")
-    page = _TITLE_SUFFIX.sub("", _block_text(node)) if node is not None else ""
+    node = tree.css_first("title")       # (one line, however the template wraps it)
+    page = _TITLE_SUFFIX.sub("", " ".join(_block_text(node).split())) if node is not None else ""
     if body.tag in ("article", "main"):
         h1 = body.css_first("h1")
         first = _block_text(h1) if h1 is not None else ""
@@ -582,7 +652,7 @@ def _page_title(tree, body, *, address: str | None = None) -> str:
                 or any(w in marks for w in ("site", "logo", "brand", "blog-title"))
                 or (page.endswith(t) and _without_name(page, t) != page) or t in parts
                 or (link is not None and address
-                    and _above(urljoin(address, link.attributes.get("href") or ""), address))):
+                    and _above(link.attributes.get("href") or "", address))):
             names.add(t)
         else:
             titles.append(t)
@@ -660,9 +730,10 @@ def title_leads(page: str, heading: str) -> bool:
 
 
 def _above(link: str, address: str) -> bool:
-    """True when ``link`` is an address above ``address`` on its host (a folder of it)."""
+    """True when ``link`` (relative to ``address``, or absolute) is an address above
+    ``address`` on its host (a folder of it)."""
     try:
-        a, b = urlsplit(link), urlsplit(address)
+        a, b = urlsplit(urljoin(address, link)), urlsplit(address)
     except ValueError:
         return False
     if a.netloc.lower().removeprefix("www.") != b.netloc.lower().removeprefix("www.") or a.query:
@@ -1106,7 +1177,9 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], 
     ``index.html``, a page whose canonical address is ``https://host/``); a generator
     renders each post summary of a list page as an entry (an ``<article>``…:
     ``entries``, see :func:`post_entries`); its taxonomy, pagination and archive pages
-    live in :data:`LIST_FOLDERS`; and a page
+    live in :data:`LIST_FOLDERS`, a month's or a day's list at its date
+    (:func:`graphkit.sites.date_archive_path`), its archive's index and its page for
+    missing addresses (:func:`graphkit.sites.site_page_kind`); and a page
     most of whose text is the anchors of its links (at least five, or three on a page
     whose ``og:type`` is ``website``) is navigation, as in readability's link density.
 
@@ -1140,6 +1213,13 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], 
     under = sorted(folders & LIST_FOLDERS)
     if under:
         return f"under /{under[0]}/"
+    dated = next((a for a in (path, address) if a and date_archive_path(a)), None)
+    if dated is not None:
+        return f"a date archive ({dated})"
+    kind = next((k for a in (path, address) if a and (k := site_page_kind(a))), None)
+    if kind == "archive" or (kind == "not-found" and sum(map(len, paragraphs)) < 200):
+        return ("the site's page for addresses it does not have" if kind == "not-found"
+                else "the site's archive")
     chars = sum(len(p) for p in paragraphs)
     anchors = sum(len(link.anchor) for link in links)
     og = tree.css_first('meta[property="og:type"]')
@@ -1148,6 +1228,54 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], 
                                                      (website and len(links) >= 3)):
         return f"{anchors} of its {chars} characters are link text"
     return None
+
+
+def _titled_as_site(tree) -> str | None:
+    """Why a page is its site's home or one of its lists by its Open Graph tags: its
+    ``og:title`` is the site's name (``og:site_name``) and its ``og:type`` is not
+    ``article`` (Hexo's, Hugo's and jekyll-seo-tag's templates give a list page the
+    site's name and ``website``); else None.
+
+    References
+    ----------
+    .. [1] The Open Graph protocol, ``og:title``, ``og:site_name``, ``og:type``,
+       https://ogp.me/
+    """
+    def meta(name: str) -> str:
+        node = tree.css_first(f'meta[property="og:{name}"]')
+        return " ".join((node.attributes.get("content") or "").split()) if node else ""
+
+    name = meta("site_name")
+    if name and meta("title") == name and meta("type") != "article":
+        return f"its og:title is the site's name, {name}"
+    return None
+
+
+MIN_DATED_LINKS = 3     # links to posts, each beside its date, that make an archive's list
+
+
+def _dated_links(element) -> str | None:
+    """Why ``element`` is an archive's list of posts: three or more links
+    (:data:`MIN_DATED_LINKS`) each holding or beside a ``<time>`` (``<a><time>…</time>
+    title</a>``, ``<li><time>…</time><a>title</a></li>``: Hexo's Fluid, Jekyll's and
+    Hugo's archive layouts), whose text is most of the element's; else None. Markdown
+    writes no ``<time>``: a post's own text does not hold such links.
+    """
+    links, holders, timed = 0, {}, {}
+    for a in element.css("a[href]"):
+        parent = a.parent
+        if a.css_first("time") is not None:
+            links, holders[a.mem_id] = links + 1, a
+            continue
+        if parent is not None and parent.mem_id not in timed:    # (each parent looked at once)
+            timed[parent.mem_id] = any(c.tag == "time" for c in parent.iter())
+        if parent is not None and timed[parent.mem_id]:
+            links, holders[parent.mem_id] = links + 1, parent
+    if links < MIN_DATED_LINKS:
+        return None
+    if 2 * sum(len(_block_text(h)) for h in holders.values()) < len(_block_text(element)):
+        return None
+    return f"{links} links to posts, each with its date"
 
 
 def _site_root(address: str) -> bool:
@@ -1541,9 +1669,10 @@ def _repeated(node, root, scores: dict[int, float], *, levels: int = 4) -> str |
 
 
 # a class or id that names a post's content: post-body, entry-content, article_content,
-# blogpost-body, cnblogs_post_body, post-text
-_CONTENT_MARK_RE = re.compile(r"(?:post|entry|article|blogpost|story)[\s_-]?(?:body|content|text)",
-                              re.I)
+# blogpost-body, cnblogs_post_body, post-text; markdown-body, the class github-markdown-css
+# styles, around the rendered Markdown (Hexo's Fluid, many Hugo and VuePress themes)
+_CONTENT_MARK_RE = re.compile(r"(?:post|entry|article|blogpost|story)[\s_-]?(?:body|content|text)"
+                              r"|markdown-body", re.I)
 
 
 def content_inside(body):
@@ -1552,14 +1681,32 @@ def content_inside(body):
     ``post-body``, ``article-content``: WordPress' ``the_content()`` wrapper in every
     theme, Hugo's and Hexo's themes), when there is exactly one outermost such element;
     else None. Around it a theme puts the title, the meta line of date, author and
-    categories, tags and the post's footer, none of it the post's text."""
+    categories, tags and the post's footer, none of it the post's text. A wrapper so
+    named (``post-content-container``: Hexo's Keep) that holds one such element is
+    passed through to it: the title and the date line lie in the wrapper."""
     named = [n for n in body.css("[class], [id]")
              if n.mem_id != body.mem_id and _CONTENT_MARK_RE.search(_marks(n))]
     if not named:
         return None
     inside = _InsideBlock(body, marked={n.mem_id for n in named})
     outermost = [n for n in named if not inside(n)]
-    return outermost[0] if len(outermost) == 1 else None
+    if len(outermost) != 1:
+        return None
+    found = outermost[0]
+    for _ in range(MAX_WRAPPERS):
+        if not _WRAPPER_MARK_RE.search(_marks(found)):
+            break
+        inner = [n for n in named if n.mem_id != found.mem_id and _holds(found, n)]
+        within = _InsideBlock(found, marked={n.mem_id for n in inner})
+        top = [n for n in inner if not within(n)]
+        if len(top) != 1:
+            break
+        found = top[0]
+    return found
+
+
+MAX_WRAPPERS = 4      # wrappers named as a post's content passed through to the content
+_WRAPPER_MARK_RE = re.compile(r"(?:container|wrapper|wrap|outer)(?![a-z])", re.I)
 
 
 def _name(node) -> str:

@@ -83,7 +83,8 @@ def _taxonomy(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not m:
         return (), ()
     cats = tuple(c.strip() for c in re.split(r"[,，]", m.group("cats") or "") if c.strip())
-    tags_text = re.sub(r"(抢沙发|(?<!\d)\d++\s*+条?评论)\s*$", "", m.group("tags") or "")
+    # (the comment count's link may follow the last tag, before the backslash of a hard break)
+    tags_text = re.sub(r"(抢沙发|(?<!\d)\d++\s*+条?评论)\s*+\\?\s*$", "", m.group("tags") or "")
     tags = tuple(t.strip() for t in re.split(r"[,，]", tags_text) if t.strip())
     return cats, tags
 

@@ -1,0 +1,181 @@
+"""A generator's built site read as it is (Hexo's ``public/``): which of its pages are
+posts, the titles its themes write, and its search index beside the pages. The zoo's
+``hexo-public/`` blog tests the whole path; these are the rules one by one."""
+
+from __future__ import annotations
+
+import json
+
+from graphkit.crawl import _links
+from graphkit.merge import merge_posts
+from graphkit.model import Link, Post, Source
+from graphkit.readers import read_paths
+from graphkit.readers.frontmatter import url_aliases
+from graphkit.readers.html import read_html
+from graphkit.readers.kexue import _taxonomy
+from graphkit.sites import canonical_from_lead, date_archive_path, paper_id, site_page_kind
+
+PROSE = ("<p>这一篇讨论位置编码的外推，并把旧的推导整理成更一般的形式，"
+         "顺带回顾几种常见的做法与它们各自的长处。</p>")
+
+
+def _page(title, body, *, head=""):
+    return (f"<html><head><title>{title}</title>{head}</head><body><main><article>"
+            f"<h1>{title}</h1>{body}</article></main></body></html>")
+
+
+def _og(**values):
+    return "".join(f'<meta property="og:{k}" content="{v}">' for k, v in values.items())
+
+
+def test_a_month_archive_of_one_post_is_a_list_not_a_post():
+    one = "<div class='post-title'><a href='/posts/extra/'>位置编码的外推实验</a></div>"
+    posts, frags = read_html(_page("归档 | 测试博客", one), "site/archives/2021/07/index.html")
+    assert posts == [] and "date archive" in frags[-1].reason
+    posts, _ = read_html(_page("归档", one, head=_og(url="https://b.example/2021/07/12/")),
+                         "saved/a.html")
+    assert posts == []
+    # a post's address goes on after its date; a year alone may be a post's number
+    for path in ("site/2021/07/extra/index.html", "site/archives/2015/index.html"):
+        (post,), _ = read_html(_page("位置编码的外推实验", PROSE), path)
+        assert post.title == "位置编码的外推实验"
+    assert date_archive_path("https://b.example/2021/7/")
+    assert not date_archive_path("https://b.example/2021/13/")
+
+
+def test_the_not_found_page_and_the_archive_index_are_no_posts():
+    posts, frags = read_html(_page("页面不存在 | 测试博客", "<p>你访问的页面不存在。</p>"),
+                             "site/404.html")
+    assert posts == [] and "does not have" in frags[-1].reason
+    posts, frags = read_html(_page("归档", "<p>共计 6 篇文章</p>"), "site/archives/index.html")
+    assert posts == [] and "archive" in frags[-1].reason
+    # a post numbered 404 has text: it stays a post
+    (post,), _ = read_html(_page("第四百零四篇", PROSE * 5), "site/archives/404.html")
+    assert post.title == "第四百零四篇"
+    assert site_page_kind("https://kexue.example/archives/404") is None
+
+
+def test_the_content_is_the_markdown_body_not_the_previous_and_next_articles():
+    page = ("<html><head><title>旋转位置编码</title></head><body><main>"
+            "<article class='post-content'><h1>旋转位置编码</h1><div class='markdown-body'>"
+            "<p>推导见<a href='/posts/linear/'>线性注意力</a>，这里只写直观的理解与例子。</p>"
+            "</div><div class='post-prevnext'>"
+            "<article class='post-prev'><a href='/posts/reading/'>浅读 上一篇</a></article>"
+            "<article class='post-next'><a href='/posts/extra/'>外推 下一篇</a></article>"
+            "</div></article></main></body></html>")
+    (post,), frags = read_html(page, "site/posts/rope/index.html")
+    assert [link.url for link in post.links] == ["/posts/linear/"]
+    assert any("div.markdown-body" in f.reason for f in frags)
+
+
+def test_links_holding_their_dates_make_a_list():
+    def archive(n):
+        return "".join(f"<a href='/posts/{i}/' class='list-group-item'><time>0{i + 1}-0{i + 1}"
+                       f"</time><div>第{i}篇文章的标题</div></a>" for i in range(n))
+    posts, frags = read_html(_page("归档", f"<div class='list-group'>{archive(3)}</div>"),
+                             "site/years/2015.html")
+    assert posts == [] and "each with its date" in frags[-1].reason
+    (post,), _ = read_html(_page("归档", f"<div class='list-group'>{archive(2)}</div>"),
+                           "site/years/2015.html")
+    assert post.title == "归档"          # two are not enough: a post's previous and next
+    # a post's own text around such links is most of the page: it stays a post
+    (post,), _ = read_html(_page("周记", PROSE * 4 + archive(3)), "site/posts/w/index.html")
+    assert post.title == "周记"
+
+
+def test_a_page_titled_as_its_site_by_open_graph_is_a_list():
+    head = _og(type="website", title="测试博客", site_name="测试博客")
+    posts, frags = read_html(_page("测试博客", PROSE, head=head), "site/archives/2020/index.html")
+    assert posts == [] and "og:title is the site's name" in frags[-1].reason
+    head = _og(type="article", title="测试博客", site_name="测试博客")
+    (post,), _ = read_html(_page("测试博客", PROSE, head=head), "site/posts/hello/index.html")
+    assert post.title == "测试博客"      # an article that shares its site's name
+
+
+def _keep_page(title):
+    return (f"<html><head><title>\n   {title} |\n\n   测试博客\n</title></head><body><main>"
+            f"<div class='post-content-container'><div class='post-title'>{title}</div>"
+            f"<div class='post-meta'>2021-09-10 10:00:00</div>"
+            f"<div class='post-content keep-markdown-body'>{PROSE}</div></div>"
+            f"</main></body></html>")
+
+
+def test_the_site_name_that_ends_most_titles_is_taken_off(tmp_path):
+    for slug, title in (("a", "甲篇"), ("b", "乙篇"), ("c", "丙篇")):
+        (tmp_path / slug).mkdir()
+        (tmp_path / slug / "index.html").write_text(_keep_page(title), encoding="utf-8")
+    home = ("<html><head><title>测试博客</title></head><body><main><div class='item'>"
+            + PROSE + "<a href='/a/'>甲篇</a></div></main></body></html>")
+    (tmp_path / "index.html").write_text(home, encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert {p.title for p in r.posts} == {"丙篇", "乙篇", "甲篇"}
+    assert any("titled by the site's name alone" in f.reason for f in r.fragments)
+    # the title's wrapper is passed through to the content: no title or date line in it
+    assert all(p.text.startswith("这一篇") for p in r.posts)
+    (tmp_path / "c" / "index.html").unlink()      # two pages of three: not the site's name
+    r = read_paths([tmp_path])
+    assert {p.title for p in r.posts} == {"测试博客", "乙篇 | 测试博客", "甲篇 | 测试博客"}
+
+
+def test_a_search_index_row_gives_way_to_the_page_it_names(tmp_path):
+    page = ("<html><head><title>甲篇</title></head><body><main><article><h1>甲篇</h1>"
+            "<div class='post-body'><p>推导见<a href='/posts/b/'>乙篇</a>，"
+            "这里只写直观的理解。</p></div></article></main></body></html>")
+    for slug in ("a", "b"):
+        (tmp_path / "posts" / slug).mkdir(parents=True)
+        (tmp_path / "posts" / slug / "index.html").write_text(
+            page.replace("甲篇", "乙篇") if slug == "b" else page, encoding="utf-8")
+    rows = [{"title": t, "url": f"/posts/{s}/", "content": "推导见乙篇，这里只写直观的理解。"
+             " 以上就是本文的全部内容，更多细节可以阅读原文与代码。"} for s, t in (("a", "甲篇"), ("b", "乙篇"))]
+    (tmp_path / "search.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert len(r.posts) == 2
+    a = next(p for p in r.posts if p.title == "甲篇")
+    assert [link.url for link in a.links] == ["/posts/b/"] and "以上就是" not in a.text
+    assert {s.path.rsplit("/", 1)[-1] for s in a.sources} == {"search.json", "index.html"}
+
+
+def test_a_longer_text_without_links_does_not_hide_the_links():
+    src = (Source(path="feed.xml", line=1, format="feed"),)
+    linked = Post(key="a", title="甲篇", label="甲篇", url="https://b.example/a/",
+                  text="推导见乙篇。", links=(Link(url="/b/", anchor="乙篇", sentence="推导见乙篇。"),),
+                  sources=src)
+    plain = Post(key="b", title="甲篇", label="甲篇", url="/a/", text="推导见乙篇。还有一些。",
+                 sources=(Source(path="x.json", line=1, format="table"),))
+    (post,) = merge_posts([plain, linked])
+    assert post.links == linked.links and post.url == "https://b.example/a/"
+    far = Post(key="c", title="甲篇", label="甲篇", text="推导见乙篇。" * 10,
+               sources=(Source(path="y.json", line=1, format="table"),))
+    (post,) = merge_posts([far, linked])
+    assert post.text == far.text       # more than twice as long: the longer text leads
+
+
+def test_papers_served_by_their_arxiv_number_are_the_arxiv_paper():
+    assert paper_id("https://papers.cool/arxiv/1809.05861") == "arxiv:1809.05861"
+    assert paper_id("https://papers.cool/venue/ICLR.2024") is None
+    # a post naming its paper as its original is not that paper's page
+    lead = ["> 这篇文章是我们论文的中文版。",
+            "> 原文地址： [《f-VAEs》](https://arxiv.org/abs/1809.05861)"]
+    assert canonical_from_lead(lead) is None
+    assert canonical_from_lead(["原文链接：https://blog.example/a/"]) == (
+        "https://blog.example/a/", 0)
+
+
+def test_the_comment_count_after_the_last_tag_is_no_tag():
+    line = ("分类： [信息时代](https://kexue.fm/category/Big-Data)    标签： [GAN](https://kexue.fm/"
+            "tag/GAN/), [生成模型](https://kexue.fm/tag/x/)[4 评论](https://kexue.fm/archives/7210#"
+            "comments)\\")
+    assert _taxonomy(line) == (("信息时代",), ("GAN", "生成模型"))
+
+
+def test_addresses_that_are_no_addresses_do_not_stop_a_read():
+    # a host in brackets that is no IPv6 address makes urljoin raise
+    page = ("<html><head><title>甲 - 博客</title><link rel='canonical' href='https://b.example/"
+            "a/'></head><body><h1><a href='http://[x/'>博客</a></h1><h1>甲</h1>" + PROSE
+            + "</body></html>")
+    (post,), _ = read_html(page, "a.html")
+    assert post.title == "甲"
+    assert _links("<a href='http://[x/'>x</a><a href='/ok'>y</a>", "https://b.example/") == [
+        ("https://b.example/ok", "", "y")]
+    # a protocol-relative link to a Tumblr post (it recursed without end)
+    assert "tumblr/645400000000000004" in url_aliases("//x.tumblr.com/post/645400000000000004/a")
