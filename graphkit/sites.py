@@ -770,17 +770,18 @@ def _address_path(path: str) -> str:
 
 
 # the pages a generator writes beside the posts that are no posts: the page for addresses
-# the site does not have (404.html: Jekyll, Hugo, Hexo, GitHub Pages) and the archive's
-# index, every post's title by date (/archives/, /archive.html)
-_SITE_PAGE_RE = re.compile(r"(?:^|/)(?:(?P<missing>404)|(?P<archive>archives?))"
-                           r"(?:/|/index\.html?|\.html?)$", re.I)
+# the site does not have (404.html: Jekyll, Hugo, Hexo, GitHub Pages), the archive's
+# index, every post's title by date (/archives/, /archive.html), and the indexes of its
+# tags, categories and authors (Pelican's tags.html, categories.html, authors.html)
+_SITE_PAGE_RE = re.compile(r"(?:^|/)(?:(?P<missing>404)|(?P<archive>archives?|tags|categories"
+                           r"|authors))(?:/|/index\.html?|\.html?)$", re.I)
 
 
 def site_page_kind(path: str) -> str | None:
     """``"not-found"`` or ``"archive"`` when ``path`` (an address or a saved page's file)
     is the page a generator writes for addresses the site does not have or the index of
-    its archive; else None. A post may be numbered 404 (``/archives/404/``): the
-    reader asks a not-found page to be short too.
+    its archive (or of its tags, categories or authors); else None. A post may be
+    numbered 404 (``/archives/404/``): the reader asks a not-found page to be short too.
 
     Examples
     --------
@@ -788,6 +789,8 @@ def site_page_kind(path: str) -> str | None:
     ('not-found', 'archive')
     >>> site_page_kind("https://kexue.fm/archives/404") is None
     True
+    >>> site_page_kind("output/tags.html"), site_page_kind("/posts/tags-and-labels/")
+    ('archive', None)
 
     References
     ----------

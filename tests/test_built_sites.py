@@ -49,6 +49,9 @@ def test_the_not_found_page_and_the_archive_index_are_no_posts():
     assert posts == [] and "does not have" in frags[-1].reason
     posts, frags = read_html(_page("归档", "<p>共计 6 篇文章</p>"), "site/archives/index.html")
     assert posts == [] and "archive" in frags[-1].reason
+    posts, frags = read_html(_page("测试博客", "<p>Proudly powered by Pelican.</p>"),
+                             "output/tags.html")            # (Pelican's index of its tags)
+    assert posts == [] and "tags" in frags[-1].reason
     # a post numbered 404 has text: it stays a post
     (post,), _ = read_html(_page("第四百零四篇", PROSE * 5), "site/archives/404.html")
     assert post.title == "第四百零四篇"
@@ -179,3 +182,44 @@ def test_addresses_that_are_no_addresses_do_not_stop_a_read():
         ("https://b.example/ok", "", "y")]
     # a protocol-relative link to a Tumblr post (it recursed without end)
     assert "tumblr/645400000000000004" in url_aliases("//x.tumblr.com/post/645400000000000004/a")
+
+
+def test_blocks_opening_with_a_linked_heading_make_a_list():
+    def sections(n):
+        return "".join(f"<section><h2><a href='/posts/{i}/'>第{i}篇</a></h2><p>第{i}篇的摘要，"
+                       f"写了一些内容。</p></section>" for i in range(n))
+    page = f"<html><head><title>测试博客</title></head><body><main>{sections(3)}</main></body></html>"
+    posts, frags = read_html(page, "public/index.html")      # (hugo new theme's home page)
+    assert posts == [] and "3 × section, each opening with a heading" in frags[-1].reason
+    page = f"<html><head><title>测试博客</title></head><body><main>{sections(2)}</main></body></html>"
+    assert len(read_html(page, "public/index.html")[0]) == 1
+    # a series' index written in Markdown: headings that link, but no blocks around them
+    index = "".join(f"<h2><a href='/posts/{i}/'>第{i}篇</a></h2><p>第{i}篇讲了一些内容。</p>"
+                    for i in range(4))
+    (post,), _ = read_html(_page("系列索引", index), "public/posts/index-of-series/index.html")
+    assert len(post.links) == 4
+    # WordPress' "More posts" after the post's content
+    more = "".join(f"<div class='wp-block-group'><h2><a href='/p/{i}/'>另一篇{i}</a></h2></div>"
+                   for i in range(4))
+    page = (f"<html><head><title>甲</title></head><body><main><h1>甲</h1>"
+            f"<div class='entry-content'><p>短短一句。</p></div>{more}</main></body></html>")
+    (post,), _ = read_html(page, "public/a/index.html")
+    assert post.title == "甲" and post.links == ()
+
+
+def test_a_feed_of_tags_holds_no_posts():
+    from graphkit.readers import read_text
+
+    def rss(items):
+        return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                "<title>Tags on 测试博客</title><link>https://h.example/tags/</link>"
+                + "".join(f"<item><title>{t}</title><link>https://h.example{u}</link>"
+                          f"<description>{t}</description></item>" for t, u in items)
+                + "</channel></rss>")
+    # Hugo writes a feed for every list page: tags/index.xml's items are the tags
+    _, posts, frags = read_text(rss([("GAN", "/tags/gan/"), ("VAE", "/tags/vae/")]),
+                                "public/tags/index.xml")
+    assert posts == [] and all("a tag's or a category's" in f.reason for f in frags)
+    _, posts, _ = read_text(rss([("甲篇", "/posts/a/"), ("tags 的用法", "/posts/tags-usage/")]),
+                            "public/tags/gan/index.xml")
+    assert sorted(p.title for p in posts) == ["tags 的用法", "甲篇"]

@@ -145,7 +145,9 @@ def test_list_pages_are_reported_and_a_post_with_cards_is_a_post(tmp_path):
     head = "Title: {title}\nURL Source: {url}\nMarkdown Content:\n"
     cards = "".join(f"### [文章{i}](https://b.example/p/{i}/)\n\n摘要{i}。\n\n" for i in range(3))
     for url, why in (("https://b.example/", "the site's home page"),
-                     ("https://b.example/category/ml/page/2/", "under /category/")):
+                     ("https://b.example/category/ml/page/2/", "under /category/"),
+                     ("https://b.example/2020/03/", "an archive or index"),
+                     ("https://b.example/tags.html", "an archive or index")):
         layout, posts, (frag,) = read_text(head.format(title="测试博客", url=url) + cards, "x.md")
         assert (layout, posts) == (CAPTURE_LISTING, []) and why in frag.reason
     post = (head.format(title="甲 | 测试博客", url="https://b.example/p/9/")

@@ -734,7 +734,7 @@ def listing_reason(lines: list[str], header: tuple[dict[str, str], int] | None =
         if folders:
             return f"a list page of the site (under /{folders[0]}/), not a post"
         if date_archive_path(url) or site_page_kind(url) == "archive":
-            return f"a date archive of the site ({url}), a list of posts, not a post"
+            return f"an archive or index of the site ({url}), a list of posts, not a post"
     if header is None:
         first = next((line.strip() for line in lines[:6] if line.strip()), "")
         if first and not _PLAIN_START_RE.match(first) and "](" not in first:

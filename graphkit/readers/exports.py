@@ -279,12 +279,28 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         url = (e.get("feedburner_origlink") or e.get("link") or "").strip() or None
         if filename and (url is None or not re.match(r"^https?://", url, re.I)):
             url = home + "/" + filename.lstrip("/") if re.match(r"^https?://", home) else url
+        if url is not None and _taxonomy_page(url):
+            frags.append(Fragment(path=path, line=line, end_line=line, text=preview(title),
+                                  reason=f"a feed entry for a list page ({url}: a tag's or "
+                                         f"a category's), not a post"))
+            continue
         post, flat = _post(path=path, line=line, fmt=FEED, title=title, url=url,
                            date=_entry_date(e), html=html, tags=tags,
                            extra_aliases=[filename] if filename else [])
         frags += flat
         posts.append(post)
     return posts, frags
+
+
+_TAXONOMY_FOLDERS = frozenset({"tags", "tag", "categories", "category", "label", "labels"})
+
+
+def _taxonomy_page(url: str) -> bool:
+    """True for the address of a tag's or a category's list page, or of their index
+    (``/tags/gan/``, ``/tags/``): the entries of a feed of a taxonomy's terms (Hugo writes
+    ``tags/index.xml``, whose items are the tags), not posts."""
+    path = re.sub(r"^[a-z][a-z0-9+.\-]*://[^/]*", "", url, flags=re.I).split("?", 1)[0]
+    return not _TAXONOMY_FOLDERS.isdisjoint(f.casefold() for f in path.split("/")[:-1])
 
 
 def read_ghost(text: str, path: str) -> tuple[list[Post], list[Fragment]]:

@@ -233,6 +233,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
         url = mirrored
     listing = list_page_reason(tree, path, paragraphs, links, entries=entries, address=url)
     listing = (listing or summaries or (_dated_links(body) if body is not None else None)
+               or (_heading_entries(body) if body is not None and not body_only else None)
                or _titled_as_site(tree))
     if listing is not None:
         frags.append(Fragment(path=path, line=1, end_line=nlines,
@@ -1219,7 +1220,7 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], 
     kind = next((k for a in (path, address) if a and (k := site_page_kind(a))), None)
     if kind == "archive" or (kind == "not-found" and sum(map(len, paragraphs)) < 200):
         return ("the site's page for addresses it does not have" if kind == "not-found"
-                else "the site's archive")
+                else "the site's index of its posts (archive, tags, categories, authors)")
     chars = sum(len(p) for p in paragraphs)
     anchors = sum(len(link.anchor) for link in links)
     og = tree.css_first('meta[property="og:type"]')
@@ -1228,6 +1229,43 @@ def list_page_reason(tree, path: str, paragraphs: list[str], links: list[Link], 
                                                      (website and len(links) >= 3)):
         return f"{anchors} of its {chars} characters are link text"
     return None
+
+
+MIN_HEADING_ENTRIES = 3    # alike blocks each opening with a heading that links a page
+
+
+def _heading_entries(element) -> str | None:
+    """Why ``element`` is a list of posts drawn without ``<article>``: three or more
+    alike ``<div>`` or ``<section>`` blocks (one tag and class) that each open with a
+    heading whose whole text is a link to another page (``<section><h2><a
+    href="/posts/a/">title</a></h2>summary</section>``: the list layouts of Hugo's
+    ``hugo new theme``, of many minimal themes) and hold most of its text, in an element
+    with no post's content named inside it (cards of other posts after a post's
+    ``entry-content``: WordPress' "More posts"); else None. Markdown writes no such
+    blocks, so a post whose headings link other posts (a series' index) stays a post.
+    """
+    if content_inside(element) is not None:
+        return None
+    counts: dict[tuple[str, str], int] = {}
+    held: dict[tuple[str, str], int] = {}
+    for h in element.css("h1, h2, h3, h4"):
+        parent = h.parent
+        first = next(parent.iter(), None) if parent is not None else None
+        if parent is None or parent.tag not in ("div", "section") or \
+                parent.mem_id == element.mem_id or first is None or first.mem_id != h.mem_id:
+            continue
+        a = h.css_first("a[href]")
+        href = (a.attributes.get("href") or "").strip() if a is not None else ""
+        if not href or "#" in href or _block_text(a) != _block_text(h) or not _block_text(h):
+            continue
+        mark = (parent.tag, parent.attributes.get("class") or "")
+        counts[mark] = counts.get(mark, 0) + 1
+        held[mark] = held.get(mark, 0) + len(_block_text(parent))
+    mark, n = max(counts.items(), key=lambda kv: kv[1], default=(("", ""), 0))
+    if n < MIN_HEADING_ENTRIES or 2 * held[mark] < len(_block_text(element)):
+        return None
+    return f"{n} × {mark[0]}" + (f".{mark[1].split()[0]}" if mark[1].split() else "") + \
+        ", each opening with a heading that links a page"
 
 
 def _titled_as_site(tree) -> str | None:
