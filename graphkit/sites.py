@@ -4124,6 +4124,14 @@ def site_sources(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ..
     if not roots:
         return posts, []
     layouts = {root: _site_layout(generator, confs[root]) for root, generator in roots.items()}
+    # a configuration inside another site's theme or build folder (a Hexo theme's own
+    # _config.yml under themes/, a Hugo theme's exampleSite) configures no site of the
+    # blog: what lies there is that site's theme
+    inner = {r for r in roots for o in roots if r != o and (
+        rel := r if o in (".", "") else _under(r, o)) is not None
+        and (_folder_of(rel + "/", layouts[o][0]) or _folder_of(rel + "/", layouts[o][1]))}
+    for r in inner:
+        del roots[r], layouts[r]
     ordered = sorted(roots, key=lambda r: -len(r))
     placed = [site_of(p, ordered) for p in posts]
     # where each Jekyll or Hexo site keeps _posts; which sites keep posts in folders below

@@ -22,11 +22,14 @@ SET_ASIDE = {
                     "about.md": "a page of the site", "404.html": "a page of the site"},
     "hugo-repo": {"content/posts/bing.md": "draft: true", "content/about.md": "top of the site's content (content/)",
                   "content/now/index.md": "top of the site's content (content/)",
+                  # (beside the demonstration site's own hugo.toml)
                   "themes/paper/exampleSite/content/posts/markdown-syntax.md": "(themes/)",
                   "archetypes/default.md": "(archetypes/)",
                   "layouts/_default/single.html": "(layouts/)",
                   "public/posts/yi/index.html": "built (public/)"},
-    "hexo-repo": {"source/_drafts/bing.md": "_drafts/", "source/about/index.md": "a page"},
+    "hexo-repo": {"source/_drafts/bing.md": "_drafts/", "source/about/index.md": "a page",
+                  # (the theme's own _config.yml configures no site of the blog)
+                  "themes/landscape/docs/usage.md": "(themes/)"},
     "pelican-repo": {"content/bing.md": "status: draft", "content/pages/about.md": "pages/",
                      "output/yi.html": "built (output/)"},
     "docusaurus-repo": {"docs/intro.md": "not a post of its blog",
@@ -92,3 +95,18 @@ def test_rows_that_are_not_published_are_reported(tmp_path):
     assert [p.title for p in r.posts] == ["甲"]
     assert [(f.line, f.reason) for f in r.fragments] == [
         (2, "row: not published (status: draft)"), (3, "row: a draft (draft: true), not published")]
+
+
+def test_a_repositorys_documents_are_no_posts(tmp_path):
+    docs = {"LICENSE.md": "MIT License\n\nPermission is hereby granted, free of charge.\n",
+            "CONTRIBUTING.md": "# Contributing\n\nSee [the license](LICENSE.md).\n",
+            "docs/CODE_OF_CONDUCT.zh-CN.md": "# 行为准则\n\n请友善。\n",
+            "README_CN.md": "# 我的笔记\n\n这里是[甲](jia.md)。\n",
+            "jia.md": "# 甲\n\n见[历史](history.md)。\n",
+            "history.md": "# 历史\n\n一篇讲历史的笔记，名字像仓库的文件，却是一篇笔记。\n"}
+    for name, text in docs.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == ["历史", "甲"]
+    assert sum("a repository's license" in f.reason for f in r.fragments) == 3

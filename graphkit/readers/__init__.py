@@ -279,10 +279,16 @@ DATA = "data"
 # that opens with front matter is a page a generator builds (VuePress' README.md is its
 # folder's index page), any other describes the folder or repository
 README = "readme"
-README_RE = re.compile(
-    r"^readme(?:\.(?:md|markdown|mdown|mkd|mdx|txt|rst|rest|org|adoc|asciidoc))?$", re.I)
+README_RE = re.compile(          # (and its translations: README_CN.md, README.zh-CN.md)
+    r"^readme(?:[._-][a-z]{2}(?:[-_][a-z]{2,4})?)?"
+    r"(?:\.(?:md|markdown|mdown|mkd|mdx|txt|rst|rest|org|adoc|asciidoc))?$", re.I)
 README_REASON = ("a README without front matter: the description of a folder or "
                  "repository, not a post")
+# a repository's other documents, which GitHub shows beside its README: its license, its
+# guides for contributors, its code of conduct, its changes and its security policy
+REPO_DOC_RE = re.compile(
+    r"^(?:licen[cs]e|copying|contributing|code_of_conduct|changelog|security)"
+    r"(?:[._-][a-z]{2}(?:[-_][a-z]{2,4})?)?(?:\.(?:md|markdown|txt|rst|adoc))?$", re.I)
 
 # a site's navigation written as Markdown, drawn around or before every page: Docsify's
 # _sidebar.md, _navbar.md and _coverpage.md, a GitHub wiki's (Gollum's) _Sidebar.md,
@@ -415,6 +421,14 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
             return README, posts, [Fragment(
                 path=path, line=nonblank[0], end_line=nonblank[-1], reason=README_REASON,
                 text=""), *frags]
+    if REPO_DOC_RE.match(PurePosixPath(path).name):
+        head = split_lines(text[:4096])
+        if not (frontmatter.detect(head[:-1] or head) or frontmatter.detect_json(head, path)):
+            nonblank = [i for i, line in enumerate(split_lines(text), 1) if line.strip()] or [1]
+            return README, [], [Fragment(
+                path=path, line=nonblank[0], end_line=nonblank[-1], text="",
+                reason="a repository's license, guide for contributors, code of conduct, "
+                       "changelog or security policy (without front matter), not a post")]
     navigation = _navigation(text, path)
     if navigation is not None:
         nonblank = [i for i, line in enumerate(split_lines(text), 1) if line.strip()]
