@@ -1405,6 +1405,18 @@ def _hostile() -> dict:
               "<article>" + "<span></span>" * 100_000 + "<h2>题</h2><p>正文。</p></article>"
               "</body></html>", "p.html")
     out["page_opening_behind_100000_empty_elements_s"] = round(time.perf_counter() - t, 2)
+    # the forty-ninth session's list pages of built sites: 80,000 sections each opening
+    # with a heading that links a page (hugo new theme's lists), 100,000 links beside one
+    # <time> each in one parent (each parent looked at once), 20,000 wrappers named as
+    # content nested in each other
+    t = time.perf_counter()
+    read_html("<html><body><main>" + "<section><h2><a href='/p/'>题</a></h2><p>摘要。</p>"
+              "</section>" * 80_000 + "</main></body></html>", "l.html")
+    read_html("<html><body><main><div><time>01-01</time>" + "<a href='/p/'>题</a>" * 100_000
+              + "</div></main></body></html>", "t.html")
+    read_html("<html><body><main>" + "<div class='post-content-container'>" * 20_000 + "文"
+              + "</div>" * 20_000 + "</main></body></html>", "w.html")
+    out["html_list_pages_of_built_sites_100000_entries_s"] = round(time.perf_counter() - t, 2)
     from graphkit.readers.books import summary_pages
 
     toc = "".join(f"- [第{i}章](c{i}/README.md#a)\n" for i in range(100_000))

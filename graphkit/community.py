@@ -814,19 +814,27 @@ def summarize_modules(graph: nx.MultiDiGraph, result: CommunityResult, tm: TermM
 
 
 def _distinct_labels(graph: nx.MultiDiGraph, summaries: list) -> list:
-    """Where modules of one level still share a label (their few terms are the same),
-    all but the one of largest flow are labelled by their top post's title."""
+    """Where modules that one cut of the hierarchy may show side by side still share a
+    label (their few terms are the same), all but the first (by level, then flow) are
+    labelled by their top post's title. A display partition mixes levels (a top module
+    beside another's sub-module), so only a module and its own sub-modules, which no cut
+    shows together, may share one."""
     from dataclasses import replace
 
     from .render import short_label
 
-    seen: set[tuple[int, str]] = set()
+    holders: dict[str, list[str]] = {}
+
+    def taken(label: str, mid: str) -> bool:
+        return any(not mid.startswith(h + ":") for h in holders.get(label, ()))
+
     out = []
     for m in sorted(summaries, key=lambda s: (s.level, -s.flow, s.id)):
-        if (m.level, m.label) in seen and m.top_posts:
+        if taken(m.label, m.id) and m.top_posts:
             title = graph.nodes[m.top_posts[0]].get("label") or m.top_posts[0]
-            m = replace(m, label=short_label(title, limit=24))
-        seen.add((m.level, m.label))
+            label = short_label(title, limit=24)
+            m = replace(m, label=label if not taken(label, m.id) else f"{label} ({m.id})")
+        holders.setdefault(m.label, []).append(m.id)
         out.append(m)
     return out
 

@@ -172,3 +172,26 @@ def test_trials_fall_with_size_only_when_asked():
     assert [trials_for(opts, n) for n in (39, 20_000, 40_000, 100_000, 10**6)] == [10, 10, 5, 2, 2]
     assert trials_for(opts.with_(scale_trials=False), 100_000) == 10
     assert trials_for(opts.with_(trials=1), 100_000) == 1
+
+
+def test_labels_a_cut_may_show_side_by_side_never_collide():
+    """A display partition mixes levels: a top module beside another's sub-module. Two
+    such modules with the same terms (the corpus's two one-post 「天象·科学·空间」 modules,
+    136 and 2:27) must not read alike; a module and its own sub-module, which no cut
+    shows together, may."""
+    from graphkit.community import ModuleSummary, _distinct_labels
+
+    g = nx.MultiDiGraph()
+    for n, title in (("a", "2017年全年天象"), ("b", "2018年全年天象"), ("c", "月球过近地点")):
+        g.add_node(n, kind="post", label=title)
+
+    def module(mid, flow, top, label="天象 · 科学 · 空间"):
+        return ModuleSummary(id=mid, level=mid.count(":") + 1, label=label,
+                             keywords=tuple(label.split(" · ")), size=1, flow=flow,
+                             first_date=None, last_date=None, top_posts=(top,),
+                             most_cited=None)
+    out = {m.id: m.label for m in _distinct_labels(
+        g, [module("7", 0.01, "a"), module("2:27", 0.02, "b"),
+            module("3", 0.3, "c", "月球 · 近地点"), module("3:1", 0.2, "c", "月球 · 近地点")])}
+    assert out["3"] == out["3:1"] == "月球 · 近地点"        # a module and its own part
+    assert out["7"] == "天象 · 科学 · 空间" and out["2:27"] == "2018年全年天象"

@@ -1734,7 +1734,8 @@ def content_inside(body):
     for _ in range(MAX_WRAPPERS):
         if not _WRAPPER_MARK_RE.search(_marks(found)):
             break
-        inner = [n for n in named if n.mem_id != found.mem_id and _holds(found, n)]
+        inner = [n for n in found.css("[class], [id]")
+                 if n.mem_id != found.mem_id and _CONTENT_MARK_RE.search(_marks(n))]
         within = _InsideBlock(found, marked={n.mem_id for n in inner})
         top = [n for n in inner if not within(n)]
         if len(top) != 1:
