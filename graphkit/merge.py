@@ -67,18 +67,14 @@ def _combine(a: Post, b: Post) -> Post:
 
     The title comes from the leading source that has one; the date is the most complete
     one (a full date beats ``--MM-DD``); readers the largest count; text and links the
-    longest text, unless the other's is at least half as long and holds more links (a
-    site's search index, ``search.json``, holds each page's text without its markup:
-    the page's links are the post's); categories, tags, related posts and sources are
-    united.
+    longest text (a site's search index gives way to its pages before: see
+    :func:`_entry_page`); the address with its host before a path alone; categories,
+    tags, related posts and sources are united.
     """
     title = a.title or b.title
     date = a.date if _date_rank(a.date) >= _date_rank(b.date) else b.date
     readers_values = [r for r in (a.readers, b.readers) if r is not None]
     text_src = a if len(a.text) >= len(b.text) else b
-    other = b if text_src is a else a
-    if len(other.links) > len(text_src.links) and 2 * len(other.text) >= len(text_src.text):
-        text_src = other
     return Post(
         key=a.key,
         title=title,

@@ -138,19 +138,20 @@ def test_a_search_index_row_gives_way_to_the_page_it_names(tmp_path):
     assert {s.path.rsplit("/", 1)[-1] for s in a.sources} == {"search.json", "index.html"}
 
 
-def test_a_longer_text_without_links_does_not_hide_the_links():
-    src = (Source(path="feed.xml", line=1, format="feed"),)
-    linked = Post(key="a", title="甲篇", label="甲篇", url="https://b.example/a/",
-                  text="推导见乙篇。", links=(Link(url="/b/", anchor="乙篇", sentence="推导见乙篇。"),),
-                  sources=src)
-    plain = Post(key="b", title="甲篇", label="甲篇", url="/a/", text="推导见乙篇。还有一些。",
-                 sources=(Source(path="x.json", line=1, format="table"),))
-    (post,) = merge_posts([plain, linked])
-    assert post.links == linked.links and post.url == "https://b.example/a/"
-    far = Post(key="c", title="甲篇", label="甲篇", text="推导见乙篇。" * 10,
-               sources=(Source(path="y.json", line=1, format="table"),))
-    (post,) = merge_posts([far, linked])
-    assert post.text == far.text       # more than twice as long: the longer text leads
+def test_the_longer_text_leads_and_the_address_with_its_host():
+    """A source and its rendering (Nikola copies the Markdown beside the page): the
+    rendering's heading links (``#anchor``, or absolute) are no reason to take its text;
+    the page's address with its host is kept over a row's path alone."""
+    src = (Source(path="posts/a/index.html", line=1, format="html"),)
+    page = Post(key="a", title="甲篇", label="甲篇", url="https://b.example/a/",
+                text="小节 #\n推导。", sources=src,
+                links=tuple(Link(url=f"#s{i}", anchor="#", sentence="小节 #") for i in range(5)))
+    source = Post(key="b", title="甲篇", label="甲篇", url="/a/", text="开头见乙篇。小节\n推导。",
+                  links=(Link(url="site-ref:b", anchor="乙篇", sentence="开头见乙篇。"),),
+                  sources=(Source(path="posts/a/index.md", line=1, format="metadata-header"),))
+    (post,) = merge_posts([page, source])
+    assert post.text == source.text and post.links == source.links
+    assert post.url == "https://b.example/a/"
 
 
 def test_papers_served_by_their_arxiv_number_are_the_arxiv_paper():
