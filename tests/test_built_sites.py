@@ -93,6 +93,11 @@ def test_a_page_titled_as_its_site_by_open_graph_is_a_list():
     head = _og(type="article", title="测试博客", site_name="测试博客")
     (post,), _ = read_html(_page("测试博客", PROSE, head=head), "site/posts/hello/index.html")
     assert post.title == "测试博客"      # an article that shares its site's name
+    # a theme that writes the site's name as every page's og:title, its posts' <title>s
+    # naming the post
+    head = _og(type="website", title="测试博客", site_name="测试博客")
+    (post,), _ = read_html(_page("甲篇 | 测试博客", PROSE, head=head), "site/posts/a/index.html")
+    assert post.sources
 
 
 def _keep_page(title):

@@ -1270,9 +1270,10 @@ def _heading_entries(element) -> str | None:
 
 def _titled_as_site(tree) -> str | None:
     """Why a page is its site's home or one of its lists by its Open Graph tags: its
-    ``og:title`` is the site's name (``og:site_name``) and its ``og:type`` is not
-    ``article`` (Hexo's, Hugo's and jekyll-seo-tag's templates give a list page the
-    site's name and ``website``); else None.
+    ``og:title`` and its ``<title>`` are the site's name (``og:site_name``) and its
+    ``og:type`` is not ``article`` (Hexo's, Hugo's and jekyll-seo-tag's templates give a
+    list page the site's name and ``website``; a theme that writes the site's name as
+    every page's ``og:title`` still titles its posts' pages by the post); else None.
 
     References
     ----------
@@ -1284,7 +1285,9 @@ def _titled_as_site(tree) -> str | None:
         return " ".join((node.attributes.get("content") or "").split()) if node else ""
 
     name = meta("site_name")
-    if name and meta("title") == name and meta("type") != "article":
+    title = tree.css_first("title")
+    if (name and meta("title") == name and meta("type") != "article" and title is not None
+            and " ".join(_block_text(title).split()) == name):
         return f"its og:title is the site's name, {name}"
     return None
 
