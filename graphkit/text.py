@@ -9,6 +9,9 @@ import unicodedata
 from collections.abc import Iterator
 
 _SPACE_RE = re.compile(r"\s+")
+# characters of no width that carry no letter: the zero width space (VitePress ends every
+# heading's anchor with one), the word joiner and the byte order mark
+ZERO_WIDTH_RE = re.compile("[\u200b\u2060\ufeff]")
 # Punctuation that writers use interchangeably inside titles.
 _PUNCT_MAP = str.maketrans({
     "“": '"', "”": '"', "‘": "'", "’": "'", "〈": "<", "〉": ">",
@@ -158,7 +161,7 @@ def normalize_title(title: str) -> str:
 
     Unicode NFKC (full-width ``（六）：`` becomes ``(六):``), case folding, interchangeable
     punctuation unified (quotes; ``《》`` and ``〈〉``, which writers swap when a title is
-    nested in another citation), all white space removed.
+    nested in another citation), all white space and zero-width spaces removed.
 
     Parameters
     ----------
@@ -171,7 +174,8 @@ def normalize_title(title: str) -> str:
         The key; two titles that differ only in width, case, spacing or quote style
         give the same key.
     """
-    t = _SPACE_RE.sub("", unicodedata.normalize("NFKC", title).casefold().translate(_PUNCT_MAP))
+    t = _SPACE_RE.sub("", unicodedata.normalize("NFKC", ZERO_WIDTH_RE.sub("", title))
+                      .casefold().translate(_PUNCT_MAP))
     # folding case and removing spaces can leave a sequence that composes (O + ¯ gives
     # o + combining macron): normalise once more so that the key is a fixed point
     return unicodedata.normalize("NFKC", t)

@@ -229,3 +229,15 @@ def test_a_feed_of_tags_holds_no_posts():
     _, posts, _ = read_text(rss([("甲篇", "/posts/a/"), ("tags 的用法", "/posts/tags-usage/")]),
                             "public/tags/gan/index.xml")
     assert sorted(p.title for p in posts) == ["tags 的用法", "甲篇"]
+
+
+def test_a_heading_anchors_zero_width_space_is_no_part_of_the_title():
+    from graphkit.text import normalize_title
+
+    # VitePress ends each heading with <a class="header-anchor">&ZeroWidthSpace;</a>
+    page = ("<html><head><title>甲篇 | 测试博客</title></head><body><main><div class='vp-doc'>"
+            "<h1 id='甲篇'>甲篇 <a class='header-anchor' href='#甲篇'>&ZeroWidthSpace;</a></h1>"
+            + PROSE + "</div></main></body></html>")
+    (post,), _ = read_html(page, "dist/posts/a.html")
+    assert post.title == "甲篇"
+    assert normalize_title("甲篇\u200b") == normalize_title("\ufeff甲篇") == normalize_title("甲篇")

@@ -27,7 +27,7 @@ from ..dates import ISO_DATE_RE
 from ..model import Fragment, Link, Post, Source
 from ..sites import (HOST_NAME_RE, LIST_FOLDERS, archived_address, date_archive_path,
                      path_aliases, site_page_kind, url_host, weixin_article_id)
-from ..text import loads_json, preview, sentence_around
+from ..text import ZERO_WIDTH_RE, loads_json, preview, sentence_around
 from .frontmatter import url_aliases
 from .archive import archive_kind
 from .dom import parse_html
@@ -69,7 +69,7 @@ def _block_text(node) -> str:
     else:     # a line break parts words as a space does (lines of code, lines of a verse)
         raw = "".join(" " if n.tag == "br" else n.text(deep=False, strip=False)
                       for n in node.traverse(include_text=True) if n.tag in ("br", "-text"))
-    return re.sub(r"[ \t\r\f\v]+", " ", raw).strip()
+    return re.sub(r"[ \t\r\f\v]+", " ", ZERO_WIDTH_RE.sub("", raw)).strip()
 
 
 def whole_page(text: str) -> bool:
