@@ -63,7 +63,9 @@ USER_AGENT = f"graphkit/{__version__} (blog map; +https://pypi.org/project/graph
 MAX_IN_FLIGHT = 2
 MAX_RETRY_AFTER = 60.0       # seconds: a longer Retry-After fails the page instead
 FEED_PAGES = 50              # RFC 5005 pages followed at most
-LISTING_PAGES = 50           # "next" listing pages followed at most
+# "next" listing pages followed at most: a blog of 5,000 posts at 10 a page (the posts a
+# crawl reads at most by default); a "next" link back to a page already read ends the chain
+LISTING_PAGES = 500
 SITEMAP_DEPTH = 3            # nested sitemap indexes followed at most
 CRAWLED = "crawled-html"
 
@@ -346,6 +348,24 @@ class _Site:
         return True, ""
 
 
+# what a page links that is no post: its stylesheets, icons, scripts and other files (by
+# the <link>'s rel or the address's ending)
+_RESOURCE_RELS = frozenset({"stylesheet", "icon", "apple-touch-icon", "mask-icon", "manifest",
+                            "preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload",
+                            "alternate", "search", "license", "pingback", "edituri"})
+_RESOURCE_RE = re.compile(r"\.(?:css|m?js|json|xml|txt|png|jpe?g|gif|svg|webp|avif|ico|bmp"
+                          r"|woff2?|ttf|otf|eot|pdf|zip|gz|mp3|mp4|webm|ogg|wav)$", re.I)
+
+
+def _resource(url: str, rel: str) -> bool:
+    """True for a link to no page: a stylesheet, an icon, a feed, an image or another file
+    (``rel`` of a ``<link>``, or the address's ending), which a listing page's links hold
+    beside its posts'."""
+    path = urlsplit(url).path if "://" in url else url.split("?", 1)[0]
+    return (not _RESOURCE_RELS.isdisjoint(rel.lower().split())
+            or _RESOURCE_RE.search(path) is not None)
+
+
 def _join(base: str, href: str) -> str | None:
     """``href`` made absolute against ``base``; None for an address that cannot be one
     (``http://[x/``: a host in brackets that is no IPv6 address)."""
@@ -474,16 +494,19 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
     # 4. listing pages, as a last resort
     if not found and home_html:
         url, html, pages, listed = start, home_html, 0, 0
+        read = {start}
         while html and pages < LISTING_PAGES:
             pages += 1
             links = _links(html, url)
             listed += add(u for u, rel, _ in links if rel != "next" and u != start
-                          and not re.search(r"/(page|tag|tags|category|categories)/", u))
+                          and not re.search(r"/(page|tag|tags|category|categories)/", u)
+                          and not _resource(u, rel))
             nxt = [u for u, rel, text in links if "next" in rel.split()
                    or text.strip().lower() in ("next", "older posts", "下一页", "»")]
-            if not nxt or not site.ours(nxt[0]):
+            if not nxt or not site.ours(nxt[0]) or nxt[0] in read:
                 break
             url = nxt[0]
+            read.add(url)
             fetch, resp = fetcher.get(url, "listing")
             html = _text(resp) if resp is not None and _is_html(resp) else ""
         steps.append(f"listing pages: {pages} read, {listed} posts")

@@ -282,8 +282,28 @@ def test_listing_pages_are_the_last_resort(blog, tmp_path):
     b.add("/robots.txt", "User-agent: *\nDisallow: /private/\n", "text/plain")
     for path in ("/sitemap_index.xml", "/sitemap-posts.xml", "/feed.xml"):
         del b.pages[path]
+    # the theme's stylesheet and icon and an image in a summary are no posts to fetch
     b.add("/", b.pages["/"][2].decode("utf-8").replace(
-        '<link rel="alternate" type="application/rss+xml" href="/feed.xml" title="RSS">', ""))
+        '<link rel="alternate" type="application/rss+xml" href="/feed.xml" title="RSS">',
+        '<link rel="stylesheet" href="/css/main.css"><link rel="icon" href="/favicon.ico">'
+    ).replace("<ul>", '<ul><li><a href="/images/cover.png">封面</a></li>'))
     r = crawl(base + "/", options=_options(tmp_path))
     assert len(r.posts) == 32
     assert any(s.startswith("listing pages: 2 read, 32 posts") for s in r.discovery)
+    assert not [q for q in b.log if q.path in ("/css/main.css", "/favicon.ico",
+                                                 "/images/cover.png")]
+
+
+def test_a_next_link_back_to_a_page_read_ends_the_listing(blog, tmp_path):
+    """A theme whose last listing page links "next" back to the first: read once each."""
+    b, base = blog
+    for path in ("/sitemap_index.xml", "/sitemap-posts.xml", "/feed.xml"):
+        del b.pages[path]
+    b.add("/", b.pages["/"][2].decode("utf-8").replace(
+        '<link rel="alternate" type="application/rss+xml" href="/feed.xml" title="RSS">', ""))
+    b.add("/page/2/", b.pages["/page/2/"][2].decode("utf-8").replace(
+        '<a href="/">上一页</a>', '<a rel="next" href="/">下一页</a>'))
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert len(r.posts) == 32
+    assert any(s.startswith("listing pages: 2 read") for s in r.discovery)
+    assert len([q for q in b.log if q.path == "/page/2/"]) == 1
