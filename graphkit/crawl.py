@@ -57,7 +57,7 @@ from .errors import InputError
 from .model import Fragment, Post, ReadResult, Source
 from .options import BuildOptions
 from .readers import kexue
-from .sites import KEXUE_HOSTS
+from .sites import KEXUE_HOSTS, date_archive_path, site_page_kind
 
 USER_AGENT = f"graphkit/{__version__} (blog map; +https://pypi.org/project/graphkit/)"
 MAX_IN_FLIGHT = 2
@@ -542,6 +542,8 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
         links = tuple(replace(link, url=_join(url, link.url) or link.url) for link in p.links)
         return (replace(p, links=links, sources=(Source(path=url, line=1, format=CRAWLED),)),
                 [replace(f, path=url) for f in unread])
+    if date_archive_path(url) or site_page_kind(url) == "archive":
+        return "a list page of the site (a date archive, the archive or an index), not a post", []
     import trafilatura
 
     meta = trafilatura.extract_metadata(html, default_url=url)

@@ -307,3 +307,22 @@ def test_a_next_link_back_to_a_page_read_ends_the_listing(blog, tmp_path):
     assert len(r.posts) == 32
     assert any(s.startswith("listing pages: 2 read") for s in r.discovery)
     assert len([q for q in b.log if q.path == "/page/2/"]) == 1
+
+
+def test_a_crawled_archive_page_is_no_post(blog, tmp_path):
+    """The home page links the archive and a month's archive beside the posts: both are
+    lists, reported, not read as posts."""
+    b, base = blog
+    for path in ("/sitemap_index.xml", "/sitemap-posts.xml", "/feed.xml"):
+        del b.pages[path]
+    items = "".join(f'<li><a href="/posts/{i}/">{b.title(i)}</a></li>' for i in range(1, 4))
+    for path, title in (("/archives/", "归档"), ("/2021/03/", "2021年3月")):
+        b.add(path, f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>"
+                    f"<p>这里按时间列出文章。</p><ul>{items}</ul></main></body></html>")
+    b.add("/", b.pages["/"][2].decode("utf-8").replace(
+        '<link rel="alternate" type="application/rss+xml" href="/feed.xml" title="RSS">', "")
+        .replace("<ul>", '<ul><li><a href="/archives/">归档</a></li><li><a href="/2021/03/">三月'
+                 '</a></li>'))
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert len(r.posts) == 32 and not {"归档", "2021年3月"} & {p.title for p in r.posts}
+    assert sum("a list page of the site" in (f.error or "") for f in r.files) == 2
