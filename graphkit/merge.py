@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 from .dates import is_full, is_partial, year_of
 from .model import Post
-from .sites import normalize_url
+from .sites import address_path, normalize_url
 from .text import normalize_title
 
 MAX_TITLES_PER_ADDRESS = 2
@@ -148,8 +148,7 @@ def _entry_page(p: Post, pages: set[str]) -> str | None:
     """
     if not (p.url and p.sources and p.sources[0].format in ENTRY_FORMATS):
         return None
-    path = unquote(re.sub(r"^(?:https?:)?//[^/]*", "", p.url, flags=re.I)
-                   .split("#", 1)[0].split("?", 1)[0])
+    path = unquote(address_path(p.url))
     if not path.startswith("/") or "/../" in path + "/":
         return None
     folder = p.sources[0].path.replace("\\", "/").rpartition("/")[0]

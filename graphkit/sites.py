@@ -718,6 +718,8 @@ HOST_NAME_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-
 # others keep their posts there)
 LIST_FOLDERS = frozenset({"tags", "tag", "categories", "category", "label", "labels", "page",
                           "author", "authors"})
+# those of them that hold a taxonomy's terms: a tag's or a category's page
+TAXONOMY_FOLDERS = frozenset({"tags", "tag", "categories", "category", "label", "labels"})
 
 
 # a month's or a day's list of posts: the year and month (and day) end the path, as
@@ -760,13 +762,14 @@ def date_archive_path(path: str) -> bool:
     .. [2] Hexo, hexo-generator-archive (``archives/YYYY/MM/``, ``monthly``),
        https://github.com/hexojs/hexo-generator-archive
     """
-    return _DATE_ARCHIVE_RE.search(_address_path(path)[-40:]) is not None
+    return _DATE_ARCHIVE_RE.search(address_path(path)[-40:]) is not None
 
 
-def _address_path(path: str) -> str:
-    """The path of an address or a file's path, without scheme, host, query or anchor."""
+def address_path(path: str) -> str:
+    """The path of an address (absolute or protocol-relative) or of a file, without
+    scheme, host, query or anchor: ``https://b.example/a/?x#y`` → ``/a/``."""
     path = path.replace("\\", "/").split("#", 1)[0].split("?", 1)[0]
-    return re.sub(r"^[a-z][a-z0-9+.\-]*://[^/]*", "", path, flags=re.I)
+    return re.sub(r"^(?:[a-z][a-z0-9+.\-]*:)?//[^/]*", "", path, flags=re.I)
 
 
 # the pages a generator writes beside the posts that are no posts: the page for addresses
@@ -787,7 +790,7 @@ def site_page_kind(path: str) -> str | None:
     --------
     >>> site_page_kind("public/404.html"), site_page_kind("https://blog.example/archives/")
     ('not-found', 'archive')
-    >>> site_page_kind("https://kexue.fm/archives/404") is None
+    >>> site_page_kind("https://blog.example/archives/404") is None
     True
     >>> site_page_kind("output/tags.html"), site_page_kind("/posts/tags-and-labels/")
     ('archive', None)
@@ -800,7 +803,7 @@ def site_page_kind(path: str) -> str | None:
     .. [2] Hexo, hexo-generator-archive (``archives/index.html``),
        https://github.com/hexojs/hexo-generator-archive
     """
-    m = _SITE_PAGE_RE.search(_address_path(path)[-40:])
+    m = _SITE_PAGE_RE.search(address_path(path)[-40:])
     return None if m is None else "not-found" if m.group("missing") else "archive"
 
 

@@ -406,11 +406,18 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
         if tumblr.detect_backup_page(text):
             return tumblr.TUMBLR_BACKUP, *tumblr.read_backup_page(text, path)
         return html.HTML_FORMAT, *html.read_html(text, path)
-    if README_RE.match(PurePosixPath(path).name):
+    name = PurePosixPath(path).name
+    readme, repo_doc = README_RE.match(name), REPO_DOC_RE.match(name)
+    if readme or repo_doc:
         head = split_lines(text[:4096])
         if not (frontmatter.detect(head[:-1] or head) or frontmatter.detect_json(head, path)):
             lines = split_lines(text)
-            nonblank = [i for i, line in enumerate(lines, 1) if line.strip()]
+            nonblank = [i for i, line in enumerate(lines, 1) if line.strip()] or [1]
+            if repo_doc:
+                return README, [], [Fragment(
+                    path=path, line=nonblank[0], end_line=nonblank[-1], text="",
+                    reason="a repository's license, guide for contributors, code of conduct, "
+                           "changelog or security policy (without front matter), not a post")]
             posts, frags = [], []
             if path.lower().endswith(frontmatter.MARKDOWN_ENDINGS):
                 # read as it would be as a book's chapter (collect_read decides: see
@@ -421,14 +428,6 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
             return README, posts, [Fragment(
                 path=path, line=nonblank[0], end_line=nonblank[-1], reason=README_REASON,
                 text=""), *frags]
-    if REPO_DOC_RE.match(PurePosixPath(path).name):
-        head = split_lines(text[:4096])
-        if not (frontmatter.detect(head[:-1] or head) or frontmatter.detect_json(head, path)):
-            nonblank = [i for i, line in enumerate(split_lines(text), 1) if line.strip()] or [1]
-            return README, [], [Fragment(
-                path=path, line=nonblank[0], end_line=nonblank[-1], text="",
-                reason="a repository's license, guide for contributors, code of conduct, "
-                       "changelog or security policy (without front matter), not a post")]
     navigation = _navigation(text, path)
     if navigation is not None:
         nonblank = [i for i, line in enumerate(split_lines(text), 1) if line.strip()]

@@ -45,7 +45,7 @@ from urllib.parse import urlsplit
 
 from ..dates import is_full, parse_date
 from ..model import Fragment, Post
-from ..sites import LIST_FOLDERS, date_archive_path, site_page_kind
+from ..sites import LIST_FOLDERS, TAXONOMY_FOLDERS, date_archive_path, site_page_kind
 from ..text import normalize_title, preview, split_lines
 from .frontmatter import MARKDOWN_ENDINGS, markdown_post
 from . import kexue
@@ -915,7 +915,7 @@ def _taxonomy(line: str) -> tuple[list[str], list[str]] | None:
         except ValueError:
             return None
         kind = next((f for f in folders if f in LIST_FOLDERS), None)
-        if kind not in ("tags", "tag", "label", "labels", "categories", "category"):
+        if kind not in TAXONOMY_FOLDERS:
             return None
         name = inline_to_text(m.group("text"))[0].strip().lstrip("#").strip()
         (tags if kind in ("tags", "tag", "label", "labels") else categories).extend(

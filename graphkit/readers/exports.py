@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from ..dates import parse_date
 from ..model import Fragment, Link, Post, Source
+from ..sites import TAXONOMY_FOLDERS, address_path
 from ..text import line_numbers, loads_json, preview
 from .frontmatter import SERIES_KEY, _date, series_of_names, url_aliases
 from .html import flat_reading, read_html_content
@@ -292,15 +293,11 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     return posts, frags
 
 
-_TAXONOMY_FOLDERS = frozenset({"tags", "tag", "categories", "category", "label", "labels"})
-
-
 def _taxonomy_page(url: str) -> bool:
     """True for the address of a tag's or a category's list page, or of their index
     (``/tags/gan/``, ``/tags/``): the entries of a feed of a taxonomy's terms (Hugo writes
     ``tags/index.xml``, whose items are the tags), not posts."""
-    path = re.sub(r"^[a-z][a-z0-9+.\-]*://[^/]*", "", url, flags=re.I).split("?", 1)[0]
-    return not _TAXONOMY_FOLDERS.isdisjoint(f.casefold() for f in path.split("/")[:-1])
+    return not TAXONOMY_FOLDERS.isdisjoint(f.casefold() for f in address_path(url).split("/")[:-1])
 
 
 def read_ghost(text: str, path: str) -> tuple[list[Post], list[Fragment]]:

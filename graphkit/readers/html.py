@@ -394,19 +394,19 @@ def without_site_name(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
         parts = TITLE_PARTS_RE.split(title)
         return parts[-1].strip() if len(parts) > 1 and parts[-1].strip() else None
 
-    pages = [p for p in posts if p.title and p.sources and p.sources[0].format in formats]
-    counts: dict[tuple[str, str], int] = {}
+    pages = {id(p): (site(p), p) for p in posts
+             if p.title and p.sources and p.sources[0].format in formats}
+    counts: dict[tuple[str, str | None], int] = {}
     sizes: dict[str, int] = {}
-    for p in pages:
-        sizes[site(p)] = sizes.get(site(p), 0) + 1
-        name = last(p.title)
-        if name is not None:
-            counts[site(p), name] = counts.get((site(p), name), 0) + 1
-    names = {k for k, n in counts.items() if n >= MIN_NAMED_PAGES and 2 * n >= sizes[k[0]]}
+    for where, p in pages.values():
+        sizes[where] = sizes.get(where, 0) + 1
+        counts[where, last(p.title)] = counts.get((where, last(p.title)), 0) + 1
+    names = {k for k, n in counts.items()
+             if k[1] is not None and n >= MIN_NAMED_PAGES and 2 * n >= sizes[k[0]]}
     if not names:
         return posts, []
-    chosen = {id(p) for p in pages if (site(p), last(p.title)) in names}
-    homes = {id(p) for p in pages if (site(p), " ".join(p.title.split())) in names}
+    chosen = {i for i, (where, p) in pages.items() if (where, last(p.title)) in names}
+    homes = {i for i, (where, p) in pages.items() if (where, " ".join(p.title.split())) in names}
     out, aside = [], []
     for p in posts:
         if id(p) in homes:
