@@ -668,7 +668,24 @@ class TitleIndex:
                 found = self._by_path(plain) if plain is not None else None
                 if found is not None:
                     return found
-        return self._by_path(path) or self._by_title_slug(path)
+        return self._by_path(path) or self._by_dated_file(path) or self._by_title_slug(path)
+
+    def _by_dated_file(self, path: str) -> str | None:
+        """The post a link to a dated source file names (``2020-12-01-rope.md``, as
+        Jekyll's ``_posts``, Hexo's dated ``new_post_name`` and Zola's dated files are
+        named) when no post has that file: the one post of that slug (``rope``) dated
+        that day. A built site's links to ``.md`` files that the generator left as
+        written (Jekyll turns them into addresses only for its pages, unless told)
+        reach the post so; a browser finds nothing there."""
+        parts = _path_parts(path)
+        m = re.match(rf"^(\d{{4}})-(\d\d)-(\d\d)-(.+)\.(?:{DOC_EXTENSIONS})$",
+                     parts[-1] if parts else "", re.I)
+        if not m:
+            return None
+        day = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+        hits = [k for k in self.by_alias.get(m.group(4).casefold(), ())
+                if self.dates.get(k, "")[:10] == day]
+        return hits[0] if len(hits) == 1 else None
 
     def _by_path(self, path: str, *, listing_pages: bool = True) -> str | None:
         """The post a link's path names by its aliases (longest first), else None. With

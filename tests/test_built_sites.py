@@ -241,3 +241,51 @@ def test_a_heading_anchors_zero_width_space_is_no_part_of_the_title():
     (post,), _ = read_html(page, "dist/posts/a.html")
     assert post.title == "甲篇"
     assert normalize_title("甲篇\u200b") == normalize_title("\ufeff甲篇") == normalize_title("甲篇")
+
+
+def _typed_page(title, kind, body, host="notes.example", slug="x"):
+    head = _og(type=kind, title=title, site_name="小林的笔记", url=f"https://{host}/{slug}/")
+    return _page(title, body, head=head)
+
+
+def test_the_pages_a_site_marks_as_no_article_are_no_posts(tmp_path):
+    about = ("<p>这里记录注意力机制的学习笔记，可以先读<a href='/a/'>甲篇</a>和"
+             "<a href='/b/'>乙篇</a>。</p>")
+    pages = {"a": ("甲篇", "article", PROSE), "b": ("乙篇", "article", PROSE),
+             "c": ("丙篇", "article", PROSE), "about": ("关于", "website", about)}
+    for slug, (title, kind, body) in pages.items():
+        (tmp_path / slug).mkdir()
+        (tmp_path / slug / "index.html").write_text(
+            _typed_page(title, kind, body, slug=slug), encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == ["丙篇", "乙篇", "甲篇"]
+    (why,) = [f.reason for f in r.fragments if "og:type is website" in f.reason]
+    assert "notes.example" in why
+    # another site's page of type website, read beside them, is not this site's to judge
+    (tmp_path / "saved.html").write_text(
+        _typed_page("别处的文章", "website", PROSE, host="other.example"), encoding="utf-8")
+    assert "别处的文章" in {p.title for p in read_paths([tmp_path]).posts}
+    # a site that marks its posts as website too says nothing: every page stays a post
+    for slug in "abc":
+        page = tmp_path / slug / "index.html"
+        page.write_text(page.read_text(encoding="utf-8").replace('"article"', '"website"'),
+                        encoding="utf-8")
+    assert len(read_paths([tmp_path]).posts) == 5
+
+
+def test_a_link_to_a_dated_source_file_is_the_post_of_that_day():
+    from graphkit.relate import TitleIndex
+
+    def built(slug, day, title):
+        url = f"https://b.example/{day.replace('-', '/')}/{slug}/"
+        return Post(key=f"post:{slug}@{day}", title=title, label=title, date=day, url=url,
+                    aliases=tuple(sorted(url_aliases(url))))
+    index = TitleIndex([built("rope", "2020-03-04", "旋转位置编码"),
+                        built("rope", "2021-05-06", "旋转位置编码（二）")])
+    base = "https://b.example/2022/01/01/extra/"
+    # Jekyll leaves a post's link to another's file as written: the slug of that day
+    assert index.resolve_url("2020-03-04-rope.md", base=base) == "post:rope@2020-03-04"
+    assert index.resolve_url("../2021-05-06-rope.markdown#a", base=base) == \
+        "post:rope@2021-05-06"
+    assert index.resolve_url("2019-01-01-rope.md", base=base) is None     # no post that day
+    assert index.resolve_url("2020-03-04-rope.png", base=base) is None    # not a source file

@@ -253,10 +253,13 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     wp_id = _wordpress_id(tree)
     if wp_id:
         aliases.add(f"p={wp_id}")          # WordPress' ?p=ID address
+    og_type = tree.css_first('meta[property="og:type"]')
+    kind = " ".join((og_type.attributes.get("content") or "").split())[:40].casefold() \
+        if og_type is not None else ""
     post = Post(key=key, title=title, label=title or preview(body_text, 40),
                 untitled=not title, date=date, readers=readers, archive_id=aid, url=url,
                 text=body_text, links=tuple(links), tags=tags, categories=categories,
-                aliases=tuple(sorted(aliases)),
+                aliases=tuple(sorted(aliases)), fields=((OG_TYPE, kind),) if kind else (),
                 sources=(Source(path=path, line=1, format=HTML_FORMAT),), listed=listed)
     return [post], frags
 
@@ -386,15 +389,11 @@ def without_site_name(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
     aside : list of Fragment
         The pages titled by the site's name alone.
     """
-    def site(p) -> str:
-        host = url_host(p.url) if p.url else None
-        return host or p.sources[0].path.replace("\\", "/").split("/", 1)[0]
-
     def last(title: str) -> str | None:
         parts = TITLE_PARTS_RE.split(title)
         return parts[-1].strip() if len(parts) > 1 and parts[-1].strip() else None
 
-    pages = {id(p): (site(p), p) for p in posts
+    pages = {id(p): (_site_of(p), p) for p in posts
              if p.title and p.sources and p.sources[0].format in formats}
     counts: dict[tuple[str, str | None], int] = {}
     sizes: dict[str, int] = {}
@@ -421,6 +420,73 @@ def without_site_name(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
             p = replace(p, title=title, label=title if p.label == p.title else p.label)
         out.append(p)
     return out, aside
+
+
+OG_TYPE = "og:type"      # a page's Open Graph type, kept in Post.fields (site_pages_aside)
+
+
+def site_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
+                     ) -> tuple[list, list[Fragment]]:
+    """The posts without the pages that their own site marks as no article.
+
+    A generator's templates give each page an Open Graph type (``og:type``): a post's
+    page is an ``article``, its other pages (about, links, the home page) a
+    ``website`` (jekyll-seo-tag, Hexo's ``open_graph`` helper, Ghost). Where
+    :data:`MIN_NAMED_PAGES` or more pages of one site (one host; pages without an
+    address, one folder read), and at least half of its pages that name a type, are
+    articles, that site's pages of type ``website`` are set aside: an about page's
+    links to the posts are no citations. A site that marks every page alike says
+    nothing, and its pages stay posts.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings of every file read; not modified.
+    formats : tuple of str, keyword-only
+        The formats of the sightings that name their Open Graph type.
+
+    Returns
+    -------
+    posts : list of Post
+    aside : list of Fragment
+        The pages set aside, each with its reason.
+
+    References
+    ----------
+    .. [1] The Open Graph protocol, object types, https://ogp.me/#types
+    """
+    typed: dict[int, tuple[str, str]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    sizes: dict[str, int] = {}
+    for p in posts:
+        kind = dict(p.fields).get(OG_TYPE) if p.sources and p.sources[0].format in formats \
+            else None
+        if kind:
+            where = _site_of(p)
+            typed[id(p)] = (where, kind)
+            counts[where, kind] = counts.get((where, kind), 0) + 1
+            sizes[where] = sizes.get(where, 0) + 1
+    sites = {w for (w, kind), n in counts.items()
+             if kind == "article" and n >= MIN_NAMED_PAGES and 2 * n >= sizes[w]}
+    if not sites:
+        return posts, []
+    out, aside = [], []
+    for p in posts:
+        where, kind = typed.get(id(p), ("", ""))
+        if kind == "website" and where in sites:
+            aside.append(Fragment(
+                path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
+                reason=f"a page of its site, not a post: its og:type is website, the "
+                       f"{counts[where, 'article']} posts' of {where} article"))
+        else:
+            out.append(p)
+    return out, aside
+
+
+def _site_of(p) -> str:
+    """The site a sighting is of: its address's host, else the first folder read."""
+    host = url_host(p.url) if p.url else None
+    return host or p.sources[0].path.replace("\\", "/").split("/", 1)[0]
 
 
 _WP_SHORTLINK_RE = re.compile(r"[?&]p=(\d+)")
