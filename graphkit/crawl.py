@@ -57,7 +57,7 @@ from .errors import InputError
 from .model import Fragment, Post, ReadResult, Source
 from .options import BuildOptions
 from .readers import kexue
-from .sites import KEXUE_HOSTS, date_archive_path, site_page_kind
+from .sites import KEXUE_HOSTS, LIST_FOLDERS, date_archive_path, site_page_kind
 
 USER_AGENT = f"graphkit/{__version__} (blog map; +https://pypi.org/project/graphkit/)"
 MAX_IN_FLIGHT = 2
@@ -451,7 +451,7 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
 
     queue = [(u, 0) for u in sitemaps]
     seen_maps: set[str] = set()
-    sitemap_posts = 0
+    sitemap_posts = sitemap_lists = 0
     while queue:
         url, depth = queue.pop(0)
         if url in seen_maps or depth > SITEMAP_DEPTH or not site.ours(url):
@@ -466,8 +466,13 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
             continue
         for sub in getattr(tree, "sub_sitemaps", []) or []:
             queue.append((sub.url, depth + 1))
-        sitemap_posts += add(p.url for p in tree.all_pages())
-    steps.append(f"sitemaps: {len(seen_maps)} read, {sitemap_posts} posts")
+        pages = [p.url for p in tree.all_pages()]
+        lists = [u for u in pages if _list_address(u)]
+        sitemap_lists += len(lists)
+        sitemap_posts += add(u for u in pages if not _list_address(u))
+    steps.append(f"sitemaps: {len(seen_maps)} read, {sitemap_posts} posts"
+                 + (f", {sitemap_lists} list pages left out (tags, categories, authors, "
+                    f"dates)" if sitemap_lists else ""))
     # 3. feeds linked from the home page, with RFC 5005 paging
     fetch, home = fetcher.get(start, "listing")
     home_html = _text(home) if home is not None and _is_html(home) else ""
@@ -493,13 +498,14 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
     steps.append(f"feeds: {len(feeds)} found, {feed_posts} posts")
     # 4. listing pages, as a last resort
     if not found and home_html:
-        url, html, pages, listed = start, home_html, 0, 0
+        url, html, pages, listed, lists = start, home_html, 0, 0, set()
         read = {start}
         while html and pages < LISTING_PAGES:
             pages += 1
             links = _links(html, url)
+            lists.update(u for u, rel, _ in links if rel != "next" and _list_address(u))
             listed += add(u for u, rel, _ in links if rel != "next" and u != start
-                          and not re.search(r"/(page|tag|tags|category|categories)/", u)
+                          and not _list_address(u)
                           and not _resource(u, rel))
             nxt = [u for u, rel, text in links if "next" in rel.split()
                    or text.strip().lower() in ("next", "older posts", "下一页", "»")]
@@ -509,29 +515,41 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
             read.add(url)
             fetch, resp = fetcher.get(url, "listing")
             html = _text(resp) if resp is not None and _is_html(resp) else ""
-        steps.append(f"listing pages: {pages} read, {listed} posts")
+        steps.append(f"listing pages: {pages} read, {listed} posts"
+                     + (f", {len(lists)} list pages left out (tags, categories, authors, "
+                        f"dates)" if lists else ""))
     return list(found), steps, entries
+
+
+def _list_address(url: str) -> bool:
+    """True for the address of one of a site's list pages, which a sitemap lists beside
+    its posts (WordPress' sitemaps list its categories', tags' and authors' pages): a
+    folder of :data:`graphkit.sites.LIST_FOLDERS` before the last part (``/tag/rope/``,
+    ``/page/2/``), a date archive (``/2015/09/``) or the archive's index."""
+    try:
+        parts = [s for s in urlsplit(url).path.split("/") if s]
+    except ValueError:
+        return False
+    return (any(s.casefold() in LIST_FOLDERS for s in parts[:-1])
+            or date_archive_path(url) or site_page_kind(url) == "archive")
 
 
 def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[Fragment]]:
     """A post from a page (or why there is none), and what of the page is not read.
 
-    Pages of a site with a reader of its own (:data:`SITE_READERS`) are read by it. Other pages:
-    title, date, tags and categories from trafilatura's metadata; the body and its links
-    from the page's content element (HTML5 ``<article>`` or ``<main>``, else the element
-    Readability's scoring finds, :func:`graphkit.readers.html.content_element`; the
-    element named as the post's content inside it, without cards of other posts and the
-    theme's furniture, as for a saved page), whose every paragraph and link graphkit
-    keeps with its sentence;
-    trafilatura's extraction of the main text only when the page has no such element
-    (it drops paragraphs dense with links, which are what the map is made of). A tag
-    soup is read flat (:func:`graphkit.readers.dom.parse_html`) and reported.
+    Pages of a site with a reader of its own (:data:`SITE_READERS`) are read by it. Other
+    pages are read as a saved page is (:func:`graphkit.readers.html.read_html`), at the
+    address they were fetched from: the same content element (``<article>``, ``<main>``,
+    a theme's named content, else the element Readability's scoring finds) without
+    cards of other posts and the theme's furniture, and the same tests of a list page
+    (a category's or tag's page that shows its posts whole, an archive, the home page),
+    so a crawled site and the same site saved give the same posts. trafilatura's
+    metadata fills a title, date, tags or categories the page's markup does not give;
+    the feed's entry fills a text the page does not hold. A tag soup is read flat
+    (:func:`graphkit.readers.dom.parse_html`) and reported.
     """
-    from .readers.dom import parse_html
     from .readers.frontmatter import url_aliases
-    from .readers.html import (content_element, drop_cards, flat_reading, post_element_text,
-                               post_entries)
-    from .readers.markdown import markdown_to_text
+    from .readers.html import read_html
 
     reader = site_reader(url)
     if reader is not None:
@@ -544,48 +562,53 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
                 [replace(f, path=url) for f in unread])
     if date_archive_path(url) or site_page_kind(url) == "archive":
         return "a list page of the site (a date archive, the archive or an index), not a post", []
-    import trafilatura
-
-    meta = trafilatura.extract_metadata(html, default_url=url)
-    title = ((meta.title if meta is not None else "") or (entry or {}).get("title") or "").strip()
-    tree, nesting = parse_html(html)
-    for junk in tree.css("script, style, noscript, template, nav, footer, aside"):
-        junk.decompose()
-    node = tree.css_first("article") or tree.css_first("main") or content_element(tree)[0]
-    unread: list[Fragment] = []
-    if nesting is not None:     # (a tag soup: read flat, its text and links kept)
-        unread.append(flat_reading(nesting, path=url, line=1, end_line=html.count("\n") + 1,
-                                   markup=html))
-    if node is not None:     # as for a saved page: without cards, theme parts, furniture
-        unread += drop_cards(post_entries(tree, node)[1], path=url)
-        paragraphs, links, parts = post_element_text(node, path=url)
-        unread += parts
-        if paragraphs and title and paragraphs[0] == title:
-            paragraphs = paragraphs[1:]
-        text = "\n".join(paragraphs)
-    else:
-        markdown = trafilatura.extract(html, url=url, include_links=True,
-                                       include_comments=False, output_format="markdown") or ""
-        text, links = markdown_to_text(markdown.splitlines())
+    posts, unread = read_html(html, url, saved_address=url)
+    if not posts:
+        why = next((f.reason for f in reversed(unread) if f.reason.startswith(
+            ("a list page", "a page", "HTML page without", "HTML without"))), None)
+        if entry is None or why is None or not why.startswith("HTML"):
+            return why or "no title or text found in the page", []
+        posts = [Post(key=f"post:url:{url}", title="", label="")]
+    p = posts[0]
+    text, links = p.text, list(p.links)
     if not text and entry is not None:
-        from .readers.html import read_html_content
+        from .readers.html import flat_reading, read_html_content
 
         content = entry.get("content", [{}])[0].get("value") if entry.get("content") else ""
         content = content or entry.get("summary", "")
         text, links, problem = read_html_content(content)
         if problem is not None:
             unread.append(flat_reading(problem, path=url, line=1, content=True, markup=content))
+    title, date, tags, cats = p.title, p.date, p.tags, p.categories
+    if not (title and date and (tags or cats)):
+        import trafilatura
+
+        meta = trafilatura.extract_metadata(html, default_url=url)
+        if meta is not None:
+            title = title or (meta.title or "").strip()
+            found = meta.date if isinstance(meta.date, str) else ""
+            date = date or (found[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", found) else None)
+            tags = tags or tuple(t.strip() for t in (meta.tags or []) if t.strip())
+            cats = cats or tuple(c.strip() for c in (meta.categories or []) if c.strip())
+        title = title or ((entry or {}).get("title") or "").strip()
     if not title and not text:
         return "no title or text found in the page", []
     links = [replace(link, url=_join(url, link.url) or link.url) for link in links]
-    date = meta.date if meta is not None else None
-    tags = tuple(t.strip() for t in (meta.tags or [])) if meta is not None else ()
-    cats = tuple(c.strip() for c in (meta.categories or [])) if meta is not None else ()
-    return Post(key=f"post:url:{url}", title=title, label=title or text[:40], untitled=not title,
-                date=date[:10] if isinstance(date, str) and re.match(r"^\d{4}-\d{2}-\d{2}", date)
-                else None, url=url, text=text, links=tuple(links), tags=tags, categories=cats,
-                aliases=tuple(sorted(url_aliases(url))),
-                sources=(Source(path=url, line=1, format=CRAWLED),)), unread
+    key = p.key if p.archive_id is not None else f"post:url:{url}"
+    return (replace(p, key=key, title=title, label=title or text[:40], untitled=not title,
+                    date=date, url=p.url if p.archive_id is not None else url, text=text,
+                    links=tuple(links), tags=tags, categories=cats,
+                    aliases=tuple(sorted(set(p.aliases) - set(_path_names(url))
+                                         | url_aliases(url))),
+                    sources=(Source(path=url, line=1, format=CRAWLED),)), unread)
+
+
+def _path_names(url: str) -> set[str]:
+    """The names :func:`graphkit.sites.path_aliases` makes of an address read as a file's
+    path (which a crawled page's name is not: its address names it)."""
+    from .sites import path_aliases
+
+    return set(path_aliases(url))
 
 
 def crawl(start: str, *, options: BuildOptions = BuildOptions(),
@@ -674,6 +697,17 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
                     on_bytes(fetcher.total_bytes)
         if not posts:
             raise InputError("no post found: " + "; ".join(steps), path=start)
+        from .readers.html import site_pages_aside, without_site_name
+
+        # (as for the pages of a saved site: the site's name off its titles, its own
+        # pages that it marks as no post set aside)
+        posts, aside = without_site_name(posts, formats=(CRAWLED,))
+        fragments.extend(aside)
+        posts, aside = site_pages_aside(posts, formats=(CRAWLED,))
+        fragments.extend(aside)
+        if not posts:
+            raise InputError("no post found: every page read is one of the site's own "
+                             "pages (" + "; ".join(steps) + ")", path=start)
         if stopped:
             steps.append(f"stopped: {stopped}")
         return ReadResult(posts=merge_posts(posts), files=tuple(files),

@@ -289,3 +289,47 @@ def test_a_link_to_a_dated_source_file_is_the_post_of_that_day():
         "post:rope@2021-05-06"
     assert index.resolve_url("2019-01-01-rope.md", base=base) is None     # no post that day
     assert index.resolve_url("2020-03-04-rope.png", base=base) is None    # not a source file
+
+
+def test_a_wordpress_page_beside_its_posts_is_no_post(tmp_path):
+    def saved(title, body_class, text):
+        return (f"<html><head><title>{title} – 小林的笔记</title></head><body class='"
+                f"{body_class}'><main><article><h1>{title}</h1>{text}</article></main>"
+                "</body></html>")
+    for i, title in enumerate(("甲篇", "乙篇", "丙篇"), 1):
+        (tmp_path / f"p{i}.html").write_text(
+            saved(title, f"single single-post postid-{i}", PROSE), encoding="utf-8")
+    (tmp_path / "about.html").write_text(saved("关于", "page-template-default page page-id-9",
+                                               "<p>先读<a href='p1.html'>甲篇</a>。</p>" + PROSE),
+                                         encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == ["丙篇", "乙篇", "甲篇"]
+    assert any("wp:type is page" in f.reason for f in r.fragments)
+
+
+def test_a_wordpress_exports_titles_are_html(tmp_path):
+    """WordPress stores a title as HTML and exports it so (``&amp;``, ``&gt;``); the
+    post's page shows ``&``, and other posts cite it so."""
+    def item(pid, slug, title, body, tag):
+        return (f"<item><title><![CDATA[{title}]]></title><link>https://wp.example/{slug}/"
+                f"</link><content:encoded><![CDATA[{body}]]></content:encoded><category "
+                f'domain="post_tag" nicename="t{pid}"><![CDATA[{tag}]]></category><wp:post_id>'
+                f"{pid}</wp:post_id><wp:post_date>2021-05-0{pid} 10:00:00</wp:post_date>"
+                f"<wp:post_name>{slug}</wp:post_name><wp:status>publish</wp:status>"
+                "<wp:post_type>post</wp:post_type></item>")
+    (tmp_path / "export.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.'
+        'org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel>'
+        + item(1, "qp", "BiGAN-QP：编码&amp;生成模型", "<p>" + PROSE + "</p>", "GAN &amp; VAE")
+        + item(2, "dim", "维度公式“n &gt; 8.33 log N”", "<p>参考《BiGAN-QP：编码&生成模型》"
+               "一文的做法，这里换一个角度。</p>", "维度")
+        + "</channel></rss>", encoding="utf-8")
+    r = read_paths([tmp_path])
+    titles = {p.title: p for p in r.posts}
+    assert set(titles) == {"BiGAN-QP：编码&生成模型", "维度公式“n > 8.33 log N”"}
+    assert titles["BiGAN-QP：编码&生成模型"].tags == ("GAN & VAE",)
+    from graphkit.pipeline import relate
+    from graphkit.options import BuildOptions
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    assert [(e.source, e.target) for e in edges] == [
+        (titles["维度公式“n > 8.33 log N”"].key, titles["BiGAN-QP：编码&生成模型"].key)]

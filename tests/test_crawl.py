@@ -325,4 +325,45 @@ def test_a_crawled_archive_page_is_no_post(blog, tmp_path):
                  '</a></li>'))
     r = crawl(base + "/", options=_options(tmp_path))
     assert len(r.posts) == 32 and not {"归档", "2021年3月"} & {p.title for p in r.posts}
-    assert sum("a list page of the site" in (f.error or "") for f in r.files) == 2
+    # left out before they are fetched, and said so
+    assert not any(f.url.endswith(("/archives/", "/2021/03/")) for f in r.fetches)
+    assert any("2 list pages left out" in step for step in r.discovery), r.discovery
+
+
+def test_a_wordpress_sitemap_gives_posts_not_its_lists_and_pages(blog, tmp_path):
+    """WordPress' sitemap index lists its posts, its pages and its categories', tags' and
+    authors' pages; a category's page shows its posts whole, each in an ``<article>``, and
+    ``body_class()`` marks a post ``postid-N`` and a page ``page-id-N``."""
+    b, base = blog
+    for i in range(1, b.posts + 1):
+        b.add(f"/posts/{i}/", b.post_html(i).replace(
+            "<body>", f'<body class="single single-post postid-{i} single-format-standard">'))
+    whole = "".join(b.post_html(i).split("<article>")[1].split("</article>")[0]
+                    .join(('<article class="post type-post hentry">', "</article>"))
+                    for i in (1, 2, 3))
+    b.add("/category/ml/", f"<html><head><title>Category: ml – 测试博客</title></head>"
+                           f'<body class="archive category"><main>{whole}</main></body></html>')
+    b.add("/about/", '<html><head><title>关于 – 测试博客</title></head><body class="page-'
+                     'template-default page page-id-40"><article><h1>关于</h1><p>笔者的博客，'
+                     f'推荐先读<a href="{base}/posts/7/">第7篇</a>和<a href="/posts/9/">第9篇'
+                     '</a>，它们讲得最清楚，也最适合刚开始读这个博客的朋友。</p></article></body></html>')
+    lists = "".join(f"<url><loc>{base}{p}</loc></url>" for p in
+                    ("/category/ml/", "/tag/rope/", "/author/admin/"))
+    b.add("/sitemap-taxonomies.xml", '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http:'
+          f'//www.sitemaps.org/schemas/sitemap/0.9">{lists}</urlset>', "application/xml")
+    b.add("/sitemap-pages.xml", '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://'
+          f'www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{base}/about/</loc></url></urlset>',
+          "application/xml")
+    b.add("/sitemap_index.xml", '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http'
+          '://www.sitemaps.org/schemas/sitemap/0.9">' + "".join(
+              f"<sitemap><loc>{base}/sitemap-{n}.xml</loc></sitemap>"
+              for n in ("posts", "pages", "taxonomies")) + "</sitemapindex>", "application/xml")
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert sorted(p.url for p in r.posts) == sorted(f"{base}/posts/{i}/" for i in range(1, 33))
+    assert any("3 list pages left out" in step for step in r.discovery), r.discovery
+    assert not _fetched(b, "/category/ml/") and not _fetched(b, "/tag/rope/")
+    assert any("wp:type is page" in f.reason for f in r.fragments if f.path == f"{base}/about/")
+    # a category's page that the sitemap does not name, read as a saved page is: a list
+    from graphkit.crawl import _extract
+    why, _ = _extract(f"{base}/topics/ml/", b.pages["/category/ml/"][2].decode(), None)
+    assert isinstance(why, str) and "3 <article> summaries" in why

@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from html import unescape
 
 from ..dates import parse_date
 from ..model import Fragment, Link, Post, Source
@@ -119,6 +120,8 @@ def _post(*, path: str, line: int, fmt: str, title: str, url: str | None, date, 
 def read_wxr(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """Read a WordPress export (WXR): each published ``post`` item is a post.
 
+    The ``title`` and the terms' names are HTML, as WordPress stores and themes print
+    them (``编码&amp;生成``, ``n &gt; 8``): read with their character references resolved.
     ``wp:post_name`` is the slug, ``link`` the address, ``wp:post_date`` the date,
     ``category`` elements with ``domain="category"`` / ``"post_tag"`` the categories and
     tags (and ``"series"``, the taxonomy of the series plugins Organize Series and
@@ -144,17 +147,17 @@ def read_wxr(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         line = lines[n] if n < len(lines) else 1
         kind = item.findtext(f"{ns}post_type") or "post"
         status = item.findtext(f"{ns}status") or "publish"
-        title = (item.findtext("title") or "").strip()
+        title = unescape((item.findtext("title") or "").strip())
         if kind != "post" or status != "publish":
             frags.append(Fragment(path=path, line=line, end_line=line,
                                   reason=f"WordPress {kind} with status {status!r}: not a "
                                          f"published post", text=preview(title)))
             continue
-        cats = [c.text.strip() for c in item.findall("category")
+        cats = [unescape(c.text.strip()) for c in item.findall("category")
                 if c.get("domain") == "category" and c.text]
-        tags = [c.text.strip() for c in item.findall("category")
+        tags = [unescape(c.text.strip()) for c in item.findall("category")
                 if c.get("domain") == "post_tag" and c.text]
-        series = [c.text for c in item.findall("category")
+        series = [unescape(c.text) for c in item.findall("category")
                   if c.get("domain") == SERIES_KEY and c.text]
         post_id = (item.findtext(f"{ns}post_id") or "").strip()
         guid = (item.findtext("guid") or "").strip()

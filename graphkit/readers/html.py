@@ -256,10 +256,12 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     og_type = tree.css_first('meta[property="og:type"]')
     kind = " ".join((og_type.attributes.get("content") or "").split())[:40].casefold() \
         if og_type is not None else ""
+    marks = tuple((name, value) for name, value in
+                  ((OG_TYPE, kind), (WP_TYPE, _wordpress_type(tree))) if value)
     post = Post(key=key, title=title, label=title or preview(body_text, 40),
                 untitled=not title, date=date, readers=readers, archive_id=aid, url=url,
                 text=body_text, links=tuple(links), tags=tags, categories=categories,
-                aliases=tuple(sorted(aliases)), fields=((OG_TYPE, kind),) if kind else (),
+                aliases=tuple(sorted(aliases)), fields=marks,
                 sources=(Source(path=path, line=1, format=HTML_FORMAT),), listed=listed)
     return [post], frags
 
@@ -423,27 +425,32 @@ def without_site_name(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
 
 
 OG_TYPE = "og:type"      # a page's Open Graph type, kept in Post.fields (site_pages_aside)
+WP_TYPE = "wp:type"      # WordPress' type of the page's entry (post, page), likewise
+# (field, the type of a site's posts, the type of its other pages)
+PAGE_MARKS = ((OG_TYPE, "article", "website"), (WP_TYPE, "post", "page"))
 
 
 def site_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
                      ) -> tuple[list, list[Fragment]]:
-    """The posts without the pages that their own site marks as no article.
+    """The posts without the pages that their own site marks as no post.
 
-    A generator's templates give each page an Open Graph type (``og:type``): a post's
-    page is an ``article``, its other pages (about, links, the home page) a
-    ``website`` (jekyll-seo-tag, Hexo's ``open_graph`` helper, Ghost). Where
+    A generator's templates mark each page with its kind: its Open Graph type
+    (``og:type``), ``article`` for a post's page and ``website`` for its other pages
+    (about, links, the home page: jekyll-seo-tag, Hexo's ``open_graph`` helper, Ghost);
+    and WordPress' ``<body>`` classes (``body_class()``, every theme), ``postid-N`` for a
+    post and ``page-id-N`` for one of its pages (about, sample page, contact). Where
     :data:`MIN_NAMED_PAGES` or more pages of one site (one host; pages without an
-    address, one folder read), and at least half of its pages that name a type, are
-    articles, that site's pages of type ``website`` are set aside: an about page's
-    links to the posts are no citations. A site that marks every page alike says
-    nothing, and its pages stay posts.
+    address, one folder read), and at least half of its pages that carry the mark, are
+    marked as posts, that site's pages marked as other pages are set aside (:data:`PAGE_MARKS`):
+    an about page's links to the posts are no citations. A site that marks every page
+    alike says nothing, and its pages stay posts.
 
     Parameters
     ----------
     posts : list of Post
         Sightings of every file read; not modified.
     formats : tuple of str, keyword-only
-        The formats of the sightings that name their Open Graph type.
+        The formats of the sightings that carry those marks (:attr:`Post.fields`).
 
     Returns
     -------
@@ -454,32 +461,40 @@ def site_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
     References
     ----------
     .. [1] The Open Graph protocol, object types, https://ogp.me/#types
+    .. [2] WordPress Developer Resources, ``body_class()``,
+       https://developer.wordpress.org/reference/functions/body_class/
     """
-    typed: dict[int, tuple[str, str]] = {}
-    counts: dict[tuple[str, str], int] = {}
-    sizes: dict[str, int] = {}
+    counts: dict[tuple[str, str, str], int] = {}
+    sizes: dict[tuple[str, str], int] = {}
     for p in posts:
-        kind = dict(p.fields).get(OG_TYPE) if p.sources and p.sources[0].format in formats \
-            else None
-        if kind:
-            where = _site_of(p)
-            typed[id(p)] = (where, kind)
-            counts[where, kind] = counts.get((where, kind), 0) + 1
-            sizes[where] = sizes.get(where, 0) + 1
-    sites = {w for (w, kind), n in counts.items()
-             if kind == "article" and n >= MIN_NAMED_PAGES and 2 * n >= sizes[w]}
-    if not sites:
+        if not p.fields or not p.sources or p.sources[0].format not in formats:
+            continue
+        fields = dict(p.fields)
+        for field, _, _ in PAGE_MARKS:
+            if fields.get(field):
+                where = (_site_of(p), field)
+                counts[(*where, fields[field])] = counts.get((*where, fields[field]), 0) + 1
+                sizes[where] = sizes.get(where, 0) + 1
+    judged = {(w, field): other for (w, field, kind), n in counts.items()
+              for f, post, other in PAGE_MARKS
+              if f == field and kind == post and n >= MIN_NAMED_PAGES and 2 * n >= sizes[w, f]}
+    if not judged:
         return posts, []
     out, aside = [], []
     for p in posts:
-        where, kind = typed.get(id(p), ("", ""))
-        if kind == "website" and where in sites:
-            aside.append(Fragment(
-                path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
-                reason=f"a page of its site, not a post: its og:type is website, the "
-                       f"{counts[where, 'article']} posts' of {where} article"))
-        else:
+        fields = dict(p.fields) if p.sources and p.sources[0].format in formats else {}
+        mark = next(((field, post) for field, post, other in PAGE_MARKS
+                     if fields.get(field) and fields[field] == judged.get((_site_of(p), field))),
+                    None)
+        if mark is None:
             out.append(p)
+            continue
+        field, post = mark
+        where = _site_of(p)
+        aside.append(Fragment(
+            path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
+            reason=f"a page of its site, not a post: its {field} is {fields[field]}, the "
+                   f"{counts[where, field, post]} posts' of {where} {post}"))
     return out, aside
 
 
@@ -491,6 +506,18 @@ def _site_of(p) -> str:
 
 _WP_SHORTLINK_RE = re.compile(r"[?&]p=(\d+)")
 _WP_POSTID_RE = re.compile(r"(?:^|\s)postid-(\d+)(?:\s|$)")
+
+
+_WP_PAGE_RE = re.compile(r"(?:^|\s)page-id-\d+(?:\s|$)")
+
+
+def _wordpress_type(tree) -> str:
+    """``page`` for a WordPress page's ``<body>`` (``page-id-N``), ``post`` for a
+    post's (``postid-N``), else an empty string (``body_class()``)."""
+    classes = (tree.body.attributes.get("class") or "") if tree.body is not None else ""
+    if _WP_PAGE_RE.search(classes):
+        return "page"
+    return "post" if _WP_POSTID_RE.search(classes) else ""
 
 
 def _wordpress_id(tree) -> str | None:
