@@ -375,8 +375,9 @@ def _join(base: str, href: str) -> str | None:
         return None
 
 
-def _links(html: str, base: str) -> list[tuple[str, str, str]]:
-    """``(absolute url, rel, text)`` of every ``<a>`` and ``<link>`` of a page."""
+def _links(html: str, base: str, *, texts: bool = False) -> list[tuple[str, str, str]]:
+    """``(absolute url, rel, text)`` of every ``<a>`` and ``<link>`` of a page; with
+    ``texts``, a link's text keeps the spaces between its parts (``Older <span>posts``)."""
     from .readers.dom import parse_html
 
     tree, _ = parse_html(html)
@@ -390,7 +391,8 @@ def _links(html: str, base: str) -> list[tuple[str, str, str]]:
             continue
         url = urldefrag(url)[0]
         out.append((url, (node.attributes.get("rel") or "").lower(),
-                    node.text(strip=True) if node.tag == "a" else
+                    (node.text(separator=" ") if texts else node.text(strip=True))
+                    if node.tag == "a" else
                     (node.attributes.get("type") or "")))
     return out
 
@@ -496,19 +498,21 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
                    if ln.get("rel") in ("next", "prev-archive") and ln.get("href")]
             url = _join(url, nxt[0]) if nxt else None
     steps.append(f"feeds: {len(feeds)} found, {feed_posts} posts")
-    # 4. listing pages, as a last resort
-    if not found and home_html:
+    # 4. listing pages, when no sitemap named the posts (a feed names only the latest)
+    if not sitemap_posts and home_html:
         url, html, pages, listed, lists = start, home_html, 0, 0, set()
         read = {start}
         while html and pages < LISTING_PAGES:
             pages += 1
-            links = _links(html, url)
+            links = _links(html, url, texts=True)
             lists.update(u for u, rel, _ in links if rel != "next" and _list_address(u))
             listed += add(u for u, rel, _ in links if rel != "next" and u != start
                           and not _list_address(u)
                           and not _resource(u, rel))
             nxt = [u for u, rel, text in links if "next" in rel.split()
-                   or text.strip().lower() in ("next", "older posts", "下一页", "»")]
+                   or " ".join(text.split()).casefold() in NEXT_TEXTS]
+            nxt = nxt or [u for u in (u for u, _, _ in links) if _page_number(u) ==
+                          _page_number(url, first=1) + 1 and site.ours(u)][:1]
             if not nxt or not site.ours(nxt[0]) or nxt[0] in read:
                 break
             url = nxt[0]
@@ -521,16 +525,40 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
     return list(found), steps, entries
 
 
+# the text of a listing's link to its next (older) page, in the languages of the themes
+NEXT_TEXTS = frozenset({"next", "next page", "next »", "older", "older posts", "older entries",
+                        "« older entries", "older posts →", "»", "›", "下一页", "下页",
+                        "更早的文章", "次へ", "次のページ", "다음", "다음 페이지",
+                        "suivant", "weiter", "siguiente"})
+# a listing's page number in its address: /page/3/, ?paged=3 (WordPress' plain addresses),
+# ?page=3, ?query-1-page=3 (WordPress' block themes), ?pg=3
+_PAGE_NUMBER_RE = re.compile(r"(?:/page/|[?&](?:paged|page|[\w-]+-page|pg)=)(\d{1,5})(?:[/&]|$)",
+                             re.I)
+# WordPress' plain addresses of its lists (?cat=3, ?tag=x, ?m=202011, ?author=1, ?s=…), of
+# a page (?page_id=2) and of its feeds (?feed=rss2)
+_LIST_QUERY_RE = re.compile(r"[?&](?:cat|tag|m|author|s|page_id|feed|paged)=", re.I)
+
+
+def _page_number(url: str, *, first: int | None = None) -> int | None:
+    """The page number a listing's address names (``/page/3/``, ``?paged=3``), else
+    ``first``."""
+    m = _PAGE_NUMBER_RE.search(url)
+    return int(m.group(1)) if m else first
+
+
 def _list_address(url: str) -> bool:
     """True for the address of one of a site's list pages, which a sitemap lists beside
     its posts (WordPress' sitemaps list its categories', tags' and authors' pages): a
     folder of :data:`graphkit.sites.LIST_FOLDERS` before the last part (``/tag/rope/``,
-    ``/page/2/``), a date archive (``/2015/09/``) or the archive's index."""
+    ``/page/2/``), WordPress' plain address of a list, a page or a feed (``?cat=3``,
+    ``?page_id=2``, ``?feed=rss2``), a date archive (``/2015/09/``) or the archive's
+    index."""
     try:
         parts = [s for s in urlsplit(url).path.split("/") if s]
     except ValueError:
         return False
     return (any(s.casefold() in LIST_FOLDERS for s in parts[:-1])
+            or _LIST_QUERY_RE.search(url) is not None
             or date_archive_path(url) or site_page_kind(url) == "archive")
 
 

@@ -116,7 +116,8 @@ def serve(blog: Blog):
             conditional = bool(self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since"))
             actions = blog.misbehave.get(path)
             action = actions.pop(0) if actions else None
-            status, headers, body = blog.pages.get(path, (404, {"Content-Type": "text/plain"}, b"not found"))
+            status, headers, body = blog.pages.get(   # (a page of a query: WordPress' /?p=5)
+                self.path, blog.pages.get(path, (404, {"Content-Type": "text/plain"}, b"not found")))
             if action is not None:
                 kind = action[0]
                 if kind == "status":
@@ -131,7 +132,7 @@ def serve(blog: Blog):
                     actions.append(action)
             if status == 200 and headers.get("ETag") and self.headers.get("If-None-Match") == headers["ETag"]:
                 status, body = 304, b""
-            blog.log.append(Request(path, conditional, status, time.monotonic()))
+            blog.log.append(Request(self.path, conditional, status, time.monotonic()))
             try:
                 self.send_response(status)
                 for k, v in headers.items():

@@ -367,3 +367,56 @@ def test_a_wordpress_sitemap_gives_posts_not_its_lists_and_pages(blog, tmp_path)
     from graphkit.crawl import _extract
     why, _ = _extract(f"{base}/topics/ml/", b.pages["/category/ml/"][2].decode(), None)
     assert isinstance(why, str) and "3 <article> summaries" in why
+
+
+def test_a_wordpress_blog_of_plain_addresses_is_read_through_its_listing(blog, tmp_path):
+    """WordPress' default, plain addresses: posts at ``/?p=N``, no sitemap and no
+    robots.txt (both need its pretty addresses), a feed of the latest ten posts, and
+    listing pages at ``/?paged=N`` linked as ``Older <span>posts</span>``. The feed names
+    only the latest posts, so the listing pages are read too; its category's, tag's and
+    page's plain addresses (``?cat=3``, ``?page_id=2``) are left out."""
+    b, base = blog
+    for path in ("/robots.txt", "/sitemap_index.xml", "/sitemap-posts.xml", "/page/2/"):
+        del b.pages[path]
+    n = b.posts
+    for i in range(1, n + 1):
+        del b.pages[f"/posts/{i}/"]
+        b.add(f"/?p={i}", b.post_html(i).replace(f"{base}/posts/{(i % n) + 1}/",
+                                                 f"{base}/?p={(i % n) + 1}")
+              .replace(f'href="../{((i + 1) % n) + 1}/"', f'href="/?p={((i + 1) % n) + 1}"'))
+
+    def listing(page: int) -> str:
+        items = "".join(f'<li><a href="/?p={i}">{b.title(i)}</a> <a href="/?cat=3">机器学习'
+                        f'</a></li>' for i in range(n - 10 * (page - 1), max(0, n - 10 * page), -1))
+        older = (f'<a href="/?paged={page + 1}"><span>Older <span class="nav-short">posts'
+                 f'</span></span></a>' if page == 1 else   # (then page numbers alone)
+                 f'<a href="/?paged={page - 1}">{page - 1}</a> <a href="/?paged={page + 1}">'
+                 f'{page + 1}</a>' if 10 * page < n else "")
+        return (f'<html><head><title>测试博客</title><link rel="alternate" type="application/'
+                f'rss+xml" href="/?feed=rss2"></head><body><a href="/?page_id=2">关于</a>'
+                f"<ul>{items}</ul>{older}</body></html>")
+    b.add("/", listing(1))
+    for page in range(2, 5):
+        b.add(f"/?paged={page}", listing(page))
+    items = "".join(f"<item><title>{b.title(i)}</title><link>{base}/?p={i}</link></item>"
+                    for i in range(n, n - 10, -1))
+    b.add("/?feed=rss2", f'<?xml version="1.0"?><rss version="2.0"><channel><title>测试博客'
+                         f"</title>{items}</channel></rss>", "application/rss+xml")
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert sorted(p.url for p in r.posts) == sorted(f"{base}/?p={i}" for i in range(1, n + 1))
+    # (?cat=3, ?page_id=2, ?feed=rss2 and ?paged=1…4, the listing pages themselves)
+    assert any(s.startswith("listing pages: 4 read, 22 posts, 7 list pages left out")
+               for s in r.discovery), r.discovery
+    assert not [q for q in b.log if "cat=" in q.path or "page_id=" in q.path]
+    from graphkit.pipeline import relate
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    assert len(edges) == 2 * n            # each post cites the next two, by ?p=N
+
+
+def test_a_listings_page_number_is_read_from_its_address():
+    from graphkit.crawl import _page_number
+    assert [_page_number(u) for u in ("https://b.example/page/3/", "https://b.example/?paged=4",
+                                      "https://b.example/?query-1-page=2&x=1",
+                                      "https://b.example/blog/?page=5")] == [3, 4, 2, 5]
+    assert _page_number("https://b.example/posts/2/", first=1) == 1   # a post's number
+    assert _page_number("https://b.example/?p=2") is None               # a post's id

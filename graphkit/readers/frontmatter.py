@@ -92,9 +92,16 @@ def url_aliases(value: str) -> set[str]:
     return _path_aliases(v)
 
 
+# WordPress' plain (default) address of a post: /?p=5, /index.php?p=5
+_WP_PLAIN_RE = re.compile(r"^/?(?:index\.php)?\?(?:[^#]*&)?p=(\d+)(?:[&#]|$)", re.I)
+
+
 def _path_aliases(v: str) -> set[str]:
     """:func:`url_aliases` of an address that names no platform."""
     v = re.sub(r"^[a-z]+://[^/]+", "", v, flags=re.I)   # drop scheme and host
+    wp = _WP_PLAIN_RE.match(v)
+    if wp:             # WordPress' plain address of a post, /?p=5: named as ?p=5 links are
+        return {f"p={wp.group(1)}"}
     v = unquote(v.split("#", 1)[0].split("?", 1)[0]).strip("/")
     # a PHP blog's front controller: ``/index.php/archives/3/`` is ``/archives/3/`` once
     # rewriting is on (Typecho, WordPress' "PATHINFO" permalinks), and links keep both
