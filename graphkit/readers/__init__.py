@@ -78,7 +78,8 @@ def decode_report(data: bytes, path: str) -> tuple[str, str, list[Fragment]]:
     """Decode file bytes to text, listing the lines whose broken bytes were replaced.
 
     The rules, in order: a UTF-8 or UTF-16 byte-order mark decides; NUL bytes mean
-    UTF-16 without a mark or a binary file; strict UTF-8; UTF-8 with U+FFFD for broken
+    UTF-16 without a mark or a binary file, unless they are a few strays in UTF-8 text
+    (:data:`MAX_STRAY_NULS`: removed, each line reported); strict UTF-8; UTF-8 with U+FFFD for broken
     sequences when the valid multi-byte characters outnumber the broken sequences four
     to one (one bad byte in a Chinese UTF-8 file does not reject the file); GB18030
     when it decodes to printable text; UTF-8 with replacement when under 1 % of the
@@ -125,6 +126,9 @@ def decode_report(data: bytes, path: str) -> tuple[str, str, list[Fragment]]:
                 return data.decode(enc), enc, []
             except UnicodeDecodeError:
                 pass
+        stray = _stray_nuls(data, path)
+        if stray is not None:
+            return stray
         raise InputError("binary file (NUL bytes), not text", path=path)
     try:
         return data.decode("utf-8"), "utf-8", []
@@ -146,6 +150,30 @@ def decode_report(data: bytes, path: str) -> tuple[str, str, list[Fragment]]:
     line = data[: utf8_error.start].count(b"\n") + 1
     raise InputError(f"not UTF-8, UTF-16 or GB18030 text (first bad byte at "
                      f"offset {utf8_error.start})", path=path, line=line)
+
+
+MAX_STRAY_NULS = 0.01    # NUL bytes, as a share of a text file's bytes, removed as strays
+
+
+def _stray_nuls(data: bytes, path: str) -> tuple[str, str, list[Fragment]] | None:
+    """UTF-8 text with a few stray NUL bytes (at most :data:`MAX_STRAY_NULS` of its
+    bytes; a generator's build left one inside a sentence), without them, and a
+    fragment per line that held one; None for a binary file (more NULs, or bytes that
+    are not UTF-8 around them)."""
+    if data.count(0) > MAX_STRAY_NULS * len(data):
+        return None
+    try:
+        text = data.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = [n for n, line in enumerate(data.split(b"\n"), 1) if 0 in line]
+    frags = [Fragment(path=path, line=n, end_line=n, text="",
+                      reason="a NUL byte inside the text, removed") for n in lines[:BAD_BYTES_REPORTED]]
+    if len(lines) > BAD_BYTES_REPORTED:
+        rest = lines[BAD_BYTES_REPORTED:]
+        frags.append(Fragment(path=path, line=rest[0], end_line=rest[-1], text="",
+                              reason=f"{len(rest)} more lines with a NUL byte, removed"))
+    return text, "utf-8", frags
 
 
 def _utf8_replaced(data: bytes, path: str, encoding: str) -> tuple[str, str, list[Fragment]]:
