@@ -1417,6 +1417,19 @@ def _hostile() -> dict:
     read_html("<html><body><main>" + "<div class='post-content-container'>" * 20_000 + "文"
               + "</div>" * 20_000 + "</main></body></html>", "w.html")
     out["html_list_pages_of_built_sites_100000_entries_s"] = round(time.perf_counter() - t, 2)
+    from graphkit.errors import InputError
+    from graphkit.readers import decode_report
+
+    # a page of 10 MB with a stray NUL byte on each of its 100,000 lines (1 % of its bytes:
+    # read, each line reported), and a file of NULs (binary: refused)
+    strays = ("<p>" + "文" * 30 + "\x00" + "字" * 2 + "</p>\n").encode("utf-8") * 100_000
+    t = time.perf_counter()
+    decode_report(strays, "nul.html")
+    try:
+        decode_report(b"\x00" * 10_000_000, "zeros.bin")
+    except InputError:
+        pass
+    out["stray_nul_bytes_on_100000_lines_s"] = round(time.perf_counter() - t, 2)
     from graphkit.readers.books import summary_pages
 
     toc = "".join(f"- [第{i}章](c{i}/README.md#a)\n" for i in range(100_000))

@@ -354,3 +354,37 @@ def test_a_few_stray_nul_bytes_leave_a_built_page_text(tmp_path):
     for data in (b"PK\x03\x04" + bytes(range(256)) * 4, "文字".encode() * 40 + b"\x00" * 10):
         with pytest.raises(InputError, match="binary"):
             decode_report(data, "x.bin")
+
+
+def test_the_pages_of_a_paginated_list_and_a_posts_next_links_are_no_posts(tmp_path):
+    """eleventy-base-blog's pages: a list of every page paginated at /page-list/N/ (a
+    table of addresses and titles, titled by the site's name, undated), and each post's
+    links to the next and previous posts in ``ul.links-nextprev``."""
+    rows = "".join(f"<tr><td><a href='/posts/{s}/'><code>/posts/{s}/</code></a></td><td>{t}"
+                   f"</td></tr>" for s, t in (("a", "甲篇"), ("b", "乙篇"), ("c", "丙篇")))
+    for n in ("", "1/", "2/"):
+        (tmp_path / "page-list" / n).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "page-list" / n / "index.html").write_text(
+            f"<html><head><title>测试博客</title></head><body><main><table>{rows}</table>"
+            "</main></body></html>", encoding="utf-8")
+    for slug, title, other in (("a", "甲篇", "b"), ("b", "乙篇", "c"), ("c", "丙篇", "a")):
+        (tmp_path / "posts" / slug).mkdir(parents=True)
+        (tmp_path / "posts" / slug / "index.html").write_text(
+            f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>"
+            f"<time datetime='2021-0{ord(slug) - 96}-01'>2021</time>{PROSE}"
+            f"<ul class='links-nextprev'><li>Next <a href='/posts/{other}/'>下一篇</a></li>"
+            "</ul></main></body></html>", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == ["丙篇", "乙篇", "甲篇"]
+    assert all(p.links == () for p in r.posts)
+    assert sum("one of 3 pages of one list" in f.reason for f in r.fragments) == 3
+    # two such pages are not enough, and dated pages of one title are posts (a column)
+    (tmp_path / "page-list" / "2" / "index.html").unlink()
+    assert "测试博客" in {p.title for p in read_paths([tmp_path]).posts}
+    for n in (1, 2, 3):
+        (tmp_path / "weekly" / str(n)).mkdir(parents=True)
+        (tmp_path / "weekly" / str(n) / "index.html").write_text(
+            f"<html><head><title>周记</title>{_og(url=f'https://b.example/weekly/{n}/')}"
+            f"</head><body><main><h1>周记</h1><time datetime="
+            f"'2021-03-0{n}'>3月{n}日</time>{PROSE}</main></body></html>", encoding="utf-8")
+    assert sum(p.title == "周记" for p in read_paths([tmp_path]).posts) == 3

@@ -798,6 +798,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     fragments.extend(homes)
     sightings, homes = html.site_pages_aside(sightings)
     fragments.extend(homes)
+    sightings, homes = html.numbered_pages_aside(sightings)
+    fragments.extend(homes)
     sightings = html.named_by_listings(sightings, formats=(html.HTML_FORMAT, capture.CAPTURE))
     sightings, aside = site_sources(sightings, configs)
     sightings, aside_pages = kirby.set_aside_pages(sightings)

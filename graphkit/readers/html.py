@@ -498,6 +498,62 @@ def site_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
     return out, aside
 
 
+def numbered_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
+                         ) -> tuple[list, list[Fragment]]:
+    """The posts without the pages of a paginated list that no other rule named a list.
+
+    A generator paginates a list (its home page, every post's index, a tag's posts)
+    into pages that share one title and differ only by a page number in their address
+    (``/page-list/2/``, ``/blog/3/``, ``?page=4``: Eleventy's and Hugo's pagination, any
+    path a permalink gives). :data:`MIN_NAMED_PAGES` or more undated pages of one site
+    (one host; pages without an address, one folder read) with one title, whose
+    addresses are the same once their numbers are taken out and at least two of which
+    hold a number, are those pages, and are set aside. Posts are dated, and two posts
+    of one title (a weekly column) differ by their dates.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings of every file read; not modified.
+    formats : tuple of str, keyword-only
+        The formats of the sightings to judge (saved or crawled pages).
+
+    Returns
+    -------
+    posts : list of Post
+    aside : list of Fragment
+        The pages set aside, each with its reason.
+    """
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    numbered: dict[tuple[str, str, str], int] = {}
+    for i, p in enumerate(posts):
+        if p.date or not p.title or not p.sources or p.sources[0].format not in formats:
+            continue
+        where = urlsplit(p.url).path if p.url else p.sources[0].path
+        query = urlsplit(p.url).query if p.url else ""
+        parts = [s for s in (where.replace("\\", "/") + "/" + query.replace("&", "/")
+                             ).split("/") if s and not re.match(r"^index\.html?$", s, re.I)]
+        shape = "/".join(re.sub(r"(^|=)\d{1,5}$", r"\1#", s) for s in parts)
+        key = (_site_of(p), " ".join(p.title.split()), shape.replace("/#", ""))
+        groups.setdefault(key, []).append(i)
+        numbered[key] = numbered.get(key, 0) + ("#" in shape)
+    chosen = {i: (key, len(members)) for key, members in groups.items()
+              if len(members) >= MIN_NAMED_PAGES and numbered[key] >= 2 for i in members}
+    if not chosen:
+        return posts, []
+    out, aside = [], []
+    for i, p in enumerate(posts):
+        if i not in chosen:
+            out.append(p)
+            continue
+        (_, title, shape), n = chosen[i]
+        aside.append(Fragment(
+            path=p.sources[0].path, line=1, end_line=1, text=preview(title),
+            reason=f"one of {n} pages of one list: undated, titled alike ({title}) at "
+                   f"addresses that differ by a page number ({shape})"))
+    return out, aside
+
+
 def _site_of(p) -> str:
     """The site a sighting is of: its address's host, else the first folder read."""
     host = url_host(p.url) if p.url else None
@@ -1458,8 +1514,9 @@ def mirror_address(path: str) -> str | None:
 
 
 # what themes put inside a post's <article> that the author did not write: links to the
-# previous and next post, related posts, comments and their form, share buttons,
-# breadcrumbs, the meta line (date, author, tags: WordPress' entry-meta, minima's,
+# previous and next post (eleventy-base-blog's ul.links-nextprev), related posts,
+# comments and their form, share buttons, breadcrumbs, the meta line (date, author,
+# tags: WordPress' entry-meta, minima's,
 # PaperMod's and NexT's post-meta, Casper's article-byline); named by the words in
 # class and id that Readability weighs as "unlikely candidates" and that WordPress,
 # Jekyll, Hugo and Ghost themes use
@@ -1467,6 +1524,7 @@ _FURNITURE_RE = re.compile(
     r"(?:^|[\s_-])(?:comments?|commentlist|comment-list|respond|disqus_thread|giscus|"
     r"utterances|related|relatedposts|yarpp|pagination|paginav|pager|nav-links|"
     r"post-nav|post-navigation|navigation|breadcrumbs?|sharedaddy|share-buttons|"
+    r"nextprev|prevnext|prev-next|next-prev|"
     r"social-share|post-meta|entry-meta|article-meta|byline)(?:$|[\s_-])", re.I)
 _FURNITURE_CSS = "nav, [role=navigation], [class], [id]"
 
