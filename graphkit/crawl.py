@@ -535,7 +535,8 @@ NEXT_TEXTS = frozenset({"next", "next page", "next »", "older", "older posts", 
 _PAGE_NUMBER_RE = re.compile(r"(?:/page/|[?&](?:paged|page|[\w-]+-page|pg)=)(\d{1,5})(?:[/&]|$)",
                              re.I)
 # WordPress' plain addresses of its lists (?cat=3, ?tag=x, ?m=202011, ?author=1, ?s=…), of
-# a page (?page_id=2) and of its feeds (?feed=rss2)
+# a page (?page_id=2) and of its feeds (?feed=rss2), at the site's root (a post's address
+# elsewhere may carry such a query: Blogger's ?m=1 for phones)
 _LIST_QUERY_RE = re.compile(r"[?&](?:cat|tag|m|author|s|page_id|feed|paged)=", re.I)
 
 
@@ -558,7 +559,7 @@ def _list_address(url: str) -> bool:
     except ValueError:
         return False
     return (any(s.casefold() in LIST_FOLDERS for s in parts[:-1])
-            or _LIST_QUERY_RE.search(url) is not None
+            or (parts in ([], ["index.php"]) and _LIST_QUERY_RE.search(url) is not None)
             or date_archive_path(url) or site_page_kind(url) == "archive")
 
 

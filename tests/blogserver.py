@@ -116,8 +116,9 @@ def serve(blog: Blog):
             conditional = bool(self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since"))
             actions = blog.misbehave.get(path)
             action = actions.pop(0) if actions else None
-            status, headers, body = blog.pages.get(   # (a page of a query: WordPress' /?p=5)
-                self.path, blog.pages.get(path, (404, {"Content-Type": "text/plain"}, b"not found")))
+            missing = (404, {"Content-Type": "text/plain"}, b"not found")
+            # (a page of a query first: WordPress' /?p=5)
+            status, headers, body = blog.pages.get(self.path, blog.pages.get(path, missing))
             if action is not None:
                 kind = action[0]
                 if kind == "status":

@@ -420,3 +420,13 @@ def test_a_listings_page_number_is_read_from_its_address():
                                       "https://b.example/blog/?page=5")] == [3, 4, 2, 5]
     assert _page_number("https://b.example/posts/2/", first=1) == 1   # a post's number
     assert _page_number("https://b.example/?p=2") is None               # a post's id
+
+
+def test_wordpress_plain_list_addresses_are_read_at_the_sites_root_only():
+    from graphkit.crawl import _list_address
+    assert _list_address("https://wp.example/?cat=3")
+    assert _list_address("https://wp.example/index.php?m=202011")
+    assert _list_address("https://wp.example/tag/rope/")
+    assert not _list_address("https://wp.example/?p=5")
+    # a post of Blogger's, as its phones' edition names it
+    assert not _list_address("https://me.blogspot.com/2020/01/rope.html?m=1")

@@ -79,9 +79,10 @@ def decode_report(data: bytes, path: str) -> tuple[str, str, list[Fragment]]:
 
     The rules, in order: a UTF-8 or UTF-16 byte-order mark decides; NUL bytes mean
     UTF-16 without a mark or a binary file, unless they are a few strays in UTF-8 text
-    (:data:`MAX_STRAY_NULS`: removed, each line reported); strict UTF-8; UTF-8 with U+FFFD for broken
-    sequences when the valid multi-byte characters outnumber the broken sequences four
-    to one (one bad byte in a Chinese UTF-8 file does not reject the file); GB18030
+    (:data:`MAX_STRAY_NULS`: removed, each line reported); strict UTF-8; UTF-8 with
+    U+FFFD for broken sequences when the valid multi-byte characters outnumber the
+    broken sequences four to one (one bad byte in a Chinese UTF-8 file does not reject
+    the file); GB18030
     when it decodes to printable text; UTF-8 with replacement when under 1 % of the
     characters are broken (an ASCII file with a stray byte); otherwise the file is
     rejected.
@@ -167,28 +168,28 @@ def _stray_nuls(data: bytes, path: str) -> tuple[str, str, list[Fragment]] | Non
     except UnicodeDecodeError:
         return None
     lines = [n for n, line in enumerate(data.split(b"\n"), 1) if 0 in line]
-    frags = [Fragment(path=path, line=n, end_line=n, text="",
-                      reason="a NUL byte inside the text, removed") for n in lines[:BAD_BYTES_REPORTED]]
+    return text, "utf-8", _lines_reported(lines, path, "a NUL byte inside the text, removed",
+                                          "lines with a NUL byte, removed")
+
+
+def _lines_reported(lines: list[int], path: str, reason: str, more: str) -> list[Fragment]:
+    """A fragment for each of the first :data:`BAD_BYTES_REPORTED` ``lines`` (``reason``),
+    then one that counts the rest (``N more`` and ``more``)."""
+    frags = [Fragment(path=path, line=n, end_line=n, reason=reason, text="")
+             for n in lines[:BAD_BYTES_REPORTED]]
     if len(lines) > BAD_BYTES_REPORTED:
         rest = lines[BAD_BYTES_REPORTED:]
         frags.append(Fragment(path=path, line=rest[0], end_line=rest[-1], text="",
-                              reason=f"{len(rest)} more lines with a NUL byte, removed"))
-    return text, "utf-8", frags
+                              reason=f"{len(rest)} more {more}"))
+    return frags
 
 
 def _utf8_replaced(data: bytes, path: str, encoding: str) -> tuple[str, str, list[Fragment]]:
     text = data.decode("utf-8", "replace")
-    frags: list[Fragment] = []
     bad_lines = [n for n, line in enumerate(split_lines(text), 1) if "\ufffd" in line]
-    for n in bad_lines[:BAD_BYTES_REPORTED]:
-        frags.append(Fragment(path=path, line=n, end_line=n,
-                              reason="bytes that are not UTF-8 replaced by U+FFFD", text=""))
-    if len(bad_lines) > BAD_BYTES_REPORTED:
-        rest = bad_lines[BAD_BYTES_REPORTED:]
-        frags.append(Fragment(path=path, line=rest[0], end_line=rest[-1],
-                              reason=f"{len(rest)} more lines with bytes that are not UTF-8 "
-                                     f"replaced by U+FFFD", text=""))
-    return text, encoding, frags
+    return text, encoding, _lines_reported(
+        bad_lines, path, "bytes that are not UTF-8 replaced by U+FFFD",
+        "lines with bytes that are not UTF-8 replaced by U+FFFD")
 
 
 Reader = Callable[[list[str], str], tuple[list[Post], list[Fragment]]]

@@ -529,8 +529,12 @@ def numbered_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT
     for i, p in enumerate(posts):
         if p.date or not p.title or not p.sources or p.sources[0].format not in formats:
             continue
-        where = urlsplit(p.url).path if p.url else p.sources[0].path
-        query = urlsplit(p.url).query if p.url else ""
+        try:
+            address = urlsplit(p.url) if p.url else None
+        except ValueError:              # (a canonical address that is none: http://[x/)
+            address = None
+        where = address.path if address is not None else p.sources[0].path
+        query = address.query if address is not None else ""
         parts = [s for s in (where.replace("\\", "/") + "/" + query.replace("&", "/")
                              ).split("/") if s and not re.match(r"^index\.html?$", s, re.I)]
         shape = "/".join(re.sub(r"(^|=)\d{1,5}$", r"\1#", s) for s in parts)
