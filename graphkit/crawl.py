@@ -375,9 +375,9 @@ def _join(base: str, href: str) -> str | None:
         return None
 
 
-def _links(html: str, base: str, *, texts: bool = False) -> list[tuple[str, str, str]]:
-    """``(absolute url, rel, text)`` of every ``<a>`` and ``<link>`` of a page; with
-    ``texts``, a link's text keeps the spaces between its parts (``Older <span>posts``)."""
+def _links(html: str, base: str) -> list[tuple[str, str, str]]:
+    """``(absolute url, rel, text)`` of every ``<a>`` and ``<link>`` of a page: an
+    ``<a>``'s text with its parts spaced (``Older <span>posts``), a ``<link>``'s type."""
     from .readers.dom import parse_html
 
     tree, _ = parse_html(html)
@@ -391,8 +391,7 @@ def _links(html: str, base: str, *, texts: bool = False) -> list[tuple[str, str,
             continue
         url = urldefrag(url)[0]
         out.append((url, (node.attributes.get("rel") or "").lower(),
-                    (node.text(separator=" ") if texts else node.text(strip=True))
-                    if node.tag == "a" else
+                    node.text(separator=" ") if node.tag == "a" else
                     (node.attributes.get("type") or "")))
     return out
 
@@ -469,9 +468,9 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
         for sub in getattr(tree, "sub_sitemaps", []) or []:
             queue.append((sub.url, depth + 1))
         pages = [p.url for p in tree.all_pages()]
-        lists = [u for u in pages if _list_address(u)]
-        sitemap_lists += len(lists)
-        sitemap_posts += add(u for u in pages if not _list_address(u))
+        listing = {u for u in pages if _list_address(u)}
+        sitemap_lists += sum(u in listing for u in pages)
+        sitemap_posts += add(u for u in pages if u not in listing)
     steps.append(f"sitemaps: {len(seen_maps)} read, {sitemap_posts} posts"
                  + (f", {sitemap_lists} list pages left out (tags, categories, authors, "
                     f"dates)" if sitemap_lists else ""))
@@ -504,11 +503,11 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
         read = {start}
         while html and pages < LISTING_PAGES:
             pages += 1
-            links = _links(html, url, texts=True)
-            lists.update(u for u, rel, _ in links if rel != "next" and _list_address(u))
+            links = _links(html, url)
+            listing = {u for u, rel, _ in links if rel != "next" and _list_address(u)}
+            lists |= listing
             listed += add(u for u, rel, _ in links if rel != "next" and u != start
-                          and not _list_address(u)
-                          and not _resource(u, rel))
+                          and u not in listing and not _resource(u, rel))
             nxt = [u for u, rel, text in links if "next" in rel.split()
                    or " ".join(text.split()).casefold() in NEXT_TEXTS]
             nxt = nxt or [u for u in (u for u, _, _ in links) if _page_number(u) ==
@@ -589,9 +588,7 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
         links = tuple(replace(link, url=_join(url, link.url) or link.url) for link in p.links)
         return (replace(p, links=links, sources=(Source(path=url, line=1, format=CRAWLED),)),
                 [replace(f, path=url) for f in unread])
-    if date_archive_path(url) or site_page_kind(url) == "archive":
-        return "a list page of the site (a date archive, the archive or an index), not a post", []
-    posts, unread = read_html(html, url, saved_address=url)
+    posts, unread = read_html(html, url, saved_address=url)   # (a date archive: a list)
     if not posts:
         why = next((f.reason for f in reversed(unread) if f.reason.startswith(
             ("a list page", "a page", "HTML page without", "HTML without"))), None)
