@@ -19,6 +19,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from .model import Fragment, Post
 from .text import preview
@@ -56,10 +57,15 @@ def _norm(paragraph: str) -> str:
 
 def source_of(post: Post) -> str:
     """The source a post belongs to: the first part of its first file's report name
-    (the folder given on the command line, or the file itself)."""
+    (the folder given on the command line, or the file itself); for a fetched page, its
+    site (``https://example.org``)."""
     if not post.sources:
         return ""
-    return post.sources[0].path.split("/", 1)[0]
+    path = post.sources[0].path
+    if "://" in path:
+        scheme, _, rest = path.partition("://")
+        return f"{scheme}://{rest.split('/', 1)[0]}"
+    return path.split("/", 1)[0]
 
 
 def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE,
@@ -136,3 +142,156 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
                        f"posts of {source!r} (kept out of citations, keywords and excerpts)",
                 text=preview(raw)))
     return out, fragments
+
+
+NAV_SHARE = 0.3         # a link line's label in at least this share of a source's posts …
+MAX_NAV_LABEL = 20      # … of at most this many characters besides its links' text
+ELLIPSIS = "…"          # stands for a link's text in a line's label
+# a label that is a sentence ("相关的讨论也可以参考…，以及…。") is the author's words: a
+# comma or a full stop (Chinese, or Western after a word) inside it or at its end
+_SENTENCE_MARK_RE = re.compile(r"[。！？；，、]|[^\W\d_][.!?;,](?:\s|$)")
+
+
+def _host(address: str | None) -> str | None:
+    if not address:
+        return None
+    try:
+        netloc = urlsplit(address).netloc
+    except ValueError:
+        return None
+    return netloc.lower().removeprefix("www.") or None
+
+
+def _internal(url: str, host: str | None) -> bool:
+    """True when ``url`` is a path of the site (``/posts/x/``, ``../x.html``) or an
+    address on ``host``, the post's own."""
+    try:
+        split = urlsplit(url)
+    except ValueError:
+        return False
+    if not split.scheme and not split.netloc:
+        return bool(split.path)
+    return host is not None and split.netloc.lower().removeprefix("www.") == host
+
+
+def _labels(post: Post, max_label: int) -> dict[str, tuple[str, str]]:
+    """The link lines of ``post`` that link its site: the normalised sentence of each
+    such link, to its normalised label and the sentence as written. The label is the
+    sentence with the text of every link in it made :data:`ELLIPSIS`; kept when it
+    holds a letter, at most ``max_label`` characters besides white space and links,
+    and no sentence punctuation (``next: …``, not ``参考…，以及…。``)."""
+    host = _host(post.url)
+    anchors: dict[str, list[str]] = {}
+    internal: set[str] = set()
+    for link in post.links:
+        if link.anchor and link.anchor in link.sentence:
+            anchors.setdefault(link.sentence, []).append(link.anchor)
+            if _internal(link.url, host):
+                internal.add(link.sentence)
+    out = {}
+    for sentence in internal:
+        label = sentence
+        for anchor in sorted(set(anchors[sentence]), key=len, reverse=True):
+            label = label.replace(anchor, ELLIPSIS)
+        bare = "".join(label.split()).replace(ELLIPSIS, "")
+        if (len(bare) <= max_label and any(c.isalpha() for c in bare)
+                and not _SENTENCE_MARK_RE.search(label)):
+            out[_norm(sentence)] = (_norm(label), sentence)
+    return out
+
+
+def strip_navigation_lines(posts: list[Post], *, min_share: float = NAV_SHARE,
+                           min_posts: int = MIN_POSTS, max_label: int = MAX_NAV_LABEL
+                           ) -> tuple[list[Post], list[Fragment]]:
+    """Remove the lines a site's template writes under every post to link other posts.
+
+    A theme's links to the next and previous post, written without a class that names
+    them (eleventy-base-blog's ``Next: <a>…</a>``, a captured page's
+    ``上一篇：《…》``), read as a line of the post whose link text changes from post
+    to post while the words around it do not. A sentence that links a page of the
+    post's own site (a path, or an address on the post's host) has a label: the
+    sentence with the text of each of its links replaced by :data:`ELLIPSIS`
+    (``next: …``). A label of at most ``max_label`` characters besides its links' text,
+    holding a letter and no sentence punctuation (a comma, a full stop), that occurs in at least ``max(min_posts, ceil(min_share × n))``
+    of the ``n`` posts with text of its source (:func:`source_of`) and format (a
+    template is the pages', not the feed's) is the template's:
+    its sentences' links are dropped, and a line that is such a sentence is removed
+    from the text. This is the repeated-text test of :func:`strip_repeated_paragraphs`
+    applied to the words around the links [1]_. An author's own labelled links (a
+    series' "上一篇", "See also") are written in few posts; a link to another site
+    ("论文链接：…") is never the template's navigation.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Post sightings; not modified.
+    min_share : float, keyword-only
+        Share of a source's posts, in [0, 1].
+    min_posts : int, keyword-only
+        Smallest number of posts.
+    max_label : int, keyword-only
+        Longest label, in characters besides white space and its links' text.
+
+    Returns
+    -------
+    posts : list of Post
+        The posts, in the same order, without the template's link lines.
+    fragments : list of Fragment
+        One per label and source: the first post file it was seen in, how many posts
+        hold it, and one such line.
+
+    References
+    ----------
+    .. [1] J. Pomikálek, "Removing Boilerplate and Duplicate Content from Web Corpora",
+       PhD thesis, Masaryk University (2011), ch. 3 and 4.
+    """
+    def group(p: Post) -> tuple[str, str]:
+        return source_of(p), p.sources[0].format if p.sources else ""
+
+    by_group: dict[tuple[str, str], list[int]] = {}
+    for i, p in enumerate(posts):
+        if p.text and p.links:
+            by_group.setdefault(group(p), []).append(i)
+    out = list(posts)
+    fragments: list[Fragment] = []
+    n_text = Counter(group(p) for p in posts if p.text)
+    for (source, fmt), members in sorted(by_group.items()):
+        n = n_text[source, fmt]
+        need = max(min_posts, math.ceil(min_share * n))
+        if len(members) < need:
+            continue
+        labels = {i: _labels(posts[i], max_label) for i in members}
+        counts = Counter(lab for i in members for lab in {lab for lab, _ in labels[i].values()})
+        template = {lab for lab, k in counts.items() if k >= need}
+        if not template:
+            continue
+        first_seen: dict[str, tuple[Post, str]] = {}
+        for i in members:
+            p = posts[i]
+            nav = {s for s, (lab, _) in labels[i].items() if lab in template}
+            if not nav:
+                continue
+            for s in nav:
+                first_seen.setdefault(labels[i][s][0], (p, labels[i][s][1]))
+            out[i] = replace(
+                p, text="\n".join(line for line in p.text.split("\n") if _norm(line) not in nav),
+                links=tuple(link for link in p.links if _norm(link.sentence) not in nav))
+        for lab in sorted(template, key=lambda x: (-counts[x], x)):
+            p, line = first_seen[lab]
+            src = p.sources[0]
+            fragments.append(Fragment(
+                path=src.path, line=src.line, end_line=src.line,
+                reason=f"navigation: the line {lab!r} with links to other posts in "
+                       f"{counts[lab]} of {n} {fmt} posts of {source!r}, the site's "
+                       f"template's (kept out of citations, keywords and excerpts)",
+                text=preview(line)))
+    return out, fragments
+
+
+def strip_boilerplate(posts: list[Post]) -> tuple[list[Post], list[Fragment]]:
+    """The paragraphs repeated under many posts (:func:`strip_repeated_paragraphs`), then
+    the template's link lines whose links change from post to post
+    (:func:`strip_navigation_lines`), with their defaults."""
+    posts, repeated = strip_repeated_paragraphs(posts)
+    posts, nav = strip_navigation_lines(posts)
+    return posts, repeated + nav

@@ -572,7 +572,8 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
     cards of other posts and the theme's furniture, and the same tests of a list page
     (a category's or tag's page that shows its posts whole, an archive, the home page),
     so a crawled site and the same site saved give the same posts. trafilatura's
-    metadata fills a title, date, tags or categories the page's markup does not give;
+    metadata fills a title, date (from the markup, not guessed from the text), tags or
+    categories the page's markup does not give;
     the feed's entry fills a text the page does not hold. A tag soup is read flat
     (:func:`graphkit.readers.dom.parse_html`) and reported.
     """
@@ -609,7 +610,9 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
     if not (title and date and (tags or cats)):
         import trafilatura
 
-        meta = trafilatura.extract_metadata(html, default_url=url)
+        # (htmldate's markup only: its extensive search takes a year named in the text,
+        # "the bubble of 2000", for the page's date, which no reading of a saved page does)
+        meta = trafilatura.extract_metadata(html, default_url=url, extensive=False)
         if meta is not None:
             title = title or (meta.title or "").strip()
             found = meta.date if isinstance(meta.date, str) else ""
@@ -723,7 +726,8 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
                     on_bytes(fetcher.total_bytes)
         if not posts:
             raise InputError("no post found: " + "; ".join(steps), path=start)
-        from .readers.html import site_pages_aside, without_site_name
+        from .readers.html import (numbered_pages_aside, site_pages_aside, unfed_pages_aside,
+                                   without_site_name)
 
         # (as for the pages of a saved site: the site's name off its titles, its own
         # pages that it marks as no post set aside)
@@ -731,9 +735,19 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
         fragments.extend(aside)
         posts, aside = site_pages_aside(posts, formats=(CRAWLED,))
         fragments.extend(aside)
+        posts, aside = numbered_pages_aside(posts, formats=(CRAWLED,))
+        fragments.extend(aside)
+        posts, aside = unfed_pages_aside(posts, formats=(CRAWLED,), entries=[
+            (e.get("title") or "", u) for u, e in entries.items()])
+        fragments.extend(aside)
         if not posts:
             raise InputError("no post found: every page read is one of the site's own "
                              "pages (" + "; ".join(steps) + ")", path=start)
+        from .boilerplate import strip_boilerplate
+
+        # (the template's link lines and the paragraphs repeated under every post)
+        posts, repeated = strip_boilerplate(posts)
+        fragments.extend(repeated)
         if stopped:
             steps.append(f"stopped: {stopped}")
         return ReadResult(posts=merge_posts(posts), files=tuple(files),

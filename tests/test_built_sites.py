@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from graphkit.boilerplate import strip_navigation_lines
 from graphkit.crawl import _links
 from graphkit.merge import merge_posts
 from graphkit.model import Link, Post, Source
@@ -388,3 +389,99 @@ def test_the_pages_of_a_paginated_list_and_a_posts_next_links_are_no_posts(tmp_p
             f"</head><body><main><h1>周记</h1><time datetime="
             f"'2021-03-0{n}'>3月{n}日</time>{PROSE}</main></body></html>", encoding="utf-8")
     assert sum(p.title == "周记" for p in read_paths([tmp_path]).posts) == 3
+
+
+def _site_of_posts(folder, n, *, line=lambda i: "", dated=True):
+    """``n`` posts as a built site's pages (``/posts/pI/``), each with ``line(i)`` after
+    its text."""
+    for i in range(n):
+        (folder / "posts" / f"p{i}").mkdir(parents=True, exist_ok=True)
+        when = f"<time datetime='2021-03-{i + 1:02d}'>3月{i + 1}日</time>" if dated else ""
+        (folder / "posts" / f"p{i}" / "index.html").write_text(
+            f"<html><head><title>第{i}篇</title></head><body><main><h1>第{i}篇</h1>{when}"
+            f"<div class='post'>{PROSE}</div><hr><ul>{line(i)}</ul></main></body></html>",
+            encoding="utf-8")
+
+
+def _cited(r):
+    return {(p.title, link.url) for p in r.posts for link in p.links}
+
+
+def test_a_templates_unclassed_next_and_previous_lines_are_no_citations(tmp_path):
+    """eleventy-base-blog's older post layout: ``<ul><li>Next: <a>…</a></li>`` after the
+    post, with no class. The words around the link repeat in every post; its text and
+    target change."""
+    def nav(i):
+        return "".join(f"<li>{word}: <a href='/posts/p{j}/'>第{j}篇</a></li>"
+                       for word, j in (("Next", i + 1), ("Previous", i - 1)) if 0 <= j < 10)
+    _site_of_posts(tmp_path, 10, line=nav)
+    r = read_paths([tmp_path])
+    assert len(r.posts) == 10 and _cited(r) == set()
+    assert not any("Next" in p.text or "Previous" in p.text for p in r.posts)
+    reasons = sorted(f.reason for f in r.fragments if f.reason.startswith("navigation"))
+    assert len(reasons) == 2 and "'next: …'" in reasons[0] and "in 9 of 10 html" in reasons[0]
+
+
+def test_an_authors_own_labelled_links_are_citations(tmp_path):
+    """A series' "上一篇：" written by its author in 2 posts of 10 is the author's link;
+    in all 10 it is the template's. A label linking another site is never navigation."""
+    def own(i):
+        return f"<li>上一篇：<a href='/posts/p{i - 1}/'>第{i - 1}篇</a></li>" if i in (4, 5) else ""
+    _site_of_posts(tmp_path, 10, line=own)
+    assert _cited(read_paths([tmp_path])) == {("第4篇", "/posts/p3/"), ("第5篇", "/posts/p4/")}
+
+    def everywhere(i):
+        return f"<li>上一篇：<a href='/posts/p{(i - 1) % 10}/'>第{(i - 1) % 10}篇</a></li>"
+    _site_of_posts(tmp_path, 10, line=everywhere)
+    assert _cited(read_paths([tmp_path])) == set()
+
+    def paper(i):
+        url = f"https://arxiv.org/abs/2101.0{i:04d}"
+        return f"<li>论文链接：<a href='{url}'>{url}</a></li>"
+    _site_of_posts(tmp_path, 10, line=paper)
+    assert len(_cited(read_paths([tmp_path]))) == 10
+
+    def sentence(i):          # the same short sentence around a link: the author's words
+        j = (i + 3) % 10
+        return f"<li>相关的讨论见<a href='/posts/p{j}/'>第{j}篇</a>，欢迎阅读。</li>"
+    _site_of_posts(tmp_path, 10, line=sentence)
+    assert len(_cited(read_paths([tmp_path]))) == 10
+
+
+def test_the_share_of_posts_that_makes_a_template_line_matters():
+    links = [Link(url=f"/posts/p{i}/", anchor=f"第{i}篇", sentence=f"Next: 第{i}篇")
+             for i in range(20)]
+    posts = [Post(key=f"post:{i}", title=f"第{i}篇", label=f"第{i}篇",
+                  text=f"正文第{i}段。" + (f"\nNext: 第{i}篇" if i < 8 else ""),
+                  links=(links[i],) if i < 8 else (),
+                  sources=(Source(path=f"site/p{i}.html", line=1, format="html"),))
+             for i in range(20)]
+    kept, frags = strip_navigation_lines(posts)               # 8 of 20 ≥ 30 %
+    assert all(not p.links and "Next" not in p.text for p in kept) and len(frags) == 1
+    kept, frags = strip_navigation_lines(posts, min_share=0.5)
+    assert [p.links for p in kept] == [p.links for p in posts] and frags == []
+    assert posts[0].links == (links[0],)                       # (not modified)
+
+
+def test_undated_pages_a_complete_feed_leaves_out_are_no_posts(tmp_path):
+    """eleventy-base-blog's about page and its list of every page are undated, and its
+    feed names every post. A feed that misses a dated page is no evidence."""
+    _site_of_posts(tmp_path, 4)
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about" / "index.html").write_text(
+        "<html><head><title>关于</title></head><body><main><h1>关于</h1><div class='post'>"
+        f"{PROSE}<p>欢迎先读<a href='/posts/p1/'>第1篇</a>。</p></div></main></body></html>",
+        encoding="utf-8")
+    entries = "".join(f"<entry><title>第{i}篇</title><link href='https://b.example/posts/p{i}/'/>"
+                      f"<id>https://b.example/posts/p{i}/</id><updated>2021-03-0{i + 1}T00:00:00Z"
+                      f"</updated><content type='html'>正文。</content></entry>" for i in range(4))
+    feed = ("<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+            "<title>测试博客</title><id>https://b.example/</id>{}</feed>")
+    (tmp_path / "feed.xml").write_text(feed.format(entries), encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == ["第0篇", "第1篇", "第2篇", "第3篇"]
+    assert any("left out of the site's feed, which names all 4" in f.reason
+               and f.path.endswith("about/index.html") for f in r.fragments)
+    (tmp_path / "feed.xml").write_text(feed.format(entries.split("</entry>", 1)[1]),
+                                       encoding="utf-8")
+    assert "关于" in {p.title for p in read_paths([tmp_path]).posts}

@@ -430,3 +430,30 @@ def test_wordpress_plain_list_addresses_are_read_at_the_sites_root_only():
     assert not _list_address("https://wp.example/?p=5")
     # a post of Blogger's, as its phones' edition names it
     assert not _list_address("https://me.blogspot.com/2020/01/rope.html?m=1")
+
+
+def test_a_crawled_templates_next_lines_and_pages_outside_its_feed_are_no_posts(blog, tmp_path):
+    """eleventy-base-blog's older layout, served: each post ends in an unclassed list of
+    ``Next:``/``Previous:`` links, the feed names every post, and the about page (in the
+    sitemap, undated, a year in its text) is in no feed."""
+    b, base = blog
+    for i in range(1, b.posts + 1):
+        nav = "".join(f'<li>{word}: <a href="/posts/{j}/">{b.title(j)}</a></li>'
+                      for word, j in (("Next", i + 1), ("Previous", i - 1)) if 1 <= j <= b.posts)
+        b.add(f"/posts/{i}/", b.post_html(i).replace("</article>", f"<hr><ul>{nav}</ul></article>"))
+    b.add("/about/", '<html><head><title>关于 | 测试博客</title></head><body><article><h1>关于</h1>'
+                     '<p>笔者从2000年开始写博客，推荐先读<a href="/posts/7/">第7篇</a>和<a href="/posts'
+                     '/9/">第9篇</a>，它们讲得最清楚，也最适合刚开始读这个博客的朋友。</p></article></body></html>')
+    b.add("/sitemap-posts.xml", b.pages["/sitemap-posts.xml"][2].decode().replace(
+        "</urlset>", f"<url><loc>{base}/about/</loc></url></urlset>"), "application/xml")
+    items = "".join(f"<item><title>{b.title(i)}</title><link>{base}/posts/{i}/</link>"
+                    f"<description>第{i}篇</description></item>" for i in range(1, b.posts + 1))
+    b.add("/feed.xml", f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+          f"<title>测试博客</title><link>{base}/</link>{items}</channel></rss>", "application/rss+xml")
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert sorted(p.url for p in r.posts) == sorted(f"{base}/posts/{i}/" for i in range(1, 33))
+    assert not any("Next" in link.sentence or "Previous" in link.sentence
+                   for p in r.posts for link in p.links)
+    assert sum(f.reason.startswith("navigation") for f in r.fragments) == 2
+    assert any("left out of the site's feed, which names all 32" in f.reason
+               for f in r.fragments if f.path == f"{base}/about/")

@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..merge import infer_listing_years, merge_posts
 from ..model import FileReport, Fragment, Post, ReadResult
 from ..options import BuildOptions
-from ..boilerplate import strip_repeated_paragraphs
+from ..boilerplate import strip_boilerplate
 from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
                      read_site_config, site_sources, textbundle_document, url_host)
 from ..text import preview, split_lines
@@ -801,6 +801,9 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     fragments.extend(homes)
     sightings, homes = html.numbered_pages_aside(sightings)
     fragments.extend(homes)
+    sightings, homes = html.unfed_pages_aside(
+        sightings, feeds=(exports.FEED, exports.JSON_FEED))
+    fragments.extend(homes)
     sightings = html.named_by_listings(sightings, formats=(html.HTML_FORMAT, capture.CAPTURE))
     sightings, aside = site_sources(sightings, configs)
     sightings, aside_pages = kirby.set_aside_pages(sightings)
@@ -828,7 +831,7 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         raise InputError("no post could be read (every page read is outside its site's "
                          "blog, see the blog plugin's posts folder)",
                          path=", ".join(str(p) for p in paths))
-    sightings, repeated = strip_repeated_paragraphs(sightings)
+    sightings, repeated = strip_boilerplate(sightings)
     fragments.extend(repeated)
     posts = infer_listing_years(merge_posts(sightings))
     count = len(sightings)

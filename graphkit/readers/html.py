@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import PurePosixPath
 from urllib.parse import urljoin, urlsplit
@@ -495,6 +496,109 @@ def site_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
             path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
             reason=f"a page of its site, not a post: its {field} is {fields[field]}, the "
                    f"{counts[where, field, post]} posts' of {where} {post}"))
+    return out, aside
+
+
+def unfed_pages_aside(posts: list, *, feeds: tuple[str, ...] = (),
+                      formats: tuple[str, ...] = (HTML_FORMAT,),
+                      entries: Iterable[tuple[str, str]] = ()) -> tuple[list, list[Fragment]]:
+    """The posts without the undated pages that a site's complete feed leaves out.
+
+    A blog's feed (RSS, Atom, JSON Feed) lists its posts, and no other page: not the
+    about page, a list of pages, the projects page. When the feed of a folder read
+    names every one of its dated pages, :data:`MIN_NAMED_PAGES` or more, it is complete
+    (Eleventy's and Hugo's feeds hold every post; Jekyll's and Hexo's the latest 10
+    or 20, which a larger blog's older dated pages show), and an undated page of that
+    folder that it does not name is one of the site's pages, set aside: its links to
+    the posts are no citations. A page is named by its title (white space and case
+    folded) or by its address' path (for a page without an address, its file's path
+    inside the folder: ``about/index.html`` is ``/about/``). Dated pages are never set
+    aside, nor is anything while one dated page is missing from the feed.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings of every file read; not modified.
+    feeds : tuple of str, keyword-only
+        The formats of feed entries (:data:`graphkit.readers.exports.FEED`, …).
+    formats : tuple of str, keyword-only
+        The formats of the pages judged (saved or crawled pages).
+    entries : iterable of (str, str), keyword-only
+        The title and address of each entry of feeds read apart (the crawler's, of
+        the one site it reads), naming pages of every folder.
+
+    Returns
+    -------
+    posts : list of Post
+    aside : list of Fragment
+        The pages set aside, each with its reason.
+
+    References
+    ----------
+    .. [1] RSS 2.0 Specification, https://www.rssboard.org/rss-specification; RFC 4287,
+       The Atom Syndication Format; JSON Feed Version 1.1, https://www.jsonfeed.org/version/1.1/
+    """
+    def folder(p) -> str:
+        return p.sources[0].path.replace("\\", "/").split("/", 1)[0]
+
+    def path_of(p) -> str | None:
+        if p.url:
+            try:
+                return urlsplit(p.url).path.rstrip("/") or "/"
+            except ValueError:
+                return None
+        if p.sources[0].format not in formats:
+            return None
+        inside = p.sources[0].path.replace("\\", "/").split("/", 1)[1:]
+        return "/" + re.sub(r"(?:^|/)index\.html?$", "", inside[0] if inside else "",
+                            flags=re.I).rstrip("/") if inside else None
+
+    def names_of(title: str, path: str | None) -> set[str]:
+        title = " ".join(title.split()).casefold()
+        return {n for n in (title and "title:" + title, path and "path:" + path) if n}
+
+    fed: dict[str, set[str]] = {}
+    for p in posts:
+        if p.sources and p.sources[0].format in feeds:
+            fed.setdefault(folder(p), set()).update(names_of(p.title, path_of(p)))
+    apart: set[str] = set()
+    for title, address in entries:
+        try:
+            apart |= names_of(title, urlsplit(address).path.rstrip("/") or "/")
+        except ValueError:
+            continue
+    if apart:
+        for p in posts:
+            if p.sources and p.sources[0].format in formats:
+                fed.setdefault(folder(p), set()).update(apart)
+    if not fed:
+        return posts, []
+
+    def named(p) -> bool:
+        names = fed.get(folder(p), set())
+        return any(n in names for n in names_of(p.title, path_of(p)))
+
+    pages = [p for p in posts if p.sources and p.sources[0].format in formats
+             and folder(p) in fed]
+    dated: dict[str, int] = {}
+    complete = {f: True for f in fed}
+    for p in pages:
+        if p.date:
+            dated[folder(p)] = dated.get(folder(p), 0) + 1
+            complete[folder(p)] = complete[folder(p)] and named(p)
+    judged = {f for f, ok in complete.items() if ok and dated.get(f, 0) >= MIN_NAMED_PAGES}
+    if not judged:
+        return posts, []
+    out, aside = [], []
+    for p in posts:
+        if (p.date or not p.sources or p.sources[0].format not in formats
+                or folder(p) not in judged or named(p)):
+            out.append(p)
+            continue
+        aside.append(Fragment(
+            path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
+            reason=f"a page of its site, not a post: undated, and left out of the site's "
+                   f"feed, which names all {dated[folder(p)]} of its dated pages"))
     return out, aside
 
 
