@@ -1430,6 +1430,13 @@ def _hostile() -> dict:
     except InputError:
         pass
     out["stray_nul_bytes_on_100000_lines_s"] = round(time.perf_counter() - t, 2)
+    from graphkit.readers.html import read_html as _read_html
+
+    vue = ("<html><body><main><h1>题</h1><p>" + "见<RouterLink to='/a.html'>甲</RouterLink>，"
+           * 100_000 + "<RouterLink" + " to='x'" * 100_000 + "</p></main></body></html>")
+    t = time.perf_counter()
+    _read_html(vue, "dist/vue.html")
+    out["vue_links_of_100000_components_s"] = round(time.perf_counter() - t, 2)
     from graphkit.readers.books import summary_pages
 
     toc = "".join(f"- [第{i}章](c{i}/README.md#a)\n" for i in range(100_000))

@@ -485,3 +485,52 @@ def test_undated_pages_a_complete_feed_leaves_out_are_no_posts(tmp_path):
     (tmp_path / "feed.xml").write_text(feed.format(entries.split("</entry>", 1)[1]),
                                        encoding="utf-8")
     assert "关于" in {p.title for p in read_paths([tmp_path]).posts}
+
+
+def _reco_page(title, content, *, day="2024/2/27"):
+    """A post's page as vuepress-theme-reco 1.6 builds it (VuePress 1), its text inside
+    ``<div v-pre>`` as authors wrap a post holding ``{{ }}``."""
+    return (f"<html><head><title>{title} | 测试博客</title></head><body><div id='app'><div "
+            f"class='theme-container no-sidebar'><main class='page'><section><div class="
+            f"'page-title'><h1 class='title'>{title}</h1><div><i class='iconfont reco-account'>"
+            f"<span>测试作者</span></i> <i class='iconfont reco-date'><span>{day}</span></i>"
+            f"</div></div><div class='theme-reco-content content__default'><div>{content}"
+            f"</div></div></section></main></div></div></body></html>")
+
+
+def test_a_vue_link_left_unrendered_in_a_built_page_is_a_link(tmp_path):
+    """VuePress renders a link to another page as ``<RouterLink to>``; inside ``v-pre``
+    the component stays in the built page as written. A bound ``:to`` is no address."""
+    body = ("<p>推导见<RouterLink to='/blogs/linear.html#derivation'>线性注意力</RouterLink>，"
+            "另见<router-link :to='next'>下一篇</router-link>与<NuxtLink to='/blogs/rope.html'>"
+            "旋转位置编码</NuxtLink>的讨论，这些内容足够长，可以作为正文被识别出来。</p>")
+    posts, _ = read_html(_reco_page("外推实验", body), "dist/blogs/extra.html")
+    assert [(link.url, link.anchor) for link in posts[0].links] == [
+        ("/blogs/linear.html#derivation", "线性注意力"), ("/blogs/rope.html", "旋转位置编码")]
+
+
+def test_a_date_in_an_element_named_for_it_is_the_posts_date():
+    """vuepress-theme-reco writes the day as ``<i class="reco-date"><span>2024/2/27``,
+    which htmldate does not read; a date in a sidebar's list is no date of the page, and
+    a layout class (``no-sidebar``) names no sidebar."""
+    posts, _ = read_html(_reco_page("外推实验", PROSE), "dist/blogs/extra.html")
+    assert posts[0].date == "2024-02-27"
+    aside = ("<html><head><title>关于</title></head><body><div class='content'><h1>关于</h1>"
+             f"{PROSE}</div><div class='sidebar'><ul><li><i class='reco-date'><span>2024/2/27"
+             "</span></i> 最近的文章</li></ul></div></body></html>")
+    posts, _ = read_html(aside, "saved/about.html")
+    assert posts[0].title == "关于" and posts[0].date is None
+
+
+def test_a_layout_class_names_no_sidebar():
+    """``no-sidebar``, ``has-sidebar`` (WordPress themes' and reco's layout classes) say
+    what the layout lacks or has: the element so named is not a sidebar, and the post's
+    element found inside it by Readability's scoring is its ``div.entry``, not the page."""
+    p = ("<p>这一篇讨论位置编码的外推，并把旧的推导整理成更一般的形式，顺带回顾几种常见的做法与"
+         "它们各自的长处，见<a href='/b/'>另一篇</a>。</p>")
+    page = ("<html><head><title>外推实验</title></head><body><div class='site no-sidebar'><h1>"
+            f"外推实验</h1><div class='entry'>{p}{p}</div><div class='links'><a href='/x/'>首页"
+            "</a> <a href='/y/'>归档</a></div></div></body></html>")
+    posts, frags = read_html(page, "saved/a.html")
+    assert len(posts[0].links) == 2 and posts[0].text.count("另一篇") == 2
+    assert not [f for f in frags if "首页" in f.text and "without sentences" in f.reason]

@@ -127,12 +127,49 @@ def parse_html(markup: str, *, max_depth: int = MAX_DOM_DEPTH,
     """
     from selectolax.lexbor import LexborHTMLParser  # lazy: HTML inputs only
 
+    markup = vue_links_as_anchors(markup)
     problem = None
     if markup.count("<") > max_depth:
         problem = nesting_problem(markup, max_depth=max_depth,
                                   max_open_formatting=max_open_formatting)
     return (LexborHTMLParser(flattened(markup, max_frame=max_depth // 8) if problem else markup),
             problem)
+
+
+# Vue Router's and Nuxt's link components, left as written in a page (unrendered inside
+# VuePress' v-pre, which keeps a post's "{{ }}" as text): <RouterLink to="/a.html">
+_VUE_LINK_OPEN_RE = re.compile(r"<(?:RouterLink|router-link|NuxtLink|nuxt-link)(?=[\s>/])"
+                               r"([^<>]*)>", re.I)
+_VUE_LINK_CLOSE_RE = re.compile(r"</(?:RouterLink|router-link|NuxtLink|nuxt-link)\s*>", re.I)
+_VUE_TO_RE = re.compile(r"(?<![\w:@.-])to(?=\s*=)")     # to="…"; not :to="expr", v-bind:to
+
+
+def vue_links_as_anchors(markup: str) -> str:
+    """``markup`` with Vue's link components made the links they render.
+
+    VuePress and VitePress render a Markdown link to another page as Vue Router's
+    ``<RouterLink to="/a.html">`` component, and Nuxt's authors write ``<NuxtLink
+    to="/a/">``; where Vue does not compile a part of a page (inside ``v-pre``, which
+    VuePress' users wrap around posts holding ``{{ }}``), the component stays in the
+    built page as written, and it is a link all the same. Each becomes ``<a href>``
+    (a bound ``:to="expr"`` is an expression, not an address, and is left as is).
+    Linear in the markup.
+
+    Examples
+    --------
+    >>> vue_links_as_anchors('<p><RouterLink to="/b.html">B</RouterLink></p>')
+    '<p><a href="/b.html">B</a></p>'
+
+    References
+    ----------
+    .. [1] Vue Router, "RouterLink", https://router.vuejs.org/api/#RouterLink
+    .. [2] Vue.js, "v-pre", https://vuejs.org/api/built-in-directives.html#v-pre
+    """
+    if _VUE_LINK_OPEN_RE.search(markup) is None:
+        return markup
+    markup = _VUE_LINK_OPEN_RE.sub(lambda m: "<a" + _VUE_TO_RE.sub("href", m.group(1), count=1)
+                                   + ">", markup)
+    return _VUE_LINK_CLOSE_RE.sub("</a>", markup)
 
 
 def nesting_problem(markup: str, *, max_depth: int = MAX_DOM_DEPTH,

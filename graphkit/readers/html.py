@@ -198,6 +198,8 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
         date = DATE_RE.search(head_text[:2000]).group(1)
     if date is None and not body_only:
         date = _htmldate(tree.html if cards else text)   # (without the cards removed)
+    if date is None and not body_only:
+        date = _date_marked(tree)
     if date is None and DATE_RE.search(page_text[:2000]):
         date = DATE_RE.search(page_text[:2000]).group(1)
     rm = READERS_RE.search(page_text[:2000])
@@ -786,6 +788,40 @@ def _shown_day(node, day: str) -> str:
     except ValueError:
         return day
     return shown if apart == 1 else day
+
+
+MAX_DATE_MARKS = 8     # elements whose class or id names a date, looked at in page order
+_DATE_MARK_RE = re.compile(r"date", re.I)
+
+
+def _date_marked(tree) -> str | None:
+    """The date an element whose class or id names a date holds as its whole text
+    (vuepress-theme-reco's ``<i class="reco-date"><span>2024/2/27</span></i>``, a
+    theme's ``span.post-date``), the first of :data:`MAX_DATE_MARKS` such elements in
+    page order that lies in no sidebar, footer, comments or related posts; else None.
+    htmldate reads such marks on a few tags only, and dates written as ISO's."""
+    for node in tree.css("[class*=date], [id*=date], [class*=Date], [id*=Date]"
+                         )[:MAX_DATE_MARKS]:
+        if not _DATE_MARK_RE.search(_marks(node)):
+            continue
+        text = _block_text(node)
+        found = dates.parse_date(text) if 0 < len(text) <= dates.TEXT_DATE_MAX else None
+        if found and dates.is_full(found) and not _in_furniture(node):
+            return found
+    return None
+
+
+def _in_furniture(node, *, levels: int = 32) -> bool:
+    """True when ``node`` or an element above it is named as no part of the post
+    (:func:`_unlikely`: sidebar, footer, comments, related posts…) below the page's
+    ``<main>`` or ``<article>``."""
+    for _ in range(levels):
+        if node is None or node.tag in ("body", "html", "main", "article"):
+            return False
+        if node.tag in ("aside", "nav", "footer") or _unlikely(node):
+            return True
+        node = node.parent
+    return False
 
 
 def _htmldate(text: str) -> str | None:
@@ -1948,9 +1984,15 @@ def _marks(node) -> str:
 
 
 def _unlikely(node) -> bool:
-    """True when the class or id of ``node`` names furniture and nothing post-like."""
-    marks = _marks(node)
+    """True when the class or id of ``node`` names furniture and nothing post-like. A
+    word saying what the layout has or lacks (``no-sidebar``, ``has-sidebar``,
+    ``with-comments``: WordPress' body classes, vuepress-theme-reco's container) names
+    the element's layout, not furniture."""
+    marks = _LAYOUT_MARK_RE.sub(" ", _marks(node))
     return _UNLIKELY_RE.search(marks) is not None and _LIKELY_RE.search(marks) is None
+
+
+_LAYOUT_MARK_RE = re.compile(r"(?<![\w-])(?:no|has|with|without)-[\w-]+", re.I)
 
 
 def _repeated(node, root, scores: dict[int, float], *, levels: int = 4) -> str | None:
