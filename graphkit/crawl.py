@@ -49,6 +49,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -729,17 +730,14 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
         from .readers.html import (numbered_pages_aside, site_pages_aside, unfed_pages_aside,
                                    without_site_name)
 
-        # (as for the pages of a saved site: the site's name off its titles, its own
-        # pages that it marks as no post set aside)
-        posts, aside = without_site_name(posts, formats=(CRAWLED,))
-        fragments.extend(aside)
-        posts, aside = site_pages_aside(posts, formats=(CRAWLED,))
-        fragments.extend(aside)
-        posts, aside = numbered_pages_aside(posts, formats=(CRAWLED,))
-        fragments.extend(aside)
-        posts, aside = unfed_pages_aside(posts, formats=(CRAWLED,), entries=[
-            (e.get("title") or "", u) for u, e in entries.items()])
-        fragments.extend(aside)
+        # (as for the pages of a saved site: the site's name off its titles; its own
+        # pages that it marks as no post, the pages of a paginated list and the undated
+        # pages its feed leaves out set aside)
+        fed = [(e.get("title") or "", u) for u, e in entries.items()]
+        for step in (without_site_name, site_pages_aside, numbered_pages_aside,
+                     partial(unfed_pages_aside, entries=fed)):
+            posts, aside = step(posts, formats=(CRAWLED,))
+            fragments.extend(aside)
         if not posts:
             raise InputError("no post found: every page read is one of the site's own "
                              "pages (" + "; ".join(steps) + ")", path=start)
