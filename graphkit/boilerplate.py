@@ -133,15 +133,23 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
             links = tuple(link for link in p.links
                           if not any(_norm(link.sentence) in d for d in dropped))
             out[i] = replace(p, text="\n".join(kept), links=links)
-        for par in sorted(repeated, key=lambda x: (-counts[x], x)):
-            p, raw = first_seen[par]
-            src = p.sources[0]
-            fragments.append(Fragment(
-                path=src.path, line=src.line, end_line=src.line,
-                reason=f"boilerplate: the same paragraph in {counts[par]} of {len(members)} "
-                       f"posts of {source!r} (kept out of citations, keywords and excerpts)",
-                text=preview(raw)))
+        fragments += _reported(repeated, counts, first_seen, lambda par: (
+            f"boilerplate: the same paragraph in {counts[par]} of {len(members)} posts of "
+            f"{source!r} (kept out of citations, keywords and excerpts)"))
     return out, fragments
+
+
+def _reported(found: set[str], counts: Counter, first_seen: dict[str, tuple[Post, str]],
+              reason) -> list[Fragment]:
+    """One fragment for each of ``found`` (most repeated first), at the file of the post
+    it was first seen in, with ``reason(key)`` and the text seen there."""
+    out = []
+    for key in sorted(found, key=lambda x: (-counts[x], x)):
+        p, raw = first_seen[key]
+        src = p.sources[0]
+        out.append(Fragment(path=src.path, line=src.line, end_line=src.line,
+                            reason=reason(key), text=preview(raw)))
+    return out
 
 
 NAV_SHARE = 0.3         # a link line's label in at least this share of a source's posts …
@@ -276,15 +284,10 @@ def strip_navigation_lines(posts: list[Post], *, min_share: float = NAV_SHARE,
             out[i] = replace(
                 p, text="\n".join(line for line in p.text.split("\n") if _norm(line) not in nav),
                 links=tuple(link for link in p.links if _norm(link.sentence) not in nav))
-        for lab in sorted(template, key=lambda x: (-counts[x], x)):
-            p, line = first_seen[lab]
-            src = p.sources[0]
-            fragments.append(Fragment(
-                path=src.path, line=src.line, end_line=src.line,
-                reason=f"navigation: the line {lab!r} with links to other posts in "
-                       f"{counts[lab]} of {n} {fmt} posts of {source!r}, the site's "
-                       f"template's (kept out of citations, keywords and excerpts)",
-                text=preview(line)))
+        fragments += _reported(template, counts, first_seen, lambda lab: (
+            f"navigation: the line {lab!r} with links to other posts in {counts[lab]} of "
+            f"{n} {fmt} posts of {source!r}, the site's template's (kept out of citations, "
+            f"keywords and excerpts)"))
     return out, fragments
 
 

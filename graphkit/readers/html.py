@@ -540,9 +540,6 @@ def unfed_pages_aside(posts: list, *, feeds: tuple[str, ...] = (),
     .. [1] RSS 2.0 Specification, https://www.rssboard.org/rss-specification; RFC 4287,
        The Atom Syndication Format; JSON Feed Version 1.1, https://www.jsonfeed.org/version/1.1/
     """
-    def folder(p) -> str:
-        return p.sources[0].path.replace("\\", "/").split("/", 1)[0]
-
     def path_of(p) -> str | None:
         if p.url:
             try:
@@ -562,7 +559,7 @@ def unfed_pages_aside(posts: list, *, feeds: tuple[str, ...] = (),
     fed: dict[str, set[str]] = {}
     for p in posts:
         if p.sources and p.sources[0].format in feeds:
-            fed.setdefault(folder(p), set()).update(names_of(p.title, path_of(p)))
+            fed.setdefault(_folder_of(p), set()).update(names_of(p.title, path_of(p)))
     apart: set[str] = set()
     for title, address in entries:
         try:
@@ -572,35 +569,35 @@ def unfed_pages_aside(posts: list, *, feeds: tuple[str, ...] = (),
     if apart:
         for p in posts:
             if p.sources and p.sources[0].format in formats:
-                fed.setdefault(folder(p), set()).update(apart)
+                fed.setdefault(_folder_of(p), set()).update(apart)
     if not fed:
         return posts, []
 
     def named(p) -> bool:
-        names = fed.get(folder(p), set())
+        names = fed.get(_folder_of(p), set())
         return any(n in names for n in names_of(p.title, path_of(p)))
 
     pages = [p for p in posts if p.sources and p.sources[0].format in formats
-             and folder(p) in fed]
+             and _folder_of(p) in fed]
     dated: dict[str, int] = {}
     complete = {f: True for f in fed}
     for p in pages:
         if p.date:
-            dated[folder(p)] = dated.get(folder(p), 0) + 1
-            complete[folder(p)] = complete[folder(p)] and named(p)
+            dated[_folder_of(p)] = dated.get(_folder_of(p), 0) + 1
+            complete[_folder_of(p)] = complete[_folder_of(p)] and named(p)
     judged = {f for f, ok in complete.items() if ok and dated.get(f, 0) >= MIN_NAMED_PAGES}
     if not judged:
         return posts, []
     out, aside = [], []
     for p in posts:
         if (p.date or not p.sources or p.sources[0].format not in formats
-                or folder(p) not in judged or named(p)):
+                or _folder_of(p) not in judged or named(p)):
             out.append(p)
             continue
         aside.append(Fragment(
             path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
             reason=f"a page of its site, not a post: undated, and left out of the site's "
-                   f"feed, which names all {dated[folder(p)]} of its dated pages"))
+                   f"feed, which names all {dated[_folder_of(p)]} of its dated pages"))
     return out, aside
 
 
@@ -667,7 +664,12 @@ def numbered_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT
 def _site_of(p) -> str:
     """The site a sighting is of: its address's host, else the first folder read."""
     host = url_host(p.url) if p.url else None
-    return host or p.sources[0].path.replace("\\", "/").split("/", 1)[0]
+    return host or _folder_of(p)
+
+
+def _folder_of(p) -> str:
+    """The first part of a sighting's file name: the folder read (or the file)."""
+    return p.sources[0].path.replace("\\", "/").split("/", 1)[0]
 
 
 _WP_SHORTLINK_RE = re.compile(r"[?&]p=(\d+)")
