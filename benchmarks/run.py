@@ -1437,6 +1437,26 @@ def _hostile() -> dict:
     t = time.perf_counter()
     _read_html(vue, "dist/vue.html")
     out["vue_links_of_100000_components_s"] = round(time.perf_counter() - t, 2)
+    from graphkit.model import Post, Source
+    from graphkit.readers.html import pages_above_posts_aside, title_lists_aside
+
+    # 100,000 dated pages of one site and 1,000 undated ones of 100,000 characters, each
+    # a run of the others' titles with text between them (set aside) or prose (kept)
+    def page(i, text, day=None):
+        return Post(key=f"post:{i}", title=f"第{i}篇：关于注意力的笔记", label="", date=day,
+                    text=text, url=f"https://b.example/{'posts/' if day else ''}p{i}/",
+                    sources=(Source(path=f"site/p{i}.html", line=1, format="html"),))
+
+    dated = [page(i, "文", "2021-01-01") for i in range(100_000)]
+    runs = "".join(f"1-{i % 28 + 1} 第{i}篇：关于注意力的笔记 " for i in range(6_000))[:100_000]
+    undated = [page(100_000 + i, runs if i % 2 else "字" * 100_000) for i in range(1_000)]
+    t = time.perf_counter()
+    pages_above_posts_aside(dated + undated)
+    out["pages_above_100000_dated_pages_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
+    title_lists_aside(dated + undated)
+    out["title_lists_of_1000_undated_pages_by_100000_titles_s"] = round(
+        time.perf_counter() - t, 2)
     from graphkit.readers.books import summary_pages
 
     toc = "".join(f"- [第{i}章](c{i}/README.md#a)\n" for i in range(100_000))

@@ -16,7 +16,11 @@ Discovery, in this order, each step recorded in the fetch report:
    indexes (ultimate-sitemap-parser, on what was fetched here);
 3. RSS/Atom feeds linked from the home page (feedparser), following RFC 5005 paging
    (``rel="next"`` / ``"prev-archive"``);
-4. as a last resort, listing pages: the home page and its ``rel="next"`` pages.
+4. as a last resort, listing pages: the home page and its ``rel="next"`` pages;
+5. where neither the site's reader nor a sitemap named the posts, the links of the pages
+   read, round by round, as a crawler follows them: the posts that no feed or listing
+   page names (a theme whose pagination is a script, vuepress-theme-reco's), reached
+   from those it names. No list page, file or address with a query is followed.
 
 Only addresses of the blog's host (and its known aliases) are followed, filtered by the
 ``include`` / ``exclude`` globs and by robots.txt.
@@ -408,6 +412,9 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
         What each discovery step found (for the report).
     feed_entries : dict of str to dict
         Entries of the feeds by address (their content is used when the page has none).
+    follow : bool
+        Whether the links of the pages read are to be followed: when neither the
+        site's own reader nor a sitemap named the posts.
     """
     import feedparser
     from protego import Protego
@@ -522,7 +529,22 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
         steps.append(f"listing pages: {pages} read, {listed} posts"
                      + (f", {len(lists)} list pages left out (tags, categories, authors, "
                         f"dates)" if lists else ""))
-    return list(found), steps, entries
+    return list(found), steps, entries, not sitemap_posts and reader is None
+
+
+def _followed(html: str, url: str, site: _Site, seen: set[str], *, room: int) -> list[str]:
+    """The addresses of the blog's pages that the page ``html`` at ``url`` links and
+    that are not in ``seen``, at most ``room`` of them: no list page (a tag's, a page
+    number's, a date's: :func:`_list_address`), no file, no address with a query (a
+    comment's reply link, a search)."""
+    out: dict[str, None] = {}
+    for u, rel, _ in _links(html, url) if room > 0 else ():
+        if len(out) >= room:
+            break
+        if (u not in seen and u not in out and not urlsplit(u).query and not _resource(u, rel)
+                and not _list_address(u) and site.wanted(u)[0]):
+            out[u] = None
+    return list(out)
 
 
 # the text of a listing's link to its next (older) page, in the languages of the themes
@@ -679,7 +701,8 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
     try:
         site = _Site(start, options)
         try:
-            urls, steps, entries = discover(fetcher, site, max_pages=options.crawl_max_pages)
+            urls, steps, entries, follow = discover(fetcher, site,
+                                                    max_pages=options.crawl_max_pages)
         except _Limited as exc:
             raise InputError(str(exc), path=start) from None
         if not any(f.status is not None for f in fetcher.fetches):
@@ -695,47 +718,65 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
             except _Limited as exc:
                 return exc, None
 
-        with ThreadPoolExecutor(max_workers=MAX_IN_FLIGHT) as pool:
-            for done, (url, (fetch, resp)) in enumerate(zip(urls, pool.map(one, urls)), 1):
-                if isinstance(fetch, _Limited):
-                    stopped = str(fetch)
-                    fragments.append(Fragment(path=url, line=1, end_line=1,
-                                              reason=f"not fetched: {fetch}", text=""))
-                    continue
-                from .model import FileReport
+        # (where no sitemap named the posts, the links of the pages read find the posts
+        # that the feeds and listing pages do not name, round by round)
+        queue, seen, done, followed = list(urls), set(urls) | {start}, 0, 0
+        while queue:
+            batch, queue = queue, []
+            with ThreadPoolExecutor(max_workers=MAX_IN_FLIGHT) as pool:
+                for url, (fetch, resp) in zip(batch, pool.map(one, batch)):
+                    done += 1
+                    if isinstance(fetch, _Limited):
+                        stopped = str(fetch)
+                        fragments.append(Fragment(path=url, line=1, end_line=1,
+                                                  reason=f"not fetched: {fetch}", text=""))
+                        continue
+                    from .model import FileReport
 
-                if resp is None:
-                    files.append(FileReport(path=url, format="unreadable", posts=0,
-                                            size=fetch.bytes, error=fetch.note or "no answer"))
-                elif not _is_html(resp):
-                    files.append(FileReport(path=url, format="skipped", posts=0,
-                                            size=fetch.bytes, error="not an HTML page ("
-                                            f"{resp.headers.get('Content-Type', '?')})"))
-                else:
-                    post, unread = _extract(url, _text(resp), entries.get(url))
-                    if isinstance(post, str):
-                        files.append(FileReport(path=url, format=CRAWLED, posts=0,
-                                                size=fetch.bytes, error=post))
+                    if resp is None:
+                        files.append(FileReport(path=url, format="unreadable", posts=0,
+                                                size=fetch.bytes, error=fetch.note or "no answer"))
+                    elif not _is_html(resp):
+                        files.append(FileReport(path=url, format="skipped", posts=0,
+                                                size=fetch.bytes, error="not an HTML page ("
+                                                f"{resp.headers.get('Content-Type', '?')})"))
                     else:
-                        posts.append(post)
-                        fragments.extend(unread)
-                        files.append(FileReport(path=url, format=CRAWLED, posts=1,
-                                                size=fetch.bytes, error=fetch.note or None))
-                if progress is not None:
-                    progress(done, len(urls), url)
-                if on_bytes is not None:
-                    on_bytes(fetcher.total_bytes)
+                        html = _text(resp)
+                        if follow:
+                            for u in _followed(html, url, site, seen,
+                                               room=options.crawl_max_pages - len(seen)):
+                                seen.add(u)
+                                queue.append(u)
+                                followed += 1
+                        post, unread = _extract(url, html, entries.get(url))
+                        if isinstance(post, str):
+                            files.append(FileReport(path=url, format=CRAWLED, posts=0,
+                                                    size=fetch.bytes, error=post))
+                        else:
+                            posts.append(post)
+                            fragments.extend(unread)
+                            files.append(FileReport(path=url, format=CRAWLED, posts=1,
+                                                    size=fetch.bytes, error=fetch.note or None))
+                    if progress is not None:
+                        progress(done, len(seen), url)
+                    if on_bytes is not None:
+                        on_bytes(fetcher.total_bytes)
+        if follow:
+            steps.append(f"links of the pages read: {followed} more pages")
         if not posts:
             raise InputError("no post found: " + "; ".join(steps), path=start)
-        from .readers.html import (numbered_pages_aside, site_pages_aside, unfed_pages_aside,
+        from .readers.html import (numbered_pages_aside, pages_above_posts_aside,
+                                   site_pages_aside, title_lists_aside, unfed_pages_aside,
                                    without_site_name)
 
         # (as for the pages of a saved site: the site's name off its titles; its own
-        # pages that it marks as no post, the pages of a paginated list and the undated
-        # pages its feed leaves out set aside)
+        # pages that it marks as no post, the pages of a paginated list, the undated
+        # pages its feed leaves out, those above its posts and those made of its posts'
+        # titles set aside)
         fed = [(e.get("title") or "", u) for u, e in entries.items()]
         for step in (without_site_name, site_pages_aside, numbered_pages_aside,
-                     partial(unfed_pages_aside, entries=fed)):
+                     partial(unfed_pages_aside, entries=fed), pages_above_posts_aside,
+                     title_lists_aside):
             posts, aside = step(posts, formats=(CRAWLED,))
             fragments.extend(aside)
         if not posts:

@@ -14,7 +14,7 @@ from graphkit.merge import merge_posts
 from graphkit.model import Link, Post, Source
 from graphkit.readers import read_paths
 from graphkit.readers.frontmatter import url_aliases
-from graphkit.readers.html import read_html
+from graphkit.readers.html import read_html, title_lists_aside
 from graphkit.readers.kexue import _taxonomy
 from graphkit.sites import canonical_from_lead, date_archive_path, paper_id, site_page_kind
 
@@ -465,10 +465,11 @@ def test_the_share_of_posts_that_makes_a_template_line_matters():
 
 def test_undated_pages_a_complete_feed_leaves_out_are_no_posts(tmp_path):
     """eleventy-base-blog's about page and its list of every page are undated, and its
-    feed names every post. A feed that misses a dated page is no evidence."""
+    feed names every post. A feed that misses a dated page is no evidence. (The page
+    here is among the posts, ``/posts/about/``: one above them all is no post anyway.)"""
     _site_of_posts(tmp_path, 4)
-    (tmp_path / "about").mkdir()
-    (tmp_path / "about" / "index.html").write_text(
+    (tmp_path / "posts" / "about").mkdir()
+    (tmp_path / "posts" / "about" / "index.html").write_text(
         "<html><head><title>关于</title></head><body><main><h1>关于</h1><div class='post'>"
         f"{PROSE}<p>欢迎先读<a href='/posts/p1/'>第1篇</a>。</p></div></main></body></html>",
         encoding="utf-8")
@@ -534,3 +535,131 @@ def test_a_layout_class_names_no_sidebar():
     posts, frags = read_html(page, "saved/a.html")
     assert len(posts[0].links) == 2 and posts[0].text.count("另一篇") == 2
     assert not [f for f in frags if "首页" in f.text and "without sentences" in f.reason]
+
+
+def test_a_vuepress_2_route_link_left_unrendered_is_a_link():
+    """VuePress 2 (vuepress-theme-hope) renders a link to another page as its own
+    ``<RouteLink to>``, which stays in the built page as written inside ``v-pre``."""
+    body = ("<div v-pre><p>推导见<RouteLink to='/posts/linear.html'>线性注意力</RouteLink>，"
+            "另见<route-link to='/posts/rope.html'>旋转位置编码</route-link>的讨论，这些内容"
+            "足够长，可以作为正文被识别出来。</p></div>")
+    posts, _ = read_html(_page("外推实验", body), "dist/posts/extra.html")
+    assert [(link.url, link.anchor) for link in posts[0].links] == [
+        ("/posts/linear.html", "线性注意力"), ("/posts/rope.html", "旋转位置编码")]
+
+
+_RECO_TITLES = ["线性注意力的推导", "旋转位置编码的外推", "梯度裁剪的几何意义", "采样温度与熵的关系",
+                "谱范数的快速估计", "混合专家的负载均衡"]
+
+
+def _reco_site(folder):
+    """Six posts of a vuepress-theme-reco site (``dist/blogs/pI.html``), whose pages'
+    ``<title>`` ends with the site's name and whose ``<h1>`` is the post's title."""
+    (folder / "blogs").mkdir(parents=True)
+    for i, title in enumerate(_RECO_TITLES):
+        (folder / "blogs" / f"p{i}.html").write_text(
+            _reco_page(title, PROSE, day=f"2024/2/{i + 1}"), encoding="utf-8")
+
+
+def test_a_home_page_whose_title_alone_is_the_sites_name_is_no_post(tmp_path):
+    """reco titles its posts' pages ``X | 测试博客`` and its home page ``测试博客``; both
+    are read by their ``<h1>``, so the site's name is known from the ``<title>``s."""
+    _reco_site(tmp_path)
+    (tmp_path / "index.html").write_text(
+        "<html><head><title>测试博客</title></head><body><div id='app'><main class='page'>"
+        "<div class='hero'><h1>测试博客</h1><p>一个用来测试的博客，这里记录读论文和做实验的笔记，"
+        "欢迎常来看看。</p></div></main></div></body></html>", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == sorted(_RECO_TITLES)
+    assert any(f.path.endswith("/index.html") and "site's name alone" in f.reason
+               for f in r.fragments)
+
+
+def _timeline(lines):
+    return ("<html><head><title>Timeline | 测试博客</title></head><body><div id='app'><main "
+            "class='page'><ul class='timeline-wrapper'>" + "".join(
+                f"<li><span class='date'>2-{day}</span><span class='title'>{title}</span></li>"
+                for day, title in lines) + "</ul></main></div></body></html>")
+
+
+def test_an_undated_page_made_of_other_posts_titles_is_a_list(tmp_path):
+    """reco's ``/timeline/`` lists every post's title and day without a link (its
+    script navigates): a list, whatever its markup. A post naming a few posts among
+    its own sentences stays a post, and so does a dated page. (A dated post at the top
+    here: a page above all the posts is no post anyway.)"""
+    _reco_site(tmp_path)
+    (tmp_path / "top.html").write_text(_reco_page("放在顶层的一篇", PROSE), encoding="utf-8")
+    (tmp_path / "timeline").mkdir()
+    (tmp_path / "timeline" / "index.html").write_text(
+        _timeline([(i + 1, t) for i, t in enumerate(_RECO_TITLES)]), encoding="utf-8")
+    mentions = ("<p>这一篇回顾了几个月来的笔记：" + "、".join(_RECO_TITLES[:5]) + "。它们各有各的出发点，"
+                "但归根到底都在问同一个问题：一个模型在训练时到底学到了什么，又为什么能推广到没见过"
+                "的数据上，这里把它们放在一起重新梳理一遍，并补上当时没有写完的推导与实验。</p>")
+    (tmp_path / "blogs" / "review.html").write_text(
+        "<html><head><title>回顾 | 测试博客</title></head><body><main><article><h1>回顾</h1>"
+        f"{mentions}</article></main></body></html>", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == sorted(_RECO_TITLES + ["回顾", "放在顶层的一篇"])
+    (aside,) = [f for f in r.fragments if f.path.endswith("timeline/index.html")
+                and "list of its site's posts" in f.reason]
+    assert "6 other pages' titles" in aside.reason and not [
+        f for f in r.fragments if "above all" in f.reason]
+    (tmp_path / "timeline" / "index.html").write_text(
+        _timeline([(i + 1, t) for i, t in enumerate(_RECO_TITLES)]).replace(
+            "<main class='page'>", "<main class='page'><time datetime='2024-03-01'>2024-03-01"
+                                   "</time>"), encoding="utf-8")
+    assert "Timeline" in {p.title for p in read_paths([tmp_path]).posts}
+
+
+def test_the_titles_that_make_a_list_are_a_parameter():
+    """``min_titles`` and ``min_share`` decide which undated page is a list."""
+    def page(title, text, day=None):
+        return Post(key=f"post:{title}", title=title, label=title, date=day, text=text,
+                    sources=(Source(path=f"dist/{title}.html", line=1, format="html"),))
+    posts = [page(t, PROSE, "2024-02-01") for t in _RECO_TITLES]
+    listing = page("Timeline", " ".join(f"2-{i} {t}" for i, t in enumerate(_RECO_TITLES[:4])))
+    kept, aside = title_lists_aside(posts + [listing])
+    assert listing in kept and not aside
+    kept, aside = title_lists_aside(posts + [listing], min_titles=4)
+    assert listing not in kept and len(aside) == 1
+    kept, aside = title_lists_aside(posts + [listing], min_titles=4, min_share=0.95)
+    assert listing in kept
+    assert title_lists_aside(posts) == (posts, [])
+
+
+def test_an_undated_page_above_all_the_posts_is_no_post(tmp_path):
+    """reco's and hope's about page sits at the site's top (``/about.html``), above the
+    folder of every dated post (``/blogs/…``), and no feed leaves it out (they write
+    none by default). An undated page among the posts stays a post, and nothing is set
+    aside once a dated page is at the top too (WordPress' ``/%postname%/``)."""
+    _reco_site(tmp_path)
+    about = ("<html><head><title>关于 | 测试博客</title></head><body><main><article><h1>关于"
+             f"</h1>{PROSE}<p>欢迎先读<a href='/blogs/p0.html'>这一篇</a>。</p></article></main>"
+             "</body></html>")
+    (tmp_path / "about.html").write_text(about, encoding="utf-8")
+    (tmp_path / "blogs" / "undated.html").write_text(about.replace("关于", "未注日期的一篇"),
+                                                     encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == sorted(_RECO_TITLES + ["未注日期的一篇"])
+    assert any(f.path.endswith("/about.html") and "above all 6 of its dated pages" in f.reason
+               for f in r.fragments)
+    (tmp_path / "top.html").write_text(_reco_page("放在顶层的一篇", PROSE), encoding="utf-8")
+    assert "关于" in {p.title for p in read_paths([tmp_path]).posts}
+
+
+def test_a_page_without_an_address_is_of_its_folders_site(tmp_path):
+    """hope writes ``og:url`` on its pages; a static page the author placed in the site
+    has none, and is still of that site: titled by the site's name alone, it is no
+    post."""
+    (tmp_path / "blogs").mkdir()
+    for i, title in enumerate(_RECO_TITLES[:4]):
+        (tmp_path / "blogs" / f"p{i}.html").write_text(
+            _page(f"{title} | 测试博客", PROSE, head=_og(url=f"https://b.example/blogs/p{i}.html"))
+            .replace(f"<h1>{title} | 测试博客</h1>", f"<h1>{title}</h1>"), encoding="utf-8")
+    (tmp_path / "demo.html").write_text(
+        "<html><head><title>测试博客</title></head><body><p>见<a href='/blogs/p0.html'>这一篇"
+        "</a>，这里演示一个独立的静态页面，它也放在网站里。</p></body></html>", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == sorted(_RECO_TITLES[:4])
+    assert any(f.path.endswith("demo.html") and "site's name alone" in f.reason
+               for f in r.fragments)

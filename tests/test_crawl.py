@@ -457,3 +457,23 @@ def test_a_crawled_templates_next_lines_and_pages_outside_its_feed_are_no_posts(
     assert sum(f.reason.startswith("navigation") for f in r.fragments) == 2
     assert any("left out of the site's feed, which names all 32" in f.reason
                for f in r.fragments if f.path == f"{base}/about/")
+
+
+def test_without_a_sitemap_the_links_of_the_pages_read_find_the_other_posts(blog, tmp_path):
+    """No sitemap, no feed, and a home page listing the newest 10 posts with no link to
+    an older page (vuepress-theme-reco paginates by script): the posts' own links reach
+    the other 22. A link with a query (a comment's reply link) is not followed."""
+    b, base = blog
+    for path in ("/sitemap_index.xml", "/sitemap-posts.xml", "/feed.xml"):
+        del b.pages[path]
+    b.add("/", b.pages["/"][2].decode("utf-8").replace(
+        '<link rel="alternate" type="application/rss+xml" href="/feed.xml" title="RSS">', "")
+        .replace('<a rel="next" href="/page/2/">下一页</a>', ""))
+    b.add("/posts/5/", b.post_html(5).replace(
+        "</article>", '<p><a href="/posts/5/?replytocom=7#respond">回复</a></p></article>'))
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert sorted(p.url for p in r.posts) == sorted(f"{base}/posts/{i}/" for i in range(1, 33))
+    assert any(s.startswith("listing pages: 1 read, 10 posts") for s in r.discovery)
+    assert any(s.startswith("links of the pages read: ") for s in r.discovery), r.discovery
+    assert not [q for q in b.log if "replytocom" in q.path]
+    assert len(_fetched(b, "/posts/20/")) == 1

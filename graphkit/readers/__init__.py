@@ -804,6 +804,10 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     sightings, homes = html.unfed_pages_aside(
         sightings, feeds=(exports.FEED, exports.JSON_FEED))
     fragments.extend(homes)
+    sightings, homes = html.pages_above_posts_aside(sightings)
+    fragments.extend(homes)
+    sightings, homes = html.title_lists_aside(sightings)
+    fragments.extend(homes)
     sightings = html.named_by_listings(sightings, formats=(html.HTML_FORMAT, capture.CAPTURE))
     sightings, aside = site_sources(sightings, configs)
     sightings, aside_pages = kirby.set_aside_pages(sightings)

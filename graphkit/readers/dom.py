@@ -136,22 +136,24 @@ def parse_html(markup: str, *, max_depth: int = MAX_DOM_DEPTH,
             problem)
 
 
-# Vue Router's and Nuxt's link components, left as written in a page (unrendered inside
-# VuePress' v-pre, which keeps a post's "{{ }}" as text): <RouterLink to="/a.html">
-_VUE_LINK_OPEN_RE = re.compile(r"<(?:RouterLink|router-link|NuxtLink|nuxt-link)(?=[\s>/])"
-                               r"([^<>]*)>", re.I)
-_VUE_LINK_CLOSE_RE = re.compile(r"</(?:RouterLink|router-link|NuxtLink|nuxt-link)\s*>", re.I)
+# Vue Router's, VuePress 2's and Nuxt's link components, left as written in a page
+# (unrendered inside VuePress' v-pre, which keeps a post's "{{ }}" as text):
+# <RouterLink to="/a.html">, <RouteLink to="/a.html">
+_VUE_LINK_NAME = r"(?:Router|Route|Nuxt)Link|(?:router|route|nuxt)-link"
+_VUE_LINK_OPEN_RE = re.compile(rf"<(?:{_VUE_LINK_NAME})(?=[\s>/])([^<>]*)>", re.I)
+_VUE_LINK_CLOSE_RE = re.compile(rf"</(?:{_VUE_LINK_NAME})\s*>", re.I)
 _VUE_TO_RE = re.compile(r"(?<![\w:@.-])to(?=\s*=)")     # to="…"; not :to="expr", v-bind:to
 
 
 def vue_links_as_anchors(markup: str) -> str:
     """``markup`` with Vue's link components made the links they render.
 
-    VuePress and VitePress render a Markdown link to another page as Vue Router's
-    ``<RouterLink to="/a.html">`` component, and Nuxt's authors write ``<NuxtLink
-    to="/a/">``; where Vue does not compile a part of a page (inside ``v-pre``, which
-    VuePress' users wrap around posts holding ``{{ }}``), the component stays in the
-    built page as written, and it is a link all the same. Each becomes ``<a href>``
+    VuePress 1 and VitePress render a Markdown link to another page as Vue Router's
+    ``<RouterLink to="/a.html">`` component, VuePress 2 as its own ``<RouteLink
+    to="/a.html">``, and Nuxt's authors write ``<NuxtLink to="/a/">``; where Vue does
+    not compile a part of a page (inside ``v-pre``, which VuePress' users wrap around
+    posts holding ``{{ }}``), the component stays in the built page as written, and it
+    is a link all the same. Each becomes ``<a href>``
     (a bound ``:to="expr"`` is an expression, not an address, and is left as is).
     Linear in the markup.
 
@@ -164,6 +166,8 @@ def vue_links_as_anchors(markup: str) -> str:
     ----------
     .. [1] Vue Router, "RouterLink", https://router.vuejs.org/api/#RouterLink
     .. [2] Vue.js, "v-pre", https://vuejs.org/api/built-in-directives.html#v-pre
+    .. [3] VuePress 2, "Built-in Components: RouteLink",
+       https://vuepress.vuejs.org/reference/components
     """
     if _VUE_LINK_OPEN_RE.search(markup) is None:
         return markup

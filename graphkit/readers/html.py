@@ -259,8 +259,11 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     og_type = tree.css_first('meta[property="og:type"]')
     kind = " ".join((og_type.attributes.get("content") or "").split())[:40].casefold() \
         if og_type is not None else ""
+    shown = tree.css_first("title")
+    shown = " ".join(_block_text(shown).split())[:MAX_SHOWN_TITLE] if shown is not None else ""
     marks = tuple((name, value) for name, value in
-                  ((OG_TYPE, kind), (WP_TYPE, _wordpress_type(tree))) if value)
+                  ((OG_TYPE, kind), (WP_TYPE, _wordpress_type(tree)),
+                   (SHOWN_TITLE, shown if shown != title else "")) if value)
     post = Post(key=key, title=title, label=title or preview(body_text, 40),
                 untitled=not title, date=date, readers=readers, archive_id=aid, url=url,
                 text=body_text, links=tuple(links), tags=tags, categories=categories,
@@ -374,12 +377,16 @@ def without_site_name(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
     A theme writes each page's ``<title>`` as the post's title, a separator and the
     site's name (``注意力的几何 | 小林的笔记``); a page that names its site nowhere
     else (no ``og:site_name``, no heading of the site) keeps it in the title it is read
-    with. The pages of one site (one host; pages without an address, one folder read)
-    whose titles' last part (after `` | ``, `` - ``, `` — ``…: :data:`TITLE_PARTS_RE`)
-    is the same, :data:`MIN_NAMED_PAGES` or more and at least half of the site's
-    titled pages, lose that part; a page of that site whose whole title is the name is
+    with. The pages of one site (one host; pages without an address, the host of their
+    folder's pages, else one folder read: :func:`_sites_of`) whose titles' last part
+    (after `` | ``, `` - ``, `` — ``…: :data:`TITLE_PARTS_RE`) is the same,
+    :data:`MIN_NAMED_PAGES` or more and at least half of the site's titled pages, lose
+    that part; a page of that site whose whole title is the name is
     its home page or another of its lists (a theme that draws its posts without
-    ``<article>``), not a post.
+    ``<article>``), not a post. A page's ``<title>`` counts where the post was titled
+    by a heading instead (:data:`SHOWN_TITLE`): vuepress-theme-reco titles its posts'
+    pages ``注意力的几何 | 小林的笔记``, its home page ``小林的笔记``, and both by their
+    ``<h1>``.
 
     Parameters
     ----------
@@ -398,19 +405,24 @@ def without_site_name(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
         parts = TITLE_PARTS_RE.split(title)
         return parts[-1].strip() if len(parts) > 1 and parts[-1].strip() else None
 
-    pages = {id(p): (_site_of(p), p) for p in posts
-             if p.title and p.sources and p.sources[0].format in formats}
+    def shown(p) -> str:
+        return dict(p.fields).get(SHOWN_TITLE) or p.title
+
+    pages = [p for p in posts if p.title and p.sources and p.sources[0].format in formats]
+    sites = _sites_of(pages)
+    pages = {id(p): (sites[id(p)], p) for p in pages}
     counts: dict[tuple[str, str | None], int] = {}
     sizes: dict[str, int] = {}
     for where, p in pages.values():
         sizes[where] = sizes.get(where, 0) + 1
-        counts[where, last(p.title)] = counts.get((where, last(p.title)), 0) + 1
+        counts[where, last(shown(p))] = counts.get((where, last(shown(p))), 0) + 1
     names = {k for k, n in counts.items()
              if k[1] is not None and n >= MIN_NAMED_PAGES and 2 * n >= sizes[k[0]]}
     if not names:
         return posts, []
     chosen = {i for i, (where, p) in pages.items() if (where, last(p.title)) in names}
-    homes = {i for i, (where, p) in pages.items() if (where, " ".join(p.title.split())) in names}
+    homes = {i for i, (where, p) in pages.items()
+             if {(where, " ".join(t.split())) for t in (p.title, shown(p))} & names}
     out, aside = [], []
     for p in posts:
         if id(p) in homes:
@@ -428,6 +440,8 @@ def without_site_name(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
 
 
 OG_TYPE = "og:type"      # a page's Open Graph type, kept in Post.fields (site_pages_aside)
+SHOWN_TITLE = "html:title"  # the page's <title> where the post's title is another (likewise)
+MAX_SHOWN_TITLE = 300       # characters of it kept
 WP_TYPE = "wp:type"      # WordPress' type of the page's entry (post, page), likewise
 # (field, the type of a site's posts, the type of its other pages)
 PAGE_MARKS = ((OG_TYPE, "article", "website"), (WP_TYPE, "post", "page"))
@@ -541,16 +555,7 @@ def unfed_pages_aside(posts: list, *, feeds: tuple[str, ...] = (),
        The Atom Syndication Format; JSON Feed Version 1.1, https://www.jsonfeed.org/version/1.1/
     """
     def path_of(p) -> str | None:
-        if p.url:
-            try:
-                return urlsplit(p.url).path.rstrip("/") or "/"
-            except ValueError:
-                return None
-        if p.sources[0].format not in formats:
-            return None
-        inside = p.sources[0].path.replace("\\", "/").split("/", 1)[1:]
-        return "/" + re.sub(r"(?:^|/)index\.html?$", "", inside[0] if inside else "",
-                            flags=re.I).rstrip("/") if inside else None
+        return _page_path(p, formats=formats)
 
     def names_of(title: str, path: str | None) -> set[str]:
         title = " ".join(title.split()).casefold()
@@ -598,6 +603,177 @@ def unfed_pages_aside(posts: list, *, feeds: tuple[str, ...] = (),
             path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
             reason=f"a page of its site, not a post: undated, and left out of the site's "
                    f"feed, which names all {dated[_folder_of(p)]} of its dated pages"))
+    return out, aside
+
+
+def _page_path(p, *, formats: tuple[str, ...]) -> str | None:
+    """A page's path on its site: its address's (``/posts/a``, without the last
+    ``/``), else, for a page of ``formats``, its file's path inside the folder read
+    (``about/index.html`` is ``/about``); else None."""
+    if p.url:
+        try:
+            return urlsplit(p.url).path.rstrip("/") or "/"
+        except ValueError:
+            return None
+    if p.sources[0].format not in formats:
+        return None
+    inside = p.sources[0].path.replace("\\", "/").split("/", 1)[1:]
+    return "/" + re.sub(r"(?:^|/)index\.html?$", "", inside[0] if inside else "",
+                        flags=re.I).rstrip("/") if inside else None
+
+
+def pages_above_posts_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
+                            ) -> tuple[list, list[Fragment]]:
+    """The posts without the undated pages that lie above all of their site's posts.
+
+    Generators put a blog's posts in a folder of their own or under their dates
+    (``/posts/a/``, ``/2021/03/01/a/``, ``/blogs/ml/a.html``) and the site's own pages
+    at its top (``/about/``, ``/about.html``, ``/``). An undated page of one site
+    (:func:`_sites_of`) whose folder is above the folder of every dated page of that
+    site, :data:`MIN_NAMED_PAGES` or more, is such a page (vuepress-theme-hope's and
+    -reco's about page, which no feed leaves out, as they write none by default), set
+    aside: its links to the posts are no citations. Nothing is set aside where a dated
+    page is at the top as well (WordPress' ``/%postname%/`` addresses), nor an undated
+    page among the posts.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings of every file read; not modified.
+    formats : tuple of str, keyword-only
+        The formats of the pages judged (saved or crawled pages).
+
+    Returns
+    -------
+    posts : list of Post
+    aside : list of Fragment
+        The pages set aside, each with its reason.
+    """
+    pages = [p for p in posts if p.sources and p.sources[0].format in formats]
+    sites = _sites_of(pages)
+    folders: dict[int, tuple[str, ...]] = {}
+    for p in pages:
+        path = _page_path(p, formats=formats)
+        if path is not None:
+            folders[id(p)] = tuple(x for x in path.split("/") if x)[:-1]
+    # each site's dated pages: how many, the least depth of their folders, and the
+    # folders all of theirs begin with
+    dated: dict[str, tuple[int, int, tuple[str, ...]]] = {}
+    for p in pages:
+        if p.date and id(p) in folders:
+            mine = folders[id(p)]
+            n, depth, common = dated.get(sites[id(p)], (0, len(mine), mine))
+            same = next((i for i, (a, b) in enumerate(zip(common, mine)) if a != b),
+                        min(len(common), len(mine)))
+            dated[sites[id(p)]] = (n + 1, min(depth, len(mine)), common[:same])
+    above: dict[int, int] = {}
+    for p in pages:
+        n, depth, common = dated.get(sites[id(p)], (0, 0, ()))
+        mine = folders.get(id(p), ())
+        if not p.date and id(p) in folders and n >= MIN_NAMED_PAGES and len(mine) < depth \
+                and common[:len(mine)] == mine:
+            above[id(p)] = n
+    out, aside = [], []
+    for p in posts:
+        if id(p) not in above:
+            out.append(p)
+            continue
+        aside.append(Fragment(
+            path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
+            reason=f"a page of its site, not a post: undated, at a folder above all "
+                   f"{above[id(p)]} of its dated pages"))
+    return out, aside
+
+
+MIN_LISTED_TITLES = 5      # other pages' titles in an undated page that make it a list
+LISTED_SHARE = 0.5         # ... when they are at least this share of its text
+MIN_LISTED_TITLE_CHARS = 4     # characters of a title looked for (shorter ones are words)
+_NO_SPACE_RE = re.compile(r"\s+")
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def title_lists_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
+                      min_titles: int = MIN_LISTED_TITLES, min_share: float = LISTED_SHARE
+                      ) -> tuple[list, list[Fragment]]:
+    """The posts without the undated pages made of other pages' titles.
+
+    A site's timeline, archive or tag page lists its posts by title (and day), and a
+    theme that navigates by script draws those titles without links
+    (vuepress-theme-reco's ``/timeline/``), so that no rule on links or list markup
+    finds it. An undated page of one site (:func:`_sites_of`) whose text holds the
+    titles of at least ``min_titles`` other pages of that site, which together make at
+    least ``min_share`` of its characters (white space and case aside; titles of
+    :data:`MIN_LISTED_TITLE_CHARS` characters or more), is such a list, set aside: a
+    post's text names a few other posts amid its own sentences. Dated pages are never
+    set aside. Occurrences are found by one Aho–Corasick automaton per site over its
+    titles, the longest leftmost first, in time linear in the text.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings of every file read; not modified.
+    formats : tuple of str, keyword-only
+        The formats of the pages judged and of the pages whose titles count.
+    min_titles : int, keyword-only
+        Distinct other pages' titles a list holds.
+    min_share : float, keyword-only
+        Share of the page's characters (white space aside) those titles make, 0 to 1.
+
+    Returns
+    -------
+    posts : list of Post
+    aside : list of Fragment
+        The pages set aside, each with its reason.
+
+    References
+    ----------
+    .. [1] A. V. Aho and M. J. Corasick, "Efficient string matching: an aid to
+       bibliographic search", Communications of the ACM 18(6), 1975 (ahocorasick_rs,
+       https://github.com/G-Research/ahocorasick_rs).
+    """
+    def folded(text: str) -> str:
+        return _LONE_SURROGATE_RE.sub("\ufffd", _NO_SPACE_RE.sub("", text).casefold())
+
+    pages = [p for p in posts if p.sources and p.sources[0].format in formats]
+    judged = [p for p in pages if not p.date and p.text.strip()]
+    if not judged:
+        return posts, []
+    sites = _sites_of(pages)
+    titles: dict[str, set[str]] = {}
+    for p in pages:
+        if len(key := folded(p.title)) >= MIN_LISTED_TITLE_CHARS:
+            titles.setdefault(sites[id(p)], set()).add(key)
+    import ahocorasick_rs  # lazy: only where undated pages were read
+
+    automata: dict[str, tuple] = {}
+    lists: dict[int, tuple[int, float]] = {}
+    for p in judged:
+        site = sites[id(p)]
+        if len(titles.get(site, ())) <= min_titles:
+            continue
+        if site not in automata:
+            keys = sorted(titles[site])
+            automata[site] = (keys, ahocorasick_rs.AhoCorasick(
+                keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest))
+        keys, automaton = automata[site]
+        text, own = folded(p.text), folded(p.title)
+        found = [(keys[i], b - a) for i, a, b in automaton.find_matches_as_indexes(text)
+                 if keys[i] != own]
+        share = sum(n for _, n in found) / len(text) if text else 0.0
+        if len({k for k, _ in found}) >= min_titles and share >= min_share:
+            lists[id(p)] = (len({k for k, _ in found}), share)
+    if not lists:
+        return posts, []
+    out, aside = [], []
+    for p in posts:
+        if id(p) not in lists:
+            out.append(p)
+            continue
+        n, share = lists[id(p)]
+        aside.append(Fragment(
+            path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
+            reason=f"a list of its site's posts, not a post: undated, and {n} other pages' "
+                   f"titles make {share:.0%} of its text (a timeline, archive or tag page)"))
     return out, aside
 
 
@@ -665,6 +841,20 @@ def _site_of(p) -> str:
     """The site a sighting is of: its address's host, else the first folder read."""
     host = url_host(p.url) if p.url else None
     return host or _folder_of(p)
+
+
+def _sites_of(posts: list) -> dict[int, str]:
+    """The site of each sighting (by ``id``), as :func:`_site_of`, except that a page
+    without an address is of the one host that the addressed pages of its folder are
+    of (a theme that writes ``og:url`` on its posts' pages and not on a page the
+    author placed in the site as it is)."""
+    hosts: dict[str, set[str]] = {}
+    for p in posts:
+        if p.url and (host := url_host(p.url)):
+            hosts.setdefault(_folder_of(p), set()).add(host)
+    return {id(p): _site_of(p) if p.url and url_host(p.url) else
+            next(iter(found)) if len(found := hosts.get(_folder_of(p), ())) == 1
+            else _folder_of(p) for p in posts}
 
 
 def _folder_of(p) -> str:
