@@ -20,7 +20,9 @@ Discovery, in this order, each step recorded in the fetch report:
 5. where neither the site's reader nor a sitemap named the posts, the links of the pages
    read, round by round, as a crawler follows them: the posts that no feed or listing
    page names (a theme whose pagination is a script, vuepress-theme-reco's), reached
-   from those it names. No list page, file or address with a query is followed.
+   from those it names, and from the list pages the listing pages link (the archive,
+   the categories), read once each as lists. No other list page (the tags every post
+   links), file or address with a query is followed.
 
 Only addresses of the blog's host (and its known aliases) are followed, filtered by the
 ``include`` / ``exclude`` globs and by robots.txt.
@@ -412,9 +414,11 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
         What each discovery step found (for the report).
     feed_entries : dict of str to dict
         Entries of the feeds by address (their content is used when the page has none).
-    follow : bool
-        Whether the links of the pages read are to be followed: when neither the
-        site's own reader nor a sitemap named the posts.
+    follow : list of str, or None
+        Where the links of the pages read are to be followed (when neither the site's
+        own reader nor a sitemap named the posts), the list pages that the listing
+        pages link (its archive, its categories), read for the posts they link; else
+        None.
     """
     import feedparser
     from protego import Protego
@@ -506,8 +510,9 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
             url = _join(url, nxt[0]) if nxt else None
     steps.append(f"feeds: {len(feeds)} found, {feed_posts} posts")
     # 4. listing pages, when no sitemap named the posts (a feed names only the latest)
+    lists: set[str] = set()
     if not sitemap_posts and home_html:
-        url, html, pages, listed, lists = start, home_html, 0, 0, set()
+        url, html, pages, listed = start, home_html, 0, 0
         read = {start}
         while html and pages < LISTING_PAGES:
             pages += 1
@@ -529,7 +534,9 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
         steps.append(f"listing pages: {pages} read, {listed} posts"
                      + (f", {len(lists)} list pages left out (tags, categories, authors, "
                         f"dates)" if lists else ""))
-    return list(found), steps, entries, not sitemap_posts and reader is None
+    if sitemap_posts or reader is not None:
+        return list(found), steps, entries, None
+    return list(found), steps, entries, [u for u in sorted(lists) if not urlsplit(u).query]
 
 
 def _followed(html: str, url: str, site: _Site, seen: set[str], *, room: int) -> list[str]:
@@ -720,7 +727,9 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
 
         # (where no sitemap named the posts, the links of the pages read find the posts
         # that the feeds and listing pages do not name, round by round)
-        queue, seen, done, followed = list(urls), set(urls) | {start}, 0, 0
+        lists = [u for u in follow or () if u not in urls and site.wanted(u)[0]][
+            :max(0, options.crawl_max_pages - len(urls))]
+        queue, seen, done, followed = list(urls) + lists, set(urls) | set(lists) | {start}, 0, 0
         while queue:
             batch, queue = queue, []
             with ThreadPoolExecutor(max_workers=MAX_IN_FLIGHT) as pool:
@@ -742,7 +751,7 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
                                                 f"{resp.headers.get('Content-Type', '?')})"))
                     else:
                         html = _text(resp)
-                        if follow:
+                        if follow is not None:
                             for u in _followed(html, url, site, seen,
                                                room=options.crawl_max_pages - len(seen)):
                                 seen.add(u)
@@ -761,8 +770,9 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
                         progress(done, len(seen), url)
                     if on_bytes is not None:
                         on_bytes(fetcher.total_bytes)
-        if follow:
-            steps.append(f"links of the pages read: {followed} more pages")
+        if follow is not None:
+            steps.append(f"links of the pages read: {len(lists)} list pages the listing "
+                         f"pages link, {followed} more pages")
         if not posts:
             raise InputError("no post found: " + "; ".join(steps), path=start)
         from .readers.html import (numbered_pages_aside, pages_above_posts_aside,

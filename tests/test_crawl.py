@@ -311,7 +311,8 @@ def test_a_next_link_back_to_a_page_read_ends_the_listing(blog, tmp_path):
 
 def test_a_crawled_archive_page_is_no_post(blog, tmp_path):
     """The home page links the archive and a month's archive beside the posts: both are
-    lists, reported, not read as posts."""
+    lists, reported, not read as posts. With no sitemap, they are fetched once each for
+    the posts they link."""
     b, base = blog
     for path in ("/sitemap_index.xml", "/sitemap-posts.xml", "/feed.xml"):
         del b.pages[path]
@@ -325,9 +326,13 @@ def test_a_crawled_archive_page_is_no_post(blog, tmp_path):
                  '</a></li>'))
     r = crawl(base + "/", options=_options(tmp_path))
     assert len(r.posts) == 32 and not {"归档", "2021年3月"} & {p.title for p in r.posts}
-    # left out before they are fetched, and said so
-    assert not any(f.url.endswith(("/archives/", "/2021/03/")) for f in r.fetches)
+    # left out of the posts, and said so; read once each as the lists they are
     assert any("2 list pages left out" in step for step in r.discovery), r.discovery
+    assert any(s.startswith("links of the pages read: 2 list pages") for s in r.discovery)
+    for path in ("/archives/", "/2021/03/"):
+        assert len(_fetched(b, path)) == 1
+        assert any(f.path == base + path and f.posts == 0 and "list" in (f.error or "")
+                   for f in r.files), [f for f in r.files if f.path == base + path]
 
 
 def test_a_wordpress_sitemap_gives_posts_not_its_lists_and_pages(blog, tmp_path):
