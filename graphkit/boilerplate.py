@@ -220,11 +220,11 @@ def strip_navigation_lines(posts: list[Post], *, min_share: float = NAV_SHARE,
     post's own site (a path, or an address on the post's host) has a label: the
     sentence with the text of each of its links replaced by :data:`ELLIPSIS`
     (``next: …``). A label of at most ``max_label`` characters besides its links' text,
-    holding a letter and no sentence punctuation (a comma, a full stop), that occurs in at least ``max(min_posts, ceil(min_share × n))``
-    of the ``n`` posts with text of its source (:func:`source_of`) and format (a
-    template is the pages', not the feed's) is the template's:
-    its sentences' links are dropped, and a line that is such a sentence is removed
-    from the text. This is the repeated-text test of :func:`strip_repeated_paragraphs`
+    holding a letter and no sentence punctuation (a comma, a full stop), that occurs in
+    at least ``max(min_posts, ceil(min_share × n))`` of the ``n`` posts with text of its
+    source (:func:`source_of`) and format (a template is the pages', not the feed's) is
+    the template's: its sentences' links are dropped, and a line that is such a sentence
+    is removed from the text. This is the repeated-text test of :func:`strip_repeated_paragraphs`
     applied to the words around the links [1]_. An author's own labelled links (a
     series' "上一篇", "See also") are written in few posts; a link to another site
     ("论文链接：…") is never the template's navigation.

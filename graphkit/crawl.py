@@ -55,7 +55,6 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -775,20 +774,12 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
                          f"pages link, {followed} more pages")
         if not posts:
             raise InputError("no post found: " + "; ".join(steps), path=start)
-        from .readers.html import (numbered_pages_aside, pages_above_posts_aside,
-                                   site_pages_aside, title_lists_aside, unfed_pages_aside,
-                                   without_site_name)
+        from .readers.html import own_pages_aside
 
-        # (as for the pages of a saved site: the site's name off its titles; its own
-        # pages that it marks as no post, the pages of a paginated list, the undated
-        # pages its feed leaves out, those above its posts and those made of its posts'
-        # titles set aside)
-        fed = [(e.get("title") or "", u) for u, e in entries.items()]
-        for step in (without_site_name, site_pages_aside, numbered_pages_aside,
-                     partial(unfed_pages_aside, entries=fed), pages_above_posts_aside,
-                     title_lists_aside):
-            posts, aside = step(posts, formats=(CRAWLED,))
-            fragments.extend(aside)
+        # (as for the pages of a saved site, its feeds read apart)
+        posts, aside = own_pages_aside(posts, formats=(CRAWLED,), entries=[
+            (e.get("title") or "", u) for u, e in entries.items()])
+        fragments.extend(aside)
         if not posts:
             raise InputError("no post found: every page read is one of the site's own "
                              "pages (" + "; ".join(steps) + ")", path=start)

@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
@@ -593,17 +594,58 @@ def unfed_pages_aside(posts: list, *, feeds: tuple[str, ...] = (),
     judged = {f for f, ok in complete.items() if ok and dated.get(f, 0) >= MIN_NAMED_PAGES}
     if not judged:
         return posts, []
+    return _pages_aside(posts, {
+        id(p): f"a page of its site, not a post: undated, and left out of the site's feed, "
+               f"which names all {dated[_folder_of(p)]} of its dated pages" for p in posts
+        if not (p.date or not p.sources or p.sources[0].format not in formats
+                or _folder_of(p) not in judged or named(p))})
+
+
+def _pages_aside(posts: list, reasons: dict[int, str]) -> tuple[list, list[Fragment]]:
+    """``posts`` without the pages that ``reasons`` names (by ``id``), and a fragment
+    for each of those, with its reason."""
     out, aside = [], []
     for p in posts:
-        if (p.date or not p.sources or p.sources[0].format not in formats
-                or _folder_of(p) not in judged or named(p)):
+        if id(p) not in reasons:
             out.append(p)
             continue
-        aside.append(Fragment(
-            path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
-            reason=f"a page of its site, not a post: undated, and left out of the site's "
-                   f"feed, which names all {dated[_folder_of(p)]} of its dated pages"))
+        aside.append(Fragment(path=p.sources[0].path, line=1, end_line=1,
+                              text=preview(p.title or p.text), reason=reasons[id(p)]))
     return out, aside
+
+
+def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
+                    feeds: tuple[str, ...] = (), entries: Iterable[tuple[str, str]] = ()
+                    ) -> tuple[list, list[Fragment]]:
+    """The posts with the site's name off their titles and without the site's own
+    pages, as each rule finds them in turn: :func:`without_site_name` (its home page),
+    :func:`site_pages_aside` (the pages it marks as no post), :func:`numbered_pages_aside`
+    (a paginated list), :func:`unfed_pages_aside` (undated pages a complete feed leaves
+    out), :func:`pages_above_posts_aside` (undated pages above all its posts) and
+    :func:`title_lists_aside` (undated pages made of its posts' titles).
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings of every file read (or of every page fetched); not modified.
+    formats : tuple of str, keyword-only
+        The formats of the pages judged (saved or crawled pages).
+    feeds, entries : keyword-only
+        As :func:`unfed_pages_aside` takes them.
+
+    Returns
+    -------
+    posts : list of Post
+    aside : list of Fragment
+        The pages set aside, each with its reason.
+    """
+    aside: list[Fragment] = []
+    for step in (without_site_name, site_pages_aside, numbered_pages_aside,
+                 partial(unfed_pages_aside, feeds=feeds, entries=entries),
+                 pages_above_posts_aside, title_lists_aside):
+        posts, found = step(posts, formats=formats)
+        aside += found
+    return posts, aside
 
 
 def _page_path(p, *, formats: tuple[str, ...]) -> str | None:
@@ -666,23 +708,15 @@ def pages_above_posts_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FOR
             same = next((i for i, (a, b) in enumerate(zip(common, mine)) if a != b),
                         min(len(common), len(mine)))
             dated[sites[id(p)]] = (n + 1, min(depth, len(mine)), common[:same])
-    above: dict[int, int] = {}
+    above: dict[int, str] = {}
     for p in pages:
         n, depth, common = dated.get(sites[id(p)], (0, 0, ()))
         mine = folders.get(id(p), ())
         if not p.date and id(p) in folders and n >= MIN_NAMED_PAGES and len(mine) < depth \
                 and common[:len(mine)] == mine:
-            above[id(p)] = n
-    out, aside = [], []
-    for p in posts:
-        if id(p) not in above:
-            out.append(p)
-            continue
-        aside.append(Fragment(
-            path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
-            reason=f"a page of its site, not a post: undated, at a folder above all "
-                   f"{above[id(p)]} of its dated pages"))
-    return out, aside
+            above[id(p)] = (f"a page of its site, not a post: undated, at a folder above all "
+                            f"{n} of its dated pages")
+    return _pages_aside(posts, above)
 
 
 MIN_LISTED_TITLES = 5      # other pages' titles in an undated page that make it a list
@@ -746,7 +780,7 @@ def title_lists_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
     import ahocorasick_rs  # lazy: only where undated pages were read
 
     automata: dict[str, tuple] = {}
-    lists: dict[int, tuple[int, float]] = {}
+    lists: dict[int, str] = {}
     for p in judged:
         site = sites[id(p)]
         if len(titles.get(site, ())) <= min_titles:
@@ -760,21 +794,11 @@ def title_lists_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
         found = [(keys[i], b - a) for i, a, b in automaton.find_matches_as_indexes(text)
                  if keys[i] != own]
         share = sum(n for _, n in found) / len(text) if text else 0.0
-        if len({k for k, _ in found}) >= min_titles and share >= min_share:
-            lists[id(p)] = (len({k for k, _ in found}), share)
-    if not lists:
-        return posts, []
-    out, aside = [], []
-    for p in posts:
-        if id(p) not in lists:
-            out.append(p)
-            continue
-        n, share = lists[id(p)]
-        aside.append(Fragment(
-            path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
-            reason=f"a list of its site's posts, not a post: undated, and {n} other pages' "
-                   f"titles make {share:.0%} of its text (a timeline, archive or tag page)"))
-    return out, aside
+        if (n := len({k for k, _ in found})) >= min_titles and share >= min_share:
+            lists[id(p)] = (f"a list of its site's posts, not a post: undated, and {n} other "
+                            f"pages' titles make {share:.0%} of its text (a timeline, "
+                            f"archive or tag page)")
+    return _pages_aside(posts, lists) if lists else (posts, [])
 
 
 def numbered_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
