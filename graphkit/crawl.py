@@ -20,9 +20,10 @@ Discovery, in this order, each step recorded in the fetch report:
 5. where neither the site's reader nor a sitemap named the posts, the links of the pages
    read, round by round, as a crawler follows them: the posts that no feed or listing
    page names (a theme whose pagination is a script, vuepress-theme-reco's), reached
-   from those it names, and from the list pages the listing pages link (the archive,
-   the categories), read once each as lists. No other list page (the tags every post
-   links), file or address with a query is followed.
+   from those it names, and, where the listing is one page with no "next" link, from
+   the list pages it links (the archive, the categories), read once each as lists. No
+   other list page (the tags every post links), file or address with a query is
+   followed.
 
 Only addresses of the blog's host (and its known aliases) are followed, filtered by the
 ``include`` / ``exclude`` globs and by robots.txt.
@@ -415,9 +416,9 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
         Entries of the feeds by address (their content is used when the page has none).
     follow : list of str, or None
         Where the links of the pages read are to be followed (when neither the site's
-        own reader nor a sitemap named the posts), the list pages that the listing
-        pages link (its archive, its categories), read for the posts they link; else
-        None.
+        own reader nor a sitemap named the posts), the list pages that a listing of one
+        page links (its archive, its categories: a theme that paginates by script), read
+        for the posts they link; else None.
     """
     import feedparser
     from protego import Protego
@@ -510,6 +511,7 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
     steps.append(f"feeds: {len(feeds)} found, {feed_posts} posts")
     # 4. listing pages, when no sitemap named the posts (a feed names only the latest)
     lists: set[str] = set()
+    pages = 0
     if not sitemap_posts and home_html:
         url, html, pages, listed = start, home_html, 0, 0
         read = {start}
@@ -535,7 +537,10 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
                         f"dates)" if lists else ""))
     if sitemap_posts or reader is not None:
         return list(found), steps, entries, None
-    return list(found), steps, entries, [u for u in sorted(lists) if not urlsplit(u).query]
+    # (a listing of one page with no "next" link is paginated by script, if at all: the
+    # list pages it links name the posts it cannot; a chain of pages names them all)
+    return list(found), steps, entries, [u for u in sorted(lists) if not urlsplit(u).query
+                                         ] if pages == 1 else []
 
 
 def _followed(html: str, url: str, site: _Site, seen: set[str], *, room: int) -> list[str]:

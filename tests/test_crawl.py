@@ -311,8 +311,9 @@ def test_a_next_link_back_to_a_page_read_ends_the_listing(blog, tmp_path):
 
 def test_a_crawled_archive_page_is_no_post(blog, tmp_path):
     """The home page links the archive and a month's archive beside the posts: both are
-    lists, reported, not read as posts. With no sitemap, they are fetched once each for
-    the posts they link."""
+    lists, reported, not read as posts. A chain of listing pages names every post, so
+    they are not fetched; a listing of one page with no "next" link (a theme paginating
+    by script) has them fetched once each for the posts they link."""
     b, base = blog
     for path in ("/sitemap_index.xml", "/sitemap-posts.xml", "/feed.xml"):
         del b.pages[path]
@@ -325,6 +326,13 @@ def test_a_crawled_archive_page_is_no_post(blog, tmp_path):
         .replace("<ul>", '<ul><li><a href="/archives/">归档</a></li><li><a href="/2021/03/">三月'
                  '</a></li>'))
     r = crawl(base + "/", options=_options(tmp_path))
+    assert len(r.posts) == 32 and not {"归档", "2021年3月"} & {p.title for p in r.posts}
+    # left out before they are fetched, and said so
+    assert not any(f.url.endswith(("/archives/", "/2021/03/")) for f in r.fetches)
+    assert any("2 list pages left out" in step for step in r.discovery), r.discovery
+    b.add("/", b.pages["/"][2].decode("utf-8").replace(
+        '<a rel="next" href="/page/2/">下一页</a>', ""))
+    r = crawl(base + "/", options=_options(tmp_path / "one"))
     assert len(r.posts) == 32 and not {"归档", "2021年3月"} & {p.title for p in r.posts}
     # left out of the posts, and said so; read once each as the lists they are
     assert any("2 list pages left out" in step for step in r.discovery), r.discovery
