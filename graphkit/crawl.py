@@ -12,18 +12,20 @@ Discovery, in this order, each step recorded in the fetch report:
 1. the site's own reader, for sites graphkit knows (:data:`SITE_READERS`, each entry
    from a module of :mod:`graphkit.readers`: where the site's archive page is and which
    links of it are posts);
-2. ``robots.txt`` → its ``Sitemap:`` lines (else ``/sitemap.xml``) → sitemaps and sitemap
-   indexes (ultimate-sitemap-parser, on what was fetched here);
+2. ``robots.txt`` → its ``Sitemap:`` lines (else the home page's ``<link rel="sitemap">``
+   and ``/sitemap.xml``, and where neither is one, :data:`SITEMAP_PATHS`) → sitemaps and
+   sitemap indexes (ultimate-sitemap-parser, on what was fetched here);
 3. RSS/Atom feeds linked from the home page (feedparser), following RFC 5005 paging
    (``rel="next"`` / ``"prev-archive"``);
 4. as a last resort, listing pages: the home page and its ``rel="next"`` pages;
-5. where neither the site's reader nor a sitemap named the posts, the links of the pages
-   read, round by round, as a crawler follows them: the posts that no feed or listing
-   page names (a theme whose pagination is a script, vuepress-theme-reco's), reached
-   from those it names, and, where the listing is one page with no "next" link, from
-   the list pages it links (the archive, the categories), read once each as lists. No
-   other list page (the tags every post links), file or address with a query is
-   followed.
+5. where neither the site's reader nor a sitemap named the posts, nor a feed of the
+   whole blog (more than :data:`WHOLE_FEED` posts, and every post the listing names)
+   did, the links of the pages read, round by round, as a crawler follows them: the
+   posts that no feed or listing page names (a theme whose pagination is a script,
+   vuepress-theme-reco's), reached from those it names, and, where the listing is one
+   page with no "next" link, from the list pages it links (the archive, the
+   categories), read once each as lists. No other list page (the tags every post
+   links), file or address with a query is followed.
 
 Only addresses of the blog's host (and its known aliases) are followed, filtered by the
 ``include`` / ``exclude`` globs and by robots.txt.
@@ -74,6 +76,14 @@ FEED_PAGES = 50              # RFC 5005 pages followed at most
 # crawl reads at most by default); a "next" link back to a page already read ends the chain
 LISTING_PAGES = 500
 SITEMAP_DEPTH = 3            # nested sitemap indexes followed at most
+# a feed naming more posts than this is the whole blog's, not the latest posts' (the
+# default lengths: WordPress 10, jekyll-feed 10, Ghost 15, hexo-generator-feed 20,
+# Blogger 25; gatsby-plugin-feed's and @astrojs/rss's as written in their starters: all)
+WHOLE_FEED = 50
+# where a sitemap is looked for when neither robots.txt nor the home page names one and
+# /sitemap.xml is none: @astrojs/sitemap's and gatsby-plugin-sitemap's index, Yoast
+# SEO's and Rank Math's (WordPress), WordPress' own (5.5 and later)
+SITEMAP_PATHS = ("/sitemap-index.xml", "/sitemap_index.xml", "/wp-sitemap.xml")
 CRAWLED = "crawled-html"
 
 
@@ -457,15 +467,23 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
             paths = re.findall(r"(?:https?://[^/\s\"'<>]+)?(" + reader.post_path + ")", _text(resp))
             n = add(root + p for p in dict.fromkeys(paths))
             steps.append(f"archive page: {n} posts")
-    # 2. sitemaps
+    # 2. sitemaps: robots.txt's, else the home page's <link rel="sitemap"> and
+    # /sitemap.xml, else the other addresses generators write them at
+    fetch, home = fetcher.get(start, "listing")
+    home_html = _text(home) if home is not None and _is_html(home) else ""
+    fallback: list[str] = []
     if not sitemaps:
-        sitemaps = [root + "/sitemap.xml"]
+        sitemaps = [u for u, rel, _ in _links(home_html, start) if "sitemap" in rel.split()]
+        sitemaps.append(root + "/sitemap.xml")
+        fallback = [root + path for path in SITEMAP_PATHS]
     from usp.tree import sitemap_from_str
 
     queue = [(u, 0) for u in sitemaps]
     seen_maps: set[str] = set()
-    sitemap_posts = sitemap_lists = 0
-    while queue:
+    sitemap_posts = sitemap_lists = read = 0
+    while queue or (fallback and not read):
+        if not queue:
+            queue.append((fallback.pop(0), 0))
         url, depth = queue.pop(0)
         if url in seen_maps or depth > SITEMAP_DEPTH or not site.ours(url):
             continue
@@ -477,18 +495,17 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
             tree = sitemap_from_str(_text(resp))
         except Exception:  # noqa: BLE001 - usp raises many kinds; the page is reported
             continue
-        for sub in getattr(tree, "sub_sitemaps", []) or []:
-            queue.append((sub.url, depth + 1))
+        subs = [sub.url for sub in getattr(tree, "sub_sitemaps", []) or []]
+        queue += [(sub, depth + 1) for sub in subs]
         pages = [p.url for p in tree.all_pages()]
+        read += bool(subs or pages)
         listing = {u for u in pages if _list_address(u)}
         sitemap_lists += sum(u in listing for u in pages)
         sitemap_posts += add(u for u in pages if u not in listing)
-    steps.append(f"sitemaps: {len(seen_maps)} read, {sitemap_posts} posts"
+    steps.append(f"sitemaps: {read} read, {sitemap_posts} posts"
                  + (f", {sitemap_lists} list pages left out (tags, categories, authors, "
                     f"dates)" if sitemap_lists else ""))
     # 3. feeds linked from the home page, with RFC 5005 paging
-    fetch, home = fetcher.get(start, "listing")
-    home_html = _text(home) if home is not None and _is_html(home) else ""
     feeds = [u for u, rel, kind in _links(home_html, start)
              if "alternate" in rel and ("rss" in kind or "atom" in kind)] if home_html else []
     feed_posts = 0
@@ -511,9 +528,9 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
     steps.append(f"feeds: {len(feeds)} found, {feed_posts} posts")
     # 4. listing pages, when no sitemap named the posts (a feed names only the latest)
     lists: set[str] = set()
-    pages = 0
+    pages = listed = 0
     if not sitemap_posts and home_html:
-        url, html, pages, listed = start, home_html, 0, 0
+        url, html = start, home_html
         read = {start}
         while html and pages < LISTING_PAGES:
             pages += 1
@@ -536,6 +553,11 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
                      + (f", {len(lists)} list pages left out (tags, categories, authors, "
                         f"dates)" if lists else ""))
     if sitemap_posts or reader is not None:
+        return list(found), steps, entries, None
+    if feed_posts > WHOLE_FEED and not listed:
+        steps.append(f"links of the pages read: not followed (the feeds name {feed_posts} "
+                     f"posts, more than a feed of the latest holds, and every post the "
+                     f"listing pages name)")
         return list(found), steps, entries, None
     # (a listing of one page with no "next" link is paginated by script, if at all: the
     # list pages it links name the posts it cannot; a chain of pages names them all)

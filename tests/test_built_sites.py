@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import FIXTURES
 
 from graphkit.boilerplate import strip_navigation_lines
 from graphkit.crawl import _links
@@ -486,6 +487,86 @@ def test_undated_pages_a_complete_feed_leaves_out_are_no_posts(tmp_path):
     (tmp_path / "feed.xml").write_text(feed.format(entries.split("</entry>", 1)[1]),
                                        encoding="utf-8")
     assert "关于" in {p.title for p in read_paths([tmp_path]).posts}
+
+
+def test_a_dated_page_above_the_posts_that_the_feed_leaves_out_is_no_post(tmp_path):
+    """Astro's blog template draws its ``/about/`` page in the posts' layout, with a
+    date, and its feed names the ``/blog/…`` posts alone. A dated page left out of the
+    feed among the posts (or at the top, where the posts are too) stays a post: a feed
+    of the latest posts misses the older ones."""
+    _site_of_posts(tmp_path, 4)
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about" / "index.html").write_text(
+        "<html><head><title>关于我</title></head><body><main><h1>关于我</h1><time datetime="
+        f"'2021-03-02'>Mar 2, 2021</time><div class='post'>{PROSE}<p>欢迎先读<a href="
+        "'/posts/p1/'>第1篇</a>。</p></div></main></body></html>", encoding="utf-8")
+    entries = "".join(f"<item><title>第{i}篇</title><link>https://b.example/posts/p{i}/</link>"
+                      f"<description>正文。</description></item>" for i in range(4))
+    (tmp_path / "rss.xml").write_text(
+        "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>测试博客"
+        f"</title><link>https://b.example/</link>{entries}</channel></rss>", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == ["第0篇", "第1篇", "第2篇", "第3篇"]
+    assert any("left out of the site's feed, which names all 4 dated pages below its folder"
+               in f.reason and f.path.endswith("about/index.html") for f in r.fragments)
+    (tmp_path / "about").rename(tmp_path / "posts" / "about")       # among the posts
+    assert "关于我" in {p.title for p in read_paths([tmp_path]).posts}
+    (tmp_path / "posts" / "about").rename(tmp_path / "about")
+    for i in range(4):                                                 # posts at the top
+        (tmp_path / "posts" / f"p{i}").rename(tmp_path / f"p{i}")
+    assert "关于我" in {p.title for p in read_paths([tmp_path]).posts}
+
+
+def test_the_element_schema_org_names_the_article_body_is_the_post(tmp_path):
+    """gatsby-starter-blog's post: the body in ``<section itemprop="articleBody">``
+    (no class), the author's bio after it inside the ``<article>``. A post without
+    text is a title alone, not the bio."""
+    bio = ("<footer><div class='bio'><p>Written by <strong>测试作者</strong>，写一些机器学习"
+           "与数学的笔记，欢迎关注。<a href='https://twitter.com/x'>Twitter</a></p></div></footer>")
+    for name, body in (("a", PROSE), ("b", "")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(
+            f"<html><head><title>第{name}篇 | 博客</title></head><body><main><article "
+            f"itemscope itemType='http://schema.org/Article'><header><h1 itemProp='headline'>"
+            f"第{name}篇</h1><p>March 04, 2020</p></header><section itemProp='articleBody'>"
+            f"{body}</section><hr/>{bio}</article></main></body></html>", encoding="utf-8")
+    posts = {p.title: p for p in read_paths([tmp_path]).posts}
+    assert "Written by" not in posts["第a篇"].text and "外推" in posts["第a篇"].text
+    assert posts["第b篇"].title_only and "Written by" not in posts["第b篇"].text
+
+
+def test_a_content_element_named_by_its_id_and_its_class_is_the_post(tmp_path):
+    """``<div id="post-body" class="entry-content">``: an element that both its id and
+    its class name as the content is one element (a selector list gives it twice),
+    and what the theme writes after it in the ``<article>`` is no text of the post."""
+    for name, other in (("a", "b"), ("b", "a")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(
+            f"<html><head><title>第{name}篇</title></head><body><article><h1>第{name}篇</h1>"
+            f"<div id='post-body' class='entry-content'>{PROSE}</div><p>相关阅读：<a href="
+            f"'/{other}/'>第{other}篇</a>，这一篇也讲外推，欢迎一起读。</p></article></body></html>",
+            encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert len(r.posts) == 2 and _cited(r) == set()
+    assert not any("相关阅读" in p.text for p in r.posts)
+
+
+def test_gatsbys_page_data_and_source_maps_are_no_posts(tmp_path):
+    """Gatsby writes each page's query result beside it (``page-data/index/page-data.json``
+    lists every post, as GraphQL's ``allMarkdownRemark.nodes``) and a source map beside
+    each script: neither is a post, nor read as a table of posts."""
+    import shutil
+
+    shutil.copytree(FIXTURES / "zoo" / "gatsby-site", tmp_path / "public")
+    (tmp_path / "public" / "app-1a2b.js.map").write_text(
+        '{"version":3,"sources":["webpack://blog/./src/pages/index.js"],"names":[],'
+        '"mappings":"AAAA","file":"app-1a2b.js"}', encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert len(r.posts) == 6
+    reasons = {f.path.split("public/", 1)[1]: f.reason for f in r.fragments
+               if "public/" in f.path and f.line == 1}
+    assert "Gatsby's page-data.json" in reasons["page-data/index/page-data.json"]
+    assert reasons["app-1a2b.js.map"].startswith("source code (a source map")
 
 
 def _reco_page(title, content, *, day="2024/2/27"):

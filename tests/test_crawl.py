@@ -490,3 +490,62 @@ def test_without_a_sitemap_the_links_of_the_pages_read_find_the_other_posts(blog
     assert any(s.startswith("links of the pages read: ") for s in r.discovery), r.discovery
     assert not [q for q in b.log if "replytocom" in q.path]
     assert len(_fetched(b, "/posts/20/")) == 1
+
+
+@pytest.mark.parametrize("linked", [True, False])
+def test_a_sitemap_index_that_robots_txt_does_not_name_is_found(blog, tmp_path, linked):
+    """@astrojs/sitemap and gatsby-plugin-sitemap write ``/sitemap-index.xml`` (and no
+    ``/sitemap.xml``), and the page's ``<link rel="sitemap">`` names it; the site's
+    robots.txt names no sitemap. Found by that link, else at the address those plugins write it: the
+    posts come from it, and neither the listing's next page nor the posts' links are
+    read to find them."""
+    b, base = blog
+    b.add("/robots.txt", "User-agent: *\nDisallow: /private/\n", "text/plain")
+    b.add("/sitemap-index.xml", b.pages.pop("/sitemap_index.xml")[2], "application/xml")
+    home = b.pages["/"][2].decode("utf-8")
+    if linked:
+        home = home.replace("</head>", '<link rel="sitemap" href="/sitemap-index.xml"></head>')
+    b.add("/", home.replace(
+        '<link rel="alternate" type="application/rss+xml" href="/feed.xml" title="RSS">', ""))
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert sorted(p.url for p in r.posts) == sorted(f"{base}/posts/{i}/" for i in range(1, 33))
+    assert any(s.startswith("sitemaps: 2 read, 32 posts") for s in r.discovery), r.discovery
+    assert not any(s.startswith(("listing pages", "links of the pages read"))
+                   for s in r.discovery), r.discovery
+    assert not _fetched(b, "/page/2/") and len(_fetched(b, "/sitemap-index.xml")) == 1
+    assert not _fetched(b, "/sitemap_index.xml") and not _fetched(b, "/wp-sitemap.xml")
+    assert len(_fetched(b, "/sitemap.xml")) == 1
+
+
+@pytest.mark.parametrize("whole", [True, False])
+def test_a_feed_of_the_whole_blog_leaves_no_links_to_follow(tmp_path, whole):
+    """gatsby-starter-blog: no sitemap, a feed of every post (60 here) and a home page
+    listing them all. The links of the posts are not followed then (a broken one is
+    never fetched); with a feed of the latest 10 the listing names 50 more posts, and
+    they are."""
+    b = Blog(posts=60)
+    base, stop = serve(b)
+    try:
+        b.add("/robots.txt", "User-agent: *\n", "text/plain")
+        for path in ("/sitemap_index.xml", "/sitemap-posts.xml", "/page/2/"):
+            del b.pages[path]
+        shown = range(60, 0, -1) if whole else range(60, 50, -1)
+        items = "".join(f"<item><title>{b.title(i)}</title><link>{base}/posts/{i}/</link>"
+                        f"<description>第{i}篇</description></item>" for i in shown)
+        b.add("/feed.xml", f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+              f"<title>测试博客</title><link>{base}/</link>{items}</channel></rss>",
+              "application/rss+xml")
+        listed = "".join(f'<li><a href="/posts/{i}/">{b.title(i)}</a></li>'
+                         for i in range(60, 0, -1))
+        b.add("/", '<!DOCTYPE html><html><head><meta charset="utf-8"><title>测试博客</title><link '
+                   'rel="alternate" type="application/rss+xml" href="/feed.xml" title="RSS"></head>'
+                   f"<body><ul>{listed}</ul></body></html>")
+        b.add("/posts/7/", b.post_html(7).replace(
+            "</article>", '<p>旧文<a href="/posts/old-draft/">见这里</a>。</p></article>'))
+        r = crawl(base + "/", options=_options(tmp_path))
+    finally:
+        stop()
+    assert sorted(p.url for p in r.posts) == sorted(f"{base}/posts/{i}/" for i in range(1, 61))
+    assert bool(_fetched(b, "/posts/old-draft/")) is not whole
+    assert any(s.startswith("links of the pages read: not followed (the feeds name 60 posts")
+               for s in r.discovery) is whole, r.discovery

@@ -289,12 +289,13 @@ TEMPLATE_LANGUAGES = {".njk": "Nunjucks", ".liquid": "Liquid", ".hbs": "Handleba
                       ".gohtml": "Go template"}
 TEMPLATE = "template"
 # endings of program and stylesheet sources: a site's code and settings (a theme's
-# scripts, Astro's content.config.ts, Eleventy's directory data files), never a post
+# scripts, Astro's content.config.ts, Eleventy's directory data files) and the source maps
+# of a built site's scripts (Gatsby's public/), never a post
 CODE_LANGUAGES = {**dict.fromkeys((".js", ".mjs", ".cjs"), "JavaScript"),
                   **dict.fromkeys((".ts", ".mts", ".cts"), "TypeScript"),
                   **dict.fromkeys((".css", ".scss", ".sass", ".less", ".styl"), "a stylesheet"),
                   ".py": "Python", ".rb": "Ruby", ".go": "Go", ".rs": "Rust", ".php": "PHP",
-                  ".sh": "shell"}
+                  ".sh": "shell", ".map": "a source map, which a bundler writes beside a script"}
 CODE = "code"
 # endings of data formats: what no reader took from such a file (a YAML or TOML file is
 # never a post; a JSON one is when it is a list of posts or an export, read above) is a
@@ -484,7 +485,7 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
             path=path, line=nonblank[0], end_line=nonblank[-1], text="",
             reason=f"a data file ({DATA_FORMATS[suffix]}) that holds no post: a site's data "
                    "or settings (Jekyll's _data/, Hugo's data/, Nuxt Content's _dir.yml, "
-                   "a package.json)")]
+                   "a package.json, Gatsby's page-data.json)")]
     if found is None:
         nonblank = [i for i, line in enumerate(lines, 1) if line.strip()]
         frag = Fragment(path=path, line=nonblank[0], end_line=nonblank[-1],

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import PurePosixPath
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from .. import dates
@@ -519,7 +520,7 @@ def site_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
 def unfed_pages_aside(posts: list, *, feeds: tuple[str, ...] = (),
                       formats: tuple[str, ...] = (HTML_FORMAT,),
                       entries: Iterable[tuple[str, str]] = ()) -> tuple[list, list[Fragment]]:
-    """The posts without the undated pages that a site's complete feed leaves out.
+    """The posts without the pages that a site's complete feed leaves out.
 
     A blog's feed (RSS, Atom, JSON Feed) lists its posts, and no other page: not the
     about page, a list of pages, the projects page. When the feed of a folder read
@@ -529,8 +530,12 @@ def unfed_pages_aside(posts: list, *, feeds: tuple[str, ...] = (),
     folder that it does not name is one of the site's pages, set aside: its links to
     the posts are no citations. A page is named by its title (white space and case
     folded) or by its address' path (for a page without an address, its file's path
-    inside the folder: ``about/index.html`` is ``/about/``). Dated pages are never set
-    aside, nor is anything while one dated page is missing from the feed.
+    inside the folder: ``about/index.html`` is ``/about/``). A dated page that the feed
+    leaves out is set aside as well when its folder lies above the folders of all the
+    dated pages it names, :data:`MIN_NAMED_PAGES` or more (Astro's blog template gives
+    its ``/about/`` page the posts' layout and a date, and its feed holds the
+    ``/blog/…`` posts alone); no other dated page is, and nothing is while one dated
+    page elsewhere is missing from the feed (a feed of the latest posts).
 
     Parameters
     ----------
@@ -585,20 +590,27 @@ def unfed_pages_aside(posts: list, *, feeds: tuple[str, ...] = (),
 
     pages = [p for p in posts if p.sources and p.sources[0].format in formats
              and _folder_of(p) in fed]
+    fed_spans: dict[str, _Span] = {}
+    for p in pages:
+        if p.date and named(p) and (mine := _page_folder(p, formats=formats)) is not None:
+            fed_spans[_folder_of(p)] = _span(fed_spans.get(_folder_of(p)), mine)
+    above = {id(p) for p in pages if p.date and not named(p)
+             and _folder_above(_page_folder(p, formats=formats), fed_spans.get(_folder_of(p)))}
     dated: dict[str, int] = {}
     complete = {f: True for f in fed}
     for p in pages:
-        if p.date:
+        if p.date and id(p) not in above:
             dated[_folder_of(p)] = dated.get(_folder_of(p), 0) + 1
             complete[_folder_of(p)] = complete[_folder_of(p)] and named(p)
     judged = {f for f, ok in complete.items() if ok and dated.get(f, 0) >= MIN_NAMED_PAGES}
-    if not judged:
-        return posts, []
-    return _pages_aside(posts, {
+    reasons = {id(p): f"a page of its site, not a post: left out of the site's feed, which "
+                      f"names all {fed_spans[_folder_of(p)].n} dated pages below its folder"
+               for p in pages if id(p) in above}
+    reasons.update({
         id(p): f"a page of its site, not a post: undated, and left out of the site's feed, "
-               f"which names all {dated[_folder_of(p)]} of its dated pages" for p in posts
-        if not (p.date or not p.sources or p.sources[0].format not in formats
-                or _folder_of(p) not in judged or named(p))})
+               f"which names all {dated[_folder_of(p)]} of its dated pages" for p in pages
+        if not (p.date or _folder_of(p) not in judged or named(p))})
+    return _pages_aside(posts, reasons) if reasons else (posts, [])
 
 
 def _pages_aside(posts: list, reasons: dict[int, str]) -> tuple[list, list[Fragment]]:
@@ -693,30 +705,46 @@ def pages_above_posts_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FOR
     """
     pages = [p for p in posts if p.sources and p.sources[0].format in formats]
     sites = _sites_of(pages)
-    folders: dict[int, tuple[str, ...]] = {}
-    for p in pages:
-        path = _page_path(p, formats=formats)
-        if path is not None:
-            folders[id(p)] = tuple(x for x in path.split("/") if x)[:-1]
-    # each site's dated pages: how many, the least depth of their folders, and the
-    # folders all of theirs begin with
-    dated: dict[str, tuple[int, int, tuple[str, ...]]] = {}
+    folders = {id(p): f for p in pages if (f := _page_folder(p, formats=formats)) is not None}
+    dated: dict[str, _Span] = {}
     for p in pages:
         if p.date and id(p) in folders:
-            mine = folders[id(p)]
-            n, depth, common = dated.get(sites[id(p)], (0, len(mine), mine))
-            same = next((i for i, (a, b) in enumerate(zip(common, mine)) if a != b),
-                        min(len(common), len(mine)))
-            dated[sites[id(p)]] = (n + 1, min(depth, len(mine)), common[:same])
-    above: dict[int, str] = {}
-    for p in pages:
-        n, depth, common = dated.get(sites[id(p)], (0, 0, ()))
-        mine = folders.get(id(p), ())
-        if not p.date and id(p) in folders and n >= MIN_NAMED_PAGES and len(mine) < depth \
-                and common[:len(mine)] == mine:
-            above[id(p)] = (f"a page of its site, not a post: undated, at a folder above all "
-                            f"{n} of its dated pages")
-    return _pages_aside(posts, above)
+            dated[sites[id(p)]] = _span(dated.get(sites[id(p)]), folders[id(p)])
+    return _pages_aside(posts, {
+        id(p): f"a page of its site, not a post: undated, at a folder above all "
+               f"{dated[sites[id(p)]].n} of its dated pages" for p in pages
+        if not p.date and _folder_above(folders.get(id(p)), dated.get(sites[id(p)]))})
+
+
+class _Span(NamedTuple):
+    """Where a site's dated pages sit: how many, the least depth of their folders and
+    the folders all of theirs begin with."""
+    n: int
+    depth: int
+    common: tuple[str, ...]
+
+
+def _span(span: _Span | None, folder: tuple[str, ...]) -> _Span:
+    """``span`` with one more dated page, in ``folder``."""
+    if span is None:
+        return _Span(1, len(folder), folder)
+    same = next((i for i, (a, b) in enumerate(zip(span.common, folder)) if a != b),
+                min(len(span.common), len(folder)))
+    return _Span(span.n + 1, min(span.depth, len(folder)), span.common[:same])
+
+
+def _folder_above(folder: tuple[str, ...] | None, span: _Span | None) -> bool:
+    """Whether ``folder`` lies above the folders of all the dated pages of ``span``,
+    :data:`MIN_NAMED_PAGES` or more: it is shallower than each, and theirs begin with it."""
+    return folder is not None and span is not None and span.n >= MIN_NAMED_PAGES \
+        and len(folder) < span.depth and span.common[:len(folder)] == folder
+
+
+def _page_folder(p, *, formats: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The folders of a page's path on its site (:func:`_page_path`): ``/posts/a`` is
+    in ``("posts",)``; None without a path."""
+    path = _page_path(p, formats=formats)
+    return None if path is None else tuple(x for x in path.split("/") if x)[:-1]
 
 
 MIN_LISTED_TITLES = 5      # other pages' titles in an undated page that make it a list
@@ -1665,8 +1693,8 @@ def _entries_after_post(body, entries: list) -> list:
     if body.mem_id in keys or not held:
         return []
     cards = [e for e in entries if e.mem_id in held]
-    named = [n for n in body.css("[class], [id]")
-             if n.mem_id not in held and _CONTENT_MARK_RE.search(_marks(n))]
+    named = [n for n in _marked_nodes(body)
+             if n.mem_id not in held and _CONTENT_MARK_RE.search(_content_marks(n))]
     # the outermost of them outside the entries: disjoint, so looking inside each is linear
     inside = _InsideBlock(body, marked=held | {n.mem_id for n in named})
     if any(not inside(n) and n.css_first(ENTRY_CSS) is None for n in named):
@@ -2146,10 +2174,10 @@ def content_element(tree) -> tuple[object | None, str | None]:
     root = tree.body
     unlikely: set[int] = set()
     named = []                      # elements whose class or id names a post's content
-    for node in root.css("[class], [id]"):
+    for node in _marked_nodes(root):
         if _unlikely(node):
             unlikely.add(node.mem_id)
-        elif _CONTENT_MARK_RE.search(_marks(node)):
+        elif _CONTENT_MARK_RE.search(_content_marks(node)):
             named.append(node)
     inside = _InsideBlock(root, marked=unlikely)
     scores: dict[int, float] = {}
@@ -2199,6 +2227,13 @@ def _marks(node) -> str:
     return f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
 
 
+def _content_marks(node) -> str:
+    """What may name ``node`` a post's content: its class and id (:func:`_marks`) and
+    its schema.org microdata property (``itemprop="articleBody"``: gatsby-starter-blog's
+    ``<section>``, Jekyll's minima's ``<div>``)."""
+    return f"{_marks(node)} {node.attributes.get('itemprop') or ''}"
+
+
 def _unlikely(node) -> bool:
     """True when the class or id of ``node`` names furniture and nothing post-like. A
     word saying what the layout has or lacks (``no-sidebar``, ``has-sidebar``,
@@ -2228,7 +2263,19 @@ def _repeated(node, root, scores: dict[int, float], *, levels: int = 4) -> str |
 
 # a class or id that names a post's content: post-body, entry-content, article_content,
 # blogpost-body, cnblogs_post_body, post-text; markdown-body, the class github-markdown-css
-# styles, around the rendered Markdown (Hexo's Fluid, many Hugo and VuePress themes)
+# styles, around the rendered Markdown (Hexo's Fluid, many Hugo and VuePress themes); and
+# schema.org's articleBody property (https://schema.org/articleBody) in microdata
+_MARKED_CSS = "[class], [id], [itemprop]"     # the elements _content_marks reads
+
+
+def _marked_nodes(node) -> list:
+    """The elements in ``node`` (itself too) with a class, an id or an ``itemprop``, in
+    the page's order, each once (a selector list gives an element once per selector it
+    matches: ``<div id="x" class="post-body">`` twice)."""
+    seen: set[int] = set()
+    return [n for n in node.css(_MARKED_CSS) if not (n.mem_id in seen or seen.add(n.mem_id))]
+
+
 _CONTENT_MARK_RE = re.compile(r"(?:post|entry|article|blogpost|story)[\s_-]?(?:body|content|text)"
                               r"|markdown-body", re.I)
 
@@ -2242,8 +2289,8 @@ def content_inside(body):
     categories, tags and the post's footer, none of it the post's text. A wrapper so
     named (``post-content-container``: Hexo's Keep) that holds one such element is
     passed through to it: the title and the date line lie in the wrapper."""
-    named = [n for n in body.css("[class], [id]")
-             if n.mem_id != body.mem_id and _CONTENT_MARK_RE.search(_marks(n))]
+    named = [n for n in _marked_nodes(body)
+             if n.mem_id != body.mem_id and _CONTENT_MARK_RE.search(_content_marks(n))]
     if not named:
         return None
     inside = _InsideBlock(body, marked={n.mem_id for n in named})
@@ -2254,8 +2301,8 @@ def content_inside(body):
     for _ in range(MAX_WRAPPERS):
         if not _WRAPPER_MARK_RE.search(_marks(found)):
             break
-        inner = [n for n in found.css("[class], [id]")
-                 if n.mem_id != found.mem_id and _CONTENT_MARK_RE.search(_marks(n))]
+        inner = [n for n in _marked_nodes(found)
+                 if n.mem_id != found.mem_id and _CONTENT_MARK_RE.search(_content_marks(n))]
         within = _InsideBlock(found, marked={n.mem_id for n in inner})
         top = [n for n in inner if not within(n)]
         if len(top) != 1:

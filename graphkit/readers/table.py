@@ -557,11 +557,22 @@ def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
     ``items``, ``entries`` or ``data`` (a dump of WordPress' REST API, DEV's and
     Hashnode's exports, a headless CMS's), is read as rows (see :func:`read_jsonl`)
     when at least half of its objects name a post and have a text or a date. Any other
-    JSON (a site's settings, ``package.json``, a data file) is not a table of posts.
+    JSON (a site's settings, ``package.json``, a data file) is not a table of posts, nor
+    is a page's data that Gatsby writes beside its HTML (``page-data/…/page-data.json``:
+    the page's GraphQL query result, which that page shows; the home page's lists the
+    posts).
+
+    References
+    ----------
+    .. [1] Gatsby, "Gatsby Internals: Page Data" (``page-data.json``: the component's
+       chunk name, the page's path and its query ``result``),
+       https://www.gatsbyjs.com/docs/page-data/
     """
     try:
         doc = loads_json(text)
     except (ValueError, RecursionError):
+        return None
+    if isinstance(doc, dict) and {"componentChunkName", "path", "result"} <= doc.keys():
         return None
     if contentful.is_export(doc):    # (its authors and categories are entries too)
         found: tuple[list, int] | None = (
