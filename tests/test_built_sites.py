@@ -569,6 +569,17 @@ def test_gatsbys_page_data_and_source_maps_are_no_posts(tmp_path):
     assert reasons["app-1a2b.js.map"].startswith("source code (a source map")
 
 
+def test_the_payloads_nextjs_exports_beside_its_pages_are_no_posts():
+    """``next build`` with ``output: 'export'`` (App Router) writes each page twice: its
+    HTML and its React Server Components payload (``blog/rope.txt``), the post's HTML
+    inside a row of JSON. The HTML is the post; each payload is reported as such."""
+    r = read_paths([FIXTURES / "zoo" / "nextjs-site"])
+    assert len(r.posts) == 6 and all(p.sources[0].path.endswith(".html") for p in r.posts)
+    payloads = sorted(f.path.split("nextjs-site/", 1)[1] for f in r.fragments
+                      if f.reason.startswith("a React Server Components payload"))
+    assert len(payloads) == 7 and "blog/nested/idea.txt" in payloads
+
+
 def _reco_page(title, content, *, day="2024/2/27"):
     """A post's page as vuepress-theme-reco 1.6 builds it (VuePress 1), its text inside
     ``<div v-pre>`` as authors wrap a post holding ``{{ }}``."""

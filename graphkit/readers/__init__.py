@@ -325,6 +325,10 @@ REPO_DOC_RE = re.compile(
 # _Header.md and _Footer.md, and a book's table of contents, SUMMARY.md (GitBook, HonKit,
 # mdBook); their links are the site's menu, not one post's citations
 NAVIGATION = "navigation"
+# the first rows of a React Server Components payload (the "flight" format: a row id in
+# hex, a colon, a module import I[…], a hint HL[…], a JSON value or a text T…, ),
+# which Next.js' App Router exports as PAGE.txt beside PAGE.html
+_RSC_PAYLOAD_RE = re.compile(r'(?:[0-9a-f]{1,6}:(?:I\[|HL\[|"\$S|\[|\{|T[0-9a-f]+,)[^\n]*\n){2}')
 _NAVIGATION_RE = re.compile(r"^_(?:sidebar|navbar|coverpage|header|footer)\.(?:md|markdown)$",
                             re.I)
 _SUMMARY_RE = re.compile(r"^summary\.(?:md|markdown)$", re.I)
@@ -458,6 +462,11 @@ def read_text(text: str, path: str) -> tuple[str, list[Post], list[Fragment]]:
             return README, posts, [Fragment(
                 path=path, line=nonblank[0], end_line=nonblank[-1], reason=README_REASON,
                 text=""), *frags]
+    if suffix == ".txt" and _RSC_PAYLOAD_RE.match(text):
+        return CODE, [], [Fragment(
+            path=path, line=1, end_line=text.count("\n") + 1, text="",
+            reason="a React Server Components payload (Next.js writes one beside each page "
+                   "it exports, the page's HTML holding the same post), not a post")]
     navigation = _navigation(text, path)
     if navigation is not None:
         nonblank = [i for i, line in enumerate(split_lines(text), 1) if line.strip()]
