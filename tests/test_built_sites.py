@@ -580,6 +580,27 @@ def test_the_payloads_nextjs_exports_beside_its_pages_are_no_posts():
     assert len(payloads) == 7 and "blog/nested/idea.txt" in payloads
 
 
+def test_a_years_page_of_dates_and_links_is_a_list(tmp_path):
+    """jekyll-archives' year page (``/2021/``) in a layout of the author's: each post a
+    date written as text and a link (``<li><span>2021-03-01</span> » <a>…</a></li>``),
+    no ``<time>``, the page dated by its year. A list of its kind at another address
+    is a post's (a roundup)."""
+    _site_of_posts(tmp_path, 4)
+    items = "".join(f"<li><span>2021-03-{i + 1:02d}</span> » <a href='/posts/p{i}/'>第{i}篇</a>"
+                    f"</li>" for i in range(4))
+    for where in ("2021", "notes/roundup"):
+        (tmp_path / where).mkdir(parents=True)
+        (tmp_path / where / "index.html").write_text(
+            "<html><head><title>2021</title><meta property='article:published_time' "
+            "content='2021-01-01T00:00:00+08:00'></head><body><main><h1>2021</h1>"
+            f"<ul class='posts'>{items}</ul></main></body></html>", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert any(f.path.endswith("2021/index.html") and "4 links to posts, each with its date"
+               in f.reason for f in r.fragments)
+    assert [p.sources[0].path.rsplit("/", 2)[-2] for p in r.posts if p.title == "2021"] == [
+        "roundup"]
+
+
 def _reco_page(title, content, *, day="2024/2/27"):
     """A post's page as vuepress-theme-reco 1.6 builds it (VuePress 1), its text inside
     ``<div v-pre>`` as authors wrap a post holding ``{{ }}``."""

@@ -28,8 +28,9 @@ from urllib.parse import urljoin, urlsplit
 from .. import dates
 from ..dates import ISO_DATE_RE
 from ..model import Fragment, Link, Post, Source
-from ..sites import (HOST_NAME_RE, LIST_FOLDERS, archived_address, date_archive_path,
-                     path_aliases, site_page_kind, url_host, weixin_article_id)
+from ..sites import (HOST_NAME_RE, LIST_FOLDERS, address_path, archived_address,
+                     date_archive_path, path_aliases, site_page_kind, url_host,
+                     weixin_article_id)
 from ..text import ZERO_WIDTH_RE, loads_json, preview, sentence_around
 from .frontmatter import url_aliases
 from .archive import archive_kind
@@ -237,7 +238,9 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     if url is None and mirrored is not None:
         url = mirrored
     listing = list_page_reason(tree, path, paragraphs, links, entries=entries, address=url)
-    listing = (listing or summaries or (_dated_links(body) if body is not None else None)
+    year_page = any(a and _YEAR_PAGE_RE.search(address_path(a)) for a in (path, url))
+    listing = (listing or summaries
+               or (_dated_links(body, text_dates=year_page) if body is not None else None)
                or (_heading_entries(body) if body is not None and not body_only else None)
                or _titled_as_site(tree))
     if listing is not None:
@@ -1832,12 +1835,16 @@ def _titled_as_site(tree) -> str | None:
 MIN_DATED_LINKS = 3     # links to posts, each beside its date, that make an archive's list
 
 
-def _dated_links(element) -> str | None:
+def _dated_links(element, *, text_dates: bool = False) -> str | None:
     """Why ``element`` is an archive's list of posts: three or more links
     (:data:`MIN_DATED_LINKS`) each holding or beside a ``<time>`` (``<a><time>…</time>
     title</a>``, ``<li><time>…</time><a>title</a></li>``: Hexo's Fluid, Jekyll's and
     Hugo's archive layouts), whose text is most of the element's; else None. Markdown
-    writes no ``<time>``: a post's own text does not hold such links.
+    writes no ``<time>``: a post's own text does not hold such links. With
+    ``text_dates`` (a page at a year's address, ``/2015/``: jekyll-archives' year
+    pages, in a layout of the author's), a date written as text is one as well, where
+    it is all the link's element holds besides the link (``<li><span>2015-12-31</span>
+    » <a>title</a></li>``).
     """
     links, holders, timed = 0, {}, {}
     for a in element.css("a[href]"):
@@ -1846,7 +1853,8 @@ def _dated_links(element) -> str | None:
             links, holders[a.mem_id] = links + 1, a
             continue
         if parent is not None and parent.mem_id not in timed:    # (each parent looked at once)
-            timed[parent.mem_id] = any(c.tag == "time" for c in parent.iter())
+            timed[parent.mem_id] = (any(c.tag == "time" for c in parent.iter())
+                                    or (text_dates and _dated_beside(parent, a)))
         if parent is not None and timed[parent.mem_id]:
             links, holders[parent.mem_id] = links + 1, parent
     if links < MIN_DATED_LINKS:
@@ -1854,6 +1862,22 @@ def _dated_links(element) -> str | None:
     if 2 * sum(len(_block_text(h)) for h in holders.values()) < len(_block_text(element)):
         return None
     return f"{links} links to posts, each with its date"
+
+
+# a year's page: /2015/, archives/2015/index.html (not /archives/2015, a post's number)
+_YEAR_PAGE_RE = re.compile(r"(?:^|/)(?:19|20)\d\d/(?:index\.(?:html?|php))?$", re.I)
+_BESIDE_LINK_RE = re.compile(r"^[\s»«·|:：,，\-–—/>]+|[\s»«·|:：,，\-–—/>]+$")
+
+
+def _dated_beside(parent, a) -> bool:
+    """True when what ``parent`` holds besides its link ``a`` is a date alone, between
+    separators (``2015-12-31 »``, ``Dec 31, 2015 ·``)."""
+    whole, own = parent.text(separator=" "), a.text(separator=" ")
+    rest = _BESIDE_LINK_RE.sub("", whole.replace(own, " ", 1) if own else whole)
+    return 0 < len(rest) <= MAX_DATE_CHARS and dates.parse_date(rest) is not None
+
+
+MAX_DATE_CHARS = 40     # a date written beside a link, at most
 
 
 def _site_root(address: str) -> bool:
