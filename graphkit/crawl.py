@@ -480,8 +480,8 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
 
     queue = [(u, 0) for u in sitemaps]
     seen_maps: set[str] = set()
-    sitemap_posts = sitemap_lists = read = 0
-    while queue or (fallback and not read):
+    sitemap_posts = sitemap_lists = maps_read = 0
+    while queue or (fallback and not maps_read):
         if not queue:
             queue.append((fallback.pop(0), 0))
         url, depth = queue.pop(0)
@@ -498,11 +498,11 @@ def discover(fetcher: Fetcher, site: _Site, *, max_pages: int) -> tuple[list[str
         subs = [sub.url for sub in getattr(tree, "sub_sitemaps", []) or []]
         queue += [(sub, depth + 1) for sub in subs]
         pages = [p.url for p in tree.all_pages()]
-        read += bool(subs or pages)
+        maps_read += bool(subs or pages)
         listing = {u for u in pages if _list_address(u)}
         sitemap_lists += sum(u in listing for u in pages)
         sitemap_posts += add(u for u in pages if u not in listing)
-    steps.append(f"sitemaps: {read} read, {sitemap_posts} posts"
+    steps.append(f"sitemaps: {maps_read} read, {sitemap_posts} posts"
                  + (f", {sitemap_lists} list pages left out (tags, categories, authors, "
                     f"dates)" if sitemap_lists else ""))
     # 3. feeds linked from the home page, with RFC 5005 paging

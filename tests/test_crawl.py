@@ -496,9 +496,9 @@ def test_without_a_sitemap_the_links_of_the_pages_read_find_the_other_posts(blog
 def test_a_sitemap_index_that_robots_txt_does_not_name_is_found(blog, tmp_path, linked):
     """@astrojs/sitemap and gatsby-plugin-sitemap write ``/sitemap-index.xml`` (and no
     ``/sitemap.xml``), and the page's ``<link rel="sitemap">`` names it; the site's
-    robots.txt names no sitemap. Found by that link, else at the address those plugins write it: the
-    posts come from it, and neither the listing's next page nor the posts' links are
-    read to find them."""
+    robots.txt names no sitemap. Found by that link, else at the address those plugins
+    write it: the posts come from it, and neither the listing's next page nor the
+    posts' links are read to find them."""
     b, base = blog
     b.add("/robots.txt", "User-agent: *\nDisallow: /private/\n", "text/plain")
     b.add("/sitemap-index.xml", b.pages.pop("/sitemap_index.xml")[2], "application/xml")

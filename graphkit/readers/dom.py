@@ -77,8 +77,8 @@ _NOT_REOPENING = _SPECIAL - {"applet", "marquee", "object", "area", "br", "embed
 _KEPT_BLOCKS = frozenset("h1 h2 h3 h4 h5 h6 p li pre blockquote dt dd figcaption".split())
 _KEPT_INLINE = frozenset(("a", "time"))
 # ... and the page's frame: these sectioning elements, and any block named by an id, a
-# class or an itemprop, kept around what they hold (as deep as MAX_DOM_DEPTH // 8 of them), so that the
-# post's element, its navigation and its comments are still told apart
+# class or an itemprop, kept around what they hold (as deep as MAX_DOM_DEPTH // 8 of
+# them), so that the post's element, its navigation and its comments are still told apart
 _LANDMARKS = frozenset("article aside footer header main nav section".split())
 _CONTAINERS = _LANDMARKS | {"div"}
 # one attribute of a start tag: its name, and its value (quoted, so that a name written
@@ -266,15 +266,15 @@ def flattened(markup: str, *, max_frame: int = MAX_DOM_DEPTH // 8) -> str:
     The frame is the page's sectioning elements (``<article>``, ``<main>``, ``<nav>``,
     ``<header>``, ``<footer>``, ``<aside>``, ``<section>``) and its ``<div>`` named by an
     ``id``, a ``class`` or an ``itemprop``, as deep as ``max_frame`` of them: each keeps
-    its ``id``, ``class`` and ``itemprop`` and holds what lies up to its end tag (an end tag closes the last element
-    of its name still open, and what was opened after it), or up to the end. Inside the
-    frame, headings, paragraphs, list items, preformatted blocks and quotations keep
-    their tag, other blocks become ``<div>``; each closes where the next block starts
-    or ends. ``<a>`` and ``<time>`` keep their attributes and close at their end tag or
-    the next block. Void and head elements (``<meta>``, ``<link>``, ``<br>``,
-    ``<img>``) are kept as written, ``<title>`` with its text, ``<body>``'s ``id``,
-    ``class`` and ``itemprop``; other tags, comments, scripts and styles are dropped. Text is kept as
-    written.
+    its ``id``, ``class`` and ``itemprop`` and holds what lies up to its end tag (an end
+    tag closes the last element of its name still open, and what was opened after it),
+    or up to the end. Inside the frame, headings, paragraphs, list items, preformatted
+    blocks and quotations keep their tag, other blocks become ``<div>``; each closes
+    where the next block starts or ends. ``<a>`` and ``<time>`` keep their attributes
+    and close at their end tag or the next block. Void and head elements (``<meta>``,
+    ``<link>``, ``<br>``, ``<img>``) are kept as written, ``<title>`` with its text,
+    ``<body>``'s ``id``, ``class`` and ``itemprop``; other tags, comments, scripts and
+    styles are dropped. Text is kept as written.
 
     Parameters
     ----------

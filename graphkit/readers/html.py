@@ -1867,6 +1867,7 @@ def _dated_links(element, *, text_dates: bool = False) -> str | None:
 # a year's page: /2015/, archives/2015/index.html (not /archives/2015, a post's number)
 _YEAR_PAGE_RE = re.compile(r"(?:^|/)(?:19|20)\d\d/(?:index\.(?:html?|php))?$", re.I)
 _BESIDE_LINK_RE = re.compile(r"^[\s»«·|:：,，\-–—/>]+|[\s»«·|:：,，\-–—/>]+$")
+MAX_DATE_CHARS = 40     # a date written beside a link, at most
 
 
 def _dated_beside(parent, a) -> bool:
@@ -1875,9 +1876,6 @@ def _dated_beside(parent, a) -> bool:
     whole, own = parent.text(separator=" "), a.text(separator=" ")
     rest = _BESIDE_LINK_RE.sub("", whole.replace(own, " ", 1) if own else whole)
     return 0 < len(rest) <= MAX_DATE_CHARS and dates.parse_date(rest) is not None
-
-
-MAX_DATE_CHARS = 40     # a date written beside a link, at most
 
 
 def _site_root(address: str) -> bool:
@@ -2197,7 +2195,7 @@ def content_element(tree) -> tuple[object | None, str | None]:
         return role, None
     root = tree.body
     unlikely: set[int] = set()
-    named = []                      # elements whose class or id names a post's content
+    named = []              # elements whose class, id or itemprop names a post's content
     for node in _marked_nodes(root):
         if _unlikely(node):
             unlikely.add(node.mem_id)
@@ -2285,10 +2283,6 @@ def _repeated(node, root, scores: dict[int, float], *, levels: int = 4) -> str |
     return None
 
 
-# a class or id that names a post's content: post-body, entry-content, article_content,
-# blogpost-body, cnblogs_post_body, post-text; markdown-body, the class github-markdown-css
-# styles, around the rendered Markdown (Hexo's Fluid, many Hugo and VuePress themes); and
-# schema.org's articleBody property (https://schema.org/articleBody) in microdata
 _MARKED_CSS = "[class], [id], [itemprop]"     # the elements _content_marks reads
 
 
@@ -2300,6 +2294,10 @@ def _marked_nodes(node) -> list:
     return [n for n in node.css(_MARKED_CSS) if not (n.mem_id in seen or seen.add(n.mem_id))]
 
 
+# a class or id that names a post's content: post-body, entry-content, article_content,
+# blogpost-body, cnblogs_post_body, post-text; markdown-body, the class github-markdown-css
+# styles, around the rendered Markdown (Hexo's Fluid, many Hugo and VuePress themes); and
+# schema.org's articleBody property (https://schema.org/articleBody) in microdata
 _CONTENT_MARK_RE = re.compile(r"(?:post|entry|article|blogpost|story)[\s_-]?(?:body|content|text)"
                               r"|markdown-body", re.I)
 

@@ -564,9 +564,9 @@ def read_json(text: str, path: str) -> tuple[list[Post], list[Fragment]] | None:
 
     References
     ----------
-    .. [1] Gatsby, "Gatsby Internals: Page Data" (``page-data.json``: the component's
-       chunk name, the page's path and its query ``result``),
-       https://www.gatsbyjs.com/docs/page-data/
+    .. [1] Gatsby, ``writePageData`` (``page-data.json``: the component's chunk name,
+       the page's path, its static queries' hashes and its query ``result``),
+       https://github.com/gatsbyjs/gatsby/blob/master/packages/gatsby/src/utils/page-data.ts
     """
     try:
         doc = loads_json(text)
