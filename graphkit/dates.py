@@ -70,6 +70,24 @@ _EPOCH_RE = re.compile(r"^(?:\d{9,10}|\d{12,13})(?:\.\d+)?$")   # (since 1973)
 NUMBER_YEARS = (1970, 2100)
 
 
+# a year before this is no year a post was written in: 0001-01-01 is Go's zero time,
+# which Hugo writes for a page without a date (its feeds' pubDate, its templates'
+# <time>), and .NET's DateTime.MinValue
+MIN_YEAR = 1000
+
+
+def is_zero_date(date: str | None) -> bool:
+    """True for a ``YYYY-MM-DD`` date before :data:`MIN_YEAR` (``0001-01-01``): a
+    program's zero date, written where a page has none.
+
+    Examples
+    --------
+    >>> is_zero_date("0001-01-01"), is_zero_date("2021-03-04"), is_zero_date(None)
+    (True, False, False)
+    """
+    return bool(date) and date[:4].isdigit() and int(date[:4]) < MIN_YEAR
+
+
 def year_of(date: str | None) -> int | None:
     """The year of a date, or None when it is unknown (``--MM-DD``, None, "").
 

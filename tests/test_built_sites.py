@@ -404,6 +404,17 @@ def _site_of_posts(folder, n, *, line=lambda i: "", dated=True):
             encoding="utf-8")
 
 
+def _about_page(folder, where, *, title="关于", dated=""):
+    """An about page at ``where`` (``about/index.html``) beside the posts of
+    :func:`_site_of_posts`, after its heading ``dated`` (a ``<time>``), linking the
+    second post."""
+    (folder / where).mkdir(parents=True)
+    (folder / where / "index.html").write_text(
+        f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>{dated}<div "
+        f"class='post'>{PROSE}<p>欢迎先读<a href='/posts/p1/'>第1篇</a>。</p></div></main>"
+        "</body></html>", encoding="utf-8")
+
+
 def _cited(r):
     return {(p.title, link.url) for p in r.posts for link in p.links}
 
@@ -469,11 +480,7 @@ def test_undated_pages_a_complete_feed_leaves_out_are_no_posts(tmp_path):
     feed names every post. A feed that misses a dated page is no evidence. (The page
     here is among the posts, ``/posts/about/``: one above them all is no post anyway.)"""
     _site_of_posts(tmp_path, 4)
-    (tmp_path / "posts" / "about").mkdir()
-    (tmp_path / "posts" / "about" / "index.html").write_text(
-        "<html><head><title>关于</title></head><body><main><h1>关于</h1><div class='post'>"
-        f"{PROSE}<p>欢迎先读<a href='/posts/p1/'>第1篇</a>。</p></div></main></body></html>",
-        encoding="utf-8")
+    _about_page(tmp_path, "posts/about")
     entries = "".join(f"<entry><title>第{i}篇</title><link href='https://b.example/posts/p{i}/'/>"
                       f"<id>https://b.example/posts/p{i}/</id><updated>2021-03-0{i + 1}T00:00:00Z"
                       f"</updated><content type='html'>正文。</content></entry>" for i in range(4))
@@ -495,11 +502,8 @@ def test_a_dated_page_above_the_posts_that_the_feed_leaves_out_is_no_post(tmp_pa
     feed among the posts (or at the top, where the posts are too) stays a post: a feed
     of the latest posts misses the older ones."""
     _site_of_posts(tmp_path, 4)
-    (tmp_path / "about").mkdir()
-    (tmp_path / "about" / "index.html").write_text(
-        "<html><head><title>关于我</title></head><body><main><h1>关于我</h1><time datetime="
-        f"'2021-03-02'>Mar 2, 2021</time><div class='post'>{PROSE}<p>欢迎先读<a href="
-        "'/posts/p1/'>第1篇</a>。</p></div></main></body></html>", encoding="utf-8")
+    _about_page(tmp_path, "about", title="关于我",
+                dated="<time datetime='2021-03-02'>Mar 2, 2021</time>")
     entries = "".join(f"<item><title>第{i}篇</title><link>https://b.example/posts/p{i}/</link>"
                       f"<description>正文。</description></item>" for i in range(4))
     (tmp_path / "rss.xml").write_text(
@@ -599,6 +603,34 @@ def test_a_years_page_of_dates_and_links_is_a_list(tmp_path):
                in f.reason for f in r.fragments)
     assert [p.sources[0].path.rsplit("/", 2)[-2] for p in r.posts if p.title == "2021"] == [
         "roundup"]
+
+
+def test_hugos_about_page_dated_by_gos_zero_time_is_no_post(tmp_path):
+    """Hugo's home feed lists every regular page, the undated about page too, with
+    ``<pubDate>Mon, 01 Jan 0001 00:00:00 +0000</pubDate>`` (Go's zero time, which
+    email.utils would read as 2001), and its template writes that zero time in the
+    page's ``<time>``. The page is no post, in the feed or as a page; the feed's dated
+    entries are."""
+    _site_of_posts(tmp_path, 4)
+    _about_page(tmp_path, "about",
+                dated="<time datetime='0001-01-01T00:00:00+00:00'>January 1, 1</time>")
+    items = "".join(f"<item><title>第{i}篇</title><link>https://b.example/posts/p{i}/</link>"
+                    f"<pubDate>Wed, 0{i + 1} Mar 2021 08:00:00 +0000</pubDate><description>"
+                    f"正文。</description></item>" for i in range(4))
+    items += ("<item><title>关于</title><link>https://b.example/about/</link><pubDate>Mon, 01 "
+              "Jan 0001 00:00:00 +0000</pubDate><description>欢迎先读&lt;a href='https://b.exa"
+              "mple/posts/p1/'&gt;第1篇&lt;/a&gt;。</description></item>")
+    (tmp_path / "index.xml").write_text(
+        "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>测试博客"
+        f"</title><link>https://b.example/</link>{items}</channel></rss>", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == ["第0篇", "第1篇", "第2篇", "第3篇"]
+    assert {p.date for p in r.posts} == {"2021-03-01", "2021-03-02", "2021-03-03",
+                                         "2021-03-04"}
+    reasons = [f.reason for f in r.fragments if "关于" in f.text or f.text == "0001-01-01"]
+    assert any("undated (0001-01-01), where its other 4 entries are dated" in x
+               for x in reasons), reasons
+    assert any(x.startswith("a zero date (0001-01-01") for x in reasons)
 
 
 def _reco_page(title, content, *, day="2024/2/27"):

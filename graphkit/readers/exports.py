@@ -28,6 +28,7 @@ import re
 from dataclasses import replace
 from html import unescape
 
+from .. import dates
 from ..dates import parse_date
 from ..model import Fragment, Link, Post, Source
 from ..sites import TAXONOMY_FOLDERS, address_path
@@ -219,7 +220,9 @@ def _entry_date(e) -> str | None:
             return m.group(1)
         parts = parsedate_tz(raw)
         if parts and parts[0]:
-            return f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"
+            # (the year as written: email.utils makes 0001, Go's zero time, 2001)
+            year = re.search(r"\b\d{1,2}\s+[A-Za-z]{3,9}\.?\s+(\d{4})\b", raw)
+            return f"{int(year.group(1)) if year else parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"
     stamp = e.get("published_parsed") or e.get("updated_parsed")
     return f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}" if stamp else None
 
@@ -293,7 +296,29 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                            extra_aliases=[filename] if filename else [])
         frags += flat
         posts.append(post)
-    return posts, frags
+    return _undated_entries_aside(posts, frags)
+
+
+MIN_DATED_ENTRIES = 3      # dated entries of a feed beside which an undated one is a page
+
+
+def _undated_entries_aside(posts: list[Post], frags: list[Fragment]
+                           ) -> tuple[list[Post], list[Fragment]]:
+    """``posts`` without the entries that have no date (or a zero date: Go's
+    ``0001-01-01``) in a feed whose other entries, :data:`MIN_DATED_ENTRIES` or more and
+    most of them, have one: a feed dates every post, and a generator that lists its
+    pages too (Hugo's home feed lists every regular page, the about page dated
+    ``Mon, 01 Jan 0001``) leaves theirs out."""
+    undated = [p for p in posts if not p.date or dates.is_zero_date(p.date)]
+    if not undated or len(posts) - len(undated) < max(MIN_DATED_ENTRIES, len(undated) + 1):
+        return posts, frags
+    n = len(posts) - len(undated)
+    aside = {id(p) for p in undated}
+    return [p for p in posts if id(p) not in aside], frags + [Fragment(
+        path=p.sources[0].path, line=p.sources[0].line, end_line=p.sources[0].line,
+        text=preview(p.title), reason=f"a page the feed lists beside its posts, not a post: "
+                                      f"undated{f' ({p.date})' if p.date else ''}, where its "
+                                      f"other {n} entries are dated") for p in undated]
 
 
 def _taxonomy_page(url: str) -> bool:

@@ -616,6 +616,30 @@ def unfed_pages_aside(posts: list, *, feeds: tuple[str, ...] = (),
     return _pages_aside(posts, reasons) if reasons else (posts, [])
 
 
+def without_zero_dates(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
+                       ) -> tuple[list, list[Fragment]]:
+    """The posts, those of ``formats`` dated before :data:`graphkit.dates.MIN_YEAR`
+    undated: ``<time datetime="0001-01-01T00:00:00+00:00">`` is how a Hugo template
+    dates a page without a date (Go's zero time), the about page, which the rules on
+    undated pages then judge.
+
+    Returns
+    -------
+    posts : list of Post
+    zeroed : list of Fragment
+        One for each date taken off, with the date.
+    """
+    zeroed = {id(p) for p in posts if p.sources and p.sources[0].format in formats
+              and dates.is_zero_date(p.date)}
+    if not zeroed:
+        return posts, []
+    return [replace(p, date=None) if id(p) in zeroed else p for p in posts], [
+        Fragment(path=p.sources[0].path, line=1, end_line=1, text=p.date,
+                 reason=f"a zero date ({p.date}: Go's zero time, which a Hugo template "
+                        f"writes for a page without a date), read as none")
+        for p in posts if id(p) in zeroed]
+
+
 def _pages_aside(posts: list, reasons: dict[int, str]) -> tuple[list, list[Fragment]]:
     """``posts`` without the pages that ``reasons`` names (by ``id``), and a fragment
     for each of those, with its reason."""
@@ -633,7 +657,8 @@ def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
                     feeds: tuple[str, ...] = (), entries: Iterable[tuple[str, str]] = ()
                     ) -> tuple[list, list[Fragment]]:
     """The posts with the site's name off their titles and without the site's own
-    pages, as each rule finds them in turn: :func:`without_site_name` (its home page),
+    pages, as each rule finds them in turn, once :func:`without_zero_dates` has taken
+    the zero dates off the pages: :func:`without_site_name` (its home page),
     :func:`site_pages_aside` (the pages it marks as no post), :func:`numbered_pages_aside`
     (a paginated list), :func:`unfed_pages_aside` (undated pages a complete feed leaves
     out), :func:`pages_above_posts_aside` (undated pages above all its posts) and
@@ -655,7 +680,7 @@ def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
         The pages set aside, each with its reason.
     """
     aside: list[Fragment] = []
-    for step in (without_site_name, site_pages_aside, numbered_pages_aside,
+    for step in (without_zero_dates, without_site_name, site_pages_aside, numbered_pages_aside,
                  partial(unfed_pages_aside, feeds=feeds, entries=entries),
                  pages_above_posts_aside, title_lists_aside):
         posts, found = step(posts, formats=formats)
