@@ -623,11 +623,23 @@ def without_zero_dates(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
     dates a page without a date (Go's zero time), the about page, which the rules on
     undated pages then judge.
 
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings of every file read (or of every page fetched); not modified.
+    formats : tuple of str, keyword-only
+        The formats of the pages whose zero dates are taken off (saved or crawled pages).
+
     Returns
     -------
     posts : list of Post
     zeroed : list of Fragment
         One for each date taken off, with the date.
+
+    References
+    ----------
+    .. [1] The Go standard library, ``time.Time``: "The zero value of type Time is
+       January 1, year 1, 00:00:00.000000000 UTC", https://pkg.go.dev/time#Time
     """
     zeroed = {id(p) for p in posts if p.sources and p.sources[0].format in formats
               and dates.is_zero_date(p.date)}
