@@ -22,6 +22,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from .model import Fragment, Post
+from .sites import url_host
 from .text import preview
 
 MIN_SHARE = 0.05   # a paragraph in at least this share of a source's posts with text …
@@ -160,16 +161,6 @@ ELLIPSIS = "…"          # stands for a link's text in a line's label
 _SENTENCE_MARK_RE = re.compile(r"[。！？；，、]|[^\W\d_][.!?;,](?:\s|$)")
 
 
-def _host(address: str | None) -> str | None:
-    if not address:
-        return None
-    try:
-        netloc = urlsplit(address).netloc
-    except ValueError:
-        return None
-    return netloc.lower().removeprefix("www.") or None
-
-
 def _internal(url: str, host: str | None) -> bool:
     """True when ``url`` is a path of the site (``/posts/x/``, ``../x.html``) or an
     address on ``host``, the post's own."""
@@ -179,7 +170,7 @@ def _internal(url: str, host: str | None) -> bool:
         return False
     if not split.scheme and not split.netloc:
         return bool(split.path)
-    return host is not None and split.netloc.lower().removeprefix("www.") == host
+    return host is not None and url_host(url) == host
 
 
 def _labels(post: Post, max_label: int) -> dict[str, tuple[str, str]]:
@@ -188,7 +179,7 @@ def _labels(post: Post, max_label: int) -> dict[str, tuple[str, str]]:
     sentence with the text of every link in it made :data:`ELLIPSIS`; kept when it
     holds a letter, at most ``max_label`` characters besides white space and links,
     and no sentence punctuation (``next: …``, not ``参考…，以及…。``)."""
-    host = _host(post.url)
+    host = url_host(post.url) if post.url else None
     anchors: dict[str, list[str]] = {}
     internal: set[str] = set()
     for link in post.links:

@@ -63,7 +63,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from ._version import __version__
 from .errors import InputError
-from .model import Fragment, Post, ReadResult, Source
+from .model import FileReport, Fragment, Post, ReadResult, Source
 from .options import BuildOptions
 from .readers import kexue
 from .sites import KEXUE_HOSTS, LIST_FOLDERS, date_archive_path, site_page_kind
@@ -766,8 +766,6 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
                         fragments.append(Fragment(path=url, line=1, end_line=1,
                                                   reason=f"not fetched: {fetch}", text=""))
                         continue
-                    from .model import FileReport
-
                     if resp is None:
                         files.append(FileReport(path=url, format="unreadable", posts=0,
                                                 size=fetch.bytes, error=fetch.note or "no answer"))

@@ -428,20 +428,15 @@ def without_site_name(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
     chosen = {i for i, (where, p) in pages.items() if (where, last(p.title)) in names}
     homes = {i for i, (where, p) in pages.items()
              if {(where, " ".join(t.split())) for t in (p.title, shown(p))} & names}
-    out, aside = [], []
-    for p in posts:
-        if id(p) in homes:
-            aside.append(Fragment(
-                path=p.sources[0].path, line=1, end_line=1, text=preview(p.title),
-                reason="a page titled by the site's name alone, which the other pages' "
-                       "titles end with: its home page or another list, not a post"))
-            continue
-        if id(p) in chosen:
-            *_, sep = TITLE_PARTS_RE.finditer(p.title)
-            title = p.title[:sep.start()].strip()
-            p = replace(p, title=title, label=title if p.label == p.title else p.label)
-        out.append(p)
-    return out, aside
+    def renamed(p):
+        *_, sep = TITLE_PARTS_RE.finditer(p.title)
+        title = p.title[:sep.start()].strip()
+        return replace(p, title=title, label=title if p.label == p.title else p.label)
+
+    out, aside = _pages_aside(posts, dict.fromkeys(
+        homes, "a page titled by the site's name alone, which the other pages' titles end "
+               "with: its home page or another list, not a post"))
+    return [renamed(p) if id(p) in chosen else p for p in out], aside
 
 
 OG_TYPE = "og:type"      # a page's Open Graph type, kept in Post.fields (site_pages_aside)
@@ -502,22 +497,18 @@ def site_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
               if f == field and kind == post and n >= MIN_NAMED_PAGES and 2 * n >= sizes[w, f]}
     if not judged:
         return posts, []
-    out, aside = [], []
+    reasons: dict[int, str] = {}
     for p in posts:
         fields = dict(p.fields) if p.sources and p.sources[0].format in formats else {}
         mark = next(((field, post) for field, post, other in PAGE_MARKS
                      if fields.get(field) and fields[field] == judged.get((_site_of(p), field))),
                     None)
-        if mark is None:
-            out.append(p)
-            continue
-        field, post = mark
-        where = _site_of(p)
-        aside.append(Fragment(
-            path=p.sources[0].path, line=1, end_line=1, text=preview(p.title or p.text),
-            reason=f"a page of its site, not a post: its {field} is {fields[field]}, the "
-                   f"{counts[where, field, post]} posts' of {where} {post}"))
-    return out, aside
+        if mark is not None:
+            field, post = mark
+            where = _site_of(p)
+            reasons[id(p)] = (f"a page of its site, not a post: its {field} is {fields[field]}, "
+                              f"the {counts[where, field, post]} posts' of {where} {post}")
+    return _pages_aside(posts, reasons)
 
 
 def unfed_pages_aside(posts: list, *, feeds: tuple[str, ...] = (),
@@ -1084,8 +1075,8 @@ def _date_marked(tree) -> str | None:
     theme's ``span.post-date``), the first of :data:`MAX_DATE_MARKS` such elements in
     page order that lies in no sidebar, footer, comments or related posts; else None.
     htmldate reads such marks on a few tags only, and dates written as ISO's."""
-    for node in tree.css("[class*=date], [id*=date], [class*=Date], [id*=Date]"
-                         )[:MAX_DATE_MARKS]:
+    for node in _once(tree.css("[class*=date], [id*=date], [class*=Date], [id*=Date]")
+                      )[:MAX_DATE_MARKS]:
         if not _DATE_MARK_RE.search(_marks(node)):
             continue
         text = _block_text(node)
@@ -2325,10 +2316,15 @@ _MARKED_CSS = "[class], [id], [itemprop]"     # the elements _content_marks read
 
 def _marked_nodes(node) -> list:
     """The elements in ``node`` (itself too) with a class, an id or an ``itemprop``, in
-    the page's order, each once (a selector list gives an element once per selector it
-    matches: ``<div id="x" class="post-body">`` twice)."""
+    the page's order, each once (:func:`_once`)."""
+    return _once(node.css(_MARKED_CSS))
+
+
+def _once(nodes) -> list:
+    """``nodes`` in their order, each once: a selector list gives an element once per
+    selector it matches (``<div id="x" class="post-body">`` twice for ``[class], [id]``)."""
     seen: set[int] = set()
-    return [n for n in node.css(_MARKED_CSS) if not (n.mem_id in seen or seen.add(n.mem_id))]
+    return [n for n in nodes if not (n.mem_id in seen or seen.add(n.mem_id))]
 
 
 # a class or id that names a post's content: post-body, entry-content, article_content,
