@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -153,7 +154,7 @@ def _reported(found: set[str], counts: Counter, first_seen: dict[str, tuple[Post
     return out
 
 
-NAV_SHARE = 0.3         # a link line's label in at least this share of a source's posts …
+NAV_SHARE = 0.5         # a link line's label in at least this share of a source's posts …
 MAX_NAV_LABEL = 20      # … of at most this many characters besides its links' text
 ELLIPSIS = "…"          # stands for a link's text in a line's label
 # a label that is a sentence ("相关的讨论也可以参考…，以及…。") is the author's words: a
@@ -175,11 +176,15 @@ def _internal(url: str, host: str | None) -> bool:
 
 def _labels(post: Post, max_label: int) -> dict[str, tuple[str, str]]:
     """The link lines of ``post`` that link its site: the normalised sentence of each
-    such link, to its normalised label and the sentence as written. The label is the
-    sentence with the text of every link in it made :data:`ELLIPSIS`; kept when it
-    holds a letter, at most ``max_label`` characters besides white space and links,
-    and no sentence punctuation (``next: …``, not ``参考…，以及…。``)."""
+    such link that is a whole line of the post's text, to its normalised label and the
+    sentence as written. The label is the sentence with the text of every link in it
+    made :data:`ELLIPSIS`; kept when it holds a letter, at most ``max_label``
+    characters besides white space and links, and no sentence punctuation
+    (``next: …``, not ``参考…，以及…。``). A template writes its link line as an
+    element of its own (``<li>``, ``<p>``); a link sentence inside a paragraph of
+    prose (``… See [that post](/x/). …``) is the author's."""
     host = url_host(post.url) if post.url else None
+    lines = {_norm(line) for line in post.text.split("\n")}
     anchors: dict[str, list[str]] = {}
     internal: set[str] = set()
     for link in post.links:
@@ -194,13 +199,14 @@ def _labels(post: Post, max_label: int) -> dict[str, tuple[str, str]]:
             label = label.replace(anchor, ELLIPSIS)
         bare = "".join(label.split()).replace(ELLIPSIS, "")
         if (len(bare) <= max_label and any(c.isalpha() for c in bare)
-                and not _SENTENCE_MARK_RE.search(label)):
+                and not _SENTENCE_MARK_RE.search(label) and _norm(sentence) in lines):
             out[_norm(sentence)] = (_norm(label), sentence)
     return out
 
 
-def strip_navigation_lines(posts: list[Post], *, min_share: float = NAV_SHARE,
-                           min_posts: int = MIN_POSTS, max_label: int = MAX_NAV_LABEL
+def strip_navigation_lines(posts: list[Post], *, formats: Collection[str] | None = None,
+                           min_share: float = NAV_SHARE, min_posts: int = MIN_POSTS,
+                           max_label: int = MAX_NAV_LABEL
                            ) -> tuple[list[Post], list[Fragment]]:
     """Remove the lines a site's template writes under every post to link other posts.
 
@@ -208,22 +214,29 @@ def strip_navigation_lines(posts: list[Post], *, min_share: float = NAV_SHARE,
     them (eleventy-base-blog's ``Next: <a>…</a>``, a captured page's
     ``上一篇：《…》``), read as a line of the post whose link text changes from post
     to post while the words around it do not. A sentence that links a page of the
-    post's own site (a path, or an address on the post's host) has a label: the
-    sentence with the text of each of its links replaced by :data:`ELLIPSIS`
-    (``next: …``). A label of at most ``max_label`` characters besides its links' text,
-    holding a letter and no sentence punctuation (a comma, a full stop), that occurs in
-    at least ``max(min_posts, ceil(min_share × n))`` of the ``n`` posts with text of its
-    source (:func:`source_of`) and format (a template is the pages', not the feed's) is
-    the template's: its sentences' links are dropped, and a line that is such a sentence
-    is removed from the text. This is the repeated-text test of :func:`strip_repeated_paragraphs`
-    applied to the words around the links [1]_. An author's own labelled links (a
-    series' "上一篇", "See also") are written in few posts; a link to another site
-    ("论文链接：…") is never the template's navigation.
+    post's own site (a path, or an address on the post's host) and is a whole line of
+    its text has a label: the sentence with the text of each of its links replaced by
+    :data:`ELLIPSIS` (``next: …``). A label of at most ``max_label`` characters besides
+    its links' text, holding a letter and no sentence punctuation (a comma, a full
+    stop), that occurs in at least ``max(min_posts, ceil(min_share × n))`` of the ``n``
+    posts with text of its source (:func:`source_of`) and format (a template is the
+    pages', not the feed's) is the template's: its sentences' links are dropped, and a
+    line that is such a sentence is removed from the text. This is the repeated-text
+    test of :func:`strip_repeated_paragraphs` applied to the words around the links
+    [1]_. A template's line is under every post but the first or the last, and stands
+    alone (an ``<li>``, a ``<p>``): an author's own labelled links (a series' "上一篇",
+    "See also") are written in fewer posts, or inside a paragraph of prose; a link to
+    another site ("论文链接：…") is never the template's navigation. Only pages as a
+    template rendered them hold its lines (``formats``): a post's source as its author
+    wrote it (a Jekyll post's Markdown) holds the author's lines alone.
 
     Parameters
     ----------
     posts : list of Post
         Post sightings; not modified.
+    formats : collection of str or None, keyword-only
+        The formats (:attr:`Source.format` of a post's first sighting) of rendered pages,
+        whose posts are searched; None searches every post.
     min_share : float, keyword-only
         Share of a source's posts, in [0, 1].
     min_posts : int, keyword-only
@@ -249,7 +262,7 @@ def strip_navigation_lines(posts: list[Post], *, min_share: float = NAV_SHARE,
 
     by_group: dict[tuple[str, str], list[int]] = {}
     for i, p in enumerate(posts):
-        if p.text and p.links:
+        if p.text and p.links and (formats is None or group(p)[1] in formats):
             by_group.setdefault(group(p), []).append(i)
     out = list(posts)
     fragments: list[Fragment] = []
@@ -282,10 +295,12 @@ def strip_navigation_lines(posts: list[Post], *, min_share: float = NAV_SHARE,
     return out, fragments
 
 
-def strip_boilerplate(posts: list[Post]) -> tuple[list[Post], list[Fragment]]:
+def strip_boilerplate(posts: list[Post], *, page_formats: Collection[str] | None = None
+                      ) -> tuple[list[Post], list[Fragment]]:
     """The paragraphs repeated under many posts (:func:`strip_repeated_paragraphs`), then
-    the template's link lines whose links change from post to post
-    (:func:`strip_navigation_lines`), with their defaults."""
+    the template's link lines whose links change from post to post in the posts of
+    ``page_formats``, rendered pages (:func:`strip_navigation_lines`), with their
+    defaults."""
     posts, repeated = strip_repeated_paragraphs(posts)
-    posts, nav = strip_navigation_lines(posts)
+    posts, nav = strip_navigation_lines(posts, formats=page_formats)
     return posts, repeated + nav

@@ -460,19 +460,55 @@ def test_an_authors_own_labelled_links_are_citations(tmp_path):
     assert len(_cited(read_paths([tmp_path]))) == 10
 
 
+def test_an_authors_link_sentence_inside_a_paragraph_is_a_citation_in_every_post(tmp_path):
+    """``… See <a>that post</a>. …`` in every post: the words around the link repeat,
+    but the sentence sits inside a paragraph of prose, as no template's line does."""
+    def see(i):
+        j = (i + 3) % 10
+        return (f"<li>The proof is longer than this post. See <a href='/posts/p{j}/'>"
+                f"the post {j}</a>. It also covers the general case.</li>")
+    _site_of_posts(tmp_path, 10, line=see)
+    r = read_paths([tmp_path])
+    assert len(_cited(r)) == 10
+    assert not any(f.reason.startswith("navigation") for f in r.fragments)
+
+
+def test_an_authors_next_and_previous_lines_in_a_jekyll_source_are_citations(tmp_path):
+    """A series written in Jekyll's sources, each part ending in the author's own
+    ``Next: [Part N](/2021/03/DD/part-N.html)`` line (the address Jekyll's default
+    permalink gives): a template's lines are in the pages it renders, never in the
+    Markdown an author wrote."""
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_config.yml").write_text("title: Notes\n", encoding="utf-8")
+    for i in range(8):
+        nav = f"\n\nNext: [Part {i + 1}](/2021/03/{i + 2:02d}/part-{i + 1}.html)" if i < 7 else ""
+        (tmp_path / "_posts" / f"2021-03-{i + 1:02d}-part-{i}.md").write_text(
+            f"---\ntitle: Part {i}\n---\nPart {i} works through the sampler's variance "
+            f"bound of order {i} and how the prior enters it, step by step.{nav}\n",
+            encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert len(_cited(r)) == 7 and all("Next: Part" in p.text for p in r.posts
+                                       if p.title != "Part 7")
+    assert not any(f.reason.startswith("navigation") for f in r.fragments)
+
+
 def test_the_share_of_posts_that_makes_a_template_line_matters():
     links = [Link(url=f"/posts/p{i}/", anchor=f"第{i}篇", sentence=f"Next: 第{i}篇")
              for i in range(20)]
     posts = [Post(key=f"post:{i}", title=f"第{i}篇", label=f"第{i}篇",
-                  text=f"正文第{i}段。" + (f"\nNext: 第{i}篇" if i < 8 else ""),
-                  links=(links[i],) if i < 8 else (),
+                  text=f"正文第{i}段。" + (f"\nNext: 第{i}篇" if i < 12 else ""),
+                  links=(links[i],) if i < 12 else (),
                   sources=(Source(path=f"site/p{i}.html", line=1, format="html"),))
              for i in range(20)]
-    kept, frags = strip_navigation_lines(posts)               # 8 of 20 ≥ 30 %
+    kept, frags = strip_navigation_lines(posts)               # 12 of 20 ≥ half
     assert all(not p.links and "Next" not in p.text for p in kept) and len(frags) == 1
-    kept, frags = strip_navigation_lines(posts, min_share=0.5)
+    kept, frags = strip_navigation_lines(posts, min_share=0.7)
     assert [p.links for p in kept] == [p.links for p in posts] and frags == []
     assert posts[0].links == (links[0],)                       # (not modified)
+    kept, frags = strip_navigation_lines(posts, formats=("front-matter",))
+    assert [p.links for p in kept] == [p.links for p in posts] and frags == []
+    kept, frags = strip_navigation_lines(posts, formats=("html",))
+    assert all(not p.links for p in kept) and len(frags) == 1
 
 
 def test_undated_pages_a_complete_feed_leaves_out_are_no_posts(tmp_path):

@@ -305,6 +305,12 @@ DATA_FORMATS = {".yml": "YAML", ".yaml": "YAML", ".toml": "TOML", ".json": "JSON
 DATA = "data"
 
 
+# the formats of pages as a template rendered them, with the template's lines (Next: …)
+# among the post's (boilerplate.strip_navigation_lines); an author's sources hold none
+PAGE_FORMATS = (html.HTML_FORMAT, html.MHTML, html.WEBARCHIVE, capture.CAPTURE,
+                kexue.KEXUE_PAGE, kexue.KEXUE_BODY)
+
+
 # a folder's README (GitHub, GitLab and others show it below the folder's files); one
 # that opens with front matter is a page a generator builds (VuePress' README.md is its
 # folder's index page), any other describes the folder or repository
@@ -835,7 +841,7 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         raise InputError("no post could be read (every page read is outside its site's "
                          "blog, see the blog plugin's posts folder)",
                          path=", ".join(str(p) for p in paths))
-    sightings, repeated = strip_boilerplate(sightings)
+    sightings, repeated = strip_boilerplate(sightings, page_formats=PAGE_FORMATS)
     fragments.extend(repeated)
     posts = infer_listing_years(merge_posts(sightings))
     count = len(sightings)
