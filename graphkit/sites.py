@@ -1652,7 +1652,11 @@ def _babel_date(pattern: str, d: dt.date) -> str:
 # docs/.vuepress/config.js (VuePress 1 also .yml and .toml), .vitepress/config.mts
 # (https://v2.vuepress.vuejs.org/guide/configuration.html,
 # https://vitepress.dev/reference/site-config)
-HIDDEN_CONFIG_FOLDERS = {".vuepress": "vuepress", ".vitepress": "vitepress"}
+HIDDEN_CONFIG_FOLDERS = {".vuepress": "vuepress", ".vitepress": "vitepress",
+                         # an Obsidian vault's settings; its app.json marks the vault
+                         ".obsidian": "obsidian"}
+OBSIDIAN_SETTINGS = "app.json"     # the settings file Obsidian writes in every vault
+NOTE_VAULT = "obsidian"            # the generator read from it: a vault of notes
 _HIDDEN_CONFIG_RE = re.compile(r"^config\.(?:js|mjs|cjs|ts|mts|cts|ya?ml|toml)$", re.I)
 
 
@@ -1677,6 +1681,8 @@ def config_kind(path: str) -> str | None:
         return HIDDEN_CONFIG_FOLDERS[p.parent.name.lower()]   # (not Hugo's config.toml)
     if p.name.lower() == "config.edn" and p.parent.name.lower() == "logseq":
         return "logseq"                # a Logseq graph's settings (EDN: nothing is read)
+    if p.name.lower() == OBSIDIAN_SETTINGS and p.parent.name.lower() == ".obsidian":
+        return "obsidian"              # an Obsidian vault's settings (nothing is read)
     if _in_hugo_config_dir(p):
         m = _HUGO_DIR_FILE_RE.match(p.name)
         if m is None:      # params.toml, menus.toml, languages.toml: nothing graphkit reads
@@ -3438,6 +3444,9 @@ TEXT_CONFIGS = {"logseq": _logseq_config, "python": _pelican_config, "lektor": _
                 "gitbook": _gitbook_config, "gitbook-js": _gitbook_js_config,
                 # a wiki folder's plugins and themes: nothing to read
                 "tiddlywiki": lambda text: (("generator", "tiddlywiki"),),
+                # a note vault's panes, themes and plugins: nothing to read (its folder
+                # is no site: its notes are named by their files, name_notes_by_file)
+                "obsidian": lambda text: (("generator", NOTE_VAULT),),
                 # SvelteKit's and Next.js' pages are their route folders (route_page_folder)
                 "sveltekit": lambda text: (("generator", "sveltekit"),),
                 "nextjs": lambda text: (("generator", "nextjs"),),

@@ -615,6 +615,31 @@ def test_a_vault_note_with_properties_but_no_title_is_named_by_its_file(tmp_path
     assert titles["site/content/posts/untitled.md"] == ("", True)
 
 
+def test_a_vault_whose_every_note_has_properties_names_them_by_their_files(tmp_path):
+    """A vault whose template gives every note ``tags`` and ``created`` and no title:
+    no note without front matter beside them shows it is a vault of notes, its
+    ``.obsidian/`` settings do. Beside a site's configuration (a Quartz site's content
+    edited in Obsidian) it is a vault too; without those settings the notes stay
+    untitled, as a generator leaves them."""
+    for name, other in (("Rotary Embeddings", "Linear Attention"),
+                        ("Linear Attention", "Kernel Trick"), ("Kernel Trick", "")):
+        link = f" See [[{other}]] for the next step." if other else ""
+        _write(tmp_path / "vault", f"notes/{name}.md",
+               f"---\ntags: [ml]\ncreated: 2024-01-05\n---\n{name} in a few lines.{link}\n")
+    r = read_paths([tmp_path / "vault"])
+    assert sorted(p.title for p in r.posts) == ["", "", ""]
+    _write(tmp_path / "vault", ".obsidian/app.json", "{}")
+    r = read_paths([tmp_path / "vault"])
+    assert sorted((p.title, p.untitled) for p in r.posts) == [
+        ("Kernel Trick", False), ("Linear Attention", False), ("Rotary Embeddings", False)]
+    assert _cites(r.posts) == [("Linear Attention", "Kernel Trick"),
+                               ("Rotary Embeddings", "Linear Attention")]
+    assert [f.format for f in r.files if f.path.endswith("app.json")] == ["site-config"]
+    _write(tmp_path / "vault", "quartz.config.ts", "export default { configuration: {} }\n")
+    assert sorted(p.title for p in read_paths([tmp_path / "vault"]).posts) == [
+        "Kernel Trick", "Linear Attention", "Rotary Embeddings"]
+
+
 def test_links_in_a_notes_properties_are_its_links(tmp_path):
     """Obsidian's graph and backlinks count a wikilink held by a property, alone or in a
     list (``up: "[[Parent]]"``, ``related: ["[[Sibling]]"]``), and Logseq's references a

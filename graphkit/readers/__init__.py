@@ -23,7 +23,8 @@ from ..merge import infer_listing_years, merge_posts
 from ..model import FileReport, Fragment, Post, ReadResult
 from ..options import BuildOptions
 from ..boilerplate import strip_boilerplate
-from ..sites import (HIDDEN_CONFIG_FOLDERS, apply_site_configs, is_site_config,
+from ..sites import (HIDDEN_CONFIG_FOLDERS, NOTE_VAULT, apply_site_configs, config_root,
+                     is_site_config,
                      read_site_config, site_sources, textbundle_document, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, capture, exports, frontmatter, html, kexue, lektor, listing,
@@ -794,6 +795,9 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         if progress is not None:
             progress(done, total, name)
     configs = [(r.path, r.site) for r in reports if r.format == SITE_CONFIG]
+    # a note vault's settings (.obsidian/app.json) mark a folder of notes, not a site
+    vaults = [c for c, v in configs if dict(v).get("generator") == NOTE_VAULT]
+    configs = [(c, v) for c, v in configs if dict(v).get("generator") != NOTE_VAULT]
     sightings, reports[:], fragments = books.book_chapters(sightings, reports, fragments,
                                                            configs)
     if not sightings:
@@ -826,7 +830,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         sightings, configs,
         data_files={r.path: r.site for r in reports if r.format == eleventy.ELEVENTY_DATA})
     fragments.extend(aside + pages)
-    sightings = frontmatter.name_notes_by_file(sightings, [c for c, _ in configs])
+    sightings = frontmatter.name_notes_by_file(sightings, [c for c, _ in configs],
+                                               vaults=[config_root(v) for v in vaults])
     # a date its site's rules read (Grav's dates, as PHP reads them) is no longer unread
     # (unless the day it last changed still dates it), and a page set aside as no post (a
     # template's {{date}}) has no date to miss

@@ -1380,12 +1380,14 @@ def property_links(meta: dict) -> list[Link]:
     return out
 
 
-def name_notes_by_file(posts: list[Post], config_paths: list[str]) -> list[Post]:
+def name_notes_by_file(posts: list[Post], config_paths: list[str], *,
+                       vaults: list[str] = ()) -> list[Post]:
     """Name by its file a note whose front matter names no title, in a folder of notes.
 
     A note app (Obsidian, Foam, Zettlr, Logseq) names every note by its file; front
-    matter adds properties (``tags``, ``aliases``, dates), not a name. So where notes
-    without front matter are read under the same folder given (named by their files,
+    matter adds properties (``tags``, ``aliases``, dates), not a name. So in a vault
+    (a folder holding Obsidian's ``.obsidian/`` settings), or where notes without front
+    matter are read under the same folder given (named by their files,
     :func:`default_title`) and no site configuration is above it (a generator that leaves
     such a post untitled, see :func:`default_title`), a note with front matter but neither
     ``title`` nor ``# heading`` is named by its file too, not labelled by its first
@@ -1397,6 +1399,10 @@ def name_notes_by_file(posts: list[Post], config_paths: list[str]) -> list[Post]
         Sightings as read (one source each); not changed.
     config_paths : list of str
         Paths of the site configurations read (``hugo.toml``, ``_config.yml``…).
+    vaults : list of str, keyword-only
+        Report paths of the vaults' folders (the folder above ``.obsidian/``); their
+        notes are named so even beside a site's configuration (a Quartz site's
+        ``content/``, edited in Obsidian, is a vault).
 
     Returns
     -------
@@ -1415,13 +1421,16 @@ def name_notes_by_file(posts: list[Post], config_paths: list[str]) -> list[Post]
 
     def named(post: Post) -> bool:
         src = post.sources[0] if post.sources else None
-        return (not post.title and src is not None and src.format == FRONT_MATTER
-                and root(src.path) in note_folders
-                and not sites.intersection(PurePosixPath(src.path).parents))
+        if post.title or src is None or src.format != FRONT_MATTER:
+            return False
+        parents = PurePosixPath(src.path).parents
+        return bool(vault_folders.intersection(parents)) or (
+            root(src.path) in note_folders and not sites.intersection(parents))
 
     note_folders = {root(p.sources[0].path) for p in posts
                     if p.sources and p.sources[0].format == PLAIN_MARKDOWN and p.title}
-    if not note_folders:
+    vault_folders = {PurePosixPath(v) for v in vaults}
+    if not note_folders and not vault_folders:
         return posts
     out = []
     for post in posts:
