@@ -141,7 +141,7 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
     return out, fragments
 
 
-def _reported(found: set[str], counts: Counter, first_seen: dict[str, tuple[Post, str]],
+def _reported(found: set, counts: Counter, first_seen: dict[object, tuple[Post, str]],
               reason) -> list[Fragment]:
     """One fragment for each of ``found`` (most repeated first), at the file of the post
     it was first seen in, with ``reason(key)`` and the text seen there."""
@@ -174,17 +174,10 @@ def _internal(url: str, host: str | None) -> bool:
     return host is not None and url_host(url) == host
 
 
-def _labels(post: Post, max_label: int) -> dict[str, tuple[str, str]]:
-    """The link lines of ``post`` that link its site: the normalised sentence of each
-    such link that is a whole line of the post's text, to its normalised label and the
-    sentence as written. The label is the sentence with the text of every link in it
-    made :data:`ELLIPSIS`; kept when it holds a letter, at most ``max_label``
-    characters besides white space and links, and no sentence punctuation
-    (``next: …``, not ``参考…，以及…。``). A template writes its link line as an
-    element of its own (``<li>``, ``<p>``); a link sentence inside a paragraph of
-    prose (``… See [that post](/x/). …``) is the author's."""
+def _internal_sentences(post: Post) -> tuple[set[str], dict[str, list[str]]]:
+    """The sentences of ``post``'s links to its own site, and the link texts of each
+    sentence (every link's, internal or not)."""
     host = url_host(post.url) if post.url else None
-    lines = {_norm(line) for line in post.text.split("\n")}
     anchors: dict[str, list[str]] = {}
     internal: set[str] = set()
     for link in post.links:
@@ -192,23 +185,77 @@ def _labels(post: Post, max_label: int) -> dict[str, tuple[str, str]]:
             anchors.setdefault(link.sentence, []).append(link.anchor)
             if _internal(link.url, host):
                 internal.add(link.sentence)
-    out = {}
+    return internal, anchors
+
+
+def _short_note(label: str, max_label: int) -> bool:
+    """True for at most ``max_label`` characters besides white space and
+    :data:`ELLIPSIS`, and no sentence punctuation."""
+    return (len("".join(label.split()).replace(ELLIPSIS, "")) <= max_label
+            and not _SENTENCE_MARK_RE.search(label))
+
+
+def _short_label(label: str, max_label: int) -> bool:
+    """True for a label: a letter, and :func:`_short_note`."""
+    return (_short_note(label, max_label)
+            and any(c.isalpha() for c in label.replace(ELLIPSIS, "")))
+
+
+Found = dict[tuple[str, str], tuple[set[str], str]]   # (kind, label) → (lines, as written)
+
+
+def _labels(post: Post, max_label: int) -> Found:
+    """The link lines of ``post`` that link its site and are whole lines of its text,
+    by label: the sentence with the text of every link in it made :data:`ELLIPSIS`,
+    kept when :func:`_short_label` (``next: …``, not ``参考…，以及…。``); each label
+    to the normalised lines that hold it and one as written. A template writes its link
+    line as an element of its own (``<li>``, ``<p>``); a link sentence inside a
+    paragraph of prose (``… See [that post](/x/). …``) is the author's."""
+    internal, anchors = _internal_sentences(post)
+    lines = {_norm(line) for line in post.text.split("\n")}
+    out: Found = {}
     for sentence in internal:
         label = sentence
         for anchor in sorted(set(anchors[sentence]), key=len, reverse=True):
             label = label.replace(anchor, ELLIPSIS)
-        bare = "".join(label.split()).replace(ELLIPSIS, "")
-        if (len(bare) <= max_label and any(c.isalpha() for c in bare)
-                and not _SENTENCE_MARK_RE.search(label) and _norm(sentence) in lines):
-            out[_norm(sentence)] = (_norm(label), sentence)
+        if _short_label(label, max_label) and _norm(sentence) in lines:
+            out.setdefault((LINE, _norm(label)), (set(), sentence))[0].add(_norm(sentence))
     return out
+
+
+def _listed(post: Post, max_label: int) -> Found:
+    """The lists of links to ``post``'s site under a heading, by the heading's text:
+    a line of the text that :func:`_short_label` (``Related posts``, ``相关文章``)
+    followed by lines that are each one link to the site and a short note at most
+    (``Title (2021-03-01)``: the label's limits, no letter needed); each heading to its
+    normalised line and those of its list, and the heading as written."""
+    internal, anchors = _internal_sentences(post)
+    listed = {_norm(s) for s in internal if len(anchors[s]) == 1 and _short_note(
+        s.replace(anchors[s][0], ELLIPSIS), max_label)}
+    lines = post.text.split("\n")
+    out: Found = {}
+    k = 0
+    while k < len(lines):
+        end = k + 1
+        while end < len(lines) and _norm(lines[end]) in listed:
+            end += 1
+        head = lines[k]
+        if end > k + 1 and _norm(head) not in listed and _short_label(head, max_label):
+            out.setdefault((LIST, _norm(head)), (set(), head.strip()))[0].update(
+                _norm(line) for line in lines[k:end])
+        k = end
+    return out
+
+
+LINE, LIST = "line", "list"       # the two kinds of a template's links: a line, a list
 
 
 def strip_navigation_lines(posts: list[Post], *, formats: Collection[str] | None = None,
                            min_share: float = NAV_SHARE, min_posts: int = MIN_POSTS,
                            max_label: int = MAX_NAV_LABEL
                            ) -> tuple[list[Post], list[Fragment]]:
-    """Remove the lines a site's template writes under every post to link other posts.
+    """Remove the lines and lists a site's template writes under every post to link
+    other posts.
 
     A theme's links to the next and previous post, written without a class that names
     them (eleventy-base-blog's ``Next: <a>…</a>``, a captured page's
@@ -226,7 +273,11 @@ def strip_navigation_lines(posts: list[Post], *, formats: Collection[str] | None
     [1]_. A template's line is under every post but the first or the last, and stands
     alone (an ``<li>``, a ``<p>``): an author's own labelled links (a series' "上一篇",
     "See also") are written in fewer posts, or inside a paragraph of prose; a link to
-    another site ("论文链接：…") is never the template's navigation. Only pages as a
+    another site ("论文链接：…") is never the template's navigation. A theme's list of
+    related posts without a class that names it (``<div><h3>Related posts</h3><ul>``)
+    is found the same way: a short line (the label's limits, no link) followed by
+    lines that are each one link to the site is labelled by that heading, and the
+    heading in as many posts is the template's, with its list. Only pages as a
     template rendered them hold its lines (``formats``): a post's source as its author
     wrote it (a Jekyll post's Markdown) holds the author's lines alone.
 
@@ -272,26 +323,29 @@ def strip_navigation_lines(posts: list[Post], *, formats: Collection[str] | None
         need = max(min_posts, math.ceil(min_share * n))
         if len(members) < need:
             continue
-        labels = {i: _labels(posts[i], max_label) for i in members}
-        counts = Counter(lab for i in members for lab in {lab for lab, _ in labels[i].values()})
+        labels = {i: {**_labels(posts[i], max_label), **_listed(posts[i], max_label)}
+                  for i in members}
+        counts = Counter(lab for i in members for lab in labels[i])
         template = {lab for lab, k in counts.items() if k >= need}
         if not template:
             continue
-        first_seen: dict[str, tuple[Post, str]] = {}
+        first_seen: dict[tuple[str, str], tuple[Post, str]] = {}
         for i in members:
             p = posts[i]
-            nav = {s for s, (lab, _) in labels[i].items() if lab in template}
+            nav = set().union(*(lines for lab, (lines, _) in labels[i].items()
+                                if lab in template))
             if not nav:
                 continue
-            for s in nav:
-                first_seen.setdefault(labels[i][s][0], (p, labels[i][s][1]))
+            for lab in template & labels[i].keys():
+                first_seen.setdefault(lab, (p, labels[i][lab][1]))
             out[i] = replace(
                 p, text="\n".join(line for line in p.text.split("\n") if _norm(line) not in nav),
                 links=tuple(link for link in p.links if _norm(link.sentence) not in nav))
         fragments += _reported(template, counts, first_seen, lambda lab: (
-            f"navigation: the line {lab!r} with links to other posts in {counts[lab]} of "
-            f"{n} {fmt} posts of {source!r}, the site's template's (kept out of citations, "
-            f"keywords and excerpts)"))
+            f"navigation: {'the line' if lab[0] == LINE else 'the heading'} {lab[1]!r}"
+            f"{'' if lab[0] == LINE else ' over a list'} with links to other posts in "
+            f"{counts[lab]} of {n} {fmt} posts of {source!r}, the site's template's "
+            f"(kept out of citations, keywords and excerpts)"))
     return out, fragments
 
 

@@ -492,6 +492,49 @@ def test_an_authors_next_and_previous_lines_in_a_jekyll_source_are_citations(tmp
     assert not any(f.reason.startswith("navigation") for f in r.fragments)
 
 
+def test_a_templates_unclassed_list_of_related_posts_is_no_citation(tmp_path):
+    """A theme's related posts in an unclassed ``<div>`` under a heading, inside the
+    post's ``<article>``: the heading repeats in every post, the list's links change. An
+    author's "Further reading" list in 2 posts of 10 stays; so do the list's links in
+    the posts' sources, as their author wrote them."""
+    def page(i, after):
+        return (f"<html><head><title>第{i}篇</title></head><body><article><h1>第{i}篇</h1>"
+                f"<time datetime='2021-03-{i + 1:02d}'>3月{i + 1}日</time>{PROSE}{after}"
+                "</article></body></html>")
+
+    def related(i, heading="相关文章"):
+        items = "".join(f"<li><a href='/posts/p{j % 10}/'>第{j % 10}篇</a> ({j % 10}月)</li>"
+                        for j in (i + 1, i + 2, i + 5))
+        return f"<div><h3>{heading}</h3><ul>{items}</ul></div>"
+    for i in range(10):
+        (tmp_path / "posts" / f"p{i}").mkdir(parents=True)
+        (tmp_path / "posts" / f"p{i}" / "index.html").write_text(page(i, related(i)),
+                                                                  encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert len(r.posts) == 10 and _cited(r) == set()
+    assert not any("相关文章" in p.text for p in r.posts)
+    (reason,) = [f.reason for f in r.fragments if f.reason.startswith("navigation")]
+    assert "the heading '相关文章' over a list" in reason and "in 10 of 10 html" in reason
+    for i in range(10):
+        (tmp_path / "posts" / f"p{i}" / "index.html").write_text(
+            page(i, related(i, "延伸阅读") if i in (3, 7) else ""), encoding="utf-8")
+    assert len(_cited(read_paths([tmp_path]))) == 6
+
+
+def test_an_aside_of_links_is_the_themes_and_an_aside_of_prose_the_authors():
+    """Readability drops a page's ``<aside>``; one inside the post that is mostly links
+    (related posts, on a page read alone, with no other page to compare) is the theme's,
+    one of prose with a link (a callout, as Starlight draws ``:::note``) the author's."""
+    aside = ("<aside><h3>Related</h3><ul><li><a href='/posts/a/'>Post A on samplers</a></li>"
+             "<li><a href='/posts/b/'>Post B on priors</a></li></ul></aside>")
+    note = ("<aside class='starlight-aside'><p>The lemma's proof is in <a href='/posts/lemma/'>"
+            "the lemma post</a>, which covers the general case too.</p></aside>")
+    (post,), frags = read_html(f"<html><head><title>甲</title></head><body><article><h1>甲"
+                               f"</h1>{PROSE}{note}{aside}</article></body></html>", "a.html")
+    assert [x.url for x in post.links] == ["/posts/lemma/"] and "Post A" not in post.text
+    assert any("1 element: aside" in f.reason for f in frags)
+
+
 def test_the_share_of_posts_that_makes_a_template_line_matters():
     links = [Link(url=f"/posts/p{i}/", anchor=f"第{i}篇", sentence=f"Next: 第{i}篇")
              for i in range(20)]

@@ -2107,6 +2107,20 @@ def post_element_text(body, *, path: str, end_line: int = 1, body_only: bool = F
     return paragraphs, links, frags
 
 
+def _mostly_links(node) -> bool:
+    """True when at least half of ``node``'s text (white space aside) is link text:
+    Readability's link density [1]_ of a list of links.
+
+    References
+    ----------
+    .. [1] Mozilla Readability.js, ``_getLinkDensity`` and ``_cleanConditionally``,
+       https://github.com/mozilla/readability
+    """
+    total = len("".join(node.text(separator=" ").split()))
+    linked = sum(len("".join(a.text(separator=" ").split())) for a in node.css("a[href]"))
+    return total > 0 and 2 * linked >= total
+
+
 def prune_page_furniture(body) -> tuple[str, str] | None:
     """Remove from a post's element what its theme adds there (see below); say what.
 
@@ -2118,8 +2132,10 @@ def prune_page_furniture(body) -> tuple[str, str] | None:
     ``.entry-meta``, ``.article-byline``): none of it is the author's text, and its
     links are no citations.
     Removed are ``<nav>`` and ``role="navigation"`` elements, elements whose class or id
-    holds one of those words (:data:`_FURNITURE_RE`), and the block around a link with
-    ``rel="prev"`` or ``rel="next"``. The element itself is never removed.
+    holds one of those words (:data:`_FURNITURE_RE`), an ``<aside>`` whose text is
+    mostly its links' (a theme's related posts; an author's aside of prose, a callout
+    with a link, stays), and the block around a link with ``rel="prev"`` or
+    ``rel="next"``. The element itself is never removed.
 
     Parameters
     ----------
@@ -2144,6 +2160,9 @@ def prune_page_furniture(body) -> tuple[str, str] | None:
     for node in body.css(_FURNITURE_CSS):
         if (node.tag == "nav" or (node.attributes.get("role") or "").lower() == "navigation"
                 or _FURNITURE_RE.search(_marks(node))) and not code(node):  # (code's comment)
+            found.append(node)
+    for node in body.css("aside"):
+        if _mostly_links(node):
             found.append(node)
     for a in body.css('a[rel~="prev"], a[rel~="next"]'):
         found.append(a.parent if a.parent is not None and a.parent.tag != "body" else a)
