@@ -535,6 +535,33 @@ def test_an_aside_of_links_is_the_themes_and_an_aside_of_prose_the_authors():
     assert any("1 element: aside" in f.reason for f in frags)
 
 
+def test_an_undated_page_the_sites_menu_links_is_no_post(tmp_path):
+    """Posts at the top of the site (``/a.html``) beside ``/about/``: no folder and no
+    feed tell the about page from the posts, but the menu in every page's ``<header>``
+    links it. A post the menu links is dated and stays; a menu on too few pages (the
+    about page's own and one other) is no evidence."""
+    def page(name, title, when="", menu=True):
+        head = ("<header><a href='/'>博客</a> <nav><a href='/about/'>关于</a> "
+                "<a href='/p2.html'>精选</a></nav></header>") if menu else ""
+        return (f"<html><head><title>{title}</title></head><body>{head}<article><h1>{title}"
+                f"</h1>{when}{PROSE}<p>欢迎先读<a href='/p1.html'>第1篇</a>。</p></article>"
+                "</body></html>")
+    for i in range(5):
+        (tmp_path / f"p{i}.html").write_text(page(
+            f"p{i}", f"第{i}篇", f"<time datetime='2021-03-0{i + 1}'>3月</time>"), encoding="utf-8")
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about" / "index.html").write_text(page("about", "关于"), encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == [f"第{i}篇" for i in range(5)]
+    assert any("linked by the site's menu on 6 of its 6 pages" in f.reason
+               and f.path.endswith("about/index.html") for f in r.fragments)
+    for i in range(1, 5):
+        (tmp_path / f"p{i}.html").write_text(page(
+            f"p{i}", f"第{i}篇", f"<time datetime='2021-03-0{i + 1}'>3月</time>", menu=False),
+            encoding="utf-8")
+    assert "关于" in {p.title for p in read_paths([tmp_path]).posts}
+
+
 def test_the_share_of_posts_that_makes_a_template_line_matters():
     links = [Link(url=f"/posts/p{i}/", anchor=f"第{i}篇", sentence=f"Next: 第{i}篇")
              for i in range(20)]

@@ -216,6 +216,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     section = tree.css_first('meta[property="article:section"]')
     categories = tuple(c for c in [(section.attributes.get("content") or "").strip()]
                        if c) if section is not None else ()
+    menu = _menu_links(tree, body) if not body_only else ()
     paragraphs, links, parts = post_element_text(body, path=path, end_line=nlines,
                                                  body_only=body_only,
                                                  look_inside=body is not weixin)
@@ -268,7 +269,8 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     shown = " ".join(_block_text(shown).split())[:MAX_SHOWN_TITLE] if shown is not None else ""
     marks = tuple((name, value) for name, value in
                   ((OG_TYPE, kind), (WP_TYPE, _wordpress_type(tree)),
-                   (SHOWN_TITLE, shown if shown != title else "")) if value)
+                   (SHOWN_TITLE, shown if shown != title else ""),
+                   (MENU, "\n".join(menu))) if value)
     post = Post(key=key, title=title, label=title or preview(body_text, 40),
                 untitled=not title, date=date, readers=readers, archive_id=aid, url=url,
                 text=body_text, links=tuple(links), tags=tags, categories=categories,
@@ -443,6 +445,8 @@ OG_TYPE = "og:type"      # a page's Open Graph type, kept in Post.fields (site_p
 SHOWN_TITLE = "html:title"  # the page's <title> where the post's title is another (likewise)
 MAX_SHOWN_TITLE = 300       # characters of it kept
 WP_TYPE = "wp:type"      # WordPress' type of the page's entry (post, page), likewise
+MENU = "html:menu"       # the addresses the page's menu links, likewise (menu_pages_aside)
+MAX_MENU_LINKS = 40      # of them kept
 # (field, the type of a site's posts, the type of its other pages)
 PAGE_MARKS = ((OG_TYPE, "article", "website"), (WP_TYPE, "post", "page"))
 
@@ -656,6 +660,98 @@ def _pages_aside(posts: list, reasons: dict[int, str]) -> tuple[list, list[Fragm
     return out, aside
 
 
+def _menu_links(tree, body) -> tuple[str, ...]:
+    """The addresses the links of a page's menu name, as written: the links of its
+    ``<header>`` and ``<nav>`` elements outside the post's element (``body``) and any
+    ``<article>``; at most :data:`MAX_MENU_LINKS`."""
+    inside = {n.mem_id for n in ([body] if body is not None else []) + tree.css("article")}
+    out: list[str] = []
+    for a in tree.css("header a[href], nav a[href]"):
+        node, held = a.parent, False
+        while node is not None and not held:
+            held = node.mem_id in inside
+            node = node.parent
+        href = (a.attributes.get("href") or "").strip()
+        if not held and href and not href.startswith("#") and href not in out:
+            out.append(href[:500])
+            if len(out) >= MAX_MENU_LINKS:
+                break
+    return tuple(out)
+
+
+def menu_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
+                     ) -> tuple[list, list[Fragment]]:
+    """The posts without the undated pages that their site's menu links.
+
+    A theme draws the site's menu (a ``<header>``, a ``<nav>``) on every page, linking
+    the site's own pages: the about page, the archive, the projects. An undated page of
+    one site (:func:`_sites_of`) whose address the menus of at least half of the site's
+    pages link (and :data:`MIN_NAMED_PAGES` of them), on a site with
+    :data:`MIN_NAMED_PAGES` dated pages or more, is such a page, set aside: its links
+    to the posts are no citations. It finds the about page where no feed and no folder
+    tell it from the posts (posts at the top, ``/a.html``, beside ``/about/``). A post
+    the menu links (a featured post) is dated, and stays.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings of every file read; not modified.
+    formats : tuple of str, keyword-only
+        The formats of the pages judged (saved or crawled pages).
+
+    Returns
+    -------
+    posts : list of Post
+    aside : list of Fragment
+        The pages set aside, each with its reason.
+    """
+    pages = [p for p in posts if p.sources and p.sources[0].format in formats]
+    sites = _sites_of(pages)
+    linked: dict[str, dict[str, int]] = {}
+    menus: dict[str, int] = {}
+    dated: dict[str, int] = {}
+    for p in pages:
+        site = sites[id(p)]
+        dated[site] = dated.get(site, 0) + bool(p.date)
+        written = dict(p.fields).get(MENU)
+        here = _page_path(p, formats=formats)
+        if not written or here is None:
+            continue
+        menus[site] = menus.get(site, 0) + 1
+        counts = linked.setdefault(site, {})
+        for path in {_menu_path(href, here, p.url) for href in written.split("\n")} - {None}:
+            counts[path] = counts.get(path, 0) + 1
+    reasons = {}
+    for p in pages:
+        site = sites[id(p)]
+        here = _page_path(p, formats=formats)
+        k = linked.get(site, {}).get(_bare_path(here) if here else "", 0)
+        if (not p.date and dated.get(site, 0) >= MIN_NAMED_PAGES
+                and k >= max(MIN_NAMED_PAGES, menus.get(site, 0) / 2)):
+            reasons[id(p)] = (f"a page of its site, not a post: undated, linked by the "
+                              f"site's menu on {k} of its {menus[site]} pages")
+    return _pages_aside(posts, reasons)
+
+
+def _bare_path(path: str) -> str:
+    """A page's path as menus are compared: no ``index.html`` or last ``/``."""
+    return re.sub(r"(?:^|/)index\.html?$", "", path, flags=re.I).rstrip("/") or "/"
+
+
+def _menu_path(href: str, here: str, url: str | None) -> str | None:
+    """The path on the page's site that a menu's link names (:func:`_bare_path`), read
+    against the page's own address (``url``, else its path ``here``); None for a link
+    to another host or no path."""
+    try:
+        base = url or f"http://site.invalid{here}"
+        target = urlsplit(urljoin(base, href))
+        if target.netloc != urlsplit(base).netloc:
+            return None
+    except ValueError:
+        return None
+    return _bare_path(target.path) if target.path else None
+
+
 def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
                     feeds: tuple[str, ...] = (), entries: Iterable[tuple[str, str]] = ()
                     ) -> tuple[list, list[Fragment]]:
@@ -664,7 +760,8 @@ def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
     the zero dates off the pages: :func:`without_site_name` (its home page),
     :func:`site_pages_aside` (the pages it marks as no post), :func:`numbered_pages_aside`
     (a paginated list), :func:`unfed_pages_aside` (undated pages a complete feed leaves
-    out), :func:`pages_above_posts_aside` (undated pages above all its posts) and
+    out), :func:`pages_above_posts_aside` (undated pages above all its posts),
+    :func:`menu_pages_aside` (undated pages its menu links) and
     :func:`title_lists_aside` (undated pages made of its posts' titles).
 
     Parameters
@@ -685,7 +782,7 @@ def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
     aside: list[Fragment] = []
     for step in (without_zero_dates, without_site_name, site_pages_aside, numbered_pages_aside,
                  partial(unfed_pages_aside, feeds=feeds, entries=entries),
-                 pages_above_posts_aside, title_lists_aside):
+                 pages_above_posts_aside, menu_pages_aside, title_lists_aside):
         posts, found = step(posts, formats=formats)
         aside += found
     return posts, aside
