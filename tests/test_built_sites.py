@@ -774,6 +774,27 @@ def test_a_date_in_an_element_named_for_it_is_the_posts_date():
     assert posts[0].title == "关于" and posts[0].date is None
 
 
+@pytest.mark.parametrize("meta, day", [
+    ("发表于 2021年6月19日 · 分类：笔记", "2021-06-19"),
+    ("<span>作者：苏</span><span>2021年6月19日</span>", "2021-06-19"),
+    ("Posted on 19. Juni 2021 by Jane", "2021-06-19"),
+    ("", None),
+    ("<p>2018年5月11日，是费曼诞辰100周年。</p>", None),      # (a short paragraph of prose)
+])
+def test_a_date_written_out_in_the_meta_line_is_the_posts_date(meta, day):
+    """A theme's meta line, between the title and the text, writes the day in words
+    or in Chinese (``2021年6月19日``) in no element named for it: the first line before
+    the first paragraph that holds a whole date gives it, inside the post's element or
+    the one around a content element. A date in the text is no date of the page."""
+    text = ("<p>这一篇讨论位置编码的外推，并把2019年3月1日以来的推导整理成更一般的形式，"
+            "顺带回顾几种常见的做法与它们各自的长处。</p>")
+    page = (f"<html><head><title>外推实验</title></head><body><article><h1>外推实验</h1>"
+            f"<div class='meta'>{meta}</div>{text}</article></body></html>")
+    assert read_html(page, "saved/a.html")[0][0].date == day
+    wrapped = page.replace(text, f"<div class='entry-content'>{text}</div>")
+    assert read_html(wrapped, "saved/a.html")[0][0].date == day
+
+
 def test_a_layout_class_names_no_sidebar():
     """``no-sidebar``, ``has-sidebar`` (WordPress themes' and reco's layout classes) say
     what the layout lacks or has: the element so named is not a sidebar, and the post's

@@ -203,6 +203,9 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
         date = _htmldate(tree.html if cards else text)   # (without the cards removed)
     if date is None and not body_only:
         date = _date_marked(tree)
+    if date is None and body is not None:   # (the post's element, else the one around it)
+        date = _lead_date(body) or (_lead_date(body.parent) if body.parent is not None
+                                    and body.parent.tag not in ("body", "html") else None)
     if date is None and DATE_RE.search(page_text[:2000]):
         date = DATE_RE.search(page_text[:2000]).group(1)
     rm = READERS_RE.search(page_text[:2000])
@@ -1180,6 +1183,33 @@ def _date_marked(tree) -> str | None:
         found = dates.parse_date(text) if 0 < len(text) <= dates.TEXT_DATE_MAX else None
         if found and dates.is_full(found) and not _in_furniture(node):
             return found
+    return None
+
+
+MAX_LEAD_LINES = 12      # lines before a post's first paragraph read for its date
+# a sentence's marks: a line of prose (``2018年5月11日，是…诞辰。``) is no meta line
+_LEAD_SENTENCE_RE = re.compile(r"[。！？；，]|[^\W\d_][.!?;]\s+\S")
+
+
+def _lead_date(body) -> str | None:
+    """The date a line of the post's element before its first paragraph of prose
+    writes in words or numbers (a theme's meta line, ``发表于 2021年6月19日``,
+    ``Posted on June 19, 2021``), the line no longer than :data:`dates.TEXT_DATE_MAX`
+    characters besides a short label; the first of :data:`MAX_LEAD_LINES` such lines,
+    else None; a line of prose (a sentence's marks: ``，``, ``。``, a full stop between
+    two sentences) is no meta line. htmldate reads dates by its own patterns, which miss
+    some (a Chinese date written out in a line of its own)."""
+    first = next((p for p in body.css("p")
+                  if len(_block_text(p)) >= MIN_PARAGRAPH_CHARS), None)
+    whole = body.text(separator="\n")
+    at = whole.find(_block_text(first)[:20]) if first is not None else min(len(whole), 2000)
+    lead = whole[:at] if at >= 0 else ""
+    lines = [line.strip() for line in lead.split("\n") if line.strip()]
+    for line in lines[:MAX_LEAD_LINES]:
+        if len(line) <= 2 * dates.TEXT_DATE_MAX and not _LEAD_SENTENCE_RE.search(line):
+            found = dates.parse_date(line)
+            if found and dates.is_full(found):
+                return found
     return None
 
 
