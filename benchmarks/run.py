@@ -433,6 +433,24 @@ def bench_blogs(quick: bool) -> None:
         most_cited=top5)
 
 
+def bench_strangers(quick: bool) -> None:
+    """Blogs made at random with their truth (benchmarks/strangers.py): for each kind,
+    the citations found, those false, the pages read as posts and the posts dated right."""
+    import strangers
+
+    seeds = range(4 if quick else 30)
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in strangers.KINDS:
+            runs = [strangers.measure(strangers.write_blog(kind, s, Path(tmp) / f"{kind}-{s}"))
+                    for s in seeds]
+            found, wanted = sum(m.found for m in runs), sum(m.wanted for m in runs)
+            truth_posts = sum(m.posts - m.extra for m in runs)
+            record(f"strangers {kind}", blogs=len(runs), recall=round(found / max(wanted, 1), 4),
+                   citations=wanted, false=sum(m.false for m in runs),
+                   pages_read_as_posts=sum(m.extra for m in runs),
+                   dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4))
+
+
 def _zoo_packed(zoo: Path) -> dict:
     """Every zoo blog zipped as GitHub's "Download ZIP" packs a repository, and uploaded
     as the dashboard's folder upload sends it (each file's path below the folder)."""
@@ -1743,7 +1761,8 @@ BENCHES = {"read": bench_read, "resolution": bench_resolution, "pipeline": bench
            "engines": bench_engines,
            "similarity": bench_similarity, "infomap": bench_infomap, "export": bench_export,
            "map": bench_map, "blogs": bench_blogs, "crawl": bench_crawl,
-           "hostile": bench_hostile, "dashboard_memory": bench_dashboard_memory}
+           "hostile": bench_hostile, "dashboard_memory": bench_dashboard_memory,
+           "strangers": bench_strangers}
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import replace
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .model import Fragment, Post
 from .sites import url_host
@@ -78,8 +78,11 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
     A paragraph (a line of a post's text) of prose (:func:`is_prose`) of at least
     ``min_chars`` characters is boilerplate when, after white space and case are normalised, it occurs in at least
     ``max(min_posts, ceil(min_share × n))`` of the ``n`` posts with text of its source
-    (:func:`source_of`). It is removed from those posts' text, and their links whose
-    sentence lies in it are dropped, so that it takes part in neither citations,
+    (:func:`source_of`), linking the same few pages wherever it is: no more pages in
+    all (:func:`_targets`) than twice as many as it links in one post (a line alike
+    whose links reach another post in each, an author's ``See also: [that note](…)``,
+    is the author's). It is removed from those posts' text, and their links
+    whose sentence lies in it are dropped, so that it takes part in neither citations,
     keywords nor excerpts.
 
     Parameters
@@ -119,6 +122,18 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
         repeated = {par for par, k in counts.items() if k >= need and is_prose(par)}
         if not repeated:
             continue
+        # ... that links the same few pages wherever it is (its text alike, its links not:
+        # an author's "See also: [that note](…)" under posts, each to another post)
+        names: dict[str, set[str]] = {}
+        most: Counter[str] = Counter()
+        for i in members:
+            for n in {_norm(par) for par in posts[i].text.split("\n")} & repeated:
+                linked = _targets(posts[i], n)
+                names.setdefault(n, set()).update(linked)
+                most[n] = max(most[n], len(linked))
+        repeated = {n for n in repeated if len(names.get(n, ())) <= 2 * most[n]}
+        if not repeated:
+            continue
         first_seen: dict[str, tuple[Post, str]] = {}
         for i in members:
             p = posts[i]
@@ -139,6 +154,48 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
             f"boilerplate: the same paragraph in {counts[par]} of {len(members)} posts of "
             f"{source!r} (kept out of citations, keywords and excerpts)"))
     return out, fragments
+
+
+def _targets(post: Post, paragraph: str) -> tuple[str, ...]:
+    """The pages the links of ``post`` whose sentence lies in ``paragraph``
+    (normalised) name, by :func:`_page_name`, sorted, but the post's own (an in-page
+    anchor, its address: a footer's "本文链接" names each post's own)."""
+    return tuple(sorted({_page_name(link.url) for link in post.links
+                         if _norm(link.sentence) in paragraph and not _own(link.url, post)}))
+
+
+def _page_name(url: str) -> str:
+    """The name a link gives its page, however it is written: the last part of its
+    path without its ending, case folded (``/posts/faq.html``, ``faq``, ``../faq/`` are
+    one page), else its host and query (``/?p=12``)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    last = unquote(_bare(parts.path)).rsplit("/", 1)[-1]
+    last = re.sub(r"\.(?:html?|md|markdown|php|aspx?)$", "", last, flags=re.I)
+    return (last or f"{parts.netloc}?{parts.query}").casefold()
+
+
+def _own(url: str, post: Post) -> bool:
+    """True for an in-page anchor, or an address of the post's own page (its path on
+    its host, ``index.html`` and the last ``/`` aside)."""
+    url = url.strip()
+    if not url or url.startswith("#"):
+        return True
+    if not post.url:
+        return False
+    try:
+        there, here = urlsplit(url), urlsplit(post.url)
+    except ValueError:
+        return False
+    if there.netloc and there.netloc.lower() != here.netloc.lower():
+        return False
+    return bool(there.path) and _bare(there.path) == _bare(here.path)
+
+
+def _bare(path: str) -> str:
+    return re.sub(r"/index\.html?$", "/", path, flags=re.I).rstrip("/")
 
 
 def _reported(found: set, counts: Counter, first_seen: dict[object, tuple[Post, str]],

@@ -640,6 +640,25 @@ def test_a_vault_whose_every_note_has_properties_names_them_by_their_files(tmp_p
         "Kernel Trick", "Linear Attention", "Rotary Embeddings"]
 
 
+def test_a_line_alike_under_notes_that_links_another_note_in_each_is_the_authors(tmp_path):
+    """``See also the next step in [[X|that note]]`` under six notes reads alike in each
+    (the alias is the link's text), but links another note from each: the author's
+    links, not a footer, which links the same page wherever it is."""
+    _write(tmp_path, ".obsidian/app.json", "{}")
+    names = [f"Note {c}" for c in "ABCDEFGH"]
+    for i, name in enumerate(names):
+        also = f"\n\nSee also the next step in [[{names[(i + 1) % 8]}|that note]]" if i < 6 else ""
+        footer = "\n\nWritten in my garden, read the [[Note H|garden's rules]] first, please."
+        _write(tmp_path, f"{name}.md", f"{name} works through prior number {i} in a few lines."
+               + also + footer + "\n")
+    r = read_paths([tmp_path])
+    cites = _cites(r.posts)
+    assert [c for c in cites if c[1] != "Note H"] == [(names[i], names[i + 1]) for i in range(6)]
+    assert all(target != "Note H" for _, target in cites)      # (the footer's link)
+    (footer,) = [f for f in r.fragments if f.reason.startswith("boilerplate")]
+    assert "in 8 of 8 posts" in footer.reason and "garden" in footer.text
+
+
 def test_links_in_a_notes_properties_are_its_links(tmp_path):
     """Obsidian's graph and backlinks count a wikilink held by a property, alone or in a
     list (``up: "[[Parent]]"``, ``related: ["[[Sibling]]"]``), and Logseq's references a

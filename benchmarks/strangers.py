@@ -1,0 +1,457 @@
+"""Blogs graphkit has never seen, made at random with their truth: the ``strangers`` benchmark.
+
+Each blog is written by :func:`write_blog` into a folder, from a seed, as one generator
+or note app lays out its sources (Jekyll, Hugo, Hexo, Pelican, Zola, Eleventy,
+Docusaurus, an Obsidian vault, a JSON Lines export) or as a hand-made theme renders its
+pages (``html``: menus, sidebars, previous/next lines, related posts, comments, tag and
+archive pages, an about page, dates written in several ways). Its posts link each other
+in the ways those generators document (``{% post_url %}``, ``{{< ref >}}``,
+``{% post_link %}``, ``{filename}``, ``@/``, wikilinks, paths, absolute addresses,
+reference definitions), inside paragraphs or on lines of their own, with anchors and
+queries. The truth is every such link and every post's title and day; graphkit is
+measured against it by :func:`measure`. Nothing here is asserted: the figures are read
+(``python benchmarks/run.py --only strangers``).
+
+The corpus is one site; these blogs are how a stranger's blog may differ from it. The
+rules they found wanting are in benchmarks/README.md (fifty-fourth session).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import random
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+KINDS = ("jekyll", "hugo", "hexo", "pelican", "zola", "eleventy", "docusaurus", "obsidian",
+         "jsonl", "html")
+
+_WORDS = ("graph model entropy sampling variance prior kernel gradient tensor matrix "
+          "attention layer norm decoder encoder token vector loss batch optimizer spectral "
+          "random walk flow cluster module signal noise diffusion score").split()
+_ZH = ("模型 训练 矩阵 梯度 注意力 采样 变分 先验 核函数 张量 归一化 解码 编码 向量 损失 "
+       "优化器 谱 随机游走 聚类 信号 噪声 扩散").split()
+_HOSTS = ("https://blog.example.org", "https://www.jane.dev", "http://notes.example.com")
+
+
+@dataclass(frozen=True)
+class Blog:
+    """A blog written by :func:`write_blog`: where, and its truth.
+
+    Attributes
+    ----------
+    folder : Path
+    kind : str
+        One of :data:`KINDS`.
+    cites : frozenset of (str, str)
+        Every link between two posts, as (citing title, cited title).
+    days : dict of str to str
+        Each post's title to its day, ``YYYY-MM-DD``.
+    """
+
+    folder: Path
+    kind: str
+    cites: frozenset
+    days: dict
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What graphkit read of one :class:`Blog`.
+
+    Attributes
+    ----------
+    found, wanted, false : int
+        Citations between posts found, in the truth, and found but not in it.
+    posts, extra : int
+        Posts read, and those of them no post of the truth (a page read as a post).
+    dated_right : int
+        Posts of the truth read with their day.
+    """
+
+    found: int
+    wanted: int
+    false: int
+    posts: int
+    extra: int
+    dated_right: int
+
+
+def _sentence(rng: random.Random, zh: bool) -> str:
+    if zh:
+        return "".join(rng.choice(_ZH) for _ in range(rng.randint(8, 16))) + "。"
+    return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(8, 16))).capitalize() + "."
+
+
+def _decorated(rng: random.Random, href: str) -> str:
+    """``href`` with what links carry in the wild: an anchor, a query, ``index.html``,
+    no last slash, ``http`` for ``https``."""
+    way = rng.choice(("anchor", "query", "index", "bare", "http"))
+    if way == "anchor":
+        return href + "#section-2"
+    if way == "query":
+        return href + "?utm_source=feed"
+    if way == "index" and href.endswith("/"):
+        return href + "index.html"
+    if way == "bare" and href.endswith("/") and len(href) > 1:
+        return href[:-1]
+    if way == "http" and href.startswith("https://"):
+        return "http://" + href[len("https://"):]
+    return href
+
+
+def write_blog(kind: str, seed: int, folder: Path) -> Blog:
+    """Write a random blog of ``kind`` into ``folder`` (replaced), from ``seed``.
+
+    Parameters
+    ----------
+    kind : str
+        One of :data:`KINDS`.
+    seed : int
+        The same seed writes the same blog.
+    folder : Path
+
+    Returns
+    -------
+    Blog
+
+    Raises
+    ------
+    ValueError
+        For a kind not in :data:`KINDS`.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"no such kind of blog: {kind!r} (one of {', '.join(KINDS)})")
+    rng = random.Random(f"{kind}:{seed}")
+    zh = rng.random() < 0.5
+    host = rng.choice(_HOSTS)
+    posts = []
+    for i in range(rng.randint(6, 16)):
+        day = dt.date(2016, 1, 1) + dt.timedelta(days=rng.randint(0, 3000))
+        title = (" ".join(rng.choice(_ZH) for _ in range(3)) if zh else
+                 " ".join(rng.choice(_WORDS) for _ in range(3)).title()) + f" {i}"
+        posts.append({"i": i, "day": day, "slug": f"{rng.choice(_WORDS)}-{rng.choice(_WORDS)}-{i}",
+                      "title": title, "tags": rng.sample(_WORDS, 2)})
+    posts.sort(key=lambda p: p["day"])
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    if kind == "html":
+        cites = _html_site(rng, zh, host, posts, folder)
+    else:
+        cites = _sources(kind, rng, zh, host, posts, folder)
+    return Blog(folder=folder, kind=kind, cites=frozenset(cites),
+                days={p["title"]: p["day"].isoformat() for p in posts})
+
+
+def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
+    """A generator's or note app's sources: a configuration, one file per post."""
+    has_host = rng.random() < 0.7
+    base = rng.choice(("", "", "/blog")) if kind in ("jekyll", "hugo") else ""
+
+    def write(rel: str, text: str) -> None:
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    site = host + base
+    if kind == "jekyll":
+        perm = rng.choice(("date", "pretty", "/:categories/:title/", "/posts/:title/",
+                           "/:year/:title.html"))
+        for p in posts:
+            p["cat"] = rng.choice(("ml", "math", "notes"))
+        write("_config.yml", (f'url: "{host}"\nbaseurl: "{base}"\n' if has_host else "")
+              + f"title: Stranger\npermalink: {perm}\n")
+
+        def url(p):
+            d = p["day"]
+            ymd = f"{d.year}/{d.month:02d}/{d.day:02d}"
+            return {"date": f"/{p['cat']}/{ymd}/{p['slug']}.html",
+                    "pretty": f"/{p['cat']}/{ymd}/{p['slug']}/",
+                    "/:categories/:title/": f"/{p['cat']}/{p['slug']}/",
+                    "/posts/:title/": f"/posts/{p['slug']}/",
+                    "/:year/:title.html": f"/{d.year}/{p['slug']}.html"}[perm]
+
+        def hrefs(q):
+            named = f"{q['day']}-{q['slug']}"
+            return ["{%% post_url %s %%}" % named, "{{ site.baseurl }}" + url(q), base + url(q),
+                    f"{named}.md"] + ([site + url(q)] if has_host else [])
+    elif kind == "hugo":
+        section = rng.choice(("posts", "post", "blog"))
+        bundles = rng.random() < 0.4
+        perm = rng.choice((None, "/:year/:month/:slug/", "/p/:slug/"))
+        write("hugo.toml", (f'baseURL = "{site}/"\n' if has_host else "") + 'title = "Stranger"\n'
+              + (f'[permalinks]\n  {section} = "{perm}"\n' if perm else ""))
+
+        def url(p):
+            if perm == "/:year/:month/:slug/":
+                return f"/{p['day'].year}/{p['day'].month:02d}/{p['slug']}/"
+            return f"/p/{p['slug']}/" if perm else f"/{section}/{p['slug']}/"
+
+        def hrefs(q):
+            target = q["slug"] if bundles else q["slug"] + ".md"
+            return ['{{< ref "%s" >}}' % target, '{{< relref "%s" >}}' % target, base + url(q),
+                    f"../{q['slug']}/" if bundles else f"{q['slug']}.md"] + (
+                        [site + url(q)] if has_host else [])
+    elif kind == "hexo":
+        perm = rng.choice((":year/:month/:day/:title/", ":title.html", "posts/:title/"))
+        write("_config.yml", (f"url: {host}\n" if has_host else "") + f"title: S\npermalink: {perm}\n")
+
+        def url(p):
+            d = p["day"]
+            return "/" + (perm.replace(":year", str(d.year)).replace(":month", f"{d.month:02d}")
+                          .replace(":day", f"{d.day:02d}").replace(":title", p["slug"]))
+
+        def hrefs(q):
+            return [None, url(q)] + ([host + url(q)] if has_host else [])
+    elif kind == "pelican":
+        write("pelicanconf.py", f"SITENAME = 'S'\nSITEURL = '{host if has_host else ''}'\n")
+
+        def url(p):
+            return f"/{p['slug']}.html"
+
+        def hrefs(q):
+            return ["{filename}/" + q["slug"] + ".md", "{filename}" + q["slug"] + ".md", url(q)]
+    elif kind == "zola":
+        write("config.toml", f'base_url = "{host}"\ntitle = "S"\n')
+
+        def url(p):
+            return f"/posts/{p['slug']}/"
+
+        def hrefs(q):
+            return [f"@/posts/{q['slug']}.md", url(q), host + url(q)]
+    elif kind == "eleventy":
+        write("package.json", '{"name": "b", "devDependencies": {"@11ty/eleventy": "^2.0.0"}}\n')
+
+        def url(p):
+            return f"/posts/{p['slug']}/"
+
+        def hrefs(q):
+            return [url(q), f"../{q['slug']}/", f"./{q['slug']}.md"]
+    elif kind == "docusaurus":
+        write("docusaurus.config.js", f"module.exports = {{ title: 'S', url: '{host}', "
+                                      "baseUrl: '/' };\n")
+
+        def url(p):
+            return f"/blog/{p['slug']}"
+
+        def hrefs(q):
+            return [f"./{q['day']}-{q['slug']}.md", url(q)]
+    elif kind == "obsidian":
+        write(".obsidian/app.json", "{}\n")
+
+        def url(p):
+            return ""
+
+        def hrefs(q):
+            return [f"[[{q['title']}]]", f"[[{q['title']}|that note]]",
+                    f"[[{q['title']}#Details]]", quote(q["title"]) + ".md"]
+    else:                                            # jsonl
+        def url(p):
+            return f"{host}/{p['day'].year}/{p['slug']}/"
+
+        def hrefs(q):
+            return [url(q), f"/{q['day'].year}/{q['slug']}/"]
+
+    cites, rows = set(), []
+    alone = rng.random() < 0.3          # this author writes "See also" lines of their own
+    alone_to: dict[int, int] = {}       # (few to one post: an identical line is a footer)
+    for p in posts:
+        paragraphs = [_sentence(rng, zh) + " " + _sentence(rng, zh) for _ in range(3)]
+        others = [q for q in posts if q is not p]
+        for q in rng.sample(others, rng.randint(0, min(3, len(others)))):
+            href = rng.choice(hrefs(q))
+            text = rng.choice((q["title"], "this post", "前文" if zh else "earlier"))
+            if href is None:                                     # Hexo's tag
+                link = rng.choice(("{%% post_link %s %%}" % q["slug"],
+                                   "{%% post_link %s '%s' %%}" % (q["slug"], q["title"])))
+            elif href.startswith("[["):
+                link = href
+            else:
+                if href.startswith(("/", "http")) and rng.random() < 0.3:
+                    href = _decorated(rng, href)
+                link = f"[{text}]({href})"
+            if (alone and not link.startswith("{%") and alone_to.get(q["i"], 0) < 3
+                    and rng.random() < 0.7):
+                alone_to[q["i"]] = alone_to.get(q["i"], 0) + 1
+                label = "相关阅读" if zh else "See also"
+                titled = link.replace(f"[{text}]", "[" + q["title"] + "]")
+                paragraphs.append(f"{label}: {titled}")
+            else:
+                mark = "。" if zh else "."
+                paragraphs.append(f"{_sentence(rng, zh)} {'参见' if zh else 'See'} {link}{mark} "
+                                  f"{_sentence(rng, zh)}")
+            cites.add((p["title"], q["title"]))
+        body = "\n\n".join(paragraphs + [_sentence(rng, zh)]) + "\n"
+        front = (f'---\ntitle: "{p["title"]}"\ndate: {p["day"]}\n'
+                 f'tags: [{", ".join(p["tags"])}]\n')
+        if kind == "jekyll":
+            write(f"_posts/{p['day']}-{p['slug']}.md", front + f"categories: {p['cat']}\n---\n" + body)
+        elif kind == "hugo":
+            text = front + (f"slug: {p['slug']}\n" if perm else "") + "---\n" + body
+            write(f"content/{section}/{p['slug']}/index.md" if bundles
+                  else f"content/{section}/{p['slug']}.md", text)
+        elif kind == "hexo":
+            write(f"source/_posts/{p['slug']}.md", front + "---\n" + body)
+        elif kind == "pelican":
+            write(f"content/{p['slug']}.md", f"Title: {p['title']}\nDate: {p['day']}\n"
+                  f"Tags: {', '.join(p['tags'])}\nSlug: {p['slug']}\n\n" + body)
+        elif kind == "zola":
+            write(f"content/posts/{p['slug']}.md", f'+++\ntitle = "{p["title"]}"\n'
+                  f"date = {p['day']}\n[taxonomies]\ntags = {json.dumps(p['tags'])}\n+++\n" + body)
+        elif kind == "eleventy":
+            write(f"posts/{p['slug']}.md", front + "---\n" + body)
+        elif kind == "docusaurus":
+            write(f"blog/{p['day']}-{p['slug']}.md", front + f"slug: {p['slug']}\n---\n" + body)
+        elif kind == "obsidian":           # properties and no title: named by the file
+            write(f"notes/{p['title']}.md", f"---\ntags: [{', '.join(p['tags'])}]\n"
+                  f"date: {p['day']}\n---\n" + body)
+        else:
+            rows.append({"title": p["title"], "url": url(p), "date": str(p["day"]),
+                         "tags": p["tags"], "content": body})
+    if kind == "jsonl":
+        write("posts.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    return cites
+
+
+def _html_site(rng, zh, host, posts, folder: Path) -> set:
+    """A site as a hand-made theme renders it, the theme's choices drawn at random."""
+    canonical = rng.random() < 0.6
+    pretty = rng.random() < 0.5
+    top = rng.choice(("posts", "blog", "p", ""))
+    theme = {"sidebar": rng.random() < 0.5,
+             "nav": rng.choice(("nav", "div-class", "p-plain", "none")),
+             "related": rng.choice(("none", "aside", "div-h3", "section-class")),
+             "comments": rng.random() < 0.4, "tags": rng.random() < 0.6,
+             "wrapper": rng.choice(("article", "div.post", "main", "div.entry-content")),
+             "title": rng.choice(("h1", "banner-h1", "title-only")),
+             "date": rng.choice(("time", "text-en", "text-zh", "meta", "span-class"))}
+    esc = html.escape
+
+    def url(p):
+        at = f"/{top}" if top else ""
+        return f"{at}/{p['slug']}/" if pretty else f"{at}/{p['slug']}.html"
+
+    def page(title, inner, head=""):
+        banner = "<h1>Stranger</h1>" if theme["title"] == "banner-h1" else "<a href='/'>Stranger</a>"
+        return (f"<!doctype html><html><head><meta charset='utf-8'><title>{esc(title)} - "
+                f"Stranger</title>{head}</head><body><header>{banner} <nav><a href='/'>Home</a> "
+                f"<a href='/about/'>About</a></nav></header>{inner}<footer>© 2024 Stranger. "
+                "</footer></body></html>")
+
+    def write(path: str, text: str) -> None:
+        target = folder / (path + "index.html" if path.endswith("/") else path).lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    cites = set()
+    recent = posts[-5:]
+    for k, p in enumerate(posts):
+        others = [q for q in posts if q is not p]
+        paragraphs = [f"<p>{_sentence(rng, zh)} {_sentence(rng, zh)}</p>" for _ in range(3)]
+        for q in rng.sample(others, rng.randint(0, min(3, len(others)))):
+            href = rng.choice((url(q), host + url(q)))
+            text = rng.choice((q["title"], "this post", "前文" if zh else "earlier"))
+            paragraphs.append(f"<p>{_sentence(rng, zh)} {'参见' if zh else 'See'} <a href="
+                              f"'{href}'>{esc(text)}</a>{'。' if zh else '.'} "
+                              f"{_sentence(rng, zh)}</p>")
+            cites.add((p["title"], q["title"]))
+        rng.shuffle(paragraphs)
+        d = p["day"]
+        meta = {"time": f"<time datetime='{d}'>{d}</time>",
+                "text-en": f"Posted on {d.strftime('%B')} {d.day}, {d.year}",
+                "text-zh": f"发表于 {d.year}年{d.month}月{d.day}日",
+                "meta": "", "span-class": f"<span class='post-date'>{d}</span>"}[theme["date"]]
+        if theme["tags"]:
+            meta += " Tags: " + ", ".join(f"<a href='/tags/{t}/'>{t}</a>" for t in p["tags"])
+        lines = []
+        if k > 0:
+            lines.append(f"{'上一篇' if zh else 'Previous'}: <a href='{url(posts[k - 1])}'>"
+                         f"{esc(posts[k - 1]['title'])}</a>")
+        if k + 1 < len(posts):
+            lines.append(f"{'下一篇' if zh else 'Next'}: <a href='{url(posts[k + 1])}'>"
+                         f"{esc(posts[k + 1]['title'])}</a>")
+        nav = {"nav": "<nav class='post-nav'>" + " ".join(lines) + "</nav>",
+               "div-class": "<div class='pagination'>" + "".join(f"<span>{x}</span>"
+                                                                 for x in lines) + "</div>",
+               "p-plain": "".join(f"<p>{x}</p>" for x in lines), "none": ""}[theme["nav"]]
+        items = "".join(f"<li><a href='{url(q)}'>{esc(q['title'])}</a></li>"
+                        for q in rng.sample(others, min(3, len(others))))
+        related = {"none": "", "aside": f"<aside><h3>Related</h3><ul>{items}</ul></aside>",
+                   "div-h3": f"<div><h3>{'相关文章' if zh else 'Related posts'}</h3><ul>{items}"
+                             "</ul></div>",
+                   "section-class": f"<section class='related-posts'><h3>Related</h3><ul>"
+                                    f"{items}</ul></section>"}[theme["related"]]
+        comments = ""
+        if theme["comments"]:
+            q = rng.choice(others)
+            comments = (f"<section id='comments'><div class='comment'><p>Great, also read <a "
+                        f"href='{url(q)}'>{esc(q['title'])}</a> by the same author.</p></div>"
+                        "</section>")
+        heading = {"h1": f"<h1>{esc(p['title'])}</h1>", "banner-h1": f"<h2>{esc(p['title'])}</h2>",
+                   "title-only": ""}[theme["title"]]
+        text = "".join(paragraphs)
+        inner = f"{heading}<div class='meta'>{meta}</div>"
+        inside = {"article": f"<article>{inner}{text}{nav}{related}</article>{comments}",
+                  "div.post": f"<div class='post'>{inner}{text}{nav}{related}</div>{comments}",
+                  "main": f"<main>{inner}{text}{nav}{related}{comments}</main>",
+                  "div.entry-content": f"<div class='post-wrap'>{inner}<div class='entry-content'>"
+                                       f"{text}</div>{nav}{related}{comments}</div>"}[theme["wrapper"]]
+        side = ("<div class='sidebar'><h3>Recent</h3><ul>" + "".join(
+            f"<li><a href='{url(q)}'>{esc(q['title'])}</a></li>" for q in recent) + "</ul></div>"
+            if theme["sidebar"] else "")
+        head = (f"<link rel='canonical' href='{host}{url(p)}'>" if canonical else "") + (
+            f"<meta property='article:published_time' content='{d}T08:00:00+08:00'>"
+            if theme["date"] == "meta" else "")
+        write(url(p), page(p["title"], inside + side, head))
+    for t in sorted({t for p in posts for t in p["tags"]}) if rng.random() < 0.7 else ():
+        entries = "".join(f"<li><a href='{url(p)}'>{esc(p['title'])}</a> <span>{p['day']}</span>"
+                          "</li>" for p in posts if t in p["tags"])
+        write(f"/tags/{t}/", page(f"Tag: {t}", f"<main><h1>Tag: {t}</h1><ul>{entries}</ul></main>"))
+    if rng.random() < 0.7:
+        entries = "".join(f"<li><time>{p['day']}</time> <a href='{url(p)}'>{esc(p['title'])}</a>"
+                          "</li>" for p in posts)
+        write("/archive/", page("Archive", f"<main><h1>Archive</h1><ul>{entries}</ul></main>"))
+    if rng.random() < 0.7:
+        q = rng.choice(posts)
+        write("/about/", page("About", f"<main><article><h1>About</h1><p>{_sentence(rng, zh)}</p>"
+                                       f"<p>I write about models. Start with <a href='{url(q)}'>"
+                                       f"{esc(q['title'])}</a>, my favourite post so far.</p>"
+                                       "</article></main>"))
+    newest = posts[::-1]
+    for n, chunk in enumerate((newest[:10], newest[10:])):
+        if chunk:
+            summaries = "".join(f"<article><h2><a href='{url(p)}'>{esc(p['title'])}</a></h2>"
+                                f"<time>{p['day']}</time><p>{_sentence(rng, zh)}</p></article>"
+                                for p in chunk)
+            write("/" if n == 0 else "/page/2/", page("Stranger", f"<main>{summaries}</main>"))
+    return cites
+
+
+def measure(blog: Blog) -> Measured:
+    """Read ``blog`` with graphkit and compare it with its truth.
+
+    Parameters
+    ----------
+    blog : Blog
+
+    Returns
+    -------
+    Measured
+    """
+    from graphkit.options import BuildOptions
+    from graphkit.pipeline import relate
+    from graphkit.readers import read_paths
+
+    read = read_paths([blog.folder])
+    edges, _, _ = relate(read.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in read.posts}
+    got = {(title[e.source], title[e.target]) for e in edges
+           if e.kind == "cites" and e.target in title}
+    return Measured(found=len(got & blog.cites), wanted=len(blog.cites),
+                    false=len(got - blog.cites), posts=len(read.posts),
+                    extra=sum(p.title not in blog.days for p in read.posts),
+                    dated_right=sum(blog.days.get(p.title) == p.date for p in read.posts))
