@@ -2,9 +2,11 @@
 
 Each blog is written by :func:`write_blog` into a folder, from a seed, as one generator
 or note app lays out its sources (Jekyll, Hugo, Hexo, Pelican, Zola, Eleventy,
-Docusaurus, an Obsidian vault, a JSON Lines export) or as a hand-made theme renders its
-pages (``html``: menus, sidebars, previous/next lines, related posts, comments, tag and
-archive pages, an about page, dates written in several ways). Its posts link each other
+Docusaurus, MkDocs Material's blog, Quarto, Astro's content collections, an Obsidian
+vault, a JSON Lines export, an RSS feed, a WordPress export) or as a hand-made theme
+renders its pages (``html``: menus, sidebars, previous/next lines, related posts,
+comments, tag and archive pages, an about page, dates written in several ways). Its
+posts link each other
 in the ways those generators document (``{% post_url %}``, ``{{< ref >}}``,
 ``{% post_link %}``, ``{filename}``, ``@/``, wikilinks, paths, absolute addresses,
 reference definitions), inside paragraphs or on lines of their own, with anchors and
@@ -27,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-KINDS = ("jekyll", "hugo", "hexo", "pelican", "zola", "eleventy", "docusaurus", "obsidian",
-         "jsonl", "html")
+KINDS = ("jekyll", "hugo", "hexo", "pelican", "zola", "eleventy", "docusaurus", "mkdocs",
+         "quarto", "astro", "obsidian", "jsonl", "feed", "wxr", "html")
 
 _WORDS = ("graph model entropy sampling variance prior kernel gradient tensor matrix "
           "attention layer norm decoder encoder token vector loss batch optimizer spectral "
@@ -249,12 +251,50 @@ def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
         def hrefs(q):
             return [f"[[{q['title']}]]", f"[[{q['title']}|that note]]",
                     f"[[{q['title']}#Details]]", quote(q["title"]) + ".md"]
-    else:                                            # jsonl
+    elif kind == "mkdocs":
+        write("mkdocs.yml", f"site_name: S\nsite_url: {host}/\ntheme:\n  name: material\n"
+                            "plugins:\n  - blog\n")
+        write("docs/index.md", "# Welcome\n\nThe site's home page.\n")
+        write("docs/blog/index.md", "# Blog\n")
+
+        def url(p):
+            d = p["day"]
+            return f"/blog/{d.year}/{d.month:02d}/{d.day:02d}/{p['slug']}/"
+
+        def hrefs(q):
+            return [f"{q['slug']}.md", f"../posts/{q['slug']}.md", url(q), host + url(q)]
+    elif kind == "quarto":
+        write("_quarto.yml", f"project:\n  type: website\nwebsite:\n  title: S\n"
+                             f"  site-url: {host}\n")
+        write("index.qmd", "---\ntitle: S\nlisting:\n  contents: posts\n---\n")
+
+        def url(p):
+            return f"/posts/{p['slug']}/"
+
+        def hrefs(q):
+            return [f"../{q['slug']}/index.qmd", url(q), f"../{q['slug']}/"]
+    elif kind == "astro":
+        write("astro.config.mjs", "import { defineConfig } from 'astro/config';\n"
+                                  f"export default defineConfig({{ site: '{host}' }});\n")
+        write("package.json", '{"name": "b", "dependencies": {"astro": "^5.0.0"}}\n')
+
+        def url(p):
+            return f"/blog/{p['slug']}/"
+
+        def hrefs(q):
+            return [url(q), host + url(q), f"../{q['slug']}/"]
+    elif kind == "wxr":
+        def url(p):
+            return f"{host}/{p['day'].year}/{p['day'].month:02d}/{p['slug']}/"
+
+        def hrefs(q):
+            return [url(q), f"{host}/?p={100 + q['i']}"]
+    else:                                            # jsonl, feed
         def url(p):
             return f"{host}/{p['day'].year}/{p['slug']}/"
 
         def hrefs(q):
-            return [url(q), f"/{q['day'].year}/{q['slug']}/"]
+            return [url(q), f"/{q['day'].year}/{q['slug']}/" if kind == "jsonl" else url(q)]
 
     cites, rows = set(), []
     alone = rng.random() < 0.3          # this author writes "See also" lines of their own
@@ -271,21 +311,27 @@ def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
             elif href.startswith("[["):
                 link = href
             else:
-                if href.startswith(("/", "http")) and rng.random() < 0.3:
+                if href.startswith(("/", "http")) and "?" not in href and rng.random() < 0.3:
                     href = _decorated(rng, href)
-                link = f"[{text}]({href})"
-            if (alone and not link.startswith("{%") and alone_to.get(q["i"], 0) < 3
+                link = (f"<a href='{href}'>{html.escape(text)}</a>" if kind in ("feed", "wxr")
+                        else f"[{text}]({href})")
+            if (alone and link.startswith(("[", "<a")) and alone_to.get(q["i"], 0) < 3
                     and rng.random() < 0.7):
                 alone_to[q["i"]] = alone_to.get(q["i"], 0) + 1
                 label = "相关阅读" if zh else "See also"
-                titled = link.replace(f"[{text}]", "[" + q["title"] + "]")
+                titled = link.replace(f"[{text}]", "[" + q["title"] + "]").replace(
+                    f">{html.escape(text)}<", f">{html.escape(q['title'])}<")
                 paragraphs.append(f"{label}: {titled}")
             else:
                 mark = "。" if zh else "."
                 paragraphs.append(f"{_sentence(rng, zh)} {'参见' if zh else 'See'} {link}{mark} "
                                   f"{_sentence(rng, zh)}")
             cites.add((p["title"], q["title"]))
-        body = "\n\n".join(paragraphs + [_sentence(rng, zh)]) + "\n"
+        paragraphs.append(_sentence(rng, zh))
+        if kind in ("feed", "wxr"):
+            rows.append((p, "".join(f"<p>{x}</p>" for x in paragraphs)))
+            continue
+        body = "\n\n".join(paragraphs) + "\n"
         front = (f'---\ntitle: "{p["title"]}"\ndate: {p["day"]}\n'
                  f'tags: [{", ".join(p["tags"])}]\n')
         if kind == "jekyll":
@@ -306,6 +352,14 @@ def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
             write(f"posts/{p['slug']}.md", front + "---\n" + body)
         elif kind == "docusaurus":
             write(f"blog/{p['day']}-{p['slug']}.md", front + f"slug: {p['slug']}\n---\n" + body)
+        elif kind == "mkdocs":
+            write(f"docs/blog/posts/{p['slug']}.md", front + f"slug: {p['slug']}\ncategories:\n"
+                  f"  - ml\n---\n\n# {p['title']}\n\n" + body)
+        elif kind == "quarto":
+            write(f"posts/{p['slug']}/index.qmd", front + "---\n" + body)
+        elif kind == "astro":
+            write(f"src/content/blog/{p['slug']}.md", f'---\ntitle: "{p["title"]}"\npubDate: '
+                  f"'{p['day'].strftime('%b %d %Y')}'\ndescription: x\n---\n" + body)
         elif kind == "obsidian":           # properties and no title: named by the file
             write(f"notes/{p['title']}.md", f"---\ntags: [{', '.join(p['tags'])}]\n"
                   f"date: {p['day']}\n---\n" + body)
@@ -314,6 +368,28 @@ def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
                          "tags": p["tags"], "content": body})
     if kind == "jsonl":
         write("posts.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    elif kind == "feed":
+        items = "".join(
+            f"<item><title>{html.escape(p['title'])}</title><link>{url(p)}</link>"
+            f"<guid>{url(p)}</guid><pubDate>{p['day'].strftime('%a, %d %b %Y')} 08:00:00 +0000"
+            f"</pubDate><content:encoded><![CDATA[{body}]]></content:encoded></item>"
+            for p, body in rows)
+        write("feed.xml", "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0' "
+                          "xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel>"
+                          f"<title>S</title><link>{host}/</link>{items}</channel></rss>")
+    elif kind == "wxr":
+        items = "".join(
+            f"<item><title>{html.escape(p['title'])}</title><link>{url(p)}</link><guid "
+            f"isPermaLink='false'>{host}/?p={100 + p['i']}</guid><wp:post_id>{100 + p['i']}"
+            f"</wp:post_id><wp:post_date>{p['day']} 08:00:00</wp:post_date><wp:post_name>"
+            f"{p['slug']}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post"
+            f"</wp:post_type><content:encoded><![CDATA[{body}]]></content:encoded></item>"
+            for p, body in rows)
+        write("export.xml", "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0' "
+                            "xmlns:content='http://purl.org/rss/1.0/modules/content/' "
+                            "xmlns:wp='http://wordpress.org/export/1.2/'><channel><title>S</title>"
+                            f"<link>{host}</link><wp:wxr_version>1.2</wp:wxr_version>"
+                            f"<wp:base_site_url>{host}</wp:base_site_url>{items}</channel></rss>")
     return cites
 
 
