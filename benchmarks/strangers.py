@@ -399,7 +399,7 @@ def _html_site(rng, zh, host, posts, folder: Path) -> set:
     pretty = rng.random() < 0.5
     top = rng.choice(("posts", "blog", "p", ""))
     theme = {"sidebar": rng.random() < 0.5,
-             "nav": rng.choice(("nav", "div-class", "p-plain", "none")),
+             "nav": rng.choice(("nav", "div-class", "p-plain", "arrows", "words", "none")),
              "related": rng.choice(("none", "aside", "div-h3", "section-class")),
              "comments": rng.random() < 0.4, "tags": rng.random() < 0.6,
              "wrapper": rng.choice(("article", "div.post", "main", "div.entry-content")),
@@ -453,7 +453,9 @@ def _html_site(rng, zh, host, posts, folder: Path) -> set:
         nav = {"nav": "<nav class='post-nav'>" + " ".join(lines) + "</nav>",
                "div-class": "<div class='pagination'>" + "".join(f"<span>{x}</span>"
                                                                  for x in lines) + "</div>",
-               "p-plain": "".join(f"<p>{x}</p>" for x in lines), "none": ""}[theme["nav"]]
+               "p-plain": "".join(f"<p>{x}</p>" for x in lines), "none": "",
+               "arrows": _arrows(posts, k, url, esc), "words": _arrows(posts, k, url, None)
+               }[theme["nav"]]
         items = "".join(f"<li><a href='{url(q)}'>{esc(q['title'])}</a></li>"
                         for q in rng.sample(others, min(3, len(others))))
         related = {"none": "", "aside": f"<aside><h3>Related</h3><ul>{items}</ul></aside>",
@@ -505,6 +507,19 @@ def _html_site(rng, zh, host, posts, folder: Path) -> set:
                                 for p in chunk)
             write("/" if n == 0 else "/page/2/", page("Stranger", f"<main>{summaries}</main>"))
     return cites
+
+
+def _arrows(posts, k, url, esc) -> str:
+    """Links to the previous and next post in one unclassed block: their titles between
+    arrows (``« A | B »``), or, without ``esc``, words alone (``← Older post``)."""
+    ends = []
+    if k > 0:
+        shown = f"« {esc(posts[k - 1]['title'])}" if esc else "← Older post"
+        ends.append(f"<a href='{url(posts[k - 1])}'>{shown}</a>")
+    if k + 1 < len(posts):
+        shown = f"{esc(posts[k + 1]['title'])} »" if esc else "Newer post →"
+        ends.append(f"<a href='{url(posts[k + 1])}'>{shown}</a>")
+    return "<div>" + " | ".join(ends) + "</div>"
 
 
 def measure(blog: Blog) -> Measured:
