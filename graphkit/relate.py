@@ -749,6 +749,14 @@ class TitleIndex:
         post) and at least half of its links do. A link to another site reaches a post
         only by accident, and never half of the time.
 
+        A site that names no address of its own (no canonical link, no feed, no
+        configuration: a static export as Vercel's blog starter builds it) may link one
+        of its posts by absolute URL once only: a host counts as well when its links
+        reach, by a whole path of a folder and a name (``/posts/slug/``), posts that have
+        no address of their own, and no post that has one, and at least half of its
+        links do. Another site's page at the very path of a post read without its
+        address is an accident of the same kind, and rarer.
+
         A site whose addresses are not its files' paths (Gridea's ``/post/SLUG/``, a
         ``permalink`` setting not given) counts when its links of one folder shape
         (``post/``; ``0000/00/`` for dated folders) reach at least two different posts
@@ -763,6 +771,8 @@ class TitleIndex:
             The hosts added.
         """
         reached: dict[str, set[str]] = {}
+        foldered: set[str] = set()            # hosts reached by a folder and a name
+        addressed = {p.key for p in posts if p.url}
         resolved: dict[str, int] = {}
         totals: dict[str, int] = {}
         by_name: dict[tuple[str, str], list[str | None]] = {}    # (host, folder shape)
@@ -785,6 +795,8 @@ class TitleIndex:
                 if len(keys) == 1:
                     reached.setdefault(host, set()).update(keys)
                     resolved[host] = resolved.get(host, 0) + 1
+                    if "/" in whole.strip("/"):
+                        foldered.add(host)
                     continue
                 name = whole.rpartition("/")[2]
                 if name == whole:                     # (no folder: no shape to count)
@@ -794,7 +806,8 @@ class TitleIndex:
                     shape = re.sub(r"\d", "0", whole[:-len(name)])
                     by_name.setdefault((host, shape), []).append(
                         next(iter(keys)) if len(keys) == 1 else None)
-        added = {h for h, ks in reached.items() if len(ks) >= 2 and 2 * resolved[h] >= totals[h]}
+        added = {h for h, ks in reached.items() if 2 * resolved[h] >= totals[h] and (
+            len(ks) >= 2 or (h in foldered and not ks & addressed))}
         added |= {h for (h, _), hits in by_name.items()
                   if len(set(hits) - {None}) >= 2 and 5 * sum(k is not None for k in hits)
                   >= 4 * len(hits)}

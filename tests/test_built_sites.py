@@ -16,6 +16,8 @@ from graphkit.model import Link, Post, Source
 from graphkit.readers import read_paths
 from graphkit.readers.frontmatter import url_aliases
 from graphkit.readers.html import read_html, title_lists_aside
+from graphkit.options import BuildOptions
+from graphkit.pipeline import relate
 from graphkit.readers.kexue import _taxonomy
 from graphkit.sites import canonical_from_lead, date_archive_path, paper_id, site_page_kind
 
@@ -560,6 +562,29 @@ def test_an_undated_page_the_sites_menu_links_is_no_post(tmp_path):
             f"p{i}", f"第{i}篇", f"<time datetime='2021-03-0{i + 1}'>3月</time>", menu=False),
             encoding="utf-8")
     assert "关于" in {p.title for p in read_paths([tmp_path]).posts}
+
+
+def test_one_absolute_link_of_a_site_that_names_no_address_of_its_own(tmp_path):
+    """A static export with no canonical link, no ``og:url`` and no feed (Vercel's blog
+    starter as it comes): one post links another once, by its absolute address. The
+    link's whole path, a folder and a name, is that of a post read without an address:
+    the host is the site's. A path of one part (``/about/``) is no such evidence, nor a
+    path that a post with an address of another host has."""
+    def cites(link, *, own=""):
+        for i in range(6):
+            (tmp_path / "posts" / f"p{i}").mkdir(parents=True, exist_ok=True)
+            (tmp_path / "posts" / f"p{i}" / "index.html").write_text(
+                f"<html><head><title>第{i}篇</title>{own if i == 3 else ''}</head><body>"
+                f"<article><h1>第{i}篇</h1><time datetime='2021-03-0{i + 1}'>3月</time>"
+                f"{PROSE}{link if i == 0 else ''}</article></body></html>", encoding="utf-8")
+        posts = read_paths([tmp_path]).posts
+        edges, _, _ = relate(posts, options=BuildOptions(layers=("cites",)))
+        title = {p.key: p.title for p in posts}
+        return {(title[e.source], title[e.target]) for e in edges if e.target in title}
+    link = "<p>证明见<a href='https://www.jane.dev/posts/p3/'>第三篇</a>。</p>"
+    assert cites(link) == {("第0篇", "第3篇")}
+    assert cites(link, own=_og(url="https://other.example/posts/p3/")) == set()
+    assert cites(link.replace("/posts/p3/", "/p3/")) == set()
 
 
 def test_the_share_of_posts_that_makes_a_template_line_matters():
