@@ -200,7 +200,8 @@ def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
                         [site + url(q)] if has_host else [])
     elif kind == "hexo":
         perm = rng.choice((":year/:month/:day/:title/", ":title.html", "posts/:title/"))
-        write("_config.yml", (f"url: {host}\n" if has_host else "") + f"title: S\npermalink: {perm}\n")
+        write("_config.yml",
+              (f"url: {host}\n" if has_host else "") + f"title: S\npermalink: {perm}\n")
 
         def url(p):
             d = p["day"]
@@ -335,7 +336,8 @@ def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
         front = (f'---\ntitle: "{p["title"]}"\ndate: {p["day"]}\n'
                  f'tags: [{", ".join(p["tags"])}]\n')
         if kind == "jekyll":
-            write(f"_posts/{p['day']}-{p['slug']}.md", front + f"categories: {p['cat']}\n---\n" + body)
+            write(f"_posts/{p['day']}-{p['slug']}.md",
+                  front + f"categories: {p['cat']}\n---\n" + body)
         elif kind == "hugo":
             text = front + (f"slug: {p['slug']}\n" if perm else "") + "---\n" + body
             write(f"content/{section}/{p['slug']}/index.md" if bundles
@@ -412,7 +414,8 @@ def _html_site(rng, zh, host, posts, folder: Path) -> set:
         return f"{at}/{p['slug']}/" if pretty else f"{at}/{p['slug']}.html"
 
     def page(title, inner, head=""):
-        banner = "<h1>Stranger</h1>" if theme["title"] == "banner-h1" else "<a href='/'>Stranger</a>"
+        banner = ("<h1>Stranger</h1>" if theme["title"] == "banner-h1"
+                  else "<a href='/'>Stranger</a>")
         return (f"<!doctype html><html><head><meta charset='utf-8'><title>{esc(title)} - "
                 f"Stranger</title>{head}</head><body><header>{banner} <nav><a href='/'>Home</a> "
                 f"<a href='/about/'>About</a></nav></header>{inner}<footer>© 2024 Stranger. "
@@ -476,8 +479,9 @@ def _html_site(rng, zh, host, posts, folder: Path) -> set:
         inside = {"article": f"<article>{inner}{text}{nav}{related}</article>{comments}",
                   "div.post": f"<div class='post'>{inner}{text}{nav}{related}</div>{comments}",
                   "main": f"<main>{inner}{text}{nav}{related}{comments}</main>",
-                  "div.entry-content": f"<div class='post-wrap'>{inner}<div class='entry-content'>"
-                                       f"{text}</div>{nav}{related}{comments}</div>"}[theme["wrapper"]]
+                  "div.entry-content": f"<div class='post-wrap'>{inner}<div class="
+                                       f"'entry-content'>{text}</div>{nav}{related}{comments}"
+                                       "</div>"}[theme["wrapper"]]
         side = ("<div class='sidebar'><h3>Recent</h3><ul>" + "".join(
             f"<li><a href='{url(q)}'>{esc(q['title'])}</a></li>" for q in recent) + "</ul></div>"
             if theme["sidebar"] else "")

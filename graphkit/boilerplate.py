@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import replace
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from .model import Fragment, Post
-from .sites import url_host
+from .sites import normalize_url, url_host
 from .text import preview
 
 MIN_SHARE = 0.05   # a paragraph in at least this share of a source's posts with text …
@@ -76,12 +77,14 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
     """Remove the paragraphs that repeat across many posts of one source.
 
     A paragraph (a line of a post's text) of prose (:func:`is_prose`) of at least
-    ``min_chars`` characters is boilerplate when, after white space and case are normalised, it occurs in at least
-    ``max(min_posts, ceil(min_share × n))`` of the ``n`` posts with text of its source
-    (:func:`source_of`), linking the same few pages wherever it is: no more pages in
-    all (:func:`_targets`) than twice as many as it links in one post (a line alike
-    whose links reach another post in each, an author's ``See also: [that note](…)``,
-    is the author's). It is removed from those posts' text, and their links
+    ``min_chars`` characters is boilerplate when, after white space and case are
+    normalised, it occurs in at least ``max(min_posts, ceil(min_share × n))`` of the
+    ``n`` posts with text of its source (:func:`source_of`; counted by post, not by
+    sighting, :func:`_identity`: a post's page and its entries in the site's feeds, the
+    home page's and each tag's, are one), linking the same few pages wherever it is:
+    no more pages in all (:func:`_targets`) than twice as many as it links in one post
+    (a line alike whose links reach another post in each, an author's ``See also: [that
+    note](…)``, is the author's). It is removed from those posts' text, and their links
     whose sentence lies in it are dropped, so that it takes part in neither citations,
     keywords nor excerpts.
 
@@ -111,13 +114,18 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
     out = list(posts)
     fragments: list[Fragment] = []
     for source, members in sorted(by_source.items()):
-        need = max(min_posts, math.ceil(min_share * len(members)))
-        if len(members) < need:
+        # (counted by post: one post's page and its entries in the site's feeds, a tag's
+        # feed, the home page's, hold the same paragraphs and are one post)
+        held: dict[str, set[str]] = {}
+        for i in members:
+            held.setdefault(_identity(posts[i]), set()).update(
+                _norm(par) for par in posts[i].text.split("\n") if len(par) >= min_chars)
+        need = max(min_posts, math.ceil(min_share * len(held)))
+        if len(held) < need:
             continue
         counts: Counter[str] = Counter()
-        for i in members:
-            counts.update({_norm(par) for par in posts[i].text.split("\n")
-                           if len(par) >= min_chars})
+        for paragraphs in held.values():
+            counts.update(paragraphs)
         # the prose test only for the few paragraphs that repeat (it is the costly part)
         repeated = {par for par, k in counts.items() if k >= need and is_prose(par)}
         if not repeated:
@@ -151,9 +159,23 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
                           if not any(_norm(link.sentence) in d for d in dropped))
             out[i] = replace(p, text="\n".join(kept), links=links)
         fragments += _reported(repeated, counts, first_seen, lambda par: (
-            f"boilerplate: the same paragraph in {counts[par]} of {len(members)} posts of "
+            f"boilerplate: the same paragraph in {counts[par]} of {len(held)} posts of "
             f"{source!r} (kept out of citations, keywords and excerpts)"))
     return out, fragments
+
+
+def _identity(post: Post) -> str:
+    """One key for the sightings of one post in one source: its address, spelled as
+    :func:`graphkit.sites.normalize_url` spells it with its query kept (a WeChat
+    article's ``/s?__biz=…&mid=…`` is named by its query), else its key."""
+    key = normalize_url(post.url) if post.url else None
+    if key is None:
+        return post.key
+    try:
+        query = urlsplit(post.url.strip()).query
+    except ValueError:
+        query = ""
+    return f"{key}?{query}" if query and "?" not in key else key
 
 
 def _targets(post: Post, paragraph: str) -> tuple[str, ...]:
@@ -374,16 +396,24 @@ def strip_navigation_lines(posts: list[Post], *, formats: Collection[str] | None
             by_group.setdefault(group(p), []).append(i)
     out = list(posts)
     fragments: list[Fragment] = []
-    n_text = Counter(group(p) for p in posts if p.text)
+    with_text: dict[tuple[str, str], set[str]] = {}     # (counted by post, not sighting)
+    for p in posts:
+        if p.text:
+            with_text.setdefault(group(p), set()).add(_identity(p))
     for (source, fmt), members in sorted(by_group.items()):
-        n = n_text[source, fmt]
+        n = len(with_text[source, fmt])
         need = max(min_posts, math.ceil(min_share * n))
-        if len(members) < need:
+        if len({_identity(posts[i]) for i in members}) < need:
             continue
         labels = {i: {**_labels(posts[i], max_label), **_listed(posts[i], max_label)}
                   for i in members}
-        counts = Counter(lab for i in members for lab in labels[i])
+        held: dict[str, set] = {}
+        for i in members:
+            held.setdefault(_identity(posts[i]), set()).update(labels[i])
+        counts = Counter(lab for found in held.values() for lab in found)
         template = {lab for lab, k in counts.items() if k >= need}
+        template -= _not_next_or_previous(template, [posts[i] for i in members], labels=[
+            labels[i] for i in members])
         if not template:
             continue
         first_seen: dict[tuple[str, str], tuple[Post, str]] = {}
@@ -404,6 +434,62 @@ def strip_navigation_lines(posts: list[Post], *, formats: Collection[str] | None
             f"{counts[lab]} of {n} {fmt} posts of {source!r}, the site's template's "
             f"(kept out of citations, keywords and excerpts)"))
     return out, fragments
+
+
+ADJACENT_SHARE = 2 / 3     # of a template line's links to posts, those to the next or
+                           # previous post by date
+
+
+def _address(post: Post) -> str:
+    """A post's address, else one its file's place in the folder read gives it on a
+    host of no site (``site/posts/a/index.html`` → ``http://site.invalid/posts/a/``)."""
+    if post.url:
+        return post.url
+    inside = post.sources[0].path.replace("\\", "/").split("/", 1)[1:] if post.sources else []
+    return "http://site.invalid/" + (inside[0] if inside else "")
+
+
+def _not_next_or_previous(found: set, members: list[Post], *, labels: list[Found]) -> set:
+    """The link lines of ``found`` (:data:`LINE` labels) whose links to other posts of
+    ``members`` do not mostly reach a post just before or after the linking one by date,
+    no post dated between them (less than :data:`ADJACENT_SHARE` of them): an author's
+    ``See also: [X](…)`` under half of the posts links any post, a template's line
+    (``Next: …``) the next, as Jekyll's ``page.next``, Hugo's ``.NextInSection``, Hexo's
+    and Eleventy's collections order them, by date. Lines whose links reach no dated
+    post here, or that link from undated posts, are not judged (a theme's ``Posted by
+    … at …`` links its author's page and the post itself)."""
+    where: dict[str, Post] = {}
+    for p in members:
+        key = normalize_url(_address(p))
+        if key and p.date:
+            where.setdefault(key, p)
+    days = sorted(p.date for p in where.values())
+
+    def adjacent(one: str, other: str) -> bool:        # no post dated between them
+        low, high = sorted((one, other))
+        return bisect_left(days, high) - bisect_right(days, low) <= 0
+
+    near: Counter = Counter()
+    reaching: Counter = Counter()
+    for p, found_here in zip(members, labels):
+        if not p.date:
+            continue
+        for lab, (lines, _) in found_here.items():
+            if lab not in found or lab[0] != LINE:
+                continue
+            for link in p.links:
+                if _norm(link.sentence) not in lines:
+                    continue
+                try:
+                    target = where.get(normalize_url(urljoin(_address(p), link.url.strip()))
+                                       or "")
+                except ValueError:
+                    target = None
+                if target is None or target is p:
+                    continue
+                reaching[lab] += 1
+                near[lab] += adjacent(p.date, target.date)
+    return {lab for lab, k in reaching.items() if near[lab] < ADJACENT_SHARE * k}
 
 
 def strip_boilerplate(posts: list[Post], *, page_formats: Collection[str] | None = None

@@ -462,6 +462,24 @@ def test_an_authors_own_labelled_links_are_citations(tmp_path):
     assert len(_cited(read_paths([tmp_path]))) == 10
 
 
+def test_an_authors_see_also_lines_in_every_built_page_are_citations(tmp_path):
+    """A ``See also: [X](…)`` line of the author's under every post, built: the same
+    label in every page as a template's ``Next:`` is, but linking any post, not the one
+    just before or after it by date, as a template's previous and next links do."""
+    def also(i):
+        j = (i * 3 + 4) % 10
+        return f"<li>See also: <a href='/posts/p{j}/'>第{j}篇</a></li>"
+    _site_of_posts(tmp_path, 10, line=also)
+    r = read_paths([tmp_path])
+    assert len(_cited(r)) == 10
+    assert not any(f.reason.startswith("navigation") for f in r.fragments)
+
+    def after(i):
+        return f"<li>See also: <a href='/posts/p{i + 1}/'>第{i + 1}篇</a></li>" if i < 9 else ""
+    _site_of_posts(tmp_path, 10, line=after)
+    assert _cited(read_paths([tmp_path])) == set()
+
+
 def test_an_authors_link_sentence_inside_a_paragraph_is_a_citation_in_every_post(tmp_path):
     """``… See <a>that post</a>. …`` in every post: the words around the link repeat,
     but the sentence sits inside a paragraph of prose, as no template's line does."""

@@ -447,13 +447,16 @@ def test_wordpress_plain_list_addresses_are_read_at_the_sites_root_only():
 
 def test_a_crawled_templates_next_lines_and_pages_outside_its_feed_are_no_posts(blog, tmp_path):
     """eleventy-base-blog's older layout, served: each post ends in an unclassed list of
-    ``Next:``/``Previous:`` links, the feed names every post, and the about page (in the
-    sitemap, undated, a year in its text) is in no feed."""
+    ``Next:``/``Previous:`` links to the posts next to it by date, the feed names every
+    post, and the about page (in the sitemap, undated, a year in its text) is in no
+    feed."""
     b, base = blog
     for i in range(1, b.posts + 1):
         nav = "".join(f'<li>{word}: <a href="/posts/{j}/">{b.title(j)}</a></li>'
                       for word, j in (("Next", i + 1), ("Previous", i - 1)) if 1 <= j <= b.posts)
-        b.add(f"/posts/{i}/", b.post_html(i).replace("</article>", f"<hr><ul>{nav}</ul></article>"))
+        day = f"2021-{(i % 12) + 1:02d}-{(i % 27) + 1:02d}"     # (dated in the list's order)
+        b.add(f"/posts/{i}/", b.post_html(i).replace("</article>", f"<hr><ul>{nav}</ul></article>")
+              .replace(day, f"{2020 + i // 12}-{i % 12 + 1:02d}-01"))
     b.add("/about/", '<html><head><title>关于 | 测试博客</title></head><body><article><h1>关于</h1>'
                      '<p>笔者从2000年开始写博客，推荐先读<a href="/posts/7/">第7篇</a>和<a href="/posts'
                      '/9/">第9篇</a>，它们讲得最清楚，也最适合刚开始读这个博客的朋友。</p></article></body></html>')
