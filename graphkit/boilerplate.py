@@ -165,14 +165,16 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
 
 
 def _identity(post: Post) -> str:
-    """One key for the sightings of one post in one source: its address, spelled as
+    """One key for the sightings of one post in one source: its own address
+    (:func:`_address`, not one its file gives: a file may hold many posts), spelled as
     :func:`graphkit.sites.normalize_url` spells it with its query kept (a WeChat
     article's ``/s?__biz=…&mid=…`` is named by its query), else its key."""
-    key = normalize_url(post.url) if post.url else None
+    address = _address(post) if post.url else None
+    key = normalize_url(address) if address else None
     if key is None:
         return post.key
     try:
-        query = urlsplit(post.url.strip()).query
+        query = urlsplit(address).query
     except ValueError:
         query = ""
     return f"{key}?{query}" if query and "?" not in key else key
@@ -440,13 +442,22 @@ ADJACENT_SHARE = 2 / 3     # of a template line's links to posts, those to the n
                            # previous post by date
 
 
-def _address(post: Post) -> str:
-    """A post's address, else one its file's place in the folder read gives it on a
-    host of no site (``site/posts/a/index.html`` → ``http://site.invalid/posts/a/``)."""
-    if post.url:
-        return post.url
-    inside = post.sources[0].path.replace("\\", "/").split("/", 1)[1:] if post.sources else []
-    return "http://site.invalid/" + (inside[0] if inside else "")
+_NO_HOST = "http://site.invalid"     # the host of a page whose address names none
+
+
+def _address(post: Post) -> str | None:
+    """A post's address; its path on a host of no site when it names no host (a feed
+    entry's ``/2020/a.html``, a canonical link without the site's ``url``); else, for
+    a page read from a file (an HTML page), the one its file's place in the folder read
+    gives it (``site/posts/a/index.html`` → ``http://site.invalid/posts/a/``); else
+    None."""
+    url = (post.url or "").strip()
+    if url:
+        return url if "//" in url[:12] else f"{_NO_HOST}/{url.lstrip('/')}"
+    if not post.sources or "." not in post.sources[0].path.rsplit("/", 1)[-1]:
+        return None
+    inside = post.sources[0].path.replace("\\", "/").split("/", 1)[1:]
+    return f"{_NO_HOST}/{inside[0]}" if inside else None
 
 
 def _not_next_or_previous(found: set, members: list[Post], *, labels: list[Found]) -> set:
@@ -460,7 +471,7 @@ def _not_next_or_previous(found: set, members: list[Post], *, labels: list[Found
     … at …`` links its author's page and the post itself)."""
     where: dict[str, Post] = {}
     for p in members:
-        key = normalize_url(_address(p))
+        key = normalize_url(_address(p) or "")
         if key and p.date:
             where.setdefault(key, p)
     days = sorted(p.date for p in where.values())
@@ -481,8 +492,8 @@ def _not_next_or_previous(found: set, members: list[Post], *, labels: list[Found
                 if _norm(link.sentence) not in lines:
                     continue
                 try:
-                    target = where.get(normalize_url(urljoin(_address(p), link.url.strip()))
-                                       or "")
+                    target = where.get(normalize_url(urljoin(_address(p) or _NO_HOST,
+                                                             link.url.strip())) or "")
                 except ValueError:
                     target = None
                 if target is None or target is p:

@@ -480,6 +480,33 @@ def test_an_authors_see_also_lines_in_every_built_page_are_citations(tmp_path):
     assert _cited(read_paths([tmp_path])) == set()
 
 
+def test_a_posts_page_and_its_feed_entries_are_one_post_when_counting_repeats(tmp_path):
+    """A site built without its ``url`` (Jekyll with no ``url:``, a Hugo feed per tag):
+    each post's page, named by a canonical link without a host, and its entries in
+    five feeds, named by the same path, are one post, so its own paragraphs repeat in
+    one post, not in six, and its links stay citations."""
+    for i in range(6):
+        (tmp_path / "2021").mkdir(exist_ok=True)
+        (tmp_path / "2021" / f"p{i}.html").write_text(
+            f"<html><head><title>第{i}篇</title><link rel='canonical' href='/2021/p{i}.html'>"
+            f"</head><body><article><h1>第{i}篇</h1><time datetime='2021-03-0{i + 1}'>3月"
+            f"</time><p>第{i}篇的正文讨论位置编码的外推，并把旧的推导整理成更一般的形式，"
+            f"详见<a href='/2021/p{(i + 2) % 6}.html'>另一篇</a>的推导。</p></article></body>"
+            "</html>", encoding="utf-8")
+    entries = "".join(
+        f"<item><title>第{i}篇</title><link>/2021/p{i}.html</link><pubDate>Mon, 0{i + 1} Mar "
+        f"2021 08:00:00 +0000</pubDate><description><![CDATA[<p>第{i}篇的正文讨论位置编码的外推，"
+        f"并把旧的推导整理成更一般的形式，详见<a href='/2021/p{(i + 2) % 6}.html'>另一篇</a>"
+        "的推导。</p>]]></description></item>" for i in range(6))
+    for feed in ("feed.xml", "a/index.xml", "b/index.xml", "c/index.xml", "d/index.xml"):
+        (tmp_path / feed).parent.mkdir(exist_ok=True)
+        (tmp_path / feed).write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>"
+                                     f"博客</title>{entries}</channel></rss>", encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert len(r.posts) == 6 and len({link.url for p in r.posts for link in p.links}) == 6
+    assert not any(f.reason.startswith("boilerplate") for f in r.fragments)
+
+
 def test_an_authors_link_sentence_inside_a_paragraph_is_a_citation_in_every_post(tmp_path):
     """``… See <a>that post</a>. …`` in every post: the words around the link repeat,
     but the sentence sits inside a paragraph of prose, as no template's line does."""
