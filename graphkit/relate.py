@@ -39,6 +39,7 @@ from .model import Post
 
 if TYPE_CHECKING:
     from .keywords import TermMatrix
+from .readers import PAGE_FORMATS
 from .readers.frontmatter import SERIES_KEY, url_aliases
 from .sites import (DOC_EXTENSIONS, KEXUE_HOST, LIST_FOLDERS, amp_page_path,
                     article_platform_alias,
@@ -752,9 +753,9 @@ class TitleIndex:
         A site that names no address of its own (no canonical link, no feed, no
         configuration: a static export as Vercel's blog starter builds it) may link one
         of its posts by absolute URL once only: a host counts as well when its links
-        reach, by a whole path of a folder and a name (``/posts/slug/``), posts that have
-        no address of their own, and no post that has one, and at least half of its
-        links do. Another site's page at the very path of a post read without its
+        reach, by a whole path of a folder and a name (``/posts/slug/``), built pages
+        (HTML) that have no address of their own, and no other post, and at least half
+        of its links do. Another site's page at the very path of a post read without its
         address is an accident of the same kind, and rarer.
 
         A site whose addresses are not its files' paths (Gridea's ``/post/SLUG/``, a
@@ -772,7 +773,11 @@ class TitleIndex:
         """
         reached: dict[str, set[str]] = {}
         foldered: set[str] = set()            # hosts reached by a folder and a name
-        addressed = {p.key for p in posts if p.url}
+        # (posts that may be another's page at that path: an address of their own, or
+        # no page built from a template: a note's or a capsule's file, whose paths follow
+        # conventions other sites share, gemlog/2021-03-01-c.gmi)
+        addressed = {p.key for p in posts
+                     if p.url or not p.sources or p.sources[0].format not in PAGE_FORMATS}
         resolved: dict[str, int] = {}
         totals: dict[str, int] = {}
         by_name: dict[tuple[str, str], list[str | None]] = {}    # (host, folder shape)
