@@ -358,9 +358,11 @@ def strip_navigation_lines(posts: list[Post], *, formats: Collection[str] | None
     related posts without a class that names it (``<div><h3>Related posts</h3><ul>``)
     is found the same way: a short line (the label's limits, no link) followed by
     lines that are each one link to the site is labelled by that heading, and the
-    heading in as many posts is the template's, with its list. Only pages as a
-    template rendered them hold its lines (``formats``): a post's source as its author
-    wrote it (a Jekyll post's Markdown) holds the author's lines alone.
+    heading in as many posts is the template's, with its list. A line whose links to
+    other posts mostly reach posts that are not just before or after the linking one by
+    date is the author's (:func:`_not_next_or_previous`). Only pages as a template
+    rendered them hold its lines (``formats``): a post's source as its author wrote it
+    (a Jekyll post's Markdown) holds the author's lines alone.
 
     Parameters
     ----------
@@ -438,10 +440,8 @@ def strip_navigation_lines(posts: list[Post], *, formats: Collection[str] | None
     return out, fragments
 
 
-ADJACENT_SHARE = 2 / 3     # of a template line's links to posts, those to the next or
-                           # previous post by date
-
-
+# a template line's links to posts: at least this share reach the next or previous post
+ADJACENT_SHARE = 2 / 3
 _NO_HOST = "http://site.invalid"     # the host of a page whose address names none
 
 

@@ -449,6 +449,7 @@ SHOWN_TITLE = "html:title"  # the page's <title> where the post's title is anoth
 MAX_SHOWN_TITLE = 300       # characters of it kept
 WP_TYPE = "wp:type"      # WordPress' type of the page's entry (post, page), likewise
 MENU = "html:menu"       # the addresses the page's menu links, likewise (menu_pages_aside)
+NO_SITE = "http://site.invalid"     # the host of a page read without its address
 MAX_MENU_LINKS = 40      # of them kept
 # (field, the type of a site's posts, the type of its other pages)
 PAGE_MARKS = ((OG_TYPE, "article", "website"), (WP_TYPE, "post", "page"))
@@ -746,7 +747,7 @@ def _menu_path(href: str, here: str, url: str | None) -> str | None:
     against the page's own address (``url``, else its path ``here``); None for a link
     to another host or no path."""
     try:
-        base = url or f"http://site.invalid{here}"
+        base = url or f"{NO_SITE}{here}"
         target = urlsplit(urljoin(base, href))
         if target.netloc != urlsplit(base).netloc:
             return None
@@ -1194,8 +1195,9 @@ _LEAD_SENTENCE_RE = re.compile(r"[。！？；，]|[^\W\d_][.!?;]\s+\S")
 def _lead_date(body) -> str | None:
     """The date a line of the post's element before its first paragraph of prose
     writes in words or numbers (a theme's meta line, ``发表于 2021年6月19日``,
-    ``Posted on June 19, 2021``), the line no longer than :data:`dates.TEXT_DATE_MAX`
-    characters besides a short label; the first of :data:`MAX_LEAD_LINES` such lines,
+    ``Posted on June 19, 2021``), the line no longer than twice
+    :data:`dates.TEXT_DATE_MAX` characters (a date and a short label); the first of
+    :data:`MAX_LEAD_LINES` such lines,
     else None; a line of prose (a sentence's marks: ``，``, ``。``, a full stop between
     two sentences) is no meta line. htmldate reads dates by its own patterns, which miss
     some (a Chinese date written out in a line of its own)."""
