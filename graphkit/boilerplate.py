@@ -400,20 +400,21 @@ def strip_navigation_lines(posts: list[Post], *, formats: Collection[str] | None
             by_group.setdefault(group(p), []).append(i)
     out = list(posts)
     fragments: list[Fragment] = []
-    with_text: dict[tuple[str, str], set[str]] = {}     # (counted by post, not sighting)
-    for p in posts:
-        if p.text:
-            with_text.setdefault(group(p), set()).add(_identity(p))
+    # (counted by post, not sighting; each sighting's identity found once)
+    identity = {i: _identity(p) for i, p in enumerate(posts) if p.text}
+    with_text: dict[tuple[str, str], set[str]] = {}
+    for i, key in identity.items():
+        with_text.setdefault(group(posts[i]), set()).add(key)
     for (source, fmt), members in sorted(by_group.items()):
         n = len(with_text[source, fmt])
         need = max(min_posts, math.ceil(min_share * n))
-        if len({_identity(posts[i]) for i in members}) < need:
+        if len({identity[i] for i in members}) < need:
             continue
         labels = {i: {**_labels(posts[i], max_label), **_listed(posts[i], max_label)}
                   for i in members}
         held: dict[str, set] = {}
         for i in members:
-            held.setdefault(_identity(posts[i]), set()).update(labels[i])
+            held.setdefault(identity[i], set()).update(labels[i])
         counts = Counter(lab for found in held.values() for lab in found)
         template = {lab for lab, k in counts.items() if k >= need}
         template -= _not_next_or_previous(template, [posts[i] for i in members], labels=[

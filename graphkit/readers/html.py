@@ -714,11 +714,11 @@ def menu_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
     linked: dict[str, dict[str, int]] = {}
     menus: dict[str, int] = {}
     dated: dict[str, int] = {}
+    paths = {id(p): _page_path(p, formats=formats) for p in pages}
     for p in pages:
-        site = sites[id(p)]
+        site, here = sites[id(p)], paths[id(p)]
         dated[site] = dated.get(site, 0) + bool(p.date)
         written = dict(p.fields).get(MENU)
-        here = _page_path(p, formats=formats)
         if not written or here is None:
             continue
         menus[site] = menus.get(site, 0) + 1
@@ -727,8 +727,7 @@ def menu_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
             counts[path] = counts.get(path, 0) + 1
     reasons = {}
     for p in pages:
-        site = sites[id(p)]
-        here = _page_path(p, formats=formats)
+        site, here = sites[id(p)], paths[id(p)]
         k = linked.get(site, {}).get(_bare_path(here) if here else "", 0)
         if (not p.date and dated.get(site, 0) >= MIN_NAMED_PAGES
                 and k >= max(MIN_NAMED_PAGES, menus.get(site, 0) / 2)):
