@@ -10,7 +10,12 @@ posts link each other
 in the ways those generators document (``{% post_url %}``, ``{{< ref >}}``,
 ``{% post_link %}``, ``{filename}``, ``@/``, wikilinks, paths, absolute addresses,
 reference definitions), inside paragraphs or on lines of their own, with anchors and
-queries. The truth is every such link and every post's title and day; graphkit is
+queries. Most blogs are also written with a free hand (a second random stream, so the
+same posts and links): links in every form Markdown allows (reference, titled,
+angle-bracketed, raw HTML, footnotes, autolinks) in lists, quotations and tables; links
+shown as code, which cite nothing; titles with colons, quotes and ampersands; days
+written with a time and an offset from UTC (the post's day is the one written).
+The truth is every such link and every post's title and day; graphkit is
 measured against it by :func:`measure`. Nothing here is asserted: the figures are read
 (``python benchmarks/run.py --only strangers``).
 
@@ -38,6 +43,8 @@ _WORDS = ("graph model entropy sampling variance prior kernel gradient tensor ma
 _ZH = ("模型 训练 矩阵 梯度 注意力 采样 变分 先验 核函数 张量 归一化 解码 编码 向量 损失 "
        "优化器 谱 随机游走 聚类 信号 噪声 扩散").split()
 _HOSTS = ("https://blog.example.org", "https://www.jane.dev", "http://notes.example.com")
+_TITLED = ("{}: a closer look", '"{}" revisited', "{} & what follows", "{} (with code)")
+_TITLED_ZH = ("{}：笔记", "“{}”再探", "{}（附代码）", "{}——从零开始")
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,8 @@ def write_blog(kind: str, seed: int, folder: Path) -> Blog:
     if kind not in KINDS:
         raise ValueError(f"no such kind of blog: {kind!r} (one of {', '.join(KINDS)})")
     rng = random.Random(f"{kind}:{seed}")
+    style = random.Random(f"{kind}:{seed}:style")   # how it is written, not what it says
+    wild = style.random() < 0.6
     zh = rng.random() < 0.5
     host = rng.choice(_HOSTS)
     posts = []
@@ -136,21 +145,111 @@ def write_blog(kind: str, seed: int, folder: Path) -> Blog:
         day = dt.date(2016, 1, 1) + dt.timedelta(days=rng.randint(0, 3000))
         title = (" ".join(rng.choice(_ZH) for _ in range(3)) if zh else
                  " ".join(rng.choice(_WORDS) for _ in range(3)).title()) + f" {i}"
+        if wild and kind != "obsidian" and style.random() < 0.4:
+            title = style.choice(_TITLED_ZH if zh else _TITLED).format(title)
         posts.append({"i": i, "day": day, "slug": f"{rng.choice(_WORDS)}-{rng.choice(_WORDS)}-{i}",
-                      "title": title, "tags": rng.sample(_WORDS, 2)})
+                      "title": title, "tags": rng.sample(_WORDS, 2),
+                      "written": _written_day(style, kind, day) if wild else str(day)})
     posts.sort(key=lambda p: p["day"])
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     if kind == "html":
-        cites = _html_site(rng, zh, host, posts, folder)
+        cites = _html_site(rng, zh, host, posts, folder, style if wild else None)
     else:
-        cites = _sources(kind, rng, zh, host, posts, folder)
+        cites = _sources(kind, rng, zh, host, posts, folder, style if wild else None)
     return Blog(folder=folder, kind=kind, cites=frozenset(cites),
                 days={p["title"]: p["day"].isoformat() for p in posts})
 
 
-def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
-    """A generator's or note app's sources: a configuration, one file per post."""
+def _written_day(style: random.Random, kind: str, day: dt.date) -> str:
+    """``day`` as front matter may write it: with a time and an offset from UTC. The
+    post's day is the one written, whatever the offset makes of it in UTC."""
+    hour = style.choice((9, 14, 20, 23))
+    if kind == "pelican":
+        return f"{day} {hour:02d}:05"
+    return style.choice((str(day), f"{day} {hour:02d}:05:00 +0800",
+                         f"{day}T{hour:02d}:05:00+08:00", f"{day}T{hour:02d}:05:00-05:00",
+                         f"{day}T{hour:02d}:05:00Z", f"{day} {hour:02d}:05"))
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a double-quoted YAML (or TOML) string."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _markdown_link(style: random.Random, text: str, href: str, n: int) -> tuple[str, str]:
+    """A Markdown link as authors write it, and the line it needs at the post's end."""
+    way = style.choice(("inline", "titled", "reference", "angle", "html", "footnote",
+                        "auto"))
+    if way == "titled":
+        return '[{}]({} "{}")'.format(text, href, text.replace('"', '\\"')), ""
+    if way == "reference":
+        return f"[{text}][ref-{n}]", f"[ref-{n}]: {href}"
+    if way == "angle" and " " not in href:
+        return f"[{text}](<{href}>)", ""
+    if way == "html":       # (a generator's shortcode is written as it is, inside quotes)
+        quoted = f"'{href}'" if '"' in href else f'"{html.escape(href)}"'
+        return f'<a href={quoted} class="internal">{html.escape(text)}</a>', ""
+    if way == "footnote":
+        return f"[^{n}]", f"[^{n}]: {'见' if text == '前文' else 'See'} [{text}]({href})."
+    if way == "auto" and href.startswith("http") and "?" not in href:
+        return f"<{href}>", ""
+    return f"[{text}]({href})", ""
+
+
+def _placed(style, as_html: bool, said: str, more: str) -> str:
+    """A sentence that links, placed as the author placed it: in a paragraph, a list, a
+    quotation or (Markdown) a table."""
+    where = style.choice(("paragraph", "list", "quote", "table")) if style else "paragraph"
+    if where == "list":
+        return (f"<ul><li>{said}</li><li>{more}</li></ul>" if as_html
+                else f"- {said}\n- {more}")
+    if where == "quote":
+        return f"<blockquote><p>{said}</p></blockquote>" if as_html else f"> {said}\n> {more}"
+    if where == "table" and not as_html:
+        return f"| note | more |\n|---|---|\n| {said} | {more} |"
+    return f"{said} {more}"
+
+
+def _shown_as_code(style, kind, p, uncited, hrefs, url) -> list:
+    """Links an author shows as code (how to write one), which cite nothing."""
+    if not uncited:
+        return []
+    q = style.choice(uncited)
+    if kind in ("feed", "wxr"):
+        return [f"<pre><code>&lt;a href=\"{url(q)}\"&gt;{html.escape(q['title'])}&lt;/a&gt;"
+                "</code></pre>", f"The address <code>{url(q)}</code> is where it lives."]
+    if kind == "obsidian":
+        return [f"Write `[[{q['title']}]]` to link a note.",
+                f"```markdown\nSee [[{q['title']}]]\n```"]
+    paths = [h for h in hrefs(q) if h and h.startswith(("/", "http", "."))] or [url(q) or "/"]
+    href = style.choice(paths)
+    return [f"A link is written `[{q['title']}]({href})` in Markdown.",
+            f"```markdown\nSee [the post]({href}).\n```"]
+
+
+def _toml_day(written: str) -> str:
+    """A written day as an RFC 3339 date or date-time (TOML's, HTML's ``datetime``)."""
+    if " " not in written:
+        return written
+    clock = written.replace(" +0800", "+08:00").replace(" ", "T", 1)
+    return clock + ":00" if len(clock) == 16 else clock
+
+
+def _rfc822(p: dict) -> str:
+    """The post's day and written time as a feed's ``pubDate``."""
+    w, d = p["written"], p["day"]
+    clock = w[11:16] + ":00" if len(w) > 10 else "08:00:00"
+    zone = "-0500" if w.endswith("-05:00") else "+0800" if "+08" in w else "+0000"
+    return f"{d.strftime('%a, %d %b %Y')} {clock} {zone}"
+
+
+def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
+    """A generator's or note app's sources: a configuration, one file per post.
+
+    With ``style``, links are written in every form Markdown allows (reference, titled,
+    angle-bracketed, raw HTML, footnotes, autolinks), in lists, quotations and tables,
+    and links shown as code (which cite nothing) are added."""
     has_host = rng.random() < 0.7
     base = rng.choice(("", "", "/blog")) if kind in ("jekyll", "hugo") else ""
 
@@ -303,6 +402,7 @@ def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
     for p in posts:
         paragraphs = [_sentence(rng, zh) + " " + _sentence(rng, zh) for _ in range(3)]
         others = [q for q in posts if q is not p]
+        ends = []
         for q in rng.sample(others, rng.randint(0, min(3, len(others)))):
             href = rng.choice(hrefs(q))
             text = rng.choice((q["title"], "this post", "前文" if zh else "earlier"))
@@ -316,8 +416,16 @@ def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
                     href = _decorated(rng, href)
                 link = (f"<a href='{href}'>{html.escape(text)}</a>" if kind in ("feed", "wxr")
                         else f"[{text}]({href})")
-            if (alone and link.startswith(("[", "<a")) and alone_to.get(q["i"], 0) < 3
-                    and rng.random() < 0.7):
+                if style and kind in ("feed", "wxr"):
+                    link = style.choice((link, f'<a rel="noopener" target="_blank" href="'
+                                               f'{html.escape(href)}">{html.escape(text)}</a>',
+                                         f"<strong><a href='{href}'>{html.escape(text)}</a>"
+                                         "</strong>"))
+                elif style and style.random() < 0.6:
+                    link, end = _markdown_link(style, text, href, len(ends) + 1)
+                    ends += [end] if end else []
+            if (alone and link.startswith(("[", "<a")) and not link.startswith("[^")
+                    and alone_to.get(q["i"], 0) < 3 and rng.random() < 0.7):
                 alone_to[q["i"]] = alone_to.get(q["i"], 0) + 1
                 label = "相关阅读" if zh else "See also"
                 titled = link.replace(f"[{text}]", "[" + q["title"] + "]").replace(
@@ -325,15 +433,21 @@ def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
                 paragraphs.append(f"{label}: {titled}")
             else:
                 mark = "。" if zh else "."
-                paragraphs.append(f"{_sentence(rng, zh)} {'参见' if zh else 'See'} {link}{mark} "
-                                  f"{_sentence(rng, zh)}")
+                said = f"{_sentence(rng, zh)} {'参见' if zh else 'See'} {link}{mark}"
+                paragraphs.append(_placed(style, kind in ("feed", "wxr"), said,
+                                          _sentence(rng, zh)))
             cites.add((p["title"], q["title"]))
+        if style and style.random() < 0.4:
+            paragraphs += _shown_as_code(style, kind, p, [
+                q for q in others if (p["title"], q["title"]) not in cites], hrefs, url)
         paragraphs.append(_sentence(rng, zh))
+        paragraphs += ["\n".join(ends)] if ends else []
         if kind in ("feed", "wxr"):
-            rows.append((p, "".join(f"<p>{x}</p>" for x in paragraphs)))
+            rows.append((p, "".join(x if x.startswith(("<ul>", "<blockquote>", "<pre>"))
+                                    else f"<p>{x}</p>" for x in paragraphs)))
             continue
         body = "\n\n".join(paragraphs) + "\n"
-        front = (f'---\ntitle: "{p["title"]}"\ndate: {p["day"]}\n'
+        front = (f'---\ntitle: {_quoted(p["title"])}\ndate: {p["written"]}\n'
                  f'tags: [{", ".join(p["tags"])}]\n')
         if kind == "jekyll":
             write(f"_posts/{p['day']}-{p['slug']}.md",
@@ -345,11 +459,12 @@ def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
         elif kind == "hexo":
             write(f"source/_posts/{p['slug']}.md", front + "---\n" + body)
         elif kind == "pelican":
-            write(f"content/{p['slug']}.md", f"Title: {p['title']}\nDate: {p['day']}\n"
+            write(f"content/{p['slug']}.md", f"Title: {p['title']}\nDate: {p['written']}\n"
                   f"Tags: {', '.join(p['tags'])}\nSlug: {p['slug']}\n\n" + body)
         elif kind == "zola":
-            write(f"content/posts/{p['slug']}.md", f'+++\ntitle = "{p["title"]}"\n'
-                  f"date = {p['day']}\n[taxonomies]\ntags = {json.dumps(p['tags'])}\n+++\n" + body)
+            write(f"content/posts/{p['slug']}.md", f'+++\ntitle = {_quoted(p["title"])}\n'
+                  f"date = {_toml_day(p['written'])}\n[taxonomies]\n"
+                  f"tags = {json.dumps(p['tags'])}\n+++\n" + body)
         elif kind == "eleventy":
             write(f"posts/{p['slug']}.md", front + "---\n" + body)
         elif kind == "docusaurus":
@@ -360,21 +475,21 @@ def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
         elif kind == "quarto":
             write(f"posts/{p['slug']}/index.qmd", front + "---\n" + body)
         elif kind == "astro":
-            write(f"src/content/blog/{p['slug']}.md", f'---\ntitle: "{p["title"]}"\npubDate: '
-                  f"'{p['day'].strftime('%b %d %Y')}'\ndescription: x\n---\n" + body)
+            write(f"src/content/blog/{p['slug']}.md", f'---\ntitle: {_quoted(p["title"])}\n'
+                  f"pubDate: '{p['day'].strftime('%b %d %Y')}'\ndescription: x\n---\n" + body)
         elif kind == "obsidian":           # properties and no title: named by the file
             write(f"notes/{p['title']}.md", f"---\ntags: [{', '.join(p['tags'])}]\n"
-                  f"date: {p['day']}\n---\n" + body)
+                  f"date: {p['written']}\n---\n" + body)
         else:
-            rows.append({"title": p["title"], "url": url(p), "date": str(p["day"]),
+            rows.append({"title": p["title"], "url": url(p), "date": p["written"],
                          "tags": p["tags"], "content": body})
     if kind == "jsonl":
         write("posts.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     elif kind == "feed":
         items = "".join(
             f"<item><title>{html.escape(p['title'])}</title><link>{url(p)}</link>"
-            f"<guid>{url(p)}</guid><pubDate>{p['day'].strftime('%a, %d %b %Y')} 08:00:00 +0000"
-            f"</pubDate><content:encoded><![CDATA[{body}]]></content:encoded></item>"
+            f"<guid>{url(p)}</guid><pubDate>{_rfc822(p)}</pubDate>"
+            f"<content:encoded><![CDATA[{body}]]></content:encoded></item>"
             for p, body in rows)
         write("feed.xml", "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0' "
                           "xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel>"
@@ -395,8 +510,11 @@ def _sources(kind, rng, zh, host, posts, folder: Path) -> set:
     return cites
 
 
-def _html_site(rng, zh, host, posts, folder: Path) -> set:
-    """A site as a hand-made theme renders it, the theme's choices drawn at random."""
+def _html_site(rng, zh, host, posts, folder: Path, style=None) -> set:
+    """A site as a hand-made theme renders it, the theme's choices drawn at random.
+
+    With ``style``, links carry other attributes and sit in lists and quotations, a
+    post may show a link as code, and times carry an offset from UTC."""
     canonical = rng.random() < 0.6
     pretty = rng.random() < 0.5
     top = rng.choice(("posts", "blog", "p", ""))
@@ -434,13 +552,22 @@ def _html_site(rng, zh, host, posts, folder: Path) -> set:
         for q in rng.sample(others, rng.randint(0, min(3, len(others)))):
             href = rng.choice((url(q), host + url(q)))
             text = rng.choice((q["title"], "this post", "前文" if zh else "earlier"))
-            paragraphs.append(f"<p>{_sentence(rng, zh)} {'参见' if zh else 'See'} <a href="
-                              f"'{href}'>{esc(text)}</a>{'。' if zh else '.'} "
-                              f"{_sentence(rng, zh)}</p>")
+            link = f"<a href='{href}'>{esc(text)}</a>"
+            if style:
+                link = style.choice((link, f'<a class="link" title="{esc(q["title"])}" '
+                                           f'href="{esc(href)}" rel="bookmark">{esc(text)}</a>',
+                                     f"<em><a href={href}>{esc(text)}</a></em>"))
+            said = f"{_sentence(rng, zh)} {'参见' if zh else 'See'} {link}{'。' if zh else '.'}"
+            placed = _placed(style, True, said, _sentence(rng, zh))
+            paragraphs.append(placed if placed.startswith("<") else f"<p>{placed}</p>")
             cites.add((p["title"], q["title"]))
+        if style and style.random() < 0.4:
+            paragraphs += [x if x.startswith("<") else f"<p>{x}</p>" for x in _shown_as_code(
+                style, "feed", p, [q for q in others if (p["title"], q["title"]) not in cites],
+                None, lambda q: host + url(q))]
         rng.shuffle(paragraphs)
         d = p["day"]
-        meta = {"time": f"<time datetime='{d}'>{d}</time>",
+        meta = {"time": f"<time datetime='{_toml_day(p['written'])}'>{d}</time>",
                 "text-en": f"Posted on {d.strftime('%B')} {d.day}, {d.year}",
                 "text-zh": f"发表于 {d.year}年{d.month}月{d.day}日",
                 "meta": "", "span-class": f"<span class='post-date'>{d}</span>"}[theme["date"]]

@@ -865,6 +865,20 @@ def test_a_date_written_out_in_the_meta_line_is_the_posts_date(meta, day):
     assert read_html(wrapped, "saved/a.html")[0][0].date == day
 
 
+@pytest.mark.parametrize("opening", [
+    "<strong>简而言之</strong>：", "在<a href='/b/'>上一篇</a>里，", "命令 <code>pip install rope</code> 之后，",
+])
+def test_the_meta_line_dates_a_post_whose_text_opens_with_markup(opening):
+    """The first paragraph is found in the page's text by its first line as that text
+    breaks it: one that opens with bold words, a link or code still ends the meta line's
+    lead above it."""
+    text = (f"<p>{opening}这一篇讨论位置编码的外推，并把旧的推导整理成更一般的形式，顺带回顾"
+            "几种常见的做法与它们各自的长处。</p>")
+    page = ("<html><head><title>外推实验</title></head><body><article><h1>外推实验</h1>"
+            f"<div class='meta'>发表于 2021年6月19日</div>{text}</article></body></html>")
+    assert read_html(page, "saved/a.html")[0][0].date == "2021-06-19"
+
+
 def test_a_layout_class_names_no_sidebar():
     """``no-sidebar``, ``has-sidebar`` (WordPress themes' and reco's layout classes) say
     what the layout lacks or has: the element so named is not a sidebar, and the post's
