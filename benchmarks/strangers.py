@@ -169,7 +169,8 @@ def _written_day(style: random.Random, kind: str, day: dt.date) -> str:
         return f"{day} {hour:02d}:05"
     return style.choice((str(day), f"{day} {hour:02d}:05:00 +0800",
                          f"{day}T{hour:02d}:05:00+08:00", f"{day}T{hour:02d}:05:00-05:00",
-                         f"{day}T{hour:02d}:05:00Z", f"{day} {hour:02d}:05"))
+                         f"{day}T{hour:02d}:05:00Z")
+                        + ((f"{day} {hour:02d}:05",) if kind in ("jekyll", "hexo") else ()))
 
 
 def _quoted(text: str) -> str:
@@ -226,6 +227,71 @@ def _shown_as_code(style, kind, p, uncited, hrefs, url) -> list:
     href = style.choice(paths)
     return [f"A link is written `[{q['title']}]({href})` in Markdown.",
             f"```markdown\nSee [the post]({href}).\n```"]
+
+
+def _no_post_linked(style, kind, host, p, url) -> str:
+    """A sentence linking what is no post: a tag's page, a figure, a file, another site,
+    a place in the same post, the post itself, the about page, a draft."""
+    at = host if kind in ("feed", "wxr", "jsonl") else ""
+    href = style.choice((f"{at}/tags/{p['tags'][0]}/", f"{at}/images/{p['slug']}.png",
+                         f"{at}/files/{p['slug']}.pdf", "https://arxiv.org/abs/1706.03762",
+                         "#details", url(p) or "#", f"{at}/about/", f"{at}/drafts/unfinished/"))
+    if kind in ("feed", "wxr"):
+        if href.endswith(".png"):
+            return f"<figure><img src='{href}' alt='figure'></figure>"
+        return f"Also: <a href='{href}'>{html.escape(href)}</a>."
+    if href.endswith(".png"):
+        return f"![figure]({href})"
+    return f"Also [this]({href}), for the curious."
+
+
+_UNPUBLISHED = {      # where each kind keeps a page of the site, and how it marks a draft
+    "jekyll": ("about.md", "---\nlayout: page\ntitle: About\npermalink: /about/\n---\n",
+               "_drafts/unfinished.md", "---\ntitle: Unfinished\n---\n"),
+    "hugo": ("content/about.md", "---\ntitle: About\n---\n",
+             "content/posts/unfinished.md", "---\ntitle: Unfinished\ndraft: true\n"
+                                            "date: 2024-01-01\n---\n"),
+    "hexo": ("source/about/index.md", "---\ntitle: about\ndate: 2020-01-01\n---\n",
+             "source/_drafts/unfinished.md", "---\ntitle: Unfinished\n---\n"),
+    "pelican": ("content/pages/about.md", "Title: About\n\n",
+                "content/unfinished.md", "Title: Unfinished\nDate: 2024-01-01\n"
+                                         "Status: draft\n\n"),
+    "zola": ("content/about.md", '+++\ntitle = "About"\n+++\n',
+             "content/posts/unfinished.md", '+++\ntitle = "Unfinished"\ndate = 2024-01-01\n'
+                                            "draft = true\n+++\n"),
+    "docusaurus": ("src/pages/about.md", "---\ntitle: About\n---\n",
+                   "blog/2024-01-01-unfinished.md", "---\ntitle: Unfinished\ndraft: true\n---\n"),
+    "mkdocs": ("docs/about.md", "# About\n\n",
+               "docs/blog/posts/unfinished.md", "---\ndate: 2024-01-01\ndraft: true\n---\n\n"
+                                                "# Unfinished\n\n"),
+    "quarto": ("about.qmd", "---\ntitle: About\n---\n",
+               "posts/unfinished/index.qmd", "---\ntitle: Unfinished\ndate: 2024-01-01\n"
+                                             "draft: true\n---\n"),
+    "eleventy": ("about.md", "---\nlayout: page.njk\ntitle: About\npermalink: /about/\n---\n",
+                 None, None),
+    "astro": ("src/pages/about.md", "---\nlayout: ../layouts/Page.astro\ntitle: About\n---\n",
+              None, None),
+}
+
+
+def _unpublished(style, kind, zh, posts, write, rows) -> None:
+    """What a blog's sources hold beside its posts: an about page and a draft, each
+    linking a post (no citation: neither is a post)."""
+    q = style.choice(posts)
+    said = f"{_sentence(style, zh)} Start with [{q['title']}](/{q['slug']}/)."
+    if kind == "wxr":
+        for title, status, kind_of in (("About", "publish", "page"),
+                                       ("Unfinished", "draft", "post")):
+            rows.append(({"i": 90 + len(rows), "title": title, "day": q["day"], "slug":
+                          title.lower(), "status": status, "type": kind_of, "written": ""},
+                         f"<p>{_sentence(style, zh)}</p>"))
+        return
+    if kind not in _UNPUBLISHED:
+        return
+    page, head, draft, draft_head = _UNPUBLISHED[kind]
+    write(page, head + said + "\n")
+    if draft and style.random() < 0.7:
+        write(draft, draft_head + said + "\n")
 
 
 def _toml_day(written: str) -> str:
@@ -440,8 +506,10 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
         if style and style.random() < 0.4:
             paragraphs += _shown_as_code(style, kind, p, [
                 q for q in others if (p["title"], q["title"]) not in cites], hrefs, url)
+        if style and style.random() < 0.6:
+            paragraphs.append(_no_post_linked(style, kind, host, p, url))
         paragraphs.append(_sentence(rng, zh))
-        paragraphs += ["\n".join(ends)] if ends else []
+        paragraphs += ends        # (each its own block: a footnote takes in the next line)
         if kind in ("feed", "wxr"):
             rows.append((p, "".join(x if x.startswith(("<ul>", "<blockquote>", "<pre>"))
                                     else f"<p>{x}</p>" for x in paragraphs)))
@@ -483,6 +551,8 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
         else:
             rows.append({"title": p["title"], "url": url(p), "date": p["written"],
                          "tags": p["tags"], "content": body})
+    if style:
+        _unpublished(style, kind, zh, posts, write, rows)
     if kind == "jsonl":
         write("posts.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     elif kind == "feed":
@@ -499,8 +569,8 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
             f"<item><title>{html.escape(p['title'])}</title><link>{url(p)}</link><guid "
             f"isPermaLink='false'>{host}/?p={100 + p['i']}</guid><wp:post_id>{100 + p['i']}"
             f"</wp:post_id><wp:post_date>{p['day']} 08:00:00</wp:post_date><wp:post_name>"
-            f"{p['slug']}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post"
-            f"</wp:post_type><content:encoded><![CDATA[{body}]]></content:encoded></item>"
+            f"{p['slug']}</wp:post_name><wp:status>{p.get('status', 'publish')}</wp:status>"
+            f"<wp:post_type>{p.get('type', 'post')}</wp:post_type><content:encoded><![CDATA[{body}]]></content:encoded></item>"
             for p, body in rows)
         write("export.xml", "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0' "
                             "xmlns:content='http://purl.org/rss/1.0/modules/content/' "
@@ -670,10 +740,18 @@ def measure(blog: Blog) -> Measured:
 
     read = read_paths([blog.folder])
     edges, _, _ = relate(read.posts, options=BuildOptions(layers=("cites",)))
-    title = {p.key: p.title for p in read.posts}
+    title = {p.key: _typeset(p.title) for p in read.posts}
     got = {(title[e.source], title[e.target]) for e in edges
            if e.kind == "cites" and e.target in title}
-    return Measured(found=len(got & blog.cites), wanted=len(blog.cites),
-                    false=len(got - blog.cites), posts=len(read.posts),
-                    extra=sum(p.title not in blog.days for p in read.posts),
-                    dated_right=sum(blog.days.get(p.title) == p.date for p in read.posts))
+    cites = {(_typeset(a), _typeset(b)) for a, b in blog.cites}
+    days = {_typeset(t): d for t, d in blog.days.items()}
+    return Measured(found=len(got & cites), wanted=len(cites),
+                    false=len(got - cites), posts=len(read.posts),
+                    extra=sum(title[p.key] not in days for p in read.posts),
+                    dated_right=sum(days.get(title[p.key]) == p.date for p in read.posts))
+
+
+def _typeset(title: str) -> str:
+    """``title`` with its quotation marks straight: a built site may show ``"A"`` as
+    ``“A”`` (Jekyll's ``smartify``, SmartyPants), the same title."""
+    return title.translate(str.maketrans("“”‘’", "\"\"''"))

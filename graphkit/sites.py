@@ -50,6 +50,7 @@ References
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 import re
 import unicodedata
@@ -1575,6 +1576,10 @@ def path_aliases(path: str) -> set[str]:
 
 
 # ------------------------------------------------------------------ site configuration
+# a Node.js project's manifest: the site's generator when its dependencies name one that
+# runs with no configuration file (package_config)
+NPM_PACKAGE = "npm-package"
+PACKAGE_GENERATORS = {"@11ty/eleventy": "eleventy", "astro": "astro", "gatsby": "gatsby"}
 JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
                  "pretty": "/:categories/:year/:month/:day/:title/",
                  "ordinal": "/:categories/:year/:y_day/:title:output_ext",
@@ -1601,6 +1606,7 @@ CONFIG_NAMES = {"_config.yml": "yaml", "_config.yaml": "yaml", "config.toml": "t
                 **{f"next.config.{ext}": "nextjs" for ext in ("js", "mjs", "cjs", "ts")},
                 **{f"nuxt.config.{ext}": "nuxt" for ext in ("js", "mjs", "cjs", "ts")},
                 "quartz.config.ts": "quartz",
+                "package.json": NPM_PACKAGE,
                 **{f"{name}.{ext}": kind
                    for name, kind, exts in (
                        ("docusaurus.config", "docusaurus", ("js", "mjs", "cjs", "ts", "mts")),
@@ -1717,7 +1723,8 @@ def is_site_config(path: str) -> bool:
     ``config/site.yaml``), a TiddlyWiki folder (``tiddlywiki.info``), a Kirby site
     (``site/config/config.php``), a Dendron workspace (``dendron.yml``), a Yuque book
     (``$meta.json``), a Franklin.jl site (``config.md``), a Hakyll site (``site.hs``), an
-    mdBook (``book.toml``) or a GitBook or HonKit book (``book.json``, ``book.js``)."""
+    mdBook (``book.toml``), a GitBook or HonKit book (``book.json``, ``book.js``), or a
+    ``package.json`` (one when it installs a generator, :func:`package_config`)."""
     return config_kind(path) is not None
 
 
@@ -1777,8 +1784,9 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
         Middleman blog, a ``config/system.yaml`` or ``config/site.yaml`` with none of
         Grav's settings, a ``$meta.json`` that is not a Yuque book's, a ``config.md``
         that sets none of a Franklin site's variables (a post), a ``site.hs`` that is
-        no Hakyll site and a ``book.json`` or ``book.js`` that is no book's (a
-        catalogue's record, a program's module): not a site's configuration.
+        no Hakyll site, a ``book.json`` or ``book.js`` that is no book's (a
+        catalogue's record, a program's module) and a ``package.json`` that installs no
+        generator of :data:`PACKAGE_GENERATORS`: not a site's configuration.
 
     Raises
     ------
@@ -1797,6 +1805,8 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
                 else astro.read_content_config(text))
     if kind in TEXT_CONFIGS:
         return TEXT_CONFIGS[kind](text)
+    if kind == NPM_PACKAGE:
+        return package_config(text)
     if kind == "grav":
         return _grav_config(text, path)
     if kind == "vuepress" and PurePosixPath(path).suffix.lower() in (".yml", ".yaml", ".toml"):
@@ -1820,6 +1830,64 @@ def read_site_config(text: str, path: str) -> tuple[tuple[str, str], ...] | None
     if _in_hugo_config_dir(where) and where.stem.lower() in ("permalinks", "languages"):
         conf = {where.stem.lower(): conf}     # (one file per root key)
     return _static_site_config(conf)
+
+
+def package_config(text: str) -> tuple[tuple[str, str], ...] | None:
+    """The generator a ``package.json`` installs, when it is one that needs no
+    configuration file of its own (:data:`PACKAGE_GENERATORS`: Eleventy, whose
+    configuration is optional, Astro and Gatsby), as ``(("generator", name),)``; None for
+    any other manifest (a program's, a theme's), or one that names two of them.
+
+    A site built with no configuration file is known by the package that builds it, so
+    its pages (an ``about.md`` at the top of an Eleventy site) are told from its posts as
+    when the file is there; a configuration file in the same folder says more and comes
+    first (:func:`packages_beside_configs`).
+
+    >>> package_config('{"devDependencies": {"@11ty/eleventy": "^3.0.0"}}')
+    (('generator', 'eleventy'),)
+    >>> package_config('{"dependencies": {"react": "^18"}}') is None
+    True
+
+    References
+    ----------
+    .. [1] npm, "package.json" (``dependencies``, ``devDependencies``),
+       https://docs.npmjs.com/cli/configuring-npm/package-json
+    .. [2] Eleventy, "Configuration" ("Configuration files are optional"),
+       https://www.11ty.dev/docs/config/
+    """
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    names = set()
+    for key in ("dependencies", "devDependencies"):
+        if isinstance(data.get(key), dict):
+            names.update(data[key])
+    found = {g for package, g in PACKAGE_GENERATORS.items() if package in names}
+    return (("generator", found.pop()),) if len(found) == 1 else None
+
+
+def packages_beside_configs(configs: list[tuple[str, tuple[tuple[str, str], ...]]]
+                            ) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """``configs`` without the ``package.json`` ones (:func:`package_config`) of a folder
+    that another configuration file configures: that file names the generator and its
+    folders (an Astro site's ``package.json`` may list Eleventy's package too).
+
+    Parameters
+    ----------
+    configs : list of (str, tuple of (str, str))
+        Each configuration file's report name and what :func:`read_site_config` read.
+
+    Returns
+    -------
+    list of (str, tuple of (str, str))
+    """
+    configured = {config_root(name) for name, _ in configs
+                  if config_kind(name) != NPM_PACKAGE}
+    return [(name, values) for name, values in configs
+            if config_kind(name) != NPM_PACKAGE or config_root(name) not in configured]
 
 
 def _dendron_config(text: str) -> tuple[tuple[str, str], ...]:

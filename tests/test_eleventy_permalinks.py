@@ -96,3 +96,48 @@ def test_a_folder_json_that_is_no_data_file_is_read_as_posts(tmp_path):
         encoding="utf-8")
     r = read_paths([tmp_path])
     assert [p.title for p in r.posts] == ["Listed"]
+
+
+def _zero_config(tmp_path, package):
+    (tmp_path / "posts").mkdir(parents=True)
+    (tmp_path / "package.json").write_text(package, encoding="utf-8")
+    (tmp_path / "about.md").write_text(
+        "---\nlayout: page.njk\ntitle: About\npermalink: /about/\n---\n\nStart with "
+        "[Alpha](/posts/alpha/).\n", encoding="utf-8")
+    (tmp_path / "posts" / "alpha.md").write_text(_post("Alpha"), encoding="utf-8")
+    (tmp_path / "posts" / "beta.md").write_text(
+        _post("Beta", "See [alpha](/posts/alpha/)."), encoding="utf-8")
+    return read_paths([tmp_path])
+
+
+def test_a_site_with_no_eleventy_configuration_is_known_by_its_package(tmp_path):
+    """Eleventy needs no configuration file: a ``package.json`` that installs it makes
+    the folder its site, so the ``about.md`` at the top of its input is a page of the
+    site, reported, and cites nothing; a program's manifest makes no site."""
+    r = _zero_config(tmp_path / "site", '{"devDependencies": {"@11ty/eleventy": "^3.0.1"}}')
+    assert sorted(p.title for p in r.posts) == ["Alpha", "Beta"]
+    assert [f.path for f in r.fragments if "about.md" in f.path]
+    r = _zero_config(tmp_path / "app", '{"dependencies": {"react": "^18.0.0"}}')
+    assert sorted(p.title for p in r.posts) == ["About", "Alpha", "Beta"]
+
+
+def test_a_configuration_file_comes_before_the_package(tmp_path):
+    """The folder's own configuration names the generator: an Eleventy configuration
+    whose input is ``src`` is read as written beside a ``package.json`` that installs
+    Astro too, and a manifest naming two generators names none."""
+    (tmp_path / "package.json").write_text(
+        '{"dependencies": {"astro": "^5.0.0"}, "devDependencies": {"@11ty/eleventy": "3"}}',
+        encoding="utf-8")
+    r = _site(tmp_path, {"posts/alpha.md": _post("Alpha"),
+                         "posts/beta.md": _post("Beta", "See [alpha](/posts/alpha/)."),
+                         "about.md": "---\ntitle: About\n---\n\nThe site.\n"})
+    assert sorted(p.title for p in r.posts) == ["Alpha", "Beta"]
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    assert len(edges) == 1
+    from graphkit.sites import package_config, packages_beside_configs
+    assert package_config((tmp_path / "package.json").read_text()) is None
+    assert package_config("{not json") is None and package_config("[1]") is None
+    pair = [("s/package.json", (("generator", "astro"),)),
+            ("s/eleventy.config.js", (("generator", "eleventy"),))]
+    assert packages_beside_configs(pair) == pair[1:]
+    assert packages_beside_configs(pair[:1]) == pair[:1]

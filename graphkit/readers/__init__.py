@@ -24,7 +24,7 @@ from ..model import FileReport, Fragment, Post, ReadResult
 from ..options import BuildOptions
 from ..boilerplate import strip_boilerplate
 from ..sites import (HIDDEN_CONFIG_FOLDERS, NOTE_VAULT, apply_site_configs, config_root,
-                     is_site_config,
+                     is_site_config, packages_beside_configs,
                      read_site_config, site_sources, textbundle_document, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, capture, exports, frontmatter, html, kexue, lektor, listing,
@@ -797,7 +797,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     configs = [(r.path, r.site) for r in reports if r.format == SITE_CONFIG]
     # a note vault's settings (.obsidian/app.json) mark a folder of notes, not a site
     vaults = [c for c, v in configs if dict(v).get("generator") == NOTE_VAULT]
-    configs = [(c, v) for c, v in configs if dict(v).get("generator") != NOTE_VAULT]
+    configs = packages_beside_configs(
+        [(c, v) for c, v in configs if dict(v).get("generator") != NOTE_VAULT])
     sightings, reports[:], fragments = books.book_chapters(sightings, reports, fragments,
                                                            configs)
     if not sightings:
