@@ -29,6 +29,7 @@ and a 《name》 that is a post's title less words such as 浅读 or 笔记 name
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -677,16 +678,26 @@ class TitleIndex:
         named) when no post has that file: the one post of that slug (``rope``) dated
         that day. A built site's links to ``.md`` files that the generator left as
         written (Jekyll turns them into addresses only for its pages, unless told)
-        reach the post so; a browser finds nothing there."""
+        reach the post so; a browser finds nothing there. The file names the author's
+        day; the page may show the day after or before, in the site's time zone
+        (Jekyll's ``20:05 -05:00`` is the next day in UTC): the post of that slug dated
+        that day, else the one dated a day off."""
         parts = _path_parts(path)
         m = re.match(rf"^(\d{{4}})-(\d\d)-(\d\d)-(.+)\.(?:{DOC_EXTENSIONS})$",
                      parts[-1] if parts else "", re.I)
         if not m:
             return None
-        day = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-        hits = [k for k in self.by_alias.get(m.group(4).casefold(), ())
-                if self.dates.get(k, "")[:10] == day]
-        return hits[0] if len(hits) == 1 else None
+        try:
+            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+        slugs = self.by_alias.get(m.group(4).casefold(), ())
+        for days in ((day,), (day - dt.timedelta(days=1), day + dt.timedelta(days=1))):
+            named = {d.isoformat() for d in days}
+            hits = [k for k in slugs if self.dates.get(k, "")[:10] in named]
+            if hits:
+                return hits[0] if len(hits) == 1 else None
+        return None
 
     def _by_path(self, path: str, *, listing_pages: bool = True) -> str | None:
         """The post a link's path names by its aliases (longest first), else None. With

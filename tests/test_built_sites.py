@@ -295,6 +295,11 @@ def test_a_link_to_a_dated_source_file_is_the_post_of_that_day():
         "post:rope@2021-05-06"
     assert index.resolve_url("2019-01-01-rope.md", base=base) is None     # no post that day
     assert index.resolve_url("2020-03-04-rope.png", base=base) is None    # not a source file
+    # the page shows the day in the site's time zone, a day off the file's: that post
+    assert index.resolve_url("2020-03-03-rope.md", base=base) == "post:rope@2020-03-04"
+    assert index.resolve_url("2021-05-07-rope.md", base=base) == "post:rope@2021-05-06"
+    assert index.resolve_url("2020-03-02-rope.md", base=base) is None     # two days off
+    assert index.resolve_url("2020-02-30-rope.md", base=base) is None     # no such day
 
 
 def test_a_wordpress_page_beside_its_posts_is_no_post(tmp_path):

@@ -193,3 +193,18 @@ def test_entries_of_one_title_without_addresses_stay_apart(tmp_path):
     (tmp_path / "again").mkdir()
     (tmp_path / "again" / "feed.atom").write_text(TAKEOUT, encoding="utf-8")
     assert len(read_paths([tmp_path]).posts) == 2
+
+
+def test_an_atom_title_of_type_html_is_read_as_text():
+    """jekyll-feed escapes a title twice (``type="html"``: HTML inside XML), as RFC 4287
+    has it: the post is titled "A & B", not "A &amp; B"; a title of type text keeps its
+    characters as written."""
+    feed = ("<feed xmlns='http://www.w3.org/2005/Atom'><title>S</title>"
+            "<entry><title type='html'>Rope &amp;amp; &lt;em&gt;more&lt;/em&gt;</title>"
+            "<link href='https://b.example/a/'/><id>a</id><published>2021-07-08T10:00:00Z"
+            "</published><content type='html'>&lt;p&gt;正文&lt;/p&gt;</content></entry>"
+            "<entry><title type='text'>x &lt; y &amp;amp; z</title>"
+            "<link href='https://b.example/b/'/><id>b</id><published>2021-07-09T10:00:00Z"
+            "</published><content type='html'>&lt;p&gt;正文&lt;/p&gt;</content></entry></feed>")
+    posts, _ = read_feed(feed, "feed.xml")
+    assert [p.title for p in posts] == ["Rope & more", "x < y &amp; z"]

@@ -264,7 +264,7 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     posts = []
     for n, e in enumerate(feed.entries):
         line = lines[n] if n < len(lines) else 1
-        title = (e.get("title") or "").strip()
+        title = _feed_title(e)
         why = _entry_kind(e)
         if why is not None:
             frags.append(Fragment(path=path, line=line, end_line=line, reason=why,
@@ -297,6 +297,24 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
         frags += flat
         posts.append(post)
     return _undated_entries_aside(posts, frags)
+
+
+def _feed_title(entry) -> str:
+    """An entry's title as text. An Atom title of ``type="html"`` is HTML, escaped into
+    the XML (jekyll-feed writes ``A &amp;amp; B`` for "A & B"), and feedparser gives it as
+    that HTML (as it does an RSS title it takes for HTML): its tags are dropped and its
+    entities decoded.
+
+    References
+    ----------
+    .. [1] RFC 4287, The Atom Syndication Format, 3.1.1.2 (``type="html"``),
+       https://www.rfc-editor.org/rfc/rfc4287#section-3.1.1.2
+    """
+    title = str(entry.get("title") or "")
+    kind = str((entry.get("title_detail") or {}).get("type") or "")
+    if kind in ("text/html", "application/xhtml+xml"):     # (HTML folds its spaces)
+        return " ".join(unescape(re.sub(r"<[^<>]*>", "", title)).split())
+    return title.strip()
 
 
 MIN_DATED_ENTRIES = 3      # dated entries of a feed beside which an undated one is a page
