@@ -144,11 +144,12 @@ def _entry_page(p: Post, pages: set[str]) -> str | None:
     a Hugo site's ``index.json`` for Fuse.js or Lunr) lies at the root of the built site
     and names each post by its address: ``/posts/a/`` (or ``https://host/posts/a/``)
     is the page ``posts/a/index.html`` beside it, ``/posts/a.html`` the page
-    ``posts/a.html``.
+    ``posts/a.html``. A row that gives no address names its page by its path alone
+    (Hexo Stellar's ``"path": "/about/"``): its longest alias.
     """
-    if not (p.url and p.sources and p.sources[0].format in ENTRY_FORMATS):
+    if not (p.sources and p.sources[0].format in ENTRY_FORMATS and (p.url or p.aliases)):
         return None
-    path = unquote(address_path(p.url))
+    path = unquote(address_path(p.url)) if p.url else "/" + max(p.aliases, key=len)
     if not path.startswith("/") or "/../" in path + "/":
         return None
     folder = p.sources[0].path.replace("\\", "/").rpartition("/")[0]
@@ -157,6 +158,48 @@ def _entry_page(p: Post, pages: set[str]) -> str | None:
         if candidate in pages:
             return candidate
     return None
+
+
+def rows_of_pages_aside(sightings: list[Post], fragments: list) -> tuple[list[Post], list]:
+    """Set aside the rows of a site's search index, feed or export whose saved page was
+    read and found no post (an about page, a tag's list): the page's judgement holds for
+    the row that names it (a Hexo theme's ``search.json`` lists the about page beside
+    the posts, with no date).
+
+    Parameters
+    ----------
+    sightings : list of Post
+        Sightings as read; not modified.
+    fragments : list of Fragment
+        What was set aside so far: a saved page with a fragment and no sighting left
+        was read and found no post (a file refused for its size or bytes has none).
+
+    Returns
+    -------
+    sightings : list of Post
+    fragments : list of Fragment
+        One per row set aside, with the page that decided it.
+    """
+    from .model import Fragment
+    from .text import preview
+
+    kept = {d for d in map(_document, sightings) if d is not None}
+    aside = {head for f in fragments for head, dot, ext in [f.path.rpartition(".")]
+             if dot and ext.lower() in ("html", "htm") and head not in kept}
+    if not aside:
+        return sightings, []
+    out, frags = [], []
+    for p in sightings:
+        page = _entry_page(p, aside)
+        if page is None:
+            out.append(p)
+            continue
+        src = p.sources[0]
+        frags.append(Fragment(path=src.path, line=src.line, end_line=src.line,
+                              text=preview(p.title or p.label),
+                              reason=f"a row for the page {page}.html, which is no post "
+                                     "(see its fragment), not a post"))
+    return out, frags
 
 
 def _post_pages(addresses: set[str]) -> dict[str, str]:

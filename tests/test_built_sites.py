@@ -279,6 +279,33 @@ def test_the_pages_a_site_marks_as_no_article_are_no_posts(tmp_path):
     assert len(read_paths([tmp_path]).posts) == 5
 
 
+def test_the_search_index_row_of_a_page_set_aside_is_no_post(tmp_path):
+    """A theme's search index (``search.json``) lists the about page beside the posts,
+    by its path and without a date: the page is no post (its og:type says so), and
+    neither is its row, which is reported with the page that decided it; the posts'
+    rows stay one post each with their pages."""
+    import json
+
+    pages = {"a": ("甲篇", "article", PROSE), "b": ("乙篇", "article", PROSE),
+             "c": ("丙篇", "article", PROSE), "about": ("关于", "website", PROSE)}
+    for slug, (title, kind, body) in pages.items():
+        (tmp_path / slug).mkdir()
+        (tmp_path / slug / "index.html").write_text(
+            _typed_page(title, kind, body, slug=slug), encoding="utf-8")
+    # (the index holds each page's text flattened: code that shows a link reads as one)
+    rows = [{"title": t, "path": f"/{slug}/", "content": "写作 [乙篇](/b/) 即可链接。"}
+            for slug, (t, _, _) in pages.items()]
+    (tmp_path / "search.json").write_text(json.dumps(rows, ensure_ascii=False),
+                                          encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == ["丙篇", "乙篇", "甲篇"]
+    assert all(len(p.sources) == 2 for p in r.posts)
+    (row,) = [f for f in r.fragments if f.path.endswith("search.json")]
+    assert row.text == "关于" and "about/index.html" in row.reason
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    assert edges == []          # each row gave way to its page: its text, its links
+
+
 def test_a_link_to_a_dated_source_file_is_the_post_of_that_day():
     from graphkit.relate import TitleIndex
 

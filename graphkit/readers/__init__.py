@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from ..errors import InputError
-from ..merge import infer_listing_years, merge_posts
+from ..merge import infer_listing_years, merge_posts, rows_of_pages_aside
 from ..model import FileReport, Fragment, Post, ReadResult
 from ..options import BuildOptions
 from ..boilerplate import strip_boilerplate
@@ -847,6 +847,8 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
         raise InputError("no post could be read (every page read is outside its site's "
                          "blog, see the blog plugin's posts folder)",
                          path=", ".join(str(p) for p in paths))
+    sightings, rows = rows_of_pages_aside(sightings, fragments)
+    fragments.extend(rows)
     sightings, repeated = strip_boilerplate(sightings, page_formats=PAGE_FORMATS)
     fragments.extend(repeated)
     posts = infer_listing_years(merge_posts(sightings))
