@@ -167,9 +167,11 @@ def _written_day(style: random.Random, kind: str, day: dt.date) -> str:
     hour = style.choice((9, 14, 20, 23))
     if kind == "pelican":
         return f"{day} {hour:02d}:05"
-    return style.choice((str(day), f"{day} {hour:02d}:05:00 +0800",
-                         f"{day}T{hour:02d}:05:00+08:00", f"{day}T{hour:02d}:05:00-05:00",
-                         f"{day}T{hour:02d}:05:00Z")
+    return style.choice((str(day), f"{day}T{hour:02d}:05:00+08:00",
+                         f"{day}T{hour:02d}:05:00-05:00", f"{day}T{hour:02d}:05:00Z")
+                        # (Ruby's, Go's and Moment's own forms; not YAML's timestamps)
+                        + ((f"{day} {hour:02d}:05:00 +0800",)
+                           if kind in ("jekyll", "hugo", "hexo") else ())
                         + ((f"{day} {hour:02d}:05",) if kind in ("jekyll", "hexo") else ()))
 
 

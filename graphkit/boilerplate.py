@@ -25,7 +25,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from .model import Fragment, Post
 from .sites import normalize_url, url_host
-from .text import preview
+from .text import normalize_title, preview
 
 MIN_SHARE = 0.05   # a paragraph in at least this share of a source's posts with text …
 MIN_POSTS = 5      # … and in at least this many of them is boilerplate
@@ -80,7 +80,7 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
     ``min_chars`` characters is boilerplate when, after white space and case are
     normalised, it occurs in at least ``max(min_posts, ceil(min_share × n))`` of the
     ``n`` posts with text of its source (:func:`source_of`; counted by post, not by
-    sighting, :func:`_identity`: a post's page and its entries in the site's feeds, the
+    sighting, :func:`_identities`: a post's page and its entries in the site's feeds, the
     home page's and each tag's, are one), linking the same few pages wherever it is:
     no more pages in all (:func:`_targets`) than twice as many as it links in one post
     (a line alike whose links reach another post in each, an author's ``See also: [that
@@ -113,12 +113,13 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
             by_source.setdefault(source_of(p), []).append(i)
     out = list(posts)
     fragments: list[Fragment] = []
+    identity = _identities(posts)
     for source, members in sorted(by_source.items()):
         # (counted by post: one post's page and its entries in the site's feeds, a tag's
         # feed, the home page's, hold the same paragraphs and are one post)
         held: dict[str, set[str]] = {}
         for i in members:
-            held.setdefault(_identity(posts[i]), set()).update(
+            held.setdefault(identity[i], set()).update(
                 _norm(par) for par in posts[i].text.split("\n") if len(par) >= min_chars)
         need = max(min_posts, math.ceil(min_share * len(held)))
         if len(held) < need:
@@ -162,6 +163,24 @@ def strip_repeated_paragraphs(posts: list[Post], *, min_share: float = MIN_SHARE
             f"boilerplate: the same paragraph in {counts[par]} of {len(held)} posts of "
             f"{source!r} (kept out of citations, keywords and excerpts)"))
     return out, fragments
+
+
+def _identities(posts: list[Post]) -> dict[int, str]:
+    """The :func:`_identity` of each post with text, by index; a sighting with no
+    address of its own (a built page without a canonical link) takes the one identity
+    of the sightings with an address that give its title, if one (Pelican's page and
+    its entries in the site's feeds, which name its address: one post, not two)."""
+    identity = {i: _identity(p) for i, p in enumerate(posts) if p.text}
+    addressed: dict[str, set[str]] = {}
+    for i, key in identity.items():
+        if posts[i].url and posts[i].title:
+            addressed.setdefault(normalize_title(posts[i].title), set()).add(key)
+    for i in identity:
+        if not posts[i].url and posts[i].title:
+            keys = addressed.get(normalize_title(posts[i].title), ())
+            if len(keys) == 1:
+                identity[i] = next(iter(keys))
+    return identity
 
 
 def _identity(post: Post) -> str:
@@ -401,7 +420,7 @@ def strip_navigation_lines(posts: list[Post], *, formats: Collection[str] | None
     out = list(posts)
     fragments: list[Fragment] = []
     # (counted by post, not sighting; each sighting's identity found once)
-    identity = {i: _identity(p) for i, p in enumerate(posts) if p.text}
+    identity = _identities(posts)
     with_text: dict[tuple[str, str], set[str]] = {}
     for i, key in identity.items():
         with_text.setdefault(group(posts[i]), set()).add(key)

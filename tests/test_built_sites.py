@@ -4,6 +4,7 @@ posts, the titles its themes write, and its search index beside the pages. The z
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -284,8 +285,6 @@ def test_the_search_index_row_of_a_page_set_aside_is_no_post(tmp_path):
     by its path and without a date: the page is no post (its og:type says so), and
     neither is its row, which is reported with the page that decided it; the posts'
     rows stay one post each with their pages."""
-    import json
-
     pages = {"a": ("甲篇", "article", PROSE), "b": ("乙篇", "article", PROSE),
              "c": ("丙篇", "article", PROSE), "about": ("关于", "website", PROSE)}
     for slug, (title, kind, body) in pages.items():
@@ -1051,3 +1050,84 @@ def test_a_page_without_an_address_is_of_its_folders_site(tmp_path):
     assert sorted(p.title for p in r.posts) == sorted(_RECO_TITLES[:4])
     assert any(f.path.endswith("demo.html") and "site's name alone" in f.reason
                for f in r.fragments)
+
+
+PELICAN = "https://pel.example"
+
+
+def _pelican_page(title, inner, *, day=None):
+    """A page as Pelican's default theme lays it out: the site's name in the banner's
+    ``<h1>`` linking the site by its whole address, a menu of whole addresses, no
+    canonical link; a post's date in its ``post-info``, a page's none."""
+    banner = (f"<header id='banner'><h1><a href='{PELICAN}/'>小林的笔记</a></h1><nav><ul>"
+              f"<li><a href='{PELICAN}/pages/about.html'>About</a></li><li><a href="
+              f"'{PELICAN}/category/misc.html'>misc</a></li></ul></nav></header>")
+    heading = f"<h1 class='entry-title'>{title}</h1>"
+    if day is None:
+        main = f"<section id='content'>{heading}{inner}</section>"
+    else:
+        main = (f"<section id='content'><article><header>{heading}</header><div class="
+                f"'entry-content'><footer class='post-info'><abbr class='published' title="
+                f"'{day}T10:00:00+00:00'>{day}</abbr></footer>{inner}</div></article>"
+                "</section>")
+    return f"<html><head><title>{title}</title></head><body>{banner}{main}</body></html>"
+
+
+def test_a_pelican_site_its_pages_drafts_and_feed(tmp_path):
+    """Pelican writes its pages without a canonical link and names its own site by
+    whole addresses: the banner's ``<h1>`` linking ``https://host/`` is the site's
+    name, not the about page's title; the about page its menu links is no post (its
+    feed, of the latest five, leaves out posts too), nor the draft it writes to
+    ``drafts/``; and a post's page and its entry in the feed are one post: the same
+    line ("相关阅读") of three posts linking one post is theirs, not boilerplate of
+    five sightings."""
+    site = tmp_path / "output"
+    (site / "pages").mkdir(parents=True)
+    (site / "drafts").mkdir()
+    (site / "feeds").mkdir()
+    see = f"<p>相关阅读: <a href='{PELICAN}/p0.html'>第0篇</a></p>"
+    entries = []
+    for n in range(7):
+        inner = (f"<p>第{n}篇讨论位置编码的第{n}种外推，并把旧的推导整理成更一般的形式，"
+                 f"顺带回顾第{n}种做法的长处。</p>" + (see if n in (1, 2, 3) else ""))
+        day = f"2021-0{n + 1}-1{n}"
+        (site / f"p{n}.html").write_text(_pelican_page(f"第{n}篇", inner, day=day),
+                                         encoding="utf-8")
+        entries += [] if n < 2 else [f"<entry><title>第{n}篇</title><link href='{PELICAN}/p{n}.html'/>"
+                       f"<id>{PELICAN}/p{n}.html</id><published>{day}T10:00:00+00:00"
+                       f"</published><content type='html'>{html.escape(inner)}</content>"
+                       "</entry>"]                  # (the feed: the latest five)
+    (site / "feeds" / "all.atom.xml").write_text(
+        "<feed xmlns='http://www.w3.org/2005/Atom'><title>小林的笔记</title>"
+        f"<link href='{PELICAN}/'/>{''.join(entries)}</feed>", encoding="utf-8")
+    (site / "pages" / "about.html").write_text(_pelican_page(
+        "About", f"<p>这里记录注意力的笔记，可以从<a href='{PELICAN}/p0.html'>第0篇</a>读起，"
+                 "再读后面的几篇。</p>"), encoding="utf-8")
+    (site / "drafts" / "unfinished.html").write_text(_pelican_page(
+        "未完成", f"<p>还没有写完的一篇草稿，先链接<a href='{PELICAN}/p0.html'>第0篇</a>，"
+                "以后再补充。</p>", day="2021-09-01"), encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert sorted(p.title for p in r.posts) == [f"第{n}篇" for n in range(7)]
+    reasons = " ".join(f.reason for f in r.fragments if not f.path.endswith(".xml"))
+    assert "linked by the site's menu" in reasons and "a draft" in reasons
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert sorted((title[e.source], title[e.target]) for e in edges) == [
+        ("第1篇", "第0篇"), ("第2篇", "第0篇"), ("第3篇", "第0篇")]
+
+
+def test_an_archive_of_one_excerpt_is_a_list_page():
+    """Material for MkDocs' blog renders a year's archive with one post as one
+    ``<article class="md-post md-post--excerpt">`` under the year: a list page, not a
+    post dated by its one entry; a post whose class names no excerpt stays a post."""
+    entry = ("<article class='md-post md-post--excerpt'><header class='md-post__header'>"
+             "<time datetime='2017-12-27 00:00:00+00:00'>December 27, 2017</time></header>"
+             "<div class='md-post__content'><h2><a href='../../2017/12/27/rope/'>旋转位置编码"
+             f"</a></h2>{PROSE}</div></article>")
+    page = (f"<html><head><title>2017 - 笔记</title></head><body><main><div class="
+            f"'md-content'><header><h1>2017</h1></header>{entry}</div></main></body></html>")
+    posts, frags = read_html(page, "site/blog/archive/2017/index.html")
+    assert posts == [] and any("summaries" in f.reason for f in frags)
+    posts, _ = read_html(page.replace("md-post--excerpt", "md-post--full"),
+                         "site/blog/archive/2017/index.html")
+    assert len(posts) == 1

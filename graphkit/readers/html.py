@@ -694,7 +694,10 @@ def menu_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
     :data:`MIN_NAMED_PAGES` dated pages or more, is such a page, set aside: its links
     to the posts are no citations. It finds the about page where no feed and no folder
     tell it from the posts (posts at the top, ``/a.html``, beside ``/about/``). A post
-    the menu links (a featured post) is dated, and stays.
+    the menu links (a featured post) is dated, and stays. A page with no address is
+    known by its file's place, which a folder read above the site's root lengthens
+    (``output/pages/about.html``): the menu names it by the end of that path, and by
+    the site's whole address where the menu names that as its home (Pelican's).
 
     Parameters
     ----------
@@ -723,16 +726,67 @@ def menu_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
             continue
         menus[site] = menus.get(site, 0) + 1
         counts = linked.setdefault(site, {})
-        for path in {_menu_path(href, here, p.url) for href in written.split("\n")} - {None}:
+        hrefs = written.split("\n")
+        homes = _home_hosts(hrefs) if not p.url else frozenset()
+        for path in {_menu_path(href, here, p.url, homes=homes) for href in hrefs} - {None}:
             counts[path] = counts.get(path, 0) + 1
     reasons = {}
+    # (the paths linked often enough, for the pages named by their files from a folder
+    # above the site's root: output/pages/about.html is the menu's /pages/about.html)
+    often = {site: [(path, k) for path, k in counts.items() if path != "/"
+                    and k >= max(MIN_NAMED_PAGES, menus.get(site, 0) / 2)]
+             for site, counts in linked.items()}
     for p in pages:
         site, here = sites[id(p)], paths[id(p)]
         k = linked.get(site, {}).get(_bare_path(here) if here else "", 0)
+        if not k and here and not p.url and not p.date:
+            k = max((n for path, n in often.get(site, ()) if _bare_path(here).endswith(path)),
+                    default=0)
         if (not p.date and dated.get(site, 0) >= MIN_NAMED_PAGES
                 and k >= max(MIN_NAMED_PAGES, menus.get(site, 0) / 2)):
             reasons[id(p)] = (f"a page of its site, not a post: undated, linked by the "
                               f"site's menu on {k} of its {menus[site]} pages")
+    return _pages_aside(posts, reasons)
+
+
+# the folder Pelican writes its drafts to (DRAFT_SAVE_AS, drafts/{slug}.html), published
+# nowhere: a built page below it is a draft
+DRAFTS_FOLDER = "drafts"
+
+
+def drafts_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
+                 ) -> tuple[list, list[Fragment]]:
+    """The posts without the drafts a generator built beside the site: the pages whose
+    path on their site (:func:`_page_path`) has a folder :data:`DRAFTS_FOLDER`, where
+    Pelican writes each draft (``drafts/{slug}.html``), which no list, feed or menu
+    of the site links.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings of every file read; not modified.
+    formats : tuple of str, keyword-only
+        The formats of the pages judged (saved or crawled pages).
+
+    Returns
+    -------
+    posts : list of Post
+    aside : list of Fragment
+        The pages set aside, each with its reason.
+
+    References
+    ----------
+    .. [1] Pelican, "Settings" (``DRAFT_URL``, ``DRAFT_SAVE_AS``),
+       https://docs.getpelican.com/en/latest/settings.html
+    """
+    reasons = {}
+    for p in posts:
+        if not (p.sources and p.sources[0].format in formats):
+            continue
+        path = _page_path(p, formats=formats) or ""
+        if DRAFTS_FOLDER in path.strip("/").split("/")[:-1]:     # (as Pelican writes it)
+            reasons[id(p)] = (f"a draft, not a post: a page in the folder {DRAFTS_FOLDER}/, "
+                              "where Pelican writes drafts")
     return _pages_aside(posts, reasons)
 
 
@@ -741,18 +795,35 @@ def _bare_path(path: str) -> str:
     return re.sub(r"(?:^|/)index\.html?$", "", path, flags=re.I).rstrip("/") or "/"
 
 
-def _menu_path(href: str, here: str, url: str | None) -> str | None:
+def _menu_path(href: str, here: str, url: str | None, *,
+               homes: frozenset[str] = frozenset()) -> str | None:
     """The path on the page's site that a menu's link names (:func:`_bare_path`), read
     against the page's own address (``url``, else its path ``here``); None for a link
-    to another host or no path."""
+    to another host (but ``homes``, the hosts the menu of a page with no address links
+    as its home) or no path."""
     try:
         base = url or f"{NO_SITE}{here}"
         target = urlsplit(urljoin(base, href))
-        if target.netloc != urlsplit(base).netloc:
+        if target.netloc != urlsplit(base).netloc and target.netloc not in homes:
             return None
     except ValueError:
         return None
     return _bare_path(target.path) if target.path else None
+
+
+def _home_hosts(hrefs: list[str]) -> frozenset[str]:
+    """The hosts that a menu's links name as a home (``https://host/``): a page with
+    no address of its own is on that site (Pelican's banner and menu link the site by
+    its whole address, from pages that give none)."""
+    out = set()
+    for href in hrefs:
+        try:
+            parts = urlsplit(href.strip())
+        except ValueError:
+            continue
+        if parts.scheme in ("http", "https") and parts.netloc and parts.path in ("", "/"):
+            out.add(parts.netloc)
+    return frozenset(out)
 
 
 def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
@@ -762,7 +833,8 @@ def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
     pages, as each rule finds them in turn, once :func:`without_zero_dates` has taken
     the zero dates off the pages: :func:`without_site_name` (its home page),
     :func:`site_pages_aside` (the pages it marks as no post), :func:`numbered_pages_aside`
-    (a paginated list), :func:`unfed_pages_aside` (undated pages a complete feed leaves
+    (a paginated list), :func:`drafts_aside` (drafts a generator wrote beside the
+    site), :func:`unfed_pages_aside` (undated pages a complete feed leaves
     out), :func:`pages_above_posts_aside` (undated pages above all its posts),
     :func:`menu_pages_aside` (undated pages its menu links) and
     :func:`title_lists_aside` (undated pages made of its posts' titles).
@@ -783,7 +855,8 @@ def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
         The pages set aside, each with its reason.
     """
     aside: list[Fragment] = []
-    for step in (without_zero_dates, without_site_name, site_pages_aside, numbered_pages_aside,
+    for step in (without_zero_dates, without_site_name, site_pages_aside, drafts_aside,
+                 numbered_pages_aside,
                  partial(unfed_pages_aside, feeds=feeds, entries=entries),
                  pages_above_posts_aside, menu_pages_aside, title_lists_aside):
         posts, found = step(posts, formats=formats)
@@ -1298,6 +1371,11 @@ def _without_name(page: str, name: str) -> str:
     return page
 
 
+# a link to a site's home page: its root or its index page, by path or by whole address
+# (Pelican's banner links https://host/)
+_HOME_RE = re.compile(r"^\s*(?:(?:https?:)?//[^/?#\s]+/?|/)(?:index\.html?)?\s*$", re.I)
+
+
 def _page_title(tree, body, *, address: str | None = None) -> str:
     """The post's title on a page that names it by neither microformats nor a link.
 
@@ -1308,7 +1386,8 @@ def _page_title(tree, body, *, address: str | None = None) -> str:
     site's name, the page's ``<title>`` without the site's name, the first ``<h1>``.
     Themes put the site's name in an ``<h1>`` of the page header too (WordPress' Twenty
     Eleven, many Jekyll and Hugo themes); such a heading is known by ``og:site_name``,
-    by a link home inside it (``rel="home"``, ``href="/"``), by a class or id naming
+    by a link home inside it (``rel="home"``, ``href="/"``; in the page's banner, the
+    site's whole address ``https://host/`` too), by a class or id naming
     the site (``site-title``, ``logo``, ``brand``), by ending the ``<title>`` after a
     separator (``注意力的几何 | 小林的笔记``) or being one of its parts after the first
     (``注意力的几何 - 小林的笔记 - 博客园``), or by linking to an address above the page's
@@ -1350,6 +1429,8 @@ def _page_title(tree, body, *, address: str | None = None) -> str:
                          for k in ("id", "class")).lower()
         link = h.css_first("a[href]")
         if (t in names or h.css_first('a[rel~="home"], a[href="/"], a[href="./"]') is not None
+                or (link is not None and _HOME_RE.match(link.attributes.get("href") or "")
+                    and _in_banner(h))
                 or any(w in marks for w in ("site", "logo", "brand", "blog-title"))
                 or (page.endswith(t) and _without_name(page, t) != page) or t in parts
                 or (link is not None and address
@@ -1796,12 +1877,19 @@ def _not_a_post(tree, entry, path: str) -> str | None:
 ENTRY_CSS = 'article, .h-entry, .hentry, [itemtype$="schema.org/BlogPosting"]'
 
 
+# an entry's class that names it a post's excerpt on a list page (md-post--excerpt,
+# post-excerpt, node--teaser)
+_EXCERPT_RE = re.compile(r"excerpt|teaser", re.I)
+
+
 def post_entries(tree, body) -> tuple[str | None, list]:
     """The entries of a page: whether they make it a list page, or follow its post.
 
     A generator renders each post of a list page as an entry: an ``<article>``, an
     h-entry or hentry [1]_, a schema.org BlogPosting [2]_ (:data:`ENTRY_CSS`). Two or
-    more entries make a list, counting none inside another, inside ``<aside>`` or
+    more entries make a list, and so does one its class names an excerpt
+    (:data:`_EXCERPT_RE`: Material for MkDocs' ``md-post--excerpt``, a year's archive
+    of one post), counting none inside another, inside ``<aside>`` or
     ``<nav>``, or inside an element whose class or id names the furniture
     :func:`prune_page_furniture` removes (WordPress themes draw each comment as an
     ``<article>``, themes draw related posts as cards) — unless the post's element
@@ -1830,13 +1918,15 @@ def post_entries(tree, body) -> tuple[str | None, list]:
     .. [2] schema.org, BlogPosting, https://schema.org/BlogPosting
     """
     entries = list({e.mem_id: e for e in tree.css(ENTRY_CSS)}.values())   # (one per match)
-    if len(entries) < 2 or tree.root is None:
+    excerpt = any(_EXCERPT_RE.search(e.attributes.get("class") or "") for e in entries)
+    if len(entries) < (1 if excerpt else 2) or tree.root is None:
         return None, []
     furniture = {n.mem_id for n in tree.root.css("aside, nav, [class], [id]")
                  if n.tag in ("aside", "nav") or _FURNITURE_RE.search(_marks(n))}
     hidden = _InsideBlock(tree.root, marked=furniture | {e.mem_id for e in entries})
     separate = [e for e in entries if e.mem_id not in furniture and not hidden(e)]
-    if len(separate) < 2:
+    if len(separate) < 2 and not (
+            separate and _EXCERPT_RE.search(separate[0].attributes.get("class") or "")):
         return None, []
     cards = _entries_after_post(body, separate)
     if cards:
