@@ -572,7 +572,8 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
             f"isPermaLink='false'>{host}/?p={100 + p['i']}</guid><wp:post_id>{100 + p['i']}"
             f"</wp:post_id><wp:post_date>{p['day']} 08:00:00</wp:post_date><wp:post_name>"
             f"{p['slug']}</wp:post_name><wp:status>{p.get('status', 'publish')}</wp:status>"
-            f"<wp:post_type>{p.get('type', 'post')}</wp:post_type><content:encoded><![CDATA[{body}]]></content:encoded></item>"
+            f"<wp:post_type>{p.get('type', 'post')}</wp:post_type>"
+            f"<content:encoded><![CDATA[{body}]]></content:encoded></item>"
             for p, body in rows)
         write("export.xml", "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0' "
                             "xmlns:content='http://purl.org/rss/1.0/modules/content/' "

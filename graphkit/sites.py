@@ -50,7 +50,6 @@ References
 from __future__ import annotations
 
 import datetime as dt
-import json
 import posixpath
 import re
 import unicodedata
@@ -58,7 +57,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 
-from .text import BARE_URL_RE, bare_url
+from .text import BARE_URL_RE, bare_url, loads_json
 
 if TYPE_CHECKING:
     from .model import Post
@@ -1856,8 +1855,8 @@ def package_config(text: str) -> tuple[tuple[str, str], ...] | None:
        https://www.11ty.dev/docs/config/
     """
     try:
-        data = json.loads(text)
-    except ValueError:
+        data = loads_json(text)
+    except (ValueError, RecursionError):     # (not JSON, or nested past the parser's stack)
         return None
     if not isinstance(data, dict):
         return None

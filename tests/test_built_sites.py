@@ -255,15 +255,20 @@ def _typed_page(title, kind, body, host="notes.example", slug="x"):
     return _page(title, body, head=head)
 
 
+def _write_typed_pages(folder, pages):
+    """Each page of ``pages`` (slug: (title, og:type, body)) at ``folder/slug/``."""
+    for slug, (title, kind, body) in pages.items():
+        (folder / slug).mkdir()
+        (folder / slug / "index.html").write_text(
+            _typed_page(title, kind, body, slug=slug), encoding="utf-8")
+
+
 def test_the_pages_a_site_marks_as_no_article_are_no_posts(tmp_path):
     about = ("<p>这里记录注意力机制的学习笔记，可以先读<a href='/a/'>甲篇</a>和"
              "<a href='/b/'>乙篇</a>。</p>")
     pages = {"a": ("甲篇", "article", PROSE), "b": ("乙篇", "article", PROSE),
              "c": ("丙篇", "article", PROSE), "about": ("关于", "website", about)}
-    for slug, (title, kind, body) in pages.items():
-        (tmp_path / slug).mkdir()
-        (tmp_path / slug / "index.html").write_text(
-            _typed_page(title, kind, body, slug=slug), encoding="utf-8")
+    _write_typed_pages(tmp_path, pages)
     r = read_paths([tmp_path])
     assert sorted(p.title for p in r.posts) == ["丙篇", "乙篇", "甲篇"]
     (why,) = [f.reason for f in r.fragments if "og:type is website" in f.reason]
@@ -287,10 +292,7 @@ def test_the_search_index_row_of_a_page_set_aside_is_no_post(tmp_path):
     rows stay one post each with their pages."""
     pages = {"a": ("甲篇", "article", PROSE), "b": ("乙篇", "article", PROSE),
              "c": ("丙篇", "article", PROSE), "about": ("关于", "website", PROSE)}
-    for slug, (title, kind, body) in pages.items():
-        (tmp_path / slug).mkdir()
-        (tmp_path / slug / "index.html").write_text(
-            _typed_page(title, kind, body, slug=slug), encoding="utf-8")
+    _write_typed_pages(tmp_path, pages)
     # (the index holds each page's text flattened: code that shows a link reads as one)
     rows = [{"title": t, "path": f"/{slug}/", "content": "写作 [乙篇](/b/) 即可链接。"}
             for slug, (t, _, _) in pages.items()]
@@ -898,6 +900,7 @@ def test_a_date_written_out_in_the_meta_line_is_the_posts_date(meta, day):
 
 @pytest.mark.parametrize("opening", [
     "<strong>简而言之</strong>：", "在<a href='/b/'>上一篇</a>里，", "命令 <code>pip install rope</code> 之后，",
+    "<strong>外推</strong>：",         # (its first words are the title's too)
 ])
 def test_the_meta_line_dates_a_post_whose_text_opens_with_markup(opening):
     """The first paragraph is found in the page's text by its first line as that text
@@ -1093,7 +1096,8 @@ def test_a_pelican_site_its_pages_drafts_and_feed(tmp_path):
         day = f"2021-0{n + 1}-1{n}"
         (site / f"p{n}.html").write_text(_pelican_page(f"第{n}篇", inner, day=day),
                                          encoding="utf-8")
-        entries += [] if n < 2 else [f"<entry><title>第{n}篇</title><link href='{PELICAN}/p{n}.html'/>"
+        entries += [] if n < 2 else [
+                       f"<entry><title>第{n}篇</title><link href='{PELICAN}/p{n}.html'/>"
                        f"<id>{PELICAN}/p{n}.html</id><published>{day}T10:00:00+00:00"
                        f"</published><content type='html'>{html.escape(inner)}</content>"
                        "</entry>"]                  # (the feed: the latest five)

@@ -141,3 +141,13 @@ def test_a_configuration_file_comes_before_the_package(tmp_path):
             ("s/eleventy.config.js", (("generator", "eleventy"),))]
     assert packages_beside_configs(pair) == pair[1:]
     assert packages_beside_configs(pair[:1]) == pair[:1]
+
+
+def test_a_package_json_nested_past_the_parser_is_read_as_data(tmp_path):
+    """A hostile ``package.json`` (200,000 arrays nested) names no generator: it is
+    reported as a data file, and the posts beside it are read."""
+    (tmp_path / "package.json").write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    (tmp_path / "a.md").write_text(_post("Alpha"), encoding="utf-8")
+    r = read_paths([tmp_path])
+    assert [p.title for p in r.posts] == ["Alpha"]
+    assert [f.path for f in r.fragments if f.path.endswith("package.json")]

@@ -1276,11 +1276,10 @@ def _lead_date(body) -> str | None:
     first = next((p for p in body.css("p")
                   if len(_block_text(p)) >= MIN_PARAGRAPH_CHARS), None)
     whole = body.text(separator="\n")
-    # (the paragraph's first line as the page's text breaks it: an inline element, a
-    # link or <code>, is a line of its own there)
-    opening = next((line for line in first.text(separator="\n").split("\n") if line.strip()),
-                   "") if first is not None else ""
-    at = whole.find(opening[:20]) if first is not None else min(len(whole), 2000)
+    # (the paragraph's opening as the page's text breaks it: an inline element, a link
+    # or <code>, is a line of its own there)
+    opening = first.text(separator="\n").strip()[:20] if first is not None else ""
+    at = whole.find(opening) if first is not None else min(len(whole), 2000)
     lead = whole[:at] if at >= 0 else ""
     lines = [line.strip() for line in lead.split("\n") if line.strip()]
     for line in lines[:MAX_LEAD_LINES]:
