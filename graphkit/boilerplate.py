@@ -24,7 +24,7 @@ from dataclasses import replace
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .model import Fragment, Post
-from .sites import normalize_url, url_host
+from .sites import NO_SITE, folded_path, normalize_url, url_host
 from .text import normalize_title, preview
 
 MIN_SHARE = 0.05   # a paragraph in at least this share of a source's posts with text …
@@ -215,7 +215,7 @@ def _page_name(url: str) -> str:
         parts = urlsplit(url.strip())
     except ValueError:
         return url.strip()
-    last = unquote(_bare(parts.path)).rsplit("/", 1)[-1]
+    last = unquote(folded_path(parts.path)).rsplit("/", 1)[-1]
     last = re.sub(r"\.(?:html?|md|markdown|php|aspx?)$", "", last, flags=re.I)
     return (last or f"{parts.netloc}?{parts.query}").casefold()
 
@@ -234,11 +234,7 @@ def _own(url: str, post: Post) -> bool:
         return False
     if there.netloc and there.netloc.lower() != here.netloc.lower():
         return False
-    return bool(there.path) and _bare(there.path) == _bare(here.path)
-
-
-def _bare(path: str) -> str:
-    return re.sub(r"/index\.html?$", "/", path, flags=re.I).rstrip("/")
+    return bool(there.path) and folded_path(there.path) == folded_path(here.path)
 
 
 def _reported(found: set, counts: Counter, first_seen: dict[object, tuple[Post, str]],
@@ -462,7 +458,6 @@ def strip_navigation_lines(posts: list[Post], *, formats: Collection[str] | None
 
 # a template line's links to posts: at least this share reach the next or previous post
 ADJACENT_SHARE = 2 / 3
-_NO_HOST = "http://site.invalid"     # the host of a page whose address names none
 
 
 def _address(post: Post) -> str | None:
@@ -473,11 +468,11 @@ def _address(post: Post) -> str | None:
     None."""
     url = (post.url or "").strip()
     if url:
-        return url if "//" in url[:12] else f"{_NO_HOST}/{url.lstrip('/')}"
+        return url if "//" in url[:12] else f"{NO_SITE}/{url.lstrip('/')}"
     if not post.sources or "." not in post.sources[0].path.rsplit("/", 1)[-1]:
         return None
     inside = post.sources[0].path.replace("\\", "/").split("/", 1)[1:]
-    return f"{_NO_HOST}/{inside[0]}" if inside else None
+    return f"{NO_SITE}/{inside[0]}" if inside else None
 
 
 def _not_next_or_previous(found: set, members: list[Post], *, labels: list[Found]) -> set:
@@ -505,6 +500,7 @@ def _not_next_or_previous(found: set, members: list[Post], *, labels: list[Found
     for p, found_here in zip(members, labels):
         if not p.date:
             continue
+        base = _address(p) or NO_SITE         # (once per post, not per link)
         for lab, (lines, _) in found_here.items():
             if lab not in found or lab[0] != LINE:
                 continue
@@ -512,8 +508,7 @@ def _not_next_or_previous(found: set, members: list[Post], *, labels: list[Found
                 if _norm(link.sentence) not in lines:
                     continue
                 try:
-                    target = where.get(normalize_url(urljoin(_address(p) or _NO_HOST,
-                                                             link.url.strip())) or "")
+                    target = where.get(normalize_url(urljoin(base, link.url.strip())) or "")
                 except ValueError:
                     target = None
                 if target is None or target is p:

@@ -938,6 +938,22 @@ _AMP_SUFFIX_RE = re.compile(r"^(.*?[^/])/+amp/*$", re.I | re.S)
 _AMP_PREFIX_RE = re.compile(r"^(/?)amp/+(?=[^/])", re.I)
 
 
+# the host of a page read without its address: its path is on no site (a built page
+# named by its file's place, a feed entry's "/2020/a.html")
+NO_SITE = "http://site.invalid"
+
+
+def folded_path(path: str) -> str:
+    """A page's path as two links to it are compared: no ``index.html`` and no last
+    ``/`` (``/posts/a/index.html`` and ``/posts/a/`` are ``/posts/a``; the root is
+    ``/``).
+
+    >>> folded_path("/posts/a/index.html"), folded_path("/posts/a/"), folded_path("/")
+    ('/posts/a', '/posts/a', '/')
+    """
+    return re.sub(r"(?:^|/)index\.html?$", "", path, flags=re.I).rstrip("/") or "/"
+
+
 def _bare_path(address: str) -> str:
     """An address's path: without scheme and host, query and anchor."""
     path = re.sub(r"^[a-z][a-z0-9+.\-]*+://[^/]*+", "", address, flags=re.I)

@@ -28,8 +28,8 @@ from urllib.parse import urljoin, urlsplit
 from .. import dates
 from ..dates import ISO_DATE_RE
 from ..model import Fragment, Link, Post, Source
-from ..sites import (HOST_NAME_RE, LIST_FOLDERS, address_path, archived_address,
-                     date_archive_path, path_aliases, site_page_kind, url_host,
+from ..sites import (HOST_NAME_RE, LIST_FOLDERS, NO_SITE, address_path, archived_address,
+                     date_archive_path, folded_path, path_aliases, site_page_kind, url_host,
                      weixin_article_id)
 from ..text import ZERO_WIDTH_RE, loads_json, preview, sentence_around
 from .frontmatter import url_aliases
@@ -449,7 +449,6 @@ SHOWN_TITLE = "html:title"  # the page's <title> where the post's title is anoth
 MAX_SHOWN_TITLE = 300       # characters of it kept
 WP_TYPE = "wp:type"      # WordPress' type of the page's entry (post, page), likewise
 MENU = "html:menu"       # the addresses the page's menu links, likewise (menu_pages_aside)
-NO_SITE = "http://site.invalid"     # the host of a page read without its address
 MAX_MENU_LINKS = 40      # of them kept
 # (field, the type of a site's posts, the type of its other pages)
 PAGE_MARKS = ((OG_TYPE, "article", "website"), (WP_TYPE, "post", "page"))
@@ -738,10 +737,10 @@ def menu_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
              for site, counts in linked.items()}
     for p in pages:
         site, here = sites[id(p)], paths[id(p)]
-        k = linked.get(site, {}).get(_bare_path(here) if here else "", 0)
+        folded = folded_path(here) if here else ""
+        k = linked.get(site, {}).get(folded, 0)
         if not k and here and not p.url and not p.date:
-            k = max((n for path, n in often.get(site, ()) if _bare_path(here).endswith(path)),
-                    default=0)
+            k = max((n for path, n in often.get(site, ()) if folded.endswith(path)), default=0)
         if (not p.date and dated.get(site, 0) >= MIN_NAMED_PAGES
                 and k >= max(MIN_NAMED_PAGES, menus.get(site, 0) / 2)):
             reasons[id(p)] = (f"a page of its site, not a post: undated, linked by the "
@@ -790,14 +789,9 @@ def drafts_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
     return _pages_aside(posts, reasons)
 
 
-def _bare_path(path: str) -> str:
-    """A page's path as menus are compared: no ``index.html`` or last ``/``."""
-    return re.sub(r"(?:^|/)index\.html?$", "", path, flags=re.I).rstrip("/") or "/"
-
-
 def _menu_path(href: str, here: str, url: str | None, *,
                homes: frozenset[str] = frozenset()) -> str | None:
-    """The path on the page's site that a menu's link names (:func:`_bare_path`), read
+    """The path on the page's site that a menu's link names (:func:`folded_path`), read
     against the page's own address (``url``, else its path ``here``); None for a link
     to another host (but ``homes``, the hosts the menu of a page with no address links
     as its home) or no path."""
@@ -808,7 +802,7 @@ def _menu_path(href: str, here: str, url: str | None, *,
             return None
     except ValueError:
         return None
-    return _bare_path(target.path) if target.path else None
+    return folded_path(target.path) if target.path else None
 
 
 def _home_hosts(hrefs: list[str]) -> frozenset[str]:
