@@ -667,8 +667,13 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
         import trafilatura
 
         # (htmldate's markup only: its extensive search takes a year named in the text,
-        # "the bubble of 2000", for the page's date, which no reading of a saved page does)
-        meta = trafilatura.extract_metadata(html, default_url=url, extensive=False)
+        # "the bubble of 2000", for the page's date, which no reading of a saved page does;
+        # and a date element that holds two, posted and updated, "2018-06-08 2026-11-24",
+        # makes htmldate raise: no metadata then, as :func:`readers.html._htmldate` does)
+        try:
+            meta = trafilatura.extract_metadata(html, default_url=url, extensive=False)
+        except (ValueError, TypeError, OverflowError):
+            meta = None
         if meta is not None:
             title = title or (meta.title or "").strip()
             found = meta.date if isinstance(meta.date, str) else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -552,3 +553,20 @@ def test_a_feed_of_the_whole_blog_leaves_no_links_to_follow(tmp_path, whole):
     assert bool(_fetched(b, "/posts/old-draft/")) is not whole
     assert any(s.startswith("links of the pages read: not followed (the feeds name 60 posts")
                for s in r.discovery) is whole, r.discovery
+
+
+def test_a_date_element_holding_the_posted_and_the_updated_day_is_no_crash(blog, tmp_path):
+    """hexo-theme-reimu shows a post's day and, hidden, its last update inside one
+    ``itemprop`` date element: htmldate (through trafilatura's metadata, read for a
+    crawled page with no tags) raised ValueError on it, and the whole crawl stopped. The
+    page is read, and dated."""
+    b, base = blog
+    page = re.sub(r"<meta property=\"article:published_time\"[^>]*>", "", b.post_html(3))
+    b.add("/posts/3/", page.replace("<h1>", '<span class="article-date"><time datetime='
+                                    '"2021-04-04T06:05:00.000Z" itemprop="datePublished">'
+                                    '2021-04-04</time>\n<time style="display: none;">'
+                                    "2026-11-24</time></span><h1>"))
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert len(r.posts) == 32
+    post = next(p for p in r.posts if p.url == f"{base}/posts/3/")
+    assert post.date == "2021-04-04"
