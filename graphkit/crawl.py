@@ -804,11 +804,15 @@ def crawl(start: str, *, options: BuildOptions = BuildOptions(),
                          f"pages link, {followed} more pages")
         if not posts:
             raise InputError("no post found: " + "; ".join(steps), path=start)
-        from .readers.html import own_pages_aside
+        from .readers.html import listing_key, own_pages_aside
 
-        # (as for the pages of a saved site, its feeds read apart)
+        # (as for the pages of a saved site, its feeds read apart; and its listings, the
+        # sitemaps, feeds and listing pages, naming what they found: a page reached only
+        # by the links of the pages read is named by none)
+        named = {listing_key(urlsplit(u).path) for u in urls}
         posts, aside = own_pages_aside(posts, formats=(CRAWLED,), entries=[
-            (e.get("title") or "", u) for u, e in entries.items()])
+            (e.get("title") or "", u) for u, e in entries.items()], listings={
+                p.sources[0].path.split("/", 1)[0]: named for p in posts})
         fragments.extend(aside)
         if not posts:
             raise InputError("no post found: every page read is one of the site's own "

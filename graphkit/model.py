@@ -172,7 +172,9 @@ class FileReport:
         For a site's configuration file (``_config.yml``, ``hugo.toml``…): its base URL
         and permalink patterns (see :func:`graphkit.sites.read_site_config`); for a
         Nikola ``.meta`` file: the metadata it gives its post
-        (:func:`graphkit.readers.frontmatter.read_sidecar`).
+        (:func:`graphkit.readers.frontmatter.read_sidecar`); for a book's table of
+        contents, the files it lists; for a saved list page, while the folder is read,
+        the paths it links (:func:`graphkit.readers.html.list_page_paths`).
     """
 
     path: str

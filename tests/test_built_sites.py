@@ -1135,3 +1135,41 @@ def test_an_archive_of_one_excerpt_is_a_list_page():
     posts, _ = read_html(page.replace("md-post--excerpt", "md-post--full"),
                          "site/blog/archive/2017/index.html")
     assert len(posts) == 1
+
+
+def test_an_undated_page_that_no_list_page_names_is_no_post(tmp_path):
+    """hexo-theme-keep's about page: undated, beside posts at the top of the site
+    (``/pI.html``), linked by no menu (the theme's is home and archives) and no feed.
+    The site's list pages (its home page, its archive) name every dated post and not
+    it. A list missing one dated post (a blog saved without its older list pages) is no
+    evidence; nor is a list that names the page."""
+    def write(base="", listed=range(5), about=False):
+        for i in range(5):
+            (tmp_path / f"p{i}.html").write_text(
+                f"<html><head><title>第{i}篇</title></head><body><article><h1>第{i}篇</h1>"
+                f"<time datetime='2021-03-0{i + 1}'>3月</time>{PROSE}<p>接着读<a href="
+                f"'{base}/p{(i + 1) % 5}.html'>下一篇</a>。</p></article></body></html>",
+                encoding="utf-8")
+        rows = "".join(f"<li><time>2021-03-0{i + 1}</time> <a href='{base}/p{i}.html'>第{i}篇"
+                       f"</a></li>" for i in listed)
+        rows += f"<li><a href='{base}/about/'>关于本站</a></li>" if about else ""
+        (tmp_path / "archives").mkdir(exist_ok=True)
+        (tmp_path / "archives" / "index.html").write_text(
+            f"<html><head><title>归档</title></head><body><main><ul>{rows}</ul></main>"
+            "</body></html>", encoding="utf-8")
+        (tmp_path / "about").mkdir(exist_ok=True)
+        (tmp_path / "about" / "index.html").write_text(
+            f"<html><head><title>关于</title></head><body><article><h1>关于</h1>{PROSE}"
+            f"<p>欢迎先读<a href='{base}/p1.html'>第1篇</a>。</p></article></body></html>",
+            encoding="utf-8")
+        return read_paths([tmp_path])
+
+    r = write()
+    assert sorted(p.title for p in r.posts) == [f"第{i}篇" for i in range(5)]
+    (why,) = [f.reason for f in r.fragments if f.path.endswith("about/index.html")
+              and "list pages" in f.reason]
+    assert "name all 5 of its dated pages" in why
+    # a site built for /blog/, read from its folder: its links name /blog/pI.html
+    assert "关于" not in {p.title for p in write(base="/blog").posts}
+    assert "关于" in {p.title for p in write(listed=range(4)).posts}
+    assert "关于" in {p.title for p in write(about=True).posts}

@@ -570,3 +570,32 @@ def test_a_date_element_holding_the_posted_and_the_updated_day_is_no_crash(blog,
     assert len(r.posts) == 32
     post = next(p for p in r.posts if p.url == f"{base}/posts/3/")
     assert post.date == "2021-04-04"
+
+
+def test_an_undated_page_that_only_a_posts_link_reaches_is_no_post(blog, tmp_path):
+    """No sitemap, no feed, no menu link, no folder of its own: the about page, beside
+    the posts, is reached by one post's link alone, while the listing pages name all 32
+    posts. A page no listing names, undated, is the site's own page (hexo-theme-keep's
+    about page, beside posts at the site's top); its link to a post is no citation.
+    When the listing leaves dated posts out (its second page gone, the older posts
+    reached by their links), the listing says nothing and the page stays."""
+    b, base = blog
+    for path in ("/sitemap_index.xml", "/sitemap-posts.xml", "/feed.xml"):
+        del b.pages[path]
+    b.add("/", b.pages["/"][2].decode("utf-8").replace(
+        '<link rel="alternate" type="application/rss+xml" href="/feed.xml" title="RSS">', ""))
+    for i in range(1, 33):
+        page = b.post_html(i).replace('<a href="/about/">关于</a>', "")
+        b.add(f"/posts/{i}/", page.replace("</article>", '<p>作者的<a href="/posts/me/">自我介绍'
+                                           "</a>。</p></article>") if i == 7 else page)
+    b.add("/posts/me/", "<!DOCTYPE html><html><head><title>关于我</title></head><body><article>"
+          "<h1>关于我</h1><p>我写这个博客已经很多年了，主要记录机器学习的学习笔记，欢迎从"
+          '<a href="/posts/1/">第一篇</a>读起。</p></article></body></html>')
+    r = crawl(base + "/", options=_options(tmp_path))
+    assert sorted(p.url for p in r.posts) == sorted(f"{base}/posts/{i}/" for i in range(1, 33))
+    (why,) = [f.reason for f in r.fragments
+              if f.path == f"{base}/posts/me/" and "list" in f.reason]
+    assert "named by none of the site's list pages, which name all 32" in why
+    del b.pages["/page/2/"]
+    r = crawl(base + "/", options=_options(tmp_path / "again"))
+    assert "关于我" in {p.title for p in r.posts}

@@ -816,7 +816,15 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     fragments.extend(bodies)
     sightings, frames = html.saved_resources(sightings, {r.path for r in reports})
     fragments.extend(frames)
-    sightings, homes = html.own_pages_aside(sightings,
+    listings: dict[str, set[str]] = {}
+    for r in reports:
+        if r.format == html.HTML_FORMAT and r.site:
+            listings.setdefault(r.path.replace("\\", "/").split("/", 1)[0], set()).update(
+                key for kind, key in r.site if kind == html.LISTED)
+    if listings:      # (kept for the rule alone, not written into the report)
+        reports[:] = [replace(r, site=()) if r.format == html.HTML_FORMAT and r.site else r
+                      for r in reports]
+    sightings, homes = html.own_pages_aside(sightings, listings=listings,
                                             feeds=(exports.FEED, exports.JSON_FEED))
     fragments.extend(homes)
     sightings = html.named_by_listings(sightings, formats=(html.HTML_FORMAT, capture.CAPTURE))
@@ -1203,6 +1211,10 @@ def _read_data(box: list[bytes], name: str, limits: ReadLimits
     # a book's table of contents: the pages it lists (see graphkit.readers.books)
     toc = (books.summary_pages(text, name)
            if layout == NAVIGATION and _SUMMARY_RE.match(PurePosixPath(name).name) else ())
+    if layout == html.HTML_FORMAT and not posts and any(
+            f.reason.startswith(html.LIST_PAGE) for f in frags):
+        # a saved list page: the pages it names (see html.unlisted_pages_aside)
+        toc = tuple((html.LISTED, key) for key in html.list_page_paths(text, name))
     return FileReport(path=name, format=layout, posts=len(posts), size=size,
                       error=error, site=toc), posts, frags
 

@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import PurePosixPath
 from typing import NamedTuple
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from .. import dates
 from ..dates import ISO_DATE_RE
@@ -249,7 +249,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
                or _titled_as_site(tree))
     if listing is not None:
         frags.append(Fragment(path=path, line=1, end_line=nlines,
-                              reason=f"a list page, not a post ({listing}): its links are not "
+                              reason=f"{LIST_PAGE} ({listing}): its links are not "
                                      f"citations", text=preview(title or body_text)))
         return [], frags
     if not body_only:
@@ -286,6 +286,65 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
 # anchor text of so many characters
 MAX_LISTED_LINKS = 500
 LISTED_ANCHOR_CHARS = (2, 200)
+# the start of the reason a list page is not read as a post
+LIST_PAGE = "a list page, not a post"
+LISTED = "listed"        # a FileReport.site entry of a list page: a path it links
+# a list page's addresses kept to judge the pages it does not name (unlisted_pages_aside)
+MAX_LIST_PATHS = 5000
+
+
+def list_page_paths(text: str, path: str) -> tuple[str, ...]:
+    """The pages a saved list page links, each as :func:`listing_key` of its path on the
+    site: a relative link read from the list page's own path inside the folder read
+    (``archives/index.html`` is at ``/archives/index.html``); an absolute address by its
+    path. At most :data:`MAX_LIST_PATHS` (a longer list names too few to judge by).
+
+    Parameters
+    ----------
+    text : str
+        The page, which :func:`read_html` read as a list page.
+    path : str
+        Its name, the folder read first (``public/archives/index.html``).
+
+    Returns
+    -------
+    tuple of str
+    """
+    tree, _ = parse_html(text)
+    inside = path.replace("\\", "/").split("/", 1)
+    here = "http://site/" + (inside[1] if len(inside) > 1 else "")
+    out: dict[str, None] = {}
+    for a in tree.css("a[href]"):
+        href = (a.attributes.get("href") or "").strip()
+        if not href or href.startswith(("#", "mailto:", "javascript:")):
+            continue
+        try:
+            key = listing_key(urlsplit(urljoin(here, href)).path)
+        except ValueError:
+            continue
+        out[key] = None
+        if len(out) > MAX_LIST_PATHS:
+            return ()
+    return tuple(out)
+
+
+def listing_key(path: str) -> str:
+    """A page's path as list pages and the page's own file name it alike:
+    ``/a/index.html``, ``/a/``, ``/a.html`` and ``/A`` are ``/a``.
+
+    >>> listing_key("/2021/Post-One/index.html")
+    '/2021/post-one'
+    """
+    path = unquote(path).casefold()
+    path = re.sub(r"(?:^|/)index\.html?$", "", path)
+    path = re.sub(r"\.html?$", "", path).rstrip("/")
+    return path or "/"
+
+
+def _suffixes(key: str) -> list[str]:
+    """``/a/b/c``, ``/b/c``, ``/c``: a key's paths from each of its segments on."""
+    parts = key.strip("/").split("/")
+    return ["/" + "/".join(parts[i:]) for i in range(len(parts))] if key != "/" else ["/"]
 
 
 def _listed(tree) -> tuple[tuple[str, str], ...]:
@@ -663,6 +722,68 @@ def _pages_aside(posts: list, reasons: dict[int, str]) -> tuple[list, list[Fragm
     return out, aside
 
 
+def unlisted_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
+                         listings: dict[str, set[str]] | None = None
+                         ) -> tuple[list, list[Fragment]]:
+    """The posts without the undated pages that none of the site's list pages names,
+    when those name all of its dated pages.
+
+    A blog's list pages (its home page and the pages after it, the archive, the tags and
+    categories) list its posts, and its own pages not among them: an about page that the
+    theme's menu does not link either (hexo-theme-keep's default menu is home and
+    archives) is reached from no list. When the list pages read from a folder name every
+    one of its dated pages, :data:`MIN_NAMED_PAGES` or more, an undated page of that
+    folder that no list page names is one of the site's pages, set aside: its links to
+    the posts are no citations. A page is named by its path (see :func:`listing_key`),
+    or by a path that ends with the other's segments (a site built for ``/blog/`` and
+    read from its folder). Nothing is set aside while one dated page is missing from the
+    lists (a blog saved without its older list pages), nor any dated page.
+
+    Parameters
+    ----------
+    posts : list of Post
+        Sightings of every file read; not modified.
+    formats : tuple of str, keyword-only
+        The formats of the pages judged (saved pages).
+    listings : dict of str to set of str, keyword-only
+        For each folder read (the first part of the files' names), the paths its list
+        pages link (:func:`list_page_paths`); None or empty: nothing is judged.
+
+    Returns
+    -------
+    posts : list of Post
+    aside : list of Fragment
+        The pages set aside, each with its reason.
+    """
+    if not listings:
+        return posts, []
+    named_by: dict[str, set[str]] = {}
+    for folder, keys in listings.items():
+        named_by[folder] = {x for k in keys for x in _suffixes(k)}
+
+    def named(p) -> bool:
+        path = _page_path(p, formats=formats)
+        if path is None:
+            return False
+        key = listing_key(path)
+        names = named_by.get(_folder_of(p), set())
+        return key in names or any(x in listings[_folder_of(p)] for x in _suffixes(key))
+
+    pages = [p for p in posts if p.sources and p.sources[0].format in formats
+             and _folder_of(p) in listings]
+    dated: dict[str, int] = {}
+    complete = {f: True for f in listings}
+    for p in pages:
+        if p.date:
+            dated[_folder_of(p)] = dated.get(_folder_of(p), 0) + 1
+            complete[_folder_of(p)] = complete[_folder_of(p)] and named(p)
+    judged = {f for f, ok in complete.items() if ok and dated.get(f, 0) >= MIN_NAMED_PAGES}
+    return _pages_aside(posts, {
+        id(p): f"a page of its site, not a post: undated, and named by none of the site's "
+               f"list pages, which name all {dated[_folder_of(p)]} of its dated pages"
+        for p in pages if not p.date and _folder_of(p) in judged and not named(p)})
+
+
 def _menu_links(tree, body) -> tuple[str, ...]:
     """The addresses the links of a page's menu name, as written: the links of its
     ``<header>`` and ``<nav>`` elements outside the post's element (``body``) and any
@@ -821,7 +942,8 @@ def _home_hosts(hrefs: list[str]) -> frozenset[str]:
 
 
 def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
-                    feeds: tuple[str, ...] = (), entries: Iterable[tuple[str, str]] = ()
+                    feeds: tuple[str, ...] = (), entries: Iterable[tuple[str, str]] = (),
+                    listings: dict[str, set[str]] | None = None
                     ) -> tuple[list, list[Fragment]]:
     """The posts with the site's name off their titles and without the site's own
     pages, as each rule finds them in turn, once :func:`without_zero_dates` has taken
@@ -830,8 +952,9 @@ def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
     (a paginated list), :func:`drafts_aside` (drafts a generator wrote beside the
     site), :func:`unfed_pages_aside` (undated pages a complete feed leaves
     out), :func:`pages_above_posts_aside` (undated pages above all its posts),
-    :func:`menu_pages_aside` (undated pages its menu links) and
-    :func:`title_lists_aside` (undated pages made of its posts' titles).
+    :func:`menu_pages_aside` (undated pages its menu links),
+    :func:`title_lists_aside` (undated pages made of its posts' titles) and
+    :func:`unlisted_pages_aside` (undated pages its list pages leave out).
 
     Parameters
     ----------
@@ -841,6 +964,8 @@ def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
         The formats of the pages judged (saved or crawled pages).
     feeds, entries : keyword-only
         As :func:`unfed_pages_aside` takes them.
+    listings : dict of str to set of str, keyword-only
+        As :func:`unlisted_pages_aside` takes them.
 
     Returns
     -------
@@ -852,7 +977,8 @@ def own_pages_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,),
     for step in (without_zero_dates, without_site_name, site_pages_aside, drafts_aside,
                  numbered_pages_aside,
                  partial(unfed_pages_aside, feeds=feeds, entries=entries),
-                 pages_above_posts_aside, menu_pages_aside, title_lists_aside):
+                 pages_above_posts_aside, menu_pages_aside, title_lists_aside,
+                 partial(unlisted_pages_aside, listings=listings)):
         posts, found = step(posts, formats=formats)
         aside += found
     return posts, aside
