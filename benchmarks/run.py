@@ -435,7 +435,8 @@ def bench_blogs(quick: bool) -> None:
 
 def bench_strangers(quick: bool) -> None:
     """Blogs made at random with their truth (benchmarks/strangers.py): for each kind,
-    the citations found, those false, the pages read as posts and the posts dated right."""
+    the citations found, those false, the pages read as posts and the posts dated right;
+    and the built sites (the ``html`` kind) crawled over HTTP from 127.0.0.1."""
     import strangers
 
     seeds = range(4 if quick else 30)
@@ -449,6 +450,15 @@ def bench_strangers(quick: bool) -> None:
                    citations=wanted, false=sum(m.false for m in runs),
                    pages_read_as_posts=sum(m.extra for m in runs),
                    dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4))
+        # the built sites again, served on 127.0.0.1 and crawled from their home pages
+        runs = [strangers.measure_crawled(strangers.write_blog("html", s, Path(tmp) / f"c-{s}"))
+                for s in seeds]
+        found, wanted = sum(m.found for m in runs), sum(m.wanted for m in runs)
+        truth_posts = sum(m.posts - m.extra for m in runs)
+        record("strangers html crawled", blogs=len(runs),
+               recall=round(found / max(wanted, 1), 4), citations=wanted,
+               false=sum(m.false for m in runs), pages_read_as_posts=sum(m.extra for m in runs),
+               dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4))
 
 
 def _zoo_packed(zoo: Path) -> dict:

@@ -60,12 +60,16 @@ class Blog:
         Every link between two posts, as (citing title, cited title).
     days : dict of str to str
         Each post's title to its day, ``YYYY-MM-DD``.
+    host : str
+        The address the blog is published at (``https://www.jane.dev``), which its
+        absolute links name.
     """
 
     folder: Path
     kind: str
     cites: frozenset
     days: dict
+    host: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,7 @@ def write_blog(kind: str, seed: int, folder: Path) -> Blog:
     else:
         cites = _sources(kind, rng, zh, host, posts, folder, style if wild else None)
     return Blog(folder=folder, kind=kind, cites=frozenset(cites),
-                days={p["title"]: p["day"].isoformat() for p in posts})
+                days={p["title"]: p["day"].isoformat() for p in posts}, host=host)
 
 
 def _written_day(style: random.Random, kind: str, day: dt.date) -> str:
@@ -737,21 +741,85 @@ def measure(blog: Blog) -> Measured:
     -------
     Measured
     """
-    from graphkit.options import BuildOptions
-    from graphkit.pipeline import relate
     from graphkit.readers import read_paths
 
-    read = read_paths([blog.folder])
-    edges, _, _ = relate(read.posts, options=BuildOptions(layers=("cites",)))
-    title = {p.key: _typeset(p.title) for p in read.posts}
+    return _compared(read_paths([blog.folder]).posts, blog)
+
+
+def measure_crawled(blog: Blog) -> Measured:
+    """Serve ``blog`` (a site of HTML pages: the ``html`` kind, or a generator's build)
+    on 127.0.0.1, crawl it with graphkit from its home page, and compare what the crawl
+    read with the truth.
+
+    The pages are served from a copy in which the blog's host (under either scheme) is
+    the local server's address, as the blog's own links name it once it is published;
+    an address without its ending (``/a/`` for ``/a.html``) is served as GitHub Pages,
+    Netlify and Cloudflare Pages serve it.
+
+    Parameters
+    ----------
+    blog : Blog
+
+    Returns
+    -------
+    Measured
+    """
+    import functools
+    import http.server
+    import os
+    import tempfile
+    import threading
+
+    from graphkit.crawl import crawl
+    from graphkit.options import BuildOptions
+
+    class Pages(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def translate_path(self, path):
+            found = super().translate_path(path)
+            bare = found.rstrip("/") + ".html"
+            return bare if not os.path.exists(found) and os.path.exists(bare) else found
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "site"
+        shutil.copytree(blog.folder, root)
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Pages, directory=str(root)))
+        here = f"http://127.0.0.1:{server.server_address[1]}"
+        bare = blog.host.split("://", 1)[-1]
+        for f in root.rglob("*"):
+            if bare and f.is_file() and f.suffix in (".html", ".xml", ".json", ".txt"):
+                text = f.read_text(encoding="utf-8", errors="replace")
+                local = text.replace(f"https://{bare}", here).replace(f"http://{bare}", here)
+                if local != text:
+                    f.write_text(local, encoding="utf-8")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            read = crawl(here + "/", options=BuildOptions(
+                crawl_delay=0.0, cache=str(Path(tmp) / "cache"), crawl_max_pages=1000))
+        finally:
+            server.shutdown()
+            server.server_close()
+    return _compared(read.posts, blog)
+
+
+def _compared(posts, blog: Blog) -> Measured:
+    """What ``posts`` (read from ``blog``) give, compared with its truth."""
+    from graphkit.options import BuildOptions
+    from graphkit.pipeline import relate
+
+    edges, _, _ = relate(posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: _typeset(p.title) for p in posts}
     got = {(title[e.source], title[e.target]) for e in edges
            if e.kind == "cites" and e.target in title}
     cites = {(_typeset(a), _typeset(b)) for a, b in blog.cites}
     days = {_typeset(t): d for t, d in blog.days.items()}
     return Measured(found=len(got & cites), wanted=len(cites),
-                    false=len(got - cites), posts=len(read.posts),
-                    extra=sum(title[p.key] not in days for p in read.posts),
-                    dated_right=sum(days.get(title[p.key]) == p.date for p in read.posts))
+                    false=len(got - cites), posts=len(posts),
+                    extra=sum(title[p.key] not in days for p in posts),
+                    dated_right=sum(days.get(title[p.key]) == p.date for p in posts))
 
 
 def _typeset(title: str) -> str:

@@ -26,6 +26,17 @@ def test_a_strangers_blog_is_read_as_its_author_wrote_it(tmp_path, kind, seed):
     assert got.dated_right == len(blog.days)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_a_strangers_site_is_crawled_as_its_author_wrote_it(tmp_path, seed):
+    """The ``html`` kind served on 127.0.0.1 and crawled from its home page: the same
+    posts, citations and days as its files give."""
+    blog = strangers.write_blog("html", seed, tmp_path / "blog")
+    got = strangers.measure_crawled(blog)
+    assert (got.found, got.false) == (got.wanted, 0)
+    assert (got.posts, got.extra) == (len(blog.days), 0)
+    assert got.dated_right == len(blog.days)
+
+
 def test_the_seed_writes_the_blog(tmp_path):
     one = strangers.write_blog("html", 7, tmp_path / "a")
     again = strangers.write_blog("html", 7, tmp_path / "b")
