@@ -1173,3 +1173,13 @@ def test_an_undated_page_that_no_list_page_names_is_no_post(tmp_path):
     assert "关于" not in {p.title for p in write(base="/blog").posts}
     assert "关于" in {p.title for p in write(listed=range(4)).posts}
     assert "关于" in {p.title for p in write(about=True).posts}
+
+
+def test_each_link_of_one_anchor_text_holds_its_own_sentence():
+    """A paragraph citing two posts under one anchor ("这里"): each link's evidence is
+    the sentence it sits in; the second took the first's, the anchor being looked for
+    from the paragraph's start (which also made a block of many links quadratic)."""
+    (post,), _ = read_html(_page("笔记", "<p>位置编码的推导见<a href='/a/'>这里</a>。"
+                                 "线性注意力的实验见<a href='/b/'>这里</a>。</p>"), "n.html")
+    assert [(link.url, link.sentence) for link in post.links] == [
+        ("/a/", "位置编码的推导见这里。"), ("/b/", "线性注意力的实验见这里。")]

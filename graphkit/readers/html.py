@@ -2838,11 +2838,32 @@ _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _SPACES_RE = re.compile(r"[ \t\r\f\v]+")
 
 
+# links of one block whose anchor is looked for in the whole block's text when it is
+# not after the one before it (more would make a block of many links quadratic)
+MAX_ANCHOR_SEARCHES = 64
+
+
 def _links_in(node, text: str) -> list[Link]:
+    """The links of ``node``, each with the sentence of ``text`` (the node's text) that
+    holds its anchor (see :func:`_anchored_links`)."""
+    return _anchored_links(text, [(a, _block_text(a)) for a in node.css("a[href]")])
+
+
+def _anchored_links(text: str, anchored: list) -> list[Link]:
+    """Links of ``anchored`` (``(node, anchor text)``, in the order of ``text``), each
+    with the sentence of ``text`` that holds its anchor: looked for after the anchor
+    before it (a block of 100,000 links is read in linear time, and a second "here"
+    holds its own sentence, not the first's); else, for at most
+    :data:`MAX_ANCHOR_SEARCHES` links, in the whole text; else the text's start."""
     out = []
-    for a in node.css("a[href]"):
-        anchor = _block_text(a)
-        k = text.find(anchor) if anchor else -1
+    at = searched = 0
+    for a, anchor in anchored:
+        k = text.find(anchor, at) if anchor else -1
+        if k < 0 and anchor and searched < MAX_ANCHOR_SEARCHES:
+            searched += 1
+            k = text.find(anchor)
+        if k >= 0:
+            at = max(at, k + len(anchor))
         sentence = sentence_around(text, k, k + len(anchor))[0] if k >= 0 else text[:300]
         out.append(Link(url=a.attributes.get("href") or "", anchor=anchor, sentence=sentence))
     return out
@@ -2959,12 +2980,7 @@ def _paragraphs_in_order(body, outer: list, texts: list[str], *, prose_only: boo
             if prose_only and not _prose(part, [t for _, t in held[j]]):
                 unread.append(part)
                 continue
-            for a, anchor in held[j]:
-                k = part.find(anchor) if anchor else -1
-                sentence = (sentence_around(part, k, k + len(anchor))[0] if k >= 0
-                            else part[:300])
-                links.append(Link(url=a.attributes.get("href") or "", anchor=anchor,
-                                  sentence=sentence))
+            links.extend(_anchored_links(part, held[j]))
             paragraphs.append(part)
         run.clear()
         run_links.clear()
