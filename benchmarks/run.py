@@ -1445,6 +1445,11 @@ def _hostile() -> dict:
     read_html("<html><body><main>" + "<div class='post-content-container'>" * 20_000 + "文"
               + "</div>" * 20_000 + "</main></body></html>", "w.html")
     out["html_list_pages_of_built_sites_100000_entries_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()     # (each anchor was looked for from the text's start)
+    read_html("<html><body><main><div><time>01-01</time>" + "".join(
+        f"<a href='/p{i}/'>题{i}</a>" for i in range(100_000)) + "</div></main></body></html>",
+        "d.html")
+    out["html_one_block_of_100000_distinct_links_s"] = round(time.perf_counter() - t, 2)
     from graphkit.errors import InputError
     from graphkit.readers import decode_report
 
