@@ -754,16 +754,8 @@ def measure_crawled(blog: Blog) -> Measured:
     The pages are served from a copy in which the blog's host (under either scheme) is
     the local server's address, as the blog's own links name it once it is published;
     an address without its ending (``/a/`` for ``/a.html``) is served as GitHub Pages,
-    Netlify and Cloudflare Pages serve it.
-
-    Parameters
-    ----------
-    blog : Blog
-
-    Returns
-    -------
-    Measured
-    """
+    Netlify and Cloudflare Pages serve it. Takes and returns what :func:`measure`
+    does."""
     import functools
     import http.server
     import os

@@ -297,7 +297,8 @@ def list_page_paths(text: str, path: str) -> tuple[str, ...]:
     """The pages a saved list page links, each as :func:`listing_key` of its path on the
     site: a relative link read from the list page's own path inside the folder read
     (``archives/index.html`` is at ``/archives/index.html``); an absolute address by its
-    path. At most :data:`MAX_LIST_PATHS` (a longer list names too few to judge by).
+    path. A page that links more than :data:`MAX_LIST_PATHS` gives none (the other
+    list pages of its folder judge alone), so that what is kept stays bounded.
 
     Parameters
     ----------
