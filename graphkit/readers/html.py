@@ -330,16 +330,14 @@ def list_page_paths(text: str, path: str) -> tuple[str, ...]:
 
 
 def listing_key(path: str) -> str:
-    """A page's path as list pages and the page's own file name it alike:
+    """A page's path as list pages and the page's own file name it alike: folded
+    (:func:`graphkit.sites.folded_path`), in lower case, without ``.html``:
     ``/a/index.html``, ``/a/``, ``/a.html`` and ``/A`` are ``/a``.
 
     >>> listing_key("/2021/Post-One/index.html")
     '/2021/post-one'
     """
-    path = unquote(path).casefold()
-    path = re.sub(r"(?:^|/)index\.html?$", "", path)
-    path = re.sub(r"\.html?$", "", path).rstrip("/")
-    return path or "/"
+    return re.sub(r"\.html?$", "", folded_path(unquote(path).casefold())).rstrip("/") or "/"
 
 
 def _suffixes(key: str) -> list[str]:
@@ -880,20 +878,7 @@ def drafts_aside(posts: list, *, formats: tuple[str, ...] = (HTML_FORMAT,)
     """The posts without the drafts a generator built beside the site: the pages whose
     path on their site (:func:`_page_path`) has a folder :data:`DRAFTS_FOLDER`, where
     Pelican writes each draft (``drafts/{slug}.html``), which no list, feed or menu
-    of the site links.
-
-    Parameters
-    ----------
-    posts : list of Post
-        Sightings of every file read; not modified.
-    formats : tuple of str, keyword-only
-        The formats of the pages judged (saved or crawled pages).
-
-    Returns
-    -------
-    posts : list of Post
-    aside : list of Fragment
-        The pages set aside, each with its reason.
+    of the site links. Takes and returns what :func:`pages_above_posts_aside` does.
 
     References
     ----------
