@@ -435,7 +435,8 @@ def bench_blogs(quick: bool) -> None:
 
 def bench_strangers(quick: bool) -> None:
     """Blogs made at random with their truth (benchmarks/strangers.py): for each kind,
-    the citations found, those false, the pages read as posts and the posts dated right;
+    the citations found, those false, the pages read as posts and the posts dated and
+    tagged right;
     and the built sites (the ``html`` kind) crawled over HTTP from 127.0.0.1."""
     import strangers
 
@@ -449,7 +450,8 @@ def bench_strangers(quick: bool) -> None:
             record(f"strangers {kind}", blogs=len(runs), recall=round(found / max(wanted, 1), 4),
                    citations=wanted, false=sum(m.false for m in runs),
                    pages_read_as_posts=sum(m.extra for m in runs),
-                   dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4))
+                   dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4),
+                   tagged_right=round(sum(m.tagged_right for m in runs) / max(truth_posts, 1), 4))
         # the built sites again, served on 127.0.0.1 and crawled from their home pages
         runs = [strangers.measure_crawled(strangers.write_blog("html", s, Path(tmp) / f"c-{s}"))
                 for s in seeds]
@@ -458,7 +460,8 @@ def bench_strangers(quick: bool) -> None:
         record("strangers html crawled", blogs=len(runs),
                recall=round(found / max(wanted, 1), 4), citations=wanted,
                false=sum(m.false for m in runs), pages_read_as_posts=sum(m.extra for m in runs),
-               dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4))
+               dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4),
+               tagged_right=round(sum(m.tagged_right for m in runs) / max(truth_posts, 1), 4))
 
 
 def _zoo_packed(zoo: Path) -> dict:

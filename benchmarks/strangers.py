@@ -30,7 +30,7 @@ import html
 import json
 import random
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -63,6 +63,10 @@ class Blog:
     host : str
         The address the blog is published at (``https://www.jane.dev``), which its
         absolute links name.
+    tags : dict of str to tuple of str
+        Each post's title to the tags its source gives or its page shows (none where
+        the kind writes none: Astro's sources, the feed, the WordPress export, a theme
+        that shows no tags).
     """
 
     folder: Path
@@ -70,6 +74,7 @@ class Blog:
     cites: frozenset
     days: dict
     host: str = ""
+    tags: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,9 @@ class Measured:
         Posts read, and those of them no post of the truth (a page read as a post).
     dated_right : int
         Posts of the truth read with their day.
+    tagged_right : int
+        Posts of the truth read with their tags, no other and none missing (up to case
+        and order).
     """
 
     found: int
@@ -92,6 +100,7 @@ class Measured:
     posts: int
     extra: int
     dated_right: int
+    tagged_right: int = 0
 
 
 def _sentence(rng: random.Random, zh: bool) -> str:
@@ -158,11 +167,13 @@ def write_blog(kind: str, seed: int, folder: Path) -> Blog:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     if kind == "html":
-        cites = _html_site(rng, zh, host, posts, folder, style if wild else None)
+        cites, tagged = _html_site(rng, zh, host, posts, folder, style if wild else None)
     else:
         cites = _sources(kind, rng, zh, host, posts, folder, style if wild else None)
+        tagged = kind not in ("astro", "feed", "wxr")
     return Blog(folder=folder, kind=kind, cites=frozenset(cites),
-                days={p["title"]: p["day"].isoformat() for p in posts}, host=host)
+                days={p["title"]: p["day"].isoformat() for p in posts}, host=host,
+                tags={p["title"]: tuple(p["tags"]) if tagged else () for p in posts})
 
 
 def _written_day(style: random.Random, kind: str, day: dt.date) -> str:
@@ -587,8 +598,10 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
     return cites
 
 
-def _html_site(rng, zh, host, posts, folder: Path, style=None) -> set:
-    """A site as a hand-made theme renders it, the theme's choices drawn at random.
+def _html_site(rng, zh, host, posts, folder: Path, style=None) -> tuple[set, bool]:
+    """A site as a hand-made theme renders it, the theme's choices drawn at random; its
+    citations, and whether its pages show their posts' tags (in the meta line or the
+    post's footer, as plain links, ``rel="tag"``, ``# tag`` or a list).
 
     With ``style``, links carry other attributes and sit in lists and quotations, a
     post may show a link as code, and times carry an offset from UTC."""
@@ -603,6 +616,12 @@ def _html_site(rng, zh, host, posts, folder: Path, style=None) -> set:
              "title": rng.choice(("h1", "banner-h1", "title-only")),
              "date": rng.choice(("time", "text-en", "text-zh", "meta", "span-class"))}
     esc = html.escape
+    # how the theme shows a post's tags, and whether its sidebar lists every tag (drawn
+    # apart, so that the blog's other draws stay as they were)
+    look = random.Random(f"{host}:{posts[0]['slug']}:tags")
+    tag_look = {"links": look.choice(("plain", "rel", "hash", "list")),
+                "place": look.choice(("meta", "footer")), "sidebar": look.random() < 0.6,
+                "sidebar_rel": look.random() < 0.5}
 
     def url(p):
         at = f"/{top}" if top else ""
@@ -648,8 +667,21 @@ def _html_site(rng, zh, host, posts, folder: Path, style=None) -> set:
                 "text-en": f"Posted on {d.strftime('%B')} {d.day}, {d.year}",
                 "text-zh": f"发表于 {d.year}年{d.month}月{d.day}日",
                 "meta": "", "span-class": f"<span class='post-date'>{d}</span>"}[theme["date"]]
+        shown = ""
         if theme["tags"]:
-            meta += " Tags: " + ", ".join(f"<a href='/tags/{t}/'>{t}</a>" for t in p["tags"])
+            shown = {"plain": "Tags: " + ", ".join(f"<a href='/tags/{t}/'>{t}</a>"
+                                                   for t in p["tags"]),
+                     "rel": "Tags: " + ", ".join(f"<a href='/tags/{t}/' rel='tag'>{t}</a>"
+                                                 for t in p["tags"]),
+                     "hash": " ".join(f"<a href='/tags/{t}/' rel='tag'># {t}</a>"
+                                      for t in p["tags"]),
+                     "list": "<ul class='post-tags'>" + "".join(
+                         f"<li><a href='{host}/tags/{t}/'>{t.title()}</a></li>"
+                         for t in p["tags"]) + "</ul>"}[tag_look["links"]]
+        if tag_look["place"] == "meta":
+            meta, shown = f"{meta} {shown}", ""
+        elif shown:
+            shown = f"<footer class='post-footer'>{shown}</footer>"
         lines = []
         if k > 0:
             lines.append(f"{'上一篇' if zh else 'Previous'}: <a href='{url(posts[k - 1])}'>"
@@ -678,7 +710,7 @@ def _html_site(rng, zh, host, posts, folder: Path, style=None) -> set:
                         "</section>")
         heading = {"h1": f"<h1>{esc(p['title'])}</h1>", "banner-h1": f"<h2>{esc(p['title'])}</h2>",
                    "title-only": ""}[theme["title"]]
-        text = "".join(paragraphs)
+        text = "".join(paragraphs) + shown
         inner = f"{heading}<div class='meta'>{meta}</div>"
         inside = {"article": f"<article>{inner}{text}{nav}{related}</article>{comments}",
                   "div.post": f"<div class='post'>{inner}{text}{nav}{related}</div>{comments}",
@@ -686,9 +718,13 @@ def _html_site(rng, zh, host, posts, folder: Path, style=None) -> set:
                   "div.entry-content": f"<div class='post-wrap'>{inner}<div class="
                                        f"'entry-content'>{text}</div>{nav}{related}{comments}"
                                        "</div>"}[theme["wrapper"]]
+        every_tag = ("<h3>Tags</h3><ul class='tag-list'>" + "".join(
+            f"<li><a href='/tags/{t}/'{' rel=tag' if tag_look['sidebar_rel'] else ''}>{t}</a>"
+            "</li>" for t in sorted({t for q in posts for t in q["tags"]})) + "</ul>"
+            if tag_look["sidebar"] else "")
         side = ("<div class='sidebar'><h3>Recent</h3><ul>" + "".join(
-            f"<li><a href='{url(q)}'>{esc(q['title'])}</a></li>" for q in recent) + "</ul></div>"
-            if theme["sidebar"] else "")
+            f"<li><a href='{url(q)}'>{esc(q['title'])}</a></li>" for q in recent) + "</ul>"
+            + every_tag + "</div>" if theme["sidebar"] else "")
         head = (f"<link rel='canonical' href='{host}{url(p)}'>" if canonical else "") + (
             f"<meta property='article:published_time' content='{d}T08:00:00+08:00'>"
             if theme["date"] == "meta" else "")
@@ -714,7 +750,7 @@ def _html_site(rng, zh, host, posts, folder: Path, style=None) -> set:
                                 f"<time>{p['day']}</time><p>{_sentence(rng, zh)}</p></article>"
                                 for p in chunk)
             write("/" if n == 0 else "/page/2/", page("Stranger", f"<main>{summaries}</main>"))
-    return cites
+    return cites, theme["tags"]
 
 
 def _arrows(posts, k, url, esc) -> str:
@@ -808,10 +844,13 @@ def _compared(posts, blog: Blog) -> Measured:
            if e.kind == "cites" and e.target in title}
     cites = {(_typeset(a), _typeset(b)) for a, b in blog.cites}
     days = {_typeset(t): d for t, d in blog.days.items()}
+    tags = {_typeset(t): {x.casefold() for x in v} for t, v in blog.tags.items()}
     return Measured(found=len(got & cites), wanted=len(cites),
                     false=len(got - cites), posts=len(posts),
                     extra=sum(title[p.key] not in days for p in posts),
-                    dated_right=sum(days.get(title[p.key]) == p.date for p in posts))
+                    dated_right=sum(days.get(title[p.key]) == p.date for p in posts),
+                    tagged_right=sum(tags.get(title[p.key]) == {x.casefold() for x in p.tags}
+                                     for p in posts))
 
 
 def _typeset(title: str) -> str:

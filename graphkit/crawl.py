@@ -662,8 +662,10 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
         text, links, problem = read_html_content(content)
         if problem is not None:
             unread.append(flat_reading(problem, path=url, line=1, content=True, markup=content))
-    title, date, tags, cats = p.title, p.date, p.tags, p.categories
-    if not (title and date and (tags or cats)):
+    title, date = p.title, p.date
+    # (tags and categories are the page's own, as a saved copy of it gives them:
+    # trafilatura's would add a site's keywords meta, "Hexo Theme Keep", to every post)
+    if not (title and date):
         import trafilatura
 
         # (htmldate's markup only: its extensive search takes a year named in the text,
@@ -678,8 +680,6 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
             title = title or (meta.title or "").strip()
             found = meta.date if isinstance(meta.date, str) else ""
             date = date or (found[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", found) else None)
-            tags = tags or tuple(t.strip() for t in (meta.tags or []) if t.strip())
-            cats = cats or tuple(c.strip() for c in (meta.categories or []) if c.strip())
         title = title or ((entry or {}).get("title") or "").strip()
     if not title and not text:
         return "no title or text found in the page", []
@@ -687,7 +687,7 @@ def _extract(url: str, html: str, entry: dict | None) -> tuple[Post | str, list[
     key = p.key if p.archive_id is not None else f"post:url:{url}"
     return (replace(p, key=key, title=title, label=title or text[:40], untitled=not title,
                     date=date, url=p.url if p.archive_id is not None else url, text=text,
-                    links=tuple(links), tags=tags, categories=cats,
+                    links=tuple(links),
                     aliases=tuple(sorted(set(p.aliases) - set(_path_names(url))
                                          | url_aliases(url))),
                     sources=(Source(path=url, line=1, format=CRAWLED),)), unread)

@@ -599,3 +599,26 @@ def test_an_undated_page_that_only_a_posts_link_reaches_is_no_post(blog, tmp_pat
     del b.pages["/page/2/"]
     r = crawl(base + "/", options=_options(tmp_path / "again"))
     assert "关于我" in {p.title for p in r.posts}
+
+
+def test_a_crawled_post_has_the_tags_its_page_shows_and_no_others(blog, tmp_path):
+    """The same tags as the page read from a folder: the post's tag links, not the
+    sidebar's list of every tag (Hexo's landscape), and not the site's keywords meta
+    (hexo-theme-keep writes ``<meta name="keywords" content="Hexo Theme Keep">`` on
+    every page, which trafilatura's metadata reads as the page's tags)."""
+    b, base = blog
+    sidebar = ('<aside id="sidebar"><div class="widget"><ul class="tag-list">'
+               + "".join(f'<li><a href="/tags/{t}/" rel="tag">{t}</a></li>'
+                         for t in ("attention", "rope", "vae")) + "</ul></div></aside>")
+    for i in (3, 4):
+        page = b.post_html(i).replace(
+            "<title>", '<meta name="keywords" content="Hexo Theme Keep"><title>').replace(
+            "<footer>", sidebar + "<footer>")
+        if i == 3:
+            page = page.replace("</article>", '<footer class="article-footer"><ul>'
+                                '<li><a href="/tags/rope/" rel="tag">rope</a></li></ul>'
+                                "</footer></article>")
+        b.add(f"/posts/{i}/", page)
+    r = crawl(base + "/", options=_options(tmp_path))
+    tags = {p.url: p.tags for p in r.posts}
+    assert tags[f"{base}/posts/3/"] == ("rope",) and tags[f"{base}/posts/4/"] == ()

@@ -211,14 +211,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     rm = READERS_RE.search(page_text[:2000])
     readers = int(rm.group(1)) if rm else None
     # (tags before the furniture goes: themes put the tag links in the post's meta line)
-    tags = tuple(dict.fromkeys(
-        t for t in ([_block_text(a) for a in tree.css('a[rel~="tag"], .h-entry .p-category, '
-                                                      '[itemprop~="keywords"] a')]
-                    + [m.attributes.get("content") or "" for m in
-                       tree.css('meta[property="article:tag"]')]) if t.strip()))
-    section = tree.css_first('meta[property="article:section"]')
-    categories = tuple(c for c in [(section.attributes.get("content") or "").strip()]
-                       if c) if section is not None else ()
+    tags, categories = page_tags(tree, body)
     menu = _menu_links(tree, body) if not body_only else ()
     paragraphs, links, parts = post_element_text(body, path=path, end_line=nlines,
                                                  body_only=body_only,
@@ -1407,6 +1400,150 @@ def _in_furniture(node, *, levels: int = 32) -> bool:
             return True
         node = node.parent
     return False
+
+
+def page_tags(tree, post=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The tags and categories a post's page shows for its post.
+
+    Tags are the texts of its tag links (``rel="tag"``, microformats' ``p-category`` in
+    an ``h-entry``, links in schema.org's ``keywords``) that lie where the post's own
+    are (:func:`_tag_place`), without the ``#`` themes print before them (NexT's
+    ``# tag``), and the Open Graph ``article:tag`` values (Docusaurus joins a post's
+    tags in one, by commas). A page with none of these takes the links to a tag's page
+    (``/tags/diffusion/``, ``/tag/x.html``, Blogger's ``/search/label/x``) whose text is
+    the tag the address names, standing in a line of tags (:func:`_in_tag_line`), in
+    its ``<article>`` (AnZhiYu's unmarked meta line, PaperMod's ``ul.post-tags``), else
+    around its post's element, outside furniture. Categories are the links marked
+    ``rel="category"`` (WordPress marks a category ``rel="category tag"``) and
+    ``article:section``.
+
+    Parameters
+    ----------
+    tree : selectolax parser
+        The whole page, its sidebars and footers included.
+    post : selectolax node, optional
+        The element holding the post's text, on a page without ``<article>`` found by
+        Readability's scoring (:func:`content_element`); it and its parent are searched
+        for unmarked tag links.
+
+    Returns
+    -------
+    tags, categories : tuple of str
+        In page order, each once.
+
+    References
+    ----------
+    .. [1] microformats, "rel-tag", https://microformats.org/wiki/rel-tag
+    .. [2] The Open Graph protocol, "article", https://ogp.me/#type_article
+    """
+    tags: list[str] = []
+    categories: list[str] = []
+    for a in tree.css('a[rel~="tag"], a[rel~="category"], .h-entry .p-category, '
+                      '[itemprop~="keywords"] a'):
+        text = _block_text(a).lstrip("#＃ ")
+        if text and _tag_place(a) is not None:
+            rel = (a.attributes.get("rel") or "").split()
+            (categories if "category" in rel else tags).append(text)
+    tags += [t.strip() for m in tree.css('meta[property="article:tag"]')
+             for t in (m.attributes.get("content") or "").split(",") if t.strip()]
+    if not tags:
+        named = [(a, text) for a in tree.css("article a[href], .h-entry a[href]")
+                 if (text := _block_text(a).lstrip("#＃ ")) and _tag_place(a) == "article"
+                 and _tag_page_named(a.attributes.get("href") or "", text)]
+        if not named and post is not None and post.tag not in ("body", "html"):
+            around = post.parent if post.parent is not None and post.parent.tag not in (
+                "body", "html") else post
+            named = [(a, text) for a in around.css("a[href]")
+                     if (text := _block_text(a).lstrip("#＃ "))
+                     and _tag_place(a, within=around) == "page"
+                     and _tag_page_named(a.attributes.get("href") or "", text)]
+        ids = {a.mem_id for a, _ in named}
+        tags = [text for a, text in named if _in_tag_line(a, ids)]
+    section = tree.css_first('meta[property="article:section"]')
+    if section is not None:
+        categories.append((section.attributes.get("content") or "").strip())
+    return (tuple(dict.fromkeys(tags)), tuple(dict.fromkeys(c for c in categories if c)))
+
+
+def _tag_place(link, *, within=None, levels: int = 32) -> str | None:
+    """Where the tag link ``link`` lies: ``"article"`` in a post's ``<article>`` (or
+    ``.h-entry``) and no sidebar, menu or widget there; ``"page"`` on a page without
+    one, outside every sidebar, menu, footer and widget (:func:`_unlikely`); else None,
+    furniture. A sidebar's or footer's list of the site's tags names every tag of the
+    site (Hexo's landscape: ``aside#sidebar ul.tag-list``, each link ``rel="tag"``),
+    while a post's own footer or aside inside its ``<article>`` holds its tags
+    (landscape's ``footer.article-footer``, PaperMod's ``post-footer``). With
+    ``within`` (the element around a post's, on a page without ``<article>``), only
+    the elements below it are looked at, and a footer there is the post's."""
+    outside = inside = False    # furniture: any, and what no post's article holds
+    node = link.parent
+    for _ in range(levels):
+        if node is None or node.tag in ("body", "html") or (
+                within is not None and node.mem_id == within.mem_id):
+            break
+        if node.tag == "article" or "h-entry" in (node.attributes.get("class") or ""):
+            return None if inside else "article"
+        if node.tag == "nav" or _SIDEBAR_RE.search(_marks(node)):
+            inside = True
+        if inside or node.tag == "aside" or node.tag == "footer" and within is None or (
+                _unlikely(node)):
+            outside = True
+        node = node.parent
+    return None if outside else "page"
+
+
+def _in_tag_line(link, tag_links: set[int]) -> bool:
+    """True when ``link`` stands in a line of tag links (``tag_links``: their
+    ``mem_id``), not in a sentence: no text of words runs on after the line, and the
+    text before it, if any, is a label (``Tags:``, ``标签：``). A sentence that links a
+    word to its tag's page (kexue.fm's 「“VAE”之名」) has words on both sides."""
+    for step, label in (("next", False), ("prev", True)):
+        node = getattr(link, step)
+        while node is not None:
+            words = _WORD_CHAR_RE.findall(node.text() or "")
+            if node.mem_id in tag_links or not words:
+                node = getattr(node, step)
+                continue
+            if node.tag == "-text":    # the line's own text
+                said = node.text() or ""
+                if not (label and (_TAG_LABEL_RE.search(said) or said.rstrip().endswith(
+                        (":", "：")) and len(words) <= MAX_TAG_LABEL_CHARS)):
+                    return False
+            break      # an element of words (the title, a date): the line ended
+    return True
+
+
+MAX_TAG_LABEL_CHARS = 12   # "Tagged with:", "标签：" before a line of tags
+# what a theme writes before its line of tags, after a date or an author perhaps
+_TAG_LABEL_RE = re.compile(r"(?:^|\W)(?:tags?|tagged(?: with| as)?|topics?|labels?|keywords|"
+                           r"filed under|标签|標籤|关键[词字]|タグ)\s*[:：]?\s*$", re.I)
+_WORD_CHAR_RE = re.compile(r"\w")
+_SIDEBAR_RE = re.compile(r"sidebar|widget", re.I)
+_TAGS = r"/(?:tags?|topics?|labels?|search/label)"
+_TAG_PAGE_RE = re.compile(_TAGS + r"/([^/]+?)(?:/|\.html?)?$")
+_TAGS_PAGE_RE = re.compile(_TAGS + r"(?:/|/index\.html?|\.html?)?$")
+_TAG_QUERY_RE = re.compile(r"(?:^|&)tags?=([^&]+)")
+_SLUG_RE = re.compile(r"[\s_-]+")
+
+
+def _tag_page_named(href: str, text: str) -> bool:
+    """True when ``href`` is the address of a tag's page and ``text`` is the tag it
+    names, up to case and the spaces a slug turns into hyphens: ``/tags/<name>/``
+    (Hugo, Hexo, WordPress' ``/tag/``, Pelican's ``/tag/<name>.html``), the site's
+    page of tags at the tag's anchor (``/tags/#<name>``, ``/tags.html#<name>``: Jekyll
+    themes without a plugin) or with it in the query (``?tag=<name>``)."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    path = unquote(parts.path)
+    m = _TAG_PAGE_RE.search(path)
+    name = m.group(1) if m is not None else None
+    if name is None and _TAGS_PAGE_RE.search(path):
+        q = _TAG_QUERY_RE.search(parts.query)
+        name = unquote(parts.fragment) or (unquote(q.group(1).replace("+", " ")) if q else None)
+    return bool(name) and (_SLUG_RE.sub("", name).casefold()
+                           == _SLUG_RE.sub("", text).casefold())
 
 
 def _htmldate(text: str) -> str | None:

@@ -1,0 +1,83 @@
+"""A post's tags and categories, as its page shows them: tests/fixtures/page-tags/, one
+saved page per theme's way of showing them (see its README). A tag that is not the
+post's makes a shared-tag edge to every post carrying it: a sidebar's list of the
+site's tags on every page ties every post to every other."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+from graphkit.readers import read_paths
+from graphkit.readers.html import read_html
+
+TAGS = FIXTURES / "page-tags"
+SHOWN = {   # each page: (its post's tags, its categories)
+    "hexo-landscape-sidebar.html": (("diffusion", "score"), ()),
+    "next-hash-tags.html": (("谱归一化", "gan"), ()),
+    "docusaurus-joined-tags.html": (("random features", "kernel"), ()),
+    "wordpress-category-tag.html": (("beam search", "NLP"), ("Decoding",)),
+    "anzhiyu-unmarked-tags.html": (("vae", "量化"), ()),
+    "papermod-post-tags.html": (("Optimization", "Machine Learning"), ()),
+    "jekyll-tag-anchors.html": (("deep learning", "GAN"), ()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHOWN))
+def test_a_page_gives_the_tags_and_categories_of_its_post(name):
+    (post,), _ = read_html((TAGS / name).read_text(encoding="utf-8"), name)
+    assert (post.tags, post.categories) == SHOWN[name]
+
+
+def test_the_fixture_folder_holds_the_pages_tested():
+    assert sorted(p.name for p in TAGS.glob("*.html")) == sorted(SHOWN)
+
+
+def test_a_word_linked_to_its_tags_page_in_a_sentence_is_no_tag():
+    """kexue.fm links a term to its tag's page inside a sentence; a theme's unmarked
+    line of tags holds nothing but the links (and a label)."""
+    page = ('<html><head><title>T</title></head><body><article><h1>T</h1>'
+            '<p>它沿用了<a href="/tag/vae/">VAE</a>之名，但实际上是一个自编码器，'
+            '这个名字已经被叫开了。</p>'
+            '<div>标签：<a href="/tags/ae/">AE</a> · <a href="/tags/%E9%87%8F%E5%8C%96/">量化'
+            "</a></div></article></body></html>")
+    (post,), _ = read_html(page, "t.html")
+    assert post.tags == ("AE", "量化")
+
+
+def test_a_page_without_article_gives_the_tag_line_beside_its_post():
+    """Without ``<article>``, the unmarked line of tags around the post's element (found
+    by Readability's scoring) is the post's; the sidebar's and the footer's tag links
+    are not, nor, on a page whose post element is not found, any."""
+    post = ('<div class="post"><h1>T</h1><div class="meta">Posted on May 3, 2020 · Tags: '
+            '<a href="/tags/a/">a</a>, <a href="/tags/b-c/">b c</a></div><div class="entry">'
+            "<p>Some text of the post, long enough to be its body, with a comma, or two.</p>"
+            "<p>A second paragraph of the post, which says more, and more again.</p></div>"
+            "</div>")
+    furniture = ('<div class="sidebar"><a href="/tags/c/">c</a> <a href="/tags/d/">d</a></div>'
+                 '<footer>Tags: <a href="/tags/e/">e</a></footer>')
+    page = f"<html><head><title>T</title></head><body>{post}{furniture}</body></html>"
+    (got,), _ = read_html(page, "t.html")
+    assert got.tags == ("a", "b c")
+    bare = ("<html><head><title>T</title></head><body><p>x</p>"
+            '<div>Tags: <a href="/tags/a/">a</a></div></body></html>')
+    (got,), _ = read_html(bare, "t.html")
+    assert got.tags == ()
+
+
+def test_a_blog_of_landscape_pages_ties_posts_by_their_own_tags_only(tmp_path):
+    """Three posts of a Hexo landscape blog, each page with the sidebar naming every
+    tag: each post keeps its own two, so two posts share a tag and the third none."""
+    text = (TAGS / "hexo-landscape-sidebar.html").read_text(encoding="utf-8")
+    own = {"a": ("diffusion", "score"), "b": ("score", "kernel"), "c": ("vae", "attention")}
+    for slug, (t1, t2) in own.items():
+        page = (text.replace("Score matching, slowly", f"Post {slug}")
+                .replace('href="/tags/diffusion/" rel="tag">diffusion</a></li><li class="article'
+                         '-tag-list-item"><a class="article-tag-list-link" href="/tags/score/" '
+                         'rel="tag">score</a>',
+                         f'href="/tags/{t1}/" rel="tag">{t1}</a></li><li class="article-tag-list'
+                         f'-item"><a class="article-tag-list-link" href="/tags/{t2}/" rel="tag">'
+                         f"{t2}</a>"))
+        (tmp_path / f"{slug}.html").write_text(page, encoding="utf-8")
+    posts = read_paths([tmp_path]).posts
+    assert {p.title: p.tags for p in posts} == {f"Post {s}": t for s, t in own.items()}
