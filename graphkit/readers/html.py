@@ -1457,8 +1457,8 @@ def page_tags(tree, post=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
                      if (text := _block_text(a).lstrip("#＃ "))
                      and _tag_place(a, within=around) == "page"
                      and _tag_page_named(a.attributes.get("href") or "", text)]
-        ids = {a.mem_id for a, _ in named}
-        tags = [text for a, text in named if _in_tag_line(a, ids)]
+        lines = _tag_lines([a for a, _ in named])
+        tags = [text for a, text in named if a.mem_id in lines]
     section = tree.css_first('meta[property="article:section"]')
     if section is not None:
         categories.append((section.attributes.get("content") or "").strip())
@@ -1492,25 +1492,44 @@ def _tag_place(link, *, within=None, levels: int = 32) -> str | None:
     return None if outside else "page"
 
 
-def _in_tag_line(link, tag_links: set[int]) -> bool:
-    """True when ``link`` stands in a line of tag links (``tag_links``: their
-    ``mem_id``), not in a sentence: no text of words runs on after the line, and the
-    text before it, if any, is a label (``Tags:``, ``标签：``). A sentence that links a
-    word to its tag's page (kexue.fm's 「“VAE”之名」) has words on both sides."""
-    for step, label in (("next", False), ("prev", True)):
-        node = getattr(link, step)
-        while node is not None:
-            words = _WORD_CHAR_RE.findall(node.text() or "")
-            if node.mem_id in tag_links or not words:
-                node = getattr(node, step)
+def _tag_lines(links: list) -> set[int]:
+    """The ``mem_id`` of those of ``links`` (links to tag pages) that stand in a line
+    of tags, not in a sentence: beside each other and what holds no word (commas,
+    icons), with no text of words running on after the line, and before it, if any,
+    a label (``Tags:``, ``标签：``). A sentence that links a word to its tag's page
+    (kexue.fm's 「“VAE”之名」) has words on both sides. Each parent's children are
+    looked at once: linear in the page."""
+    ids = {a.mem_id for a in links}
+    kept: set[int] = set()
+    seen: set[int] = set()
+    for a in links:
+        parent = a.parent
+        if parent is None or parent.mem_id in seen:
+            continue
+        seen.add(parent.mem_id)
+        run: list[int] = []
+        before = None            # the text of words before the run (None: an element)
+        for node in parent.iter(include_text=True):
+            if node.mem_id in ids:
+                run.append(node.mem_id)
                 continue
-            if node.tag == "-text":    # the line's own text
-                said = node.text() or ""
-                if not (label and (_TAG_LABEL_RE.search(said) or said.rstrip().endswith(
-                        (":", "：")) and len(words) <= MAX_TAG_LABEL_CHARS)):
-                    return False
-            break      # an element of words (the title, a date): the line ended
-    return True
+            said = node.text() or ""
+            if _WORD_CHAR_RE.search(said) is None:
+                continue
+            if run and node.tag != "-text" and _labels_tags(before):
+                kept.update(run)       # (an element of words after it: the line ended)
+            run, before = [], said if node.tag == "-text" else None
+        if run and _labels_tags(before):
+            kept.update(run)
+    return kept
+
+
+def _labels_tags(said: str | None) -> bool:
+    """True when the text before a line of tag links may stand there: none, or a
+    label (:data:`_TAG_LABEL_RE`, or a few words and a colon)."""
+    return said is None or _TAG_LABEL_RE.search(said) is not None or (
+        said.rstrip().endswith((":", "："))
+        and len(_WORD_CHAR_RE.findall(said)) <= MAX_TAG_LABEL_CHARS)
 
 
 MAX_TAG_LABEL_CHARS = 12   # "Tagged with:", "标签：" before a line of tags
