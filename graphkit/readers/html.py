@@ -1422,9 +1422,9 @@ def page_tags(tree, post=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     tree : selectolax parser
         The whole page, its sidebars and footers included.
     post : selectolax node, optional
-        The element holding the post's text, on a page without ``<article>`` found by
-        Readability's scoring (:func:`content_element`); it and its parent are searched
-        for unmarked tag links.
+        The element read as the post's (its ``<article>`` or ``<main>``, else the one
+        Readability's scoring finds: :func:`content_element`); when no article holds
+        an unmarked line of tags, it and its parent are searched for one.
 
     Returns
     -------
@@ -1485,8 +1485,8 @@ def _tag_place(link, *, within=None, levels: int = 32) -> str | None:
             return None if inside else "article"
         if node.tag == "nav" or _SIDEBAR_RE.search(_marks(node)):
             inside = True
-        if inside or node.tag == "aside" or node.tag == "footer" and within is None or (
-                _unlikely(node)):
+        if (inside or node.tag == "aside" or (node.tag == "footer" and within is None)
+                or _unlikely(node)):
             outside = True
         node = node.parent
     return None if outside else "page"
