@@ -1447,22 +1447,26 @@ def page_tags(tree, post=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     tags += [t.strip() for m in tree.css('meta[property="article:tag"]')
              for t in (m.attributes.get("content") or "").split(",") if t.strip()]
     if not tags:
-        named = [(a, text) for a in tree.css("article a[href], .h-entry a[href]")
-                 if (text := _block_text(a).lstrip("#＃ ")) and _tag_place(a) == "article"
-                 and _tag_page_named(a.attributes.get("href") or "", text)]
+        named = _tag_page_links(tree.css("article a[href], .h-entry a[href]"), "article")
         if not named and post is not None and post.tag not in ("body", "html"):
             around = post.parent if post.parent is not None and post.parent.tag not in (
                 "body", "html") else post
-            named = [(a, text) for a in around.css("a[href]")
-                     if (text := _block_text(a).lstrip("#＃ "))
-                     and _tag_place(a, within=around) == "page"
-                     and _tag_page_named(a.attributes.get("href") or "", text)]
+            named = _tag_page_links(around.css("a[href]"), "page", within=around)
         lines = _tag_lines([a for a, _ in named])
         tags = [text for a, text in named if a.mem_id in lines]
     section = tree.css_first('meta[property="article:section"]')
     if section is not None:
         categories.append((section.attributes.get("content") or "").strip())
     return (tuple(dict.fromkeys(tags)), tuple(dict.fromkeys(c for c in categories if c)))
+
+
+def _tag_page_links(links, place: str, *, within=None) -> list:
+    """Those of ``links`` that go to a tag's page naming their text
+    (:func:`_tag_page_named`) and lie at ``place`` (:func:`_tag_place`), each with
+    its text."""
+    return [(a, text) for a in links if (text := _block_text(a).lstrip("#＃ "))
+            and _tag_place(a, within=within) == place
+            and _tag_page_named(a.attributes.get("href") or "", text)]
 
 
 def _tag_place(link, *, within=None, levels: int = 32) -> str | None:
@@ -1497,8 +1501,8 @@ def _tag_lines(links: list) -> set[int]:
     of tags, not in a sentence: beside each other and what holds no word (commas,
     icons), with no text of words running on after the line, and before it, if any,
     a label (``Tags:``, ``标签：``). A sentence that links a word to its tag's page
-    (kexue.fm's 「“VAE”之名」) has words on both sides. Each parent's children are
-    looked at once: linear in the page."""
+    (「沿用了“VAE”之名」, "see the VAE posts") has words on both sides. Each parent's
+    children are looked at once: linear in the page."""
     ids = {a.mem_id for a in links}
     kept: set[int] = set()
     seen: set[int] = set()
