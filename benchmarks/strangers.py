@@ -15,8 +15,11 @@ same posts and links): links in every form Markdown allows (reference, titled,
 angle-bracketed, raw HTML, footnotes, autolinks) in lists, quotations and tables; links
 shown as code, which cite nothing; titles with colons, quotes and ampersands; days
 written with a time and an offset from UTC (the post's day is the one written).
-The truth is every such link and every post's title and day; graphkit is
-measured against it by :func:`measure`. Nothing here is asserted: the figures are read
+Tags and categories are written in the ways each generator documents (a Hexo
+category tree, a Jekyll string of words, Docusaurus' tags file and label objects, a
+Pelican post's folder, an Obsidian note's ``#tags``), from a third random stream.
+The truth is every such link and every post's title, day, tags and categories as its
+generator reads them; graphkit is measured against it by :func:`measure`. Nothing here is asserted: the figures are read
 (``python benchmarks/run.py --only strangers``).
 
 The corpus is one site; these blogs are how a stranger's blog may differ from it. The
@@ -45,6 +48,7 @@ _ZH = ("模型 训练 矩阵 梯度 注意力 采样 变分 先验 核函数 张
 _HOSTS = ("https://blog.example.org", "https://www.jane.dev", "http://notes.example.com")
 _TITLED = ("{}: a closer look", '"{}" revisited', "{} & what follows", "{} (with code)")
 _TITLED_ZH = ("{}：笔记", "“{}”再探", "{}（附代码）", "{}——从零开始")
+_CATS = ("research", "notes", "tutorials", "reading", "code", "Deep Learning", "随笔", "数学")
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,13 @@ class Blog:
         absolute links name.
     tags : dict of str to tuple of str
         Each post's title to the tags its source gives or its page shows (none where
-        the kind writes none: Astro's sources, the feed, the WordPress export, a theme
-        that shows no tags).
+        the kind writes none: Astro's sources, a theme that shows no tags), as its
+        generator reads them (a Jekyll string of words is one tag per word, a Hexo
+        string one tag, a Docusaurus tag its label, an Obsidian note's ``#tags`` too).
+    categories : dict of str to tuple of str
+        Each post's title to its categories, as its generator reads them (a Hexo
+        category tree's every name, a Pelican post's folder); none where the kind
+        writes none.
     """
 
     folder: Path
@@ -75,6 +84,7 @@ class Blog:
     days: dict
     host: str = ""
     tags: dict = field(default_factory=dict)
+    categories: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,8 @@ class Measured:
     tagged_right : int
         Posts of the truth read with their tags, no other and none missing (up to case
         and order).
+    categorized_right : int
+        Posts of the truth read with their categories, in the same way.
     """
 
     found: int
@@ -101,6 +113,7 @@ class Measured:
     extra: int
     dated_right: int
     tagged_right: int = 0
+    categorized_right: int = 0
 
 
 def _sentence(rng: random.Random, zh: bool) -> str:
@@ -166,14 +179,114 @@ def write_blog(kind: str, seed: int, folder: Path) -> Blog:
     posts.sort(key=lambda p: p["day"])
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
+    # how its tags and categories are written (a stream of its own, so that the posts,
+    # links and days are those of the seed)
+    terms = random.Random(f"{kind}:{seed}:terms")
     if kind == "html":
         cites, tagged = _html_site(rng, zh, host, posts, folder, style if wild else None)
+        for p in posts:                 # (_html_site sets the categories it shows)
+            p["shown"] = tuple(p["tags"]) if tagged else ()
     else:
-        cites = _sources(kind, rng, zh, host, posts, folder, style if wild else None)
-        tagged = kind not in ("astro", "feed", "wxr")
+        cites = _sources(kind, rng, zh, host, posts, folder, style if wild else None,
+                         terms=terms)
     return Blog(folder=folder, kind=kind, cites=frozenset(cites),
                 days={p["title"]: p["day"].isoformat() for p in posts}, host=host,
-                tags={p["title"]: tuple(p["tags"]) if tagged else () for p in posts})
+                tags={p["title"]: p["shown"] for p in posts},
+                categories={p["title"]: p["cats"] for p in posts})
+
+
+def _yaml_list(terms: random.Random, key: str, names) -> str:
+    """``key`` with ``names`` as a YAML flow or block list."""
+    if terms.random() < 0.5:
+        return f"{key}: [{', '.join(names)}]\n"
+    return f"{key}:\n" + "".join(f"  - {n}\n" for n in names)
+
+
+def _written_terms(terms: random.Random, kind: str, p: dict) -> tuple[str, tuple, tuple]:
+    """How the source of post ``p`` writes its tags and categories, in one of the ways
+    its generator documents, and the tags and categories that generator reads from it:
+    ``(front matter lines, tags, categories)``. The lines are YAML but for Pelican's
+    and Zola's; for the exports (``jsonl``, ``feed``, ``wxr``) they are empty and the
+    post's ``"wtags"`` and ``"wcats"`` say what its row or item holds."""
+    tags = list(p["tags"])
+    cats = terms.sample(_CATS, terms.choice((0, 1, 1, 2)))
+    form = terms.random()
+    if kind == "jekyll":        # (one category: the addresses of its permalinks name it)
+        cats = [p["cat"]]
+        line = ("tags: " + " ".join(tags) + "\n" if form < 0.3     # words: a tag each
+                else _yaml_list(terms, "tags", tags))
+        line += terms.choice((f"categories: {p['cat']}\n", f"category: {p['cat']}\n",
+                              f"categories: [{p['cat']}]\n"))
+        return line, tuple(tags), tuple(cats)
+    if kind == "hexo":
+        if form < 0.25:                    # a string: one tag
+            tags = tags[:1]
+            line = f"tags: {tags[0]}\n"
+        else:
+            line = _yaml_list(terms, "tags", tags)
+        tree = terms.choice(("none", "one", "path", "paths"))
+        if tree == "one" and cats:
+            line += f"categories: {cats[0]}\n"
+            cats = cats[:1]
+        elif tree == "path" and cats:      # a path down the category tree: each name
+            line += f"categories: [{', '.join(cats)}]\n"
+        elif tree == "paths" and cats:     # several paths: [[a, b], [c]]
+            more = terms.sample([c for c in _CATS if c not in cats], 1)
+            line += "categories:\n" + f"- [{', '.join(cats)}]\n" + f"- [{more[0]}]\n"
+            cats = cats + more
+        else:
+            cats = []
+        return line, tuple(tags), tuple(cats)
+    if kind == "eleventy":
+        if form < 0.25:
+            tags = tags[:1]
+            return f"tags: {tags[0]}\n", tuple(tags), ()
+        return _yaml_list(terms, "tags", tags), tuple(tags), ()
+    if kind == "docusaurus":      # a string, or an object of its label and page
+        shown, lines = [], []
+        for t in tags:
+            if terms.random() < 0.4:
+                label = f"{t.title()} Notes"
+                lines.append(f"  - label: {label}\n    permalink: /{t}-notes\n")
+                shown.append(label)
+            else:
+                lines.append(f"  - {t}\n")
+                shown.append((p["labels"][t] or t.capitalize()) if t in p["labels"] else t)
+        return "tags:\n" + "".join(lines), tuple(shown), ()
+    if kind == "obsidian":        # in the properties, in the text (#tag), or both
+        inline = [t for t in tags if terms.random() < 0.4]
+        listed = [t for t in tags if t not in inline]
+        p["inline"] = inline
+        return (_yaml_list(terms, "tags", listed) if listed else ""), tuple(tags), ()
+    if kind == "pelican":
+        sep = "; " if form < 0.3 else ", "
+        line = f"Tags: {sep.join(tags)}\n"
+        if cats and (not p.get("folder") or terms.random() < 0.3):   # (over the folder)
+            cats = cats[:1]
+            line += f"Category: {cats[0]}\n"
+        else:                    # the folder it is in, else Pelican's DEFAULT_CATEGORY
+            cats = [p.get("folder") or "misc"]
+        return line, tuple(tags), tuple(cats)
+    if kind == "zola":
+        line = f"tags = {json.dumps(tags)}\n"
+        if cats:
+            line += f"categories = {json.dumps(cats, ensure_ascii=False)}\n"
+        return line, tuple(tags), tuple(cats)
+    if kind in ("jsonl", "feed", "wxr"):
+        if kind == "feed" and form < 0.3:
+            tags, cats = [], []
+        p["wtags"], p["wcats"] = tags, cats
+        if kind == "feed":           # an RSS item's categories: its terms, unsorted
+            return "", tuple(tags + cats), ()
+        return "", tuple(tags), tuple(cats)
+    if kind == "astro":
+        return "", (), ()
+    line = _yaml_list(terms, "tags", tags)        # Hugo, MkDocs, Quarto
+    if kind == "mkdocs" and not cats:
+        cats = ["ml"]
+    if cats:
+        line += _yaml_list(terms, "categories", cats)
+    return line, tuple(tags), tuple(cats)
 
 
 def _written_day(style: random.Random, kind: str, day: dt.date) -> str:
@@ -327,12 +440,14 @@ def _rfc822(p: dict) -> str:
     return f"{d.strftime('%a, %d %b %Y')} {clock} {zone}"
 
 
-def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
+def _sources(kind, rng, zh, host, posts, folder: Path, style=None, *, terms) -> set:
     """A generator's or note app's sources: a configuration, one file per post.
 
     With ``style``, links are written in every form Markdown allows (reference, titled,
     angle-bracketed, raw HTML, footnotes, autolinks), in lists, quotations and tables,
-    and links shown as code (which cite nothing) are added."""
+    and links shown as code (which cite nothing) are added. ``terms`` draws how tags
+    and categories are written (:func:`_written_terms`), and sets each post's
+    ``"shown"`` tags and ``"cats"``."""
     has_host = rng.random() < 0.7
     base = rng.choice(("", "", "/blog")) if kind in ("jekyll", "hugo") else ""
 
@@ -394,12 +509,17 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
             return [None, url(q)] + ([host + url(q)] if has_host else [])
     elif kind == "pelican":
         write("pelicanconf.py", f"SITENAME = 'S'\nSITEURL = '{host if has_host else ''}'\n")
+        folders = terms.random() < 0.4       # posts in folders: each its category
+        for p in posts:
+            p["folder"] = terms.choice(_CATS[:5]) if folders and terms.random() < 0.7 else ""
 
         def url(p):
             return f"/{p['slug']}.html"
 
         def hrefs(q):
-            return ["{filename}/" + q["slug"] + ".md", "{filename}" + q["slug"] + ".md", url(q)]
+            at = f"{q['folder']}/{q['slug']}.md" if q["folder"] else f"{q['slug']}.md"
+            return ["{filename}/" + at, "{filename}" + q["slug"] + ".md" if not folders
+                    else "{filename}/" + at, url(q)]
     elif kind == "zola":
         write("config.toml", f'base_url = "{host}"\ntitle = "S"\n')
 
@@ -419,6 +539,15 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
     elif kind == "docusaurus":
         write("docusaurus.config.js", f"module.exports = {{ title: 'S', url: '{host}', "
                                       "baseUrl: '/' };\n")
+        labels = {}                # the blog's tags file: a key's label (None: the key's)
+        if terms.random() < 0.4:
+            labels = {t: terms.choice((f"{t.title()} Topic", None))
+                      for t in sorted({t for p in posts for t in p["tags"]})}
+            write("blog/tags.yml", "".join(f"{t}:\n  label: {label}\n  permalink: /{t}\n"
+                                           if label else f"{t}:\n"
+                                           for t, label in labels.items()))
+        for p in posts:
+            p["labels"] = labels
 
         def url(p):
             return f"/blog/{p['slug']}"
@@ -527,16 +656,17 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
             paragraphs.append(_no_post_linked(style, kind, host, p, url))
         paragraphs.append(_sentence(rng, zh))
         paragraphs += ends        # (each its own block: a footnote takes in the next line)
+        lines, p["shown"], p["cats"] = _written_terms(terms, kind, p)
         if kind in ("feed", "wxr"):
             rows.append((p, "".join(x if x.startswith(("<ul>", "<blockquote>", "<pre>"))
                                     else f"<p>{x}</p>" for x in paragraphs)))
             continue
+        if p.get("inline"):                   # an Obsidian note's #tags in its text
+            paragraphs.append(" ".join(f"#{t}" for t in p["inline"]))
         body = "\n\n".join(paragraphs) + "\n"
-        front = (f'---\ntitle: {_quoted(p["title"])}\ndate: {p["written"]}\n'
-                 f'tags: [{", ".join(p["tags"])}]\n')
+        front = f'---\ntitle: {_quoted(p["title"])}\ndate: {p["written"]}\n' + lines
         if kind == "jekyll":
-            write(f"_posts/{p['day']}-{p['slug']}.md",
-                  front + f"categories: {p['cat']}\n---\n" + body)
+            write(f"_posts/{p['day']}-{p['slug']}.md", front + "---\n" + body)
         elif kind == "hugo":
             text = front + (f"slug: {p['slug']}\n" if perm else "") + "---\n" + body
             write(f"content/{section}/{p['slug']}/index.md" if bundles
@@ -544,30 +674,36 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
         elif kind == "hexo":
             write(f"source/_posts/{p['slug']}.md", front + "---\n" + body)
         elif kind == "pelican":
-            write(f"content/{p['slug']}.md", f"Title: {p['title']}\nDate: {p['written']}\n"
-                  f"Tags: {', '.join(p['tags'])}\nSlug: {p['slug']}\n\n" + body)
+            at = f"{p['folder']}/{p['slug']}.md" if p["folder"] else f"{p['slug']}.md"
+            write(f"content/{at}", f"Title: {p['title']}\nDate: {p['written']}\n"
+                  + lines + f"Slug: {p['slug']}\n\n" + body)
         elif kind == "zola":
             write(f"content/posts/{p['slug']}.md", f'+++\ntitle = {_quoted(p["title"])}\n'
-                  f"date = {_toml_day(p['written'])}\n[taxonomies]\n"
-                  f"tags = {json.dumps(p['tags'])}\n+++\n" + body)
+                  f"date = {_toml_day(p['written'])}\n[taxonomies]\n" + lines + "+++\n"
+                  + body)
         elif kind == "eleventy":
             write(f"posts/{p['slug']}.md", front + "---\n" + body)
         elif kind == "docusaurus":
             write(f"blog/{p['day']}-{p['slug']}.md", front + f"slug: {p['slug']}\n---\n" + body)
         elif kind == "mkdocs":
-            write(f"docs/blog/posts/{p['slug']}.md", front + f"slug: {p['slug']}\ncategories:\n"
-                  f"  - ml\n---\n\n# {p['title']}\n\n" + body)
+            write(f"docs/blog/posts/{p['slug']}.md", front + f"slug: {p['slug']}\n---\n\n"
+                  f"# {p['title']}\n\n" + body)
         elif kind == "quarto":
             write(f"posts/{p['slug']}/index.qmd", front + "---\n" + body)
         elif kind == "astro":
             write(f"src/content/blog/{p['slug']}.md", f'---\ntitle: {_quoted(p["title"])}\n'
                   f"pubDate: '{p['day'].strftime('%b %d %Y')}'\ndescription: x\n---\n" + body)
         elif kind == "obsidian":           # properties and no title: named by the file
-            write(f"notes/{p['title']}.md", f"---\ntags: [{', '.join(p['tags'])}]\n"
-                  f"date: {p['written']}\n---\n" + body)
+            write(f"notes/{p['title']}.md", f"---\n{lines}date: {p['written']}\n---\n"
+                  + body)
         else:
-            rows.append({"title": p["title"], "url": url(p), "date": p["written"],
-                         "tags": p["tags"], "content": body})
+            row = {"title": p["title"], "url": url(p), "date": p["written"],
+                   "tags": p["wtags"] if terms.random() < 0.6 else ", ".join(p["wtags"])}
+            if len(p["wcats"]) == 1 and terms.random() < 0.5:
+                row["category"] = p["wcats"][0]
+            elif p["wcats"]:
+                row["categories"] = p["wcats"]
+            rows.append({**row, "content": body})
     if style:
         _unpublished(style, kind, zh, posts, write, rows)
     if kind == "jsonl":
@@ -576,6 +712,8 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
         items = "".join(
             f"<item><title>{html.escape(p['title'])}</title><link>{url(p)}</link>"
             f"<guid>{url(p)}</guid><pubDate>{_rfc822(p)}</pubDate>"
+            + "".join(f"<category>{html.escape(t)}</category>"
+                      for t in (*p["wtags"], *p["wcats"])) +
             f"<content:encoded><![CDATA[{body}]]></content:encoded></item>"
             for p, body in rows)
         write("feed.xml", "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0' "
@@ -588,6 +726,10 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
             f"</wp:post_id><wp:post_date>{p['day']} 08:00:00</wp:post_date><wp:post_name>"
             f"{p['slug']}</wp:post_name><wp:status>{p.get('status', 'publish')}</wp:status>"
             f"<wp:post_type>{p.get('type', 'post')}</wp:post_type>"
+            + "".join(f"<category domain='{domain}' nicename='{t.lower().replace(' ', '-')}'>"
+                      f"<![CDATA[{t}]]></category>" for domain, names in (
+                          ("category", p.get("wcats", ())), ("post_tag", p.get("wtags", ())))
+                      for t in names) +
             f"<content:encoded><![CDATA[{body}]]></content:encoded></item>"
             for p, body in rows)
         write("export.xml", "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0' "
@@ -601,7 +743,9 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None) -> set:
 def _html_site(rng, zh, host, posts, folder: Path, style=None) -> tuple[set, bool]:
     """A site as a hand-made theme renders it, the theme's choices drawn at random; its
     citations, and whether its pages show their posts' tags (in the meta line or the
-    post's footer, as plain links, ``rel="tag"``, ``# tag`` or a list).
+    post's footer, as plain links, ``rel="tag"``, ``# tag`` or a list). Each post's
+    ``"cats"`` are set to the categories its page shows (a "Posted in" line, links
+    ``rel="category"``, or a path down a category tree, ``a ► b``), if any.
 
     With ``style``, links carry other attributes and sit in lists and quotations, a
     post may show a link as code, and times carry an offset from UTC."""
@@ -622,6 +766,18 @@ def _html_site(rng, zh, host, posts, folder: Path, style=None) -> tuple[set, boo
     tag_look = {"links": look.choice(("plain", "rel", "hash", "list")),
                 "place": look.choice(("meta", "footer")), "sidebar": look.random() < 0.6,
                 "sidebar_rel": look.random() < 0.5}
+    # and its categories, from a stream of their own too
+    kinds = random.Random(f"{host}:{posts[0]['slug']}:categories")
+    cat_look = {"shown": kinds.random() < 0.6,
+                "links": kinds.choice(("posted", "rel", "tree")),
+                "sidebar": kinds.random() < 0.6, "pages": kinds.random() < 0.7}
+    for p in posts:
+        p["cats"] = tuple(kinds.sample(_CATS, kinds.choice((0, 1, 1, 2)))) \
+            if cat_look["shown"] else ()
+
+    def cat_path(names) -> str:
+        return "/categories/" + "".join(quote(c.replace(" ", "-")) + "/" for c in names) \
+            if cat_look["links"] == "tree" else f"/category/{quote(names[-1].replace(' ', '-'))}/"
 
     def url(p):
         at = f"/{top}" if top else ""
@@ -678,6 +834,17 @@ def _html_site(rng, zh, host, posts, folder: Path, style=None) -> tuple[set, boo
                      "list": "<ul class='post-tags'>" + "".join(
                          f"<li><a href='{host}/tags/{t}/'>{t.title()}</a></li>"
                          for t in p["tags"]) + "</ul>"}[tag_look["links"]]
+        filed = ""
+        if p["cats"]:
+            filed = {"posted": "Posted in " + ", ".join(
+                         f"<a href='{cat_path([c])}'>{esc(c)}</a>" for c in p["cats"]),
+                     "rel": "Categories: " + " / ".join(
+                         f"<a href='{cat_path([c])}' rel='category'>{esc(c)}</a>"
+                         for c in p["cats"]),
+                     "tree": "<span class='post-category'>" + " ► ".join(
+                         f"<a href='{cat_path(p['cats'][:n + 1])}'>{esc(c)}</a>"
+                         for n, c in enumerate(p["cats"])) + "</span>"}[cat_look["links"]]
+        shown = f"{filed} · {shown}" if filed and shown else filed or shown
         if tag_look["place"] == "meta":
             meta, shown = f"{meta} {shown}", ""
         elif shown:
@@ -722,9 +889,13 @@ def _html_site(rng, zh, host, posts, folder: Path, style=None) -> tuple[set, boo
             f"<li><a href='/tags/{t}/'{' rel=tag' if tag_look['sidebar_rel'] else ''}>{t}</a>"
             "</li>" for t in sorted({t for q in posts for t in q["tags"]})) + "</ul>"
             if tag_look["sidebar"] else "")
+        every_cat = ("<h3>Categories</h3><ul class='category-list'>" + "".join(
+            f"<li><a href='{cat_path([c])}'>{esc(c)}</a></li>"
+            for c in sorted({c for q in posts for c in q["cats"]})) + "</ul>"
+            if cat_look["sidebar"] else "")
         side = ("<div class='sidebar'><h3>Recent</h3><ul>" + "".join(
             f"<li><a href='{url(q)}'>{esc(q['title'])}</a></li>" for q in recent) + "</ul>"
-            + every_tag + "</div>" if theme["sidebar"] else "")
+            + every_tag + every_cat + "</div>" if theme["sidebar"] else "")
         head = (f"<link rel='canonical' href='{host}{url(p)}'>" if canonical else "") + (
             f"<meta property='article:published_time' content='{d}T08:00:00+08:00'>"
             if theme["date"] == "meta" else "")
@@ -733,6 +904,11 @@ def _html_site(rng, zh, host, posts, folder: Path, style=None) -> tuple[set, boo
         entries = "".join(f"<li><a href='{url(p)}'>{esc(p['title'])}</a> <span>{p['day']}</span>"
                           "</li>" for p in posts if t in p["tags"])
         write(f"/tags/{t}/", page(f"Tag: {t}", f"<main><h1>Tag: {t}</h1><ul>{entries}</ul></main>"))
+    for c in sorted({c for p in posts for c in p["cats"]}) if cat_look["pages"] else ():
+        entries = "".join(f"<li><a href='{url(p)}'>{esc(p['title'])}</a> <span>{p['day']}</span>"
+                          "</li>" for p in posts if c in p["cats"])
+        write(cat_path([c]), page(f"Category: {c}", f"<main><h1>Category: {esc(c)}</h1><ul>"
+                                                   f"{entries}</ul></main>"))
     if rng.random() < 0.7:
         entries = "".join(f"<li><time>{p['day']}</time> <a href='{url(p)}'>{esc(p['title'])}</a>"
                           "</li>" for p in posts)
@@ -845,12 +1021,15 @@ def _compared(posts, blog: Blog) -> Measured:
     cites = {(_typeset(a), _typeset(b)) for a, b in blog.cites}
     days = {_typeset(t): d for t, d in blog.days.items()}
     tags = {_typeset(t): {x.casefold() for x in v} for t, v in blog.tags.items()}
+    cats = {_typeset(t): {x.casefold() for x in v} for t, v in blog.categories.items()}
     return Measured(found=len(got & cites), wanted=len(cites),
                     false=len(got - cites), posts=len(posts),
                     extra=sum(title[p.key] not in days for p in posts),
                     dated_right=sum(days.get(title[p.key]) == p.date for p in posts),
                     tagged_right=sum(tags.get(title[p.key]) == {x.casefold() for x in p.tags}
-                                     for p in posts))
+                                     for p in posts),
+                    categorized_right=sum(cats.get(title[p.key]) == {
+                        x.casefold() for x in p.categories} for p in posts))
 
 
 def _typeset(title: str) -> str:

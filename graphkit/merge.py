@@ -68,8 +68,9 @@ def _combine(a: Post, b: Post) -> Post:
     The title comes from the leading source that has one; the date is the most complete
     one (a full date beats ``--MM-DD``); readers the largest count; text and links the
     longest text (a site's search index gives way to its pages before: see
-    :func:`_entry_page`); the address with its host before a path alone; categories,
-    tags, related posts and sources are united.
+    :func:`_entry_page`); the address with its host before a path alone; categories
+    and tags united, but for a feed's (:func:`_terms`); related posts and sources
+    united.
     """
     title = a.title or b.title
     date = a.date if _date_rank(a.date) >= _date_rank(b.date) else b.date
@@ -88,14 +89,32 @@ def _combine(a: Post, b: Post) -> Post:
                  a.url or b.url),       # (an address with its host before a path alone)
         text=text_src.text,
         links=text_src.links if text_src.links else (a.links or b.links),
-        categories=_union(a.categories, b.categories),
-        tags=_union(a.tags, b.tags),
+        **_terms(a, b),
         related=_union(a.related, b.related),
         aliases=_union(a.aliases, b.aliases),
         sources=_union(a.sources, b.sources),
         slug=a.slug or b.slug,
         fields=a.fields or b.fields,
     )
+
+
+# formats whose terms mix tags and categories: an RSS or Atom entry's <category>
+# elements (WordPress, Jekyll and Pelican write a post's categories and tags alike)
+MIXED_TERM_FORMATS = frozenset({"feed", "json-feed"})
+
+
+def _terms(a: Post, b: Post) -> dict[str, tuple[str, ...]]:
+    """The categories and tags of two sightings of one post, as :class:`Post` fields:
+    united, but where one is a feed's entry alone (:data:`MIXED_TERM_FORMATS`) and the
+    other gives tags or categories, the other's: it says which term is which, where
+    the entry lists the category among the tags."""
+    feed_a, feed_b = (all(s.format in MIXED_TERM_FORMATS for s in p.sources)
+                      for p in (a, b))
+    if feed_a != feed_b:
+        other = b if feed_a else a
+        if other.tags or other.categories:
+            return {"categories": other.categories, "tags": other.tags}
+    return {"categories": _union(a.categories, b.categories), "tags": _union(a.tags, b.tags)}
 
 
 def post_key(post: Post, *, shared_title: bool = False) -> str:

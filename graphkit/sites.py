@@ -1642,6 +1642,7 @@ _PELICAN_FIELDS = {"slug": ":slug", "date:%Y": ":year", "date:%m": ":month",
                    "date:%d": ":day", "date:%y": ":short_year", "date:%j": ":y_day",
                    "category": ":category", "lang": "", "author": ""}
 PELICAN_ARTICLE_URL = "{slug}.html"   # Pelican's default ARTICLE_URL
+PELICAN_DEFAULT_CATEGORY = "misc"     # and its DEFAULT_CATEGORY
 # a Zola page, and a Hugo page of a section without a permalink pattern: its section
 # folders under content/, then its slug (else its file name)
 PAGE_PATH = "/:sections/:slug/"
@@ -2649,6 +2650,13 @@ HEXO_KEYS = frozenset({"source_dir", "public_dir", "new_post_name", "post_asset_
                        "category_dir", "code_dir", "i18n_dir", "skip_render", "render_drafts"})
 
 
+# Hexo's source_dir by default: it keeps every post in source/_posts. Jekyll makes the
+# folders above a _posts folder categories, so a Jekyll site that keeps its posts there
+# sets ``source: source`` (else its every post is in the category "source"); a
+# _config.yml that sets none of Hexo's keys (HEXO_KEYS) with its posts there is Hexo's.
+HEXO_SOURCE = "source"
+
+
 def jekyll_folder_categories(inside: str, *, source: str = "") -> tuple[str, ...]:
     """The categories Jekyll gives a post from the folders above its ``_posts`` folder.
 
@@ -2881,13 +2889,35 @@ def _python_literals(text: str) -> dict[str, object]:
 
 
 def _pelican_config(text: str) -> tuple[tuple[str, str], ...]:
-    """``SITEURL`` and ``ARTICLE_URL`` of a Pelican settings file, read without running it.
+    """``SITEURL`` and ``ARTICLE_URL`` of a Pelican settings file, read without running it,
+    ``("folder_categories", PATH)`` when a post's folder names its category, and
+    ``("default_category", name)``.
 
-    Only top-level assignments of a string literal count (``SITEURL = "https://…"``);
-    anything computed is left alone, as graphkit never runs a settings file.
+    Only top-level assignments of a literal count (``SITEURL = "https://…"``); anything
+    computed is left alone, as graphkit never runs a settings file. Pelican takes the
+    folder holding a post, under its content folder ``PATH``, as the post's category
+    when the post names none, unless ``USE_FOLDER_AS_CATEGORY`` is false. ``PATH`` not
+    set is ``content``: pelican-quickstart's Makefile passes it (``pelican content``);
+    with ``PATH`` computed, the content folder is unknown. A post with no category
+    either way is in ``DEFAULT_CATEGORY`` (``misc`` unless set), as its page shows.
+
+    References
+    ----------
+    .. [1] Pelican, "Settings" (``PATH``, ``USE_FOLDER_AS_CATEGORY``,
+       ``DEFAULT_CATEGORY``), https://docs.getpelican.com/en/latest/settings.html
+    .. [2] Pelican, ``readers.parse_path_metadata`` (the category is the name of the
+       folder holding the file, its path taken under ``PATH``), and pelican-quickstart's
+       ``Makefile`` (``INPUTDIR=$(BASEDIR)/content``), https://github.com/getpelican/pelican
     """
-    values = {k: v for k, v in _python_literals(text).items() if isinstance(v, str)}
+    literals = _python_literals(text)
+    values = {k: v for k, v in literals.items() if isinstance(v, str)}
     out: list[tuple[str, str]] = [("generator", "pelican")]
+    content = literals.get("PATH", "content")
+    if literals.get("USE_FOLDER_AS_CATEGORY", True) is True and isinstance(content, str):
+        out.append(("folder_categories", _inner_folder(content) or "."))
+    default = literals.get("DEFAULT_CATEGORY", PELICAN_DEFAULT_CATEGORY)
+    if isinstance(default, str) and default.strip():
+        out.append(("default_category", default.strip()))
     if values.get("SITEURL", "").strip():
         out.append(("url", values["SITEURL"].strip().rstrip("/")))
     if "ARTICLE_URL" in values:       # else Pelican's default, applied with the site's posts
@@ -3246,6 +3276,8 @@ def _docusaurus_config(text: str) -> tuple[tuple[str, str], ...]:
         folder = options.get("path", DOCUSAURUS_BLOG[0]).strip().strip("/")
         folder = re.sub(r"^(\./)+", "", folder)
         out.append((f"blog:{folder}", options.get("routeBasePath", DOCUSAURUS_BLOG[1])))
+        if options.get("tags", "").strip():          # the blog's tags file, when renamed
+            out.append((f"tags:{folder}", options["tags"].strip()))
     return tuple(out + _site_title(_outermost(props, "title")))
 
 
@@ -3528,7 +3560,7 @@ TEXT_CONFIGS = {"logseq": _logseq_config, "python": _pelican_config, "lektor": _
                 # a wiki folder's plugins and themes: nothing to read
                 "tiddlywiki": lambda text: (("generator", "tiddlywiki"),),
                 # a note vault's panes, themes and plugins: nothing to read (its folder
-                # is no site: its notes are named by their files, name_notes_by_file)
+                # is no site: its notes are named by their files, read_as_notes)
                 "obsidian": lambda text: (("generator", NOTE_VAULT),),
                 # SvelteKit's and Next.js' pages are their route folders (route_page_folder)
                 "sveltekit": lambda text: (("generator", "sveltekit"),),
@@ -3661,6 +3693,93 @@ def mkdocs_path(inside: str, *, slug: str | None, title: str, date: str | None,
               "categories": "/".join(slugify(c) for c in categories)}
     path = re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), fmt)
     return re.sub(r"/{2,}", "/", f"/{conf.get('blog_dir', 'blog')}/{path}/")
+
+
+DOCUSAURUS_TAGS = "docusaurus-tags"    # the report format of a Docusaurus blog's tags file
+DOCUSAURUS_TAGS_FILE = "tags.yml"      # its name in the blog's folder, unless the blog's
+                                       # ``tags`` option names another
+
+
+def read_docusaurus_tags(text: str) -> tuple[tuple[str, str], ...] | None:
+    """The tags a Docusaurus blog's tags file defines, as ``(key, label)`` pairs; None
+    for a text that is no such file.
+
+    The file maps each tag's key, which a post's front matter names (``tags: [ml]``),
+    to its ``label``, ``permalink`` and ``description``, each optional; the post's page
+    shows the label, by default the key capitalized (lodash's ``capitalize``: its first
+    letter upper case, the rest lower).
+
+    Parameters
+    ----------
+    text : str
+        The file's text (YAML).
+
+    Returns
+    -------
+    tuple of (str, str) or None
+        None when the text is not a mapping whose every value is empty or an object of
+        those three keys alone (another site's ``tags.yml``: Jekyll's data, a theme's).
+
+    References
+    ----------
+    .. [1] Docusaurus, "Blog" (predefined tags, ``tags.yml``),
+       https://docusaurus.io/docs/blog
+    .. [2] Docusaurus, ``normalizeTagsFile`` (``label: tag?.label ||
+       _.capitalize(key)``), packages/docusaurus-utils-validation/src/tagsFile.ts,
+       https://github.com/facebook/docusaurus
+    """
+    from .readers.frontmatter import FrontMatterError, parse_front_matter
+
+    try:
+        data = parse_front_matter(text, "---")
+    except FrontMatterError:
+        return None
+    if not isinstance(data, dict) or not data:
+        return None
+    out = []
+    for key, tag in data.items():
+        tag = {} if tag is None else tag
+        if not isinstance(tag, dict) or not set(tag) <= {"label", "permalink", "description"}:
+            return None
+        key = str(key).strip()
+        label = tag.get("label")
+        label = label.strip() if isinstance(label, str) and label.strip() else None
+        out.append((key, label or key[:1].upper() + key[1:].lower()))
+    return tuple(out)
+
+
+def docusaurus_labels(post, inside: str, root: str, conf: dict[str, str],
+                      tag_files: dict[str, tuple[tuple[str, str], ...]]):
+    """``post`` with each tag its blog's tags file defines shown by its label.
+
+    Parameters
+    ----------
+    post : Post
+        A post of a Docusaurus site; not modified.
+    inside : str
+        The post file's path under the site's folder.
+    root : str
+        The report name of the site's folder.
+    conf : dict of str to str
+        The site's configuration (``blog:FOLDER`` and ``tags:FOLDER`` entries).
+    tag_files : dict of str to tuple of (str, str)
+        Tags files read (:func:`read_docusaurus_tags`), by report name.
+
+    Returns
+    -------
+    Post
+    """
+    from dataclasses import replace
+
+    for key in conf:
+        folder = key.removeprefix("blog:")
+        if folder == key or not inside.startswith(folder + "/"):
+            continue
+        at = f"{folder}/{conf.get(f'tags:{folder}', DOCUSAURUS_TAGS_FILE)}"
+        labels = dict(tag_files.get(f"{root}/{at}" if root not in ("", ".") else at, ()))
+        tags = tuple(dict.fromkeys(labels.get(t, t) for t in post.tags))
+        return replace(post, tags=tags) if tags != post.tags else post
+    return post
 
 
 def docusaurus_path(inside: str, slug: str | None, conf: dict[str, str]) -> str | None:
@@ -4494,7 +4613,8 @@ def _rmarkdown_page(post, inside: str, conf: dict[str, str]) -> tuple[object, st
 
 
 def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, str], ...]]],
-                       *, data_files: dict[str, tuple[tuple[str, str], ...]] | None = None
+                       *, data_files: dict[str, tuple[tuple[str, str], ...]] | None = None,
+                       tag_files: dict[str, tuple[tuple[str, str], ...]] | None = None
                        ) -> tuple[list, list]:
     """Give posts the addresses their site's configuration implies.
 
@@ -4510,6 +4630,9 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
     data_files : dict of str to tuple of (str, str), optional, keyword-only
         Eleventy's data files that set a ``permalink``, by report name
         (:func:`graphkit.readers.eleventy.read_data_file`).
+    tag_files : dict of str to tuple of (str, str), optional, keyword-only
+        Docusaurus blogs' tags files, by report name (:func:`read_docusaurus_tags`):
+        a post's tag that one defines is shown by its label.
 
     Returns
     -------
@@ -4584,6 +4707,8 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
         elif generator == "docusaurus":
             pattern = ""
             path = docusaurus_path(inside, p.slug, conf)
+            if tag_files and p.tags:
+                p = docusaurus_labels(p, inside, root, conf, tag_files)
         elif generator == "logseq":          # a page's address is no part of a note app
             out.append(_journal_page(p, inside, conf))
             continue
@@ -4644,6 +4769,12 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             path = "/" + str(PurePosixPath(inside).with_suffix("")) + ".html"
         elif generator == "pelican":
             pattern = conf.get("permalink", _pelican_pattern(PELICAN_ARTICLE_URL))
+            content = conf.get("folder_categories")
+            held = _under(inside, "" if content == "." else content) if content else None
+            if held and "/" in held and not p.categories:    # (see _pelican_config)
+                p = replace(p, categories=(PurePosixPath(held).parent.name,))
+            if not p.categories and conf.get("default_category"):
+                p = replace(p, categories=(conf["default_category"],))
             slug = title_slug = p.slug or slugify(p.title)
             filename = stem
         elif generator == "zola":
@@ -4679,12 +4810,15 @@ def apply_site_configs(posts: list, configs: list[tuple[str, tuple[tuple[str, st
             pattern = _own_pattern(p) or conf.get("permalink", JEKYLL_STYLES["date"])
             slug = title_slug = p.slug or stem
             filename = stem
-            folders = jekyll_folder_categories(inside, source=conf.get("source", ""))
+            source = conf.get("source", "")
             jekyll = not conf.get("hexo")
+            if not source and inside.startswith(f"{HEXO_SOURCE}/_posts/"):
+                source, jekyll = HEXO_SOURCE, False      # (see HEXO_SOURCE)
+            folders = jekyll_folder_categories(inside, source=source)
             if jekyll:
                 p = jekyll_terms(p)
             else:
-                slug = title_slug = p.slug or hexo_slug(inside, stem, conf.get("source", ""))
+                slug = title_slug = p.slug or hexo_slug(inside, stem, source)
                 placed = {"post_title": slugify(p.title)}
             if folders:
                 p = replace(p, categories=tuple(dict.fromkeys(folders + p.categories)))

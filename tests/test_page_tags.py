@@ -20,6 +20,10 @@ SHOWN = {   # each page: (its post's tags, its categories)
     "anzhiyu-unmarked-tags.html": (("vae", "量化"), ()),
     "papermod-post-tags.html": (("Optimization", "Machine Learning"), ()),
     "jekyll-tag-anchors.html": (("deep learning", "GAN"), ()),
+    "hexo-category-tree.html": (("diffusion",), ("notes", "Generative Models")),
+    "posted-in-line.html": (("priors", "shrinkage"), ("Statistics", "Bayesian Methods")),
+    "butterfly-header-meta.html": (("谱归一化", "GAN"), ("生成模型", "GAN")),
+    "pelican-in-line.html": (("矩阵", "Économie"), ("数学",)),
 }
 
 
@@ -81,3 +85,23 @@ def test_a_blog_of_landscape_pages_ties_posts_by_their_own_tags_only(tmp_path):
         (tmp_path / f"{slug}.html").write_text(page, encoding="utf-8")
     posts = read_paths([tmp_path]).posts
     assert {p.title: p.tags for p in posts} == {f"Post {s}": t for s, t in own.items()}
+
+
+def test_a_feed_entry_gives_way_to_the_page_that_tells_its_tags_from_its_categories(tmp_path):
+    """An Atom entry lists the post's category among its tags (Pelican, Jekyll,
+    WordPress write both as ``<category>``); the post's page says which is which."""
+    site = tmp_path / "site"
+    (site / "feeds").mkdir(parents=True)
+    page = (TAGS / "pelican-in-line.html").read_text(encoding="utf-8")
+    (site / "random-spectra.html").write_text(page, encoding="utf-8")
+    (site / "feeds" / "all.atom.xml").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        '<title>小站</title><link href="https://xiaozhan.example.cn/"/><id>https://xiaozhan.'
+        'example.cn/</id><updated>2021-09-12T00:00:00+08:00</updated><entry><title>随机矩阵的谱'
+        '</title><link href="https://xiaozhan.example.cn/random-spectra.html" rel="alternate"/>'
+        '<published>2021-09-12T00:00:00+08:00</published><updated>2021-09-12T00:00:00+08:00'
+        '</updated><id>tag:xiaozhan.example.cn,2021-09-12:/random-spectra.html</id><summary '
+        'type="html">大矩阵的特征值分布收敛到半圆律。</summary><category term="数学"/>'
+        '<category term="矩阵"/><category term="Économie"/></entry></feed>', encoding="utf-8")
+    (post,) = read_paths([site]).posts
+    assert (post.tags, post.categories) == (("矩阵", "Économie"), ("数学",))

@@ -112,7 +112,8 @@ def test_pelican_settings_are_read_never_run(tmp_path):
     assert not marker.exists()
     assert [p.url for p in r.posts] == ["https://p.example/posts/2021/s-a/"]
     assert read_site_config("SITEURL = 'https://q.example/'\n", "pelicanconf.py") == (
-        ("generator", "pelican"), ("url", "https://q.example"))
+        ("generator", "pelican"), ("folder_categories", "content"),
+        ("default_category", "misc"), ("url", "https://q.example"))
 
 
 def test_a_broken_settings_file_is_reported(tmp_path):

@@ -1,8 +1,9 @@
 """Blogs made at random with their truth (benchmarks/strangers.py), read as a stranger's.
 
 Each kind's first three seeds: every citation between posts found and none other, no
-page of the site read as a post, every post dated by its day and tagged with its tags. The benchmark
-(``python benchmarks/run.py --only strangers``) measures thirty of each.
+page of the site read as a post, every post dated by its day and given its tags and
+categories as its generator reads them. The benchmark (``python benchmarks/run.py --only
+strangers``) measures thirty of each.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def test_a_strangers_blog_is_read_as_its_author_wrote_it(tmp_path, kind, seed):
     got = strangers.measure(blog)
     assert (got.found, got.false) == (got.wanted, 0)
     assert (got.posts, got.extra) == (len(blog.days), 0)
-    assert got.dated_right == got.tagged_right == len(blog.days)
+    assert got.dated_right == got.tagged_right == got.categorized_right == len(blog.days)
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -34,7 +35,7 @@ def test_a_strangers_site_is_crawled_as_its_author_wrote_it(tmp_path, seed):
     got = strangers.measure_crawled(blog)
     assert (got.found, got.false) == (got.wanted, 0)
     assert (got.posts, got.extra) == (len(blog.days), 0)
-    assert got.dated_right == got.tagged_right == len(blog.days)
+    assert got.dated_right == got.tagged_right == got.categorized_right == len(blog.days)
 
 
 def test_the_seed_writes_the_blog(tmp_path):

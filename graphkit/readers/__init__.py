@@ -23,8 +23,9 @@ from ..merge import infer_listing_years, merge_posts, rows_of_pages_aside
 from ..model import FileReport, Fragment, Post, ReadResult
 from ..options import BuildOptions
 from ..boilerplate import strip_boilerplate
-from ..sites import (HIDDEN_CONFIG_FOLDERS, NOTE_VAULT, apply_site_configs, config_root,
-                     is_site_config, packages_beside_configs,
+from ..sites import (DOCUSAURUS_TAGS, HIDDEN_CONFIG_FOLDERS, NOTE_VAULT, apply_site_configs,
+                     config_root, is_site_config, packages_beside_configs,
+                     read_docusaurus_tags,
                      read_site_config, site_sources, textbundle_document, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, capture, exports, frontmatter, html, kexue, lektor, listing,
@@ -837,10 +838,11 @@ def collect_read(outcomes, reports: list[FileReport], total: int, progress, path
     aside += aside_pages
     sightings, pages = apply_site_configs(
         sightings, configs,
-        data_files={r.path: r.site for r in reports if r.format == eleventy.ELEVENTY_DATA})
+        data_files={r.path: r.site for r in reports if r.format == eleventy.ELEVENTY_DATA},
+        tag_files={r.path: r.site for r in reports if r.format == DOCUSAURUS_TAGS})
     fragments.extend(aside + pages)
-    sightings = frontmatter.name_notes_by_file(sightings, [c for c, _ in configs],
-                                               vaults=[config_root(v) for v in vaults])
+    sightings = frontmatter.read_as_notes(sightings, [c for c, _ in configs],
+                                          vaults=[config_root(v) for v in vaults])
     # a date its site's rules read (Grav's dates, as PHP reads them) is no longer unread
     # (unless the day it last changed still dates it), and a page set aside as no post (a
     # template's {{date}}) has no date to miss
@@ -1170,6 +1172,11 @@ def _read_data(box: list[bytes], name: str, limits: ReadLimits
         if data is not None:      # (applied to its pages: see sites.apply_site_configs)
             return FileReport(path=name, format=eleventy.ELEVENTY_DATA, posts=0, size=size,
                               site=data), [], []
+    if name.lower().endswith((".yml", ".yaml")) and "tag" in PurePosixPath(name).name.lower():
+        tags = read_docusaurus_tags(text)     # (tags.yml, or the name a blog's option gives)
+        if tags is not None:      # (its labels shown for its keys: sites.apply_site_configs)
+            return FileReport(path=name, format=DOCUSAURUS_TAGS, posts=0, size=size,
+                              site=tags), [], []
     item = joplin.read_item(text, name)
     if item is not None:          # (joined to its notes: see joplin.apply_items)
         return FileReport(path=name, format=joplin.JOPLIN_ITEM, posts=0, size=size,

@@ -114,13 +114,49 @@ def _path_aliases(v: str) -> set[str]:
     return out
 
 
+# the keys an object in a list of tags names its tag by: Docusaurus' inline tag
+# ({label, permalink}), a CMS's or an export's term object ({name, slug})
+_TERM_NAME_KEYS = ("label", "name", "title", "tag")
+
+
 def _as_list(value) -> tuple[str, ...]:
+    """The terms a front matter value lists, each once, in order.
+
+    A string is split at commas and semicolons; a list gives its items, a list inside
+    it its items in turn (Hexo's ``categories: [[Diary, Games], [Life]]``: two paths
+    of a category tree, each of its names a category the post shows), and an object
+    the name it holds under one of :data:`_TERM_NAME_KEYS` (Docusaurus' ``- label:
+    Docusaurus`` with a ``permalink``). An object with no such name, and a mapping in
+    place of the list, give nothing: they name no term.
+
+    References
+    ----------
+    .. [1] Hexo, "Front-matter" (categories: a list is a hierarchy, a list of lists
+       several), https://hexo.io/docs/front-matter
+    .. [2] Docusaurus, "Blog" (``tags``: a key of ``tags.yml``, a string, or an object
+       with ``label`` and ``permalink``), https://docusaurus.io/docs/blog
+    """
     if value is None:
         return ()
     if isinstance(value, str):
-        return tuple(v.strip() for v in re.split(r"[,，;]", value) if v.strip())
+        return tuple(dict.fromkeys(v.strip() for v in re.split(r"[,，;]", value)
+                                   if v.strip()))
     if isinstance(value, (list, tuple)):
-        return tuple(str(v).strip() for v in value if str(v).strip())
+        out: list[str] = []
+        for item in value:
+            if isinstance(item, (list, tuple)):
+                out.extend(str(v).strip() for v in item
+                           if v is not None and not isinstance(v, (list, tuple, dict)))
+            elif isinstance(item, dict):
+                name = next((item[k] for k in _TERM_NAME_KEYS
+                             if isinstance(item.get(k), (str, int, float))), None)
+                if name is not None:
+                    out.append(str(name).strip())
+            elif item is not None:
+                out.append(str(item).strip())
+        return tuple(dict.fromkeys(v for v in out if v))
+    if isinstance(value, dict):
+        return ()
     return (str(value),)
 
 
@@ -1380,9 +1416,10 @@ def property_links(meta: dict) -> list[Link]:
     return out
 
 
-def name_notes_by_file(posts: list[Post], config_paths: list[str], *,
-                       vaults: list[str] = ()) -> list[Post]:
-    """Name by its file a note whose front matter names no title, in a folder of notes.
+def read_as_notes(posts: list[Post], config_paths: list[str], *,
+                  vaults: list[str] = ()) -> list[Post]:
+    """Read the notes with front matter in a folder of notes as their note app does:
+    named by their files, tagged by their ``#tags`` too.
 
     A note app (Obsidian, Foam, Zettlr, Logseq) names every note by its file; front
     matter adds properties (``tags``, ``aliases``, dates), not a name. So in a vault
@@ -1391,7 +1428,9 @@ def name_notes_by_file(posts: list[Post], config_paths: list[str], *,
     :func:`default_title`) and no site configuration is above it (a generator that leaves
     such a post untitled, see :func:`default_title`), a note with front matter but neither
     ``title`` nor ``# heading`` is named by its file too, not labelled by its first
-    sentence as an untitled post is.
+    sentence as an untitled post is. Such a note's tags are those its ``tags`` property
+    names and the ``#tags`` its text writes, as a note without front matter has them
+    (Obsidian's tag pane counts both).
 
     Parameters
     ----------
@@ -1413,15 +1452,17 @@ def name_notes_by_file(posts: list[Post], config_paths: list[str], *,
     ----------
     .. [1] Obsidian, "Properties" (``aliases``: other names of a note, whose name is
        its file's), https://help.obsidian.md/properties
+    .. [2] Obsidian, "Tags" (a tag in the text, ``#tag``, or in the ``tags``
+       property), https://help.obsidian.md/tags
     """
     sites = {PurePosixPath(c).parent for c in config_paths}
 
     def root(path: str) -> str:
         return path.split("/", 1)[0]
 
-    def named(post: Post) -> bool:
+    def note(post: Post) -> bool:
         src = post.sources[0] if post.sources else None
-        if post.title or src is None or src.format != FRONT_MATTER:
+        if src is None or src.format != FRONT_MATTER:
             return False
         parents = PurePosixPath(src.path).parents
         return bool(vault_folders.intersection(parents)) or (
@@ -1434,11 +1475,21 @@ def name_notes_by_file(posts: list[Post], config_paths: list[str], *,
         return posts
     out = []
     for post in posts:
-        if named(post):
+        if note(post):
             name = note_name(file_slug(post.sources[0].path)[0])
-            post = replace(post, title=name, label=name, untitled=False) if name else post
+            if name and not post.title:
+                post = replace(post, title=name, label=name, untitled=False)
+            tags = tuple(dict.fromkeys((*post.tags, *inline_tags(post.text))))
+            post = replace(post, tags=tags) if tags != post.tags else post
         out.append(post)
     return out
+
+
+def inline_tags(text: str) -> tuple[str, ...]:
+    """The ``#tags`` a note's text writes (``#ml``, ``#nested/tag``), each once, in
+    order: a ``#`` after white space or at the start, followed by no digit (``#1`` is a
+    number) and no punctuation."""
+    return tuple(dict.fromkeys(m.group(1) for m in _INLINE_TAG_RE.finditer(text)))
 
 
 def note_name(stem: str) -> str:
@@ -1666,7 +1717,7 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
         or modified_date(dated)
     tags = _terms(meta, "tags", "tag")
     if layout == PLAIN_MARKDOWN and not tags:
-        tags = tuple(dict.fromkeys(m.group(1) for m in _INLINE_TAG_RE.finditer(text)))
+        tags = inline_tags(text)
     key = f"post:{aid}" if aid is not None else f"post:file:{path}"
     return Post(key=key, title=title, label=title or preview(text, 40), untitled=not title,
                 date=date, archive_id=aid,

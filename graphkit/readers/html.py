@@ -211,7 +211,7 @@ def read_html(text: str, path: str, *, saved_address: str | None = None
     rm = READERS_RE.search(page_text[:2000])
     readers = int(rm.group(1)) if rm else None
     # (tags before the furniture goes: themes put the tag links in the post's meta line)
-    tags, categories = page_tags(tree, body)
+    tags, categories = page_tags(tree, body, title=title)
     menu = _menu_links(tree, body) if not body_only else ()
     paragraphs, links, parts = post_element_text(body, path=path, end_line=nlines,
                                                  body_only=body_only,
@@ -1402,7 +1402,7 @@ def _in_furniture(node, *, levels: int = 32) -> bool:
     return False
 
 
-def page_tags(tree, post=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def page_tags(tree, post=None, *, title: str = "") -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The tags and categories a post's page shows for its post.
 
     Tags are the texts of its tag links (``rel="tag"``, microformats' ``p-category`` in
@@ -1415,7 +1415,13 @@ def page_tags(tree, post=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     its ``<article>`` (AnZhiYu's unmarked meta line, PaperMod's ``ul.post-tags``), else
     around its post's element, outside furniture. Categories are the links marked
     ``rel="category"`` (WordPress marks a category ``rel="category tag"``) and
-    ``article:section``.
+    ``article:section``; a page with none of these takes, as for tags, the links to a
+    category's page (``/categories/ml/``, a Hexo tree's ``/categories/ml/vae/``,
+    ``/category/x.html``) whose text is the category the address names, standing in a
+    line of them (Hexo landscape's ``ml ► vae``, a "Posted in" line). Where neither the
+    article nor the post's element holds such a line, the block around the post's
+    heading may: Butterfly shows the title and its meta line in the page's header,
+    above the article.
 
     Parameters
     ----------
@@ -1425,6 +1431,9 @@ def page_tags(tree, post=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
         The element read as the post's (its ``<article>`` or ``<main>``, else the one
         Readability's scoring finds: :func:`content_element`); when no article holds
         an unmarked line of tags, it and its parent are searched for one.
+    title : str, keyword-only
+        The post's title: the heading that shows it (``h1``, ``h2``) and its parent are
+        searched last.
 
     Returns
     -------
@@ -1446,27 +1455,43 @@ def page_tags(tree, post=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
             (categories if "category" in rel else tags).append(text)
     tags += [t.strip() for m in tree.css('meta[property="article:tag"]')
              for t in (m.attributes.get("content") or "").split(",") if t.strip()]
+    heading = next((h for h in tree.css("h1, h2") if title and " ".join(
+        h.text().split()) == " ".join(title.split())), None) if title else None
     if not tags:
-        named = _tag_page_links(tree.css("article a[href], .h-entry a[href]"), "article")
-        if not named and post is not None and post.tag not in ("body", "html"):
-            around = post.parent if post.parent is not None and post.parent.tag not in (
-                "body", "html") else post
-            named = _tag_page_links(around.css("a[href]"), "page", within=around)
-        lines = _tag_lines([a for a, _ in named])
-        tags = [text for a, text in named if a.mem_id in lines]
+        tags = _unmarked_terms(tree, post, _tag_page_named, heading)
     section = tree.css_first('meta[property="article:section"]')
     if section is not None:
         categories.append((section.attributes.get("content") or "").strip())
+    if not any(categories):
+        categories = _unmarked_terms(tree, post, _category_page_named, heading)
     return (tuple(dict.fromkeys(tags)), tuple(dict.fromkeys(c for c in categories if c)))
 
 
-def _tag_page_links(links, place: str, *, within=None) -> list:
-    """Those of ``links`` that go to a tag's page naming their text
-    (:func:`_tag_page_named`) and lie at ``place`` (:func:`_tag_place`), each with
-    its text."""
+def _unmarked_terms(tree, post, named, heading=None) -> list[str]:
+    """The texts of the links to a term's page (``named``: :func:`_tag_page_named`,
+    :func:`_category_page_named`) that stand in a line of them (:func:`_tag_lines`),
+    in the page's ``<article>``, else around the post's element ``post``, else around
+    the post's ``heading``."""
+    found = _tag_page_links(tree.css("article a[href], .h-entry a[href]"), "article",
+                            named=named)
+    for node in (post, heading):
+        if found or node is None or node.tag in ("body", "html"):
+            continue
+        around = node.parent if node.parent is not None and node.parent.tag not in (
+            "body", "html") else node
+        found = _tag_page_links(around.css("a[href]"), "page", within=around, named=named)
+    lines = _tag_lines([a for a, _ in found])
+    return [text for a, text in found if a.mem_id in lines]
+
+
+def _tag_page_links(links, place: str, *, within=None, named=None) -> list:
+    """Those of ``links`` that go to a term's page naming their text (``named``, by
+    default :func:`_tag_page_named`) and lie at ``place`` (:func:`_tag_place`), each
+    with its text."""
+    named = named or _tag_page_named
     return [(a, text) for a in links if (text := _block_text(a).lstrip("#＃ "))
             and _tag_place(a, within=within) == place
-            and _tag_page_named(a.attributes.get("href") or "", text)]
+            and named(a.attributes.get("href") or "", text)]
 
 
 def _tag_place(link, *, within=None, levels: int = 32) -> str | None:
@@ -1499,10 +1524,11 @@ def _tag_place(link, *, within=None, levels: int = 32) -> str | None:
 def _tag_lines(links: list) -> set[int]:
     """The ``mem_id`` of those of ``links`` (links to tag pages) that stand in a line
     of tags, not in a sentence: beside each other and what holds no word (commas,
-    icons), with no text of words running on after the line, and before it, if any,
-    a label (``Tags:``, ``标签：``). A sentence that links a word to its tag's page
-    (「沿用了“VAE”之名」, "see the VAE posts") has words on both sides. Each parent's
-    children are looked at once: linear in the page."""
+    icons), with no text of words running on after the line but the next line's label,
+    and before it, if any, a label (``Tags:``, ``标签：``, ``Posted in``). A sentence
+    that links a word to its tag's page (「沿用了“VAE”之名」, "see the VAE posts") has
+    words on both sides. Each parent's children are looked at once: linear in the
+    page."""
     ids = {a.mem_id for a in links}
     kept: set[int] = set()
     seen: set[int] = set()
@@ -1520,8 +1546,9 @@ def _tag_lines(links: list) -> set[int]:
             said = node.text() or ""
             if _WORD_CHAR_RE.search(said) is None:
                 continue
-            if run and node.tag != "-text" and _labels_tags(before):
-                kept.update(run)       # (an element of words after it: the line ended)
+            if run and (node.tag != "-text" or _TAG_LABEL_RE.search(said)) \
+                    and _labels_tags(before):
+                kept.update(run)       # (an element of words, or the next line's label)
             run, before = [], said if node.tag == "-text" else None
         if run and _labels_tags(before):
             kept.update(run)
@@ -1530,16 +1557,19 @@ def _tag_lines(links: list) -> set[int]:
 
 def _labels_tags(said: str | None) -> bool:
     """True when the text before a line of tag links may stand there: none, or a
-    label (:data:`_TAG_LABEL_RE`, or a few words and a colon)."""
+    label (:data:`_TAG_LABEL_RE`; a few words and a colon; a short ``In`` or ``Posted
+    in``, Pelican's and WordPress themes' line of categories)."""
+    short = said is not None and len(_WORD_CHAR_RE.findall(said)) <= MAX_TAG_LABEL_CHARS
     return said is None or _TAG_LABEL_RE.search(said) is not None or (
-        said.rstrip().endswith((":", "："))
-        and len(_WORD_CHAR_RE.findall(said)) <= MAX_TAG_LABEL_CHARS)
+        short and (said.rstrip().endswith((":", "：")) or _IN_LABEL_RE.search(said)))
 
 
 MAX_TAG_LABEL_CHARS = 12   # "Tagged with:", "标签：" before a line of tags
 # what a theme writes before its line of tags, after a date or an author perhaps
 _TAG_LABEL_RE = re.compile(r"(?:^|\W)(?:tags?|tagged(?: with| as)?|topics?|labels?|keywords|"
-                           r"filed under|标签|標籤|关键[词字]|タグ)\s*[:：]?\s*$", re.I)
+                           r"filed under|categor(?:y|ies)|posted in|标签|標籤|关键[词字]|"
+                           r"分类|分類|タグ|カテゴリー?)\s*[:：]?\s*$", re.I)
+_IN_LABEL_RE = re.compile(r"(?:^|\W)in\s*$", re.I)
 _WORD_CHAR_RE = re.compile(r"\w")
 _SIDEBAR_RE = re.compile(r"sidebar|widget", re.I)
 _TAGS = r"/(?:tags?|topics?|labels?|search/label)"
@@ -1549,24 +1579,71 @@ _TAG_QUERY_RE = re.compile(r"(?:^|&)tags?=([^&]+)")
 _SLUG_RE = re.compile(r"[\s_-]+")
 
 
+# a category's page: /categories/<name>/, a category tree's /categories/<a>/<b>/ (the
+# last one named), WordPress' /category/<name>/, Pelican's /category/<name>.html
+_CATEGORY_PAGE_RE = re.compile(r"/categor(?:y|ies)/(?:[^/]+/)*([^/]+?)(?:/|\.html?)?$")
+_CATEGORIES_PAGE_RE = re.compile(r"/categor(?:y|ies)(?:/|/index\.html?|\.html?)?$")
+
+
+def _category_page_named(href: str, text: str) -> bool:
+    """True when ``href`` is the address of a category's page and ``text`` is the
+    category it names, as :func:`_tag_page_named` tells a tag's: ``/categories/<name>/``
+    (Hexo, Hugo), the last name of a category tree's page (Hexo's
+    ``/categories/notes/research/``), ``/category/<name>/`` (WordPress),
+    ``/category/<name>.html`` (Pelican), or the page of categories at its anchor."""
+    name = _term_page_name(href, _CATEGORY_PAGE_RE, _CATEGORIES_PAGE_RE)
+    return bool(name) and _slug_names(name, text)
+
+
+def _term_page_name(href: str, page_re, pages_re, query_re=None) -> str | None:
+    """The term a term page's address ``href`` names: the group of ``page_re`` in its
+    path, else, at the page of all terms (``pages_re``), its anchor or the term in its
+    query (``query_re``); None for any other address."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None
+    path = unquote(parts.path)
+    m = page_re.search(path)
+    if m is not None:
+        return m.group(1)
+    if not pages_re.search(path):
+        return None
+    q = query_re.search(parts.query) if query_re is not None else None
+    return unquote(parts.fragment) or (unquote(q.group(1).replace("+", " ")) if q else None)
+
+
+def _slug_names(name: str, text: str) -> bool:
+    """True when a term page's slug ``name`` is the term ``text``, up to case and the
+    spaces and hyphens a slug turns them into, or, for a slug of ASCII alone, the
+    text's ASCII transliteration (Pelican's and Zola's slugs transliterate, ``数学`` →
+    ``shu-xue``; WordPress drops accents, ``Économie`` → ``economie``).
+
+    References
+    ----------
+    .. [1] Pelican, ``utils.slugify`` (``unidecode`` before the slug),
+       https://github.com/getpelican/pelican
+    .. [2] anyascii, "Unicode to ASCII transliteration",
+       https://github.com/anyascii/anyascii
+    """
+    name, text = _SLUG_RE.sub("", name).casefold(), _SLUG_RE.sub("", text).casefold()
+    if name == text:
+        return True
+    if not name.isascii() or text.isascii():
+        return False
+    from anyascii import anyascii    # lazy: a page's term of other letters only
+
+    return _SLUG_RE.sub("", anyascii(text)).casefold() == name
+
+
 def _tag_page_named(href: str, text: str) -> bool:
     """True when ``href`` is the address of a tag's page and ``text`` is the tag it
     names, up to case and the spaces a slug turns into hyphens: ``/tags/<name>/``
     (Hugo, Hexo, WordPress' ``/tag/``, Pelican's ``/tag/<name>.html``), the site's
     page of tags at the tag's anchor (``/tags/#<name>``, ``/tags.html#<name>``: Jekyll
     themes without a plugin) or with it in the query (``?tag=<name>``)."""
-    try:
-        parts = urlsplit(href)
-    except ValueError:
-        return False
-    path = unquote(parts.path)
-    m = _TAG_PAGE_RE.search(path)
-    name = m.group(1) if m is not None else None
-    if name is None and _TAGS_PAGE_RE.search(path):
-        q = _TAG_QUERY_RE.search(parts.query)
-        name = unquote(parts.fragment) or (unquote(q.group(1).replace("+", " ")) if q else None)
-    return bool(name) and (_SLUG_RE.sub("", name).casefold()
-                           == _SLUG_RE.sub("", text).casefold())
+    name = _term_page_name(href, _TAG_PAGE_RE, _TAGS_PAGE_RE, _TAG_QUERY_RE)
+    return bool(name) and _slug_names(name, text)
 
 
 def _htmldate(text: str) -> str | None:

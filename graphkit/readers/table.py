@@ -79,6 +79,8 @@ _FOLDED_DATE_KEYS = {k: k.casefold() for k in (*DATE_KEYS, "published_date", "pu
                                               "first_published_at", "created_at",
                                               "publishedTime", "published_time")}
 TAG_COLUMNS = ("tags", "tag_list", "cached_tag_list", "all_tags")
+# a row's categories: a list, or one under the singular (a scraper's, a CMS's "category")
+CATEGORY_COLUMNS = ("categories", "category")
 _YES = ("true", "yes", "1")
 # keys under which a JSON document holds its list of posts
 JSON_LIST_KEYS = ("posts", "articles", "items", "entries", "data")
@@ -440,7 +442,8 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
                 links=tuple(links), tags=_names(next((row[c] for c in TAG_COLUMNS
                                                       if row.get(c)), None)),
-                categories=_names(row.get("categories")),
+                categories=_names(next((row[c] for c in CATEGORY_COLUMNS if row.get(c)),
+                                       None)),
                 aliases=tuple(sorted(aliases)), slug=slug,
                 fields=series_of_names(_names(row.get(SERIES_KEY))),
                 sources=(Source(path=path, line=line, format=TABLE),)), flat
