@@ -435,8 +435,8 @@ def bench_blogs(quick: bool) -> None:
 
 def bench_strangers(quick: bool) -> None:
     """Blogs made at random with their truth (benchmarks/strangers.py): for each kind,
-    the citations found, those false, the pages read as posts and the posts dated and
-    tagged right;
+    the citations found, those false, the pages read as posts and the posts dated,
+    tagged and given their categories right;
     and the built sites (the ``html`` kind) crawled over HTTP from 127.0.0.1."""
     import strangers
 
@@ -451,7 +451,9 @@ def bench_strangers(quick: bool) -> None:
                    citations=wanted, false=sum(m.false for m in runs),
                    pages_read_as_posts=sum(m.extra for m in runs),
                    dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4),
-                   tagged_right=round(sum(m.tagged_right for m in runs) / max(truth_posts, 1), 4))
+                   tagged_right=round(sum(m.tagged_right for m in runs) / max(truth_posts, 1), 4),
+                   categorized_right=round(sum(m.categorized_right for m in runs)
+                                           / max(truth_posts, 1), 4))
         # the built sites again, served on 127.0.0.1 and crawled from their home pages
         runs = [strangers.measure_crawled(strangers.write_blog("html", s, Path(tmp) / f"c-{s}"))
                 for s in seeds]
@@ -461,7 +463,9 @@ def bench_strangers(quick: bool) -> None:
                recall=round(found / max(wanted, 1), 4), citations=wanted,
                false=sum(m.false for m in runs), pages_read_as_posts=sum(m.extra for m in runs),
                dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4),
-               tagged_right=round(sum(m.tagged_right for m in runs) / max(truth_posts, 1), 4))
+               tagged_right=round(sum(m.tagged_right for m in runs) / max(truth_posts, 1), 4),
+               categorized_right=round(sum(m.categorized_right for m in runs)
+                                       / max(truth_posts, 1), 4))
 
 
 def _zoo_packed(zoo: Path) -> dict:
@@ -1461,6 +1465,13 @@ def _hostile() -> dict:
         f"<p>A sentence links <a href='/tags/t{i}/'>t{i}</a> to its tag.</p>"
         for i in range(50_000)) + "</article></body></html>", "s.html")
     out["html_lines_of_100000_unmarked_tag_links_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()     # (the fifty-eighth session: categories beside the heading,
+    # each link's text transliterated to the ASCII of its slug, found around the heading)
+    read_html("<html><body><div id='info'><h1>题</h1><div class='meta'>" + "".join(
+        f"<a href='/categories/shu-xue-{i}/'>数学{i}</a> ► " for i in range(100_000))
+        + "</div></div><article><p>文。</p></article></body></html>", "c.html")
+    out["html_header_line_of_100000_transliterated_category_links_s"] = round(
+        time.perf_counter() - t, 2)
     from graphkit.errors import InputError
     from graphkit.readers import decode_report
 
