@@ -24,6 +24,8 @@ SHOWN = {   # each page: (its post's tags, its categories)
     "posted-in-line.html": (("priors", "shrinkage"), ("Statistics", "Bayesian Methods")),
     "butterfly-header-meta.html": (("谱归一化", "GAN"), ("生成模型", "GAN")),
     "pelican-in-line.html": (("矩阵", "Économie"), ("数学",)),
+    "material-blog-post.html": (("bf16", "loss scaling"), ("Numerics", "训练")),
+    "quarto-title-block.html": ((), ("bayesian", "multilevel models")),
 }
 
 
@@ -105,3 +107,15 @@ def test_a_feed_entry_gives_way_to_the_page_that_tells_its_tags_from_its_categor
         '<category term="矩阵"/><category term="Économie"/></entry></feed>', encoding="utf-8")
     (post,) = read_paths([site]).posts
     assert (post.tags, post.categories) == (("矩阵", "Économie"), ("数学",))
+
+
+def test_metadata_blocks_of_several_posts_give_no_terms():
+    """A page whose post metadata block is one of several (related posts' cards, each
+    with its own) takes no categories from them: none is known to be the post's."""
+    card = ('<div class="post-meta">in <a href="/category/{0}/">{0}</a></div>'
+            '<a href="/p/{0}/">A post on {0}</a>')
+    page = ("<html><head><title>T</title></head><body><div class='content'><h2>T</h2>"
+            "<p>Text of the post, long enough to be its body, with a comma, or two.</p></div>"
+            f"<div class='cards'>{card.format('alpha')}{card.format('beta')}</div></body></html>")
+    (post,), _ = read_html(page, "t.html")
+    assert post.categories == ()

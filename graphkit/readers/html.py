@@ -1421,7 +1421,10 @@ def page_tags(tree, post=None, *, title: str = "") -> tuple[tuple[str, ...], tup
     line of them (Hexo landscape's ``ml ► vae``, a "Posted in" line). Where neither the
     article nor the post's element holds such a line, the block around the post's
     heading may: Butterfly shows the title and its meta line in the page's header,
-    above the article.
+    above the article; else the page's one block of post metadata, wherever it is
+    (Material for MkDocs' ``md-post__meta``, in the sidebar). Material's tags are its
+    ``.md-tag`` elements atop the article, Quarto's categories the ``.quarto-category``
+    elements of its title block.
 
     Parameters
     ----------
@@ -1455,6 +1458,8 @@ def page_tags(tree, post=None, *, title: str = "") -> tuple[tuple[str, ...], tup
             (categories if "category" in rel else tags).append(text)
     tags += [t.strip() for m in tree.css('meta[property="article:tag"]')
              for t in (m.attributes.get("content") or "").split(",") if t.strip()]
+    # Material for MkDocs' tags, atop the post's content (links only with a tags index)
+    tags += [t for n in tree.css("article .md-tags .md-tag") if (t := _block_text(n))]
     heading = next((h for h in tree.css("h1, h2") if title and " ".join(
         h.text().split()) == " ".join(title.split())), None) if title else None
     if not tags:
@@ -1462,6 +1467,9 @@ def page_tags(tree, post=None, *, title: str = "") -> tuple[tuple[str, ...], tup
     section = tree.css_first('meta[property="article:section"]')
     if section is not None:
         categories.append((section.attributes.get("content") or "").strip())
+    # Quarto's title block: the post's categories under its title, no links
+    categories += [t for n in tree.css("#title-block-header .quarto-category")
+                   if (t := _block_text(n))]
     if not any(categories):
         categories = _unmarked_terms(tree, post, _category_page_named, heading)
     return (tuple(dict.fromkeys(tags)), tuple(dict.fromkeys(c for c in categories if c)))
@@ -1471,17 +1479,29 @@ def _unmarked_terms(tree, post, named, heading=None) -> list[str]:
     """The texts of the links to a term's page (``named``: :func:`_tag_page_named`,
     :func:`_category_page_named`) that stand in a line of them (:func:`_tag_lines`),
     in the page's ``<article>``, else around the post's element ``post``, else around
-    the post's ``heading``."""
-    found = _tag_page_links(tree.css("article a[href], .h-entry a[href]"), "article",
-                            named=named)
+    the post's ``heading``, else in the page's one block of a post's metadata
+    (:data:`_POST_META_RE`), which holds its post's terms even in a sidebar."""
+    def in_lines(found: list) -> list[str]:
+        lines = _tag_lines([a for a, _ in found])
+        return [text for a, text in found if a.mem_id in lines]
+
+    terms = in_lines(_tag_page_links(tree.css("article a[href], .h-entry a[href]"),
+                                     "article", named=named))
     for node in (post, heading):
-        if found or node is None or node.tag in ("body", "html"):
+        if terms or node is None or node.tag in ("body", "html"):
             continue
         around = node.parent if node.parent is not None and node.parent.tag not in (
             "body", "html") else node
-        found = _tag_page_links(around.css("a[href]"), "page", within=around, named=named)
-    lines = _tag_lines([a for a, _ in found])
-    return [text for a, text in found if a.mem_id in lines]
+        terms = in_lines(_tag_page_links(around.css("a[href]"), "page", within=around,
+                                         named=named))
+    if not terms:
+        blocks = [n for n in tree.css("[class]")
+                  if _POST_META_RE.search(n.attributes.get("class") or "")]
+        if len(blocks) == 1:       # (more: a list's or related posts' metadata too)
+            terms = in_lines([(a, text) for a in blocks[0].css("a[href]")
+                              if (text := _block_text(a).lstrip("#＃ "))
+                              and named(a.attributes.get("href") or "", text)])
+    return terms
 
 
 def _tag_page_links(links, place: str, *, within=None, named=None) -> list:
@@ -1570,6 +1590,8 @@ _TAG_LABEL_RE = re.compile(r"(?:^|\W)(?:tags?|tagged(?: with| as)?|topics?|label
                            r"filed under|categor(?:y|ies)|posted in|标签|標籤|关键[词字]|"
                            r"分类|分類|タグ|カテゴリー?)\s*[:：]?\s*$", re.I)
 _IN_LABEL_RE = re.compile(r"(?:^|\W)in\s*$", re.I)
+# the class of a block of one post's metadata (its date, categories, reading time)
+_POST_META_RE = re.compile(r"(?:^|\s)(?:md-)?(?:post|entry|article)(?:__|-|_)meta(?:\s|$)")
 _WORD_CHAR_RE = re.compile(r"\w")
 _SIDEBAR_RE = re.compile(r"sidebar|widget", re.I)
 _TAGS = r"/(?:tags?|topics?|labels?|search/label)"
@@ -1610,7 +1632,8 @@ def _term_page_name(href: str, page_re, pages_re, query_re=None) -> str | None:
     if not pages_re.search(path):
         return None
     q = query_re.search(parts.query) if query_re is not None else None
-    return unquote(parts.fragment) or (unquote(q.group(1).replace("+", " ")) if q else None)
+    anchor = re.sub(r"^tag:", "", unquote(parts.fragment))   # (Material's #tag:x)
+    return anchor or (unquote(q.group(1).replace("+", " ")) if q else None)
 
 
 def _slug_names(name: str, text: str) -> bool:
