@@ -436,15 +436,15 @@ def bench_blogs(quick: bool) -> None:
 def bench_strangers(quick: bool) -> None:
     """Blogs made at random with their truth (benchmarks/strangers.py): for each kind,
     the citations found, those false, the pages read as posts and the posts dated,
-    tagged and given their categories right;
+    tagged and given their categories right, and the series' edges found and false;
     and the built sites (the ``html`` kind) crawled over HTTP from 127.0.0.1."""
     import strangers
 
     seeds = range(4 if quick else 30)
     with tempfile.TemporaryDirectory() as tmp:
         for kind in strangers.KINDS:
-            runs = [strangers.measure(strangers.write_blog(kind, s, Path(tmp) / f"{kind}-{s}"))
-                    for s in seeds]
+            blogs = [strangers.write_blog(kind, s, Path(tmp) / f"{kind}-{s}") for s in seeds]
+            runs = [strangers.measure(b) for b in blogs]
             found, wanted = sum(m.found for m in runs), sum(m.wanted for m in runs)
             truth_posts = sum(m.posts - m.extra for m in runs)
             record(f"strangers {kind}", blogs=len(runs), recall=round(found / max(wanted, 1), 4),
@@ -453,10 +453,13 @@ def bench_strangers(quick: bool) -> None:
                    dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4),
                    tagged_right=round(sum(m.tagged_right for m in runs) / max(truth_posts, 1), 4),
                    categorized_right=round(sum(m.categorized_right for m in runs)
-                                           / max(truth_posts, 1), 4))
+                                           / max(truth_posts, 1), 4),
+                   series_edges=sum(len(b.series) for b in blogs),
+                   series_found=sum(m.series_found for m in runs),
+                   series_false=sum(m.series_false for m in runs))
         # the built sites again, served on 127.0.0.1 and crawled from their home pages
-        runs = [strangers.measure_crawled(strangers.write_blog("html", s, Path(tmp) / f"c-{s}"))
-                for s in seeds]
+        blogs = [strangers.write_blog("html", s, Path(tmp) / f"c-{s}") for s in seeds]
+        runs = [strangers.measure_crawled(b) for b in blogs]
         found, wanted = sum(m.found for m in runs), sum(m.wanted for m in runs)
         truth_posts = sum(m.posts - m.extra for m in runs)
         record("strangers html crawled", blogs=len(runs),
@@ -465,7 +468,10 @@ def bench_strangers(quick: bool) -> None:
                dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4),
                tagged_right=round(sum(m.tagged_right for m in runs) / max(truth_posts, 1), 4),
                categorized_right=round(sum(m.categorized_right for m in runs)
-                                       / max(truth_posts, 1), 4))
+                                       / max(truth_posts, 1), 4),
+               series_edges=sum(len(b.series) for b in blogs),
+               series_found=sum(m.series_found for m in runs),
+               series_false=sum(m.series_false for m in runs))
 
 
 def _zoo_packed(zoo: Path) -> dict:

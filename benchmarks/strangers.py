@@ -17,9 +17,12 @@ shown as code, which cite nothing; titles with colons, quotes and ampersands; da
 written with a time and an offset from UTC (the post's day is the one written).
 Tags and categories are written in the ways each generator documents (a Hexo
 category tree, a Jekyll string of words, Docusaurus' tags file and label objects, a
-Pelican post's folder, an Obsidian note's ``#tags``), from a third random stream.
-The truth is every such link and every post's title, day, tags and categories as its
-generator reads them; graphkit is measured against it by :func:`measure`. Nothing here is asserted: the figures are read
+Pelican post's folder, an Obsidian note's ``#tags``), from a third random stream;
+some posts are made the parts of a series (``X, Part 2``, ``X (2/5)``, ``X（二）``,
+``X之三``, or a ``series`` named in their metadata), from a fourth.
+The truth is every such link, every post's title, day, tags and categories as its
+generator reads them, and each part of a series with the part before it; graphkit is
+measured against it by :func:`measure`. Nothing here is asserted: the figures are read
 (``python benchmarks/run.py --only strangers``).
 
 The corpus is one site; these blogs are how a stranger's blog may differ from it. The
@@ -49,6 +52,18 @@ _HOSTS = ("https://blog.example.org", "https://www.jane.dev", "http://notes.exam
 _TITLED = ("{}: a closer look", '"{}" revisited', "{} & what follows", "{} (with code)")
 _TITLED_ZH = ("{}：笔记", "“{}”再探", "{}（附代码）", "{}——从零开始")
 _CATS = ("research", "notes", "tutorials", "reading", "code", "Deep Learning", "随笔", "数学")
+# how a series' parts are titled (its name, the part's number, a subtitle)
+_SERIES_TITLES = ("{name}, Part {n}", "{name} (Part {n})", "{name}, Part {word}: {sub}",
+                  "{name}: Part {n}", "{name} ({n}/{total})", "{name}, Part {roman}",
+                  "{name} — Part {n}: {sub}", "{name} #{n}", "{name}, Episode {n}")
+_SERIES_TITLES_ZH = ("{name}（{cn}）", "{name}：{n}、{sub}", "{name}（{n}）", "{name}之{cn}",
+                     "{name} 第{cn}篇", "{name}（{cn}）：{sub}", "{name}[{n}]")
+_SERIES_WORDS = ("One", "Two", "Three", "Four", "Five")
+_SERIES_ROMAN = ("I", "II", "III", "IV", "V")
+_SERIES_CN = "一二三四五"
+# the kinds whose sources may name a post's series in its metadata instead
+_SERIES_METADATA = ("jekyll", "hugo", "hexo", "pelican", "zola", "eleventy", "docusaurus",
+                    "mkdocs", "quarto", "jsonl")
 
 
 @dataclass(frozen=True)
@@ -76,6 +91,8 @@ class Blog:
         Each post's title to its categories, as its generator reads them (a Hexo
         category tree's every name, a Pelican post's folder); none where the kind
         writes none.
+    series : frozenset of (str, str)
+        Each part of a series to the part before it, as (later title, earlier title).
     """
 
     folder: Path
@@ -85,6 +102,7 @@ class Blog:
     host: str = ""
     tags: dict = field(default_factory=dict)
     categories: dict = field(default_factory=dict)
+    series: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -104,6 +122,9 @@ class Measured:
         and order).
     categorized_right : int
         Posts of the truth read with their categories, in the same way.
+    series_found, series_false : int
+        Series edges (a part to the one before it) found in the truth, and found but
+        not in it.
     """
 
     found: int
@@ -114,6 +135,8 @@ class Measured:
     dated_right: int
     tagged_right: int = 0
     categorized_right: int = 0
+    series_found: int = 0
+    series_false: int = 0
 
 
 def _sentence(rng: random.Random, zh: bool) -> str:
@@ -177,6 +200,7 @@ def write_blog(kind: str, seed: int, folder: Path) -> Blog:
                       "title": title, "tags": rng.sample(_WORDS, 2),
                       "written": _written_day(style, kind, day) if wild else str(day)})
     posts.sort(key=lambda p: p["day"])
+    series = _series(random.Random(f"{kind}:{seed}:series"), kind, zh, posts)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     # how its tags and categories are written (a stream of its own, so that the posts,
@@ -192,7 +216,37 @@ def write_blog(kind: str, seed: int, folder: Path) -> Blog:
     return Blog(folder=folder, kind=kind, cites=frozenset(cites),
                 days={p["title"]: p["day"].isoformat() for p in posts}, host=host,
                 tags={p["title"]: p["shown"] for p in posts},
-                categories={p["title"]: p["cats"] for p in posts})
+                categories={p["title"]: p["cats"] for p in posts}, series=frozenset(series))
+
+
+def _series(srng: random.Random, kind: str, zh: bool, posts: list) -> list:
+    """Make some of ``posts`` (sorted by day) the parts of a series, in day order: each
+    retitled as its part (``X, Part 2``, ``X（二）``, the first part perhaps ``X``
+    alone), or, where the kind's sources have metadata, named in it (``"series"``,
+    their titles as they were). Returns the truth: (later title, earlier title) of
+    each part and the one before it. Drawn from ``srng`` alone, so that the blog's
+    other draws are as they were."""
+    if srng.random() < 0.4 or len(posts) < 4:
+        return []
+    members = sorted(srng.sample(range(len(posts)), srng.randint(2, min(5, len(posts) // 2))))
+    name = (" ".join(srng.sample(_ZH, 2)) + "笔记" if zh
+            else " ".join(srng.sample(_WORDS, 2)).title() + " Notes")
+    if kind in _SERIES_METADATA and srng.random() < 0.3:
+        for k in members:
+            posts[k]["series"] = name
+    else:
+        forms = _SERIES_TITLES_ZH if zh else _SERIES_TITLES
+        if kind == "obsidian":       # (a note's name is its file's: no / # : [ in it)
+            forms = tuple(f for f in forms if not any(c in f for c in "/#:：["))
+        form = srng.choice(forms)
+        plain_first = srng.random() < 0.3
+        for n, k in enumerate(members, start=1):
+            sub = " ".join(srng.sample(_ZH if zh else _WORDS, 2))
+            posts[k]["title"] = name if n == 1 and plain_first else form.format(
+                name=name, n=n, word=_SERIES_WORDS[n - 1], cn=_SERIES_CN[n - 1],
+                roman=_SERIES_ROMAN[n - 1], total=len(members),
+                sub=sub if zh else sub.title())
+    return [(posts[b]["title"], posts[a]["title"]) for a, b in zip(members, members[1:])]
 
 
 def _yaml_list(terms: random.Random, key: str, names) -> str:
@@ -664,6 +718,10 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None, *, terms) -> 
         if p.get("inline"):                   # an Obsidian note's #tags in its text
             paragraphs.append(" ".join(f"#{t}" for t in p["inline"]))
         body = "\n\n".join(paragraphs) + "\n"
+        if p.get("series"):       # the series its metadata names (Pelican's, Zola's own)
+            lines += {"pelican": f"Series: {p['series']}\n",
+                      "zola": f"series = {json.dumps([p['series']], ensure_ascii=False)}\n"
+                      }.get(kind, f"series: {_quoted(p['series'])}\n")
         front = f'---\ntitle: {_quoted(p["title"])}\ndate: {p["written"]}\n' + lines
         if kind == "jekyll":
             write(f"_posts/{p['day']}-{p['slug']}.md", front + "---\n" + body)
@@ -703,6 +761,8 @@ def _sources(kind, rng, zh, host, posts, folder: Path, style=None, *, terms) -> 
                 row["category"] = p["wcats"][0]
             elif p["wcats"]:
                 row["categories"] = p["wcats"]
+            if p.get("series"):
+                row["series"] = p["series"]
             rows.append({**row, "content": body})
     if style:
         _unpublished(style, kind, zh, posts, write, rows)
@@ -1014,10 +1074,13 @@ def _compared(posts, blog: Blog) -> Measured:
     from graphkit.options import BuildOptions
     from graphkit.pipeline import relate
 
-    edges, _, _ = relate(posts, options=BuildOptions(layers=("cites",)))
+    edges, _, _ = relate(posts, options=BuildOptions(layers=("cites", "series")))
     title = {p.key: _typeset(p.title) for p in posts}
     got = {(title[e.source], title[e.target]) for e in edges
            if e.kind == "cites" and e.target in title}
+    parts = {(title[e.source], title[e.target]) for e in edges
+             if e.kind == "series" and e.target in title}
+    series = {(_typeset(a), _typeset(b)) for a, b in blog.series}
     cites = {(_typeset(a), _typeset(b)) for a, b in blog.cites}
     days = {_typeset(t): d for t, d in blog.days.items()}
     tags = {_typeset(t): {x.casefold() for x in v} for t, v in blog.tags.items()}
@@ -1029,7 +1092,8 @@ def _compared(posts, blog: Blog) -> Measured:
                     tagged_right=sum(tags.get(title[p.key]) == {x.casefold() for x in p.tags}
                                      for p in posts),
                     categorized_right=sum(cats.get(title[p.key]) == {
-                        x.casefold() for x in p.categories} for p in posts))
+                        x.casefold() for x in p.categories} for p in posts),
+                    series_found=len(parts & series), series_false=len(parts - series))
 
 
 def _typeset(title: str) -> str:

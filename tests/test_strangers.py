@@ -2,8 +2,9 @@
 
 Each kind's first three seeds: every citation between posts found and none other, no
 page of the site read as a post, every post dated by its day and given its tags and
-categories as its generator reads them. The benchmark (``python benchmarks/run.py --only
-strangers``) measures thirty of each.
+categories as its generator reads them, every part of a series linked to the part
+before it. The benchmark (``python benchmarks/run.py --only strangers``) measures
+thirty of each.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def test_a_strangers_blog_is_read_as_its_author_wrote_it(tmp_path, kind, seed):
     assert (got.found, got.false) == (got.wanted, 0)
     assert (got.posts, got.extra) == (len(blog.days), 0)
     assert got.dated_right == got.tagged_right == got.categorized_right == len(blog.days)
+    assert (got.series_found, got.series_false) == (len(blog.series), 0)
 
 
 @pytest.mark.parametrize("seed", range(3))
