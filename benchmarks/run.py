@@ -444,34 +444,26 @@ def bench_strangers(quick: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for kind in strangers.KINDS:
             blogs = [strangers.write_blog(kind, s, Path(tmp) / f"{kind}-{s}") for s in seeds]
-            runs = [strangers.measure(b) for b in blogs]
-            found, wanted = sum(m.found for m in runs), sum(m.wanted for m in runs)
-            truth_posts = sum(m.posts - m.extra for m in runs)
-            record(f"strangers {kind}", blogs=len(runs), recall=round(found / max(wanted, 1), 4),
-                   citations=wanted, false=sum(m.false for m in runs),
-                   pages_read_as_posts=sum(m.extra for m in runs),
-                   dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4),
-                   tagged_right=round(sum(m.tagged_right for m in runs) / max(truth_posts, 1), 4),
-                   categorized_right=round(sum(m.categorized_right for m in runs)
-                                           / max(truth_posts, 1), 4),
-                   series_edges=sum(len(b.series) for b in blogs),
-                   series_found=sum(m.series_found for m in runs),
-                   series_false=sum(m.series_false for m in runs))
+            record(f"strangers {kind}", **_strangers_figures(
+                blogs, [strangers.measure(b) for b in blogs]))
         # the built sites again, served on 127.0.0.1 and crawled from their home pages
         blogs = [strangers.write_blog("html", s, Path(tmp) / f"c-{s}") for s in seeds]
-        runs = [strangers.measure_crawled(b) for b in blogs]
-        found, wanted = sum(m.found for m in runs), sum(m.wanted for m in runs)
-        truth_posts = sum(m.posts - m.extra for m in runs)
-        record("strangers html crawled", blogs=len(runs),
-               recall=round(found / max(wanted, 1), 4), citations=wanted,
-               false=sum(m.false for m in runs), pages_read_as_posts=sum(m.extra for m in runs),
-               dated_right=round(sum(m.dated_right for m in runs) / max(truth_posts, 1), 4),
-               tagged_right=round(sum(m.tagged_right for m in runs) / max(truth_posts, 1), 4),
-               categorized_right=round(sum(m.categorized_right for m in runs)
-                                       / max(truth_posts, 1), 4),
-               series_edges=sum(len(b.series) for b in blogs),
-               series_found=sum(m.series_found for m in runs),
-               series_false=sum(m.series_false for m in runs))
+        record("strangers html crawled", **_strangers_figures(
+            blogs, [strangers.measure_crawled(b) for b in blogs]))
+
+
+def _strangers_figures(blogs: list, runs: list) -> dict:
+    """The figures of :func:`bench_strangers` for some blogs and what was read of them."""
+    found, wanted = sum(m.found for m in runs), sum(m.wanted for m in runs)
+    truth_posts = max(sum(m.posts - m.extra for m in runs), 1)
+    return dict(blogs=len(runs), recall=round(found / max(wanted, 1), 4), citations=wanted,
+                false=sum(m.false for m in runs), pages_read_as_posts=sum(m.extra for m in runs),
+                dated_right=round(sum(m.dated_right for m in runs) / truth_posts, 4),
+                tagged_right=round(sum(m.tagged_right for m in runs) / truth_posts, 4),
+                categorized_right=round(sum(m.categorized_right for m in runs) / truth_posts, 4),
+                series_edges=sum(len(b.series) for b in blogs),
+                series_found=sum(m.series_found for m in runs),
+                series_false=sum(m.series_false for m in runs))
 
 
 def _zoo_packed(zoo: Path) -> dict:

@@ -24,8 +24,7 @@ from ..model import FileReport, Fragment, Post, ReadResult
 from ..options import BuildOptions
 from ..boilerplate import strip_boilerplate
 from ..sites import (DOCUSAURUS_TAGS, HIDDEN_CONFIG_FOLDERS, NOTE_VAULT, apply_site_configs,
-                     config_root, is_site_config, packages_beside_configs,
-                     read_docusaurus_tags,
+                     config_root, is_site_config, packages_beside_configs, read_docusaurus_tags,
                      read_site_config, site_sources, textbundle_document, url_host)
 from ..text import preview, split_lines
 from . import (archive, asciidoc, capture, exports, frontmatter, html, kexue, lektor, listing,

@@ -1479,13 +1479,13 @@ def read_as_notes(posts: list[Post], config_paths: list[str], *,
             name = note_name(file_slug(post.sources[0].path)[0])
             if name and not post.title:
                 post = replace(post, title=name, label=name, untitled=False)
-            tags = tuple(dict.fromkeys((*post.tags, *inline_tags(post.text))))
+            tags = tuple(dict.fromkeys((*post.tags, *_inline_tags(post.text))))
             post = replace(post, tags=tags) if tags != post.tags else post
         out.append(post)
     return out
 
 
-def inline_tags(text: str) -> tuple[str, ...]:
+def _inline_tags(text: str) -> tuple[str, ...]:
     """The ``#tags`` a note's text writes (``#ml``, ``#nested/tag``), each once, in
     order: a ``#`` after white space or at the start, followed by no digit (``#1`` is a
     number) and no punctuation."""
@@ -1717,7 +1717,7 @@ def meta_post(meta: dict, path: str, *, title: str, text: str, links: list,
         or modified_date(dated)
     tags = _terms(meta, "tags", "tag")
     if layout == PLAIN_MARKDOWN and not tags:
-        tags = inline_tags(text)
+        tags = _inline_tags(text)
     key = f"post:{aid}" if aid is not None else f"post:file:{path}"
     return Post(key=key, title=title, label=title or preview(text, 40), untitled=not title,
                 date=date, archive_id=aid,
