@@ -1470,6 +1470,14 @@ def _hostile() -> dict:
         + "</div></div><article><p>文。</p></article></body></html>", "c.html")
     out["html_header_line_of_100000_transliterated_category_links_s"] = round(
         time.perf_counter() - t, 2)
+    t = time.perf_counter()     # (links named by a label before them, whatever their address)
+    read_html("<html><body><article><h1>T</h1><p>文。</p><div><span>标签：</span>" + "".join(
+        f"<a href='/s?q=t{i}'>t{i}</a> " for i in range(100_000)) + "</div></article></body>"
+        "</html>", "l.html")
+    read_html("<html><body><article><h1>T</h1>" + "".join(
+        f"<p><b>Tags:</b> <a href='/x{i}'>t{i}</a> and words</p>" for i in range(50_000))
+        + "</article></body></html>", "m.html")
+    out["html_100000_links_after_a_label_and_50000_labels_s"] = round(time.perf_counter() - t, 2)
     from graphkit.errors import InputError
     from graphkit.readers import decode_report
 

@@ -26,6 +26,7 @@ SHOWN = {   # each page: (its post's tags, its categories)
     "pelican-in-line.html": (("矩阵", "Économie"), ("数学",)),
     "material-blog-post.html": (("bf16", "loss scaling"), ("Numerics", "训练")),
     "quarto-title-block.html": ((), ("bayesian", "multilevel models")),
+    "csdn-labelled-terms.html": (("人工智能", "python"), ("Python杂谈", "人工智能")),
 }
 
 
@@ -119,3 +120,16 @@ def test_metadata_blocks_of_several_posts_give_no_terms():
             f"<div class='cards'>{card.format('alpha')}{card.format('beta')}</div></body></html>")
     (post,), _ = read_html(page, "t.html")
     assert post.categories == ()
+
+
+def test_a_label_names_its_links_only_up_to_words_that_are_no_link():
+    """After a label, the links are its terms until words that are no link end the
+    line; a sentence that names a label word links nothing as a term."""
+    page = ("<html><head><title>T</title></head><body><article><h1>T</h1>"
+            "<p>Some text of the post, long enough to be its body, with a comma, or two.</p>"
+            "<div class='meta'><b>Tags:</b> <a href='/s?q=a'>a</a>, <a href='/s?q=b'>b</a>"
+            " and more words <a href='/s?q=c'>c</a></div>"
+            "<p>The word tags: in a sentence, then <a href='/x/'>a link</a> of the post.</p>"
+            "</article></body></html>")
+    (post,), _ = read_html(page, "t.html")
+    assert (post.tags, post.categories) == (("a", "b"), ())

@@ -1463,7 +1463,7 @@ def page_tags(tree, post=None, *, title: str = "") -> tuple[tuple[str, ...], tup
     heading = next((h for h in tree.css("h1, h2") if title and " ".join(
         h.text().split()) == " ".join(title.split())), None) if title else None
     if not tags:
-        tags = _unmarked_terms(tree, post, _tag_page_named, heading)
+        tags = _unmarked_terms(tree, post, _tag_page_named, heading, labels=_TAGS_LABEL_RE)
     section = tree.css_first('meta[property="article:section"]')
     if section is not None:
         categories.append((section.attributes.get("content") or "").strip())
@@ -1471,29 +1471,38 @@ def page_tags(tree, post=None, *, title: str = "") -> tuple[tuple[str, ...], tup
     categories += [t for n in tree.css("#title-block-header .quarto-category")
                    if (t := _block_text(n))]
     if not any(categories):
-        categories = _unmarked_terms(tree, post, _category_page_named, heading)
+        categories = _unmarked_terms(tree, post, _category_page_named, heading,
+                                     labels=_CATEGORIES_LABEL_RE)
     return (tuple(dict.fromkeys(tags)), tuple(dict.fromkeys(c for c in categories if c)))
 
 
-def _unmarked_terms(tree, post, named, heading=None) -> list[str]:
+def _unmarked_terms(tree, post, named, heading=None, *, labels=None) -> list[str]:
     """The texts of the links to a term's page (``named``: :func:`_tag_page_named`,
     :func:`_category_page_named`) that stand in a line of them (:func:`_tag_lines`),
-    in the page's ``<article>``, else around the post's element ``post``, else around
-    the post's ``heading``, else in the page's one block of a post's metadata
+    else of the links after a label that names them (``labels``: ``文章标签：``,
+    ``分类专栏：``, ``Categories:``; :func:`_labelled_links`), whatever their addresses
+    (a platform's search page, a category's page named by its id); in the page's
+    ``<article>``, else around the post's element ``post``, else around the post's
+    ``heading``, else in the page's one block of a post's metadata
     (:data:`_POST_META_RE`), which holds its post's terms even in a sidebar."""
     def in_lines(found: list) -> list[str]:
         lines = _tag_lines([a for a, _ in found])
         return [text for a, text in found if a.mem_id in lines]
 
-    terms = in_lines(_tag_page_links(tree.css("article a[href], .h-entry a[href]"),
-                                     "article", named=named))
+    def found_in(links, scope, place: str, within=None) -> list[str]:
+        terms = in_lines(_tag_page_links(links, place, within=within, named=named))
+        if not terms and labels is not None and scope is not None:
+            terms = [text for a, text in _labelled_links(scope, labels)
+                     if _tag_place(a, within=within) == place]
+        return terms
+
+    terms = found_in(tree.css("article a[href], .h-entry a[href]"), tree.body, "article")
     for node in (post, heading):
         if terms or node is None or node.tag in ("body", "html"):
             continue
         around = node.parent if node.parent is not None and node.parent.tag not in (
             "body", "html") else node
-        terms = in_lines(_tag_page_links(around.css("a[href]"), "page", within=around,
-                                         named=named))
+        terms = found_in(around.css("a[href]"), around, "page", within=around)
     if not terms:
         blocks = [n for n in tree.css("[class]")
                   if _POST_META_RE.search(n.attributes.get("class") or "")]
@@ -1501,7 +1510,77 @@ def _unmarked_terms(tree, post, named, heading=None) -> list[str]:
             terms = in_lines([(a, text) for a in blocks[0].css("a[href]")
                               if (text := _block_text(a).lstrip("#＃ "))
                               and named(a.attributes.get("href") or "", text)])
-    return terms
+            if not terms and labels is not None:
+                terms = [text for _, text in _labelled_links(blocks[0], labels)]
+    return list(dict.fromkeys(terms))
+
+
+MAX_TERM_CHARS = 40     # a tag's or category's text; a longer link's text is no term
+# a label that names what the links after it are: the whole text of its node
+_TAGS_LABEL_RE = re.compile(r"^\W*(?:tags?|tagged(?: with| as)?|labels?|keywords|topics?|"
+                            r"(?:文章)?标签|標籤|关键[词字]|タグ)\s*[:：]?\s*$", re.I)
+_CATEGORIES_LABEL_RE = re.compile(r"^\W*(?:categor(?:y|ies)|filed under|posted in|"
+                                  r"(?:文章)?分类(?:专栏)?|分類|カテゴリー?)\s*[:：]?\s*$", re.I)
+_ANY_LABEL_RE = re.compile(_TAGS_LABEL_RE.pattern[:-1] + "|" + _CATEGORIES_LABEL_RE.pattern[1:],
+                           re.I)
+
+
+_LABEL_TAGS = frozenset({"span", "strong", "b", "em", "label", "dt", "i"})
+_LABEL_WORD_RE = re.compile(r"tag|label|keyword|topic|categor|filed under|posted in|标签|標籤|"
+                            r"关键|タグ|分类|分類|カテゴリ", re.I)
+
+
+def _label_text(node) -> str | None:
+    """The text a node may be a label by: a text's own, or a small element's
+    (:data:`_LABEL_TAGS`) whose children are texts and empty elements (an icon); None
+    for any other node. Read in the node's children alone."""
+    if node.tag == "-text":
+        return (node.text(deep=False) or "").strip()
+    if node.tag not in _LABEL_TAGS:
+        return None
+    parts = []
+    for c in node.iter(include_text=True):
+        if c.tag == "-text":
+            parts.append(c.text(deep=False) or "")
+        elif c.child is not None:
+            return None
+    return "".join(parts).strip()
+
+
+def _labelled_links(scope, labels) -> list:
+    """The links, with their texts, that follow a label matching ``labels`` among
+    their siblings in ``scope`` (``<span>文章标签：</span><a>…</a><a>…</a>``), up to
+    the first words that are no link or another label; each parent's children are
+    looked at once (linear in the page).
+
+    A label is a text, or a small element's whole text (``span``, ``strong``, ``b``,
+    ``em``, ``label``, ``dt``, ``i``), that :data:`_TAGS_LABEL_RE` or
+    :data:`_CATEGORIES_LABEL_RE` matches whole; what it names is no matter of the
+    links' addresses (CSDN links a tag to its search page, a category to its page by
+    id)."""
+    out: list = []
+    if _LABEL_WORD_RE.search(scope.text() or "") is None:
+        return out           # (no label's word anywhere: nothing to walk)
+    seen: set[int] = set()
+    for node in scope.traverse(include_text=True):
+        parent = node.parent
+        if parent is None or parent.mem_id in seen:
+            continue
+        seen.add(parent.mem_id)
+        taking = False
+        for child in parent.iter(include_text=True):
+            label = _label_text(child)
+            if label and _ANY_LABEL_RE.match(label):
+                taking = labels.match(label) is not None
+            elif not taking:
+                continue
+            elif child.tag == "a":
+                said = _block_text(child)
+                if said and len(said) <= MAX_TERM_CHARS:
+                    out.append((child, said.lstrip("#＃ ")))
+            elif _WORD_CHAR_RE.search(label if label is not None else child.text() or ""):
+                taking = False
+    return out
 
 
 def _tag_page_links(links, place: str, *, within=None, named=None) -> list:
