@@ -133,3 +133,35 @@ def test_a_label_names_its_links_only_up_to_words_that_are_no_link():
             "</article></body></html>")
     (post,), _ = read_html(page, "t.html")
     assert (post.tags, post.categories) == (("a", "b"), ())
+
+
+def _atom(generator: str, link: str) -> str:
+    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            f'<generator uri="https://example.org/">{generator}</generator><title>B</title>'
+            '<link href="https://b.example.org/"/><id>https://b.example.org/</id>'
+            '<updated>2020-01-05T00:00:00+00:00</updated><entry><title>Kernels, slowly'
+            f'</title><link href="{link}" rel="alternate"/><published>2020-01-05T00:00:00'
+            '+00:00</published><updated>2020-01-05T00:00:00+00:00</updated><id>x</id>'
+            '<content type="html">A post about kernels.</content><category term="ml"/>'
+            '<category term="Deep Learning"/><category term="kernels"/>'
+            '<category term="rff"/></entry></feed>')
+
+
+def test_a_jekyll_feed_tells_the_categories_its_addresses_name_from_the_tags(tmp_path):
+    """jekyll-feed writes categories and tags alike; Jekyll's date permalink names the
+    post's categories before its day, so those terms are categories, the rest tags."""
+    (tmp_path / "feed.xml").write_text(_atom(
+        "Jekyll", "https://b.example.org/ml/deep%20learning/2020/01/05/kernels.html"),
+        encoding="utf-8")
+    (post,) = read_paths([tmp_path / "feed.xml"]).posts
+    assert (post.tags, post.categories) == (("kernels", "rff"), ("ml", "Deep Learning"))
+
+
+@pytest.mark.parametrize("generator, link", [
+    ("Jekyll", "https://b.example.org/posts/kernels/"),          # no day: none told apart
+    ("Hugo", "https://b.example.org/ml/2020/01/05/kernels/")])   # another generator's
+def test_a_feed_whose_addresses_name_no_categories_keeps_its_terms_as_tags(
+        tmp_path, generator, link):
+    (tmp_path / "feed.xml").write_text(_atom(generator, link), encoding="utf-8")
+    (post,) = read_paths([tmp_path / "feed.xml"]).posts
+    assert (post.tags, post.categories) == (("ml", "Deep Learning", "kernels", "rff"), ())

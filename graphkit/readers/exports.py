@@ -27,6 +27,7 @@ import io
 import re
 from dataclasses import replace
 from html import unescape
+from urllib.parse import unquote, urlsplit
 
 from .. import dates
 from ..dates import parse_date
@@ -227,6 +228,46 @@ def _entry_date(e) -> str | None:
     return f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}" if stamp else None
 
 
+def jekyll_feed_categories(terms: list[str], url: str | None) -> list[str]:
+    """Those of a jekyll-feed entry's ``terms`` that are the post's categories: the
+    ones its address names before its day (``/ml/notes/2020/01/05/x.html``).
+
+    jekyll-feed writes a post's categories and its tags alike, each a ``<category>``;
+    Jekyll's permalink styles ``date`` (its default) and ``pretty`` begin the post's
+    address with its categories, then its day. Any other address tells none apart.
+
+    Parameters
+    ----------
+    terms : list of str
+        The entry's terms, in order.
+    url : str or None
+        The entry's address.
+
+    Returns
+    -------
+    list of str
+        The categories, in the terms' order; empty when the address names no day.
+
+    References
+    ----------
+    .. [1] jekyll-feed, ``feed.xml`` (``<category term=…>`` for each category, then
+       each tag), https://github.com/jekyll/jekyll-feed
+    .. [2] Jekyll, "Permalinks" (``date``: ``/:categories/:year/:month/:day/:title``),
+       https://jekyllrb.com/docs/permalinks/
+    """
+    m = _DAY_PATH_RE.search(urlsplit(url or "").path)
+    if m is None:
+        return []
+    named = {_SLUG_SEP_RE.sub("", unquote(s)).casefold()
+             for s in m.group("folders").split("/") if s}
+    return [t for t in terms if _SLUG_SEP_RE.sub("", t).casefold() in named]
+
+
+# an address's folders, then a day /YYYY/MM/DD/ (Jekyll's date and pretty permalinks)
+_DAY_PATH_RE = re.compile(r"^(?P<folders>(?:/[^/]+)*?)/\d{4}/\d{2}/\d{2}/")
+_SLUG_SEP_RE = re.compile(r"[\s_-]+")
+
+
 def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     """Read an RSS or Atom feed file: each entry is a post (feedparser).
 
@@ -261,6 +302,7 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
     tag = "entry" if re.search(r"<feed\b", text[:4000]) else "item"
     lines = _lines_of(text, tag)
     home = str(feed.feed.get("link") or "").rstrip("/")
+    jekyll = "jekyll" in str(feed.feed.get("generator") or "").casefold()
     posts = []
     for n, e in enumerate(feed.entries):
         line = lines[n] if n < len(lines) else 1
@@ -291,8 +333,10 @@ def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
                                   reason=f"a feed entry for a list page ({url}: a tag's or "
                                          f"a category's), not a post"))
             continue
+        cats = jekyll_feed_categories(tags, url) if jekyll else []
         post, flat = _post(path=path, line=line, fmt=FEED, title=title, url=url,
-                           date=_entry_date(e), html=html, tags=tags,
+                           date=_entry_date(e), html=html,
+                           tags=[t for t in tags if t not in cats], categories=cats,
                            extra_aliases=[filename] if filename else [])
         frags += flat
         posts.append(post)
