@@ -3771,15 +3771,20 @@ def docusaurus_labels(post, inside: str, root: str, conf: dict[str, str],
     """
     from dataclasses import replace
 
-    for key in conf:
-        folder = key.removeprefix("blog:")
-        if folder == key or not inside.startswith(folder + "/"):
-            continue
-        at = f"{folder}/{conf.get(f'tags:{folder}', DOCUSAURUS_TAGS_FILE)}"
-        labels = dict(tag_files.get(f"{root}/{at}" if root not in ("", ".") else at, ()))
-        tags = tuple(dict.fromkeys(labels.get(t, t) for t in post.tags))
-        return replace(post, tags=tags) if tags != post.tags else post
-    return post
+    folder = _docusaurus_blog(inside, conf)
+    if folder is None:
+        return post
+    at = f"{folder}/{conf.get(f'tags:{folder}', DOCUSAURUS_TAGS_FILE)}"
+    labels = dict(tag_files.get(f"{root}/{at}" if root not in ("", ".") else at, ()))
+    tags = tuple(dict.fromkeys(labels.get(t, t) for t in post.tags))
+    return replace(post, tags=tags) if tags != post.tags else post
+
+
+def _docusaurus_blog(inside: str, conf: dict[str, str]) -> str | None:
+    """The folder of the Docusaurus blog (``blog:FOLDER`` of ``conf``) that holds the
+    file at ``inside``, or None when no blog does."""
+    return next((key.removeprefix("blog:") for key in conf if key.startswith("blog:")
+                 and inside.startswith(key.removeprefix("blog:") + "/")), None)
 
 
 def docusaurus_path(inside: str, slug: str | None, conf: dict[str, str]) -> str | None:
@@ -3790,17 +3795,16 @@ def docusaurus_path(inside: str, slug: str | None, conf: dict[str, str]) -> str 
     named by its date, else the file's path in the blog without extension (``index``
     names its folder), as ``parseBlogFileName`` of Docusaurus's blog plugin does.
     """
-    for key, route in conf.items():
-        folder = key.removeprefix("blog:")
-        if folder == key or not inside.startswith(folder + "/"):
-            continue
-        rel = inside[len(folder) + 1:]
-        if not slug:
-            m = _DOCUSAURUS_DATE_RE.match(rel)
-            slug = (m.group("date").replace("-", "/") + "/" + m.group("text") if m
-                    else re.sub(r"(?:/index)?\.mdx?$", "", rel, flags=re.I))
-        return re.sub(r"/{2,}", "/", f"/{route.strip('/')}/{slug.strip('/')}")
-    return None
+    folder = _docusaurus_blog(inside, conf)
+    if folder is None:
+        return None
+    rel = inside[len(folder) + 1:]
+    if not slug:
+        m = _DOCUSAURUS_DATE_RE.match(rel)
+        slug = (m.group("date").replace("-", "/") + "/" + m.group("text") if m
+                else re.sub(r"(?:/index)?\.mdx?$", "", rel, flags=re.I))
+    route = conf[f"blog:{folder}"]
+    return re.sub(r"/{2,}", "/", f"/{route.strip('/')}/{slug.strip('/')}")
 
 
 def file_route(generator: str, inside: str, slug: str | None, conf: dict[str, str]

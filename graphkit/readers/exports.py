@@ -35,7 +35,7 @@ from ..model import Fragment, Link, Post, Source
 from ..sites import TAXONOMY_FOLDERS, address_path
 from ..text import line_numbers, loads_json, preview
 from .frontmatter import SERIES_KEY, _date, series_of_names, url_aliases
-from .html import flat_reading, read_html_content
+from .html import flat_reading, read_html_content, slug_names
 from .kexue import SITE_URL, archive_link_id
 
 WXR = "wordpress-wxr"
@@ -258,14 +258,12 @@ def jekyll_feed_categories(terms: list[str], url: str | None) -> list[str]:
     m = _DAY_PATH_RE.search(urlsplit(url or "").path)
     if m is None:
         return []
-    named = {_SLUG_SEP_RE.sub("", unquote(s)).casefold()
-             for s in m.group("folders").split("/") if s}
-    return [t for t in terms if _SLUG_SEP_RE.sub("", t).casefold() in named]
+    folders = [unquote(s) for s in m.group("folders").split("/") if s]
+    return [t for t in terms if any(slug_names(f, t) for f in folders)]
 
 
 # an address's folders, then a day /YYYY/MM/DD/ (Jekyll's date and pretty permalinks)
 _DAY_PATH_RE = re.compile(r"^(?P<folders>(?:/[^/]+)*?)/\d{4}/\d{2}/\d{2}/")
-_SLUG_SEP_RE = re.compile(r"[\s_-]+")
 
 
 def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:

@@ -1411,7 +1411,7 @@ def page_tags(tree, post=None, *, title: str = "") -> tuple[tuple[str, ...], tup
     ``# tag``), and the Open Graph ``article:tag`` values (Docusaurus joins a post's
     tags in one, by commas). A page with none of these takes the links to a tag's page
     (``/tags/diffusion/``, ``/tag/x.html``, Blogger's ``/search/label/x``) whose text is
-    the tag the address names, standing in a line of tags (:func:`_in_tag_line`), in
+    the tag the address names, standing in a line of tags (:func:`_tag_lines`), in
     its ``<article>`` (AnZhiYu's unmarked meta line, PaperMod's ``ul.post-tags``), else
     around its post's element, outside furniture. Categories are the links marked
     ``rel="category"`` (WordPress marks a category ``rel="category tag"``) and
@@ -1460,10 +1460,8 @@ def page_tags(tree, post=None, *, title: str = "") -> tuple[tuple[str, ...], tup
              for t in (m.attributes.get("content") or "").split(",") if t.strip()]
     # Material for MkDocs' tags, atop the post's content (links only with a tags index)
     tags += [t for n in tree.css("article .md-tags .md-tag") if (t := _block_text(n))]
-    heading = next((h for h in tree.css("h1, h2") if title and " ".join(
-        h.text().split()) == " ".join(title.split())), None) if title else None
     if not tags:
-        tags = _unmarked_terms(tree, post, _tag_page_named, heading, labels=_TAGS_LABEL_RE)
+        tags = _unmarked_terms(tree, post, _tag_page_named, title, labels=_TAGS_LABEL_RE)
     section = tree.css_first('meta[property="article:section"]')
     if section is not None:
         categories.append((section.attributes.get("content") or "").strip())
@@ -1471,19 +1469,19 @@ def page_tags(tree, post=None, *, title: str = "") -> tuple[tuple[str, ...], tup
     categories += [t for n in tree.css("#title-block-header .quarto-category")
                    if (t := _block_text(n))]
     if not any(categories):
-        categories = _unmarked_terms(tree, post, _category_page_named, heading,
+        categories = _unmarked_terms(tree, post, _category_page_named, title,
                                      labels=_CATEGORIES_LABEL_RE)
     return (tuple(dict.fromkeys(tags)), tuple(dict.fromkeys(c for c in categories if c)))
 
 
-def _unmarked_terms(tree, post, named, heading=None, *, labels=None) -> list[str]:
+def _unmarked_terms(tree, post, named, title: str = "", *, labels=None) -> list[str]:
     """The texts of the links to a term's page (``named``: :func:`_tag_page_named`,
     :func:`_category_page_named`) that stand in a line of them (:func:`_tag_lines`),
     else of the links after a label that names them (``labels``: ``文章标签：``,
     ``分类专栏：``, ``Categories:``; :func:`_labelled_links`), whatever their addresses
     (a platform's search page, a category's page named by its id); in the page's
-    ``<article>``, else around the post's element ``post``, else around the post's
-    ``heading``, else in the page's one block of a post's metadata
+    ``<article>``, else around the post's element ``post``, else around the heading
+    that shows its ``title``, else in the page's one block of a post's metadata
     (:data:`_POST_META_RE`), which holds its post's terms even in a sidebar."""
     def in_lines(found: list) -> list[str]:
         lines = _tag_lines([a for a, _ in found])
@@ -1497,8 +1495,13 @@ def _unmarked_terms(tree, post, named, heading=None, *, labels=None) -> list[str
         return terms
 
     terms = found_in(tree.css("article a[href], .h-entry a[href]"), tree.body, "article")
-    for node in (post, heading):
-        if terms or node is None or node.tag in ("body", "html"):
+    for node in (post, "heading"):
+        if terms:
+            break
+        if node == "heading":          # (looked for only when the search comes to it)
+            node = next((h for h in tree.css("h1, h2") if " ".join(h.text().split())
+                         == " ".join(title.split())), None) if title.strip() else None
+        if node is None or node.tag in ("body", "html"):
             continue
         around = node.parent if node.parent is not None and node.parent.tag not in (
             "body", "html") else node
@@ -1517,12 +1520,13 @@ def _unmarked_terms(tree, post, named, heading=None, *, labels=None) -> list[str
 
 MAX_TERM_CHARS = 40     # a tag's or category's text; a longer link's text is no term
 # a label that names what the links after it are: the whole text of its node
-_TAGS_LABEL_RE = re.compile(r"^\W*(?:tags?|tagged(?: with| as)?|labels?|keywords|topics?|"
-                            r"(?:文章)?标签|標籤|关键[词字]|タグ)\s*[:：]?\s*$", re.I)
-_CATEGORIES_LABEL_RE = re.compile(r"^\W*(?:categor(?:y|ies)|filed under|posted in|"
-                                  r"(?:文章)?分类(?:专栏)?|分類|カテゴリー?)\s*[:：]?\s*$", re.I)
-_ANY_LABEL_RE = re.compile(_TAGS_LABEL_RE.pattern[:-1] + "|" + _CATEGORIES_LABEL_RE.pattern[1:],
-                           re.I)
+# what a label before a line of tags or of categories says (its words, each kind's)
+_TAG_WORDS = (r"tags?|tagged(?: with| as)?|topics?|labels?|keywords|(?:文章)?标签|標籤|"
+              r"关键[词字]|タグ")
+_CATEGORY_WORDS = r"categor(?:y|ies)|filed under|posted in|(?:文章)?分类(?:专栏)?|分類|カテゴリー?"
+# a label that names what the links after it are: the whole text of its node
+_TAGS_LABEL_RE = re.compile(rf"^\W*(?:{_TAG_WORDS})\s*[:：]?\s*$", re.I)
+_CATEGORIES_LABEL_RE = re.compile(rf"^\W*(?:{_CATEGORY_WORDS})\s*[:：]?\s*$", re.I)
 
 
 _LABEL_TAGS = frozenset({"span", "strong", "b", "em", "label", "dt", "i"})
@@ -1570,7 +1574,7 @@ def _labelled_links(scope, labels) -> list:
         taking = False
         for child in parent.iter(include_text=True):
             label = _label_text(child)
-            if label and _ANY_LABEL_RE.match(label):
+            if label and (_TAGS_LABEL_RE.match(label) or _CATEGORIES_LABEL_RE.match(label)):
                 taking = labels.match(label) is not None
             elif not taking:
                 continue
@@ -1665,9 +1669,7 @@ def _labels_tags(said: str | None) -> bool:
 
 MAX_TAG_LABEL_CHARS = 12   # "Tagged with:", "标签：" before a line of tags
 # what a theme writes before its line of tags, after a date or an author perhaps
-_TAG_LABEL_RE = re.compile(r"(?:^|\W)(?:tags?|tagged(?: with| as)?|topics?|labels?|keywords|"
-                           r"filed under|categor(?:y|ies)|posted in|标签|標籤|关键[词字]|"
-                           r"分类|分類|タグ|カテゴリー?)\s*[:：]?\s*$", re.I)
+_TAG_LABEL_RE = re.compile(rf"(?:^|\W)(?:{_TAG_WORDS}|{_CATEGORY_WORDS})\s*[:：]?\s*$", re.I)
 _IN_LABEL_RE = re.compile(r"(?:^|\W)in\s*$", re.I)
 # the class of a block of one post's metadata (its date, categories, reading time)
 _POST_META_RE = re.compile(r"(?:^|\s)(?:md-)?(?:post|entry|article)(?:__|-|_)meta(?:\s|$)")
@@ -1693,7 +1695,7 @@ def _category_page_named(href: str, text: str) -> bool:
     ``/categories/notes/research/``), ``/category/<name>/`` (WordPress),
     ``/category/<name>.html`` (Pelican), or the page of categories at its anchor."""
     name = _term_page_name(href, _CATEGORY_PAGE_RE, _CATEGORIES_PAGE_RE)
-    return bool(name) and _slug_names(name, text)
+    return bool(name) and slug_names(name, text)
 
 
 def _term_page_name(href: str, page_re, pages_re, query_re=None) -> str | None:
@@ -1715,11 +1717,22 @@ def _term_page_name(href: str, page_re, pages_re, query_re=None) -> str | None:
     return anchor or (unquote(q.group(1).replace("+", " ")) if q else None)
 
 
-def _slug_names(name: str, text: str) -> bool:
+def slug_names(name: str, text: str) -> bool:
     """True when a term page's slug ``name`` is the term ``text``, up to case and the
     spaces and hyphens a slug turns them into, or, for a slug of ASCII alone, the
     text's ASCII transliteration (Pelican's and Zola's slugs transliterate, ``数学`` →
     ``shu-xue``; WordPress drops accents, ``Économie`` → ``economie``).
+
+    Parameters
+    ----------
+    name : str
+        The slug, as an address names it (already unquoted).
+    text : str
+        The term, as a link or a feed writes it.
+
+    Returns
+    -------
+    bool
 
     References
     ----------
@@ -1745,7 +1758,7 @@ def _tag_page_named(href: str, text: str) -> bool:
     page of tags at the tag's anchor (``/tags/#<name>``, ``/tags.html#<name>``: Jekyll
     themes without a plugin) or with it in the query (``?tag=<name>``)."""
     name = _term_page_name(href, _TAG_PAGE_RE, _TAGS_PAGE_RE, _TAG_QUERY_RE)
-    return bool(name) and _slug_names(name, text)
+    return bool(name) and slug_names(name, text)
 
 
 def _htmldate(text: str) -> str | None:
