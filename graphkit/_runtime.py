@@ -68,14 +68,16 @@ _TRIM = None
 
 def may_fork() -> bool:
     """True when this process may fork worker processes safely: the platform can fork,
-    this is the main thread, and every other thread is a daemon (a progress bar's
-    monitor, a memory sampler). A server's request threads, or a script run in a worker
-    thread (Streamlit), never fork: a lock held by another thread at the fork would stay
-    held in the child."""
+    this is the main thread, every other thread is a daemon (a progress bar's monitor,
+    a memory sampler), and this is no worker forked by :func:`fork_map` or the readers
+    (whose forks would only share the same cores). A server's request threads, or a
+    script run in a worker thread (Streamlit), never fork: a lock held by another thread
+    at the fork would stay held in the child."""
     import os
     import threading
 
-    if not hasattr(os, "fork") or threading.current_thread() is not threading.main_thread():
+    if _WORKER or not hasattr(os, "fork") \
+            or threading.current_thread() is not threading.main_thread():
         return False
     return all(t.daemon for t in threading.enumerate() if t is not threading.main_thread())
 
@@ -104,14 +106,21 @@ def fork_map(fn, items: list, workers: int, *, shared=None) -> list:
     global _TASK
     _TASK = (fn, shared)
     try:
-        with ProcessPoolExecutor(max_workers=workers,
-                                 mp_context=mp.get_context("fork")) as ex:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"),
+                                 initializer=mark_worker) as ex:
             return list(ex.map(_run_task, items))
     finally:
         _TASK = None
 
 
 _TASK: tuple | None = None   # (fn, shared) of the running fork_map, seen by its workers
+_WORKER = False              # True in a worker process forked by fork_map or the readers
+
+
+def mark_worker() -> None:
+    """A pool's ``initializer``: this process is a forked worker (:func:`may_fork`)."""
+    global _WORKER
+    _WORKER = True
 
 
 def _run_task(item):

@@ -1032,8 +1032,10 @@ def _read_files(files, workers, limits: ReadLimits, while_reading):
 
     size = -(-len(files) // (workers * 4))  # four batches per worker balance the load
     batches = [files[i:i + size] for i in range(0, len(files), size)]
+    from .._runtime import mark_worker
+
     with ProcessPoolExecutor(max_workers=min(workers, len(batches)),
-                             mp_context=mp.get_context("fork")) as ex:
+                             mp_context=mp.get_context("fork"), initializer=mark_worker) as ex:
         # forked before any thread of ours starts; results come back in submission order
         futures = [ex.submit(_read_batch, b, limits) for b in batches]
         if while_reading is not None:

@@ -1,0 +1,157 @@
+"""Work done in forked processes gives what one process gives: the rows of a long JSON
+Lines file read in pieces, the map's files written side by side, errors carried back
+whole, and no worker forking workers of its own."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES
+from graphkit import _runtime
+from graphkit.errors import InputError
+from graphkit.readers import table
+from graphkit.text import split_lines
+
+ROWS = FIXTURES / "parallel" / "rows-mixed-endings.jsonl"
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+
+
+def _rows_text() -> str:
+    with open(ROWS, encoding="utf-8", newline="") as f:   # its \r and \r\n kept
+        return f.read()
+
+
+def _pieces_counted(monkeypatch) -> list[int]:
+    """Force forked pieces whatever the cores; return the list that records each
+    fork_map's number of pieces."""
+    calls: list[int] = []
+    real = _runtime.fork_map
+
+    def counting(fn, items, workers, *, shared=None):
+        calls.append(len(items))
+        return real(fn, items, workers, shared=shared)
+
+    monkeypatch.setattr(_runtime, "fork_map", counting)
+    monkeypatch.setattr(_runtime, "fork_workers", lambda items, min_items: 2)
+    return calls
+
+
+@needs_fork
+def test_jsonl_rows_read_in_pieces_as_in_one_pass(monkeypatch):
+    text = _rows_text()
+    one = table.read_jsonl(text, "rows.jsonl")
+    calls = _pieces_counted(monkeypatch)
+    posts, frags = table.read_jsonl(text, "rows.jsonl")
+    assert calls and calls[0] > 2            # read by forked processes, in pieces
+    assert (posts, frags) == one
+    # the line numbers count \r\n, a lone \r and \n as one pass does
+    assert [(f.line, f.reason.split(" (")[0]) for f in frags] == [
+        (1, "row: a category document with neither text nor date: not a post"),
+        (5, "invalid JSON"), (7, "JSON line is not an object"), (13, "invalid JSON")]
+    by = {p.title: p for p in posts}
+    assert by["Elastic net"].key == "post:row:rows.jsonl:6"
+    # ids and references resolve across pieces, both ways
+    assert by["Priors as penalties"].categories == ("Machine learning",)
+    assert by["Notes on ridge regression"].links[0].url.endswith("-p7")
+    assert [x.url.rsplit("-", 1)[1] for x in by["Shrinkage, the last word"].links] == [
+        "p8", "p7", "p6"]
+    # U+2028 ends no line: the row's text is whole
+    assert by["The lasso, sparsely"].text.endswith("Line\nseparator kept.")
+
+
+_LINE = st.text(alphabet="ab{}\u2028 ", max_size=6)
+_END = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@given(st.lists(st.tuples(_LINE, _END), max_size=30), st.booleans(),
+       st.integers(min_value=1, max_value=12))
+@settings(max_examples=300, deadline=None)
+def test_line_pieces_cover_the_text_at_line_ends(lines, open_end, count):
+    text = "".join(a + b for a, b in lines) + ("tail" if open_end else "")
+    pieces = table._line_pieces(text, count)
+    assert "".join(text[a:b] for a, b, _ in pieces) == text
+    assert all(a < b for a, b, _ in pieces) and len(pieces) <= count
+    for a, b, first in pieces:
+        # the piece starts a line, and its number is one past the lines before it
+        assert first == len(split_lines(text[:a])) + 1
+        assert a == 0 or text[a - 1] == "\n"
+        assert split_lines(text[a:b]) == split_lines(text)[first - 1:][:len(
+            split_lines(text[a:b]))]
+
+
+def _may_fork(_item):
+    return _runtime.may_fork()
+
+
+@needs_fork
+def test_a_forked_worker_forks_no_workers_of_its_own():
+    assert _runtime.may_fork()
+    assert _runtime.fork_map(_may_fork, [0, 1], 2) == [False, False]
+    assert _runtime.fork_workers(10**9, 1) >= 1   # this process still may
+
+
+def test_an_input_error_keeps_its_file_and_line_through_pickling():
+    err = pickle.loads(pickle.dumps(InputError("cannot write: disk full", path="out/g.json",
+                                               line=3)))
+    assert isinstance(err, InputError)
+    assert (err.path, err.line, str(err)) == ("out/g.json", 3, "out/g.json:3: cannot write: "
+                                                               "disk full")
+
+
+def _outputs(out) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def _without_render_time(report: bytes) -> dict:
+    data = json.loads(report)
+    data["timings_seconds"].pop("render")
+    return data
+
+
+@needs_fork
+def test_files_written_side_by_side_are_those_written_one_by_one(data_build, tmp_path,
+                                                                  monkeypatch):
+    from graphkit import pipeline
+
+    pipeline.write_outputs(data_build, tmp_path / "one")
+    calls = _pieces_counted(monkeypatch)
+    pipeline.write_outputs(data_build, tmp_path / "forked")
+    assert calls == [3]
+    one, forked = _outputs(tmp_path / "one"), _outputs(tmp_path / "forked")
+    assert one.keys() == forked.keys() == {"graph.html", "graph.json", "graph.ftree",
+                                           "report.json", ".graphkit.lock"}
+    for name in ("graph.html", "graph.json", "graph.ftree"):
+        assert forked[name] == one[name], name
+    assert _without_render_time(forked["report.json"]) == _without_render_time(
+        one["report.json"])
+    assert json.loads(forked["report.json"])["timings_seconds"]["render"] > 0
+
+
+@needs_fork
+def test_a_file_that_fails_in_a_worker_leaves_the_old_outputs_whole(data_build, tmp_path,
+                                                                    monkeypatch):
+    from graphkit import pipeline
+
+    out = tmp_path / "out"
+    pipeline.write_outputs(data_build, out)
+    before = _outputs(out)
+    real_fsync = os.fsync
+
+    def full_disk(fd):   # in whichever worker writes graph.json
+        if ".graph.json." in os.readlink(f"/proc/self/fd/{fd}"):
+            raise OSError(27, "File too large")
+        real_fsync(fd)
+
+    _pieces_counted(monkeypatch)
+    monkeypatch.setattr(pipeline.os, "fsync", full_disk)
+    with pytest.raises(InputError, match=r"graph\.json: cannot write: File too large") as err:
+        pipeline.write_outputs(data_build, out)
+    monkeypatch.undo()
+    assert err.value.path == str(out / "graph.json")
+    assert _outputs(out) == before   # the others' temporary files removed too
