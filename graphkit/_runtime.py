@@ -113,8 +113,31 @@ def fork_map(fn, items: list, workers: int, *, shared=None) -> list:
         _TASK = None
 
 
+@contextmanager
+def fork_beside(fn, item, *, shared=None) -> Iterator:
+    """Run ``fn(item)`` (with ``shared``, ``fn(shared, item)``) in one forked process
+    while this process runs the block; the block is given a function that waits for
+    the result and returns it (or raises what ``fn`` raised).
+
+    As :func:`fork_map`: the worker inherits this process's memory, only ``item`` and
+    the result are pickled; call it only where :func:`may_fork`. Leaving the block
+    waits for the worker, whether or not the block raised.
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _TASK
+    _TASK = (fn, shared)
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"),
+                                 initializer=mark_worker) as ex:
+            yield ex.submit(_run_task, item).result
+    finally:
+        _TASK = None
+
+
 _TASK: tuple | None = None   # (fn, shared) of the running fork_map, seen by its workers
-_WORKER = False              # True in a worker process forked by fork_map or the readers
+_WORKER = False   # True in a worker process forked by fork_map, fork_beside or the readers
 
 
 def mark_worker() -> None:

@@ -301,7 +301,7 @@ class Stages:
         """See :func:`graphkit.relate.citation_edges`."""
         from .relate import citation_edges
 
-        return citation_edges(posts, index)
+        return citation_edges(posts, index, workers=None)
 
     def series_edges(self, posts: "tuple[Post, ...]") -> "list[Edge]":
         """See :func:`graphkit.relate.series_edges`."""
@@ -661,7 +661,7 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[
         temps: dict[str, Path] = {}
         try:
             if workers > 1:   # the three large files side by side, report.json after them
-                temps = _write_forked(out, writers, workers, timing)
+                temps = _write_forked(out, writers)
             for name, write in writers.items():
                 if name not in temps:
                     temps[name] = _write_temp(out, name, write)
@@ -676,36 +676,36 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str]) -> dict[
 
 
 PARALLEL_WRITE_MIN_NODES = 20_000
-"""Nodes from which :func:`write_outputs` writes ``graph.html``, ``graph.json`` and
-``graph.ftree`` in forked processes side by side (100,000 synthetic posts: 17.8 s of
-writing in one process); below it, or where this process may not fork, one after the
-other."""
+"""Nodes from which :func:`write_outputs` writes ``graph.json`` and ``graph.ftree`` in
+a forked process while this one writes ``graph.html`` (100,000 synthetic posts: 17.8 s
+of writing in one process); below it, or where this process may not fork, one after
+the other."""
 
 
-def _write_forked(out: Path, writers: dict, workers: int,
-                  timing: dict[str, float]) -> dict[str, Path]:
-    """``graph.html``, ``graph.json`` and ``graph.ftree`` written to temporary files by
-    forked processes (they inherit the result; only names, paths and seconds are
-    pickled): ``{name: temporary path}``; the seconds the writers put in their copies
-    of ``timing`` are put in ``timing``. When one fails,
-    every temporary file is removed and its error raised; a worker that died leaves
-    files of unknown names, so every temporary file of these names in ``out`` is
-    removed (the output lock is held: none is another build's)."""
-    from ._runtime import fork_map
+def _write_forked(out: Path, writers: dict) -> dict[str, Path]:
+    """``graph.json`` and ``graph.ftree`` written to temporary files by one forked
+    process (it inherits the result; only names and paths are pickled) while this one
+    writes ``graph.html``: ``{name: temporary path}``. One process beside this one, not
+    one per file: each forked writer touches most of the result's pages, which are then
+    copied (three writers: 1.2 GB more at 100,000 posts). When one file fails, every
+    temporary file is removed and its error raised; a worker that died leaves files of
+    unknown names, so every temporary file of these names in ``out`` is removed (the
+    output lock is held: none is another build's)."""
+    from ._runtime import fork_beside
 
-    names = ["graph.html", "graph.json", "graph.ftree"]
+    side = ["graph.json", "graph.ftree"]
+    temps: dict[str, Path] = {}
     try:
-        made = fork_map(_write_one, names, min(workers, len(names)),
-                        shared=(out, writers, timing))
+        with fork_beside(_write_files, side, shared=(out, writers)) as made:
+            temps["graph.html"] = _write_temp(out, "graph.html", writers["graph.html"])
+            done = made()
     except BaseException:
-        for name in names:
+        for name in ["graph.html", *side]:
             for tmp in out.glob(f".{name}.*.tmp"):
                 tmp.unlink(missing_ok=True)
         raise
-    temps = {name: Path(tmp) for name, (tmp, _, _) in zip(names, made) if tmp}
-    for _, seconds, _ in made:
-        timing.update(seconds)
-    failed = [error for _, _, error in made if error is not None]
+    temps.update((name, Path(tmp)) for name, tmp, _ in done if tmp)
+    failed = [error for _, _, error in done if error is not None]
     if failed:
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
@@ -713,15 +713,19 @@ def _write_forked(out: Path, writers: dict, workers: int,
     return temps
 
 
-def _write_one(shared, name: str) -> tuple[str | None, dict, BaseException | None]:
-    """In a forked worker: ``(temporary path, timing, None)``, or ``(None, timing,
-    error)`` when the file could not be made (its temporary file already removed);
-    ``timing``: what the writer put in its copy of the timings."""
-    out, writers, timing = shared
-    try:
-        return str(_write_temp(out, name, writers[name])), dict(timing), None
-    except Exception as exc:    # given back, raised by the caller once all have ended
-        return None, dict(timing), exc
+def _write_files(shared, names: list[str]) -> list[tuple[str, str | None, Exception | None]]:
+    """In a forked worker: ``(name, temporary path, None)`` per file of ``names`` in turn,
+    or ``(name, None, error)`` for the first that could not be made (its temporary file
+    already removed), the rest not tried."""
+    out, writers = shared
+    done = []
+    for name in names:
+        try:
+            done.append((name, str(_write_temp(out, name, writers[name])), None))
+        except Exception as exc:   # given back, raised by the caller once both have ended
+            done.append((name, None, exc))
+            break
+    return done
 
 
 def _write_temp(out: Path, name: str, write: "Callable[[Any], None]") -> Path:

@@ -890,8 +890,8 @@ def work_inside_title(cited: str, title: str) -> bool:
     return about and not re.sub(r"[\W_]+", "", rest)
 
 
-def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | None = None
-                   ) -> tuple[list[Edge], list[ExtraNode]]:
+def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | None = None,
+                   *, workers: int | None = 0) -> tuple[list[Edge], list[ExtraNode]]:
     """Extract ``cites`` edges from links and 《title》 citations.
 
     Parameters
@@ -900,6 +900,11 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
         The merged posts; not modified.
     index : TitleIndex, optional
         Titles and ids to resolve against (by default, those of ``posts``).
+    workers : int or None, keyword-only
+        Processes that read the citations, each a contiguous share of the posts of
+        about equal text (a post's citations depend on it and the index only; 0 or 1:
+        this process; None: one per core from ``graphkit.keywords.PARALLEL_MIN_POSTS``
+        posts when this process may fork). The result does not depend on it.
 
     Returns
     -------
@@ -907,11 +912,46 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
         One edge per (citing post, cited post), in post order; the evidence is the first
         citing sentence.
     extra : list of ExtraNode
-        Cited works that are no post, each once.
+        Cited works that are no post, each once, named as the first post citing it
+        names it.
     """
     if index is None:
         index = TitleIndex(posts)
         index.learn_hosts(posts)
+    if workers is None:
+        from ._runtime import fork_workers
+        from .keywords import PARALLEL_MIN_POSTS
+
+        workers = fork_workers(len(posts), PARALLEL_MIN_POSTS)
+    if workers > 1 and len(posts) >= 2 * workers:
+        import numpy as np
+
+        from ._runtime import fork_map
+
+        size = np.cumsum([len(p.text) + 100 * len(p.links) + 1 for p in posts])
+        cuts = [0, *(int(np.searchsorted(size, size[-1] * k / workers)) + 1
+                     for k in range(1, workers)), len(posts)]
+        parts = fork_map(_share_citations, [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a],
+                         workers, shared=(posts, index))
+    else:
+        parts = [_post_citations(posts, index)]
+    edges: list[Edge] = []
+    extra: dict[str, ExtraNode] = {}
+    for part_edges, part_extra in parts:
+        edges += part_edges
+        for node in part_extra:       # the first citing post's name for it
+            extra.setdefault(node.key, node)
+    return edges, sorted(extra.values(), key=lambda e: e.key)
+
+
+def _share_citations(shared: tuple, share: tuple[int, int]):
+    posts, index = shared
+    return _post_citations(posts[share[0]:share[1]], index)
+
+
+def _post_citations(posts, index: TitleIndex) -> tuple[list[Edge], list[ExtraNode]]:
+    """:func:`citation_edges` of ``posts`` (a share of them): the edges in post order,
+    and the extra nodes in the order first cited."""
     edges: dict[tuple[str, str], Edge] = {}
     extra: dict[str, ExtraNode] = {}
 
@@ -983,7 +1023,7 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
             if dst != post.key:
                 add(post.key, dst, sentence, written, (a, b), "title")
         _title_mark_citations(post, index, linked, add)
-    return list(edges.values()), sorted(extra.values(), key=lambda e: e.key)
+    return list(edges.values()), list(extra.values())
 
 
 def _title_mark_citations(post: Post, index: TitleIndex, linked: dict[str, str], add) -> None:

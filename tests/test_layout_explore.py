@@ -34,6 +34,35 @@ def test_layout_in_worker_processes_gives_the_same_positions(data_build):
     assert module_layout(g, c, seed=7, workers=None) == one
 
 
+@pytest.mark.parametrize("iterations, threshold", [(5, 1e-4), (60, 1e-4), (60, 1e-2)])
+def test_batched_force_layout_is_networkx_model_graph_by_graph(iterations, threshold):
+    """Laid out together, each graph moves as networkx's Fruchterman–Reingold moves it
+    alone, and stops when networkx would (graphs of different extents stop at
+    different steps under the larger threshold, all before the last)."""
+    import numpy as np
+    from networkx.drawing.layout import _fruchterman_reingold
+
+    from graphkit.layout import fruchterman_reingold_batch
+
+    rng = np.random.default_rng(1)
+    n, graphs = 12, []
+    for _ in range(6):
+        a = np.triu(rng.random((n, n)) * (rng.random((n, n)) < 0.3), 1)
+        graphs.append(a + a.T)
+    adjacency = np.stack(graphs)
+    start = np.stack([np.random.RandomState(s).rand(n, 2) * (1 + s) for s in range(6)])
+    together = fruchterman_reingold_batch(adjacency, start.copy(), iterations=iterations,
+                                          threshold=threshold)
+    for b in range(6):
+        alone = fruchterman_reingold_batch(adjacency[b:b + 1], start[b:b + 1].copy(),
+                                           iterations=iterations, threshold=threshold)[0]
+        assert np.array_equal(together[b], alone)
+        networkx = _fruchterman_reingold(adjacency[b], None, start[b].copy(), None,
+                                         iterations, threshold, 2, None)
+        assert np.abs(together[b] - networkx).max() < 1e-6   # rounding, grown by the steps
+    assert not np.allclose(together, start)
+
+
 def test_top_modules_do_not_overlap(data_build):
     """Modules are packed as discs that never overlap: the circles around two modules'
     posts (centre of their posts, radius to the farthest) are apart."""

@@ -29,7 +29,7 @@ def _rows_text() -> str:
 
 def _pieces_counted(monkeypatch) -> list[int]:
     """Force forked pieces whatever the cores; return the list that records each
-    fork_map's number of pieces."""
+    fork_map's number of pieces (fork_beside's: of items)."""
     calls: list[int] = []
     real = _runtime.fork_map
 
@@ -37,7 +37,13 @@ def _pieces_counted(monkeypatch) -> list[int]:
         calls.append(len(items))
         return real(fn, items, workers, shared=shared)
 
+    def beside(fn, item, *, shared=None):
+        calls.append(len(item))
+        return real_beside(fn, item, shared=shared)
+
+    real_beside = _runtime.fork_beside
     monkeypatch.setattr(_runtime, "fork_map", counting)
+    monkeypatch.setattr(_runtime, "fork_beside", beside)
     monkeypatch.setattr(_runtime, "fork_workers", lambda items, min_items: 2)
     return calls
 
@@ -122,7 +128,7 @@ def test_files_written_side_by_side_are_those_written_one_by_one(data_build, tmp
     pipeline.write_outputs(data_build, tmp_path / "one")
     calls = _pieces_counted(monkeypatch)
     pipeline.write_outputs(data_build, tmp_path / "forked")
-    assert calls == [3]
+    assert calls == [2]       # graph.json and graph.ftree beside graph.html
     one, forked = _outputs(tmp_path / "one"), _outputs(tmp_path / "forked")
     assert one.keys() == forked.keys() == {"graph.html", "graph.json", "graph.ftree",
                                            "report.json", ".graphkit.lock"}
@@ -134,8 +140,10 @@ def test_files_written_side_by_side_are_those_written_one_by_one(data_build, tmp
 
 
 @needs_fork
-def test_a_file_that_fails_in_a_worker_leaves_the_old_outputs_whole(data_build, tmp_path,
-                                                                    monkeypatch):
+@pytest.mark.parametrize("name", ["graph.html", "graph.json", "graph.ftree"])
+def test_a_file_that_fails_leaves_the_old_outputs_whole(data_build, tmp_path, monkeypatch,
+                                                        name):
+    """In this process (graph.html) or in the forked one (the others)."""
     from graphkit import pipeline
 
     out = tmp_path / "out"
@@ -143,15 +151,50 @@ def test_a_file_that_fails_in_a_worker_leaves_the_old_outputs_whole(data_build, 
     before = _outputs(out)
     real_fsync = os.fsync
 
-    def full_disk(fd):   # in whichever worker writes graph.json
-        if ".graph.json." in os.readlink(f"/proc/self/fd/{fd}"):
+    def full_disk(fd):   # in whichever process writes the file
+        if f".{name}." in os.readlink(f"/proc/self/fd/{fd}"):
             raise OSError(27, "File too large")
         real_fsync(fd)
 
     _pieces_counted(monkeypatch)
     monkeypatch.setattr(pipeline.os, "fsync", full_disk)
-    with pytest.raises(InputError, match=r"graph\.json: cannot write: File too large") as err:
+    with pytest.raises(InputError, match=name + ": cannot write: File too large") as err:
         pipeline.write_outputs(data_build, out)
     monkeypatch.undo()
-    assert err.value.path == str(out / "graph.json")
+    assert err.value.path == str(out / name)
     assert _outputs(out) == before   # the others' temporary files removed too
+
+
+@needs_fork
+def test_citations_read_in_shares_are_those_of_one_pass(data_read, monkeypatch):
+    from graphkit.relate import citation_edges
+
+    posts = data_read.posts
+    edges, extra = citation_edges(posts)
+    calls = _pieces_counted(monkeypatch)
+    assert citation_edges(posts, workers=2) == (edges, extra)
+    assert calls == [2]
+    assert len(edges) >= 30 and len({e.source for e in edges}) > 5 and extra
+
+
+@needs_fork
+def test_a_work_cited_in_two_shares_is_named_as_first_cited(tmp_path, monkeypatch):
+    from conftest import write_files
+    from graphkit.readers import read_paths
+    from graphkit.relate import citation_edges
+
+    write_files(tmp_path, {
+        f"{n}.md": f"---\ntitle: Post {n}\ndate: 2020-01-0{n}\n---\n\n{body}\n"
+        for n, body in enumerate([
+            "如《Deep   Residual Learning》所说，残差很重要。",
+            "一篇没有引用的文章。",
+            "再看《deep residual learning》一文。",
+            "还是《DEEP RESIDUAL LEARNING》。"], 1)})
+    posts = read_paths([tmp_path]).posts
+    one = citation_edges(posts)
+    calls = _pieces_counted(monkeypatch)
+    edges, extra = citation_edges(posts, workers=2)
+    assert calls == [2] and (edges, extra) == one
+    assert [(x.kind, x.title) for x in extra] == [("paper", "Deep   Residual Learning")]
+    assert sorted(e.source.rsplit(":", 1)[-1] for e in edges) == [
+        "post1", "post3", "post4"]
