@@ -141,7 +141,8 @@ class Post:
     @property
     def title_only(self) -> bool:
         """True for a post known by its title (and date) only, without any text."""
-        return bool(self.title) and not self.text.strip()
+        # (isspace stops at the first other character: no copy of a long text)
+        return bool(self.title) and (not self.text or self.text.isspace())
 
     @property
     def year(self) -> int | None:

@@ -454,7 +454,7 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
     """
     import networkx as nx
 
-    from .community import detect_communities, display_partition, pagerank, summarize_modules
+    from .community import detect_communities, display_partition
     from .graph import build_graph
     from .layout import module_layout
 
@@ -487,21 +487,43 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
     community = detect_communities(graph, **infomap_arguments(
         options, posts=len(read_result.posts)))
     done("infomap", time.perf_counter() - t)
-    t = time.perf_counter()
-    modules = summarize_modules(graph, community, terms)
-    pr = pagerank(graph)
+    from ._runtime import fork_beside, fork_workers
+    from .keywords import PARALLEL_MIN_POSTS
+
+    if fork_workers(len(read_result.posts), PARALLEL_MIN_POSTS) > 1:
+        # the labels in a forked process while this one lays the map out (each stage's
+        # own seconds: the two overlap)
+        with fork_beside(_labels, None, shared=(graph, community, terms)) as labelled:
+            t = time.perf_counter()
+            positions = module_layout(graph, community, seed=options.seed, workers=None)
+            done("layout", time.perf_counter() - t)
+            modules, pr, seconds = labelled()
+        done("labels", seconds)
+    else:
+        modules, pr, seconds = _labels((graph, community, terms), None)
+        done("labels", seconds)
+        t = time.perf_counter()
+        positions = module_layout(graph, community, seed=options.seed, workers=None)
+        done("layout", time.perf_counter() - t)
     if not keep_term_weights:
         terms = terms.without(matrix=True, counts=True)
-    done("labels", time.perf_counter() - t)
-    t = time.perf_counter()
-    positions = module_layout(graph, community, seed=options.seed, workers=None)
-    done("layout", time.perf_counter() - t)
     display = display_partition(community, max_share=options.display_max_share,
                                 level=options.display_level or None)
     return BuildResult(read=read_result, graph=graph, terms=terms, community=community,
                        modules=modules, positions=MappingProxyType(positions),
                        pagerank=MappingProxyType(pr), options=options,
                        timings=MappingProxyType(timings), display=display)
+
+
+def _labels(shared: tuple, _item) -> tuple:
+    """The modules' summaries and the posts' PageRank of ``(graph, community, terms)``,
+    and the seconds they took."""
+    from .community import pagerank, summarize_modules
+
+    graph, community, terms = shared
+    t = time.perf_counter()
+    modules = summarize_modules(graph, community, terms)
+    return modules, pagerank(graph), time.perf_counter() - t
 
 
 def report(result: BuildResult, *, render_seconds: float | None = None) -> dict:

@@ -27,9 +27,9 @@ def _rows_text() -> str:
         return f.read()
 
 
-def _pieces_counted(monkeypatch) -> list[int]:
+def _pieces_counted(monkeypatch) -> list:
     """Force forked pieces whatever the cores; return the list that records each
-    fork_map's number of pieces (fork_beside's: of items)."""
+    fork_map's number of pieces, and the name of each function fork_beside runs."""
     calls: list[int] = []
     real = _runtime.fork_map
 
@@ -38,7 +38,7 @@ def _pieces_counted(monkeypatch) -> list[int]:
         return real(fn, items, workers, shared=shared)
 
     def beside(fn, item, *, shared=None):
-        calls.append(len(item))
+        calls.append(fn.__name__)
         return real_beside(fn, item, shared=shared)
 
     real_beside = _runtime.fork_beside
@@ -128,7 +128,7 @@ def test_files_written_side_by_side_are_those_written_one_by_one(data_build, tmp
     pipeline.write_outputs(data_build, tmp_path / "one")
     calls = _pieces_counted(monkeypatch)
     pipeline.write_outputs(data_build, tmp_path / "forked")
-    assert calls == [2]       # graph.json and graph.ftree beside graph.html
+    assert calls == ["_write_files"]       # graph.json and graph.ftree beside graph.html
     one, forked = _outputs(tmp_path / "one"), _outputs(tmp_path / "forked")
     assert one.keys() == forked.keys() == {"graph.html", "graph.json", "graph.ftree",
                                            "report.json", ".graphkit.lock"}
@@ -198,3 +198,17 @@ def test_a_work_cited_in_two_shares_is_named_as_first_cited(tmp_path, monkeypatc
     assert [(x.kind, x.title) for x in extra] == [("paper", "Deep   Residual Learning")]
     assert sorted(e.source.rsplit(":", 1)[-1] for e in edges) == [
         "post1", "post3", "post4"]
+
+
+@needs_fork
+def test_labels_made_beside_the_layout_are_those_made_before_it(data_read, monkeypatch):
+    from graphkit.pipeline import analyse
+
+    one = analyse(data_read)
+    calls = _pieces_counted(monkeypatch)
+    forked = analyse(data_read)
+    assert "_labels" in calls
+    assert forked.modules == one.modules and len(one.modules) > 10
+    assert dict(forked.pagerank) == dict(one.pagerank)
+    assert dict(forked.positions) == dict(one.positions)
+    assert forked.timings["labels"] > 0 and forked.timings["layout"] > 0
