@@ -307,7 +307,7 @@ class Stages:
         """See :func:`graphkit.relate.series_edges`."""
         from .relate import series_edges
 
-        return series_edges(posts)
+        return series_edges(posts, workers=None)
 
     def similar_pairs(self, tm: "TermMatrix", *, top_k: int, min_score: float
                       ) -> list[tuple[int, int, float]]:

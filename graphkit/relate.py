@@ -918,21 +918,12 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
     if index is None:
         index = TitleIndex(posts)
         index.learn_hosts(posts)
-    if workers is None:
-        from ._runtime import fork_workers
-        from .keywords import PARALLEL_MIN_POSTS
-
-        workers = fork_workers(len(posts), PARALLEL_MIN_POSTS)
-    if workers > 1 and len(posts) >= 2 * workers:
-        import numpy as np
-
+    workers = _post_workers(posts, workers)
+    if workers > 1:
         from ._runtime import fork_map
 
-        size = np.cumsum([len(p.text) + 100 * len(p.links) + 1 for p in posts])
-        cuts = [0, *(int(np.searchsorted(size, size[-1] * k / workers)) + 1
-                     for k in range(1, workers)), len(posts)]
-        parts = fork_map(_share_citations, [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a],
-                         workers, shared=(posts, index))
+        parts = fork_map(_share_citations, _text_shares(posts, workers), workers,
+                         shared=(posts, index))
     else:
         parts = [_post_citations(posts, index)]
     edges: list[Edge] = []
@@ -942,6 +933,27 @@ def citation_edges(posts: tuple[Post, ...] | list[Post], index: TitleIndex | Non
         for node in part_extra:       # the first citing post's name for it
             extra.setdefault(node.key, node)
     return edges, sorted(extra.values(), key=lambda e: e.key)
+
+
+def _post_workers(posts, workers: int | None) -> int:
+    """``workers`` as :func:`citation_edges` and :func:`series_edges` read it."""
+    if workers is None:
+        from ._runtime import fork_workers
+        from .keywords import PARALLEL_MIN_POSTS
+
+        workers = fork_workers(len(posts), PARALLEL_MIN_POSTS)
+    return workers if len(posts) >= 2 * workers else 0
+
+
+def _text_shares(posts, workers: int) -> list[tuple[int, int]]:
+    """``workers`` contiguous shares ``(start, end)`` of ``posts`` of about equal text
+    (its characters, and 100 per link)."""
+    import numpy as np
+
+    size = np.cumsum([len(p.text) + 100 * len(p.links) + 1 for p in posts])
+    cuts = [0, *(int(np.searchsorted(size, size[-1] * k / workers)) + 1
+                 for k in range(1, workers)), len(posts)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
 def _share_citations(shared: tuple, share: tuple[int, int]):
@@ -1098,7 +1110,8 @@ PART_ONLY_MIN = 3      # posts a series named by its part word alone needs
 SERIES_ORDER_KEYS = ("series_weight", "series_order", "series_part", "part")
 
 
-def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
+def series_edges(posts: tuple[Post, ...] | list[Post], *, workers: int | None = 0
+                 ) -> list[Edge]:
     """Link the members of each series in order (later member → previous member).
 
     A series is named by the posts' metadata (``series`` of Hugo's taxonomy,
@@ -1114,6 +1127,10 @@ def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
     Parameters
     ----------
     posts : sequence of Post
+    workers : int or None, keyword-only
+        Processes that find the posts' series (:func:`series_members`), each a
+        contiguous share of the posts, as :func:`citation_edges`' ``workers``. The edges
+        do not depend on it.
 
     Returns
     -------
@@ -1125,13 +1142,24 @@ def series_edges(posts: tuple[Post, ...] | list[Post]) -> list[Edge]:
     .. [1] Hugo, "Taxonomies" (``<taxonomy>_weight``),
        https://gohugo.io/content-management/taxonomies/
     """
+    workers = _post_workers(posts, workers)
+    if workers > 1:
+        from ._runtime import fork_map
+
+        parts = fork_map(_share_members, _text_shares(posts, workers), workers, shared=posts)
+    else:
+        parts = [_share_members(posts, (0, len(posts)))]
     groups: dict[str, list[SeriesMember]] = {}
-    for p in posts:
-        for stem, member in series_members(p):
+    for part in parts:
+        for stem, member in part:
             groups.setdefault(stem, []).append(member)
     return join_series(
         (stem, series_group_edges(stem, members)) for stem, members in groups.items()
         if any(m[0] != 0 for m in members))
+
+
+def _share_members(posts, share: tuple[int, int]) -> list[tuple[str, SeriesMember]]:
+    return [m for p in posts[share[0]:share[1]] for m in series_members(p)]
 
 
 def join_series(groups) -> list[Edge]:

@@ -212,3 +212,21 @@ def test_labels_made_beside_the_layout_are_those_made_before_it(data_read, monke
     assert dict(forked.pagerank) == dict(one.pagerank)
     assert dict(forked.positions) == dict(one.positions)
     assert forked.timings["labels"] > 0 and forked.timings["layout"] > 0
+
+
+@needs_fork
+@pytest.mark.parametrize("cut", [0.3, 0.5, 0.7])
+def test_series_found_in_shares_are_those_of_one_pass(monkeypatch, cut):
+    from conftest import FIXTURES
+    from graphkit import relate
+    from graphkit.readers import read_paths
+
+    posts = read_paths([FIXTURES / "series"]).posts
+    one = relate.series_edges(posts)
+    at = int(len(posts) * cut)     # any cut: a series read in both shares is whole
+    monkeypatch.setattr(relate, "_text_shares", lambda p, w: [(0, at), (at, len(p))])
+    calls = _pieces_counted(monkeypatch)
+    assert relate.series_edges(posts, workers=2) == one
+    assert calls == [2]
+    later = {p.key for p in posts[at:]}
+    assert len(one) > 20 and any((e.source in later) != (e.target in later) for e in one)
