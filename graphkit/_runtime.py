@@ -136,7 +136,22 @@ def fork_beside(fn, item, *, shared=None) -> Iterator:
         _TASK = None
 
 
-_TASK: tuple | None = None   # (fn, shared) of the running fork_map, seen by its workers
+def balanced_shares(costs, parts: int) -> list[tuple[int, int]]:
+    """Cut items of these ``costs`` (in order) into at most ``parts`` contiguous shares
+    ``(start, end)`` of about equal cost, none empty: the work of forked workers that
+    each take one share."""
+    import bisect
+    from itertools import accumulate
+
+    total = list(accumulate(costs))
+    if not total:
+        return []
+    cuts = [0, *(bisect.bisect_left(total, total[-1] * k / parts) + 1
+                 for k in range(1, parts)), len(total)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+_TASK: tuple | None = None   # (fn, shared) of the running fork_map or fork_beside
 _WORKER = False   # True in a worker process forked by fork_map, fork_beside or the readers
 
 

@@ -492,7 +492,8 @@ def analyse(read_result: ReadResult, *, options: BuildOptions = BuildOptions(),
 
     if fork_workers(len(read_result.posts), PARALLEL_MIN_POSTS) > 1:
         # the labels in a forked process while this one lays the map out (each stage's
-        # own seconds: the two overlap)
+        # own seconds: the two overlap); the layout's force layouts stay in this process
+        # (the pool's thread runs: may_fork is false), so two processes share two cores
         with fork_beside(_labels, None, shared=(graph, community, terms)) as labelled:
             t = time.perf_counter()
             positions = module_layout(graph, community, seed=options.seed, workers=None)

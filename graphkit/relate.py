@@ -948,12 +948,9 @@ def _post_workers(posts, workers: int | None) -> int:
 def _text_shares(posts, workers: int) -> list[tuple[int, int]]:
     """``workers`` contiguous shares ``(start, end)`` of ``posts`` of about equal text
     (its characters, and 100 per link)."""
-    import numpy as np
+    from ._runtime import balanced_shares
 
-    size = np.cumsum([len(p.text) + 100 * len(p.links) + 1 for p in posts])
-    cuts = [0, *(int(np.searchsorted(size, size[-1] * k / workers)) + 1
-                 for k in range(1, workers)), len(posts)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return balanced_shares((len(p.text) + 100 * len(p.links) + 1 for p in posts), workers)
 
 
 def _share_citations(shared: tuple, share: tuple[int, int]):

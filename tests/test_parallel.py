@@ -230,3 +230,14 @@ def test_series_found_in_shares_are_those_of_one_pass(monkeypatch, cut):
     assert calls == [2]
     later = {p.key for p in posts[at:]}
     assert len(one) > 20 and any((e.source in later) != (e.target in later) for e in one)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=50), max_size=40),
+       st.integers(min_value=1, max_value=6))
+def test_balanced_shares_cut_every_item_once_in_order(costs, parts):
+    shares = _runtime.balanced_shares(costs, parts)
+    assert [i for a, b in shares for i in range(a, b)] == list(range(len(costs)))
+    assert len(shares) <= parts and all(a < b for a, b in shares)
+    if costs and sum(costs) and parts > 1:
+        # no share holds more than its part of the cost and one item more
+        assert max(sum(costs[a:b]) for a, b in shares) <= sum(costs) / parts + max(costs)
