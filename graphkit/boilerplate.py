@@ -413,6 +413,8 @@ def strip_navigation_lines(posts: list[Post], *, formats: Collection[str] | None
     for i, p in enumerate(posts):
         if p.text and p.links and (formats is None or group(p)[1] in formats):
             by_group.setdefault(group(p), []).append(i)
+    if not by_group:    # no rendered page with links (a source's Markdown, JSON rows)
+        return list(posts), []
     out = list(posts)
     fragments: list[Fragment] = []
     # (counted by post, not sighting; each sighting's identity found once)
