@@ -1519,7 +1519,6 @@ def _unmarked_terms(tree, post, named, title: str = "", *, labels=None) -> list[
 
 
 MAX_TERM_CHARS = 40     # a tag's or category's text; a longer link's text is no term
-# a label that names what the links after it are: the whole text of its node
 # what a label before a line of tags or of categories says (its words, each kind's)
 _TAG_WORDS = (r"tags?|tagged(?: with| as)?|topics?|labels?|keywords|(?:文章)?标签|標籤|"
               r"关键[词字]|タグ")
@@ -1530,8 +1529,8 @@ _CATEGORIES_LABEL_RE = re.compile(rf"^\W*(?:{_CATEGORY_WORDS})\s*[:：]?\s*$", r
 
 
 _LABEL_TAGS = frozenset({"span", "strong", "b", "em", "label", "dt", "i"})
-_LABEL_WORD_RE = re.compile(r"tag|label|keyword|topic|categor|filed under|posted in|标签|標籤|"
-                            r"关键|タグ|分类|分類|カテゴリ", re.I)
+# a label's words anywhere in a text: no label there when none is found
+_LABEL_WORD_RE = re.compile(rf"{_TAG_WORDS}|{_CATEGORY_WORDS}", re.I)
 
 
 def _label_text(node) -> str | None:
