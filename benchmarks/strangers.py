@@ -19,7 +19,7 @@ Tags and categories are written in the ways each generator documents (a Hexo
 category tree, a Jekyll string of words, Docusaurus' tags file and label objects, a
 Pelican post's folder, an Obsidian note's ``#tags``), from a third random stream;
 some posts are made the parts of a series (``X, Part 2``, ``X (2/5)``, ``X（二）``,
-``X之三``, or a ``series`` named in their metadata), from a fourth.
+``X之三``, ``X 2: Sub``, or a ``series`` named in their metadata), from a fourth.
 The truth is every such link, every post's title, day, tags and categories as its
 generator reads them, and each part of a series with the part before it; graphkit is
 measured against it by :func:`measure`. Nothing here is asserted: the figures are read
@@ -55,9 +55,10 @@ _CATS = ("research", "notes", "tutorials", "reading", "code", "Deep Learning", "
 # how a series' parts are titled (its name, the part's number, a subtitle)
 _SERIES_TITLES = ("{name}, Part {n}", "{name} (Part {n})", "{name}, Part {word}: {sub}",
                   "{name}: Part {n}", "{name} ({n}/{total})", "{name}, Part {roman}",
-                  "{name} — Part {n}: {sub}", "{name} #{n}", "{name}, Episode {n}")
+                  "{name} — Part {n}: {sub}", "{name} #{n}", "{name}, Episode {n}",
+                  "{name} {n}: {sub}")
 _SERIES_TITLES_ZH = ("{name}（{cn}）", "{name}：{n}、{sub}", "{name}（{n}）", "{name}之{cn}",
-                     "{name} 第{cn}篇", "{name}（{cn}）：{sub}", "{name}[{n}]")
+                     "{name} 第{cn}篇", "{name}（{cn}）：{sub}", "{name}[{n}]", "{name}{n}：{sub}")
 _SERIES_WORDS = ("One", "Two", "Three", "Four", "Five")
 _SERIES_ROMAN = ("I", "II", "III", "IV", "V")
 _SERIES_CN = "一二三四五"

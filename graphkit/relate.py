@@ -1103,6 +1103,16 @@ _PART_ONLY_RE = re.compile(
     r"\s*+\S", re.I)
 PART_ONLY_SERIES = "numbered parts: "
 PART_ONLY_MIN = 3      # posts a series named by its part word alone needs
+# a name and a bare number, then a subtitle or the title's end: "Learning Rust 2:
+# Ownership", "Kubernetes notes 3 - Services", "深度学习入门2：张量". A version or model is
+# written so too ("Python 3: What's New", "Windows 11 - Setup"), so such titles make a
+# series only as parts 1 and 2 and on (the post titled by the name alone is part 1 when
+# none is numbered 1), each number once (see series_group_edges); not a version
+# ("Python 3.12:"), a time ("Standup 10:30 - notes") or a word ("COVID-19-era")
+_NAME_NUMBER_RE = re.compile(
+    r"^(?P<stem>.*?[^\s\d])(?P<gap>\s*+)(?P<n>\d{1,2})(?![\d.,]\d|[:：]\d|\d)"
+    r"\s*+(?:[:：\-–—|]\s*+\S|$)")
+NAME_NUMBER_SERIES = "numbered name: "
 # the metadata that orders a series: Hugo's <taxonomy>_weight, and the names themes use
 SERIES_ORDER_KEYS = ("series_weight", "series_order", "series_part", "part")
 
@@ -1199,19 +1209,23 @@ def series_members(post: Post) -> "list[tuple[str, SeriesMember]]":
     """The series stems of a post and what its series edges need of it in each.
 
     A post is a member of the series its metadata names, else of the series its title
-    numbers (:func:`series_of`); of the series a sequel's mark makes (:func:`sequel_of`);
-    and, at position 0, of the series whose stem its whole title is (the first post of
-    "Writing a Parser, Part 2" is often "Writing a Parser"; a series of that post alone
-    has no edge). ``previous`` is the sentence where the post says 上一篇/前一篇 and the
-    span of that word, so that a series can be linked without the posts' texts
-    (:mod:`graphkit.spark` groups members by stem).
+    numbers (:func:`series_of`, or a name and a bare number: :data:`_NAME_NUMBER_RE`);
+    of the series a sequel's mark makes (:func:`sequel_of`); and, at position 0, of the
+    series whose stem its whole title is (the first post of "Writing a Parser, Part 2"
+    is often "Writing a Parser"; a series of that post alone has no edge).
+    ``previous`` is the sentence where the post says 上一篇/前一篇 and the span of that
+    word, so that a series can be linked without the posts' texts (:mod:`graphkit.spark`
+    groups members by stem).
     """
     found = [_metadata_series(post)]
+    part = _PART_ONLY_RE.match(post.title) if post.title else None
     if not found[0] and post.title:
-        found = [series_of(post.title)]
+        # ("Day 2: Ownership" is a part word's, not a name's: see PART_ONLY_MIN)
+        found = [series_of(post.title) or (None if part else _name_number(post.title))]
     if post.title:
-        found += [sequel_of(post.title), (title_stem_key(post.title), 0)]
-        part = _PART_ONLY_RE.match(post.title)
+        whole = title_stem_key(post.title)
+        found += [sequel_of(post.title), (whole, 0),
+                  (NAME_NUMBER_SERIES + whole, 0) if whole else None]
         if part:
             found.append((PART_ONLY_SERIES + part.group("word").casefold(), int(part.group("n"))))
     found = [f for f in found if f and f[0]]
@@ -1225,6 +1239,20 @@ def series_members(post: Post) -> "list[tuple[str, SeriesMember]]":
             for stem, pos in found]
 
 
+def _name_number(title: str) -> tuple[str, int] | None:
+    """``(NAME_NUMBER_SERIES + stem key, number)`` of a title that is a name and a bare
+    number (:data:`_NAME_NUMBER_RE`): a space between them after a letter, none needed
+    after a CJK character; None otherwise."""
+    m = _NAME_NUMBER_RE.match(unicodedata.normalize("NFKC", title.strip()))
+    if not m:
+        return None
+    last = m.group("stem")[-1]
+    if not (last.isalpha() and (m.group("gap") or _CJK_RE.match(last))):
+        return None
+    key = title_stem_key(m.group("stem"))
+    return (NAME_NUMBER_SERIES + key, int(m.group("n"))) if len(key) >= 2 else None
+
+
 def series_group_edges(stem: str, members: list[SeriesMember]) -> list[Edge]:
     """The edges of one series (later member → previous member), see :func:`series_edges`.
 
@@ -1233,13 +1261,20 @@ def series_group_edges(stem: str, members: list[SeriesMember]) -> list[Edge]:
     series' first post when no member is numbered 1, else an introduction before it
     (:func:`series_members`). A series named by its part word alone ("Day 1: Setup",
     "Day 2: Ownership", :data:`PART_ONLY_SERIES`) needs :data:`PART_ONLY_MIN` posts, no
-    two with one number: two posts, or a number twice, may be parts of two series."""
+    two with one number: two posts, or a number twice, may be parts of two series. A
+    series of a name and bare numbers ("Learning Rust 2: Ownership",
+    :data:`NAME_NUMBER_SERIES`) needs parts 1 and 2, no two with one number: "Python 3:
+    What's New" and "Python 2: Unicode" are versions, not parts."""
     if any(m[0] == 0 for m in members) and not stem.startswith(FRONT_MATTER_SERIES):
         first = 0 if any(m[0] == 1 for m in members) else 1
         members = [(first, *m[1:]) if m[0] == 0 else m for m in members]
     if stem.startswith(PART_ONLY_SERIES) and (
             len(members) < PART_ONLY_MIN or len({m[0] for m in members}) < len(members)):
         return []      # two posts, or one number twice: parts of different series
+    if stem.startswith(NAME_NUMBER_SERIES) and (
+            not {1, 2} <= {m[0] for m in members}
+            or len({m[0] for m in members}) < len(members)):
+        return []      # no parts 1 and 2, or a number twice: versions or models
     members = sorted(members, key=lambda m: (m[0], m[1], m[2]))
     named = stem.startswith(FRONT_MATTER_SERIES)
     how = " (metadata)" if named else ""
@@ -1248,6 +1283,8 @@ def series_group_edges(stem: str, members: list[SeriesMember]) -> list[Edge]:
         stem = stem[len(FRONT_MATTER_SERIES):]
     elif stem.startswith(PART_ONLY_SERIES):
         stem, how = stem[len(PART_ONLY_SERIES):], " (numbered parts)"
+    elif stem.startswith(NAME_NUMBER_SERIES):
+        stem = stem[len(NAME_NUMBER_SERIES):]
     edges = []
     for (p1, k1, t1, _), (p2, k2, t2, previous) in zip(members, members[1:]):
         if p1 == p2:
