@@ -1239,18 +1239,28 @@ def series_members(post: Post) -> "list[tuple[str, SeriesMember]]":
             for stem, pos in found]
 
 
-def _name_number(title: str) -> tuple[str, int] | None:
-    """``(NAME_NUMBER_SERIES + stem key, number)`` of a title that is a name and a bare
-    number (:data:`_NAME_NUMBER_RE`): a space between them after a letter, none needed
-    after a CJK character; None otherwise."""
+def name_number(title: str) -> tuple[str, int] | None:
+    """The name (NFKC) and number of a title that is a name and a bare number
+    (:data:`_NAME_NUMBER_RE`): a space between them after a letter, none needed after a
+    CJK character; None otherwise.
+
+    >>> name_number("Learning Rust 2: Ownership"), name_number("Python 3.12: What's New")
+    (('Learning Rust', 2), None)
+    """
     m = _NAME_NUMBER_RE.match(unicodedata.normalize("NFKC", title.strip()))
     if not m:
         return None
     last = m.group("stem")[-1]
     if not (last.isalpha() and (m.group("gap") or _CJK_RE.match(last))):
         return None
-    key = title_stem_key(m.group("stem"))
-    return (NAME_NUMBER_SERIES + key, int(m.group("n"))) if len(key) >= 2 else None
+    return (m.group("stem"), int(m.group("n"))) if len(title_stem_key(m.group("stem"))) >= 2 \
+        else None
+
+
+def _name_number(title: str) -> tuple[str, int] | None:
+    """``(NAME_NUMBER_SERIES + stem key, number)`` of :func:`name_number`."""
+    found = name_number(title)
+    return (NAME_NUMBER_SERIES + title_stem_key(found[0]), found[1]) if found else None
 
 
 def series_group_edges(stem: str, members: list[SeriesMember]) -> list[Edge]:

@@ -182,11 +182,17 @@ def short_label(label: str, *, limit: int = SHORT_LABEL) -> str:
     """The label drawn on the canvas: the title cut to ``limit`` characters, except that a
     series member keeps its number (``Transformer升级之路：10、…`` →
     ``Transformer升级之路·10``, ``Writing a Parser, Part 2: Lexing`` → ``Writing a
-    Parser·2``), so that the members of a series read apart."""
-    from .relate import series_part
+    Parser·2``; a name and a number, :func:`graphkit.relate.name_number`: ``Learning
+    Rust 2: Ownership`` → ``Learning Rust·2``), so that the members of a series read
+    apart."""
+    from .relate import name_number, series_part
 
     found = series_part(label)
     if found and found[2]:                 # a numbered part (not 上篇 or 後編: kept as written)
+        found = found[:2]
+    elif len(label) > limit:               # (a name and a number: its number kept too)
+        found = name_number(label)
+    if found:
         stem = found[0] if len(found[0]) <= limit else found[0][: limit - 1] + "…"
         return f"{stem}·{found[1]}"
     return label if len(label) <= limit else label[: limit - 1] + "…"

@@ -26,6 +26,12 @@ def test_a_missing_asset_is_a_clear_error():
     ("变分自编码器（八）：估计样本概率密度", "变分自编码器·8"),
     ("短标题", "短标题"),
     ("一个很长很长很长很长很长很长的普通标题啊", "一个很长很长很长很长很长很长的…"),
+    # a name and a bare number: the number kept where the title is cut
+    ("Learning Rust 2: Ownership and Borrowing", "Learning Rust·2"),
+    ("计算夏至的精确时刻2——提高精确度", "计算夏至的精确时刻·2"),
+    ("Python 3: What's New", "Python·3"),
+    ("Rust 2: Setup", "Rust 2: Setup"),                   # (not cut: kept as written)
+    ("Python 3.12: What's New in Typing", "Python 3.12: Wh…"),
 ])
 def test_short_labels(title, short):
     assert short_label(title) == short
