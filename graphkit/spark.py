@@ -57,6 +57,7 @@ import os
 import shutil
 import sys
 import time
+import weakref
 import zipfile
 from collections import Counter
 from dataclasses import replace
@@ -155,19 +156,35 @@ def spark_session(master: str = "local[*]", *, app_name: str = "graphkit",
     return spark
 
 
-_SHIPPED: dict[int, str] = {}
+# each context's shipped zip: the removal of its folder, run once, when the context is
+# garbage-collected, at the interpreter's exit, or (build_spark) when it stops
+_SHIPPED: "weakref.WeakKeyDictionary[Any, weakref.finalize]" = weakref.WeakKeyDictionary()
 
 
 def _ship_package(sc) -> None:
-    """Send the graphkit package to the executors as a zip (once per context)."""
-    if id(sc) in _SHIPPED:
-        return
+    """Send the graphkit package to the executors as a zip (once per context).
+
+    The zip is written into a folder of its own in the temporary folder, which the
+    executors fetch it from while the context runs; the folder is removed when the
+    context is garbage-collected or the interpreter exits (``weakref.finalize``), or
+    by :func:`_forget_package` once the context has stopped.
+    """
     import tempfile
 
-    target = os.path.join(tempfile.mkdtemp(prefix="graphkit-spark-"), "graphkit.zip")
+    if sc in _SHIPPED:
+        return
+    folder = tempfile.mkdtemp(prefix="graphkit-spark-")
+    target = os.path.join(folder, "graphkit.zip")
+    _SHIPPED[sc] = weakref.finalize(sc, shutil.rmtree, folder, ignore_errors=True)
     Path(target).write_bytes(package_zip_bytes())
     sc.addPyFile(target)
-    _SHIPPED[id(sc)] = target
+
+
+def _forget_package(sc) -> None:
+    """Remove the zip shipped to a stopped context's executors, and its folder."""
+    remove = _SHIPPED.pop(sc, None)
+    if remove is not None:
+        remove()
 
 
 # ---- reading -------------------------------------------------------------------------
@@ -503,7 +520,9 @@ def build_spark(paths: Iterable[str | os.PathLike[str]] | None = None, *,
     finally:
         stages.close()
         if own:
+            sc = spark.sparkContext
             spark.stop()
+            _forget_package(sc)   # (the command line ends without the interpreter's exit)
 
 
 def _active_session():

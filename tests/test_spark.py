@@ -8,10 +8,14 @@ the reason, except the one that checks the error a user then gets.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import DATA, FIXTURES, corpus_or_skip
+from conftest import DATA, FIXTURES, ROOT, corpus_or_skip
 from graphkit.errors import EngineError
 from graphkit.options import BuildOptions
 from graphkit.pipeline import Stages, analyse, build
@@ -128,6 +132,41 @@ def test_cli_engine_spark_writes_the_same_map(spark, tmp_path):
     assert {n["id"]: n["module"] for n in gs["nodes"]} == {n["id"]: n["module"]
                                                            for n in gl["nodes"]}
     assert spark.sparkContext._jsc is not None   # the caller's session was not stopped
+
+
+def test_the_zip_shipped_to_a_context_is_removed_with_it(tmp_path, monkeypatch):
+    import gc
+    import tempfile
+
+    from graphkit.spark import _ship_package
+
+    class Context:                      # what _ship_package asks of a SparkContext
+        def addPyFile(self, path):
+            self.shipped = Path(path)
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    sc = Context()
+    _ship_package(sc)
+    _ship_package(sc)                   # once per context
+    assert sc.shipped.is_file() and list(tmp_path.iterdir()) == [sc.shipped.parent]
+    del sc
+    gc.collect()
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_spark
+def test_a_spark_build_of_its_own_leaves_no_folder_behind(tmp_path):
+    # the command line starts a session of its own and ends without the interpreter's
+    # exit: the zip shipped to the executors was left in the temporary folder each run
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "graphkit", "build", str(DATA), "--out",
+                           str(tmp_path / "out"), "--engine", "spark", "--spark-master",
+                           "local[2]", "--quiet"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, "TMPDIR": str(temp)})
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "graph.json").is_file()
+    assert [p.name for p in temp.iterdir() if p.name.startswith("graphkit-spark-")] == []
 
 
 def test_without_java_or_pyspark_the_error_says_what_to_install(monkeypatch):
