@@ -157,8 +157,23 @@ def test_a_jekyll_feed_tells_the_categories_its_addresses_name_from_the_tags(tmp
     assert (post.tags, post.categories) == (("kernels", "rff"), ("ml", "Deep Learning"))
 
 
+@pytest.mark.parametrize("link", [
+    "https://b.example.org/ml/deep-learning/kernels/",            # /:categories/:title/
+    "https://b.example.org/ml/deep%20learning/kernels.html",      # none
+    "https://b.example.org/blog/ml/deep-learning/2020/005/kernels.html",   # ordinal, baseurl
+    "https://b.example.org/ml/deep-learning/2020/W01/sun/kernels.html"])   # weekdate
+def test_a_jekyll_feed_address_without_a_day_names_the_categories_before_the_post(
+        tmp_path, link):
+    """Jekyll's other permalinks name the categories before the post's name, or before
+    its year; the folders before them (a baseurl) name no term."""
+    (tmp_path / "feed.xml").write_text(_atom("Jekyll", link), encoding="utf-8")
+    (post,) = read_paths([tmp_path / "feed.xml"]).posts
+    assert (post.tags, post.categories) == (("kernels", "rff"), ("ml", "Deep Learning"))
+
+
 @pytest.mark.parametrize("generator, link", [
-    ("Jekyll", "https://b.example.org/posts/kernels/"),          # no day: none told apart
+    ("Jekyll", "https://b.example.org/posts/kernels/"),    # no folder names a term
+    ("Jekyll", "https://b.example.org/ml/notes/kernels/"),  # the one before the post names none
     ("Hugo", "https://b.example.org/ml/2020/01/05/kernels/")])   # another generator's
 def test_a_feed_whose_addresses_name_no_categories_keeps_its_terms_as_tags(
         tmp_path, generator, link):

@@ -230,11 +230,15 @@ def _entry_date(e) -> str | None:
 
 def jekyll_feed_categories(terms: list[str], url: str | None) -> list[str]:
     """Those of a jekyll-feed entry's ``terms`` that are the post's categories: the
-    ones its address names before its day (``/ml/notes/2020/01/05/x.html``).
+    ones its address names before its day (``/ml/notes/2020/01/05/x.html``), or, in an
+    address that names no day, in the folders just before the post's own name
+    (``/ml/notes/x/``, past any year, day of the year or week: ``/ml/2020/005/x.html``).
 
     jekyll-feed writes a post's categories and its tags alike, each a ``<category>``;
-    Jekyll's permalink styles ``date`` (its default) and ``pretty`` begin the post's
-    address with its categories, then its day. Any other address tells none apart.
+    Jekyll's permalink styles begin the post's address with its categories: ``date``
+    (its default) and ``pretty`` before the day, ``ordinal`` and ``weekdate`` before the
+    year, ``none`` and ``/:categories/:title/`` before the post's name. An address whose
+    folders name no term (``/posts/x/``) tells none apart.
 
     Parameters
     ----------
@@ -252,18 +256,31 @@ def jekyll_feed_categories(terms: list[str], url: str | None) -> list[str]:
     ----------
     .. [1] jekyll-feed, ``feed.xml`` (``<category term=…>`` for each category, then
        each tag), https://github.com/jekyll/jekyll-feed
-    .. [2] Jekyll, "Permalinks" (``date``: ``/:categories/:year/:month/:day/:title``),
-       https://jekyllrb.com/docs/permalinks/
+    .. [2] Jekyll, "Permalinks" (``date``: ``/:categories/:year/:month/:day/:title``,
+       ``none``: ``/:categories/:title``), https://jekyllrb.com/docs/permalinks/
     """
-    m = _DAY_PATH_RE.search(urlsplit(url or "").path)
-    if m is None:
-        return []
-    folders = [unquote(s) for s in m.group("folders").split("/") if s]
-    return [t for t in terms if any(slug_names(f, t) for f in folders)]
+    path = urlsplit(url or "").path
+    m = _DAY_PATH_RE.search(path)
+    if m is not None:
+        folders = [unquote(s) for s in m.group("folders").split("/") if s]
+        return [t for t in terms if any(slug_names(f, t) for f in folders)]
+    folders = [unquote(s) for s in path.split("/") if s][:-1]    # (the last: the post)
+    while folders and _DATE_FOLDER_RE.match(folders[-1]):
+        folders.pop()
+    named: set[str] = set()
+    for folder in reversed(folders):    # back from the post, while each folder names a term
+        found = {t for t in terms if slug_names(folder, t)}
+        if not found:
+            break
+        named |= found
+    return [t for t in terms if t in named]
 
 
 # an address's folders, then a day /YYYY/MM/DD/ (Jekyll's date and pretty permalinks)
 _DAY_PATH_RE = re.compile(r"^(?P<folders>(?:/[^/]+)*?)/\d{4}/\d{2}/\d{2}/")
+# a folder of an address that is part of a day: a year, a month, a day of the year or of
+# the month, a week (W05) or a weekday (Jekyll's ordinal and weekdate permalinks)
+_DATE_FOLDER_RE = re.compile(r"^(?:\d{1,4}|W\d{2}|(?i:mon|tue|wed|thu|fri|sat|sun))$")
 
 
 def read_feed(text: str, path: str) -> tuple[list[Post], list[Fragment]]:
