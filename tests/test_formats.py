@@ -301,6 +301,28 @@ def test_dev_link_tags_are_links(tmp_path):
     assert (card.url, card.anchor) == ("site-ref:zhang/linear-2cd", "zhang/linear-2cd")
 
 
+def test_a_rows_tags_under_the_names_exports_give_them(tmp_path):
+    """Blogger's API lists a post's tags as ``labels``; failing any tag column, a row's
+    ``topics`` or ``keywords`` are its tags, as in front matter, and never outrank the
+    tags of its text's front matter."""
+    import json
+
+    (tmp_path / "posts.json").write_text(json.dumps({"kind": "blogger#postList", "items": [
+        {"kind": "blogger#post", "id": "7", "published": "2021-03-04T10:00:00-08:00",
+         "url": "http://jane.blogspot.com/2021/03/graphs.html", "title": "Graphs",
+         "content": "<p>Nodes and edges.</p>", "labels": ["math", "graphs"]}]}),
+        encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text("\n".join(json.dumps(row) for row in [
+        {"title": "Flows", "text": "Flow on graphs.", "keywords": "flow, graphs"},
+        {"title": "Walks", "text": "Random walks.", "topics": ["walks"], "tags": ["markov"]},
+        {"title": "Cuts", "keywords": "seo words",
+         "content": "---\ntitle: Cuts\ntags: [cuts, graphs]\n---\nMinimum cuts."},
+    ]) + "\n", encoding="utf-8")
+    tags = {p.title: p.tags for p in read_paths([tmp_path]).posts}
+    assert tags == {"Graphs": ("math", "graphs"), "Flows": ("flow", "graphs"),
+                    "Walks": ("markov",), "Cuts": ("cuts", "graphs")}
+
+
 def test_front_matter_at_the_head_of_a_rows_text(tmp_path):
     """DEV's export keeps an article's front matter in ``body_markdown``: it is no text
     (the title it repeats cites nothing), and its keys fill what the row lacks (series,

@@ -78,7 +78,10 @@ WORDPRESS_TYPES = frozenset({"post"})
 _FOLDED_DATE_KEYS = {k: k.casefold() for k in (*DATE_KEYS, "published_date", "publish_date",
                                               "first_published_at", "created_at",
                                               "publishedTime", "published_time")}
-TAG_COLUMNS = ("tags", "tag_list", "cached_tag_list", "all_tags")
+# a row's tags: generic, DEV's (tag_list), Blogger's API (labels); failing those (in a
+# row or its text's front matter), as in front matter, its topics or keywords
+TAG_COLUMNS = ("tags", "tag_list", "cached_tag_list", "all_tags", "labels")
+TAG_FALLBACK_COLUMNS = ("topics", "keywords")
 # a row's categories: a list, or one under the singular (a scraper's, a CMS's "category")
 CATEGORY_COLUMNS = ("categories", "category")
 _YES = ("true", "yes", "1")
@@ -440,8 +443,8 @@ def _row_post(row: dict, path: str, line: int) -> tuple[Post | str, list[Fragmen
                           None),
                 archive_id=aid,
                 url=SITE_URL.format(aid) if aid is not None else url, text=text,
-                links=tuple(links), tags=_names(next((row[c] for c in TAG_COLUMNS
-                                                      if row.get(c)), None)),
+                links=tuple(links), tags=_names(next((
+                    row[c] for c in (*TAG_COLUMNS, *TAG_FALLBACK_COLUMNS) if row.get(c)), None)),
                 categories=_names(next((row[c] for c in CATEGORY_COLUMNS if row.get(c)),
                                        None)),
                 aliases=tuple(sorted(aliases)), slug=slug,
