@@ -323,6 +323,24 @@ def test_a_rows_tags_under_the_names_exports_give_them(tmp_path):
                     "Walks": ("markov",), "Cuts": ("cuts", "graphs")}
 
 
+def test_a_sites_search_index_is_read_as_its_posts(tmp_path):
+    """Hugo themes write a search index (``index.json``) of every page: its text under
+    ``contents`` or ``plain``, its address under ``permalink``."""
+    import json
+
+    (tmp_path / "index.json").write_text(json.dumps([
+        {"title": "Graphs", "permalink": "https://x.org/posts/graphs/", "date": "2021-03-04",
+         "contents": "Nodes and edges.", "tags": ["math"]},
+        {"title": "Flows", "permalink": "https://x.org/posts/flows/", "date": "2021-03-09",
+         "plain": "Flows, after graphs: https://x.org/posts/graphs/ ."}]), encoding="utf-8")
+    r = read_paths([tmp_path])
+    edges, _, _ = relate(r.posts, options=BuildOptions(layers=("cites",)))
+    title = {p.key: p.title for p in r.posts}
+    assert {p.title: p.text for p in r.posts} == {
+        "Graphs": "Nodes and edges.", "Flows": "Flows, after graphs: https://x.org/posts/graphs/ ."}
+    assert [(title[e.source], title[e.target]) for e in edges] == [("Flows", "Graphs")]
+
+
 def test_front_matter_at_the_head_of_a_rows_text(tmp_path):
     """DEV's export keeps an article's front matter in ``body_markdown``: it is no text
     (the title it repeats cites nothing), and its keys fill what the row lacks (series,

@@ -55,10 +55,11 @@ MAX_JSON_DEPTH = 32          # a post row is a flat object; deeper nesting is re
 # quote starts a scan of its own, which made a long line of them quadratic)
 _JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.?)*+(?:"|\Z)', re.S)
 # the text of a row, first found first: generic names, then those of JSON Feed
-# (content_html, content_text), DEV's export (body_markdown), Hashnode's (contentMarkdown)
+# (content_html, content_text), DEV's export (body_markdown), Hashnode's (contentMarkdown),
+# and a site's search index (Hugo themes' index.json: contents, plain)
 TEXT_COLUMNS = ("text", "body", "content", "content_html", "body_html", "html",
                 "body_markdown", "contentmarkdown", "content_markdown", "markdown",
-                "content_text", "articlebody", "post_content", "excerpt")
+                "content_text", "articlebody", "post_content", "contents", "plain", "excerpt")
 # a row's title: generic, schema.org's Article (headline), a WordPress database's
 # wp_posts table (post_title); a row with a text may be titled by its name
 TITLE_COLUMNS = ("title", "headline", "post_title")
