@@ -1275,16 +1275,17 @@ def series_group_edges(stem: str, members: list[SeriesMember]) -> list[Edge]:
     series of a name and bare numbers ("Learning Rust 2: Ownership",
     :data:`NAME_NUMBER_SERIES`) needs parts 1 and 2, no two with one number: "Python 3:
     What's New" and "Python 2: Unicode" are versions, not parts."""
+    numbers = [m[0] for m in members if m[0] != 0]
+    if stem.startswith(NAME_NUMBER_SERIES) and (
+            not {2} <= set(numbers) or not (1 in numbers or len(numbers) < len(members))
+            or len(set(numbers)) < len(numbers)):
+        return []      # no parts 1 (or the name alone) and 2, or a number twice: versions
     if any(m[0] == 0 for m in members) and not stem.startswith(FRONT_MATTER_SERIES):
         first = 0 if any(m[0] == 1 for m in members) else 1
         members = [(first, *m[1:]) if m[0] == 0 else m for m in members]
     if stem.startswith(PART_ONLY_SERIES) and (
             len(members) < PART_ONLY_MIN or len({m[0] for m in members}) < len(members)):
         return []      # two posts, or one number twice: parts of different series
-    if stem.startswith(NAME_NUMBER_SERIES) and (
-            not {1, 2} <= {m[0] for m in members}
-            or len({m[0] for m in members}) < len(members)):
-        return []      # no parts 1 and 2, or a number twice: versions or models
     members = sorted(members, key=lambda m: (m[0], m[1], m[2]))
     named = stem.startswith(FRONT_MATTER_SERIES)
     how = " (metadata)" if named else ""
