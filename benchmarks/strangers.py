@@ -58,7 +58,8 @@ _SERIES_TITLES = ("{name}, Part {n}", "{name} (Part {n})", "{name}, Part {word}:
                   "{name} — Part {n}: {sub}", "{name} #{n}", "{name}, Episode {n}",
                   "{name} {n}: {sub}")
 _SERIES_TITLES_ZH = ("{name}（{cn}）", "{name}：{n}、{sub}", "{name}（{n}）", "{name}之{cn}",
-                     "{name} 第{cn}篇", "{name}（{cn}）：{sub}", "{name}[{n}]", "{name}{n}：{sub}")
+                     "{name} 第{cn}篇", "{name}（{cn}）：{sub}", "{name}[{n}]",
+                     "{name}{n}：{sub}")
 _SERIES_WORDS = ("One", "Two", "Three", "Four", "Five")
 _SERIES_ROMAN = ("I", "II", "III", "IV", "V")
 _SERIES_CN = "一二三四五"
