@@ -230,15 +230,16 @@ def _entry_date(e) -> str | None:
 
 def jekyll_feed_categories(terms: list[str], url: str | None) -> list[str]:
     """Those of a jekyll-feed entry's ``terms`` that are the post's categories: the
-    ones its address names before its day (``/ml/notes/2020/01/05/x.html``), or, in an
-    address that names no day, in the folders just before the post's own name
-    (``/ml/notes/x/``, past any year, day of the year or week: ``/ml/2020/005/x.html``).
+    ones its address names in the folders just before the post's own name, past the
+    folders of its day (``/ml/notes/2020/01/05/x.html``, ``/ml/notes/x/``,
+    ``/ml/2020/005/x.html``).
 
     jekyll-feed writes a post's categories and its tags alike, each a ``<category>``;
     Jekyll's permalink styles begin the post's address with its categories: ``date``
     (its default) and ``pretty`` before the day, ``ordinal`` and ``weekdate`` before the
-    year, ``none`` and ``/:categories/:title/`` before the post's name. An address whose
-    folders name no term (``/posts/x/``) tells none apart.
+    year, ``none`` and ``/:categories/:title/`` before the post's name. The folders
+    before them (a baseurl) name none, and an address whose folders name no term
+    (``/posts/x/``) tells none apart.
 
     Parameters
     ----------
@@ -250,7 +251,7 @@ def jekyll_feed_categories(terms: list[str], url: str | None) -> list[str]:
     Returns
     -------
     list of str
-        The categories, in the terms' order; empty when the address names no day.
+        The categories, in the terms' order; empty when no such folder names a term.
 
     References
     ----------
@@ -259,12 +260,8 @@ def jekyll_feed_categories(terms: list[str], url: str | None) -> list[str]:
     .. [2] Jekyll, "Permalinks" (``date``: ``/:categories/:year/:month/:day/:title``,
        ``none``: ``/:categories/:title``), https://jekyllrb.com/docs/permalinks/
     """
-    path = urlsplit(url or "").path
-    m = _DAY_PATH_RE.search(path)
-    if m is not None:
-        folders = [unquote(s) for s in m.group("folders").split("/") if s]
-        return [t for t in terms if any(slug_names(f, t) for f in folders)]
-    folders = [unquote(s) for s in path.split("/") if s][:-1]    # (the last: the post)
+    # the address's folders (its last part is the post), less those of the day
+    folders = [unquote(s) for s in urlsplit(url or "").path.split("/") if s][:-1]
     while folders and _DATE_FOLDER_RE.match(folders[-1]):
         folders.pop()
     named: set[str] = set()
@@ -276,10 +273,9 @@ def jekyll_feed_categories(terms: list[str], url: str | None) -> list[str]:
     return [t for t in terms if t in named]
 
 
-# an address's folders, then a day /YYYY/MM/DD/ (Jekyll's date and pretty permalinks)
-_DAY_PATH_RE = re.compile(r"^(?P<folders>(?:/[^/]+)*?)/\d{4}/\d{2}/\d{2}/")
 # a folder of an address that is part of a day: a year, a month, a day of the year or of
-# the month, a week (W05) or a weekday (Jekyll's ordinal and weekdate permalinks)
+# the month, a week (W05) or a weekday (Jekyll's date, pretty, ordinal and weekdate
+# permalinks)
 _DATE_FOLDER_RE = re.compile(r"^(?:\d{1,4}|W\d{2}|(?i:mon|tue|wed|thu|fri|sat|sun))$")
 
 
